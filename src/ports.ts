@@ -1,0 +1,285 @@
+// The ports: every small interface and shared data type the pipeline stages pass one way.
+// ingest:  read → normalise → split pages into articles → chunk → embed → index
+// answer:  question → detect language → expand terms → retrieve → fuse → answer → render
+// Implementations live elsewhere and are passed in; nothing here imports an implementation.
+
+export type Language = 'zh' | 'en';
+export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
+
+// ---------- documents ----------
+
+/** A file from the corpus, decoded. `id` is the file name relative to the corpus root (users see it in citations). */
+export interface SourceDocument {
+  id: string;
+  path: string;
+  text: string;
+  /** sha256 of the raw bytes: the unit of incremental ingest. */
+  hash: string;
+  encoding: 'utf-8' | 'gb18030';
+}
+
+/** A file that could not be ingested, reported by name and skipped. */
+export interface RejectedFile {
+  path: string;
+  reason: string;
+}
+
+export interface Paragraph {
+  /** Original text, for display. */
+  text: string;
+  /** Char offsets in the page text. */
+  start: number;
+  end: number;
+  /** The subhead this paragraph sits under, if any. */
+  subhead?: string;
+}
+
+/** One article cut out of a newspaper page. */
+export interface Article {
+  docId: string;
+  title: string;
+  /** Kicker lines / subtitles printed with the title (e.g. "——平城区民政局推动…"). */
+  subtitle?: string;
+  byline?: string;
+  subheads: string[];
+  paragraphs: Paragraph[];
+  start: number;
+  end: number;
+}
+
+/** The unit that is indexed, retrieved and cited. */
+export interface Chunk {
+  /** Stable: `${docId}#${ordinal}`. */
+  id: string;
+  docId: string;
+  title: string;
+  /** The subhead the chunk's first sentence sits under, if any. */
+  subhead?: string;
+  /** Original text, for display and quoting. */
+  text: string;
+  /** Normalised text (NFKC, half-width, numbers joined): what is tokenised and matched. */
+  normText: string;
+  /** Index of the first paragraph of the chunk within its article. */
+  paragraph: number;
+  /** Char offsets in the page text. */
+  start: number;
+  end: number;
+  /** Position of the chunk within its document. */
+  ordinal: number;
+}
+
+// ---------- text ----------
+
+export interface Tokenizer {
+  /** Search tokens of normalised text: lower-cased, stop-words and punctuation removed. */
+  tokens(text: string): string[];
+}
+
+// ---------- embeddings and indexes ----------
+
+export interface Embedder {
+  readonly modelId: string;
+  readonly dims: number;
+  readonly pooling: 'mean' | 'cls';
+  embedQuery(text: string): Promise<Float32Array>;
+  embedDocuments(texts: string[]): Promise<Float32Array[]>;
+}
+
+export interface Hit {
+  /** Position of the chunk in the index's chunk table. */
+  chunkIndex: number;
+  /** Higher is better. */
+  score: number;
+}
+
+export interface KeywordSearcher {
+  search(tokens: string[], k: number, weights?: Map<string, number>): Hit[];
+  /** How many chunks contain the token (for term-informativeness decisions). */
+  documentFrequency(token: string): number;
+  readonly size: number;
+}
+
+export interface VectorSearcher {
+  search(vector: Float32Array, k: number): Hit[];
+  readonly size: number;
+}
+
+// ---------- retrieval ----------
+
+export interface RetrievalQuery {
+  text: string;
+  language: Language;
+  /** Extra Chinese search terms (English mapping, follow-up carry-over), with weights in (0, 1]. */
+  expansions?: WeightedTerm[];
+  k: number;
+  mode?: RetrievalMode;
+}
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  /** Where the term came from, for explanations: 'question' | 'glossary' | 'cedict' | 'pinyin' | 'history'. */
+  origin: string;
+}
+
+export interface RetrievedPassage {
+  rank: number;
+  chunk: Chunk;
+  /** Fused score, higher is better, in (0, 1]. */
+  score: number;
+  lexical?: { rank: number; score: number };
+  dense?: { rank: number; score: number };
+}
+
+export interface RetrievalResult {
+  passages: RetrievedPassage[];
+  mode: RetrievalMode;
+  embeddingModel: string | null;
+  /** The weighted search terms actually used (question tokens plus expansions). */
+  terms: WeightedTerm[];
+  warnings: string[];
+}
+
+export interface Retriever {
+  retrieve(query: RetrievalQuery): Promise<RetrievalResult>;
+}
+
+// ---------- answering ----------
+
+export interface Turn {
+  question: string;
+  /** The question as searched (after follow-up rewriting). */
+  searched: string;
+  answer: string;
+  at: number;
+}
+
+export interface AnswerInput {
+  question: string;
+  language: Language;
+  retrieval: RetrievalResult;
+  history: Turn[];
+}
+
+export interface AnswerDraft {
+  text: string;
+  abstained: boolean;
+  /** Ranks (1-based) of the passages the answer uses. */
+  citations: number[];
+  generator: 'extractive' | 'llm';
+  /** Why the answerer decided as it did (abstention evidence, fallbacks), for logs and eval. */
+  reasons: string[];
+}
+
+export interface Answerer {
+  answer(input: AnswerInput): Promise<AnswerDraft>;
+}
+
+// ---------- the service every front end calls ----------
+
+export type Channel = 'cli' | 'telegram' | 'slack' | 'eval' | 'bench';
+
+export interface AskRequest {
+  question: string;
+  conversationId?: string;
+  channel?: Channel;
+  mode?: RetrievalMode;
+  k?: number;
+}
+
+/** The `ask --json` contract. Keep it stable: the eval harness and outside evaluators depend on it. */
+export interface AskResponse {
+  question: string;
+  answer: string;
+  abstained: boolean;
+  language: Language;
+  sources: Source[];
+  citations: number[];
+  retrieval: { mode: RetrievalMode; embedding_model: string | null };
+  timings_ms: { retrieve: number; answer: number; total: number };
+  /** Notes for the asker (trimmed question, lexical fallback, ...). Not part of the answer text. */
+  notes?: string[];
+}
+
+export interface Source {
+  rank: number;
+  doc: string;
+  title: string;
+  text: string;
+  score: number;
+}
+
+export interface AnswerService {
+  ask(request: AskRequest): Promise<AskResponse>;
+  /** Forget a conversation's turns (Telegram /new). */
+  forget(conversationId: string): void;
+  /** What the collection holds, for /help texts. */
+  describe(): CollectionInfo;
+}
+
+export interface CollectionInfo {
+  documents: number;
+  chunks: number;
+  titles: { doc: string; title: string }[];
+  mode: RetrievalMode;
+  embeddingModel: string | null;
+  builtAt: string;
+}
+
+// ---------- the interaction store (SQLite) ----------
+
+export interface InteractionRecord {
+  channel: Channel;
+  /** Chat / channel id (never a user's name). */
+  chatId: string;
+  conversationId?: string;
+  question: string;
+  answer: string;
+  abstained: boolean;
+  sources: Source[];
+  latencyMs: number;
+  error?: string;
+  at?: number;
+}
+
+export interface FeedbackRecord {
+  interactionId: number;
+  /** Opaque per-platform user id, used only to count a vote once. */
+  voterKey: string;
+  vote: 'up' | 'down';
+  at?: number;
+}
+
+export interface GapGroup {
+  /** The latest question in the group. */
+  example: string;
+  count: number;
+  abstained: number;
+  downvoted: number;
+  channels: Channel[];
+  lastAt: number;
+}
+
+export interface DailyStats {
+  day: string;
+  channel: Channel;
+  questions: number;
+  abstained: number;
+  up: number;
+  down: number;
+}
+
+export interface InteractionStore {
+  recordInteraction(record: InteractionRecord): number;
+  getInteraction(id: number): (InteractionRecord & { id: number }) | undefined;
+  /** 'stored' the first time a voter votes on an interaction, 'duplicate' afterwards. */
+  recordFeedback(feedback: FeedbackRecord): 'stored' | 'duplicate' | 'unknown-interaction';
+  /** True the first time a delivery key (e.g. `telegram:update:123`, `slack:event:Ev1`) is seen, also across restarts. */
+  claimDelivery(key: string): boolean;
+  appendTurn(conversationId: string, turn: Turn): void;
+  recentTurns(conversationId: string, limit: number, maxAgeMs: number): Turn[];
+  clearConversation(conversationId: string): void;
+  gaps(sinceMs: number, limit: number): GapGroup[];
+  stats(sinceMs: number): DailyStats[];
+  close(): void;
+}
