@@ -183,6 +183,8 @@ export interface AskRequest {
   question: string;
   conversationId?: string;
   channel?: Channel;
+  /** Chat / channel id for the interaction log (never a user's name). */
+  chatId?: string;
   mode?: RetrievalMode;
   k?: number;
 }
@@ -199,6 +201,8 @@ export interface AskResponse {
   timings_ms: { retrieve: number; answer: number; total: number };
   /** Notes for the asker (trimmed question, lexical fallback, ...). Not part of the answer text. */
   notes?: string[];
+  /** Row id in the interaction log, for feedback buttons (absent when the log is off or failed). */
+  interaction_id?: number;
 }
 
 export interface Source {
