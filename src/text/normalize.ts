@@ -1,0 +1,116 @@
+// Text normalisation: what is tokenised, embedded and matched. Display always keeps the original.
+//
+// Punctuation policy (decided once, applied everywhere through NFKC):
+//  - Full-width forms that have an ASCII compatibility mapping become ASCII:
+//    ，→,  ：→:  ；→;  ！→!  ？→?  （）→()  ～→~  ０-９→0-9  Ａ-Ｚ→A-Z, ideographic space → space,
+//    and … → "..." (NFKC). Both spellings of the same text therefore normalise to the same string.
+//  - Chinese punctuation with no compatibility mapping stays as it is: 。、“”‘’「」『』《》【】——·
+//  So `normalizeText("８．５万，（试行）")` is "8.5万,(试行)" and matching is consistent either way.
+
+/** Zero-width characters, BOM, soft hyphen, bidi marks: invisible and never meaningful here. */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/** C0/C1 controls except tab and newline (carriage returns are converted first). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const HAN = '\\p{Script=Han}';
+const HAN_RE = new RegExp(HAN, 'u');
+
+/** Sentence-final punctuation (before and after NFKC). */
+const TERMINAL = new Set(['。', '！', '？', '!', '?', '；', ';', '…', '.', ':', '：']);
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '】', '》', '"', "'"]);
+const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '（': '）', '(': ')', '【': '】', '《': '》' };
+
+/** True when a line ends a sentence (a closing quote counts only if what it closes ended one). */
+export function endsSentence(line: string): boolean {
+  let s = line.trimEnd();
+  while (s.length > 1 && CLOSERS.has(s[s.length - 1])) s = s.slice(0, -1);
+  return s.length > 0 && TERMINAL.has(s[s.length - 1]);
+}
+
+/** True when a quote or bracket opened in the line is still open at its end. */
+export function hasUnclosedBracket(line: string): boolean {
+  const stack: string[] = [];
+  for (const ch of line) {
+    if (OPENERS[ch]) stack.push(OPENERS[ch]);
+    else if (stack.length && ch === stack[stack.length - 1]) stack.pop();
+  }
+  return stack.length > 0;
+}
+
+function startsLikeContinuation(next: string): boolean {
+  const first = next[0];
+  if (!first) return false;
+  if (/^(#|——|·|[（(](上接|下转|接第|转第))/.test(next)) return false;
+  return HAN_RE.test(first) || CLOSERS.has(first) || '，、。,'.includes(first);
+}
+
+/**
+ * Whether a line break between `prev` and `next` falls inside a sentence (a layout artefact such as
+ * "依安县大力实施“全科社" / "工”培养工程，…") and the two lines should be one paragraph.
+ * Headlines stay apart: a short line with no commas and no open quote is never joined.
+ */
+export function isBrokenLine(prev: string, next: string): boolean {
+  const a = prev.trim();
+  const b = next.trim();
+  if (!a || !b || endsSentence(a) || !startsLikeContinuation(b)) return false;
+  if (/^#/.test(a) || /——$/.test(a) || /^——/.test(a)) return false;
+  const bodyLikeNext = b.length >= 20 || endsSentence(b);
+  if (!bodyLikeNext) return false;
+  if (hasUnclosedBracket(a)) return true;
+  const hasInnerSpace = /\S[ \u3000]+\S/.test(a);
+  if (hasInnerSpace) return false;
+  return /[，、；,;]/.test(a) || a.length >= 40;
+}
+
+/** Removes invisible and control characters and unifies line ends; keeps every visible character. */
+export function stripInvisible(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(CONTROL, '');
+}
+
+const SPACE_RUN = /[^\S\n]+/g;
+// A number and its neighbouring Chinese unit or word: "8.5 万人次", "2836 名", "7 月 10 日", "全县 2836".
+const DIGIT_SPACE_HAN = new RegExp(`(\\d)[ ]+(?=${HAN})`, 'gu');
+const HAN_SPACE_DIGIT = new RegExp(`(${HAN})[ ]+(?=\\d)`, 'gu');
+// Spaces inside a decimal number: "8 .5", "8. 5".
+const DECIMAL_SPACES = /(\d)[ ]*\.[ ]*(?=\d)/g;
+
+function normalizeLine(line: string): string {
+  return line
+    .replace(SPACE_RUN, ' ')
+    .trim()
+    .replace(DECIMAL_SPACES, '$1.')
+    .replace(DIGIT_SPACE_HAN, '$1')
+    .replace(HAN_SPACE_DIGIT, '$1');
+}
+
+/**
+ * NFKC + half-width, invisible/control characters removed, spaces collapsed and removed between a
+ * number and Chinese text, sentences broken across lines joined. Lines are kept: a single newline
+ * stays "\n", any blank-line gap becomes "\n\n".
+ */
+export function normalizeText(s: string): string {
+  const lines = stripInvisible(s).normalize('NFKC').split('\n').map(normalizeLine);
+  let out = '';
+  let prev = '';
+  let gap = 0; // newlines seen since the last non-empty line
+  for (const line of lines) {
+    if (!line) {
+      gap++;
+      continue;
+    }
+    // `prev` is the whole paragraph so far, so a quote opened two fragments back still counts.
+    if (prev && isBrokenLine(prev, line)) {
+      prev += line;
+    } else {
+      if (prev) out += gap > 1 ? '\n\n' : '\n';
+      prev = line;
+    }
+    out += line;
+    gap = 1;
+  }
+  return out;
+}
+
+/** The form gold strings and answers are compared in: normalised, lower-cased, no whitespace. */
+export function normalizeForMatch(s: string): string {
+  return normalizeText(s).toLowerCase().replace(/\s+/g, '');
+}
