@@ -1,0 +1,177 @@
+// Search tokens for Chinese (and some English) text, the same way for chunks and questions.
+// jieba segments; search mode adds the dictionary words inside long words (居住证 → 居住, 居住证);
+// characters jieba cannot place (unknown names like 稷王) are kept as characters plus bigrams, so a
+// name matches whether or not it was ever in the dictionary. Stop words and question words go.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { Tokenizer } from '../ports.js';
+import { dictionaryLines } from './dictionary.js';
+
+export type QuestionKind = 'how' | 'what' | 'where' | 'when' | 'who' | 'which' | 'why' | 'how-much' | 'yes-no';
+
+/**
+ * Question words, with the kind of answer they ask for. They are dropped from search tokens
+ * (they match every paragraph equally badly) but the answerer needs them to shape an answer.
+ */
+export const QUESTION_WORDS: ReadonlyMap<string, QuestionKind> = new Map<string, QuestionKind>([
+  ...(['怎么', '怎样', '怎么样', '如何', '怎么办', '咋', '咋办', 'how'] as const).map((w) => [w, 'how'] as const),
+  ...(['什么', '啥', '何', 'what'] as const).map((w) => [w, 'what'] as const),
+  ...(['哪里', '哪儿', '在哪', '在哪儿', '在哪里', '何处', 'where'] as const).map((w) => [w, 'where'] as const),
+  ...(['时候', '何时', '多久', '多长时间', '几点', '哪天', '几号', '啥时候', 'when'] as const).map((w) => [w, 'when'] as const),
+  ...(['谁', '哪位', 'who', 'whom'] as const).map((w) => [w, 'who'] as const),
+  ...(['哪些', '哪个', '哪家', '哪', 'which'] as const).map((w) => [w, 'which'] as const),
+  ...(['为什么', '为何', '为啥', 'why'] as const).map((w) => [w, 'why'] as const),
+  ...(['多少', '几', '多少钱', '多大', '多高', '多远'] as const).map((w) => [w, 'how-much'] as const),
+  ...(['吗', '是否', '能否', '可否', '有没有', '是不是', '能不能', '可不可以', '会不会', '要不要', '没有'] as const).map((w) => [w, 'yes-no'] as const),
+]);
+
+/** Function words that carry no topic. Kept short: every entry is a word no answer can hinge on. */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  // Chinese particles, pronouns, prepositions, conjunctions, auxiliaries, politeness
+  '的', '了', '是', '在', '和', '与', '及', '或', '或者', '以及', '并', '并且', '而', '而且', '但', '但是', '等', '等等',
+  '也', '都', '就', '还', '又', '再', '才', '很', '最', '更', '把', '被', '让', '给', '对', '从', '向', '以', '为', '于', '之', '其',
+  '着', '过', '地', '得', '个', '些', '这', '那', '这个', '那个', '这些', '那些', '这样', '那样', '这里', '那里',
+  '我', '你', '他', '她', '它', '我们', '你们', '他们', '她们', '您', '咱', '咱们', '自己', '大家', '人家',
+  '有', '要', '想', '能', '会', '可以', '可', '应该', '需要', '得到', '一下', '一个', '一些', '呢', '吧', '啊', '呀', '哦', '嘛', '么', '哈', '嗯',
+  '请', '请问', '问', '问一下', '想问', '知道', '告诉', '麻烦', '谢谢', '您好', '你好',
+  // English
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'from', 'with', 'as', 'and', 'or', 'but', 'if',
+  'is', 'are', 'was', 'were', 'be', 'been', 'am', 'do', 'does', 'did', 'can', 'could', 'should', 'would', 'will', 'may', 'might', 'must',
+  'i', 'me', 'my', 'you', 'your', 'we', 'our', 'us', 'he', 'she', 'it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those',
+  'there', 'here', 'please', 'tell', 'about', 'any', 'some', 'get', 'there', 's', 't',
+]);
+
+/** True for words dropped from search tokens: stop words and question words. */
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token) || QUESTION_WORDS.has(token);
+}
+
+export interface ChineseTokenizer extends Tokenizer {
+  /** Plain segmentation, lower-cased, punctuation dropped, stop words kept (for question analysis). */
+  words(text: string): string[];
+  /** The kinds of question asked, from the question words present, in order of appearance. */
+  questionKinds(text: string): QuestionKind[];
+}
+
+/** Tokens longer than this are not words (URLs, base64, runs of digits): dropped. */
+const MAX_TOKEN_CHARS = 32;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+const CJK_CHAR = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/u;
+const NUMBER = /^\d+(?:\.\d+)?$/;
+/** Control and format characters (RTL marks, zero-width joiners) and lone surrogates. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+/**
+ * A tokenizer over jieba's stock dictionary plus `extraTerms` (from extractCorpusTerms), so
+ * local names stay whole. HMM is off on purpose: it fuses unknown characters with their
+ * neighbours differently in every sentence (为稷, 由平), which breaks query/document matching;
+ * the character bigrams below match unknown names consistently instead.
+ */
+export function createTokenizer(extraTerms: string[] = []): ChineseTokenizer {
+  const jieba = Jieba.withDict(dict);
+  const lines = dictionaryLines(extraTerms.filter((t) => typeof t === 'string'));
+  if (lines) jieba.loadDict(Buffer.from(lines, 'utf8'));
+
+  const clean = (text: unknown): string =>
+    typeof text === 'string' ? text.replace(INVISIBLE, (c) => (/\p{Cf}/u.test(c) ? '' : ' ')).toLowerCase() : '';
+
+  function tokens(text: string): string[] {
+    const cleaned = clean(text);
+    if (!cleaned.trim()) return [];
+    const words = joinDecimals(jieba.cut(cleaned, false));
+    const search = jieba.cutForSearch(cleaned, false);
+    const out: string[] = [];
+    let run: string[] = []; // consecutive single CJK characters jieba could not join
+    const flushRun = (): void => {
+      pushCharRun(run, out);
+      run = [];
+    };
+    let s = 0;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      // Search mode emits a word's dictionary sub-words right before the word itself.
+      let end = s;
+      while (end < search.length && search[end] !== word && !word.startsWith(search[end] + '.')) end++;
+      // Not found would mean the two cuts disagree: keep the word alone rather than misalign.
+      const subwords = end < search.length ? search.slice(s, end) : [];
+      if (end < search.length) s = end + (search[end] === word ? 1 : 3);
+      if (word.length === 1 && CJK_CHAR.test(word) && !isStopword(word)) {
+        run.push(word);
+        continue;
+      }
+      flushRun();
+      if (!keep(word)) continue;
+      out.push(word);
+      for (const sub of subwords) if (keep(sub)) out.push(sub);
+      if (word.length >= 3 && CJK_CHAR.test(word[0])) pushUncovered(word, subwords, out);
+      // 500米, 70%: the number with its unit is a more precise token than either alone.
+      const next = words[i + 1];
+      if (NUMBER.test(word) && next !== undefined && (next === '%' || (next.length === 1 && CJK_CHAR.test(next)))) {
+        out.push(word + next);
+      }
+    }
+    flushRun();
+    return out;
+  }
+
+  function words(text: string): string[] {
+    const cleaned = clean(text);
+    if (!cleaned.trim()) return [];
+    return jieba.cut(cleaned, false).filter((w) => HAS_WORD_CHAR.test(w) && w.length <= MAX_TOKEN_CHARS);
+  }
+
+  function questionKinds(text: string): QuestionKind[] {
+    const kinds: QuestionKind[] = [];
+    for (const w of jieba.cutForSearch(clean(text), false)) {
+      const kind = QUESTION_WORDS.get(w);
+      if (kind && !kinds.includes(kind)) kinds.push(kind);
+    }
+    return kinds;
+  }
+
+  return { tokens, words, questionKinds };
+}
+
+/** Without HMM jieba cuts 8.5 into 8|.|5; numbers must stay whole to match. */
+function joinDecimals(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (/^\d+$/.test(words[i]) && words[i + 1] === '.' && /^\d+$/.test(words[i + 2] ?? '')) {
+      out.push(`${words[i]}.${words[i + 2]}`);
+      i += 2;
+    } else out.push(words[i]);
+  }
+  return out;
+}
+
+function keep(token: string): boolean {
+  return token.length <= MAX_TOKEN_CHARS && HAS_WORD_CHAR.test(token) && !isStopword(token);
+}
+
+/** Single characters, plus their bigrams so 稷|王 still matches as 稷王. */
+function pushCharRun(run: string[], out: string[]): void {
+  for (let i = 0; i < run.length; i++) {
+    out.push(run[i]);
+    if (i > 0) out.push(run[i - 1] + run[i]);
+  }
+}
+
+/**
+ * Parts of a long word no dictionary sub-word covers (稷王 in the custom word 稷王社区), as a
+ * character run: the same tokens the query side produces when it meets those characters alone.
+ */
+function pushUncovered(word: string, subwords: string[], out: string[]): void {
+  const covered = new Uint8Array(word.length);
+  for (const sub of subwords) {
+    for (let from = word.indexOf(sub); from !== -1; from = word.indexOf(sub, from + 1)) covered.fill(1, from, from + sub.length);
+  }
+  let run: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    if (i < word.length && !covered[i]) {
+      if (!isStopword(word[i])) run.push(word[i]);
+      continue;
+    }
+    if (run.length) pushCharRun(run, out);
+    run = [];
+  }
+}
