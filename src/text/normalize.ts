@@ -21,7 +21,8 @@ const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '「': '�
 
 /** True when a line ends a sentence (a closing quote counts only if what it closes ended one). */
 export function endsSentence(line: string): boolean {
-  let s = line.trimEnd();
+  // A note after the full stop ("…春水”。(本报记者 乔龙飞)") does not reopen the sentence.
+  let s = line.trimEnd().replace(/\s*[（(][^（）()]{1,40}[）)]$/, (m, offset: number) => (offset > 0 ? '' : m));
   while (s.length > 1 && CLOSERS.has(s[s.length - 1])) s = s.slice(0, -1);
   return s.length > 0 && TERMINAL.has(s[s.length - 1]);
 }
@@ -55,10 +56,10 @@ export function isBrokenLine(prev: string, next: string): boolean {
   if (/^#/.test(a) || /——$/.test(a) || /^——/.test(a)) return false;
   const bodyLikeNext = b.length >= 20 || endsSentence(b);
   if (!bodyLikeNext) return false;
-  if (hasUnclosedBracket(a)) return true;
-  const hasInnerSpace = /\S[ \u3000]+\S/.test(a);
-  if (hasInnerSpace) return false;
-  return /[，、；,;]/.test(a) || a.length >= 40;
+  if (hasUnclosedBracket(a) || a.length > 40) return true; // headlines are short; long lines are prose
+  // Headlines separate their halves with a space ("超市上门 兑废为宝"); prose does not.
+  const spacedLikeHeadline = new RegExp(`${HAN}[ \u3000]+${HAN}`, 'u').test(a);
+  return !spacedLikeHeadline && /[，、；,;]/.test(a);
 }
 
 /** Removes invisible and control characters and unifies line ends; keeps every visible character. */
