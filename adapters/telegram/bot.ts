@@ -1,0 +1,197 @@
+// The Telegram adapter: translates updates into ONE call to the answering service and renders the
+// result. No answering logic lives here; the service logs every question/answer/latency itself.
+import { createHash } from 'node:crypto';
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { sequentialize } from '@grammyjs/runner';
+import { autoRetry } from '@grammyjs/auto-retry';
+import type { AnswerService, AskResponse, InteractionStore } from '../../src/ports.js';
+import type { TelegramConfig } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
+import { escapeHtml, feedbackKeyboard, parseFeedbackData, renderAnswer, renderFullSources } from './render.js';
+import { helpMessage, TEXT } from './texts.js';
+import { SlidingWindowRateLimiter } from './rate-limiter.js';
+import { LruMap } from './lru-map.js';
+import { InFlight } from './in-flight.js';
+
+export interface TelegramBotDeps {
+  config: TelegramConfig;
+  service: AnswerService;
+  store: InteractionStore;
+  logger: Logger;
+  /** The bot's own user (from a getMe already made at start-up); fetched on first use when absent. */
+  botInfo?: UserFromGetMe;
+  /** Clock for the rate limiter. */
+  now?: () => number;
+  /** Longest 429 `retry_after` we wait out before giving up on a message (seconds). */
+  maxRetryAfterSeconds?: number;
+}
+
+export interface TelegramAdapter {
+  bot: Bot;
+  /** Updates being handled right now; `drain(ms)` waits for them at shutdown. */
+  inFlight: InFlight;
+}
+
+const TYPING_REFRESH_MS = 4_500; // Telegram shows "typing…" for about 5 s per action.
+const LAST_ANSWERS_KEPT = 1_000;
+
+/** Opaque, stable per-user key: counts a vote or a rate-limit hit without storing who it was. */
+export function voterKey(userId: number): string {
+  return createHash('sha256').update(`telegram:user:${userId}`).digest('hex').slice(0, 32);
+}
+
+function isGroupChat(ctx: Context): boolean {
+  return ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+}
+
+/** In a group, the question with mentions of this bot cut out; undefined when the bot isn't addressed. */
+export function groupQuestion(ctx: Context): string | undefined {
+  const msg = ctx.message;
+  const text = msg?.text;
+  if (!msg || text === undefined) return undefined;
+  const me = ctx.me;
+  const mentions = (msg.entities ?? []).filter((e) =>
+    (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.username}`.toLowerCase()) ||
+    (e.type === 'text_mention' && e.user.id === me.id));
+  const repliesToBot = msg.reply_to_message?.from?.id === me.id;
+  if (mentions.length === 0 && !repliesToBot) return undefined;
+  let question = text;
+  for (const e of [...mentions].sort((a, b) => b.offset - a.offset)) {
+    // A text_mention is the bot's display name inside the sentence; keep it only when it isn't a prefix.
+    if (e.type === 'mention' || e.offset === 0) question = question.slice(0, e.offset) + question.slice(e.offset + e.length);
+  }
+  return question.replace(/^[\s,，:：]+/, '').trim();
+}
+
+export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
+  const { config, service, store, logger } = deps;
+  const bot = new Bot(config.token, { botInfo: deps.botInfo, client: { apiRoot: config.apiRoot } });
+  // Honour Telegram's 429 retry_after instead of dropping replies; give up on absurd waits.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: deps.maxRetryAfterSeconds ?? 60 }));
+
+  const inFlight = new InFlight();
+  const limiter = new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, deps.now ?? Date.now);
+  const lastAnswers = new LruMap<number, AskResponse>(LAST_ANSWERS_KEPT);
+
+  // Polling (runner) reports errors here; webhook mode never reaches it, hence the boundary below.
+  bot.catch((err) => logger.error('telegram.update_failed', { update_id: err.ctx.update.update_id, cause: err.error }));
+  // Swallow handler errors after logging them, so a webhook still answers 2xx (else Telegram redelivers forever).
+  const safe = bot.errorBoundary((err) =>
+    logger.error('telegram.update_failed', { update_id: err.ctx.update.update_id, cause: err.error }));
+
+  safe.use((_ctx, next) => inFlight.track(next));
+
+  // Answer each update once, also across restarts (Telegram redelivers after timeouts and non-2xx).
+  safe.use(async (ctx, next) => {
+    const key = `telegram:update:${ctx.update.update_id}`;
+    let first = true;
+    try {
+      first = store.claimDelivery(key);
+    } catch (error) {
+      // Better a possible duplicate reply than none at all.
+      logger.error('telegram.dedup_failed', { update_id: ctx.update.update_id, cause: error });
+    }
+    if (!first) {
+      logger.info('telegram.duplicate_update', { update_id: ctx.update.update_id });
+      return;
+    }
+    await next();
+  });
+
+  // Different chats concurrently, one chat's updates in order.
+  safe.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+
+  const sendHtml = async (ctx: Context, parts: string[], options: { replyTo?: number; keyboard?: ReturnType<typeof feedbackKeyboard> } = {}) => {
+    for (const [i, text] of parts.entries()) {
+      await ctx.reply(text, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        reply_parameters: i === 0 && options.replyTo ? { message_id: options.replyTo, allow_sending_without_reply: true } : undefined,
+        reply_markup: i === parts.length - 1 ? options.keyboard : undefined,
+      });
+    }
+  };
+  const sendNote = (ctx: Context, text: string) =>
+    sendHtml(ctx, [escapeHtml(text)], { replyTo: isGroupChat(ctx) ? ctx.msg?.message_id : undefined });
+
+  const conversationOf = (ctx: Context): string =>
+    isGroupChat(ctx) && ctx.from ? `telegram:${ctx.chat!.id}:${voterKey(ctx.from.id)}` : `telegram:${ctx.chat!.id}`;
+
+  const keepTyping = (ctx: Context): (() => void) => {
+    const send = () => ctx.replyWithChatAction('typing').catch((error) => logger.debug('telegram.typing_failed', { cause: error }));
+    void send();
+    const timer = setInterval(send, TYPING_REFRESH_MS);
+    return () => clearInterval(timer);
+  };
+
+  const answer = async (ctx: Context, rawQuestion: string) => {
+    const chat = ctx.chat!;
+    const question = rawQuestion.trim();
+    if (!question) return sendNote(ctx, TEXT.emptyAsk);
+    if (question.length > config.maxQuestionChars) return sendNote(ctx, TEXT.tooLong(config.maxQuestionChars));
+    const decision = limiter.take(ctx.from ? voterKey(ctx.from.id) : `chat:${chat.id}`);
+    if (decision !== 'allow') {
+      logger.info('telegram.rate_limited', { chat: chat.id, notified: decision === 'deny-notify' });
+      if (decision === 'deny-notify') await sendNote(ctx, TEXT.rateLimited(config.ratePerMinute));
+      return;
+    }
+    const stopTyping = keepTyping(ctx);
+    let response: AskResponse;
+    try {
+      response = await service.ask({ question, conversationId: conversationOf(ctx), channel: 'telegram', chatId: String(chat.id) });
+    } catch (error) {
+      logger.error('telegram.answer_failed', { chat: chat.id, update_id: ctx.update.update_id, cause: error });
+      return sendNote(ctx, TEXT.apology);
+    } finally {
+      stopTyping();
+    }
+    lastAnswers.set(chat.id, response);
+    await sendHtml(ctx, renderAnswer(response), {
+      replyTo: isGroupChat(ctx) ? ctx.msg?.message_id : undefined,
+      keyboard: response.interaction_id !== undefined ? feedbackKeyboard(response.interaction_id) : undefined,
+    });
+  };
+
+  safe.command(['start', 'help'], (ctx) => sendHtml(ctx, helpMessage(service.describe(), isGroupChat(ctx), ctx.me.username)));
+  safe.command('sources', (ctx) => sendHtml(ctx, renderFullSources(lastAnswers.get(ctx.chat.id))));
+  safe.command('new', async (ctx) => {
+    service.forget(conversationOf(ctx));
+    await sendNote(ctx, TEXT.forgotten);
+  });
+  safe.command('ask', (ctx) => answer(ctx, ctx.match));
+
+  safe.on('callback_query:data', async (ctx) => {
+    const feedback = parseFeedbackData(ctx.callbackQuery.data);
+    if (!feedback) return ctx.answerCallbackQuery();
+    let result: ReturnType<InteractionStore['recordFeedback']>;
+    try {
+      result = store.recordFeedback({ interactionId: feedback.interactionId, voterKey: voterKey(ctx.from.id), vote: feedback.vote });
+    } catch (error) {
+      logger.error('telegram.feedback_failed', { interaction_id: feedback.interactionId, cause: error });
+      return ctx.answerCallbackQuery({ text: TEXT.apology });
+    }
+    logger.info('telegram.feedback', { interaction_id: feedback.interactionId, vote: feedback.vote, result });
+    const text = result === 'stored' ? TEXT.feedbackThanks : result === 'duplicate' ? TEXT.feedbackDuplicate : TEXT.feedbackUnknown;
+    await ctx.answerCallbackQuery({ text });
+  });
+
+  safe.on('message:text', async (ctx) => {
+    if (isGroupChat(ctx)) {
+      const question = groupQuestion(ctx);
+      if (question !== undefined) await answer(ctx, question);
+      return; // Group chatter not addressed to the bot is none of its business.
+    }
+    if (ctx.chat.type !== 'private') return;
+    if (ctx.entities('bot_command').some((e) => e.offset === 0)) return sendNote(ctx, TEXT.unknownCommand);
+    await answer(ctx, ctx.message.text);
+  });
+
+  // Photos, voice, stickers, ...: say once what we can do (in groups only when addressed).
+  safe.on('message', async (ctx) => {
+    const addressed = ctx.chat.type === 'private' || ctx.message.reply_to_message?.from?.id === ctx.me.id;
+    if (addressed) await sendNote(ctx, TEXT.textOnly);
+  });
+
+  return { bot, inFlight };
+}

@@ -1,0 +1,164 @@
+// `npm run telegram`: check config and token, open the app, then take updates by long polling
+// (default, no public URL needed) or by webhook. SIGTERM/SIGINT: stop taking updates, finish the
+// answers under way (bounded), close the app, exit 0.
+import { pathToFileURL } from 'node:url';
+import { Api, GrammyError, HttpError } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { ConfigError, loadCoreConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
+import { createLogger, redact, type Logger } from '../../src/log.js';
+import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
+import { createTelegramBot } from './bot.js';
+import { startWebhookServer, type WebhookServer } from './webhook-server.js';
+
+export interface StartTelegramOptions {
+  env?: Env;
+  cwd?: string;
+  logger?: Logger;
+  /** How the app is opened (default: src/app.ts openApp). */
+  openApp?: (options: OpenAppOptions) => Promise<App>;
+  /** Long-poll timeout for getUpdates, seconds (default 30). */
+  pollTimeoutSeconds?: number;
+  /** How long shutdown waits for answers under way (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+export interface RunningTelegram {
+  mode: TelegramConfig['mode'];
+  bot: UserFromGetMe;
+  /** Webhook mode: the port bound. */
+  port?: number;
+  /** Settles when polling ends by itself (e.g. the token was revoked): rejects with the cause. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A start-up failure whose message is safe to print (no secrets) and says what to do. */
+export class TelegramStartError extends Error {
+  constructor(message: string, readonly code: 'TOKEN_REJECTED' | 'API_UNREACHABLE' | 'API_ERROR') {
+    super(message);
+  }
+}
+
+/** Both config scopes checked together, so one start reports every problem at once. */
+export function loadAllConfig(env: Env, cwd: string): TelegramConfig {
+  const problems: string[] = [];
+  let telegram: TelegramConfig | undefined;
+  try {
+    telegram = loadTelegramConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    loadCoreConfig(env, cwd);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0 || !telegram) throw new ConfigError(problems, 'Telegram bot');
+  return telegram;
+}
+
+async function checkToken(config: TelegramConfig): Promise<UserFromGetMe> {
+  try {
+    return await new Api(config.token, { apiRoot: config.apiRoot }).getMe();
+  } catch (error) {
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+      throw new TelegramStartError(
+        `Telegram rejected the token (${error.error_code}): TELEGRAM_BOT_TOKEN is wrong or was revoked. ` +
+          'Copy the current token from @BotFather (/mybots → API Token) into TELEGRAM_BOT_TOKEN.',
+        'TOKEN_REJECTED',
+      );
+    }
+    if (error instanceof HttpError) {
+      throw new TelegramStartError(`Could not reach the Telegram Bot API at ${config.apiRoot} (${error.message}). Check the network or TELEGRAM_API_ROOT.`, 'API_UNREACHABLE');
+    }
+    throw new TelegramStartError(`Telegram refused getMe: ${(error as Error).message}`, 'API_ERROR');
+  }
+}
+
+export async function startTelegram(options: StartTelegramOptions = {}): Promise<RunningTelegram> {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const config = loadAllConfig(env, cwd);
+  const logger = options.logger ?? createLogger({ secrets: secretValues(env) });
+  const botInfo = await checkToken(config); // before opening the app: a bad token fails in a second
+  logger.info('telegram.authorized', { username: botInfo.username, mode: config.mode });
+
+  const app = await (options.openApp ?? openApp)({ env, cwd, logger });
+  const { bot, inFlight } = createTelegramBot({ config, service: app.service, store: app.store, logger, botInfo });
+  const drainMs = options.drainTimeoutMs ?? 10_000;
+
+  const finish = async (stopTaking: () => Promise<void>, closeTransport: () => Promise<void>) => {
+    await stopTaking();
+    if (!(await inFlight.drain(drainMs))) logger.warn('telegram.shutdown_abandoned', { in_flight: inFlight.size, waited_ms: drainMs });
+    await closeTransport();
+    await app.close();
+    logger.info('telegram.stopped', {});
+  };
+
+  try {
+    if (config.mode === 'webhook') {
+      const server: WebhookServer = await startWebhookServer({
+        bot, host: config.webhook.host, port: config.webhook.port, path: config.webhook.path, secret: config.webhook.secret!, logger,
+      });
+      if (config.webhook.url) {
+        await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ['message', 'callback_query'] });
+        logger.info('telegram.webhook_set', { url: config.webhook.url });
+      }
+      let stopping: Promise<void> | undefined;
+      return {
+        mode: 'webhook', bot: botInfo, port: server.port, done: new Promise<void>(() => {}),
+        stop: () => (stopping ??= finish(async () => server.stopAccepting(), () => server.close())),
+      };
+    }
+
+    // getUpdates answers 409 while a webhook is set; polling mode owns the bot, so remove it.
+    await bot.api.deleteWebhook();
+    const runner: RunnerHandle = run(bot, {
+      runner: { fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: ['message', 'callback_query'] }, silent: true },
+    });
+    const done = (runner.task() ?? Promise.resolve()).catch((error: unknown) => {
+      logger.error('telegram.polling_failed', { cause: error });
+      throw error instanceof GrammyError && error.error_code === 401
+        ? new TelegramStartError('Telegram rejected the token (401) while polling: it was revoked. Set the new token from @BotFather.', 'TOKEN_REJECTED')
+        : error;
+    });
+    done.catch(() => {}); // observed by main(); don't crash tests that never look
+    logger.info('telegram.polling', { username: botInfo.username });
+    let stopping: Promise<void> | undefined;
+    return {
+      mode: 'polling', bot: botInfo, done,
+      stop: () => (stopping ??= finish(async () => { if (runner.isRunning()) await runner.stop(); }, async () => {})),
+    };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const secrets = secretValues(process.env);
+  const fail = (message: string, code: number) => {
+    process.stderr.write(redact(message, secrets) + '\n');
+    process.exit(code);
+  };
+  let running: RunningTelegram;
+  try {
+    running = await startTelegram();
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message, 2);
+    if (error instanceof TelegramStartError) return fail(error.message, 3);
+    return fail(`Telegram bot failed to start: ${(error as Error).stack ?? String(error)}`, 1);
+  }
+  const shutdown = (signal: string) => {
+    process.stderr.write(`${signal}: finishing answers under way, then stopping…\n`);
+    running.stop().then(() => process.exit(0), (error: unknown) => fail(`Shutdown failed: ${(error as Error).message}`, 1));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  running.done.catch((error: unknown) => fail((error as Error).message, 3));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
