@@ -221,6 +221,8 @@ interface Header {
   title?: string;
   subtitle?: string;
   byline?: string;
+  /** Section headings printed between the title and the first paragraph. */
+  sections: string[];
   /** The group is certainly an article header (not a subhead). */
   strong: boolean;
 }
@@ -265,7 +267,9 @@ function readHeader(group: Unit[]): Header {
     if (!title) title = plain.length >= 3 ? plain[1] : plain[0];
     if (!title) title = candidates.find((u) => u.role === 'leadin' || u.role === 'kicker');
   }
-  const rest = candidates.filter((u) => u !== title).map((u) => u.text);
+  // Markdown headings deeper than the title that follow it ("# 指南" then "### 申请条件") open sections.
+  const sections = title?.role === 'heading' ? headings.filter((u) => u.start > title!.start && (u.level ?? 0) > (title!.level ?? 0)) : [];
+  const rest = candidates.filter((u) => u !== title && !sections.includes(u)).map((u) => u.text);
   const strong =
     bylines.length > 0 ||
     candidates.some((u) => u.role === 'kicker' || (u.role === 'heading' && (u.level ?? 9) <= 2)) ||
@@ -274,6 +278,7 @@ function readHeader(group: Unit[]): Header {
     title: title ? stripTitle(title.text) : undefined,
     subtitle: rest.length ? rest.join(' ') : undefined,
     byline: bylines.length ? bylines.join(' ') : undefined,
+    sections: sections.map((u) => u.text),
     strong,
   };
 }
@@ -350,7 +355,10 @@ function unitsToDrafts(units: Unit[]): { drafts: Draft[]; orphans: Orphan[] } {
       (header !== undefined && header.strong);
     if (startsNew) {
       openArticle(header, lastGroup ?? [], u.start);
-      if (header && !header.title && lastGroup) subhead = undefined;
+      if (header?.sections.length && current) {
+        current.subheads.push(...header.sections);
+        subhead = header.sections[header.sections.length - 1];
+      }
     } else if (lastGroup && current) {
       const text = subheadText(lastGroup);
       if (text) {
