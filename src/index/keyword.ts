@@ -1,0 +1,302 @@
+// BM25 over an inverted index held in flat typed arrays: one Int32Array of doc ids and one
+// Uint16Array of term frequencies for all postings, sliced per term by an offsets table. No
+// per-posting objects, so a million chunks fit in a few hundred MB and load without parsing.
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import type { Hit, KeywordSearcher } from '../ports.js';
+
+export interface Bm25Params {
+  /** Term-frequency saturation (default 1.2). */
+  k1?: number;
+  /** Length normalisation, 0..1 (default 0.75). */
+  b?: number;
+}
+
+const MAGIC = 0x35324d42; // "BM25" little-endian
+const FORMAT_VERSION = 1;
+const MAX_TF = 0xffff;
+
+interface Arrays {
+  terms: string[];
+  /** Postings of term t are [offsets[t], offsets[t + 1]). */
+  offsets: Uint32Array;
+  docIds: Int32Array;
+  tfs: Uint16Array;
+  docLengths: Float32Array;
+}
+
+export class Bm25Index implements KeywordSearcher {
+  readonly size: number;
+  readonly k1: number;
+  readonly b: number;
+  private readonly termIds = new Map<string, number>();
+  private readonly avgDocLength: number;
+  /** k1 * (1 - b + b * len / avgLen) per document, precomputed once. */
+  private readonly lengthNorm: Float32Array;
+  /** Score accumulator and the list of docs touched, reused by every query. */
+  private readonly scores: Float32Array;
+  private readonly touched: Int32Array;
+  private readonly isTouched: Uint8Array;
+
+  private constructor(private readonly a: Arrays, k1: number, b: number) {
+    this.size = a.docLengths.length;
+    this.k1 = k1;
+    this.b = b;
+    a.terms.forEach((t, i) => this.termIds.set(t, i));
+    let total = 0;
+    for (const len of a.docLengths) total += len;
+    this.avgDocLength = this.size ? total / this.size : 0;
+    this.lengthNorm = new Float32Array(this.size);
+    const avg = this.avgDocLength || 1;
+    for (let d = 0; d < this.size; d++) this.lengthNorm[d] = k1 * (1 - b + (b * a.docLengths[d]) / avg);
+    this.scores = new Float32Array(this.size);
+    this.touched = new Int32Array(this.size);
+    this.isTouched = new Uint8Array(this.size);
+  }
+
+  /** Builds the index in two passes (count, then fill) so postings go straight into typed arrays. */
+  static build(docTokens: string[][], params: Bm25Params = {}): Bm25Index {
+    const { k1, b } = checkParams(params);
+    const termIds = new Map<string, number>();
+    const terms: string[] = [];
+    const docLengths = new Float32Array(docTokens.length);
+    let df = new Int32Array(1024);
+    let lastDoc = new Int32Array(1024).fill(-1);
+
+    // Pass 1: vocabulary, document frequencies, lengths.
+    for (let d = 0; d < docTokens.length; d++) {
+      const tokens = Array.isArray(docTokens[d]) ? docTokens[d] : [];
+      docLengths[d] = tokens.length;
+      for (const token of tokens) {
+        if (!isIndexable(token)) continue;
+        let id = termIds.get(token);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(token, id);
+          terms.push(token);
+          if (id >= df.length) {
+            df = grow(df, df.length * 2, 0);
+            lastDoc = grow(lastDoc, lastDoc.length * 2, -1);
+          }
+        }
+        if (lastDoc[id] !== d) {
+          lastDoc[id] = d;
+          df[id]++;
+        }
+      }
+    }
+
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + df[t];
+    const totalPostings = offsets[terms.length];
+    if (totalPostings > 0xffffffff) throw new Error(`BM25 index: ${totalPostings} postings exceed the 2^32 limit; split the corpus into shards.`);
+    const docIds = new Int32Array(totalPostings);
+    const tfs = new Uint16Array(totalPostings);
+
+    // Pass 2: fill postings in document order, so each term's doc ids come out sorted.
+    const cursor = df; // reuse: cursor[t] = how many postings of t are written
+    cursor.fill(0);
+    const tfScratch = new Int32Array(terms.length);
+    const docTerms = new Int32Array(Math.max(1, maxLength(docTokens)));
+    for (let d = 0; d < docTokens.length; d++) {
+      const tokens = Array.isArray(docTokens[d]) ? docTokens[d] : [];
+      let unique = 0;
+      for (const token of tokens) {
+        if (!isIndexable(token)) continue;
+        const id = termIds.get(token)!;
+        if (tfScratch[id]++ === 0) docTerms[unique++] = id;
+      }
+      for (let i = 0; i < unique; i++) {
+        const id = docTerms[i];
+        const at = offsets[id] + cursor[id]++;
+        docIds[at] = d;
+        tfs[at] = Math.min(tfScratch[id], MAX_TF);
+        tfScratch[id] = 0;
+      }
+    }
+    return new Bm25Index({ terms, offsets, docIds, tfs, docLengths }, k1, b);
+  }
+
+  documentFrequency(token: string): number {
+    const id = this.termIds.get(token);
+    return id === undefined ? 0 : this.a.offsets[id + 1] - this.a.offsets[id];
+  }
+
+  /**
+   * Top-k documents by BM25 over the distinct query tokens; `weights` multiplies a token's
+   * contribution (missing = 1, ≤ 0 = ignored). Ties go to the lower chunk index.
+   */
+  search(tokens: string[], k: number, weights?: Map<string, number>): Hit[] {
+    if (!Number.isFinite(k) || k < 1 || this.size === 0 || !Array.isArray(tokens)) return [];
+    const { offsets, docIds, tfs } = this.a;
+    const { scores, touched, isTouched, lengthNorm, k1 } = this;
+    let touchedCount = 0;
+    const seen = new Set<string>();
+    for (const token of tokens) {
+      if (typeof token !== 'string' || seen.has(token)) continue;
+      seen.add(token);
+      const id = this.termIds.get(token);
+      if (id === undefined) continue;
+      const weight = weights?.get(token) ?? 1;
+      if (!(weight > 0)) continue;
+      const start = offsets[id];
+      const end = offsets[id + 1];
+      const df = end - start;
+      const idf = Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+      const factor = weight * idf * (k1 + 1);
+      for (let p = start; p < end; p++) {
+        const d = docIds[p];
+        const tf = tfs[p];
+        if (isTouched[d] === 0) {
+          isTouched[d] = 1;
+          touched[touchedCount++] = d;
+        }
+        scores[d] += (factor * tf) / (tf + lengthNorm[d]);
+      }
+    }
+    const hits = topK(scores, touched, touchedCount, Math.floor(k));
+    for (let i = 0; i < touchedCount; i++) {
+      scores[touched[i]] = 0;
+      isTouched[touched[i]] = 0;
+    }
+    return hits;
+  }
+
+  /** Compact little-endian binary: header, vocabulary, then the typed arrays as they are in memory. */
+  serialize(): Buffer {
+    const { terms, offsets, docIds, tfs, docLengths } = this.a;
+    const vocab = Buffer.from(terms.join('\0'), 'utf8');
+    const header = Buffer.alloc(32);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(FORMAT_VERSION, 4);
+    header.writeUInt32LE(this.size, 8);
+    header.writeUInt32LE(terms.length, 12);
+    header.writeUInt32LE(docIds.length, 16);
+    header.writeFloatLE(this.k1, 20);
+    header.writeFloatLE(this.b, 24);
+    header.writeUInt32LE(vocab.length, 28);
+    const parts = [header, vocab, pad(vocab.length)];
+    for (const arr of [offsets, docIds, docLengths, tfs]) parts.push(Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
+    return Buffer.concat(parts);
+  }
+
+  static deserialize(buf: Buffer): Bm25Index {
+    const fail = (why: string): never => {
+      throw new Error(`BM25 index file is not readable (${why}); rebuild it with the ingest command.`);
+    };
+    if (!Buffer.isBuffer(buf) || buf.length < 32) fail('too short');
+    if (buf.readUInt32LE(0) !== MAGIC) fail('wrong magic number');
+    const version = buf.readUInt32LE(4);
+    if (version !== FORMAT_VERSION) fail(`format version ${version}, this build reads ${FORMAT_VERSION}`);
+    const docs = buf.readUInt32LE(8);
+    const vocabSize = buf.readUInt32LE(12);
+    const postings = buf.readUInt32LE(16);
+    const k1 = buf.readFloatLE(20);
+    const b = buf.readFloatLE(24);
+    const vocabBytes = buf.readUInt32LE(28);
+    let at = 32;
+    const vocabText = buf.subarray(at, at + vocabBytes).toString('utf8');
+    at += vocabBytes + pad(vocabBytes).length;
+    const terms = vocabSize === 0 ? [] : vocabText.split('\0');
+    if (terms.length !== vocabSize) fail(`vocabulary has ${terms.length} terms, header says ${vocabSize}`);
+    const expected = at + 4 * (vocabSize + 1) + 4 * postings + 4 * docs + 2 * postings;
+    if (buf.length !== expected) fail(`${buf.length} bytes, expected ${expected}`);
+    // Copy into fresh, aligned buffers: the input may be a pooled or unaligned slice.
+    const take = <T>(Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T => {
+      const bytes = n * Ctor.BYTES_PER_ELEMENT;
+      const copy = new ArrayBuffer(bytes);
+      new Uint8Array(copy).set(buf.subarray(at, at + bytes));
+      at += bytes;
+      return new Ctor(copy);
+    };
+    const offsets = take(Uint32Array, vocabSize + 1);
+    const docIds = take(Int32Array, postings);
+    const docLengths = take(Float32Array, docs);
+    const tfs = take(Uint16Array, postings);
+    if (offsets[vocabSize] !== postings) fail('offsets do not match the postings count');
+    return new Bm25Index({ terms, offsets, docIds, tfs, docLengths }, k1, b);
+  }
+
+  /** Writes atomically (temp file, then rename) so a crash never leaves half an index. */
+  save(file: string): void {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, this.serialize());
+    renameSync(tmp, file);
+  }
+
+  static load(file: string): Bm25Index {
+    return Bm25Index.deserialize(readFileSync(file));
+  }
+}
+
+/** Tokens are strings without NUL (the vocabulary separator on disk); anything else is skipped. */
+function isIndexable(token: unknown): token is string {
+  return typeof token === 'string' && token.length > 0 && !token.includes('\0');
+}
+
+function checkParams(params: Bm25Params): { k1: number; b: number } {
+  const k1 = params.k1 ?? 1.2;
+  const b = params.b ?? 0.75;
+  if (!(k1 >= 0 && Number.isFinite(k1))) throw new Error(`BM25 k1 must be a finite number >= 0 (got ${k1}).`);
+  if (!(b >= 0 && b <= 1)) throw new Error(`BM25 b must be between 0 and 1 (got ${b}).`);
+  return { k1, b };
+}
+
+function grow<T extends Int32Array>(arr: T, length: number, fill: number): T {
+  const next = new Int32Array(length).fill(fill);
+  next.set(arr);
+  return next as T;
+}
+
+function maxLength(docs: string[][]): number {
+  let max = 0;
+  for (const d of docs) if (d && d.length > max) max = d.length;
+  return max;
+}
+
+/** Zero bytes that bring a length up to a multiple of 4 (typed arrays after the vocabulary). */
+function pad(length: number): Buffer {
+  return Buffer.alloc((4 - (length % 4)) % 4);
+}
+
+/** The k best of the touched documents with a size-k min-heap: O(n log k), no full sort. */
+function topK(scores: Float32Array, docs: Int32Array, n: number, k: number): Hit[] {
+  const size = Math.min(k, n);
+  if (size === 0) return [];
+  const heap = new Int32Array(size); // doc ids, worst at the root
+  let count = 0;
+  // a is worse than b: lower score, or same score and higher doc id.
+  const worse = (a: number, b: number): boolean => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const siftDown = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < count && worse(heap[l], heap[m])) m = l;
+      if (r < count && worse(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      const t = heap[i];
+      heap[i] = heap[m];
+      heap[m] = t;
+      i = m;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const d = docs[i];
+    if (count < size) {
+      heap[count] = d;
+      for (let c = count++; c > 0; ) {
+        const parent = (c - 1) >> 1;
+        if (!worse(heap[c], heap[parent])) break;
+        const t = heap[c];
+        heap[c] = heap[parent];
+        heap[parent] = t;
+        c = parent;
+      }
+    } else if (worse(heap[0], d)) {
+      heap[0] = d;
+      siftDown(0);
+    }
+  }
+  const out = Array.from(heap.subarray(0, count), (d) => ({ chunkIndex: d, score: scores[d] }));
+  return out.sort((x, y) => y.score - x.score || x.chunkIndex - y.chunkIndex);
+}
