@@ -1,0 +1,344 @@
+// The Slack adapter: translates Slack events into one AnswerService.ask() call and renders the result.
+// Transport (HTTP with signed requests, or Socket Mode) is Bolt's; all answering logic stays in src/.
+//
+//   app_mention / DM ─┐                       ┌─ chat.postMessage (thread / DM)
+//   /ask ─────────────┼─► service.ask(...) ──►┼─ response_url (ephemeral, "Post to channel")
+//   👍/👎, post button ┘   store (feedback)    └─ /gaps, /stats from the store
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { SlackConfig } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
+import type { AnswerService, InteractionStore, Language } from '../../src/ports.js';
+import { conversationIdFor, parseDays, questionFromSlackText } from './incoming.js';
+import {
+  ACTION_FEEDBACK_DOWN,
+  ACTION_FEEDBACK_UP,
+  ACTION_POST_TO_CHANNEL,
+  renderAnswer,
+  renderNotice,
+  type SlackMessage,
+} from './render.js';
+import { renderGaps, renderStats } from './staff.js';
+import { TEXTS } from './texts.js';
+import { InFlight, PerUserRateLimit } from './work.js';
+
+/** p-retry options for the Web API client (same shape as @slack/web-api's RetryOptions). */
+export interface SlackRetryConfig {
+  retries: number;
+  factor?: number;
+  minTimeout?: number;
+  maxTimeout?: number;
+  randomize?: boolean;
+}
+
+/** A reply that is minutes late is useless in chat: retry a few times (429s wait Retry-After first). */
+export const DEFAULT_RETRY_CONFIG: SlackRetryConfig = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 20_000, randomize: true };
+
+export interface SlackAppDeps {
+  config: SlackConfig;
+  service: AnswerService;
+  store: InteractionStore;
+  logger: Logger;
+  now?: () => number;
+  retryConfig?: SlackRetryConfig;
+  /** How long stop() waits for answers under way (default 15 s). */
+  shutdownTimeoutMs?: number;
+  /** Days /gaps and /stats cover when none are given (default 7). */
+  defaultDays?: number;
+}
+
+export interface SlackApp {
+  readonly bolt: App;
+  /** Verifies the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). */
+  start(): Promise<{ mode: 'http' | 'socket'; port?: number; botUserId?: string }>;
+  /** Stops taking events, then waits (bounded) for answers under way. Idempotent. */
+  stop(): Promise<void>;
+  /** Answers under way right now. */
+  readonly inFlight: number;
+}
+
+// Commands are matched by suffix so an operator can rename them in the manifest when a name
+// collides in their workspace (e.g. /svc-ask, /svc-gaps) without touching code.
+const ASK_COMMAND = /^\/(?:[a-z0-9_]+-)?ask$/;
+const GAPS_COMMAND = /^\/(?:[a-z0-9_]+-)?gaps$/;
+const STATS_COMMAND = /^\/(?:[a-z0-9_]+-)?stats$/;
+
+interface ReplyTarget {
+  channel: string;
+  /** Set for threaded replies; unset for a top-level DM reply. */
+  threadTs?: string;
+  conversationId: string;
+  user: string;
+}
+
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { config, service, store, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const defaultDays = deps.defaultDays ?? 7;
+  const work = new InFlight();
+  const rateLimit = new PerUserRateLimit(config.ratePerMinute, now);
+
+  const bolt = new App({
+    token: config.botToken,
+    ...(config.socketMode
+      ? { socketMode: true, appToken: config.appToken }
+      : { signingSecret: config.signingSecret, endpoints: '/slack/events', processBeforeResponse: false }),
+    logger: boltLogger(logger),
+    ignoreSelf: true,
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: deps.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    },
+  });
+
+  bolt.error(async (error) => {
+    logger.error('slack.unhandled_error', { error });
+  });
+
+  /** First delivery of an event? Retries (X-Slack-Retry-Num, same event_id) and restarts say no. */
+  function firstDelivery(eventId: string | undefined): boolean {
+    if (!eventId) return true;
+    try {
+      const first = store.claimDelivery(`slack:event:${eventId}`);
+      if (!first) logger.info('slack.duplicate_event', { eventId });
+      return first;
+    } catch (error) {
+      // Answering twice is better than not answering: the store being down must not silence the bot.
+      logger.error('slack.claim_failed', { eventId, error });
+      return true;
+    }
+  }
+
+  async function post(client: WebClient, target: ReplyTarget, message: SlackMessage): Promise<void> {
+    await client.chat.postMessage({ channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), ...message });
+  }
+
+  async function answerInConversation(client: WebClient, target: ReplyTarget, rawText: string, botUserId?: string): Promise<void> {
+    const question = questionFromSlackText(rawText, botUserId);
+    try {
+      if (!question) return await post(client, target, renderNotice(TEXTS.emptyQuestion));
+      if (!rateLimit.take(target.user)) return await post(client, target, renderNotice(TEXTS.rateLimited));
+      let response;
+      try {
+        response = await service.ask({ question, conversationId: target.conversationId, channel: 'slack', chatId: target.channel });
+      } catch (error) {
+        logger.error('slack.answer_failed', { channel: target.channel, conversationId: target.conversationId, error });
+        return await post(client, target, renderNotice(TEXTS.apology));
+      }
+      await post(client, target, renderAnswer(response, { feedback: true }));
+    } catch (error) {
+      // Posting itself failed (after the client's retries): nothing more to tell the user through Slack.
+      logger.error('slack.post_failed', { channel: target.channel, error });
+    }
+  }
+
+  // ---------- events ----------
+
+  bolt.event('app_mention', async ({ event, body, client, context }) => {
+    if (event.bot_id || event.subtype) return; // other bots (and ourselves) never start a conversation
+    if (!firstDelivery(body.event_id)) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    await work.track(() =>
+      answerInConversation(
+        client,
+        { channel: event.channel, threadTs, conversationId: conversationIdFor(event.channel, threadTs), user: event.user ?? 'unknown' },
+        event.text,
+        context.botUserId,
+      ),
+    );
+  });
+
+  bolt.message(async ({ message, body, client, context }) => {
+    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
+    // Only direct messages: channel messages reach the bot as app_mention.
+    if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user) return;
+    if (!firstDelivery((body as { event_id?: string }).event_id)) return;
+    await work.track(() =>
+      answerInConversation(
+        client,
+        { channel: m.channel, threadTs: m.thread_ts, conversationId: conversationIdFor(m.channel, m.thread_ts), user: m.user! },
+        m.text ?? '',
+        context.botUserId,
+      ),
+    );
+  });
+
+  // ---------- /ask: ephemeral answer with a "Post to channel" button ----------
+
+  bolt.command(ASK_COMMAND, async ({ command, ack, respond }) => {
+    await ack(); // Slack's 3-second rule: acknowledge first, answer through response_url
+    await work.track(async () => {
+      const question = questionFromSlackText(command.text);
+      try {
+        if (!question) return await respondEphemeral(respond, renderNotice(TEXTS.askUsage));
+        if (!rateLimit.take(command.user_id)) return await respondEphemeral(respond, renderNotice(TEXTS.rateLimited));
+        let response;
+        try {
+          response = await service.ask({
+            question,
+            conversationId: `${command.channel_id}:ask:${command.user_id}`,
+            channel: 'slack',
+            chatId: command.channel_id,
+          });
+        } catch (error) {
+          logger.error('slack.answer_failed', { channel: command.channel_id, command: command.command, error });
+          return await respondEphemeral(respond, renderNotice(TEXTS.apology));
+        }
+        await respondEphemeral(respond, renderAnswer(response, { feedback: true, postToChannel: true, showQuestion: true }));
+      } catch (error) {
+        logger.error('slack.respond_failed', { channel: command.channel_id, command: command.command, error });
+      }
+    });
+  });
+
+  bolt.action<BlockAction<ButtonAction>>(ACTION_POST_TO_CHANNEL, async ({ ack, action, respond, body }) => {
+    await ack();
+    const id = Number(action.value);
+    const record = Number.isInteger(id) ? store.getInteraction(id) : undefined;
+    try {
+      if (!record) return await respondEphemeral(respond, renderNotice(TEXTS.answerGone));
+      const message = renderAnswer(
+        { ...record, interaction_id: id, language: guessLanguage(record.question) },
+        { feedback: true, showQuestion: true },
+      );
+      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+      // Best effort: the ephemeral copy is no longer needed once the answer is public.
+      await respond({ delete_original: true }).catch((error) => logger.warn('slack.delete_ephemeral_failed', { error }));
+      logger.info('slack.posted_to_channel', { interactionId: id, channel: body.channel?.id });
+    } catch (error) {
+      logger.error('slack.respond_failed', { action: ACTION_POST_TO_CHANNEL, interactionId: id, error });
+    }
+  });
+
+  // ---------- 👍 / 👎 ----------
+
+  bolt.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTION_FEEDBACK_UP}|${ACTION_FEEDBACK_DOWN})$`), async ({ ack, action, body, respond }) => {
+    await ack();
+    const interactionId = Number(action.value);
+    if (!Number.isInteger(interactionId) || interactionId < 0) {
+      logger.warn('slack.bad_feedback_value', { value: String(action.value).slice(0, 40) });
+      return;
+    }
+    const vote = action.action_id === ACTION_FEEDBACK_UP ? 'up' : 'down';
+    let outcome: ReturnType<InteractionStore['recordFeedback']>;
+    try {
+      outcome = store.recordFeedback({ interactionId, voterKey: `slack:${body.user.id}`, vote, at: now() });
+    } catch (error) {
+      logger.error('slack.feedback_failed', { interactionId, error });
+      return;
+    }
+    logger.info('slack.feedback', { interactionId, vote, outcome });
+    const text = outcome === 'stored' ? TEXTS.feedbackStored : outcome === 'duplicate' ? TEXTS.feedbackDuplicate : TEXTS.feedbackUnknown;
+    await respondEphemeral(respond, renderNotice(text)).catch((error) => logger.warn('slack.respond_failed', { action: action.action_id, error }));
+  });
+
+  // ---------- staff: /gaps and /stats ----------
+
+  for (const [pattern, render] of [
+    [GAPS_COMMAND, renderGaps],
+    [STATS_COMMAND, renderStats],
+  ] as const) {
+    bolt.command(pattern, async ({ command, ack, respond }) => {
+      await ack();
+      const days = parseDays(command.text, defaultDays);
+      let message: SlackMessage;
+      if (days === undefined) message = renderNotice(TEXTS.daysUsage(command.command));
+      else {
+        try {
+          message = render(store, days, now());
+        } catch (error) {
+          logger.error('slack.staff_view_failed', { command: command.command, error });
+          message = renderNotice(TEXTS.staffFailed);
+        }
+      }
+      await respondEphemeral(respond, message).catch((error) => logger.error('slack.respond_failed', { command: command.command, error }));
+    });
+  }
+
+  // ---------- lifecycle ----------
+
+  let started = false;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    bolt,
+    get inFlight() {
+      return work.size;
+    },
+    async start() {
+      const botUserId = await verifyToken(bolt.client, config);
+      if (config.socketMode) {
+        await bolt.start();
+        started = true;
+        logger.info('slack.connected', { mode: 'socket', botUserId });
+        return { mode: 'socket' as const, botUserId };
+      }
+      const server = (await bolt.start({ port: config.port, host: config.host })) as Server;
+      started = true;
+      const port = (server.address() as AddressInfo).port;
+      logger.info('slack.listening', { mode: 'http', host: config.host, port, path: '/slack/events', botUserId });
+      return { mode: 'http' as const, port, botUserId };
+    },
+    stop() {
+      stopping ??= (async () => {
+        if (started) {
+          try {
+            await bolt.stop(); // no new events from here on
+          } catch (error) {
+            logger.warn('slack.receiver_stop_failed', { error });
+          }
+        }
+        const drained = await work.drain(deps.shutdownTimeoutMs ?? 15_000);
+        if (!drained) logger.warn('slack.shutdown_timeout', { inFlight: work.size });
+        logger.info('slack.stopped', { drained });
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function respondEphemeral(respond: RespondFn, message: SlackMessage): Promise<void> {
+  await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+}
+
+function guessLanguage(text: string): Language {
+  return /[\u3400-\u9fff]/.test(text) ? 'zh' : 'en';
+}
+
+/** auth.test at start: a wrong token or unreachable API fails the start with a clear message. */
+async function verifyToken(client: WebClient, config: SlackConfig): Promise<string | undefined> {
+  try {
+    const auth = await client.auth.test();
+    return auth.user_id;
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    const where = config.apiUrl ?? 'https://slack.com/api/';
+    const message = code
+      ? `Slack rejected SLACK_BOT_TOKEN (auth.test: ${code}). Reinstall the app from adapters/slack/manifest.yml and copy the Bot User OAuth Token.`
+      : `Could not reach the Slack Web API at ${where} (${(error as Error).message}). Check the network or SLACK_API_URL.`;
+    throw new Error(message, { cause: error });
+  }
+}
+
+/** Bolt (and its Web API / Socket Mode clients) log through the project's logger, so secrets are redacted. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  let name = 'bolt';
+  const fields = (parts: unknown[]) => ({ source: name, message: parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' ') });
+  return {
+    debug: (...parts: unknown[]) => logger.debug('slack.bolt', fields(parts)),
+    info: (...parts: unknown[]) => logger.info('slack.bolt', fields(parts)),
+    warn: (...parts: unknown[]) => logger.warn('slack.bolt', fields(parts)),
+    error: (...parts: unknown[]) => logger.error('slack.bolt', fields(parts)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: (n: string) => {
+      name = n;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// `npm run slack`: configuration → answering service (openApp) → Slack adapter, until SIGTERM/SIGINT.
+// HTTP mode listens on SLACK_HOST:SLACK_PORT at /slack/events; Socket Mode when SLACK_APP_TOKEN is set.
+import { ConfigError, loadCoreConfig, loadSlackConfig, type Env, type SlackConfig } from '../../src/config.js';
+import { openApp } from '../../src/app.js';
+import { createLogger } from '../../src/log.js';
+import { createSlackApp } from './app.js';
+
+/** Every configuration problem, Slack's and the core's, in one message (never a value). */
+function loadConfig(env: Env): SlackConfig {
+  const problems: string[] = [];
+  let slack: SlackConfig | undefined;
+  try {
+    slack = loadSlackConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    loadCoreConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length || !slack) throw new ConfigError(problems, 'Slack');
+  return slack;
+}
+
+export async function main(env: Env = process.env): Promise<number> {
+  const logger = createLogger();
+  let config: SlackConfig;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const core = await openApp({ env, logger });
+  const slack = createSlackApp({ config, service: core.service, store: core.store, logger });
+  try {
+    await slack.start();
+  } catch (error) {
+    logger.error('slack.start_failed', { error });
+    process.stderr.write(`${(error as Error).message}\n`);
+    await core.close();
+    return 1;
+  }
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  // A second signal while draining means "now": leave without waiting for answers under way.
+  const forceExit = () => process.exit(1);
+  process.once('SIGTERM', forceExit);
+  process.once('SIGINT', forceExit);
+
+  logger.info('slack.shutting_down', { signal, inFlight: slack.inFlight });
+  await slack.stop();
+  await core.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    createLogger().error('slack.crashed', { error });
+    process.exit(1);
+  },
+);

@@ -1,0 +1,15 @@
+// What the bot says besides answers. Bilingual: residents' questions may be Chinese or English.
+
+export const TEXTS = {
+  apology: '抱歉，暂时无法回答，请稍后再试。\nSorry — I could not answer just now. Please try again in a moment.',
+  emptyQuestion:
+    '请直接提问，例如：“老年人助餐服务在哪里？”\nAsk me a question about local public services, e.g. “Where can elderly residents get meals?”',
+  rateLimited: '问题太多了，请一分钟后再试。\nToo many questions — please wait a minute and try again.',
+  askUsage: 'Usage: `/ask <question>` — e.g. `/ask 社区食堂几点开门？` (only you see the answer; you can post it to the channel).',
+  daysUsage: (command: string) => `Usage: \`${command} [days]\` with days between 1 and 365 (default 7).`,
+  feedbackStored: '谢谢反馈！ Thanks — your feedback was recorded.',
+  feedbackDuplicate: '已更新。 Your vote was already counted (a changed vote replaces the earlier one).',
+  feedbackUnknown: 'That answer is no longer in the log, so the vote was not recorded.',
+  answerGone: 'That answer is no longer available to post; please ask again.',
+  staffFailed: 'Could not read the question log just now; the error was logged. Please try again.',
+} as const;

@@ -1,0 +1,187 @@
+// A real local HTTP server speaking the parts of the Slack Web API the adapter uses, plus
+// response_url endpoints and a Socket Mode WebSocket. Tests point the app at it with
+// SLACK_API_URL / clientOptions.slackApiUrl and read back what the app sent.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const BOT_USER_ID = 'UBOT0001';
+export const BOT_ID = 'BBOT0001';
+export const TEAM_ID = 'T0000001';
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** The bearer token the call carried. */
+  token?: string;
+  status: number;
+  at: number;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface SlackApiServerOptions {
+  botToken: string;
+  /** Enables apps.connections.open and the WebSocket endpoint. */
+  appToken?: string;
+}
+
+export interface SlackApiServer {
+  /** Base URL for the Web API, with trailing slash (what WebClient's slackApiUrl expects). */
+  readonly apiUrl: string;
+  readonly calls: ApiCall[];
+  readonly responses: ResponseUrlPost[];
+  /** Messages the app sent over Socket Mode (acks carry envelope_id). */
+  readonly socketMessages: Record<string, unknown>[];
+  /** A response_url for a slash command or interaction, recorded under `id`. */
+  responseUrl(id: string): string;
+  /** The next call of `method` gets 429 with Retry-After: `retryAfterSec`. */
+  rateLimitOnce(method: string, retryAfterSec: number): void;
+  /** Calls of one method that succeeded (status 200). */
+  succeeded(method: string): ApiCall[];
+  /** Sends a Socket Mode envelope to every connected app. */
+  deliverOverSocket(envelope: Record<string, unknown>): number;
+  /** Resolves when a WebSocket client has connected and got its hello. */
+  socketConnected(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Polls `pick` until it returns something, or fails after `timeoutMs` with `what` in the message. */
+export async function waitFor<T>(pick: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = pick();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+const BOOLEAN_FIELDS = new Set(['unfurl_links', 'unfurl_media', 'reply_broadcast', 'mrkdwn']);
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (JSON_FIELDS.has(key)) args[key] = JSON.parse(value);
+    else if (BOOLEAN_FIELDS.has(key) && (value === 'true' || value === 'false')) args[key] = value === 'true';
+    else args[key] = value;
+  }
+  return args;
+}
+
+export async function startSlackApiServer(options: SlackApiServerOptions): Promise<SlackApiServer> {
+  const calls: ApiCall[] = [];
+  const responses: ResponseUrlPost[] = [];
+  const socketMessages: Record<string, unknown>[] = [];
+  const rateLimits = new Map<string, number>();
+  const sockets = new Set<WebSocket>();
+  let nextTs = 1_700_000_000;
+  let connected = 0;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      };
+
+      if (url.pathname.startsWith('/response/')) {
+        responses.push({ id: decodeURIComponent(url.pathname.slice('/response/'.length)), body: parseArgs(raw, req.headers['content-type']), at: Date.now() });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ok');
+        return;
+      }
+      if (!url.pathname.startsWith('/api/')) return send(404, { ok: false, error: 'not_found' });
+
+      const method = url.pathname.slice('/api/'.length);
+      const token = req.headers.authorization?.replace(/^Bearer /, '');
+      let args: Record<string, unknown>;
+      try {
+        args = parseArgs(raw, req.headers['content-type']);
+      } catch {
+        return send(200, { ok: false, error: 'invalid_arguments' });
+      }
+      const call: ApiCall = { method, args, token, status: 200, at: Date.now() };
+      calls.push(call);
+
+      const retryAfter = rateLimits.get(method);
+      if (retryAfter !== undefined) {
+        rateLimits.delete(method);
+        call.status = 429;
+        return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      }
+
+      if (method === 'apps.connections.open') {
+        if (!options.appToken || token !== options.appToken) return send(200, { ok: false, error: 'invalid_auth' });
+        return send(200, { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` });
+      }
+      if (token !== options.botToken) return send(200, { ok: false, error: 'invalid_auth' });
+
+      switch (method) {
+        case 'auth.test':
+          return send(200, { ok: true, url: 'https://local.slack.test/', team: 'Local', user: 'services-bot', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID });
+        case 'chat.postMessage': {
+          const ts = `${nextTs++}.000100`;
+          return send(200, { ok: true, channel: args.channel, ts, message: { ...args, ts, bot_id: BOT_ID, user: BOT_USER_ID } });
+        }
+        case 'chat.postEphemeral':
+          return send(200, { ok: true, message_ts: `${nextTs++}.000200` });
+        default:
+          return send(200, { ok: false, error: 'unknown_method' });
+      }
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    if (!req.url?.startsWith('/socket')) return socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => {
+        try {
+          socketMessages.push(JSON.parse(data.toString()) as Record<string, unknown>);
+        } catch {
+          socketMessages.push({ unparsable: data.toString() });
+        }
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'local' }, connection_info: { app_id: 'A0000001' } }));
+      connected++;
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    calls,
+    responses,
+    socketMessages,
+    responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
+    rateLimitOnce: (method, retryAfterSec) => void rateLimits.set(method, retryAfterSec),
+    succeeded: (method) => calls.filter((c) => c.method === method && c.status === 200),
+    deliverOverSocket(envelope) {
+      const text = JSON.stringify(envelope);
+      for (const ws of sockets) ws.send(text);
+      return sockets.size;
+    },
+    socketConnected: (timeoutMs = 5000) => waitFor(() => connected > 0 && sockets.size > 0, 'a Socket Mode connection', timeoutMs).then(() => undefined),
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
