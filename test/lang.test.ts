@@ -1,0 +1,223 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WeightedTerm } from '../src/ports.js';
+import { countScripts, detectLanguage } from '../src/lang/detect.js';
+import {
+  buildEnglishLexicon,
+  createEnglishMapper,
+  englishWords,
+  loadCedict,
+  numbersIn,
+  validateEnglishLexicon,
+  type CedictEntry,
+  type EnglishLexicon,
+} from '../src/lang/english.js';
+import { PUBLIC_SERVICE_GLOSSARY } from '../src/lang/glossary.js';
+
+const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
+const terms = (found: WeightedTerm[], origin?: string) => found.filter((t) => !origin || t.origin === origin).map((t) => t.term);
+
+/** The seeds tokenised as the index does: the real corpus vocabulary. */
+function seedVocabulary(): Set<string> {
+  const jieba = Jieba.withDict(dict);
+  const vocabulary = new Set<string>();
+  for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) {
+    for (const token of jieba.cutForSearch(readFileSync(path.join(SEEDS, file), 'utf8'), true)) vocabulary.add(token);
+  }
+  return vocabulary;
+}
+
+let cedict: CedictEntry[];
+let vocabulary: Set<string>;
+let lexicon: EnglishLexicon;
+
+beforeAll(async () => {
+  cedict = await loadCedict();
+  vocabulary = seedVocabulary();
+  lexicon = buildEnglishLexicon(vocabulary, cedict);
+}, 30_000);
+
+describe('detectLanguage', () => {
+  it('reads Chinese questions as zh', () => {
+    expect(detectLanguage('高龄津贴怎么申请？')).toBe('zh');
+    expect(detectLanguage('稷王社区有多少名居民')).toBe('zh');
+  });
+
+  it('reads English questions as en', () => {
+    expect(detectLanguage('How do I apply for the old-age allowance?')).toBe('en');
+    expect(detectLanguage('ＨＯＷ ｍａｎｙ residents?')).toBe('en');
+  });
+
+  it('reads a mixed question as zh when the Chinese carries as much as the English', () => {
+    expect(detectLanguage('how to apply 高龄津贴')).toBe('zh');
+    expect(detectLanguage('高龄津贴 application')).toBe('zh');
+  });
+
+  it('reads a long English question that quotes one Chinese name as en, so its words still get mapped', () => {
+    expect(detectLanguage('Where is the service station of 稷王社区 and when is it open for residents?')).toBe('en');
+  });
+
+  it('falls back to zh when there are no letters at all (empty, emoji, digits, punctuation)', () => {
+    for (const text of ['', '   ', '👍🙂🎉', '2025？', '!!!', '\u0000\u200b']) expect(detectLanguage(text)).toBe('zh');
+  });
+
+  it('counts Han characters against letters of any other script', () => {
+    expect(countScripts('abc 中文 ДД 1 2 👍')).toEqual({ han: 2, otherLetters: 5 });
+    expect(detectLanguage('Привет, как дела')).toBe('en');
+  });
+});
+
+describe('PUBLIC_SERVICE_GLOSSARY', () => {
+  it('has at least 150 entries, each with English phrasings and Chinese terms', () => {
+    expect(PUBLIC_SERVICE_GLOSSARY.length).toBeGreaterThanOrEqual(150);
+    for (const entry of PUBLIC_SERVICE_GLOSSARY) {
+      expect(entry.en.length).toBeGreaterThan(0);
+      expect(entry.zh.length).toBeGreaterThan(0);
+      for (const en of entry.en) expect(en).toMatch(/^[a-z0-9' -]+$/);
+    }
+  });
+
+  it('lists each English phrasing once, so no phrase has two competing meanings', () => {
+    const seen = new Map<string, string>();
+    const duplicates: string[] = [];
+    for (const entry of PUBLIC_SERVICE_GLOSSARY) {
+      for (const en of entry.en) {
+        const key = englishWords(en.replace(/-/g, ' ')).join(' ');
+        if (seen.has(key)) duplicates.push(key);
+        seen.set(key, entry.zh.join('|'));
+      }
+    }
+    expect(duplicates).toEqual([]);
+  });
+});
+
+describe('English mapper: glossary', () => {
+  const mapper = () => createEnglishMapper({ names: [], lexicon });
+
+  it('maps the eldercare subsidy to the Chinese programme names with full weight', () => {
+    const found = mapper().expand('how do I get the eldercare subsidy');
+    const glossary = found.filter((t) => t.origin === 'glossary');
+    expect(glossary.map((t) => t.term).some((t) => t === '高龄津贴' || t === '养老补贴')).toBe(true);
+    expect(glossary.every((t) => t.weight === 1)).toBe(true);
+  });
+
+  it('prefers the longest phrase over its parts', () => {
+    const found = terms(mapper().expand('Medical insurance reimbursement for outpatients'), 'glossary');
+    expect(found).toContain('医保报销');
+    expect(found).toContain('门诊');
+  });
+
+  it('matches plurals, -ing/-ed forms, capitals and hyphens', () => {
+    const m = mapper();
+    expect(terms(m.expand('Are there any Job Fairs this month?'))).toContain('招聘会');
+    expect(terms(m.expand('where are the charging piles for E-Bikes'))).toEqual(expect.arrayContaining(['充电桩', '电动自行车']));
+    expect(terms(m.expand('How were disputes mediated?'))).toContain('调解');
+    expect(terms(m.expand('minimum living allowance or dibao'))).toContain('低保');
+    expect(terms(m.expand("what do the residents' committee and the volunteers do"))).toEqual(expect.arrayContaining(['居委会', '志愿者']));
+  });
+});
+
+describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => {
+  it('loads CC-CEDICT with its glosses', () => {
+    expect(cedict.length).toBeGreaterThan(100_000);
+    const entry = cedict.find((e) => e.simplified === '志愿者');
+    expect(entry?.glosses).toContain('volunteer');
+  });
+
+  it('maps English gloss words to headwords that occur in the corpus', () => {
+    const m = createEnglishMapper({ names: [], lexicon, glossary: [] });
+    const found = m.expand('volunteer');
+    expect(terms(found, 'cedict')).toContain('志愿者');
+    for (const t of found) {
+      expect(vocabulary.has(t.term)).toBe(true);
+      expect(t.weight).toBeGreaterThanOrEqual(0.3);
+      expect(t.weight).toBeLessThanOrEqual(0.7);
+    }
+  });
+
+  it('never returns a term outside the vocabulary', () => {
+    const small = new Set(['补贴', '乒乓球']);
+    const m = createEnglishMapper({ names: [], vocabulary: (t) => small.has(t), cedict, glossary: [] });
+    const found = m.expand('subsidy allowance table tennis desk furniture government hospital');
+    expect(terms(found, 'cedict').sort()).toEqual(['乒乓球', '补贴']);
+    expect(terms(createEnglishMapper({ names: [], vocabulary: () => false, cedict, glossary: [] }).expand('subsidy'))).toEqual([]);
+  });
+
+  it('caps the terms per English word and skips stop-words and question words', () => {
+    const m = createEnglishMapper({ names: [], lexicon, glossary: [], perWord: 2 });
+    expect(m.expand('what is the how where who when which would could')).toEqual([]);
+    const perWord = m.expand('people');
+    expect(perWord.length).toBeGreaterThan(0);
+    expect(perWord.length).toBeLessThanOrEqual(2);
+  });
+
+  it('gives the same terms from a persisted lexicon as from the live dictionary', () => {
+    const stored = validateEnglishLexicon(JSON.parse(JSON.stringify(lexicon)));
+    const fromLexicon = createEnglishMapper({ names: [], lexicon: stored });
+    const live = createEnglishMapper({ names: [], vocabulary: (t) => vocabulary.has(t), cedict });
+    const question = 'Which volunteers helped the elderly residents with the table tennis table?';
+    expect(fromLexicon.expand(question)).toEqual(live.expand(question));
+    expect(() => validateEnglishLexicon({ format: 'something-else' })).toThrow(/re-run ingest/);
+  });
+});
+
+describe('English mapper: romanised names', () => {
+  it('matches a pinyin name with its suffix word, written joined or split', () => {
+    const m = createEnglishMapper({ names: ['稷山县', '稷王社区'], lexicon });
+    for (const q of ['How many people live in Jishan county?', 'ji shan county', 'JISHAN']) {
+      expect(terms(m.expand(q), 'pinyin')).toEqual(['稷山县']);
+    }
+    expect(terms(m.expand('events in Jiwang community'), 'pinyin')).toEqual(['稷王社区']);
+  });
+
+  it('maps district, county and apostrophe spellings', () => {
+    const m = createEnglishMapper({ names: ['平城区', '平城县', '依安县'], lexicon });
+    expect(terms(m.expand('Pingcheng district civil affairs bureau'), 'pinyin')).toEqual(['平城区']);
+    expect(terms(m.expand('Pingcheng county'), 'pinyin')).toEqual(['平城县']);
+    expect(terms(m.expand("What did Yi'an county do?"), 'pinyin')).toEqual(['依安县']);
+  });
+
+  it('needs the suffix word for a one-syllable name, which is too often an English word', () => {
+    const m = createEnglishMapper({ names: ['沁县', '安县'], lexicon });
+    expect(terms(m.expand('Qin county'), 'pinyin')).toEqual(['沁县']);
+    expect(terms(m.expand('is there an elderly canteen in qin'), 'pinyin')).toEqual([]);
+  });
+
+  it('never produces a name that is not in the list', () => {
+    const names = ['稷山县'];
+    const m = createEnglishMapper({ names, lexicon });
+    for (const q of ['Pingcheng district', "Yi'an county", 'Beijing city', 'Jiwang community', 'Jishan county']) {
+      for (const t of m.expand(q).filter((x) => x.origin === 'pinyin')) expect(names).toContain(t.term);
+    }
+    expect(terms(m.expand('Pingcheng district'), 'pinyin')).toEqual([]);
+  });
+});
+
+describe('English mapper: numbers and robustness', () => {
+  it('passes numbers through, thousands separators removed', () => {
+    const m = createEnglishMapper({ names: [], lexicon });
+    const found = m.expand('In 2025, 2,836 residents and 8.5 percent');
+    expect(terms(found, 'number')).toEqual(['2025', '2836', '8.5']);
+    expect(numbersIn('１２３ and 4,5')).toEqual(['123', '4', '5']);
+  });
+
+  it('returns each term once, best first', () => {
+    const m = createEnglishMapper({ names: ['稷山县'], lexicon });
+    const found = m.expand('subsidy subsidies allowance in Jishan county Jishan 2025 2025');
+    expect(new Set(terms(found)).size).toBe(found.length);
+    for (let i = 1; i < found.length; i++) expect(found[i - 1]!.weight).toBeGreaterThanOrEqual(found[i]!.weight);
+  });
+
+  it('never throws on garbage', () => {
+    const m = createEnglishMapper({ names: ['稷山县', '', 'abc', '稷'], lexicon });
+    const garbage = ['', '   ', '👍🙂', '\u0000\uffff', "''''", '-', '高龄津贴', 'a'.repeat(100_000), 'ji '.repeat(5000), String.fromCharCode(...Array.from({ length: 300 }, (_, i) => i * 97 % 65535)), null as unknown as string, undefined as unknown as string];
+    for (const text of garbage) {
+      expect(Array.isArray(m.expand(text))).toBe(true);
+      expect(['zh', 'en']).toContain(detectLanguage(text));
+    }
+    expect(m.expand('高龄津贴')).toEqual([]);
+  });
+});
