@@ -15,7 +15,7 @@ import {
   type CedictEntry,
   type EnglishLexicon,
 } from '../src/lang/english.js';
-import { PUBLIC_SERVICE_GLOSSARY } from '../src/lang/glossary.js';
+import { GLOSSARY_CHINESE_TERMS, PUBLIC_SERVICE_GLOSSARY } from '../src/lang/glossary.js';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
 const terms = (found: WeightedTerm[], origin?: string) => found.filter((t) => !origin || t.origin === origin).map((t) => t.term);
@@ -78,6 +78,13 @@ describe('PUBLIC_SERVICE_GLOSSARY', () => {
       expect(entry.zh.length).toBeGreaterThan(0);
       for (const en of entry.en) expect(en).toMatch(/^[a-z0-9' -]+$/);
     }
+  });
+
+  it('exports its Chinese terms once each, for the segmenter dictionary', () => {
+    expect(GLOSSARY_CHINESE_TERMS).toContain('高龄津贴');
+    expect(GLOSSARY_CHINESE_TERMS).toContain('充电桩');
+    expect(new Set(GLOSSARY_CHINESE_TERMS).size).toBe(GLOSSARY_CHINESE_TERMS.length);
+    for (const entry of PUBLIC_SERVICE_GLOSSARY) for (const zh of entry.zh) expect(GLOSSARY_CHINESE_TERMS).toContain(zh);
   });
 
   it('lists each English phrasing once, so no phrase has two competing meanings', () => {

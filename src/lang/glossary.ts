@@ -290,3 +290,6 @@ function split(list: string): string[] {
 }
 
 export const PUBLIC_SERVICE_GLOSSARY: readonly GlossaryEntry[] = ROWS.map(([en, zh]) => ({ en: split(en), zh: split(zh) }));
+
+/** Every Chinese term of the glossary, once: add them to the segmenter's dictionary so 高龄津贴 stays one token. */
+export const GLOSSARY_CHINESE_TERMS: readonly string[] = [...new Set(PUBLIC_SERVICE_GLOSSARY.flatMap((e) => e.zh))];
