@@ -2,8 +2,8 @@
 // with trailing sentences carried over as overlap. Never crosses an article; starts a new chunk at
 // every subhead.
 import type { Article, Chunk } from '../ports.js';
-import { normalizeText } from '../text/normalize.js';
-import { splitSentences } from '../text/sentences.js';
+import { endsSentence, normalizeText } from '../text/normalize.js';
+import { type SentenceSpan, splitSentences } from '../text/sentences.js';
 
 /** Bump whenever chunk boundaries or fields change: an index built by another version is stale. */
 export const CHUNKER_VERSION = 'sentences-v1';
@@ -50,10 +50,26 @@ function cutLong(text: string, offset: number, size: number): { start: number; e
   return out;
 }
 
+/**
+ * Sentences of a paragraph. A paragraph may hold a line the layout broke mid-sentence
+ * ("…实施“全科社" / "工”培养工程…"): a line that does not end a sentence runs on into the next.
+ */
+function sentencesOf(text: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const s of splitSentences(text)) {
+    const prev = out[out.length - 1];
+    if (prev && !endsSentence(prev.text)) {
+      prev.end = s.end;
+      prev.text = text.slice(prev.start, prev.end);
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
 function articlePieces(article: Article, size: number): Piece[] {
   const pieces: Piece[] = [];
   article.paragraphs.forEach((p, paragraph) => {
-    for (const s of splitSentences(p.text)) {
+    for (const s of sentencesOf(p.text)) {
       // Trim whitespace so chunk boundaries sit on visible text.
       const lead = s.text.length - s.text.trimStart().length;
       const body = s.text.trim();

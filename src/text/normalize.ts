@@ -54,9 +54,10 @@ export function isBrokenLine(prev: string, next: string): boolean {
   const b = next.trim();
   if (!a || !b || endsSentence(a) || !startsLikeContinuation(b)) return false;
   if (/^#/.test(a) || /——$/.test(a) || /^——/.test(a)) return false;
+  if (hasUnclosedBracket(a)) return true; // a headline never leaves a quote open
   const bodyLikeNext = b.length >= 20 || endsSentence(b);
   if (!bodyLikeNext) return false;
-  if (hasUnclosedBracket(a) || a.length > 40) return true; // headlines are short; long lines are prose
+  if (a.length > 40) return true; // headlines are short; long lines are prose
   // Headlines separate their halves with a space ("超市上门 兑废为宝"); prose does not.
   const spacedLikeHeadline = new RegExp(`${HAN}[ \u3000]+${HAN}`, 'u').test(a);
   return !spacedLikeHeadline && /[，、；,;]/.test(a);
