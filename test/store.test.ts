@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../src/log.js';
 import type { Channel, InteractionRecord, InteractionStore } from '../src/ports.js';
 import { openInteractionStore, type InteractionStoreOptions } from '../src/store/sqlite.js';
-import { clusterSimilar, normaliseQuestion } from '../src/store/similar.js';
+import { bigrams, clusterSimilar, dice, normaliseQuestion } from '../src/store/similar.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 2, 10, 12, 0, 0); // 2025-03-10 12:00 UTC
@@ -211,6 +211,53 @@ describe('similarity', () => {
       ['公交卡在哪里办'],
       ['How do I apply for the eldercare subsidy?', 'how to apply for eldercare subsidy'],
     ]);
+  });
+});
+
+describe('similarity at scale', () => {
+  /** Deterministic pseudo-random numbers, so a failure can be reproduced. */
+  function random(seed: number) {
+    return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  }
+  const words = ['how', 'do', 'i', 'apply', 'for', 'the', 'bus', 'card', 'tax', 'office', 'where', 'renew', 'eldercare', 'subsidy', 'pension', 'housing', 'permit', 'clinic', 'hours', 'documents'];
+  const topics = ['高龄津贴', '公交卡', '居住证', '医保报销', '养老补贴', '社会救助', '老年人优待证', '低保'];
+  const verbs = ['怎么申请', '如何申请', '在哪里办', '需要什么材料', '多久能办好', '可以网上办吗'];
+  function questions(n: number, seed: number): string[] {
+    const r = random(seed);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+    return Array.from({ length: n }, (_, i) =>
+      i % 2 ? Array.from({ length: 4 + (i % 6) }, () => pick(words)).join(' ') + '?' : `${pick(topics)}${pick(verbs)}${r() < 0.3 ? '？' : ''}`,
+    );
+  }
+  /** The definition: compare each item with every representative. */
+  function bruteForce(items: string[], threshold = 0.5): string[][] {
+    const groups: { rep: Set<string>; items: string[] }[] = [];
+    for (const item of items) {
+      const grams = bigrams(normaliseQuestion(item));
+      let best: (typeof groups)[number] | undefined;
+      let bestScore = -1;
+      for (const g of groups) {
+        const score = dice(grams, g.rep);
+        if (score >= threshold && score > bestScore) [best, bestScore] = [g, score];
+      }
+      if (best) best.items.push(item);
+      else groups.push({ rep: grams, items: [item] });
+    }
+    return groups.map((g) => g.items);
+  }
+
+  it('finds the same groups as comparing with every representative', () => {
+    const items = questions(1500, 7);
+    expect(clusterSimilar(items, (s) => s, { maxProbeGroups: Infinity, maxCandidates: Infinity })).toEqual(bruteForce(items));
+    expect(clusterSimilar(items, (s) => s)).toEqual(bruteForce(items));
+  });
+
+  it('stays fast on 10k distinct English questions (few distinct letter pairs)', () => {
+    const items = questions(20_000, 11).filter((_, i) => i % 2 === 1);
+    const started = performance.now();
+    const groups = clusterSimilar(items, (s) => s);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(groups.reduce((n, g) => n + g.length, 0)).toBe(10_000);
   });
 });
 
