@@ -14,6 +14,7 @@ export interface Bm25Params {
 const MAGIC = 0x35324d42; // "BM25" little-endian
 const FORMAT_VERSION = 1;
 const MAX_TF = 0xffff;
+const HEADER_BYTES = 40;
 
 interface Arrays {
   terms: string[];
@@ -165,48 +166,52 @@ export class Bm25Index implements KeywordSearcher {
   serialize(): Buffer {
     const { terms, offsets, docIds, tfs, docLengths } = this.a;
     const vocab = Buffer.from(terms.join('\0'), 'utf8');
-    const header = Buffer.alloc(32);
+    const header = Buffer.alloc(HEADER_BYTES);
     header.writeUInt32LE(MAGIC, 0);
     header.writeUInt32LE(FORMAT_VERSION, 4);
     header.writeUInt32LE(this.size, 8);
     header.writeUInt32LE(terms.length, 12);
     header.writeUInt32LE(docIds.length, 16);
-    header.writeFloatLE(this.k1, 20);
-    header.writeFloatLE(this.b, 24);
-    header.writeUInt32LE(vocab.length, 28);
+    header.writeUInt32LE(vocab.length, 20);
+    // Parameters as doubles: a float32 k1 would change scores after a round trip.
+    header.writeDoubleLE(this.k1, 24);
+    header.writeDoubleLE(this.b, 32);
     const parts = [header, vocab, pad(vocab.length)];
     for (const arr of [offsets, docIds, docLengths, tfs]) parts.push(Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
     return Buffer.concat(parts);
   }
 
+  /** Reads serialize()'s bytes. The index may keep views into `buf`: do not modify it afterwards. */
   static deserialize(buf: Buffer): Bm25Index {
     const fail = (why: string): never => {
       throw new Error(`BM25 index file is not readable (${why}); rebuild it with the ingest command.`);
     };
-    if (!Buffer.isBuffer(buf) || buf.length < 32) fail('too short');
+    if (!Buffer.isBuffer(buf) || buf.length < HEADER_BYTES) fail('too short');
     if (buf.readUInt32LE(0) !== MAGIC) fail('wrong magic number');
     const version = buf.readUInt32LE(4);
     if (version !== FORMAT_VERSION) fail(`format version ${version}, this build reads ${FORMAT_VERSION}`);
     const docs = buf.readUInt32LE(8);
     const vocabSize = buf.readUInt32LE(12);
     const postings = buf.readUInt32LE(16);
-    const k1 = buf.readFloatLE(20);
-    const b = buf.readFloatLE(24);
-    const vocabBytes = buf.readUInt32LE(28);
-    let at = 32;
+    const vocabBytes = buf.readUInt32LE(20);
+    const k1 = buf.readDoubleLE(24);
+    const b = buf.readDoubleLE(32);
+    let at = HEADER_BYTES;
     const vocabText = buf.subarray(at, at + vocabBytes).toString('utf8');
     at += vocabBytes + pad(vocabBytes).length;
     const terms = vocabSize === 0 ? [] : vocabText.split('\0');
     if (terms.length !== vocabSize) fail(`vocabulary has ${terms.length} terms, header says ${vocabSize}`);
     const expected = at + 4 * (vocabSize + 1) + 4 * postings + 4 * docs + 2 * postings;
     if (buf.length !== expected) fail(`${buf.length} bytes, expected ${expected}`);
-    // Copy into fresh, aligned buffers: the input may be a pooled or unaligned slice.
-    const take = <T>(Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T => {
+    // View the bytes in place when aligned (a file read whole is); copy only a misaligned slice.
+    const take = <T>(Ctor: { new (b: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number }, n: number): T => {
       const bytes = n * Ctor.BYTES_PER_ELEMENT;
-      const copy = new ArrayBuffer(bytes);
-      new Uint8Array(copy).set(buf.subarray(at, at + bytes));
+      const start = buf.byteOffset + at;
       at += bytes;
-      return new Ctor(copy);
+      if (start % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(buf.buffer, start, n);
+      const copy = new Uint8Array(bytes);
+      copy.set(buf.subarray(at - bytes, at));
+      return new Ctor(copy.buffer, 0, n);
     };
     const offsets = take(Uint32Array, vocabSize + 1);
     const docIds = take(Int32Array, postings);
