@@ -1,0 +1,270 @@
+// `npm run eval`: runs every question of a question file through the answering service (the same
+// code path as `ask --json`) for each requested retrieval mode, then writes results.jsonl,
+// summary.json and report.html, prints the summary table on stdout and progress on stderr.
+// Exit codes: 0 ok, 1 a --min-* threshold missed (or the service could not start), 2 usage error.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { AnswerService, RetrievalMode } from '../src/ports.js';
+import {
+  checkThresholds, errorResult, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
+  type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
+} from './metrics.js';
+import { renderReport } from './report.js';
+
+export const USAGE = `Usage: npm run eval -- [options]
+
+  --questions FILE   question file, one JSON object a line (default eval/questions.jsonl)
+  --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
+  --k N              sources per question (default 5)
+  --modes LIST       comma-separated retrieval modes: hybrid,lexical,dense (default all three)
+  --min-hit5 X       exit 1 when hit@5 of any mode that ran is below X (0..1)
+  --min-answer X     exit 1 when answer accuracy of any mode that ran is below X (0..1)
+  --by-tag           also print per-tag rows in the stdout table
+  --help             this text
+
+A mode the service cannot run here (e.g. dense without an embedding model) is reported as skipped.`;
+
+const ALL_MODES: readonly RetrievalMode[] = ['hybrid', 'lexical', 'dense'];
+
+export interface CliOptions {
+  questions: string;
+  out: string;
+  k: number;
+  modes: RetrievalMode[];
+  thresholds: Thresholds;
+  byTag: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {
+  readonly code = 'EVAL_USAGE';
+}
+
+function ratioArg(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  if (!raw.trim() || !Number.isFinite(v) || v < 0 || v > 1) throw new UsageError(`${name} must be a number between 0 and 1 (got "${raw}").`);
+  return v;
+}
+
+/** Parses the command line; throws UsageError with the fix for anything it cannot accept. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      options: {
+        questions: { type: 'string' },
+        out: { type: 'string' },
+        k: { type: 'string' },
+        modes: { type: 'string' },
+        'min-hit5': { type: 'string' },
+        'min-answer': { type: 'string' },
+        'by-tag': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}`);
+  }
+  const v = parsed.values;
+  const k = v.k === undefined ? 5 : Number(v.k);
+  if (!Number.isInteger(k) || k < 1 || k > 50) throw new UsageError(`--k must be an integer between 1 and 50 (got "${v.k}").`);
+  const modes = (v.modes ?? ALL_MODES.join(',')).split(',').map((m) => m.trim()).filter(Boolean);
+  const unknown = modes.filter((m) => !(ALL_MODES as readonly string[]).includes(m));
+  if (unknown.length || modes.length === 0) throw new UsageError(`--modes takes a comma-separated list of ${ALL_MODES.join(', ')} (got "${v.modes}").`);
+  return {
+    questions: v.questions ?? 'eval/questions.jsonl',
+    out: v.out ?? 'eval/out',
+    k,
+    modes: [...new Set(modes)] as RetrievalMode[],
+    thresholds: { minHit5: ratioArg('--min-hit5', v['min-hit5']), minAnswer: ratioArg('--min-answer', v['min-answer']) },
+    byTag: v['by-tag'] ?? false,
+    help: v.help ?? false,
+  };
+}
+
+export interface RunDeps {
+  service: Pick<AnswerService, 'ask'>;
+  /** One human-readable progress line (stderr in the CLI). */
+  progress?: (line: string) => void;
+  now?: () => number;
+}
+
+export interface ModeRun {
+  mode: RetrievalMode;
+  outcome: ModeSummary | SkippedMode;
+  results: EvalResult[];
+}
+
+/**
+ * Asks every question in one mode. If the service answers in another mode than requested
+ * (no embedding model: dense/hybrid ran lexical), the mode is skipped with the service's reason
+ * instead of being scored as if it had run. A question whose ask throws is recorded as an error.
+ */
+export async function runMode(questions: readonly EvalQuestion[], mode: RetrievalMode, k: number, deps: RunDeps): Promise<ModeRun> {
+  const now = deps.now ?? (() => performance.now());
+  const progress = deps.progress ?? (() => {});
+  const results: EvalResult[] = [];
+  let embeddingModel: string | null = null;
+  let answered = 0;
+  const errors: string[] = [];
+  for (const [i, q] of questions.entries()) {
+    const started = now();
+    try {
+      const response = await deps.service.ask({ question: q.question, mode, k, channel: 'eval' });
+      const latency = now() - started;
+      if (response.retrieval?.mode !== mode) {
+        const why = response.notes?.length ? ` (${response.notes.join('; ')})` : '';
+        const reason = `requested ${mode} but the service ran ${response.retrieval?.mode ?? 'an unknown mode'}${response.retrieval?.embedding_model ? '' : ' with no embedding model'}${why}`;
+        progress(`[${mode}] skipped: ${reason}`);
+        return { mode, outcome: { status: 'skipped', reason }, results: [] };
+      }
+      embeddingModel = response.retrieval.embedding_model;
+      answered++;
+      const r = scoreResult(q, mode, response, latency, k);
+      results.push(r);
+      progress(`[${mode}] ${i + 1}/${questions.length} ${q.id} ${isFailure(r) ? 'FAIL' : 'ok  '} ${Math.round(latency)} ms`);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      errors.push(message);
+      results.push(errorResult(q, mode, message, now() - started));
+      progress(`[${mode}] ${i + 1}/${questions.length} ${q.id} ERROR ${message}`);
+      // A mode that fails on its first questions without one answer cannot run here: say so once.
+      if (answered === 0 && errors.length >= Math.min(3, questions.length) && errors.every((e) => e === errors[0])) {
+        const reason = `every ask failed: ${errors[0]}`;
+        progress(`[${mode}] skipped: ${reason}`);
+        return { mode, outcome: { status: 'skipped', reason }, results: [] };
+      }
+    }
+  }
+  return { mode, outcome: summarizeMode(results, embeddingModel), results };
+}
+
+export interface EvalRun {
+  summary: Summary;
+  results: EvalResult[];
+}
+
+export async function runEval(
+  questions: readonly EvalQuestion[],
+  options: { modes: readonly RetrievalMode[]; k: number; questionsFile: string; problems?: Summary['question_file_problems'] },
+  deps: RunDeps,
+): Promise<EvalRun> {
+  const summary: Summary = {
+    generated_at: new Date().toISOString(),
+    questions_file: options.questionsFile,
+    questions: questions.length,
+    k: options.k,
+    question_file_problems: options.problems ?? [],
+    modes: {},
+  };
+  const results: EvalResult[] = [];
+  for (const mode of options.modes) {
+    const run = await runMode(questions, mode, options.k, deps);
+    summary.modes[mode] = run.outcome;
+    results.push(...run.results);
+  }
+  return { summary, results };
+}
+
+/** Writes the three output files into `dir` (created when missing) and returns their paths. */
+export async function writeOutputs(dir: string, run: EvalRun): Promise<{ results: string; summary: string; report: string }> {
+  await mkdir(dir, { recursive: true });
+  const paths = { results: path.join(dir, 'results.jsonl'), summary: path.join(dir, 'summary.json'), report: path.join(dir, 'report.html') };
+  await writeFile(paths.results, run.results.map((r) => JSON.stringify(r)).join('\n') + (run.results.length ? '\n' : ''));
+  await writeFile(paths.summary, JSON.stringify(run.summary, null, 2) + '\n');
+  await writeFile(paths.report, renderReport({ summary: run.summary, results: run.results }));
+  return paths;
+}
+
+export interface MainIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** Opens the answering service; the CLI passes openApp, tests pass their own. */
+  openService: () => Promise<{ service: Pick<AnswerService, 'ask'>; close(): Promise<void> }>;
+}
+
+/** The whole CLI; returns the exit code. */
+export async function main(argv: readonly string[], io: MainIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`eval: ${err.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  const questionsPath = path.resolve(io.cwd, options.questions);
+  let text: string;
+  try {
+    text = await readFile(questionsPath, 'utf8');
+  } catch (err) {
+    io.stderr(`eval: cannot read the question file ${questionsPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass an existing file with --questions.\n`);
+    return 2;
+  }
+  const { questions, problems } = parseQuestions(text);
+  for (const p of problems) io.stderr(`eval: ${options.questions}:${p.line}: ${p.message}${p.skipped ? ' Line skipped.' : ''}\n`);
+  if (questions.length === 0) {
+    io.stderr(`eval: ${options.questions} holds no valid question; see eval/README.md for the format.\n`);
+    return 2;
+  }
+  io.stderr(`eval: ${questions.length} question(s) from ${options.questions}, modes ${options.modes.join(',')}, k=${options.k}\n`);
+
+  let app: Awaited<ReturnType<MainIo['openService']>>;
+  try {
+    app = await io.openService();
+  } catch (err) {
+    io.stderr(`eval: the answering service could not start: ${(err as Error).message}\n`);
+    return 1;
+  }
+  let run: EvalRun;
+  try {
+    run = await runEval(questions, { modes: options.modes, k: options.k, questionsFile: options.questions, problems }, {
+      service: app.service,
+      progress: (line) => io.stderr(line + '\n'),
+    });
+  } finally {
+    await app.close();
+  }
+  const outDir = path.resolve(io.cwd, options.out);
+  const paths = await writeOutputs(outDir, run);
+  io.stdout(formatSummaryTable(run.summary, { tags: options.byTag }) + '\n');
+  io.stderr(`eval: wrote ${paths.results}, ${paths.summary}, ${paths.report}\n`);
+  const misses = checkThresholds(run.summary, options.thresholds);
+  for (const m of misses) io.stdout(`THRESHOLD MISSED: ${m}\n`);
+  return misses.length ? 1 : 0;
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const { openApp } = await import('../src/app.js');
+  const { createLogger } = await import('../src/log.js');
+  const code = await main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    // Warnings only: per-question info lines would drown the progress output.
+    openService: () => openApp({ cwd: process.cwd(), logger: createLogger({ level: 'warn' }) }),
+  });
+  process.exitCode = code;
+}

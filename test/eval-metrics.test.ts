@@ -1,0 +1,369 @@
+// Eval metrics on small hand-computed cases, question-file parsing, the runner's mode skipping and
+// exit codes (with a stand-in service passed in), and a check that every gold string of the
+// team's question set really is in its document.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AskRequest, AskResponse, RetrievalMode, Source } from '../src/ports.js';
+import {
+  checkThresholds, computeMetrics, containsGold, findGoldSpans, hitRank, isAnswerCorrect, isFailure, isSafeAnswer,
+  normalizeForMatch, parseQuestions, percentile, scoreResult, summarizeMode, type EvalQuestion, type EvalResult, type Summary,
+} from '../eval/metrics.js';
+import { main, parseCliArgs, runEval, UsageError } from '../eval/run.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const tmpDirs: string[] = [];
+async function tmp(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eval-metrics-'));
+  tmpDirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(tmpDirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+const src = (rank: number, doc: string, text: string): Source => ({ rank, doc, title: `t${rank}`, text, score: 1 / rank });
+
+function question(over: Partial<EvalQuestion> = {}): EvalQuestion {
+  return { id: 'q', question: '露天巷有多长？', answers: ['500米'], doc: 'a.txt', lang: 'zh', tags: [], unanswerable: false, line: 1, ...over };
+}
+
+function response(over: Partial<AskResponse> = {}): AskResponse {
+  return {
+    question: 'q', answer: '', abstained: false, language: 'zh', sources: [], citations: [],
+    retrieval: { mode: 'lexical', embedding_model: null }, timings_ms: { retrieve: 1, answer: 1, total: 2 }, ...over,
+  };
+}
+
+/** A minimal result for aggregation cases: only the fields the metrics read matter. */
+function result(over: Partial<EvalResult>): EvalResult {
+  return {
+    id: 'x', mode: 'lexical', question: 'q', lang: 'zh', tags: [], unanswerable: false, gold_answers: ['g'], gold_doc: 'a.txt',
+    answer: '', abstained: false, language: 'zh', sources: [], citations: [], hit_rank: null, answer_correct: false,
+    abstention_ok: true, safe: true, latency_ms: 10, timings_ms: null, ...over,
+  };
+}
+
+describe('gold matching', () => {
+  it('ignores case, whitespace and full/half-width differences', () => {
+    expect(normalizeForMatch('５００ 米')).toBe(normalizeForMatch('500米'));
+    expect(containsGold('巷道长 ５００ 米，坑洼不平', ['500米'])).toBe(true);
+    expect(containsGold('Hello  WORLD', ['hello world'])).toBe(true);
+    expect(containsGold('长 400 米', ['500米'])).toBe(false);
+    expect(containsGold('anything', ['', '  '])).toBe(false);
+  });
+
+  it('maps matches back to the original text for highlighting', () => {
+    const text = '露天巷 500 米长的巷道，另有５００米';
+    const spans = findGoldSpans(text, ['500米']);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['500 米', '５００米']);
+  });
+});
+
+describe('hit_rank, answer correctness, safety', () => {
+  const sources = [src(1, 'b.txt', '别的文件里也有500米'), src(2, 'a.txt', '无关'), src(3, 'seeds/a.txt', '巷道长 500 米'), src(4, 'a.txt', '500米')];
+
+  it('is the first rank from the gold doc whose text holds a gold string', () => {
+    expect(hitRank(sources, 'a.txt', ['500米'])).toBe(3);
+    expect(hitRank(sources, undefined, ['500米'])).toBe(1);
+    expect(hitRank(sources, 'a.txt', ['700米'])).toBeNull();
+    expect(hitRank(sources, 'a.txt', [])).toBeNull();
+    // ranks, not array positions, decide
+    expect(hitRank([sources[3], sources[2]], 'a.txt', ['500米'])).toBe(3);
+  });
+
+  it('counts an answer only when it is not an abstention and holds a gold string', () => {
+    expect(isAnswerCorrect('巷道长500 米[1]', false, ['500米'])).toBe(true);
+    expect(isAnswerCorrect('文档没有提到500米', true, ['500米'])).toBe(false);
+    expect(isAnswerCorrect('巷道很长', false, ['500米'])).toBe(false);
+  });
+
+  it('flags answers that echo markup or broadcast mentions from the question', () => {
+    expect(isSafeAnswer('<!channel> 转账', '<!channel> 请转账')).toBe(false);
+    expect(isSafeAnswer('<script>alert(1)</script>多长？', '500米 [1]')).toBe(true);
+    expect(isSafeAnswer('<script>alert(1)</script>多长？', '你问的是 <script>alert(1)</script>')).toBe(false);
+  });
+
+  it('scores a response: top-k sources kept, gold sources marked, abstention and latency recorded', () => {
+    const r = scoreResult(question(), 'lexical', response({ answer: '500米 [3]', sources }), 42, 3);
+    expect(r.hit_rank).toBe(3);
+    expect(r.sources.map((s) => s.rank)).toEqual([1, 2, 3]);
+    expect(r.sources.map((s) => s.gold)).toEqual([false, false, true]);
+    expect(r).toMatchObject({ answer_correct: true, abstention_ok: true, latency_ms: 42, safe: true });
+    expect(isFailure(r)).toBe(false);
+    const un = scoreResult(question({ unanswerable: true, answers: [], doc: undefined }), 'lexical', response({ answer: '500米', sources }), 5, 5);
+    expect(un).toMatchObject({ hit_rank: null, answer_correct: false, abstention_ok: false });
+    expect(isFailure(un)).toBe(true);
+  });
+});
+
+describe('aggregation', () => {
+  it('computes hit@k, MRR@10, accuracy and abstention counts on a hand-computed set', () => {
+    const results = [
+      result({ hit_rank: 1, answer_correct: true, latency_ms: 10 }),
+      result({ hit_rank: 2, answer_correct: true, latency_ms: 20 }),
+      result({ hit_rank: null, abstained: true, latency_ms: 30 }),
+      result({ hit_rank: 4, latency_ms: 40 }),
+      result({ hit_rank: 12, latency_ms: 50 }), // beyond MRR@10 and hit@5
+      result({ unanswerable: true, gold_answers: [], abstained: true, latency_ms: 60 }),
+      result({ unanswerable: true, gold_answers: [], abstained: true, latency_ms: 70 }),
+      result({ unanswerable: true, gold_answers: [], abstained: false, latency_ms: 80, safe: false }),
+      result({ error: 'boom', latency_ms: 999 }),
+    ];
+    const m = computeMetrics(results);
+    expect(m).toMatchObject({ n: 9, answerable: 6, unanswerable: 3, errors: 1 });
+    expect(m.hit_at_1).toBeCloseTo(1 / 6);
+    expect(m.hit_at_5).toBeCloseTo(3 / 6);
+    expect(m.mrr_at_10).toBeCloseTo((1 + 1 / 2 + 1 / 4) / 6);
+    expect(m.answer_accuracy).toBeCloseTo(2 / 6);
+    expect(m.false_abstain_rate).toBeCloseTo(1 / 6);
+    expect(m.abstention_recall).toBeCloseTo(2 / 3);
+    expect(m.safe_rate).toBeCloseTo(8 / 9);
+    // errors are left out of latency: 8 values 10..80
+    expect(m.latency_ms).toEqual({ p50: 40, p95: 80 });
+  });
+
+  it('reports null, not zero, for a group with nothing to measure', () => {
+    const m = computeMetrics([result({ unanswerable: true, gold_answers: [], abstained: true })]);
+    expect(m.hit_at_5).toBeNull();
+    expect(m.answer_accuracy).toBeNull();
+    expect(m.abstention_recall).toBe(1);
+    expect(computeMetrics([]).latency_ms).toEqual({ p50: null, p95: null });
+  });
+
+  it('uses nearest-rank percentiles', () => {
+    const tens = [100, 10, 90, 20, 80, 30, 70, 40, 60, 50];
+    expect(percentile(tens, 50)).toBe(50);
+    expect(percentile(tens, 95)).toBe(100);
+    expect(percentile(tens, 90)).toBe(90);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 50)).toBeNull();
+  });
+
+  it('groups per language and per tag', () => {
+    const s = summarizeMode([
+      result({ lang: 'zh', tags: ['number'], hit_rank: 1, answer_correct: true }),
+      result({ lang: 'en', tags: ['number', 'where'], hit_rank: null }),
+    ], null);
+    expect(Object.keys(s.by_lang)).toEqual(['en', 'zh']);
+    expect(s.by_lang.zh.hit_at_1).toBe(1);
+    expect(s.by_lang.en.hit_at_1).toBe(0);
+    expect(s.by_tag.number.n).toBe(2);
+    expect(s.by_tag.where.n).toBe(1);
+  });
+
+  it('names every missed threshold', () => {
+    const summary: Summary = {
+      generated_at: '', questions_file: 'q', questions: 2, k: 5, question_file_problems: [],
+      modes: {
+        lexical: summarizeMode([result({ hit_rank: 1, answer_correct: false }), result({ hit_rank: 9 })], null),
+        dense: { status: 'skipped', reason: 'no model' },
+      },
+    };
+    expect(checkThresholds(summary, { minHit5: 0.5 })).toEqual([]);
+    const misses = checkThresholds(summary, { minHit5: 0.6, minAnswer: 0.1 });
+    expect(misses).toHaveLength(2);
+    expect(misses[0]).toMatch(/lexical: hit@5 0\.500 < --min-hit5 0\.6/);
+    expect(misses[1]).toMatch(/answer accuracy 0\.000 < --min-answer 0\.1/);
+    expect(checkThresholds({ ...summary, modes: { dense: { status: 'skipped', reason: 'x' } } }, { minHit5: 0.1 })[0]).toMatch(/no retrieval mode ran/);
+  });
+});
+
+describe('question file parsing', () => {
+  it('reports bad lines by number, skips them and applies defaults to missing optional fields', () => {
+    const text = [
+      '{"id":"a","question":"露天巷有多长？","answers":["500米"],"doc":"d.txt"}',
+      '',
+      '{not json',
+      '{"id":"b","answers":["x"]}',
+      '{"id":"a","question":"重复的 id","answers":["y"],"doc":"d.txt"}',
+      '{"id":"c","question":"How much is it in Hangzhou?"}',
+      '{"id":"d","question":"问","answers":["x"],"unanswerable":true}',
+      '["an","array"]',
+      '# a comment',
+      '{"id":"e","question":"Where?","answers":["万达广场"],"lang":"fr","tags":["where"],"extra":1}',
+      '{"id":"f","question":"无金标","answers":[],"unanswerable":false}',
+    ].join('\n');
+    const { questions, problems } = parseQuestions(text);
+    expect(questions.map((q) => q.id)).toEqual(['a', 'c', 'e']);
+    expect(questions[0]).toMatchObject({ lang: 'zh', tags: [], unanswerable: false, doc: 'd.txt', line: 1 });
+    expect(questions[1]).toMatchObject({ lang: 'en', answers: [], unanswerable: true, doc: undefined });
+    expect(questions[2]).toMatchObject({ lang: 'en', tags: ['where'], doc: undefined });
+    const skipped = problems.filter((p) => p.skipped).map((p) => p.line);
+    expect(skipped).toEqual([3, 4, 5, 7, 8, 11]);
+    expect(problems.find((p) => p.line === 5)?.message).toMatch(/duplicate id "a"/);
+    const warnings = problems.filter((p) => !p.skipped).map((p) => p.line);
+    expect(warnings).toEqual([10, 10, 10]); // no doc, bad lang, unknown field
+  });
+});
+
+describe('the team question set (eval/questions.jsonl)', async () => {
+  const text = await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8');
+  const { questions, problems } = parseQuestions(text);
+  const docs = new Map<string, string>();
+  for (const f of await readdir(path.join(ROOT, 'seeds'))) docs.set(f, await readFile(path.join(ROOT, 'seeds', f), 'utf8'));
+
+  it('parses without a single problem', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('has the counts the issue asks for', () => {
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const zh = answerable.filter((q) => q.lang === 'zh' && !q.tags.includes('adversarial'));
+    const en = answerable.filter((q) => q.lang === 'en' && !q.tags.includes('adversarial'));
+    const un = questions.filter((q) => q.unanswerable && !q.tags.includes('adversarial'));
+    const adv = questions.filter((q) => q.tags.includes('adversarial'));
+    expect(questions.length).toBeGreaterThanOrEqual(110);
+    expect(zh.length).toBeGreaterThanOrEqual(55);
+    expect(en.length).toBeGreaterThanOrEqual(28);
+    expect(un.length).toBeGreaterThanOrEqual(16);
+    expect(new Set(un.map((q) => q.lang))).toEqual(new Set(['zh', 'en']));
+    expect(un.filter((q) => q.tags.includes('near-miss')).length).toBeGreaterThanOrEqual(6);
+    expect(adv.length).toBeGreaterThanOrEqual(12);
+    for (const q of adv) expect(q.tags.some((t) => t === 'expect-abstain' || t === 'expect-safe'), q.id).toBe(true);
+    for (const q of adv.filter((a) => a.tags.includes('expect-abstain'))) expect(q.unanswerable, q.id).toBe(true);
+  });
+
+  it('finds every gold string of every answerable item verbatim in its document', () => {
+    const missing: string[] = [];
+    for (const q of questions.filter((x) => !x.unanswerable)) {
+      const doc = q.doc ? docs.get(q.doc) : undefined;
+      if (doc === undefined) {
+        missing.push(`${q.id}: document ${q.doc} is not in seeds/`);
+        continue;
+      }
+      const hay = normalizeForMatch(doc);
+      for (const a of q.answers) if (!hay.includes(normalizeForMatch(a))) missing.push(`${q.id}: "${a}" not in ${q.doc}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+// ---------- the runner, with a stand-in service passed in ----------
+
+/** Answers from a table keyed by question; reports `ranMode` as the mode it ran (or the requested one). */
+function tableService(table: Record<string, Partial<AskResponse>>, ranMode?: (requested: RetrievalMode) => RetrievalMode) {
+  const calls: AskRequest[] = [];
+  return {
+    calls,
+    async ask(req: AskRequest): Promise<AskResponse> {
+      calls.push(req);
+      const row = table[req.question];
+      if (!row) throw new Error(`no answer for ${req.question}`);
+      const mode = ranMode ? ranMode(req.mode ?? 'hybrid') : (req.mode ?? 'hybrid');
+      return response({ ...row, question: req.question, retrieval: { mode, embedding_model: mode === 'lexical' ? null : 'tiny' } });
+    },
+  };
+}
+
+const QUESTIONS = parseQuestions([
+  '{"id":"zh-1","question":"露天巷有多长？","answers":["500米"],"doc":"a.txt","tags":["number"]}',
+  '{"id":"un-1","question":"杭州的高龄津贴多少钱？","tags":["near-miss"]}',
+  '{"id":"zh-2","question":"招聘会在哪？","answers":["万达广场"],"doc":"b.txt"}',
+].join('\n')).questions;
+
+const TABLE: Record<string, Partial<AskResponse>> = {
+  '露天巷有多长？': { answer: '巷道长500米[1]', sources: [src(1, 'a.txt', '露天巷500米长的巷道')] },
+  '杭州的高龄津贴多少钱？': { answer: '文档没有提到杭州。', abstained: true, sources: [src(1, 'a.txt', '高龄津贴申请材料')] },
+  '招聘会在哪？': { answer: '在理想大厦', sources: [src(1, 'c.txt', '理想创业大厦'), src(2, 'b.txt', '万达广场举行')] },
+};
+
+describe('runEval', () => {
+  it('scores every question per mode and asks on the eval channel with the requested mode and k', async () => {
+    const service = tableService(TABLE);
+    const lines: string[] = [];
+    const run = await runEval(QUESTIONS, { modes: ['lexical', 'hybrid'], k: 3, questionsFile: 'q.jsonl' }, { service, progress: (l) => lines.push(l) });
+    expect(service.calls).toHaveLength(6);
+    expect(service.calls[0]).toMatchObject({ mode: 'lexical', k: 3, channel: 'eval' });
+    expect(service.calls[0].conversationId).toBeUndefined();
+    expect(run.results.map((r) => `${r.mode}:${r.id}:${r.hit_rank}:${r.answer_correct}`)).toEqual([
+      'lexical:zh-1:1:true', 'lexical:un-1:null:false', 'lexical:zh-2:2:false',
+      'hybrid:zh-1:1:true', 'hybrid:un-1:null:false', 'hybrid:zh-2:2:false',
+    ]);
+    const lexical = run.summary.modes.lexical;
+    expect(lexical?.status).toBe('ok');
+    if (lexical?.status !== 'ok') return;
+    expect(lexical.overall).toMatchObject({ n: 3, answerable: 2, hit_at_1: 0.5, hit_at_5: 1, mrr_at_10: 0.75, answer_accuracy: 0.5, abstention_recall: 1 });
+    expect(lines.some((l) => l.includes('zh-2 FAIL'))).toBe(true);
+  });
+
+  it('reports a mode the service answered in another mode as skipped, with the reason, not as zeros', async () => {
+    const service = tableService(
+      Object.fromEntries(Object.entries(TABLE).map(([q, r]) => [q, { ...r, notes: ['embedding model Xenova/x could not be loaded; answering lexical-only'] }])),
+      () => 'lexical',
+    );
+    const run = await runEval(QUESTIONS, { modes: ['dense', 'lexical'], k: 5, questionsFile: 'q.jsonl' }, { service });
+    const dense = run.summary.modes.dense;
+    expect(dense?.status).toBe('skipped');
+    if (dense?.status === 'skipped') expect(dense.reason).toMatch(/requested dense but the service ran lexical.*could not be loaded/);
+    expect(run.summary.modes.lexical?.status).toBe('ok');
+    expect(run.results.every((r) => r.mode === 'lexical')).toBe(true);
+    // dense stopped after its first answer instead of asking every question
+    expect(service.calls.filter((c) => c.mode === 'dense')).toHaveLength(1);
+  });
+
+  it('records a throwing question as an error and keeps going', async () => {
+    const service = tableService({ ...TABLE, '招聘会在哪？': undefined as unknown as Partial<AskResponse> });
+    const run = await runEval(QUESTIONS, { modes: ['lexical'], k: 5, questionsFile: 'q.jsonl' }, { service });
+    expect(run.results.map((r) => r.error ?? 'ok')).toEqual(['ok', 'ok', 'no answer for 招聘会在哪？']);
+    const m = run.summary.modes.lexical;
+    if (m?.status !== 'ok') throw new Error('lexical should have run');
+    expect(m.overall.errors).toBe(1);
+  });
+});
+
+describe('the eval CLI', () => {
+  function io(cwd: string, service = tableService(TABLE)) {
+    const out: string[] = [];
+    const err: string[] = [];
+    let closed = 0;
+    return {
+      out, err, closed: () => closed,
+      io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd, openService: async () => ({ service, close: async () => { closed++; } }) },
+    };
+  }
+
+  it('parses the documented options and rejects bad ones as usage errors', () => {
+    expect(parseCliArgs([])).toMatchObject({ questions: 'eval/questions.jsonl', out: 'eval/out', k: 5, modes: ['hybrid', 'lexical', 'dense'] });
+    expect(parseCliArgs(['--modes', 'lexical', '--k', '8', '--min-hit5', '0.7']).thresholds.minHit5).toBe(0.7);
+    for (const bad of [['--k', 'x'], ['--modes', 'sparse'], ['--min-answer', '2'], ['--nope'], ['stray']]) {
+      expect(() => parseCliArgs(bad), bad.join(' ')).toThrow(UsageError);
+    }
+  });
+
+  it('writes the three files, prints the table, and exits 1 naming the missed threshold', async () => {
+    const dir = await tmp();
+    await writeFile(path.join(dir, 'q.jsonl'), [
+      '{"id":"zh-1","question":"露天巷有多长？","answers":["500米"],"doc":"a.txt"}',
+      'garbage line',
+      '{"id":"zh-2","question":"招聘会在哪？","answers":["万达广场"],"doc":"b.txt"}',
+    ].join('\n'));
+    const t = io(dir);
+    const code = await main(['--questions', 'q.jsonl', '--out', 'out', '--modes', 'lexical', '--min-answer', '0.9'], t.io);
+    expect(code).toBe(1);
+    expect(t.closed()).toBe(1);
+    expect(t.err.join('')).toMatch(/q\.jsonl:2: not valid JSON.*Line skipped/);
+    expect(t.out.join('')).toMatch(/^group/m);
+    expect(t.out.join('')).toMatch(/THRESHOLD MISSED: lexical: answer accuracy 0\.500 < --min-answer 0\.9/);
+    const files = await readdir(path.join(dir, 'out'));
+    expect(files.sort()).toEqual(['report.html', 'results.jsonl', 'summary.json']);
+    const results = (await readFile(path.join(dir, 'out', 'results.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => [r.id, r.mode, r.hit_rank, r.answer_correct])).toEqual([['zh-1', 'lexical', 1, true], ['zh-2', 'lexical', 2, false]]);
+    const summary = JSON.parse(await readFile(path.join(dir, 'out', 'summary.json'), 'utf8')) as Summary;
+    expect(summary.question_file_problems.map((p) => p.line)).toEqual([2]);
+
+    const ok = io(dir);
+    expect(await main(['--questions', 'q.jsonl', '--out', 'out', '--modes', 'lexical', '--min-hit5', '1'], ok.io)).toBe(0);
+  });
+
+  it('exits 2 for usage errors and unreadable question files without opening the service', async () => {
+    const dir = await tmp();
+    const t = io(dir);
+    expect(await main(['--k', 'zero'], t.io)).toBe(2);
+    expect(t.err.join('')).toMatch(/--k must be an integer/);
+    expect(await main(['--questions', 'missing.jsonl'], t.io)).toBe(2);
+    expect(t.err.join('')).toMatch(/cannot read the question file .*missing\.jsonl \(ENOENT\)/);
+    expect(t.closed()).toBe(0);
+  });
+});
