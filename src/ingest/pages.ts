@@ -417,7 +417,8 @@ function findTopicBreak(draft: Draft, orphanTitle: string): number | null {
   const paras = draft.paragraphs;
   // Never cut into the first subhead section of the article the paragraphs belong to.
   const lastSub = draft.subheads.length ? paras.findIndex((p) => p.subhead === draft.subheads[draft.subheads.length - 1]) : 0;
-  const from = Math.max(1, lastSub + 1);
+  // Bounded search (the last 60 paragraphs) keeps a huge article linear.
+  const from = Math.max(1, lastSub + 1, paras.length - 60);
   if (paras.length - from < 1) return null;
   const titleGrams = bigrams(orphanTitle);
   const WINDOW = 3;
@@ -429,7 +430,7 @@ function findTopicBreak(draft: Draft, orphanTitle: string): number | null {
     const sim = cosine(head, tail);
     sims.push(sim);
     const titleAfter = cosine(titleGrams, bigrams(paras.slice(k).map((p) => p.text).join('')));
-    const titleBefore = cosine(titleGrams, bigrams(paras.slice(0, k).map((p) => p.text).join('')));
+    const titleBefore = cosine(titleGrams, bigrams(paras.slice(Math.max(0, from - 1), k).map((p) => p.text).join('')));
     const score = sim - (titleAfter - titleBefore);
     if (!best || score < best.score) best = { k, score };
   }
