@@ -284,7 +284,7 @@ describe('stats', () => {
 
 describe('when the database is busy or full', () => {
   it('keeps answering while another connection holds the write lock, and saves everything afterwards', () => {
-    const { store, logger, events } = openStore({ busyTimeoutMs: 20 });
+    const { store, logger, events, setNow } = openStore({ busyTimeoutMs: 300 });
     const first = store.recordInteraction(record('before the lock'));
     store.appendTurn('c1', { question: 'q0', searched: 'q0', answer: 'a0', at: T0 });
 
@@ -293,8 +293,12 @@ describe('when the database is busy or full', () => {
     other.exec('BEGIN EXCLUSIVE');
     other.prepare(`INSERT INTO deliveries (key, at) VALUES ('lock-holder', 0)`).run();
 
+    let started = performance.now();
     expect(store.recordInteraction(record('during the lock 1'))).toBe(-1);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250); // waited for busy_timeout once
+    started = performance.now();
     expect(store.recordInteraction(record('during the lock 2', { channel: 'slack' }))).toBe(-1);
+    expect(performance.now() - started).toBeLessThan(150); // backing off: queued without waiting again
     expect(store.recordFeedback({ interactionId: first, voterKey: 'v1', vote: 'down' })).toBe('stored');
     store.appendTurn('c1', { question: 'q1', searched: 'q1', answer: 'a1', at: T0 + 1 });
     expect(store.claimDelivery('telegram:update:7')).toBe(true);
@@ -308,6 +312,7 @@ describe('when the database is busy or full', () => {
     expect(JSON.parse(failures[0])).toMatchObject({ level: 'error', code: expect.stringMatching(/^SQLITE_BUSY/) });
 
     other.exec('COMMIT');
+    setNow(T0 + 60_000); // past the retry back-off
     const after = store.recordInteraction(record('after the lock'));
     expect(after).toBeGreaterThan(first);
     expect(events()).toContain('store.recovered');
@@ -341,7 +346,7 @@ describe('when the database is busy or full', () => {
 
   it('keeps writes through a full disk and saves them when space returns', () => {
     let db: Database.Database | undefined;
-    const { store, logger, events } = openStore({ configure: (d) => (db = d) });
+    const { store, logger, events, setNow } = openStore({ configure: (d) => (db = d) });
     store.recordInteraction(record('fits'));
     const pages = db!.pragma('page_count', { simple: true }) as number;
     db!.pragma(`max_page_count = ${pages}`);
@@ -355,9 +360,11 @@ describe('when the database is busy or full', () => {
     expect(JSON.parse(failures[0])).toMatchObject({ code: 'SQLITE_FULL' });
 
     db!.pragma('max_page_count = 1000000');
+    expect(store.recordInteraction(record('within the back-off'))).toBe(-1); // not retried yet
+    setNow(T0 + 60_000);
     expect(store.recordInteraction(record('space again'))).toBeGreaterThan(0);
     expect(events()).toContain('store.recovered');
-    expect(store.stats(T0 - DAY)[0].questions).toBe(4);
+    expect(store.stats(T0 - DAY)[0].questions).toBe(5);
     expect(store.recentTurns('c1', 10, DAY)).toHaveLength(1);
   });
 

@@ -4,7 +4,9 @@
 // Failure policy: the store is never the reason a resident gets no answer. A busy/locked or full
 // database makes a write log one error (per outage), park the write in a small bounded in-memory
 // queue and return (recordInteraction returns -1); the queue is written, in order, before the next
-// write that succeeds and on close(). Reads that fail log and return empty results.
+// write that succeeds and on close(). While the database refuses, retries back off (1 s doubling to
+// 30 s) so a long-held lock does not stall every message for busy_timeout. Reads that fail log and
+// return empty results.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -84,6 +86,8 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAINTENANCE_EVERY_MS = 60 * 60 * 1000;
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
 /** Delivery keys remembered in memory while the database cannot be written (bounded). */
 const MEMORY_DELIVERY_LIMIT = 10_000;
 
@@ -203,10 +207,10 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     const result = sql.insertInteraction.run({
       at,
       channel: String(r.channel),
-      chatId: String(r.chatId),
+      chatId: String(r.chatId ?? ''),
       conversationId: r.conversationId ?? null,
-      question: String(r.question),
-      answer: String(r.answer),
+      question: String(r.question ?? ''),
+      answer: String(r.answer ?? ''),
       abstained: r.abstained ? 1 : 0,
       sources: JSON.stringify(Array.isArray(r.sources) ? r.sources : []),
       latencyMs: Number.isFinite(r.latencyMs) ? Math.round(r.latencyMs) : null,
@@ -236,6 +240,9 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
   /** Delivery keys claimed while the database could not be written, so a redelivery is still refused. */
   const memoryDeliveries = new Set<string>();
   let degraded = false;
+  /** While degraded: no write is tried before this time (injected clock); the wait doubles per failure. */
+  let retryAt = 0;
+  let retryDelayMs = FIRST_RETRY_MS;
   let warnedQueueFull = false;
   let closed = false;
   let lastMaintenance = 0;
@@ -252,6 +259,8 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
   }
 
   function noteFailure(error: unknown, operation: string): void {
+    retryAt = now() + retryDelayMs;
+    retryDelayMs = Math.min(MAX_RETRY_MS, retryDelayMs * 2);
     if (degraded) return; // one line per outage, not one per message
     degraded = true;
     logger.error('store.write_failed', {
@@ -282,6 +291,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
   function recovered(): void {
     if (!degraded) return;
     degraded = false;
+    retryDelayMs = FIRST_RETRY_MS;
     warnedQueueFull = false;
     memoryDeliveries.clear();
     logger.info('store.recovered', { effect: 'queued writes saved' });
@@ -293,7 +303,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
       logger.warn('store.closed', { operation: pending.kind, effect: 'write ignored' });
       return fallback();
     }
-    if (!flush()) {
+    if ((degraded && now() < retryAt) || !flush()) {
       enqueue(pending);
       return fallback();
     }
