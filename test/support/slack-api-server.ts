@@ -1,6 +1,7 @@
 // A real local HTTP server speaking the parts of the Slack Web API the adapter uses, plus
 // response_url endpoints and a Socket Mode WebSocket. Tests point the app at it with
 // SLACK_API_URL / clientOptions.slackApiUrl and read back what the app sent.
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -185,3 +186,105 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
     },
   };
 }
+
+// ---------- what Slack sends to the app: signed requests, event envelopes, commands, button presses ----------
+
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+}
+
+export interface SignedPostOptions {
+  secret: string;
+  contentType?: string;
+  /** Seconds since the epoch; default now. */
+  timestamp?: number;
+  signature?: string;
+  retryNum?: number;
+  omitHeaders?: ('x-slack-signature' | 'x-slack-request-timestamp')[];
+}
+
+/** POSTs a body to the app as Slack would: signed with the signing secret. */
+export async function postSigned(url: string, body: string, options: SignedPostOptions): Promise<{ status: number; ms: number; text: string }> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': options.contentType ?? 'application/json',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': options.signature ?? slackSignature(options.secret, timestamp, body),
+  };
+  if (options.retryNum !== undefined) {
+    headers['x-slack-retry-num'] = String(options.retryNum);
+    headers['x-slack-retry-reason'] = 'http_timeout';
+  }
+  for (const h of options.omitHeaders ?? []) delete headers[h];
+  const started = Date.now();
+  const res = await fetch(url, { method: 'POST', headers, body });
+  const text = await res.text();
+  return { status: res.status, ms: Date.now() - started, text };
+}
+
+/** An Events API envelope (event_callback) as Slack sends it. */
+export function eventCallback(eventId: string, event: Record<string, unknown>): Record<string, unknown> {
+  return {
+    token: 'verification-token-unused',
+    team_id: TEAM_ID,
+    api_app_id: 'A0000001',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+  };
+}
+
+let tsCounter = 1_710_000_000;
+export function nextTs(): string {
+  return `${tsCounter++}.000${Math.floor(Math.random() * 900) + 100}`;
+}
+
+export function mention(channel: string, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'app_mention', user: 'UALICE01', text: `<@${BOT_USER_ID}> ${text}`, ts: nextTs(), channel, event_ts: nextTs(), ...extra };
+}
+
+export function directMessage(channel: string, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const ts = nextTs();
+  return { type: 'message', channel_type: 'im', user: 'UALICE01', text, ts, event_ts: ts, channel, ...extra };
+}
+
+/** A slash command as a form-encoded body. */
+export function slashCommand(command: string, text: string, responseUrl: string, channel = 'CSTAFF01'): string {
+  return new URLSearchParams({
+    token: 'unused',
+    team_id: TEAM_ID,
+    channel_id: channel,
+    channel_name: 'staff',
+    user_id: 'USTAFF01',
+    user_name: 'staff',
+    command,
+    text,
+    api_app_id: 'A0000001',
+    response_url: responseUrl,
+    trigger_id: '123.456.abc',
+  }).toString();
+}
+
+/** A block_actions interaction (button press) as a form-encoded body. */
+export function buttonPress(actionId: string, value: string, responseUrl: string, options: { channel?: string; user?: string; ephemeral?: boolean } = {}): string {
+  const channel = options.channel ?? 'CPUBLIC1';
+  const messageTs = nextTs();
+  const payload = {
+    type: 'block_actions',
+    team: { id: TEAM_ID, domain: 'local' },
+    user: { id: options.user ?? 'UALICE01', username: 'alice', team_id: TEAM_ID },
+    api_app_id: 'A0000001',
+    token: 'unused',
+    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: Boolean(options.ephemeral) },
+    trigger_id: '123.456.def',
+    channel: { id: channel, name: 'general' },
+    ...(options.ephemeral ? {} : { message: { type: 'message', ts: messageTs, thread_ts: messageTs, text: 'answer', user: BOT_USER_ID } }),
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: `answer:${value}`, value, text: { type: 'plain_text', text: 'x' }, action_ts: nextTs() }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export const FORM = 'application/x-www-form-urlencoded';

@@ -1,0 +1,418 @@
+// The Slack adapter in HTTP mode, end to end on 127.0.0.1: the real Bolt app with signature
+// checks, a local Slack Web API server, a real SQLite interaction store in a temp dir.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackApp, type SlackApp } from '../adapters/slack/app.js';
+import { loadSlackConfig } from '../src/config.js';
+import { createMemoryLogger } from '../src/log.js';
+import type { AnswerService, AskRequest, AskResponse, CollectionInfo, InteractionStore } from '../src/ports.js';
+import { openInteractionStore } from '../src/store/sqlite.js';
+import {
+  buttonPress,
+  directMessage,
+  eventCallback,
+  FORM,
+  mention,
+  postSigned,
+  slashCommand,
+  startSlackApiServer,
+  waitFor,
+  BOT_ID,
+  type ApiCall,
+  type SlackApiServer,
+} from './support/slack-api-server.js';
+
+const BOT_TOKEN = 'xoxb-1234-5678-testbottokenvalue';
+const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+const FAST_RETRIES = { retries: 2, minTimeout: 0, maxTimeout: 20 };
+
+// ---------- answering-service doubles ----------
+
+type Script = (question: string) => Pick<AskResponse, 'answer' | 'abstained' | 'sources' | 'citations'>;
+
+function source(rank: number, doc: string, title: string): AskResponse['sources'][number] {
+  return { rank, doc, title, text: `${title}的正文。`, score: 1 / rank };
+}
+
+/** Answers from a script and logs each interaction in the store, as the real service does. */
+class ScriptedAnswerService implements AnswerService {
+  readonly requests: AskRequest[] = [];
+  private gate: Promise<void> | undefined;
+  constructor(
+    private readonly store: InteractionStore,
+    private readonly script: Script,
+  ) {}
+
+  /** The next ask() waits until the returned function is called (proves acks don't wait for answers). */
+  holdNext(): () => void {
+    let release!: () => void;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    return release;
+  }
+
+  async ask(request: AskRequest): Promise<AskResponse> {
+    this.requests.push(request);
+    const gate = this.gate;
+    this.gate = undefined;
+    if (gate) await gate;
+    const scripted = this.script(request.question);
+    const interactionId = this.store.recordInteraction({
+      channel: request.channel ?? 'cli',
+      chatId: request.chatId ?? '',
+      conversationId: request.conversationId,
+      question: request.question,
+      answer: scripted.answer,
+      abstained: scripted.abstained,
+      sources: scripted.sources,
+      latencyMs: 1,
+    });
+    return {
+      question: request.question,
+      language: /[\u3400-\u9fff]/.test(request.question) ? 'zh' : 'en',
+      retrieval: { mode: 'lexical', embedding_model: null },
+      timings_ms: { retrieve: 0, answer: 0, total: 1 },
+      ...scripted,
+      interaction_id: interactionId,
+    };
+  }
+  forget(): void {}
+  describe(): CollectionInfo {
+    return { documents: 2, chunks: 2, titles: [], mode: 'lexical', embeddingModel: null, builtAt: new Date(0).toISOString() };
+  }
+}
+
+/** Always fails, like a service whose index became unreadable. */
+class FailingAnswerService implements AnswerService {
+  readonly requests: AskRequest[] = [];
+  async ask(request: AskRequest): Promise<AskResponse> {
+    this.requests.push(request);
+    throw new Error('index file unreadable: chunks.bin (EACCES)');
+  }
+  forget(): void {}
+  describe(): CollectionInfo {
+    return { documents: 0, chunks: 0, titles: [], mode: 'lexical', embeddingModel: null, builtAt: new Date(0).toISOString() };
+  }
+}
+
+const script: Script = (q) => {
+  if (q.includes('火星')) return { answer: '资料中没有找到相关信息。', abstained: true, sources: [], citations: [] };
+  if (q.includes('注入'))
+    return {
+      answer: '<!channel> 请点击 <https://evil.example/form|官方表格> & 立即填写 <@U999>',
+      abstained: false,
+      sources: [source(1, 'evil<x>.txt', '<!here> 紧急通知')],
+      citations: [1],
+    };
+  return {
+    answer: `关于“${q}”：社区食堂每天11点开门。`,
+    abstained: false,
+    sources: [source(1, '2024-03-01.txt', '社区食堂开业'), source(2, '2024-03-02.txt', '老年助餐服务')],
+    citations: [1],
+  };
+};
+
+// ---------- harness ----------
+
+interface Harness {
+  api: SlackApiServer;
+  store: InteractionStore;
+  slack: SlackApp;
+  url: string;
+  logger: ReturnType<typeof createMemoryLogger>;
+}
+
+async function startSlack(
+  api: SlackApiServer,
+  store: InteractionStore,
+  service: AnswerService,
+  ratePerMinute = 1000,
+): Promise<Omit<Harness, 'api' | 'store'>> {
+  const logger = createMemoryLogger();
+  const config = loadSlackConfig({
+    RATE_LIMIT_PER_MINUTE: String(ratePerMinute),
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_HOST: '127.0.0.1',
+    SLACK_PORT: '0',
+    SLACK_API_URL: api.apiUrl,
+  });
+  const slack = createSlackApp({ config, service, store, logger, retryConfig: FAST_RETRIES, shutdownTimeoutMs: 2000 });
+  const { port } = await slack.start();
+  return { slack, logger, url: `http://127.0.0.1:${port}/slack/events` };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slack-http-'));
+const dbFile = path.join(tmp, 'bot.sqlite');
+let h: Harness;
+let service: ScriptedAnswerService;
+
+beforeAll(async () => {
+  const api = await startSlackApiServer({ botToken: BOT_TOKEN });
+  const store = openInteractionStore(dbFile, createMemoryLogger());
+  service = new ScriptedAnswerService(store, script);
+  h = { api, store, ...(await startSlack(api, store, service)) };
+});
+
+afterAll(async () => {
+  await h?.slack.stop();
+  h?.store.close();
+  await h?.api.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function sendEvent(eventId: string, event: Record<string, unknown>, options: { retryNum?: number; url?: string } = {}) {
+  return postSigned(options.url ?? h.url, JSON.stringify(eventCallback(eventId, event)), { secret: SIGNING_SECRET, retryNum: options.retryNum });
+}
+
+const repliesIn = (channel: string): ApiCall[] => h.api.succeeded('chat.postMessage').filter((c) => c.args.channel === channel);
+const waitForReplies = (channel: string, n = 1) => waitFor(() => repliesIn(channel).length >= n && repliesIn(channel), `${n} reply(ies) in ${channel}`);
+const responsesTo = (id: string) => h.api.responses.filter((r) => r.id === id);
+const allText = (call: { text?: unknown; blocks?: unknown }) => JSON.stringify([call.text, call.blocks]);
+type BlockJson = { type: string; text?: { text: string }; elements?: { text?: unknown; value?: string; action_id?: string }[] };
+
+// ---------- tests ----------
+
+describe('mentions', () => {
+  it('answers in the thread of the mention, with sources, feedback buttons, a text fallback and no unfurls', async () => {
+    const event = mention('CTOWN001', '社区食堂几点开门？');
+    const res = await sendEvent('EvMention1', event);
+    expect(res.status).toBe(200);
+
+    const [reply] = await waitForReplies('CTOWN001');
+    expect(reply.args.thread_ts).toBe(event.ts);
+    expect(reply.args.unfurl_links).toBe(false);
+    expect(reply.args.unfurl_media).toBe(false);
+    expect(reply.args.text).toContain('社区食堂每天11点开门');
+
+    const blocks = reply.args.blocks as BlockJson[];
+    const context = blocks.find((b) => b.type === 'context')!;
+    expect(JSON.stringify(context)).toContain('社区食堂开业 — 2024-03-01.txt');
+    expect(JSON.stringify(context)).not.toContain('2024-03-02.txt'); // only cited sources
+    const buttons = blocks.find((b) => b.type === 'actions')!.elements!;
+    const request = service.requests.at(-1)!;
+    expect(request).toMatchObject({ question: '社区食堂几点开门？', channel: 'slack', chatId: 'CTOWN001', conversationId: `CTOWN001:${event.ts}` });
+    const logged = h.store.getInteraction(Number(buttons[0].value))!;
+    expect(logged.question).toBe('社区食堂几点开门？');
+    expect(buttons.map((b) => b.action_id)).toEqual(['feedback_up', 'feedback_down']);
+  });
+
+  it('keeps a follow-up in the same thread in the same conversation', async () => {
+    const first = mention('CTOWN002', '助餐服务在哪里？');
+    await sendEvent('EvThread1', first);
+    await waitForReplies('CTOWN002', 1);
+    const followUp = mention('CTOWN002', '周末也开吗？', { thread_ts: first.ts });
+    await sendEvent('EvThread2', followUp);
+    const replies = await waitForReplies('CTOWN002', 2);
+
+    expect(replies[1].args.thread_ts).toBe(first.ts);
+    const conversations = service.requests.filter((r) => r.chatId === 'CTOWN002').map((r) => r.conversationId);
+    expect(conversations).toEqual([`CTOWN002:${first.ts}`, `CTOWN002:${first.ts}`]);
+  });
+
+  it('acknowledges at once and answers afterwards (Slack 3-second rule)', async () => {
+    const release = service.holdNext();
+    const res = await sendEvent('EvSlow1', mention('CTOWN003', '慢问题'));
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    expect(repliesIn('CTOWN003')).toHaveLength(0); // the answer is still being worked out
+    release();
+    await waitForReplies('CTOWN003');
+  });
+
+  it('escapes mrkdwn from answers and documents: no <!channel>, no disguised links', async () => {
+    await sendEvent('EvInject1', mention('CTOWN004', '注入测试'));
+    const [reply] = await waitForReplies('CTOWN004');
+    const everything = allText(reply.args);
+    expect(everything).not.toMatch(/<!|<https?:|<@/);
+    expect(everything).toContain('&lt;!channel&gt;');
+    expect(everything).toContain('&lt;!here&gt; 紧急通知 — evil&lt;x&gt;.txt');
+    expect(everything).toContain('&amp; 立即填写');
+  });
+
+  it('posts an apology in the thread and logs the cause when answering fails', async () => {
+    const failing = new FailingAnswerService();
+    const other = await startSlack(h.api, h.store, failing);
+    try {
+      const event = mention('CTOWN005', '会失败的问题');
+      await sendEvent('EvFail1', event, { url: other.url });
+      const [reply] = await waitForReplies('CTOWN005');
+      expect(reply.args.thread_ts).toBe(event.ts);
+      expect(String(reply.args.text)).toContain('Sorry');
+      const line = other.logger.lines.find((l) => l.includes('slack.answer_failed'))!;
+      expect(line).toContain('EACCES');
+    } finally {
+      await other.slack.stop();
+    }
+  });
+
+  it('limits questions per user and says so', async () => {
+    const limited = await startSlack(h.api, h.store, service, 1);
+    try {
+      await sendEvent('EvLimit1', mention('CLIMIT01', '第一个问题'), { url: limited.url });
+      await waitForReplies('CLIMIT01', 1);
+      await sendEvent('EvLimit2', mention('CLIMIT01', '第二个问题'), { url: limited.url });
+      const replies = await waitForReplies('CLIMIT01', 2);
+      expect(String(replies[1].args.text)).toContain('请一分钟后再试');
+      expect(service.requests.filter((r) => r.chatId === 'CLIMIT01')).toHaveLength(1);
+    } finally {
+      await limited.slack.stop();
+    }
+  });
+
+  it('retries a rate-limited chat.postMessage after Retry-After', async () => {
+    h.api.rateLimitOnce('chat.postMessage', 1);
+    await sendEvent('EvRate1', mention('CTOWN006', '限流测试'));
+    const [reply] = await waitFor(() => repliesIn('CTOWN006').length > 0 && repliesIn('CTOWN006'), 'the retried reply', 8000);
+    const limited = h.api.calls.find((c) => c.method === 'chat.postMessage' && c.status === 429)!;
+    expect(limited.args.channel).toBe('CTOWN006');
+    expect(reply.at - limited.at).toBeGreaterThanOrEqual(950);
+  });
+});
+
+describe('deliveries', () => {
+  it('answers a retried event (same event_id, X-Slack-Retry-Num) once, also after a restart over the same database', async () => {
+    const event = mention('CRETRY01', '重复投递？');
+    expect((await sendEvent('EvRetry1', event)).status).toBe(200);
+    await waitForReplies('CRETRY01');
+    expect((await sendEvent('EvRetry1', event, { retryNum: 1 })).status).toBe(200);
+
+    // Restart: a new store connection and a new Bolt app over the same SQLite file.
+    const store2 = openInteractionStore(dbFile, createMemoryLogger());
+    const service2 = new ScriptedAnswerService(store2, script);
+    const restarted = await startSlack(h.api, store2, service2);
+    try {
+      expect((await sendEvent('EvRetry1', event, { retryNum: 2, url: restarted.url })).status).toBe(200);
+      // A fresh event through the restarted app is the sentinel: once it is answered, the retries had their chance.
+      await sendEvent('EvRetrySentinel', mention('CRETRY02', '新问题'), { url: restarted.url });
+      await waitForReplies('CRETRY02');
+      expect(repliesIn('CRETRY01')).toHaveLength(1);
+      expect(service.requests.filter((r) => r.chatId === 'CRETRY01').length + service2.requests.filter((r) => r.chatId === 'CRETRY01').length).toBe(1);
+    } finally {
+      await restarted.slack.stop();
+      store2.close();
+    }
+  });
+
+  it('rejects bad signatures, stale timestamps and missing headers with 401 and never replies', async () => {
+    const body = JSON.stringify(eventCallback('EvForged1', mention('CFORGED1', '伪造的请求')));
+    const now = Math.floor(Date.now() / 1000);
+    const results = [
+      await postSigned(h.url, body, { secret: 'not-the-signing-secret' }),
+      await postSigned(h.url, body, { secret: SIGNING_SECRET, timestamp: now - 6 * 60 }),
+      await postSigned(h.url, body, { secret: SIGNING_SECRET, omitHeaders: ['x-slack-signature'] }),
+      await postSigned(h.url, body, { secret: SIGNING_SECRET, omitHeaders: ['x-slack-request-timestamp'] }),
+    ];
+    expect(results.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+
+    await sendEvent('EvForgedSentinel', mention('CFORGED2', '真的请求'));
+    await waitForReplies('CFORGED2');
+    expect(repliesIn('CFORGED1')).toHaveLength(0);
+    expect(service.requests.some((r) => r.chatId === 'CFORGED1')).toBe(false);
+  });
+
+  it('ignores messages from bots, including its own', async () => {
+    await sendEvent('EvBot1', mention('CBOTS001', '机器人在说话', { bot_id: 'BOTHER01', user: undefined }));
+    await sendEvent('EvBot2', directMessage('DBOTS001', '我自己的回复', { bot_id: BOT_ID, subtype: 'bot_message', user: undefined }));
+    await sendEvent('EvBot3', directMessage('DBOTS001', '编辑过的消息', { subtype: 'message_changed' }));
+    await sendEvent('EvBotSentinel', directMessage('DBOTS002', '真人提问'));
+    await waitForReplies('DBOTS002');
+    expect(repliesIn('CBOTS001')).toHaveLength(0);
+    expect(repliesIn('DBOTS001')).toHaveLength(0);
+  });
+
+  it('answers a direct message in the DM, not in a thread', async () => {
+    const dm = directMessage('DALICE01', '怎么申请助餐补贴？');
+    await sendEvent('EvDm1', dm);
+    const [reply] = await waitForReplies('DALICE01');
+    expect(reply.args.thread_ts).toBeUndefined();
+    expect(reply.args.text).toContain('怎么申请助餐补贴');
+    expect(service.requests.at(-1)!.conversationId).toBe('DALICE01:main');
+  });
+});
+
+describe('/ask and buttons', () => {
+  it('acks /ask within 3 s, then answers ephemerally with a button that posts the answer to the channel', async () => {
+    const release = service.holdNext();
+    const res = await postSigned(h.url, slashCommand('/ask', '社区食堂在哪？', h.api.responseUrl('ask-1'), 'CASK0001'), { secret: SIGNING_SECRET, contentType: FORM });
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    expect(responsesTo('ask-1')).toHaveLength(0);
+    release();
+
+    const [ephemeral] = await waitFor(() => responsesTo('ask-1').length > 0 && responsesTo('ask-1'), 'the /ask answer');
+    expect(ephemeral.body.response_type).toBe('ephemeral');
+    expect(allText(ephemeral.body)).toContain('社区食堂开业 — 2024-03-01.txt');
+    const actions = (ephemeral.body.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements!;
+    const post = actions.find((e) => e.action_id === 'post_to_channel')!;
+
+    await postSigned(h.url, buttonPress('post_to_channel', post.value!, h.api.responseUrl('ask-1-post'), { channel: 'CASK0001', ephemeral: true }), { secret: SIGNING_SECRET, contentType: FORM });
+    const posted = await waitFor(() => responsesTo('ask-1-post').length >= 2 && responsesTo('ask-1-post'), 'the public post and the ephemeral deletion');
+    expect(posted[0].body.response_type).toBe('in_channel');
+    expect(allText(posted[0].body)).toContain('社区食堂每天11点开门');
+    expect(allText(posted[0].body)).toContain('社区食堂在哪？'); // the question is quoted for the channel
+    expect(posted[1].body.delete_original).toBe(true);
+  });
+
+  it('answers /ask without a question with its usage', async () => {
+    await postSigned(h.url, slashCommand('/ask', '   ', h.api.responseUrl('ask-empty')), { secret: SIGNING_SECRET, contentType: FORM });
+    const [usage] = await waitFor(() => responsesTo('ask-empty').length > 0 && responsesTo('ask-empty'), 'the usage');
+    expect(String(usage.body.text)).toContain('Usage');
+  });
+
+  it('stores a 👍/👎 press as feedback, once per voter', async () => {
+    await sendEvent('EvVote1', mention('CVOTE001', '投票测试'));
+    const [reply] = await waitForReplies('CVOTE001');
+    const id = (reply.args.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements![1].value!;
+    const since = Date.now() - 60_000;
+    const before = h.store.stats(since).reduce((n, r) => n + r.down, 0);
+
+    const press = () => postSigned(h.url, buttonPress('feedback_down', id, h.api.responseUrl(`vote-${id}`), { channel: 'CVOTE001', user: 'UBOB0001' }), { secret: SIGNING_SECRET, contentType: FORM });
+    expect((await press()).status).toBe(200);
+    await waitFor(() => responsesTo(`vote-${id}`).length >= 1, 'the thank-you');
+    expect((await press()).status).toBe(200);
+    await waitFor(() => responsesTo(`vote-${id}`).length >= 2, 'the second acknowledgement');
+
+    expect(h.store.stats(since).reduce((n, r) => n + r.down, 0)).toBe(before + 1);
+    expect(h.store.gaps(since, 50).some((g) => g.example === '投票测试' && g.downvoted === 1)).toBe(true);
+    expect(String(responsesTo(`vote-${id}`)[1].body.text)).toContain('already counted');
+  });
+});
+
+describe('staff views', () => {
+  it('/gaps lists the questions abstained on in every channel, Telegram included, with counts', async () => {
+    // Logged as the Telegram adapter's service would, into the same store.
+    for (const chat of ['1001', '1002']) {
+      h.store.recordInteraction({ channel: 'telegram', chatId: chat, question: '护照在哪里办理？', answer: '', abstained: true, sources: [], latencyMs: 3 });
+    }
+    await postSigned(h.url, slashCommand('/gaps', '7', h.api.responseUrl('gaps-1')), { secret: SIGNING_SECRET, contentType: FORM });
+    const [gaps] = await waitFor(() => responsesTo('gaps-1').length > 0 && responsesTo('gaps-1'), 'the /gaps view');
+    expect(gaps.body.response_type).toBe('ephemeral');
+    const text = allText(gaps.body);
+    expect(text).toMatch(/护照在哪里办理？.*2×/);
+    expect(text).toContain('telegram');
+  });
+
+  it('/stats shows questions per day and channel; bad days get the usage', async () => {
+    await postSigned(h.url, slashCommand('/stats', '', h.api.responseUrl('stats-1')), { secret: SIGNING_SECRET, contentType: FORM });
+    const [stats] = await waitFor(() => responsesTo('stats-1').length > 0 && responsesTo('stats-1'), 'the /stats view');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(allText(stats.body)).toContain(today);
+    expect(allText(stats.body)).toMatch(/slack/);
+    expect(allText(stats.body)).toMatch(/telegram/);
+
+    await postSigned(h.url, slashCommand('/stats', 'lots', h.api.responseUrl('stats-bad')), { secret: SIGNING_SECRET, contentType: FORM });
+    const [usage] = await waitFor(() => responsesTo('stats-bad').length > 0 && responsesTo('stats-bad'), 'the usage');
+    expect(String(usage.body.text)).toContain('Usage: `/stats [days]`');
+  });
+});
+
+describe('logs', () => {
+  it('never contains the bot token or the signing secret (even at debug level)', () => {
+    const logs = h.logger.lines.join('\n');
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(BOT_TOKEN);
+    expect(logs).not.toContain(SIGNING_SECRET);
+  });
+});
