@@ -54,6 +54,6 @@ export const TEXT = {
   forgotten: '好的，我们重新开始。\nOK — starting a new conversation.',
   unknownCommand: '我不认识这个命令。发送 /help 查看用法。\nI don\'t know that command. Send /help to see what I can do.',
   feedbackThanks: '谢谢反馈！ · Thanks for the feedback!',
-  feedbackDuplicate: '你已经投过票了。 · You already voted on this answer.',
+  feedbackDuplicate: '已记下（每人每条回答只算一票）。 · Noted — each person\'s vote counts once per answer.',
   feedbackUnknown: '这条回答已找不到。 · That answer is no longer available.',
 } as const;

@@ -22,8 +22,8 @@ export interface WebhookServer {
   port: number;
   /** Stop accepting connections; requests already received finish. */
   stopAccepting(): void;
-  /** Close every connection and wait for the server to end. */
-  close(): Promise<void>;
+  /** Stop accepting, give open requests `graceMs` to finish, then close every connection. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
@@ -34,7 +34,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     timeoutMilliseconds: options.ackAfterMs ?? 8_000,
   });
 
+  const open = new Set<http.ServerResponse>();
+  let stopping = false;
   const server = http.createServer((req, res) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    open.add(res);
+    res.once('close', () => open.delete(res));
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== options.path) return void res.writeHead(404).end('not found');
     if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end('POST only');
@@ -57,14 +62,19 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
   let closed: Promise<void> | undefined;
   const stopAccepting = () => {
+    stopping = true;
+    // Answers still being written close their connection afterwards, so close() needn't wait out keep-alive.
+    for (const res of open) if (!res.headersSent) res.setHeader('Connection', 'close');
     closed ??= new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
   };
   return {
     port,
     stopAccepting,
-    close: async () => {
+    close: async (graceMs = 2_000) => {
       stopAccepting();
+      // Let responses already being written reach Telegram, then cut whatever is left.
+      await Promise.race([closed, new Promise((r) => setTimeout(r, graceMs).unref())]);
       server.closeAllConnections();
       await closed;
     },
