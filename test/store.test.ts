@@ -131,6 +131,8 @@ describe('conversation turns', () => {
     expect(store.recentTurns('c1', 100, DAY).map((t) => t.question)).toEqual(['q3', 'q4', 'q5', 'q6', 'q7']);
     expect(store.recentTurns('c1', 2, DAY)).toEqual([turn(6, T0 - 994), turn(7, T0 - 993)]);
     expect(store.recentTurns('c2', 10, DAY).map((t) => t.question)).toEqual(['q99']);
+    expect(store.recentTurns('c2', Infinity, Infinity).map((t) => t.question)).toEqual(['q99']);
+    expect(store.recentTurns('c2', 0, DAY)).toEqual([]);
     const raw = new Database(file, { readonly: true });
     others.push(raw);
     expect(raw.prepare(`SELECT COUNT(*) FROM turns WHERE conversation_id = 'c1'`).pluck().get()).toBe(5);

@@ -7,6 +7,10 @@
 // write that succeeds and on close(). While the database refuses, retries back off (1 s doubling to
 // 30 s) so a long-held lock does not stall every message for busy_timeout. Reads that fail log and
 // return empty results.
+//
+// Votes: one row per (interaction, voter). A second press answers 'duplicate' and is not counted
+// again, but a changed mind (👍 then 👎) replaces the stored vote, so stats show the latest opinion.
+// Only chat ids and opaque voter keys are stored, never a user's name.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -406,11 +410,10 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
 
     recentTurns(conversationId, limit, maxAgeMs) {
       if (!(limit > 0)) return [];
+      const count = Math.min(Math.floor(limit), maxTurns);
       const since = now() - maxAgeMs;
-      const stored = read('recentTurns', [] as Turn[], () =>
-        (sql.recentTurns.all(conversationId, since, Math.floor(limit)) as Turn[]).reverse(),
-      );
-      return withQueuedTurns(stored, queue, conversationId, since).slice(-Math.floor(limit));
+      const stored = read('recentTurns', [] as Turn[], () => (sql.recentTurns.all(conversationId, since, count) as Turn[]).reverse());
+      return withQueuedTurns(stored, queue, conversationId, since).slice(-count);
     },
 
     clearConversation(conversationId) {
