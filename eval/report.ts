@@ -61,7 +61,7 @@ function summaryTable(summary: Summary): string {
     }
     rows.push(`<tr class="summary-row overall"><th scope="row">${escapeHtml(mode)}</th><td>all</td>${metricCells(m.overall)}</tr>`);
     for (const [lang, lm] of Object.entries(m.by_lang)) rows.push(`<tr class="summary-row"><th scope="row">${escapeHtml(mode)}</th><td>lang = ${escapeHtml(lang)}</td>${metricCells(lm)}</tr>`);
-    for (const [tag, tm] of Object.entries(m.by_tag)) rows.push(`<tr class="summary-row tag"><th scope="row">${escapeHtml(mode)}</th><td>tag = ${escapeHtml(tag)}</td>${metricCells(tm)}</tr>`);
+    for (const [tag, tm] of Object.entries(m.by_tag)) rows.push(`<tr class="summary-row by-tag"><th scope="row">${escapeHtml(mode)}</th><td>tag = ${escapeHtml(tag)}</td>${metricCells(tm)}</tr>`);
   }
   return `<table id="summary"><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -126,9 +126,10 @@ export function latencyHistogram(results: readonly EvalResult[], bins = 12): str
   const binW = (W - left - 10) / bins;
   const barW = (binW - 4) / counts.length;
   const parts: string[] = [];
-  for (const t of [0, 0.5, 1]) {
-    const y = top + plotH * (1 - t);
-    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${y}" y2="${y}" class="grid"/><text x="${left - 6}" y="${y + 4}" text-anchor="end">${Math.round(peak * t)}</text>`);
+  // Integer ticks only: counts of questions.
+  for (const tick of [...new Set([0, Math.round(peak / 2), peak])]) {
+    const y = top + plotH * (1 - (peak ? tick / peak : 0));
+    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${y}" y2="${y}" class="grid"/><text x="${left - 6}" y="${y + 4}" text-anchor="end">${tick}</text>`);
   }
   counts.forEach(([mode, c], mi) => {
     c.forEach((count, b) => {
@@ -170,7 +171,8 @@ function sourcesDetails(r: EvalResult): string {
     const golds = s.gold ? r.gold_answers : [];
     return `<li class="source${s.gold ? ' gold' : ''}"><div class="src-head">#${s.rank} · ${escapeHtml(s.title)} — <code>${escapeHtml(s.doc)}</code> · score ${escapeHtml(s.score.toFixed(3))}${r.citations.includes(s.rank) ? ' · <b>cited</b>' : ''}</div><div class="src-text">${highlightGold(s.text, golds)}</div></li>`;
   });
-  const label = r.hit_rank === null ? `${r.sources.length} sources` : `${r.sources.length} sources · gold at #${r.hit_rank}`;
+  const count = `${r.sources.length} source${r.sources.length === 1 ? '' : 's'}`;
+  const label = r.hit_rank === null ? count : `${count} · gold at #${r.hit_rank}`;
   return `<details><summary>${escapeHtml(label)}</summary><ol class="sources">${items.join('')}</ol></details>`;
 }
 
@@ -202,8 +204,8 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Micro
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .meta,.muted{color:#666}.empty{color:#666;font-style:italic}
 table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
-thead th{background:#f3f4f6;position:sticky;top:0}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-#summary tr.overall{background:#eef4fb;font-weight:600}#summary tr.tag td,#summary tr.tag th{color:#444;font-size:13px}
+thead th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+#summary tr.overall{background:#eef4fb;font-weight:600}#summary td:nth-child(2){white-space:nowrap}#summary tr.by-tag td,#summary tr.by-tag th{color:#444;font-size:13px}
 #summary tr.skipped td{color:#8a5a00;background:#fff8e6}
 tr.q-row.fail{background:#fdf1f1}tr.q-row.fail td.verdict{color:#b00020;font-weight:600}tr.q-row.pass td.verdict{color:#1b7f3b}
 td.question{max-width:260px}td.answer{max-width:380px;white-space:pre-wrap}td.sources-cell{max-width:420px}
