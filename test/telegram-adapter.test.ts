@@ -95,7 +95,9 @@ async function start(options: { env?: Env; failing?: boolean; dbPath?: string } 
   const logger = createMemoryLogger();
   const store = openInteractionStore(dbPath, logger);
   const service = options.failing ? new FailingAnswerService(store) : new ScriptedAnswerService(store);
-  const app: App = { config: loadCoreConfig(env, tmp), service, store, logger, close: async () => store.close() };
+  const app: App = {
+    config: loadCoreConfig(env, tmp), service, store, logger, warnings: [], reloadIndex: () => false, close: async () => store.close(),
+  };
   const running = await startTelegram({ env, cwd: tmp, logger, openApp: async () => app, pollTimeoutSeconds: 1, drainTimeoutMs: 3000 });
   started.push(running);
   return { api, running, service, store, logger, dbPath };

@@ -27,6 +27,8 @@ const DEFAULT_BOT: BotIdentity = { id: 777000111, username: 'local_services_test
 
 export class TelegramApiServer {
   readonly calls: RecordedCall[] = [];
+  /** Calls made with another token (answered 401). */
+  readonly rejected: RecordedCall[] = [];
   readonly bot: BotIdentity;
   private readonly server: http.Server;
   private queue: Record<string, any>[] = [];
@@ -102,10 +104,13 @@ export class TelegramApiServer {
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? '/', this.apiRoot).pathname);
     if (!match) return send(404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method] = match;
-    if (token !== this.token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     let params: Record<string, any> = {};
     const raw = Buffer.concat(chunks).toString('utf8');
     if (raw) params = JSON.parse(raw);
+    if (token !== this.token) {
+      this.rejected.push({ method, params, at: Date.now() });
+      return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    }
     this.calls.push({ method, params, at: Date.now() });
 
     const failure = this.failures.get(method)?.shift();
