@@ -1,14 +1,30 @@
 // Composition root: builds the answering service and its collaborators from config.
 // Front ends (CLI, Telegram, Slack, eval, bench) call openApp() and use app.service / app.store.
-import type { AnswerService, InteractionStore } from './ports.js';
-import type { CoreConfig, Env } from './config.js';
-import type { Logger } from './log.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Answerer, AnswerService, InteractionStore } from './ports.js';
+import { loadCoreConfig, type CoreConfig, type Env } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { openEmbedder } from './embed/open.js';
+import type { SignedEmbedder } from './embed/transformers.js';
+import { indexExists, loadIndex, type LoadedIndex } from './index/open.js';
+import { ingest } from './ingest/pipeline.js';
+import { createRetriever } from './retrieve/hybrid.js';
+import { createExtractiveAnswerer } from './answer/extractive.js';
+import { createAnswerService } from './service.js';
+import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
+import { openInteractionStore } from './store/sqlite.js';
+import { createLlmAnswerer } from './answer/llm.js';
 
 export interface App {
   config: CoreConfig;
   service: AnswerService;
   store: InteractionStore;
   logger: Logger;
+  /** Things the operator must know once (e.g. lexical-only fallback), already logged. */
+  warnings: string[];
+  /** Re-reads the index if `ingest` published a new one; called automatically before questions. */
+  reloadIndex(): boolean;
   /** Stops taking work, waits for in-flight answers (bounded), flushes and closes stores. */
   close(): Promise<void>;
 }
@@ -19,8 +35,131 @@ export interface OpenAppOptions {
   logger?: Logger;
   /** Build the index from the corpus when none exists yet (first run). Default true. */
   autoIngest?: boolean;
+  /** Replace the configured answerer (tests inject fault-raising ones). */
+  answerer?: (defaults: { extractive: Answerer }) => Answerer;
+  /** How often to look for a newly published index, in ms (default 1000). */
+  reloadCheckMs?: number;
 }
 
-export async function openApp(_options: OpenAppOptions = {}): Promise<App> {
-  throw new Error('openApp: not implemented yet (lead is writing it)');
+export async function openApp(options: OpenAppOptions = {}): Promise<App> {
+  const env = options.env ?? process.env;
+  const config = loadCoreConfig(env, options.cwd);
+  const logger = options.logger ?? createLogger();
+  const warnings: string[] = [];
+
+  const opened = await openEmbedder(config.embedding, logger);
+  if (opened.warning) warnings.push(opened.warning);
+  const embedder: SignedEmbedder | null = opened.embedder as SignedEmbedder | null;
+
+  if (!indexExists(config.indexDir) && options.autoIngest !== false) {
+    logger.info('index.first_build', { corpus: config.corpusDir, index: config.indexDir });
+    const report = await ingest(config, { paths: [config.corpusDir], embedder }, logger);
+    for (const r of report.rejected) warnings.push(`Skipped ${r.path}: ${r.reason}`);
+  }
+
+  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000);
+  warnings.push(...holder.current().warnings);
+
+  const store = openInteractionStore(config.dbPath, logger);
+  const retriever = createRetriever({ index: () => holder.current(), embedder, config: config.retrieval, logger });
+  const extractive = createExtractiveAnswerer(() => {
+    const index = holder.current();
+    return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size };
+  });
+  let answerer: Answerer = extractive;
+  if (config.llm) answerer = createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
+  if (options.answerer) answerer = options.answerer({ extractive });
+
+  const service = createAnswerService({
+    config,
+    retriever,
+    answerer,
+    fallback: extractive,
+    english: () => holder.english(),
+    index: () => holder.current(),
+    store,
+    logger,
+  });
+
+  // Track in-flight questions so close() can let them finish.
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
+  const trackedService: AnswerService = {
+    ...service,
+    ask(request) {
+      if (closing) return Promise.reject(new Error('The bot is shutting down; please ask again in a moment.'));
+      holder.maybeReload();
+      const p = service.ask(request);
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+      return p;
+    },
+  };
+
+  return {
+    config,
+    service: trackedService,
+    store,
+    logger,
+    warnings,
+    reloadIndex: () => holder.maybeReload(true),
+    async close() {
+      if (closing) return;
+      closing = true;
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      store.close();
+      await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
+    },
+  };
+}
+
+/** Holds the live index and swaps in a newly published generation without a restart. */
+class IndexHolder {
+  private index: LoadedIndex;
+  private mapper: { generation: string; mapper: EnglishMapper } | null = null;
+  private lastCheck = 0;
+
+  constructor(
+    private readonly config: CoreConfig,
+    private readonly embedder: SignedEmbedder | null,
+    private readonly logger: Logger,
+    private readonly checkMs: number,
+  ) {
+    this.index = loadIndex(config, embedder, logger);
+  }
+
+  current(): LoadedIndex {
+    return this.index;
+  }
+
+  english(): EnglishMapper {
+    if (this.mapper?.generation !== this.index.generation) {
+      const names = this.index.terms;
+      this.mapper = { generation: this.index.generation, mapper: createEnglishMapper({ names, lexicon: this.index.lexicon ?? undefined }) };
+    }
+    return this.mapper.mapper;
+  }
+
+  /** True when a new generation was loaded. In-flight questions keep the snapshot they started with. */
+  maybeReload(force = false): boolean {
+    const now = Date.now();
+    if (!force && now - this.lastCheck < this.checkMs) return false;
+    this.lastCheck = now;
+    let name: string;
+    try {
+      name = fs.readFileSync(path.join(this.config.indexDir, 'CURRENT'), 'utf8').trim();
+    } catch {
+      return false;
+    }
+    if (path.join(this.config.indexDir, name) === this.index.generation) return false;
+    try {
+      this.index = loadIndex(this.config, this.embedder, this.logger);
+      this.logger.info('index.reloaded', { generation: this.index.generation, chunks: this.index.chunks.length });
+      return true;
+    } catch (err) {
+      // Keep answering from the index we have rather than failing questions.
+      this.logger.error('index.reload_failed', { error: err });
+      return false;
+    }
+  }
 }

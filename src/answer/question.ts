@@ -1,0 +1,62 @@
+// Question analysis shared by the answerers: what kind of fact is asked for, and which parts of the
+// text are attempts to instruct the bot (treated as data, removed before searching).
+
+export type QuestionKind = 'number' | 'where' | 'how' | 'when' | 'who' | 'what';
+
+const KIND_PATTERNS: [QuestionKind, RegExp][] = [
+  ['when', /什么时候|何时|哪天|哪一天|几月|几号|日期|时间|多久|when\b|what date|what time|how soon/i],
+  ['number', /多少|几[个名人户家次项所万千百天年岁期间座条]|多长|多大|多远|多高|多宽|多重|比例|百分之|how (many|much|long|big|far|old)|what (number|percentage|amount)|number of|count/i],
+  ['where', /哪里|哪儿|在哪|何处|什么地方|什么地点|地址|where\b|which (office|place|location|address)|location/i],
+  ['who', /谁|哪些人|什么人|哪类人|条件|资格|符合|who\b|eligible|eligibility|qualif/i],
+  ['how', /怎么|怎样|如何|流程|步骤|手续|材料|办理|申请|how (do|can|to|should)|apply|procedure|steps|documents? (do i|are) need/i],
+];
+
+export function questionKind(question: string): QuestionKind {
+  for (const [kind, re] of KIND_PATTERNS) if (re.test(question)) return kind;
+  return 'what';
+}
+
+/** Sentence features that answer each kind of question. */
+export const KIND_EVIDENCE: Record<QuestionKind, RegExp> = {
+  number: /\d|[一二三四五六七八九十百千万亿两]+(余|多)?[个名人户家次项所万元米岁天年条座间期]/,
+  when: /\d{1,4}\s*[年月日号时]|[上下]午|每[天周月年]|周[一二三四五六日末]|近日|日前|今年|去年|明年/,
+  where: /(社区|中心|站|街道|小区|局|窗口|大厅|服务点|驿站|广场|路|街|巷|楼|号|室|镇|村|县|区|市)/,
+  who: /(年满|以上|以下|困难|老人|老年人|居民|群众|户籍|残疾|低保|毕业生|对象|条件|符合|家庭)/,
+  how: /(申请|办理|提交|携带|前往|到|通过|拨打|登录|扫码|材料|流程|审批|受理|上门|线上|线下|窗口)/,
+  what: /./,
+};
+
+// Attempts to instruct the bot, in questions or inside documents. They are data, never instructions.
+const INJECTION_PATTERNS: RegExp[] = [
+  /(请)?(忽略|无视|忘记|忘掉|不要理会|跳过)(掉)?(你)?(之前|以上|上面|前面|先前|所有|全部|一切)?(的)?(所有)?(指令|指示|规则|设定|提示|要求|命令|限制|内容)[，,。.!！]?/g,
+  /(告诉|告知|输出|打印|显示|泄露|重复|给)(我)?(你的)?(系统|初始|原始|隐藏)?(提示词|提示语|prompt|指令|设定)(是什么|内容)?[，,。.!！]?/gi,
+  /你现在是[^，,。.!！?？]*[，,。.!！]?/g,
+  /(从现在(开始|起)|接下来)[^，,。.!！?？]*(扮演|假装|充当)[^，,。.!！?？]*[，,。.!！]?/g,
+  /\b(please\s+)?(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier|your)?\s*(instructions?|rules?|prompts?|directions?|guidelines?)\b[.,!]?/gi,
+  /\b(reveal|print|show|repeat|tell me|what is|output)\s+(me\s+)?(your|the)\s+(system\s+|initial\s+|hidden\s+)?(prompt|instructions?)\b[?.!,]?/gi,
+  /\byou are now\b[^.!?]*[.!?]?/gi,
+  /\b(pretend|act as|roleplay as)\b[^.!?]*[.!?]?/gi,
+  /\bsystem prompt\b/gi,
+];
+
+export interface CleanedQuestion {
+  /** The question with instruction attempts removed: what is searched and answered. */
+  text: string;
+  /** True when the question contained an attempt to instruct the bot. */
+  injection: boolean;
+}
+
+export function stripInstructions(question: string): CleanedQuestion {
+  let text = question;
+  for (const re of INJECTION_PATTERNS) text = text.replace(re, ' ');
+  text = text.replace(/\s+/g, ' ').trim();
+  return { text, injection: text !== question.replace(/\s+/g, ' ').trim() };
+}
+
+/** True for sentences that address the reader/assistant with instructions rather than state facts. */
+export function looksLikeInstruction(sentence: string): boolean {
+  return INJECTION_PATTERNS.some((re) => {
+    re.lastIndex = 0;
+    return re.test(sentence);
+  });
+}

@@ -1,0 +1,18 @@
+// Opens the configured embedding model, or explains once why the bot runs lexical-only.
+import type { EmbeddingConfig } from '../config.js';
+import type { Embedder } from '../ports.js';
+import type { Logger } from '../log.js';
+import { createTransformersEmbedder } from './transformers.js';
+
+export type OpenedEmbedder = { embedder: Embedder; warning?: undefined } | { embedder: null; warning: string | null };
+
+export async function openEmbedder(config: EmbeddingConfig, logger: Logger): Promise<OpenedEmbedder> {
+  if (!config.model) return { embedder: null, warning: null };
+  try {
+    return { embedder: await createTransformersEmbedder(config, logger) };
+  } catch (err) {
+    const warning = `Embedding model ${config.model} is not available, so retrieval is lexical-only: ${(err as Error).message}`;
+    logger.warn('embedding.unavailable', { model: config.model, error: err });
+    return { embedder: null, warning };
+  }
+}

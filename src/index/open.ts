@@ -1,0 +1,110 @@
+// Opens the live index generation for answering: checks the manifest against the configured model,
+// verifies file checksums, and rebuilds derived files (keyword postings, HNSW graph) in memory from
+// the stored chunks and vectors when those are damaged, instead of answering from garbage.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Chunk, Embedder } from '../ports.js';
+import type { CoreConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import type { ChineseTokenizer } from '../text/tokenize.js';
+import { validateEnglishLexicon, type EnglishLexicon } from '../lang/english.js';
+import { Bm25Index } from './keyword.js';
+import { HnswVectorIndex } from './vector.js';
+import { indexedText, indexTokenizer } from '../ingest/pipeline.js';
+import { corruptFiles, currentGeneration, IndexError, readChunks, readManifest, readVectors, REBUILD_HINT, type Manifest } from './store.js';
+
+export interface LoadedIndex {
+  generation: string;
+  manifest: Manifest;
+  chunks: Chunk[];
+  tokenizer: ChineseTokenizer;
+  /** English → Chinese lexicon restricted to the corpus vocabulary (null when missing or damaged). */
+  lexicon: EnglishLexicon | null;
+  keyword: Bm25Index;
+  vectors: HnswVectorIndex | null;
+  /** Corpus names (places, programmes) from the segmentation dictionary. */
+  terms: string[];
+  warnings: string[];
+}
+
+export function indexExists(indexDir: string): boolean {
+  return currentGeneration(indexDir) !== null;
+}
+
+export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger: Logger): LoadedIndex {
+  const gen = currentGeneration(config.indexDir);
+  if (!gen || !fs.existsSync(gen)) {
+    throw new IndexError('INDEX_MISSING', `No index in ${config.indexDir}. Run \`npm run ingest\` to build it from ${config.corpusDir}.`);
+  }
+  const manifest = readManifest(gen);
+  const warnings: string[] = [];
+
+  // An index embedded with one model and queried with another returns garbage silently: refuse.
+  const wanted = config.embedding.model;
+  if (manifest.embedding && wanted && manifest.embedding.model !== wanted) {
+    throw new IndexError(
+      'INDEX_MISMATCH',
+      `The index was built with embedding model ${manifest.embedding.model} (${manifest.embedding.dims}-d) but EMBEDDING_MODEL is ${wanted}. ` +
+        `Run \`npm run ingest -- --rebuild\` to re-embed with ${wanted}, or set EMBEDDING_MODEL=${manifest.embedding.model}.`,
+    );
+  }
+  if (embedder && manifest.embedding && embedder.dims !== manifest.embedding.dims) {
+    throw new IndexError('INDEX_MISMATCH', `The index holds ${manifest.embedding.dims}-d vectors but ${embedder.modelId} produces ${embedder.dims}-d. Run \`npm run ingest -- --rebuild\`.`);
+  }
+
+  const bad = new Set(corruptFiles(gen, manifest));
+  if (bad.has('chunks.jsonl')) {
+    throw new IndexError('INDEX_CORRUPT', `The index file ${path.join(gen, 'chunks.jsonl')} is damaged (checksum mismatch); answers would come from garbage. ${REBUILD_HINT}`);
+  }
+  const chunks = readChunks(gen);
+  const terms = bad.has('terms.txt') ? [] : readTerms(gen);
+  if (bad.has('terms.txt')) warnings.push('The segmentation dictionary (terms.txt) is damaged; using the default dictionary.');
+  const tokenizer = indexTokenizer(terms);
+  let lexicon: EnglishLexicon | null = null;
+  try {
+    if (bad.has('english.json')) throw new Error('checksum mismatch');
+    lexicon = validateEnglishLexicon(JSON.parse(fs.readFileSync(path.join(gen, 'english.json'), 'utf8')));
+  } catch (err) {
+    warnings.push(`The English lexicon cannot be used (${(err as Error).message}); English questions match only glossary terms and names. ${REBUILD_HINT}`);
+  }
+
+  let keyword: Bm25Index;
+  if (bad.has('keyword.bin')) {
+    logger.warn('index.keyword_rebuilt', { generation: gen, reason: 'checksum mismatch' });
+    warnings.push(`The keyword index was damaged and has been rebuilt in memory from the stored chunks. ${REBUILD_HINT}`);
+    keyword = Bm25Index.build(chunks.map((c) => tokenizer.tokens(indexedText(c))));
+  } else {
+    keyword = Bm25Index.deserialize(fs.readFileSync(path.join(gen, 'keyword.bin')));
+  }
+
+  let vectors: HnswVectorIndex | null = null;
+  if (manifest.embedding && embedder) {
+    const dims = manifest.embedding.dims;
+    if (bad.has('vectors.f32')) {
+      warnings.push(`The stored vectors are damaged; retrieval is lexical-only until the index is rebuilt. ${REBUILD_HINT}`);
+      logger.error('index.vectors_corrupt', { generation: gen });
+    } else if (bad.has('vectors.hnsw')) {
+      logger.warn('index.hnsw_rebuilt', { generation: gen, reason: 'checksum mismatch' });
+      warnings.push('The HNSW graph was damaged and has been rebuilt in memory from the stored vectors.');
+      vectors = HnswVectorIndex.build(readVectors(gen, dims, chunks.length), dims);
+      vectors.setEf(config.retrieval.hnswEf);
+    } else {
+      vectors = HnswVectorIndex.load(path.join(gen, 'vectors.hnsw'), dims, chunks.length, config.retrieval.hnswEf);
+    }
+  } else if (!manifest.embedding && wanted && embedder) {
+    warnings.push(`The index has no vectors (it was built without an embedding model); run \`npm run ingest -- --rebuild\` to add ${wanted}.`);
+  }
+  return { generation: gen, manifest, chunks, tokenizer, lexicon, keyword, vectors, terms, warnings };
+}
+
+function readTerms(gen: string): string[] {
+  try {
+    return fs
+      .readFileSync(path.join(gen, 'terms.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[0])
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,214 @@
+// The on-disk index: immutable generations plus a CURRENT pointer.
+//
+//   index/CURRENT             name of the live generation (replaced by rename: atomic)
+//   index/gen-<id>/manifest.json   model, dims, chunker version, counts, per-file checksums
+//   index/gen-<id>/chunks.jsonl    the chunk table (row i = chunk index i)
+//   index/gen-<id>/keyword.bin     BM25 postings
+//   index/gen-<id>/vectors.f32     raw embeddings, row i = chunk i (reused by incremental ingest)
+//   index/gen-<id>/vectors.hnsw    HNSW graph over vectors.f32
+//   index/gen-<id>/terms.txt       custom segmentation dictionary built from the corpus
+//
+// A crash while writing a generation leaves CURRENT on the previous one, so the index stays usable.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { Chunk } from '../ports.js';
+
+export const INDEX_FORMAT = 1;
+
+export interface EmbeddingSignature {
+  model: string;
+  dims: number;
+  pooling: 'mean' | 'cls';
+  queryPrefix: string;
+  passagePrefix: string;
+  dtype: string;
+}
+
+export interface DocumentEntry {
+  id: string;
+  /** Absolute path the document was read from, for --prune. */
+  source: string;
+  hash: string;
+  encoding: string;
+  /** Chunk rows [first, first + count). */
+  first: number;
+  count: number;
+  titles: string[];
+}
+
+export interface Manifest {
+  format: number;
+  createdAt: string;
+  chunker: { version: string; size: number; overlap: number };
+  tokenizer: string;
+  embedding: EmbeddingSignature | null;
+  counts: { documents: number; chunks: number };
+  documents: DocumentEntry[];
+  /** sha256 and size of every other file in the generation. */
+  files: Record<string, { sha256: string; bytes: number }>;
+}
+
+export class IndexError extends Error {
+  constructor(readonly code: 'INDEX_MISSING' | 'INDEX_CORRUPT' | 'INDEX_MISMATCH' | 'INDEX_LOCKED', message: string) {
+    super(message);
+    this.name = 'IndexError';
+  }
+}
+
+export const REBUILD_HINT = 'Run `npm run ingest -- --rebuild` to rebuild it from the documents.';
+
+export function sha256(data: Buffer | string): string {
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+export function currentGeneration(indexDir: string): string | null {
+  try {
+    const name = fs.readFileSync(path.join(indexDir, 'CURRENT'), 'utf8').trim();
+    return name ? path.join(indexDir, name) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readManifest(genDir: string): Manifest {
+  const file = path.join(genDir, 'manifest.json');
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+  } catch (err) {
+    throw new IndexError('INDEX_CORRUPT', `The index manifest ${file} cannot be read (${(err as Error).message}). ${REBUILD_HINT}`);
+  }
+  if (manifest.format !== INDEX_FORMAT) {
+    throw new IndexError('INDEX_MISMATCH', `The index at ${genDir} has format ${manifest.format}, this version reads format ${INDEX_FORMAT}. ${REBUILD_HINT}`);
+  }
+  return manifest;
+}
+
+/** Names of generation files whose size or sha256 differs from the manifest. */
+export function corruptFiles(genDir: string, manifest: Manifest): string[] {
+  const bad: string[] = [];
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    try {
+      const data = fs.readFileSync(path.join(genDir, name));
+      if (data.length !== expected.bytes || sha256(data) !== expected.sha256) bad.push(name);
+    } catch {
+      bad.push(name);
+    }
+  }
+  return bad;
+}
+
+export function readChunks(genDir: string): Chunk[] {
+  const text = fs.readFileSync(path.join(genDir, 'chunks.jsonl'), 'utf8');
+  const chunks: Chunk[] = [];
+  for (const line of text.split('\n')) if (line) chunks.push(JSON.parse(line) as Chunk);
+  return chunks;
+}
+
+export function readVectors(genDir: string, dims: number, count: number): Float32Array[] {
+  const buf = fs.readFileSync(path.join(genDir, 'vectors.f32'));
+  if (buf.length !== dims * count * 4) throw new IndexError('INDEX_CORRUPT', `vectors.f32 holds ${buf.length} bytes, expected ${dims * count * 4}. ${REBUILD_HINT}`);
+  const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+  const rows: Float32Array[] = [];
+  for (let i = 0; i < count; i++) rows.push(all.subarray(i * dims, (i + 1) * dims));
+  return rows;
+}
+
+/** Writes a generation's files, then flips CURRENT to it. Nothing is visible to readers until the flip. */
+export class GenerationWriter {
+  readonly dir: string;
+  private readonly files: Manifest['files'] = {};
+
+  constructor(private readonly indexDir: string) {
+    fs.mkdirSync(indexDir, { recursive: true });
+    const name = `gen-${Date.now().toString(36)}-${crypto.randomBytes(3).toString('hex')}`;
+    this.dir = path.join(indexDir, name);
+    fs.mkdirSync(this.dir);
+  }
+
+  write(name: string, data: Buffer | string): void {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    const file = path.join(this.dir, name);
+    const fd = fs.openSync(file, 'w');
+    try {
+      fs.writeSync(fd, buf);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    this.files[name] = { sha256: sha256(buf), bytes: buf.length };
+  }
+
+  /** Registers a file written by a library (e.g. hnswlib's writeIndexSync) into the checksums. */
+  adopt(name: string): void {
+    const buf = fs.readFileSync(path.join(this.dir, name));
+    this.files[name] = { sha256: sha256(buf), bytes: buf.length };
+  }
+
+  commit(manifest: Omit<Manifest, 'files' | 'format' | 'createdAt'>): Manifest {
+    const full: Manifest = { format: INDEX_FORMAT, createdAt: new Date().toISOString(), ...manifest, files: { ...this.files } };
+    this.write('manifest.json', JSON.stringify(full, null, 1));
+    const tmp = path.join(this.indexDir, `CURRENT.${process.pid}.tmp`);
+    fs.writeFileSync(tmp, path.basename(this.dir) + '\n');
+    const fd = fs.openSync(tmp, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(tmp, path.join(this.indexDir, 'CURRENT'));
+    return full;
+  }
+
+  abandon(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Removes generations other than the live one and the one before it (a reader may still be loading that). */
+export function pruneGenerations(indexDir: string, keep = 2): void {
+  const live = currentGeneration(indexDir);
+  const gens = fs
+    .readdirSync(indexDir)
+    .filter((n) => n.startsWith('gen-'))
+    .map((n) => ({ n, t: fs.statSync(path.join(indexDir, n)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  let kept = 0;
+  for (const g of gens) {
+    const full = path.join(indexDir, g.n);
+    if (full === live || kept < keep) {
+      kept++;
+      continue;
+    }
+    fs.rmSync(full, { recursive: true, force: true });
+  }
+}
+
+/** An exclusive ingest lock: a file holding the owner's pid. A lock whose pid is gone is stale and taken over. */
+export function acquireIngestLock(indexDir: string): () => void {
+  fs.mkdirSync(indexDir, { recursive: true });
+  const file = path.join(indexDir, '.ingest.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => fs.rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new IndexError('INDEX_LOCKED', `Another ingest (pid ${pid}) is writing ${indexDir}. Wait for it to finish; if no ingest is running, delete ${file}.`);
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new IndexError('INDEX_LOCKED', `Could not take the ingest lock ${file}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

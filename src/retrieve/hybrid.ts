@@ -1,0 +1,108 @@
+// Retrieval: keyword (BM25 over jieba tokens) and dense (HNSW over embeddings) rankings, fused by
+// reciprocal rank fusion. Scores shown to readers are higher-is-better:
+//   lexical: BM25; dense: cosine similarity; hybrid: RRF normalised so that rank 1 in both lists = 1.
+import type { Embedder, Hit, RetrievalMode, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever, WeightedTerm } from '../ports.js';
+import type { CoreConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import type { LoadedIndex } from '../index/open.js';
+import { normalizeText } from '../text/normalize.js';
+
+export interface RetrieverDeps {
+  /** The live index (swapped on reload; each query uses one snapshot). */
+  index: () => LoadedIndex;
+  embedder: Embedder | null;
+  config: CoreConfig['retrieval'];
+  logger: Logger;
+}
+
+export function createRetriever(deps: RetrieverDeps): Retriever {
+  let denseFailureLogged = false;
+
+  return {
+    async retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
+      const index = deps.index();
+      const warnings = [...index.warnings];
+      const wanted: RetrievalMode = query.mode ?? deps.config.mode;
+      const denseAvailable = Boolean(deps.embedder && index.vectors);
+      let mode: RetrievalMode = wanted === 'lexical' || !denseAvailable ? 'lexical' : wanted;
+      const candidates = Math.max(deps.config.candidates, query.k);
+
+      const terms = weightedTerms(query, index);
+      const lexicalHits = mode === 'dense' ? [] : lexicalSearch(index, terms, candidates);
+
+      let denseHits: Hit[] = [];
+      if (mode !== 'lexical') {
+        try {
+          const vector = await deps.embedder!.embedQuery(normalizeText(query.text));
+          denseHits = index.vectors!.search(vector, candidates);
+        } catch (err) {
+          // The model failing mid-run must not fail the question: answer from the keyword side.
+          if (!denseFailureLogged) deps.logger.error('retrieve.dense_failed', { error: err });
+          denseFailureLogged = true;
+          warnings.push('The embedding model failed; this answer used keyword search only.');
+          mode = 'lexical';
+          if (!lexicalHits.length) lexicalHits.push(...lexicalSearch(index, terms, candidates));
+        }
+      }
+
+      const passages = fuse(mode, lexicalHits, denseHits, deps.config.rrfK)
+        .slice(0, query.k)
+        .map((p, i) => ({ ...p, rank: i + 1, chunk: index.chunks[p.chunkIndex] }))
+        .map(({ chunkIndex: _drop, ...rest }) => rest as RetrievedPassage);
+
+      return { passages, mode, embeddingModel: mode === 'lexical' ? null : deps.embedder!.modelId, terms, warnings };
+    },
+  };
+}
+
+/** Question tokens (weight 1) plus expansions, each expansion tokenised the way the index was. */
+export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): WeightedTerm[] {
+  const byTerm = new Map<string, WeightedTerm>();
+  const add = (term: string, weight: number, origin: string) => {
+    const prev = byTerm.get(term);
+    if (!prev || prev.weight < weight) byTerm.set(term, { term, weight, origin });
+  };
+  for (const t of index.tokenizer.tokens(normalizeText(query.text))) add(t, 1, 'question');
+  for (const e of query.expansions ?? []) {
+    const tokens = index.tokenizer.tokens(normalizeText(e.term));
+    for (const t of tokens) add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin);
+  }
+  return [...byTerm.values()];
+}
+
+function lexicalSearch(index: LoadedIndex, terms: WeightedTerm[], k: number): Hit[] {
+  if (!terms.length) return [];
+  const weights = new Map(terms.map((t) => [t.term, t.weight]));
+  return index.keyword.search([...weights.keys()], k, weights);
+}
+
+interface Fused {
+  chunkIndex: number;
+  score: number;
+  lexical?: { rank: number; score: number };
+  dense?: { rank: number; score: number };
+}
+
+export function fuse(mode: RetrievalMode, lexical: Hit[], dense: Hit[], rrfK: number): Fused[] {
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  if (mode === 'lexical') return lexical.map((h, i) => ({ chunkIndex: h.chunkIndex, score: round(h.score), lexical: { rank: i + 1, score: round(h.score) } }));
+  if (mode === 'dense') return dense.map((h, i) => ({ chunkIndex: h.chunkIndex, score: round(h.score), dense: { rank: i + 1, score: round(h.score) } }));
+  const byChunk = new Map<number, Fused>();
+  const get = (i: number) => {
+    let f = byChunk.get(i);
+    if (!f) byChunk.set(i, (f = { chunkIndex: i, score: 0 }));
+    return f;
+  };
+  lexical.forEach((h, i) => {
+    const f = get(h.chunkIndex);
+    f.lexical = { rank: i + 1, score: round(h.score) };
+    f.score += 1 / (rrfK + i + 1);
+  });
+  dense.forEach((h, i) => {
+    const f = get(h.chunkIndex);
+    f.dense = { rank: i + 1, score: round(h.score) };
+    f.score += 1 / (rrfK + i + 1);
+  });
+  const best = 2 / (rrfK + 1);
+  return [...byChunk.values()].map((f) => ({ ...f, score: round(f.score / best) })).sort((a, b) => b.score - a.score || a.chunkIndex - b.chunkIndex);
+}

@@ -1,0 +1,144 @@
+// The answering service every front end calls: one `ask(request)`.
+// question → clean → detect language → expand terms (English, follow-up) → retrieve → answer → log.
+import type { AnswerDraft, Answerer, AnswerService, AskRequest, AskResponse, CollectionInfo, InteractionStore, Language, Retriever, WeightedTerm } from './ports.js';
+import type { CoreConfig } from './config.js';
+import type { Logger } from './log.js';
+import type { LoadedIndex } from './index/open.js';
+import type { EnglishMapper } from './lang/english.js';
+import { detectLanguage } from './lang/detect.js';
+import { stripInstructions } from './answer/question.js';
+import { planFollowUp } from './answer/followup.js';
+import { stripInvisible } from './text/normalize.js';
+
+export interface ServiceDeps {
+  config: CoreConfig;
+  retriever: Retriever;
+  /** The configured answerer (LLM or extractive). */
+  answerer: Answerer;
+  /** The extractive answerer: used when the configured one fails. */
+  fallback: Answerer;
+  english: () => EnglishMapper;
+  index: () => LoadedIndex;
+  store: InteractionStore | null;
+  logger: Logger;
+  /** Notes every answer carries (e.g. the lexical-only fallback), said once per process on stderr by the caller. */
+  notes?: () => string[];
+}
+
+export function createAnswerService(deps: ServiceDeps): AnswerService {
+  const { config, logger } = deps;
+
+  async function ask(request: AskRequest): Promise<AskResponse> {
+    const started = performance.now();
+    const notes: string[] = [...(deps.notes?.() ?? [])];
+    let question = stripInvisible(String(request.question ?? '')).replace(/\s+/g, ' ').trim();
+    if (question.length > config.maxQuestionChars) {
+      question = question.slice(0, config.maxQuestionChars);
+      notes.push(`The question was longer than ${config.maxQuestionChars} characters and was trimmed.`);
+    }
+    const language: Language = detectLanguage(question);
+    const k = Math.max(1, request.k ?? config.retrieval.k);
+
+    const cleaned = stripInstructions(question);
+    if (cleaned.injection) notes.push('Instructions inside the question were ignored; the bot only answers from the documents.');
+    const index = deps.index();
+
+    const history = request.conversationId && config.conversation.turns > 0 ? safeTurns(request.conversationId) : [];
+    const expansions: WeightedTerm[] = [];
+    if (language === 'en') expansions.push(...deps.english().expand(cleaned.text));
+    const ownTerms = index.tokenizer.tokens(cleaned.text).length + expansions.length;
+    const followUp = planFollowUp(cleaned.text, language, history, index.tokenizer, ownTerms);
+    expansions.push(...followUp.carried);
+
+    const emptyQuestion = !/[\p{L}\p{N}]/u.test(cleaned.text);
+    const retrieveStart = performance.now();
+    const retrieval = emptyQuestion
+      ? { passages: [], mode: request.mode ?? config.retrieval.mode, embeddingModel: null, terms: [], warnings: [] }
+      : await deps.retriever.retrieve({ text: cleaned.text, language, expansions, k, mode: request.mode });
+    const retrieveMs = performance.now() - retrieveStart;
+    notes.push(...retrieval.warnings.filter((w) => !notes.includes(w)));
+
+    const answerStart = performance.now();
+    const input = { question: cleaned.text || question, language, retrieval, history };
+    let draft: AnswerDraft;
+    try {
+      draft = await deps.answerer.answer(input);
+    } catch (err) {
+      logger.error('answer.failed_using_extractive', { error: err });
+      draft = await deps.fallback.answer(input);
+    }
+    if (emptyQuestion) {
+      draft = {
+        text: language === 'en' ? 'Please ask a question about local public services, e.g. "How do I apply for the eldercare allowance?"' : '请提一个关于本地公共服务的问题，例如：“高龄津贴怎么申请？”',
+        abstained: true,
+        citations: [],
+        generator: 'extractive',
+        reasons: ['the question has no words to search'],
+      };
+    }
+    const answerMs = performance.now() - answerStart;
+
+    const response: AskResponse = {
+      question,
+      answer: draft.text,
+      abstained: draft.abstained,
+      language,
+      sources: retrieval.passages.map((p) => ({ rank: p.rank, doc: p.chunk.docId, title: p.chunk.title, text: p.chunk.text, score: p.score })),
+      citations: draft.citations,
+      retrieval: { mode: retrieval.mode, embedding_model: retrieval.embeddingModel },
+      timings_ms: { retrieve: round(retrieveMs), answer: round(answerMs), total: round(performance.now() - started) },
+    };
+    if (notes.length) response.notes = [...new Set(notes)];
+
+    logger.debug('ask', { channel: request.channel, abstained: draft.abstained, reasons: draft.reasons, followUp: followUp.isFollowUp, ms: response.timings_ms.total });
+    if (deps.store && request.channel && request.channel !== 'eval' && request.channel !== 'bench') {
+      const id = deps.store.recordInteraction({
+        channel: request.channel,
+        chatId: request.chatId ?? request.channel,
+        conversationId: request.conversationId,
+        question,
+        answer: draft.text,
+        abstained: draft.abstained,
+        sources: response.sources,
+        latencyMs: response.timings_ms.total,
+      });
+      if (id > 0) response.interaction_id = id;
+    }
+    if (deps.store && request.conversationId && !emptyQuestion) {
+      deps.store.appendTurn(request.conversationId, { question, searched: followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text, answer: draft.text, at: Date.now() });
+    }
+    return response;
+  }
+
+  function safeTurns(conversationId: string) {
+    try {
+      return deps.store?.recentTurns(conversationId, config.conversation.turns, config.conversation.maxAgeMs) ?? [];
+    } catch (err) {
+      logger.warn('conversation.read_failed', { error: err });
+      return [];
+    }
+  }
+
+  return {
+    ask,
+    forget(conversationId: string) {
+      deps.store?.clearConversation(conversationId);
+    },
+    describe(): CollectionInfo {
+      const index = deps.index();
+      const titles = index.manifest.documents.flatMap((d) => d.titles.map((title) => ({ doc: d.id, title })));
+      return {
+        documents: index.manifest.counts.documents,
+        chunks: index.manifest.counts.chunks,
+        titles,
+        mode: index.vectors ? config.retrieval.mode : 'lexical',
+        embeddingModel: index.vectors ? (index.manifest.embedding?.model ?? null) : null,
+        builtAt: index.manifest.createdAt,
+      };
+    },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
