@@ -233,7 +233,7 @@ function unavailable(config: EmbeddingConfig, model: string, remoteHost: string,
   } else if (/allowRemoteModels=false.*not found locally/s.test(message)) {
     const file = /not found locally at "([^"]+)"/.exec(message)?.[1];
     reason = `its files are not in ${config.localModelPath} or the cache${file ? ` (missing ${file})` : ''}, and downloads are off (ALLOW_REMOTE_MODELS=false)`;
-    fix = `set ALLOW_REMOTE_MODELS=true and ${fetchFix}`;
+    fix = `put the files under ${path.join(config.localModelPath, model)}, or set ALLOW_REMOTE_MODELS=true and connect once to download it into ${config.cacheDir}, or set EMBEDDING_MODEL=none to run lexical-only`;
   } else if (message === 'fetch failed' || typeof code === 'string') {
     reason = `the model hub ${remoteHost} is unreachable${typeof code === 'string' ? ` (${code})` : ''} and the model is not cached`;
   } else if (/Could not locate file|Unauthorized access|Forbidden access/.test(message)) {
