@@ -94,6 +94,8 @@ export interface RunDeps {
   /** One human-readable progress line (stderr in the CLI). */
   progress?: (line: string) => void;
   now?: () => number;
+  /** What the service announced when it started (e.g. "embedding model unavailable"), quoted in skip reasons. */
+  serviceWarnings?: readonly string[];
 }
 
 export interface ModeRun {
@@ -120,7 +122,8 @@ export async function runMode(questions: readonly EvalQuestion[], mode: Retrieva
       const response = await deps.service.ask({ question: q.question, mode, k, channel: 'eval' });
       const latency = now() - started;
       if (response.retrieval?.mode !== mode) {
-        const why = response.notes?.length ? ` (${response.notes.join('; ')})` : '';
+        const said = [...(response.notes ?? []), ...(deps.serviceWarnings ?? [])];
+        const why = said.length ? ` (${said.join('; ')})` : '';
         const reason = `requested ${mode} but the service ran ${response.retrieval?.mode ?? 'an unknown mode'}${response.retrieval?.embedding_model ? '' : ' with no embedding model'}${why}`;
         progress(`[${mode}] skipped: ${reason}`);
         return { mode, outcome: { status: 'skipped', reason }, results: [] };
@@ -188,7 +191,7 @@ export interface MainIo {
   stderr: (text: string) => void;
   cwd: string;
   /** Opens the answering service; the CLI passes openApp, tests pass their own. */
-  openService: () => Promise<{ service: Pick<AnswerService, 'ask'>; close(): Promise<void> }>;
+  openService: () => Promise<{ service: Pick<AnswerService, 'ask'>; close(): Promise<void>; warnings?: readonly string[] }>;
 }
 
 /** The whole CLI; returns the exit code. */
@@ -232,6 +235,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   try {
     run = await runEval(questions, { modes: options.modes, k: options.k, questionsFile: options.questions, problems }, {
       service: app.service,
+      serviceWarnings: app.warnings,
       progress: (line) => io.stderr(line + '\n'),
     });
   } finally {

@@ -293,10 +293,10 @@ describe('runEval', () => {
       Object.fromEntries(Object.entries(TABLE).map(([q, r]) => [q, { ...r, notes: ['embedding model Xenova/x could not be loaded; answering lexical-only'] }])),
       () => 'lexical',
     );
-    const run = await runEval(QUESTIONS, { modes: ['dense', 'lexical'], k: 5, questionsFile: 'q.jsonl' }, { service });
+    const run = await runEval(QUESTIONS, { modes: ['dense', 'lexical'], k: 5, questionsFile: 'q.jsonl' }, { service, serviceWarnings: ['lexical-only until a model is installed'] });
     const dense = run.summary.modes.dense;
     expect(dense?.status).toBe('skipped');
-    if (dense?.status === 'skipped') expect(dense.reason).toMatch(/requested dense but the service ran lexical.*could not be loaded/);
+    if (dense?.status === 'skipped') expect(dense.reason).toMatch(/requested dense but the service ran lexical.*could not be loaded.*lexical-only until/);
     expect(run.summary.modes.lexical?.status).toBe('ok');
     expect(run.results.every((r) => r.mode === 'lexical')).toBe(true);
     // dense stopped after its first answer instead of asking every question
