@@ -53,10 +53,14 @@ export async function main(env: Env = process.env): Promise<number> {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
-  // A second signal while draining means "now": leave without waiting for answers under way.
-  const forceExit = () => process.exit(1);
-  process.once('SIGTERM', forceExit);
-  process.once('SIGINT', forceExit);
+  // A second signal while draining means "now". Copies of the first one arrive within moments
+  // (tsx relays the signal its process group also got), so only a later one counts.
+  const firstAt = Date.now();
+  const forceExit = () => {
+    if (Date.now() - firstAt > 1000) process.exit(1);
+  };
+  process.on('SIGTERM', forceExit);
+  process.on('SIGINT', forceExit);
 
   logger.info('slack.shutting_down', { signal, inFlight: slack.inFlight });
   await slack.stop();
