@@ -408,6 +408,27 @@ describe('staff views', () => {
   });
 });
 
+describe('shutdown', () => {
+  it('stops taking events, then finishes the answers under way before stop() resolves', async () => {
+    const slow = new ScriptedAnswerService(h.store, script);
+    const other = await startSlack(h.api, h.store, slow);
+    const release = slow.holdNext();
+    await sendEvent('EvDrain1', mention('CDRAIN01', '关机时的问题'), { url: other.url });
+    await waitFor(() => slow.requests.length === 1, 'the question to reach the service');
+
+    let stopped = false;
+    const stopping = other.slack.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stopped).toBe(false); // still waiting for the answer under way
+    await expect(sendEvent('EvDrain2', mention('CDRAIN02', '太晚了'), { url: other.url })).rejects.toThrow();
+
+    release();
+    await stopping;
+    expect(repliesIn('CDRAIN01')).toHaveLength(1);
+    expect(slow.requests).toHaveLength(1);
+  });
+});
+
 describe('logs', () => {
   it('never contains the bot token or the signing secret (even at debug level)', () => {
     const logs = h.logger.lines.join('\n');
