@@ -1,11 +1,16 @@
 // `npm run telegram` as a real process (tsx adapters/telegram/main.ts) against the local Bot API server.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramApiServer } from './support/telegram-api-server.js';
+import type { AskResponse } from '../src/ports.js';
+import { openInteractionStore } from '../src/store/sqlite.js';
+import { createMemoryLogger } from '../src/log.js';
+import { renderAnswer, sourceLine, escapeHtml } from '../adapters/telegram/render.js';
+import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -16,22 +21,34 @@ interface Exit {
   stdout: string;
 }
 
-function runTelegram(env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
+function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 30_000, onStart?: (child: ChildProcess) => void): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['adapters/telegram/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env } });
+    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env } });
+    onStart?.(child);
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.on('data', (d) => (stdout += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`telegram process did not exit within ${timeoutMs} ms; stderr:\n${stderr}`));
+      reject(new Error(`${script} did not exit within ${timeoutMs} ms; stderr:\n${stderr}`));
     }, timeoutMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr, stdout });
     });
   });
+}
+
+const runTelegram = (env: Record<string, string>, onStart?: (child: ChildProcess) => void) =>
+  runScript('adapters/telegram/main.ts', [], env, 60_000, onStart);
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 let tmp: string;
@@ -68,5 +85,78 @@ describe('npm run telegram', () => {
     expect(result.stderr).toMatch(/Telegram rejected the token \(401\)/);
     expect(result.stderr + result.stdout).not.toContain(token);
     expect(api.rejected.map((c) => c.method)).toEqual(['getMe']);
+  });
+});
+
+describe('npm run telegram with the real app over the seed documents', () => {
+  const QUESTION = '高龄津贴怎么申请？';
+  const SECRET = 'e2e_secret-42';
+
+  /** What `npm run ask -- --json` answers, over the same index. */
+  async function askCli(coreEnv: Record<string, string>): Promise<AskResponse> {
+    const result = await runScript('src/cli/ask.ts', ['--json', QUESTION], { ...coreEnv, DB_PATH: path.join(tmp, 'ask.sqlite') }, 60_000);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as AskResponse;
+  }
+
+  function expectSameAnswer(sent: string[], expected: AskResponse): void {
+    expect(expected.answer.length).toBeGreaterThan(0);
+    expect(sent.join('\n')).toContain(escapeHtml(expected.answer.trim()).slice(0, 200));
+    const cited = expected.sources.filter((s) => expected.citations.includes(s.rank));
+    for (const s of cited) expect(sent.join('\n')).toContain(escapeHtml(sourceLine(s)));
+    expect(sent).toEqual(renderAnswer(expected));
+  }
+
+  it('gives the same answer as `npm run ask`, in webhook mode (127.0.0.1, secret) and polling mode; SIGTERM exits 0', async () => {
+    const coreEnv = { CORPUS_DIR: path.join(ROOT, 'seeds'), INDEX_DIR: path.join(tmp, 'index'), EMBEDDING_MODEL: 'none' };
+    const expected = await askCli(coreEnv);
+    const botDb = path.join(tmp, 'bot.sqlite');
+    const telegramEnv = { ...coreEnv, DB_PATH: botDb, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot };
+
+    // Webhook mode: the bot registers its URL with the secret, then Telegram (here: fetch) POSTs the update.
+    const port = await freePort();
+    let child!: ChildProcess;
+    const webhookRun = runTelegram({
+      ...telegramEnv, TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_HOST: '127.0.0.1', TELEGRAM_WEBHOOK_PORT: String(port),
+      TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+    }, (c) => (child = c));
+    await api.waitFor(() => api.callsOf('setWebhook').length === 1, 45_000, 'setWebhook');
+    expect(api.callsOf('setWebhook')[0].params.secret_token).toBe(SECRET);
+    const post = (secret: string) => fetch(`http://127.0.0.1:${port}/telegram`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret },
+      body: JSON.stringify({ update_id: 500, ...privateText(QUESTION, 301) }),
+    });
+    expect((await post('not-the-secret')).status).toBe(401);
+    expect((await post(SECRET)).status).toBe(200);
+    await api.waitFor(() => api.sentTo(301).some((c) => c.params.reply_markup), 30_000, 'the webhook answer');
+    expectSameAnswer(api.sentTo(301).map((c) => String(c.params.text)), expected);
+    child.kill('SIGTERM');
+    const webhookExit = await webhookRun;
+    expect(webhookExit.code, webhookExit.stderr).toBe(0);
+    expect(webhookExit.stderr).toContain('"event":"telegram.stopped"'); // the graceful path, not a kill
+
+    // Polling mode, same bot database.
+    const pollingRun = runTelegram({ ...telegramEnv, TELEGRAM_MODE: 'polling' }, (c) => (child = c));
+    api.pushUpdate(privateText(QUESTION, 302));
+    await api.waitFor(() => api.sentTo(302).some((c) => c.params.reply_markup), 45_000, 'the polling answer');
+    expectSameAnswer(api.sentTo(302).map((c) => String(c.params.text)), expected);
+    expect(api.callsOf('deleteWebhook').length).toBeGreaterThanOrEqual(1);
+    child.kill('SIGTERM');
+    const polled = await pollingRun;
+    expect(polled.code, polled.stderr).toBe(0);
+    expect(polled.stderr).toContain('"event":"telegram.stopped"');
+    expect(webhookExit.stderr + polled.stderr).not.toContain(api.token);
+
+    // The service logged both questions (once each) for the staff views, with feedback ids on the buttons.
+    const store = openInteractionStore(botDb, createMemoryLogger());
+    try {
+      const [day] = store.stats(0);
+      expect(day).toMatchObject({ channel: 'telegram', questions: 2 });
+      const button = api.sentTo(302).at(-1)!.params.reply_markup.inline_keyboard[0][0].callback_data as string;
+      const id = Number(button.split(':')[2]);
+      expect(store.getInteraction(id)).toMatchObject({ question: QUESTION, chatId: '302', channel: 'telegram' });
+    } finally {
+      store.close();
+    }
   });
 });
