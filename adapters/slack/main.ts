@@ -25,7 +25,7 @@ function loadConfig(env: Env): SlackConfig {
   return slack;
 }
 
-export async function main(env: Env = process.env): Promise<number> {
+async function main(env: Env = process.env): Promise<number> {
   const logger = createLogger();
   let config: SlackConfig;
   try {
