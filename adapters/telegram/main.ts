@@ -158,7 +158,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-  running.done.catch((error: unknown) => fail((error as Error).message, 3));
+  // Polling ended by itself (token revoked, another instance polling): close cleanly, then say why.
+  running.done.catch(async (error: unknown) => {
+    await running.stop().catch(() => {});
+    fail((error as Error).message, 3);
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
