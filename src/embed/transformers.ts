@@ -105,11 +105,11 @@ export async function createTransformersEmbedder(
   const extractor = await load;
 
   const embedBatch = async (texts: string[]): Promise<Float32Array[]> => {
-    let data: ArrayLike<number>;
+    let data: Float32Array;
     let dims: number[];
     try {
       const output = await extractor(texts, { pooling: config.pooling, normalize: true });
-      data = output.data as ArrayLike<number>;
+      data = output.data instanceof Float32Array ? output.data : Float32Array.from(output.data as ArrayLike<number>);
       dims = output.dims;
     } catch (error) {
       throw new EmbeddingFailedError(model, oneLine(error), { cause: error });
@@ -120,7 +120,7 @@ export async function createTransformersEmbedder(
     }
     const vectors: Float32Array[] = [];
     for (let i = 0; i < texts.length; i++) {
-      const vector = Float32Array.from({ length: width }, (_, j) => data[i * width + j]);
+      const vector = data.slice(i * width, (i + 1) * width);
       if (!vector.every(Number.isFinite)) throw new EmbeddingFailedError(model, `the model returned a non-finite value for text ${i + 1} of the batch`);
       vectors.push(vector);
     }
