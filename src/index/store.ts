@@ -163,45 +163,108 @@ export class GenerationWriter {
   }
 }
 
-/** Removes generations other than the live one and the one before it (a reader may still be loading that). */
+/**
+ * Removes old generations: every non-live folder without a manifest (left by a crashed ingest:
+ * the manifest is written last), and complete ones beyond the live one and the newest before it
+ * (a reader may still be loading that). Call it only while holding the ingest lock.
+ */
 export function pruneGenerations(indexDir: string, keep = 2): void {
   const live = currentGeneration(indexDir);
   const gens = fs
     .readdirSync(indexDir)
     .filter((n) => n.startsWith('gen-'))
-    .map((n) => ({ n, t: fs.statSync(path.join(indexDir, n)).mtimeMs }))
+    .map((n) => ({ full: path.join(indexDir, n), t: fs.statSync(path.join(indexDir, n)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
   let kept = 0;
   for (const g of gens) {
-    const full = path.join(indexDir, g.n);
-    if (full === live || kept < keep) {
+    if (g.full === live) {
       kept++;
       continue;
     }
-    fs.rmSync(full, { recursive: true, force: true });
+    const complete = fs.existsSync(path.join(g.full, 'manifest.json'));
+    if (complete && kept < keep) {
+      kept++;
+      continue;
+    }
+    fs.rmSync(g.full, { recursive: true, force: true });
   }
 }
 
-/** An exclusive ingest lock: a file holding the owner's pid. A lock whose pid is gone is stale and taken over. */
+/** Lock files held by this process: a lock naming our own pid is ours only if it is in here. */
+const heldLocks = new Set<string>();
+
+/**
+ * An exclusive ingest lock: a file holding the owner's pid and a random token, created whole
+ * (written under a temporary name, then hard-linked into place, so nobody reads it half-written).
+ * A lock whose pid is gone, or that names this pid but was not taken by this process (a crashed
+ * run whose pid was reused, common in containers), is stale and taken over.
+ */
 export function acquireIngestLock(indexDir: string): () => void {
   fs.mkdirSync(indexDir, { recursive: true });
-  const file = path.join(indexDir, '.ingest.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return () => fs.rmSync(file, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(fs.readFileSync(file, 'utf8').trim());
-      if (pid && pid !== process.pid && isAlive(pid)) {
+  const file = path.join(path.resolve(indexDir), '.ingest.lock');
+  const token = crypto.randomBytes(8).toString('hex');
+  const content = `${process.pid}\n${token}\n`;
+  const mine = `${file}.${process.pid}.${token}.tmp`;
+  fs.writeFileSync(mine, content);
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        fs.linkSync(mine, file);
+        heldLocks.add(file);
+        return () => releaseLock(file, content);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const holder = readLockFile(file);
+      if (holder === null) continue; // released between our link and our read
+      const pid = Number(holder.split('\n')[0]);
+      const ours = pid === process.pid && heldLocks.has(file);
+      if (ours || (pid > 0 && pid !== process.pid && isAlive(pid))) {
         throw new IndexError('INDEX_LOCKED', `Another ingest (pid ${pid}) is writing ${indexDir}. Wait for it to finish; if no ingest is running, delete ${file}.`);
       }
-      fs.rmSync(file, { force: true });
+      takeOverStaleLock(file, holder);
+    }
+  } finally {
+    fs.rmSync(mine, { force: true });
+  }
+  throw new IndexError('INDEX_LOCKED', `Could not take the ingest lock ${file}; another ingest keeps taking it. Try again when it has finished.`);
+}
+
+function readLockFile(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/**
+ * Moves a stale lock aside by rename (atomic), so of two processes taking over the same stale
+ * lock only one removes it; one that moved a fresh lock by mistake puts it back.
+ */
+function takeOverStaleLock(file: string, staleContent: string): void {
+  const aside = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.stale`;
+  try {
+    fs.renameSync(file, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  if (fs.readFileSync(aside, 'utf8') !== staleContent) {
+    try {
+      fs.linkSync(aside, file);
+    } catch {
+      // someone else holds the lock now; either way it is not ours
     }
   }
-  throw new IndexError('INDEX_LOCKED', `Could not take the ingest lock ${file}.`);
+  fs.rmSync(aside, { force: true });
+}
+
+function releaseLock(file: string, content: string): void {
+  heldLocks.delete(file);
+  // Only remove the lock if it is still ours (it may have been removed by hand and retaken).
+  if (readLockFile(file) === content) fs.rmSync(file, { force: true });
 }
 
 function isAlive(pid: number): boolean {

@@ -21,6 +21,7 @@ import { modelSignature } from '../embed/transformers.js';
 import {
   acquireIngestLock,
   currentGeneration,
+  corruptFiles,
   GenerationWriter,
   pruneGenerations,
   readChunks,
@@ -73,6 +74,8 @@ interface PreviousIndex {
   chunks: Chunk[];
   vectors: Float32Array[] | null;
 }
+  /** Files whose checksum does not match: a new generation is written to repair them. */
+  damaged: string[];
 
 interface DocState {
   entry: Omit<DocumentEntry, 'first' | 'count'>;
@@ -162,7 +165,7 @@ async function ingestLocked(config: CoreConfig, options: IngestOptions, logger: 
   const needsEmbedding: DocState[] = [];
   if (signature) for (const state of docs.values()) if (!state.vectors && !changed.some((d) => d.id === state.entry.id)) needsEmbedding.push(state);
 
-  const nothingChanged = changed.length === 0 && report.removed.length === 0 && needsEmbedding.length === 0 && previous !== null && chunkerSame && previous.manifest.tokenizer === TOKENIZER_VERSION && sameSignature(previous.manifest.embedding, signature);
+  const nothingChanged = changed.length === 0 && report.removed.length === 0 && needsEmbedding.length === 0 && previous !== null && previous.damaged.length === 0 && chunkerSame && previous.manifest.tokenizer === TOKENIZER_VERSION && sameSignature(previous.manifest.embedding, signature);
   if (nothingChanged) {
     report.documents = docs.size;
     report.chunks = previous!.chunks.length;
@@ -288,16 +291,19 @@ function loadPrevious(config: CoreConfig, logger: Logger): PreviousIndex | null 
     const manifest = readManifest(gen);
     const chunks = readChunks(gen);
     let vectors: Float32Array[] | null = null;
-    if (manifest.embedding) {
+    if (manifest.embedding && !damaged.includes('vectors.f32')) {
       try {
         vectors = readVectors(gen, manifest.embedding.dims, chunks.length);
+    const damaged = corruptFiles(gen, manifest);
+    // A damaged chunk table is not reused: everything is rebuilt from the documents.
+    if (damaged.includes('chunks.jsonl')) throw new Error('chunks.jsonl does not match its checksum');
       } catch (err) {
         logger.warn('ingest.previous_vectors_unreadable', { error: err });
       }
     }
-    return { manifest, chunks, vectors };
+    if (damaged.length) logger.warn('ingest.previous_files_damaged', { generation: gen, files: damaged });
+    return { manifest, chunks, vectors, damaged };
   } catch (err) {
-    // A damaged previous index is not reused: everything is rebuilt from the documents.
     logger.warn('ingest.previous_index_unreadable', { generation: gen, error: err });
     return null;
   }
