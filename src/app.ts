@@ -64,7 +64,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const retriever = createRetriever({ index: () => holder.current(), embedder, config: config.retrieval, logger });
   const extractive = createExtractiveAnswerer(() => {
     const index = holder.current();
-    return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size };
+    return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised };
   });
   let answerer: Answerer = extractive;
   if (config.llm) answerer = createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
@@ -134,7 +134,7 @@ class IndexHolder {
 
   english(): EnglishMapper {
     if (this.mapper?.generation !== this.index.generation) {
-      const names = this.index.terms;
+      const names = [...this.index.terms, ...this.index.places];
       this.mapper = { generation: this.index.generation, mapper: createEnglishMapper({ names, lexicon: this.index.lexicon ?? undefined }) };
     }
     return this.mapper.mapper;

@@ -120,6 +120,8 @@ export interface WeightedTerm {
   weight: number;
   /** Where the term came from, for explanations: 'question' | 'glossary' | 'cedict' | 'pinyin' | 'history'. */
   origin: string;
+  /** The words of the question this term translates (alternatives share it; each source counts once). */
+  source?: string;
 }
 
 export interface RetrievedPassage {

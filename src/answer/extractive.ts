@@ -9,7 +9,8 @@ import type { AnswerDraft, AnswerInput, Answerer, Language, RetrievedPassage, We
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
 import { normalizeText } from '../text/normalize.js';
-import { KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { unknownRomanisedPlaces } from '../lang/places.js';
+import { asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -17,6 +18,8 @@ export interface CorpusStats {
   documentFrequency(token: string): number;
   /** Chunks in the index. */
   size: number;
+  /** Romanised spellings of the corpus's words (xinzhou, yuncheng), for English place names. */
+  romanised: ReadonlySet<string>;
 }
 
 export interface ExtractiveOptions {
@@ -27,7 +30,7 @@ export interface ExtractiveOptions {
 }
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
-  minCoverage: { zh: 0.5, en: 0.34 },
+  minCoverage: { zh: 0.45, en: 0.2 },
   maxSentences: 3,
   passagesConsidered: 5,
 };
@@ -41,8 +44,6 @@ interface ScoredSentence {
   coverage: number;
 }
 
-// A Chinese place name in the question: 2–6 Han characters ending in an administrative suffix.
-const PLACE_NAME = /[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|镇|乡|村|街道)/g;
 const GENERIC_PLACE = /^(本|该|这个|那个|我们|你们|所在|哪个|什么|城|社|小|市|县|区|镇|乡|村|街道|城市|地区|社区|农村|乡村|全市|全县|全区|各区|各县|郊区|市区|城区)$/;
 
 export function createExtractiveAnswerer(stats: () => CorpusStats, options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS): Answerer {
@@ -57,38 +58,54 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   const { question, language } = input;
   const passages = input.retrieval.passages.slice(0, options.passagesConsidered);
   const reasons: string[] = [];
-  const keyTerms = keyTermWeights(input.retrieval.terms, stats);
-  const totalWeight = sum([...keyTerms.values()]);
+  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats);
 
-  if (!passages.length || totalWeight === 0) {
+  if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
-    return abstain(input, reasons, null, missingTerms(keyTerms, []));
+    return abstain(input, reasons, null, missingTerms(keyTerms, [], language));
+  }
+
+  if (asksForFraud(question)) {
+    reasons.push('the question asks for help deceiving a public service');
+    return refuse(input, reasons);
   }
 
   // Names of places the documents never mention: the right topic in another city is still no answer.
-  const unknownPlaces = unknownPlaceNames(question, language, stats, input.retrieval.terms);
+  const unknownPlaces = unknownPlaceNames(question, language, stats);
   if (unknownPlaces.length) {
     reasons.push(`the question names ${unknownPlaces.join(', ')}, which no document mentions`);
     return abstain(input, reasons, passages[0], unknownPlaces);
   }
 
   const passageTokens = passages.map((p) => new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`)));
-  const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens) / totalWeight);
+  const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens));
   const bestCoverage = Math.max(...coverages);
   reasons.push(`best passage covers ${(bestCoverage * 100).toFixed(0)}% of the question's key terms`);
+  const bestIndex = coverages.indexOf(bestCoverage);
   const threshold = options.minCoverage[language];
   if (bestCoverage < threshold) {
     reasons.push(`below the ${(threshold * 100).toFixed(0)}% needed to answer`);
-    const bestIndex = coverages.indexOf(bestCoverage);
-    return abstain(input, reasons, passages[bestIndex], missingTerms(keyTerms, [...passageTokens[bestIndex]]));
+    return abstain(input, reasons, passages[bestIndex], missingTerms(keyTerms, [...passageTokens[bestIndex]], language));
+  }
+
+  // The question's most specific term (a rare word no document uses: 居住证, 暖气费) is its topic.
+  const topic = keyTerms.reduce((a, b) => (b.weight > a.weight ? b : a));
+  if (topic.unknown && bestCoverage < 0.7 && !passageTokens[bestIndex].has(topic.term)) {
+    reasons.push(`its most specific term "${topic.term}" appears in no document`);
+    return abstain(input, reasons, passages[bestIndex], [topic.term]);
   }
 
   const kind = questionKind(question);
-  const sentences = scoreSentences(passages, coverages, keyTerms, totalWeight, kind, stats);
+  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats);
   const best = sentences[0];
   if (!best || best.coverage === 0) {
     reasons.push('no sentence in the passages carries the question\'s terms');
-    return abstain(input, reasons, passages[0], missingTerms(keyTerms, []));
+    return abstain(input, reasons, passages[0], missingTerms(keyTerms, [], language));
+  }
+  // Asked for a figure or a date: passages on the topic that state none do not answer it.
+  if ((kind === 'number' || kind === 'when') && !sentences.some((s) => s.coverage >= 0.5 * best.coverage && KIND_EVIDENCE[kind].test(normalizeText(s.text)))) {
+    reasons.push(`no sentence on the topic states a ${kind === 'number' ? 'figure' : 'date'}`);
+    return abstain(input, reasons, passages[best.passageIndex], missingTerms(keyTerms, [], language));
   }
   reasons.push(`answered from passage ${best.passageRank} (${kind} question)`);
 
@@ -110,42 +127,88 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   return { text, abstained: false, citations, generator: 'extractive', reasons };
 }
 
-/** IDF weight per key term: rare terms (names, programme words) decide more than common ones. */
-function keyTermWeights(terms: WeightedTerm[], stats: CorpusStats): Map<string, number> {
+interface KeyTerm {
+  term: string;
+  weight: number;
+  /** Alternatives for the same words of the question share a group; a group counts once. */
+  group: string;
+  /** A specific word (rare in general Chinese) that no document uses. */
+  unknown: boolean;
+}
+
+const NOUN_TAG = /^(n|nz|nt|ns|nr|j|vn|an)$/;
+
+// "几个", "多长", "多少钱": how the question asks, not what it is about.
+const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|多少.?|哪.{0,2})$/;
+
+/**
+ * Weight per key term. Terms the corpus uses get their IDF (rare names and programme words decide
+ * more than common words). Words the corpus never uses are weighed by how specific they are in
+ * general Chinese: a rare word (公交卡, 驾照) is a topic the documents lack; an everyday word a resident
+ * uses in place of the article's (一共, 大概, 上班) is not evidence against the passage.
+ */
+function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats): KeyTerm[] {
   const n = Math.max(1, stats.size);
-  const weights = new Map<string, number>();
+  const idfMax = Math.log(1 + (n + 0.5) / 0.5);
+  const out: KeyTerm[] = [];
   for (const t of terms) {
-    if (!/[\p{L}\p{N}]/u.test(t.term)) continue;
+    if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term)) continue;
     const df = stats.documentFrequency(t.term);
-    // Terms that appear nowhere get the highest weight: the documents cannot answer about them.
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight * idf));
+    // English: the English words themselves, and translations the corpus never uses, say nothing.
+    if (language === 'en' && df === 0) continue;
+    const general = stats.tokenizer.generalFrequency(t.term);
+    // Single characters and the character pairs made from unknown runs (多挣) are weak evidence either way.
+    const fragment = /^[\u4e00-\u9fff]$/.test(t.term) || (df === 0 && general === 0 && /^[\u4e00-\u9fff]{2}$/.test(t.term));
+    let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : idfMax * specificity(general);
+    if (fragment) w *= 0.3;
+    const unknown = df === 0 && !fragment && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(stats.tokenizer.generalTag(t.term)) && t.origin !== 'history';
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown });
   }
-  // English questions bring many alternative translations per word; an alternative missing is not
-  // evidence against the passage. Keep the terms that matter: question terms and the strongest expansions.
-  return weights;
+  return out;
 }
 
-function coverageOf(keyTerms: Map<string, number>, tokens: Set<string>): number {
-  let covered = 0;
-  for (const [term, w] of keyTerms) if (tokens.has(term)) covered += w;
-  return covered;
+/** 1 for words rare in general Chinese (count <= 30), falling to 0.15 for everyday words (count >= 3000). */
+function specificity(generalCount: number): number {
+  const x = (Math.log10(generalCount + 1) - 1.5) / 2;
+  return Math.min(1, Math.max(0.15, 1 - x));
 }
 
-function missingTerms(keyTerms: Map<string, number>, present: string[]): string[] {
+/** Share of the key-term groups (weighted) with at least one term present in `tokens`. */
+function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>): number {
+  const groups = new Map<string, { best: number; matched: number }>();
+  for (const k of keyTerms) {
+    const g = groups.get(k.group) ?? { best: 0, matched: 0 };
+    g.best = Math.max(g.best, k.weight);
+    if (tokens.has(k.term)) g.matched = Math.max(g.matched, k.weight);
+    groups.set(k.group, g);
+  }
+  let total = 0;
+  let matched = 0;
+  for (const g of groups.values()) {
+    total += g.best;
+    matched += g.matched;
+  }
+  return total > 0 ? matched / total : 0;
+}
+
+/** The most important key-term groups absent from `present`, named as the asker wrote them. */
+function missingTerms(keyTerms: KeyTerm[], present: string[], language: Language): string[] {
   const have = new Set(present);
-  return [...keyTerms.entries()]
-    .filter(([t]) => !have.has(t))
+  const satisfied = new Set(keyTerms.filter((k) => have.has(k.term)).map((k) => k.group));
+  const byGroup = new Map<string, number>();
+  for (const k of keyTerms) if (!satisfied.has(k.group)) byGroup.set(k.group, Math.max(byGroup.get(k.group) ?? 0, k.weight));
+  return [...byGroup.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
-    .map(([t]) => t);
+    .map(([group]) => (language === 'en' ? group : group));
 }
 
-function unknownPlaceNames(question: string, language: Language, stats: CorpusStats, terms: WeightedTerm[]): string[] {
+function unknownPlaceNames(question: string, language: Language, stats: CorpusStats): string[] {
   const unknown = new Set<string>();
   if (language === 'zh') {
-    for (const m of normalizeText(question).matchAll(PLACE_NAME)) {
-      const name = m[0];
+    const q = normalizeText(question);
+    const candidates = stats.tokenizer.placeNames(q);
+    for (const name of candidates) {
       const stem = name.replace(/(省|市|县|区|镇|乡|村|街道)$/, '');
       if (stem.length < 2 || GENERIC_PLACE.test(stem) || GENERIC_PLACE.test(name)) continue;
       // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
@@ -153,11 +216,7 @@ function unknownPlaceNames(question: string, language: Language, stats: CorpusSt
       unknown.add(name);
     }
   } else {
-    // English: a capitalised word that maps to no corpus name and is not a common word at sentence start.
-    const mappedByName = terms.some((t) => t.origin === 'pinyin');
-    for (const m of question.matchAll(/(?<![.?!]\s|^)\b([A-Z][a-z]{2,})(?:\s+(City|County|District|Province|Town|Village))\b/g)) {
-      if (!mappedByName) unknown.add(m[0]);
-    }
+    for (const name of unknownRomanisedPlaces(question, stats.romanised)) unknown.add(name);
   }
   return [...unknown];
 }
@@ -171,8 +230,7 @@ function isKnown(text: string, stats: CorpusStats): boolean {
 function scoreSentences(
   passages: RetrievedPassage[],
   coverages: number[],
-  keyTerms: Map<string, number>,
-  totalWeight: number,
+  keyTerms: KeyTerm[],
   kind: QuestionKind,
   stats: CorpusStats,
 ): ScoredSentence[] {
@@ -184,7 +242,7 @@ function scoreSentences(
     pieces.forEach((text, order) => {
       if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
       const norm = normalizeText(text);
-      const coverage = coverageOf(keyTerms, new Set(stats.tokenizer.tokens(norm))) / totalWeight;
+      const coverage = coverageOf(keyTerms, new Set(stats.tokenizer.tokens(norm)));
       const evidence = kind !== 'what' && KIND_EVIDENCE[kind].test(norm) ? 0.25 : 0;
       const lengthPenalty = norm.length < 10 ? 0.15 : norm.length > 160 ? 0.1 : 0;
       const score = coverage + evidence + 0.3 * coverages[passageIndex] + 0.1 / p.rank - lengthPenalty;
@@ -250,6 +308,14 @@ function englishAnswer(chosen: ScoredSentence[], passages: RetrievedPassage[], k
   return lines.join('\n');
 }
 
+function refuse(input: AnswerInput, reasons: string[]): AnswerDraft {
+  const text =
+    input.language === 'en'
+      ? "I can't help with that. I answer questions about local public services from the published documents."
+      : '抱歉，这个问题我不能帮忙。我只根据已发布的文档回答本地公共服务方面的问题。';
+  return { text, abstained: true, citations: [], generator: 'extractive', reasons };
+}
+
 function abstain(input: AnswerInput, reasons: string[], nearby: RetrievedPassage | null, missing: string[]): AnswerDraft {
   const about = missing.filter((t) => /[\p{L}\p{N}]/u.test(t)).slice(0, 3);
   let text: string;
@@ -265,6 +331,3 @@ function abstain(input: AnswerInput, reasons: string[], nearby: RetrievedPassage
   return { text, abstained: true, citations: [], generator: 'extractive', reasons };
 }
 
-function sum(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
-}

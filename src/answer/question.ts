@@ -37,7 +37,17 @@ const INJECTION_PATTERNS: RegExp[] = [
   /\byou are now\b[^.!?]*[.!?]?/gi,
   /\b(pretend|act as|roleplay as)\b[^.!?]*[.!?]?/gi,
   /\bsystem prompt\b/gi,
+  /^\s*(system|assistant|developer)\s*[:：]/gi,
+  /\b(from now on|starting now|henceforth)\b[^.!?]*[.!?]?/gi,
+  /(假装|扮演|充当)(你是|成)?[^，,。.!！?？]*[，,。.!！]?/g,
 ];
+
+// Requests for help deceiving a public service (forged papers, benefit fraud): refused, never answered.
+const FRAUD_REQUEST = /(伪造|造假|假的?证明|骗取|骗保|冒领|套取|虚报|作假)|\b(fake|forge|forged|falsify|counterfeit|cheat|defraud|scam)\b/i;
+
+export function asksForFraud(question: string): boolean {
+  return FRAUD_REQUEST.test(question);
+}
 
 export interface CleanedQuestion {
   /** The question with instruction attempts removed: what is searched and answered. */

@@ -54,6 +54,11 @@ export class Bm25Index implements KeywordSearcher {
     this.isTouched = new Uint8Array(this.size);
   }
 
+  /** Every distinct token in the index. */
+  vocabulary(): readonly string[] {
+    return this.a.terms;
+  }
+
   /** Builds the index in two passes (count, then fill) so postings go straight into typed arrays. */
   static build(docTokens: string[][], params: Bm25Params = {}): Bm25Index {
     const { k1, b } = checkParams(params);

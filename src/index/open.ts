@@ -24,6 +24,10 @@ export interface LoadedIndex {
   vectors: HnswVectorIndex | null;
   /** Corpus names (places, programmes) from the segmentation dictionary. */
   terms: string[];
+  /** Place names found in the corpus by the stock dictionary (忻州, 射阳). */
+  places: string[];
+  /** Romanised spellings of the corpus's words. */
+  romanised: Set<string>;
   warnings: string[];
 }
 
@@ -48,6 +52,23 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
         `Run \`npm run ingest -- --rebuild\` to re-embed with ${wanted}, or set EMBEDDING_MODEL=${manifest.embedding.model}.`,
     );
   }
+  // Same model, embedded differently (pooling, prefixes): the query vectors would not match either.
+  if (manifest.embedding && wanted) {
+    const built = manifest.embedding;
+    const now = config.embedding;
+    const differences = [
+      built.pooling !== now.pooling && `pooling ${built.pooling} → EMBEDDING_POOLING=${now.pooling}`,
+      built.queryPrefix !== now.queryPrefix && `query prefix ${JSON.stringify(built.queryPrefix)} → EMBEDDING_QUERY_PREFIX=${JSON.stringify(now.queryPrefix)}`,
+      built.passagePrefix !== now.passagePrefix && `passage prefix ${JSON.stringify(built.passagePrefix)} → EMBEDDING_PASSAGE_PREFIX=${JSON.stringify(now.passagePrefix)}`,
+    ].filter(Boolean);
+    if (differences.length) {
+      throw new IndexError(
+        'INDEX_MISMATCH',
+        `The index was embedded with ${built.model} differently from the current settings (${differences.join('; ')}). ` +
+          'Run `npm run ingest -- --rebuild` to re-embed with the current settings, or restore the settings the index was built with.',
+      );
+    }
+  }
   if (embedder && manifest.embedding && embedder.dims !== manifest.embedding.dims) {
     throw new IndexError('INDEX_MISMATCH', `The index holds ${manifest.embedding.dims}-d vectors but ${embedder.modelId} produces ${embedder.dims}-d. Run \`npm run ingest -- --rebuild\`.`);
   }
@@ -60,6 +81,8 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
   const terms = bad.has('terms.txt') ? [] : readTerms(gen);
   if (bad.has('terms.txt')) warnings.push('The segmentation dictionary (terms.txt) is damaged; using the default dictionary.');
   const tokenizer = indexTokenizer(terms);
+  const places = bad.has('places.txt') ? [] : readLines(gen, 'places.txt');
+  const romanised = new Set(bad.has('romanised.txt') ? [] : readLines(gen, 'romanised.txt'));
   let lexicon: EnglishLexicon | null = null;
   try {
     if (bad.has('english.json')) throw new Error('checksum mismatch');
@@ -94,7 +117,15 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
   } else if (!manifest.embedding && wanted && embedder) {
     warnings.push(`The index has no vectors (it was built without an embedding model); run \`npm run ingest -- --rebuild\` to add ${wanted}.`);
   }
-  return { generation: gen, manifest, chunks, tokenizer, lexicon, keyword, vectors, terms, warnings };
+  return { generation: gen, manifest, chunks, tokenizer, lexicon, keyword, vectors, terms, places, romanised, warnings };
+}
+
+function readLines(gen: string, name: string): string[] {
+  try {
+    return fs.readFileSync(path.join(gen, name), 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 function readTerms(gen: string): string[] {

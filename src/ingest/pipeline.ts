@@ -15,13 +15,14 @@ import { extractCorpusTerms, dictionaryLines } from '../text/dictionary.js';
 import { createTokenizer, type ChineseTokenizer } from '../text/tokenize.js';
 import { buildEnglishLexicon, loadCedict } from '../lang/english.js';
 import { GLOSSARY_CHINESE_TERMS } from '../lang/glossary.js';
+import { romanisedVocabulary } from '../lang/places.js';
 import { Bm25Index } from '../index/keyword.js';
 import { HnswVectorIndex } from '../index/vector.js';
 import { modelSignature } from '../embed/transformers.js';
 import {
   acquireIngestLock,
-  currentGeneration,
   corruptFiles,
+  currentGeneration,
   GenerationWriter,
   pruneGenerations,
   readChunks,
@@ -73,9 +74,9 @@ interface PreviousIndex {
   manifest: Manifest;
   chunks: Chunk[];
   vectors: Float32Array[] | null;
-}
   /** Files whose checksum does not match: a new generation is written to repair them. */
   damaged: string[];
+}
 
 interface DocState {
   entry: Omit<DocumentEntry, 'first' | 'count'>;
@@ -227,6 +228,10 @@ async function ingestLocked(config: CoreConfig, options: IngestOptions, logger: 
     const keyword = Bm25Index.build(docTokens);
     writer.write('chunks.jsonl', chunks.map((c) => JSON.stringify(c)).join('\n') + '\n');
     writer.write('terms.txt', dictionaryLines(terms));
+    // Place names the stock dictionary knows (忻州, 射阳): matched by romanised English questions.
+    const places = new Set(chunks.flatMap((c) => tokenizer.placeNames(`${c.title} ${c.normText}`)));
+    writer.write('places.txt', [...places].sort().join('\n') + '\n');
+    writer.write('romanised.txt', romanisedVocabulary(keyword.vocabulary()).join('\n') + '\n');
     writer.write('keyword.bin', keyword.serialize());
     // English → Chinese lexicon restricted to this corpus's words: built once here, so answering
     // never loads the 5 MB dictionary.
@@ -289,14 +294,14 @@ function loadPrevious(config: CoreConfig, logger: Logger): PreviousIndex | null 
   if (!gen) return null;
   try {
     const manifest = readManifest(gen);
+    const damaged = corruptFiles(gen, manifest);
+    // A damaged chunk table is not reused: everything is rebuilt from the documents.
+    if (damaged.includes('chunks.jsonl')) throw new Error('chunks.jsonl does not match its checksum');
     const chunks = readChunks(gen);
     let vectors: Float32Array[] | null = null;
     if (manifest.embedding && !damaged.includes('vectors.f32')) {
       try {
         vectors = readVectors(gen, manifest.embedding.dims, chunks.length);
-    const damaged = corruptFiles(gen, manifest);
-    // A damaged chunk table is not reused: everything is rebuilt from the documents.
-    if (damaged.includes('chunks.jsonl')) throw new Error('chunks.jsonl does not match its checksum');
       } catch (err) {
         logger.warn('ingest.previous_vectors_unreadable', { error: err });
       }

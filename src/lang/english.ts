@@ -345,7 +345,7 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
     for (let count = Math.min(MAX_PHRASE_WORDS, words.length - start); count >= 1; count--) {
       for (const key of phraseKeys(words, start, count)) {
         const zh = glossary.get(key);
-        if (zh) return { start, end: start + count, terms: zh.map((term) => ({ term, weight: GLOSSARY_WEIGHT, origin: 'glossary' })) };
+        if (zh) return { start, end: start + count, terms: zh.map((term) => ({ term, weight: GLOSSARY_WEIGHT, origin: 'glossary', source: key })) };
       }
     }
     return undefined;
@@ -357,19 +357,19 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
       if (window.every((w) => STOP_WORDS.has(w)) || window.some((w) => /\d/.test(w))) continue;
       const key = window.join('').replace(/v/g, 'u');
       const full = names.byFull.get(key);
-      if (full) return { start, end: start + count, terms: full.map((term) => ({ term, weight: NAME_WEIGHT, origin: 'pinyin' })) };
+      if (full) return { start, end: start + count, terms: full.map((term) => ({ term, weight: NAME_WEIGHT, origin: 'pinyin', source: window.join(' ') })) };
       const stems = names.byStem.get(key);
       if (!stems) continue;
       const suffix = suffixAt(words, start + count);
       if (suffix) {
         const exact = stems.filter((s) => suffix.zh.includes(s.suffix));
-        if (exact.length) return { start, end: start + count + suffix.words, terms: exact.map((s) => ({ term: s.name, weight: NAME_WEIGHT, origin: 'pinyin' })) };
+        if (exact.length) return { start, end: start + count + suffix.words, terms: exact.map((s) => ({ term: s.name, weight: NAME_WEIGHT, origin: 'pinyin', source: window.join(' ') })) };
       }
       // A bare one-syllable stem ("an", "he") is too likely an English word: require its suffix word.
       const usable = stems.filter((s) => s.stemSyllables >= 2);
       if (usable.length) {
         const weight = suffix ? NAME_OTHER_SUFFIX_WEIGHT : NAME_WEIGHT;
-        return { start, end: start + count, terms: usable.map((s) => ({ term: s.name, weight, origin: 'pinyin' })) };
+        return { start, end: start + count, terms: usable.map((s) => ({ term: s.name, weight, origin: 'pinyin', source: window.join(' ') })) };
       }
     }
     return undefined;
@@ -393,7 +393,7 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
         for (const key of phraseKeys(content, i, count)) {
           const found = lexiconEntries.get(key);
           if (!found?.length) continue;
-          for (const [term, weight] of found.slice(0, perWord)) terms.push({ term, weight, origin: 'cedict' });
+          for (const [term, weight] of found.slice(0, perWord)) terms.push({ term, weight, origin: 'cedict', source: key });
           matched = count;
           break;
         }
@@ -419,7 +419,7 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
         i++;
       }
     }
-    found.push(...numbersIn(text).map((term) => ({ term, weight: NUMBER_WEIGHT, origin: 'number' })));
+    found.push(...numbersIn(text).map((term) => ({ term, weight: NUMBER_WEIGHT, origin: 'number', source: term })));
     for (const run of leftover) found.push(...matchLexicon(run));
     return dedupe(found);
   }

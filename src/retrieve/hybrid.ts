@@ -58,14 +58,14 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
 /** Question tokens (weight 1) plus expansions, each expansion tokenised the way the index was. */
 export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): WeightedTerm[] {
   const byTerm = new Map<string, WeightedTerm>();
-  const add = (term: string, weight: number, origin: string) => {
+  const add = (term: string, weight: number, origin: string, source?: string) => {
     const prev = byTerm.get(term);
-    if (!prev || prev.weight < weight) byTerm.set(term, { term, weight, origin });
+    if (!prev || prev.weight < weight) byTerm.set(term, { term, weight, origin, ...(source ? { source } : {}) });
   };
   for (const t of index.tokenizer.tokens(normalizeText(query.text))) add(t, 1, 'question');
   for (const e of query.expansions ?? []) {
     const tokens = index.tokenizer.tokens(normalizeText(e.term));
-    for (const t of tokens) add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin);
+    for (const t of tokens) add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin, e.source ?? e.term);
   }
   return [...byTerm.values()];
 }

@@ -51,6 +51,12 @@ export interface ChineseTokenizer extends Tokenizer {
   words(text: string): string[];
   /** The kinds of question asked, from the question words present, in order of appearance. */
   questionKinds(text: string): QuestionKind[];
+  /** How common the word is in general Chinese (jieba's dictionary count; 0 when unknown). */
+  generalFrequency(word: string): number;
+  /** The word's part-of-speech tag in jieba's stock dictionary ('' when unknown). */
+  generalTag(word: string): string;
+  /** Place names jieba's dictionary knows (tag ns), e.g. 杭州, 上海市: for "is this about a place we cover?". */
+  placeNames(text: string): string[];
 }
 
 /** Tokens longer than this are not words (URLs, base64, runs of digits): dropped. */
@@ -129,7 +135,46 @@ export function createTokenizer(extraTerms: string[] = []): ChineseTokenizer {
     return kinds;
   }
 
-  return { tokens, words, questionKinds };
+  function placeNames(text: string): string[] {
+    const cleaned = clean(text);
+    if (!cleaned.trim()) return [];
+    // Stock-dictionary place names only (custom corpus terms are known by construction), minus
+    // everyday words the dictionary tags as places (东西 "thing", 上岗 "take up a post").
+    return [
+      ...new Set(
+        jieba
+          .tag(cleaned, false)
+          .map((t) => t.word)
+          .filter((w) => w.length >= 2 && generalTag(w) === 'ns' && !NOT_PLACES.has(w)),
+      ),
+    ];
+  }
+
+  return { tokens, words, questionKinds, placeNames, generalFrequency, generalTag };
+}
+
+const NOT_PLACES = new Set(['东西', '上岗', '南北', '东南', '西北', '东北', '西南', '中间', '上下', '前后', '左右', '内外', '中外', '城乡', '全国', '各地', '当地', '本地', '外地', '异地']);
+
+let stockDictionary: Map<string, { count: number; tag: string }> | null = null;
+
+/** jieba's stock dictionary (~350k words: count and tag), parsed once per process on first use. */
+function stockEntry(word: string): { count: number; tag: string } | undefined {
+  if (!stockDictionary) {
+    stockDictionary = new Map();
+    for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+      const [w, count, tag] = line.split(' ');
+      if (w) stockDictionary.set(w, { count: Number(count) || 0, tag: tag ?? '' });
+    }
+  }
+  return stockDictionary.get(word);
+}
+
+function generalFrequency(word: string): number {
+  return stockEntry(word)?.count ?? 0;
+}
+
+function generalTag(word: string): string {
+  return stockEntry(word)?.tag ?? '';
 }
 
 /** Without HMM jieba cuts 8.5 into 8|.|5; numbers must stay whole to match. */
