@@ -149,12 +149,12 @@ export function buildMessages(input: AnswerInput, passages: PromptPassage[]): Ba
   return [new SystemMessage(`${SYSTEM_PROMPT}\n8. ${LANGUAGE_RULE[input.language]}`), new HumanMessage(parts.join('\n'))];
 }
 
-/** The last few turns, short, so a follow-up ("and where do I apply?") has its subject. */
+/** The last few turns, short, so a follow-up ("and where do I apply?") has its subject. Old [n] refer to old passages: dropped. */
 function recentHistory(turns: Turn[]): string {
   const recent = turns.slice(-HISTORY_TURNS);
   if (!recent.length) return '';
   const lines = recent.map(
-    (t) => `<turn><asked>${fence(clip(stripInstructions(t.question).text))}</asked><answered>${fence(clip(t.answer))}</answered></turn>`,
+    (t) => `<turn><asked>${fence(clip(stripInstructions(t.question).text))}</asked><answered>${fence(clip(t.answer.replace(CITATION, '')))}</answered></turn>`,
   );
   return ['<history>', ...lines, '</history>'].join('\n');
 }
@@ -234,6 +234,8 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const CONTACT_NUMBER = /(?:call|dial|phone|tel(?:ephone)?|hotline|whatsapp|wechat|电话|拨打|致电|热线|微信|短信)[^\d\n]{0,12}?(\+?\d[\d\s-]*\d|\d)/gi;
 /** Seven or more digits (separators allowed): a phone number whatever the words around it. */
 const LONG_NUMBER = /\+?\d(?:[\s-]?\d){6,}/g;
+/** 2025-03-10 has eight digits but is a date, not a phone number. */
+const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
 export function checkReply(raw: string, passages: PromptPassage[], language: Language): CheckedReply {
   // Reasoning models (DeepSeek-R1, Qwen3 on Ollama) may prepend their thinking.
@@ -276,6 +278,7 @@ function ungroundedContacts(body: string, evidence: string): string[] {
   const evidenceDigits = evidence.normalize('NFKC').replace(/(?<=\d)[\s-]+(?=\d)/g, '');
   const numbers = [...body.matchAll(CONTACT_NUMBER)].map((m) => m[1]).concat([...body.matchAll(LONG_NUMBER)].map((m) => m[0]));
   for (const n of new Set(numbers)) {
+    if (ISO_DATE.test(n.trim())) continue;
     const digits = n.replace(/\D/g, '');
     if (!new RegExp(`(?<!\\d)${digits}(?!\\d)`).test(evidenceDigits)) out.push(`number "${n.trim()}"`);
   }
