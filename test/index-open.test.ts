@@ -1,0 +1,150 @@
+// Opening an index for answering: model mismatch refused, damaged files detected by checksum,
+// derived files (keyword postings, HNSW graph) rebuilt in memory, the chunk table never guessed.
+// One index is built with the tiny model; each test damages its own copy.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCoreConfig, type CoreConfig } from '../src/config.js';
+import { createMemoryLogger } from '../src/log.js';
+import { createTransformersEmbedder, type TransformersEmbedder } from '../src/embed/transformers.js';
+import { ingest } from '../src/ingest/pipeline.js';
+import { loadIndex } from '../src/index/open.js';
+import { currentGeneration, IndexError, REBUILD_HINT } from '../src/index/store.js';
+import { openApp } from '../src/app.js';
+import { lexicalEnv, makeTempCorpus, tinyModelEnv, type TempCorpus } from './support/corpus.js';
+
+const logger = createMemoryLogger();
+const QUESTION = '露天巷的巷道有多长？';
+const LUTIAN_DOC = '001_dce2b776d6aca6c3.txt';
+
+let corpus: TempCorpus;
+let config: CoreConfig;
+let model: TransformersEmbedder;
+let copies = 0;
+
+beforeAll(async () => {
+  corpus = makeTempCorpus({ prefix: 'index-open-' });
+  config = loadCoreConfig(tinyModelEnv(corpus));
+  model = await createTransformersEmbedder(config.embedding, logger);
+  await ingest(config, { paths: [corpus.corpusDir], embedder: model }, logger);
+});
+afterAll(async () => {
+  await model?.dispose();
+  corpus?.remove();
+});
+
+/** A private copy of the built index; returns its env (tiny model) and the live generation folder. */
+function copyIndex(extra: Record<string, string> = {}) {
+  const indexDir = path.join(corpus.root, `index-copy-${++copies}`);
+  fs.cpSync(corpus.indexDir, indexDir, { recursive: true });
+  const env = tinyModelEnv(corpus, { INDEX_DIR: indexDir, DB_PATH: path.join(corpus.root, `copy-${copies}.sqlite`), ...extra });
+  return { env, config: loadCoreConfig(env), gen: currentGeneration(indexDir)! };
+}
+
+function flipByte(file: string, at: number): void {
+  const data = fs.readFileSync(file);
+  data[at] ^= 0xff;
+  fs.writeFileSync(file, data);
+}
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected an error');
+}
+
+describe('model mismatch', () => {
+  it('an index built with test/tiny-bert is refused under another EMBEDDING_MODEL, naming the fix', async () => {
+    const { env, config: other } = copyIndex({ EMBEDDING_MODEL: 'other/model' });
+    const error = thrown(() => loadIndex(other, null, logger)) as IndexError;
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.code).toBe('INDEX_MISMATCH');
+    expect(error.message).toContain('test/tiny-bert');
+    expect(error.message).toContain('other/model');
+    expect(error.message).toContain('npm run ingest -- --rebuild');
+    // The app refuses to start on it too, with the same message.
+    await expect(openApp({ env, logger, autoIngest: false })).rejects.toThrow(/npm run ingest -- --rebuild/);
+  });
+
+  it('the same model with another pooling or query prefix is refused too (its vectors would not match)', () => {
+    const variants: Record<string, string>[] = [{ EMBEDDING_POOLING: 'cls' }, { EMBEDDING_QUERY_PREFIX: 'query: ' }];
+    for (const extra of variants) {
+      const { config: other } = copyIndex(extra);
+      const error = thrown(() => loadIndex(other, model, logger)) as IndexError;
+      expect(error.code).toBe('INDEX_MISMATCH');
+      expect(error.message).toContain('npm run ingest -- --rebuild');
+    }
+  });
+
+  it('EMBEDDING_MODEL=none opens a vector index lexical-only', () => {
+    const { config: none } = copyIndex({ EMBEDDING_MODEL: 'none' });
+    const index = loadIndex(none, null, logger);
+    expect(index.vectors).toBeNull();
+    expect(index.chunks.length).toBe(index.manifest.counts.chunks);
+  });
+});
+
+describe('damaged files', () => {
+  it('a truncated keyword.bin is rebuilt in memory with a warning, and answers stay right', async () => {
+    const { env, gen } = copyIndex();
+    fs.truncateSync(path.join(gen, 'keyword.bin'), 100);
+    const app = await openApp({ env, logger, autoIngest: false });
+    try {
+      expect(app.warnings.join('\n')).toMatch(/keyword index was damaged and has been rebuilt/);
+      const response = await app.service.ask({ question: QUESTION, mode: 'lexical' });
+      expect(response.retrieval.mode).toBe('lexical');
+      expect(response.answer).toContain('500米');
+      expect(response.sources[0].doc).toBe(LUTIAN_DOC);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a corrupted chunks.jsonl is refused with an IndexError that says how to rebuild', async () => {
+    const { env, config: copy, gen } = copyIndex();
+    flipByte(path.join(gen, 'chunks.jsonl'), 500);
+    const error = thrown(() => loadIndex(copy, model, logger)) as IndexError;
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.code).toBe('INDEX_CORRUPT');
+    expect(error.message).toContain('chunks.jsonl');
+    expect(error.message).toContain(REBUILD_HINT);
+    await expect(openApp({ env, logger, autoIngest: false })).rejects.toThrow(/npm run ingest -- --rebuild/);
+  });
+
+  it('a damaged vectors.hnsw is rebuilt from vectors.f32: same neighbours as the intact graph', async () => {
+    const intact = loadIndex(config, model, logger);
+    const { config: copy, gen } = copyIndex();
+    const file = path.join(gen, 'vectors.hnsw');
+    const size = fs.statSync(file).size;
+    for (let at = 200; at < size; at += 97) flipByte(file, at);
+    const rebuilt = loadIndex(copy, model, logger);
+    expect(rebuilt.warnings.join('\n')).toMatch(/HNSW graph was damaged and has been rebuilt/);
+    expect(rebuilt.vectors!.size).toBe(intact.chunks.length);
+    const query = await model.embedQuery(QUESTION);
+    expect(rebuilt.vectors!.search(query, 5).map((h) => h.chunkIndex)).toEqual(intact.vectors!.search(query, 5).map((h) => h.chunkIndex));
+  });
+
+  it('damaged vectors.f32 makes retrieval lexical-only, said in a warning', () => {
+    const { config: copy, gen } = copyIndex();
+    flipByte(path.join(gen, 'vectors.f32'), 1000);
+    const index = loadIndex(copy, model, logger);
+    expect(index.vectors).toBeNull();
+    expect(index.warnings.join('\n')).toMatch(/lexical-only/);
+  });
+
+  it('an unreadable manifest and a missing index both name the command that fixes them', () => {
+    const { config: copy, gen } = copyIndex();
+    fs.writeFileSync(path.join(gen, 'manifest.json'), '{"format": 1, "files": ');
+    const corrupt = thrown(() => loadIndex(copy, model, logger)) as IndexError;
+    expect(corrupt.code).toBe('INDEX_CORRUPT');
+    expect(corrupt.message).toContain('npm run ingest -- --rebuild');
+
+    const empty = loadCoreConfig(lexicalEnv(corpus, { INDEX_DIR: path.join(corpus.root, 'no-index-here') }));
+    const missing = thrown(() => loadIndex(empty, null, logger)) as IndexError;
+    expect(missing.code).toBe('INDEX_MISSING');
+    expect(missing.message).toContain('npm run ingest');
+  });
+});
