@@ -379,11 +379,13 @@ describe('LLM answerer (real OpenAI-compatible client, local server)', () => {
   });
 
   it('falls back when the key is rejected (401), and the key never reaches the log', async () => {
+    const before = server.requests.length;
     const { answerer, logger, done } = overTheWire(1500, { apiKey: 'sk-wrong-key-000000000000' });
     const draft = await answerer.answer(input('露天巷有多长？', 'zh'));
     done();
     expect(draft.generator).toBe('extractive');
     expect(logger.events('llm.fallback')[0].cause.status).toBe(401);
+    expect(server.requests.length - before).toBe(1); // a rejected key is not retried
     expect(allLines.length).toBeGreaterThan(5);
     for (const line of allLines) {
       expect(line).not.toContain(API_KEY);
