@@ -11,8 +11,10 @@ const { HierarchicalNSW } = hnswlib;
 type NativeIndex = InstanceType<typeof HierarchicalNSW>;
 
 /**
- * Graph degree, build beam and search beam. With these, recall@10 against exact search is
- * >= 0.95 on 100k × 384-d vectors (measured; see the report in the commit that added this).
+ * Graph degree, build beam and search beam. Measured on 100k × 384-d clustered Gaussian vectors
+ * (1000 clusters; within-cluster cosine ~0.5 / ~0.2): recall@10 vs exact = 1.00 / 0.99 at ef 128
+ * (0.84 / 0.59 at hnswlib's default ef 10), ~0.5–1 ms a query, build ~2–3 min on 2 busy cores.
+ * Structureless i.i.d. Gaussian vectors defeat any graph index (0.15 at ef 128); embeddings are not like that.
  */
 export const HNSW_DEFAULTS = { m: 16, efConstruction: 200, ef: 128 } as const;
 const RANDOM_SEED = 100;
