@@ -219,7 +219,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   const { questions, problems } = parseQuestions(text);
   for (const p of problems) io.stderr(`eval: ${options.questions}:${p.line}: ${p.message}${p.skipped ? ' Line skipped.' : ''}\n`);
   if (questions.length === 0) {
-    io.stderr(`eval: ${options.questions} holds no valid question; see eval/README.md for the format.\n`);
+    io.stderr(`eval: ${options.questions} holds no valid question; see the Evaluation section of README.md for the format.\n`);
     return 2;
   }
   io.stderr(`eval: ${questions.length} question(s) from ${options.questions}, modes ${options.modes.join(',')}, k=${options.k}\n`);

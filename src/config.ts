@@ -1,7 +1,12 @@
 // The one module that reads the environment. Everything else receives a typed config.
 // Every loader collects *all* problems and reports them in one message, never printing a secret.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { RetrievalMode } from './ports.js';
+
+// A `.env` file in the working directory is read once, without overriding variables already set
+// (the test runner never reads one, so a developer's real tokens cannot leak into tests).
+if (!process.env.VITEST && fs.existsSync('.env')) process.loadEnvFile('.env');
 
 export type Env = Record<string, string | undefined>;
 
@@ -87,6 +92,8 @@ export interface EmbeddingConfig {
   /** A folder of local models laid out as <org>/<name>/... (transformers.js env.localModelPath). */
   localModelPath: string;
   allowRemote: boolean;
+  /** Model hub base URL (a mirror such as https://hf-mirror.com/), or undefined for transformers.js's default. */
+  remoteHost?: string;
   batchSize: number;
 }
 
@@ -168,6 +175,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
       cacheDir: abs(r.str('MODEL_CACHE_DIR', '.cache/models')),
       localModelPath: abs(r.str('MODEL_LOCAL_PATH', 'models')),
       allowRemote: r.bool('ALLOW_REMOTE_MODELS', true),
+      remoteHost: r.url('MODEL_REMOTE_HOST', undefined)?.concat('/'),
       batchSize: r.int('EMBEDDING_BATCH_SIZE', 16, 1, 512),
     },
     retrieval: {
@@ -271,4 +279,24 @@ export function secretValues(env: Env = process.env): string[] {
   return ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY']
     .map((k) => env[k]?.trim())
     .filter((v): v is string => Boolean(v && v.length >= 6));
+}
+
+// ---------- process-level switches ----------
+
+export interface RuntimeConfig {
+  /** LOG_LEVEL, when set; front ends pick their own default (CLIs print notes, bots log). */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** DEBUG=1 prints stacks of fatal errors. */
+  debug: boolean;
+  /** Which chat adapters `npm start` runs: those whose tokens are set. */
+  adapters: { telegram: boolean; slack: boolean };
+}
+
+export function loadRuntimeConfig(env: Env = process.env): RuntimeConfig {
+  const level = env.LOG_LEVEL?.trim().toLowerCase();
+  return {
+    logLevel: level === 'debug' || level === 'info' || level === 'warn' || level === 'error' ? level : undefined,
+    debug: Boolean(env.DEBUG?.trim()),
+    adapters: { telegram: Boolean(env.TELEGRAM_BOT_TOKEN?.trim()), slack: Boolean(env.SLACK_BOT_TOKEN?.trim()) },
+  };
 }

@@ -1,6 +1,6 @@
 // Operator log: one JSON line per event on stderr. Secrets from the environment are redacted
 // wherever they appear (messages, error causes, stacks), so a token can never reach a log.
-import { secretValues } from './config.js';
+import { loadRuntimeConfig, secretValues } from './config.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 export interface Logger {
@@ -27,7 +27,7 @@ function serialise(value: unknown): unknown {
 }
 
 export function createLogger(options: { level?: Level; write?: (line: string) => void; secrets?: string[] } = {}): Logger {
-  const min = ORDER[options.level ?? ((process.env.LOG_LEVEL as Level) || 'info')] ?? ORDER.info;
+  const min = ORDER[options.level ?? loadRuntimeConfig().logLevel ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
   const secrets = options.secrets ?? secretValues();
   const emit = (level: Level, event: string, fields?: Record<string, unknown>) => {

@@ -1,5 +1,7 @@
 // Minimal argument parsing shared by the command-line tools (node:util's parseArgs, strict).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadRuntimeConfig } from '../config.js';
+import { createLogger, type Logger } from '../log.js';
 
 export class UsageError extends Error {}
 
@@ -20,8 +22,13 @@ export function runMain(main: () => Promise<number | void>): void {
     (err: unknown) => {
       const e = err as Error & { code?: string };
       process.stderr.write(`${e instanceof UsageError ? '' : 'Error: '}${e.message}\n`);
-      if (process.env.DEBUG) process.stderr.write(`${e.stack}\n`);
+      if (loadRuntimeConfig().debug) process.stderr.write(`${e.stack}\n`);
       process.exitCode = e instanceof UsageError ? 2 : 1;
     },
   );
+}
+
+/** CLIs print their own notes, so operator log lines default to errors only (LOG_LEVEL overrides). */
+export function cliLogger(): Logger {
+  return createLogger({ level: loadRuntimeConfig().logLevel ?? 'error' });
 }

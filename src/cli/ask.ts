@@ -1,7 +1,7 @@
 // npm run ask -- [--json] [--mode hybrid|lexical|dense] [--k N] [--conversation ID] "question"
 import { openApp } from '../app.js';
 import type { RetrievalMode } from '../ports.js';
-import { parseCli, runMain, UsageError } from './args.js';
+import { cliLogger, parseCli, runMain, UsageError } from './args.js';
 import { renderPlain } from './render.js';
 
 export const ASK_USAGE = `Usage: npm run ask -- [options] "question"
@@ -43,7 +43,7 @@ runMain(async () => {
   const k = values.k === undefined ? undefined : Number(values.k);
   if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50)) throw new UsageError(`--k must be an integer from 1 to 50 (got "${values.k}").`);
 
-  const app = await openApp();
+  const app = await openApp({ logger: cliLogger() });
   try {
     for (const w of app.warnings) process.stderr.write(`Note: ${w}\n`);
     const response = await app.service.ask({ question, mode, k, conversationId: values.conversation, channel: 'cli' });

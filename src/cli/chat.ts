@@ -2,7 +2,7 @@
 import readline from 'node:readline/promises';
 import crypto from 'node:crypto';
 import { openApp, type App } from '../app.js';
-import { parseCli, runMain } from './args.js';
+import { cliLogger, parseCli, runMain } from './args.js';
 import { renderPlain } from './render.js';
 
 export const CHAT_USAGE = `Usage: npm run chat
@@ -50,7 +50,7 @@ if (isMain) {
       process.stdout.write(CHAT_USAGE + '\n');
       return 0;
     }
-    const app = await openApp();
+    const app = await openApp({ logger: cliLogger() });
     for (const w of app.warnings) process.stderr.write(`Note: ${w}\n`);
     try {
       await chat(app, process.stdin, process.stdout);

@@ -1,10 +1,9 @@
 // npm run ingest -- [PATH...] [--prune] [--rebuild]
 import { loadCoreConfig } from '../config.js';
-import { createLogger } from '../log.js';
 import { openEmbedder } from '../embed/open.js';
 import type { SignedEmbedder } from '../embed/transformers.js';
 import { ingest } from '../ingest/pipeline.js';
-import { parseCli, runMain } from './args.js';
+import { cliLogger, parseCli, runMain } from './args.js';
 
 export const INGEST_USAGE = `Usage: npm run ingest -- [PATH...] [options]
 
@@ -29,7 +28,7 @@ runMain(async () => {
     return 0;
   }
   const config = loadCoreConfig();
-  const logger = createLogger();
+  const logger = cliLogger();
   const opened = await openEmbedder(config.embedding, logger);
   if (opened.warning) process.stderr.write(`Note: ${opened.warning}\n`);
   let lastProgress = 0;

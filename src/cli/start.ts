@@ -2,11 +2,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadRuntimeConfig } from '../config.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { adapters } = loadRuntimeConfig();
 const targets: string[] = [];
-if (process.env.TELEGRAM_BOT_TOKEN) targets.push('adapters/telegram/main.ts');
-if (process.env.SLACK_BOT_TOKEN) targets.push('adapters/slack/main.ts');
+if (adapters.telegram) targets.push('adapters/telegram/main.ts');
+if (adapters.slack) targets.push('adapters/slack/main.ts');
 if (!targets.length) targets.push('src/cli/chat.ts');
 
 const tsx = path.join(root, 'node_modules/.bin/tsx');

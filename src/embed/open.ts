@@ -9,9 +9,9 @@ export type OpenedEmbedder = { embedder: Embedder; warning?: undefined } | { emb
 export async function openEmbedder(config: EmbeddingConfig, logger: Logger): Promise<OpenedEmbedder> {
   if (!config.model) return { embedder: null, warning: null };
   try {
-    return { embedder: await createTransformersEmbedder(config, logger) };
+    return { embedder: await createTransformersEmbedder(config, logger, { remoteHost: config.remoteHost }) };
   } catch (err) {
-    const warning = `Embedding model ${config.model} is not available, so retrieval is lexical-only: ${(err as Error).message}`;
+    const warning = `Retrieval is lexical-only (keyword search): ${(err as Error).message}`;
     logger.warn('embedding.unavailable', { model: config.model, error: err });
     return { embedder: null, warning };
   }
