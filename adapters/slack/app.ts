@@ -23,7 +23,8 @@ import {
 } from './render.js';
 import { renderGaps, renderStats } from './staff.js';
 import { TEXTS } from './texts.js';
-import { InFlight, PerUserRateLimit } from './work.js';
+import { InFlight } from '../../src/runtime/in-flight.js';
+import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
 
 /** p-retry options for the Web API client (same shape as @slack/web-api's RetryOptions). */
 export interface SlackRetryConfig {
@@ -79,7 +80,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const now = deps.now ?? Date.now;
   const defaultDays = deps.defaultDays ?? 7;
   const work = new InFlight();
-  const rateLimit = new PerUserRateLimit(config.ratePerMinute, now);
+  const rateLimit = new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, now);
 
   const bolt = new App({
     token: config.botToken,
@@ -120,7 +121,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     const question = questionFromSlackText(rawText, botUserId);
     try {
       if (!question) return await post(client, target, renderNotice(TEXTS.emptyQuestion));
-      if (!rateLimit.take(target.user)) return await post(client, target, renderNotice(TEXTS.rateLimited));
+      const decision = rateLimit.take(target.user);
+      // One polite note per window; a flood is not answered with a flood.
+      if (decision === 'deny-notify') return await post(client, target, renderNotice(TEXTS.rateLimited));
+      if (decision === 'deny-silent') return;
       let response;
       try {
         response = await service.ask({ question, conversationId: target.conversationId, channel: 'slack', chatId: target.channel });
@@ -174,7 +178,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       const question = questionFromSlackText(command.text);
       try {
         if (!question) return await respondEphemeral(respond, renderNotice(TEXTS.askUsage));
-        if (!rateLimit.take(command.user_id)) return await respondEphemeral(respond, renderNotice(TEXTS.rateLimited));
+        if (rateLimit.take(command.user_id) !== 'allow') return await respondEphemeral(respond, renderNotice(TEXTS.rateLimited));
         let response;
         try {
           response = await service.ask({

@@ -10,9 +10,9 @@ import type { TelegramConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { escapeHtml, feedbackKeyboard, parseFeedbackData, renderAnswer, renderFullSources } from './render.js';
 import { helpMessage, TEXT } from './texts.js';
-import { SlidingWindowRateLimiter } from './rate-limiter.js';
+import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
 import { LruMap } from './lru-map.js';
-import { InFlight } from './in-flight.js';
+import { InFlight } from '../../src/runtime/in-flight.js';
 
 export interface TelegramBotDeps {
   config: TelegramConfig;

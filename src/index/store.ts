@@ -13,17 +13,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { Chunk } from '../ports.js';
+import type { ModelSignature } from '../embed/transformers.js';
 
 export const INDEX_FORMAT = 1;
 
-export interface EmbeddingSignature {
-  model: string;
-  dims: number;
-  pooling: 'mean' | 'cls';
-  queryPrefix: string;
-  passagePrefix: string;
-  dtype: string;
-}
+/** How the index's vectors were made: queries must be embedded the same way. */
+export type EmbeddingSignature = ModelSignature;
 
 export interface DocumentEntry {
   id: string;
