@@ -204,6 +204,25 @@ describe('bad files', () => {
   });
 });
 
+describe('a corpus with nothing readable', () => {
+  it('is refused with a message naming the folder and the skipped files, and publishes nothing', async () => {
+    const corpus = makeTempCorpus({ seeds: [], prefix: 'ingest-empty-' });
+    try {
+      fs.writeFileSync(path.join(corpus.corpusDir, 'blank.txt'), '\n\n');
+      const config = loadCoreConfig(lexicalEnv(corpus));
+      const error = await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IndexError);
+      expect((error as IndexError).code).toBe('INDEX_EMPTY');
+      expect((error as IndexError).message).toContain(corpus.corpusDir);
+      expect((error as IndexError).message).toMatch(/blank\.txt \(empty file\)/);
+      expect(currentGeneration(config.indexDir)).toBeNull();
+      expect(fs.existsSync(path.join(config.indexDir, '.ingest.lock'))).toBe(false);
+    } finally {
+      corpus.remove();
+    }
+  });
+});
+
 /** Encodes a string as GB18030 by searching the decoder's table (Node has no GB18030 encoder). */
 function gb18030(text: string): Buffer {
   const decoder = new TextDecoder('gb18030');

@@ -45,7 +45,7 @@ export interface Manifest {
 }
 
 export class IndexError extends Error {
-  constructor(readonly code: 'INDEX_MISSING' | 'INDEX_CORRUPT' | 'INDEX_MISMATCH' | 'INDEX_LOCKED', message: string) {
+  constructor(readonly code: 'INDEX_MISSING' | 'INDEX_EMPTY' | 'INDEX_CORRUPT' | 'INDEX_MISMATCH' | 'INDEX_LOCKED', message: string) {
     super(message);
     this.name = 'IndexError';
   }

@@ -24,6 +24,7 @@ import {
   corruptFiles,
   currentGeneration,
   GenerationWriter,
+  IndexError,
   pruneGenerations,
   readChunks,
   readManifest,
@@ -167,6 +168,16 @@ async function ingestLocked(config: CoreConfig, options: IngestOptions, logger: 
   if (signature) for (const state of docs.values()) if (!state.vectors && !changed.some((d) => d.id === state.entry.id)) needsEmbedding.push(state);
 
   const nothingChanged = changed.length === 0 && report.removed.length === 0 && needsEmbedding.length === 0 && previous !== null && previous.damaged.length === 0 && chunkerSame && previous.manifest.tokenizer === TOKENIZER_VERSION && sameSignature(previous.manifest.embedding, signature);
+  // An index with nothing in it would make every answer "the documents don't say": a wrong
+  // CORPUS_DIR or a folder of unreadable files must be said, not published.
+  if (docs.size === 0 && changed.length === 0) {
+    const skipped = report.rejected.length ? ` ${report.rejected.length} file(s) were skipped: ${report.rejected.map((r) => `${r.path} (${r.reason})`).join('; ')}.` : '';
+    throw new IndexError(
+      'INDEX_EMPTY',
+      `No documents to index in ${options.paths.join(', ')}: no readable .txt or .md files.${skipped} Add documents there, or point CORPUS_DIR (or the ingest paths) at them.${previous ? ' The previous index is left as it was.' : ''}`,
+    );
+  }
+
   if (nothingChanged) {
     report.documents = docs.size;
     report.chunks = previous!.chunks.length;
