@@ -57,32 +57,41 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** How long each character becomes once escaped. */
+const ESCAPED_LENGTH: Record<string, number> = { '&': 5, '<': 4, '>': 4 };
+
 /**
  * Splits raw text into pieces whose *escaped* length fits `limit`, preferring paragraph, line and
  * sentence boundaries; escaping happens per piece, so an entity like `&amp;` is never cut.
+ * Linear in the text: each piece costs at most `limit` steps, and at most `maxPieces` are made
+ * (callers that show 50 blocks or one line need not split a 100k-character text to the end).
  */
-export function splitForSections(raw: string, limit = SECTION_TEXT_LIMIT): string[] {
+export function splitForSections(raw: string, limit = SECTION_TEXT_LIMIT, maxPieces = Infinity): string[] {
   const pieces: string[] = [];
-  let rest = raw.trim();
-  while (rest.length > 0) {
-    if (escapeMrkdwn(rest).length <= limit) {
-      pieces.push(escapeMrkdwn(rest));
-      break;
-    }
+  const text = raw.trim();
+  let start = 0;
+  while (start < text.length && pieces.length < maxPieces) {
     // Longest raw prefix whose escaped form fits (escaping grows text by at most 5x).
-    let end = 0;
+    let end = start;
     let escapedLength = 0;
-    while (end < rest.length) {
-      const grow = escapeMrkdwn(rest[end]).length;
+    while (end < text.length) {
+      const grow = ESCAPED_LENGTH[text[end]] ?? 1;
       if (escapedLength + grow > limit) break;
       escapedLength += grow;
       end++;
     }
-    const window = rest.slice(0, end);
+    if (end === text.length) {
+      pieces.push(escapeMrkdwn(text.slice(start)));
+      break;
+    }
+    const window = text.slice(start, end);
     const cut = lastBoundary(window);
-    const take = cut > end / 2 ? cut : end;
-    pieces.push(escapeMrkdwn(rest.slice(0, take).trimEnd()));
-    rest = rest.slice(take).trimStart();
+    let take = cut > window.length / 2 ? cut : window.length;
+    // A hard cut never separates the halves of a surrogate pair (an emoji, a rare CJK character).
+    if (take === window.length && take > 1 && /[\uD800-\uDBFF]/.test(window[take - 1])) take--;
+    pieces.push(escapeMrkdwn(window.slice(0, take).trimEnd()));
+    start += take;
+    while (start < text.length && /\s/.test(text[start])) start++;
   }
   return pieces.filter((p) => p.length > 0);
 }
@@ -133,7 +142,7 @@ export function renderAnswer(answer: RenderableAnswer, options: RenderOptions = 
   if (buttons.length) tail.push({ type: 'actions', block_id: `answer:${answer.interaction_id}`, elements: buttons });
 
   const room = MAX_BLOCKS - head.length - tail.length;
-  let body = splitForSections(answer.answer || '…').map((text) => section(text));
+  let body = splitForSections(answer.answer || '…', SECTION_TEXT_LIMIT, room + 1).map((text) => section(text));
   if (body.length > room) body = [...body.slice(0, room - 1), section('…')];
 
   return {
@@ -165,7 +174,7 @@ function fallbackText(answer: RenderableAnswer): string {
 }
 
 function firstPiece(raw: string, limit: number): string {
-  const pieces = splitForSections(raw, limit);
+  const pieces = splitForSections(raw, limit, 2);
   const first = pieces[0] ?? '…';
   return pieces.length > 1 ? truncate(first, limit - 1) + '…' : first;
 }
@@ -188,6 +197,6 @@ function plain(text: string): TextObject {
 
 /** A short plain message (apologies, usage hints): escaped, with fallback text and no unfurls. */
 export function renderNotice(text: string): SlackMessage {
-  const pieces = splitForSections(text);
+  const pieces = splitForSections(text, SECTION_TEXT_LIMIT, MAX_BLOCKS);
   return { text: pieces[0] ?? '', blocks: pieces.slice(0, MAX_BLOCKS).map(section), unfurl_links: false, unfurl_media: false };
 }
