@@ -31,9 +31,11 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
   async function ask(request: AskRequest): Promise<AskResponse> {
     const started = performance.now();
     const notes: string[] = [...(deps.notes?.() ?? [])];
-    let question = stripInvisible(String(request.question ?? '')).replace(/\s+/g, ' ').trim();
+    let question = wellFormed(stripInvisible(String(request.question ?? ''))).replace(/\s+/g, ' ').trim();
     if (question.length > config.maxQuestionChars) {
-      question = question.slice(0, config.maxQuestionChars);
+      // Never keep half of an emoji at the cut.
+      const end = /[\uD800-\uDBFF]/.test(question[config.maxQuestionChars - 1]) ? config.maxQuestionChars - 1 : config.maxQuestionChars;
+      question = question.slice(0, end);
       notes.push(`The question was longer than ${config.maxQuestionChars} characters and was trimmed.`);
     }
     const language: Language = detectLanguage(question);
@@ -137,6 +139,11 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       };
     },
   };
+}
+
+/** Half an emoji (a lone surrogate) cannot be stored as UTF-8: SQLite would log three U+FFFD instead. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function round(ms: number): number {
