@@ -11,6 +11,7 @@ import { splitSentences } from '../text/sentences.js';
 import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askedFigure, figureFit, figureMentions, type AskedFigure } from './figures.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -42,6 +43,8 @@ interface ScoredSentence {
   order: number;
   score: number;
   coverage: number;
+  /** Best fit of a figure in the sentence to the figure asked for (0 when none, or not a number/date question). */
+  fit: number;
 }
 
 const GENERIC_PLACE = /^(本|该|这个|那个|我们|你们|所在|哪个|什么|城|社|小|市|县|区|镇|乡|村|街道|城市|地区|社区|农村|乡村|全市|全县|全区|各区|各县|郊区|市区|城区)$/;
@@ -96,15 +99,17 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   }
 
   const kind = questionKind(question);
-  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats);
+  const asked: AskedFigure | null = kind === 'number' ? askedFigure(normalizeText(question), language) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(normalizeText(question), language).focus } : null;
+  const focus = asked ? focusTerms(asked.focus, keyTerms, language, stats) : new Set<string>();
+  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus);
   const best = sentences[0];
   if (!best || best.coverage === 0) {
     reasons.push('no sentence in the passages carries the question\'s terms');
     return abstain(input, reasons, passages[0], missingTerms(keyTerms, [], language));
   }
-  // Asked for a figure or a date: passages on the topic that state none do not answer it.
-  if ((kind === 'number' || kind === 'when') && !sentences.some((s) => s.coverage >= 0.5 * best.coverage && KIND_EVIDENCE[kind].test(normalizeText(s.text)))) {
-    reasons.push(`no sentence on the topic states a ${kind === 'number' ? 'figure' : 'date'}`);
+  // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
+  if (asked && !sentences.some((s) => s.coverage >= MIN_FIGURE_SENTENCE_COVERAGE * best.coverage && s.fit >= MIN_FIGURE_FIT)) {
+    reasons.push(`no sentence on the topic states a ${asked.measure === 'date' ? 'date' : `figure${asked.measure ? ` (${asked.measure})` : ''}`}`);
     return abstain(input, reasons, passages[best.passageIndex], missingTerms(keyTerms, [], language));
   }
   reasons.push(`answered from passage ${best.passageRank} (${kind} question)`);
@@ -227,26 +232,79 @@ function isKnown(text: string, stats: CorpusStats): boolean {
   return tokens.length > 0 && tokens.every((t) => stats.documentFrequency(t) > 0) && tokens.some((t) => t.length >= 2);
 }
 
+/** Figures this close (in characters) to the question's terms are about what the question asks. */
+const FIGURE_WINDOW = 14;
+/** A figure of the asked kind must sit in a sentence carrying at least this share of the best sentence's coverage. */
+const MIN_FIGURE_SENTENCE_COVERAGE = 0.5;
+const MIN_FIGURE_FIT = 0.5;
+
+/** The key terms naming what is counted or dated (居民 in 多少居民; "community assistants" in "how many community assistants"). */
+function focusTerms(focusText: string, keyTerms: KeyTerm[], language: Language, stats: CorpusStats): Set<string> {
+  if (!focusText.trim()) return new Set();
+  if (language === 'en') {
+    const words = focusText.toLowerCase().split(/\s+/).map((w) => w.replace(/s$/, ''));
+    return new Set(keyTerms.filter((k) => /[\u4e00-\u9fff]/.test(k.term) && words.some((w) => w.length >= 3 && k.group.toLowerCase().includes(w))).map((k) => k.term));
+  }
+  const tokens = new Set(stats.tokenizer.tokens(focusText));
+  return new Set(keyTerms.filter((k) => tokens.has(k.term) && k.term.length >= 2).map((k) => k.term));
+}
+
+/**
+ * How well the sentence states the asked figure: the best figure's fit to the asked kind, raised by
+ * the question's terms around it (the subject next to the number: 7188名居民) and the counted thing
+ * right beside it. Returns [evidence, best fit].
+ */
+function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], focus: Set<string>): [number, number] {
+  let evidence = 0;
+  let bestFit = 0;
+  for (const m of figureMentions(norm)) {
+    const fit = figureFit(m, asked);
+    bestFit = Math.max(bestFit, fit);
+    const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
+    const near = substringCoverage(keyTerms, window);
+    const beside = `${norm.slice(Math.max(0, m.start - 8), m.start)}|${norm.slice(m.end, m.end + 8)}`;
+    const focusNear = focus.size ? ([...focus].some((f) => beside.includes(f)) ? 1 : 0) : near;
+    evidence = Math.max(evidence, fit * (0.3 + 0.35 * near + 0.35 * focusNear));
+  }
+  return [evidence, bestFit];
+}
+
+/** Like coverageOf, but a term counts when it occurs anywhere in `text` (a window of a sentence). */
+function substringCoverage(keyTerms: KeyTerm[], text: string): number {
+  const present = new Set(keyTerms.filter((k) => k.term.length >= 2 && text.includes(k.term)).map((k) => k.term));
+  return coverageOf(keyTerms, present);
+}
+
 function scoreSentences(
   passages: RetrievedPassage[],
   coverages: number[],
   keyTerms: KeyTerm[],
   kind: QuestionKind,
   stats: CorpusStats,
+  asked: AskedFigure | null,
+  focus: Set<string>,
 ): ScoredSentence[] {
   const out: ScoredSentence[] = [];
   passages.forEach((p, passageIndex) => {
+    // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业").
+    const context = stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''}`);
     const pieces = splitSentences(p.chunk.text)
       .map((s) => s.text.replace(/\s+/g, ' ').trim())
       .filter((s) => s.length >= 4);
     pieces.forEach((text, order) => {
       if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
       const norm = normalizeText(text);
-      const coverage = coverageOf(keyTerms, new Set(stats.tokenizer.tokens(norm)));
-      const evidence = kind !== 'what' && KIND_EVIDENCE[kind].test(norm) ? 0.25 : 0;
+      const own = new Set(stats.tokenizer.tokens(norm));
+      // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
+      for (const k of keyTerms) if (k.term.length === 1 && !own.has(k.term) && norm.includes(k.term)) own.add(k.term);
+      const ownCoverage = coverageOf(keyTerms, own);
+      const coverage = coverageOf(keyTerms, new Set([...own, ...context]));
+      let evidence = kind !== 'what' && KIND_EVIDENCE[kind].test(norm) ? 0.25 : 0;
+      let fit = 0;
+      if (asked) [evidence, fit] = figureEvidence(norm, asked, keyTerms, focus);
       const lengthPenalty = norm.length < 10 ? 0.15 : norm.length > 160 ? 0.1 : 0;
-      const score = coverage + evidence + 0.3 * coverages[passageIndex] + 0.1 / p.rank - lengthPenalty;
-      out.push({ text, passageRank: p.rank, passageIndex, order, score, coverage });
+      const score = 0.5 * (ownCoverage + coverage) + (asked ? 0.7 : 1) * evidence + 0.3 * coverages[passageIndex] + 0.1 / p.rank - lengthPenalty;
+      out.push({ text, passageRank: p.rank, passageIndex, order, score, coverage, fit });
     });
   });
   return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);

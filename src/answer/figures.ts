@@ -1,0 +1,135 @@
+// Figures in sentences (amounts, counts, durations, dates) and the kind of figure a question asks for.
+// A number question is answered by the sentence that states a figure of the asked kind (多少钱 → 元,
+// 多少家 → 家, 多久 → 小时/天) next to the thing asked about (7188名居民), not by any sentence on the topic
+// that happens to contain a number.
+import type { Language } from '../ports.js';
+
+export type Measure = 'money' | 'duration' | 'age' | 'length' | 'area' | 'weight' | 'percent' | 'count' | 'date';
+
+export interface FigureMention {
+  text: string;
+  start: number;
+  end: number;
+  measure: Measure;
+  /** The unit as written (名, 万元, 小时), '' for a bare number. */
+  unit: string;
+}
+
+export interface AskedFigure {
+  /** What the figure must measure; null when the question does not say (any figure will do). */
+  measure: Measure | null;
+  /** The classifier the question itself uses (家 in 多少家), when it names one. */
+  classifier: string | null;
+  /** The words right around the asking words: the thing counted (居民 in 多少居民), for proximity. */
+  focus: string;
+}
+
+const UNITS = '平方米|平米|平方公里|公里|千米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
+const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
+
+// Dates and times of day first (so 2025年7月 is one date, not the count "2025年"), then figures.
+const DATE_RE = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬)?)?|\d{4}\s*届|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬|份)?|\d{1,2}\s*[日号](?![元块])|[上下]午\s*\d{1,2}(?:[:：]\d{2}|点|时)?|\d{1,2}[:：]\d{2}|(?:每)?(?:周|星期)[一二三四五六日天末]|[年月]底`;
+const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${CN_DIGITS}(?=\s*(?:余|多)?\s*(?:万|亿)?\s*(?:${UNITS})))\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:${UNITS})?`;
+const MENTION = new RegExp(`(${DATE_RE})|(${FIGURE_RE})`, 'g');
+
+const UNIT_MEASURE: [RegExp, Measure][] = [
+  [/(元|块|毛|角)$/, 'money'],
+  [/岁$/, 'age'],
+  [/(小时|分钟|工作日|个月|天|日|周)$/, 'duration'],
+  [/(平方米|平米|平方公里|亩)$/, 'area'],
+  [/(公里|千米|米)$/, 'length'],
+  [/(公斤|千克|吨|斤)$/, 'weight'],
+  [/(%|倍)$/, 'percent'],
+  [/年$/, 'duration'],
+];
+
+/** Every figure and date in `text` (normalised text: half-width digits, numbers joined). */
+export function figureMentions(text: string): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const raw = m[0].trim();
+    if (!raw) continue;
+    const start = m.index ?? 0;
+    if (m[1]) {
+      out.push({ text: raw, start, end: start + m[0].length, measure: 'date', unit: '' });
+      continue;
+    }
+    // A lone digit with no unit (list numbers, "1+1") says nothing.
+    const unit = raw.replace(/^[\d.\s零一二两三四五六七八九十百千]+/, '').replace(/^(余|多)/, '').replace(/^(万|亿)/, '').replace(/^(余|多)/, '');
+    if (!unit && /^\d$/.test(raw)) continue;
+    const measure = unit ? (UNIT_MEASURE.find(([re]) => re.test(unit))?.[1] ?? 'count') : 'count';
+    out.push({ text: raw, start, end: start + m[0].length, measure, unit });
+  }
+  return out;
+}
+
+const ASK_ZH = /多少|几|多长时间|多长|多大|多远|多久|多高|多重|多宽/;
+const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
+const CLASSIFIER = /^(个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
+const MONEY_ZH = /钱|元|费|价|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金/;
+const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*)\b/i;
+
+/** The figure a number question asks for (null measure: the question does not constrain it). */
+export function askedFigure(question: string, language: Language): AskedFigure {
+  if (language === 'en') return askedFigureEnglish(question);
+  const q = question;
+  const m = ASK_ZH.exec(q);
+  if (!m) return { measure: MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: '' };
+  const after = q.slice(m.index + m[0].length);
+  const clauseAfter = after.split(/[，,。？?！!；;、]/)[0];
+  const classifier = CLASSIFIER.exec(clauseAfter)?.[1] ?? null;
+  const before = q.slice(0, m.index).split(/[，,。？?！!；;、]/).pop() ?? '';
+  const focusAfter = clauseAfter.slice(classifier?.length ?? 0, (classifier?.length ?? 0) + 8);
+  const focus = focusAfter.replace(/^(的|钱)/, '').length >= 1 ? `${before.slice(-6)} ${focusAfter}` : before.slice(-8);
+  let measure: Measure | null = null;
+  if (m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) measure = 'date';
+  else if (m[0] === '多久' || m[0] === '多长时间') measure = 'duration';
+  else if (classifier) measure = UNIT_MEASURE.find(([re]) => re.test(classifier))?.[1] ?? 'count';
+  else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
+  else if (/面积/.test(q)) measure = 'area';
+  else if (/比例|百分之|占比|百分比/.test(q)) measure = 'percent';
+  else if (MONEY_ZH.test(`${before.slice(-6)}${clauseAfter}`)) measure = 'money';
+  else if (m[0] === '多长' || m[0] === '多远') measure = 'length';
+  else if (m[0] === '多少' && /^[\u4e00-\u9fff]/.test(clauseAfter) && !/^(钱|的)/.test(clauseAfter)) measure = 'count';
+  return { measure, classifier, focus };
+}
+
+function askedFigureEnglish(question: string): AskedFigure {
+  const m = ASK_EN.exec(question);
+  const words = m ? question.slice(m.index + m[0].length).split(/[^A-Za-z-]+/).filter(Boolean).slice(0, 4) : [];
+  const focus = words.join(' ');
+  const how = m?.[1]?.toLowerCase() ?? m?.[2]?.toLowerCase() ?? '';
+  let measure: Measure | null = null;
+  if (/\b(days?|hours?|weeks?|months?|years?|minutes?)\b/i.test(focus) && /many|long/.test(how)) measure = 'duration';
+  else if (how === 'old' || how === 'age') measure = 'age';
+  else if (how === 'far') measure = 'length';
+  else if (/percentage|share|proportion/.test(how) || /\b(percent|percentage|rate)\b/i.test(question)) measure = 'percent';
+  else if (how === 'much' && MONEY_EN.test(question)) measure = 'money';
+  else if (how === 'long' && /\b(take|takes|last|lasts|wait|until|before)\b/i.test(question)) measure = 'duration';
+  else if (how === 'long') measure = 'length';
+  else if (how === 'many' || how === 'number') measure = 'count';
+  else if (!m && MONEY_EN.test(question)) measure = 'money';
+  return { measure, classifier: null, focus };
+}
+
+/**
+ * How well a figure answers the asked kind, in [0, 1]: the exact classifier 1, the same measure 0.8,
+ * a bare number 0.5, a figure of another kind (a date for a count, a count for an amount) 0.15.
+ */
+export function figureFit(mention: FigureMention, asked: AskedFigure): number {
+  if (!asked.measure) return mention.measure === 'date' ? 0.3 : 1;
+  if (asked.measure === 'date') return mention.measure === 'date' ? 1 : mention.measure === 'duration' ? 0.5 : 0.1;
+  if (mention.measure === 'date') return 0.1;
+  if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
+  if (!mention.unit) return 0.5;
+  if (mention.measure === asked.measure) return asked.classifier && asked.measure === 'count' ? 0.6 : 0.8;
+  return 0.15;
+}
+
+const CLASSIFIER_SYNONYMS: string[][] = [['名', '人', '位', '人次'], ['天', '日'], ['元', '块']];
+
+function sameClassifier(unit: string, classifier: string): boolean {
+  const u = unit.replace(/^(万|亿)/, '');
+  if (u === classifier || u.endsWith(classifier)) return true;
+  return CLASSIFIER_SYNONYMS.some((group) => group.includes(classifier) && group.some((g) => u.endsWith(g)));
+}
