@@ -127,7 +127,7 @@ describe('a damaged interaction store (SQLite)', () => {
   it('a garbage DB file: the bot refuses to start, says which file and what to do, and leaves the file as it was', async () => {
     const garbage = Buffer.from('this is not a database, but someone may need these bytes back '.repeat(200));
     fs.writeFileSync(corpus.dbPath, garbage);
-    const error = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), autoIngest: false }).catch((e: unknown) => e as Error);
+    const error = (await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), autoIngest: false }).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain(corpus.dbPath);
     expect(error.message).toMatch(/not a database/);
