@@ -127,7 +127,7 @@ export interface WeightedTerm {
 export interface RetrievedPassage {
   rank: number;
   chunk: Chunk;
-  /** Fused score, higher is better, in (0, 1]. */
+  /** Higher is better: BM25 (lexical), cosine similarity (dense), or RRF normalised to (0, 1] (hybrid). */
   score: number;
   lexical?: { rank: number; score: number };
   dense?: { rank: number; score: number };

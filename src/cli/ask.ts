@@ -46,7 +46,7 @@ runMain(async () => {
   const app = await openApp({ logger: cliLogger() });
   try {
     for (const w of app.warnings) process.stderr.write(`Note: ${w}\n`);
-    const response = await app.service.ask({ question, mode, k, conversationId: values.conversation, channel: 'cli' });
+    const { interaction_id: _logRow, ...response } = await app.service.ask({ question, mode, k, conversationId: values.conversation, channel: 'cli' });
     process.stdout.write((values.json ? JSON.stringify(response) : renderPlain(response, { showAll: values.sources })) + '\n');
   } finally {
     await app.close();
