@@ -263,7 +263,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
     const near = substringCoverage(keyTerms, window);
     const beside = `${norm.slice(Math.max(0, m.start - 8), m.start)}|${norm.slice(m.end, m.end + 8)}`;
-    const focusNear = focus.size ? ([...focus].some((f) => beside.includes(f)) ? 1 : 0) : near;
+    const focusNear = focus.size ? Math.max(0, ...[...focus].map((f) => (beside.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && beside.includes(c)) ? 0.5 : 0))) : near;
     evidence = Math.max(evidence, fit * (0.3 + 0.35 * near + 0.35 * focusNear));
   }
   return [evidence, bestFit];
@@ -288,9 +288,7 @@ function scoreSentences(
   passages.forEach((p, passageIndex) => {
     // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业").
     const context = stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''}`);
-    const pieces = splitSentences(p.chunk.text)
-      .map((s) => s.text.replace(/\s+/g, ' ').trim())
-      .filter((s) => s.length >= 4);
+    const pieces = joinBrokenSentences(splitSentences(p.chunk.text).map((s) => s.text.replace(/\s+/g, ' ').trim())).filter((s) => s.length >= 4);
     pieces.forEach((text, order) => {
       if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
       const norm = normalizeText(text);
@@ -309,6 +307,25 @@ function scoreSentences(
   });
   return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
+
+/** Newspaper pages break paragraphs across columns ("全市共270余家" / "用人单位带来…"): a piece that does not end a sentence is joined to the next. */
+function joinBrokenSentences(pieces: string[]): string[] {
+  const out: string[] = [];
+  let carry = '';
+  for (const piece of pieces) {
+    if (!piece) continue;
+    const text = carry + piece;
+    if (!SENTENCE_END.test(text) && text.length < MAX_JOINED) carry = text;
+    else {
+      out.push(text);
+      carry = '';
+    }
+  }
+  if (carry) out.push(carry);
+  return out;
+}
+const SENTENCE_END = /[。！？；!?;…」”’）』】》")\]]$/;
+const MAX_JOINED = 220;
 
 function overlapRatio(a: string, b: string): number {
   const shorter = a.length < b.length ? a : b;

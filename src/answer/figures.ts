@@ -63,7 +63,7 @@ export function figureMentions(text: string): FigureMention[] {
   return out;
 }
 
-const ASK_ZH = /多少|几|多长时间|多长|多大|多远|多久|多高|多重|多宽/;
+const ASK_ZH = /多少|几|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
 const CLASSIFIER = /^(个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
 const MONEY_ZH = /钱|元|费|价|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金/;
@@ -82,7 +82,7 @@ export function askedFigure(question: string, language: Language): AskedFigure {
   const focusAfter = clauseAfter.slice(classifier?.length ?? 0, (classifier?.length ?? 0) + 8);
   const focus = focusAfter.replace(/^(的|钱)/, '').length >= 1 ? `${before.slice(-6)} ${focusAfter}` : before.slice(-8);
   let measure: Measure | null = null;
-  if (m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) measure = 'date';
+  if ((m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) || /时候|何时|哪/.test(m[0])) measure = 'date';
   else if (m[0] === '多久' || m[0] === '多长时间') measure = 'duration';
   else if (classifier) measure = UNIT_MEASURE.find(([re]) => re.test(classifier))?.[1] ?? 'count';
   else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
@@ -118,7 +118,8 @@ function askedFigureEnglish(question: string): AskedFigure {
  */
 export function figureFit(mention: FigureMention, asked: AskedFigure): number {
   if (!asked.measure) return mention.measure === 'date' ? 0.3 : 1;
-  if (asked.measure === 'date') return mention.measure === 'date' ? 1 : mention.measure === 'duration' ? 0.5 : 0.1;
+  // A month, day or time answers "when" better than a bare year (2025年以来).
+  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (!mention.unit) return 0.5;
