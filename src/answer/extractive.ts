@@ -108,7 +108,10 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
     return abstain(input, reasons, passages[0], missingTerms(keyTerms, [], language));
   }
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
-  if (asked && !sentences.some((s) => s.coverage >= MIN_FIGURE_SENTENCE_COVERAGE * best.coverage && s.fit >= MIN_FIGURE_FIT)) {
+  // On the topic: the sentence itself (with its title) carries the question's terms, or it sits in a
+  // passage that does ("招聘会为期3天" in the passage about 平城区's 夜市 job fair).
+  const onTopic = (s: ScoredSentence) => s.coverage >= MIN_FIGURE_SENTENCE_COVERAGE * best.coverage || (s.coverage > 0 && coverages[s.passageIndex] >= 0.9 * bestCoverage);
+  if (asked && !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT)) {
     reasons.push(`no sentence on the topic states a ${asked.measure === 'date' ? 'date' : `figure${asked.measure ? ` (${asked.measure})` : ''}`}`);
     return abstain(input, reasons, passages[best.passageIndex], missingTerms(keyTerms, [], language));
   }
@@ -141,7 +144,9 @@ interface KeyTerm {
   unknown: boolean;
 }
 
-const NOUN_TAG = /^(n|nz|nt|ns|nr|j|vn|an)$/;
+// nt (organisation) is left out: jieba tags colloquial verb phrases as nt (招人), and an organisation's
+// name rarely decides a question alone.
+const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
 
 // "几个", "多长", "多少钱": how the question asks, not what it is about.
 const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|多少.?|哪.{0,2})$/;
@@ -237,6 +242,8 @@ const FIGURE_WINDOW = 14;
 /** A figure of the asked kind must sit in a sentence carrying at least this share of the best sentence's coverage. */
 const MIN_FIGURE_SENTENCE_COVERAGE = 0.5;
 const MIN_FIGURE_FIT = 0.5;
+/** Weight of the figure evidence against the sentence's term coverage, for number and date questions. */
+const FIGURE_WEIGHT = 1;
 
 /** The key terms naming what is counted or dated (居民 in 多少居民; "community assistants" in "how many community assistants"). */
 function focusTerms(focusText: string, keyTerms: KeyTerm[], language: Language, stats: CorpusStats): Set<string> {
@@ -301,7 +308,7 @@ function scoreSentences(
       let fit = 0;
       if (asked) [evidence, fit] = figureEvidence(norm, asked, keyTerms, focus);
       const lengthPenalty = norm.length < 10 ? 0.15 : norm.length > 160 ? 0.1 : 0;
-      const score = 0.5 * (ownCoverage + coverage) + (asked ? 0.7 : 1) * evidence + 0.3 * coverages[passageIndex] + 0.1 / p.rank - lengthPenalty;
+      const score = 0.5 * (ownCoverage + coverage) + (asked ? FIGURE_WEIGHT : 1) * evidence + 0.3 * coverages[passageIndex] + 0.1 / p.rank - lengthPenalty;
       out.push({ text, passageRank: p.rank, passageIndex, order, score, coverage, fit });
     });
   });
