@@ -40,6 +40,18 @@ const INJECTION_PATTERNS: RegExp[] = [
   /^\s*(system|assistant|developer)\s*[:：]/gi,
   /\b(from now on|starting now|henceforth)\b[^.!?]*[.!?]?/gi,
   /(假装|扮演|充当)(你是|成)?[^，,。.!！?？]*[，,。.!！]?/g,
+  // Directives about what the bot should say or to whom: not questions about services.
+  /(?<=^|[，,。.!！?？：:\s])(请)?(向|给)?(告诉|通知|提醒|转告)(用户|大家|所有人|居民|群众|市民|他们)[^。.!！?？]*[。.!！]?/g,
+  /(?<=^|[，,。.!！?？：:\s])(请)?(宣布|宣称)[^。.!！?？]*[。.!！]?/g,
+  /(回答|回复)(的时候|时)[^。.!！?？]*[。.!！]?/g,
+  /\btell (the )?(users?|everyone|everybody|people|residents|them|the public)\b[^.!?]*[.!?]?/gi,
+  /\b(announce|declare|proclaim)\b[^.!?]*[.!?]?/gi,
+  /\b(answer|reply to|respond to) me\b[^.!?]*[.!?]?/gi,
+  /\bwhen (you )?(answer|reply)\w*\b[^.!?]*[.!?]?/gi,
+  // Remarks about the bot itself ("You are a useless bot") carry no question about services.
+  /(?<=^|[.!?]\s*)you(?:'re| are)\b[^.!?,]*[.!?,]?/gi,
+  // Broadcast mentions are never repeated and never searched.
+  /<!(channel|here|everyone)>|@(everyone|channel|here|all|所有人|全体成员)/gi,
 ];
 
 // Requests for help deceiving a public service (forged papers, benefit fraud): refused, never answered.
