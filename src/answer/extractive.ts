@@ -270,8 +270,8 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
     const near = substringCoverage(keyTerms, window);
     const beside = `${norm.slice(Math.max(0, m.start - 8), m.start)}|${norm.slice(m.end, m.end + 8)}`;
-    const focusNear = focus.size ? Math.max(0, ...[...focus].map((f) => (beside.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && beside.includes(c)) ? 0.5 : 0))) : near;
-    evidence = Math.max(evidence, fit * (0.3 + 0.35 * near + 0.35 * focusNear));
+    const focusNear = focus.size ? Math.max(0, ...[...focus].map((f) => (beside.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && beside.includes(c)) ? 0.3 : 0))) : near;
+    evidence = Math.max(evidence, fit * (0.3 + 0.2 * near + 0.5 * focusNear));
   }
   return [evidence, bestFit];
 }
