@@ -127,7 +127,7 @@ describe('citations', () => {
       for (const line of r.answer.split('\n')) {
         const m = /^(.*?)\s*\[(\d+)\]$/.exec(line);
         if (!m || line.startsWith('Key figures')) continue;
-        const quoted = r.language === 'en' ? m[1].slice(m[1].indexOf('): “') + 3, m[1].lastIndexOf('”')) : m[1];
+        const quoted = r.language === 'en' ? m[1].slice(m[1].indexOf('): “') + 4, m[1].lastIndexOf('”')) : m[1];
         const source = r.sources.find((s) => s.rank === Number(m[2]));
         expect(source?.text.replace(/\s+/g, '')).toContain(quoted.replace(/\s+/g, ''));
       }
