@@ -61,7 +61,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   const { question, language } = input;
   const passages = input.retrieval.passages.slice(0, options.passagesConsidered);
   const reasons: string[] = [];
-  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats);
+  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, normalizeText(question));
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
@@ -110,7 +110,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries the question's terms, or it sits in a
   // passage that does ("招聘会为期3天" in the passage about 平城区's 夜市 job fair).
-  const onTopic = (s: ScoredSentence) => s.coverage >= MIN_FIGURE_SENTENCE_COVERAGE * best.coverage || (s.coverage > 0 && coverages[s.passageIndex] >= 0.9 * bestCoverage);
+  const onTopic = (s: ScoredSentence) => s.coverage >= MIN_FIGURE_SENTENCE_COVERAGE * best.coverage || (s.coverage > 0 && coverages[s.passageIndex] >= ON_TOPIC_PASSAGE_SHARE * bestCoverage);
   if (asked && !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT)) {
     reasons.push(`no sentence on the topic states a ${asked.measure === 'date' ? 'date' : `figure${asked.measure ? ` (${asked.measure})` : ''}`}`);
     return abstain(input, reasons, passages[best.passageIndex], missingTerms(keyTerms, [], language));
@@ -146,9 +146,13 @@ interface KeyTerm {
 
 // nt (organisation) is left out: jieba tags colloquial verb phrases as nt (招人), and an organisation's
 // name rarely decides a question alone.
+/** Weight kept by the most everyday words the corpus uses, relative to a rare word. */
+const EVERYDAY_FLOOR = 0.5;
+
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
 
 // "几个", "多长", "多少钱": how the question asks, not what it is about.
+const ASKING_SPAN = /(几|多少)[个名家户次天期毛块角元]?钱?/g;
 const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|多少.?|哪.{0,2})$/;
 
 /**
@@ -157,19 +161,24 @@ const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|多少.?|哪.{0,2})$
  * general Chinese: a rare word (公交卡, 驾照) is a topic the documents lack; an everyday word a resident
  * uses in place of the article's (一共, 大概, 上班) is not evidence against the passage.
  */
-function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats): KeyTerm[] {
+function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = ''): KeyTerm[] {
   const n = Math.max(1, stats.size);
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
+  const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
   for (const t of terms) {
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term)) continue;
+    // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
+    if (askingSpans.some((span) => span.includes(t.term))) continue;
     const df = stats.documentFrequency(t.term);
     // English: the English words themselves, and translations the corpus never uses, say nothing.
     if (language === 'en' && df === 0) continue;
     const general = stats.tokenizer.generalFrequency(t.term);
     // Single characters and the character pairs made from unknown runs (多挣) are weak evidence either way.
     const fragment = /^[\u4e00-\u9fff]$/.test(t.term) || (df === 0 && general === 0 && /^[\u4e00-\u9fff]{2}$/.test(t.term));
-    let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : idfMax * specificity(general);
+    // In a small corpus IDF alone overrates everyday words that happen to be rare in it (一个月, 发):
+    // their general-language frequency tempers them.
+    let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (EVERYDAY_FLOOR + (1 - EVERYDAY_FLOOR) * specificity(general)) : idfMax * specificity(general);
     if (fragment) w *= 0.3;
     const unknown = df === 0 && !fragment && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(stats.tokenizer.generalTag(t.term)) && t.origin !== 'history';
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown });
@@ -242,6 +251,8 @@ const FIGURE_WINDOW = 14;
 /** A figure of the asked kind must sit in a sentence carrying at least this share of the best sentence's coverage. */
 const MIN_FIGURE_SENTENCE_COVERAGE = 0.5;
 const MIN_FIGURE_FIT = 0.5;
+/** A passage covering this share of the best passage's coverage is on the topic, and so are its sentences. */
+const ON_TOPIC_PASSAGE_SHARE = 0.75;
 /** Weight of the figure evidence against the sentence's term coverage, for number and date questions. */
 const FIGURE_WEIGHT = 1;
 
@@ -269,11 +280,31 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     bestFit = Math.max(bestFit, fit);
     const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
     const near = substringCoverage(keyTerms, window);
-    const beside = `${norm.slice(Math.max(0, m.start - 8), m.start)}|${norm.slice(m.end, m.end + 8)}`;
-    const focusNear = focus.size ? Math.max(0, ...[...focus].map((f) => (beside.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && beside.includes(c)) ? 0.3 : 0))) : near;
+    // The counted thing follows its figure in Chinese, after any modifiers (973名2025届全日制高校毕业生),
+    // within the clause; what precedes it sits close before (每单补贴1元).
+    // The figure's own unit counts too: "how many residents" maps to the classifier 名 of 7188名.
+    const beside = `${clauseBefore(norm, m.start, 8)}|${m.text}|${clauseAfter(norm, m.end, 16)}`;
+    const focusHits = [...focus].map((f) => (beside.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && beside.includes(c)) ? 0.3 : 0));
+    const focusNear = focus.size ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
     evidence = Math.max(evidence, fit * (0.3 + 0.2 * near + 0.5 * focusNear));
   }
   return [evidence, bestFit];
+}
+
+const CLAUSE_BREAK = /[，,。；;！!？?：:]/;
+
+function clauseBefore(text: string, at: number, max: number): string {
+  const piece = text.slice(Math.max(0, at - max), at);
+  const parts = piece.split(CLAUSE_BREAK);
+  return parts[parts.length - 1];
+}
+
+function clauseAfter(text: string, at: number, max: number): string {
+  return text.slice(at, at + max).split(CLAUSE_BREAK)[0];
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }
 
 /** Like coverageOf, but a term counts when it occurs anywhere in `text` (a window of a sentence). */
