@@ -8,13 +8,12 @@ import { createLogger, type Logger } from './log.js';
 import { openEmbedder } from './embed/open.js';
 import type { SignedEmbedder } from './embed/transformers.js';
 import { indexExists, loadIndex, type LoadedIndex } from './index/open.js';
-import { ingest } from './ingest/pipeline.js';
+import { currentGeneration, readManifest } from './index/store.js';
 import { createRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
 import { createAnswerService } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { openInteractionStore } from './store/sqlite.js';
-import { createLlmAnswerer } from './answer/llm.js';
 
 export interface App {
   config: CoreConfig;
@@ -47,12 +46,23 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger();
   const warnings: string[] = [];
 
-  const opened = await openEmbedder(config.embedding, logger);
-  if (opened.warning) warnings.push(opened.warning);
-  const embedder: SignedEmbedder | null = opened.embedder as SignedEmbedder | null;
+  const firstBuild = !indexExists(config.indexDir) && options.autoIngest !== false;
+  let embedder: SignedEmbedder | null = null;
+  if (!firstBuild && config.embedding.model && !indexHasVectors(config.indexDir)) {
+    // No vectors to search: loading the model would only cost start-up time.
+    warnings.push(
+      `Retrieval is lexical-only (keyword search): the index in ${config.indexDir} was built without vectors. ` +
+        `Run \`npm run ingest -- --rebuild\` once ${config.embedding.model} can be loaded to add them.`,
+    );
+  } else {
+    const opened = await openEmbedder(config.embedding, logger);
+    if (opened.warning) warnings.push(opened.warning);
+    embedder = opened.embedder as SignedEmbedder | null;
+  }
 
-  if (!indexExists(config.indexDir) && options.autoIngest !== false) {
+  if (firstBuild) {
     logger.info('index.first_build', { corpus: config.corpusDir, index: config.indexDir });
+    const { ingest } = await import('./ingest/pipeline.js');
     const report = await ingest(config, { paths: [config.corpusDir], embedder }, logger);
     for (const r of report.rejected) warnings.push(`Skipped ${r.path}: ${r.reason}`);
   }
@@ -67,7 +77,11 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised };
   });
   let answerer: Answerer = extractive;
-  if (config.llm) answerer = createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
+  if (config.llm) {
+    // LangChain loads only when an LLM is configured.
+    const { createLlmAnswerer } = await import('./answer/llm.js');
+    answerer = createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
+  }
   if (options.answerer) answerer = options.answerer({ extractive });
 
   const service = createAnswerService({
@@ -111,6 +125,15 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },
   };
+}
+
+function indexHasVectors(indexDir: string): boolean {
+  try {
+    const gen = currentGeneration(indexDir);
+    return Boolean(gen && readManifest(gen).embedding);
+  } catch {
+    return true; // unreadable manifest: let loadIndex report it properly
+  }
 }
 
 /** Holds the live index and swaps in a newly published generation without a restart. */

@@ -38,37 +38,12 @@ export class EmbeddingFailedError extends Error {
   }
 }
 
-/** An Embedder that also states how it embeds, so an index can record it. */
-export interface SignedEmbedder extends Embedder {
-  readonly queryPrefix: string;
-  readonly passagePrefix: string;
-  readonly dtype: string;
-}
+import type { SignedEmbedder } from './signature.js';
+export { modelSignature, type ModelSignature, type SignedEmbedder } from './signature.js';
 
 export interface TransformersEmbedder extends SignedEmbedder {
   /** Releases the ONNX session. */
   dispose(): Promise<void>;
-}
-
-/** What an index built with an embedder must be queried with (stored in the index manifest). */
-export interface ModelSignature {
-  model: string;
-  dims: number;
-  pooling: 'mean' | 'cls';
-  queryPrefix: string;
-  passagePrefix: string;
-  dtype: string;
-}
-
-export function modelSignature(embedder: SignedEmbedder): ModelSignature {
-  return {
-    model: embedder.modelId,
-    dims: embedder.dims,
-    pooling: embedder.pooling,
-    queryPrefix: embedder.queryPrefix,
-    passagePrefix: embedder.passagePrefix,
-    dtype: embedder.dtype,
-  };
 }
 
 export interface TransformersEmbedderOptions {

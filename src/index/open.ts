@@ -10,7 +10,7 @@ import type { ChineseTokenizer } from '../text/tokenize.js';
 import { validateEnglishLexicon, type EnglishLexicon } from '../lang/english.js';
 import { Bm25Index } from './keyword.js';
 import { HnswVectorIndex } from './vector.js';
-import { indexedText, indexTokenizer } from '../ingest/pipeline.js';
+import { indexedText, indexTokenizer } from './tokens.js';
 import { corruptFiles, currentGeneration, IndexError, readChunks, readManifest, readVectors, REBUILD_HINT, type Manifest } from './store.js';
 
 export interface LoadedIndex {

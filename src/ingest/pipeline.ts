@@ -5,20 +5,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Chunk, Embedder, RejectedFile, SourceDocument } from '../ports.js';
-import type { SignedEmbedder } from '../embed/transformers.js';
+import type { SignedEmbedder } from '../embed/signature.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { discoverFiles, readDocument } from './read.js';
 import { splitPage } from './pages.js';
 import { chunkArticles, CHUNKER_VERSION } from './chunk.js';
 import { extractCorpusTerms, dictionaryLines } from '../text/dictionary.js';
-import { createTokenizer, type ChineseTokenizer } from '../text/tokenize.js';
+import { indexedText, indexTokenizer } from '../index/tokens.js';
 import { buildEnglishLexicon, loadCedict } from '../lang/english.js';
-import { GLOSSARY_CHINESE_TERMS } from '../lang/glossary.js';
 import { romanisedVocabulary } from '../lang/places.js';
 import { Bm25Index } from '../index/keyword.js';
 import { HnswVectorIndex } from '../index/vector.js';
-import { modelSignature } from '../embed/transformers.js';
+import { modelSignature } from '../embed/signature.js';
 import {
   acquireIngestLock,
   corruptFiles,
@@ -33,6 +32,8 @@ import {
   type EmbeddingSignature,
   type Manifest,
 } from '../index/store.js';
+
+export { indexedText, indexTokenizer } from '../index/tokens.js';
 
 /** Bump when tokenisation or the derived files change: a re-run then rewrites the index. */
 export const TOKENIZER_VERSION = 'jieba-search-bigram-v1';
@@ -279,16 +280,6 @@ async function ingestLocked(config: CoreConfig, options: IngestOptions, logger: 
   }
   report.ms = performance.now() - started;
   return report;
-}
-
-/** The tokenizer chunks are indexed with and questions are searched with: corpus names plus the glossary's terms. */
-export function indexTokenizer(corpusTerms: string[]): ChineseTokenizer {
-  return createTokenizer([...corpusTerms, ...GLOSSARY_CHINESE_TERMS]);
-}
-
-/** What the keyword index sees for a chunk: its title and subhead give short passages their topic. */
-export function indexedText(chunk: Chunk): string {
-  return `${chunk.title} ${chunk.subhead ?? ''} ${chunk.normText}`;
 }
 
 async function embedAll(embedder: Embedder, chunks: Chunk[], batchSize: number): Promise<Float32Array[]> {

@@ -155,18 +155,37 @@ export function createTokenizer(extraTerms: string[] = []): ChineseTokenizer {
 
 const NOT_PLACES = new Set(['东西', '上岗', '南北', '东南', '西北', '东北', '西南', '中间', '上下', '前后', '左右', '内外', '中外', '城乡', '全国', '各地', '当地', '本地', '外地', '异地']);
 
-let stockDictionary: Map<string, { count: number; tag: string }> | null = null;
+// jieba's stock dictionary (~350k words): count and POS tag packed into one number per word
+// (count * 64 + tag id), parsed once per process on first use in a single pass over the text.
+let stockDictionary: Map<string, number> | null = null;
+const stockTags: string[] = [];
 
-/** jieba's stock dictionary (~350k words: count and tag), parsed once per process on first use. */
 function stockEntry(word: string): { count: number; tag: string } | undefined {
   if (!stockDictionary) {
     stockDictionary = new Map();
-    for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
-      const [w, count, tag] = line.split(' ');
-      if (w) stockDictionary.set(w, { count: Number(count) || 0, tag: tag ?? '' });
+    const text = Buffer.from(dict).toString('utf8');
+    const tagIds = new Map<string, number>();
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const s1 = text.indexOf(' ', start);
+      if (s1 > start && s1 < end) {
+        let s2 = text.indexOf(' ', s1 + 1);
+        if (s2 === -1 || s2 > end) s2 = end;
+        const tag = text.slice(s2 + 1, end).trim();
+        let id = tagIds.get(tag);
+        if (id === undefined) {
+          id = stockTags.length;
+          stockTags.push(tag);
+          tagIds.set(tag, id);
+        }
+        stockDictionary.set(text.slice(start, s1), (Number(text.slice(s1 + 1, s2)) || 0) * 64 + id);
+      }
+      start = end + 1;
     }
   }
-  return stockDictionary.get(word);
+  const packed = stockDictionary.get(word);
+  return packed === undefined ? undefined : { count: Math.floor(packed / 64), tag: stockTags[packed % 64] };
 }
 
 function generalFrequency(word: string): number {
