@@ -30,7 +30,11 @@ import { clusterSimilar } from './similar.js';
 export interface InteractionStoreOptions {
   /** Clock in ms since the epoch (tests inject one). */
   now?: () => number;
-  /** How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 5000). */
+  /**
+   * How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 200).
+   * better-sqlite3 waits synchronously, freezing every chat and webhook ack meanwhile (Slack retries
+   * after 3 s): keep it short; the retry queue carries writes through longer locks.
+   */
   busyTimeoutMs?: number;
   /** Turns kept per conversation; older ones are deleted on append (default 20). */
   maxTurnsPerConversation?: number;
@@ -89,6 +93,7 @@ const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_BUSY_TIMEOUT_MS = 200;
 const MAINTENANCE_EVERY_MS = 60 * 60 * 1000;
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
@@ -148,7 +153,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
   const queueLimit = options.retryQueueLimit ?? 1000;
   const gapsMaxRows = options.gapsMaxRows ?? 20_000;
 
-  const db = openDatabase(file, options.busyTimeoutMs ?? 5000);
+  const db = openDatabase(file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   options.configure?.(db);
 
   const sql = {
