@@ -89,6 +89,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       : { signingSecret: config.signingSecret, endpoints: '/slack/events', processBeforeResponse: false }),
     logger: boltLogger(logger),
     ignoreSelf: true,
+    // Bolt would otherwise call auth.test in this constructor and, with a wrong token, crash the
+    // process with an unhandled rejection before start() can say what is wrong. start() verifies
+    // the token itself, then initialises Bolt.
+    deferInitialization: true,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
       retryConfig: deps.retryConfig ?? DEFAULT_RETRY_CONFIG,
@@ -274,6 +278,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     },
     async start() {
       const botUserId = await verifyToken(bolt.client, config);
+      await bolt.init();
       if (config.socketMode) {
         await bolt.start();
         started = true;
