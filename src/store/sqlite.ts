@@ -166,6 +166,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     insertVote: db.prepare(`INSERT OR IGNORE INTO feedback (interaction_id, voter_key, vote, at) VALUES (?, ?, ?, ?)`),
     changeVote: db.prepare(`UPDATE feedback SET vote = ?, at = ? WHERE interaction_id = ? AND voter_key = ? AND vote <> ?`),
     claimDelivery: db.prepare(`INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)`),
+    deliveryStored: db.prepare(`SELECT 1 FROM deliveries WHERE key = ?`).pluck(),
     pruneDeliveries: db.prepare(`DELETE FROM deliveries WHERE at < ?`),
     insertTurn: db.prepare(`INSERT INTO turns (conversation_id, at, question, searched, answer) VALUES (?, ?, ?, ?, ?)`),
     trimTurns: db.prepare(
@@ -346,6 +347,14 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     }
   }
 
+  function deliveryStored(key: string): boolean {
+    try {
+      return sql.deliveryStored.get(key) !== undefined;
+    } catch {
+      return false; // unreadable too: better a possible duplicate reply than none
+    }
+  }
+
   function read<T>(operation: string, fallback: T, run: () => T): T {
     if (closed) {
       logger.warn('store.closed', { operation, effect: 'empty result' });
@@ -402,7 +411,8 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     claimDelivery(key) {
       return write({ kind: 'delivery', key, at: now() }, () => {
         // Not saved yet: remember it in memory so a redelivery during the outage is still refused.
-        if (memoryDeliveries.has(key)) return false;
+        // A key saved before the outage is a redelivery too (reads still work under another's write lock).
+        if (memoryDeliveries.has(key) || deliveryStored(key)) return false;
         if (memoryDeliveries.size >= MEMORY_DELIVERY_LIMIT) memoryDeliveries.delete(memoryDeliveries.values().next().value as string);
         memoryDeliveries.add(key);
         return true;
