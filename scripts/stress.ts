@@ -47,6 +47,7 @@ export interface StressSummary {
   /** The first few lost questions, to reproduce them. */
   lostExamples: string[];
   repliesDuplicated: number;
+  duplicateExamples: string[];
   invalidRenderings: string[];
   /** Answers through the service vs rows in the log after close (flush): must be equal. */
   answered: number;
@@ -230,10 +231,21 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
     const i = Number(c.params.chat_id) - 500_000;
     firstTexts.set(i, [...(firstTexts.get(i) ?? []), String(c.params.text)]);
   }
-  for (const texts of firstTexts.values()) if (texts.filter((t) => t === texts[0]).length > 1) repliesDuplicated++;
+  const duplicateExamples: string[] = [];
+  for (const [i, texts] of firstTexts) {
+    if (texts.filter((t) => t === texts[0]).length > 1) {
+      repliesDuplicated++;
+      duplicateExamples.push(`telegram #${i}: ${texts.length} messages, first ${JSON.stringify(texts[0].slice(0, 60))}`);
+    }
+  }
   const slackCounts = new Map<string, number>();
   for (const c of slackApi.succeeded('chat.postMessage')) slackCounts.set(String(c.args.channel), (slackCounts.get(String(c.args.channel)) ?? 0) + 1);
-  for (const n of slackCounts.values()) if (n > 1) repliesDuplicated++;
+  for (const [channel, n] of slackCounts) {
+    if (n > 1) {
+      repliesDuplicated++;
+      duplicateExamples.push(`slack ${channel}: ${n} messages`);
+    }
+  }
 
   const invalidRenderings: string[] = [];
   for (const c of delivered) for (const p of telegramHtmlProblems(String(c.params.text))) invalidRenderings.push(`telegram chat ${c.params.chat_id}: ${p}`);
@@ -263,6 +275,7 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
     repliesLost,
     lostExamples: questions.filter((q) => !replies.has(q.i)).slice(0, 10).map((q) => `#${q.i} ${q.platform} ${JSON.stringify(q.text.slice(0, 80))}`),
     repliesDuplicated,
+    duplicateExamples: duplicateExamples.slice(0, 10),
     invalidRenderings,
     answered,
     logged,
@@ -333,6 +346,7 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
   for (const p of summary.invalidRenderings.slice(0, 10)) process.stdout.write(`  invalid: ${p}\n`);
   for (const p of summary.lostExamples) process.stdout.write(`  lost: ${p}\n`);
+  for (const p of summary.duplicateExamples) process.stdout.write(`  duplicated: ${p}\n`);
   const growth = summary.memoryMb.lastQuartileHeap - summary.memoryMb.firstQuartileHeap;
   const ok =
     summary.repliesLost === 0 && summary.repliesDuplicated === 0 && summary.invalidRenderings.length === 0 &&

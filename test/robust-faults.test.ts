@@ -13,6 +13,7 @@ import { openApp } from '../src/app.js';
 import { loadCoreConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import { ingest } from '../src/ingest/pipeline.js';
+import { openInteractionStore } from '../src/store/sqlite.js';
 import { loadIndex } from '../src/index/open.js';
 import { createRetriever } from '../src/retrieve/hybrid.js';
 import { createTransformersEmbedder, type TransformersEmbedder } from '../src/embed/transformers.js';
@@ -219,3 +220,27 @@ describe('secrets never appear in any output', () => {
   });
 });
 
+
+describe('a redelivery while the database is locked', () => {
+  it('is refused when the first delivery was saved before the lock (no duplicate reply)', () => {
+    const corpus = makeTempCorpus({ seeds: [], prefix: 'robust-redelivery-' });
+    const logger = createMemoryLogger();
+    const store = openInteractionStore(corpus.dbPath, logger);
+    const holder = new Database(corpus.dbPath);
+    try {
+      expect(store.claimDelivery('telegram:update:1')).toBe(true);
+      holder.exec('BEGIN IMMEDIATE');
+      expect(store.claimDelivery('telegram:update:2')).toBe(true); // new during the lock: answered once
+      expect(store.claimDelivery('telegram:update:1')).toBe(false); // saved before the lock
+      expect(store.claimDelivery('telegram:update:2')).toBe(false); // remembered in memory
+      holder.exec('COMMIT');
+      store.close();
+      const db = new Database(corpus.dbPath, { readonly: true });
+      expect(db.prepare('SELECT key FROM deliveries ORDER BY key').pluck().all()).toEqual(['telegram:update:1', 'telegram:update:2']);
+      db.close();
+    } finally {
+      holder.close();
+      corpus.remove();
+    }
+  });
+});
