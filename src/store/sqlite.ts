@@ -42,7 +42,11 @@ export interface InteractionStoreOptions {
   turnRetentionMs?: number;
   /** Delivery keys older than this are forgotten; a redelivery that late is not expected (default 7 days). */
   deliveryRetentionMs?: number;
-  /** Writes held in memory while the database is busy or full; the oldest are dropped beyond it (default 1000). */
+  /**
+   * Writes held in memory while the database is busy or full; the oldest are dropped beyond it
+   * (default 10000: ~3 writes per question, so 200 concurrent chats fill 1000 within a few seconds of
+   * lock plus retry back-off; 10000 interactions with their sources are some tens of MB at most).
+   */
   retryQueueLimit?: number;
   /** Newest rows the gaps view clusters; older ones in the window are left out with a warning (default 20000). */
   gapsMaxRows?: number;
@@ -150,7 +154,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
   const maxTurns = options.maxTurnsPerConversation ?? 20;
   const turnRetentionMs = options.turnRetentionMs ?? 7 * DAY_MS;
   const deliveryRetentionMs = options.deliveryRetentionMs ?? 7 * DAY_MS;
-  const queueLimit = options.retryQueueLimit ?? 1000;
+  const queueLimit = options.retryQueueLimit ?? 10_000;
   const gapsMaxRows = options.gapsMaxRows ?? 20_000;
 
   const db = openDatabase(file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
