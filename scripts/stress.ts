@@ -163,6 +163,8 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
   };
 
   const failedTelegramCalls = new Set<number>();
+  let nextFailedCall = 0;
+  const started0 = Date.now();
   let next = 0;
   let done = 0;
   const sampleEvery = Math.max(1, Math.floor(options.questions / 40));
@@ -172,8 +174,10 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
       const q = questions[next++];
       if (faults && faultAt.has(q.i)) {
         // The next two sendMessage calls fail; remember them so their retries don't count as duplicates.
-        const firstFailed = telegramApi.callsOf('sendMessage').length;
+        // Failures are used up in order, one per call: after the calls so far and any still queued.
+        const firstFailed = Math.max(telegramApi.callsOf('sendMessage').length, nextFailedCall);
         failedTelegramCalls.add(firstFailed).add(firstFailed + 1);
+        nextFailedCall = firstFailed + 2;
         telegramApi.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
         telegramApi.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
         slackApi.rateLimitOnce('chat.postMessage', 1);
@@ -235,7 +239,9 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
   for (const [i, texts] of firstTexts) {
     if (texts.filter((t) => t === texts[0]).length > 1) {
       repliesDuplicated++;
-      duplicateExamples.push(`telegram #${i}: ${texts.length} messages, first ${JSON.stringify(texts[0].slice(0, 60))}`);
+      const calls = telegramApi.callsOf('sendMessage').map((c, n) => ({ c, n })).filter(({ c }) => Number(c.params.chat_id) - 500_000 === i);
+      const trail = calls.map(({ c, n }) => `${n}${failedTelegramCalls.has(n) ? '(failed)' : ''}@${c.at - started0}`).join(' ');
+      duplicateExamples.push(`telegram #${i}: ${texts.length} messages [calls ${trail}, failures queued at ${[...failedTelegramCalls].join(',')}], first ${JSON.stringify(texts[0].slice(0, 40))}`);
     }
   }
   const slackCounts = new Map<string, number>();
