@@ -10,6 +10,7 @@
 //   npm run stress -- --questions 2000 --concurrency 100 --seed 7 --no-big-file
 //
 // Bounded: 127.0.0.1 only, a fixed question count, and an overall deadline.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -162,20 +163,66 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
     fault.sqliteLockMs += ms;
   };
 
+  // Replies, consumed from the API servers' records as they arrive (then dropped, so the recorders'
+  // memory does not count as the bot's): first reply time per question, a hash of its first message
+  // (a second identical one is a duplicate), and the platform checks.
+  const firstReplyAt = new Map<number, number>();
+  const firstHash = new Map<string, { hash: string; count: number }>();
+  const invalidRenderings: string[] = [];
+  const duplicateExamples: string[] = [];
+  const waiting = new Map<number, () => void>();
   const failedTelegramCalls = new Set<number>();
   let nextFailedCall = 0;
-  const started0 = Date.now();
+  let telegramSendsSeen = 0;
+  const noteReply = (i: number, key: string, at: number, text: string) => {
+    if (!firstReplyAt.has(i)) firstReplyAt.set(i, at);
+    const hash = createHash('sha1').update(text).digest('hex');
+    const seen = firstHash.get(key);
+    if (!seen) firstHash.set(key, { hash, count: 1 });
+    else if (seen.hash === hash && ++seen.count === 2) duplicateExamples.push(`${key}: the same message twice, ${JSON.stringify(text.slice(0, 60))}`);
+    waiting.get(i)?.();
+    waiting.delete(i);
+  };
+  const consumeReplies = () => {
+    for (const c of telegramApi.calls.splice(0)) {
+      if (c.method !== 'sendMessage') continue;
+      if (failedTelegramCalls.has(telegramSendsSeen++)) continue;
+      const text = String(c.params.text);
+      for (const p of telegramHtmlProblems(text)) invalidRenderings.push(`telegram chat ${c.params.chat_id}: ${p}`);
+      noteReply(Number(c.params.chat_id) - 500_000, `telegram:${c.params.chat_id}`, c.at, text);
+    }
+    for (const c of slackApi.calls.splice(0)) {
+      if (c.method !== 'chat.postMessage' || c.status !== 200) continue;
+      const message = { text: String(c.args.text), blocks: (c.args.blocks as object[]) ?? [], unfurl_links: c.args.unfurl_links as boolean, unfurl_media: c.args.unfurl_media as boolean };
+      for (const p of slackMessageProblems(message)) invalidRenderings.push(`slack ${c.args.channel}: ${p}`);
+      // One Slack reply is one message: any second one in the thread is a duplicate.
+      noteReply(Number(String(c.args.channel).slice('CSTRESS'.length)), `slack:${c.args.channel}`, c.at, 'reply');
+    }
+  };
+  const consumer = setInterval(consumeReplies, 10);
+  /** Resolves when question i has its first reply (or the deadline passes). */
+  const replyTo = (i: number) =>
+    firstReplyAt.has(i) ? Promise.resolve() : new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      waiting.set(i, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+
   let next = 0;
   let done = 0;
   const sampleEvery = Math.max(1, Math.floor(options.questions / 40));
   const faultAt = new Set([0.1, 0.3, 0.5, 0.7].map((f) => Math.floor(f * options.questions)));
+  // Each worker keeps one question outstanding until its reply arrives: `concurrency` questions in flight.
   const worker = async () => {
     while (next < questions.length && Date.now() < deadline) {
       const q = questions[next++];
       if (faults && faultAt.has(q.i)) {
         // The next two sendMessage calls fail; remember them so their retries don't count as duplicates.
         // Failures are used up in order, one per call: after the calls so far and any still queued.
-        const firstFailed = Math.max(telegramApi.callsOf('sendMessage').length, nextFailedCall);
+        const pending = telegramApi.calls.filter((c) => c.method === 'sendMessage').length;
+        const firstFailed = Math.max(telegramSendsSeen + pending, nextFailedCall);
         failedTelegramCalls.add(firstFailed).add(firstFailed + 1);
         nextFailedCall = firstFailed + 2;
         telegramApi.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
@@ -196,70 +243,28 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
           if (q.platform === 'telegram') await postTelegram(q.i, q.text);
           else await postSlack(q.i, q.text, 1);
         }
+        slackBodies.delete(q.i);
       } catch (error) {
         lines.push(JSON.stringify({ event: 'stress.send_failed', i: q.i, error: String(error) }));
       }
+      await replyTo(q.i);
       done++;
       if (done % sampleEvery === 0) {
         heapSamples.push(heapAfterGc());
-        say(`${done}/${questions.length} sent, heap ${mb(heapSamples.at(-1)!)} MB`);
+        say(`${done}/${questions.length} answered, heap ${mb(heapSamples.at(-1)!)} MB`);
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-
-  // Wait for the replies still being written.
-  const replyTimes = (): Map<number, number[]> => {
-    const byQuestion = new Map<number, number[]>();
-    for (const c of telegramApi.callsOf('sendMessage')) {
-      const i = Number(c.params.chat_id) - 500_000;
-      byQuestion.set(i, [...(byQuestion.get(i) ?? []), c.at]);
-    }
-    for (const c of slackApi.succeeded('chat.postMessage')) {
-      const i = Number(String(c.args.channel).slice('CSTRESS'.length));
-      byQuestion.set(i, [...(byQuestion.get(i) ?? []), c.at]);
-    }
-    return byQuestion;
-  };
-  while (Date.now() < deadline && replyTimes().size < questions.length) await sleep(100);
   await telegram.stop();
   await slack.stop();
+  await sleep(50);
+  consumeReplies();
+  clearInterval(consumer);
 
-  // Lost: no reply. Duplicated: the same first message twice (Telegram may split one answer into parts).
-  const replies = replyTimes();
-  const repliesLost = questions.filter((q) => !replies.has(q.i)).length;
-  let repliesDuplicated = 0;
-  const firstTexts = new Map<number, string[]>();
-  const delivered = telegramApi.callsOf('sendMessage').filter((_, n) => !failedTelegramCalls.has(n));
-  for (const c of delivered) {
-    const i = Number(c.params.chat_id) - 500_000;
-    firstTexts.set(i, [...(firstTexts.get(i) ?? []), String(c.params.text)]);
-  }
-  const duplicateExamples: string[] = [];
-  for (const [i, texts] of firstTexts) {
-    if (texts.filter((t) => t === texts[0]).length > 1) {
-      repliesDuplicated++;
-      const calls = telegramApi.callsOf('sendMessage').map((c, n) => ({ c, n })).filter(({ c }) => Number(c.params.chat_id) - 500_000 === i);
-      const trail = calls.map(({ c, n }) => `${n}${failedTelegramCalls.has(n) ? '(failed)' : ''}@${c.at - started0}`).join(' ');
-      duplicateExamples.push(`telegram #${i}: ${texts.length} messages [calls ${trail}, failures queued at ${[...failedTelegramCalls].join(',')}], first ${JSON.stringify(texts[0].slice(0, 40))}`);
-    }
-  }
-  const slackCounts = new Map<string, number>();
-  for (const c of slackApi.succeeded('chat.postMessage')) slackCounts.set(String(c.args.channel), (slackCounts.get(String(c.args.channel)) ?? 0) + 1);
-  for (const [channel, n] of slackCounts) {
-    if (n > 1) {
-      repliesDuplicated++;
-      duplicateExamples.push(`slack ${channel}: ${n} messages`);
-    }
-  }
-
-  const invalidRenderings: string[] = [];
-  for (const c of delivered) for (const p of telegramHtmlProblems(String(c.params.text))) invalidRenderings.push(`telegram chat ${c.params.chat_id}: ${p}`);
-  for (const c of slackApi.succeeded('chat.postMessage')) {
-    for (const p of slackMessageProblems({ text: String(c.args.text), blocks: (c.args.blocks as object[]) ?? [], unfurl_links: c.args.unfurl_links as boolean, unfurl_media: c.args.unfurl_media as boolean })) invalidRenderings.push(`slack ${c.args.channel}: ${p}`);
-  }
-
-  const latencies = questions.filter((q) => replies.has(q.i)).map((q) => Math.min(...replies.get(q.i)!) - sentAt.get(q.i)!);
+  const repliesLost = questions.filter((q) => !firstReplyAt.has(q.i)).length;
+  const repliesDuplicated = duplicateExamples.length;
+  const latencies = questions.filter((q) => firstReplyAt.has(q.i)).map((q) => firstReplyAt.get(q.i)! - sentAt.get(q.i)!);
   const endHeap = heapAfterGc();
   const endRss = process.memoryUsage().rss;
   const quarter = Math.max(1, Math.floor(heapSamples.length / 4));
@@ -279,7 +284,7 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
     inputsTried: questions.length,
     faultsInjected: { ...fault, total: fault.telegram429 + fault.telegram5xx + fault.slack429 + fault.redeliveries + (fault.sqliteLockMs ? 1 : 0) },
     repliesLost,
-    lostExamples: questions.filter((q) => !replies.has(q.i)).slice(0, 10).map((q) => `#${q.i} ${q.platform} ${JSON.stringify(q.text.slice(0, 80))}`),
+    lostExamples: questions.filter((q) => !firstReplyAt.has(q.i)).slice(0, 10).map((q) => `#${q.i} ${q.platform} ${JSON.stringify(q.text.slice(0, 80))}`),
     repliesDuplicated,
     duplicateExamples: duplicateExamples.slice(0, 10),
     invalidRenderings,
