@@ -193,14 +193,11 @@ export function telegramPartsProblems(parts: string[]): string[] {
   return parts.flatMap((p, n) => telegramHtmlProblems(p).map((e) => `part ${n + 1}: ${e}`));
 }
 
-interface SlackTextObject {
-  type: string;
-  text: string;
-}
+/** The parts of a Block Kit block the checks read (any block shape is accepted). */
 interface SlackBlockLike {
   type: string;
-  text?: SlackTextObject;
-  elements?: ({ type: string; text?: SlackTextObject | string; value?: string } & Partial<SlackTextObject>)[];
+  text?: { type: string; text: string };
+  elements?: { type: string; text?: unknown; value?: unknown }[];
 }
 
 /** mrkdwn the renderer emits never needs `<` or `>` (no links or mentions of its own), and `&` only as an entity. */
@@ -213,14 +210,15 @@ function mrkdwnProblems(where: string, text: string): string[] {
 }
 
 /** Slack Block Kit limits and escaping: ≤ 50 blocks, section text ≤ 3000, ≤ 10 context elements, nothing unescaped. */
-export function slackMessageProblems(message: { text: string; blocks: SlackBlockLike[]; unfurl_links?: boolean; unfurl_media?: boolean }): string[] {
+export function slackMessageProblems(message: { text: string; blocks: readonly object[]; unfurl_links?: boolean; unfurl_media?: boolean }): string[] {
   const problems: string[] = [];
+  const blocks = message.blocks as SlackBlockLike[];
   if (message.blocks.length > 50) problems.push(`${message.blocks.length} blocks (limit 50)`);
   if (message.blocks.length === 0) problems.push('no blocks');
   if (message.unfurl_links !== false || message.unfurl_media !== false) problems.push('unfurls not turned off');
   problems.push(...mrkdwnProblems('fallback text', message.text));
   if (message.text.length > 3000) problems.push(`fallback text ${message.text.length} chars`);
-  message.blocks.forEach((block, b) => {
+  blocks.forEach((block, b) => {
     if (block.type === 'section') {
       const text = block.text?.text ?? '';
       if (text.length === 0) problems.push(`block ${b}: empty section text`);
@@ -230,7 +228,7 @@ export function slackMessageProblems(message: { text: string; blocks: SlackBlock
       const elements = block.elements ?? [];
       if (elements.length > 10) problems.push(`block ${b}: ${elements.length} context elements (limit 10)`);
       for (const e of elements) {
-        const text = typeof e.text === 'string' ? e.text : (e.text?.text ?? '');
+        const text = typeof e.text === 'string' ? e.text : String((e.text as { text?: unknown } | undefined)?.text ?? '');
         if (text.length > 3000) problems.push(`block ${b}: context element ${text.length} chars`);
         if (e.type === 'mrkdwn') problems.push(...mrkdwnProblems(`block ${b} context`, text));
       }
