@@ -166,13 +166,20 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
   const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
+  const absentConcepts = new Set<string>();
+  const presentConcepts = new Set<string>();
   for (const t of terms) {
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
     const df = stats.documentFrequency(t.term);
-    // English: the English words themselves, and translations the corpus never uses, say nothing.
-    if (language === 'en' && df === 0) continue;
+    // English: the English words themselves, and translations the corpus never uses, say nothing —
+    // except the glossary's: its translations are reliable, so a concept none of them covers is missing.
+    if (language === 'en' && df === 0) {
+      if (t.origin === 'glossary' && t.source && !ASKING_PHRASE.test(t.source)) absentConcepts.add(t.source);
+      continue;
+    }
+    if (t.source) presentConcepts.add(t.source);
     const general = stats.tokenizer.generalFrequency(t.term);
     // Single characters and the character pairs made from unknown runs (多挣) are weak evidence either way.
     const fragment = /^[\u4e00-\u9fff]$/.test(t.term) || (df === 0 && general === 0 && /^[\u4e00-\u9fff]{2}$/.test(t.term));
@@ -183,8 +190,17 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const unknown = df === 0 && !fragment && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(stats.tokenizer.generalTag(t.term)) && t.origin !== 'history';
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown });
   }
+  for (const concept of absentConcepts) {
+    if (!presentConcepts.has(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
+  }
   return out;
 }
+
+// Glossary entries for how a question asks ("where is", "how much is"), not what it is about.
+const ASKING_PHRASE = /^(how|what|where|when|who|which|why)\b/;
+
+/** Weight (× the largest IDF) of a glossary concept no document uses (passport → 护照). */
+const ABSENT_CONCEPT_WEIGHT = 0.6;
 
 /** 1 for words rare in general Chinese (count <= 30), falling to 0.15 for everyday words (count >= 3000). */
 function specificity(generalCount: number): number {

@@ -283,6 +283,22 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['year|years', '年'],
   ['month|months|monthly', '月|每月'],
   ['percent|percentage|proportion|rate of', '%|比例'],
+  // Documents, permits and everyday public services residents ask about (general, not from the corpus).
+  ['passport|passports', '护照'],
+  ['visa|visas', '签证'],
+  ['exit entry permit|travel permit', '通行证|出入境'],
+  ['driving licence|driving license|drivers license|driver license', '驾驶证|驾照'],
+  ['birth certificate', '出生证明|出生医学证明'],
+  ['minimum wage', '最低工资'],
+  ['income tax|individual income tax|tax refund|tax return', '个人所得税|个税|退税'],
+  ['bus card|transit card|transport card', '公交卡|交通卡'],
+  ['water bill|water fee|water charges', '水费'],
+  ['electricity bill|electricity fee|power bill', '电费'],
+  ['gas bill|gas fee', '燃气费'],
+  ['school enrollment|school admission|enrol in school|enroll in school', '入学|招生'],
+  ['parking permit|parking fee', '停车费|停车证'],
+  ['flu vaccine|influenza vaccine|flu shot', '流感疫苗'],
+  ['renew|renewal', '换领|续办|换证'],
 ];
 
 function split(list: string): string[] {
