@@ -3,7 +3,7 @@
 // stock dictionary (16k names) and no word of the corpus spells the same. Words that spell nothing
 // known ("Lane", "Jindu") are left alone: no evidence either way.
 import { pinyin } from 'pinyin-pro';
-import { dict } from '@node-rs/jieba/dict.js';
+import { stockWordsTagged } from '../text/tokenize.js';
 
 const CJK_WORD = /^[\u4e00-\u9fff]{2,4}$/;
 
@@ -35,11 +35,7 @@ let stockPlaces: Set<string> | null = null;
 /** Romanised stock-dictionary place names, computed once per process on first need (~0.3 s). */
 function stockPlaceSpellings(): Set<string> {
   if (!stockPlaces) {
-    const names: string[] = [];
-    for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
-      const [w, , tag] = line.split(' ');
-      if (tag === 'ns' && CJK_WORD.test(w)) names.push(w);
-    }
+    const names = stockWordsTagged('ns').filter((w) => CJK_WORD.test(w));
     stockPlaces = new Set(romanisedVocabulary(names));
   }
   return stockPlaces;

@@ -188,6 +188,16 @@ function stockEntry(word: string): { count: number; tag: string } | undefined {
   return packed === undefined ? undefined : { count: Math.floor(packed / 64), tag: stockTags[packed % 64] };
 }
 
+/** Every stock-dictionary word with the given tag (e.g. 'ns' for place names). */
+export function stockWordsTagged(tag: string): string[] {
+  stockEntry('');
+  const id = stockTags.indexOf(tag);
+  if (id === -1) return [];
+  const words: string[] = [];
+  for (const [word, packed] of stockDictionary!) if (packed % 64 === id) words.push(word);
+  return words;
+}
+
 function generalFrequency(word: string): number {
   return stockEntry(word)?.count ?? 0;
 }
