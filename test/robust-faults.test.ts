@@ -5,7 +5,6 @@
 // store level in store.test.ts; LLM timeouts/429/5xx/garbage in llm.test.ts; API 429/5xx and
 // redeliveries under load in robust-load.test.ts.)
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +21,7 @@ import { childEnv, lexicalEnv, makeTempCorpus, REPO_ROOT, SEED_FILES, tinyModelE
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 import { startSlackApiServer } from './support/slack-api-server.js';
 import { OpenAiCompatibleServer } from './support/openai-server.js';
+import { freePort } from './support/net.js';
 
 const events = (lines: string[], name: string) => lines.filter((l) => l.includes(`"event":"${name}"`));
 
@@ -145,14 +145,6 @@ function run(script: string, env: NodeJS.ProcessEnv, until?: { output: RegExp; t
       resolve({ code, output });
     });
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const leaked = (output: string) => Object.entries(SECRETS).filter(([, v]) => output.includes(v)).map(([k]) => k);

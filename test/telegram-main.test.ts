@@ -1,7 +1,6 @@
 // `npm run telegram` as a real process (tsx adapters/telegram/main.ts) against the local Bot API server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { openInteractionStore } from '../src/store/sqlite.js';
 import { createMemoryLogger } from '../src/log.js';
 import { renderAnswer, sourceLine, escapeHtml } from '../adapters/telegram/render.js';
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
+import { freePort } from './support/net.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -42,14 +42,6 @@ function runScript(script: string, args: string[], env: Record<string, string>, 
 
 const runTelegram = (env: Record<string, string>, onStart?: (child: ChildProcess) => void) =>
   runScript('adapters/telegram/main.ts', [], env, 60_000, onStart);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let tmp: string;
 let api: TelegramApiServer;
