@@ -121,7 +121,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   for (const s of sentences.slice(1)) {
     if (chosen.length >= options.maxSentences) break;
     if (s.score < best.score * 0.6 || s.coverage === 0) continue;
-    if (chosen.some((c) => c.text === s.text || overlapRatio(c.text, s.text) > 0.6)) continue;
+    if (chosen.some((c) => oneContainsOther(c.text, s.text))) continue;
     chosen.push(s);
   }
   // A sentence that only introduces what follows ("…如下：") needs the next one.
@@ -381,10 +381,9 @@ function joinBrokenSentences(pieces: string[]): string[] {
 const SENTENCE_END = /[。！？；!?;…」”’）』】》")\]]$/;
 const MAX_JOINED = 220;
 
-function overlapRatio(a: string, b: string): number {
-  const shorter = a.length < b.length ? a : b;
-  const longer = a.length < b.length ? b : a;
-  return longer.includes(shorter) ? 1 : 0;
+/** The same sentence (or one inside the other, from overlapping chunks) is quoted once. */
+function oneContainsOther(a: string, b: string): boolean {
+  return a.length < b.length ? b.includes(a) : a.includes(b);
 }
 
 function chineseAnswer(chosen: ScoredSentence[]): string {

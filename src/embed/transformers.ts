@@ -7,7 +7,6 @@ import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
 import type { EmbeddingConfig } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Embedder } from '../ports.js';
 
 /** The model could not be loaded: not downloaded and offline, files missing, or not a valid model. */
 export class EmbeddingUnavailableError extends Error {
