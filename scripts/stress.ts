@@ -330,7 +330,26 @@ function argValue(name: string, fallback: number): number {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
+const STRESS_USAGE = `Usage: npm run stress -- [--questions N] [--concurrency N] [--seed N] [--deadline-s N] [--no-big-file]
+
+Fuzzes, injects faults and loads the Telegram webhook and Slack HTTP endpoint on 127.0.0.1 against
+local API servers, then prints: inputs tried, faults injected, replies lost/duplicated, p95 latency,
+memory at start and end. Defaults: 10000 questions, 200 concurrent, a 15-minute deadline, and a 50 MB
+document ingest. STRESS_LOG_FILE=path keeps the captured log.`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(STRESS_USAGE + '\n');
+    return;
+  }
+  for (const name of ['questions', 'concurrency', 'seed', 'deadline-s']) {
+    const value = argValue(name, 1);
+    if (!Number.isFinite(value) || value <= 0) {
+      process.stderr.write(`--${name} needs a positive number.\n\n${STRESS_USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
+  }
   const questions = argValue('questions', 10_000);
   const concurrency = argValue('concurrency', 200);
   const seed = argValue('seed', 20_240_801);

@@ -25,7 +25,19 @@ function loadConfig(env: Env): SlackConfig {
   return slack;
 }
 
+const SLACK_USAGE = `Usage: npm run slack
+
+Answers staff in Slack (mentions in threads, DMs, /ask, /gaps, /stats). HTTP mode on SLACK_HOST:SLACK_PORT
+at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. Variables: SLACK_BOT_TOKEN (required),
+SLACK_SIGNING_SECRET (HTTP mode), SLACK_APP_TOKEN, SLACK_HOST, SLACK_PORT, SLACK_API_URL,
+RATE_LIMIT_PER_MINUTE, plus the core settings. See .env.example, adapters/slack/manifest.yml and the
+README section "Run on Slack".`;
+
 async function main(env: Env = process.env): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(SLACK_USAGE + '\n');
+    return 0;
+  }
   const logger = createLogger();
   let config: SlackConfig;
   try {

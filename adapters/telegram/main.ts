@@ -138,7 +138,19 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
   }
 }
 
+const TELEGRAM_USAGE = `Usage: npm run telegram
+
+Answers residents in Telegram (private chats; in groups when mentioned, replied to, or via /ask).
+Configured by environment variables (or .env): TELEGRAM_BOT_TOKEN (required), TELEGRAM_MODE=polling|webhook,
+TELEGRAM_WEBHOOK_HOST/PORT/PATH/SECRET/URL, TELEGRAM_API_ROOT, RATE_LIMIT_PER_MINUTE, MAX_QUESTION_CHARS,
+plus the core settings (INDEX_DIR, DB_PATH, EMBEDDING_MODEL, LLM_MODEL, ...). See .env.example and the
+README section "Run on Telegram".`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(TELEGRAM_USAGE + '\n');
+    return;
+  }
   const secrets = secretValues(process.env);
   const fail = (message: string, code: number) => {
     process.stderr.write(redact(message, secrets) + '\n');
