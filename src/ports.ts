@@ -15,7 +15,8 @@ export interface SourceDocument {
   text: string;
   /** sha256 of the raw bytes: the unit of incremental ingest. */
   hash: string;
-  encoding: 'utf-8' | 'gb18030';
+  /** 'utf-8', 'gb18030' (text), a web page's charset, or 'binary' (pdf, docx). */
+  encoding: string;
 }
 
 /** A file that could not be ingested, reported by name and skipped. */
@@ -66,6 +67,9 @@ export interface Chunk {
   end: number;
   /** Position of the chunk within its document. */
   ordinal: number;
+  /** The document's publication date (YYYY-MM-DD) and web address, when known: shown in citations. */
+  date?: string;
+  url?: string;
 }
 
 // ---------- text ----------
