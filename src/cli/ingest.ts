@@ -88,8 +88,8 @@ runMain(async () => {
         const now = Date.now();
         if (now - lastProgress < 1000 && p.files < p.totalFiles) return;
         lastProgress = now;
-        const what = p.stage === 'read' ? 'read' : 'embedded';
-        process.stderr.write(`ingest: ${what} ${p.files}/${p.totalFiles} files, ${p.chunks} chunks, ${p.chunksPerSecond.toFixed(0)} chunks/s\n`);
+        const what = p.stage === 'read' ? ' read' : p.stage === 'embed' ? ' embedded' : '';
+        process.stderr.write(`ingest: ${p.files}/${p.totalFiles} files${what}, ${p.chunks} chunks, ${p.chunksPerSecond.toFixed(0)} chunks/s\n`);
       },
     },
     logger,
