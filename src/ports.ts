@@ -175,6 +175,8 @@ export interface AnswerDraft {
   generator: 'extractive' | 'llm';
   /** Why the answerer decided as it did (abstention evidence, fallbacks), for logs and eval. */
   reasons: string[];
+  /** How sure the answerer is that the answer holds, in [0, 1], when it computes a score (eval's reliability view). */
+  confidence?: number;
 }
 
 export interface Answerer {
@@ -209,6 +211,8 @@ export interface AskResponse {
   notes?: string[];
   /** Row id in the interaction log, for feedback buttons (absent when the log is off or failed). */
   interaction_id?: number;
+  /** The answerer's confidence in [0, 1], when it computes one (absent otherwise, e.g. for abstentions). */
+  confidence?: number;
 }
 
 export interface Source {

@@ -98,6 +98,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       timings_ms: { retrieve: round(retrieveMs), answer: round(answerMs), total: round(performance.now() - started) },
     };
     if (notes.length) response.notes = [...new Set(notes)];
+    if (draft.confidence !== undefined && !draft.abstained) response.confidence = draft.confidence;
 
     logger.debug('ask', { channel: request.channel, abstained: draft.abstained, reasons: draft.reasons, followUp: followUp.isFollowUp, ms: response.timings_ms.total });
     if (deps.store && request.channel && request.channel !== 'eval' && request.channel !== 'bench') {
