@@ -9,6 +9,7 @@ import { detectLanguage } from './lang/detect.js';
 import { stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
 import { stripInvisible } from './text/normalize.js';
+import { mask } from './privacy/mask.js';
 
 export interface ServiceDeps {
   config: CoreConfig;
@@ -93,12 +94,14 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     if (notes.length) response.notes = [...new Set(notes)];
 
     logger.debug('ask', { channel: request.channel, abstained: draft.abstained, reasons: draft.reasons, followUp: followUp.isFollowUp, ms: response.timings_ms.total });
+    // Personal data (phone, ID-card and bank card numbers, e-mail) is masked in everything kept;
+    // the answer above was computed from the original question.
     if (deps.store && request.channel && request.channel !== 'eval' && request.channel !== 'bench') {
       const id = deps.store.recordInteraction({
         channel: request.channel,
         chatId: request.chatId ?? request.channel,
         conversationId: request.conversationId,
-        question,
+        question: mask(question),
         answer: draft.text,
         abstained: draft.abstained,
         sources: response.sources,
@@ -107,7 +110,8 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       if (id > 0) response.interaction_id = id;
     }
     if (deps.store && request.conversationId && !emptyQuestion) {
-      deps.store.appendTurn(request.conversationId, { question, searched: followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text, answer: draft.text, at: Date.now() });
+      const searched = followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text;
+      deps.store.appendTurn(request.conversationId, { question: mask(question), searched: mask(searched), answer: draft.text, at: Date.now() });
     }
     return response;
   }
