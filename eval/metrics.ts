@@ -87,6 +87,8 @@ export interface EvalQuestion {
   lang: Language;
   tags: string[];
   unanswerable: boolean;
+  /** Optional subset name ("calib" or "report"): calibrate on one part, report on the other (--split). */
+  split?: string;
   /** 1-based line in the question file, for messages. */
   line: number;
 }
@@ -105,7 +107,7 @@ export interface ParsedQuestions {
 
 export { detectLanguage };
 
-const KNOWN_FIELDS = new Set(['id', 'question', 'answers', 'doc', 'lang', 'tags', 'unanswerable']);
+const KNOWN_FIELDS = new Set(['id', 'question', 'answers', 'doc', 'lang', 'tags', 'unanswerable', 'split']);
 
 /**
  * Parses a JSONL question file written by anyone. Bad lines are reported by line number and
@@ -174,11 +176,16 @@ export function parseQuestions(text: string): ParsedQuestions {
       if (!Array.isArray(o.tags) || !o.tags.every((t) => typeof t === 'string')) return skip('"tags" must be an array of strings.');
       tags = [...new Set((o.tags as string[]).map((t) => t.trim()).filter(Boolean))];
     }
+    let split: string | undefined;
+    if (o.split !== undefined && o.split !== null && o.split !== '') {
+      if (typeof o.split !== 'string') return skip('"split" must be a string such as "calib" or "report".');
+      split = o.split.trim();
+    }
     const unknown = Object.keys(o).filter((k) => !KNOWN_FIELDS.has(k));
     if (unknown.length) warn(`unknown field(s) ignored: ${unknown.join(', ')}.`);
 
     seen.add(id);
-    questions.push({ id, question: o.question, answers, doc, lang, tags, unanswerable, line });
+    questions.push({ id, question: o.question, answers, doc, lang, tags, unanswerable, ...(split ? { split } : {}), line });
   });
   return { questions, problems };
 }

@@ -18,6 +18,7 @@ import { renderReport } from './report.js';
 export const USAGE = `Usage: npm run eval -- [options]
 
   --questions FILE   question file, one JSON object a line (default eval/questions.jsonl)
+  --split NAME       only the questions whose "split" field is NAME (e.g. calib or report)
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
   --modes LIST       comma-separated retrieval modes: hybrid,lexical,dense (default all three)
@@ -32,6 +33,7 @@ const ALL_MODES: readonly RetrievalMode[] = ['hybrid', 'lexical', 'dense'];
 
 export interface CliOptions {
   questions: string;
+  split?: string;
   out: string;
   k: number;
   modes: RetrievalMode[];
@@ -60,6 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       allowPositionals: false,
       options: {
         questions: { type: 'string' },
+        split: { type: 'string' },
         out: { type: 'string' },
         k: { type: 'string' },
         modes: { type: 'string' },
@@ -78,8 +81,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const modes = (v.modes ?? ALL_MODES.join(',')).split(',').map((m) => m.trim()).filter(Boolean);
   const unknown = modes.filter((m) => !(ALL_MODES as readonly string[]).includes(m));
   if (unknown.length || modes.length === 0) throw new UsageError(`--modes takes a comma-separated list of ${ALL_MODES.join(', ')} (got "${v.modes}").`);
+  if (v.split !== undefined && !v.split.trim()) throw new UsageError('--split takes a split name such as calib or report.');
   return {
     questions: v.questions ?? 'eval/questions.jsonl',
+    ...(v.split ? { split: v.split.trim() } : {}),
     out: v.out ?? 'eval/out',
     k,
     modes: [...new Set(modes)] as RetrievalMode[],
@@ -216,13 +221,20 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     io.stderr(`eval: cannot read the question file ${questionsPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass an existing file with --questions.\n`);
     return 2;
   }
-  const { questions, problems } = parseQuestions(text);
+  const parsed = parseQuestions(text);
+  const problems = parsed.problems;
   for (const p of problems) io.stderr(`eval: ${options.questions}:${p.line}: ${p.message}${p.skipped ? ' Line skipped.' : ''}\n`);
-  if (questions.length === 0) {
+  if (parsed.questions.length === 0) {
     io.stderr(`eval: ${options.questions} holds no valid question; see the Evaluation section of README.md for the format.\n`);
     return 2;
   }
-  io.stderr(`eval: ${questions.length} question(s) from ${options.questions}, modes ${options.modes.join(',')}, k=${options.k}\n`);
+  const questions = options.split === undefined ? parsed.questions : parsed.questions.filter((q) => q.split === options.split);
+  if (questions.length === 0) {
+    const names = [...new Set(parsed.questions.map((q) => q.split).filter(Boolean))];
+    io.stderr(`eval: no question in ${options.questions} has "split": "${options.split}"; ${names.length ? `its splits are ${names.join(', ')}` : 'it has no "split" field'}.\n`);
+    return 2;
+  }
+  io.stderr(`eval: ${questions.length} question(s) from ${options.questions}${options.split ? ` (split ${options.split})` : ''}, modes ${options.modes.join(',')}, k=${options.k}\n`);
 
   let app: Awaited<ReturnType<MainIo['openService']>>;
   try {
@@ -233,7 +245,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   }
   let run: EvalRun;
   try {
-    run = await runEval(questions, { modes: options.modes, k: options.k, questionsFile: options.questions, problems }, {
+    run = await runEval(questions, { modes: options.modes, k: options.k, questionsFile: options.split ? `${options.questions} (split ${options.split})` : options.questions, problems }, {
       service: app.service,
       serviceWarnings: app.warnings,
       progress: (line) => io.stderr(line + '\n'),

@@ -10,8 +10,8 @@ import type { SignedEmbedder } from './embed/transformers.js';
 import { indexExists, loadIndex, type LoadedIndex } from './index/open.js';
 import { currentGeneration, readManifest } from './index/store.js';
 import { createRetriever } from './retrieve/hybrid.js';
-import { createExtractiveAnswerer } from './answer/extractive.js';
-import { createAnswerService } from './service.js';
+import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.js';
+import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { openInteractionStore } from './store/sqlite.js';
 import { checkDatabaseFile } from './privacy/files.js';
@@ -38,8 +38,11 @@ export interface OpenAppOptions {
   logger?: Logger;
   /** Build the index from the corpus when none exists yet (first run). Default true. */
   autoIngest?: boolean;
-  /** Replace the configured answerer (tests inject fault-raising ones). */
-  answerer?: (defaults: { extractive: Answerer }) => Answerer;
+  /**
+   * Replace the configured answerer (tests inject fault-raising ones). Called once per index generation:
+   * `extractive` reads that generation's statistics, `generation` names it.
+   */
+  answerer?: (defaults: { extractive: Answerer; generation: string }) => Answerer;
   /** How often to look for a newly published index, in ms (default 1000). */
   reloadCheckMs?: number;
 }
@@ -77,33 +80,24 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     for (const r of report.rejected) warnings.push(`Skipped ${r.path}: ${r.reason}`);
   }
 
-  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000);
-  warnings.push(...holder.current().warnings);
-
   const store = openInteractionStore(config.dbPath, logger);
-  const retriever = createRetriever({ index: () => holder.current(), embedder, config: config.retrieval, logger });
-  const extractive = createExtractiveAnswerer(() => {
-    const index = holder.current();
-    return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised };
-  });
-  let answerer: Answerer = extractive;
-  if (config.llm) {
-    // LangChain loads only when an LLM is configured.
-    const { createLlmAnswerer } = await import('./answer/llm.js');
-    answerer = createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
-  }
-  if (options.answerer) answerer = options.answerer({ extractive });
+  // One bundle per index generation: the retriever, the answerers and the English mapper of a question
+  // all read the generation the question started on, even when a reload lands mid-question.
+  const llm = config.llm ? await import('./answer/llm.js') : null; // LangChain loads only when an LLM is configured
+  const bundle = (index: LoadedIndex): IndexSnapshot => {
+    const retriever = createRetriever({ index: () => index, embedder, config: config.retrieval, logger });
+    const extractive = createExtractiveAnswerer(() => corpusStats(index));
+    let answerer: Answerer = extractive;
+    if (config.llm && llm) answerer = llm.createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
+    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation });
+    let mapper: EnglishMapper | null = null;
+    const english = () => (mapper ??= createEnglishMapper({ names: [...index.terms, ...index.places], lexicon: index.lexicon ?? undefined }));
+    return { index, retriever, answerer, fallback: extractive, english };
+  };
+  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, bundle);
+  warnings.push(...holder.current().index.warnings);
 
-  const service = createAnswerService({
-    config,
-    retriever,
-    answerer,
-    fallback: extractive,
-    english: () => holder.english(),
-    index: () => holder.current(),
-    store,
-    logger,
-  });
+  const service = createAnswerService({ config, snapshot: () => holder.current(), store, logger });
 
   // Track in-flight questions so close() can let them finish.
   const inFlight = new Set<Promise<unknown>>();
@@ -132,7 +126,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       if (closing) return;
       closing = true;
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000).unref())]);
-      store.close();
+      await store.close();
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },
   };
@@ -147,10 +141,14 @@ function indexHasVectors(indexDir: string): boolean {
   }
 }
 
-/** Holds the live index and swaps in a newly published generation without a restart. */
+/** The corpus statistics the extractive answerer weighs terms with, from one generation. */
+function corpusStats(index: LoadedIndex): CorpusStats {
+  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised };
+}
+
+/** Holds the live generation's bundle and swaps in a newly published generation without a restart. */
 class IndexHolder {
-  private index: LoadedIndex;
-  private mapper: { generation: string; mapper: EnglishMapper } | null = null;
+  private snapshot: IndexSnapshot;
   private lastCheck = 0;
 
   constructor(
@@ -158,20 +156,13 @@ class IndexHolder {
     private readonly embedder: SignedEmbedder | null,
     private readonly logger: Logger,
     private readonly checkMs: number,
+    private readonly bundle: (index: LoadedIndex) => IndexSnapshot,
   ) {
-    this.index = loadIndex(config, embedder, logger);
+    this.snapshot = bundle(loadIndex(config, embedder, logger));
   }
 
-  current(): LoadedIndex {
-    return this.index;
-  }
-
-  english(): EnglishMapper {
-    if (this.mapper?.generation !== this.index.generation) {
-      const names = [...this.index.terms, ...this.index.places];
-      this.mapper = { generation: this.index.generation, mapper: createEnglishMapper({ names, lexicon: this.index.lexicon ?? undefined }) };
-    }
-    return this.mapper.mapper;
+  current(): IndexSnapshot {
+    return this.snapshot;
   }
 
   /** True when a new generation was loaded. In-flight questions keep the snapshot they started with. */
@@ -185,10 +176,11 @@ class IndexHolder {
     } catch {
       return false;
     }
-    if (path.join(this.config.indexDir, name) === this.index.generation) return false;
+    if (path.join(this.config.indexDir, name) === this.snapshot.index.generation) return false;
     try {
-      this.index = loadIndex(this.config, this.embedder, this.logger);
-      this.logger.info('index.reloaded', { generation: this.index.generation, chunks: this.index.chunks.length });
+      const index = loadIndex(this.config, this.embedder, this.logger);
+      this.snapshot = this.bundle(index);
+      this.logger.info('index.reloaded', { generation: index.generation, chunks: index.chunks.length });
       return true;
     } catch (err) {
       // Keep answering from the index we have rather than failing questions.

@@ -11,15 +11,21 @@ import { planFollowUp } from './answer/followup.js';
 import { stripInvisible } from './text/normalize.js';
 import { mask } from './privacy/mask.js';
 
-export interface ServiceDeps {
-  config: CoreConfig;
+/** Everything a question reads from one index generation. */
+export interface IndexSnapshot {
+  index: LoadedIndex;
   retriever: Retriever;
   /** The configured answerer (LLM or extractive). */
   answerer: Answerer;
   /** The extractive answerer: used when the configured one fails. */
   fallback: Answerer;
   english: () => EnglishMapper;
-  index: () => LoadedIndex;
+}
+
+export interface ServiceDeps {
+  config: CoreConfig;
+  /** The live generation; read once per question, so a reload mid-question cannot mix two builds. */
+  snapshot: () => IndexSnapshot;
   store: InteractionStore | null;
   logger: Logger;
   /** Notes every answer carries (e.g. the lexical-only fallback), said once per process on stderr by the caller. */
@@ -44,11 +50,12 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
 
     const cleaned = stripInstructions(question);
     if (cleaned.injection) notes.push('Instructions inside the question were ignored; the bot only answers from the documents.');
-    const index = deps.index();
+    const snapshot = deps.snapshot();
+    const { index } = snapshot;
 
-    const history = request.conversationId && config.conversation.turns > 0 ? safeTurns(request.conversationId) : [];
+    const history = request.conversationId && config.conversation.turns > 0 ? await safeTurns(request.conversationId) : [];
     const expansions: WeightedTerm[] = [];
-    if (language === 'en') expansions.push(...deps.english().expand(cleaned.text));
+    if (language === 'en') expansions.push(...snapshot.english().expand(cleaned.text));
     const ownTerms = index.tokenizer.tokens(cleaned.text).length + expansions.length;
     const followUp = planFollowUp(cleaned.text, language, history, index.tokenizer, ownTerms);
     expansions.push(...followUp.carried);
@@ -57,7 +64,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     const retrieveStart = performance.now();
     const retrieval = emptyQuestion
       ? { passages: [], mode: request.mode ?? config.retrieval.mode, embeddingModel: null, terms: [], warnings: [] }
-      : await deps.retriever.retrieve({ text: cleaned.text, language, expansions, k, mode: request.mode });
+      : await snapshot.retriever.retrieve({ text: cleaned.text, language, expansions, k, mode: request.mode });
     const retrieveMs = performance.now() - retrieveStart;
     notes.push(...retrieval.warnings.filter((w) => !notes.includes(w)));
 
@@ -65,10 +72,10 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     const input = { question: cleaned.text || question, language, retrieval, history };
     let draft: AnswerDraft;
     try {
-      draft = await deps.answerer.answer(input);
+      draft = await snapshot.answerer.answer(input);
     } catch (err) {
       logger.error('answer.failed_using_extractive', { error: err });
-      draft = await deps.fallback.answer(input);
+      draft = await snapshot.fallback.answer(input);
     }
     if (emptyQuestion) {
       draft = {
@@ -94,31 +101,32 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     if (notes.length) response.notes = [...new Set(notes)];
 
     logger.debug('ask', { channel: request.channel, abstained: draft.abstained, reasons: draft.reasons, followUp: followUp.isFollowUp, ms: response.timings_ms.total });
-    // Personal data (phone, ID-card and bank card numbers, e-mail) is masked in everything kept;
-    // the answer above was computed from the original question.
+    // Personal data (phone, ID-card and bank card numbers, e-mail) is masked in everything kept —
+    // the question, and the answer too (an abstention names the question's terms); the answer above
+    // was computed from the original question and is sent unmasked to the asker.
     if (deps.store && request.channel && request.channel !== 'eval' && request.channel !== 'bench') {
-      const id = deps.store.recordInteraction({
+      const saved = await deps.store.recordInteraction({
         channel: request.channel,
         chatId: request.chatId ?? request.channel,
         conversationId: request.conversationId,
         question: mask(question),
-        answer: draft.text,
+        answer: mask(draft.text),
         abstained: draft.abstained,
         sources: response.sources,
         latencyMs: response.timings_ms.total,
       });
-      if (id > 0) response.interaction_id = id;
+      if (saved.status === 'saved') response.interaction_id = saved.id;
     }
     if (deps.store && request.conversationId && !emptyQuestion) {
       const searched = followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text;
-      deps.store.appendTurn(request.conversationId, { question: mask(question), searched: mask(searched), answer: draft.text, at: Date.now() });
+      await deps.store.appendTurn(request.conversationId, { question: mask(question), searched: mask(searched), answer: mask(draft.text), at: Date.now() });
     }
     return response;
   }
 
-  function safeTurns(conversationId: string) {
+  async function safeTurns(conversationId: string) {
     try {
-      return deps.store?.recentTurns(conversationId, config.conversation.turns, config.conversation.maxAgeMs) ?? [];
+      return await deps.store?.recentTurns(conversationId, config.conversation.turns, config.conversation.maxAgeMs) ?? [];
     } catch (err) {
       logger.warn('conversation.read_failed', { error: err });
       return [];
@@ -127,11 +135,11 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
 
   return {
     ask,
-    forget(conversationId: string) {
-      deps.store?.clearConversation(conversationId);
+    async forget(conversationId: string) {
+      await deps.store?.clearConversation(conversationId);
     },
     describe(): CollectionInfo {
-      const index = deps.index();
+      const { index } = deps.snapshot();
       const titles = index.manifest.documents.flatMap((d) => d.titles.map((title) => ({ doc: d.id, title })));
       return {
         documents: index.manifest.counts.documents,

@@ -198,11 +198,31 @@ describe('question file parsing', () => {
   });
 });
 
+async function readDocs(dir: string): Promise<Map<string, string>> {
+  const docs = new Map<string, string>();
+  for (const f of await readdir(path.join(ROOT, dir))) docs.set(f, await readFile(path.join(ROOT, dir, f), 'utf8'));
+  return docs;
+}
+
+/** Every gold string of every answerable item, checked verbatim (after normalisation) in its document. */
+function missingGolds(questions: readonly EvalQuestion[], docs: Map<string, string>, dir: string): string[] {
+  const missing: string[] = [];
+  for (const q of questions.filter((x) => !x.unanswerable)) {
+    const doc = q.doc ? docs.get(path.basename(q.doc)) : undefined;
+    if (doc === undefined) {
+      missing.push(`${q.id}: document ${q.doc} is not in ${dir}/`);
+      continue;
+    }
+    const hay = normalizeForMatch(doc);
+    for (const a of q.answers) if (!hay.includes(normalizeForMatch(a))) missing.push(`${q.id}: "${a}" not in ${q.doc}`);
+  }
+  return missing;
+}
+
 describe('the team question set (eval/questions.jsonl)', async () => {
   const text = await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8');
   const { questions, problems } = parseQuestions(text);
-  const docs = new Map<string, string>();
-  for (const f of await readdir(path.join(ROOT, 'seeds'))) docs.set(f, await readFile(path.join(ROOT, 'seeds', f), 'utf8'));
+  const docs = await readDocs('seeds');
 
   it('parses without a single problem', () => {
     expect(problems).toEqual([]);
@@ -226,17 +246,65 @@ describe('the team question set (eval/questions.jsonl)', async () => {
   });
 
   it('finds every gold string of every answerable item verbatim in its document', () => {
-    const missing: string[] = [];
-    for (const q of questions.filter((x) => !x.unanswerable)) {
-      const doc = q.doc ? docs.get(q.doc) : undefined;
-      if (doc === undefined) {
-        missing.push(`${q.id}: document ${q.doc} is not in seeds/`);
-        continue;
-      }
-      const hay = normalizeForMatch(doc);
-      for (const a of q.answers) if (!hay.includes(normalizeForMatch(a))) missing.push(`${q.id}: "${a}" not in ${q.doc}`);
+    expect(missingGolds(questions, docs, 'seeds')).toEqual([]);
+  });
+});
+
+describe("the residents'-wording set (eval/residents.jsonl)", async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/residents.jsonl'), 'utf8'));
+  const docs = await readDocs('seeds');
+  const team = new Set(parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.map((q) => q.question));
+
+  it('parses without a single problem and shares no question with the team set', () => {
+    expect(problems).toEqual([]);
+    expect(questions.filter((q) => team.has(q.question)).map((q) => q.id)).toEqual([]);
+  });
+
+  it('has >= 100 answerable (about 30% English) and >= 30 unanswerable items in both languages', () => {
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(answerable.length).toBeGreaterThanOrEqual(100);
+    expect(un.length).toBeGreaterThanOrEqual(30);
+    const en = answerable.filter((q) => q.lang === 'en').length / answerable.length;
+    expect(en).toBeGreaterThan(0.25);
+    expect(en).toBeLessThan(0.4);
+    expect(new Set(un.map((q) => q.lang))).toEqual(new Set(['zh', 'en']));
+    for (const kind of ['other-city', 'missing-facet', 'off-topic']) {
+      for (const lang of ['zh', 'en']) expect(un.some((q) => q.lang === lang && q.tags.includes(kind)), `${kind} ${lang}`).toBe(true);
     }
-    expect(missing).toEqual([]);
+  });
+
+  it('splits every stratum (language x answerable) into calib ~40% and report ~60%', () => {
+    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
+    for (const lang of ['zh', 'en']) {
+      for (const unanswerable of [false, true]) {
+        const group = questions.filter((q) => q.lang === lang && q.unanswerable === unanswerable);
+        const calib = group.filter((q) => q.split === 'calib').length / group.length;
+        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeGreaterThan(0.3);
+        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeLessThan(0.5);
+      }
+    }
+  });
+
+  it('finds every gold string of every answerable item verbatim in its document', () => {
+    expect(missingGolds(questions, docs, 'seeds')).toEqual([]);
+  });
+});
+
+describe('the CMRC 2018 set (eval/cmrc2018)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/cmrc2018/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/cmrc2018/docs');
+
+  it('holds 676 answerable and 80 unanswerable questions over its 250 documents, with its licence', async () => {
+    expect(problems).toEqual([]);
+    expect(questions.filter((q) => !q.unanswerable)).toHaveLength(676);
+    expect(questions.filter((q) => q.unanswerable)).toHaveLength(80);
+    expect(docs.size).toBe(250);
+    expect(await readFile(path.join(ROOT, 'eval/cmrc2018/LICENSE-DATA'), 'utf8')).toMatch(/CC BY-SA 4\.0|Creative Commons/);
+  });
+
+  it('finds every gold string verbatim in its document', () => {
+    expect(missingGolds(questions, docs, 'eval/cmrc2018/docs')).toEqual([]);
   });
 });
 
@@ -355,6 +423,28 @@ describe('the eval CLI', () => {
 
     const ok = io(dir);
     expect(await main(['--questions', 'q.jsonl', '--out', 'out', '--modes', 'lexical', '--min-hit5', '1'], ok.io)).toBe(0);
+  });
+
+  it('runs only the questions of the --split it is given, and exits 2 naming the splits when none match', async () => {
+    const dir = await tmp();
+    await writeFile(path.join(dir, 'q.jsonl'), [
+      '{"id":"zh-1","question":"露天巷有多长？","answers":["500米"],"doc":"a.txt","split":"calib"}',
+      '{"id":"zh-2","question":"招聘会在哪？","answers":["万达广场"],"doc":"b.txt","split":"report"}',
+      '{"id":"un-1","question":"杭州的高龄津贴多少钱？","split":"report"}',
+      '{"id":"x","question":"bad split","answers":["x"],"doc":"a.txt","split":3}',
+    ].join('\n'));
+    const t = io(dir);
+    expect(await main(['--questions', 'q.jsonl', '--out', 'out', '--modes', 'lexical', '--split', 'report'], t.io)).toBe(0);
+    expect(t.err.join('')).toMatch(/q\.jsonl:4: "split" must be a string/);
+    const results = (await readFile(path.join(dir, 'out', 'results.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => r.id)).toEqual(['zh-2', 'un-1']);
+    const summary = JSON.parse(await readFile(path.join(dir, 'out', 'summary.json'), 'utf8')) as Summary;
+    expect(summary).toMatchObject({ questions: 2, questions_file: 'q.jsonl (split report)' });
+
+    const none = io(dir);
+    expect(await main(['--questions', 'q.jsonl', '--split', 'test'], none.io)).toBe(2);
+    expect(none.err.join('')).toMatch(/no question in q\.jsonl has "split": "test"; its splits are calib, report/);
+    expect(none.closed()).toBe(0);
   });
 
   it('exits 2 for usage errors and unreadable question files without opening the service', async () => {

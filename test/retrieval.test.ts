@@ -156,16 +156,19 @@ describe('lexical fallback when the model cannot load', () => {
   let app: App;
   let release: () => void = () => undefined;
   let holdNext = false;
+  /** The generation of the answerer bundle that answered each question, in order. */
+  const answeredBy: string[] = [];
 
   beforeAll(async () => {
     corpus = makeTempCorpus({ prefix: 'retrieval-lexical-' });
     // An answerer that can hold one question between retrieval and answering (a question in flight).
-    const answerer = ({ extractive }: { extractive: { answer(input: AnswerInput): Promise<AnswerDraft> } }) => ({
+    const answerer = ({ extractive, generation }: { extractive: { answer(input: AnswerInput): Promise<AnswerDraft> }; generation: string }) => ({
       async answer(input: AnswerInput): Promise<AnswerDraft> {
         if (holdNext) {
           holdNext = false;
           await new Promise<void>((resolve) => (release = resolve));
         }
+        answeredBy.push(generation);
         return extractive.answer(input);
       },
     });
@@ -198,6 +201,7 @@ describe('lexical fallback when the model cannot load', () => {
     expect(before.sources.map((s) => s.doc)).not.toContain('library.md');
     expect(app.service.describe().documents).toBe(5);
 
+    const oldGeneration = currentGeneration(corpus.indexDir)!;
     holdNext = true;
     const inFlight = app.service.ask({ question: QUESTION });
     await new Promise((r) => setTimeout(r, 50));
@@ -212,10 +216,16 @@ describe('lexical fallback when the model cannot load', () => {
     expect(after.answer).toContain('九点');
     expect(app.service.describe().documents).toBe(6);
 
+    const newGeneration = currentGeneration(corpus.indexDir)!;
+    expect(newGeneration).not.toBe(oldGeneration);
     release();
     const finished = await inFlight;
     expect(finished.answer).toContain('500米');
     expect(finished.sources[0].doc).toBe(LUTIAN_DOC);
+    // One snapshot per question: the question in flight was answered with the statistics of the
+    // generation it was retrieved from, the next one entirely from the new generation.
+    expect(answeredBy.at(-2)).toBe(newGeneration); // the library question, asked after the reload
+    expect(answeredBy.at(-1)).toBe(oldGeneration); // the question in flight, released last
     expect(app.reloadIndex()).toBe(false);
   });
 });

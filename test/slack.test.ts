@@ -11,6 +11,7 @@ import type { AnswerService, AskRequest, AskResponse, CollectionInfo, Interactio
 import { openInteractionStore } from '../src/store/sqlite.js';
 import { createPrivacyKeys } from '../src/privacy/keys.js';
 import { parseButtonValue } from '../adapters/slack/render.js';
+import { savedId } from './support/store.js';
 import {
   buttonPress,
   directMessage,
@@ -64,7 +65,7 @@ class ScriptedAnswerService implements AnswerService {
     this.gate = undefined;
     if (gate) await gate;
     const scripted = this.script(request.question);
-    const interactionId = this.store.recordInteraction({
+    const interactionId = savedId(await this.store.recordInteraction({
       channel: request.channel ?? 'cli',
       chatId: request.chatId ?? '',
       conversationId: request.conversationId,
@@ -73,7 +74,7 @@ class ScriptedAnswerService implements AnswerService {
       abstained: scripted.abstained,
       sources: scripted.sources,
       latencyMs: 1,
-    });
+    }));
     return {
       question: request.question,
       language: /[\u3400-\u9fff]/.test(request.question) ? 'zh' : 'en',
@@ -83,7 +84,7 @@ class ScriptedAnswerService implements AnswerService {
       interaction_id: interactionId,
     };
   }
-  forget(): void {}
+  async forget(): Promise<void> {}
   describe(): CollectionInfo {
     return { documents: 2, chunks: 2, titles: [], mode: 'lexical', embeddingModel: null, builtAt: new Date(0).toISOString() };
   }
@@ -96,7 +97,7 @@ class FailingAnswerService implements AnswerService {
     this.requests.push(request);
     throw new Error('index file unreadable: chunks.bin (EACCES)');
   }
-  forget(): void {}
+  async forget(): Promise<void> {}
   describe(): CollectionInfo {
     return { documents: 0, chunks: 0, titles: [], mode: 'lexical', embeddingModel: null, builtAt: new Date(0).toISOString() };
   }
@@ -167,7 +168,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.slack.stop();
-  h?.store.close();
+  await h?.store.close();
   await h?.api.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
@@ -203,7 +204,7 @@ describe('mentions', () => {
     const buttons = blocks.find((b) => b.type === 'actions')!.elements!;
     const request = service.requests.at(-1)!;
     expect(request).toMatchObject({ question: '社区食堂几点开门？', channel: 'slack', chatId: ck('CTOWN001'), conversationId: `${ck('CTOWN001')}:${event.ts}` });
-    const logged = h.store.getInteraction(idOf(buttons[0].value))!;
+    const logged = (await h.store.getInteraction(idOf(buttons[0].value)))!;
     expect(logged.question).toBe('社区食堂几点开门？');
     expect(buttons.map((b) => b.action_id)).toEqual(['feedback_up', 'feedback_down']);
   });
@@ -380,8 +381,8 @@ describe('/ask and buttons', () => {
     const [upButton, downButton] = (reply.args.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements!;
     const id = idOf(downButton.value);
     const since = Date.now() - 60_000;
-    const totals = () => h.store.stats(since).reduce((t, r) => ({ up: t.up + r.up, down: t.down + r.down }), { up: 0, down: 0 });
-    const before = totals();
+    const totals = async () => (await h.store.stats(since)).reduce((t, r) => ({ up: t.up + r.up, down: t.down + r.down }), { up: 0, down: 0 });
+    const before = await totals();
 
     let n = 0;
     const press = async (action: string, value: string, options: { channel: string; user: string }) => {
@@ -398,14 +399,14 @@ describe('/ask and buttons', () => {
     expect(await press('feedback_down', downButton.value!, { channel: 'COTHER01', user: 'UALICE01' })).toMatch(/Only the person who asked/);
     expect(await press('feedback_up', downButton.value!.replace(/^\d+/, String(id - 1)), asker)).toMatch(/Only the person who asked/);
     expect(await press('feedback_up', String(id), asker)).toMatch(/Only the person who asked/);
-    expect(totals()).toEqual({ up: before.up, down: before.down + 1 });
+    expect(await totals()).toEqual({ up: before.up, down: before.down + 1 });
     expect(await press('feedback_up', upButton.value!, asker)).toMatch(/already counted/); // changed mind
-    expect(totals()).toEqual({ up: before.up + 1, down: before.down });
+    expect(await totals()).toEqual({ up: before.up + 1, down: before.down });
     expect(h.logger.lines.filter((l) => l.includes('slack.button_refused'))).toHaveLength(4);
   });
 
   it("posts to the channel only for the asker: another person's press, or a Telegram resident's answer, is refused", async () => {
-    const telegramId = h.store.recordInteraction({ channel: 'telegram', chatId: 'x', question: '居民的私人问题', answer: '私人的回答', abstained: false, sources: [], latencyMs: 1 });
+    const telegramId = savedId(await h.store.recordInteraction({ channel: 'telegram', chatId: 'x', question: '居民的私人问题', answer: '私人的回答', abstained: false, sources: [], latencyMs: 1 }))!;
     await postSigned(h.url, slashCommand('/ask', '只给我看的问题', h.api.responseUrl('ask-own'), 'CASK0002'), { secret: SIGNING_SECRET, contentType: FORM });
     const [ephemeral] = await waitFor(() => responsesTo('ask-own').length > 0 && responsesTo('ask-own'), 'the /ask answer');
     const post = (ephemeral.body.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === 'post_to_channel')!;
@@ -435,7 +436,7 @@ describe('staff views', () => {
   it('/gaps lists the questions abstained on in every channel, Telegram included, with counts', async () => {
     // Logged as the Telegram adapter's service would, into the same store.
     for (const chat of ['1001', '1002']) {
-      h.store.recordInteraction({ channel: 'telegram', chatId: chat, question: '护照在哪里办理？', answer: '', abstained: true, sources: [], latencyMs: 3 });
+      await h.store.recordInteraction({ channel: 'telegram', chatId: chat, question: '护照在哪里办理？', answer: '', abstained: true, sources: [], latencyMs: 3 });
     }
     await postSigned(h.url, slashCommand('/gaps', '7', h.api.responseUrl('gaps-1')), { secret: SIGNING_SECRET, contentType: FORM });
     const [gaps] = await waitFor(() => responsesTo('gaps-1').length > 0 && responsesTo('gaps-1'), 'the /gaps view');
@@ -461,7 +462,7 @@ describe('staff views', () => {
 
 describe('staff only', () => {
   it('refuses /gaps and /stats to anyone not listed, politely and without revealing anything; a staff channel counts', async () => {
-    h.store.recordInteraction({ channel: 'telegram', chatId: 'x', question: '低保怎么申请？我的电话13812345678', answer: '', abstained: true, sources: [], latencyMs: 3 });
+    await h.store.recordInteraction({ channel: 'telegram', chatId: 'x', question: '低保怎么申请？我的电话13812345678', answer: '', abstained: true, sources: [], latencyMs: 3 });
     for (const [command, url, channel, user] of [['/gaps', 'gaps-refused', 'CPUBLIC1', 'UBOB0001'], ['/stats', 'stats-refused', 'CPUBLIC1', 'UBOB0001'], ['/svc-gaps', 'gaps-refused-2', 'CSTAFF01', 'UEVE0001']]) {
       const body = slashCommand(command, '7', h.api.responseUrl(url), channel).replace('user_id=USTAFF01', `user_id=${user}`);
       await postSigned(h.url, body, { secret: SIGNING_SECRET, contentType: FORM });

@@ -11,7 +11,7 @@ import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import type { AnswerService, InteractionStore, Language } from '../../src/ports.js';
+import type { AnswerService, FeedbackOutcome, InteractionStore, Language } from '../../src/ports.js';
 import { conversationIdFor, parseDays, questionFromSlackText } from './incoming.js';
 import {
   ACTION_FEEDBACK_DOWN,
@@ -80,6 +80,16 @@ const PRIVACY_COMMAND = /^\/(?:[a-z0-9_]+-)?privacy$/;
 /** Slack refuses requests whose timestamp is more than 5 minutes old; we also refuse those from the future. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
+/** A queued vote is thanked (the retry decides stored/duplicate); a refused one is apologised for. */
+const FEEDBACK_TEXT: Record<FeedbackOutcome, string> = {
+  stored: TEXTS.feedbackStored,
+  queued: TEXTS.feedbackStored,
+  duplicate: TEXTS.feedbackDuplicate,
+  'unknown-interaction': TEXTS.feedbackUnknown,
+  rejected: TEXTS.apology,
+  closed: TEXTS.apology,
+};
+
 interface ReplyTarget {
   channel: string;
   /** Set for threaded replies; unset for a top-level DM reply. */
@@ -128,10 +138,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   });
 
   /** First delivery of an event? Retries (X-Slack-Retry-Num, same event_id) and restarts say no. */
-  function firstDelivery(eventId: string | undefined): boolean {
+  async function firstDelivery(eventId: string | undefined): Promise<boolean> {
     if (!eventId) return true;
     try {
-      const first = store.claimDelivery(`slack:event:${eventId}`);
+      const first = await store.claimDelivery(`slack:event:${eventId}`);
       if (!first) logger.info('slack.duplicate_event', { eventId });
       return first;
     } catch (error) {
@@ -171,7 +181,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   bolt.event('app_mention', async ({ event, body, client, context }) => {
     if (event.bot_id || event.subtype) return; // other bots (and ourselves) never start a conversation
-    if (!firstDelivery(body.event_id)) return;
+    if (!(await firstDelivery(body.event_id))) return;
     const threadTs = event.thread_ts ?? event.ts;
     await work.track(() =>
       answerInConversation(
@@ -187,7 +197,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
     // Only direct messages: channel messages reach the bot as app_mention.
     if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user) return;
-    if (!firstDelivery((body as { event_id?: string }).event_id)) return;
+    if (!(await firstDelivery((body as { event_id?: string }).event_id))) return;
     await work.track(() =>
       answerInConversation(
         client,
@@ -241,7 +251,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       // Only the person who asked, in the channel where they asked, may post their answer there.
       const id = verifiedPress(action, body);
       if (id === undefined) return await respondEphemeral(respond, renderNotice(TEXTS.notYourAnswer));
-      const record = store.getInteraction(id);
+      const record = await store.getInteraction(id);
       if (!record) return await respondEphemeral(respond, renderNotice(TEXTS.answerGone));
       const message = renderAnswer(
         { ...record, interaction_id: id, language: guessLanguage(record.question) },
@@ -267,15 +277,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       return;
     }
     const vote = action.action_id === ACTION_FEEDBACK_UP ? 'up' : 'down';
-    let outcome: ReturnType<InteractionStore['recordFeedback']>;
+    let outcome: FeedbackOutcome;
     try {
-      outcome = store.recordFeedback({ interactionId, voterKey: userKey(body.user.id), vote, at: now() });
+      outcome = await store.recordFeedback({ interactionId, voterKey: userKey(body.user.id), vote, at: now() });
     } catch (error) {
       logger.error('slack.feedback_failed', { interactionId, error });
       return;
     }
     logger.info('slack.feedback', { interactionId, vote, outcome });
-    const text = outcome === 'stored' ? TEXTS.feedbackStored : outcome === 'duplicate' ? TEXTS.feedbackDuplicate : TEXTS.feedbackUnknown;
+    const text = FEEDBACK_TEXT[outcome];
     await respondEphemeral(respond, renderNotice(text)).catch((error) => logger.warn('slack.respond_failed', { action: action.action_id, error }));
   });
 
@@ -296,7 +306,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       } else if (days === undefined) message = renderNotice(TEXTS.daysUsage(command.command));
       else {
         try {
-          message = render(store, days, now());
+          message = await render(store, days, now());
         } catch (error) {
           logger.error('slack.staff_view_failed', { command: command.command, error });
           message = renderNotice(TEXTS.staffFailed);

@@ -1,0 +1,124 @@
+// Building the compact English → Chinese lexicon from CC-CEDICT at ingest, restricted to the corpus vocabulary,
+// and checking one read back from the index.
+import type { CedictEntry } from './cedict.js';
+import { STOP_WORDS } from './words.js';
+
+/**
+ * English key (one lower-case word, or a phrase of 2–3 words joined by single spaces) →
+ * Chinese corpus terms with weights in [0.3, 0.7], best first. Plain JSON: persist it with the index.
+ */
+export interface EnglishLexicon {
+  format: 'english-lexicon/1';
+  entries: Record<string, Array<[term: string, weight: number]>>;
+}
+
+const LEXICON_KEEP_PER_KEY = 6;
+
+/** Gloss words that carry no meaning of their own (CC-CEDICT's own abbreviations). */
+const GLOSS_NOISE = new Set(['sth', 'sb', 'etc', 'abbr', 'lit', 'fig', 'esp', 'cl', 'pr', 'tw', 'usu', 'oneself', "one's", 'ones']);
+
+export const HAN_ONLY = /^\p{Script=Han}+$/u;
+const SKIPPED_GLOSS = /^(variant of|old variant of|archaic variant|erhua variant|see |see also|surname |used in|also written|also pr|taiwan pr|cl:|\(idiom\)|abbr\. for|japanese variant|unofficial variant)/;
+
+/** The meaningful parts of one CC-CEDICT sense: parentheticals, Chinese cross-references and pinyin removed. */
+function glossParts(gloss: string): string[][] {
+  const cleaned = gloss
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/[\p{Script=Han}|]+/gu, ' ');
+  const parts: string[][] = [];
+  for (const part of cleaned.split(';')) {
+    const trimmed = part.trim();
+    if (!trimmed || SKIPPED_GLOSS.test(trimmed) || trimmed.includes('idiom')) continue;
+    const words = trimmed
+      .split(/[^a-z0-9'-]+/)
+      .flatMap((w) => w.split('-'))
+      .map((w) => w.replace(/^'+|'+$/g, '').replace(/'s$/, '').replace(/'/g, ''))
+      .filter(Boolean);
+    if (words.length === 0 || words.length > 6) continue;
+    parts.push(words);
+  }
+  return parts;
+}
+
+/** Short words of 2–4 characters are the useful search terms; single characters are vague, long ones rare. */
+function lengthFactor(term: string): number {
+  const n = [...term].length;
+  if (n === 1) return 0.6;
+  if (n <= 4) return 1;
+  return 0.8;
+}
+
+/**
+ * Builds the English → Chinese lexicon from CC-CEDICT, restricted to headwords in the corpus vocabulary.
+ * Scores: the whole sense equals the key ("allowance", "job fair") 0.7; the key is a word of a short
+ * sense (≤3 content words) 0.5; of a longer sense 0.35; times 0.9/0.8 for entries with many senses and
+ * the length factor (1-char terms 0.6×). Weights are clamped to [0.3, 0.7]; the best 6 per key are kept.
+ */
+export function buildEnglishLexicon(
+  vocabulary: Iterable<string> | ((term: string) => boolean),
+  cedict: readonly CedictEntry[],
+): EnglishLexicon {
+  const inVocabulary = typeof vocabulary === 'function' ? vocabulary : setPredicate(vocabulary);
+  const scores = new Map<string, Map<string, number>>();
+  const add = (key: string, term: string, score: number) => {
+    let terms = scores.get(key);
+    if (!terms) scores.set(key, (terms = new Map()));
+    if ((terms.get(term) ?? 0) < score) terms.set(term, score);
+  };
+  for (const entry of cedict) {
+    const term = entry.simplified;
+    if (!HAN_ONLY.test(term) || !safe(() => inVocabulary(term))) continue;
+    const properNoun = /^[A-Z]/.test(entry.pinyin);
+    const parts = entry.glosses.flatMap(glossParts);
+    if (parts.length === 0) continue;
+    const senseFactor = parts.length === 1 ? 1 : parts.length <= 3 ? 0.9 : 0.8;
+    const factor = senseFactor * lengthFactor(term) * (properNoun ? 0.8 : 1);
+    for (const words of parts) {
+      const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w) && !/^\d+$/.test(w));
+      if (content.length === 0) continue;
+      // Proper nouns ("Jishan county in Yuncheng, Shanxi") only by short exact senses: names come from pinyin.
+      if (properNoun && words.length > 3) continue;
+      if (content.length <= 3) add(content.join(' '), term, 0.7 * factor);
+      if (content.length === 1) continue;
+      const inside = content.length <= 3 ? 0.5 : 0.35;
+      for (const word of content) add(word, term, inside * factor);
+    }
+  }
+  const entries: EnglishLexicon['entries'] = {};
+  for (const [key, terms] of [...scores].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    entries[key] = [...terms]
+      .sort((a, b) => b[1] - a[1] || [...a[0]].length - [...b[0]].length)
+      .slice(0, LEXICON_KEEP_PER_KEY)
+      .map(([term, score]) => [term, round(Math.min(0.7, Math.max(0.3, score)))]);
+  }
+  return { format: 'english-lexicon/1', entries };
+}
+
+function setPredicate(terms: Iterable<string>): (term: string) => boolean {
+  const set = terms instanceof Set ? (terms as Set<string>) : new Set(terms);
+  return (term) => set.has(term);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function safe<T>(fn: () => T): T | false {
+  try {
+    return fn();
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a lexicon read back from disk; says what is wrong and how to fix it. */
+export function validateEnglishLexicon(value: unknown): EnglishLexicon {
+  const v = value as Partial<EnglishLexicon> | null;
+  if (!v || v.format !== 'english-lexicon/1' || typeof v.entries !== 'object' || v.entries === null) {
+    throw new Error('The English lexicon in the index is missing or has an unknown format (expected "english-lexicon/1"); re-run ingest to rebuild it.');
+  }
+  return v as EnglishLexicon;
+}
+

@@ -1,0 +1,233 @@
+// Maps an English question to weighted Chinese search terms, without a neural model.
+// Sources, in order of trust:
+//   glossary (weight 1)  curated public-service phrases, longest match first;
+//   pinyin   (weight 1)  romanised corpus names ("Jishan county" → 稷山县), only names the corpus holds;
+//   number   (weight 0.8) digits pass through ("2,836" → "2836");
+//   cedict   (0.3–0.7)   CC-CEDICT glosses → headwords, only headwords in the corpus vocabulary.
+// Words consumed by a glossary phrase or a name are not looked up again, to keep noise down.
+//
+// CC-CEDICT is large: importing the `cc-cedict` package takes ~2 s and ~430 MB of heap, reading its
+// data file directly ~0.2 s. So ingest builds a small EnglishLexicon (restricted to the corpus
+// vocabulary) once with buildEnglishLexicon and persists it; the bot starts from that in ~0 ms.
+import { pinyin } from 'pinyin-pro';
+import type { WeightedTerm } from '../../ports.js';
+import { PUBLIC_SERVICE_GLOSSARY, type GlossaryEntry } from '../glossary.js';
+import type { CedictEntry } from './cedict.js';
+import { buildEnglishLexicon, HAN_ONLY, type EnglishLexicon } from './lexicon.js';
+import { englishWords, numbersIn, phraseKeys, STOP_WORDS } from './words.js';
+
+export interface EnglishMapper {
+  /** Chinese search terms for an English question, best first, each term once. Never throws. */
+  expand(question: string): WeightedTerm[];
+}
+
+export interface EnglishMapperOptions {
+  /** Chinese place / programme names found in the corpus (e.g. 稷山县, 稷王社区); only these are produced from pinyin. */
+  names: readonly string[];
+  /** The lexicon persisted at ingest: the fast path (no dictionary load at start). */
+  lexicon?: EnglishLexicon;
+  /** Live alternative to `lexicon`: is the term in the corpus index. Used with `cedict` to build the lexicon now. */
+  vocabulary?: (term: string) => boolean;
+  /** CC-CEDICT entries from loadCedict(), for the live path. */
+  cedict?: readonly CedictEntry[];
+  /** At most this many CC-CEDICT terms per English word or phrase (default 3). */
+  perWord?: number;
+  /** Glossary to use (default PUBLIC_SERVICE_GLOSSARY). */
+  glossary?: readonly GlossaryEntry[];
+}
+
+const GLOSSARY_WEIGHT = 1;
+const NAME_WEIGHT = 1;
+const NAME_OTHER_SUFFIX_WEIGHT = 0.8;
+const NUMBER_WEIGHT = 0.8;
+const MAX_QUESTION_CHARS = 2000;
+const MAX_PHRASE_WORDS = 6;
+
+// ---------- romanised names ----------
+
+/** Administrative suffixes: the English words that may follow a romanised name, and the Chinese they stand for. */
+const NAME_SUFFIXES: ReadonlyArray<readonly [zh: string, en: readonly string[]]> = [
+  ['自治州', ['autonomous prefecture']],
+  ['自治县', ['autonomous county']],
+  ['开发区', ['development zone']],
+  ['街道', ['street', 'subdistrict', 'sub district', 'jiedao']],
+  ['社区', ['community', 'neighborhood', 'neighbourhood', 'shequ']],
+  ['小区', ['residential compound', 'compound', 'estate', 'residential area', 'xiaoqu']],
+  ['新区', ['new district', 'new area', 'xinqu']],
+  ['省', ['province', 'sheng']],
+  ['市', ['city', 'shi']],
+  ['区', ['district', 'qu']],
+  ['县', ['county', 'xian']],
+  ['镇', ['town', 'zhen']],
+  ['乡', ['township', 'xiang']],
+  ['村', ['village', 'cun']],
+  ['街', ['street', 'jie']],
+  ['巷', ['alley', 'lane', 'xiang']],
+  ['路', ['road', 'lu']],
+  ['州', ['prefecture', 'zhou']],
+  ['旗', ['banner', 'qi']],
+];
+
+interface NameInfo {
+  name: string;
+  suffix: string;
+  stemSyllables: number;
+}
+
+/** Toneless pinyin of Han text, syllables joined, ü written u ("lüliang" and "lvliang" both match "luliang"). */
+function romanise(text: string): { key: string; syllables: number } {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array' }) as string[];
+  return { key: syllables.join('').toLowerCase().replace(/ü/g, 'u').replace(/v/g, 'u'), syllables: syllables.length };
+}
+
+function buildNameIndex(names: readonly string[]) {
+  const byStem = new Map<string, NameInfo[]>();
+  const byFull = new Map<string, string[]>();
+  for (const name of new Set(names)) {
+    if (typeof name !== 'string' || !HAN_ONLY.test(name) || [...name].length < 2) continue;
+    const full = romanise(name).key;
+    byFull.set(full, [...(byFull.get(full) ?? []), name]);
+    const suffix = NAME_SUFFIXES.find(([zh]) => name.endsWith(zh) && name.length > zh.length)?.[0] ?? '';
+    const stem = romanise(name.slice(0, name.length - suffix.length));
+    byStem.set(stem.key, [...(byStem.get(stem.key) ?? []), { name, suffix, stemSyllables: stem.syllables }]);
+  }
+  const suffixPhrases = new Map<string, string[]>();
+  for (const [zh, ens] of NAME_SUFFIXES) for (const en of ens) suffixPhrases.set(en, [...(suffixPhrases.get(en) ?? []), zh]);
+  return { byStem, byFull, suffixPhrases };
+}
+
+// ---------- the mapper ----------
+
+interface Span {
+  start: number;
+  end: number;
+  terms: WeightedTerm[];
+}
+
+export function createEnglishMapper(options: EnglishMapperOptions): EnglishMapper {
+  const perWord = Math.max(1, Math.floor(options.perWord ?? 3));
+  const glossary = buildGlossaryIndex(options.glossary ?? PUBLIC_SERVICE_GLOSSARY);
+  const lexicon =
+    options.lexicon ??
+    (options.cedict && options.vocabulary ? buildEnglishLexicon(options.vocabulary, options.cedict) : { format: 'english-lexicon/1' as const, entries: {} });
+  const lexiconEntries = new Map(Object.entries(lexicon.entries));
+  const names = buildNameIndex(options.names ?? []);
+
+  function matchGlossary(words: readonly string[], start: number): Span | undefined {
+    for (let count = Math.min(MAX_PHRASE_WORDS, words.length - start); count >= 1; count--) {
+      for (const key of phraseKeys(words, start, count)) {
+        const zh = glossary.get(key);
+        if (zh) return { start, end: start + count, terms: zh.map((term) => ({ term, weight: GLOSSARY_WEIGHT, origin: 'glossary', source: key })) };
+      }
+    }
+    return undefined;
+  }
+
+  function matchName(words: readonly string[], start: number): Span | undefined {
+    for (let count = Math.min(4, words.length - start); count >= 1; count--) {
+      const window = words.slice(start, start + count);
+      if (window.every((w) => STOP_WORDS.has(w)) || window.some((w) => /\d/.test(w))) continue;
+      const key = window.join('').replace(/v/g, 'u');
+      const full = names.byFull.get(key);
+      if (full) return { start, end: start + count, terms: full.map((term) => ({ term, weight: NAME_WEIGHT, origin: 'pinyin', source: window.join(' ') })) };
+      const stems = names.byStem.get(key);
+      if (!stems) continue;
+      const suffix = suffixAt(words, start + count);
+      if (suffix) {
+        const exact = stems.filter((s) => suffix.zh.includes(s.suffix));
+        if (exact.length) return { start, end: start + count + suffix.words, terms: exact.map((s) => ({ term: s.name, weight: NAME_WEIGHT, origin: 'pinyin', source: window.join(' ') })) };
+      }
+      // A bare one-syllable stem ("an", "he") is too likely an English word: require its suffix word.
+      const usable = stems.filter((s) => s.stemSyllables >= 2);
+      if (usable.length) {
+        const weight = suffix ? NAME_OTHER_SUFFIX_WEIGHT : NAME_WEIGHT;
+        return { start, end: start + count, terms: usable.map((s) => ({ term: s.name, weight, origin: 'pinyin', source: window.join(' ') })) };
+      }
+    }
+    return undefined;
+  }
+
+  function suffixAt(words: readonly string[], at: number): { zh: string[]; words: number } | undefined {
+    for (let count = 2; count >= 1; count--) {
+      if (at + count > words.length) continue;
+      const zh = names.suffixPhrases.get(words.slice(at, at + count).join(' '));
+      if (zh) return { zh, words: count };
+    }
+    return undefined;
+  }
+
+  function matchLexicon(words: readonly string[]): WeightedTerm[] {
+    const content = words.filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w) && w.length > 1);
+    const terms: WeightedTerm[] = [];
+    for (let i = 0; i < content.length; ) {
+      let matched = 0;
+      for (let count = Math.min(3, content.length - i); count >= 1 && !matched; count--) {
+        for (const key of phraseKeys(content, i, count)) {
+          const found = lexiconEntries.get(key);
+          if (!found?.length) continue;
+          for (const [term, weight] of found.slice(0, perWord)) terms.push({ term, weight, origin: 'cedict', source: key });
+          matched = count;
+          break;
+        }
+      }
+      i += matched || 1;
+    }
+    return terms;
+  }
+
+  function expandUnsafe(question: string): WeightedTerm[] {
+    const text = String(question ?? '').slice(0, MAX_QUESTION_CHARS);
+    const words = englishWords(text);
+    const found: WeightedTerm[] = [];
+    const leftover: string[][] = [[]];
+    for (let i = 0; i < words.length; ) {
+      const span = matchName(words, i) ?? matchGlossary(words, i);
+      if (span) {
+        found.push(...span.terms);
+        leftover.push([]);
+        i = span.end;
+      } else {
+        leftover[leftover.length - 1]!.push(words[i]!);
+        i++;
+      }
+    }
+    found.push(...numbersIn(text).map((term) => ({ term, weight: NUMBER_WEIGHT, origin: 'number', source: term })));
+    for (const run of leftover) found.push(...matchLexicon(run));
+    return dedupe(found);
+  }
+
+  return {
+    expand(question: string): WeightedTerm[] {
+      try {
+        return expandUnsafe(question);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+function buildGlossaryIndex(entries: readonly GlossaryEntry[]): Map<string, readonly string[]> {
+  const index = new Map<string, string[]>();
+  for (const entry of entries) {
+    for (const phrase of entry.en) {
+      const key = englishWords(phrase.replace(/-/g, ' ')).join(' ');
+      if (!key) continue;
+      const zh = index.get(key) ?? [];
+      for (const term of entry.zh) if (!zh.includes(term)) zh.push(term);
+      index.set(key, zh);
+    }
+  }
+  return index;
+}
+
+/** Each term once, with its highest weight; best first, then in order of discovery. */
+function dedupe(terms: readonly WeightedTerm[]): WeightedTerm[] {
+  const best = new Map<string, { term: WeightedTerm; order: number }>();
+  terms.forEach((term, order) => {
+    const seen = best.get(term.term);
+    if (!seen) best.set(term.term, { term, order });
+    else if (term.weight > seen.term.weight) best.set(term.term, { term, order: seen.order });
+  });
+  return [...best.values()].sort((a, b) => b.term.weight - a.term.weight || a.order - b.order).map((v) => v.term);
+}
