@@ -99,6 +99,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       timings_ms: { retrieve: round(retrieveMs), answer: round(answerMs), total: round(performance.now() - started) },
     };
     if (notes.length) response.notes = [...new Set(notes)];
+    if (draft.confidence !== undefined && !draft.abstained) response.confidence = draft.confidence;
 
     logger.debug('ask', { channel: request.channel, abstained: draft.abstained, reasons: draft.reasons, followUp: followUp.isFollowUp, ms: response.timings_ms.total });
     // Personal data (phone, ID-card and bank card numbers, e-mail) is masked in everything kept —
