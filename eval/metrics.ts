@@ -502,6 +502,8 @@ export interface Thresholds {
   minAnswer?: number;
   minAbstain?: number;
   minDocHit5?: number;
+  /** An upper bound: the false-abstain rate may not exceed it. */
+  maxFalseAbstain?: number;
 }
 
 /** One line per missed threshold, naming the mode, the metric, the value and the limit. */
@@ -521,6 +523,11 @@ export function checkThresholds(summary: Summary, t: Thresholds): string[] {
     check('answer accuracy', '--min-answer', m.overall.answer_accuracy, t.minAnswer);
     check('abstention recall', '--min-abstain', m.overall.abstention_recall, t.minAbstain);
     check('document hit@5', '--min-doc-hit5', m.overall.doc_hit_at_5, t.minDocHit5);
+    const fa = m.overall.false_abstain_rate;
+    if (t.maxFalseAbstain !== undefined) {
+      if (fa === null) misses.push(`${mode}: false-abstain rate is undefined (no questions to measure it on) but --max-false-abstain ${t.maxFalseAbstain} was required.`);
+      else if (fa > t.maxFalseAbstain) misses.push(`${mode}: false-abstain rate ${fa.toFixed(3)} > --max-false-abstain ${t.maxFalseAbstain}`);
+    }
   }
   return misses;
 }

@@ -231,6 +231,10 @@ describe('aggregation', () => {
     expect(checkThresholds(summary, { minHit5: 0.5 })).toEqual([]);
     expect(checkThresholds(summary, { minAbstain: 0.5 })[0]).toMatch(/abstention recall is undefined .* --min-abstain 0\.5/);
     expect(checkThresholds(summary, { minDocHit5: 0.1 })[0]).toMatch(/lexical: document hit@5 0\.000 < --min-doc-hit5 0\.1/);
+    expect(checkThresholds(summary, { maxFalseAbstain: 0 })).toEqual([]);
+    const abstaining = { ...summary, modes: { lexical: summarizeMode([result({ abstained: true }), result({})], null) } };
+    expect(checkThresholds(abstaining, { maxFalseAbstain: 0.5 })).toEqual([]);
+    expect(checkThresholds(abstaining, { maxFalseAbstain: 0.4 })[0]).toMatch(/lexical: false-abstain rate 0\.500 > --max-false-abstain 0\.4/);
     const misses = checkThresholds(summary, { minHit5: 0.6, minAnswer: 0.1 });
     expect(misses).toHaveLength(2);
     expect(misses[0]).toMatch(/lexical: hit@5 0\.500 < --min-hit5 0\.6/);
