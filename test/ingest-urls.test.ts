@@ -9,6 +9,8 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCoreConfig, type CoreConfig } from '../src/config.js';
+import { openApp } from '../src/app.js';
+import { renderPlain } from '../src/cli/render.js';
 import { createMemoryLogger } from '../src/log.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { currentGeneration, readChunks, readManifest } from '../src/index/store.js';
@@ -126,6 +128,18 @@ describe('ingest of URLs', () => {
     expect(reasons[slow]).toMatch(/no answer within 1500 ms/);
     expect(reasons[odd]).toMatch(/unsupported content type application\/octet-stream/);
     expect(report.documents).toBe(before);
+  });
+
+  it('answers from a fetched page cite its URL and date', async () => {
+    const app = await openApp({ env: lexicalEnv(corpus), logger, reloadCheckMs: 60_000 });
+    try {
+      const res = await app.service.ask({ question: '社区食堂几号开业？', channel: 'cli', mode: 'lexical' });
+      const source = res.sources.find((s) => s.doc === pageUrl);
+      expect(source).toMatchObject({ url: pageUrl, title: '关于社区食堂开业的公告' });
+      expect(renderPlain(res, { showAll: true })).toContain(`关于社区食堂开业的公告 — ${pageUrl}`);
+    } finally {
+      await app.close();
+    }
   });
 
   it('`npm run ingest -- --urls FILE` reads the list (comments skipped, bad lines named) and --dry-run fetches without writing', async () => {
