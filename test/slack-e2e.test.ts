@@ -104,7 +104,7 @@ describe('npm run slack', () => {
     expect(stderr).toContain('slack.stopped');
     expect(stderr).not.toContain(BOT_TOKEN);
     expect(stderr).not.toContain(SIGNING_SECRET);
-  }, 90_000);
+  });
 
   it('refuses to start with one message listing every configuration problem, without echoing values', async () => {
     const badToken = 'xoxp-user-token-not-a-bot-token';
@@ -115,7 +115,7 @@ describe('npm run slack', () => {
     expect(result.stderr).toContain('SLACK_PORT must be an integer');
     expect(result.stderr).toContain('CHUNK_SIZE must be an integer');
     expect(result.stderr).not.toContain(badToken);
-  }, 60_000);
+  });
 });
 
 function parseLine(line: string): Record<string, unknown> & { event?: string; port?: number } | undefined {

@@ -11,6 +11,7 @@ import { createMemoryLogger } from '../src/log.js';
 import { renderAnswer, sourceLine, escapeHtml } from '../adapters/telegram/render.js';
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 import { freePort } from './support/net.js';
+import { patience } from './support/limits.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -21,7 +22,8 @@ interface Exit {
   stdout: string;
 }
 
-function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 30_000, onStart?: (child: ChildProcess) => void): Promise<Exit> {
+function runScript(script: string, args: string[], env: Record<string, string>, requestedMs?: number, onStart?: (child: ChildProcess) => void): Promise<Exit> {
+  const timeoutMs = patience(requestedMs);
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env } });
     onStart?.(child);
