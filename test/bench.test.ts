@@ -44,7 +44,7 @@ describe('bench', () => {
       expect(m.latency.p95).toBeLessThanOrEqual(m.latency.p99);
       expect(m.fellBack).toBe(0);
     }
-    expect(json.ask!.coldStart).toHaveLength(4);
+    expect(json.ask!.coldStart).toHaveLength(6);
     for (const c of json.ask!.coldStart) expect(c.firstAnswer.p50).toBeGreaterThan(0);
 
     const ingest = json.ingest!;

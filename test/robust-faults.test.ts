@@ -4,7 +4,6 @@
 // output searched for the secrets. (Disk full, the retry queue and close-time flush are proven at the
 // store level in store.test.ts; LLM timeouts/429/5xx/garbage in llm.test.ts; API 429/5xx and
 // redeliveries under load in robust-load.test.ts.)
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +22,7 @@ import { startSlackApiServer } from './support/slack-api-server.js';
 import { OpenAiCompatibleServer } from './support/openai-server.js';
 import { freePort } from './support/net.js';
 import { patience } from './support/limits.js';
+import { spawnTs } from './support/spawn-ts.js';
 
 const events = (lines: string[], name: string) => lines.filter((l) => l.includes(`"event":"${name}"`));
 
@@ -119,7 +119,7 @@ interface Exit {
 
 function run(script: string, env: NodeJS.ProcessEnv, until?: { output: RegExp; then: (output: string) => Promise<void> }): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [script], { cwd: REPO_ROOT, env });
+    const child = spawnTs(script, [], { cwd: REPO_ROOT, env });
     let output = '';
     let triggered = false;
     const timer = setTimeout(() => {
