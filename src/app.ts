@@ -115,7 +115,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       if (closing) return;
       closing = true;
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000).unref())]);
-      store.close();
+      await store.close();
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },
   };

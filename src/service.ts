@@ -52,7 +52,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     const snapshot = deps.snapshot();
     const { index } = snapshot;
 
-    const history = request.conversationId && config.conversation.turns > 0 ? safeTurns(request.conversationId) : [];
+    const history = request.conversationId && config.conversation.turns > 0 ? await safeTurns(request.conversationId) : [];
     const expansions: WeightedTerm[] = [];
     if (language === 'en') expansions.push(...snapshot.english().expand(cleaned.text));
     const ownTerms = index.tokenizer.tokens(cleaned.text).length + expansions.length;
@@ -98,10 +98,11 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       timings_ms: { retrieve: round(retrieveMs), answer: round(answerMs), total: round(performance.now() - started) },
     };
     if (notes.length) response.notes = [...new Set(notes)];
+    if (draft.confidence !== undefined && !draft.abstained) response.confidence = draft.confidence;
 
     logger.debug('ask', { channel: request.channel, abstained: draft.abstained, reasons: draft.reasons, followUp: followUp.isFollowUp, ms: response.timings_ms.total });
     if (deps.store && request.channel && request.channel !== 'eval' && request.channel !== 'bench') {
-      const id = deps.store.recordInteraction({
+      const saved = await deps.store.recordInteraction({
         channel: request.channel,
         chatId: request.chatId ?? request.channel,
         conversationId: request.conversationId,
@@ -111,17 +112,17 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
         sources: response.sources,
         latencyMs: response.timings_ms.total,
       });
-      if (id > 0) response.interaction_id = id;
+      if (saved.status === 'saved') response.interaction_id = saved.id;
     }
     if (deps.store && request.conversationId && !emptyQuestion) {
-      deps.store.appendTurn(request.conversationId, { question, searched: followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text, answer: draft.text, at: Date.now() });
+      await deps.store.appendTurn(request.conversationId, { question, searched: followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text, answer: draft.text, at: Date.now() });
     }
     return response;
   }
 
-  function safeTurns(conversationId: string) {
+  async function safeTurns(conversationId: string) {
     try {
-      return deps.store?.recentTurns(conversationId, config.conversation.turns, config.conversation.maxAgeMs) ?? [];
+      return await deps.store?.recentTurns(conversationId, config.conversation.turns, config.conversation.maxAgeMs) ?? [];
     } catch (err) {
       logger.warn('conversation.read_failed', { error: err });
       return [];
@@ -130,8 +131,8 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
 
   return {
     ask,
-    forget(conversationId: string) {
-      deps.store?.clearConversation(conversationId);
+    async forget(conversationId: string) {
+      await deps.store?.clearConversation(conversationId);
     },
     describe(): CollectionInfo {
       const { index } = deps.snapshot();

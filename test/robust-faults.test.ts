@@ -212,19 +212,19 @@ describe('secrets never appear in any output', () => {
 
 
 describe('a redelivery while the database is locked', () => {
-  it('is refused when the first delivery was saved before the lock (no duplicate reply)', () => {
+  it('is refused when the first delivery was saved before the lock (no duplicate reply)', async () => {
     const corpus = makeTempCorpus({ seeds: [], prefix: 'robust-redelivery-' });
     const logger = createMemoryLogger();
     const store = openInteractionStore(corpus.dbPath, logger);
     const holder = new Database(corpus.dbPath);
     try {
-      expect(store.claimDelivery('telegram:update:1')).toBe(true);
+      expect(await store.claimDelivery('telegram:update:1')).toBe(true);
       holder.exec('BEGIN IMMEDIATE');
-      expect(store.claimDelivery('telegram:update:2')).toBe(true); // new during the lock: answered once
-      expect(store.claimDelivery('telegram:update:1')).toBe(false); // saved before the lock
-      expect(store.claimDelivery('telegram:update:2')).toBe(false); // remembered in memory
+      expect(await store.claimDelivery('telegram:update:2')).toBe(true); // new during the lock: answered once
+      expect(await store.claimDelivery('telegram:update:1')).toBe(false); // saved before the lock
+      expect(await store.claimDelivery('telegram:update:2')).toBe(false); // remembered in memory
       holder.exec('COMMIT');
-      store.close();
+      await store.close();
       const db = new Database(corpus.dbPath, { readonly: true });
       expect(db.prepare('SELECT key FROM deliveries ORDER BY key').pluck().all()).toEqual(['telegram:update:1', 'telegram:update:2']);
       db.close();

@@ -78,11 +78,12 @@ describe('hostile questions through the answering service and both renderers', (
     expect([...seenKinds].sort()).toEqual([...QUESTION_KINDS].sort());
     // Three in four came through a logged channel (telegram/slack/cli); each row reads back verbatim.
     expect(logged.length).toBe((QUESTIONS * 3) / 4);
-    const mismatched = logged.filter((l) => {
-      const row = app.store.getInteraction(l.id);
-      return row?.question !== l.question || row?.answer !== l.answer;
-    });
-    expect(mismatched.slice(0, 5).map((m) => ({ ...m, row: app.store.getInteraction(m.id)?.question }))).toEqual([]);
+    const mismatched: (typeof logged[number] & { row?: string })[] = [];
+    for (const l of logged) {
+      const row = await app.store.getInteraction(l.id);
+      if (row?.question !== l.question || row?.answer !== l.answer) mismatched.push({ ...l, row: row?.question });
+    }
+    expect(mismatched.slice(0, 5)).toEqual([]);
     // SQL-looking text is data: the tables are all still there and the file is sound.
     const db = new Database(app.config.dbPath, { readonly: true });
     try {
@@ -100,11 +101,11 @@ describe('hostile questions through the answering service and both renderers', (
   it('a question with half an emoji (a lone surrogate) is logged exactly as it was answered', async () => {
     const response = await app.service.ask({ question: '高龄津贴\ud83d怎么申请\udc00？', channel: 'telegram', chatId: 'surrogate' });
     expect(response.question).toBe('高龄津贴\ufffd怎么申请\ufffd？');
-    expect(app.store.getInteraction(response.interaction_id!)?.question).toBe(response.question);
+    expect((await app.store.getInteraction(response.interaction_id!))?.question).toBe(response.question);
     // Trimming an over-long question never cuts an emoji in half either.
     const long = await app.service.ask({ question: 'a'.repeat(app.config.maxQuestionChars - 1) + '😀😀', channel: 'telegram', chatId: 'surrogate' });
     expect(long.question).toBe('a'.repeat(app.config.maxQuestionChars - 1));
-    expect(app.store.getInteraction(long.interaction_id!)?.question).toBe(long.question);
+    expect((await app.store.getInteraction(long.interaction_id!))?.question).toBe(long.question);
   });
 
   it(`${RENDERINGS} responses with hostile answers, titles, file names and notes render valid for both platforms`, () => {
@@ -129,7 +130,7 @@ describe('hostile questions through the answering service and both renderers', (
         const q = generateQuestion(rng, 'huge');
         const response = await long.service.ask({ question: q.text, channel: 'telegram', chatId: 'long' });
         expect(renderingProblems(response)).toEqual([]);
-        expect(long.store.getInteraction(response.interaction_id!)?.question).toBe(response.question);
+        expect((await long.store.getInteraction(response.interaction_id!))?.question).toBe(response.question);
       }
     } finally {
       await long.close();

@@ -157,7 +157,7 @@ describe('follow-up questions', () => {
 
   it('forgets a conversation on request', async () => {
     await ask('稷王社区有多少居民？', 'conv-forget');
-    app.service.forget('conv-forget');
+    await app.service.forget('conv-forget');
     const r = await ask('那有几个小区？', 'conv-forget');
     expect(firstLine(r)).not.toContain('稷王社区');
   });

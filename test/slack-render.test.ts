@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDays, questionFromSlackText } from '../adapters/slack/incoming.js';
 import { escapeMrkdwn, MAX_BLOCKS, renderAnswer, SECTION_TEXT_LIMIT, splitForSections, type RenderableAnswer } from '../adapters/slack/render.js';
 import { renderGaps, renderStats } from '../adapters/slack/staff.js';
+import { savedId } from './support/store.js';
 import { createMemoryLogger } from '../src/log.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
 
@@ -86,24 +87,24 @@ describe('staff views', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slack-staff-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('escape questions and compute rates from the store', () => {
+  it('escape questions and compute rates from the store', async () => {
     const store = openInteractionStore(path.join(tmp, 'bot.sqlite'), createMemoryLogger());
     try {
       const now = Date.now();
-      store.recordInteraction({ channel: 'telegram', chatId: '1', question: '<!channel> 护照？', answer: '', abstained: true, sources: [], latencyMs: 1, at: now });
-      const answered = store.recordInteraction({ channel: 'slack', chatId: 'C1', question: '食堂？', answer: '11点', abstained: false, sources: [], latencyMs: 1, at: now });
-      store.recordFeedback({ interactionId: answered, voterKey: 'slack:U1', vote: 'up', at: now });
+      await store.recordInteraction({ channel: 'telegram', chatId: '1', question: '<!channel> 护照？', answer: '', abstained: true, sources: [], latencyMs: 1, at: now });
+      const answered = savedId(await store.recordInteraction({ channel: 'slack', chatId: 'C1', question: '食堂？', answer: '11点', abstained: false, sources: [], latencyMs: 1, at: now }))!;
+      expect(await store.recordFeedback({ interactionId: answered, voterKey: 'slack:U1', vote: 'up', at: now })).toBe('stored');
 
-      const gaps = JSON.stringify(renderGaps(store, 7, now));
+      const gaps = JSON.stringify(await renderGaps(store, 7, now));
       expect(gaps).toContain('&lt;!channel&gt; 护照？');
       expect(gaps).not.toContain('<!channel>');
 
-      const stats = JSON.stringify(renderStats(store, 7, now));
+      const stats = JSON.stringify(await renderStats(store, 7, now));
       expect(stats).toContain('Questions: *2*');
       expect(stats).toContain('abstained: *50%*');
       expect(stats).toContain('👍 1 / 👎 0 (100% helpful)');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -9,6 +9,7 @@ import { loadSlackConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import type { AnswerService, AskRequest, AskResponse, CollectionInfo, InteractionStore } from '../src/ports.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
+import { savedId } from './support/store.js';
 import { eventCallback, mention, startSlackApiServer, waitFor, type SlackApiServer } from './support/slack-api-server.js';
 
 const BOT_TOKEN = 'xoxb-1234-5678-socketbottoken';
@@ -22,7 +23,7 @@ class FixedAnswerService implements AnswerService {
     this.requests.push(request);
     const sources = [{ rank: 1, doc: '2024-03-01.txt', title: '社区食堂开业', text: '社区食堂每天11点开门。', score: 1 }];
     const answer = '社区食堂每天11点开门。';
-    const id = this.store.recordInteraction({ channel: 'slack', chatId: request.chatId ?? '', question: request.question, answer, abstained: false, sources, latencyMs: 1 });
+    const id = savedId(await this.store.recordInteraction({ channel: 'slack', chatId: request.chatId ?? '', question: request.question, answer, abstained: false, sources, latencyMs: 1 }));
     return {
       question: request.question,
       answer,
@@ -35,7 +36,7 @@ class FixedAnswerService implements AnswerService {
       interaction_id: id,
     };
   }
-  forget(): void {}
+  async forget(): Promise<void> {}
   describe(): CollectionInfo {
     return { documents: 1, chunks: 1, titles: [], mode: 'lexical', embeddingModel: null, builtAt: new Date(0).toISOString() };
   }
@@ -58,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await slack?.stop();
-  store?.close();
+  await store?.close();
   await api?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });

@@ -9,6 +9,7 @@ import { loadSlackConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import type { AnswerService, AskRequest, AskResponse, CollectionInfo, InteractionStore } from '../src/ports.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
+import { savedId } from './support/store.js';
 import {
   buttonPress,
   directMessage,
@@ -58,7 +59,7 @@ class ScriptedAnswerService implements AnswerService {
     this.gate = undefined;
     if (gate) await gate;
     const scripted = this.script(request.question);
-    const interactionId = this.store.recordInteraction({
+    const interactionId = savedId(await this.store.recordInteraction({
       channel: request.channel ?? 'cli',
       chatId: request.chatId ?? '',
       conversationId: request.conversationId,
@@ -67,7 +68,7 @@ class ScriptedAnswerService implements AnswerService {
       abstained: scripted.abstained,
       sources: scripted.sources,
       latencyMs: 1,
-    });
+    }));
     return {
       question: request.question,
       language: /[\u3400-\u9fff]/.test(request.question) ? 'zh' : 'en',
@@ -77,7 +78,7 @@ class ScriptedAnswerService implements AnswerService {
       interaction_id: interactionId,
     };
   }
-  forget(): void {}
+  async forget(): Promise<void> {}
   describe(): CollectionInfo {
     return { documents: 2, chunks: 2, titles: [], mode: 'lexical', embeddingModel: null, builtAt: new Date(0).toISOString() };
   }
@@ -90,7 +91,7 @@ class FailingAnswerService implements AnswerService {
     this.requests.push(request);
     throw new Error('index file unreadable: chunks.bin (EACCES)');
   }
-  forget(): void {}
+  async forget(): Promise<void> {}
   describe(): CollectionInfo {
     return { documents: 0, chunks: 0, titles: [], mode: 'lexical', embeddingModel: null, builtAt: new Date(0).toISOString() };
   }
@@ -157,7 +158,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.slack.stop();
-  h?.store.close();
+  await h?.store.close();
   await h?.api.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
@@ -193,7 +194,7 @@ describe('mentions', () => {
     const buttons = blocks.find((b) => b.type === 'actions')!.elements!;
     const request = service.requests.at(-1)!;
     expect(request).toMatchObject({ question: '社区食堂几点开门？', channel: 'slack', chatId: 'CTOWN001', conversationId: `CTOWN001:${event.ts}` });
-    const logged = h.store.getInteraction(Number(buttons[0].value))!;
+    const logged = (await h.store.getInteraction(Number(buttons[0].value)))!;
     expect(logged.question).toBe('社区食堂几点开门？');
     expect(buttons.map((b) => b.action_id)).toEqual(['feedback_up', 'feedback_down']);
   });
@@ -365,7 +366,7 @@ describe('/ask and buttons', () => {
     const [reply] = await waitForReplies('CVOTE001');
     const id = (reply.args.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements![1].value!;
     const since = Date.now() - 60_000;
-    const before = h.store.stats(since).reduce((n, r) => n + r.down, 0);
+    const before = (await h.store.stats(since)).reduce((n, r) => n + r.down, 0);
 
     const press = () => postSigned(h.url, buttonPress('feedback_down', id, h.api.responseUrl(`vote-${id}`), { channel: 'CVOTE001', user: 'UBOB0001' }), { secret: SIGNING_SECRET, contentType: FORM });
     expect((await press()).status).toBe(200);
@@ -373,8 +374,8 @@ describe('/ask and buttons', () => {
     expect((await press()).status).toBe(200);
     await waitFor(() => responsesTo(`vote-${id}`).length >= 2, 'the second acknowledgement');
 
-    expect(h.store.stats(since).reduce((n, r) => n + r.down, 0)).toBe(before + 1);
-    expect(h.store.gaps(since, 50).some((g) => g.example === '投票测试' && g.downvoted === 1)).toBe(true);
+    expect((await h.store.stats(since)).reduce((n, r) => n + r.down, 0)).toBe(before + 1);
+    expect((await h.store.gaps(since, 50)).some((g) => g.example === '投票测试' && g.downvoted === 1)).toBe(true);
     expect(String(responsesTo(`vote-${id}`)[1].body.text)).toContain('already counted');
   });
 });
@@ -383,7 +384,7 @@ describe('staff views', () => {
   it('/gaps lists the questions abstained on in every channel, Telegram included, with counts', async () => {
     // Logged as the Telegram adapter's service would, into the same store.
     for (const chat of ['1001', '1002']) {
-      h.store.recordInteraction({ channel: 'telegram', chatId: chat, question: '护照在哪里办理？', answer: '', abstained: true, sources: [], latencyMs: 3 });
+      await h.store.recordInteraction({ channel: 'telegram', chatId: chat, question: '护照在哪里办理？', answer: '', abstained: true, sources: [], latencyMs: 3 });
     }
     await postSigned(h.url, slashCommand('/gaps', '7', h.api.responseUrl('gaps-1')), { secret: SIGNING_SECRET, contentType: FORM });
     const [gaps] = await waitFor(() => responsesTo('gaps-1').length > 0 && responsesTo('gaps-1'), 'the /gaps view');

@@ -11,6 +11,7 @@ import { ConfigError, loadCoreConfig, type Env } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import type { App } from '../src/app.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
+import { savedId } from './support/store.js';
 import { startTelegram, type RunningTelegram } from '../adapters/telegram/main.js';
 import { voterKey } from '../adapters/telegram/bot.js';
 import { TelegramApiServer, callbackPress, groupText, privatePhoto, privateText, type RecordedCall } from './support/telegram-api-server.js';
@@ -31,17 +32,17 @@ class ScriptedAnswerService implements AnswerService {
       ? Array.from({ length: 600 }, (_, i) => `第${i}点：请携带<身份证>&户口簿到社区服务站办理。`).join('')
       : `关于「${request.question}」：可到社区服务站申请[1]。`;
     const sources = [{ rank: 1, doc: '000_a.txt', title: '高龄津贴申请', text: '高龄津贴在社区服务站申请。', score: 0.9 }];
-    const interaction_id = this.store.recordInteraction({
+    const interaction_id = savedId(await this.store.recordInteraction({
       channel: 'telegram', chatId: request.chatId ?? '', conversationId: request.conversationId, question: request.question,
       answer, abstained: false, sources, latencyMs: 1,
-    });
+    }))!;
     this.interactionIds.push(interaction_id);
     return {
       question: request.question, answer, abstained: false, language: 'zh', sources, citations: [1],
       retrieval: { mode: 'lexical', embedding_model: null }, timings_ms: { retrieve: 1, answer: 1, total: 2 }, interaction_id,
     };
   }
-  forget(conversationId: string): void {
+  async forget(conversationId: string): Promise<void> {
     this.forgotten.push(conversationId);
   }
   describe(): CollectionInfo {
@@ -96,7 +97,7 @@ async function start(options: { env?: Env; failing?: boolean; dbPath?: string } 
   const store = openInteractionStore(dbPath, logger);
   const service = options.failing ? new FailingAnswerService(store) : new ScriptedAnswerService(store);
   const app: App = {
-    config: loadCoreConfig(env, tmp), service, store, logger, warnings: [], reloadIndex: () => false, close: async () => store.close(),
+    config: loadCoreConfig(env, tmp), service, store, logger, warnings: [], reloadIndex: () => false, close: () => store.close(),
   };
   const running = await startTelegram({ env, cwd: tmp, logger, openApp: async () => app, pollTimeoutSeconds: 1, drainTimeoutMs: 3000 });
   started.push(running);
@@ -200,7 +201,7 @@ describe('Telegram adapter, polling mode', () => {
     expect(acks[1]).toMatch(/counts once/);
     expect(acks[2]).toMatch(/Thanks/);
     expect(acks[3]).toMatch(/no longer available/);
-    const [today] = h.store.stats(0);
+    const [today] = await h.store.stats(0);
     expect(today).toMatchObject({ channel: 'telegram', questions: 1, up: 2, down: 0 });
   });
 

@@ -144,13 +144,13 @@ describe('npm run telegram with the real app over the seed documents', () => {
     // The service logged both questions (once each) for the staff views, with feedback ids on the buttons.
     const store = openInteractionStore(botDb, createMemoryLogger());
     try {
-      const [day] = store.stats(0);
+      const [day] = await store.stats(0);
       expect(day).toMatchObject({ channel: 'telegram', questions: 2 });
       const button = api.sentTo(302).at(-1)!.params.reply_markup.inline_keyboard[0][0].callback_data as string;
       const id = Number(button.split(':')[2]);
-      expect(store.getInteraction(id)).toMatchObject({ question: QUESTION, chatId: '302', channel: 'telegram' });
+      expect(await store.getInteraction(id)).toMatchObject({ question: QUESTION, chatId: '302', channel: 'telegram' });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

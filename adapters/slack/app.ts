@@ -11,7 +11,7 @@ import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import type { AnswerService, InteractionStore, Language } from '../../src/ports.js';
+import type { AnswerService, FeedbackOutcome, InteractionStore, Language } from '../../src/ports.js';
 import { conversationIdFor, parseDays, questionFromSlackText } from './incoming.js';
 import {
   ACTION_FEEDBACK_DOWN,
@@ -66,6 +66,15 @@ export interface SlackApp {
 const ASK_COMMAND = /^\/(?:[a-z0-9_]+-)?ask$/;
 const GAPS_COMMAND = /^\/(?:[a-z0-9_]+-)?gaps$/;
 const STATS_COMMAND = /^\/(?:[a-z0-9_]+-)?stats$/;
+/** A queued vote is thanked (the retry decides stored/duplicate); a refused one is apologised for. */
+const FEEDBACK_TEXT: Record<FeedbackOutcome, string> = {
+  stored: TEXTS.feedbackStored,
+  queued: TEXTS.feedbackStored,
+  duplicate: TEXTS.feedbackDuplicate,
+  'unknown-interaction': TEXTS.feedbackUnknown,
+  rejected: TEXTS.apology,
+  closed: TEXTS.apology,
+};
 
 interface ReplyTarget {
   channel: string;
@@ -104,10 +113,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   });
 
   /** First delivery of an event? Retries (X-Slack-Retry-Num, same event_id) and restarts say no. */
-  function firstDelivery(eventId: string | undefined): boolean {
+  async function firstDelivery(eventId: string | undefined): Promise<boolean> {
     if (!eventId) return true;
     try {
-      const first = store.claimDelivery(`slack:event:${eventId}`);
+      const first = await store.claimDelivery(`slack:event:${eventId}`);
       if (!first) logger.info('slack.duplicate_event', { eventId });
       return first;
     } catch (error) {
@@ -147,7 +156,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   bolt.event('app_mention', async ({ event, body, client, context }) => {
     if (event.bot_id || event.subtype) return; // other bots (and ourselves) never start a conversation
-    if (!firstDelivery(body.event_id)) return;
+    if (!(await firstDelivery(body.event_id))) return;
     const threadTs = event.thread_ts ?? event.ts;
     await work.track(() =>
       answerInConversation(
@@ -163,7 +172,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
     // Only direct messages: channel messages reach the bot as app_mention.
     if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user) return;
-    if (!firstDelivery((body as { event_id?: string }).event_id)) return;
+    if (!(await firstDelivery((body as { event_id?: string }).event_id))) return;
     await work.track(() =>
       answerInConversation(
         client,
@@ -205,8 +214,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   bolt.action<BlockAction<ButtonAction>>(ACTION_POST_TO_CHANNEL, async ({ ack, action, respond, body }) => {
     await ack();
     const id = Number(action.value);
-    const record = Number.isInteger(id) ? store.getInteraction(id) : undefined;
     try {
+      const record = Number.isInteger(id) ? await store.getInteraction(id) : undefined;
       if (!record) return await respondEphemeral(respond, renderNotice(TEXTS.answerGone));
       const message = renderAnswer(
         { ...record, interaction_id: id, language: guessLanguage(record.question) },
@@ -231,15 +240,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       return;
     }
     const vote = action.action_id === ACTION_FEEDBACK_UP ? 'up' : 'down';
-    let outcome: ReturnType<InteractionStore['recordFeedback']>;
+    let outcome: FeedbackOutcome;
     try {
-      outcome = store.recordFeedback({ interactionId, voterKey: `slack:${body.user.id}`, vote, at: now() });
+      outcome = await store.recordFeedback({ interactionId, voterKey: `slack:${body.user.id}`, vote, at: now() });
     } catch (error) {
       logger.error('slack.feedback_failed', { interactionId, error });
       return;
     }
     logger.info('slack.feedback', { interactionId, vote, outcome });
-    const text = outcome === 'stored' ? TEXTS.feedbackStored : outcome === 'duplicate' ? TEXTS.feedbackDuplicate : TEXTS.feedbackUnknown;
+    const text = FEEDBACK_TEXT[outcome];
     await respondEphemeral(respond, renderNotice(text)).catch((error) => logger.warn('slack.respond_failed', { action: action.action_id, error }));
   });
 
@@ -256,7 +265,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       if (days === undefined) message = renderNotice(TEXTS.daysUsage(command.command));
       else {
         try {
-          message = render(store, days, now());
+          message = await render(store, days, now());
         } catch (error) {
           logger.error('slack.staff_view_failed', { command: command.command, error });
           message = renderNotice(TEXTS.staffFailed);

@@ -6,8 +6,8 @@ import { escapeMrkdwn, MAX_BLOCKS, section, splitForSections, type Block, type S
 const DAY_MS = 86_400_000;
 export const GAPS_LIMIT = 20;
 
-export function renderGaps(store: InteractionStore, days: number, now: number): SlackMessage {
-  const groups = store.gaps(now - days * DAY_MS, GAPS_LIMIT);
+export async function renderGaps(store: InteractionStore, days: number, now: number): Promise<SlackMessage> {
+  const groups = await store.gaps(now - days * DAY_MS, GAPS_LIMIT);
   const title = `*Questions the documents did not answer — last ${days} day(s)*`;
   if (!groups.length) return message(`${title}\nNone: every question was answered and nobody pressed 👎.`, []);
   const lines = groups.map((g, i) => gapLine(g, i + 1));
@@ -20,8 +20,8 @@ function gapLine(g: GapGroup, n: number): string {
   return `*${n}.* “${example}” — *${g.count}×* (${why}) · ${g.channels.join(', ')} · last ${isoDay(g.lastAt)}`;
 }
 
-export function renderStats(store: InteractionStore, days: number, now: number): SlackMessage {
-  const rows = store.stats(now - days * DAY_MS);
+export async function renderStats(store: InteractionStore, days: number, now: number): Promise<SlackMessage> {
+  const rows = await store.stats(now - days * DAY_MS);
   const title = `*Usage — last ${days} day(s)*`;
   if (!rows.length) return message(`${title}\nNo questions yet.`, []);
   const total = sum(rows);

@@ -5,7 +5,7 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { sequentialize } from '@grammyjs/runner';
 import { autoRetry } from '@grammyjs/auto-retry';
-import type { AnswerService, AskResponse, InteractionStore } from '../../src/ports.js';
+import type { AnswerService, AskResponse, FeedbackOutcome, InteractionStore } from '../../src/ports.js';
 import type { TelegramConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { escapeHtml, feedbackKeyboard, parseFeedbackData, renderAnswer, renderFullSources } from './render.js';
@@ -35,6 +35,15 @@ export interface TelegramAdapter {
 
 const TYPING_REFRESH_MS = 4_500; // Telegram shows "typing…" for about 5 s per action.
 const LAST_ANSWERS_KEPT = 1_000;
+/** A queued vote is thanked (the retry decides stored/duplicate); a refused one is apologised for. */
+const FEEDBACK_TEXT: Record<FeedbackOutcome, string> = {
+  stored: TEXT.feedbackThanks,
+  queued: TEXT.feedbackThanks,
+  duplicate: TEXT.feedbackDuplicate,
+  'unknown-interaction': TEXT.feedbackUnknown,
+  rejected: TEXT.apology,
+  closed: TEXT.apology,
+};
 
 /** Opaque, stable per-user key: counts a vote or a rate-limit hit without storing who it was. */
 export function voterKey(userId: number): string {
@@ -87,7 +96,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     const key = `telegram:update:${ctx.update.update_id}`;
     let first = true;
     try {
-      first = store.claimDelivery(key);
+      first = await store.claimDelivery(key);
     } catch (error) {
       // Better a possible duplicate reply than none at all.
       logger.error('telegram.dedup_failed', { update_id: ctx.update.update_id, cause: error });
@@ -156,7 +165,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
   safe.command(['start', 'help'], (ctx) => sendHtml(ctx, helpMessage(service.describe(), isGroupChat(ctx), ctx.me.username)));
   safe.command('sources', (ctx) => sendHtml(ctx, renderFullSources(lastAnswers.get(ctx.chat.id))));
   safe.command('new', async (ctx) => {
-    service.forget(conversationOf(ctx));
+    await service.forget(conversationOf(ctx));
     await sendNote(ctx, TEXT.forgotten);
   });
   safe.command('ask', (ctx) => answer(ctx, ctx.match));
@@ -164,15 +173,15 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
   safe.on('callback_query:data', async (ctx) => {
     const feedback = parseFeedbackData(ctx.callbackQuery.data);
     if (!feedback) return ctx.answerCallbackQuery();
-    let result: ReturnType<InteractionStore['recordFeedback']>;
+    let result: FeedbackOutcome;
     try {
-      result = store.recordFeedback({ interactionId: feedback.interactionId, voterKey: voterKey(ctx.from.id), vote: feedback.vote });
+      result = await store.recordFeedback({ interactionId: feedback.interactionId, voterKey: voterKey(ctx.from.id), vote: feedback.vote });
     } catch (error) {
       logger.error('telegram.feedback_failed', { interaction_id: feedback.interactionId, cause: error });
       return ctx.answerCallbackQuery({ text: TEXT.apology });
     }
     logger.info('telegram.feedback', { interaction_id: feedback.interactionId, vote: feedback.vote, result });
-    const text = result === 'stored' ? TEXT.feedbackThanks : result === 'duplicate' ? TEXT.feedbackDuplicate : TEXT.feedbackUnknown;
+    const text = FEEDBACK_TEXT[result];
     await ctx.answerCallbackQuery({ text });
   });
 
