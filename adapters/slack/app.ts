@@ -5,7 +5,7 @@
 //   /ask ─────────────┼─► service.ask(...) ──►┼─ response_url (ephemeral, "Post to channel")
 //   👍/👎, post button ┘   store (feedback)    └─ /gaps, /stats from the store
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -25,6 +25,7 @@ import { renderGaps, renderStats } from './staff.js';
 import { TEXTS } from './texts.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
 import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
+import { handleOps, OPS_PATHS, type OpsSources } from '../../src/ops/http.js';
 
 /** p-retry options for the Web API client (same shape as @slack/web-api's RetryOptions). */
 export interface SlackRetryConfig {
@@ -49,6 +50,8 @@ export interface SlackAppDeps {
   shutdownTimeoutMs?: number;
   /** Days /gaps and /stats cover when none are given (default 7). */
   defaultDays?: number;
+  /** HTTP mode: serve /healthz, /readyz and /metrics beside /slack/events (src/ops). */
+  ops?: OpsSources;
 }
 
 export interface SlackApp {
@@ -95,7 +98,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     token: config.botToken,
     ...(config.socketMode
       ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret, endpoints: '/slack/events', processBeforeResponse: false }),
+      : {
+          signingSecret: config.signingSecret, endpoints: '/slack/events', processBeforeResponse: false,
+          customRoutes: deps.ops ? OPS_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req: IncomingMessage, res: ServerResponse) => handleOps(deps.ops!, req, res) })) : [],
+        }),
     logger: boltLogger(logger),
     ignoreSelf: true,
     // Bolt would otherwise call auth.test in this constructor and, with a wrong token, crash the
