@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRuntimeConfig } from '../config.js';
+import { loadOpsConfig, loadRuntimeConfig } from '../config.js';
 
 // Compiled (dist/src/cli/start.js, `npm start`): the children run compiled too, with node. Under tsx: with tsx.
 const self = fileURLToPath(import.meta.url);
@@ -17,7 +17,10 @@ if (!targets.length) targets.push('src/cli/chat.ts');
 
 const runner = compiled ? process.execPath : path.join(root, 'node_modules/.bin/tsx');
 const entry = (t: string) => path.join(base, compiled ? t.replace(/\.ts$/, '.js') : t);
-const children = targets.map((t) => spawn(runner, [entry(t)], { stdio: 'inherit', cwd: root }));
+// With OPS_PORT and both adapters, Telegram's ops server takes OPS_PORT and Slack's OPS_PORT + 1.
+const ops = loadOpsConfig();
+const envFor = (i: number) => (ops.port && i > 0 ? { ...process.env, OPS_PORT: String(ops.port + i) } : process.env);
+const children = targets.map((t, i) => spawn(runner, [entry(t)], { stdio: 'inherit', cwd: root, env: envFor(i) }));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => children.forEach((c) => c.kill(sig)));
 let remaining = children.length;
 let worst = 0;
