@@ -16,11 +16,15 @@ import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { openInteractionStore } from './store/sqlite.js';
 import type { IndexStatus } from './ops/metrics.js';
 import type { OpsSources } from './ops/http.js';
+import { checkDatabaseFile } from './privacy/files.js';
+import { createPrivacyKeys, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
 
 export interface App {
   config: CoreConfig;
   service: AnswerService;
   store: InteractionStore;
+  /** Keyed hashes of platform ids and button signatures (from DATA_SECRET or the secret file). */
+  keys: PrivacyKeys;
   logger: Logger;
   /** Things the operator must know once (e.g. lexical-only fallback), already logged. */
   warnings: string[];
@@ -60,6 +64,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const metrics = metricsModule?.createMetrics(() => indexStatus()) ?? null;
   const logger = metrics ? metrics.countErrors(options.logger ?? createLogger()) : (options.logger ?? createLogger());
   const warnings: string[] = [];
+
+  // Before anything slow: an unusable database or secret stops the start at once, with the path and the fix.
+  checkDatabaseFile(config.dbPath);
+  const dataSecret = loadDataSecret({ envSecret: config.privacy.dataSecret, dbPath: config.dbPath });
+  if (dataSecret.source === 'generated') logger.info('privacy.secret_generated', { file: dataSecret.file, note: 'keep it with the database backups; set DATA_SECRET to share one secret between replicas' });
+  const keys = createPrivacyKeys(dataSecret.secret);
 
   const firstBuild = !indexExists(config.indexDir) && options.autoIngest !== false;
   let embedder: SignedEmbedder | null = null;
@@ -144,6 +154,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     config,
     service: metrics ? metrics.instrument(trackedService) : trackedService,
     store,
+    keys,
     logger,
     warnings,
     reloadIndex: () => holder.maybeReload(true),

@@ -8,6 +8,7 @@ import { createSlackApp } from '../adapters/slack/app.js';
 import { loadSlackConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import { openApp, type App } from '../src/app.js';
+import { privacyFacts } from '../src/privacy/notice.js';
 import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 import { eventCallback, mention, postSigned, startSlackApiServer, waitFor } from './support/slack-api-server.js';
@@ -136,7 +137,9 @@ describe('Slack HTTP server', () => {
     const slackApi = await startSlackApiServer({ botToken });
     app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), ops: true });
     const config = loadSlackConfig({ SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_HOST: '127.0.0.1', SLACK_PORT: '0', SLACK_API_URL: slackApi.apiUrl });
-    const slack = createSlackApp({ config, service: app.service, store: app.store, logger: app.logger, ops: app.ops ?? undefined, shutdownTimeoutMs: 2000 });
+    const slack = createSlackApp({
+      config, service: app.service, store: app.store, logger: app.logger, keys: app.keys, privacy: privacyFacts(app.config), ops: app.ops ?? undefined, shutdownTimeoutMs: 2000,
+    });
     try {
       const { port } = await slack.start();
       const base = `http://127.0.0.1:${port}`;

@@ -11,6 +11,9 @@ import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
 import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
+import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
+import { DataSecretError } from '../../src/privacy/keys.js';
+import { privacyFacts } from '../../src/privacy/notice.js';
 
 export interface StartTelegramOptions {
   env?: Env;
@@ -93,7 +96,10 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
 
   const app = await (options.openApp ?? openApp)({ env, cwd, logger, ops: true });
   // app.logger also counts error lines for /metrics.
-  const { bot, inFlight } = createTelegramBot({ config, service: app.service, store: app.store, logger: app.logger, botInfo });
+  const { bot, inFlight } = createTelegramBot({
+    config, service: app.service, store: app.store, logger: app.logger, botInfo, keys: app.keys,
+    privacy: privacyFacts(app.config),
+  });
   const opsConfig = loadOpsConfig(env);
   let opsServer: OpsServer | undefined;
   const drainMs = options.drainTimeoutMs ?? 10_000;
@@ -163,6 +169,7 @@ async function main(): Promise<void> {
     process.stdout.write(TELEGRAM_USAGE + '\n');
     return;
   }
+  makeNewFilesPrivate();
   const secrets = secretValues(process.env);
   const fail = (message: string, code: number) => {
     process.stderr.write(redact(message, secrets) + '\n');
@@ -172,7 +179,7 @@ async function main(): Promise<void> {
   try {
     running = await startTelegram();
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message, 2);
+    if (error instanceof ConfigError || error instanceof DatabaseUnusableError || error instanceof DataSecretError) return fail(error.message, 2);
     if (error instanceof TelegramStartError) return fail(error.message, 3);
     return fail(`Telegram bot failed to start: ${(error as Error).stack ?? String(error)}`, 1);
   }

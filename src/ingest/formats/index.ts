@@ -2,8 +2,11 @@
 import path from 'node:path';
 import type { FormatReader } from './reader.js';
 import { markdownReader, textReader } from './text.js';
+import { htmlReader } from './html.js';
+import { docxReader } from './docx.js';
+import { pdfReader } from './pdf.js';
 
-export const READERS: readonly FormatReader[] = [textReader, markdownReader];
+export const READERS: readonly FormatReader[] = [textReader, markdownReader, htmlReader, docxReader, pdfReader];
 
 export function readerForFile(file: string): FormatReader | undefined {
   const ext = path.extname(file).toLowerCase();
