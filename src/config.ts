@@ -110,6 +110,8 @@ export interface CoreConfig {
   dbPath: string;
   chunkSize: number;
   chunkOverlap: number;
+  /** Documents given as http(s) URLs to ingest: per-request timeout and largest body accepted. */
+  fetch: { timeoutMs: number; maxBytes: number };
   embedding: EmbeddingConfig;
   retrieval: { mode: RetrievalMode; k: number; fusion: 'rrf'; rrfK: number; candidates: number; hnswEf: number };
   maxQuestionChars: number;
@@ -181,6 +183,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     dbPath: abs(r.str('DB_PATH', 'data/bot.sqlite')),
     chunkSize,
     chunkOverlap,
+    fetch: { timeoutMs: r.int('FETCH_TIMEOUT_MS', 20_000, 100, 600_000), maxBytes: r.int('FETCH_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024) },
     embedding: {
       model,
       pooling: r.oneOf('EMBEDDING_POOLING', preset.pooling, ['mean', 'cls'] as const),
@@ -323,4 +326,21 @@ export function loadRuntimeConfig(env: Env = process.env): RuntimeConfig {
     debug: Boolean(env.DEBUG?.trim()),
     adapters: { telegram: Boolean(env.TELEGRAM_BOT_TOKEN?.trim()), slack: Boolean(env.SLACK_BOT_TOKEN?.trim()) },
   };
+}
+
+// ---------- operations: /healthz, /readyz, /metrics (src/ops) ----------
+
+export interface OpsConfig {
+  /** OPS_PORT: a server of its own for the ops endpoints (polling / Socket Mode); null = none. */
+  port: number | null;
+  /** OPS_HOST: where that server listens; loopback by default (metrics are for your scraper, not the world). */
+  host: string;
+}
+
+export function loadOpsConfig(env: Env = process.env): OpsConfig {
+  const r = new Reader(env);
+  const port = r.optional('OPS_PORT') === undefined ? null : r.int('OPS_PORT', 0, 0, 65535);
+  const config: OpsConfig = { port, host: r.str('OPS_HOST', '127.0.0.1') };
+  r.fail('Ops');
+  return config;
 }

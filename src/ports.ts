@@ -221,6 +221,10 @@ export interface Source {
   title: string;
   text: string;
   score: number;
+  /** The document's publication date (YYYY-MM-DD), when it states one. */
+  date?: string;
+  /** The document's web address, when it was ingested from a URL. */
+  url?: string;
 }
 
 export interface AnswerService {
@@ -321,4 +325,6 @@ export interface InteractionStore {
   stats(sinceMs: number): Promise<DailyStats[]>;
   /** Writes what is queued (bounded effort) and closes; idempotent. */
   close(): Promise<void>;
+  /** Resolves when a write could be made now (for /readyz); rejects with the reason otherwise. Writes nothing. */
+  checkWritable?(): Promise<void>;
 }
