@@ -356,4 +356,6 @@ export interface InteractionStore {
   stats(sinceMs: number): Promise<DailyStats[]>;
   /** Writes what is queued (bounded effort) and closes; idempotent. */
   close(): Promise<void>;
+  /** Resolves when a write could be made now (for /readyz); rejects with the reason otherwise. Writes nothing. */
+  checkWritable?(): Promise<void>;
 }

@@ -559,6 +559,14 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
       );
     },
 
+    async checkWritable() {
+      if (closed) throw new Error('the store is closed');
+      if (degraded) throw new Error(`${queue.length} write(s) are waiting in memory: the database refused the last write (store.write_failed in the log says why)`);
+      // Takes the write lock and lets it go, writing nothing: fails when another process holds it or the file is read-only.
+      db.exec('BEGIN IMMEDIATE');
+      db.exec('ROLLBACK');
+    },
+
     async close() {
       if (closed) return;
       if (!flush()) {
