@@ -106,11 +106,13 @@ describe('feedback', () => {
 });
 
 describe('delivery de-duplication', () => {
-  it('claims a key once, also after the file is reopened', async () => {
+  it('claims a key once, also after the file is reopened (once the reply went out)', async () => {
     const first = openStore().store;
     expect(await first.claimDelivery('telegram:update:123')).toBe(true);
     expect(await first.claimDelivery('telegram:update:123')).toBe(false);
     expect(await first.claimDelivery('slack:event:Ev1')).toBe(true);
+    await first.completeDelivery('telegram:update:123');
+    await first.completeDelivery('slack:event:Ev1');
     await first.close();
 
     const restarted = openStore().store;
@@ -173,8 +175,8 @@ describe('gaps', () => {
 
     const gaps = await store.gaps(T0 - DAY, 10);
     expect(gaps).toEqual([
-      { example: '高龄津贴如何申请？', count: 3, abstained: 2, downvoted: 1, channels: ['slack', 'telegram'], lastAt: T0 - 1000 },
-      { example: '公交卡在哪里办', count: 1, abstained: 1, downvoted: 0, channels: ['telegram'], lastAt: T0 - 500 },
+      { example: '高龄津贴如何申请？', count: 3, abstained: 2, downvoted: 1, lowConfidence: 0, channels: ['slack', 'telegram'], lastAt: T0 - 1000 },
+      { example: '公交卡在哪里办', count: 1, abstained: 1, downvoted: 0, lowConfidence: 0, channels: ['telegram'], lastAt: T0 - 500 },
     ]);
     expect(await store.gaps(T0 - DAY, 1)).toHaveLength(1);
     expect(await store.gaps(T0 + 1, 10)).toEqual([]);
