@@ -14,8 +14,11 @@ import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { openInteractionStore } from './store/sqlite.js';
+import type { IndexStatus } from './ops/metrics.js';
+import type { OpsSources } from './ops/http.js';
 import { checkDatabaseFile } from './privacy/files.js';
 import { createPrivacyKeys, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
+import { startRetention } from './privacy/retention.js';
 
 export interface App {
   config: CoreConfig;
@@ -28,6 +31,8 @@ export interface App {
   warnings: string[];
   /** Re-reads the index if `ingest` published a new one; called automatically before questions. */
   reloadIndex(): boolean;
+  /** What /healthz, /readyz and /metrics read (src/ops); absent unless opened with `ops: true`. */
+  ops?: OpsSources | null;
   /** Stops taking work, waits for in-flight answers (bounded), flushes and closes stores. */
   close(): Promise<void>;
 }
@@ -45,12 +50,20 @@ export interface OpenAppOptions {
   answerer?: (defaults: { extractive: Answerer; generation: string }) => Answerer;
   /** How often to look for a newly published index, in ms (default 1000). */
   reloadCheckMs?: number;
+  /**
+   * Count questions, latency and error log lines for /metrics (the chat adapters). The service and the logger
+   * the app returns are then the counting ones; the CLI leaves it off and never loads prom-client.
+   */
+  ops?: boolean;
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
   const config = loadCoreConfig(env, options.cwd);
-  const logger = options.logger ?? createLogger();
+  const metricsModule = options.ops ? await import('./ops/metrics.js') : null;
+  let indexStatus: () => IndexStatus | undefined = () => undefined;
+  const metrics = metricsModule?.createMetrics(() => indexStatus()) ?? null;
+  const logger = metrics ? metrics.countErrors(options.logger ?? createLogger()) : (options.logger ?? createLogger());
   const warnings: string[] = [];
 
   // Before anything slow: an unusable database or secret stops the start at once, with the path and the fix.
@@ -81,6 +94,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   }
 
   const store = openInteractionStore(config.dbPath, logger);
+  // DATA_RETENTION_DAYS: old questions, votes, turns and delivery records go, at start and hourly.
+  const retention = startRetention({ store, days: config.privacy.retentionDays, logger });
   // One bundle per index generation: the retriever, the answerers and the English mapper of a question
   // all read the generation the question started on, even when a reload lands mid-question.
   const llm = config.llm ? await import('./answer/llm.js') : null; // LangChain loads only when an LLM is configured
@@ -94,8 +109,23 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     const english = () => (mapper ??= createEnglishMapper({ names: [...index.terms, ...index.places], lexicon: index.lexicon ?? undefined }));
     return { index, retriever, answerer, fallback: extractive, english };
   };
-  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, bundle);
+  const loadedAt = new WeakMap<LoadedIndex, number>();
+  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, (index) => {
+    loadedAt.set(index, Date.now());
+    return bundle(index);
+  });
   warnings.push(...holder.current().index.warnings);
+  const currentStatus = (): IndexStatus => {
+    const { index } = holder.current();
+    return {
+      generation: path.basename(index.generation),
+      documents: index.manifest.counts.documents,
+      chunks: index.chunks.length,
+      loadedAt: loadedAt.get(index) ?? 0,
+      vectors: index.vectors !== null,
+    };
+  };
+  indexStatus = currentStatus;
 
   const service = createAnswerService({ config, snapshot: () => holder.current(), store, logger });
 
@@ -114,18 +144,29 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     },
   };
 
+  const ops: OpsSources | null = metrics
+    ? {
+        metrics,
+        indexStatus: currentStatus,
+        storeWritable: () => store.checkWritable?.() ?? Promise.resolve(),
+        logger,
+      }
+    : null;
+
   return {
     config,
-    service: trackedService,
+    service: metrics ? metrics.instrument(trackedService) : trackedService,
     store,
     keys,
     logger,
     warnings,
     reloadIndex: () => holder.maybeReload(true),
+    ops,
     async close() {
       if (closing) return;
       closing = true;
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      retention.stop();
       await store.close();
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },

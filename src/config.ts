@@ -44,6 +44,16 @@ class Reader {
     }
     return n;
   }
+  fraction(name: string, fallback: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 1) {
+      this.problems.push(`${name} must be a number between 0 and 1 (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  }
   bool(name: string, fallback: boolean): boolean {
     const raw = this.optional(name)?.toLowerCase();
     if (raw === undefined) return fallback;
@@ -125,6 +135,8 @@ export interface PrivacyConfig {
   dataSecret?: string;
   /** DATA_RETENTION_DAYS: questions, votes, conversations and delivery records older than this are deleted. */
   retentionDays: number;
+  /** LOW_CONFIDENCE_BELOW: an answer whose confidence is below this shows in /gaps beside abstentions and 👎. */
+  lowConfidenceBelow: number;
 }
 
 export interface LlmConfig {
@@ -213,6 +225,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     privacy: {
       dataSecret: r.optional('DATA_SECRET'),
       retentionDays: r.int('DATA_RETENTION_DAYS', 90, 1, 3650),
+      lowConfidenceBelow: r.fraction('LOW_CONFIDENCE_BELOW', 0.5),
     },
   };
   const secret = config.privacy.dataSecret;
@@ -326,4 +339,21 @@ export function loadRuntimeConfig(env: Env = process.env): RuntimeConfig {
     debug: Boolean(env.DEBUG?.trim()),
     adapters: { telegram: Boolean(env.TELEGRAM_BOT_TOKEN?.trim()), slack: Boolean(env.SLACK_BOT_TOKEN?.trim()) },
   };
+}
+
+// ---------- operations: /healthz, /readyz, /metrics (src/ops) ----------
+
+export interface OpsConfig {
+  /** OPS_PORT: a server of its own for the ops endpoints (polling / Socket Mode); null = none. */
+  port: number | null;
+  /** OPS_HOST: where that server listens; loopback by default (metrics are for your scraper, not the world). */
+  host: string;
+}
+
+export function loadOpsConfig(env: Env = process.env): OpsConfig {
+  const r = new Reader(env);
+  const port = r.optional('OPS_PORT') === undefined ? null : r.int('OPS_PORT', 0, 0, 65535);
+  const config: OpsConfig = { port, host: r.str('OPS_HOST', '127.0.0.1') };
+  r.fail('Ops');
+  return config;
 }

@@ -5,7 +5,7 @@
 //   /ask ─────────────┼─► service.ask(...) ──►┼─ response_url (ephemeral, "Post to channel")
 //   👍/👎, post button ┘   store (feedback)    └─ /gaps, /stats from the store
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -25,11 +25,12 @@ import {
   type SlackMessage,
 } from './render.js';
 import { buttonSignature, buttonVerifies, type PrivacyKeys } from '../../src/privacy/keys.js';
-import { privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
+import { forgetReply, privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
 import { renderGaps, renderStats } from './staff.js';
 import { TEXTS } from './texts.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
 import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
+import { handleOps, OPS_PATHS, type OpsSources } from '../../src/ops/http.js';
 
 /** p-retry options for the Web API client (same shape as @slack/web-api's RetryOptions). */
 export interface SlackRetryConfig {
@@ -58,6 +59,8 @@ export interface SlackAppDeps {
   shutdownTimeoutMs?: number;
   /** Days /gaps and /stats cover when none are given (default 7). */
   defaultDays?: number;
+  /** HTTP mode: serve /healthz, /readyz and /metrics beside /slack/events (src/ops). */
+  ops?: OpsSources;
 }
 
 export interface SlackApp {
@@ -76,6 +79,7 @@ const ASK_COMMAND = /^\/(?:[a-z0-9_]+-)?ask$/;
 const GAPS_COMMAND = /^\/(?:[a-z0-9_]+-)?gaps$/;
 const STATS_COMMAND = /^\/(?:[a-z0-9_]+-)?stats$/;
 const PRIVACY_COMMAND = /^\/(?:[a-z0-9_]+-)?privacy$/;
+const FORGET_COMMAND = /^\/(?:[a-z0-9_]+-)?forget$/;
 
 /** Slack refuses requests whose timestamp is more than 5 minutes old; we also refuse those from the future. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -105,7 +109,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const work = new InFlight();
   const rateLimit = new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, now);
 
-  const receiver = config.socketMode ? undefined : timestampCheckedReceiver(config, logger, now);
+  const receiver = config.socketMode ? undefined : timestampCheckedReceiver(config, logger, now, deps.ops);
   const bolt = new App({
     token: config.botToken,
     ...(config.socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
@@ -137,7 +141,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.unhandled_error', { error });
   });
 
-  /** First delivery of an event? Retries (X-Slack-Retry-Num, same event_id) and restarts say no. */
+  /**
+   * First delivery of an event? Retries (X-Slack-Retry-Num, same event_id) and restarts say no — unless the
+   * first attempt never finished because its process died; then this one answers.
+   */
   async function firstDelivery(eventId: string | undefined): Promise<boolean> {
     if (!eventId) return true;
     try {
@@ -149,6 +156,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger.error('slack.claim_failed', { eventId, error });
       return true;
     }
+  }
+
+  /** Answers a claimed event, then records it done (only then is a redelivery a duplicate). */
+  async function answerDelivery(eventId: string | undefined, answer: () => Promise<void>): Promise<void> {
+    await work.track(async () => {
+      try {
+        await answer();
+      } finally {
+        if (eventId) await store.completeDelivery(`slack:event:${eventId}`).catch((error: unknown) => logger.error('slack.claim_failed', { eventId, error }));
+      }
+    });
   }
 
   async function post(client: WebClient, target: ReplyTarget, message: SlackMessage): Promise<void> {
@@ -165,7 +183,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       if (decision === 'deny-silent') return;
       let response;
       try {
-        response = await service.ask({ question, conversationId: target.conversationId, channel: 'slack', chatId: channelKey(target.channel) });
+        response = await service.ask({ question, conversationId: target.conversationId, channel: 'slack', chatId: channelKey(target.channel), userKey: userKey(target.user) });
       } catch (error) {
         logger.error('slack.answer_failed', { channel: target.channel, conversationId: target.conversationId, error });
         return await post(client, target, renderNotice(TEXTS.apology));
@@ -183,7 +201,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     if (event.bot_id || event.subtype) return; // other bots (and ourselves) never start a conversation
     if (!(await firstDelivery(body.event_id))) return;
     const threadTs = event.thread_ts ?? event.ts;
-    await work.track(() =>
+    await answerDelivery(body.event_id, () =>
       answerInConversation(
         client,
         { channel: event.channel, threadTs, conversationId: conversationIdFor(channelKey(event.channel), threadTs), user: event.user ?? 'unknown' },
@@ -197,8 +215,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
     // Only direct messages: channel messages reach the bot as app_mention.
     if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user) return;
-    if (!(await firstDelivery((body as { event_id?: string }).event_id))) return;
-    await work.track(() =>
+    const eventId = (body as { event_id?: string }).event_id;
+    if (!(await firstDelivery(eventId))) return;
+    await answerDelivery(eventId, () =>
       answerInConversation(
         client,
         { channel: m.channel, threadTs: m.thread_ts, conversationId: conversationIdFor(channelKey(m.channel), m.thread_ts), user: m.user! },
@@ -224,6 +243,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
             conversationId: `${channelKey(command.channel_id)}:ask:${userKey(command.user_id)}`,
             channel: 'slack',
             chatId: channelKey(command.channel_id),
+            userKey: userKey(command.user_id),
           });
         } catch (error) {
           logger.error('slack.answer_failed', { channel: command.channel_id, command: command.command, error });
@@ -331,6 +351,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger.error('slack.respond_failed', { command: command.command, error }));
   });
 
+  // ---------- /forget: everything stored about the person who runs it ----------
+
+  bolt.command(FORGET_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const outcome = await store.forgetPerson(userKey(command.user_id));
+    logger.info('slack.forgotten', { status: outcome.status, ...(outcome.status === 'deleted' ? { interactions: outcome.interactions, turns: outcome.turns, votes: outcome.votes } : {}) });
+    await respondEphemeral(respond, renderNotice(forgetReply(outcome) ?? TEXTS.apology)).catch((error) => logger.error('slack.respond_failed', { command: command.command, error }));
+  });
+
   // ---------- lifecycle ----------
 
   let started = false;
@@ -387,12 +416,14 @@ function guessLanguage(text: string): Language {
  * plus the check Bolt lacks: a timestamp more than 5 minutes in the *future* is refused too (401), so a
  * request signed ahead of time cannot be replayed later.
  */
-function timestampCheckedReceiver(config: SlackConfig, logger: Logger, now: () => number): HTTPReceiver {
+function timestampCheckedReceiver(config: SlackConfig, logger: Logger, now: () => number, ops?: OpsSources): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret!,
     endpoints: '/slack/events',
     processBeforeResponse: false,
     logger: boltLogger(logger),
+    // /healthz, /readyz, /metrics beside /slack/events (unsigned GETs; src/ops).
+    customRoutes: ops ? OPS_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req: IncomingMessage, res: ServerResponse) => handleOps(ops, req, res) })) : [],
   });
   const checkSignature = receiver.requestListener;
   receiver.requestListener = (req, res) => {

@@ -5,11 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { ConfigError, loadCoreConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
 import { createLogger, redact, type Logger } from '../../src/log.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
+import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
 import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
 import { DataSecretError } from '../../src/privacy/keys.js';
 import { privacyFacts } from '../../src/privacy/notice.js';
@@ -31,6 +32,8 @@ export interface RunningTelegram {
   bot: UserFromGetMe;
   /** Webhook mode: the port bound. */
   port?: number;
+  /** With OPS_PORT: the port of the /healthz, /readyz, /metrics server. */
+  opsPort?: number;
   /** Settles when polling ends by itself (e.g. the token was revoked): rejects with the cause. */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -53,11 +56,13 @@ export function loadAllConfig(env: Env, cwd: string): TelegramConfig {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
   }
-  try {
-    loadCoreConfig(env, cwd);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
+  for (const load of [() => loadCoreConfig(env, cwd), () => loadOpsConfig(env)]) {
+    try {
+      load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
   }
   if (problems.length > 0 || !telegram) throw new ConfigError(problems, 'Telegram bot');
   return telegram;
@@ -89,25 +94,31 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
   const botInfo = await checkToken(config); // before opening the app: a bad token fails in a second
   logger.info('telegram.authorized', { username: botInfo.username, mode: config.mode });
 
-  const app = await (options.openApp ?? openApp)({ env, cwd, logger });
+  const app = await (options.openApp ?? openApp)({ env, cwd, logger, ops: true });
+  // app.logger also counts error lines for /metrics.
   const { bot, inFlight } = createTelegramBot({
-    config, service: app.service, store: app.store, logger, botInfo, keys: app.keys,
+    config, service: app.service, store: app.store, logger: app.logger, botInfo, keys: app.keys,
     privacy: privacyFacts(app.config),
   });
+  const opsConfig = loadOpsConfig(env);
+  let opsServer: OpsServer | undefined;
   const drainMs = options.drainTimeoutMs ?? 10_000;
 
   const finish = async (stopTaking: () => Promise<void>, closeTransport: () => Promise<void>) => {
     await stopTaking();
     if (!(await inFlight.drain(drainMs))) logger.warn('telegram.shutdown_abandoned', { in_flight: inFlight.size, waited_ms: drainMs });
     await closeTransport();
+    await opsServer?.close();
     await app.close();
     logger.info('telegram.stopped', {});
   };
 
   try {
+    if (opsConfig.port !== null && app.ops) opsServer = await startOpsServer(app.ops, opsConfig.host, opsConfig.port);
     if (config.mode === 'webhook') {
       const server: WebhookServer = await startWebhookServer({
-        bot, host: config.webhook.host, port: config.webhook.port, path: config.webhook.path, secret: config.webhook.secret!, logger,
+        bot, host: config.webhook.host, port: config.webhook.port, path: config.webhook.path, secret: config.webhook.secret!, logger: app.logger,
+        ops: app.ops ?? undefined,
       });
       if (config.webhook.url) {
         await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ['message', 'callback_query'] });
@@ -115,7 +126,7 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
       }
       let stopping: Promise<void> | undefined;
       return {
-        mode: 'webhook', bot: botInfo, port: server.port, done: new Promise<void>(() => {}),
+        mode: 'webhook', bot: botInfo, port: server.port, opsPort: opsServer?.port, done: new Promise<void>(() => {}),
         stop: () => (stopping ??= finish(async () => server.stopAccepting(), () => server.close())),
       };
     }
@@ -135,10 +146,11 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
     logger.info('telegram.polling', { username: botInfo.username });
     let stopping: Promise<void> | undefined;
     return {
-      mode: 'polling', bot: botInfo, done,
+      mode: 'polling', bot: botInfo, opsPort: opsServer?.port, done,
       stop: () => (stopping ??= finish(async () => { if (runner.isRunning()) await runner.stop(); }, async () => {})),
     };
   } catch (error) {
+    await opsServer?.close();
     await app.close();
     throw error;
   }
@@ -149,8 +161,9 @@ const TELEGRAM_USAGE = `Usage: npm run telegram
 Answers residents in Telegram (private chats; in groups when mentioned, replied to, or via /ask).
 Configured by environment variables (or .env): TELEGRAM_BOT_TOKEN (required), TELEGRAM_MODE=polling|webhook,
 TELEGRAM_WEBHOOK_HOST/PORT/PATH/SECRET/URL, TELEGRAM_API_ROOT, RATE_LIMIT_PER_MINUTE, MAX_QUESTION_CHARS,
-plus the core settings (INDEX_DIR, DB_PATH, EMBEDDING_MODEL, LLM_MODEL, ...). See .env.example and the
-README section "Run on Telegram".`;
+plus the core settings (INDEX_DIR, DB_PATH, DATA_SECRET, DATA_RETENTION_DAYS, EMBEDDING_MODEL, LLM_MODEL, ...).
+Residents' commands include /privacy (what is kept, for how long) and /forget (delete it). See .env.example and
+the README sections "Run on Telegram" and "Privacy".`;
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
