@@ -2,6 +2,7 @@
 // start, and — through the real Telegram adapter and the real app — a dump of the store that holds
 // no raw id, phone, ID-card or e-mail.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -254,6 +255,9 @@ describe('the store, as the real bot fills it', () => {
     expect(dump.match(/"question":"露天巷有多长？我的电话/g)).toHaveLength(2); // the resident's stays (log and turn)
     expect(dump).toContain('138****5678');
     expect(dump).toContain('110***********123X');
+    // Nor the unsalted hash the vote key used to be (reversible by trying every id).
+    const unsalted = createHash('sha256').update(`telegram:user:${resident}`).digest('hex').slice(0, 32);
+    expect(dump).not.toContain(unsalted);
     for (const raw of [String(resident), String(neighbour), String(group), '13812345678', '13987654321', '11010119900307123X', '6222021234567890', 'resident@example.com']) {
       expect(dump.split("\n").filter((l) => l.includes(raw)), raw).toEqual([]);
     }
