@@ -1,7 +1,6 @@
 // Residents' privacy: masking, keyed ids and signatures, the data secret, the database check at
 // start, and — through the real Telegram adapter and the real app — a dump of the store that holds
 // no raw id, phone, ID-card or e-mail.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +15,8 @@ import { createMemoryLogger } from '../src/log.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
 import { startTelegram } from '../adapters/telegram/main.js';
 import { TelegramApiServer, callbackPress, groupText, privateText } from './support/telegram-api-server.js';
-import { makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { runTs } from './support/spawn-ts.js';
 
 describe('maskPersonalData', () => {
   it('masks mainland mobile numbers, 18-digit ID-card numbers, bank cards and e-mail addresses', () => {
@@ -137,23 +137,7 @@ describe('the data secret and the database check', () => {
   });
 });
 
-function run(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [script, ...args], { cwd: REPO_ROOT, env });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.on('data', (d) => (stdout += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} did not stop within 60 s: ${stderr}`));
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    });
-  });
-}
+const run = (script: string, env: Record<string, string>, args: string[] = []) => runTs(script, args, env);
 
 describe('npm run purge', () => {
   let tmp: string;
