@@ -71,16 +71,22 @@ function summaryTable(summary: Summary, id = 'summary'): string {
 
 // ---------- charts (inline SVG) ----------
 
-const CHART_METRICS: [string, (m: Metrics) => number | null][] = [
-  ['hit@1', (m) => m.hit_at_1],
-  ['hit@5', (m) => m.hit_at_5],
-  ['MRR@10', (m) => m.mrr_at_10],
-  ['doc hit@5', (m) => m.doc_hit_at_5],
-  ['answer acc.', (m) => m.answer_accuracy],
-  ['fact in first 80', (m) => m.fact_in_first_80],
-  ['abstention recall', (m) => m.abstention_recall],
-  ['false abstain', (m) => m.false_abstain_rate],
-];
+/** Every headline metric by its label; charts and tables pick from it. */
+const METRICS = {
+  'hit@1': (m: Metrics) => m.hit_at_1,
+  'hit@5': (m: Metrics) => m.hit_at_5,
+  'MRR@10': (m: Metrics) => m.mrr_at_10,
+  'doc hit@5': (m: Metrics) => m.doc_hit_at_5,
+  'baseline doc hit@5': (m: Metrics) => m.baseline_doc_hit_at_5,
+  'answer acc.': (m: Metrics) => m.answer_accuracy,
+  'fact in first 80': (m: Metrics) => m.fact_in_first_80,
+  'abstention recall': (m: Metrics) => m.abstention_recall,
+  'false abstain': (m: Metrics) => m.false_abstain_rate,
+} as const;
+type MetricLabel = keyof typeof METRICS;
+const pickMetrics = (labels: MetricLabel[]): [string, (m: Metrics) => number | null][] => labels.map((l) => [l, METRICS[l]]);
+
+const CHART_METRICS = pickMetrics(['hit@1', 'hit@5', 'MRR@10', 'doc hit@5', 'answer acc.', 'fact in first 80', 'abstention recall', 'false abstain']);
 
 function legend(modes: string[], x: number, y: number): string {
   return modes.map((mode, i) => `<rect x="${x + i * 110}" y="${y}" width="12" height="12" fill="${color(mode, i)}"/><text x="${x + i * 110 + 18}" y="${y + 11}">${escapeHtml(mode)}</text>`).join('');
@@ -303,15 +309,7 @@ export interface SetReport {
   results: readonly EvalResult[];
 }
 
-const OVERVIEW: [string, (m: Metrics) => number | null][] = [
-  ['hit@5', (m) => m.hit_at_5],
-  ['doc hit@5', (m) => m.doc_hit_at_5],
-  ['baseline doc hit@5', (m) => m.baseline_doc_hit_at_5],
-  ['answer acc.', (m) => m.answer_accuracy],
-  ['fact in first 80', (m) => m.fact_in_first_80],
-  ['false abstain', (m) => m.false_abstain_rate],
-  ['abstention recall', (m) => m.abstention_recall],
-];
+const OVERVIEW = pickMetrics(['hit@5', 'doc hit@5', 'baseline doc hit@5', 'answer acc.', 'fact in first 80', 'false abstain', 'abstention recall']);
 
 /** One report over several question sets / corpora: an overview row per set and mode, then each set's tables. */
 export function renderSuiteReport(sets: readonly SetReport[], title = 'Answer bot evaluation: several sets'): string {
