@@ -46,6 +46,17 @@ describe('maskPersonalData', () => {
   });
 });
 
+describe('the operator log', () => {
+  it('masks personal data in every line (after redacting secrets)', () => {
+    const logger = createMemoryLogger();
+    logger.warn('llm.fallback', { reason: 'reply gives 13812345678, li@example.com, found in none of the cited passages', update_id: 123456789 });
+    expect(logger.lines[0]).toContain('138****5678');
+    expect(logger.lines[0]).toContain('l***@example.com');
+    expect(logger.lines[0]).not.toContain('13812345678');
+    expect(logger.lines[0]).toContain('123456789');
+  });
+});
+
 describe('keys: keyed ids and button signatures', () => {
   it('hash ids stably per secret, differently per secret and per kind, and verify only the exact signature', () => {
     const a = createPrivacyKeys('secret-number-one-0123456789');
