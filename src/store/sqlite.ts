@@ -493,8 +493,9 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     },
 
     async completeDelivery(key) {
+      // A claim kept in memory during an outage stays there until the queued writes are saved (recovered()):
+      // forgetting it now would let a redelivery during the outage be answered twice.
       write({ kind: 'delivery-done', key, at: now() });
-      memoryDeliveries.delete(key);
     },
 
     async forgetPerson(userKey): Promise<ForgetOutcome> {
