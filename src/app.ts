@@ -15,16 +15,24 @@ import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { createChineseExpander, type ChineseExpander } from './lang/chinese.js';
 import { openInteractionStore } from './store/sqlite.js';
+import type { IndexStatus } from './ops/metrics.js';
+import type { OpsSources } from './ops/http.js';
+import { checkDatabaseFile } from './privacy/files.js';
+import { createPrivacyKeys, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
 
 export interface App {
   config: CoreConfig;
   service: AnswerService;
   store: InteractionStore;
+  /** Keyed hashes of platform ids and button signatures (from DATA_SECRET or the secret file). */
+  keys: PrivacyKeys;
   logger: Logger;
   /** Things the operator must know once (e.g. lexical-only fallback), already logged. */
   warnings: string[];
   /** Re-reads the index if `ingest` published a new one; called automatically before questions. */
   reloadIndex(): boolean;
+  /** What /healthz, /readyz and /metrics read (src/ops); absent unless opened with `ops: true`. */
+  ops?: OpsSources | null;
   /** Stops taking work, waits for in-flight answers (bounded), flushes and closes stores. */
   close(): Promise<void>;
 }
@@ -42,13 +50,27 @@ export interface OpenAppOptions {
   answerer?: (defaults: { extractive: Answerer; generation: string; stats: CorpusStats }) => Answerer;
   /** How often to look for a newly published index, in ms (default 1000). */
   reloadCheckMs?: number;
+  /**
+   * Count questions, latency and error log lines for /metrics (the chat adapters). The service and the logger
+   * the app returns are then the counting ones; the CLI leaves it off and never loads prom-client.
+   */
+  ops?: boolean;
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
   const config = loadCoreConfig(env, options.cwd);
-  const logger = options.logger ?? createLogger();
+  const metricsModule = options.ops ? await import('./ops/metrics.js') : null;
+  let indexStatus: () => IndexStatus | undefined = () => undefined;
+  const metrics = metricsModule?.createMetrics(() => indexStatus()) ?? null;
+  const logger = metrics ? metrics.countErrors(options.logger ?? createLogger()) : (options.logger ?? createLogger());
   const warnings: string[] = [];
+
+  // Before anything slow: an unusable database or secret stops the start at once, with the path and the fix.
+  checkDatabaseFile(config.dbPath);
+  const dataSecret = loadDataSecret({ envSecret: config.privacy.dataSecret, dbPath: config.dbPath });
+  if (dataSecret.source === 'generated') logger.info('privacy.secret_generated', { file: dataSecret.file, note: 'keep it with the database backups; set DATA_SECRET to share one secret between replicas' });
+  const keys = createPrivacyKeys(dataSecret.secret);
 
   const firstBuild = !indexExists(config.indexDir) && options.autoIngest !== false;
   let embedder: SignedEmbedder | null = null;
@@ -88,8 +110,23 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary() }));
     return { index, retriever, answerer, fallback: extractive, english, chinese };
   };
-  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, bundle);
+  const loadedAt = new WeakMap<LoadedIndex, number>();
+  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, (index) => {
+    loadedAt.set(index, Date.now());
+    return bundle(index);
+  });
   warnings.push(...holder.current().index.warnings);
+  const currentStatus = (): IndexStatus => {
+    const { index } = holder.current();
+    return {
+      generation: path.basename(index.generation),
+      documents: index.manifest.counts.documents,
+      chunks: index.chunks.length,
+      loadedAt: loadedAt.get(index) ?? 0,
+      vectors: index.vectors !== null,
+    };
+  };
+  indexStatus = currentStatus;
 
   const service = createAnswerService({ config, snapshot: () => holder.current(), store, logger });
 
@@ -108,18 +145,29 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     },
   };
 
+  const ops: OpsSources | null = metrics
+    ? {
+        metrics,
+        indexStatus: currentStatus,
+        storeWritable: () => store.checkWritable?.() ?? Promise.resolve(),
+        logger,
+      }
+    : null;
+
   return {
     config,
-    service: trackedService,
+    service: metrics ? metrics.instrument(trackedService) : trackedService,
     store,
+    keys,
     logger,
     warnings,
     reloadIndex: () => holder.maybeReload(true),
+    ops,
     async close() {
       if (closing) return;
       closing = true;
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000).unref())]);
-      store.close();
+      await store.close();
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },
   };

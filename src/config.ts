@@ -73,6 +73,13 @@ class Reader {
       return fallback;
     }
   }
+  /** A comma-separated list of ids, each matching `shape`. */
+  idList(name: string, shape: RegExp, what: string): string[] {
+    const items = (this.optional(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = items.filter((s) => !shape.test(s));
+    if (bad.length) this.problems.push(`${name} must be a comma-separated list of ${what} (not valid: ${bad.map((b) => `"${b}"`).join(', ')}).`);
+    return items.filter((s) => shape.test(s));
+  }
   fail(scope: string): void {
     if (this.problems.length) throw new ConfigError(this.problems, scope);
   }
@@ -103,11 +110,21 @@ export interface CoreConfig {
   dbPath: string;
   chunkSize: number;
   chunkOverlap: number;
+  /** Documents given as http(s) URLs to ingest: per-request timeout and largest body accepted. */
+  fetch: { timeoutMs: number; maxBytes: number };
   embedding: EmbeddingConfig;
   retrieval: { mode: RetrievalMode; k: number; fusion: 'rrf'; rrfK: number; candidates: number; hnswEf: number };
   maxQuestionChars: number;
   conversation: { turns: number; maxAgeMs: number };
   llm: LlmConfig | null;
+  privacy: PrivacyConfig;
+}
+
+export interface PrivacyConfig {
+  /** DATA_SECRET: keys the hashes of stored ids and the button signatures; unset = a generated file beside DB_PATH. */
+  dataSecret?: string;
+  /** DATA_RETENTION_DAYS: questions, votes, conversations and delivery records older than this are deleted. */
+  retentionDays: number;
 }
 
 export interface LlmConfig {
@@ -166,6 +183,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     dbPath: abs(r.str('DB_PATH', 'data/bot.sqlite')),
     chunkSize,
     chunkOverlap,
+    fetch: { timeoutMs: r.int('FETCH_TIMEOUT_MS', 20_000, 100, 600_000), maxBytes: r.int('FETCH_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024) },
     embedding: {
       model,
       pooling: r.oneOf('EMBEDDING_POOLING', preset.pooling, ['mean', 'cls'] as const),
@@ -192,7 +210,13 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
       maxAgeMs: r.int('CONVERSATION_TTL_MINUTES', 30, 1, 10_080) * 60_000,
     },
     llm,
+    privacy: {
+      dataSecret: r.optional('DATA_SECRET'),
+      retentionDays: r.int('DATA_RETENTION_DAYS', 90, 1, 3650),
+    },
   };
+  const secret = config.privacy.dataSecret;
+  if (secret !== undefined && secret.length < 16) r.problems.push('DATA_SECRET must be at least 16 characters long (e.g. the output of `openssl rand -base64 32`).');
   r.fail('Core');
   return config;
 }
@@ -249,6 +273,8 @@ export interface SlackConfig {
   apiUrl?: string;
   socketMode: boolean;
   ratePerMinute: number;
+  /** Who may run /gaps, /stats and document management: these users, or anyone in these channels. */
+  staff: { users: string[]; channels: string[] };
 }
 
 export function loadSlackConfig(env: Env = process.env): SlackConfig {
@@ -269,6 +295,7 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
     apiUrl: apiUrl ? `${apiUrl}/` : undefined,
     socketMode: Boolean(appToken),
     ratePerMinute: r.int('RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    staff: { users: r.idList('SLACK_STAFF_USER_IDS', /^[UW][A-Z0-9]{2,}$/, 'Slack user ids like U012ABCDEF'), channels: r.idList('SLACK_STAFF_CHANNEL_IDS', /^[CGD][A-Z0-9]{2,}$/, 'Slack channel ids like C012ABCDEF') },
   };
   r.fail('Slack');
   return config;
@@ -276,7 +303,7 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
 
 /** Secrets in the environment, so log sinks can redact them wherever they appear. */
 export function secretValues(env: Env = process.env): string[] {
-  return ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY']
+  return ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY', 'DATA_SECRET']
     .map((k) => env[k]?.trim())
     .filter((v): v is string => Boolean(v && v.length >= 6));
 }
@@ -299,4 +326,21 @@ export function loadRuntimeConfig(env: Env = process.env): RuntimeConfig {
     debug: Boolean(env.DEBUG?.trim()),
     adapters: { telegram: Boolean(env.TELEGRAM_BOT_TOKEN?.trim()), slack: Boolean(env.SLACK_BOT_TOKEN?.trim()) },
   };
+}
+
+// ---------- operations: /healthz, /readyz, /metrics (src/ops) ----------
+
+export interface OpsConfig {
+  /** OPS_PORT: a server of its own for the ops endpoints (polling / Socket Mode); null = none. */
+  port: number | null;
+  /** OPS_HOST: where that server listens; loopback by default (metrics are for your scraper, not the world). */
+  host: string;
+}
+
+export function loadOpsConfig(env: Env = process.env): OpsConfig {
+  const r = new Reader(env);
+  const port = r.optional('OPS_PORT') === undefined ? null : r.int('OPS_PORT', 0, 0, 65535);
+  const config: OpsConfig = { port, host: r.str('OPS_HOST', '127.0.0.1') };
+  r.fail('Ops');
+  return config;
 }

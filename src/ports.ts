@@ -15,7 +15,8 @@ export interface SourceDocument {
   text: string;
   /** sha256 of the raw bytes: the unit of incremental ingest. */
   hash: string;
-  encoding: 'utf-8' | 'gb18030';
+  /** 'utf-8', 'gb18030' (text), a web page's charset, or 'binary' (pdf, docx). */
+  encoding: string;
 }
 
 /** A file that could not be ingested, reported by name and skipped. */
@@ -66,6 +67,9 @@ export interface Chunk {
   end: number;
   /** Position of the chunk within its document. */
   ordinal: number;
+  /** The document's publication date (YYYY-MM-DD) and web address, when known: shown in citations. */
+  date?: string;
+  url?: string;
 }
 
 // ---------- text ----------
@@ -171,6 +175,8 @@ export interface AnswerDraft {
   generator: 'extractive' | 'llm';
   /** Why the answerer decided as it did (abstention evidence, fallbacks), for logs and eval. */
   reasons: string[];
+  /** How sure the answerer is that the answer holds, in [0, 1], when it computes a score (eval's reliability view). */
+  confidence?: number;
 }
 
 export interface Answerer {
@@ -205,6 +211,8 @@ export interface AskResponse {
   notes?: string[];
   /** Row id in the interaction log, for feedback buttons (absent when the log is off or failed). */
   interaction_id?: number;
+  /** The answerer's confidence in [0, 1], when it computes one (absent otherwise, e.g. for abstentions). */
+  confidence?: number;
 }
 
 export interface Source {
@@ -213,12 +221,16 @@ export interface Source {
   title: string;
   text: string;
   score: number;
+  /** The document's publication date (YYYY-MM-DD), when it states one. */
+  date?: string;
+  /** The document's web address, when it was ingested from a URL. */
+  url?: string;
 }
 
 export interface AnswerService {
   ask(request: AskRequest): Promise<AskResponse>;
   /** Forget a conversation's turns (Telegram /new). */
-  forget(conversationId: string): void;
+  forget(conversationId: string): Promise<void>;
   /** What the collection holds, for /help texts. */
   describe(): CollectionInfo;
 }
@@ -232,7 +244,10 @@ export interface CollectionInfo {
   builtAt: string;
 }
 
-// ---------- the interaction store (SQLite) ----------
+// ---------- the interaction store (SQLite by default, PostgreSQL for several replicas) ----------
+// Every method is asynchronous and backend-neutral. Failures that pass (a lock, a full disk, a
+// restarting server) never reject: writes are queued and retried, reads answer empty, and the
+// outcome says so in its type rather than with a sentinel value.
 
 export interface InteractionRecord {
   channel: Channel;
@@ -275,17 +290,41 @@ export interface DailyStats {
   down: number;
 }
 
+/** A stored interaction, with its row id. */
+export type StoredInteraction = InteractionRecord & { id: number; at: number };
+
+/**
+ * What became of a write:
+ * - `saved`: it is in the database (`id` is the new row's id);
+ * - `queued`: the database refused for now (busy, full, unreachable); it is kept in memory and retried in order;
+ * - `rejected`: the database refused the write itself (logged); it will not be retried;
+ * - `closed`: the store was closed; nothing was written.
+ */
+export type WriteOutcome = { status: 'saved'; id: number } | { status: 'queued' | 'rejected' | 'closed' };
+
+/**
+ * A vote's outcome: `stored` the first time a voter votes on an interaction, `duplicate` afterwards (a changed
+ * mind replaces the earlier vote), `unknown-interaction` for a vote on nothing, `queued` when the database
+ * cannot be written right now (the retry decides stored/duplicate), `rejected` when the database refused it
+ * (logged), `closed` after close().
+ */
+export type FeedbackOutcome = 'stored' | 'duplicate' | 'unknown-interaction' | 'queued' | 'rejected' | 'closed';
+
 export interface InteractionStore {
-  recordInteraction(record: InteractionRecord): number;
-  getInteraction(id: number): (InteractionRecord & { id: number }) | undefined;
-  /** 'stored' the first time a voter votes on an interaction, 'duplicate' afterwards. */
-  recordFeedback(feedback: FeedbackRecord): 'stored' | 'duplicate' | 'unknown-interaction';
-  /** True the first time a delivery key (e.g. `telegram:update:123`, `slack:event:Ev1`) is seen, also across restarts. */
-  claimDelivery(key: string): boolean;
-  appendTurn(conversationId: string, turn: Turn): void;
-  recentTurns(conversationId: string, limit: number, maxAgeMs: number): Turn[];
-  clearConversation(conversationId: string): void;
-  gaps(sinceMs: number, limit: number): GapGroup[];
-  stats(sinceMs: number): DailyStats[];
-  close(): void;
+  /** Which backend this is ('sqlite', 'postgres'), for logs and health output. */
+  readonly backend: string;
+  recordInteraction(record: InteractionRecord): Promise<WriteOutcome>;
+  getInteraction(id: number): Promise<StoredInteraction | undefined>;
+  recordFeedback(feedback: FeedbackRecord): Promise<FeedbackOutcome>;
+  /** True the first time a delivery key (e.g. `telegram:update:123`, `slack:event:Ev1`) is seen, also across restarts and replicas. */
+  claimDelivery(key: string): Promise<boolean>;
+  appendTurn(conversationId: string, turn: Turn): Promise<void>;
+  recentTurns(conversationId: string, limit: number, maxAgeMs: number): Promise<Turn[]>;
+  clearConversation(conversationId: string): Promise<void>;
+  gaps(sinceMs: number, limit: number): Promise<GapGroup[]>;
+  stats(sinceMs: number): Promise<DailyStats[]>;
+  /** Writes what is queued (bounded effort) and closes; idempotent. */
+  close(): Promise<void>;
+  /** Resolves when a write could be made now (for /readyz); rejects with the reason otherwise. Writes nothing. */
+  checkWritable?(): Promise<void>;
 }

@@ -10,6 +10,8 @@ import { detectLanguage } from './lang/detect.js';
 import { stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
 import { stripInvisible } from './text/normalize.js';
+import { mask } from './privacy/mask.js';
+import { citationKeys } from './text/citation.js';
 
 /** Everything a question reads from one index generation. */
 export interface IndexSnapshot {
@@ -55,7 +57,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     const snapshot = deps.snapshot();
     const { index } = snapshot;
 
-    const history = request.conversationId && config.conversation.turns > 0 ? safeTurns(request.conversationId) : [];
+    const history = request.conversationId && config.conversation.turns > 0 ? await safeTurns(request.conversationId) : [];
     const expansions: WeightedTerm[] = [];
     if (language === 'en') expansions.push(...snapshot.english().expand(cleaned.text));
     else expansions.push(...snapshot.chinese().expand(cleaned.text));
@@ -96,36 +98,41 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       answer: draft.text,
       abstained: draft.abstained,
       language,
-      sources: retrieval.passages.map((p) => ({ rank: p.rank, doc: p.chunk.docId, title: p.chunk.title, text: p.chunk.text, score: p.score })),
+      sources: retrieval.passages.map((p) => ({ rank: p.rank, doc: p.chunk.docId, title: p.chunk.title, text: p.chunk.text, score: p.score, ...citationKeys(p.chunk) })),
       citations: draft.citations,
       retrieval: { mode: retrieval.mode, embedding_model: retrieval.embeddingModel },
       timings_ms: { retrieve: round(retrieveMs), answer: round(answerMs), total: round(performance.now() - started) },
     };
     if (notes.length) response.notes = [...new Set(notes)];
+    if (draft.confidence !== undefined && !draft.abstained) response.confidence = draft.confidence;
 
     logger.debug('ask', { channel: request.channel, abstained: draft.abstained, reasons: draft.reasons, followUp: followUp.isFollowUp, ms: response.timings_ms.total });
+    // Personal data (phone, ID-card and bank card numbers, e-mail) is masked in everything kept —
+    // the question, and the answer too (an abstention names the question's terms); the answer above
+    // was computed from the original question and is sent unmasked to the asker.
     if (deps.store && request.channel && request.channel !== 'eval' && request.channel !== 'bench') {
-      const id = deps.store.recordInteraction({
+      const saved = await deps.store.recordInteraction({
         channel: request.channel,
         chatId: request.chatId ?? request.channel,
         conversationId: request.conversationId,
-        question,
-        answer: draft.text,
+        question: mask(question),
+        answer: mask(draft.text),
         abstained: draft.abstained,
         sources: response.sources,
         latencyMs: response.timings_ms.total,
       });
-      if (id > 0) response.interaction_id = id;
+      if (saved.status === 'saved') response.interaction_id = saved.id;
     }
     if (deps.store && request.conversationId && !emptyQuestion) {
-      deps.store.appendTurn(request.conversationId, { question, searched: followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text, answer: draft.text, at: Date.now() });
+      const searched = followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text;
+      await deps.store.appendTurn(request.conversationId, { question: mask(question), searched: mask(searched), answer: mask(draft.text), at: Date.now() });
     }
     return response;
   }
 
-  function safeTurns(conversationId: string) {
+  async function safeTurns(conversationId: string) {
     try {
-      return deps.store?.recentTurns(conversationId, config.conversation.turns, config.conversation.maxAgeMs) ?? [];
+      return await deps.store?.recentTurns(conversationId, config.conversation.turns, config.conversation.maxAgeMs) ?? [];
     } catch (err) {
       logger.warn('conversation.read_failed', { error: err });
       return [];
@@ -134,8 +141,8 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
 
   return {
     ask,
-    forget(conversationId: string) {
-      deps.store?.clearConversation(conversationId);
+    async forget(conversationId: string) {
+      await deps.store?.clearConversation(conversationId);
     },
     describe(): CollectionInfo {
       const { index } = deps.snapshot();

@@ -19,8 +19,6 @@ import { createRng, generateQuestion, hostileResponse, QUESTION_KINDS, slackMess
 const SEED = Number(process.env.ROBUST_SEED ?? 20_240_801);
 const QUESTIONS = 2000;
 const RENDERINGS = 3000;
-/** Generous for a 2-core CI machine; lexical answers take a few ms. */
-const ANSWER_BOUND_MS = 3000;
 
 let corpus: TempCorpus;
 let app: App;
@@ -44,7 +42,7 @@ function renderingProblems(response: AskResponse): string[] {
 }
 
 describe('hostile questions through the answering service and both renderers', () => {
-  it(`${QUESTIONS} generated questions: no exception, bounded time, valid renderings, log rows verbatim (seed ${SEED})`, async () => {
+  it(`${QUESTIONS} generated questions: no exception, valid renderings, log rows verbatim (seed ${SEED})`, async () => {
     const rng = createRng(SEED);
     const failures: string[] = [];
     const latencies: number[] = [];
@@ -57,7 +55,7 @@ describe('hostile questions through the answering service and both renderers', (
       seenKinds.add(q.kind);
       const where = `seed ${SEED} #${i} (${q.kind}) ${JSON.stringify(q.text.slice(0, 60))}`;
       const channel = channels[i % channels.length];
-      const started = performance.now();
+      const started = performance.now(); // reported below, never asserted: speed lives in npm run bench
       let response: AskResponse;
       try {
         response = await app.service.ask({ question: q.text, channel, chatId: `fuzz-${i % 7}`, conversationId: i % 3 === 0 ? `fuzz:${i % 11}` : undefined });
@@ -67,7 +65,6 @@ describe('hostile questions through the answering service and both renderers', (
       }
       const ms = performance.now() - started;
       latencies.push(ms);
-      if (ms > ANSWER_BOUND_MS) failures.push(`${where}: took ${Math.round(ms)} ms`);
       if (typeof response.answer !== 'string' || response.answer.trim() === '') failures.push(`${where}: empty answer`);
       if (response.question.length > app.config.maxQuestionChars) failures.push(`${where}: question not trimmed`);
       for (const problem of renderingProblems(response)) failures.push(`${where}: ${problem}`);
@@ -81,11 +78,12 @@ describe('hostile questions through the answering service and both renderers', (
     expect([...seenKinds].sort()).toEqual([...QUESTION_KINDS].sort());
     // Three in four came through a logged channel (telegram/slack/cli); each row reads back verbatim.
     expect(logged.length).toBe((QUESTIONS * 3) / 4);
-    const mismatched = logged.filter((l) => {
-      const row = app.store.getInteraction(l.id);
-      return row?.question !== l.question || row?.answer !== l.answer;
-    });
-    expect(mismatched.slice(0, 5).map((m) => ({ ...m, row: app.store.getInteraction(m.id)?.question }))).toEqual([]);
+    const mismatched: (typeof logged[number] & { row?: string })[] = [];
+    for (const l of logged) {
+      const row = await app.store.getInteraction(l.id);
+      if (row?.question !== l.question || row?.answer !== l.answer) mismatched.push({ ...l, row: row?.question });
+    }
+    expect(mismatched.slice(0, 5)).toEqual([]);
     // SQL-looking text is data: the tables are all still there and the file is sound.
     const db = new Database(app.config.dbPath, { readonly: true });
     try {
@@ -103,11 +101,11 @@ describe('hostile questions through the answering service and both renderers', (
   it('a question with half an emoji (a lone surrogate) is logged exactly as it was answered', async () => {
     const response = await app.service.ask({ question: '高龄津贴\ud83d怎么申请\udc00？', channel: 'telegram', chatId: 'surrogate' });
     expect(response.question).toBe('高龄津贴\ufffd怎么申请\ufffd？');
-    expect(app.store.getInteraction(response.interaction_id!)?.question).toBe(response.question);
+    expect((await app.store.getInteraction(response.interaction_id!))?.question).toBe(response.question);
     // Trimming an over-long question never cuts an emoji in half either.
     const long = await app.service.ask({ question: 'a'.repeat(app.config.maxQuestionChars - 1) + '😀😀', channel: 'telegram', chatId: 'surrogate' });
     expect(long.question).toBe('a'.repeat(app.config.maxQuestionChars - 1));
-    expect(app.store.getInteraction(long.interaction_id!)?.question).toBe(long.question);
+    expect((await app.store.getInteraction(long.interaction_id!))?.question).toBe(long.question);
   });
 
   it(`${RENDERINGS} responses with hostile answers, titles, file names and notes render valid for both platforms`, () => {
@@ -124,18 +122,15 @@ describe('hostile questions through the answering service and both renderers', (
     expect(failures.slice(0, 10)).toEqual([]);
   });
 
-  it('100k-character questions are answered within the bound even when MAX_QUESTION_CHARS allows them all', async () => {
+  it('100k-character questions are answered even when MAX_QUESTION_CHARS allows them all', async () => {
     const long = await openApp({ env: lexicalEnv(corpus, { MAX_QUESTION_CHARS: '100000', DB_PATH: path.join(corpus.root, 'long.sqlite') }), logger, autoIngest: false });
     try {
       const rng = createRng(SEED + 2);
       for (let i = 0; i < 12; i++) {
         const q = generateQuestion(rng, 'huge');
-        const started = performance.now();
         const response = await long.service.ask({ question: q.text, channel: 'telegram', chatId: 'long' });
-        const ms = performance.now() - started;
-        expect(ms, `seed ${SEED + 2} #${i}`).toBeLessThan(10_000);
         expect(renderingProblems(response)).toEqual([]);
-        expect(long.store.getInteraction(response.interaction_id!)?.question).toBe(response.question);
+        expect((await long.store.getInteraction(response.interaction_id!))?.question).toBe(response.question);
       }
     } finally {
       await long.close();

@@ -29,7 +29,7 @@ beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'service-test-' });
   fs.writeFileSync(path.join(corpus.corpusDir, 'planted_page.txt'), PLANTED_PAGE, 'utf8');
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
-}, 60_000);
+});
 
 afterAll(async () => {
   await app?.close();
@@ -160,7 +160,7 @@ describe('follow-up questions', () => {
 
   it('forgets a conversation on request', async () => {
     await ask('稷王社区有多少居民？', 'conv-forget');
-    app.service.forget('conv-forget');
+    await app.service.forget('conv-forget');
     const r = await ask('那有几个小区？', 'conv-forget');
     expect(firstLine(r)).not.toContain('稷王社区');
   });

@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDays, questionFromSlackText } from '../adapters/slack/incoming.js';
-import { escapeMrkdwn, MAX_BLOCKS, renderAnswer, SECTION_TEXT_LIMIT, splitForSections, type RenderableAnswer } from '../adapters/slack/render.js';
+import { escapeMrkdwn, MAX_BLOCKS, parseButtonValue, renderAnswer, SECTION_TEXT_LIMIT, splitForSections, type RenderableAnswer } from '../adapters/slack/render.js';
 import { renderGaps, renderStats } from '../adapters/slack/staff.js';
+import { savedId } from './support/store.js';
 import { createMemoryLogger } from '../src/log.js';
+
+const SIGNATURE = 'AbCdEfGhIjKlMnOpQrSt_-';
 import { openInteractionStore } from '../src/store/sqlite.js';
 
 const base: RenderableAnswer = {
@@ -46,7 +49,7 @@ describe('renderAnswer', () => {
   });
 
   it('keeps at most 50 blocks, whatever the answer length', () => {
-    const message = renderAnswer({ ...base, answer: 'x'.repeat(3000 * 80) }, { feedback: true });
+    const message = renderAnswer({ ...base, answer: 'x'.repeat(3000 * 80) }, { feedback: true, signature: SIGNATURE });
     expect(message.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
     expect(message.blocks.at(-1)!.type).toBe('actions'); // the buttons survive the cut
   });
@@ -59,8 +62,15 @@ describe('renderAnswer', () => {
     const abstained = renderAnswer({ ...base, abstained: true, citations: [] }, { feedback: true });
     expect(abstained.blocks.some((b) => b.type === 'context')).toBe(false);
 
-    const unlogged = renderAnswer({ ...base, interaction_id: undefined }, { feedback: true, postToChannel: true });
+    const unlogged = renderAnswer({ ...base, interaction_id: undefined }, { feedback: true, postToChannel: true, signature: SIGNATURE });
     expect(unlogged.blocks.some((b) => b.type === 'actions')).toBe(false);
+    const unsigned = renderAnswer(base, { feedback: true, postToChannel: true });
+    expect(unsigned.blocks.some((b) => b.type === 'actions')).toBe(false);
+    const signed = renderAnswer(base, { feedback: true, postToChannel: true, signature: SIGNATURE });
+    const values = signed.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.value) : []));
+    expect(values).toEqual([`7:${SIGNATURE}`, `7:${SIGNATURE}`, `7:${SIGNATURE}`]);
+    expect(parseButtonValue(values[0])).toEqual({ interactionId: 7, signature: SIGNATURE });
+    for (const bad of ['7', `x:${SIGNATURE}`, `7:${SIGNATURE}x`, '']) expect(parseButtonValue(bad)).toBeUndefined();
   });
 });
 
@@ -86,24 +96,24 @@ describe('staff views', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slack-staff-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('escape questions and compute rates from the store', () => {
+  it('escape questions and compute rates from the store', async () => {
     const store = openInteractionStore(path.join(tmp, 'bot.sqlite'), createMemoryLogger());
     try {
       const now = Date.now();
-      store.recordInteraction({ channel: 'telegram', chatId: '1', question: '<!channel> 护照？', answer: '', abstained: true, sources: [], latencyMs: 1, at: now });
-      const answered = store.recordInteraction({ channel: 'slack', chatId: 'C1', question: '食堂？', answer: '11点', abstained: false, sources: [], latencyMs: 1, at: now });
-      store.recordFeedback({ interactionId: answered, voterKey: 'slack:U1', vote: 'up', at: now });
+      await store.recordInteraction({ channel: 'telegram', chatId: '1', question: '<!channel> 护照？', answer: '', abstained: true, sources: [], latencyMs: 1, at: now });
+      const answered = savedId(await store.recordInteraction({ channel: 'slack', chatId: 'C1', question: '食堂？', answer: '11点', abstained: false, sources: [], latencyMs: 1, at: now }))!;
+      expect(await store.recordFeedback({ interactionId: answered, voterKey: 'slack:U1', vote: 'up', at: now })).toBe('stored');
 
-      const gaps = JSON.stringify(renderGaps(store, 7, now));
+      const gaps = JSON.stringify(await renderGaps(store, 7, now));
       expect(gaps).toContain('&lt;!channel&gt; 护照？');
       expect(gaps).not.toContain('<!channel>');
 
-      const stats = JSON.stringify(renderStats(store, 7, now));
+      const stats = JSON.stringify(await renderStats(store, 7, now));
       expect(stats).toContain('Questions: *2*');
       expect(stats).toContain('abstained: *50%*');
       expect(stats).toContain('👍 1 / 👎 0 (100% helpful)');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

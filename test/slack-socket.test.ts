@@ -9,6 +9,8 @@ import { loadSlackConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import type { AnswerService, AskRequest, AskResponse, CollectionInfo, InteractionStore } from '../src/ports.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
+import { createPrivacyKeys } from '../src/privacy/keys.js';
+import { savedId } from './support/store.js';
 import { eventCallback, mention, startSlackApiServer, waitFor, type SlackApiServer } from './support/slack-api-server.js';
 
 const BOT_TOKEN = 'xoxb-1234-5678-socketbottoken';
@@ -22,7 +24,7 @@ class FixedAnswerService implements AnswerService {
     this.requests.push(request);
     const sources = [{ rank: 1, doc: '2024-03-01.txt', title: '社区食堂开业', text: '社区食堂每天11点开门。', score: 1 }];
     const answer = '社区食堂每天11点开门。';
-    const id = this.store.recordInteraction({ channel: 'slack', chatId: request.chatId ?? '', question: request.question, answer, abstained: false, sources, latencyMs: 1 });
+    const id = savedId(await this.store.recordInteraction({ channel: 'slack', chatId: request.chatId ?? '', question: request.question, answer, abstained: false, sources, latencyMs: 1 }));
     return {
       question: request.question,
       answer,
@@ -35,7 +37,7 @@ class FixedAnswerService implements AnswerService {
       interaction_id: id,
     };
   }
-  forget(): void {}
+  async forget(): Promise<void> {}
   describe(): CollectionInfo {
     return { documents: 1, chunks: 1, titles: [], mode: 'lexical', embeddingModel: null, builtAt: new Date(0).toISOString() };
   }
@@ -53,12 +55,13 @@ beforeAll(async () => {
   store = openInteractionStore(path.join(tmp, 'bot.sqlite'), createMemoryLogger());
   service = new FixedAnswerService(store);
   const config = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: api.apiUrl });
-  slack = createSlackApp({ config, service, store, logger, retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 10 } });
+  const keys = createPrivacyKeys('slack-socket-test-data-secret');
+  slack = createSlackApp({ config, service, store, logger, keys, privacy: { retentionDays: 90, conversationMinutes: 30 }, retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 10 } });
 });
 
 afterAll(async () => {
   await slack?.stop();
-  store?.close();
+  await store?.close();
   await api?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });

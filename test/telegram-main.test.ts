@@ -1,5 +1,5 @@
-// `npm run telegram` as a real process (tsx adapters/telegram/main.ts) against the local Bot API server.
-import { spawn, type ChildProcess } from 'node:child_process';
+// `npm run telegram` as a real process (adapters/telegram/main.ts under tsx's loader) against the local Bot API server.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,13 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AskResponse } from '../src/ports.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
+import { createPrivacyKeys, loadDataSecret } from '../src/privacy/keys.js';
+import { chatKey } from '../adapters/telegram/bot.js';
 import { createMemoryLogger } from '../src/log.js';
 import { renderAnswer, sourceLine, escapeHtml } from '../adapters/telegram/render.js';
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 import { freePort } from './support/net.js';
+import { patience } from './support/limits.js';
+import { spawnTs } from './support/spawn-ts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Exit {
   code: number | null;
@@ -21,9 +24,10 @@ interface Exit {
   stdout: string;
 }
 
-function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 30_000, onStart?: (child: ChildProcess) => void): Promise<Exit> {
+function runScript(script: string, args: string[], env: Record<string, string>, requestedMs?: number, onStart?: (child: ChildProcess) => void): Promise<Exit> {
+  const timeoutMs = patience(requestedMs);
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env } });
+    const child = spawnTs(script, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env } });
     onStart?.(child);
     let stderr = '';
     let stdout = '';
@@ -142,13 +146,15 @@ describe('npm run telegram with the real app over the seed documents', () => {
     // The service logged both questions (once each) for the staff views, with feedback ids on the buttons.
     const store = openInteractionStore(botDb, createMemoryLogger());
     try {
-      const [day] = store.stats(0);
+      const [day] = await store.stats(0);
       expect(day).toMatchObject({ channel: 'telegram', questions: 2 });
       const button = api.sentTo(302).at(-1)!.params.reply_markup.inline_keyboard[0][0].callback_data as string;
       const id = Number(button.split(':')[2]);
-      expect(store.getInteraction(id)).toMatchObject({ question: QUESTION, chatId: '302', channel: 'telegram' });
+      // Stored under the keyed hash of the chat id, made with the secret the bot generated beside its database.
+      const keys = createPrivacyKeys(loadDataSecret({ dbPath: botDb }).secret);
+      expect(await store.getInteraction(id)).toMatchObject({ question: QUESTION, chatId: chatKey(keys, 302), channel: 'telegram' });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -1,9 +1,13 @@
 // `npm run slack`: configuration → answering service (openApp) → Slack adapter, until SIGTERM/SIGINT.
 // HTTP mode listens on SLACK_HOST:SLACK_PORT at /slack/events; Socket Mode when SLACK_APP_TOKEN is set.
-import { ConfigError, loadCoreConfig, loadSlackConfig, type Env, type SlackConfig } from '../../src/config.js';
-import { openApp } from '../../src/app.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadSlackConfig, type Env, type SlackConfig } from '../../src/config.js';
+import { openApp, type App } from '../../src/app.js';
+import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
+import { DataSecretError } from '../../src/privacy/keys.js';
+import { privacyFacts } from '../../src/privacy/notice.js';
 import { createLogger } from '../../src/log.js';
 import { createSlackApp } from './app.js';
+import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
 
 /** Every configuration problem, Slack's and the core's, in one message (never a value). */
 function loadConfig(env: Env): SlackConfig {
@@ -15,11 +19,13 @@ function loadConfig(env: Env): SlackConfig {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
   }
-  try {
-    loadCoreConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
+  for (const load of [() => loadCoreConfig(env), () => loadOpsConfig(env)]) {
+    try {
+      load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
   }
   if (problems.length || !slack) throw new ConfigError(problems, 'Slack');
   return slack;
@@ -30,7 +36,8 @@ const SLACK_USAGE = `Usage: npm run slack
 Answers staff in Slack (mentions in threads, DMs, /ask, /gaps, /stats). HTTP mode on SLACK_HOST:SLACK_PORT
 at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. Variables: SLACK_BOT_TOKEN (required),
 SLACK_SIGNING_SECRET (HTTP mode), SLACK_APP_TOKEN, SLACK_HOST, SLACK_PORT, SLACK_API_URL,
-RATE_LIMIT_PER_MINUTE, plus the core settings. See .env.example, adapters/slack/manifest.yml and the
+RATE_LIMIT_PER_MINUTE, SLACK_STAFF_USER_IDS and SLACK_STAFF_CHANNEL_IDS (who may run /gaps and /stats),
+plus the core settings (DB_PATH, DATA_SECRET, DATA_RETENTION_DAYS, ...). See .env.example, adapters/slack/manifest.yml and the
 README section "Run on Slack".`;
 
 async function main(env: Env = process.env): Promise<number> {
@@ -38,6 +45,7 @@ async function main(env: Env = process.env): Promise<number> {
     process.stdout.write(SLACK_USAGE + '\n');
     return 0;
   }
+  makeNewFilesPrivate();
   const logger = createLogger();
   let config: SlackConfig;
   try {
@@ -50,13 +58,28 @@ async function main(env: Env = process.env): Promise<number> {
     throw error;
   }
 
-  const core = await openApp({ env, logger });
-  const slack = createSlackApp({ config, service: core.service, store: core.store, logger });
+  let core: App;
   try {
+    core = await openApp({ env, logger, ops: true });
+  } catch (error) {
+    // An unusable database or data secret: the message names the path and the fix.
+    if (!(error instanceof DatabaseUnusableError || error instanceof DataSecretError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  // core.logger also counts error lines for /metrics; HTTP mode serves the ops paths beside /slack/events.
+  const slack = createSlackApp({
+    config, service: core.service, store: core.store, logger: core.logger, keys: core.keys, privacy: privacyFacts(core.config), ops: core.ops ?? undefined,
+  });
+  const opsConfig = loadOpsConfig(env);
+  let opsServer: OpsServer | undefined;
+  try {
+    if (opsConfig.port !== null && core.ops) opsServer = await startOpsServer(core.ops, opsConfig.host, opsConfig.port);
     await slack.start();
   } catch (error) {
     logger.error('slack.start_failed', { error });
     process.stderr.write(`${(error as Error).message}\n`);
+    await opsServer?.close();
     await core.close();
     return 1;
   }
@@ -76,6 +99,7 @@ async function main(env: Env = process.env): Promise<number> {
 
   logger.info('slack.shutting_down', { signal, inFlight: slack.inFlight });
   await slack.stop();
+  await opsServer?.close();
   await core.close();
   return 0;
 }

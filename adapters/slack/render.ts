@@ -2,6 +2,7 @@
 // Everything that came from a question or a document is escaped, so an article or a question
 // containing `<!channel>` or `<https://evil|official form>` shows as text and never pings or links.
 import type { AskResponse, Language, Source } from '../../src/ports.js';
+import { citationText } from '../../src/text/citation.js';
 
 /** Slack's limits (https://docs.slack.dev/reference/block-kit/blocks). */
 export const SECTION_TEXT_LIMIT = 3000;
@@ -45,6 +46,19 @@ export interface RenderOptions {
   postToChannel?: boolean;
   /** Quote the question above the answer (for /ask, where the question is not visible otherwise). */
   showQuestion?: boolean;
+  /** Signature over (interaction, channel, asker) that the buttons carry (see src/privacy/keys.ts). */
+  signature?: string;
+}
+
+/** A button's value: `<interaction id>:<signature>`. */
+export function buttonValue(interactionId: number, signature: string): string {
+  return `${interactionId}:${signature}`;
+}
+
+/** The interaction id and signature of a pressed button, or undefined for anything else (e.g. an old unsigned button). */
+export function parseButtonValue(value: unknown): { interactionId: number; signature: string } | undefined {
+  const m = /^(\d{1,15}):([A-Za-z0-9_-]{22})$/.exec(String(value ?? ''));
+  return m ? { interactionId: Number(m[1]), signature: m[2] } : undefined;
 }
 
 const LABELS: Record<Language, { sources: string; helpful: string; notHelpful: string; post: string; asked: string }> = {
@@ -114,7 +128,7 @@ export function sourcesToShow(answer: RenderableAnswer): Source[] {
 
 /** "title — file", escaped; one line per source. */
 export function sourceLine(source: Source): string {
-  return `${source.rank}. ${escapeMrkdwn(source.title)} — ${escapeMrkdwn(source.doc)}`;
+  return `${source.rank}. ${escapeMrkdwn(citationText(source))}`;
 }
 
 export function renderAnswer(answer: RenderableAnswer, options: RenderOptions = {}): SlackMessage {
@@ -155,8 +169,9 @@ export function renderAnswer(answer: RenderableAnswer, options: RenderOptions = 
 
 function answerButtons(answer: RenderableAnswer, options: RenderOptions, labels: (typeof LABELS)[Language]): ButtonElement[] {
   const id = answer.interaction_id;
-  if (id === undefined || id < 0) return []; // nothing to attach a vote or a re-post to
-  const value = String(id);
+  // Nothing to attach a vote or a re-post to, or no signature to prove who may press.
+  if (id === undefined || id < 0 || !options.signature) return [];
+  const value = buttonValue(id, options.signature);
   const buttons: ButtonElement[] = [];
   if (options.postToChannel) {
     buttons.push({ type: 'button', action_id: ACTION_POST_TO_CHANNEL, text: plain(labels.post), value, style: 'primary' });

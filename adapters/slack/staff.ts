@@ -1,13 +1,14 @@
 // /gaps and /stats for staff: read the shared interaction store (every channel, Telegram included)
 // and render plain Block Kit. Pure over the store: no Slack client here.
 import type { DailyStats, GapGroup, InteractionStore } from '../../src/ports.js';
+import { mask } from '../../src/privacy/mask.js';
 import { escapeMrkdwn, MAX_BLOCKS, section, splitForSections, type Block, type SlackMessage } from './render.js';
 
 const DAY_MS = 86_400_000;
 export const GAPS_LIMIT = 20;
 
-export function renderGaps(store: InteractionStore, days: number, now: number): SlackMessage {
-  const groups = store.gaps(now - days * DAY_MS, GAPS_LIMIT);
+export async function renderGaps(store: InteractionStore, days: number, now: number): Promise<SlackMessage> {
+  const groups = await store.gaps(now - days * DAY_MS, GAPS_LIMIT);
   const title = `*Questions the documents did not answer — last ${days} day(s)*`;
   if (!groups.length) return message(`${title}\nNone: every question was answered and nobody pressed 👎.`, []);
   const lines = groups.map((g, i) => gapLine(g, i + 1));
@@ -16,12 +17,14 @@ export function renderGaps(store: InteractionStore, days: number, now: number): 
 
 function gapLine(g: GapGroup, n: number): string {
   const why = [g.abstained ? `no answer ${g.abstained}` : '', g.downvoted ? `👎 ${g.downvoted}` : ''].filter(Boolean).join(', ');
-  const example = escapeMrkdwn(g.example.length > 300 ? g.example.slice(0, 300) + '…' : g.example);
+  // Questions are masked when stored; masked again here for rows kept before masking existed.
+  const masked = mask(g.example);
+  const example = escapeMrkdwn(masked.length > 300 ? masked.slice(0, 300) + '…' : masked);
   return `*${n}.* “${example}” — *${g.count}×* (${why}) · ${g.channels.join(', ')} · last ${isoDay(g.lastAt)}`;
 }
 
-export function renderStats(store: InteractionStore, days: number, now: number): SlackMessage {
-  const rows = store.stats(now - days * DAY_MS);
+export async function renderStats(store: InteractionStore, days: number, now: number): Promise<SlackMessage> {
+  const rows = await store.stats(now - days * DAY_MS);
   const title = `*Usage — last ${days} day(s)*`;
   if (!rows.length) return message(`${title}\nNo questions yet.`, []);
   const total = sum(rows);

@@ -5,11 +5,15 @@ import { pathToFileURL } from 'node:url';
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { ConfigError, loadCoreConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
 import { createLogger, redact, type Logger } from '../../src/log.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
+import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
+import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
+import { DataSecretError } from '../../src/privacy/keys.js';
+import { privacyFacts } from '../../src/privacy/notice.js';
 
 export interface StartTelegramOptions {
   env?: Env;
@@ -28,6 +32,8 @@ export interface RunningTelegram {
   bot: UserFromGetMe;
   /** Webhook mode: the port bound. */
   port?: number;
+  /** With OPS_PORT: the port of the /healthz, /readyz, /metrics server. */
+  opsPort?: number;
   /** Settles when polling ends by itself (e.g. the token was revoked): rejects with the cause. */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -50,11 +56,13 @@ export function loadAllConfig(env: Env, cwd: string): TelegramConfig {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
   }
-  try {
-    loadCoreConfig(env, cwd);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
+  for (const load of [() => loadCoreConfig(env, cwd), () => loadOpsConfig(env)]) {
+    try {
+      load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
   }
   if (problems.length > 0 || !telegram) throw new ConfigError(problems, 'Telegram bot');
   return telegram;
@@ -86,22 +94,31 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
   const botInfo = await checkToken(config); // before opening the app: a bad token fails in a second
   logger.info('telegram.authorized', { username: botInfo.username, mode: config.mode });
 
-  const app = await (options.openApp ?? openApp)({ env, cwd, logger });
-  const { bot, inFlight } = createTelegramBot({ config, service: app.service, store: app.store, logger, botInfo });
+  const app = await (options.openApp ?? openApp)({ env, cwd, logger, ops: true });
+  // app.logger also counts error lines for /metrics.
+  const { bot, inFlight } = createTelegramBot({
+    config, service: app.service, store: app.store, logger: app.logger, botInfo, keys: app.keys,
+    privacy: privacyFacts(app.config),
+  });
+  const opsConfig = loadOpsConfig(env);
+  let opsServer: OpsServer | undefined;
   const drainMs = options.drainTimeoutMs ?? 10_000;
 
   const finish = async (stopTaking: () => Promise<void>, closeTransport: () => Promise<void>) => {
     await stopTaking();
     if (!(await inFlight.drain(drainMs))) logger.warn('telegram.shutdown_abandoned', { in_flight: inFlight.size, waited_ms: drainMs });
     await closeTransport();
+    await opsServer?.close();
     await app.close();
     logger.info('telegram.stopped', {});
   };
 
   try {
+    if (opsConfig.port !== null && app.ops) opsServer = await startOpsServer(app.ops, opsConfig.host, opsConfig.port);
     if (config.mode === 'webhook') {
       const server: WebhookServer = await startWebhookServer({
-        bot, host: config.webhook.host, port: config.webhook.port, path: config.webhook.path, secret: config.webhook.secret!, logger,
+        bot, host: config.webhook.host, port: config.webhook.port, path: config.webhook.path, secret: config.webhook.secret!, logger: app.logger,
+        ops: app.ops ?? undefined,
       });
       if (config.webhook.url) {
         await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ['message', 'callback_query'] });
@@ -109,7 +126,7 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
       }
       let stopping: Promise<void> | undefined;
       return {
-        mode: 'webhook', bot: botInfo, port: server.port, done: new Promise<void>(() => {}),
+        mode: 'webhook', bot: botInfo, port: server.port, opsPort: opsServer?.port, done: new Promise<void>(() => {}),
         stop: () => (stopping ??= finish(async () => server.stopAccepting(), () => server.close())),
       };
     }
@@ -129,10 +146,11 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
     logger.info('telegram.polling', { username: botInfo.username });
     let stopping: Promise<void> | undefined;
     return {
-      mode: 'polling', bot: botInfo, done,
+      mode: 'polling', bot: botInfo, opsPort: opsServer?.port, done,
       stop: () => (stopping ??= finish(async () => { if (runner.isRunning()) await runner.stop(); }, async () => {})),
     };
   } catch (error) {
+    await opsServer?.close();
     await app.close();
     throw error;
   }
@@ -151,6 +169,7 @@ async function main(): Promise<void> {
     process.stdout.write(TELEGRAM_USAGE + '\n');
     return;
   }
+  makeNewFilesPrivate();
   const secrets = secretValues(process.env);
   const fail = (message: string, code: number) => {
     process.stderr.write(redact(message, secrets) + '\n');
@@ -160,7 +179,7 @@ async function main(): Promise<void> {
   try {
     running = await startTelegram();
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message, 2);
+    if (error instanceof ConfigError || error instanceof DatabaseUnusableError || error instanceof DataSecretError) return fail(error.message, 2);
     if (error instanceof TelegramStartError) return fail(error.message, 3);
     return fail(`Telegram bot failed to start: ${(error as Error).stack ?? String(error)}`, 1);
   }

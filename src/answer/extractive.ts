@@ -15,6 +15,7 @@ import { asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type Q
 import { askedFigure, figureFit, figureMentions, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
+import { stemEnglish } from '../text/stem.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -103,8 +104,11 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   // The best sentence is quoted unless the lead already says all of it.
   const quotes = (sameText(lead, best.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
   const citations = [...new Set([best, ...quotes].map((s) => s.passageRank))];
-  const text = language === 'en' ? englishAnswer(lead, best.passageRank, quotes, passages) : chineseAnswer(lead, best.passageRank, quotes);
-  return { text, abstained: false, citations, generator: 'extractive', reasons };
+  // Quotes from English documents need no note that the documents are Chinese.
+  const fromChinese = [best, ...quotes].some((s) => /\p{Script=Han}/u.test(s.text));
+  const text = language === 'en' ? englishAnswer(lead, best.passageRank, quotes, passages, fromChinese) : chineseAnswer(lead, best.passageRank, quotes);
+  // The best passage's share of the question's key terms: the score the answer rests on.
+  return { text, abstained: false, citations, generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
 }
 
 /**
@@ -287,8 +291,12 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const unknown = df === 0 && !fragment && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(stats.tokenizer.generalTag(t.term)) && t.origin !== 'history';
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown });
   }
+  // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
+  // cover their concept too.
+  const englishPresent = new Set(language === 'en' ? terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term) : []);
+  const coveredInEnglish = (concept: string) => englishPresent.size > 0 && concept.split(/\s+/).every((w) => englishPresent.has(stemEnglish(w.toLowerCase())));
   for (const concept of absentConcepts) {
-    if (!presentConcepts.has(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
+    if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
   return out;
 }
@@ -520,7 +528,15 @@ function joinBrokenSentences(pieces: string[]): string[] {
   let carry = '';
   for (const piece of pieces) {
     if (!piece) continue;
-    const text = carry + piece;
+    // A list item ("- Sunday: 10 am to 4 pm") is a sentence of its own, shown without its bullet.
+    if (LIST_BULLET.test(piece)) {
+      if (carry) out.push(carry);
+      out.push(piece.replace(LIST_BULLET, ''));
+      carry = '';
+      continue;
+    }
+    // English words broken across lines keep a space between them.
+    const text = carry && /[A-Za-z0-9,]$/.test(carry) && /^[A-Za-z0-9]/.test(piece) ? `${carry} ${piece}` : carry + piece;
     if (!SENTENCE_END.test(text) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
@@ -531,6 +547,7 @@ function joinBrokenSentences(pieces: string[]): string[] {
   return out;
 }
 const SENTENCE_END = /[。！？；!?;…」”’）』】》")\]]$/;
+const LIST_BULLET = /^[-*•]\s+/;
 const MAX_JOINED = 220;
 
 /** The same sentence (or one inside the other, from overlapping chunks) is quoted once. */
@@ -550,13 +567,13 @@ function chineseAnswer(lead: string, leadRank: number, quotes: ScoredSentence[])
   return [`${lead}[${leadRank}]`, ...quotes.map((s) => `${s.text}[${s.passageRank}]`)].join('\n');
 }
 
-function englishAnswer(lead: string, leadRank: number, quotes: ScoredSentence[], passages: RetrievedPassage[]): string {
+function englishAnswer(lead: string, leadRank: number, quotes: ScoredSentence[], passages: RetrievedPassage[], fromChinese: boolean): string {
   const lines = [`${lead} [${leadRank}]`];
   for (const s of quotes) {
     const p = passages[s.passageIndex];
     lines.push(`According to "${p.chunk.title}" (${p.chunk.docId}): “${s.text}” [${s.passageRank}]`);
   }
-  lines.push('(The documents are in Chinese; the quotes are the original text.)');
+  if (fromChinese) lines.push('(The documents are in Chinese; the quotes are the original text.)');
   return lines.join('\n');
 }
 

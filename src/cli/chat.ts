@@ -23,7 +23,7 @@ export async function chat(app: App, input: NodeJS.ReadableStream, output: NodeJ
     const q = line.trim();
     if (q === '/quit' || q === '/exit') break;
     if (q === '/new') {
-      app.service.forget(conversationId);
+      await app.service.forget(conversationId);
       conversationId = crypto.randomUUID();
       output.write('(new conversation)\n');
     } else if (q === '/sources') {

@@ -3,7 +3,7 @@
 //
 // Failure policy: the store is never the reason a resident gets no answer. A busy/locked or full
 // database makes a write log one error (per outage), park the write in a small bounded in-memory
-// queue and return (recordInteraction returns -1); the queue is written, in order, before the next
+// queue and return (recordInteraction answers { status: 'queued' }); the queue is written, in order, before the next
 // write that succeeds and on close(). While the database refuses, retries back off (1 s doubling to
 // 30 s) so a long-held lock does not stall every message for busy_timeout. Reads that fail log and
 // return empty results.
@@ -18,12 +18,15 @@ import type { Logger } from '../log.js';
 import type {
   Channel,
   DailyStats,
+  FeedbackOutcome,
   FeedbackRecord,
   GapGroup,
   InteractionRecord,
   InteractionStore,
   Source,
+  StoredInteraction,
   Turn,
+  WriteOutcome,
 } from '../ports.js';
 import { clusterSimilar } from './similar.js';
 
@@ -104,7 +107,8 @@ const MAX_RETRY_MS = 30_000;
 /** Delivery keys remembered in memory while the database cannot be written (bounded). */
 const MEMORY_DELIVERY_LIMIT = 10_000;
 
-type FeedbackOutcome = ReturnType<InteractionStore['recordFeedback']>;
+/** A write that did not reach the database, and why. */
+type NotWritten = { status: 'queued' | 'rejected' | 'closed' };
 
 /** A write, as plain data, so it can wait in the retry queue and be applied later. */
 type PendingWrite =
@@ -311,29 +315,29 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     logger.info('store.recovered', { effect: 'queued writes saved' });
   }
 
-  /** Runs one write after any queued ones; on a transient failure queues it and returns `fallback`. */
-  function write<T>(pending: PendingWrite, fallback: () => T): T {
+  /** Runs one write after any queued ones; on a transient failure queues it. Answers the write's result, or why there is none. */
+  function write<T>(pending: PendingWrite): { status: 'saved'; value: T } | NotWritten {
     if (closed) {
       logger.warn('store.closed', { operation: pending.kind, effect: 'write ignored' });
-      return fallback();
+      return { status: 'closed' };
     }
     if ((degraded && now() < retryAt) || !flush()) {
       enqueue(pending);
-      return fallback();
+      return { status: 'queued' };
     }
     try {
-      const result = apply(pending) as T;
+      const value = apply(pending) as T;
       recovered();
       maintain();
-      return result;
+      return { status: 'saved', value };
     } catch (error) {
       if (isTransient(error)) {
         noteFailure(error, pending.kind);
         enqueue(pending);
-      } else {
-        logger.error('store.write_rejected', { operation: pending.kind, ...errorFields(error) });
+        return { status: 'queued' };
       }
-      return fallback();
+      logger.error('store.write_rejected', { operation: pending.kind, ...errorFields(error) });
+      return { status: 'rejected' };
     }
   }
 
@@ -375,13 +379,16 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
   maintain();
 
   return {
-    recordInteraction(record) {
+    backend: 'sqlite',
+
+    async recordInteraction(record): Promise<WriteOutcome> {
       const at = record.at ?? now();
-      return write({ kind: 'interaction', record: { ...record, sources: Array.isArray(record.sources) ? [...record.sources] : [] }, at }, () => -1);
+      const result = write<number>({ kind: 'interaction', record: { ...record, sources: Array.isArray(record.sources) ? [...record.sources] : [] }, at });
+      return result.status === 'saved' ? { status: 'saved', id: result.value } : result;
     },
 
-    getInteraction(id) {
-      return read('getInteraction', undefined, () => {
+    async getInteraction(id) {
+      return read<StoredInteraction | undefined>('getInteraction', undefined, () => {
         const row = sql.getInteraction.get(id) as InteractionRow | undefined;
         if (!row) return undefined;
         return {
@@ -400,7 +407,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
       });
     },
 
-    recordFeedback(feedback) {
+    async recordFeedback(feedback) {
       const valid =
         Number.isSafeInteger(feedback.interactionId) && feedback.interactionId > 0 &&
         (feedback.vote === 'up' || feedback.vote === 'down') && typeof feedback.voterKey === 'string' && feedback.voterKey !== '';
@@ -408,26 +415,27 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
         logger.warn('store.feedback_invalid', { interactionId: feedback.interactionId, vote: feedback.vote });
         return 'unknown-interaction';
       }
-      // Queued while the database is busy: thank the voter; the retry decides stored/duplicate.
-      return write<FeedbackOutcome>({ kind: 'feedback', feedback: { ...feedback }, at: feedback.at ?? now() }, () => 'stored');
+      // Queued while the database is busy: the retry decides stored/duplicate.
+      const result = write<FeedbackOutcome>({ kind: 'feedback', feedback: { ...feedback }, at: feedback.at ?? now() });
+      return result.status === 'saved' ? result.value : result.status;
     },
 
-    claimDelivery(key) {
-      return write({ kind: 'delivery', key, at: now() }, () => {
-        // Not saved yet: remember it in memory so a redelivery during the outage is still refused.
-        // A key saved before the outage is a redelivery too (reads still work under another's write lock).
-        if (memoryDeliveries.has(key) || deliveryStored(key)) return false;
-        if (memoryDeliveries.size >= MEMORY_DELIVERY_LIMIT) memoryDeliveries.delete(memoryDeliveries.values().next().value as string);
-        memoryDeliveries.add(key);
-        return true;
-      });
+    async claimDelivery(key) {
+      const result = write<boolean>({ kind: 'delivery', key, at: now() });
+      if (result.status === 'saved') return result.value;
+      // Not saved yet: remember it in memory so a redelivery during the outage is still refused.
+      // A key saved before the outage is a redelivery too (reads still work under another's write lock).
+      if (memoryDeliveries.has(key) || deliveryStored(key)) return false;
+      if (memoryDeliveries.size >= MEMORY_DELIVERY_LIMIT) memoryDeliveries.delete(memoryDeliveries.values().next().value as string);
+      memoryDeliveries.add(key);
+      return true;
     },
 
-    appendTurn(conversationId, turn) {
-      write({ kind: 'turn', conversationId, turn: { ...turn } }, () => undefined);
+    async appendTurn(conversationId, turn) {
+      write({ kind: 'turn', conversationId, turn: { ...turn } });
     },
 
-    recentTurns(conversationId, limit, maxAgeMs) {
+    async recentTurns(conversationId, limit, maxAgeMs) {
       if (!(limit > 0)) return [];
       const count = Math.min(Math.floor(limit), maxTurns);
       const since = now() - maxAgeMs;
@@ -435,11 +443,11 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
       return withQueuedTurns(stored, queue, conversationId, since).slice(-count);
     },
 
-    clearConversation(conversationId) {
-      write({ kind: 'clear', conversationId }, () => undefined);
+    async clearConversation(conversationId) {
+      write({ kind: 'clear', conversationId });
     },
 
-    gaps(sinceMs, limit) {
+    async gaps(sinceMs, limit) {
       if (!(limit > 0)) return [];
       const rows = read('gaps', [] as GapRow[], () => sql.gapCandidates.all(sinceMs, gapsMaxRows + 1) as GapRow[]);
       if (rows.length > gapsMaxRows) {
@@ -449,7 +457,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
       return summariseGaps(rows).slice(0, Math.floor(limit));
     },
 
-    stats(sinceMs) {
+    async stats(sinceMs) {
       return read('stats', [] as DailyStats[], () =>
         (sql.stats.all(sinceMs) as DailyStats[]).map((r) => ({
           day: r.day,
@@ -462,7 +470,15 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
       );
     },
 
-    close() {
+    async checkWritable() {
+      if (closed) throw new Error('the store is closed');
+      if (degraded) throw new Error(`${queue.length} write(s) are waiting in memory: the database refused the last write (store.write_failed in the log says why)`);
+      // Takes the write lock and lets it go, writing nothing: fails when another process holds it or the file is read-only.
+      db.exec('BEGIN IMMEDIATE');
+      db.exec('ROLLBACK');
+    },
+
+    async close() {
       if (closed) return;
       if (!flush()) {
         logger.error('store.close_unsaved', { writes: queue.length, effect: 'these writes are lost', fix: 'free the disk or stop the lock holder before stopping the bot' });
