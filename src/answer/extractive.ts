@@ -584,9 +584,9 @@ interface Facet {
   evidence?: RegExp;
 }
 
-const PHONE = /电话|热线|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?<!\d)12345(?!\d)/;
+const PHONE = /电话|热线|\b(tel|phone|hotline)\b|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?<!\d)12345(?!\d)/;
 const WEBSITE = /网站|网址|官网|公众号|小程序|https?:|www\.|\.(com|cn|gov)\b|APP|App|app/;
-const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|[上下]午|早上|晚上|工作日|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间/;
+const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|[上下]午|早上|晚上|工作日|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {
