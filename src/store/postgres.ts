@@ -1,0 +1,253 @@
+// The interaction store in PostgreSQL (DATABASE_URL=postgres://…): what several replicas share. Same
+// behaviour as the SQLite file (./common.ts holds it); this file is PostgreSQL's SQL, its migrations and
+// which of its errors pass. Driver: `postgres` (porsager): a pool that reconnects by itself on the next
+// query after the server restarts, LISTEN with automatic re-LISTEN, tagged-template parameters.
+//
+// Several replicas start at once: migrations run in one transaction under an advisory lock, so exactly
+// one replica applies each version and the others wait, then see it applied.
+import postgres from 'postgres';
+import type { Logger } from '../log.js';
+import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, InteractionRecord, InteractionStore, StoredInteraction, Turn } from '../ports.js';
+import { createInteractionStore, parseSources, type GapRow, type PendingWrite, type StoreBackend, type StoreOptions } from './common.js';
+
+export type Sql = postgres.Sql;
+
+/** The schema, one step per version (recorded in schema_migrations). Never edit a step once shipped: append one. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE interactions (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     at bigint NOT NULL,
+     channel text NOT NULL,
+     chat_id text NOT NULL,
+     conversation_id text,
+     question text NOT NULL,
+     answer text NOT NULL,
+     abstained boolean NOT NULL,
+     sources text NOT NULL,
+     latency_ms integer,
+     error text
+   );
+   CREATE INDEX interactions_at ON interactions (at);
+   CREATE TABLE feedback (
+     interaction_id bigint NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
+     voter_key text NOT NULL,
+     vote text NOT NULL CHECK (vote IN ('up', 'down')),
+     at bigint NOT NULL,
+     PRIMARY KEY (interaction_id, voter_key)
+   );
+   CREATE TABLE deliveries (
+     key text PRIMARY KEY,
+     at bigint NOT NULL
+   );
+   CREATE INDEX deliveries_at ON deliveries (at);
+   CREATE TABLE turns (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     conversation_id text NOT NULL,
+     at bigint NOT NULL,
+     question text NOT NULL,
+     searched text NOT NULL,
+     answer text NOT NULL
+   );
+   CREATE INDEX turns_conversation ON turns (conversation_id, at);
+   CREATE INDEX turns_at ON turns (at);`,
+];
+export const PG_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Advisory lock keys (one number space per database): migrations; the ingest lock lives in index-pointer.ts. */
+export const MIGRATION_LOCK = 0x6c_73_62_01; // "lsb" + 1
+
+/** Connection-level failures and server states that pass: the server restarting, overloaded, or unreachable for now. */
+const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+export function isTransientPgError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string') return false;
+  // 08: connection exception; 57P01-3: shutdown / cannot connect now; 53: insufficient resources; 40001/40P01: retry the transaction.
+  return TRANSIENT_NODE_CODES.has(code) || /^(08|53|57P0[123]|40001|40P01)/.test(code);
+}
+
+/** PostgreSQL text cannot hold U+0000; keep the rest of the text (SQLite would keep it, so say it differs here). */
+const text = (value: unknown): string => String(value ?? '').replace(/\0/g, '\uFFFD');
+
+export interface PostgresOptions {
+  /** Connections per process (default 10). */
+  maxConnections?: number;
+  /** Seconds to wait for a connection to be set up (default 10). */
+  connectTimeoutS?: number;
+}
+
+/** A pool for DATABASE_URL; NOTICEs go to the debug log. The URL (it may hold a password) is never logged. */
+export function connect(url: string, logger: Logger, options: PostgresOptions = {}): Sql {
+  return postgres(url, {
+    max: options.maxConnections ?? 10,
+    connect_timeout: options.connectTimeoutS ?? 10,
+    idle_timeout: 60,
+    onnotice: (notice) => logger.debug('postgres.notice', { message: notice.message }),
+    connection: { application_name: 'local-services-bot' },
+  });
+}
+
+/** Applies the migrations this version knows, once, even when replicas start together. */
+export async function migrate(sql: Sql): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+    await tx`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`;
+    const [{ version }] = await tx<{ version: number }[]>`SELECT COALESCE(MAX(version), 0)::int AS version FROM schema_migrations`;
+    if (version > PG_SCHEMA_VERSION) {
+      throw new Error(`the database has schema version ${version}, newer than this bot's ${PG_SCHEMA_VERSION}; upgrade the bot`);
+    }
+    for (let v = version; v < PG_SCHEMA_VERSION; v++) {
+      await tx.unsafe(MIGRATIONS[v]).simple();
+      await tx`INSERT INTO schema_migrations (version) VALUES (${v + 1})`;
+    }
+  });
+}
+
+/** Says what went wrong connecting, without the URL's password, and what to check. */
+export function describeConnectError(url: string, error: unknown): string {
+  let where = 'DATABASE_URL';
+  try {
+    const u = new URL(url);
+    where = `${u.hostname}:${u.port || 5432}/${u.pathname.replace(/^\//, '')}`;
+  } catch {
+    // an unparsable URL: name the variable only
+  }
+  const e = error as { code?: string; message?: string };
+  return (
+    `Cannot use the PostgreSQL database at ${where}: ${e.message ?? String(error)}${e.code ? ` (${e.code})` : ''}. ` +
+    'Check that the server is running and reachable from this machine, that the database exists and the user may create tables, ' +
+    'and that DATABASE_URL is right (postgres://user:password@host:5432/database); unset it to use the embedded SQLite file instead.'
+  );
+}
+
+interface InteractionRow {
+  id: string;
+  at: string;
+  channel: string;
+  chat_id: string;
+  conversation_id: string | null;
+  question: string;
+  answer: string;
+  abstained: boolean;
+  sources: string;
+  latency_ms: number | null;
+  error: string | null;
+}
+
+/** Connects, migrates and answers the store. Throws (with describeConnectError's message) when the database cannot be used. */
+export async function openPostgresStore(url: string, logger: Logger, options: StoreOptions & PostgresOptions = {}): Promise<InteractionStore> {
+  const sql = connect(url, logger, options);
+  try {
+    await migrate(sql);
+  } catch (error) {
+    await sql.end({ timeout: 1 }).catch(() => undefined);
+    throw new Error(describeConnectError(url, error), { cause: error });
+  }
+  return createInteractionStore(postgresBackend(sql, options.maxTurnsPerConversation ?? 20), logger, options);
+}
+
+/** PostgreSQL's SQL behind the shared store; `sql` is closed with the store. */
+export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
+  async function applyInteraction(r: InteractionRecord, at: number): Promise<number> {
+    const [row] = await sql<{ id: string }[]>`
+      INSERT INTO interactions (at, channel, chat_id, conversation_id, question, answer, abstained, sources, latency_ms, error)
+      VALUES (${at}, ${text(r.channel)}, ${text(r.chatId)}, ${r.conversationId === undefined ? null : text(r.conversationId)},
+              ${text(r.question)}, ${text(r.answer)}, ${Boolean(r.abstained)}, ${JSON.stringify(Array.isArray(r.sources) ? r.sources : [])},
+              ${Number.isFinite(r.latencyMs) ? Math.round(r.latencyMs) : null}, ${r.error === undefined ? null : text(r.error)})
+      RETURNING id`;
+    return Number(row.id);
+  }
+
+  function applyFeedback(f: FeedbackRecord, at: number): Promise<FeedbackOutcome> {
+    return sql.begin(async (tx): Promise<FeedbackOutcome> => {
+      const exists = await tx`SELECT 1 FROM interactions WHERE id = ${f.interactionId}`;
+      if (!exists.length) return 'unknown-interaction';
+      const inserted = await tx`
+        INSERT INTO feedback (interaction_id, voter_key, vote, at) VALUES (${f.interactionId}, ${text(f.voterKey)}, ${f.vote}, ${at})
+        ON CONFLICT (interaction_id, voter_key) DO NOTHING RETURNING 1`;
+      if (inserted.length) return 'stored';
+      // A second press counts once; a changed mind replaces the earlier vote.
+      await tx`UPDATE feedback SET vote = ${f.vote}, at = ${at} WHERE interaction_id = ${f.interactionId} AND voter_key = ${text(f.voterKey)} AND vote <> ${f.vote}`;
+      return 'duplicate';
+    });
+  }
+
+  async function applyTurn(conversationId: string, turn: Turn): Promise<void> {
+    const id = text(conversationId);
+    await sql.begin(async (tx) => {
+      await tx`INSERT INTO turns (conversation_id, at, question, searched, answer) VALUES (${id}, ${turn.at}, ${text(turn.question)}, ${text(turn.searched)}, ${text(turn.answer)})`;
+      await tx`DELETE FROM turns WHERE conversation_id = ${id} AND id NOT IN
+                 (SELECT id FROM turns WHERE conversation_id = ${id} ORDER BY at DESC, id DESC LIMIT ${maxTurns})`;
+    });
+  }
+
+  return {
+    name: 'postgres',
+    fix: 'check that the PostgreSQL server is up and reachable (DATABASE_URL); the bot reconnects by itself',
+    isTransient: isTransientPgError,
+    async apply(write: PendingWrite): Promise<unknown> {
+      switch (write.kind) {
+        case 'interaction':
+          return applyInteraction(write.record, write.at);
+        case 'feedback':
+          return applyFeedback(write.feedback, write.at);
+        case 'delivery':
+          return (await sql`INSERT INTO deliveries (key, at) VALUES (${text(write.key)}, ${write.at}) ON CONFLICT (key) DO NOTHING RETURNING 1`).length === 1;
+        case 'turn':
+          return applyTurn(write.conversationId, write.turn);
+        case 'clear':
+          return sql`DELETE FROM turns WHERE conversation_id = ${text(write.conversationId)}`;
+      }
+    },
+    async getInteraction(id): Promise<StoredInteraction | undefined> {
+      const [row] = await sql<InteractionRow[]>`SELECT * FROM interactions WHERE id = ${id}`;
+      if (!row) return undefined;
+      return {
+        id: Number(row.id),
+        at: Number(row.at),
+        channel: row.channel as Channel,
+        chatId: row.chat_id,
+        conversationId: row.conversation_id ?? undefined,
+        question: row.question,
+        answer: row.answer,
+        abstained: row.abstained,
+        sources: parseSources(row.sources),
+        latencyMs: row.latency_ms ?? 0,
+        error: row.error ?? undefined,
+      };
+    },
+    async deliveryStored(key) {
+      return (await sql`SELECT 1 FROM deliveries WHERE key = ${text(key)}`).length > 0;
+    },
+    async recentTurns(conversationId, since, count) {
+      const rows = await sql<{ question: string; searched: string; answer: string; at: string }[]>`
+        SELECT question, searched, answer, at FROM turns WHERE conversation_id = ${text(conversationId)} AND at >= ${Math.floor(since)}
+        ORDER BY at DESC, id DESC LIMIT ${count}`;
+      return rows.map((r) => ({ question: r.question, searched: r.searched, answer: r.answer, at: Number(r.at) })).reverse();
+    },
+    async gapRows(since, maxRows): Promise<GapRow[]> {
+      const rows = await sql<{ question: string; channel: Channel; at: string; abstained: boolean; downvoted: boolean }[]>`
+        SELECT i.question, i.channel, i.at, i.abstained,
+               EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down') AS downvoted
+        FROM interactions i
+        WHERE i.at >= ${Math.floor(since)} AND (i.abstained OR EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down'))
+        ORDER BY i.at DESC, i.id DESC LIMIT ${maxRows}`;
+      return rows.map((r) => ({ ...r, at: Number(r.at) }));
+    },
+    async stats(since): Promise<DailyStats[]> {
+      return sql<DailyStats[]>`
+        SELECT to_char(to_timestamp(i.at / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, i.channel AS channel,
+               COUNT(*)::int AS questions, COUNT(*) FILTER (WHERE i.abstained)::int AS abstained,
+               COALESCE(SUM(v.up), 0)::int AS up, COALESCE(SUM(v.down), 0)::int AS down
+        FROM interactions i
+        LEFT JOIN (SELECT interaction_id, COUNT(*) FILTER (WHERE vote = 'up') AS up, COUNT(*) FILTER (WHERE vote = 'down') AS down
+                   FROM feedback GROUP BY interaction_id) v ON v.interaction_id = i.id
+        WHERE i.at >= ${Math.floor(since)}
+        GROUP BY 1, 2 ORDER BY 1, i.channel COLLATE "C"`.then((rows) => rows.map((r) => ({ ...r })));
+    },
+    async prune(deliveriesBefore, turnsBefore) {
+      await sql`DELETE FROM deliveries WHERE at < ${Math.floor(deliveriesBefore)}`;
+      await sql`DELETE FROM turns WHERE at < ${Math.floor(turnsBefore)}`;
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
