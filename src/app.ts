@@ -13,7 +13,7 @@ import { createRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.js';
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
-import { openInteractionStore } from './store/sqlite.js';
+import { openStore } from './store/open.js';
 
 export interface App {
   config: CoreConfig;
@@ -70,7 +70,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     for (const r of report.rejected) warnings.push(`Skipped ${r.path}: ${r.reason}`);
   }
 
-  const store = openInteractionStore(config.dbPath, logger);
+  const store = await openStore(config, logger);
   // One bundle per index generation: the retriever, the answerers and the English mapper of a question
   // all read the generation the question started on, even when a reload lands mid-question.
   const llm = config.llm ? await import('./answer/llm.js') : null; // LangChain loads only when an LLM is configured

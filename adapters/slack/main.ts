@@ -1,8 +1,9 @@
 // `npm run slack`: configuration → answering service (openApp) → Slack adapter, until SIGTERM/SIGINT.
 // HTTP mode listens on SLACK_HOST:SLACK_PORT at /slack/events; Socket Mode when SLACK_APP_TOKEN is set.
-import { ConfigError, loadCoreConfig, loadSlackConfig, type Env, type SlackConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadSlackConfig, secretValues, type Env, type SlackConfig } from '../../src/config.js';
+import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
 import { openApp } from '../../src/app.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, redact } from '../../src/log.js';
 import { createSlackApp } from './app.js';
 
 /** Every configuration problem, Slack's and the core's, in one message (never a value). */
@@ -50,7 +51,14 @@ async function main(env: Env = process.env): Promise<number> {
     throw error;
   }
 
-  const core = await openApp({ env, logger });
+  let core: Awaited<ReturnType<typeof openApp>>;
+  try {
+    core = await openApp({ env, logger });
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    process.stderr.write(`${redact(error.message, secretValues(env))}\n`);
+    return STORE_UNAVAILABLE_EXIT;
+  }
   const slack = createSlackApp({ config, service: core.service, store: core.store, logger });
   try {
     await slack.start();
