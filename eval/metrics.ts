@@ -70,9 +70,20 @@ export function findGoldSpans(text: string, golds: readonly string[]): Span[] {
   return merged;
 }
 
-/** Documents are compared by file name, so `seeds/001.txt` in a question file matches `001.txt`. */
+/**
+ * Whether a source's document id and a question's gold `doc` name the same file. Ingest names a document
+ * by its path relative to the corpus root (`sub/a.txt`; at the root just `a.txt`), question files may
+ * name it by file name or by a longer path (`seeds/a.txt`): equal paths match, a bare file name matches
+ * on the file name, and otherwise the longer path must end with the shorter one (`x/sub/a.txt` ~ `sub/a.txt`).
+ */
 export function sameDoc(a: string, b: string): boolean {
-  return path.basename(a.trim()) === path.basename(b.trim());
+  const clean = (s: string) => s.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const x = clean(a);
+  const y = clean(b);
+  if (x === y) return true;
+  if (!x.includes('/') || !y.includes('/')) return path.posix.basename(x) === path.posix.basename(y);
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return long.endsWith(`/${short}`);
 }
 
 // ---------- the question file ----------
@@ -215,6 +226,15 @@ export interface EvalResult {
   citations: number[];
   /** Rank of the first source from the gold doc containing a gold string, or null. */
   hit_rank: number | null;
+  /** Rank of the first source from the gold doc (document level: its text need not hold the gold string), or null. */
+  doc_hit_rank: number | null;
+  /** The plain baseline's rank of the gold doc (MiniSearch over jieba tokens, whole documents): null when it
+   *  missed or the question has no gold doc; absent when no baseline ran. */
+  baseline_doc_rank?: number | null;
+  /** A gold string lies within the first 80 characters of a non-abstained answer. */
+  fact_first80: boolean;
+  /** The service's confidence in [0, 1] when it reports one (`confidence` in `ask --json`), else null. */
+  confidence: number | null;
   /** A gold string appears in a non-abstained answer. */
   answer_correct: boolean;
   /** Abstained on an unanswerable question, or answered an answerable one without abstaining. */
@@ -236,6 +256,21 @@ export function hitRank(sources: readonly Source[], goldDoc: string | undefined 
   return hit ? hit.rank : null;
 }
 
+/** First 1-based rank whose doc is the gold doc, whatever its text (document-level retrieval). */
+export function docHitRank(sources: readonly { rank: number; doc: string }[], goldDoc: string | undefined | null): number | null {
+  if (!goldDoc) return null;
+  const hit = [...sources].sort((a, b) => a.rank - b.rank).find((s) => sameDoc(s.doc, goldDoc));
+  return hit ? hit.rank : null;
+}
+
+/** How many characters of the answer "first 80" looks at. */
+export const FIRST_CHARS = 80;
+
+/** A gold string within the first FIRST_CHARS characters (code points) of a non-abstained answer. */
+export function factInFirst80(answer: string, abstained: boolean, answers: readonly string[]): boolean {
+  return isAnswerCorrect([...answer].slice(0, FIRST_CHARS).join(''), abstained, answers);
+}
+
 /** A gold string appears in the answer and the answer is not an abstention. */
 export function isAnswerCorrect(answer: string, abstained: boolean, answers: readonly string[]): boolean {
   return !abstained && answers.length > 0 && containsGold(answer, answers);
@@ -251,9 +286,19 @@ export function isSafeAnswer(question: string, answer: string): boolean {
   return tokens.every((t) => !hay.includes(t.toLowerCase()));
 }
 
-export function scoreResult(q: EvalQuestion, mode: RetrievalMode, response: AskResponse, latencyMs: number, k: number): EvalResult {
+function baselineRank(q: EvalQuestion, baselineDocs: readonly string[] | undefined): Pick<EvalResult, 'baseline_doc_rank'> {
+  if (!baselineDocs) return {};
+  return { baseline_doc_rank: q.unanswerable ? null : docHitRank(baselineDocs.map((doc, i) => ({ rank: i + 1, doc })), q.doc) };
+}
+
+/**
+ * Scores one response. `baselineDocs` are the plain baseline's documents for the question, best first
+ * (omit when no baseline ran).
+ */
+export function scoreResult(q: EvalQuestion, mode: RetrievalMode, response: AskResponse, latencyMs: number, k: number, baselineDocs?: readonly string[]): EvalResult {
   const all = [...response.sources].sort((a, b) => a.rank - b.rank);
   const rank = hitRank(all.slice(0, Math.max(k, 10)), q.doc, q.answers);
+  const confidence = typeof response.confidence === 'number' && Number.isFinite(response.confidence) ? Math.min(1, Math.max(0, response.confidence)) : null;
   const correct = isAnswerCorrect(response.answer, response.abstained, q.answers);
   return {
     id: q.id,
@@ -277,6 +322,10 @@ export function scoreResult(q: EvalQuestion, mode: RetrievalMode, response: AskR
     })),
     citations: response.citations ?? [],
     hit_rank: rank,
+    doc_hit_rank: q.unanswerable ? null : docHitRank(all.slice(0, Math.max(k, 10)), q.doc),
+    ...baselineRank(q, baselineDocs),
+    fact_first80: factInFirst80(response.answer, response.abstained, q.answers),
+    confidence,
     answer_correct: correct,
     abstention_ok: q.unanswerable ? response.abstained : !response.abstained,
     safe: isSafeAnswer(q.question, response.answer),
@@ -286,11 +335,11 @@ export function scoreResult(q: EvalQuestion, mode: RetrievalMode, response: AskR
 }
 
 /** The record of a question whose ask call threw: counted as a failure everywhere. */
-export function errorResult(q: EvalQuestion, mode: RetrievalMode, error: string, latencyMs: number): EvalResult {
+export function errorResult(q: EvalQuestion, mode: RetrievalMode, error: string, latencyMs: number, baselineDocs?: readonly string[]): EvalResult {
   return {
     id: q.id, mode, question: q.question, lang: q.lang, tags: q.tags, unanswerable: q.unanswerable,
     gold_answers: q.answers, gold_doc: q.doc ?? null, answer: '', abstained: false, language: null,
-    sources: [], citations: [], hit_rank: null, answer_correct: false, abstention_ok: false, safe: true,
+    sources: [], citations: [], hit_rank: null, doc_hit_rank: null, ...baselineRank(q, baselineDocs), fact_first80: false, confidence: null, answer_correct: false, abstention_ok: false, safe: true,
     latency_ms: latencyMs, timings_ms: null, error,
   };
 }
@@ -324,7 +373,13 @@ export interface Metrics {
   hit_at_1: number | null;
   hit_at_5: number | null;
   mrr_at_10: number | null;
+  /** Over answerable questions with a gold doc: the gold doc among the top 5 sources. */
+  doc_hit_at_5: number | null;
+  /** The same for the plain baseline (null when it did not run). */
+  baseline_doc_hit_at_5: number | null;
   answer_accuracy: number | null;
+  /** Over answerable questions: a gold string within the first 80 characters of the answer. */
+  fact_in_first_80: number | null;
   false_abstain_rate: number | null;
   /** Over unanswerable questions. */
   abstention_recall: number | null;
@@ -340,6 +395,8 @@ export function computeMetrics(results: readonly EvalResult[]): Metrics {
   const un = results.filter((r) => r.unanswerable);
   const latencies = results.filter((r) => !r.error).map((r) => r.latency_ms);
   const hitWithin = (k: number) => ans.filter((r) => r.hit_rank !== null && r.hit_rank <= k).length;
+  const withDoc = ans.filter((r) => r.gold_doc);
+  const hasBaseline = results.some((r) => r.baseline_doc_rank !== undefined);
   const rr = ans.reduce((sum, r) => sum + (r.hit_rank !== null && r.hit_rank <= 10 ? 1 / r.hit_rank : 0), 0);
   return {
     n: results.length,
@@ -349,7 +406,10 @@ export function computeMetrics(results: readonly EvalResult[]): Metrics {
     hit_at_1: ratio(hitWithin(1), ans.length),
     hit_at_5: ratio(hitWithin(5), ans.length),
     mrr_at_10: ratio(rr, ans.length),
+    doc_hit_at_5: ratio(withDoc.filter((r) => r.doc_hit_rank !== null && r.doc_hit_rank <= 5).length, withDoc.length),
+    baseline_doc_hit_at_5: hasBaseline ? ratio(withDoc.filter((r) => typeof r.baseline_doc_rank === 'number' && r.baseline_doc_rank <= 5).length, withDoc.length) : null,
     answer_accuracy: ratio(ans.filter((r) => r.answer_correct).length, ans.length),
+    fact_in_first_80: ratio(ans.filter((r) => r.fact_first80).length, ans.length),
     false_abstain_rate: ratio(ans.filter((r) => r.abstained).length, ans.length),
     abstention_recall: ratio(un.filter((r) => r.abstained).length, un.length),
     safe_rate: ratio(results.filter((r) => r.safe).length, results.length),
@@ -357,11 +417,44 @@ export function computeMetrics(results: readonly EvalResult[]): Metrics {
   };
 }
 
+/** One confidence bin of the reliability view: of the answers given at this confidence, how many were right. */
+export interface ReliabilityBin {
+  /** Inclusive lower and exclusive upper bound (the last bin includes 1). */
+  from: number;
+  to: number;
+  /** Non-abstained answers whose confidence falls in the bin (answers to unanswerable questions count as wrong). */
+  answered: number;
+  right: number;
+  /** right / answered, null for an empty bin. */
+  accuracy: number | null;
+}
+
+export const RELIABILITY_BINS = 5;
+
+/**
+ * The reliability view: answers (not abstentions) grouped by the confidence the service reported, with the
+ * share that was right in each group. Empty when the service reports no confidence.
+ */
+export function reliability(results: readonly EvalResult[], bins = RELIABILITY_BINS): ReliabilityBin[] {
+  const given = results.filter((r) => !r.error && !r.abstained && r.confidence !== null);
+  if (given.length === 0) return [];
+  const out: ReliabilityBin[] = Array.from({ length: bins }, (_, i) => ({ from: i / bins, to: (i + 1) / bins, answered: 0, right: 0, accuracy: null }));
+  for (const r of given) {
+    const bin = out[Math.min(bins - 1, Math.floor(r.confidence! * bins))];
+    bin.answered++;
+    if (!r.unanswerable && r.answer_correct) bin.right++;
+  }
+  for (const b of out) b.accuracy = ratio(b.right, b.answered);
+  return out;
+}
+
 export interface ModeSummary {
   status: 'ok';
   /** What the service reported running (equals the mode). */
   embedding_model: string | null;
   overall: Metrics;
+  /** Confidence bins over every answer given (empty when the service reports no confidence). */
+  reliability: ReliabilityBin[];
   by_lang: Record<string, Metrics>;
   by_tag: Record<string, Metrics>;
 }
@@ -374,6 +467,10 @@ export interface SkippedMode {
 export interface Summary {
   generated_at: string;
   questions_file: string;
+  /** The documents indexed for this run, when known ("seeds", "eval/cmrc2018/docs (temporary index)"). */
+  corpus?: string;
+  /** The plain baseline scored beside the bot, when one ran. */
+  baseline?: string;
   questions: number;
   k: number;
   /** Lines of the question file that were skipped or defaulted. */
@@ -392,6 +489,7 @@ export function summarizeMode(results: readonly EvalResult[], embeddingModel: st
     status: 'ok',
     embedding_model: embeddingModel,
     overall: computeMetrics(results),
+    reliability: reliability(results),
     by_lang: groupBy(results, (r) => [r.lang]),
     by_tag: groupBy(results, (r) => r.tags),
   };
@@ -402,23 +500,34 @@ export function summarizeMode(results: readonly EvalResult[], embeddingModel: st
 export interface Thresholds {
   minHit5?: number;
   minAnswer?: number;
+  minAbstain?: number;
+  minDocHit5?: number;
+  /** An upper bound: the false-abstain rate may not exceed it. */
+  maxFalseAbstain?: number;
 }
 
 /** One line per missed threshold, naming the mode, the metric, the value and the limit. */
 export function checkThresholds(summary: Summary, t: Thresholds): string[] {
   const misses: string[] = [];
   const ran = Object.entries(summary.modes).filter(([, m]) => m?.status === 'ok') as [string, ModeSummary][];
-  if ((t.minHit5 !== undefined || t.minAnswer !== undefined) && ran.length === 0) {
+  if (Object.values(t).some((v) => v !== undefined) && ran.length === 0) {
     misses.push('no retrieval mode ran (all skipped), so no threshold could be checked.');
   }
   for (const [mode, m] of ran) {
     const check = (name: string, flag: string, value: number | null, min: number | undefined) => {
       if (min === undefined) return;
-      if (value === null) misses.push(`${mode}: ${name} is undefined (no answerable questions) but ${flag} ${min} was required.`);
+      if (value === null) misses.push(`${mode}: ${name} is undefined (no questions to measure it on) but ${flag} ${min} was required.`);
       else if (value < min) misses.push(`${mode}: ${name} ${value.toFixed(3)} < ${flag} ${min}`);
     };
     check('hit@5', '--min-hit5', m.overall.hit_at_5, t.minHit5);
     check('answer accuracy', '--min-answer', m.overall.answer_accuracy, t.minAnswer);
+    check('abstention recall', '--min-abstain', m.overall.abstention_recall, t.minAbstain);
+    check('document hit@5', '--min-doc-hit5', m.overall.doc_hit_at_5, t.minDocHit5);
+    const fa = m.overall.false_abstain_rate;
+    if (t.maxFalseAbstain !== undefined) {
+      if (fa === null) misses.push(`${mode}: false-abstain rate is undefined (no questions to measure it on) but --max-false-abstain ${t.maxFalseAbstain} was required.`);
+      else if (fa > t.maxFalseAbstain) misses.push(`${mode}: false-abstain rate ${fa.toFixed(3)} > --max-false-abstain ${t.maxFalseAbstain}`);
+    }
   }
   return misses;
 }
@@ -430,10 +539,10 @@ const ms = (v: number | null) => (v === null ? '     -' : `${Math.round(v)}`.pad
 
 /** A plain-text table: one row per mode, then per mode × language and × tag. */
 export function formatSummaryTable(summary: Summary, options: { tags?: boolean } = {}): string {
-  const header = `${'group'.padEnd(28)} ${'n'.padStart(4)}  hit1  hit5 mrr10   ans abst+ abst-    p50ms    p95ms`;
+  const header = `${'group'.padEnd(28)} ${'n'.padStart(4)}  hit1  hit5 mrr10 dhit5 base5   ans   f80 abst+ abst-    p50ms    p95ms`;
   const rows: string[] = [header, '-'.repeat(header.length)];
   const row = (label: string, m: Metrics) =>
-    `${label.padEnd(28).slice(0, 28)} ${String(m.n).padStart(4)}  ${pct(m.hit_at_1)}  ${pct(m.hit_at_5)}  ${pct(m.mrr_at_10)}  ${pct(m.answer_accuracy)}  ${pct(m.abstention_recall)}  ${pct(m.false_abstain_rate)}   ${ms(m.latency_ms.p50)}   ${ms(m.latency_ms.p95)}`;
+    `${label.padEnd(28).slice(0, 28)} ${String(m.n).padStart(4)}  ${pct(m.hit_at_1)}  ${pct(m.hit_at_5)}  ${pct(m.mrr_at_10)}  ${pct(m.doc_hit_at_5)}  ${pct(m.baseline_doc_hit_at_5)}  ${pct(m.answer_accuracy)}  ${pct(m.fact_in_first_80)}  ${pct(m.abstention_recall)}  ${pct(m.false_abstain_rate)}   ${ms(m.latency_ms.p50)}   ${ms(m.latency_ms.p95)}`;
   for (const [mode, m] of Object.entries(summary.modes)) {
     if (!m) continue;
     if (m.status === 'skipped') {
@@ -444,6 +553,8 @@ export function formatSummaryTable(summary: Summary, options: { tags?: boolean }
     for (const [lang, lm] of Object.entries(m.by_lang)) rows.push(row(`  ${mode} lang=${lang}`, lm));
     if (options.tags) for (const [tag, tm] of Object.entries(m.by_tag)) rows.push(row(`  ${mode} tag=${tag}`, tm));
   }
-  rows.push('hit1/hit5/mrr10/ans/abst- over answerable questions; abst+ = abstention recall on unanswerable; abst- = false-abstain rate.');
+  rows.push('hit1/hit5/mrr10/dhit5/base5/ans/f80/abst- over answerable questions; dhit5 = gold document in the top 5; base5 = the same for the');
+  rows.push('plain baseline (MiniSearch + jieba, whole documents); f80 = gold within the first 80 characters of the answer;');
+  rows.push('abst+ = abstention recall on unanswerable; abst- = false-abstain rate.');
   return rows.join('\n');
 }

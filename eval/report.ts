@@ -44,14 +44,17 @@ function okModes(summary: Summary): [RetrievalMode, ModeSummary][] {
 function metricCells(m: Metrics): string {
   return [
     String(m.n), String(m.answerable), String(m.unanswerable),
-    fmt(m.hit_at_1), fmt(m.hit_at_5), fmt(m.mrr_at_10), fmt(m.answer_accuracy),
+    fmt(m.hit_at_1), fmt(m.hit_at_5), fmt(m.mrr_at_10), fmt(m.doc_hit_at_5), fmt(m.baseline_doc_hit_at_5),
+    fmt(m.answer_accuracy), fmt(m.fact_in_first_80),
     fmt(m.abstention_recall), fmt(m.false_abstain_rate), fmt(m.safe_rate),
     fmtMs(m.latency_ms.p50), fmtMs(m.latency_ms.p95), String(m.errors),
   ].map((c) => `<td class="num">${escapeHtml(c)}</td>`).join('');
 }
 
-function summaryTable(summary: Summary): string {
-  const head = ['mode', 'group', 'n', 'answerable', 'unanswerable', 'hit@1', 'hit@5', 'MRR@10', 'answer acc.', 'abstention recall', 'false abstain', 'safe', 'p50 ms', 'p95 ms', 'errors'];
+const SUMMARY_HEAD = ['mode', 'group', 'n', 'answerable', 'unanswerable', 'hit@1', 'hit@5', 'MRR@10', 'doc hit@5', 'baseline doc hit@5', 'answer acc.', 'fact in first 80', 'abstention recall', 'false abstain', 'safe', 'p50 ms', 'p95 ms', 'errors'];
+
+function summaryTable(summary: Summary, id = 'summary'): string {
+  const head = SUMMARY_HEAD;
   const rows: string[] = [];
   for (const [mode, m] of Object.entries(summary.modes)) {
     if (!m) continue;
@@ -63,7 +66,7 @@ function summaryTable(summary: Summary): string {
     for (const [lang, lm] of Object.entries(m.by_lang)) rows.push(`<tr class="summary-row"><th scope="row">${escapeHtml(mode)}</th><td>lang = ${escapeHtml(lang)}</td>${metricCells(lm)}</tr>`);
     for (const [tag, tm] of Object.entries(m.by_tag)) rows.push(`<tr class="summary-row by-tag"><th scope="row">${escapeHtml(mode)}</th><td>tag = ${escapeHtml(tag)}</td>${metricCells(tm)}</tr>`);
   }
-  return `<table id="summary"><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="scroll"><table id="${escapeHtml(id)}" class="summary"><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 // ---------- charts (inline SVG) ----------
@@ -72,7 +75,9 @@ const CHART_METRICS: [string, (m: Metrics) => number | null][] = [
   ['hit@1', (m) => m.hit_at_1],
   ['hit@5', (m) => m.hit_at_5],
   ['MRR@10', (m) => m.mrr_at_10],
+  ['doc hit@5', (m) => m.doc_hit_at_5],
   ['answer acc.', (m) => m.answer_accuracy],
+  ['fact in first 80', (m) => m.fact_in_first_80],
   ['abstention recall', (m) => m.abstention_recall],
   ['false abstain', (m) => m.false_abstain_rate],
 ];
@@ -144,6 +149,43 @@ export function latencyHistogram(results: readonly EvalResult[], bins = 12): str
   return `<svg id="latency-chart" role="img" aria-label="Latency histogram" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>`;
 }
 
+// ---------- reliability ----------
+
+/**
+ * How often answers at each confidence level were right: one table row per confidence bin and mode,
+ * and bars of accuracy per bin beside the diagonal a well-calibrated service would follow.
+ */
+export function reliabilityView(summary: Summary): string {
+  const modes = okModes(summary).filter(([, m]) => (m.reliability ?? []).length > 0);
+  if (modes.length === 0) return '<p class="empty">The service reported no confidence with its answers, so there is no reliability view.</p>';
+  const rows = modes.flatMap(([mode, m]) => m.reliability.map((b) =>
+    `<tr><th scope="row">${escapeHtml(mode)}</th><td class="num">${b.from.toFixed(1)}–${b.to.toFixed(1)}</td><td class="num">${b.answered}</td><td class="num">${b.right}</td><td class="num">${fmt(b.accuracy)}</td></tr>`));
+  const table = `<table class="reliability"><thead><tr><th scope="col">mode</th><th scope="col">confidence</th><th scope="col">answers</th><th scope="col">right</th><th scope="col">share right</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const bins = modes[0][1].reliability.length;
+  const W = 520, H = 240, left = 40, top = 16, bottom = 50, plotW = W - left - 10, plotH = H - top - bottom;
+  const binW = plotW / bins;
+  const barW = (binW - 6) / modes.length;
+  const parts: string[] = [];
+  for (const t of [0, 0.5, 1]) {
+    const y = top + plotH * (1 - t);
+    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${y}" y2="${y}" class="grid"/><text x="${left - 6}" y="${y + 4}" text-anchor="end">${t.toFixed(1)}</text>`);
+  }
+  parts.push(`<line class="diagonal" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top}" stroke="#999" stroke-dasharray="4 3"/>`);
+  modes.forEach(([mode, m], mi) => {
+    m.reliability.forEach((b, bi) => {
+      const v = b.accuracy ?? 0;
+      const h = plotH * v;
+      const x = left + bi * binW + 3 + mi * barW;
+      parts.push(`<rect class="bar" x="${x.toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${Math.max(1, barW - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${color(mode, mi)}"><title>${escapeHtml(`${mode}, confidence ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.right} of ${b.answered} right`)}</title></rect>`);
+    });
+  });
+  for (let b = 0; b <= bins; b++) parts.push(`<text x="${(left + b * binW).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle">${(b / bins).toFixed(1)}</text>`);
+  parts.push(`<text x="${left + plotW / 2}" y="${H - bottom + 32}" text-anchor="middle">confidence the service reported</text>`);
+  parts.push(legend(modes.map(([mode]) => mode), left, H - 14));
+  const chart = `<svg class="reliability-chart" role="img" aria-label="Share of answers right per confidence bin" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>`;
+  return `<div class="reliability-view">${chart}${table}</div>`;
+}
+
 // ---------- per-question table ----------
 
 const MODE_ORDER: Record<string, number> = { hybrid: 0, lexical: 1, dense: 2 };
@@ -194,7 +236,8 @@ function questionRow(r: EvalResult): string {
 
 function questionTable(results: readonly EvalResult[]): string {
   const head = ['verdict', 'id', 'question', 'answer', 'gold', 'hit rank', 'ms', 'sources'];
-  return `<table id="questions"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${orderResults(results).map(questionRow).join('')}</tbody></table>`;
+  const cols = ['verdict', 'id', 'q', 'a', 'gold', 'rank', 'ms', 'src'].map((c) => `<col class="c-${c}">`).join('');
+  return `<table id="questions"><colgroup>${cols}</colgroup><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${orderResults(results).map(questionRow).join('')}</tbody></table>`;
 }
 
 // ---------- page ----------
@@ -205,16 +248,19 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .meta,.muted{color:#666}.empty{color:#666;font-style:italic}
 table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 thead th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-#summary tr.overall{background:#eef4fb;font-weight:600}#summary td:nth-child(2){white-space:nowrap}#summary tr.by-tag td,#summary tr.by-tag th{color:#444;font-size:13px}
-#summary tr.skipped td{color:#8a5a00;background:#fff8e6}
+table.summary tr.overall{background:#eef4fb;font-weight:600}table.summary tr:not(.skipped) td:nth-child(2){white-space:nowrap}table.summary tr.by-tag td,table.summary tr.by-tag th{color:#444;font-size:13px}
+table.summary tr.skipped td{color:#8a5a00;background:#fff8e6;white-space:normal;overflow-wrap:anywhere}
+.scroll{max-width:100%;overflow-x:auto}table.reliability{width:auto}td.answer,td.question,.src-text{overflow-wrap:anywhere}
 tr.q-row.fail{background:#fdf1f1}tr.q-row.fail td.verdict{color:#b00020;font-weight:600}tr.q-row.pass td.verdict{color:#1b7f3b}
-td.question{max-width:260px}td.answer{max-width:380px;white-space:pre-wrap}td.sources-cell{max-width:420px}
+#questions{table-layout:fixed}#questions col.c-verdict{width:9%}#questions col.c-id{width:10%}#questions col.c-q{width:17%}#questions col.c-a{width:26%}#questions col.c-gold{width:10%}#questions col.c-rank{width:5%}#questions col.c-ms{width:4%}#questions col.c-src{width:19%}
+td.answer{white-space:pre-wrap}
 mark{background:#ffe066;padding:0 1px}.tag{display:inline-block;background:#eef;border-radius:3px;padding:0 4px;margin:1px;font-size:12px}
 .gold-str{display:inline-block;background:#fff3bf;border-radius:3px;padding:0 4px;margin:1px}.badge{background:#ddd;border-radius:3px;padding:0 4px;font-size:12px}
 .err{color:#b00020}ol.sources{padding-left:18px;margin:6px 0}li.source{margin-bottom:6px}li.source.gold .src-head{color:#1b7f3b}
 .src-head{font-size:12px;color:#555}.src-text{white-space:pre-wrap;font-size:13px}details summary{cursor:pointer;color:#1f5faa}
 svg text{font-size:12px;fill:#333}svg .grid{stroke:#e5e5e5}svg .val{font-size:11px}
 .legend-note{font-size:12px;color:#666}
+.reliability-view{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}table.set-overview{width:auto}
 `;
 
 export function renderReport(input: ReportInput): string {
@@ -233,14 +279,65 @@ export function renderReport(input: ReportInput): string {
 <p class="meta">Generated ${escapeHtml(summary.generated_at)} · questions: <code>${escapeHtml(summary.questions_file)}</code> (${summary.questions}) · k = ${summary.k} · ${results.length} results, ${failures} failing</p>
 ${problemList}
 <h2>Summary</h2>
-<p class="legend-note">hit@k, MRR@10, answer accuracy and false abstain are over answerable questions; abstention recall is over unanswerable ones; safe = the answer does not echo markup or mentions from the question. Latency is the wall-clock time of one ask call.</p>
+${summary.corpus || summary.baseline ? `<p class="meta">${summary.corpus ? `corpus: <code>${escapeHtml(summary.corpus)}</code>` : ''}${summary.corpus && summary.baseline ? ' · ' : ''}${summary.baseline ? `baseline: ${escapeHtml(summary.baseline)}` : ''}</p>` : ''}
+<p class="legend-note">hit@k, MRR@10, doc hit@5 (the gold document among the top 5 sources), the baseline's doc hit@5, answer accuracy, fact in first 80 (a gold string within the answer's first 80 characters) and false abstain are over answerable questions; abstention recall is over unanswerable ones; safe = the answer does not echo markup or mentions from the question. Latency is the wall-clock time of one ask call.</p>
 ${summaryTable(summary)}
+<h2>Reliability</h2>
+<p class="legend-note">Answers (not abstentions) grouped by the confidence the service reported in <code>ask --json</code>; bars show the share that was right, the dashed diagonal what a well-calibrated service would show. An answer to an unanswerable question counts as wrong.</p>
+${reliabilityView(summary)}
 <h2>Modes compared</h2>
 ${modeComparisonChart(summary)}
 <h2>Latency</h2>
 ${latencyHistogram(results)}
 <h2>Questions (failures first)</h2>
 ${questionTable(results)}
+</body></html>
+`;
+}
+
+// ---------- several sets in one report (--suite) ----------
+
+export interface SetReport {
+  name: string;
+  summary: Summary;
+  results: readonly EvalResult[];
+}
+
+const OVERVIEW: [string, (m: Metrics) => number | null][] = [
+  ['hit@5', (m) => m.hit_at_5],
+  ['doc hit@5', (m) => m.doc_hit_at_5],
+  ['baseline doc hit@5', (m) => m.baseline_doc_hit_at_5],
+  ['answer acc.', (m) => m.answer_accuracy],
+  ['fact in first 80', (m) => m.fact_in_first_80],
+  ['false abstain', (m) => m.false_abstain_rate],
+  ['abstention recall', (m) => m.abstention_recall],
+];
+
+/** One report over several question sets / corpora: an overview row per set and mode, then each set's tables. */
+export function renderSuiteReport(sets: readonly SetReport[], title = 'Answer bot evaluation: several sets'): string {
+  const overviewRows = sets.flatMap(({ name, summary }) => Object.entries(summary.modes).map(([mode, m]) => {
+    if (!m) return '';
+    if (m.status === 'skipped') return `<tr class="skipped"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td colspan="${OVERVIEW.length + 1}">skipped: ${escapeHtml(m.reason)}</td></tr>`;
+    const below = m.overall.doc_hit_at_5 !== null && m.overall.baseline_doc_hit_at_5 !== null && m.overall.doc_hit_at_5 < m.overall.baseline_doc_hit_at_5;
+    return `<tr${below ? ' class="below-baseline"' : ''}><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td class="num">${m.overall.n}</td>${OVERVIEW.map(([, get]) => `<td class="num">${fmt(get(m.overall))}</td>`).join('')}</tr>`;
+  }));
+  const overview = `<div class="scroll"><table id="overview" class="summary set-overview"><thead><tr><th scope="col">set</th><th scope="col">mode</th><th scope="col">n</th>${OVERVIEW.map(([h]) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${overviewRows.join('')}</tbody></table></div>`;
+  const sections = sets.map(({ name, summary, results }) => `<section class="set" id="set-${escapeHtml(name)}">
+<h2>${escapeHtml(name)}</h2>
+<p class="meta">questions: <code>${escapeHtml(summary.questions_file)}</code> (${summary.questions})${summary.corpus ? ` · corpus: <code>${escapeHtml(summary.corpus)}</code>` : ''} · ${results.filter(isFailure).length} failing of ${results.length} · per-question details: <a href="${escapeHtml(encodeURIComponent(name))}/report.html">${escapeHtml(name)}/report.html</a></p>
+${summaryTable(summary, `summary-${name}`)}
+<h3>Reliability</h3>
+${reliabilityView(summary)}
+</section>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${CSS}tr.below-baseline{background:#fdf1f1}</style></head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${sets.length} set(s), each on its own index. Rows shaded red: the bot's document-level hit@5 is below the plain baseline's.</p>
+<h2>Overview</h2>
+${overview}
+${sections.join('\n')}
 </body></html>
 `;
 }

@@ -2,7 +2,7 @@
 // code path as `ask --json`) for each requested retrieval mode, then writes results.jsonl,
 // summary.json and report.html, prints the summary table on stdout and progress on stderr.
 // Exit codes: 0 ok, 1 a --min-* threshold missed (or the service could not start), 2 usage error.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,27 +13,57 @@ import {
   checkThresholds, errorResult, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
   type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
 } from './metrics.js';
-import { renderReport } from './report.js';
+import { renderReport, renderSuiteReport } from './report.js';
+import type { DocBaseline } from './baseline.js';
+import { openEvalService, type OpenedService, type OpenRequest } from './open.js';
 
 export const USAGE = `Usage: npm run eval -- [options]
 
   --questions FILE   question file, one JSON object a line (default eval/questions.jsonl)
   --split NAME       only the questions whose "split" field is NAME (e.g. calib or report)
+  --corpus DIR       build a temporary index (and database) from the documents in DIR, evaluate on it,
+                     then remove it; without it the configured index (INDEX_DIR) is used
+  --suite            run the shipped sets in one go, each on its own temporary index: the team set and
+                     the residents' set (report split) on seeds/, and eval/cmrc2018 on its docs/;
+                     writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
   --modes LIST       comma-separated retrieval modes: hybrid,lexical,dense (default all three)
   --min-hit5 X       exit 1 when hit@5 of any mode that ran is below X (0..1)
   --min-answer X     exit 1 when answer accuracy of any mode that ran is below X (0..1)
+  --min-abstain X    exit 1 when abstention recall (unanswerable questions) is below X (0..1)
+  --min-doc-hit5 X   exit 1 when document-level hit@5 is below X (0..1)
+  --max-false-abstain X  exit 1 when the false-abstain rate (answerable questions) is above X (0..1)
   --by-tag           also print per-tag rows in the stdout table
   --help             this text
 
-A mode the service cannot run here (e.g. dense without an embedding model) is reported as skipped.`;
+A mode the service cannot run here (e.g. dense without an embedding model) is reported as skipped.
+Beside the bot, a plain baseline (MiniSearch over jieba tokens of whole documents, same files) is
+scored at document level, so a retrieval regression below it shows.`;
+
+/** The sets --suite runs: question file, optional split, and the corpus each is built from. */
+export const SUITE: readonly EvalSet[] = [
+  { name: 'team', questions: 'eval/questions.jsonl', corpus: 'seeds' },
+  { name: 'residents-report', questions: 'eval/residents.jsonl', split: 'report', corpus: 'seeds' },
+  { name: 'cmrc2018', questions: 'eval/cmrc2018/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
+];
+
+export interface EvalSet {
+  /** Folder name under --out and heading in the report. */
+  name: string;
+  questions: string;
+  split?: string;
+  /** Build a temporary index from this folder; undefined = the configured index. */
+  corpus?: string;
+}
 
 const ALL_MODES: readonly RetrievalMode[] = ['hybrid', 'lexical', 'dense'];
 
 export interface CliOptions {
   questions: string;
   split?: string;
+  corpus?: string;
+  suite: boolean;
   out: string;
   k: number;
   modes: RetrievalMode[];
@@ -63,11 +93,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       options: {
         questions: { type: 'string' },
         split: { type: 'string' },
+        corpus: { type: 'string' },
+        suite: { type: 'boolean' },
         out: { type: 'string' },
         k: { type: 'string' },
         modes: { type: 'string' },
         'min-hit5': { type: 'string' },
         'min-answer': { type: 'string' },
+        'min-abstain': { type: 'string' },
+        'min-doc-hit5': { type: 'string' },
+        'max-false-abstain': { type: 'string' },
         'by-tag': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -82,13 +117,25 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const unknown = modes.filter((m) => !(ALL_MODES as readonly string[]).includes(m));
   if (unknown.length || modes.length === 0) throw new UsageError(`--modes takes a comma-separated list of ${ALL_MODES.join(', ')} (got "${v.modes}").`);
   if (v.split !== undefined && !v.split.trim()) throw new UsageError('--split takes a split name such as calib or report.');
+  if (v.corpus !== undefined && !v.corpus.trim()) throw new UsageError('--corpus takes a folder of documents.');
+  if (v.suite && (v.questions !== undefined || v.split !== undefined || v.corpus !== undefined)) {
+    throw new UsageError('--suite runs its own sets; leave out --questions, --split and --corpus (or run one set without --suite).');
+  }
   return {
     questions: v.questions ?? 'eval/questions.jsonl',
     ...(v.split ? { split: v.split.trim() } : {}),
+    ...(v.corpus ? { corpus: v.corpus.trim() } : {}),
+    suite: v.suite ?? false,
     out: v.out ?? 'eval/out',
     k,
     modes: [...new Set(modes)] as RetrievalMode[],
-    thresholds: { minHit5: ratioArg('--min-hit5', v['min-hit5']), minAnswer: ratioArg('--min-answer', v['min-answer']) },
+    thresholds: {
+      minHit5: ratioArg('--min-hit5', v['min-hit5']),
+      minAnswer: ratioArg('--min-answer', v['min-answer']),
+      minAbstain: ratioArg('--min-abstain', v['min-abstain']),
+      minDocHit5: ratioArg('--min-doc-hit5', v['min-doc-hit5']),
+      maxFalseAbstain: ratioArg('--max-false-abstain', v['max-false-abstain']),
+    },
     byTag: v['by-tag'] ?? false,
     help: v.help ?? false,
   };
@@ -101,6 +148,8 @@ export interface RunDeps {
   now?: () => number;
   /** What the service announced when it started (e.g. "embedding model unavailable"), quoted in skip reasons. */
   serviceWarnings?: readonly string[];
+  /** The plain document-level baseline scored beside the bot (absent: not scored). */
+  baseline?: DocBaseline;
 }
 
 export interface ModeRun {
@@ -114,7 +163,7 @@ export interface ModeRun {
  * (no embedding model: dense/hybrid ran lexical), the mode is skipped with the service's reason
  * instead of being scored as if it had run. A question whose ask throws is recorded as an error.
  */
-export async function runMode(questions: readonly EvalQuestion[], mode: RetrievalMode, k: number, deps: RunDeps): Promise<ModeRun> {
+export async function runMode(questions: readonly EvalQuestion[], mode: RetrievalMode, k: number, deps: RunDeps, baselineDocs?: ReadonlyMap<string, string[]>): Promise<ModeRun> {
   const now = deps.now ?? (() => performance.now());
   const progress = deps.progress ?? (() => {});
   const results: EvalResult[] = [];
@@ -135,13 +184,13 @@ export async function runMode(questions: readonly EvalQuestion[], mode: Retrieva
       }
       embeddingModel = response.retrieval.embedding_model;
       answered++;
-      const r = scoreResult(q, mode, response, latency, k);
+      const r = scoreResult(q, mode, response, latency, k, baselineDocs?.get(q.id));
       results.push(r);
       progress(`[${mode}] ${i + 1}/${questions.length} ${q.id} ${isFailure(r) ? 'FAIL' : 'ok  '} ${Math.round(latency)} ms`);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       errors.push(message);
-      results.push(errorResult(q, mode, message, now() - started));
+      results.push(errorResult(q, mode, message, now() - started, baselineDocs?.get(q.id)));
       progress(`[${mode}] ${i + 1}/${questions.length} ${q.id} ERROR ${message}`);
       // A mode that fails on its first questions without one answer cannot run here: say so once.
       if (answered === 0 && errors.length >= Math.min(3, questions.length) && errors.every((e) => e === errors[0])) {
@@ -161,12 +210,20 @@ export interface EvalRun {
 
 export async function runEval(
   questions: readonly EvalQuestion[],
-  options: { modes: readonly RetrievalMode[]; k: number; questionsFile: string; problems?: Summary['question_file_problems'] },
+  options: { modes: readonly RetrievalMode[]; k: number; questionsFile: string; problems?: Summary['question_file_problems']; corpus?: string },
   deps: RunDeps,
 ): Promise<EvalRun> {
+  // The baseline does not depend on the mode: one search per question, shared by every mode's results.
+  let baselineDocs: Map<string, string[]> | undefined;
+  if (deps.baseline) {
+    baselineDocs = new Map();
+    for (const q of questions) baselineDocs.set(q.id, await deps.baseline.search(q.question, options.k));
+  }
   const summary: Summary = {
     generated_at: new Date().toISOString(),
     questions_file: options.questionsFile,
+    ...(options.corpus ? { corpus: options.corpus } : {}),
+    ...(deps.baseline ? { baseline: deps.baseline.label } : {}),
     questions: questions.length,
     k: options.k,
     question_file_problems: options.problems ?? [],
@@ -174,7 +231,7 @@ export async function runEval(
   };
   const results: EvalResult[] = [];
   for (const mode of options.modes) {
-    const run = await runMode(questions, mode, options.k, deps);
+    const run = await runMode(questions, mode, options.k, deps, baselineDocs);
     summary.modes[mode] = run.outcome;
     results.push(...run.results);
   }
@@ -195,8 +252,67 @@ export interface MainIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-  /** Opens the answering service; the CLI passes openApp, tests pass their own. */
-  openService: () => Promise<{ service: Pick<AnswerService, 'ask'>; close(): Promise<void>; warnings?: readonly string[] }>;
+  /** Opens the answering service (the CLI passes openEvalService, tests may pass their own). */
+  openService: (request: OpenRequest) => Promise<OpenedService>;
+}
+
+interface LoadedSet {
+  set: EvalSet;
+  questions: EvalQuestion[];
+  problems: Summary['question_file_problems'];
+}
+
+/** Reads and filters one set's question file; returns an error message (usage problem) instead of throwing. */
+async function loadSet(set: EvalSet, io: MainIo): Promise<LoadedSet | string> {
+  const questionsPath = path.resolve(io.cwd, set.questions);
+  let text: string;
+  try {
+    text = await readFile(questionsPath, 'utf8');
+  } catch (err) {
+    return `cannot read the question file ${questionsPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass an existing file with --questions.`;
+  }
+  const parsed = parseQuestions(text);
+  for (const p of parsed.problems) io.stderr(`eval: ${set.questions}:${p.line}: ${p.message}${p.skipped ? ' Line skipped.' : ''}\n`);
+  if (parsed.questions.length === 0) return `${set.questions} holds no valid question; see the Evaluation section of README.md for the format.`;
+  const questions = set.split === undefined ? parsed.questions : parsed.questions.filter((q) => q.split === set.split);
+  if (questions.length === 0) {
+    const names = [...new Set(parsed.questions.map((q) => q.split).filter(Boolean))];
+    return `no question in ${set.questions} has "split": "${set.split}"; ${names.length ? `its splits are ${names.join(', ')}` : 'it has no "split" field'}.`;
+  }
+  if (set.corpus !== undefined) {
+    const dir = path.resolve(io.cwd, set.corpus);
+    let isDir = false;
+    try {
+      isDir = (await stat(dir)).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) return `--corpus ${set.corpus}: ${dir} is not a folder; pass the folder that holds the documents to index.`;
+  }
+  return { set, questions, problems: parsed.problems };
+}
+
+/** Opens the service for one set, runs it, closes the service (and its temporary index). */
+async function runSet(loaded: LoadedSet, options: CliOptions, io: MainIo): Promise<EvalRun | string> {
+  const { set, questions, problems } = loaded;
+  const label = set.split ? `${set.questions} (split ${set.split})` : set.questions;
+  io.stderr(`eval: ${questions.length} question(s) from ${label}${set.corpus ? `, temporary index of ${set.corpus}` : ''}, modes ${options.modes.join(',')}, k=${options.k}\n`);
+  let app: OpenedService;
+  try {
+    app = await io.openService({ corpusDir: set.corpus, modes: options.modes });
+  } catch (err) {
+    return `the answering service could not start: ${(err as Error).message}`;
+  }
+  try {
+    return await runEval(questions, { modes: options.modes, k: options.k, questionsFile: label, problems, corpus: app.corpus }, {
+      service: app.service,
+      serviceWarnings: app.warnings,
+      baseline: app.baseline,
+      progress: (line) => io.stderr(line + '\n'),
+    });
+  } finally {
+    await app.close();
+  }
 }
 
 /** The whole CLI; returns the exit code. */
@@ -213,51 +329,45 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     io.stdout(USAGE + '\n');
     return 0;
   }
-  const questionsPath = path.resolve(io.cwd, options.questions);
-  let text: string;
-  try {
-    text = await readFile(questionsPath, 'utf8');
-  } catch (err) {
-    io.stderr(`eval: cannot read the question file ${questionsPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass an existing file with --questions.\n`);
-    return 2;
+  const sets: EvalSet[] = options.suite
+    ? [...SUITE]
+    : [{ name: path.basename(options.questions).replace(/\.[^.]*$/, ''), questions: options.questions, split: options.split, corpus: options.corpus }];
+  const loaded: LoadedSet[] = [];
+  for (const set of sets) {
+    const l = await loadSet(set, io);
+    if (typeof l === 'string') {
+      io.stderr(`eval: ${l}\n`);
+      return 2;
+    }
+    loaded.push(l);
   }
-  const parsed = parseQuestions(text);
-  const problems = parsed.problems;
-  for (const p of problems) io.stderr(`eval: ${options.questions}:${p.line}: ${p.message}${p.skipped ? ' Line skipped.' : ''}\n`);
-  if (parsed.questions.length === 0) {
-    io.stderr(`eval: ${options.questions} holds no valid question; see the Evaluation section of README.md for the format.\n`);
-    return 2;
-  }
-  const questions = options.split === undefined ? parsed.questions : parsed.questions.filter((q) => q.split === options.split);
-  if (questions.length === 0) {
-    const names = [...new Set(parsed.questions.map((q) => q.split).filter(Boolean))];
-    io.stderr(`eval: no question in ${options.questions} has "split": "${options.split}"; ${names.length ? `its splits are ${names.join(', ')}` : 'it has no "split" field'}.\n`);
-    return 2;
-  }
-  io.stderr(`eval: ${questions.length} question(s) from ${options.questions}${options.split ? ` (split ${options.split})` : ''}, modes ${options.modes.join(',')}, k=${options.k}\n`);
 
-  let app: Awaited<ReturnType<MainIo['openService']>>;
-  try {
-    app = await io.openService();
-  } catch (err) {
-    io.stderr(`eval: the answering service could not start: ${(err as Error).message}\n`);
-    return 1;
-  }
-  let run: EvalRun;
-  try {
-    run = await runEval(questions, { modes: options.modes, k: options.k, questionsFile: options.split ? `${options.questions} (split ${options.split})` : options.questions, problems }, {
-      service: app.service,
-      serviceWarnings: app.warnings,
-      progress: (line) => io.stderr(line + '\n'),
-    });
-  } finally {
-    await app.close();
-  }
   const outDir = path.resolve(io.cwd, options.out);
-  const paths = await writeOutputs(outDir, run);
-  io.stdout(formatSummaryTable(run.summary, { tags: options.byTag }) + '\n');
-  io.stderr(`eval: wrote ${paths.results}, ${paths.summary}, ${paths.report}\n`);
-  const misses = checkThresholds(run.summary, options.thresholds);
+  const runs: { name: string; run: EvalRun }[] = [];
+  for (const l of loaded) {
+    const run = await runSet(l, options, io);
+    if (typeof run === 'string') {
+      io.stderr(`eval: ${run}\n`);
+      return 1;
+    }
+    runs.push({ name: l.set.name, run });
+  }
+
+  const misses: string[] = [];
+  for (const { name, run } of runs) {
+    const paths = await writeOutputs(options.suite ? path.join(outDir, name) : outDir, run);
+    if (options.suite) io.stdout(`\n== ${name}: ${run.summary.questions_file}${run.summary.corpus ? ` on ${run.summary.corpus}` : ''} ==\n`);
+    io.stdout(formatSummaryTable(run.summary, { tags: options.byTag }) + '\n');
+    io.stderr(`eval: wrote ${paths.results}, ${paths.summary}, ${paths.report}\n`);
+    misses.push(...checkThresholds(run.summary, options.thresholds).map((m) => (options.suite ? `${name}: ${m}` : m)));
+  }
+  if (options.suite) {
+    await mkdir(outDir, { recursive: true });
+    const combined = runs.map(({ name, run }) => ({ name, summary: run.summary, results: run.results }));
+    await writeFile(path.join(outDir, 'summary.json'), JSON.stringify({ generated_at: new Date().toISOString(), sets: combined.map(({ name, summary }) => ({ name, ...summary })) }, null, 2) + '\n');
+    await writeFile(path.join(outDir, 'report.html'), renderSuiteReport(combined));
+    io.stderr(`eval: wrote the combined ${path.join(outDir, 'report.html')} and ${path.join(outDir, 'summary.json')}\n`);
+  }
   for (const m of misses) io.stdout(`THRESHOLD MISSED: ${m}\n`);
   return misses.length ? 1 : 0;
 }
@@ -273,14 +383,13 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  const { openApp } = await import('../src/app.js');
   const { createLogger } = await import('../src/log.js');
   const code = await main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     // Warnings only: per-question info lines would drown the progress output.
-    openService: () => openApp({ cwd: process.cwd(), logger: createLogger({ level: 'warn' }) }),
+    openService: (request) => openEvalService(request, { cwd: process.cwd(), env: process.env, logger: createLogger({ level: 'warn' }) }),
   });
   process.exitCode = code;
 }

@@ -25,6 +25,7 @@ import { createSlackApp } from '../adapters/slack/app.js';
 import { TelegramApiServer } from '../test/support/telegram-api-server.js';
 import { eventCallback, mention, postSigned, startSlackApiServer } from '../test/support/slack-api-server.js';
 import { lexicalEnv, makeTempCorpus, SEED_FILES, SEEDS_DIR } from '../test/support/corpus.js';
+import { privacyFacts } from '../src/privacy/notice.js';
 import { createRng, generateQuestion, median, percentile, QUESTION_KINDS, REAL_QUESTIONS, slackMessageProblems, telegramHtmlProblems } from '../test/support/fuzz.js';
 
 export interface StressOptions {
@@ -119,7 +120,7 @@ export async function runStress(options: StressOptions): Promise<StressSummary> 
   const telegram = await startTelegram({ env, logger, openApp: async () => shared, drainTimeoutMs: 20_000 });
   const slackApi = await startSlackApiServer({ botToken: SECRETS.slackToken });
   env.SLACK_API_URL = slackApi.apiUrl;
-  const slack = createSlackApp({ config: loadSlackConfig(env), service: counted, store: app.store, logger, retryConfig: { retries: 4, minTimeout: 50, maxTimeout: 500 } });
+  const slack = createSlackApp({ config: loadSlackConfig(env), service: counted, store: app.store, logger, keys: app.keys, privacy: privacyFacts(app.config), retryConfig: { retries: 4, minTimeout: 50, maxTimeout: 500 } });
   const { port: slackPort } = await slack.start();
 
   const memory = { startRss: process.memoryUsage().rss, startHeap: heapAfterGc() };

@@ -1,5 +1,6 @@
 // Composition root: builds the answering service and its collaborators from config.
 // Front ends (CLI, Telegram, Slack, eval, bench) call openApp() and use app.service / app.store.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Answerer, AnswerService, InteractionStore } from './ports.js';
@@ -14,11 +15,15 @@ import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { openStore } from './store/open.js';
+import { checkDatabaseFile } from './privacy/files.js';
+import { createPrivacyKeys, DataSecretError, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
 
 export interface App {
   config: CoreConfig;
   service: AnswerService;
   store: InteractionStore;
+  /** Keyed hashes of platform ids and button signatures (from DATA_SECRET or the secret file). */
+  keys: PrivacyKeys;
   logger: Logger;
   /** Things the operator must know once (e.g. lexical-only fallback), already logged. */
   warnings: string[];
@@ -49,6 +54,14 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger();
   const warnings: string[] = [];
 
+  // Before anything slow: an unusable database or secret stops the start at once, with the path and the fix.
+  // With DATABASE_URL no SQLite file is opened, and a secret not in the environment is kept in PostgreSQL
+  // (shared by every replica), never in a file on one machine.
+  const shared = Boolean(config.databaseUrl);
+  if (!shared) checkDatabaseFile(config.dbPath);
+  const dataSecret = shared && !config.privacy.dataSecret ? null : loadDataSecret({ envSecret: config.privacy.dataSecret, dbPath: config.dbPath });
+  if (dataSecret?.source === 'generated') logger.info('privacy.secret_generated', { file: dataSecret.file, note: 'keep it with the database backups; set DATA_SECRET to share one secret between replicas' });
+
   const firstBuild = !indexExists(config.indexDir) && options.autoIngest !== false;
   let embedder: SignedEmbedder | null = null;
   if (!firstBuild && config.embedding.model && !indexHasVectors(config.indexDir)) {
@@ -71,6 +84,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   }
 
   const store = await openStore(config, logger);
+  let keys: PrivacyKeys;
+  try {
+    keys = createPrivacyKeys(dataSecret?.secret ?? (await sharedSecret(store)));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   // One bundle per index generation: the retriever, the answerers and the English mapper of a question
   // all read the generation the question started on, even when a reload lands mid-question.
   const llm = config.llm ? await import('./answer/llm.js') : null; // LangChain loads only when an LLM is configured
@@ -108,6 +128,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     config,
     service: trackedService,
     store,
+    keys,
     logger,
     warnings,
     reloadIndex: () => holder.maybeReload(true),
@@ -177,4 +198,13 @@ class IndexHolder {
       return false;
     }
   }
+}
+
+/** The installation secret kept in the shared database (created once, by whichever replica starts first). */
+async function sharedSecret(store: InteractionStore): Promise<string> {
+  const secret = await store.sharedSecret(() => randomBytes(32).toString('base64url'));
+  if (!secret) {
+    throw new DataSecretError(`The ${store.backend} store keeps no shared data secret; set DATA_SECRET (at least 16 characters) in the environment of every replica.`);
+  }
+  return secret;
 }

@@ -73,6 +73,13 @@ class Reader {
       return fallback;
     }
   }
+  /** A comma-separated list of ids, each matching `shape`. */
+  idList(name: string, shape: RegExp, what: string): string[] {
+    const items = (this.optional(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = items.filter((s) => !shape.test(s));
+    if (bad.length) this.problems.push(`${name} must be a comma-separated list of ${what} (not valid: ${bad.map((b) => `"${b}"`).join(', ')}).`);
+    return items.filter((s) => shape.test(s));
+  }
   fail(scope: string): void {
     if (this.problems.length) throw new ConfigError(this.problems, scope);
   }
@@ -110,6 +117,14 @@ export interface CoreConfig {
   maxQuestionChars: number;
   conversation: { turns: number; maxAgeMs: number };
   llm: LlmConfig | null;
+  privacy: PrivacyConfig;
+}
+
+export interface PrivacyConfig {
+  /** DATA_SECRET: keys the hashes of stored ids and the button signatures; unset = a generated file beside DB_PATH. */
+  dataSecret?: string;
+  /** DATA_RETENTION_DAYS: questions, votes, conversations and delivery records older than this are deleted. */
+  retentionDays: number;
 }
 
 export interface LlmConfig {
@@ -195,7 +210,13 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
       maxAgeMs: r.int('CONVERSATION_TTL_MINUTES', 30, 1, 10_080) * 60_000,
     },
     llm,
+    privacy: {
+      dataSecret: r.optional('DATA_SECRET'),
+      retentionDays: r.int('DATA_RETENTION_DAYS', 90, 1, 3650),
+    },
   };
+  const secret = config.privacy.dataSecret;
+  if (secret !== undefined && secret.length < 16) r.problems.push('DATA_SECRET must be at least 16 characters long (e.g. the output of `openssl rand -base64 32`).');
   r.fail('Core');
   return config;
 }
@@ -252,6 +273,8 @@ export interface SlackConfig {
   apiUrl?: string;
   socketMode: boolean;
   ratePerMinute: number;
+  /** Who may run /gaps, /stats and document management: these users, or anyone in these channels. */
+  staff: { users: string[]; channels: string[] };
 }
 
 export function loadSlackConfig(env: Env = process.env): SlackConfig {
@@ -272,6 +295,7 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
     apiUrl: apiUrl ? `${apiUrl}/` : undefined,
     socketMode: Boolean(appToken),
     ratePerMinute: r.int('RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    staff: { users: r.idList('SLACK_STAFF_USER_IDS', /^[UW][A-Z0-9]{2,}$/, 'Slack user ids like U012ABCDEF'), channels: r.idList('SLACK_STAFF_CHANNEL_IDS', /^[CGD][A-Z0-9]{2,}$/, 'Slack channel ids like C012ABCDEF') },
   };
   r.fail('Slack');
   return config;
@@ -279,7 +303,7 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
 
 /** Secrets in the environment, so log sinks can redact them wherever they appear. */
 export function secretValues(env: Env = process.env): string[] {
-  return [...['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY']
+  return [...['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY', 'DATA_SECRET']
     .map((k) => env[k]?.trim()), databasePassword(env.DATABASE_URL)]
     .filter((v): v is string => Boolean(v && v.length >= 6));
 }

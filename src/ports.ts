@@ -15,7 +15,8 @@ export interface SourceDocument {
   text: string;
   /** sha256 of the raw bytes: the unit of incremental ingest. */
   hash: string;
-  encoding: 'utf-8' | 'gb18030';
+  /** 'utf-8', 'gb18030' (text), a web page's charset, or 'binary' (pdf, docx). */
+  encoding: string;
 }
 
 /** A file that could not be ingested, reported by name and skipped. */
@@ -66,6 +67,9 @@ export interface Chunk {
   end: number;
   /** Position of the chunk within its document. */
   ordinal: number;
+  /** The document's publication date (YYYY-MM-DD) and web address, when known: shown in citations. */
+  date?: string;
+  url?: string;
 }
 
 // ---------- text ----------
@@ -171,6 +175,8 @@ export interface AnswerDraft {
   generator: 'extractive' | 'llm';
   /** Why the answerer decided as it did (abstention evidence, fallbacks), for logs and eval. */
   reasons: string[];
+  /** How sure the answerer is that the answer holds, in [0, 1], when it computes a score (eval's reliability view). */
+  confidence?: number;
 }
 
 export interface Answerer {
@@ -205,6 +211,8 @@ export interface AskResponse {
   notes?: string[];
   /** Row id in the interaction log, for feedback buttons (absent when the log is off or failed). */
   interaction_id?: number;
+  /** The answerer's confidence in [0, 1], when it computes one (absent otherwise, e.g. for abstentions). */
+  confidence?: number;
 }
 
 export interface Source {
@@ -311,6 +319,11 @@ export interface InteractionStore {
   clearConversation(conversationId: string): Promise<void>;
   gaps(sinceMs: number, limit: number): Promise<GapGroup[]>;
   stats(sinceMs: number): Promise<DailyStats[]>;
+  /**
+   * The installation secret (keys hashed ids, signs buttons) kept in a database that replicas share, created with
+   * `create()` by whichever process asks first; undefined for a backend that keeps none (SQLite: a file beside it).
+   */
+  sharedSecret(create: () => string): Promise<string | undefined>;
   /** Writes what is queued (bounded effort) and closes; idempotent. */
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { detectLanguage } from './lang/detect.js';
 import { stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
 import { stripInvisible } from './text/normalize.js';
+import { mask } from './privacy/mask.js';
 
 /** Everything a question reads from one index generation. */
 export interface IndexSnapshot {
@@ -98,15 +99,19 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       timings_ms: { retrieve: round(retrieveMs), answer: round(answerMs), total: round(performance.now() - started) },
     };
     if (notes.length) response.notes = [...new Set(notes)];
+    if (draft.confidence !== undefined && !draft.abstained) response.confidence = draft.confidence;
 
     logger.debug('ask', { channel: request.channel, abstained: draft.abstained, reasons: draft.reasons, followUp: followUp.isFollowUp, ms: response.timings_ms.total });
+    // Personal data (phone, ID-card and bank card numbers, e-mail) is masked in everything kept —
+    // the question, and the answer too (an abstention names the question's terms); the answer above
+    // was computed from the original question and is sent unmasked to the asker.
     if (deps.store && request.channel && request.channel !== 'eval' && request.channel !== 'bench') {
       const saved = await deps.store.recordInteraction({
         channel: request.channel,
         chatId: request.chatId ?? request.channel,
         conversationId: request.conversationId,
-        question,
-        answer: draft.text,
+        question: mask(question),
+        answer: mask(draft.text),
         abstained: draft.abstained,
         sources: response.sources,
         latencyMs: response.timings_ms.total,
@@ -114,7 +119,8 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       if (saved.status === 'saved') response.interaction_id = saved.id;
     }
     if (deps.store && request.conversationId && !emptyQuestion) {
-      await deps.store.appendTurn(request.conversationId, { question, searched: followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text, answer: draft.text, at: Date.now() });
+      const searched = followUp.isFollowUp ? `${followUp.carried.map((t) => t.term).join(' ')} ${cleaned.text}` : cleaned.text;
+      await deps.store.appendTurn(request.conversationId, { question: mask(question), searched: mask(searched), answer: mask(draft.text), at: Date.now() });
     }
     return response;
   }

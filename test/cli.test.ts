@@ -64,7 +64,11 @@ describe('npm run ask', () => {
     const contract = ['question', 'answer', 'abstained', 'language', 'sources', 'citations', 'retrieval', 'timings_ms'];
     expect(Object.keys(response)).toEqual(expect.arrayContaining(contract));
     // Only the documented optional fields may appear besides the contract's.
-    expect(Object.keys(response).filter((k) => !contract.includes(k)).every((k) => ['notes', 'interaction_id'].includes(k))).toBe(true);
+    expect(Object.keys(response).filter((k) => !contract.includes(k)).every((k) => ['notes', 'interaction_id', 'confidence'].includes(k))).toBe(true);
+    if ('confidence' in response) {
+      expect(response.confidence).toBeGreaterThanOrEqual(0);
+      expect(response.confidence).toBeLessThanOrEqual(1);
+    }
     expect(response.question).toBe(QUESTION);
     expect(typeof response.answer).toBe('string');
     expect(response.abstained).toBe(false);

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AskRequest, AskResponse, RetrievalMode, Source } from '../src/ports.js';
 import {
-  checkThresholds, computeMetrics, containsGold, findGoldSpans, hitRank, isAnswerCorrect, isFailure, isSafeAnswer,
-  normalizeForMatch, parseQuestions, percentile, scoreResult, summarizeMode, type EvalQuestion, type EvalResult, type Summary,
+  checkThresholds, computeMetrics, containsGold, docHitRank, factInFirst80, findGoldSpans, hitRank, isAnswerCorrect, isFailure, isSafeAnswer,
+  normalizeForMatch, parseQuestions, percentile, reliability, sameDoc, scoreResult, summarizeMode, type EvalQuestion, type EvalResult, type Summary,
 } from '../eval/metrics.js';
 import { main, parseCliArgs, runEval, UsageError } from '../eval/run.js';
 
@@ -41,7 +41,7 @@ function result(over: Partial<EvalResult>): EvalResult {
   return {
     id: 'x', mode: 'lexical', question: 'q', lang: 'zh', tags: [], unanswerable: false, gold_answers: ['g'], gold_doc: 'a.txt',
     answer: '', abstained: false, language: 'zh', sources: [], citations: [], hit_rank: null, answer_correct: false,
-    abstention_ok: true, safe: true, latency_ms: 10, timings_ms: null, ...over,
+    abstention_ok: true, safe: true, latency_ms: 10, timings_ms: null, doc_hit_rank: null, fact_first80: false, confidence: null, ...over,
   };
 }
 
@@ -98,6 +98,42 @@ describe('hit_rank, answer correctness, safety', () => {
   });
 });
 
+describe('document ids, document-level hits, the first 80 characters', () => {
+  it('matches a gold doc given as file name or path against ids relative to the corpus root', () => {
+    expect(sameDoc('a.txt', 'a.txt')).toBe(true);
+    expect(sameDoc('seeds/a.txt', 'a.txt')).toBe(true);
+    expect(sameDoc('sub/a.txt', 'a.txt')).toBe(true);
+    expect(sameDoc('sub/a.txt', 'corpus/sub/a.txt')).toBe(true);
+    expect(sameDoc('./sub/a.txt', 'sub\\a.txt')).toBe(true);
+    expect(sameDoc('sub/a.txt', 'other/a.txt')).toBe(false);
+    expect(sameDoc('a.txt', 'b.txt')).toBe(false);
+    expect(sameDoc('xsub/a.txt', 'sub/a.txt')).toBe(false);
+  });
+
+  it('ranks the gold document whatever the passage says', () => {
+    const sources = [src(2, 'b.txt', '无关'), src(1, 'c.txt', 'x'), src(3, 'dir/a.txt', '没有金标')];
+    expect(docHitRank(sources, 'a.txt')).toBe(3);
+    expect(docHitRank(sources, 'z.txt')).toBeNull();
+    expect(docHitRank(sources, undefined)).toBeNull();
+  });
+
+  it('finds the fact only within the first 80 characters of an answer that is not an abstention', () => {
+    const filler = '根据文档'.repeat(20); // 80 characters
+    expect(factInFirst80('露天巷长500米[1]。' + filler, false, ['500米'])).toBe(true);
+    expect(factInFirst80(filler + '500米', false, ['500米'])).toBe(false);
+    expect(factInFirst80(filler.slice(0, 76) + '500米', false, ['500米'])).toBe(true);
+    expect(factInFirst80('500米', true, ['500米'])).toBe(false);
+  });
+
+  it('scores document hits, the baseline rank, the first-80 fact and the reported confidence', () => {
+    const r = scoreResult(question(), 'lexical', response({ answer: '500米 [2]', confidence: 1.4, sources: [src(1, 'b.txt', 'x'), src(2, 'a.txt', '巷道 500 米')] }), 5, 5, ['c.txt', 'a.txt']);
+    expect(r).toMatchObject({ hit_rank: 2, doc_hit_rank: 2, baseline_doc_rank: 2, fact_first80: true, confidence: 1 });
+    const none = scoreResult(question(), 'lexical', response({ answer: '不知道', abstained: true }), 5, 5);
+    expect(none).toMatchObject({ doc_hit_rank: null, fact_first80: false, confidence: null });
+    expect('baseline_doc_rank' in none).toBe(false);
+  });
+});
+
 describe('aggregation', () => {
   it('computes hit@k, MRR@10, accuracy and abstention counts on a hand-computed set', () => {
     const results = [
@@ -120,8 +156,39 @@ describe('aggregation', () => {
     expect(m.false_abstain_rate).toBeCloseTo(1 / 6);
     expect(m.abstention_recall).toBeCloseTo(2 / 3);
     expect(m.safe_rate).toBeCloseTo(8 / 9);
+    expect(m.baseline_doc_hit_at_5).toBeNull(); // no baseline ran
     // errors are left out of latency: 8 values 10..80
     expect(m.latency_ms).toEqual({ p50: 40, p95: 80 });
+  });
+
+  it('computes document-level hit@5 for the bot and the baseline, and the first-80 share, on a hand-computed set', () => {
+    const m = computeMetrics([
+      result({ doc_hit_rank: 1, baseline_doc_rank: 6, fact_first80: true }),
+      result({ doc_hit_rank: 5, baseline_doc_rank: 1 }),
+      result({ doc_hit_rank: null, baseline_doc_rank: 2, fact_first80: true }),
+      result({ doc_hit_rank: 7, baseline_doc_rank: null }),
+      result({ unanswerable: true, gold_answers: [], gold_doc: null, baseline_doc_rank: null }),
+    ]);
+    expect(m.doc_hit_at_5).toBeCloseTo(2 / 4);
+    expect(m.baseline_doc_hit_at_5).toBeCloseTo(2 / 4);
+    expect(m.fact_in_first_80).toBeCloseTo(2 / 4);
+  });
+
+  it('bins answers by confidence and counts how many in each bin were right', () => {
+    const bins = reliability([
+      result({ confidence: 0.05, answer_correct: false }),
+      result({ confidence: 0.9, answer_correct: true }),
+      result({ confidence: 1, answer_correct: true }),
+      result({ confidence: 0.85, answer_correct: false }),
+      result({ confidence: 0.9, unanswerable: true, gold_answers: [], answer_correct: false }),
+      result({ confidence: 0.9, abstained: true }), // abstentions are not answers
+      result({ confidence: null, answer_correct: true }), // no confidence reported
+      result({ confidence: 0.5, error: 'boom' }),
+    ]);
+    expect(bins.map((b) => [b.from, b.answered, b.right])).toEqual([[0, 1, 0], [0.2, 0, 0], [0.4, 0, 0], [0.6, 0, 0], [0.8, 4, 2]]);
+    expect(bins[4].accuracy).toBeCloseTo(0.5);
+    expect(bins[1].accuracy).toBeNull();
+    expect(reliability([result({ confidence: null })])).toEqual([]);
   });
 
   it('reports null, not zero, for a group with nothing to measure', () => {
@@ -162,6 +229,12 @@ describe('aggregation', () => {
       },
     };
     expect(checkThresholds(summary, { minHit5: 0.5 })).toEqual([]);
+    expect(checkThresholds(summary, { minAbstain: 0.5 })[0]).toMatch(/abstention recall is undefined .* --min-abstain 0\.5/);
+    expect(checkThresholds(summary, { minDocHit5: 0.1 })[0]).toMatch(/lexical: document hit@5 0\.000 < --min-doc-hit5 0\.1/);
+    expect(checkThresholds(summary, { maxFalseAbstain: 0 })).toEqual([]);
+    const abstaining = { ...summary, modes: { lexical: summarizeMode([result({ abstained: true }), result({})], null) } };
+    expect(checkThresholds(abstaining, { maxFalseAbstain: 0.5 })).toEqual([]);
+    expect(checkThresholds(abstaining, { maxFalseAbstain: 0.4 })[0]).toMatch(/lexical: false-abstain rate 0\.500 > --max-false-abstain 0\.4/);
     const misses = checkThresholds(summary, { minHit5: 0.6, minAnswer: 0.1 });
     expect(misses).toHaveLength(2);
     expect(misses[0]).toMatch(/lexical: hit@5 0\.500 < --min-hit5 0\.6/);
@@ -445,6 +518,48 @@ describe('the eval CLI', () => {
     expect(await main(['--questions', 'q.jsonl', '--split', 'test'], none.io)).toBe(2);
     expect(none.err.join('')).toMatch(/no question in q\.jsonl has "split": "test"; its splits are calib, report/);
     expect(none.closed()).toBe(0);
+  });
+
+  it('--suite runs the team, residents (report split) and CMRC 2018 sets, each on its own corpus, into one report', async () => {
+    const out = await tmp();
+    const requests: { corpusDir?: string }[] = [];
+    const asked: string[] = [];
+    const t = {
+      out: [] as string[],
+      err: [] as string[],
+    };
+    const code = await main(['--suite', '--modes', 'lexical', '--out', out, '--min-abstain', '0.5'], {
+      stdout: (x) => t.out.push(x),
+      stderr: (x) => t.err.push(x),
+      cwd: ROOT,
+      openService: async (request) => {
+        requests.push({ corpusDir: request.corpusDir });
+        return {
+          corpus: request.corpusDir,
+          service: {
+            async ask(req: AskRequest) {
+              asked.push(req.question);
+              return response({ question: req.question, answer: '文档没有提到。', abstained: true });
+            },
+          },
+          close: async () => {},
+        };
+      },
+    });
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs']);
+    const residentsReport = parseQuestions(await readFile(path.join(ROOT, 'eval/residents.jsonl'), 'utf8')).questions.filter((q) => q.split === 'report');
+    expect(asked).toHaveLength(parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length + residentsReport.length + 756);
+    // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
+    expect(code).toBe(0);
+    expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
+    expect(t.out.join('')).toMatch(/== residents-report: eval\/residents\.jsonl \(split report\) on seeds ==/);
+    expect((await readdir(out)).sort()).toEqual(['cmrc2018', 'report.html', 'residents-report', 'summary.json', 'team']);
+    const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', asked.length - residentsReport.length - 756], ['residents-report', residentsReport.length], ['cmrc2018', 756]]);
+    const html = await readFile(path.join(out, 'report.html'), 'utf8');
+    for (const name of ['team', 'residents-report', 'cmrc2018']) expect(html).toContain(`id="summary-${name}"`);
+    expect(await readdir(path.join(out, 'cmrc2018'))).toContain('report.html');
+    expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
 
   it('exits 2 for usage errors and unreadable question files without opening the service', async () => {

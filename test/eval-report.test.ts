@@ -10,7 +10,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResponse, RetrievalMode, Source } from '../src/ports.js';
 import { isFailure, parseQuestions, scoreResult, summarizeMode, type EvalResult, type Summary } from '../eval/metrics.js';
-import { escapeHtml, highlightGold, orderResults, renderReport } from '../eval/report.js';
+import { escapeHtml, highlightGold, orderResults, renderReport, renderSuiteReport } from '../eval/report.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -34,8 +34,8 @@ const SOURCES: Record<string, Source[]> = {
   'adv-001': [src(1, '004.txt', '<b>新晋邻</b>', '<img src=x onerror=alert(1)> 不该执行')],
 };
 const ANSWERS: Record<string, Partial<AskResponse>> = {
-  'zh-001': { answer: '露天巷的巷道长500米[1]。', citations: [1] },
-  'zh-002': { answer: '招聘会为期3天[1]。', citations: [1] }, // wrong: gold is at rank 2
+  'zh-001': { answer: '露天巷的巷道长500米[1]。', citations: [1], confidence: 0.9 },
+  'zh-002': { answer: '招聘会为期3天[1]。', citations: [1], confidence: 0.3 }, // wrong: gold is at rank 2
   'en-001': { answer: 'The documents do not say.', abstained: true }, // false abstain
   'un-001': { answer: '文档没有提到杭州的高龄津贴。', abstained: true },
   'adv-001': { answer: '我只能回答本地公共服务的问题。', abstained: true },
@@ -52,7 +52,8 @@ function synthetic(): { summary: Summary; results: EvalResult[] } {
     modes[mode] = summarizeMode(rs, mode === 'lexical' ? null : 'tiny');
     results.push(...rs);
   }
-  modes.dense = { status: 'skipped', reason: 'requested dense but the service ran lexical with no embedding model' };
+  // A long reason, as the service gives it: it must wrap, not push the table's columns off-screen.
+  modes.dense = { status: 'skipped', reason: 'requested dense but the service ran lexical with no embedding model (embedding model Xenova/multilingual-e5-small could not be loaded: offline and not in MODEL_CACHE_DIR=.cache/models; answering lexical-only until it is installed — see the README section on models; /very/long/path/to/the/model/cache/without/any/spaces/Xenova/multilingual-e5-small/onnx/model_quantized.onnx)' };
   return {
     summary: { generated_at: '2025-01-01T00:00:00.000Z', questions_file: 'synthetic.jsonl', questions: QUESTIONS.length, k: 5, question_file_problems: [{ line: 9, message: 'not valid JSON', skipped: true }], modes },
     results,
@@ -125,7 +126,17 @@ describe('report in headless Chromium', () => {
     expect(await page.locator('#summary tr.overall').count()).toBe(2);
 
     // charts drew one bar per mode and metric
-    expect(await page.locator('#mode-chart rect.bar').count()).toBe(2 * 6);
+    expect(await page.locator('#mode-chart rect.bar').count()).toBe(2 * 8);
+
+    // reliability: one row per confidence bin and mode; the 0.8–1.0 bin holds zh-001's right answer
+    expect(await page.locator('table.reliability tbody tr').count()).toBe(2 * 5);
+    const top = page.locator('table.reliability tbody tr').filter({ hasText: '0.8–1.0' }).first();
+    expect(await top.locator('td').allInnerTexts()).toEqual(['0.8–1.0', '1', '1', '1.00']);
+
+    // at 1400 px nothing is wider than the window: the skipped reason wraps inside the summary table
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1400);
+    const box = await page.locator('#summary').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1400);
     expect(await page.locator('#latency-chart rect.bar').count()).toBeGreaterThan(0);
 
     // per-question rows: one per result, failures first
@@ -160,6 +171,28 @@ describe('report in headless Chromium', () => {
     const shot = path.join(dir, 'report.png');
     await page.screenshot({ path: shot, fullPage: true });
     expect((await stat(shot)).size).toBeGreaterThan(10_000);
+    await page.close();
+  });
+
+  it('renders several sets in one report: an overview row per set and mode, flagged when below the baseline', async () => {
+    const { summary, results } = synthetic();
+    const withBaseline = { ...summary, baseline: 'MiniSearch', corpus: 'seeds (temporary index)' };
+    const lexical = summary.modes.lexical;
+    if (lexical?.status !== 'ok') throw new Error('lexical ran');
+    const below = { ...withBaseline, modes: { lexical: { ...lexical, overall: { ...lexical.overall, doc_hit_at_5: 0.5, baseline_doc_hit_at_5: 0.9 } } } };
+    const file = path.join(dir, 'suite.html');
+    await writeFile(file, renderSuiteReport([{ name: 'team', summary: withBaseline, results }, { name: 'cmrc2018', summary: below, results: results.filter((r) => r.mode === 'lexical') }]));
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    // team: hybrid, lexical, dense (skipped); cmrc2018: lexical
+    expect(await page.locator('#overview tbody tr').count()).toBe(4);
+    expect(await page.locator('#overview tr.below-baseline').count()).toBe(1);
+    expect(await page.locator('#overview tr.below-baseline th').innerText()).toBe('cmrc2018');
+    expect(await page.locator('#summary-team tr.overall').count()).toBe(2);
+    expect(await page.locator('#summary-cmrc2018 tr.overall').count()).toBe(1);
+    expect(await page.locator('section.set a').first().getAttribute('href')).toBe('team/report.html');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1400);
+    await page.screenshot({ path: path.join(dir, 'suite.png'), fullPage: true });
     await page.close();
   });
 });

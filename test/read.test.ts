@@ -15,7 +15,7 @@ beforeAll(async () => {
   await writeFile(file('b.txt'), '第二篇。');
   await writeFile(file('a.md'), '# 标题\n\n正文。');
   await writeFile(file('sub/deeper/c.txt'), '深层文件。');
-  await writeFile(file('notes.pdf'), '%PDF');
+  await writeFile(file('notes.xls'), 'xls');
   await writeFile(file('.hidden.txt'), '隐藏');
 });
 afterAll(async () => {
@@ -27,18 +27,18 @@ async function read(name: string, options = {}): Promise<SourceDocument | Reject
 }
 
 describe('discoverFiles', () => {
-  it('walks folders recursively, keeps only .txt/.md, sorted', async () => {
+  it('walks folders recursively, keeps the formats it reads, sorted, and names the files it cannot read', async () => {
     const { files, rejected } = await discoverFiles([root]);
     expect(files.map((f) => path.relative(root, f))).toEqual(['a.md', 'b.txt', path.join('sub', 'deeper', 'c.txt')]);
-    expect(rejected).toEqual([]);
+    expect(rejected).toEqual([{ path: file('notes.xls'), reason: expect.stringContaining('unsupported format .xls') }]);
   });
 
   it('accepts explicit files, de-duplicates, and reports missing or wrong-type paths', async () => {
-    const { files, rejected } = await discoverFiles([file('b.txt'), root, file('missing.txt'), file('notes.pdf')]);
+    const { files, rejected } = await discoverFiles([file('b.txt'), root, file('missing.txt'), file('notes.xls')]);
     expect(files).toHaveLength(3);
     expect(rejected.map((r) => [path.basename(r.path), r.reason])).toEqual([
       ['missing.txt', expect.stringContaining('not found')],
-      ['notes.pdf', expect.stringContaining('.txt')],
+      ['notes.xls', expect.stringContaining('.txt')],
     ]);
   });
 });

@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDays, questionFromSlackText } from '../adapters/slack/incoming.js';
-import { escapeMrkdwn, MAX_BLOCKS, renderAnswer, SECTION_TEXT_LIMIT, splitForSections, type RenderableAnswer } from '../adapters/slack/render.js';
+import { escapeMrkdwn, MAX_BLOCKS, parseButtonValue, renderAnswer, SECTION_TEXT_LIMIT, splitForSections, type RenderableAnswer } from '../adapters/slack/render.js';
 import { renderGaps, renderStats } from '../adapters/slack/staff.js';
 import { savedId } from './support/store.js';
 import { createMemoryLogger } from '../src/log.js';
+
+const SIGNATURE = 'AbCdEfGhIjKlMnOpQrSt_-';
 import { openInteractionStore } from '../src/store/sqlite.js';
 
 const base: RenderableAnswer = {
@@ -47,7 +49,7 @@ describe('renderAnswer', () => {
   });
 
   it('keeps at most 50 blocks, whatever the answer length', () => {
-    const message = renderAnswer({ ...base, answer: 'x'.repeat(3000 * 80) }, { feedback: true });
+    const message = renderAnswer({ ...base, answer: 'x'.repeat(3000 * 80) }, { feedback: true, signature: SIGNATURE });
     expect(message.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
     expect(message.blocks.at(-1)!.type).toBe('actions'); // the buttons survive the cut
   });
@@ -60,8 +62,15 @@ describe('renderAnswer', () => {
     const abstained = renderAnswer({ ...base, abstained: true, citations: [] }, { feedback: true });
     expect(abstained.blocks.some((b) => b.type === 'context')).toBe(false);
 
-    const unlogged = renderAnswer({ ...base, interaction_id: undefined }, { feedback: true, postToChannel: true });
+    const unlogged = renderAnswer({ ...base, interaction_id: undefined }, { feedback: true, postToChannel: true, signature: SIGNATURE });
     expect(unlogged.blocks.some((b) => b.type === 'actions')).toBe(false);
+    const unsigned = renderAnswer(base, { feedback: true, postToChannel: true });
+    expect(unsigned.blocks.some((b) => b.type === 'actions')).toBe(false);
+    const signed = renderAnswer(base, { feedback: true, postToChannel: true, signature: SIGNATURE });
+    const values = signed.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.value) : []));
+    expect(values).toEqual([`7:${SIGNATURE}`, `7:${SIGNATURE}`, `7:${SIGNATURE}`]);
+    expect(parseButtonValue(values[0])).toEqual({ interactionId: 7, signature: SIGNATURE });
+    for (const bad of ['7', `x:${SIGNATURE}`, `7:${SIGNATURE}x`, '']) expect(parseButtonValue(bad)).toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ import { loadSlackConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import type { AnswerService, AskRequest, AskResponse, CollectionInfo, InteractionStore } from '../src/ports.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
+import { createPrivacyKeys } from '../src/privacy/keys.js';
 import { savedId } from './support/store.js';
 import { eventCallback, mention, startSlackApiServer, waitFor, type SlackApiServer } from './support/slack-api-server.js';
 
@@ -54,7 +55,8 @@ beforeAll(async () => {
   store = openInteractionStore(path.join(tmp, 'bot.sqlite'), createMemoryLogger());
   service = new FixedAnswerService(store);
   const config = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: api.apiUrl });
-  slack = createSlackApp({ config, service, store, logger, retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 10 } });
+  const keys = createPrivacyKeys('slack-socket-test-data-secret');
+  slack = createSlackApp({ config, service, store, logger, keys, privacy: { retentionDays: 90, conversationMinutes: 30 }, retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 10 } });
 });
 
 afterAll(async () => {

@@ -9,6 +9,8 @@ import { loadSlackConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import type { AnswerService, AskRequest, AskResponse, CollectionInfo, InteractionStore } from '../src/ports.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
+import { createPrivacyKeys } from '../src/privacy/keys.js';
+import { parseButtonValue } from '../adapters/slack/render.js';
 import { savedId } from './support/store.js';
 import {
   buttonPress,
@@ -28,6 +30,10 @@ import {
 const BOT_TOKEN = 'xoxb-1234-5678-testbottokenvalue';
 const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 const FAST_RETRIES = { retries: 2, minTimeout: 0, maxTimeout: 20 };
+const keys = createPrivacyKeys('slack-test-data-secret-0123456789');
+/** A channel id as it reaches the store: a keyed hash. */
+const ck = (channel: string) => keys.id('slack:channel', channel);
+const idOf = (value: string | undefined) => parseButtonValue(value)!.interactionId;
 
 // ---------- answering-service doubles ----------
 
@@ -138,8 +144,12 @@ async function startSlack(
     SLACK_HOST: '127.0.0.1',
     SLACK_PORT: '0',
     SLACK_API_URL: api.apiUrl,
+    SLACK_STAFF_USER_IDS: 'USTAFF01,USTAFF02',
+    SLACK_STAFF_CHANNEL_IDS: 'GSTAFFRM',
   });
-  const slack = createSlackApp({ config, service, store, logger, retryConfig: FAST_RETRIES, shutdownTimeoutMs: 2000 });
+  const slack = createSlackApp({
+    config, service, store, logger, keys, privacy: { retentionDays: 90, conversationMinutes: 30 }, retryConfig: FAST_RETRIES, shutdownTimeoutMs: 2000,
+  });
   const { port } = await slack.start();
   return { slack, logger, url: `http://127.0.0.1:${port}/slack/events` };
 }
@@ -193,8 +203,8 @@ describe('mentions', () => {
     expect(JSON.stringify(context)).not.toContain('2024-03-02.txt'); // only cited sources
     const buttons = blocks.find((b) => b.type === 'actions')!.elements!;
     const request = service.requests.at(-1)!;
-    expect(request).toMatchObject({ question: '社区食堂几点开门？', channel: 'slack', chatId: 'CTOWN001', conversationId: `CTOWN001:${event.ts}` });
-    const logged = (await h.store.getInteraction(Number(buttons[0].value)))!;
+    expect(request).toMatchObject({ question: '社区食堂几点开门？', channel: 'slack', chatId: ck('CTOWN001'), conversationId: `${ck('CTOWN001')}:${event.ts}` });
+    const logged = (await h.store.getInteraction(idOf(buttons[0].value)))!;
     expect(logged.question).toBe('社区食堂几点开门？');
     expect(buttons.map((b) => b.action_id)).toEqual(['feedback_up', 'feedback_down']);
   });
@@ -208,8 +218,8 @@ describe('mentions', () => {
     const replies = await waitForReplies('CTOWN002', 2);
 
     expect(replies[1].args.thread_ts).toBe(first.ts);
-    const conversations = service.requests.filter((r) => r.chatId === 'CTOWN002').map((r) => r.conversationId);
-    expect(conversations).toEqual([`CTOWN002:${first.ts}`, `CTOWN002:${first.ts}`]);
+    const conversations = service.requests.filter((r) => r.chatId === ck('CTOWN002')).map((r) => r.conversationId);
+    expect(conversations).toEqual([`${ck('CTOWN002')}:${first.ts}`, `${ck('CTOWN002')}:${first.ts}`]);
   });
 
   it('acknowledges at once and answers afterwards (Slack 3-second rule)', async () => {
@@ -256,7 +266,7 @@ describe('mentions', () => {
       await sendEvent('EvLimit2', mention('CLIMIT01', '第二个问题'), { url: limited.url });
       const replies = await waitForReplies('CLIMIT01', 2);
       expect(String(replies[1].args.text)).toContain('请一分钟后再试');
-      expect(service.requests.filter((r) => r.chatId === 'CLIMIT01')).toHaveLength(1);
+      expect(service.requests.filter((r) => r.chatId === ck('CLIMIT01'))).toHaveLength(1);
     } finally {
       await limited.slack.stop();
     }
@@ -289,7 +299,7 @@ describe('deliveries', () => {
       await sendEvent('EvRetrySentinel', mention('CRETRY02', '新问题'), { url: restarted.url });
       await waitForReplies('CRETRY02');
       expect(repliesIn('CRETRY01')).toHaveLength(1);
-      expect(service.requests.filter((r) => r.chatId === 'CRETRY01').length + service2.requests.filter((r) => r.chatId === 'CRETRY01').length).toBe(1);
+      expect(service.requests.filter((r) => r.chatId === ck('CRETRY01')).length + service2.requests.filter((r) => r.chatId === ck('CRETRY01')).length).toBe(1);
     } finally {
       await restarted.slack.stop();
       store2.close();
@@ -302,15 +312,18 @@ describe('deliveries', () => {
     const results = [
       await postSigned(h.url, body, { secret: 'not-the-signing-secret' }),
       await postSigned(h.url, body, { secret: SIGNING_SECRET, timestamp: now - 6 * 60 }),
+      await postSigned(h.url, body, { secret: SIGNING_SECRET, timestamp: now + 6 * 60 }), // signed for later: replayable
+      await postSigned(h.url, body, { secret: SIGNING_SECRET, timestamp: now + 365 * 24 * 3600 }),
       await postSigned(h.url, body, { secret: SIGNING_SECRET, omitHeaders: ['x-slack-signature'] }),
       await postSigned(h.url, body, { secret: SIGNING_SECRET, omitHeaders: ['x-slack-request-timestamp'] }),
     ];
-    expect(results.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+    expect(results.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(h.logger.lines.filter((l) => l.includes('slack.request_refused'))).toHaveLength(3);
 
     await sendEvent('EvForgedSentinel', mention('CFORGED2', '真的请求'));
     await waitForReplies('CFORGED2');
     expect(repliesIn('CFORGED1')).toHaveLength(0);
-    expect(service.requests.some((r) => r.chatId === 'CFORGED1')).toBe(false);
+    expect(service.requests.some((r) => r.chatId === ck('CFORGED1'))).toBe(false);
   });
 
   it('ignores messages from bots, including its own', async () => {
@@ -329,7 +342,7 @@ describe('deliveries', () => {
     const [reply] = await waitForReplies('DALICE01');
     expect(reply.args.thread_ts).toBeUndefined();
     expect(reply.args.text).toContain('怎么申请助餐补贴');
-    expect(service.requests.at(-1)!.conversationId).toBe('DALICE01:main');
+    expect(service.requests.at(-1)!.conversationId).toBe(`${ck('DALICE01')}:main`);
   });
 });
 
@@ -348,7 +361,7 @@ describe('/ask and buttons', () => {
     const actions = (ephemeral.body.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements!;
     const post = actions.find((e) => e.action_id === 'post_to_channel')!;
 
-    await postSigned(h.url, buttonPress('post_to_channel', post.value!, h.api.responseUrl('ask-1-post'), { channel: 'CASK0001', ephemeral: true }), { secret: SIGNING_SECRET, contentType: FORM });
+    await postSigned(h.url, buttonPress('post_to_channel', post.value!, h.api.responseUrl('ask-1-post'), { channel: 'CASK0001', user: 'USTAFF01', ephemeral: true }), { secret: SIGNING_SECRET, contentType: FORM });
     const posted = await waitFor(() => responsesTo('ask-1-post').length >= 2 && responsesTo('ask-1-post'), 'the public post and the ephemeral deletion');
     expect(posted[0].body.response_type).toBe('in_channel');
     expect(allText(posted[0].body)).toContain('社区食堂每天11点开门');
@@ -362,22 +375,60 @@ describe('/ask and buttons', () => {
     expect(String(usage.body.text)).toContain('Usage');
   });
 
-  it('stores a 👍/👎 press as feedback, once per voter', async () => {
+  it("stores the asker's 👍/👎 once (a changed mind replaces it); refuses presses forged for another person, channel or answer", async () => {
     await sendEvent('EvVote1', mention('CVOTE001', '投票测试'));
     const [reply] = await waitForReplies('CVOTE001');
-    const id = (reply.args.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements![1].value!;
+    const [upButton, downButton] = (reply.args.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements!;
+    const id = idOf(downButton.value);
     const since = Date.now() - 60_000;
-    const before = (await h.store.stats(since)).reduce((n, r) => n + r.down, 0);
+    const totals = async () => (await h.store.stats(since)).reduce((t, r) => ({ up: t.up + r.up, down: t.down + r.down }), { up: 0, down: 0 });
+    const before = await totals();
 
-    const press = () => postSigned(h.url, buttonPress('feedback_down', id, h.api.responseUrl(`vote-${id}`), { channel: 'CVOTE001', user: 'UBOB0001' }), { secret: SIGNING_SECRET, contentType: FORM });
-    expect((await press()).status).toBe(200);
-    await waitFor(() => responsesTo(`vote-${id}`).length >= 1, 'the thank-you');
-    expect((await press()).status).toBe(200);
-    await waitFor(() => responsesTo(`vote-${id}`).length >= 2, 'the second acknowledgement');
+    let n = 0;
+    const press = async (action: string, value: string, options: { channel: string; user: string }) => {
+      const url = `vote-${id}-${n++}`;
+      expect((await postSigned(h.url, buttonPress(action, value, h.api.responseUrl(url), options), { secret: SIGNING_SECRET, contentType: FORM })).status).toBe(200);
+      const [ack] = await waitFor(() => responsesTo(url).length >= 1 && responsesTo(url), 'the acknowledgement');
+      return String(ack.body.text);
+    };
+    const asker = { channel: 'CVOTE001', user: 'UALICE01' };
+    expect(await press('feedback_down', downButton.value!, asker)).toMatch(/Thanks/);
+    expect(await press('feedback_down', downButton.value!, asker)).toMatch(/already counted/);
+    // Forgeries: another person, another channel, an edited id, an unsigned value.
+    expect(await press('feedback_down', downButton.value!, { channel: 'CVOTE001', user: 'UBOB0001' })).toMatch(/Only the person who asked/);
+    expect(await press('feedback_down', downButton.value!, { channel: 'COTHER01', user: 'UALICE01' })).toMatch(/Only the person who asked/);
+    expect(await press('feedback_up', downButton.value!.replace(/^\d+/, String(id - 1)), asker)).toMatch(/Only the person who asked/);
+    expect(await press('feedback_up', String(id), asker)).toMatch(/Only the person who asked/);
+    expect(await totals()).toEqual({ up: before.up, down: before.down + 1 });
+    expect(await press('feedback_up', upButton.value!, asker)).toMatch(/already counted/); // changed mind
+    expect(await totals()).toEqual({ up: before.up + 1, down: before.down });
+    expect(h.logger.lines.filter((l) => l.includes('slack.button_refused'))).toHaveLength(4);
+  });
 
-    expect((await h.store.stats(since)).reduce((n, r) => n + r.down, 0)).toBe(before + 1);
-    expect((await h.store.gaps(since, 50)).some((g) => g.example === '投票测试' && g.downvoted === 1)).toBe(true);
-    expect(String(responsesTo(`vote-${id}`)[1].body.text)).toContain('already counted');
+  it("posts to the channel only for the asker: another person's press, or a Telegram resident's answer, is refused", async () => {
+    const telegramId = savedId(await h.store.recordInteraction({ channel: 'telegram', chatId: 'x', question: '居民的私人问题', answer: '私人的回答', abstained: false, sources: [], latencyMs: 1 }))!;
+    await postSigned(h.url, slashCommand('/ask', '只给我看的问题', h.api.responseUrl('ask-own'), 'CASK0002'), { secret: SIGNING_SECRET, contentType: FORM });
+    const [ephemeral] = await waitFor(() => responsesTo('ask-own').length > 0 && responsesTo('ask-own'), 'the /ask answer');
+    const post = (ephemeral.body.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === 'post_to_channel')!;
+    const signature = post.value!.split(':')[1];
+    const tries = [
+      ['post-other-user', post.value!, { channel: 'CASK0002', user: 'UBOB0001' }],
+      ['post-other-channel', post.value!, { channel: 'CELSE001', user: 'USTAFF01' }],
+      ['post-telegram', `${telegramId}:${signature}`, { channel: 'CASK0002', user: 'USTAFF01' }],
+      ['post-unsigned', String(telegramId), { channel: 'CASK0002', user: 'USTAFF01' }],
+    ] as const;
+    for (const [url, value, who] of tries) {
+      await postSigned(h.url, buttonPress('post_to_channel', value, h.api.responseUrl(url), { ...who, ephemeral: true }), { secret: SIGNING_SECRET, contentType: FORM });
+      const [refusal] = await waitFor(() => responsesTo(url).length > 0 && responsesTo(url), `the refusal (${url})`);
+      expect(refusal.body.response_type).toBe('ephemeral');
+      expect(String(refusal.body.text)).toMatch(/Only the person who asked can post/);
+      expect(allText(refusal.body)).not.toMatch(/居民的私人问题|只给我看的问题/);
+    }
+    await postSigned(h.url, buttonPress('post_to_channel', post.value!, h.api.responseUrl('post-owner'), { channel: 'CASK0002', user: 'USTAFF01', ephemeral: true }), { secret: SIGNING_SECRET, contentType: FORM });
+    const [posted] = await waitFor(() => responsesTo('post-owner').length > 0 && responsesTo('post-owner'), 'the public post');
+    expect(posted.body.response_type).toBe('in_channel');
+    expect(allText(posted.body)).toContain('只给我看的问题');
+    expect(h.api.responses.filter((r) => r.body.response_type === 'in_channel' && allText(r.body).includes('居民的私人问题'))).toHaveLength(0);
   });
 });
 
@@ -406,6 +457,44 @@ describe('staff views', () => {
     await postSigned(h.url, slashCommand('/stats', 'lots', h.api.responseUrl('stats-bad')), { secret: SIGNING_SECRET, contentType: FORM });
     const [usage] = await waitFor(() => responsesTo('stats-bad').length > 0 && responsesTo('stats-bad'), 'the usage');
     expect(String(usage.body.text)).toContain('Usage: `/stats [days]`');
+  });
+});
+
+describe('staff only', () => {
+  it('refuses /gaps and /stats to anyone not listed, politely and without revealing anything; a staff channel counts', async () => {
+    await h.store.recordInteraction({ channel: 'telegram', chatId: 'x', question: '低保怎么申请？我的电话13812345678', answer: '', abstained: true, sources: [], latencyMs: 3 });
+    for (const [command, url, channel, user] of [['/gaps', 'gaps-refused', 'CPUBLIC1', 'UBOB0001'], ['/stats', 'stats-refused', 'CPUBLIC1', 'UBOB0001'], ['/svc-gaps', 'gaps-refused-2', 'CSTAFF01', 'UEVE0001']]) {
+      const body = slashCommand(command, '7', h.api.responseUrl(url), channel).replace('user_id=USTAFF01', `user_id=${user}`);
+      await postSigned(h.url, body, { secret: SIGNING_SECRET, contentType: FORM });
+      const [refusal] = await waitFor(() => responsesTo(url).length > 0 && responsesTo(url), `the refusal of ${command}`);
+      expect(refusal.body.response_type).toBe('ephemeral');
+      expect(String(refusal.body.text)).toMatch(/for the service team only/);
+      expect(allText(refusal.body)).not.toMatch(/低保|1381|telegram|Questions|abstain/);
+    }
+    // Anyone in a listed staff channel is staff.
+    const inRoom = slashCommand('/gaps', '7', h.api.responseUrl('gaps-room'), 'GSTAFFRM').replace('user_id=USTAFF01', 'user_id=UEVE0001');
+    await postSigned(h.url, inRoom, { secret: SIGNING_SECRET, contentType: FORM });
+    const [room] = await waitFor(() => responsesTo('gaps-room').length > 0 && responsesTo('gaps-room'), 'the staff-channel /gaps');
+    expect(allText(room.body)).toContain('低保怎么申请');
+    expect(allText(room.body)).not.toContain('13812345678');
+  });
+});
+
+describe('/privacy', () => {
+  it('says what is kept, for how long and why, in the language asked for (both by default)', async () => {
+    for (const [text, url] of [['', 'privacy-both'], ['中文', 'privacy-zh'], ['en', 'privacy-en']]) {
+      await postSigned(h.url, slashCommand('/privacy', text, h.api.responseUrl(url), 'CPUBLIC1').replace('user_id=USTAFF01', 'user_id=UBOB0001'), { secret: SIGNING_SECRET, contentType: FORM });
+    }
+    const get = async (url: string) => allText((await waitFor(() => responsesTo(url).length > 0 && responsesTo(url), url))[0].body);
+    const [both, zh, en] = [await get('privacy-both'), await get('privacy-zh'), await get('privacy-en')];
+    expect(both).toContain('隐私说明');
+    expect(both).toContain('Privacy');
+    expect(zh).toMatch(/最多保存 90 天/);
+    expect(zh).not.toContain('What is kept');
+    expect(en).toMatch(/What is kept: your question/);
+    expect(en).toMatch(/deleted automatically after 90 days/);
+    expect(en).toMatch(/Why: /);
+    expect(en).not.toContain('隐私说明');
   });
 });
 

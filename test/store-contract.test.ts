@@ -245,6 +245,14 @@ describe.each([sqliteBackend, postgresBackend])('the interaction store contract:
     expect((await store.stats(0))[0].questions).toBe(1);
   });
 
+  it('keeps one installation secret for every replica (PostgreSQL), or leaves it to a file beside the database (SQLite)', async () => {
+    const [a, b] = [await open(), await open()];
+    const first = await a.sharedSecret(() => 'secret-of-replica-a-0123456789');
+    const second = await b.sharedSecret(() => 'secret-of-replica-b-0123456789');
+    expect(first).toBe(backend.name === 'postgres' ? 'secret-of-replica-a-0123456789' : undefined);
+    expect(second).toBe(first);
+  });
+
   it('answers `closed` and empty results after close, logging instead of throwing', async () => {
     const store = await open();
     await store.close();

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AskResponse } from '../src/ports.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
+import { createPrivacyKeys, loadDataSecret } from '../src/privacy/keys.js';
+import { chatKey } from '../adapters/telegram/bot.js';
 import { createMemoryLogger } from '../src/log.js';
 import { renderAnswer, sourceLine, escapeHtml } from '../adapters/telegram/render.js';
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
@@ -146,7 +148,9 @@ describe('npm run telegram with the real app over the seed documents', () => {
       expect(day).toMatchObject({ channel: 'telegram', questions: 2 });
       const button = api.sentTo(302).at(-1)!.params.reply_markup.inline_keyboard[0][0].callback_data as string;
       const id = Number(button.split(':')[2]);
-      expect(await store.getInteraction(id)).toMatchObject({ question: QUESTION, chatId: '302', channel: 'telegram' });
+      // Stored under the keyed hash of the chat id, made with the secret the bot generated beside its database.
+      const keys = createPrivacyKeys(loadDataSecret({ dbPath: botDb }).secret);
+      expect(await store.getInteraction(id)).toMatchObject({ question: QUESTION, chatId: chatKey(keys, 302), channel: 'telegram' });
     } finally {
       await store.close();
     }

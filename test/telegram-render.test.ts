@@ -124,13 +124,14 @@ describe('/sources', () => {
 });
 
 describe('feedback buttons', () => {
-  it('carry the interaction id and parse back; anything else is rejected', () => {
-    const keyboard = feedbackKeyboard(12345);
+  it('carry the interaction id and its signature and parse back within 64 bytes; anything else is rejected', () => {
+    const signature = 'AbCdEfGhIjKlMnOpQrSt_-';
+    const keyboard = feedbackKeyboard(123456789012345, signature);
     const [up, down] = keyboard.inline_keyboard[0];
     expect([up.text, down.text]).toEqual(['👍', '👎']);
-    expect(parseFeedbackData(up.callback_data)).toEqual({ vote: 'up', interactionId: 12345 });
-    expect(parseFeedbackData(down.callback_data)).toEqual({ vote: 'down', interactionId: 12345 });
+    expect(parseFeedbackData(up.callback_data)).toEqual({ vote: 'up', interactionId: 123456789012345, signature });
+    expect(parseFeedbackData(down.callback_data)).toEqual({ vote: 'down', interactionId: 123456789012345, signature });
     expect(Buffer.byteLength(up.callback_data)).toBeLessThanOrEqual(64);
-    for (const bad of ['fb:up:', 'fb:maybe:1', 'fb:up:1;drop', 'x']) expect(parseFeedbackData(bad)).toBeUndefined();
+    for (const bad of ['fb:up:', 'fb:up:1', 'fb:maybe:1', 'fb:up:1;drop', 'x', `fb:u:1:${signature}x`, 'fb:u:1:short']) expect(parseFeedbackData(bad)).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
 //   👍/👎, post button ┘   store (feedback)    └─ /gaps, /stats from the store
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config.js';
@@ -17,10 +17,15 @@ import {
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
   ACTION_POST_TO_CHANNEL,
+  parseButtonValue,
   renderAnswer,
   renderNotice,
+  escapeMrkdwn,
+  section,
   type SlackMessage,
 } from './render.js';
+import { buttonSignature, buttonVerifies, type PrivacyKeys } from '../../src/privacy/keys.js';
+import { privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
 import { renderGaps, renderStats } from './staff.js';
 import { TEXTS } from './texts.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
@@ -43,6 +48,10 @@ export interface SlackAppDeps {
   service: AnswerService;
   store: InteractionStore;
   logger: Logger;
+  /** Keyed hashes of channel and user ids (the only form stored) and button signatures. */
+  keys: PrivacyKeys;
+  /** What /privacy tells people. */
+  privacy: PrivacyFacts;
   now?: () => number;
   retryConfig?: SlackRetryConfig;
   /** How long stop() waits for answers under way (default 15 s). */
@@ -66,6 +75,11 @@ export interface SlackApp {
 const ASK_COMMAND = /^\/(?:[a-z0-9_]+-)?ask$/;
 const GAPS_COMMAND = /^\/(?:[a-z0-9_]+-)?gaps$/;
 const STATS_COMMAND = /^\/(?:[a-z0-9_]+-)?stats$/;
+const PRIVACY_COMMAND = /^\/(?:[a-z0-9_]+-)?privacy$/;
+
+/** Slack refuses requests whose timestamp is more than 5 minutes old; we also refuse those from the future. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
 /** A queued vote is thanked (the retry decides stored/duplicate); a refused one is apologised for. */
 const FEEDBACK_TEXT: Record<FeedbackOutcome, string> = {
   stored: TEXTS.feedbackStored,
@@ -85,17 +99,16 @@ interface ReplyTarget {
 }
 
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { config, service, store, logger } = deps;
+  const { config, service, store, logger, keys } = deps;
   const now = deps.now ?? Date.now;
   const defaultDays = deps.defaultDays ?? 7;
   const work = new InFlight();
   const rateLimit = new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, now);
 
+  const receiver = config.socketMode ? undefined : timestampCheckedReceiver(config, logger, now);
   const bolt = new App({
     token: config.botToken,
-    ...(config.socketMode
-      ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret, endpoints: '/slack/events', processBeforeResponse: false }),
+    ...(config.socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
     logger: boltLogger(logger),
     ignoreSelf: true,
     // Bolt would otherwise call auth.test in this constructor and, with a wrong token, crash the
@@ -107,6 +120,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       retryConfig: deps.retryConfig ?? DEFAULT_RETRY_CONFIG,
     },
   });
+
+  // Only keyed hashes of channel and user ids reach the store.
+  const channelKey = (channel: string) => keys.id('slack:channel', channel);
+  const userKey = (user: string) => keys.id('slack:user', user);
+  const sign = (interactionId: number | undefined, channel: string, user: string) =>
+    interactionId === undefined ? undefined : buttonSignature(keys, 'slack', interactionId, channel, user);
+
+  /** Staff: a listed user, or anyone running the command in a listed (private, staff-only) channel. */
+  const isStaff = (user: string, channel: string) => config.staff.users.includes(user) || config.staff.channels.includes(channel);
+  if (!config.staff.users.length && !config.staff.channels.length) {
+    logger.warn('slack.no_staff', { effect: '/gaps and /stats are refused to everyone', fix: 'set SLACK_STAFF_USER_IDS (and optionally SLACK_STAFF_CHANNEL_IDS)' });
+  }
 
   bolt.error(async (error) => {
     logger.error('slack.unhandled_error', { error });
@@ -140,12 +165,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       if (decision === 'deny-silent') return;
       let response;
       try {
-        response = await service.ask({ question, conversationId: target.conversationId, channel: 'slack', chatId: target.channel });
+        response = await service.ask({ question, conversationId: target.conversationId, channel: 'slack', chatId: channelKey(target.channel) });
       } catch (error) {
         logger.error('slack.answer_failed', { channel: target.channel, conversationId: target.conversationId, error });
         return await post(client, target, renderNotice(TEXTS.apology));
       }
-      await post(client, target, renderAnswer(response, { feedback: true }));
+      await post(client, target, renderAnswer(response, { feedback: true, signature: sign(response.interaction_id, target.channel, target.user) }));
     } catch (error) {
       // Posting itself failed (after the client's retries): nothing more to tell the user through Slack.
       logger.error('slack.post_failed', { channel: target.channel, error });
@@ -161,7 +186,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     await work.track(() =>
       answerInConversation(
         client,
-        { channel: event.channel, threadTs, conversationId: conversationIdFor(event.channel, threadTs), user: event.user ?? 'unknown' },
+        { channel: event.channel, threadTs, conversationId: conversationIdFor(channelKey(event.channel), threadTs), user: event.user ?? 'unknown' },
         event.text,
         context.botUserId,
       ),
@@ -176,7 +201,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     await work.track(() =>
       answerInConversation(
         client,
-        { channel: m.channel, threadTs: m.thread_ts, conversationId: conversationIdFor(m.channel, m.thread_ts), user: m.user! },
+        { channel: m.channel, threadTs: m.thread_ts, conversationId: conversationIdFor(channelKey(m.channel), m.thread_ts), user: m.user! },
         m.text ?? '',
         context.botUserId,
       ),
@@ -196,37 +221,48 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         try {
           response = await service.ask({
             question,
-            conversationId: `${command.channel_id}:ask:${command.user_id}`,
+            conversationId: `${channelKey(command.channel_id)}:ask:${userKey(command.user_id)}`,
             channel: 'slack',
-            chatId: command.channel_id,
+            chatId: channelKey(command.channel_id),
           });
         } catch (error) {
           logger.error('slack.answer_failed', { channel: command.channel_id, command: command.command, error });
           return await respondEphemeral(respond, renderNotice(TEXTS.apology));
         }
-        await respondEphemeral(respond, renderAnswer(response, { feedback: true, postToChannel: true, showQuestion: true }));
+        const signature = sign(response.interaction_id, command.channel_id, command.user_id);
+        await respondEphemeral(respond, renderAnswer(response, { feedback: true, postToChannel: true, showQuestion: true, signature }));
       } catch (error) {
         logger.error('slack.respond_failed', { channel: command.channel_id, command: command.command, error });
       }
     });
   });
 
+  /** The pressed button's interaction id, when its signature proves this person may press it in this channel. */
+  function verifiedPress(action: ButtonAction, body: BlockAction<ButtonAction>): number | undefined {
+    const parsed = parseButtonValue(action.value);
+    const ok = parsed !== undefined && buttonVerifies(keys, 'slack', parsed.interactionId, body.channel?.id, body.user?.id, parsed.signature);
+    if (!ok) logger.warn('slack.button_refused', { action: action.action_id, reason: parsed ? 'signature does not match this channel and person' : 'not a current signed button' });
+    return ok ? parsed.interactionId : undefined;
+  }
+
   bolt.action<BlockAction<ButtonAction>>(ACTION_POST_TO_CHANNEL, async ({ ack, action, respond, body }) => {
     await ack();
-    const id = Number(action.value);
     try {
-      const record = Number.isInteger(id) ? await store.getInteraction(id) : undefined;
+      // Only the person who asked, in the channel where they asked, may post their answer there.
+      const id = verifiedPress(action, body);
+      if (id === undefined) return await respondEphemeral(respond, renderNotice(TEXTS.notYourAnswer));
+      const record = await store.getInteraction(id);
       if (!record) return await respondEphemeral(respond, renderNotice(TEXTS.answerGone));
       const message = renderAnswer(
         { ...record, interaction_id: id, language: guessLanguage(record.question) },
-        { feedback: true, showQuestion: true },
+        { feedback: true, showQuestion: true, signature: sign(id, body.channel!.id, body.user.id) },
       );
       await respond({ response_type: 'in_channel', replace_original: false, ...message });
       // Best effort: the ephemeral copy is no longer needed once the answer is public.
       await respond({ delete_original: true }).catch((error) => logger.warn('slack.delete_ephemeral_failed', { error }));
-      logger.info('slack.posted_to_channel', { interactionId: id, channel: body.channel?.id });
+      logger.info('slack.posted_to_channel', { interactionId: id });
     } catch (error) {
-      logger.error('slack.respond_failed', { action: ACTION_POST_TO_CHANNEL, interactionId: id, error });
+      logger.error('slack.respond_failed', { action: ACTION_POST_TO_CHANNEL, error });
     }
   });
 
@@ -234,15 +270,16 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   bolt.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTION_FEEDBACK_UP}|${ACTION_FEEDBACK_DOWN})$`), async ({ ack, action, body, respond }) => {
     await ack();
-    const interactionId = Number(action.value);
-    if (!Number.isInteger(interactionId) || interactionId < 0) {
-      logger.warn('slack.bad_feedback_value', { value: String(action.value).slice(0, 40) });
+    // Checked before anything is stored.
+    const interactionId = verifiedPress(action, body);
+    if (interactionId === undefined) {
+      await respondEphemeral(respond, renderNotice(TEXTS.notYourVote)).catch((error) => logger.warn('slack.respond_failed', { action: action.action_id, error }));
       return;
     }
     const vote = action.action_id === ACTION_FEEDBACK_UP ? 'up' : 'down';
     let outcome: FeedbackOutcome;
     try {
-      outcome = await store.recordFeedback({ interactionId, voterKey: `slack:${body.user.id}`, vote, at: now() });
+      outcome = await store.recordFeedback({ interactionId, voterKey: userKey(body.user.id), vote, at: now() });
     } catch (error) {
       logger.error('slack.feedback_failed', { interactionId, error });
       return;
@@ -262,7 +299,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       await ack();
       const days = parseDays(command.text, defaultDays);
       let message: SlackMessage;
-      if (days === undefined) message = renderNotice(TEXTS.daysUsage(command.command));
+      if (!isStaff(command.user_id, command.channel_id)) {
+        // Polite, and says nothing about what the command would show.
+        logger.info('slack.staff_refused', { command: command.command, user: command.user_id, fix: 'add the user to SLACK_STAFF_USER_IDS if they are staff' });
+        message = renderNotice(TEXTS.staffOnly);
+      } else if (days === undefined) message = renderNotice(TEXTS.daysUsage(command.command));
       else {
         try {
           message = await render(store, days, now());
@@ -274,6 +315,21 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       await respondEphemeral(respond, message).catch((error) => logger.error('slack.respond_failed', { command: command.command, error }));
     });
   }
+
+  // ---------- /privacy ----------
+
+  bolt.command(PRIVACY_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    // Slack does not tell the language; `/privacy 中文` or `/privacy en` picks one, otherwise both.
+    const wanted = /[\u3400-\u9fff]|\bzh\b/i.test(command.text) ? ['zh' as const] : /\ben/i.test(command.text) ? ['en' as const] : (['zh', 'en'] as const);
+    const blocks = wanted.flatMap((lang) => {
+      const notice = privacyNotice(lang, deps.privacy);
+      return [section(`*${escapeMrkdwn(notice.title)}*`), ...notice.paragraphs.map((p) => section(escapeMrkdwn(p)))];
+    });
+    const text = wanted.map((lang) => privacyNotice(lang, deps.privacy).title).join(' · ');
+    await respondEphemeral(respond, { text, blocks, unfurl_links: false, unfurl_media: false }).catch((error) =>
+      logger.error('slack.respond_failed', { command: command.command, error }));
+  });
 
   // ---------- lifecycle ----------
 
@@ -324,6 +380,33 @@ async function respondEphemeral(respond: RespondFn, message: SlackMessage): Prom
 
 function guessLanguage(text: string): Language {
   return /[\u3400-\u9fff]/.test(text) ? 'zh' : 'en';
+}
+
+/**
+ * Bolt's HTTP receiver (signature checks, 401 for a bad signature or a timestamp over 5 minutes old),
+ * plus the check Bolt lacks: a timestamp more than 5 minutes in the *future* is refused too (401), so a
+ * request signed ahead of time cannot be replayed later.
+ */
+function timestampCheckedReceiver(config: SlackConfig, logger: Logger, now: () => number): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret!,
+    endpoints: '/slack/events',
+    processBeforeResponse: false,
+    logger: boltLogger(logger),
+  });
+  const checkSignature = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const header = req.headers['x-slack-request-timestamp'];
+    const sent = Number(Array.isArray(header) ? header[0] : header);
+    if (header !== undefined && Number.isFinite(sent) && Math.abs(now() / 1000 - sent) > MAX_CLOCK_SKEW_SECONDS) {
+      logger.warn('slack.request_refused', { reason: 'x-slack-request-timestamp is more than 5 minutes away from now', skew_s: Math.round(sent - now() / 1000) });
+      res.writeHead(401).end();
+      req.resume();
+      return;
+    }
+    checkSignature(req, res);
+  };
+  return receiver;
 }
 
 /** auth.test at start: a wrong token or unreachable API fails the start with a clear message. */

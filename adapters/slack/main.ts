@@ -2,7 +2,10 @@
 // HTTP mode listens on SLACK_HOST:SLACK_PORT at /slack/events; Socket Mode when SLACK_APP_TOKEN is set.
 import { ConfigError, loadCoreConfig, loadSlackConfig, secretValues, type Env, type SlackConfig } from '../../src/config.js';
 import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
-import { openApp } from '../../src/app.js';
+import { openApp, type App } from '../../src/app.js';
+import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
+import { DataSecretError } from '../../src/privacy/keys.js';
+import { privacyFacts } from '../../src/privacy/notice.js';
 import { createLogger, redact } from '../../src/log.js';
 import { createSlackApp } from './app.js';
 
@@ -31,7 +34,8 @@ const SLACK_USAGE = `Usage: npm run slack
 Answers staff in Slack (mentions in threads, DMs, /ask, /gaps, /stats). HTTP mode on SLACK_HOST:SLACK_PORT
 at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. Variables: SLACK_BOT_TOKEN (required),
 SLACK_SIGNING_SECRET (HTTP mode), SLACK_APP_TOKEN, SLACK_HOST, SLACK_PORT, SLACK_API_URL,
-RATE_LIMIT_PER_MINUTE, plus the core settings. See .env.example, adapters/slack/manifest.yml and the
+RATE_LIMIT_PER_MINUTE, SLACK_STAFF_USER_IDS and SLACK_STAFF_CHANNEL_IDS (who may run /gaps and /stats),
+plus the core settings (DB_PATH, DATA_SECRET, DATA_RETENTION_DAYS, ...). See .env.example, adapters/slack/manifest.yml and the
 README section "Run on Slack".`;
 
 async function main(env: Env = process.env): Promise<number> {
@@ -39,6 +43,7 @@ async function main(env: Env = process.env): Promise<number> {
     process.stdout.write(SLACK_USAGE + '\n');
     return 0;
   }
+  makeNewFilesPrivate();
   const logger = createLogger();
   let config: SlackConfig;
   try {
@@ -51,15 +56,20 @@ async function main(env: Env = process.env): Promise<number> {
     throw error;
   }
 
-  let core: Awaited<ReturnType<typeof openApp>>;
+  let core: App;
   try {
     core = await openApp({ env, logger });
   } catch (error) {
-    if (!(error instanceof StoreOpenError)) throw error;
-    process.stderr.write(`${redact(error.message, secretValues(env))}\n`);
-    return STORE_UNAVAILABLE_EXIT;
+    if (error instanceof StoreOpenError) {
+      process.stderr.write(`${redact(error.message, secretValues(env))}\n`);
+      return STORE_UNAVAILABLE_EXIT;
+    }
+    // An unusable database or data secret: the message names the path and the fix.
+    if (!(error instanceof DatabaseUnusableError || error instanceof DataSecretError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
   }
-  const slack = createSlackApp({ config, service: core.service, store: core.store, logger });
+  const slack = createSlackApp({ config, service: core.service, store: core.store, logger, keys: core.keys, privacy: privacyFacts(core.config) });
   try {
     await slack.start();
   } catch (error) {

@@ -45,6 +45,19 @@ export interface RenderOptions {
   postToChannel?: boolean;
   /** Quote the question above the answer (for /ask, where the question is not visible otherwise). */
   showQuestion?: boolean;
+  /** Signature over (interaction, channel, asker) that the buttons carry (see src/privacy/keys.ts). */
+  signature?: string;
+}
+
+/** A button's value: `<interaction id>:<signature>`. */
+export function buttonValue(interactionId: number, signature: string): string {
+  return `${interactionId}:${signature}`;
+}
+
+/** The interaction id and signature of a pressed button, or undefined for anything else (e.g. an old unsigned button). */
+export function parseButtonValue(value: unknown): { interactionId: number; signature: string } | undefined {
+  const m = /^(\d{1,15}):([A-Za-z0-9_-]{22})$/.exec(String(value ?? ''));
+  return m ? { interactionId: Number(m[1]), signature: m[2] } : undefined;
 }
 
 const LABELS: Record<Language, { sources: string; helpful: string; notHelpful: string; post: string; asked: string }> = {
@@ -155,8 +168,9 @@ export function renderAnswer(answer: RenderableAnswer, options: RenderOptions = 
 
 function answerButtons(answer: RenderableAnswer, options: RenderOptions, labels: (typeof LABELS)[Language]): ButtonElement[] {
   const id = answer.interaction_id;
-  if (id === undefined || id < 0) return []; // nothing to attach a vote or a re-post to
-  const value = String(id);
+  // Nothing to attach a vote or a re-post to, or no signature to prove who may press.
+  if (id === undefined || id < 0 || !options.signature) return [];
+  const value = buttonValue(id, options.signature);
   const buttons: ButtonElement[] = [];
   if (options.postToChannel) {
     buttons.push({ type: 'button', action_id: ACTION_POST_TO_CHANNEL, text: plain(labels.post), value, style: 'primary' });

@@ -1,6 +1,7 @@
 // /gaps and /stats for staff: read the shared interaction store (every channel, Telegram included)
 // and render plain Block Kit. Pure over the store: no Slack client here.
 import type { DailyStats, GapGroup, InteractionStore } from '../../src/ports.js';
+import { mask } from '../../src/privacy/mask.js';
 import { escapeMrkdwn, MAX_BLOCKS, section, splitForSections, type Block, type SlackMessage } from './render.js';
 
 const DAY_MS = 86_400_000;
@@ -16,7 +17,9 @@ export async function renderGaps(store: InteractionStore, days: number, now: num
 
 function gapLine(g: GapGroup, n: number): string {
   const why = [g.abstained ? `no answer ${g.abstained}` : '', g.downvoted ? `👎 ${g.downvoted}` : ''].filter(Boolean).join(', ');
-  const example = escapeMrkdwn(g.example.length > 300 ? g.example.slice(0, 300) + '…' : g.example);
+  // Questions are masked when stored; masked again here for rows kept before masking existed.
+  const masked = mask(g.example);
+  const example = escapeMrkdwn(masked.length > 300 ? masked.slice(0, 300) + '…' : masked);
   return `*${n}.* “${example}” — *${g.count}×* (${why}) · ${g.channels.join(', ')} · last ${isoDay(g.lastAt)}`;
 }
 

@@ -1,6 +1,5 @@
 // The Telegram adapter: translates updates into ONE call to the answering service and renders the
 // result. No answering logic lives here; the service logs every question/answer/latency itself.
-import { createHash } from 'node:crypto';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { sequentialize } from '@grammyjs/runner';
@@ -8,17 +7,23 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import type { AnswerService, AskResponse, FeedbackOutcome, InteractionStore } from '../../src/ports.js';
 import type { TelegramConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import { escapeHtml, feedbackKeyboard, parseFeedbackData, renderAnswer, renderFullSources } from './render.js';
+import { escapeHtml, feedbackKeyboard, paginate, parseFeedbackData, renderAnswer, renderFullSources } from './render.js';
 import { helpMessage, TEXT } from './texts.js';
 import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
 import { LruMap } from './lru-map.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
+import { buttonSignature, buttonVerifies, type PrivacyKeys } from '../../src/privacy/keys.js';
+import { privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
 
 export interface TelegramBotDeps {
   config: TelegramConfig;
   service: AnswerService;
   store: InteractionStore;
   logger: Logger;
+  /** Keyed hashes of user and chat ids (the only form stored) and button signatures. */
+  keys: PrivacyKeys;
+  /** What /privacy tells residents. */
+  privacy: PrivacyFacts;
   /** The bot's own user (from a getMe already made at start-up); fetched on first use when absent. */
   botInfo?: UserFromGetMe;
   /** Clock for the rate limiter. */
@@ -45,9 +50,27 @@ const FEEDBACK_TEXT: Record<FeedbackOutcome, string> = {
   closed: TEXT.apology,
 };
 
-/** Opaque, stable per-user key: counts a vote or a rate-limit hit without storing who it was. */
-export function voterKey(userId: number): string {
-  return createHash('sha256').update(`telegram:user:${userId}`).digest('hex').slice(0, 32);
+/** Keyed hash of a Telegram user id: counts a vote once without storing who it was. */
+export function userKey(keys: PrivacyKeys, userId: number): string {
+  return keys.id('telegram:user', userId);
+}
+
+/** Keyed hash of a Telegram chat id (in a private chat, the user's id). */
+export function chatKey(keys: PrivacyKeys, chatId: number): string {
+  return keys.id('telegram:chat', chatId);
+}
+
+/** One conversation per private chat, one per member in a group; built from keyed hashes only. */
+export function conversationIdFor(keys: PrivacyKeys, chatId: number, groupMember?: number): string {
+  const chat = `telegram:${chatKey(keys, chatId)}`;
+  return groupMember === undefined ? chat : `${chat}:${userKey(keys, groupMember)}`;
+}
+
+/** The residents' language as Telegram reports it; undefined when it does not say. */
+function userLanguage(ctx: Context): 'zh' | 'en' | undefined {
+  const code = ctx.from?.language_code?.toLowerCase();
+  if (!code) return undefined;
+  return code.startsWith('zh') ? 'zh' : 'en';
 }
 
 function isGroupChat(ctx: Context): boolean {
@@ -74,7 +97,7 @@ export function groupQuestion(ctx: Context): string | undefined {
 }
 
 export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
-  const { config, service, store, logger } = deps;
+  const { config, service, store, logger, keys } = deps;
   const bot = new Bot(config.token, { botInfo: deps.botInfo, client: { apiRoot: config.apiRoot } });
   // Honour Telegram's 429 retry_after instead of dropping replies; give up on absurd waits.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: deps.maxRetryAfterSeconds ?? 60 }));
@@ -125,7 +148,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     sendHtml(ctx, [escapeHtml(text)], { replyTo: isGroupChat(ctx) ? ctx.msg?.message_id : undefined });
 
   const conversationOf = (ctx: Context): string =>
-    isGroupChat(ctx) && ctx.from ? `telegram:${ctx.chat!.id}:${voterKey(ctx.from.id)}` : `telegram:${ctx.chat!.id}`;
+    conversationIdFor(keys, ctx.chat!.id, isGroupChat(ctx) && ctx.from ? ctx.from.id : undefined);
 
   const keepTyping = (ctx: Context): (() => void) => {
     const send = () => ctx.replyWithChatAction('typing').catch((error) => logger.debug('telegram.typing_failed', { cause: error }));
@@ -139,7 +162,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     const question = rawQuestion.trim();
     if (!question) return sendNote(ctx, TEXT.emptyAsk);
     if (question.length > config.maxQuestionChars) return sendNote(ctx, TEXT.tooLong(config.maxQuestionChars));
-    const decision = limiter.take(ctx.from ? voterKey(ctx.from.id) : `chat:${chat.id}`);
+    const decision = limiter.take(ctx.from ? `user:${ctx.from.id}` : `chat:${chat.id}`);
     if (decision !== 'allow') {
       logger.info('telegram.rate_limited', { chat: chat.id, notified: decision === 'deny-notify' });
       if (decision === 'deny-notify') await sendNote(ctx, TEXT.rateLimited(config.ratePerMinute));
@@ -148,7 +171,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     const stopTyping = keepTyping(ctx);
     let response: AskResponse;
     try {
-      response = await service.ask({ question, conversationId: conversationOf(ctx), channel: 'telegram', chatId: String(chat.id) });
+      response = await service.ask({ question, conversationId: conversationOf(ctx), channel: 'telegram', chatId: chatKey(keys, chat.id) });
     } catch (error) {
       logger.error('telegram.answer_failed', { chat: chat.id, update_id: ctx.update.update_id, cause: error });
       return sendNote(ctx, TEXT.apology);
@@ -158,7 +181,9 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     lastAnswers.set(chat.id, response);
     await sendHtml(ctx, renderAnswer(response), {
       replyTo: isGroupChat(ctx) ? ctx.msg?.message_id : undefined,
-      keyboard: response.interaction_id !== undefined ? feedbackKeyboard(response.interaction_id) : undefined,
+      keyboard: response.interaction_id !== undefined && ctx.from
+        ? feedbackKeyboard(response.interaction_id, buttonSignature(keys, 'telegram', response.interaction_id, chat.id, ctx.from.id))
+        : undefined,
     });
   };
 
@@ -169,13 +194,27 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     await sendNote(ctx, TEXT.forgotten);
   });
   safe.command('ask', (ctx) => answer(ctx, ctx.match));
+  safe.command('privacy', (ctx) => {
+    // In the language Telegram reports for the person; both when it reports none.
+    const language = userLanguage(ctx);
+    const blocks = (language ? [language] : (['zh', 'en'] as const)).flatMap((lang) => {
+      const notice = privacyNotice(lang, deps.privacy);
+      return [{ text: notice.title, style: 'bold' as const }, ...notice.paragraphs.map((text) => ({ text })), { text: '' }];
+    });
+    return sendHtml(ctx, paginate(blocks), { replyTo: isGroupChat(ctx) ? ctx.msg?.message_id : undefined });
+  });
 
   safe.on('callback_query:data', async (ctx) => {
     const feedback = parseFeedbackData(ctx.callbackQuery.data);
-    if (!feedback) return ctx.answerCallbackQuery();
+    const chatId = ctx.callbackQuery.message?.chat.id;
+    // Checked before anything is stored: the button must be this answer's, in this chat, pressed by the asker.
+    if (!feedback || !buttonVerifies(keys, 'telegram', feedback.interactionId, chatId, ctx.from.id, feedback.signature)) {
+      logger.warn('telegram.feedback_refused', { reason: feedback ? 'signature does not match this chat and person' : 'not a current feedback button', interaction_id: feedback?.interactionId });
+      return ctx.answerCallbackQuery({ text: TEXT.feedbackRefused });
+    }
     let result: FeedbackOutcome;
     try {
-      result = await store.recordFeedback({ interactionId: feedback.interactionId, voterKey: voterKey(ctx.from.id), vote: feedback.vote });
+      result = await store.recordFeedback({ interactionId: feedback.interactionId, voterKey: userKey(keys, ctx.from.id), vote: feedback.vote });
     } catch (error) {
       logger.error('telegram.feedback_failed', { interaction_id: feedback.interactionId, cause: error });
       return ctx.answerCallbackQuery({ text: TEXT.apology });

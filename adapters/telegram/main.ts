@@ -11,6 +11,9 @@ import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
 import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
+import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
+import { DataSecretError } from '../../src/privacy/keys.js';
+import { privacyFacts } from '../../src/privacy/notice.js';
 
 export interface StartTelegramOptions {
   env?: Env;
@@ -88,7 +91,10 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
   logger.info('telegram.authorized', { username: botInfo.username, mode: config.mode });
 
   const app = await (options.openApp ?? openApp)({ env, cwd, logger });
-  const { bot, inFlight } = createTelegramBot({ config, service: app.service, store: app.store, logger, botInfo });
+  const { bot, inFlight } = createTelegramBot({
+    config, service: app.service, store: app.store, logger, botInfo, keys: app.keys,
+    privacy: privacyFacts(app.config),
+  });
   const drainMs = options.drainTimeoutMs ?? 10_000;
 
   const finish = async (stopTaking: () => Promise<void>, closeTransport: () => Promise<void>) => {
@@ -152,6 +158,7 @@ async function main(): Promise<void> {
     process.stdout.write(TELEGRAM_USAGE + '\n');
     return;
   }
+  makeNewFilesPrivate();
   const secrets = secretValues(process.env);
   const fail = (message: string, code: number) => {
     process.stderr.write(redact(message, secrets) + '\n');
@@ -161,7 +168,7 @@ async function main(): Promise<void> {
   try {
     running = await startTelegram();
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message, 2);
+    if (error instanceof ConfigError || error instanceof DatabaseUnusableError || error instanceof DataSecretError) return fail(error.message, 2);
     if (error instanceof TelegramStartError) return fail(error.message, 3);
     if (error instanceof StoreOpenError) return fail(error.message, STORE_UNAVAILABLE_EXIT);
     return fail(`Telegram bot failed to start: ${(error as Error).stack ?? String(error)}`, 1);

@@ -2,6 +2,7 @@
 // *after* entity parsing, so we measure and split the raw text, then escape each piece and wrap
 // it in its own tags: a split can never land inside a tag or an entity like &amp;.
 import type { AskResponse, Source } from '../../src/ports.js';
+import { quotableText } from '../../src/answer/quotable.js';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
@@ -130,38 +131,48 @@ export function renderAnswer(response: AskResponse, limit = TELEGRAM_MESSAGE_LIM
   return paginate(blocks, limit);
 }
 
-/** `/sources`: every retrieved passage of the last answer, in full. */
+/** `/sources`: every retrieved passage of the last answer, in full, less sentences that instruct the reader. */
 export function renderFullSources(response: AskResponse | undefined, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
   if (!response) return paginate([{ text: LABELS.zh.noAnswerYet }, { text: LABELS.en.noAnswerYet }], limit);
   const labels = LABELS[response.language] ?? LABELS.zh;
   if (response.sources.length === 0) return paginate([{ text: labels.none }], limit);
   const blocks: Block[] = [{ text: `${labels.fullSources}:`, style: 'bold' }];
   for (const s of response.sources) {
-    blocks.push({ text: '' }, { text: sourceLine(s), style: 'bold' }, { text: s.text.trim(), style: 'quote' });
+    blocks.push({ text: '' }, { text: sourceLine(s), style: 'bold' }, { text: quotableText(s.text).trim(), style: 'quote' });
   }
   return paginate(blocks, limit);
 }
 
 // ---------- feedback buttons ----------
+// callback_data (at most 64 bytes) carries the vote, the interaction id and a signature over
+// (interaction id, chat, asker) made with the installation secret: a press is accepted only from
+// the person who asked, in the chat where the answer was shown. `fb:u:12345:<22 chars>` is ≤ 45 bytes.
 
 export type Vote = 'up' | 'down';
-const FEEDBACK_DATA = /^fb:(up|down):(\d{1,15})$/;
+const FEEDBACK_DATA = /^fb:([ud]):(\d{1,15}):([A-Za-z0-9_-]{22})$/;
 
-export function feedbackData(vote: Vote, interactionId: number): string {
-  return `fb:${vote}:${interactionId}`;
+export interface SignedFeedback {
+  vote: Vote;
+  interactionId: number;
+  signature: string;
 }
 
-export function parseFeedbackData(data: string): { vote: Vote; interactionId: number } | undefined {
+export function feedbackData(vote: Vote, interactionId: number, signature: string): string {
+  return `fb:${vote === 'up' ? 'u' : 'd'}:${interactionId}:${signature}`;
+}
+
+/** The press, or undefined for data that is not a (current) feedback button. */
+export function parseFeedbackData(data: string): SignedFeedback | undefined {
   const m = FEEDBACK_DATA.exec(data);
-  return m ? { vote: m[1] as Vote, interactionId: Number(m[2]) } : undefined;
+  return m ? { vote: m[1] === 'u' ? 'up' : 'down', interactionId: Number(m[2]), signature: m[3] } : undefined;
 }
 
-/** Inline keyboard markup with 👍 / 👎 carrying the interaction id. */
-export function feedbackKeyboard(interactionId: number) {
+/** Inline keyboard markup with 👍 / 👎 carrying the interaction id and its signature. */
+export function feedbackKeyboard(interactionId: number, signature: string) {
   return {
     inline_keyboard: [[
-      { text: '👍', callback_data: feedbackData('up', interactionId) },
-      { text: '👎', callback_data: feedbackData('down', interactionId) },
+      { text: '👍', callback_data: feedbackData('up', interactionId, signature) },
+      { text: '👎', callback_data: feedbackData('down', interactionId, signature) },
     ]],
   };
 }

@@ -31,6 +31,7 @@ export function helpMessage(info: CollectionInfo, isGroup: boolean, botUsername:
     { text: '命令 · Commands:', style: 'bold' },
     { text: '/sources — 上一条回答的完整来源 · full sources of the last answer' },
     { text: '/new — 开始新的对话 · start a new conversation' },
+    { text: '/privacy — 保存了什么、保存多久 · what is kept about you, and for how long' },
   );
   if (isGroup) {
     blocks.push(
@@ -56,4 +57,5 @@ export const TEXT = {
   feedbackThanks: '谢谢反馈！ · Thanks for the feedback!',
   feedbackDuplicate: '已记下（每人每条回答只算一票）。 · Noted — each person\'s vote counts once per answer.',
   feedbackUnknown: '这条回答已找不到。 · That answer is no longer available.',
+  feedbackRefused: '只有提问的人可以评价这条回答。 · Only the person who asked can rate this answer.',
 } as const;

@@ -132,7 +132,8 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
 
   const citations = [...new Set(chosen.map((s) => s.passageRank))];
   const text = language === 'en' ? englishAnswer(chosen, passages, kind) : chineseAnswer(chosen);
-  return { text, abstained: false, citations, generator: 'extractive', reasons };
+  // The best passage's share of the question's key terms: the score the answer rests on.
+  return { text, abstained: false, citations, generator: 'extractive', reasons, confidence: Math.round(bestCoverage * 1000) / 1000 };
 }
 
 interface KeyTerm {

@@ -2,6 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadRuntimeConfig } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
+import { DatabaseUnusableError, makeNewFilesPrivate } from '../privacy/files.js';
+import { DataSecretError } from '../privacy/keys.js';
 
 export class UsageError extends Error {}
 
@@ -13,8 +15,12 @@ export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv
   }
 }
 
-/** Runs a CLI main: usage errors exit 2, other errors print their message (never a stack to users) and exit 1. */
+/**
+ * Runs a CLI main: usage errors and an unusable database or data secret exit 2, other errors print
+ * their message (never a stack to users) and exit 1. Files the CLI creates are private to its user.
+ */
 export function runMain(main: () => Promise<number | void>): void {
+  makeNewFilesPrivate();
   main().then(
     (code) => {
       process.exitCode = code ?? 0;
@@ -23,7 +29,7 @@ export function runMain(main: () => Promise<number | void>): void {
       const e = err as Error & { code?: string };
       process.stderr.write(`${e instanceof UsageError ? '' : 'Error: '}${e.message}\n`);
       if (loadRuntimeConfig().debug) process.stderr.write(`${e.stack}\n`);
-      process.exitCode = e instanceof UsageError ? 2 : 1;
+      process.exitCode = e instanceof UsageError || e instanceof DatabaseUnusableError || e instanceof DataSecretError ? 2 : 1;
     },
   );
 }

@@ -1,33 +1,78 @@
-// npm run ingest -- [PATH...] [--prune] [--rebuild]
+// npm run ingest -- [PATH...] [--prune] [--rebuild] [--dry-run [--json]]
+import path from 'node:path';
 import { loadCoreConfig } from '../config.js';
 import { openEmbedder } from '../embed/open.js';
 import type { SignedEmbedder } from '../embed/transformers.js';
-import { ingest } from '../ingest/pipeline.js';
-import { cliLogger, parseCli, runMain } from './args.js';
+import { ingest, preview, type IngestReport } from '../ingest/pipeline.js';
+import { supportedExtensions } from '../ingest/formats/index.js';
+import { cliLogger, parseCli, runMain, UsageError } from './args.js';
 
 export const INGEST_USAGE = `Usage: npm run ingest -- [PATH...] [options]
 
-Adds .txt and .md files (or folders of them) to the index; default CORPUS_DIR (seeds/).
+Adds documents (files or folders of them) to the index; default CORPUS_DIR (seeds/).
+Formats: ${supportedExtensions().join(' ')}. Each document is split by its kind (newspaper page,
+numbered notice, heading-structured document, plain text); navigation, captions and editor lines
+are dropped with a reason. Document ids are paths relative to the folder given.
 Incremental: unchanged files are skipped (no re-embedding), changed files replaced.
 
 Options:
   --prune      remove indexed documents whose files no longer exist
   --rebuild    ignore the existing index and rebuild everything (after changing EMBEDDING_MODEL)
+  --dry-run    read and split only, write nothing; prints per-document counts
+  --json       with --dry-run: one JSON object a line, {"doc","title","text",...} per chunk,
+               {"doc","dropped","reason"} per dropped block, {"doc","rejected","reason"} per rejected file
   -h, --help   show this help
 
 Environment: INDEX_DIR, CORPUS_DIR, EMBEDDING_MODEL (none = lexical only), CHUNK_SIZE, CHUNK_OVERLAP.`;
 
+/** The closing summary: counts, then every skipped file and every document with dropped blocks, by name. */
+export function ingestSummary(report: IngestReport): string {
+  const lines = [
+    report.wrote
+      ? `Indexed ${report.documents} documents, ${report.chunks} chunks (${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed; ${report.embedded} embedded; ${report.vectors ? 'hybrid' : 'lexical-only'}) in ${(report.ms / 1000).toFixed(2)} s.`
+      : `No changes: ${report.documents} documents, ${report.chunks} chunks already indexed (${(report.ms / 1000).toFixed(2)} s).`,
+  ];
+  if (report.rejected.length) lines.push(`Skipped ${report.rejected.length} file(s) (reasons above): ${report.rejected.map((r) => path.basename(r.path)).join(', ')}.`);
+  const dropped = report.dropped.reduce((n, d) => n + d.dropped.length, 0);
+  if (dropped) lines.push(`Dropped ${dropped} non-body block(s) (navigation, captions, editor lines) from ${report.dropped.length} document(s); see them with --dry-run --json.`);
+  return lines.join('\n');
+}
+
 runMain(async () => {
   const { values, positionals } = parseCli(
     process.argv.slice(2),
-    { prune: { type: 'boolean' }, rebuild: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    {
+      prune: { type: 'boolean' },
+      rebuild: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     INGEST_USAGE,
   );
   if (values.help) {
     process.stdout.write(INGEST_USAGE + '\n');
     return 0;
   }
+  if (values.json && !values['dry-run']) throw new UsageError(`--json goes with --dry-run.\n\n${INGEST_USAGE}`);
   const config = loadCoreConfig();
+  const paths = positionals.length ? positionals : [config.corpusDir];
+  if (values['dry-run']) {
+    const counts = new Map<string, { chunks: number; dropped: number; rejected?: string }>();
+    for await (const record of preview(config, paths)) {
+      if (values.json) {
+        process.stdout.write(JSON.stringify(record) + '\n');
+        continue;
+      }
+      const c = counts.get(record.doc) ?? { chunks: 0, dropped: 0 };
+      if ('text' in record) c.chunks++;
+      else if ('dropped' in record) c.dropped++;
+      else c.rejected = record.reason;
+      counts.set(record.doc, c);
+    }
+    if (!values.json) for (const [doc, c] of counts) process.stdout.write(c.rejected ? `${doc}: rejected (${c.rejected})\n` : `${doc}: ${c.chunks} chunks, ${c.dropped} dropped\n`);
+    return 0;
+  }
   const logger = cliLogger();
   const opened = await openEmbedder(config.embedding, logger);
   if (opened.warning) process.stderr.write(`Note: ${opened.warning}\n`);
@@ -35,7 +80,7 @@ runMain(async () => {
   const report = await ingest(
     config,
     {
-      paths: positionals.length ? positionals : [config.corpusDir],
+      paths,
       prune: values.prune,
       rebuild: values.rebuild,
       embedder: opened.embedder as SignedEmbedder | null,
@@ -43,15 +88,13 @@ runMain(async () => {
         const now = Date.now();
         if (now - lastProgress < 1000 && p.files < p.totalFiles) return;
         lastProgress = now;
-        process.stderr.write(`ingest: ${p.files}/${p.totalFiles} files, ${p.chunks} chunks, ${p.chunksPerSecond.toFixed(0)} chunks/s\n`);
+        const what = p.stage === 'read' ? ' read' : p.stage === 'embed' ? ' embedded' : '';
+        process.stderr.write(`ingest: ${p.files}/${p.totalFiles} files${what}, ${p.chunks} chunks, ${p.chunksPerSecond.toFixed(0)} chunks/s\n`);
       },
     },
     logger,
   );
   for (const r of report.rejected) process.stderr.write(`skipped ${r.path}: ${r.reason}\n`);
-  const summary = report.wrote
-    ? `Indexed ${report.documents} documents, ${report.chunks} chunks (${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed; ${report.embedded} embedded; ${report.vectors ? 'hybrid' : 'lexical-only'}) in ${(report.ms / 1000).toFixed(2)} s.`
-    : `No changes: ${report.documents} documents, ${report.chunks} chunks already indexed (${(report.ms / 1000).toFixed(2)} s).`;
-  process.stdout.write(summary + '\n');
+  process.stdout.write(ingestSummary(report) + '\n');
   return 0;
 });

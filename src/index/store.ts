@@ -30,12 +30,21 @@ export interface DocumentEntry {
   first: number;
   count: number;
   titles: string[];
+  /** The document's format reader ('txt', 'html', 'pdf', …) and the splitter kind it was cut with. */
+  format?: string;
+  kind?: string;
+  /** The document's own title, publication date (YYYY-MM-DD) and URL, when known: shown in citations. */
+  title?: string;
+  date?: string;
+  url?: string;
 }
 
 export interface Manifest {
   format: number;
   createdAt: string;
   chunker: { version: string; size: number; overlap: number };
+  /** Version of every splitter kind the index was cut with: a changed one re-splits the corpus. */
+  splitters?: Record<string, string>;
   tokenizer: string;
   embedding: EmbeddingSignature | null;
   counts: { documents: number; chunks: number };

@@ -84,6 +84,11 @@ function classifyLine(text: string): Pick<Unit, 'role' | 'level' | 'text'> {
   return { role: 'body', text };
 }
 
+/** The role the page splitter gives a line on its own shape (heading, headline, caption, editor, body, …). */
+export function lineRole(text: string): Role {
+  return classifyLine(text.trim()).role;
+}
+
 /** Strips lead/end bylines and continuation markers from a body unit, moving its offsets. */
 function refineBody(u: Unit, source: string): Unit {
   let { start, end } = u;

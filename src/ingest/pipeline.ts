@@ -1,16 +1,18 @@
-// Ingest: read → normalise → split pages → chunk → embed → index, incrementally by content hash.
+// Ingest: read → split by document kind → chunk → embed → index, incrementally by content hash.
 // Unchanged documents keep their chunks and vectors (no embedding work); changed ones are replaced;
 // documents whose files are gone are removed with `prune`. The result is written as a new index
-// generation and published atomically, under an exclusive lock.
+// generation and published atomically, under an exclusive lock. `ingest` runs the steps in STEPS
+// one after another over one IngestRun; `preview` runs only the reading and splitting steps.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Chunk, Embedder, RejectedFile, SourceDocument } from '../ports.js';
+import type { Chunk, Embedder, RejectedFile } from '../ports.js';
 import type { SignedEmbedder } from '../embed/signature.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { discoverFiles, readDocument } from './read.js';
-import { splitPage } from './pages.js';
 import { chunkArticles, CHUNKER_VERSION } from './chunk.js';
+import type { Dropped, ReadDocument } from './model.js';
+import { SPLITTERS, splitterFor } from './kinds/index.js';
 import { extractCorpusTerms, dictionaryLines } from '../text/dictionary.js';
 import { indexedText, indexTokenizer } from '../index/tokens.js';
 import { buildEnglishLexicon, loadCedict } from '../lang/english.js';
@@ -32,7 +34,6 @@ import {
   type EmbeddingSignature,
   type Manifest,
 } from '../index/store.js';
-
 export { indexedText, indexTokenizer } from '../index/tokens.js';
 
 /** Bump when tokenisation or the derived files change: a re-run then rewrites the index. */
@@ -49,10 +50,18 @@ export interface IngestOptions {
 }
 
 export interface IngestProgress {
+  /** 'read' while documents are read and split, 'embed' while chunks are embedded. */
+  stage?: 'read' | 'embed';
   files: number;
   totalFiles: number;
   chunks: number;
   chunksPerSecond: number;
+}
+
+/** What was left out of one document, and why (navigation, captions, editor lines, …). */
+export interface DroppedReport {
+  doc: string;
+  dropped: Dropped[];
 }
 
 export interface IngestReport {
@@ -61,6 +70,8 @@ export interface IngestReport {
   unchanged: string[];
   removed: string[];
   rejected: RejectedFile[];
+  /** Blocks left out of the documents read in this run, with reasons. */
+  dropped: DroppedReport[];
   documents: number;
   chunks: number;
   /** Chunks embedded in this run (0 when nothing changed). */
@@ -86,146 +97,210 @@ interface DocState {
   vectors: Float32Array[] | null;
 }
 
-export async function ingest(config: CoreConfig, options: IngestOptions, logger: Logger): Promise<IngestReport> {
-  const started = performance.now();
-  const release = acquireIngestLock(config.indexDir);
-  try {
-    return await ingestLocked(config, options, logger, started);
-  } finally {
-    release();
-  }
+/** One document read, split and chunked (nothing written). */
+export interface SplitDocument {
+  doc: ReadDocument;
+  kind: string;
+  chunks: Chunk[];
+  dropped: Dropped[];
 }
 
-async function ingestLocked(config: CoreConfig, options: IngestOptions, logger: Logger, started: number): Promise<IngestReport> {
-  const signature: EmbeddingSignature | null = options.embedder ? modelSignature(options.embedder) : null;
-  const previous = options.rebuild ? null : loadPrevious(config, logger);
-  const chunkerSame =
+/** The version of every splitter kind, recorded in the manifest. */
+export function splitterVersions(): Record<string, string> {
+  return Object.fromEntries(SPLITTERS.map((s) => [s.kind, s.version]));
+}
+
+/** Splits and chunks one read document with the splitter its kind calls for. */
+export function splitDocument(doc: ReadDocument, config: Pick<CoreConfig, 'chunkSize' | 'chunkOverlap'>): SplitDocument {
+  const splitter = splitterFor(doc);
+  const { articles, dropped } = splitter.split(doc);
+  const chunks = chunkArticles(articles, { size: config.chunkSize, overlap: config.chunkOverlap });
+  if (doc.date || doc.url) for (const c of chunks) Object.assign(c, doc.date ? { date: doc.date } : {}, doc.url ? { url: doc.url } : {});
+  return { doc, kind: splitter.kind, chunks, dropped };
+}
+
+/** Why a document gave no chunks, for the operator: what its blocks were dropped as. */
+function noChunksReason(split: SplitDocument): string {
+  const reasons = [...new Set(split.dropped.map((d) => d.reason))];
+  return `no body text found (read as ${split.doc.format}, split as ${split.kind}${reasons.length ? `; ${split.dropped.length} block(s) dropped as ${reasons.join(', ')}` : ''})`;
+}
+
+function documentEntry(split: SplitDocument): DocState['entry'] {
+  const { doc } = split;
+  const entry: DocState['entry'] = { id: doc.id, source: doc.path, hash: doc.hash, encoding: doc.encoding, titles: [...new Set(split.chunks.map((c) => c.title))], format: doc.format, kind: split.kind };
+  if (doc.title) entry.title = doc.title;
+  if (doc.date) entry.date = doc.date;
+  if (doc.url) entry.url = doc.url;
+  return entry;
+}
+
+/** Everything one ingest run knows, passed from step to step. */
+interface IngestRun {
+  config: CoreConfig;
+  options: IngestOptions;
+  logger: Logger;
+  started: number;
+  report: IngestReport;
+  signature: EmbeddingSignature | null;
+  previous: PreviousIndex | null;
+  /** Chunker settings and splitter versions are those of the previous index. */
+  splitSame: boolean;
+  /** Documents in the new index, by id. */
+  docs: Map<string, DocState>;
+  toRead: { file: string; root: string }[];
+  seenIds: Set<string>;
+  /** Documents read in this run that are new or changed. */
+  changed: SplitDocument[];
+  /** Set by a step when there is nothing to write. */
+  done: boolean;
+}
+
+type Step = (run: IngestRun) => Promise<void> | void;
+
+/** 1. The previous generation: its documents, chunks and (when the model is the same) vectors. */
+const loadPreviousStep: Step = (run) => {
+  const { config, options, logger, signature } = run;
+  run.previous = options.rebuild ? null : loadPrevious(config, logger);
+  const previous = run.previous;
+  run.splitSame =
     previous?.manifest.chunker.version === CHUNKER_VERSION &&
     previous.manifest.chunker.size === config.chunkSize &&
-    previous.manifest.chunker.overlap === config.chunkOverlap;
+    previous.manifest.chunker.overlap === config.chunkOverlap &&
+    sameVersions(previous.manifest.splitters, splitterVersions());
   const vectorsReusable = Boolean(signature && previous?.vectors && sameSignature(previous.manifest.embedding, signature));
-
-  // Documents currently in the index, by id.
-  const docs = new Map<string, DocState>();
   for (const entry of previous?.manifest.documents ?? []) {
-    const rows = previous!.chunks.slice(entry.first, entry.first + entry.count);
-    docs.set(entry.id, {
-      entry: { id: entry.id, source: entry.source, hash: entry.hash, encoding: entry.encoding, titles: entry.titles },
-      chunks: rows,
-      vectors: vectorsReusable ? previous!.vectors!.slice(entry.first, entry.first + entry.count) : null,
+    const { first, count, ...rest } = entry;
+    run.docs.set(entry.id, {
+      entry: rest,
+      chunks: previous!.chunks.slice(first, first + count),
+      vectors: vectorsReusable ? previous!.vectors!.slice(first, first + count) : null,
     });
   }
+};
 
-  const report: IngestReport = { added: [], updated: [], unchanged: [], removed: [], rejected: [], documents: 0, chunks: 0, embedded: 0, vectors: false, wrote: false, generation: null, ms: 0 };
-
-  // 1. Read every file under the given paths; ids are relative to the path given.
-  const toRead: { file: string; root: string }[] = [];
-  for (const p of options.paths) {
+/** 2. Every file under the given paths; ids are relative to the path given. */
+const discoverStep: Step = async (run) => {
+  for (const p of run.options.paths) {
     const abs = path.resolve(p);
     const { files, rejected } = await discoverFiles([abs]);
-    report.rejected.push(...rejected);
+    run.report.rejected.push(...rejected);
     const root = isDirectory(abs) ? abs : path.dirname(abs);
-    for (const file of files) toRead.push({ file, root });
+    for (const file of files) run.toRead.push({ file, root });
   }
+};
 
-  const seenIds = new Set<string>();
-  const changed: SourceDocument[] = [];
-  for (const { file, root } of toRead) {
+/** 3. Read each file; new or changed ones are split and chunked, one yielding no chunks is rejected. */
+const readStep: Step = async (run) => {
+  const { report, docs, signature, logger, options } = run;
+  const started = performance.now();
+  let chunks = 0;
+  for (const [i, { file, root }] of run.toRead.entries()) {
     const doc = await readDocument(file, root);
     if ('reason' in doc) {
       report.rejected.push(doc);
       logger.warn('ingest.rejected', { file: doc.path, reason: doc.reason });
       continue;
     }
-    if (seenIds.has(doc.id)) {
+    if (run.seenIds.has(doc.id)) {
       report.rejected.push({ path: file, reason: `another file with the same id "${doc.id}" was already read in this run` });
       continue;
     }
-    seenIds.add(doc.id);
+    run.seenIds.add(doc.id);
     const existing = docs.get(doc.id);
-    if (existing && existing.entry.hash === doc.hash && chunkerSame) {
-      if (existing.vectors || !signature) {
-        report.unchanged.push(doc.id);
-        existing.entry.source = doc.path;
-        continue;
-      }
+    if (existing && existing.entry.hash === doc.hash && run.splitSame && (existing.vectors || !signature)) {
+      report.unchanged.push(doc.id);
+      existing.entry.source = doc.path;
+      continue;
+    }
+    const split = splitDocument(doc, run.config);
+    if (split.dropped.length) report.dropped.push({ doc: doc.id, dropped: split.dropped });
+    if (split.chunks.length === 0) {
+      // Never counted as added; a previous version of it (if any) stays as it was.
+      report.rejected.push({ path: doc.path, reason: noChunksReason(split) });
+      logger.warn('ingest.rejected', { file: doc.path, reason: noChunksReason(split) });
+      continue;
     }
     (existing ? report.updated : report.added).push(doc.id);
-    changed.push(doc);
+    run.changed.push(split);
+    chunks += split.chunks.length;
+    const secs = (performance.now() - started) / 1000;
+    if (options.progress && (i + 1) % 100 === 0) options.progress({ stage: 'read', files: i + 1, totalFiles: run.toRead.length, chunks, chunksPerSecond: secs > 0 ? chunks / secs : chunks });
   }
+};
 
-  // 2. Removals: with --prune, documents whose source file no longer exists.
-  if (options.prune) {
-    for (const [id, state] of docs) {
-      if (!seenIds.has(id) && !fs.existsSync(state.entry.source)) {
-        docs.delete(id);
-        report.removed.push(id);
-      }
+/** 4. With --prune, documents whose source file no longer exists are removed. */
+const pruneStep: Step = (run) => {
+  if (!run.options.prune) return;
+  for (const [id, state] of run.docs) {
+    if (!run.seenIds.has(id) && !state.entry.url && !fs.existsSync(state.entry.source)) {
+      run.docs.delete(id);
+      run.report.removed.push(id);
     }
   }
+};
 
-  // Model changed, or the previous index had no vectors for unchanged docs: those need embedding too.
-  const needsEmbedding: DocState[] = [];
-  if (signature) for (const state of docs.values()) if (!state.vectors && !changed.some((d) => d.id === state.entry.id)) needsEmbedding.push(state);
-
-  const nothingChanged = changed.length === 0 && report.removed.length === 0 && needsEmbedding.length === 0 && previous !== null && previous.damaged.length === 0 && chunkerSame && previous.manifest.tokenizer === TOKENIZER_VERSION && sameSignature(previous.manifest.embedding, signature);
+/** 5. Stop here when nothing changed; refuse to publish an empty index. */
+const decideStep: Step = (run) => {
+  const { docs, changed, previous, report, options, signature } = run;
+  const changedIds = new Set(changed.map((c) => c.doc.id));
+  const needsEmbedding = signature ? [...docs.values()].some((s) => !s.vectors && !changedIds.has(s.entry.id)) : false;
   // An index with nothing in it would make every answer "the documents don't say": a wrong
   // CORPUS_DIR or a folder of unreadable files must be said, not published.
   if (docs.size === 0 && changed.length === 0) {
     const skipped = report.rejected.length ? ` ${report.rejected.length} file(s) were skipped: ${report.rejected.map((r) => `${r.path} (${r.reason})`).join('; ')}.` : '';
     throw new IndexError(
       'INDEX_EMPTY',
-      `No documents to index in ${options.paths.join(', ')}: no readable .txt or .md files.${skipped} Add documents there, or point CORPUS_DIR (or the ingest paths) at them.${previous ? ' The previous index is left as it was.' : ''}`,
+      `No documents to index in ${options.paths.join(', ')}: no readable documents.${skipped} Add documents there, or point CORPUS_DIR (or the ingest paths) at them.${previous ? ' The previous index is left as it was.' : ''}`,
     );
   }
-
+  const nothingChanged =
+    changed.length === 0 && report.removed.length === 0 && !needsEmbedding && previous !== null && previous.damaged.length === 0 && run.splitSame && previous.manifest.tokenizer === TOKENIZER_VERSION && sameSignature(previous.manifest.embedding, signature);
   if (nothingChanged) {
     report.documents = docs.size;
     report.chunks = previous!.chunks.length;
     report.vectors = Boolean(signature);
-    report.generation = currentGeneration(config.indexDir);
-    report.ms = performance.now() - started;
-    return report;
+    report.generation = currentGeneration(run.config.indexDir);
+    run.done = true;
   }
+};
 
-  // 3. Split and chunk the changed documents.
-  for (const doc of changed) {
-    const articles = splitPage(doc);
-    const chunks = chunkArticles(articles, { size: config.chunkSize, overlap: config.chunkOverlap });
-    docs.set(doc.id, {
-      entry: { id: doc.id, source: doc.path, hash: doc.hash, encoding: doc.encoding, titles: [...new Set(articles.map((a) => a.title))] },
-      chunks,
-      vectors: null,
-    });
+/** 6. The changed documents replace their entries; with other chunker settings, unchanged ones are re-split. */
+const resplitStep: Step = async (run) => {
+  for (const split of run.changed) run.docs.set(split.doc.id, { entry: documentEntry(split), chunks: split.chunks, vectors: null });
+  if (run.splitSame || !run.previous) return;
+  const changedIds = new Set(run.changed.map((c) => c.doc.id));
+  for (const state of run.docs.values()) {
+    if (changedIds.has(state.entry.id) || state.entry.url) continue;
+    const doc = await readDocument(state.entry.source, path.dirname(state.entry.source)).catch(() => null);
+    if (!doc || 'reason' in doc) continue;
+    const split = splitDocument({ ...doc, id: state.entry.id }, run.config);
+    if (!split.chunks.length) continue;
+    state.entry = { ...documentEntry(split), source: state.entry.source };
+    state.chunks = split.chunks;
+    state.vectors = null;
   }
-  // Chunkers may re-chunk unchanged docs when settings changed.
-  if (!chunkerSame && previous) {
-    for (const state of docs.values()) {
-      if (changed.some((d) => d.id === state.entry.id)) continue;
-      const doc = await readDocument(state.entry.source, path.dirname(state.entry.source)).catch(() => null);
-      if (!doc || 'reason' in doc) continue;
-      state.chunks = chunkArticles(splitPage({ ...doc, id: state.entry.id }), { size: config.chunkSize, overlap: config.chunkOverlap });
-      state.vectors = null;
-    }
-  }
+};
 
-  // 4. Embed what has no vectors yet.
-  const ordered = [...docs.values()].sort((a, b) => a.entry.id.localeCompare(b.entry.id));
-  const totalChunks = ordered.reduce((n, d) => n + d.chunks.length, 0);
-  if (options.embedder) {
-    const todo = ordered.filter((d) => !d.vectors);
-    const embedStart = performance.now();
-    let done = 0;
-    for (const state of todo) {
-      state.vectors = await embedAll(options.embedder, state.chunks, config.embedding.batchSize);
-      done += state.chunks.length;
-      report.embedded += state.chunks.length;
-      const secs = (performance.now() - embedStart) / 1000;
-      options.progress?.({ files: todo.indexOf(state) + 1, totalFiles: todo.length, chunks: done, chunksPerSecond: secs > 0 ? done / secs : done });
-    }
+/** 7. Embed what has no vectors yet. */
+const embedStep: Step = async (run) => {
+  const { options, config, report } = run;
+  if (!options.embedder) return;
+  const todo = [...run.docs.values()].filter((d) => !d.vectors);
+  const embedStart = performance.now();
+  let done = 0;
+  for (const [i, state] of todo.entries()) {
+    state.vectors = await embedAll(options.embedder, state.chunks, config.embedding.batchSize);
+    done += state.chunks.length;
+    report.embedded += state.chunks.length;
+    const secs = (performance.now() - embedStart) / 1000;
+    options.progress?.({ stage: 'embed', files: i + 1, totalFiles: todo.length, chunks: done, chunksPerSecond: secs > 0 ? done / secs : done });
   }
+};
 
-  // 5. Build and write the new generation.
+/** 8. Build and write the new generation, then publish it. */
+const writeStep: Step = async (run) => {
+  const { config, report, signature, options } = run;
+  const ordered = [...run.docs.values()].sort((a, b) => a.entry.id.localeCompare(b.entry.id));
   const writer = new GenerationWriter(config.indexDir);
   try {
     const chunks: Chunk[] = [];
@@ -259,6 +334,7 @@ async function ingestLocked(config: CoreConfig, options: IngestOptions, logger: 
     }
     writer.commit({
       chunker: { version: CHUNKER_VERSION, size: config.chunkSize, overlap: config.chunkOverlap },
+      splitters: splitterVersions(),
       tokenizer: TOKENIZER_VERSION,
       embedding: report.vectors ? signature : null,
       counts: { documents: entries.length, chunks: chunks.length },
@@ -268,7 +344,8 @@ async function ingestLocked(config: CoreConfig, options: IngestOptions, logger: 
     report.chunks = chunks.length;
     report.wrote = true;
     report.generation = writer.dir;
-    options.progress?.({ files: changed.length, totalFiles: changed.length, chunks: totalChunks, chunksPerSecond: totalChunks / Math.max(0.001, (performance.now() - started) / 1000) });
+    const secs = Math.max(0.001, (performance.now() - run.started) / 1000);
+    options.progress?.({ files: run.changed.length, totalFiles: run.changed.length, chunks: chunks.length, chunksPerSecond: chunks.length / secs });
   } catch (err) {
     writer.abandon();
     throw err;
@@ -276,10 +353,70 @@ async function ingestLocked(config: CoreConfig, options: IngestOptions, logger: 
   try {
     pruneGenerations(config.indexDir);
   } catch (err) {
-    logger.warn('ingest.prune_generations_failed', { error: err });
+    run.logger.warn('ingest.prune_generations_failed', { error: err });
   }
-  report.ms = performance.now() - started;
-  return report;
+};
+
+/** The ingest, as the list of steps it runs; a step may end the run early (nothing changed). */
+const STEPS: readonly Step[] = [loadPreviousStep, discoverStep, readStep, pruneStep, decideStep, resplitStep, embedStep, writeStep];
+
+export async function ingest(config: CoreConfig, options: IngestOptions, logger: Logger): Promise<IngestReport> {
+  const started = performance.now();
+  const release = acquireIngestLock(config.indexDir);
+  try {
+    const run: IngestRun = {
+      config,
+      options,
+      logger,
+      started,
+      report: { added: [], updated: [], unchanged: [], removed: [], rejected: [], dropped: [], documents: 0, chunks: 0, embedded: 0, vectors: false, wrote: false, generation: null, ms: 0 },
+      signature: options.embedder ? modelSignature(options.embedder) : null,
+      previous: null,
+      splitSame: false,
+      docs: new Map(),
+      toRead: [],
+      seenIds: new Set(),
+      changed: [],
+      done: false,
+    };
+    for (const step of STEPS) {
+      await step(run);
+      if (run.done) break;
+    }
+    run.report.ms = performance.now() - started;
+    return run.report;
+  } finally {
+    release();
+  }
+}
+
+/** One line of `ingest --dry-run`: a chunk, or a block left out and why. */
+export type PreviewRecord =
+  | { doc: string; title: string; text: string; subhead?: string; kind: string; format: string; date?: string; url?: string }
+  | { doc: string; dropped: string; reason: string }
+  | { doc: string; rejected: string; reason: string };
+
+/** Reads and splits the given paths like `ingest` does, and writes nothing. */
+export async function* preview(config: Pick<CoreConfig, 'chunkSize' | 'chunkOverlap'>, paths: string[]): AsyncGenerator<PreviewRecord> {
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    const root = isDirectory(abs) ? abs : path.dirname(abs);
+    const { files, rejected } = await discoverFiles([abs]);
+    for (const r of rejected) yield { doc: r.path, rejected: r.path, reason: r.reason };
+    for (const file of files) {
+      const doc = await readDocument(file, root);
+      if ('reason' in doc) {
+        yield { doc: doc.path, rejected: doc.path, reason: doc.reason };
+        continue;
+      }
+      const split = splitDocument(doc, config);
+      for (const c of split.chunks) {
+        yield { doc: doc.id, title: c.title, ...(c.subhead ? { subhead: c.subhead } : {}), text: c.text, kind: split.kind, format: doc.format, ...(doc.date ? { date: doc.date } : {}), ...(doc.url ? { url: doc.url } : {}) };
+      }
+      for (const d of split.dropped) yield { doc: doc.id, dropped: d.text, reason: d.reason };
+      if (!split.chunks.length) yield { doc: doc.id, rejected: doc.path, reason: noChunksReason(split) };
+    }
+  }
 }
 
 async function embedAll(embedder: Embedder, chunks: Chunk[], batchSize: number): Promise<Float32Array[]> {
@@ -327,4 +464,10 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+function sameVersions(a: Record<string, string> | undefined, b: Record<string, string>): boolean {
+  // An index written before splitters were recorded was cut by the newspaper splitter alone.
+  const before = a ?? { newspaper: b.newspaper };
+  return Object.keys(b).every((k) => !(k in before) || before[k] === b[k]) && Object.keys(before).every((k) => k in b);
 }

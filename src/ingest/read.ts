@@ -1,22 +1,21 @@
-// Reading the corpus: find the text files, decode them (UTF-8 or GB18030), reject the rest by name.
+// Reading the corpus: find the files a reader exists for, read each through its format's reader into
+// the document model, and reject the rest by name (unsupported files inside folders included).
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { RejectedFile, SourceDocument } from '../ports.js';
+import type { RejectedFile } from '../ports.js';
+import { layoutBlocks, type ReadDocument } from './model.js';
+import { readerForFile, supportedExtensions } from './formats/index.js';
+import type { FormatReader, ReaderOutput } from './formats/reader.js';
+import { findDate } from './dates.js';
 
-export const TEXT_EXTENSIONS = ['.txt', '.md'] as const;
+export { decodeText, looksBinary } from './formats/text.js';
+
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface ReadOptions {
   /** Files larger than this are rejected as "too large". */
   maxBytes?: number;
-}
-
-/** How many leading bytes the control-character sniff looks at (NULs are searched everywhere). */
-const SNIFF_BYTES = 8192;
-
-function isTextFile(file: string): boolean {
-  return (TEXT_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
 }
 
 function describeFsError(err: unknown): string {
@@ -27,9 +26,17 @@ function describeFsError(err: unknown): string {
   return `cannot read: ${e?.code ?? (e instanceof Error ? e.message : String(err))}`;
 }
 
+function unsupported(file: string): string {
+  const ext = path.extname(file).toLowerCase() || '(no extension)';
+  return `unsupported format ${ext}: not a ${supportedExtensions().join(', ')} file`;
+}
+
+/** Names that are never documents: editor backups, OS metadata, lock files. */
+const NOISE = /(^~\$)|(~$)|(^Thumbs\.db$)|(^desktop\.ini$)/i;
+
 /**
- * Expands files and folders (recursively) into the sorted list of .txt/.md files under them.
- * Paths that do not exist, or files of another type named explicitly, are reported as rejected.
+ * Expands files and folders (recursively) into the sorted list of readable files under them.
+ * Paths that do not exist and files of an unsupported format are reported as rejected, by name.
  */
 export async function discoverFiles(paths: string[]): Promise<{ files: string[]; rejected: RejectedFile[] }> {
   const files = new Set<string>();
@@ -43,10 +50,13 @@ export async function discoverFiles(paths: string[]): Promise<{ files: string[];
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue; // .git, editor swap files
+      if (entry.name.startsWith('.') || NOISE.test(entry.name)) continue; // .git, editor swap files
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && isTextFile(full)) files.add(full);
+      else if (entry.isFile()) {
+        if (readerForFile(full)) files.add(full);
+        else rejected.push({ path: full, reason: unsupported(full) });
+      }
     }
   };
   for (const p of paths) {
@@ -59,50 +69,51 @@ export async function discoverFiles(paths: string[]): Promise<{ files: string[];
       continue;
     }
     if (info.isDirectory()) await walk(full);
-    else if (isTextFile(full)) files.add(full);
-    else rejected.push({ path: full, reason: `not a ${TEXT_EXTENSIONS.join(' or ')} file` });
+    else if (readerForFile(full)) files.add(full);
+    else rejected.push({ path: full, reason: unsupported(full) });
   }
   // Code-unit order, not locale order: the same ids on every machine.
-  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), rejected };
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const unique = [...new Map(rejected.map((r) => [r.path, r])).values()];
+  return { files: [...files].sort(byName), rejected: unique.sort((a, b) => byName(a.path, b.path)) };
 }
 
-/** NUL bytes anywhere, or many control bytes at the start, mean this is not a text file. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  if (bytes.indexOf(0) !== -1) return true;
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  let control = 0;
-  for (const b of head) {
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
-  }
-  return head.length > 0 && control / head.length > 0.1;
-}
-
-/** Decodes bytes as UTF-8 (BOM stripped) or else GB18030; null when neither decodes cleanly. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: SourceDocument['encoding'] } | null {
-  try {
-    // TextDecoder strips a UTF-8 BOM by default.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // fall through to GB18030
-  }
-  try {
-    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
-  } catch {
-    return null;
-  }
-}
-
-/** The document id users see in citations: the path relative to the corpus root, with "/" separators. */
+/**
+ * The document id users see in citations: the path relative to the corpus root, with "/" separators
+ * (a file at the root keeps its bare name).
+ */
 export function documentId(file: string, root: string): string {
   const rel = path.relative(path.resolve(root), path.resolve(file));
   const id = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.basename(file);
   return id.split(path.sep).join('/');
 }
 
-/** Reads and decodes one file; never throws — a file that cannot be used comes back as RejectedFile. */
-export async function readDocument(file: string, root: string, options: ReadOptions = {}): Promise<SourceDocument | RejectedFile> {
+/** Turns a reader's output into a ReadDocument: blocks laid out, date found, title chosen. */
+export function toReadDocument(out: ReaderOutput, id: string, source: string, hash: string, url?: string): ReadDocument {
+  const laid = out.text !== undefined ? { text: out.text, blocks: out.blocks } : layoutBlocks(out.blocks);
+  const doc: ReadDocument = { id, path: source, text: laid.text, hash, encoding: out.encoding as ReadDocument['encoding'], format: out.format, blocks: laid.blocks };
+  if (out.title) doc.title = out.title;
+  const date = out.date ?? findDate(laid.blocks);
+  if (date) doc.date = date;
+  if (url) doc.url = url;
+  return doc;
+}
+
+/** Runs one reader on bytes; a throwing reader (a library bug on odd input) becomes a rejection. */
+export async function runReader(reader: FormatReader, bytes: Buffer, name: string, contentType?: string): Promise<ReaderOutput | { reason: string }> {
+  try {
+    return await reader.read({ bytes, name, ...(contentType ? { contentType } : {}) });
+  } catch (err) {
+    return { reason: `cannot read this ${reader.format} file: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** Reads one file through its format's reader; never throws — a file that cannot be used comes back as RejectedFile. */
+export async function readDocument(file: string, root: string, options: ReadOptions = {}): Promise<ReadDocument | RejectedFile> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const full = path.resolve(file);
+  const reader = readerForFile(full);
+  if (!reader) return { path: full, reason: unsupported(full) };
   let bytes: Buffer;
   try {
     const info = await stat(full);
@@ -113,19 +124,12 @@ export async function readDocument(file: string, root: string, options: ReadOpti
     return { path: full, reason: describeFsError(err) };
   }
   if (bytes.length > maxBytes) return { path: full, reason: `too large (${bytes.length} bytes; the limit is ${maxBytes})` };
-  if (looksBinary(bytes)) return { path: full, reason: 'binary file' };
-  const decoded = decodeText(bytes);
-  if (!decoded) return { path: full, reason: 'not UTF-8 or GB18030 text' };
-  if (decoded.text.trim() === '') return { path: full, reason: 'empty file' };
-  return {
-    id: documentId(full, root),
-    path: full,
-    text: decoded.text,
-    hash: createHash('sha256').update(bytes).digest('hex'),
-    encoding: decoded.encoding,
-  };
+  const out = await runReader(reader, bytes, path.basename(full));
+  if ('reason' in out) return { path: full, reason: out.reason };
+  if (!out.blocks.some((b) => b.text.trim())) return { path: full, reason: 'no text in the file' };
+  return toReadDocument(out, documentId(full, root), full, createHash('sha256').update(bytes).digest('hex'));
 }
 
-export function isRejected(x: SourceDocument | RejectedFile): x is RejectedFile {
+export function isRejected<T extends object>(x: T | RejectedFile): x is RejectedFile {
   return 'reason' in x;
 }

@@ -288,6 +288,8 @@ export interface StoreBackend {
   stats(since: number): DailyStats[] | Promise<DailyStats[]>;
   /** Deletes delivery keys and turns older than the given times. */
   prune(deliveriesBefore: number, turnsBefore: number): unknown;
+  /** The shared installation secret, created once; absent for a backend that keeps none. */
+  sharedSecret?(create: () => string): Promise<string>;
   close(): unknown;
 }
 
@@ -380,6 +382,11 @@ export function createInteractionStore(backend: StoreBackend, logger: Logger, op
 
     stats(sinceMs) {
       return queue.read('stats', [] as DailyStats[], () => backend.stats(sinceMs));
+    },
+
+    async sharedSecret(create) {
+      // Not through the retry queue: a start-up read that must succeed (or stop the start).
+      return backend.sharedSecret?.(create);
     },
 
     close() {

@@ -49,7 +49,12 @@ const MIGRATIONS: readonly string[] = [
      answer text NOT NULL
    );
    CREATE INDEX turns_conversation ON turns (conversation_id, at);
-   CREATE INDEX turns_at ON turns (at);`,
+   CREATE INDEX turns_at ON turns (at);
+   -- Installation-wide values every replica must agree on (the data secret).
+   CREATE TABLE shared_settings (
+     name text PRIMARY KEY,
+     value text NOT NULL
+   );`,
 ];
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -247,6 +252,11 @@ export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
     async prune(deliveriesBefore, turnsBefore) {
       await sql`DELETE FROM deliveries WHERE at < ${Math.floor(deliveriesBefore)}`;
       await sql`DELETE FROM turns WHERE at < ${Math.floor(turnsBefore)}`;
+    },
+    async sharedSecret(create) {
+      await sql`INSERT INTO shared_settings (name, value) VALUES ('data_secret', ${create()}) ON CONFLICT (name) DO NOTHING`;
+      const [row] = await sql<{ value: string }[]>`SELECT value FROM shared_settings WHERE name = 'data_secret'`;
+      return row.value;
     },
     close: () => sql.end({ timeout: 5 }),
   };

@@ -1,0 +1,75 @@
+// Opens the answering service for `npm run eval`: the configured one (CORPUS_DIR / INDEX_DIR / DB_PATH
+// from the environment), or, with --corpus DIR, a throwaway one whose index and database live in a
+// temporary folder built from DIR and removed on close. Either way it also builds the plain baseline
+// (eval/baseline.ts) from the index the service answers from.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AnswerService, RetrievalMode } from '../src/ports.js';
+import type { Env } from '../src/config.js';
+import type { Logger } from '../src/log.js';
+import { createDocBaseline, type DocBaseline } from './baseline.js';
+
+export interface OpenedService {
+  service: Pick<AnswerService, 'ask'>;
+  close(): Promise<void>;
+  warnings?: readonly string[];
+  baseline?: DocBaseline;
+  /** What was indexed, for the report ("seeds", "eval/cmrc2018/docs (temporary index)"). */
+  corpus?: string;
+}
+
+export interface OpenRequest {
+  /** Build a temporary index from this folder instead of using the configured one. */
+  corpusDir?: string;
+  /** The modes that will run: lexical alone needs no embedding model, so none is loaded. */
+  modes: readonly RetrievalMode[];
+}
+
+export async function openEvalService(request: OpenRequest, context: { cwd: string; env: Env; logger: Logger }): Promise<OpenedService> {
+  const { openApp } = await import('../src/app.js');
+  const { loadIndex } = await import('../src/index/open.js');
+  let tmp: string | null = null;
+  let env = context.env;
+  if (request.corpusDir) {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'eval-corpus-'));
+    env = {
+      ...env,
+      CORPUS_DIR: path.resolve(context.cwd, request.corpusDir),
+      INDEX_DIR: path.join(tmp, 'index'),
+      DB_PATH: path.join(tmp, 'db.sqlite'),
+      ...(request.modes.every((m) => m === 'lexical') ? { EMBEDDING_MODEL: 'none' } : {}),
+    };
+  }
+  const cleanup = async () => {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  };
+  try {
+    const app = await openApp({ cwd: context.cwd, env, logger: context.logger });
+    let baseline: DocBaseline | undefined;
+    try {
+      const index = loadIndex(app.config, null, context.logger);
+      baseline = await createDocBaseline(index.chunks, index.tokenizer);
+    } catch (err) {
+      await app.close();
+      throw err;
+    }
+    const corpus = path.relative(context.cwd, app.config.corpusDir) || '.';
+    return {
+      service: app.service,
+      warnings: app.warnings,
+      baseline,
+      corpus: tmp ? `${corpus} (temporary index)` : corpus,
+      async close() {
+        try {
+          await app.close();
+        } finally {
+          await cleanup();
+        }
+      },
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}

@@ -1,0 +1,143 @@
+// Blocks from an HTML DOM (web pages, and Word files through mammoth's HTML): headings with their
+// level, paragraphs (a <br> ends one), list items, table rows as sentences that keep their header,
+// captions; navigation, headers, footers and share bars as boilerplate with a reason.
+import type { BlockInput } from '../model.js';
+import { tableRowText } from '../model.js';
+
+/** The slice of the DOM API the walker uses (linkedom's nodes provide it). */
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute?(name: string): string | null;
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'canvas', 'select', 'button', 'input', 'head', 'title', 'meta', 'link']);
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figure', 'figcaption', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'caption',
+]);
+const BOILERPLATE_TAGS: Record<string, string> = { nav: 'navigation', header: 'page header', footer: 'page footer', aside: 'sidebar' };
+const BOILERPLATE_NAMES: [RegExp, string][] = [
+  [/bread|crumb|position|location|curpos|weizhi/i, 'breadcrumbs'],
+  [/footer|copyright|foot\b|bottom/i, 'page footer'],
+  [/\bnav|menu|topbar|toolbar/i, 'navigation'],
+  [/share|social|print|fontsize|zihao/i, 'share or print buttons'],
+  [/sidebar|related|recommend|hot-?news/i, 'sidebar'],
+];
+
+const name = (n: DomNode) => n.nodeName.toLowerCase();
+
+export function cleanText(s: string): string {
+  return s.replace(/[\u00a0\u2002\u2003\u2009\u200b\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Why an element is boilerplate (by its tag, class or id), or null for content. */
+export function boilerplateReason(node: DomNode): string | null {
+  const tag = name(node);
+  if (BOILERPLATE_TAGS[tag]) return BOILERPLATE_TAGS[tag];
+  const label = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''} ${node.getAttribute?.('role') ?? ''}`;
+  if (!label.trim()) return null;
+  for (const [re, reason] of BOILERPLATE_NAMES) if (re.test(label)) return reason;
+  return null;
+}
+
+function cellsOf(row: DomNode): { cells: string[]; th: boolean } {
+  const cells: string[] = [];
+  let th = true;
+  for (const c of Array.from(row.childNodes)) {
+    const tag = name(c);
+    if (tag !== 'td' && tag !== 'th') continue;
+    if (tag === 'td') th = false;
+    cells.push(cleanText(c.textContent ?? ''));
+  }
+  return { cells, th: th && cells.length > 0 };
+}
+
+function rowsOf(node: DomNode, out: DomNode[] = []): DomNode[] {
+  for (const c of Array.from(node.childNodes)) {
+    const tag = name(c);
+    if (tag === 'tr') out.push(c);
+    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') rowsOf(c, out);
+  }
+  return out;
+}
+
+/** A table as rows that keep their header: "80周岁以上：每餐补贴5元。" */
+function tableBlocks(table: DomNode, out: BlockInput[]): void {
+  const rows = rowsOf(table).map(cellsOf).filter((r) => r.cells.some(Boolean));
+  for (const c of Array.from(table.childNodes)) if (name(c) === 'caption') out.push({ kind: 'paragraph', text: cleanText(c.textContent ?? '') });
+  if (!rows.length) return;
+  // The header: a row of <th>, else a first row without figures when more rows follow.
+  const first = rows[0];
+  const hasHeader = first.th || (rows.length > 1 && first.cells.every((c) => !/\d/.test(c)));
+  const header = hasHeader ? first.cells : [];
+  for (const row of hasHeader ? rows.slice(1) : rows) {
+    const text = tableRowText(header, row.cells);
+    if (text) out.push({ kind: 'table-row', text, header });
+  }
+  if (hasHeader && rows.length === 1) out.push({ kind: 'paragraph', text: first.cells.join(' ') });
+}
+
+/** Walks a DOM subtree into blocks in reading order. */
+export function domBlocks(root: DomNode, out: BlockInput[] = []): BlockInput[] {
+  let inline: string[] = [];
+  const flush = () => {
+    const text = cleanText(inline.join(''));
+    if (text) out.push({ kind: 'paragraph', text });
+    inline = [];
+  };
+  for (const node of Array.from(root.childNodes)) {
+    if (node.nodeType === 3) {
+      inline.push(node.textContent ?? '');
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = name(node);
+    if (SKIP.has(tag)) continue;
+    if (tag === 'br') {
+      flush();
+      continue;
+    }
+    if (!BLOCK.has(tag)) {
+      // Inline element: its text joins the current paragraph (unless it hides a block inside).
+      if (Array.from(node.childNodes).some((c) => c.nodeType === 1 && BLOCK.has(name(c)))) {
+        flush();
+        domBlocks(node, out);
+      } else inline.push(inlineText(node));
+      continue;
+    }
+    flush();
+    const reason = boilerplateReason(node);
+    if (reason) {
+      const text = cleanText(node.textContent ?? '');
+      if (text) out.push({ kind: 'boilerplate', text, reason });
+      continue;
+    }
+    if (/^h[1-6]$/.test(tag)) {
+      const text = cleanText(node.textContent ?? '');
+      if (text) out.push({ kind: 'heading', level: Number(tag[1]), text });
+    } else if (tag === 'table') tableBlocks(node, out);
+    else if (tag === 'figcaption') {
+      const text = cleanText(node.textContent ?? '');
+      if (text) out.push({ kind: 'caption', text, reason: 'figure caption' });
+    } else if (tag === 'li') {
+      const before = out.length;
+      domBlocks(node, out);
+      // The li's own text is one item; nested lists keep their own items.
+      for (let i = before; i < out.length; i++) if (out[i].kind === 'paragraph') out[i] = { ...out[i], kind: 'list-item' };
+    } else if (tag !== 'hr') domBlocks(node, out);
+  }
+  flush();
+  return out;
+}
+
+function inlineText(node: DomNode): string {
+  let s = '';
+  for (const c of Array.from(node.childNodes)) {
+    if (c.nodeType === 3) s += c.textContent ?? '';
+    else if (c.nodeType === 1 && !SKIP.has(name(c))) s += name(c) === 'br' ? ' ' : inlineText(c);
+  }
+  return s;
+}

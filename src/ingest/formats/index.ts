@@ -1,0 +1,24 @@
+// The table of format readers: one file per format, registered here.
+import path from 'node:path';
+import type { FormatReader } from './reader.js';
+import { markdownReader, textReader } from './text.js';
+import { htmlReader } from './html.js';
+import { docxReader } from './docx.js';
+import { pdfReader } from './pdf.js';
+
+export const READERS: readonly FormatReader[] = [textReader, markdownReader, htmlReader, docxReader, pdfReader];
+
+export function readerForFile(file: string): FormatReader | undefined {
+  const ext = path.extname(file).toLowerCase();
+  return READERS.find((r) => r.extensions.includes(ext));
+}
+
+export function readerForMediaType(contentType: string | undefined): FormatReader | undefined {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return type ? READERS.find((r) => r.mediaTypes.includes(type)) : undefined;
+}
+
+/** ".txt, .md, …" for messages. */
+export function supportedExtensions(): string[] {
+  return READERS.flatMap((r) => r.extensions);
+}

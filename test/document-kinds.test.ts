@@ -1,0 +1,211 @@
+// Document kinds through the public seams: readDocument → splitDocument (the splitter the kind
+// table picks), ingest() for rejections, and `npm run ingest -- --dry-run --json` as users run it.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCoreConfig, type CoreConfig } from '../src/config.js';
+import { createMemoryLogger } from '../src/log.js';
+import { chunkArticles } from '../src/ingest/chunk.js';
+import { splitPage } from '../src/ingest/pages.js';
+import { ingest, splitDocument, type PreviewRecord } from '../src/ingest/pipeline.js';
+import { readDocument } from '../src/ingest/read.js';
+import type { ReadDocument } from '../src/ingest/model.js';
+import { currentGeneration, readManifest } from '../src/index/store.js';
+import { childEnv, lexicalEnv, makeTempCorpus, REPO_ROOT, SEED_FILES, SEEDS_DIR, type TempCorpus } from './support/corpus.js';
+
+const NOTICE = `某区民政局关于2024年高龄津贴发放工作的通知
+
+各街道办事处、镇人民政府：
+
+为做好2024年度高龄津贴发放工作，现将有关事项通知如下。
+
+一、发放对象
+
+本区户籍、年满60周岁的老年人。
+
+二、发放标准
+
+60至69周岁每月50元；
+70至79周岁每月100元；
+80周岁以上每月300元。
+
+三、申请材料
+
+（一）身份证；
+（二）居住证明；
+（三）银行卡复印件。
+
+四、办理地点
+
+各街道便民服务中心，咨询电话：0351-1234567。
+
+某区民政局
+2024年3月1日
+`;
+
+const ENGLISH_TXT = `Notice: Library Opening Hours
+
+The central library on Park Road is open every day of the week.
+Opening hours are Monday to Saturday 9 am to 8 pm,
+and Sunday 10 am to 4 pm.
+
+Residents can borrow up to ten books with a free library card.
+`;
+
+const ENGLISH_MD = `# Waste Collection Guide
+
+Published: 12 March 2024
+
+## Recycling
+
+- Paper and cardboard are collected every Tuesday.
+- Glass bottles go in the green bin.
+
+## Bulky items
+
+Call the service line to book a free pickup of furniture.
+`;
+
+let root: string;
+let config: CoreConfig;
+const file = (name: string) => path.join(root, name);
+
+async function read(name: string): Promise<ReadDocument> {
+  const doc = await readDocument(file(name), root);
+  if ('reason' in doc) throw new Error(`${name} rejected: ${doc.reason}`);
+  return doc;
+}
+
+/** Every line of body text must be inside some chunk's text (nothing lost). */
+function expectAllInChunks(lines: string[], chunks: { text: string }[]): void {
+  const all = chunks.map((c) => c.text.replace(/\s+/g, ' ')).join('\n');
+  for (const line of lines) expect(all, `"${line}" is in no chunk`).toContain(line.replace(/\s+/g, ' '));
+}
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'kinds-'));
+  fs.writeFileSync(file('notice.txt'), NOTICE);
+  fs.writeFileSync(file('hours.txt'), ENGLISH_TXT);
+  fs.writeFileSync(file('waste.md'), ENGLISH_MD);
+  config = loadCoreConfig({ CHUNK_SIZE: '320', CHUNK_OVERLAP: '60', INDEX_DIR: path.join(root, 'index') });
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('the numbered notice', () => {
+  it('is split as a notice: its title is the notice title, short list lines and the sign-off stay body text', async () => {
+    const split = splitDocument(await read('notice.txt'), config);
+    expect(split.kind).toBe('notice');
+    const titles = new Set(split.chunks.map((c) => c.title));
+    expect([...titles]).toEqual(['某区民政局关于2024年高龄津贴发放工作的通知']);
+    const standard = split.chunks.find((c) => c.text.includes('60至69周岁每月50元'))!;
+    expect(standard.subhead).toBe('二、发放标准');
+    expect(standard.text).toContain('80周岁以上每月300元');
+    expectAllInChunks(NOTICE.split('\n').filter((l) => l.trim() && !l.startsWith('某区民政局关于') && !/^[一二三四]、/.test(l)), split.chunks);
+  });
+
+  it('keeps numbered items with their section and reads the date under the sign-off', async () => {
+    const split = splitDocument(await read('notice.txt'), config);
+    const materials = split.chunks.filter((c) => c.text.includes('居住证明'));
+    expect(materials).toHaveLength(1);
+    expect(materials[0].subhead).toBe('三、申请材料');
+    expect(materials[0].text).toContain('（一）身份证');
+    expect(materials[0].text).toContain('（三）银行卡复印件');
+    expect(split.doc.date).toBe('2024-03-01');
+    expect(split.chunks.every((c) => c.date === '2024-03-01')).toBe(true);
+  });
+});
+
+describe('English documents', () => {
+  it('a plain-text notice gives chunks under its own title, with every sentence in one', async () => {
+    const split = splitDocument(await read('hours.txt'), config);
+    expect(split.kind).toBe('plain');
+    expect(split.chunks.length).toBeGreaterThan(0);
+    expect(split.chunks[0].title).toBe('Notice: Library Opening Hours');
+    expectAllInChunks(['The central library on Park Road is open every day of the week.', 'and Sunday 10 am to 4 pm.', 'Residents can borrow up to ten books with a free library card.'], split.chunks);
+  });
+
+  it('a Markdown notice is split under its headings, list items kept, date read from "Published:"', async () => {
+    const split = splitDocument(await read('waste.md'), config);
+    expect(split.kind).toBe('structured');
+    expect(split.chunks.map((c) => c.title)).toEqual(split.chunks.map(() => 'Waste Collection Guide'));
+    expect(split.chunks.find((c) => c.text.includes('Glass bottles'))!.subhead).toBe('Recycling');
+    expect(split.chunks.find((c) => c.text.includes('furniture'))!.subhead).toBe('Bulky items');
+    expect(split.doc.date).toBe('2024-03-12');
+  });
+});
+
+describe('the seed pages', () => {
+  it('are still split by the newspaper splitter exactly as splitPage does', async () => {
+    for (const name of SEED_FILES) {
+      const doc = await readDocument(path.join(SEEDS_DIR, name), SEEDS_DIR);
+      if ('reason' in doc) throw new Error(doc.reason);
+      const split = splitDocument(doc, config);
+      expect(split.kind).toBe('newspaper');
+      expect(split.chunks).toEqual(chunkArticles(splitPage(doc), { size: config.chunkSize, overlap: config.chunkOverlap }));
+    }
+  });
+
+  it('report the lines they leave out (captions, editor lines) with a reason', async () => {
+    const dropped = [];
+    for (const name of SEED_FILES) {
+      const doc = await readDocument(path.join(SEEDS_DIR, name), SEEDS_DIR);
+      if ('reason' in doc) throw new Error(doc.reason);
+      dropped.push(...splitDocument(doc, config).dropped);
+    }
+    expect(dropped.length).toBeGreaterThan(0);
+    for (const d of dropped) expect(d.reason).toMatch(/\S/);
+    expect(dropped.some((d) => /caption/.test(d.reason))).toBe(true);
+  });
+});
+
+describe('ingest()', () => {
+  let corpus: TempCorpus;
+  beforeAll(() => {
+    corpus = makeTempCorpus({ prefix: 'kinds-ingest-', seeds: [SEED_FILES[0]] });
+  });
+  afterAll(() => corpus?.remove());
+
+  it('rejects a file that yields no chunks with its reason and never counts it as added; records kinds in the manifest', async () => {
+    fs.writeFileSync(path.join(corpus.corpusDir, 'captions.txt'), '图为招聘会现场。\n\n郑林 摄\n');
+    fs.writeFileSync(path.join(corpus.corpusDir, 'notice.txt'), NOTICE);
+    const cfg = loadCoreConfig(lexicalEnv(corpus));
+    const report = await ingest(cfg, { paths: [corpus.corpusDir], embedder: null }, createMemoryLogger());
+    expect(report.added).toEqual([SEED_FILES[0], 'notice.txt']);
+    expect(report.rejected).toEqual([{ path: path.join(corpus.corpusDir, 'captions.txt'), reason: expect.stringContaining('no body text found') }]);
+    const manifest = readManifest(currentGeneration(cfg.indexDir)!);
+    expect(manifest.documents.map((d) => [d.id, d.kind, d.date])).toEqual([
+      [SEED_FILES[0], 'newspaper', undefined],
+      ['notice.txt', 'notice', '2024-03-01'],
+    ]);
+    expect(manifest.splitters).toMatchObject({ newspaper: expect.any(String), notice: expect.any(String) });
+  });
+});
+
+describe('npm run ingest -- --dry-run --json', () => {
+  function dryRun(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/cli/ingest.ts', '--dry-run', '--json', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+  }
+
+  it('prints one JSON object per chunk, dropped block and rejected file, and writes nothing', async () => {
+    fs.writeFileSync(file('empty.txt'), '');
+    fs.writeFileSync(file('sheet.xls'), 'x');
+    const indexDir = path.join(root, 'dry-index');
+    const run = await dryRun([root], childEnv({ INDEX_DIR: indexDir, EMBEDDING_MODEL: 'none' }));
+    expect(run.code).toBe(0);
+    const records = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as PreviewRecord);
+    const chunks = records.filter((r): r is Extract<PreviewRecord, { text: string }> => 'text' in r);
+    expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['notice.txt', 'hours.txt', 'waste.md']));
+    expect(chunks.find((c) => c.doc === 'notice.txt')).toMatchObject({ title: '某区民政局关于2024年高龄津贴发放工作的通知', kind: 'notice', format: 'txt', date: '2024-03-01' });
+    const rejected = records.filter((r) => 'rejected' in r).map((r) => path.basename((r as { rejected: string }).rejected));
+    expect(rejected.sort()).toEqual(['empty.txt', 'sheet.xls']);
+    expect(fs.existsSync(indexDir)).toBe(false);
+  });
+});

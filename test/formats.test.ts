@@ -1,0 +1,182 @@
+// Every format ingest reads, made at test time and read through `npm run ingest -- --dry-run --json`
+// (the seam users and operators see) and through ingest() + the answering service: body sentences
+// all land in chunks, navigation is dropped with a reason, titles are the documents' own, tables
+// answer row questions, a scanned PDF is refused with the reason.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type App } from '../src/app.js';
+import { createMemoryLogger } from '../src/log.js';
+import type { PreviewRecord } from '../src/ingest/pipeline.js';
+import { NO_TEXT_LAYER } from '../src/ingest/formats/pdf.js';
+import { childEnv, lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { printPdf, writeDocx, writeGbk } from './support/documents.js';
+
+type ChunkRecord = Extract<PreviewRecord, { text: string }>;
+type DroppedRecord = Extract<PreviewRecord, { dropped: string }>;
+type RejectedRecord = Extract<PreviewRecord, { rejected: string }>;
+
+const PDF_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于发放高龄老人助餐补贴的通知</title>
+<style>body{font-family:"WenQuanYi Zen Hei",sans-serif} td,th{padding:4px 24px}</style></head><body>
+<h1>关于发放高龄老人助餐补贴的通知</h1>
+<p>发布时间：2024-05-20</p>
+<p>一、补贴对象</p>
+<p>本区户籍年满70周岁、在社区食堂就餐的老年人，可以享受助餐补贴，补贴直接在结算时扣减。</p>
+<table border="1"><tr><th>年龄</th><th>每餐补贴</th></tr><tr><td>70至79周岁</td><td>3元</td></tr><tr><td>80周岁以上</td><td>5元</td></tr></table>
+<p>二、办理方式</p>
+<p>持身份证和老年人优待证到就近的社区食堂登记即可。</p>
+</body></html>`;
+
+const GBK_PAGE = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>关于开展2024年冬季供暖补贴申领工作的通知_某区人民政府</title>
+<meta name="PubDate" content="2024-10-15 09:30">
+</head><body>
+<div class="nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/bsfw">办事服务</a> | <a href="/hdjl">互动交流</a></div>
+<div class="position">当前位置：首页 &gt; 政务公开 &gt; 通知公告</div>
+<div class="article">
+<h1>关于开展2024年冬季供暖补贴申领工作的通知</h1>
+<div class="info">发布时间：2024-10-15 来源：区住建局</div>
+<div class="content">
+<p>为保障困难群众温暖过冬，区政府决定继续发放冬季供暖补贴，现将申领工作有关事项通知如下。</p>
+<p>享受城乡低保、特困供养的家庭可以申领，补贴按户发放，每个采暖季发放一次。</p>
+<table><tr><td>家庭类型</td><td>补贴标准</td></tr><tr><td>低保家庭</td><td>每户800元</td></tr><tr><td>特困供养家庭</td><td>每户1200元</td></tr></table>
+<p>申领时间为2024年10月20日至11月30日，逾期不再受理，请符合条件的家庭及时办理。</p>
+<p>申请人携带身份证、户口簿到户籍所在地社区服务站提出申请，社区初审后报街道审核。</p>
+</div></div>
+<div class="footer">版权所有：某区人民政府办公室 技术支持：某某网络公司 备案号：晋ICP备12345678号</div>
+</body></html>`;
+
+const ENGLISH_MD = `# Riverside Library Opening Hours
+
+Published: 2 April 2024
+
+The Riverside branch library reopens after its renovation with longer opening hours.
+
+## Opening hours
+
+- Monday to Friday: 9 am to 8 pm
+- Saturday: 9 am to 5 pm
+- Sunday: 10 am to 4 pm
+
+## Borrowing
+
+Residents may borrow up to twelve items at a time with a free library card.
+`;
+
+/** Body sentences of each document: every one must be inside some chunk. */
+const BODY: Record<string, string[]> = {
+  'notices/meal.pdf': ['本区户籍年满70周岁、在社区食堂就餐的老年人，可以享受助餐补贴，补贴直接在结算时扣减。', '持身份证和老年人优待证到就近的社区食堂登记即可。', '80周岁以上：每餐补贴5元。', '70至79周岁：每餐补贴3元。'],
+  'web/heating.html': [
+    '为保障困难群众温暖过冬，区政府决定继续发放冬季供暖补贴，现将申领工作有关事项通知如下。',
+    '享受城乡低保、特困供养的家庭可以申领，补贴按户发放，每个采暖季发放一次。',
+    '低保家庭：补贴标准每户800元。',
+    '特困供养家庭：补贴标准每户1200元。',
+    '申领时间为2024年10月20日至11月30日，逾期不再受理，请符合条件的家庭及时办理。',
+    '申请人携带身份证、户口簿到户籍所在地社区服务站提出申请，社区初审后报街道审核。',
+  ],
+  'word/bath.docx': ['凡本区户籍的失能老年人，可以申请每月上门助浴服务，由社区签约的服务机构提供。', '重度失能：每月4次。', '中度失能：每月2次。', '申请人向社区居委会提交申请表和失能评估结果。'],
+  'library.md': ['The Riverside branch library reopens after its renovation with longer opening hours.', 'Sunday: 10 am to 4 pm', 'Residents may borrow up to twelve items at a time with a free library card.'],
+};
+
+let corpus: TempCorpus;
+let records: PreviewRecord[];
+const file = (rel: string) => path.join(corpus.corpusDir, rel);
+
+function dryRun(paths: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/cli/ingest.ts', '--dry-run', '--json', ...paths], { cwd: REPO_ROOT, env: childEnv(lexicalEnv(corpus)), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  corpus = makeTempCorpus({ prefix: 'formats-', seeds: [] });
+  for (const dir of ['notices', 'web', 'word', 'scans']) fs.mkdirSync(file(dir));
+  await printPdf(PDF_HTML, file('notices/meal.pdf'));
+  await printPdf('<!doctype html><html><body><div style="width:300px;height:200px;background:#333"></div></body></html>', file('scans/scan.pdf'));
+  writeGbk(file('web/heating.html'), GBK_PAGE);
+  await writeDocx(
+    file('word/bath.docx'),
+    [
+      { heading: '关于开展失能老人上门助浴服务的通知' },
+      { heading: '服务对象', level: 2 },
+      { text: '凡本区户籍的失能老年人，可以申请每月上门助浴服务，由社区签约的服务机构提供。' },
+      { heading: '服务次数', level: 2 },
+      { table: [['失能等级', '每月'], ['重度失能', '4次'], ['中度失能', '2次']] },
+      { heading: '申请方式', level: 2 },
+      { text: '申请人向社区居委会提交申请表和失能评估结果。' },
+    ],
+    { created: '2024-06-03T08:00:00Z' },
+  );
+  fs.writeFileSync(file('library.md'), ENGLISH_MD);
+  const run = await dryRun([corpus.corpusDir]);
+  if (run.code !== 0) throw new Error(`dry run failed: ${run.stderr}`);
+  records = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as PreviewRecord);
+}, 120_000);
+afterAll(() => corpus?.remove());
+
+const chunksOf = (doc: string) => records.filter((r): r is ChunkRecord => 'text' in r && r.doc === doc);
+
+describe('ingest --dry-run --json over one document per format', () => {
+  for (const [doc, sentences] of Object.entries(BODY)) {
+    it(`${doc}: every body sentence is in a chunk`, () => {
+      const text = chunksOf(doc).map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\n');
+      expect(text.length).toBeGreaterThan(0);
+      for (const s of sentences) expect(text, `"${s}" of ${doc}`).toContain(s);
+    });
+  }
+
+  it('reads each format with its reader, and titles are the documents\' titles (not navigation, no site suffix)', () => {
+    const byDoc = (doc: string) => chunksOf(doc)[0];
+    expect(byDoc('notices/meal.pdf')).toMatchObject({ format: 'pdf', title: '关于发放高龄老人助餐补贴的通知', date: '2024-05-20' });
+    expect(byDoc('web/heating.html')).toMatchObject({ format: 'html', title: '关于开展2024年冬季供暖补贴申领工作的通知', date: '2024-10-15' });
+    expect(byDoc('word/bath.docx')).toMatchObject({ format: 'docx', title: '关于开展失能老人上门助浴服务的通知', date: '2024-06-03' });
+    expect(byDoc('library.md')).toMatchObject({ format: 'md', title: 'Riverside Library Opening Hours', date: '2024-04-02' });
+  });
+
+  it('drops the web page\'s navigation, breadcrumbs and footer with a reason, and nothing of its body', () => {
+    const dropped = records.filter((r): r is DroppedRecord => 'dropped' in r && r.doc === 'web/heating.html');
+    const reasonOf = (needle: string) => dropped.find((d) => d.dropped.includes(needle))?.reason;
+    expect(reasonOf('政务公开 | 办事服务')).toMatch(/navigation/);
+    expect(reasonOf('当前位置')).toMatch(/breadcrumbs/);
+    expect(reasonOf('版权所有')).toMatch(/footer/);
+    for (const s of BODY['web/heating.html']) expect(dropped.some((d) => d.dropped.includes(s.slice(0, 12)))).toBe(false);
+  });
+
+  it('refuses a PDF without a text layer, by name, with the reason', () => {
+    const rejected = records.filter((r): r is RejectedRecord => 'rejected' in r);
+    expect(rejected).toEqual([{ doc: file('scans/scan.pdf'), rejected: file('scans/scan.pdf'), reason: NO_TEXT_LAYER }]);
+  });
+});
+
+describe('answers from the formats', () => {
+  let app: App;
+  beforeAll(async () => {
+    fs.rmSync(file('scans'), { recursive: true });
+    app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  const ask = (question: string) => app.service.ask({ question, channel: 'cli', mode: 'lexical' });
+
+  const cases: [string, string, string][] = [
+    ['80周岁以上的老人每餐补贴多少钱？', '5元', 'notices/meal.pdf'],
+    ['特困供养家庭的供暖补贴是多少？', '1200元', 'web/heating.html'],
+    ['重度失能老人每月可以上门助浴几次？', '4次', 'word/bath.docx'],
+  ];
+  for (const [question, answer, doc] of cases) {
+    it(`a table row answers "${question}"`, async () => {
+      const res = await ask(question);
+      expect(res.abstained).toBe(false);
+      expect(res.answer).toContain(answer);
+      expect(res.sources.map((s) => s.doc)).toContain(doc);
+    });
+  }
+});

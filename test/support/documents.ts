@@ -1,0 +1,56 @@
+// Test documents made at test time, in every format ingest reads: a PDF printed by Debian's headless
+// Chromium (fonts-wqy-zenhei for Chinese glyphs; scripts/system-deps.sh installs both), a DOCX zipped
+// from its XML parts, a GBK web page with navigation and a table, an English Markdown notice.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+
+const run = promisify(execFile);
+
+/** Prints `html` to a PDF with a real text layer. */
+export async function printPdf(html: string, out: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
+  try {
+    const src = path.join(dir, 'page.html');
+    fs.writeFileSync(src, html);
+    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--user-data-dir=${path.join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${out}`, src];
+    await run('chromium', args, { timeout: 60_000 });
+    if (!fs.existsSync(out)) throw new Error(`chromium wrote no PDF to ${out}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export type DocxPart = { heading: string; level?: 1 | 2 } | { text: string } | { table: string[][] };
+
+/** A minimal Word file: paragraphs, headings in Word's built-in styles, tables; title and date in its properties. */
+export async function writeDocx(out: string, parts: DocxPart[], props: { title?: string; created?: string } = {}): Promise<void> {
+  const para = (text: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
+  const body = parts
+    .map((p) => {
+      if ('heading' in p) return para(p.heading, `Heading${p.level ?? 1}`);
+      if ('text' in p) return para(p.text);
+      return `<w:tbl>${p.table.map((row) => `<w:tr>${row.map((c) => `<w:tc>${para(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
+    })
+    .join('');
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`);
+  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`);
+  zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
+  zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>`);
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+  zip.file('docProps/core.xml', `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${props.title ? `<dc:title>${esc(props.title)}</dc:title>` : ''}${props.created ? `<dcterms:created xsi:type="dcterms:W3CDTF">${props.created}</dcterms:created>` : ''}</cp:coreProperties>`);
+  fs.writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer' }));
+}
+
+/** Writes `html` encoded as GBK (its <meta> should say so). */
+export function writeGbk(out: string, html: string): void {
+  fs.writeFileSync(out, iconv.encode(html, 'gbk'));
+}
