@@ -364,6 +364,28 @@ describe("the residents'-wording set (eval/residents.jsonl)", async () => {
   });
 });
 
+describe('the notices dev corpus (eval/notices)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/notices/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/notices/docs');
+
+  it('has 8-12 notices, ~60 questions with >= 15 unanswerable in both languages, split calib/report', () => {
+    expect(problems).toEqual([]);
+    expect(docs.size).toBeGreaterThanOrEqual(8);
+    expect(docs.size).toBeLessThanOrEqual(12);
+    expect(questions.length).toBeGreaterThanOrEqual(55);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(un.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(un.map((q) => q.lang))).toEqual(new Set(['zh', 'en']));
+    expect(new Set(questions.map((q) => q.split))).toEqual(new Set(['calib', 'report']));
+    // every notice is asked about
+    expect(new Set(questions.filter((q) => q.doc).map((q) => q.doc))).toEqual(new Set(docs.keys()));
+  });
+
+  it('finds every gold string verbatim in its notice', () => {
+    expect(missingGolds(questions, docs, 'eval/notices/docs')).toEqual([]);
+  });
+});
+
 describe('the CMRC 2018 set (eval/cmrc2018)', async () => {
   const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/cmrc2018/questions.jsonl'), 'utf8'));
   const docs = await readDocs('eval/cmrc2018/docs');
@@ -520,7 +542,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split) and CMRC 2018 sets, each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018 and notices (report split) sets, each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -546,18 +568,21 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs']);
-    const residentsReport = parseQuestions(await readFile(path.join(ROOT, 'eval/residents.jsonl'), 'utf8')).questions.filter((q) => q.split === 'report');
-    expect(asked).toHaveLength(parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length + residentsReport.length + 756);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs']);
+    const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
+    const residentsReport = await reportSplit('eval/residents.jsonl');
+    const noticesReport = await reportSplit('eval/notices/questions.jsonl');
+    const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
+    expect(asked).toHaveLength(team + residentsReport + 756 + noticesReport);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
     expect(t.out.join('')).toMatch(/== residents-report: eval\/residents\.jsonl \(split report\) on seeds ==/);
-    expect((await readdir(out)).sort()).toEqual(['cmrc2018', 'report.html', 'residents-report', 'summary.json', 'team']);
+    expect((await readdir(out)).sort()).toEqual(['cmrc2018', 'notices-report', 'report.html', 'residents-report', 'summary.json', 'team']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', asked.length - residentsReport.length - 756], ['residents-report', residentsReport.length], ['cmrc2018', 756]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018', 756], ['notices-report', noticesReport]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018', 'notices-report']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
