@@ -112,6 +112,8 @@ export interface CoreConfig {
   databaseUrl: string | null;
   chunkSize: number;
   chunkOverlap: number;
+  /** Documents given as http(s) URLs to ingest: per-request timeout and largest body accepted. */
+  fetch: { timeoutMs: number; maxBytes: number };
   embedding: EmbeddingConfig;
   retrieval: { mode: RetrievalMode; k: number; fusion: 'rrf'; rrfK: number; candidates: number; hnswEf: number };
   maxQuestionChars: number;
@@ -184,6 +186,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     databaseUrl: databaseUrl(r),
     chunkSize,
     chunkOverlap,
+    fetch: { timeoutMs: r.int('FETCH_TIMEOUT_MS', 20_000, 100, 600_000), maxBytes: r.int('FETCH_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024) },
     embedding: {
       model,
       pooling: r.oneOf('EMBEDDING_POOLING', preset.pooling, ['mean', 'cls'] as const),

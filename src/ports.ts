@@ -221,6 +221,10 @@ export interface Source {
   title: string;
   text: string;
   score: number;
+  /** The document's publication date (YYYY-MM-DD), when it states one. */
+  date?: string;
+  /** The document's web address, when it was ingested from a URL. */
+  url?: string;
 }
 
 export interface AnswerService {

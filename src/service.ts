@@ -10,6 +10,7 @@ import { stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
 import { stripInvisible } from './text/normalize.js';
 import { mask } from './privacy/mask.js';
+import { citationKeys } from './text/citation.js';
 
 /** Everything a question reads from one index generation. */
 export interface IndexSnapshot {
@@ -93,7 +94,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       answer: draft.text,
       abstained: draft.abstained,
       language,
-      sources: retrieval.passages.map((p) => ({ rank: p.rank, doc: p.chunk.docId, title: p.chunk.title, text: p.chunk.text, score: p.score })),
+      sources: retrieval.passages.map((p) => ({ rank: p.rank, doc: p.chunk.docId, title: p.chunk.title, text: p.chunk.text, score: p.score, ...citationKeys(p.chunk) })),
       citations: draft.citations,
       retrieval: { mode: retrieval.mode, embedding_model: retrieval.embeddingModel },
       timings_ms: { retrieve: round(retrieveMs), answer: round(answerMs), total: round(performance.now() - started) },

@@ -12,7 +12,7 @@ import { splitPage } from '../src/ingest/pages.js';
 import { ingest, splitDocument, type PreviewRecord } from '../src/ingest/pipeline.js';
 import { readDocument } from '../src/ingest/read.js';
 import type { ReadDocument } from '../src/ingest/model.js';
-import { currentGeneration, readManifest } from '../src/index/store.js';
+import { currentGeneration, readChunks, readManifest } from '../src/index/store.js';
 import { childEnv, lexicalEnv, makeTempCorpus, REPO_ROOT, SEED_FILES, SEEDS_DIR, type TempCorpus } from './support/corpus.js';
 
 const NOTICE = `某区民政局关于2024年高龄津贴发放工作的通知
@@ -180,6 +180,19 @@ describe('ingest()', () => {
       ['notice.txt', 'notice', '2024-03-01'],
     ]);
     expect(manifest.splitters).toMatchObject({ newspaper: expect.any(String), notice: expect.any(String) });
+  });
+
+  it('keeps two files with the same name in different folders, under their relative paths', async () => {
+    for (const dir of ['east', 'west']) {
+      fs.mkdirSync(path.join(corpus.corpusDir, dir));
+      fs.writeFileSync(path.join(corpus.corpusDir, dir, 'hours.txt'), `${dir === 'east' ? 'East' : 'West'} branch library\n\nThe ${dir} branch opens at ${dir === 'east' ? '8' : '10'} am on weekdays.\n`);
+    }
+    const cfg = loadCoreConfig(lexicalEnv(corpus));
+    const report = await ingest(cfg, { paths: [corpus.corpusDir], embedder: null }, createMemoryLogger());
+    expect(report.added).toEqual(['east/hours.txt', 'west/hours.txt']);
+    const chunks = readChunks(currentGeneration(cfg.indexDir)!);
+    expect(chunks.find((c) => c.docId === 'east/hours.txt')!.text).toContain('8 am');
+    expect(chunks.find((c) => c.docId === 'west/hours.txt')!.text).toContain('10 am');
   });
 });
 

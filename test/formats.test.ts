@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../src/app.js';
+import { renderPlain } from '../src/cli/render.js';
 import { createMemoryLogger } from '../src/log.js';
 import type { PreviewRecord } from '../src/ingest/pipeline.js';
 import { NO_TEXT_LAYER } from '../src/ingest/formats/pdf.js';
@@ -171,6 +172,23 @@ describe('answers from the formats', () => {
     ['特困供养家庭的供暖补贴是多少？', '1200元', 'web/heating.html'],
     ['重度失能老人每月可以上门助浴几次？', '4次', 'word/bath.docx'],
   ];
+  it('answers an English question over an English notice in English (stemmed: Sundays → Sunday)', async () => {
+    const res = await ask('When is the library open on Sundays?');
+    expect(res.language).toBe('en');
+    expect(res.abstained).toBe(false);
+    expect(res.answer).toContain('“Sunday: 10 am to 4 pm”');
+    expect(res.answer).not.toMatch(/documents are in Chinese|Key figures/);
+    expect(res.sources[0].doc).toBe('library.md');
+  });
+
+  it('cites "title — source, date": the path relative to the corpus root and the date the document states', async () => {
+    const res = await ask('80周岁以上的老人每餐补贴多少钱？');
+    const source = res.sources.find((s) => s.doc === 'notices/meal.pdf')!;
+    expect(source).toMatchObject({ title: '关于发放高龄老人助餐补贴的通知', date: '2024-05-20' });
+    expect(source.url).toBeUndefined();
+    expect(renderPlain(res, { showAll: true })).toContain('关于发放高龄老人助餐补贴的通知 — notices/meal.pdf, 2024-05-20');
+  });
+
   for (const [question, answer, doc] of cases) {
     it(`a table row answers "${question}"`, async () => {
       const res = await ask(question);

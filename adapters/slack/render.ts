@@ -2,6 +2,7 @@
 // Everything that came from a question or a document is escaped, so an article or a question
 // containing `<!channel>` or `<https://evil|official form>` shows as text and never pings or links.
 import type { AskResponse, Language, Source } from '../../src/ports.js';
+import { citationText } from '../../src/text/citation.js';
 
 /** Slack's limits (https://docs.slack.dev/reference/block-kit/blocks). */
 export const SECTION_TEXT_LIMIT = 3000;
@@ -127,7 +128,7 @@ export function sourcesToShow(answer: RenderableAnswer): Source[] {
 
 /** "title — file", escaped; one line per source. */
 export function sourceLine(source: Source): string {
-  return `${source.rank}. ${escapeMrkdwn(source.title)} — ${escapeMrkdwn(source.doc)}`;
+  return `${source.rank}. ${escapeMrkdwn(citationText(source))}`;
 }
 
 export function renderAnswer(answer: RenderableAnswer, options: RenderOptions = {}): SlackMessage {

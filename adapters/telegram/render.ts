@@ -3,6 +3,7 @@
 // it in its own tags: a split can never land inside a tag or an entity like &amp;.
 import type { AskResponse, Source } from '../../src/ports.js';
 import { quotableText } from '../../src/answer/quotable.js';
+import { citationText } from '../../src/text/citation.js';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
@@ -115,7 +116,7 @@ export function citedSources(response: AskResponse): Source[] {
 }
 
 export function sourceLine(source: Source): string {
-  return `${source.rank}. ${source.title} — ${source.doc}`;
+  return `${source.rank}. ${citationText(source)}`;
 }
 
 /** The answer, then its numbered sources ("title — file"), as message parts. */

@@ -12,6 +12,7 @@ import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, figureFit, figureMentions, type AskedFigure } from './figures.js';
+import { stemEnglish } from '../text/stem.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -191,8 +192,12 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const unknown = df === 0 && !fragment && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(stats.tokenizer.generalTag(t.term)) && t.origin !== 'history';
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown });
   }
+  // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
+  // cover their concept too.
+  const englishPresent = new Set(language === 'en' ? terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term) : []);
+  const coveredInEnglish = (concept: string) => englishPresent.size > 0 && concept.split(/\s+/).every((w) => englishPresent.has(stemEnglish(w.toLowerCase())));
   for (const concept of absentConcepts) {
-    if (!presentConcepts.has(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
+    if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
   return out;
 }
@@ -369,7 +374,15 @@ function joinBrokenSentences(pieces: string[]): string[] {
   let carry = '';
   for (const piece of pieces) {
     if (!piece) continue;
-    const text = carry + piece;
+    // A list item ("- Sunday: 10 am to 4 pm") is a sentence of its own, shown without its bullet.
+    if (LIST_BULLET.test(piece)) {
+      if (carry) out.push(carry);
+      out.push(piece.replace(LIST_BULLET, ''));
+      carry = '';
+      continue;
+    }
+    // English words broken across lines keep a space between them.
+    const text = carry && /[A-Za-z0-9,]$/.test(carry) && /^[A-Za-z0-9]/.test(piece) ? `${carry} ${piece}` : carry + piece;
     if (!SENTENCE_END.test(text) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
@@ -380,6 +393,7 @@ function joinBrokenSentences(pieces: string[]): string[] {
   return out;
 }
 const SENTENCE_END = /[。！？；!?;…」”’）』】》")\]]$/;
+const LIST_BULLET = /^[-*•]\s+/;
 const MAX_JOINED = 220;
 
 /** The same sentence (or one inside the other, from overlapping chunks) is quoted once. */
@@ -427,13 +441,15 @@ export function keyFacts(sentence: string): string[] {
 
 function englishAnswer(chosen: ScoredSentence[], passages: RetrievedPassage[], kind: QuestionKind): string {
   const lines: string[] = [];
-  const facts = kind === 'number' || kind === 'when' ? keyFacts(chosen[0].text) : [];
+  // Quotes from English documents need no glosses of Chinese figures, nor the note that the documents are Chinese.
+  const fromChinese = chosen.some((s) => /\p{Script=Han}/u.test(s.text));
+  const facts = fromChinese && (kind === 'number' || kind === 'when') ? keyFacts(chosen[0].text) : [];
   if (facts.length) lines.push(`Key figures: ${facts.join(', ')} [${chosen[0].passageRank}]`);
   for (const s of chosen) {
     const p = passages[s.passageIndex];
     lines.push(`According to "${p.chunk.title}" (${p.chunk.docId}): “${s.text}” [${s.passageRank}]`);
   }
-  lines.push('(The documents are in Chinese; the quotes are the original text.)');
+  if (fromChinese) lines.push('(The documents are in Chinese; the quotes are the original text.)');
   return lines.join('\n');
 }
 

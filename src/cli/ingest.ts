@@ -1,21 +1,26 @@
 // npm run ingest -- [PATH...] [--prune] [--rebuild] [--dry-run [--json]]
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCoreConfig } from '../config.js';
 import { openEmbedder } from '../embed/open.js';
 import type { SignedEmbedder } from '../embed/transformers.js';
 import { ingest, preview, type IngestReport } from '../ingest/pipeline.js';
 import { supportedExtensions } from '../ingest/formats/index.js';
+import { parseUrlList } from '../ingest/fetch.js';
 import { cliLogger, parseCli, runMain, UsageError } from './args.js';
 
-export const INGEST_USAGE = `Usage: npm run ingest -- [PATH...] [options]
+export const INGEST_USAGE = `Usage: npm run ingest -- [PATH|URL...] [options]
 
-Adds documents (files or folders of them) to the index; default CORPUS_DIR (seeds/).
+Adds documents (files, folders of them, or http(s) URLs) to the index; default CORPUS_DIR (seeds/).
 Formats: ${supportedExtensions().join(' ')}. Each document is split by its kind (newspaper page,
 numbered notice, heading-structured document, plain text); navigation, captions and editor lines
-are dropped with a reason. Document ids are paths relative to the folder given.
+are dropped with a reason. Document ids are paths relative to the folder given (or the URL).
+URLs are fetched (FETCH_TIMEOUT_MS, FETCH_MAX_BYTES) and re-checked on every run with their
+ETag / Last-Modified (a 304 or the same bytes is "unchanged").
 Incremental: unchanged files are skipped (no re-embedding), changed files replaced.
 
 Options:
+  --urls FILE  also ingest the URLs listed in FILE, one a line (# comments and blank lines ignored)
   --prune      remove indexed documents whose files no longer exist
   --rebuild    ignore the existing index and rebuild everything (after changing EMBEDDING_MODEL)
   --dry-run    read and split only, write nothing; prints per-document counts
@@ -32,7 +37,7 @@ export function ingestSummary(report: IngestReport): string {
       ? `Indexed ${report.documents} documents, ${report.chunks} chunks (${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed; ${report.embedded} embedded; ${report.vectors ? 'hybrid' : 'lexical-only'}) in ${(report.ms / 1000).toFixed(2)} s.`
       : `No changes: ${report.documents} documents, ${report.chunks} chunks already indexed (${(report.ms / 1000).toFixed(2)} s).`,
   ];
-  if (report.rejected.length) lines.push(`Skipped ${report.rejected.length} file(s) (reasons above): ${report.rejected.map((r) => path.basename(r.path)).join(', ')}.`);
+  if (report.rejected.length) lines.push(`Skipped ${report.rejected.length} file(s) (reasons above): ${report.rejected.map((r) => r.path).join(', ')}.`);
   const dropped = report.dropped.reduce((n, d) => n + d.dropped.length, 0);
   if (dropped) lines.push(`Dropped ${dropped} non-body block(s) (navigation, captions, editor lines) from ${report.dropped.length} document(s); see them with --dry-run --json.`);
   return lines.join('\n');
@@ -46,6 +51,7 @@ runMain(async () => {
       rebuild: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
+      urls: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     INGEST_USAGE,
@@ -56,7 +62,19 @@ runMain(async () => {
   }
   if (values.json && !values['dry-run']) throw new UsageError(`--json goes with --dry-run.\n\n${INGEST_USAGE}`);
   const config = loadCoreConfig();
-  const paths = positionals.length ? positionals : [config.corpusDir];
+  const listed: string[] = [];
+  if (values.urls) {
+    let text: string;
+    try {
+      text = await readFile(values.urls, 'utf8');
+    } catch (err) {
+      throw new UsageError(`--urls ${values.urls}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    }
+    const { urls, invalid } = parseUrlList(text);
+    for (const line of invalid) process.stderr.write(`skipped line of ${values.urls}: "${line}" is not an http(s) URL\n`);
+    listed.push(...urls);
+  }
+  const paths = positionals.length || listed.length ? [...positionals, ...listed] : [config.corpusDir];
   if (values['dry-run']) {
     const counts = new Map<string, { chunks: number; dropped: number; rejected?: string }>();
     for await (const record of preview(config, paths)) {

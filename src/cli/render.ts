@@ -1,5 +1,6 @@
 // Plain-text rendering of an answer for the terminal: the answer, then numbered sources.
 import type { AskResponse } from '../ports.js';
+import { citationText } from '../text/citation.js';
 
 export function renderPlain(response: AskResponse, options: { showAll?: boolean } = {}): string {
   const lines = [response.answer, ''];
@@ -7,7 +8,7 @@ export function renderPlain(response: AskResponse, options: { showAll?: boolean 
   const sources = options.showAll || !cited.size ? response.sources : response.sources.filter((s) => cited.has(s.rank));
   if (sources.length) {
     lines.push(response.language === 'en' ? 'Sources:' : '来源：');
-    for (const s of sources) lines.push(`  [${s.rank}] ${s.title} — ${s.doc}`);
+    for (const s of sources) lines.push(`  [${s.rank}] ${citationText(s)}`);
   }
   for (const note of response.notes ?? []) lines.push(`(${note})`);
   return lines.join('\n');

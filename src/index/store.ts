@@ -37,6 +37,9 @@ export interface DocumentEntry {
   title?: string;
   date?: string;
   url?: string;
+  /** A fetched URL's ETag and Last-Modified: the next ingest asks whether it changed. */
+  etag?: string;
+  lastModified?: string;
 }
 
 export interface Manifest {

@@ -52,6 +52,9 @@ export interface ReadDocument extends SourceDocument {
   title?: string;
   date?: string;
   url?: string;
+  /** A fetched URL's validators, sent back on the next ingest (If-None-Match / If-Modified-Since). */
+  etag?: string;
+  lastModified?: string;
 }
 
 /** A block (or line) that is not indexed, and why. */

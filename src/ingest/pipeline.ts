@@ -10,6 +10,7 @@ import type { SignedEmbedder } from '../embed/signature.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { discoverFiles, readDocument } from './read.js';
+import { fetchDocument, isUrl, type Validators } from './fetch.js';
 import { chunkArticles, CHUNKER_VERSION } from './chunk.js';
 import type { Dropped, ReadDocument } from './model.js';
 import { SPLITTERS, splitterFor } from './kinds/index.js';
@@ -37,9 +38,10 @@ import {
 export { indexedText, indexTokenizer } from '../index/tokens.js';
 
 /** Bump when tokenisation or the derived files change: a re-run then rewrites the index. */
-export const TOKENIZER_VERSION = 'jieba-search-bigram-v1';
+export const TOKENIZER_VERSION = 'jieba-search-bigram-porter2-v2';
 
 export interface IngestOptions {
+  /** Files, folders and http(s) URLs. */
   paths: string[];
   prune?: boolean;
   rebuild?: boolean;
@@ -131,6 +133,8 @@ function documentEntry(split: SplitDocument): DocState['entry'] {
   if (doc.title) entry.title = doc.title;
   if (doc.date) entry.date = doc.date;
   if (doc.url) entry.url = doc.url;
+  if (doc.etag) entry.etag = doc.etag;
+  if (doc.lastModified) entry.lastModified = doc.lastModified;
   return entry;
 }
 
@@ -148,6 +152,7 @@ interface IngestRun {
   /** Documents in the new index, by id. */
   docs: Map<string, DocState>;
   toRead: { file: string; root: string }[];
+  toFetch: string[];
   seenIds: Set<string>;
   /** Documents read in this run that are new or changed. */
   changed: SplitDocument[];
@@ -181,6 +186,10 @@ const loadPreviousStep: Step = (run) => {
 /** 2. Every file under the given paths; ids are relative to the path given. */
 const discoverStep: Step = async (run) => {
   for (const p of run.options.paths) {
+    if (isUrl(p)) {
+      run.toFetch.push(p.trim());
+      continue;
+    }
     const abs = path.resolve(p);
     const { files, rejected } = await discoverFiles([abs]);
     run.report.rejected.push(...rejected);
@@ -189,44 +198,58 @@ const discoverStep: Step = async (run) => {
   }
 };
 
-/** 3. Read each file; new or changed ones are split and chunked, one yielding no chunks is rejected. */
+/** 3. Read each file and URL; new or changed ones are split and chunked, one yielding no chunks is rejected. */
 const readStep: Step = async (run) => {
-  const { report, docs, signature, logger, options } = run;
+  const { report, docs, logger, options } = run;
   const started = performance.now();
+  const total = run.toRead.length + run.toFetch.length;
   let chunks = 0;
-  for (const [i, { file, root }] of run.toRead.entries()) {
-    const doc = await readDocument(file, root);
-    if ('reason' in doc) {
-      report.rejected.push(doc);
-      logger.warn('ingest.rejected', { file: doc.path, reason: doc.reason });
-      continue;
-    }
-    if (run.seenIds.has(doc.id)) {
-      report.rejected.push({ path: file, reason: `another file with the same id "${doc.id}" was already read in this run` });
-      continue;
-    }
+  let seen = 0;
+  const reject = (r: RejectedFile) => {
+    report.rejected.push(r);
+    logger.warn('ingest.rejected', { file: r.path, reason: r.reason });
+  };
+  const consider = (doc: ReadDocument | RejectedFile, file: string) => {
+    seen++;
+    if ('reason' in doc) return reject(doc);
+    if (run.seenIds.has(doc.id)) return reject({ path: file, reason: `another file with the same id "${doc.id}" was already read in this run` });
     run.seenIds.add(doc.id);
     const existing = docs.get(doc.id);
-    if (existing && existing.entry.hash === doc.hash && run.splitSame && (existing.vectors || !signature)) {
+    if (existing && existing.entry.hash === doc.hash && reusable(run, existing)) {
       report.unchanged.push(doc.id);
       existing.entry.source = doc.path;
-      continue;
+      return;
     }
     const split = splitDocument(doc, run.config);
     if (split.dropped.length) report.dropped.push({ doc: doc.id, dropped: split.dropped });
-    if (split.chunks.length === 0) {
-      // Never counted as added; a previous version of it (if any) stays as it was.
-      report.rejected.push({ path: doc.path, reason: noChunksReason(split) });
-      logger.warn('ingest.rejected', { file: doc.path, reason: noChunksReason(split) });
-      continue;
-    }
+    // Never counted as added; a previous version of it (if any) stays as it was.
+    if (split.chunks.length === 0) return reject({ path: doc.path, reason: noChunksReason(split) });
     (existing ? report.updated : report.added).push(doc.id);
     run.changed.push(split);
     chunks += split.chunks.length;
     const secs = (performance.now() - started) / 1000;
-    if (options.progress && (i + 1) % 100 === 0) options.progress({ stage: 'read', files: i + 1, totalFiles: run.toRead.length, chunks, chunksPerSecond: secs > 0 ? chunks / secs : chunks });
+    if (options.progress && seen % 100 === 0) options.progress({ stage: 'read', files: seen, totalFiles: total, chunks, chunksPerSecond: secs > 0 ? chunks / secs : chunks });
+  };
+  for (const { file, root } of run.toRead) consider(await readDocument(file, root), file);
+  for (const url of run.toFetch) {
+    const existing = docs.get(url);
+    // Validators only when the stored chunks can be kept as they are.
+    const validators: Validators | undefined = existing && reusable(run, existing) ? { etag: existing.entry.etag, lastModified: existing.entry.lastModified } : undefined;
+    const result = await fetchDocument(url, validators, run.config.fetch);
+    if ('unchanged' in result) {
+      seen++;
+      run.seenIds.add(url);
+      report.unchanged.push(url);
+      continue;
+    }
+    consider(result, url);
   }
 };
+
+/** The stored chunks (and vectors, when an embedder is given) of a document can be kept. */
+function reusable(run: IngestRun, state: DocState): boolean {
+  return run.splitSame && Boolean(state.vectors || !run.signature);
+}
 
 /** 4. With --prune, documents whose source file no longer exists are removed. */
 const pruneStep: Step = (run) => {
@@ -270,9 +293,9 @@ const resplitStep: Step = async (run) => {
   if (run.splitSame || !run.previous) return;
   const changedIds = new Set(run.changed.map((c) => c.doc.id));
   for (const state of run.docs.values()) {
-    if (changedIds.has(state.entry.id) || state.entry.url) continue;
-    const doc = await readDocument(state.entry.source, path.dirname(state.entry.source)).catch(() => null);
-    if (!doc || 'reason' in doc) continue;
+    if (changedIds.has(state.entry.id)) continue;
+    const doc = state.entry.url ? await fetchDocument(state.entry.url, undefined, run.config.fetch) : await readDocument(state.entry.source, path.dirname(state.entry.source)).catch(() => null);
+    if (!doc || 'reason' in doc || 'unchanged' in doc) continue;
     const split = splitDocument({ ...doc, id: state.entry.id }, run.config);
     if (!split.chunks.length) continue;
     state.entry = { ...documentEntry(split), source: state.entry.source };
@@ -375,6 +398,7 @@ export async function ingest(config: CoreConfig, options: IngestOptions, logger:
       splitSame: false,
       docs: new Map(),
       toRead: [],
+      toFetch: [],
       seenIds: new Set(),
       changed: [],
       done: false,
@@ -397,26 +421,33 @@ export type PreviewRecord =
   | { doc: string; rejected: string; reason: string };
 
 /** Reads and splits the given paths like `ingest` does, and writes nothing. */
-export async function* preview(config: Pick<CoreConfig, 'chunkSize' | 'chunkOverlap'>, paths: string[]): AsyncGenerator<PreviewRecord> {
+export async function* preview(config: Pick<CoreConfig, 'chunkSize' | 'chunkOverlap' | 'fetch'>, paths: string[]): AsyncGenerator<PreviewRecord> {
   for (const p of paths) {
+    if (isUrl(p)) {
+      const doc = await fetchDocument(p.trim(), undefined, config.fetch);
+      if ('unchanged' in doc) continue;
+      yield* previewDocument(doc, config);
+      continue;
+    }
     const abs = path.resolve(p);
     const root = isDirectory(abs) ? abs : path.dirname(abs);
     const { files, rejected } = await discoverFiles([abs]);
     for (const r of rejected) yield { doc: r.path, rejected: r.path, reason: r.reason };
-    for (const file of files) {
-      const doc = await readDocument(file, root);
-      if ('reason' in doc) {
-        yield { doc: doc.path, rejected: doc.path, reason: doc.reason };
-        continue;
-      }
-      const split = splitDocument(doc, config);
-      for (const c of split.chunks) {
-        yield { doc: doc.id, title: c.title, ...(c.subhead ? { subhead: c.subhead } : {}), text: c.text, kind: split.kind, format: doc.format, ...(doc.date ? { date: doc.date } : {}), ...(doc.url ? { url: doc.url } : {}) };
-      }
-      for (const d of split.dropped) yield { doc: doc.id, dropped: d.text, reason: d.reason };
-      if (!split.chunks.length) yield { doc: doc.id, rejected: doc.path, reason: noChunksReason(split) };
-    }
+    for (const file of files) yield* previewDocument(await readDocument(file, root), config);
   }
+}
+
+function* previewDocument(doc: ReadDocument | RejectedFile, config: Pick<CoreConfig, 'chunkSize' | 'chunkOverlap'>): Generator<PreviewRecord> {
+  if ('reason' in doc) {
+    yield { doc: doc.path, rejected: doc.path, reason: doc.reason };
+    return;
+  }
+  const split = splitDocument(doc, config);
+  for (const c of split.chunks) {
+    yield { doc: doc.id, title: c.title, ...(c.subhead ? { subhead: c.subhead } : {}), text: c.text, kind: split.kind, format: doc.format, ...(doc.date ? { date: doc.date } : {}), ...(doc.url ? { url: doc.url } : {}) };
+  }
+  for (const d of split.dropped) yield { doc: doc.id, dropped: d.text, reason: d.reason };
+  if (!split.chunks.length) yield { doc: doc.id, rejected: doc.path, reason: noChunksReason(split) };
 }
 
 async function embedAll(embedder: Embedder, chunks: Chunk[], batchSize: number): Promise<Float32Array[]> {

@@ -6,6 +6,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { Tokenizer } from '../ports.js';
 import { dictionaryLines } from './dictionary.js';
+import { stemEnglish } from './stem.js';
 
 export type QuestionKind = 'how' | 'what' | 'where' | 'when' | 'who' | 'which' | 'why' | 'how-much' | 'yes-no';
 
@@ -64,6 +65,7 @@ const MAX_TOKEN_CHARS = 32;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 const CJK_CHAR = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/u;
 const NUMBER = /^\d+(?:\.\d+)?$/;
+const LATIN_WORD = /^[a-z]+$/;
 /** Control and format characters (RTL marks, zero-width joiners) and lone surrogates. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
@@ -107,7 +109,8 @@ export function createTokenizer(extraTerms: string[] = []): ChineseTokenizer {
       }
       flushRun();
       if (!keep(word)) continue;
-      out.push(word);
+      // English words are indexed and searched by their stem: "Sundays" finds "Sunday", "opening" finds "open".
+      out.push(LATIN_WORD.test(word) ? stemEnglish(word) : word);
       for (const sub of subwords) if (keep(sub)) out.push(sub);
       if (word.length >= 3 && CJK_CHAR.test(word[0])) pushUncovered(word, subwords, out);
       // 500米, 70%: the number with its unit is a more precise token than either alone.

@@ -79,7 +79,9 @@ export function htmlBlocks(html: string): { blocks: BlockInput[]; title?: string
   } catch {
     article = null;
   }
-  const main = article?.content ? domBlocks(parseHTML(`<html><body>${article.content}</body></html>`).document.body as unknown as DomNode) : [];
+  // Readability may keep a navigation bar next to the content: what the page marks as boilerplate stays out.
+  const marked = new Set(whole.filter((b) => b.kind === 'boilerplate').map((b) => b.text));
+  const main = (article?.content ? domBlocks(parseHTML(`<html><body>${article.content}</body></html>`).document.body as unknown as DomNode) : []).filter((b) => !marked.has(b.text));
   const mainChars = main.reduce((n, b) => n + b.text.length, 0);
   const bodyChars = whole.filter((b) => b.kind !== 'boilerplate').reduce((n, b) => n + b.text.length, 0);
   // Readability found nothing convincing (a short page): the page minus its marked boilerplate is the content.
