@@ -14,6 +14,7 @@ nginx             /usr/sbin/nginx
 postgresql        /usr/lib/postgresql/*/bin/initdb
 poppler-utils     /usr/bin/pdftotext
 openssl           /usr/bin/openssl
+systemd           /usr/bin/systemd-analyze
 '
 
 missing=()

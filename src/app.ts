@@ -15,6 +15,8 @@ import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { openStore } from './store/open.js';
+import type { IndexStatus } from './ops/metrics.js';
+import type { OpsSources } from './ops/http.js';
 import { checkDatabaseFile } from './privacy/files.js';
 import { createPrivacyKeys, DataSecretError, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
 
@@ -29,6 +31,8 @@ export interface App {
   warnings: string[];
   /** Re-reads the index if `ingest` published a new one; called automatically before questions. */
   reloadIndex(): boolean;
+  /** What /healthz, /readyz and /metrics read (src/ops); absent unless opened with `ops: true`. */
+  ops?: OpsSources | null;
   /** Stops taking work, waits for in-flight answers (bounded), flushes and closes stores. */
   close(): Promise<void>;
 }
@@ -46,12 +50,20 @@ export interface OpenAppOptions {
   answerer?: (defaults: { extractive: Answerer; generation: string }) => Answerer;
   /** How often to look for a newly published index, in ms (default 1000). */
   reloadCheckMs?: number;
+  /**
+   * Count questions, latency and error log lines for /metrics (the chat adapters). The service and the logger
+   * the app returns are then the counting ones; the CLI leaves it off and never loads prom-client.
+   */
+  ops?: boolean;
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
   const config = loadCoreConfig(env, options.cwd);
-  const logger = options.logger ?? createLogger();
+  const metricsModule = options.ops ? await import('./ops/metrics.js') : null;
+  let indexStatus: () => IndexStatus | undefined = () => undefined;
+  const metrics = metricsModule?.createMetrics(() => indexStatus()) ?? null;
+  const logger = metrics ? metrics.countErrors(options.logger ?? createLogger()) : (options.logger ?? createLogger());
   const warnings: string[] = [];
 
   // Before anything slow: an unusable database or secret stops the start at once, with the path and the fix.
@@ -104,8 +116,23 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     const english = () => (mapper ??= createEnglishMapper({ names: [...index.terms, ...index.places], lexicon: index.lexicon ?? undefined }));
     return { index, retriever, answerer, fallback: extractive, english };
   };
-  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, bundle);
+  const loadedAt = new WeakMap<LoadedIndex, number>();
+  const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, (index) => {
+    loadedAt.set(index, Date.now());
+    return bundle(index);
+  });
   warnings.push(...holder.current().index.warnings);
+  const currentStatus = (): IndexStatus => {
+    const { index } = holder.current();
+    return {
+      generation: path.basename(index.generation),
+      documents: index.manifest.counts.documents,
+      chunks: index.chunks.length,
+      loadedAt: loadedAt.get(index) ?? 0,
+      vectors: index.vectors !== null,
+    };
+  };
+  indexStatus = currentStatus;
 
   const service = createAnswerService({ config, snapshot: () => holder.current(), store, logger });
 
@@ -124,14 +151,24 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     },
   };
 
+  const ops: OpsSources | null = metrics
+    ? {
+        metrics,
+        indexStatus: currentStatus,
+        storeWritable: () => store.checkWritable?.() ?? Promise.resolve(),
+        logger,
+      }
+    : null;
+
   return {
     config,
-    service: trackedService,
+    service: metrics ? metrics.instrument(trackedService) : trackedService,
     store,
     keys,
     logger,
     warnings,
     reloadIndex: () => holder.maybeReload(true),
+    ops,
     async close() {
       if (closing) return;
       closing = true;

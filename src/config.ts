@@ -356,3 +356,20 @@ export function loadRuntimeConfig(env: Env = process.env): RuntimeConfig {
     adapters: { telegram: Boolean(env.TELEGRAM_BOT_TOKEN?.trim()), slack: Boolean(env.SLACK_BOT_TOKEN?.trim()) },
   };
 }
+
+// ---------- operations: /healthz, /readyz, /metrics (src/ops) ----------
+
+export interface OpsConfig {
+  /** OPS_PORT: a server of its own for the ops endpoints (polling / Socket Mode); null = none. */
+  port: number | null;
+  /** OPS_HOST: where that server listens; loopback by default (metrics are for your scraper, not the world). */
+  host: string;
+}
+
+export function loadOpsConfig(env: Env = process.env): OpsConfig {
+  const r = new Reader(env);
+  const port = r.optional('OPS_PORT') === undefined ? null : r.int('OPS_PORT', 0, 0, 65535);
+  const config: OpsConfig = { port, host: r.str('OPS_HOST', '127.0.0.1') };
+  r.fail('Ops');
+  return config;
+}

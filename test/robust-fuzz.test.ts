@@ -19,8 +19,6 @@ import { createRng, generateQuestion, hostileResponse, QUESTION_KINDS, slackMess
 const SEED = Number(process.env.ROBUST_SEED ?? 20_240_801);
 const QUESTIONS = 2000;
 const RENDERINGS = 3000;
-/** Generous for a 2-core CI machine; lexical answers take a few ms. */
-const ANSWER_BOUND_MS = 3000;
 
 let corpus: TempCorpus;
 let app: App;
@@ -44,7 +42,7 @@ function renderingProblems(response: AskResponse): string[] {
 }
 
 describe('hostile questions through the answering service and both renderers', () => {
-  it(`${QUESTIONS} generated questions: no exception, bounded time, valid renderings, log rows verbatim (seed ${SEED})`, async () => {
+  it(`${QUESTIONS} generated questions: no exception, valid renderings, log rows verbatim (seed ${SEED})`, async () => {
     const rng = createRng(SEED);
     const failures: string[] = [];
     const latencies: number[] = [];
@@ -57,7 +55,7 @@ describe('hostile questions through the answering service and both renderers', (
       seenKinds.add(q.kind);
       const where = `seed ${SEED} #${i} (${q.kind}) ${JSON.stringify(q.text.slice(0, 60))}`;
       const channel = channels[i % channels.length];
-      const started = performance.now();
+      const started = performance.now(); // reported below, never asserted: speed lives in npm run bench
       let response: AskResponse;
       try {
         response = await app.service.ask({ question: q.text, channel, chatId: `fuzz-${i % 7}`, conversationId: i % 3 === 0 ? `fuzz:${i % 11}` : undefined });
@@ -67,7 +65,6 @@ describe('hostile questions through the answering service and both renderers', (
       }
       const ms = performance.now() - started;
       latencies.push(ms);
-      if (ms > ANSWER_BOUND_MS) failures.push(`${where}: took ${Math.round(ms)} ms`);
       if (typeof response.answer !== 'string' || response.answer.trim() === '') failures.push(`${where}: empty answer`);
       if (response.question.length > app.config.maxQuestionChars) failures.push(`${where}: question not trimmed`);
       for (const problem of renderingProblems(response)) failures.push(`${where}: ${problem}`);
@@ -125,16 +122,13 @@ describe('hostile questions through the answering service and both renderers', (
     expect(failures.slice(0, 10)).toEqual([]);
   });
 
-  it('100k-character questions are answered within the bound even when MAX_QUESTION_CHARS allows them all', async () => {
+  it('100k-character questions are answered even when MAX_QUESTION_CHARS allows them all', async () => {
     const long = await openApp({ env: lexicalEnv(corpus, { MAX_QUESTION_CHARS: '100000', DB_PATH: path.join(corpus.root, 'long.sqlite') }), logger, autoIngest: false });
     try {
       const rng = createRng(SEED + 2);
       for (let i = 0; i < 12; i++) {
         const q = generateQuestion(rng, 'huge');
-        const started = performance.now();
         const response = await long.service.ask({ question: q.text, channel: 'telegram', chatId: 'long' });
-        const ms = performance.now() - started;
-        expect(ms, `seed ${SEED + 2} #${i}`).toBeLessThan(10_000);
         expect(renderingProblems(response)).toEqual([]);
         expect((await long.store.getInteraction(response.interaction_id!))?.question).toBe(response.question);
       }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(corpus.corpusDir, 'library.md'), '# 市图书馆延长开放时间\n\n自下月起，市图书馆每周二至周日开放到晚上九点。\n');
   await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
   second = loadIndex(config, null, logger);
-}, 60_000);
+});
 
 afterAll(() => corpus?.remove());
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'service-test-' });
   fs.writeFileSync(path.join(corpus.corpusDir, 'planted_page.txt'), PLANTED_PAGE, 'utf8');
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
-}, 60_000);
+});
 
 afterAll(async () => {
   await app?.close();

@@ -1,7 +1,7 @@
 // `npm run slack` as a process, end to end on 127.0.0.1: the real answering service over an index
 // built from seeds/, a local Slack Web API server, signed requests. A mention must get the same
 // answer `npm run ask` gives, threaded, with sources; SIGTERM must end it cleanly.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMrkdwn } from '../adapters/slack/render.js';
 import type { AskResponse } from '../src/ports.js';
 import { eventCallback, mention, postSigned, startSlackApiServer, waitFor, type SlackApiServer } from './support/slack-api-server.js';
+import { npmScriptSource, spawnTs } from './support/spawn-ts.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const BOT_TOKEN = 'xoxb-9999-8888-e2ebottokenvalue';
 const SIGNING_SECRET = 'e2e-signing-secret-abcdef0123456789';
 const QUESTION = '露天巷的巷道有多长？';
@@ -28,17 +28,14 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 const coreEnv = () => ({ CORPUS_DIR: path.join(REPO, 'seeds'), INDEX_DIR: path.join(tmp, 'index'), DB_PATH: path.join(tmp, 'bot.sqlite'), EMBEDDING_MODEL: 'none' });
 
-/** The command an npm script runs ("tsx <file>"), spawned directly so signals reach it unrelayed by npm. */
+/** The file an npm script runs, spawned directly (one process) so signals reach it unrelayed by npm. */
 function npmScript(name: string): string {
-  const scripts = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).scripts as Record<string, string>;
-  const match = /^tsx (\S+)$/.exec(scripts[name]);
-  if (!match) throw new Error(`package.json script "${name}" is "${scripts[name]}", expected "tsx <file>"`);
-  return match[1];
+  return npmScriptSource(JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).scripts as Record<string, string>, name);
 }
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [npmScript(script), ...args], { cwd: REPO, env });
+    const child = spawnTs(npmScript(script), args, { cwd: REPO, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -71,7 +68,7 @@ describe('npm run slack', () => {
     expect(expected.abstained).toBe(false);
 
     // 2. npm run slack in HTTP mode on 127.0.0.1, port chosen by the OS.
-    child = spawn(TSX, [npmScript('slack')], {
+    child = spawnTs(npmScript('slack'), [], {
       cwd: REPO,
       env: cleanEnv({ ...coreEnv(), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_HOST: '127.0.0.1', SLACK_PORT: '0', SLACK_API_URL: api.apiUrl }),
     });
@@ -104,7 +101,7 @@ describe('npm run slack', () => {
     expect(stderr).toContain('slack.stopped');
     expect(stderr).not.toContain(BOT_TOKEN);
     expect(stderr).not.toContain(SIGNING_SECRET);
-  }, 90_000);
+  });
 
   it('refuses to start with one message listing every configuration problem, without echoing values', async () => {
     const badToken = 'xoxp-user-token-not-a-bot-token';
@@ -115,7 +112,7 @@ describe('npm run slack', () => {
     expect(result.stderr).toContain('SLACK_PORT must be an integer');
     expect(result.stderr).toContain('CHUNK_SIZE must be an integer');
     expect(result.stderr).not.toContain(badToken);
-  }, 60_000);
+  });
 });
 
 function parseLine(line: string): Record<string, unknown> & { event?: string; port?: number } | undefined {

@@ -255,8 +255,10 @@ describe.each([sqliteBackend, postgresBackend])('the interaction store contract:
 
   it('answers `closed` and empty results after close, logging instead of throwing', async () => {
     const store = await open();
+    await expect(store.checkWritable()).resolves.toBeUndefined();
     await store.close();
     await store.close(); // idempotent
+    await expect(store.checkWritable()).rejects.toThrow(/closed/);
     expect(await store.recordInteraction(record('late'))).toEqual({ status: 'closed' });
     expect(await store.recordFeedback({ interactionId: 1, voterKey: 'v', vote: 'up' })).toBe('closed');
     expect(await store.gaps(0, 10)).toEqual([]);
@@ -310,6 +312,7 @@ describe('PostgreSQL backend', () => {
       expect(await store.claimDelivery('telegram:update:2')).toBe(false); // remembered in memory
       expect((await store.recentTurns('c1', 10, DAY)).map((t) => t.question)).toEqual(['q1']); // follow-ups still work
       expect(logger.lines.filter((l) => l.includes('"store.write_failed"'))).toHaveLength(1);
+      await expect(store.checkWritable()).rejects.toThrow(/waiting in memory/); // /readyz says not ready
 
       server!.start();
       clock = T0 + 60_000; // past the back-off

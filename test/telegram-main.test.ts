@@ -1,5 +1,5 @@
-// `npm run telegram` as a real process (tsx adapters/telegram/main.ts) against the local Bot API server.
-import { spawn, type ChildProcess } from 'node:child_process';
+// `npm run telegram` as a real process (adapters/telegram/main.ts under tsx's loader) against the local Bot API server.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,10 @@ import { createMemoryLogger } from '../src/log.js';
 import { renderAnswer, sourceLine, escapeHtml } from '../adapters/telegram/render.js';
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 import { freePort } from './support/net.js';
+import { patience } from './support/limits.js';
+import { spawnTs } from './support/spawn-ts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Exit {
   code: number | null;
@@ -23,9 +24,10 @@ interface Exit {
   stdout: string;
 }
 
-function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 30_000, onStart?: (child: ChildProcess) => void): Promise<Exit> {
+function runScript(script: string, args: string[], env: Record<string, string>, requestedMs?: number, onStart?: (child: ChildProcess) => void): Promise<Exit> {
+  const timeoutMs = patience(requestedMs);
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env } });
+    const child = spawnTs(script, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env } });
     onStart?.(child);
     let stderr = '';
     let stdout = '';

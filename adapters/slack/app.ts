@@ -5,7 +5,7 @@
 //   /ask ─────────────┼─► service.ask(...) ──►┼─ response_url (ephemeral, "Post to channel")
 //   👍/👎, post button ┘   store (feedback)    └─ /gaps, /stats from the store
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -30,6 +30,7 @@ import { renderGaps, renderStats } from './staff.js';
 import { TEXTS } from './texts.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
 import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
+import { handleOps, OPS_PATHS, type OpsSources } from '../../src/ops/http.js';
 
 /** p-retry options for the Web API client (same shape as @slack/web-api's RetryOptions). */
 export interface SlackRetryConfig {
@@ -58,6 +59,8 @@ export interface SlackAppDeps {
   shutdownTimeoutMs?: number;
   /** Days /gaps and /stats cover when none are given (default 7). */
   defaultDays?: number;
+  /** HTTP mode: serve /healthz, /readyz and /metrics beside /slack/events (src/ops). */
+  ops?: OpsSources;
 }
 
 export interface SlackApp {
@@ -105,7 +108,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const work = new InFlight();
   const rateLimit = new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, now);
 
-  const receiver = config.socketMode ? undefined : timestampCheckedReceiver(config, logger, now);
+  const receiver = config.socketMode ? undefined : timestampCheckedReceiver(config, logger, now, deps.ops);
   const bolt = new App({
     token: config.botToken,
     ...(config.socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
@@ -387,12 +390,14 @@ function guessLanguage(text: string): Language {
  * plus the check Bolt lacks: a timestamp more than 5 minutes in the *future* is refused too (401), so a
  * request signed ahead of time cannot be replayed later.
  */
-function timestampCheckedReceiver(config: SlackConfig, logger: Logger, now: () => number): HTTPReceiver {
+function timestampCheckedReceiver(config: SlackConfig, logger: Logger, now: () => number, ops?: OpsSources): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret!,
     endpoints: '/slack/events',
     processBeforeResponse: false,
     logger: boltLogger(logger),
+    // /healthz, /readyz, /metrics beside /slack/events (unsigned GETs; src/ops).
+    customRoutes: ops ? OPS_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req: IncomingMessage, res: ServerResponse) => handleOps(ops, req, res) })) : [],
   });
   const checkSignature = receiver.requestListener;
   receiver.requestListener = (req, res) => {

@@ -1,6 +1,6 @@
 // `npm run slack`: configuration → answering service (openApp) → Slack adapter, until SIGTERM/SIGINT.
 // HTTP mode listens on SLACK_HOST:SLACK_PORT at /slack/events; Socket Mode when SLACK_APP_TOKEN is set.
-import { ConfigError, loadCoreConfig, loadSlackConfig, secretValues, type Env, type SlackConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadSlackConfig, secretValues, type Env, type SlackConfig } from '../../src/config.js';
 import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
 import { openApp, type App } from '../../src/app.js';
 import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
@@ -8,6 +8,7 @@ import { DataSecretError } from '../../src/privacy/keys.js';
 import { privacyFacts } from '../../src/privacy/notice.js';
 import { createLogger, redact } from '../../src/log.js';
 import { createSlackApp } from './app.js';
+import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
 
 /** Every configuration problem, Slack's and the core's, in one message (never a value). */
 function loadConfig(env: Env): SlackConfig {
@@ -19,11 +20,13 @@ function loadConfig(env: Env): SlackConfig {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
   }
-  try {
-    loadCoreConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
+  for (const load of [() => loadCoreConfig(env), () => loadOpsConfig(env)]) {
+    try {
+      load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
   }
   if (problems.length || !slack) throw new ConfigError(problems, 'Slack');
   return slack;
@@ -58,7 +61,7 @@ async function main(env: Env = process.env): Promise<number> {
 
   let core: App;
   try {
-    core = await openApp({ env, logger });
+    core = await openApp({ env, logger, ops: true });
   } catch (error) {
     if (error instanceof StoreOpenError) {
       process.stderr.write(`${redact(error.message, secretValues(env))}\n`);
@@ -69,12 +72,19 @@ async function main(env: Env = process.env): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
-  const slack = createSlackApp({ config, service: core.service, store: core.store, logger, keys: core.keys, privacy: privacyFacts(core.config) });
+  // core.logger also counts error lines for /metrics; HTTP mode serves the ops paths beside /slack/events.
+  const slack = createSlackApp({
+    config, service: core.service, store: core.store, logger: core.logger, keys: core.keys, privacy: privacyFacts(core.config), ops: core.ops ?? undefined,
+  });
+  const opsConfig = loadOpsConfig(env);
+  let opsServer: OpsServer | undefined;
   try {
+    if (opsConfig.port !== null && core.ops) opsServer = await startOpsServer(core.ops, opsConfig.host, opsConfig.port);
     await slack.start();
   } catch (error) {
     logger.error('slack.start_failed', { error });
     process.stderr.write(`${(error as Error).message}\n`);
+    await opsServer?.close();
     await core.close();
     return 1;
   }
@@ -94,6 +104,7 @@ async function main(env: Env = process.env): Promise<number> {
 
   logger.info('slack.shutting_down', { signal, inFlight: slack.inFlight });
   await slack.stop();
+  await opsServer?.close();
   await core.close();
   return 0;
 }

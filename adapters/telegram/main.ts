@@ -5,12 +5,13 @@ import { pathToFileURL } from 'node:url';
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { ConfigError, loadCoreConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
 import { createLogger, redact, type Logger } from '../../src/log.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
 import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
+import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
 import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
 import { DataSecretError } from '../../src/privacy/keys.js';
 import { privacyFacts } from '../../src/privacy/notice.js';
@@ -32,6 +33,8 @@ export interface RunningTelegram {
   bot: UserFromGetMe;
   /** Webhook mode: the port bound. */
   port?: number;
+  /** With OPS_PORT: the port of the /healthz, /readyz, /metrics server. */
+  opsPort?: number;
   /** Settles when polling ends by itself (e.g. the token was revoked): rejects with the cause. */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -54,11 +57,13 @@ export function loadAllConfig(env: Env, cwd: string): TelegramConfig {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
   }
-  try {
-    loadCoreConfig(env, cwd);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
+  for (const load of [() => loadCoreConfig(env, cwd), () => loadOpsConfig(env)]) {
+    try {
+      load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
   }
   if (problems.length > 0 || !telegram) throw new ConfigError(problems, 'Telegram bot');
   return telegram;
@@ -90,25 +95,31 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
   const botInfo = await checkToken(config); // before opening the app: a bad token fails in a second
   logger.info('telegram.authorized', { username: botInfo.username, mode: config.mode });
 
-  const app = await (options.openApp ?? openApp)({ env, cwd, logger });
+  const app = await (options.openApp ?? openApp)({ env, cwd, logger, ops: true });
+  // app.logger also counts error lines for /metrics.
   const { bot, inFlight } = createTelegramBot({
-    config, service: app.service, store: app.store, logger, botInfo, keys: app.keys,
+    config, service: app.service, store: app.store, logger: app.logger, botInfo, keys: app.keys,
     privacy: privacyFacts(app.config),
   });
+  const opsConfig = loadOpsConfig(env);
+  let opsServer: OpsServer | undefined;
   const drainMs = options.drainTimeoutMs ?? 10_000;
 
   const finish = async (stopTaking: () => Promise<void>, closeTransport: () => Promise<void>) => {
     await stopTaking();
     if (!(await inFlight.drain(drainMs))) logger.warn('telegram.shutdown_abandoned', { in_flight: inFlight.size, waited_ms: drainMs });
     await closeTransport();
+    await opsServer?.close();
     await app.close();
     logger.info('telegram.stopped', {});
   };
 
   try {
+    if (opsConfig.port !== null && app.ops) opsServer = await startOpsServer(app.ops, opsConfig.host, opsConfig.port);
     if (config.mode === 'webhook') {
       const server: WebhookServer = await startWebhookServer({
-        bot, host: config.webhook.host, port: config.webhook.port, path: config.webhook.path, secret: config.webhook.secret!, logger,
+        bot, host: config.webhook.host, port: config.webhook.port, path: config.webhook.path, secret: config.webhook.secret!, logger: app.logger,
+        ops: app.ops ?? undefined,
       });
       if (config.webhook.url) {
         await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ['message', 'callback_query'] });
@@ -116,7 +127,7 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
       }
       let stopping: Promise<void> | undefined;
       return {
-        mode: 'webhook', bot: botInfo, port: server.port, done: new Promise<void>(() => {}),
+        mode: 'webhook', bot: botInfo, port: server.port, opsPort: opsServer?.port, done: new Promise<void>(() => {}),
         stop: () => (stopping ??= finish(async () => server.stopAccepting(), () => server.close())),
       };
     }
@@ -136,10 +147,11 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
     logger.info('telegram.polling', { username: botInfo.username });
     let stopping: Promise<void> | undefined;
     return {
-      mode: 'polling', bot: botInfo, done,
+      mode: 'polling', bot: botInfo, opsPort: opsServer?.port, done,
       stop: () => (stopping ??= finish(async () => { if (runner.isRunning()) await runner.stop(); }, async () => {})),
     };
   } catch (error) {
+    await opsServer?.close();
     await app.close();
     throw error;
   }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../src/log.js';
+import { handleOps, type OpsSources } from '../../src/ops/http.js';
 
 export interface WebhookServerOptions {
   bot: Bot;
@@ -18,6 +19,8 @@ export interface WebhookServerOptions {
   logger: Logger;
   /** Acknowledge an update after this long even if the answer is still being written (it carries on). */
   ackAfterMs?: number;
+  /** Serve /healthz, /readyz and /metrics on this server too (src/ops). */
+  ops?: OpsSources;
   /** Largest body read (default 1 MB); larger ones get 413. */
   maxBodyBytes?: number;
 }
@@ -91,6 +94,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     if (stopping) res.setHeader('Connection', 'close');
     open.add(res);
     res.once('close', () => open.delete(res));
+    if (options.ops && handleOps(options.ops, req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== options.path) return void res.writeHead(404).end('not found');
     if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end('POST only');

@@ -2,17 +2,25 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRuntimeConfig } from '../config.js';
+import { loadOpsConfig, loadRuntimeConfig } from '../config.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Compiled (dist/src/cli/start.js, `npm start`): the children run compiled too, with node. Under tsx: with tsx.
+const self = fileURLToPath(import.meta.url);
+const compiled = self.endsWith('.js');
+const base = path.resolve(path.dirname(self), '../..'); // the repository, or dist/
+const root = compiled ? path.dirname(base) : base;
 const { adapters } = loadRuntimeConfig();
 const targets: string[] = [];
 if (adapters.telegram) targets.push('adapters/telegram/main.ts');
 if (adapters.slack) targets.push('adapters/slack/main.ts');
 if (!targets.length) targets.push('src/cli/chat.ts');
 
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const children = targets.map((t) => spawn(tsx, [path.join(root, t)], { stdio: 'inherit', cwd: root }));
+const runner = compiled ? process.execPath : path.join(root, 'node_modules/.bin/tsx');
+const entry = (t: string) => path.join(base, compiled ? t.replace(/\.ts$/, '.js') : t);
+// With OPS_PORT and both adapters, Telegram's ops server takes OPS_PORT and Slack's OPS_PORT + 1.
+const ops = loadOpsConfig();
+const envFor = (i: number) => (ops.port && i > 0 ? { ...process.env, OPS_PORT: String(ops.port + i) } : process.env);
+const children = targets.map((t, i) => spawn(runner, [entry(t)], { stdio: 'inherit', cwd: root, env: envFor(i) }));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => children.forEach((c) => c.kill(sig)));
 let remaining = children.length;
 let worst = 0;

@@ -160,6 +160,12 @@ export function createWriteQueue(o: WriteQueueOptions) {
   }
 
   return {
+    /** Why a write would not be tried now (closed, or backing off after a failure), or null. */
+    notWritable(): string | null {
+      if (closed) return 'the store is closed';
+      if (degraded) return `${queue.length} write(s) are waiting in memory: the database refused the last write (store.write_failed in the log says why)`;
+      return null;
+    },
     /** Writes still waiting, oldest first (follow-ups read queued turns from here). */
     pending: queue as readonly PendingWrite[],
     get closed() {
@@ -288,6 +294,8 @@ export interface StoreBackend {
   stats(since: number): DailyStats[] | Promise<DailyStats[]>;
   /** Deletes delivery keys and turns older than the given times. */
   prune(deliveriesBefore: number, turnsBefore: number): unknown;
+  /** Resolves when a write could be made now; rejects with the reason otherwise. Writes nothing. */
+  checkWritable(): unknown;
   /** The shared installation secret, created once; absent for a backend that keeps none. */
   sharedSecret?(create: () => string): Promise<string>;
   close(): unknown;
@@ -382,6 +390,12 @@ export function createInteractionStore(backend: StoreBackend, logger: Logger, op
 
     stats(sinceMs) {
       return queue.read('stats', [] as DailyStats[], () => backend.stats(sinceMs));
+    },
+
+    async checkWritable() {
+      const why = queue.notWritable();
+      if (why) throw new Error(why);
+      await backend.checkWritable();
     },
 
     async sharedSecret(create) {

@@ -253,6 +253,11 @@ export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
       await sql`DELETE FROM deliveries WHERE at < ${Math.floor(deliveriesBefore)}`;
       await sql`DELETE FROM turns WHERE at < ${Math.floor(turnsBefore)}`;
     },
+    async checkWritable() {
+      // A read-only standby (or a session forced read-only) answers queries but refuses every write.
+      const [row] = await sql<{ read_only: boolean }[]>`SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS read_only`;
+      if (row.read_only) throw new Error('the PostgreSQL server accepts no writes (a read-only standby?); point DATABASE_URL at the primary');
+    },
     async sharedSecret(create) {
       await sql`INSERT INTO shared_settings (name, value) VALUES ('data_secret', ${create()}) ON CONFLICT (name) DO NOTHING`;
       const [row] = await sql<{ value: string }[]>`SELECT value FROM shared_settings WHERE name = 'data_secret'`;

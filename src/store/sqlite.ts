@@ -219,6 +219,11 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
       sql.pruneDeliveries.run(deliveriesBefore);
       sql.pruneTurns.run(turnsBefore);
     },
+    checkWritable() {
+      // Takes the write lock and lets it go, writing nothing: fails when another process holds it or the file is read-only.
+      db.exec('BEGIN IMMEDIATE');
+      db.exec('ROLLBACK');
+    },
     close: () => db.close(),
   };
   return createInteractionStore(backend, logger, options);

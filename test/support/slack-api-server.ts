@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { patience } from './limits.js';
 
 export const BOT_USER_ID = 'UBOT0001';
 export const BOT_ID = 'BBOT0001';
@@ -51,13 +52,17 @@ export interface SlackApiServer {
   close(): Promise<void>;
 }
 
-/** Polls `pick` until it returns something, or fails after `timeoutMs` with `what` in the message. */
-export async function waitFor<T>(pick: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Polls `pick` until it returns something, or fails with `what` in the message after `timeoutMs`, raised to
+ * at least PATIENCE_MS (test/support/limits.ts): a safety net for a hung test, not a speed check.
+ */
+export async function waitFor<T>(pick: () => T | undefined | false, what: string, timeoutMs?: number): Promise<T> {
+  const limit = patience(timeoutMs);
+  const deadline = Date.now() + limit;
   for (;;) {
     const value = pick();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${limit} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -177,7 +182,7 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
       for (const ws of sockets) ws.send(text);
       return sockets.size;
     },
-    socketConnected: (timeoutMs = 5000) => waitFor(() => connected > 0 && sockets.size > 0, 'a Socket Mode connection', timeoutMs).then(() => undefined),
+    socketConnected: (timeoutMs?: number) => waitFor(() => connected > 0 && sockets.size > 0, 'a Socket Mode connection', timeoutMs).then(() => undefined),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();

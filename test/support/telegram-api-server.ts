@@ -4,6 +4,7 @@
 // and can be told to fail a method once (429 with retry_after, 500, ...). Other tokens get 401.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { patience } from './limits.js';
 
 export interface RecordedCall {
   method: string;
@@ -79,11 +80,15 @@ export class TelegramApiServer {
     return this.callsOf('sendMessage').filter((c) => Number(c.params.chat_id) === chatId);
   }
 
-  /** Waits until `predicate` holds over the recorded calls (polls every 20 ms). */
-  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+  /**
+   * Waits until `predicate` holds over the recorded calls (polls every 20 ms). `timeoutMs` is raised to at least
+   * PATIENCE_MS (test/support/limits.ts): a safety net for a hung test, not a speed check.
+   */
+  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number, what = 'condition'): Promise<void> {
+    const limit = patience(timeoutMs);
+    const deadline = Date.now() + limit;
     while (!predicate(this.calls)) {
-      if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > deadline) throw new Error(`Timed out after ${limit} ms waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
