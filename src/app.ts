@@ -19,6 +19,7 @@ import type { IndexStatus } from './ops/metrics.js';
 import type { OpsSources } from './ops/http.js';
 import { checkDatabaseFile } from './privacy/files.js';
 import { createPrivacyKeys, DataSecretError, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
+import { startRetention } from './privacy/retention.js';
 
 export interface App {
   config: CoreConfig;
@@ -103,6 +104,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     await store.close();
     throw error;
   }
+  // DATA_RETENTION_DAYS: old questions, votes, turns and delivery records go, at start and hourly.
+  const retention = startRetention({ store, days: config.privacy.retentionDays, logger });
   // One bundle per index generation: the retriever, the answerers and the English mapper of a question
   // all read the generation the question started on, even when a reload lands mid-question.
   const llm = config.llm ? await import('./answer/llm.js') : null; // LangChain loads only when an LLM is configured
@@ -173,6 +176,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       if (closing) return;
       closing = true;
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      retention.stop();
       await store.close();
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },

@@ -44,6 +44,16 @@ class Reader {
     }
     return n;
   }
+  fraction(name: string, fallback: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 1) {
+      this.problems.push(`${name} must be a number between 0 and 1 (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  }
   bool(name: string, fallback: boolean): boolean {
     const raw = this.optional(name)?.toLowerCase();
     if (raw === undefined) return fallback;
@@ -127,6 +137,8 @@ export interface PrivacyConfig {
   dataSecret?: string;
   /** DATA_RETENTION_DAYS: questions, votes, conversations and delivery records older than this are deleted. */
   retentionDays: number;
+  /** LOW_CONFIDENCE_BELOW: an answer whose confidence is below this shows in /gaps beside abstentions and 👎. */
+  lowConfidenceBelow: number;
 }
 
 export interface LlmConfig {
@@ -216,6 +228,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     privacy: {
       dataSecret: r.optional('DATA_SECRET'),
       retentionDays: r.int('DATA_RETENTION_DAYS', 90, 1, 3650),
+      lowConfidenceBelow: r.fraction('LOW_CONFIDENCE_BELOW', 0.5),
     },
   };
   const secret = config.privacy.dataSecret;

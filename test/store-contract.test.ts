@@ -139,6 +139,8 @@ describe.each([sqliteBackend, postgresBackend])('the interaction store contract:
     expect(await first.claimDelivery('telegram:update:123')).toBe(true);
     expect(await first.claimDelivery('telegram:update:123')).toBe(false);
     expect(await first.claimDelivery('slack:event:Ev1')).toBe(true);
+    await first.completeDelivery('telegram:update:123');
+    await first.completeDelivery('slack:event:Ev1');
     await first.close();
 
     const restarted = await open();
@@ -204,8 +206,8 @@ describe.each([sqliteBackend, postgresBackend])('the interaction store contract:
     await add('高龄津贴怎么申请', T0 - 10 * DAY, 'telegram', true); // before the window
 
     expect(await store.gaps(T0 - DAY, 10)).toEqual([
-      { example: '高龄津贴如何申请？', count: 3, abstained: 2, downvoted: 1, channels: ['slack', 'telegram'], lastAt: T0 - 1000 },
-      { example: '公交卡在哪里办', count: 1, abstained: 1, downvoted: 0, channels: ['telegram'], lastAt: T0 - 500 },
+      { example: '高龄津贴如何申请？', count: 3, abstained: 2, downvoted: 1, lowConfidence: 0, channels: ['slack', 'telegram'], lastAt: T0 - 1000 },
+      { example: '公交卡在哪里办', count: 1, abstained: 1, downvoted: 0, lowConfidence: 0, channels: ['telegram'], lastAt: T0 - 500 },
     ]);
     expect(await store.gaps(T0 - DAY, 1)).toHaveLength(1);
     expect(await store.gaps(T0 + 1, 10)).toEqual([]);
@@ -235,6 +237,79 @@ describe.each([sqliteBackend, postgresBackend])('the interaction store contract:
       { day: '2025-03-10', channel: 'telegram', questions: 2, abstained: 1, up: 0, down: 1 },
       { day: '2025-03-11', channel: 'telegram', questions: 1, abstained: 1, up: 0, down: 0 },
     ]);
+  });
+
+  it('gaps include low-confidence answers and leave out command-line and eval traffic', async () => {
+    const store = await open();
+    await save(store, record('护照在哪里办？', { abstained: true }));
+    await save(store, record('暖气费怎么交？', { lowConfidence: true, channel: 'slack' }));
+    await save(store, record('食堂几点开门？'));
+    await save(store, record('命令行里问的护照问题', { abstained: true, channel: 'cli' }));
+    await save(store, record('评测里的问题', { abstained: true, channel: 'eval' }));
+    const gaps = await store.gaps(0, 10);
+    expect(gaps.map((g) => [g.example, g.abstained, g.lowConfidence]).sort()).toEqual([['护照在哪里办？', 1, 0], ['暖气费怎么交？', 0, 1]]);
+  });
+
+  it('refuses a delivery being answered or answered already, and hands over one whose owner closed unfinished', async () => {
+    const [a, b] = [await open(), await open()];
+    expect(await a.claimDelivery('telegram:update:1')).toBe(true);
+    expect(await a.claimDelivery('telegram:update:1')).toBe(false); // in progress here
+    expect(await b.claimDelivery('telegram:update:1')).toBe(false); // in progress in a live store
+    expect(await a.claimDelivery('telegram:update:2')).toBe(true);
+    await a.completeDelivery('telegram:update:2');
+    await a.close(); // update 1 never finished
+    expect(await b.claimDelivery('telegram:update:1')).toBe(true);
+    expect(events()).toContain('store.delivery_taken_over');
+    expect(await b.claimDelivery('telegram:update:2')).toBe(false); // finished: a duplicate for anyone
+    await b.completeDelivery('telegram:update:1');
+    expect(await (await open()).claimDelivery('telegram:update:1')).toBe(false);
+  });
+
+  it('takes over a claim whose lease ran out even when its owner may be alive (another host)', async () => {
+    const [a, b] = [await open({ deliveryLeaseMs: 60_000 }), await open({ deliveryLeaseMs: 60_000 })];
+    expect(await a.claimDelivery('slack:event:Ev1')).toBe(true);
+    clock = T0 + 59_000;
+    expect(await b.claimDelivery('slack:event:Ev1')).toBe(false);
+    clock = T0 + 61_000;
+    expect(await b.claimDelivery('slack:event:Ev1')).toBe(true);
+  });
+
+  it("forgets one person's questions, their conversations' turns and their votes, and nobody else's", async () => {
+    const store = await open();
+    const mine = await save(store, record('q1', { userKey: 'me', conversationId: 'telegram:c1' }));
+    await save(store, record('q2', { userKey: 'me', conversationId: 'telegram:g1:me' }));
+    const theirs = await save(store, record('q3', { userKey: 'them', conversationId: 'telegram:c2' }));
+    for (const c of ['telegram:c1', 'telegram:g1:me', 'telegram:c2']) await store.appendTurn(c, { question: 'q', searched: 'q', answer: 'a', at: T0 });
+    await store.recordFeedback({ interactionId: theirs, voterKey: 'me', vote: 'down' });
+    await store.recordFeedback({ interactionId: mine, voterKey: 'them', vote: 'up' });
+    await store.recordFeedback({ interactionId: theirs, voterKey: 'them', vote: 'up' });
+
+    expect(await store.forgetPerson('me')).toEqual({ status: 'deleted', interactions: 2, turns: 2, votes: 1 });
+    expect(await store.getInteraction(mine)).toBeUndefined();
+    expect(await store.getInteraction(theirs)).toMatchObject({ userKey: 'them' });
+    expect(await store.recentTurns('telegram:c1', 5, DAY)).toEqual([]);
+    expect(await store.recentTurns('telegram:c2', 5, DAY)).toHaveLength(1);
+    expect((await store.stats(0))[0]).toMatchObject({ questions: 1, up: 1, down: 0 });
+    expect(await store.forgetPerson('me')).toEqual({ status: 'deleted', interactions: 0, turns: 0, votes: 0 });
+  });
+
+  it('purges interactions, votes, turns and delivery records older than a time', async () => {
+    const store = await open();
+    const old = await save(store, record('old', { at: T0 - 100 * DAY }));
+    const recent = await save(store, record('recent', { at: T0 - 10 * DAY }));
+    await store.recordFeedback({ interactionId: old, voterKey: 'v', vote: 'down', at: T0 - 99 * DAY });
+    await store.recordFeedback({ interactionId: recent, voterKey: 'v', vote: 'up', at: T0 - 95 * DAY });
+    await store.recordFeedback({ interactionId: recent, voterKey: 'w', vote: 'up', at: T0 - 9 * DAY });
+    await store.appendTurn('c-old', { question: 'q', searched: 'q', answer: 'a', at: T0 - 91 * DAY });
+    await store.appendTurn('c-new', { question: 'q', searched: 'q', answer: 'a', at: T0 - 1 * DAY });
+    clock = T0 - 92 * DAY;
+    await store.claimDelivery('telegram:update:old');
+    clock = T0;
+    await store.claimDelivery('telegram:update:new');
+    expect(await store.purge(T0 - 90 * DAY)).toEqual({ interactions: 1, votes: 2, turns: 1, deliveries: 1 });
+    expect(await store.getInteraction(old)).toBeUndefined();
+    expect((await store.stats(0))[0]).toMatchObject({ questions: 1, up: 1 });
+    expect(await store.purge(T0 - 90 * DAY)).toEqual({ interactions: 0, votes: 0, turns: 0, deliveries: 0 });
   });
 
   it('keeps hostile text as data: quotes, SQL, emoji and control characters', async () => {

@@ -34,7 +34,7 @@ function loadConfig(env: Env): SlackConfig {
 
 const SLACK_USAGE = `Usage: npm run slack
 
-Answers staff in Slack (mentions in threads, DMs, /ask, /gaps, /stats). HTTP mode on SLACK_HOST:SLACK_PORT
+Answers staff in Slack (mentions in threads, DMs, /ask, /gaps, /stats, /privacy, /forget). HTTP mode on SLACK_HOST:SLACK_PORT
 at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. Variables: SLACK_BOT_TOKEN (required),
 SLACK_SIGNING_SECRET (HTTP mode), SLACK_APP_TOKEN, SLACK_HOST, SLACK_PORT, SLACK_API_URL,
 RATE_LIMIT_PER_MINUTE, SLACK_STAFF_USER_IDS and SLACK_STAFF_CHANNEL_IDS (who may run /gaps and /stats),

@@ -162,8 +162,9 @@ const TELEGRAM_USAGE = `Usage: npm run telegram
 Answers residents in Telegram (private chats; in groups when mentioned, replied to, or via /ask).
 Configured by environment variables (or .env): TELEGRAM_BOT_TOKEN (required), TELEGRAM_MODE=polling|webhook,
 TELEGRAM_WEBHOOK_HOST/PORT/PATH/SECRET/URL, TELEGRAM_API_ROOT, RATE_LIMIT_PER_MINUTE, MAX_QUESTION_CHARS,
-plus the core settings (INDEX_DIR, DB_PATH or DATABASE_URL, EMBEDDING_MODEL, LLM_MODEL, ...). See .env.example and the
-README section "Run on Telegram".`;
+plus the core settings (INDEX_DIR, DB_PATH or DATABASE_URL, DATA_SECRET, DATA_RETENTION_DAYS, EMBEDDING_MODEL, LLM_MODEL, ...).
+Residents' commands include /privacy (what is kept, for how long) and /forget (delete it). See .env.example and
+the README sections "Run on Telegram" and "Privacy".`;
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {

@@ -7,7 +7,8 @@
 // While the database refuses, retries back off (1 s doubling to 30 s) so a long outage does not stall
 // every message. Reads that fail log and return empty results.
 import type { Logger } from '../log.js';
-import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, GapGroup, InteractionRecord, InteractionStore, Source, StoredInteraction, Turn, WriteOutcome } from '../ports.js';
+import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, ForgetOutcome, GapGroup, InteractionRecord, InteractionStore, PurgeCounts, Source, StoredInteraction, Turn, WriteOutcome } from '../ports.js';
+import { ownerClosed } from './owner.js';
 import { clusterSimilar } from './similar.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,6 +36,8 @@ export interface StoreOptions {
   retryQueueLimit?: number;
   /** Newest rows the gaps view clusters; older ones in the window are left out with a warning (default 20000). */
   gapsMaxRows?: number;
+  /** An unfinished delivery claim older than this is taken over even if its owner may be alive (default 5 min). */
+  deliveryLeaseMs?: number;
 }
 
 export function resolveOptions(options: StoreOptions) {
@@ -53,8 +56,10 @@ export type PendingWrite =
   | { kind: 'interaction'; record: InteractionRecord; at: number }
   | { kind: 'feedback'; feedback: FeedbackRecord; at: number }
   | { kind: 'delivery'; key: string; at: number }
+  | { kind: 'delivery-done'; key: string; at: number }
   | { kind: 'turn'; conversationId: string; turn: Turn }
-  | { kind: 'clear'; conversationId: string };
+  | { kind: 'clear'; conversationId: string }
+  | { kind: 'forget'; userKey: string };
 
 /** The write's result, or why there is none. */
 export type Written<T> = { status: 'saved'; value: T } | { status: 'queued' | 'rejected' | 'closed' };
@@ -208,6 +213,11 @@ export function createWriteQueue(o: WriteQueueOptions) {
       return true;
     },
 
+    /** The reply to a delivery claimed in memory went out: nothing to remember any more. */
+    forgetInMemory(key: string): void {
+      memoryDeliveries.delete(key);
+    },
+
     /** Runs a read; on failure logs and answers `fallback`. */
     async read<T>(operation: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
       if (closed) {
@@ -255,6 +265,7 @@ export interface GapRow {
   channel: Channel;
   at: number;
   abstained: boolean;
+  lowConfidence: boolean;
   downvoted: boolean;
 }
 
@@ -270,6 +281,7 @@ export function summariseGaps(rows: GapRow[], limit: number, maxRows: number, lo
       count: group.length,
       abstained: group.filter((r) => r.abstained).length,
       downvoted: group.filter((r) => r.downvoted).length,
+      lowConfidence: group.filter((r) => r.lowConfidence).length,
       channels: [...new Set(group.map((r) => r.channel))].sort(),
       lastAt: group[0].at,
     }))
@@ -280,7 +292,12 @@ export function summariseGaps(rows: GapRow[], limit: number, maxRows: number, lo
 /** What a backend supplies: its SQL. Everything else (queueing, validation, clean-up timing) is shared. */
 export interface StoreBackend {
   readonly name: string;
-  /** Applies one write; throws on failure. interaction → new id, feedback → FeedbackOutcome, delivery → true if new. */
+  /** This store's name on the deliveries it claims (./owner.ts). */
+  readonly owner: string;
+  /**
+   * Applies one write; throws on failure. interaction → new id, feedback → FeedbackOutcome, delivery → true if
+   * this store may answer it (new, or taken over from a dead owner), forget → the deleted counts.
+   */
   apply(write: PendingWrite): unknown;
   isTransient(error: unknown): boolean;
   /** What the operator should check when writes fail. */
@@ -289,11 +306,13 @@ export interface StoreBackend {
   deliveryStored(key: string): boolean | Promise<boolean>;
   /** The newest `count` turns at or after `since`, oldest first. */
   recentTurns(conversationId: string, since: number, count: number): Turn[] | Promise<Turn[]>;
-  /** Abstained or down-voted questions at or after `since`, newest first, at most `maxRows`. */
+  /** Abstained, low-confidence or down-voted Telegram/Slack questions at or after `since`, newest first, at most `maxRows`. */
   gapRows(since: number, maxRows: number): GapRow[] | Promise<GapRow[]>;
   stats(since: number): DailyStats[] | Promise<DailyStats[]>;
   /** Deletes delivery keys and turns older than the given times. */
   prune(deliveriesBefore: number, turnsBefore: number): unknown;
+  /** Deletes interactions, votes, turns and delivery records older than `beforeMs`, in one transaction. */
+  purge(beforeMs: number): PurgeCounts | Promise<PurgeCounts>;
   /** Resolves when a write could be made now; rejects with the reason otherwise. Writes nothing. */
   checkWritable(): unknown;
   /** The shared installation secret, created once; absent for a backend that keeps none. */
@@ -366,6 +385,28 @@ export function createInteractionStore(backend: StoreBackend, logger: Logger, op
       return queue.claimInMemory(key, storedBefore);
     },
 
+    async completeDelivery(key) {
+      await write({ kind: 'delivery-done', key, at: now() });
+      queue.forgetInMemory(key);
+    },
+
+    async forgetPerson(userKey): Promise<ForgetOutcome> {
+      if (!userKey) return { status: 'deleted', interactions: 0, turns: 0, votes: 0 };
+      const result = await write<{ interactions: number; turns: number; votes: number }>({ kind: 'forget', userKey });
+      return result.status === 'saved' ? { status: 'deleted', ...result.value } : result;
+    },
+
+    async purge(beforeMs): Promise<PurgeCounts> {
+      const none = { interactions: 0, votes: 0, turns: 0, deliveries: 0 };
+      if (queue.closed) return none;
+      try {
+        return await backend.purge(beforeMs);
+      } catch (error) {
+        logger.error('store.purge_failed', { ...errorFields(error), effect: 'old rows stay until the next purge' });
+        return none;
+      }
+    },
+
     async appendTurn(conversationId, turn) {
       await write({ kind: 'turn', conversationId, turn: { ...turn } });
     },
@@ -407,6 +448,7 @@ export function createInteractionStore(backend: StoreBackend, logger: Logger, op
       closing ??= (async () => {
         await ready;
         await queue.close();
+        ownerClosed(backend.owner);
         try {
           await backend.close();
         } catch (error) {

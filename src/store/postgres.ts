@@ -9,6 +9,7 @@ import postgres from 'postgres';
 import type { Logger } from '../log.js';
 import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, InteractionRecord, InteractionStore, StoredInteraction, Turn } from '../ports.js';
 import { createInteractionStore, parseSources, type GapRow, type PendingWrite, type StoreBackend, type StoreOptions } from './common.js';
+import { DEFAULT_DELIVERY_LEASE_MS, mayTakeOver, newOwner } from './owner.js';
 
 export type Sql = postgres.Sql;
 
@@ -19,15 +20,18 @@ const MIGRATIONS: readonly string[] = [
      at bigint NOT NULL,
      channel text NOT NULL,
      chat_id text NOT NULL,
+     user_key text,
      conversation_id text,
      question text NOT NULL,
      answer text NOT NULL,
      abstained boolean NOT NULL,
+     low_confidence boolean NOT NULL DEFAULT false,
      sources text NOT NULL,
      latency_ms integer,
      error text
    );
    CREATE INDEX interactions_at ON interactions (at);
+   CREATE INDEX interactions_user ON interactions (user_key);
    CREATE TABLE feedback (
      interaction_id bigint NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
      voter_key text NOT NULL,
@@ -35,9 +39,14 @@ const MIGRATIONS: readonly string[] = [
      at bigint NOT NULL,
      PRIMARY KEY (interaction_id, voter_key)
    );
+   CREATE INDEX feedback_voter ON feedback (voter_key);
+   CREATE INDEX feedback_at ON feedback (at);
+   -- A claim records its owner (store/owner.ts) and when the reply went out (done_at).
    CREATE TABLE deliveries (
      key text PRIMARY KEY,
-     at bigint NOT NULL
+     at bigint NOT NULL,
+     owner text,
+     done_at bigint
    );
    CREATE INDEX deliveries_at ON deliveries (at);
    CREATE TABLE turns (
@@ -136,6 +145,8 @@ interface InteractionRow {
   sources: string;
   latency_ms: number | null;
   error: string | null;
+  user_key: string | null;
+  low_confidence: boolean;
 }
 
 /** Connects, migrates and answers the store. Throws (with describeConnectError's message) when the database cannot be used. */
@@ -147,16 +158,19 @@ export async function openPostgresStore(url: string, logger: Logger, options: St
     await sql.end({ timeout: 1 }).catch(() => undefined);
     throw new Error(describeConnectError(url, error), { cause: error });
   }
-  return createInteractionStore(postgresBackend(sql, options.maxTurnsPerConversation ?? 20), logger, options);
+  return createInteractionStore(postgresBackend(sql, logger, options), logger, options);
 }
 
 /** PostgreSQL's SQL behind the shared store; `sql` is closed with the store. */
-export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
+export function postgresBackend(sql: Sql, logger: Logger, options: StoreOptions = {}): StoreBackend {
+  const maxTurns = options.maxTurnsPerConversation ?? 20;
+  const leaseMs = options.deliveryLeaseMs ?? DEFAULT_DELIVERY_LEASE_MS;
+  const owner = newOwner();
   async function applyInteraction(r: InteractionRecord, at: number): Promise<number> {
     const [row] = await sql<{ id: string }[]>`
-      INSERT INTO interactions (at, channel, chat_id, conversation_id, question, answer, abstained, sources, latency_ms, error)
-      VALUES (${at}, ${text(r.channel)}, ${text(r.chatId)}, ${r.conversationId === undefined ? null : text(r.conversationId)},
-              ${text(r.question)}, ${text(r.answer)}, ${Boolean(r.abstained)}, ${JSON.stringify(Array.isArray(r.sources) ? r.sources : [])},
+      INSERT INTO interactions (at, channel, chat_id, user_key, conversation_id, question, answer, abstained, low_confidence, sources, latency_ms, error)
+      VALUES (${at}, ${text(r.channel)}, ${text(r.chatId)}, ${r.userKey ? text(r.userKey) : null}, ${r.conversationId === undefined ? null : text(r.conversationId)},
+              ${text(r.question)}, ${text(r.answer)}, ${Boolean(r.abstained)}, ${Boolean(r.lowConfidence)}, ${JSON.stringify(Array.isArray(r.sources) ? r.sources : [])},
               ${Number.isFinite(r.latencyMs) ? Math.round(r.latencyMs) : null}, ${r.error === undefined ? null : text(r.error)})
       RETURNING id`;
     return Number(row.id);
@@ -176,6 +190,29 @@ export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
     });
   }
 
+  /** First claim, or a takeover (compare-and-set on the owner) of one whose owner is gone or whose lease ran out. */
+  async function applyClaim(rawKey: string, at: number): Promise<boolean> {
+    const key = text(rawKey);
+    if ((await sql`INSERT INTO deliveries (key, at, owner) VALUES (${key}, ${at}, ${owner}) ON CONFLICT (key) DO NOTHING RETURNING 1`).length === 1) return true;
+    const [claim] = await sql<{ owner: string | null; at: string; done_at: string | null }[]>`SELECT owner, at, done_at FROM deliveries WHERE key = ${key}`;
+    if (!claim || !mayTakeOver({ owner: claim.owner, at: Number(claim.at), doneAt: claim.done_at === null ? null : Number(claim.done_at) }, owner, at, leaseMs)) return false;
+    const taken = await sql`UPDATE deliveries SET owner = ${owner}, at = ${at} WHERE key = ${key} AND owner = ${claim.owner} AND done_at IS NULL RETURNING 1`;
+    if (taken.length !== 1) return false;
+    logger.warn('store.delivery_taken_over', { key, effect: 'the first attempt never finished (its process is gone); answering now' });
+    return true;
+  }
+
+  function applyForget(rawKey: string): Promise<{ interactions: number; turns: number; votes: number }> {
+    const userKey = text(rawKey);
+    return sql.begin(async (tx) => {
+      const turns = (await tx`DELETE FROM turns WHERE conversation_id IN
+        (SELECT DISTINCT conversation_id FROM interactions WHERE user_key = ${userKey} AND conversation_id IS NOT NULL)`).count;
+      const votes = (await tx`DELETE FROM feedback WHERE voter_key = ${userKey}`).count;
+      const interactions = (await tx`DELETE FROM interactions WHERE user_key = ${userKey}`).count; // their questions' votes go with them
+      return { interactions, turns, votes };
+    });
+  }
+
   async function applyTurn(conversationId: string, turn: Turn): Promise<void> {
     const id = text(conversationId);
     await sql.begin(async (tx) => {
@@ -187,6 +224,7 @@ export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
 
   return {
     name: 'postgres',
+    owner,
     fix: 'check that the PostgreSQL server is up and reachable (DATABASE_URL); the bot reconnects by itself',
     isTransient: isTransientPgError,
     async apply(write: PendingWrite): Promise<unknown> {
@@ -196,7 +234,11 @@ export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
         case 'feedback':
           return applyFeedback(write.feedback, write.at);
         case 'delivery':
-          return (await sql`INSERT INTO deliveries (key, at) VALUES (${text(write.key)}, ${write.at}) ON CONFLICT (key) DO NOTHING RETURNING 1`).length === 1;
+          return applyClaim(write.key, write.at);
+        case 'delivery-done':
+          return sql`UPDATE deliveries SET done_at = ${write.at} WHERE key = ${text(write.key)} AND owner = ${owner}`;
+        case 'forget':
+          return applyForget(write.userKey);
         case 'turn':
           return applyTurn(write.conversationId, write.turn);
         case 'clear':
@@ -218,6 +260,8 @@ export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
         sources: parseSources(row.sources),
         latencyMs: row.latency_ms ?? 0,
         error: row.error ?? undefined,
+        ...(row.user_key ? { userKey: row.user_key } : {}),
+        ...(row.low_confidence ? { lowConfidence: true } : {}),
       };
     },
     async deliveryStored(key) {
@@ -230,11 +274,13 @@ export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
       return rows.map((r) => ({ question: r.question, searched: r.searched, answer: r.answer, at: Number(r.at) })).reverse();
     },
     async gapRows(since, maxRows): Promise<GapRow[]> {
-      const rows = await sql<{ question: string; channel: Channel; at: string; abstained: boolean; downvoted: boolean }[]>`
-        SELECT i.question, i.channel, i.at, i.abstained,
+      // Residents' and staff's questions only: the command line and eval runs are not gaps.
+      const rows = await sql<{ question: string; channel: Channel; at: string; abstained: boolean; lowConfidence: boolean; downvoted: boolean }[]>`
+        SELECT i.question, i.channel, i.at, i.abstained, i.low_confidence AS "lowConfidence",
                EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down') AS downvoted
         FROM interactions i
-        WHERE i.at >= ${Math.floor(since)} AND (i.abstained OR EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down'))
+        WHERE i.at >= ${Math.floor(since)} AND i.channel IN ('telegram', 'slack')
+          AND (i.abstained OR i.low_confidence OR EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down'))
         ORDER BY i.at DESC, i.id DESC LIMIT ${maxRows}`;
       return rows.map((r) => ({ ...r, at: Number(r.at) }));
     },
@@ -252,6 +298,16 @@ export function postgresBackend(sql: Sql, maxTurns: number): StoreBackend {
     async prune(deliveriesBefore, turnsBefore) {
       await sql`DELETE FROM deliveries WHERE at < ${Math.floor(deliveriesBefore)}`;
       await sql`DELETE FROM turns WHERE at < ${Math.floor(turnsBefore)}`;
+    },
+    purge(beforeMs) {
+      const before = Math.floor(beforeMs);
+      return sql.begin(async (tx) => {
+        const votes = (await tx`DELETE FROM feedback WHERE at < ${before}`).count;
+        const interactions = (await tx`DELETE FROM interactions WHERE at < ${before}`).count; // and, by cascade, newer votes on them
+        const turns = (await tx`DELETE FROM turns WHERE at < ${before}`).count;
+        const deliveries = (await tx`DELETE FROM deliveries WHERE at < ${before}`).count;
+        return { interactions, votes, turns, deliveries };
+      });
     },
     async checkWritable() {
       // A read-only standby (or a session forced read-only) answers queries but refuses every write.

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, InteractionRecord, InteractionStore, StoredInteraction, Turn } from '../ports.js';
 import { createInteractionStore, parseSources, type GapRow, type PendingWrite, type StoreBackend, type StoreOptions } from './common.js';
+import { DEFAULT_DELIVERY_LEASE_MS, mayTakeOver, newOwner } from './owner.js';
 
 export interface InteractionStoreOptions extends StoreOptions {
   /**
@@ -61,6 +62,16 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX turns_conversation ON turns(conversation_id, at);
    CREATE INDEX turns_at ON turns(at);`,
+  // Privacy: who asked (a keyed hash, for /forget), low-confidence answers (for /gaps), votes by voter and
+  // age (for /forget and retention), and delivery claims that record their owner and when the reply went
+  // out (a claim without an owner predates this step and counts as done).
+  `ALTER TABLE interactions ADD COLUMN user_key TEXT;
+   ALTER TABLE interactions ADD COLUMN low_confidence INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX interactions_user ON interactions(user_key);
+   CREATE INDEX feedback_voter ON feedback(voter_key);
+   CREATE INDEX feedback_at ON feedback(at);
+   ALTER TABLE deliveries ADD COLUMN owner TEXT;
+   ALTER TABLE deliveries ADD COLUMN done_at INTEGER;`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -84,26 +95,42 @@ interface InteractionRow {
   sources: string;
   latency_ms: number | null;
   error: string | null;
+  user_key: string | null;
+  low_confidence: number;
 }
 
 /** Opens (creating if needed) the store at `file`. Throws only if the file cannot be opened or migrated at all. */
 export function openInteractionStore(file: string, logger: Logger, options: InteractionStoreOptions = {}): InteractionStore {
   const maxTurns = options.maxTurnsPerConversation ?? 20;
+  const leaseMs = options.deliveryLeaseMs ?? DEFAULT_DELIVERY_LEASE_MS;
+  /** This store's name on the deliveries it claims. */
+  const owner = newOwner();
   const db = openDatabase(file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   options.configure?.(db);
 
   const sql = {
     insertInteraction: db.prepare(
-      `INSERT INTO interactions (at, channel, chat_id, conversation_id, question, answer, abstained, sources, latency_ms, error)
-       VALUES (@at, @channel, @chatId, @conversationId, @question, @answer, @abstained, @sources, @latencyMs, @error)`,
+      `INSERT INTO interactions (at, channel, chat_id, user_key, conversation_id, question, answer, abstained, low_confidence, sources, latency_ms, error)
+       VALUES (@at, @channel, @chatId, @userKey, @conversationId, @question, @answer, @abstained, @lowConfidence, @sources, @latencyMs, @error)`,
     ),
     getInteraction: db.prepare(`SELECT * FROM interactions WHERE id = ?`),
     interactionExists: db.prepare(`SELECT 1 FROM interactions WHERE id = ?`).pluck(),
     insertVote: db.prepare(`INSERT OR IGNORE INTO feedback (interaction_id, voter_key, vote, at) VALUES (?, ?, ?, ?)`),
     changeVote: db.prepare(`UPDATE feedback SET vote = ?, at = ? WHERE interaction_id = ? AND voter_key = ? AND vote <> ?`),
-    claimDelivery: db.prepare(`INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)`),
+    claimDelivery: db.prepare(`INSERT OR IGNORE INTO deliveries (key, at, owner) VALUES (?, ?, ?)`),
+    deliveryClaim: db.prepare(`SELECT owner, at, done_at AS doneAt FROM deliveries WHERE key = ?`),
+    takeOverDelivery: db.prepare(`UPDATE deliveries SET owner = ?, at = ? WHERE key = ? AND owner = ? AND done_at IS NULL`),
+    completeDelivery: db.prepare(`UPDATE deliveries SET done_at = ? WHERE key = ? AND owner = ?`),
     deliveryStored: db.prepare(`SELECT 1 FROM deliveries WHERE key = ?`).pluck(),
     pruneDeliveries: db.prepare(`DELETE FROM deliveries WHERE at < ?`),
+    forgetTurns: db.prepare(
+      `DELETE FROM turns WHERE conversation_id IN
+         (SELECT DISTINCT conversation_id FROM interactions WHERE user_key = ? AND conversation_id IS NOT NULL)`,
+    ),
+    forgetVotes: db.prepare(`DELETE FROM feedback WHERE voter_key = ?`),
+    forgetInteractions: db.prepare(`DELETE FROM interactions WHERE user_key = ?`),
+    purgeInteractions: db.prepare(`DELETE FROM interactions WHERE at < ?`),
+    purgeVotes: db.prepare(`DELETE FROM feedback WHERE at < ?`),
     insertTurn: db.prepare(`INSERT INTO turns (conversation_id, at, question, searched, answer) VALUES (?, ?, ?, ?, ?)`),
     trimTurns: db.prepare(
       `DELETE FROM turns WHERE conversation_id = ? AND id NOT IN
@@ -116,10 +143,12 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     clearTurns: db.prepare(`DELETE FROM turns WHERE conversation_id = ?`),
     pruneTurns: db.prepare(`DELETE FROM turns WHERE at < ?`),
     gapCandidates: db.prepare(
-      `SELECT i.question, i.channel, i.at, i.abstained,
+      // Residents' and staff's questions only: the command line and eval runs are not gaps.
+      `SELECT i.question, i.channel, i.at, i.abstained, i.low_confidence AS lowConfidence,
               EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down') AS downvoted
        FROM interactions i
-       WHERE i.at >= ? AND (i.abstained = 1 OR EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down'))
+       WHERE i.at >= ? AND i.channel IN ('telegram', 'slack')
+         AND (i.abstained = 1 OR i.low_confidence = 1 OR EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down'))
        ORDER BY i.at DESC, i.id DESC LIMIT ?`,
     ),
     stats: db.prepare(
@@ -147,11 +176,30 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     sql.trimTurns.run(conversationId, conversationId, maxTurns);
   });
 
+  /** First claim, or a takeover of one whose owner is gone or whose lease ran out. */
+  const applyClaim = db.transaction((key: string, at: number): boolean => {
+    if (sql.claimDelivery.run(key, at, owner).changes === 1) return true;
+    const claim = sql.deliveryClaim.get(key) as { owner: string | null; at: number; doneAt: number | null } | undefined;
+    if (!claim || !mayTakeOver(claim, owner, at, leaseMs)) return false;
+    if (sql.takeOverDelivery.run(owner, at, key, claim.owner).changes !== 1) return false;
+    logger.warn('store.delivery_taken_over', { key, effect: 'the first attempt never finished (its process is gone); answering now' });
+    return true;
+  });
+
+  const applyForget = db.transaction((userKey: string) => {
+    const turns = sql.forgetTurns.run(userKey).changes;
+    const votes = sql.forgetVotes.run(userKey).changes;
+    const interactions = sql.forgetInteractions.run(userKey).changes; // their questions' votes go with them
+    return { interactions, turns, votes };
+  });
+
   function applyInteraction(r: InteractionRecord, at: number): number {
     const result = sql.insertInteraction.run({
       at,
       channel: String(r.channel),
       chatId: String(r.chatId ?? ''),
+      userKey: r.userKey ?? null,
+      lowConfidence: r.lowConfidence ? 1 : 0,
       conversationId: r.conversationId ?? null,
       question: String(r.question ?? ''),
       answer: String(r.answer ?? ''),
@@ -165,6 +213,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
 
   const backend: StoreBackend = {
     name: 'sqlite',
+    owner,
     fix: 'another process may hold the database lock, or the disk is full',
     isTransient,
     apply(write: PendingWrite): unknown {
@@ -174,7 +223,11 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
         case 'feedback':
           return applyFeedback(write.feedback, write.at);
         case 'delivery':
-          return sql.claimDelivery.run(write.key, write.at).changes === 1;
+          return applyClaim(write.key, write.at);
+        case 'delivery-done':
+          return sql.completeDelivery.run(write.at, write.key, owner);
+        case 'forget':
+          return applyForget(write.userKey);
         case 'turn':
           return applyTurn(write.conversationId, write.turn);
         case 'clear':
@@ -196,14 +249,17 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
         sources: parseSources(row.sources),
         latencyMs: row.latency_ms ?? 0,
         error: row.error ?? undefined,
+        ...(row.user_key ? { userKey: row.user_key } : {}),
+        ...(row.low_confidence === 1 ? { lowConfidence: true } : {}),
       };
     },
     deliveryStored: (key) => sql.deliveryStored.get(key) !== undefined,
     recentTurns: (conversationId, since, count) => (sql.recentTurns.all(conversationId, since, count) as Turn[]).reverse(),
     gapRows: (since, maxRows) =>
-      (sql.gapCandidates.all(since, maxRows) as (Omit<GapRow, 'abstained' | 'downvoted'> & { abstained: number; downvoted: number })[]).map((r) => ({
+      (sql.gapCandidates.all(since, maxRows) as (Omit<GapRow, 'abstained' | 'lowConfidence' | 'downvoted'> & { abstained: number; lowConfidence: number; downvoted: number })[]).map((r) => ({
         ...r,
         abstained: r.abstained === 1,
+        lowConfidence: r.lowConfidence === 1,
         downvoted: r.downvoted === 1,
       })),
     stats: (since) =>
@@ -219,6 +275,14 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
       sql.pruneDeliveries.run(deliveriesBefore);
       sql.pruneTurns.run(turnsBefore);
     },
+    purge: (beforeMs) =>
+      db.transaction(() => {
+        const votes = sql.purgeVotes.run(beforeMs).changes;
+        const interactions = sql.purgeInteractions.run(beforeMs).changes; // and, by cascade, newer votes on them
+        const turns = sql.pruneTurns.run(beforeMs).changes;
+        const deliveries = sql.pruneDeliveries.run(beforeMs).changes;
+        return { interactions, votes, turns, deliveries };
+      }).immediate(),
     checkWritable() {
       // Takes the write lock and lets it go, writing nothing: fails when another process holds it or the file is read-only.
       db.exec('BEGIN IMMEDIATE');
@@ -232,7 +296,8 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
 function openDatabase(file: string, busyTimeoutMs: number): Database.Database {
   let db: Database.Database | undefined;
   try {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    if (file !== ':memory:' && !file.startsWith('file:') && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600)); // private from the start (SQLite's -wal/-shm copy its mode)
     db = new Database(file, { timeout: Math.max(0, Math.floor(busyTimeoutMs)) }); // sets busy_timeout
     db.pragma('journal_mode = WAL'); // readers never wait for the writer
     db.pragma('synchronous = NORMAL'); // safe with WAL; a crash loses at most the last commits
