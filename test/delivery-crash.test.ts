@@ -2,12 +2,13 @@
 // with SIGKILL while its reply is on the way (the local Bot API server holds sendMessage), Telegram
 // redelivers the update to a restarted bot — which answers it, exactly once — and later redeliveries
 // are duplicates. The files the bot created are private to its user.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 import { makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { spawnTs } from './support/spawn-ts.js';
 
 let corpus: TempCorpus;
 let api: TelegramApiServer;
@@ -30,9 +31,9 @@ interface Bot {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** The bot as one process (node with tsx's loader), so the pid we kill is the bot itself. */
+/** The bot as one process (node with tsx's loader, no wrapper), so the pid we kill is the bot itself. */
 function startBot(): Bot {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/telegram/main.ts'], {
+  const child = spawnTs('adapters/telegram/main.ts', [], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '', HOME: corpus.root, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot,

@@ -1,7 +1,7 @@
 // Residents' privacy: masking, keyed ids and signatures, the data secret, the database check at
 // start, and — through the real Telegram adapter and the real app — a dump of the store that holds
 // no raw id, phone, ID-card or e-mail.
-import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,8 @@ import { createMemoryLogger } from '../src/log.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
 import { startTelegram } from '../adapters/telegram/main.js';
 import { TelegramApiServer, callbackPress, groupText, privateText } from './support/telegram-api-server.js';
-import { makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { runTs } from './support/spawn-ts.js';
 
 describe('maskPersonalData', () => {
   it('masks mainland mobile numbers, 18-digit ID-card numbers, bank cards and e-mail addresses', () => {
@@ -136,23 +137,7 @@ describe('the data secret and the database check', () => {
   });
 });
 
-function run(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [script, ...args], { cwd: REPO_ROOT, env });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.on('data', (d) => (stdout += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} did not stop within 60 s: ${stderr}`));
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    });
-  });
-}
+const run = (script: string, env: Record<string, string>, args: string[] = []) => runTs(script, args, env);
 
 describe('npm run purge', () => {
   let tmp: string;
@@ -254,6 +239,9 @@ describe('the store, as the real bot fills it', () => {
     expect(dump.match(/"question":"露天巷有多长？我的电话/g)).toHaveLength(2); // the resident's stays (log and turn)
     expect(dump).toContain('138****5678');
     expect(dump).toContain('110***********123X');
+    // Nor the unsalted hash the vote key used to be (reversible by trying every id).
+    const unsalted = createHash('sha256').update(`telegram:user:${resident}`).digest('hex').slice(0, 32);
+    expect(dump).not.toContain(unsalted);
     for (const raw of [String(resident), String(neighbour), String(group), '13812345678', '13987654321', '11010119900307123X', '6222021234567890', 'resident@example.com']) {
       expect(dump.split("\n").filter((l) => l.includes(raw)), raw).toEqual([]);
     }

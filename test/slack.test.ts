@@ -307,6 +307,22 @@ describe('deliveries', () => {
     }
   });
 
+  it('answers a retry whose first attempt died with its process before replying, exactly once', async () => {
+    // The first attempt: claimed by another process's store, which then went away without replying.
+    const crashed = openInteractionStore(dbFile, createMemoryLogger());
+    expect(await crashed.claimDelivery('slack:event:EvCrash1')).toBe(true);
+    await crashed.close();
+
+    const event = mention('CCRASH01', '崩溃后重试的问题');
+    expect((await sendEvent('EvCrash1', event, { retryNum: 1 })).status).toBe(200);
+    await waitForReplies('CCRASH01');
+    expect((await sendEvent('EvCrash1', event, { retryNum: 2 })).status).toBe(200);
+    await sendEvent('EvCrashSentinel', mention('CCRASH02', '哨兵问题'));
+    await waitForReplies('CCRASH02');
+    expect(repliesIn('CCRASH01')).toHaveLength(1);
+    expect(h.logger.lines.filter((l) => l.includes('slack.duplicate_event') && l.includes('EvCrash1'))).toHaveLength(1);
+  });
+
   it('rejects bad signatures, stale timestamps and missing headers with 401 and never replies', async () => {
     const body = JSON.stringify(eventCallback('EvForged1', mention('CFORGED1', '伪造的请求')));
     const now = Math.floor(Date.now() / 1000);

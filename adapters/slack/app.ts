@@ -26,7 +26,7 @@ import {
 } from './render.js';
 import { buttonSignature, buttonVerifies, type PrivacyKeys } from '../../src/privacy/keys.js';
 import { forgetReply, privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
-import { renderGaps, renderStats } from './staff.js';
+import { isStaffMember, renderGaps, renderStats } from './staff.js';
 import { TEXTS } from './texts.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
 import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
@@ -131,8 +131,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const sign = (interactionId: number | undefined, channel: string, user: string) =>
     interactionId === undefined ? undefined : buttonSignature(keys, 'slack', interactionId, channel, user);
 
-  /** Staff: a listed user, or anyone running the command in a listed (private, staff-only) channel. */
-  const isStaff = (user: string, channel: string) => config.staff.users.includes(user) || config.staff.channels.includes(channel);
+  const isStaff = (user: string, channel: string) => isStaffMember(config.staff, user, channel);
   if (!config.staff.users.length && !config.staff.channels.length) {
     logger.warn('slack.no_staff', { effect: '/gaps and /stats are refused to everyone', fix: 'set SLACK_STAFF_USER_IDS (and optionally SLACK_STAFF_CHANNEL_IDS)' });
   }

@@ -5,6 +5,15 @@ import { mask } from '../../src/privacy/mask.js';
 import { escapeMrkdwn, MAX_BLOCKS, section, splitForSections, type Block, type SlackMessage } from './render.js';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Who may run the staff commands (/gaps, /stats, and any document management): a user listed in
+ * SLACK_STAFF_USER_IDS, or anyone running the command in a channel listed in SLACK_STAFF_CHANNEL_IDS
+ * (meant for private, staff-only channels). Nobody when both lists are empty.
+ */
+export function isStaffMember(staff: { users: readonly string[]; channels: readonly string[] }, user: string, channel: string): boolean {
+  return staff.users.includes(user) || staff.channels.includes(channel);
+}
 export const GAPS_LIMIT = 20;
 
 export async function renderGaps(store: InteractionStore, days: number, now: number): Promise<SlackMessage> {
