@@ -2,7 +2,7 @@
 // resources) that opens offline. Every piece of question, answer and source text is HTML-escaped;
 // gold strings are highlighted with <mark> using the same normalised matching as the metrics.
 import type { RetrievalMode } from '../src/ports.js';
-import { findGoldSpans, isFailure, type EvalResult, type Metrics, type ModeSummary, type Summary } from './metrics.js';
+import { findGoldSpans, isFailure, overallAndLanguages, type EvalResult, type Metrics, type ModeSummary, type Summary } from './metrics.js';
 
 export interface ReportInput {
   summary: Summary;
@@ -71,16 +71,22 @@ function summaryTable(summary: Summary, id = 'summary'): string {
 
 // ---------- charts (inline SVG) ----------
 
-const CHART_METRICS: [string, (m: Metrics) => number | null][] = [
-  ['hit@1', (m) => m.hit_at_1],
-  ['hit@5', (m) => m.hit_at_5],
-  ['MRR@10', (m) => m.mrr_at_10],
-  ['doc hit@5', (m) => m.doc_hit_at_5],
-  ['answer acc.', (m) => m.answer_accuracy],
-  ['fact in first 80', (m) => m.fact_in_first_80],
-  ['abstention recall', (m) => m.abstention_recall],
-  ['false abstain', (m) => m.false_abstain_rate],
-];
+/** Every headline metric by its label; charts and tables pick from it. */
+const METRICS = {
+  'hit@1': (m: Metrics) => m.hit_at_1,
+  'hit@5': (m: Metrics) => m.hit_at_5,
+  'MRR@10': (m: Metrics) => m.mrr_at_10,
+  'doc hit@5': (m: Metrics) => m.doc_hit_at_5,
+  'baseline doc hit@5': (m: Metrics) => m.baseline_doc_hit_at_5,
+  'answer acc.': (m: Metrics) => m.answer_accuracy,
+  'fact in first 80': (m: Metrics) => m.fact_in_first_80,
+  'abstention recall': (m: Metrics) => m.abstention_recall,
+  'false abstain': (m: Metrics) => m.false_abstain_rate,
+} as const;
+type MetricLabel = keyof typeof METRICS;
+const pickMetrics = (labels: MetricLabel[]): [string, (m: Metrics) => number | null][] => labels.map((l) => [l, METRICS[l]]);
+
+const CHART_METRICS = pickMetrics(['hit@1', 'hit@5', 'MRR@10', 'doc hit@5', 'answer acc.', 'fact in first 80', 'abstention recall', 'false abstain']);
 
 function legend(modes: string[], x: number, y: number): string {
   return modes.map((mode, i) => `<rect x="${x + i * 110}" y="${y}" width="12" height="12" fill="${color(mode, i)}"/><text x="${x + i * 110 + 18}" y="${y + 11}">${escapeHtml(mode)}</text>`).join('');
@@ -225,7 +231,7 @@ function questionRow(r: EvalResult): string {
   const answer = r.error ? `<span class="err">${escapeHtml(r.error)}</span>` : highlightGold(r.answer, r.abstained ? [] : r.gold_answers);
   return `<tr class="q-row ${fail ? 'fail' : 'pass'}" data-id="${escapeHtml(r.id)}" data-mode="${escapeHtml(r.mode)}">`
     + `<td class="verdict">${escapeHtml(verdict(r))}</td>`
-    + `<td><code>${escapeHtml(r.id)}</code><br><span class="muted">${escapeHtml(r.mode)} · ${escapeHtml(r.lang)}</span><br>${tags}</td>`
+    + `<td><code>${escapeHtml(r.id)}</code><br><span class="muted">${escapeHtml(r.mode)} · ${escapeHtml(r.lang)}${r.confidence === null || r.confidence === undefined ? '' : ` · conf ${r.confidence.toFixed(2)}`}</span><br>${tags}</td>`
     + `<td class="question">${escapeHtml(r.question)}</td>`
     + `<td class="answer">${answer}${r.abstained ? ' <span class="badge">abstained</span>' : ''}</td>`
     + `<td>${gold}${r.gold_doc ? `<br><code class="muted">${escapeHtml(r.gold_doc)}</code>` : ''}</td>`
@@ -303,25 +309,20 @@ export interface SetReport {
   results: readonly EvalResult[];
 }
 
-const OVERVIEW: [string, (m: Metrics) => number | null][] = [
-  ['hit@5', (m) => m.hit_at_5],
-  ['doc hit@5', (m) => m.doc_hit_at_5],
-  ['baseline doc hit@5', (m) => m.baseline_doc_hit_at_5],
-  ['answer acc.', (m) => m.answer_accuracy],
-  ['fact in first 80', (m) => m.fact_in_first_80],
-  ['false abstain', (m) => m.false_abstain_rate],
-  ['abstention recall', (m) => m.abstention_recall],
-];
+const OVERVIEW = pickMetrics(['hit@5', 'doc hit@5', 'baseline doc hit@5', 'answer acc.', 'fact in first 80', 'false abstain', 'abstention recall']);
 
 /** One report over several question sets / corpora: an overview row per set and mode, then each set's tables. */
 export function renderSuiteReport(sets: readonly SetReport[], title = 'Answer bot evaluation: several sets'): string {
-  const overviewRows = sets.flatMap(({ name, summary }) => Object.entries(summary.modes).map(([mode, m]) => {
-    if (!m) return '';
-    if (m.status === 'skipped') return `<tr class="skipped"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td colspan="${OVERVIEW.length + 1}">skipped: ${escapeHtml(m.reason)}</td></tr>`;
-    const below = m.overall.doc_hit_at_5 !== null && m.overall.baseline_doc_hit_at_5 !== null && m.overall.doc_hit_at_5 < m.overall.baseline_doc_hit_at_5;
-    return `<tr${below ? ' class="below-baseline"' : ''}><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td class="num">${m.overall.n}</td>${OVERVIEW.map(([, get]) => `<td class="num">${fmt(get(m.overall))}</td>`).join('')}</tr>`;
+  const overviewRows = sets.flatMap(({ name, summary }) => Object.entries(summary.modes).flatMap(([mode, m]) => {
+    if (!m) return [];
+    if (m.status === 'skipped') return [`<tr class="skipped"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td colspan="${OVERVIEW.length + 2}">skipped: ${escapeHtml(m.reason)}</td></tr>`];
+    return overallAndLanguages(m).map(([group, g]) => {
+      const below = g.doc_hit_at_5 !== null && g.baseline_doc_hit_at_5 !== null && g.doc_hit_at_5 < g.baseline_doc_hit_at_5;
+      const cls = [group === 'all' ? 'overall' : 'by-lang', below ? 'below-baseline' : ''].filter(Boolean).join(' ');
+      return `<tr class="${cls}"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td>${escapeHtml(group)}</td><td class="num">${g.n}</td>${OVERVIEW.map(([, get]) => `<td class="num">${fmt(get(g))}</td>`).join('')}</tr>`;
+    });
   }));
-  const overview = `<div class="scroll"><table id="overview" class="summary set-overview"><thead><tr><th scope="col">set</th><th scope="col">mode</th><th scope="col">n</th>${OVERVIEW.map(([h]) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${overviewRows.join('')}</tbody></table></div>`;
+  const overview = `<div class="scroll"><table id="overview" class="summary set-overview"><thead><tr><th scope="col">set</th><th scope="col">mode</th><th scope="col">group</th><th scope="col">n</th>${OVERVIEW.map(([h]) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${overviewRows.join('')}</tbody></table></div>`;
   const sections = sets.map(({ name, summary, results }) => `<section class="set" id="set-${escapeHtml(name)}">
 <h2>${escapeHtml(name)}</h2>
 <p class="meta">questions: <code>${escapeHtml(summary.questions_file)}</code> (${summary.questions})${summary.corpus ? ` · corpus: <code>${escapeHtml(summary.corpus)}</code>` : ''} · ${results.filter(isFailure).length} failing of ${results.length} · per-question details: <a href="${escapeHtml(encodeURIComponent(name))}/report.html">${escapeHtml(name)}/report.html</a></p>

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AnswerService, RetrievalMode } from '../src/ports.js';
 import {
-  checkThresholds, errorResult, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
+  checkThresholds, errorResult, formatOverviewTable, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
   type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
 } from './metrics.js';
 import { renderReport, renderSuiteReport } from './report.js';
@@ -369,6 +369,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     await writeFile(path.join(outDir, 'summary.json'), JSON.stringify({ generated_at: new Date().toISOString(), sets: combined.map(({ name, summary }) => ({ name, ...summary })) }, null, 2) + '\n');
     await writeFile(path.join(outDir, 'report.html'), renderSuiteReport(combined));
     io.stderr(`eval: wrote the combined ${path.join(outDir, 'report.html')} and ${path.join(outDir, 'summary.json')}\n`);
+    io.stdout(`\n== all sets ==\n${formatOverviewTable(combined)}\n`);
   }
   for (const m of misses) io.stdout(`THRESHOLD MISSED: ${m}\n`);
   return misses.length ? 1 : 0;

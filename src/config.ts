@@ -44,6 +44,16 @@ class Reader {
     }
     return n;
   }
+  fraction(name: string, fallback: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 1) {
+      this.problems.push(`${name} must be a number between 0 and 1 (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  }
   bool(name: string, fallback: boolean): boolean {
     const raw = this.optional(name)?.toLowerCase();
     if (raw === undefined) return fallback;
@@ -108,6 +118,8 @@ export interface CoreConfig {
   corpusDir: string;
   indexDir: string;
   dbPath: string;
+  /** DATABASE_URL (postgres://…): the store for several replicas; null for the SQLite file at dbPath. */
+  databaseUrl: string | null;
   chunkSize: number;
   chunkOverlap: number;
   /** Documents given as http(s) URLs to ingest: per-request timeout and largest body accepted. */
@@ -125,6 +137,8 @@ export interface PrivacyConfig {
   dataSecret?: string;
   /** DATA_RETENTION_DAYS: questions, votes, conversations and delivery records older than this are deleted. */
   retentionDays: number;
+  /** LOW_CONFIDENCE_BELOW: an answer whose confidence is below this shows in /gaps beside abstentions and 👎. */
+  lowConfidenceBelow: number;
 }
 
 export interface LlmConfig {
@@ -181,6 +195,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     corpusDir: abs(r.str('CORPUS_DIR', 'seeds')),
     indexDir: abs(r.str('INDEX_DIR', 'index')),
     dbPath: abs(r.str('DB_PATH', 'data/bot.sqlite')),
+    databaseUrl: databaseUrl(r),
     chunkSize,
     chunkOverlap,
     fetch: { timeoutMs: r.int('FETCH_TIMEOUT_MS', 20_000, 100, 600_000), maxBytes: r.int('FETCH_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024) },
@@ -213,6 +228,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     privacy: {
       dataSecret: r.optional('DATA_SECRET'),
       retentionDays: r.int('DATA_RETENTION_DAYS', 90, 1, 3650),
+      lowConfidenceBelow: r.fraction('LOW_CONFIDENCE_BELOW', 0.5),
     },
   };
   const secret = config.privacy.dataSecret;
@@ -303,9 +319,35 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
 
 /** Secrets in the environment, so log sinks can redact them wherever they appear. */
 export function secretValues(env: Env = process.env): string[] {
-  return ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY', 'DATA_SECRET']
-    .map((k) => env[k]?.trim())
+  return [...['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY', 'DATA_SECRET']
+    .map((k) => env[k]?.trim()), databasePassword(env.DATABASE_URL)]
     .filter((v): v is string => Boolean(v && v.length >= 6));
+}
+
+function databasePassword(url: string | undefined): string | undefined {
+  try {
+    const password = url ? new URL(url.trim()).password : '';
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** DATABASE_URL: a postgres:// or postgresql:// URL, or unset/empty for the SQLite file. */
+function databaseUrl(r: Reader): string | null {
+  const raw = r.optional('DATABASE_URL');
+  if (!raw) return null;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below, without echoing the value (it may hold a password)
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    r.problems.push('DATABASE_URL must look like postgres://user:password@host:5432/database (unset it to use the SQLite file at DB_PATH).');
+    return null;
+  }
+  return raw;
 }
 
 // ---------- process-level switches ----------

@@ -191,8 +191,10 @@ export interface AskRequest {
   question: string;
   conversationId?: string;
   channel?: Channel;
-  /** Chat / channel id for the interaction log (never a user's name). */
+  /** Chat / channel id for the interaction log: a keyed hash from the chat adapters (never a user's name). */
   chatId?: string;
+  /** Keyed hash of the asker's platform id, so /forget can find their questions. */
+  userKey?: string;
   mode?: RetrievalMode;
   k?: number;
 }
@@ -251,8 +253,10 @@ export interface CollectionInfo {
 
 export interface InteractionRecord {
   channel: Channel;
-  /** Chat / channel id (never a user's name). */
+  /** Chat / channel id: a keyed hash from the chat adapters (never a user's name). */
   chatId: string;
+  /** Keyed hash of the asker's platform id (absent for the CLI): what /forget deletes by. */
+  userKey?: string;
   conversationId?: string;
   question: string;
   answer: string;
@@ -260,6 +264,8 @@ export interface InteractionRecord {
   sources: Source[];
   latencyMs: number;
   error?: string;
+  /** Answered, but with low confidence: staff see it in /gaps beside abstentions and 👎. */
+  lowConfidence?: boolean;
   at?: number;
 }
 
@@ -277,6 +283,8 @@ export interface GapGroup {
   count: number;
   abstained: number;
   downvoted: number;
+  /** Answered with low confidence. */
+  lowConfidence: number;
   channels: Channel[];
   lastAt: number;
 }
@@ -310,21 +318,49 @@ export type WriteOutcome = { status: 'saved'; id: number } | { status: 'queued' 
  */
 export type FeedbackOutcome = 'stored' | 'duplicate' | 'unknown-interaction' | 'queued' | 'rejected' | 'closed';
 
+/** What /forget deleted; `queued` when the database cannot be written now (the deletion is retried). */
+export type ForgetOutcome =
+  | { status: 'deleted'; interactions: number; turns: number; votes: number }
+  | { status: 'queued' | 'rejected' | 'closed' };
+
+/** Rows deleted by a retention purge. */
+export interface PurgeCounts {
+  interactions: number;
+  votes: number;
+  turns: number;
+  deliveries: number;
+}
+
 export interface InteractionStore {
   /** Which backend this is ('sqlite', 'postgres'), for logs and health output. */
   readonly backend: string;
   recordInteraction(record: InteractionRecord): Promise<WriteOutcome>;
   getInteraction(id: number): Promise<StoredInteraction | undefined>;
   recordFeedback(feedback: FeedbackRecord): Promise<FeedbackOutcome>;
-  /** True the first time a delivery key (e.g. `telegram:update:123`, `slack:event:Ev1`) is seen, also across restarts and replicas. */
+  /**
+   * True when this process should answer a delivery (e.g. `telegram:update:123`, `slack:event:Ev1`): the first
+   * time it is seen, and again when an earlier attempt never finished because its process died (or its lease
+   * ran out), also across restarts and replicas. False for a delivery answered already or being answered now.
+   */
   claimDelivery(key: string): Promise<boolean>;
+  /** The reply to a claimed delivery was sent (or the attempt ended): later redeliveries are duplicates. */
+  completeDelivery(key: string): Promise<void>;
+  /** Deletes everything stored about one person (their questions, their conversations' turns, their votes). */
+  forgetPerson(userKey: string): Promise<ForgetOutcome>;
+  /** Deletes interactions, votes, conversation turns and delivery records older than `beforeMs` (retention). */
+  purge(beforeMs: number): Promise<PurgeCounts>;
   appendTurn(conversationId: string, turn: Turn): Promise<void>;
   recentTurns(conversationId: string, limit: number, maxAgeMs: number): Promise<Turn[]>;
   clearConversation(conversationId: string): Promise<void>;
   gaps(sinceMs: number, limit: number): Promise<GapGroup[]>;
   stats(sinceMs: number): Promise<DailyStats[]>;
+  /**
+   * The installation secret (keys hashed ids, signs buttons) kept in a database that replicas share, created with
+   * `create()` by whichever process asks first; undefined for a backend that keeps none (SQLite: a file beside it).
+   */
+  sharedSecret(create: () => string): Promise<string | undefined>;
   /** Writes what is queued (bounded effort) and closes; idempotent. */
   close(): Promise<void>;
   /** Resolves when a write could be made now (for /readyz); rejects with the reason otherwise. Writes nothing. */
-  checkWritable?(): Promise<void>;
+  checkWritable(): Promise<void>;
 }

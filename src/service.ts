@@ -110,7 +110,11 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       const saved = await deps.store.recordInteraction({
         channel: request.channel,
         chatId: request.chatId ?? request.channel,
+        userKey: request.userKey,
         conversationId: request.conversationId,
+        // An answer the answerer itself rates low (e.g. the best passage covers under half the question's
+        // key terms) is worth a staff member's look, like an abstention or a 👎.
+        lowConfidence: !draft.abstained && draft.confidence !== undefined && draft.confidence < config.privacy.lowConfidenceBelow,
         question: mask(question),
         answer: mask(draft.text),
         abstained: draft.abstained,

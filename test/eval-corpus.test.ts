@@ -10,6 +10,7 @@ import { createLogger } from '../src/log.js';
 import { main } from '../eval/run.js';
 import { openEvalService } from '../eval/open.js';
 import type { EvalResult, Summary } from '../eval/metrics.js';
+import { TINY_MODEL_ID, TINY_MODEL_ROOT } from './fixtures/tiny-model.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -75,6 +76,28 @@ describe('npm run eval -- --corpus DIR', () => {
     expect(await tempIndexDirs()).toEqual(before);
     expect(existsSync(path.join(cwd, 'index'))).toBe(false);
     expect(existsSync(path.join(cwd, 'data'))).toBe(false);
+  });
+
+  it('embeds the temporary index with the configured model when hybrid and dense are asked for (the generated tiny model)', async () => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'eval-cli-corpus-'));
+    dirs.push(cwd);
+    const corpus = path.join(cwd, 'docs');
+    await mkdir(corpus, { recursive: true });
+    await writeFile(path.join(corpus, 'a.txt'), DOCS['a.txt']);
+    await writeFile(path.join(cwd, 'q.jsonl'), JSON.stringify(QUESTIONS[0]));
+    const err: string[] = [];
+    const env = { EMBEDDING_MODEL: TINY_MODEL_ID, MODEL_LOCAL_PATH: TINY_MODEL_ROOT, EMBEDDING_POOLING: 'mean', ALLOW_REMOTE_MODELS: 'false' };
+    const code = await main(['--questions', 'q.jsonl', '--corpus', 'docs', '--modes', 'hybrid,dense', '--out', 'out'], {
+      stdout: () => {},
+      stderr: (t) => err.push(t),
+      cwd,
+      openService: (request) => openEvalService(request, { cwd, env, logger: createLogger({ level: 'error', write: (l) => err.push(l) }) }),
+    });
+    expect(code, err.join('')).toBe(0);
+    const summary = JSON.parse(await readFile(path.join(cwd, 'out', 'summary.json'), 'utf8')) as Summary;
+    for (const mode of ['hybrid', 'dense'] as const) {
+      expect(summary.modes[mode], mode).toMatchObject({ status: 'ok', embedding_model: TINY_MODEL_ID });
+    }
   });
 
   it('exits 2 with the fix when --corpus is not a folder, before building anything', async () => {

@@ -1,7 +1,7 @@
 // Residents' privacy: masking, keyed ids and signatures, the data secret, the database check at
 // start, and — through the real Telegram adapter and the real app — a dump of the store that holds
 // no raw id, phone, ID-card or e-mail.
-import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +12,11 @@ import { buttonSignature, buttonVerifies, createPrivacyKeys, DataSecretError, lo
 import { checkDatabaseFile, DatabaseUnusableError } from '../src/privacy/files.js';
 import { quotableText } from '../src/answer/quotable.js';
 import { createMemoryLogger } from '../src/log.js';
+import { openInteractionStore } from '../src/store/sqlite.js';
 import { startTelegram } from '../adapters/telegram/main.js';
 import { TelegramApiServer, callbackPress, groupText, privateText } from './support/telegram-api-server.js';
-import { makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { runTs } from './support/spawn-ts.js';
 
 describe('maskPersonalData', () => {
   it('masks mainland mobile numbers, 18-digit ID-card numbers, bank cards and e-mail addresses', () => {
@@ -135,21 +137,38 @@ describe('the data secret and the database check', () => {
   });
 });
 
-function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [script], { cwd: REPO_ROOT, env });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} did not stop within 60 s: ${stderr}`));
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
+const run = (script: string, env: Record<string, string>, args: string[] = []) => runTs(script, args, env);
+
+describe('npm run purge', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-purge-'));
   });
-}
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('deletes what is older than DATA_RETENTION_DAYS (or --days), says how much, and refuses bad input with exit 2', async () => {
+    const dbPath = path.join(tmp, 'bot.sqlite');
+    const store = openInteractionStore(dbPath, createMemoryLogger());
+    const day = 24 * 60 * 60 * 1000;
+    for (const age of [200, 100, 10]) {
+      await store.recordInteraction({ channel: 'telegram', chatId: 'c', question: `${age} 天前的问题`, answer: 'a', abstained: false, sources: [], latencyMs: 1, at: Date.now() - age * day });
+    }
+    await store.close();
+    const env = { PATH: process.env.PATH ?? '', HOME: tmp, DB_PATH: dbPath };
+    const byDefault = await run('src/cli/purge.ts', { ...env, DATA_RETENTION_DAYS: '150' });
+    expect(byDefault.code, byDefault.stderr).toBe(0);
+    expect(byDefault.stdout).toMatch(/older than 150 day\(s\).*: 1 question\(s\), 0 vote\(s\)/);
+    const byFlag = await run('src/cli/purge.ts', env, ['--days', '30']);
+    expect(byFlag.stdout).toMatch(/older than 30 day\(s\).*: 1 question\(s\)/);
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.prepare('SELECT question FROM interactions').pluck().all()).toEqual(['10 天前的问题']);
+    db.close();
+    expect((await run('src/cli/purge.ts', env, ['--days', 'soon'])).code).toBe(2);
+    const help = await run('src/cli/purge.ts', env, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run purge');
+  });
+});
 
 describe('quotableText', () => {
   it('drops sentences that instruct the reader and marks the gap once', () => {
@@ -190,6 +209,13 @@ describe('the store, as the real bot fills it', () => {
       const up = api.sentTo(resident).find((c) => c.params.reply_markup)!.params.reply_markup.inline_keyboard[0][0].callback_data as string;
       api.pushUpdate(callbackPress(up, resident, resident));
       await api.waitFor(() => api.callsOf('answerCallbackQuery').length === 1, 10_000, 'the vote');
+      // The neighbour asks the bot to forget them: their question and conversation in the group go.
+      const groupUp = api.sentTo(group).find((c) => c.params.reply_markup)!.params.reply_markup.inline_keyboard[0][1].callback_data as string;
+      api.pushUpdate(callbackPress(groupUp, neighbour, group));
+      await api.waitFor(() => api.callsOf('answerCallbackQuery').length === 2, 10_000, 'the neighbour\'s vote');
+      api.pushUpdate(groupText(`/forget@${api.bot.username}`, group, neighbour));
+      await api.waitFor(() => api.sentTo(group).length === 2, 10_000, 'the confirmation');
+      expect(String(api.sentTo(group)[1].params.text)).toContain('Deleted everything stored about you: 1 question(s), 1 conversation turn(s), 1 vote(s).');
     } finally {
       await running.stop();
     }
@@ -209,8 +235,13 @@ describe('the store, as the real bot fills it', () => {
       db.close();
     }
     expect(rows).toBeGreaterThan(5); // interactions, turns, a vote, deliveries
+    expect(dump).not.toContain('139****4321'); // the neighbour's question went with /forget
+    expect(dump.match(/"question":"露天巷有多长？我的电话/g)).toHaveLength(2); // the resident's stays (log and turn)
     expect(dump).toContain('138****5678');
     expect(dump).toContain('110***********123X');
+    // Nor the unsalted hash the vote key used to be (reversible by trying every id).
+    const unsalted = createHash('sha256').update(`telegram:user:${resident}`).digest('hex').slice(0, 32);
+    expect(dump).not.toContain(unsalted);
     for (const raw of [String(resident), String(neighbour), String(group), '13812345678', '13987654321', '11010119900307123X', '6222021234567890', 'resident@example.com']) {
       expect(dump.split("\n").filter((l) => l.includes(raw)), raw).toEqual([]);
     }

@@ -68,6 +68,7 @@ class ScriptedAnswerService implements AnswerService {
     const interactionId = savedId(await this.store.recordInteraction({
       channel: request.channel ?? 'cli',
       chatId: request.chatId ?? '',
+      userKey: request.userKey,
       conversationId: request.conversationId,
       question: request.question,
       answer: scripted.answer,
@@ -306,6 +307,22 @@ describe('deliveries', () => {
     }
   });
 
+  it('answers a retry whose first attempt died with its process before replying, exactly once', async () => {
+    // The first attempt: claimed by another process's store, which then went away without replying.
+    const crashed = openInteractionStore(dbFile, createMemoryLogger());
+    expect(await crashed.claimDelivery('slack:event:EvCrash1')).toBe(true);
+    await crashed.close();
+
+    const event = mention('CCRASH01', '崩溃后重试的问题');
+    expect((await sendEvent('EvCrash1', event, { retryNum: 1 })).status).toBe(200);
+    await waitForReplies('CCRASH01');
+    expect((await sendEvent('EvCrash1', event, { retryNum: 2 })).status).toBe(200);
+    await sendEvent('EvCrashSentinel', mention('CCRASH02', '哨兵问题'));
+    await waitForReplies('CCRASH02');
+    expect(repliesIn('CCRASH01')).toHaveLength(1);
+    expect(h.logger.lines.filter((l) => l.includes('slack.duplicate_event') && l.includes('EvCrash1'))).toHaveLength(1);
+  });
+
   it('rejects bad signatures, stale timestamps and missing headers with 401 and never replies', async () => {
     const body = JSON.stringify(eventCallback('EvForged1', mention('CFORGED1', '伪造的请求')));
     const now = Math.floor(Date.now() / 1000);
@@ -476,6 +493,26 @@ describe('staff only', () => {
     const [room] = await waitFor(() => responsesTo('gaps-room').length > 0 && responsesTo('gaps-room'), 'the staff-channel /gaps');
     expect(allText(room.body)).toContain('低保怎么申请');
     expect(allText(room.body)).not.toContain('13812345678');
+  });
+});
+
+describe('/forget', () => {
+  it("deletes the person's questions and votes and confirms; other people's stay", async () => {
+    await sendEvent('EvForget1', mention('CFORGET1', '请忘记我的问题', { user: 'UFORGET1' }));
+    await sendEvent('EvForget2', mention('CFORGET1', '别人的问题', { user: 'UKEEP001' }));
+    const replies = await waitForReplies('CFORGET1', 2);
+    const idIn = (call: ApiCall) => idOf((call.args.blocks as BlockJson[]).find((b) => b.type === 'actions')!.elements![0].value);
+    const byText = (text: string) => replies.find((r) => String(r.args.text).includes(text))!;
+    const mine = idIn(byText('请忘记我的问题'));
+    const theirs = idIn(byText('别人的问题'));
+    const forget = slashCommand('/forget', '', h.api.responseUrl('forget-1'), 'CFORGET1').replace('user_id=USTAFF01', 'user_id=UFORGET1');
+    await postSigned(h.url, forget, { secret: SIGNING_SECRET, contentType: FORM });
+    const [confirmation] = await waitFor(() => responsesTo('forget-1').length > 0 && responsesTo('forget-1'), 'the confirmation');
+    expect(confirmation.body.response_type).toBe('ephemeral');
+    expect(String(confirmation.body.text)).toContain('已删除关于你的全部记录：1 个问题');
+    expect(allText(confirmation.body)).toContain('Deleted everything stored about you: 1 question(s)');
+    expect(await h.store.getInteraction(mine)).toBeUndefined();
+    expect(await h.store.getInteraction(theirs)).toMatchObject({ question: '别人的问题' });
   });
 });
 

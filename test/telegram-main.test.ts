@@ -14,35 +14,11 @@ import { renderAnswer, sourceLine, escapeHtml } from '../adapters/telegram/rende
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 import { freePort } from './support/net.js';
 import { patience } from './support/limits.js';
-import { spawnTs } from './support/spawn-ts.js';
+import { runTs } from './support/spawn-ts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Exit {
-  code: number | null;
-  stderr: string;
-  stdout: string;
-}
-
-function runScript(script: string, args: string[], env: Record<string, string>, requestedMs?: number, onStart?: (child: ChildProcess) => void): Promise<Exit> {
-  const timeoutMs = patience(requestedMs);
-  return new Promise((resolve, reject) => {
-    const child = spawnTs(script, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env } });
-    onStart?.(child);
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.on('data', (d) => (stdout += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} did not exit within ${timeoutMs} ms; stderr:\n${stderr}`));
-    }, timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    });
-  });
-}
+const runScript = runTs;
 
 const runTelegram = (env: Record<string, string>, onStart?: (child: ChildProcess) => void) =>
   runScript('adapters/telegram/main.ts', [], env, 60_000, onStart);

@@ -25,8 +25,8 @@ import {
   type SlackMessage,
 } from './render.js';
 import { buttonSignature, buttonVerifies, type PrivacyKeys } from '../../src/privacy/keys.js';
-import { privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
-import { renderGaps, renderStats } from './staff.js';
+import { forgetReply, privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
+import { isStaffMember, renderGaps, renderStats } from './staff.js';
 import { TEXTS } from './texts.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
 import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
@@ -79,6 +79,7 @@ const ASK_COMMAND = /^\/(?:[a-z0-9_]+-)?ask$/;
 const GAPS_COMMAND = /^\/(?:[a-z0-9_]+-)?gaps$/;
 const STATS_COMMAND = /^\/(?:[a-z0-9_]+-)?stats$/;
 const PRIVACY_COMMAND = /^\/(?:[a-z0-9_]+-)?privacy$/;
+const FORGET_COMMAND = /^\/(?:[a-z0-9_]+-)?forget$/;
 
 /** Slack refuses requests whose timestamp is more than 5 minutes old; we also refuse those from the future. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -130,8 +131,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const sign = (interactionId: number | undefined, channel: string, user: string) =>
     interactionId === undefined ? undefined : buttonSignature(keys, 'slack', interactionId, channel, user);
 
-  /** Staff: a listed user, or anyone running the command in a listed (private, staff-only) channel. */
-  const isStaff = (user: string, channel: string) => config.staff.users.includes(user) || config.staff.channels.includes(channel);
+  const isStaff = (user: string, channel: string) => isStaffMember(config.staff, user, channel);
   if (!config.staff.users.length && !config.staff.channels.length) {
     logger.warn('slack.no_staff', { effect: '/gaps and /stats are refused to everyone', fix: 'set SLACK_STAFF_USER_IDS (and optionally SLACK_STAFF_CHANNEL_IDS)' });
   }
@@ -140,7 +140,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.unhandled_error', { error });
   });
 
-  /** First delivery of an event? Retries (X-Slack-Retry-Num, same event_id) and restarts say no. */
+  /**
+   * First delivery of an event? Retries (X-Slack-Retry-Num, same event_id) and restarts say no — unless the
+   * first attempt never finished because its process died; then this one answers.
+   */
   async function firstDelivery(eventId: string | undefined): Promise<boolean> {
     if (!eventId) return true;
     try {
@@ -152,6 +155,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger.error('slack.claim_failed', { eventId, error });
       return true;
     }
+  }
+
+  /** Answers a claimed event, then records it done (only then is a redelivery a duplicate). */
+  async function answerDelivery(eventId: string | undefined, answer: () => Promise<void>): Promise<void> {
+    await work.track(async () => {
+      try {
+        await answer();
+      } finally {
+        if (eventId) await store.completeDelivery(`slack:event:${eventId}`).catch((error: unknown) => logger.error('slack.claim_failed', { eventId, error }));
+      }
+    });
   }
 
   async function post(client: WebClient, target: ReplyTarget, message: SlackMessage): Promise<void> {
@@ -168,7 +182,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       if (decision === 'deny-silent') return;
       let response;
       try {
-        response = await service.ask({ question, conversationId: target.conversationId, channel: 'slack', chatId: channelKey(target.channel) });
+        response = await service.ask({ question, conversationId: target.conversationId, channel: 'slack', chatId: channelKey(target.channel), userKey: userKey(target.user) });
       } catch (error) {
         logger.error('slack.answer_failed', { channel: target.channel, conversationId: target.conversationId, error });
         return await post(client, target, renderNotice(TEXTS.apology));
@@ -186,7 +200,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     if (event.bot_id || event.subtype) return; // other bots (and ourselves) never start a conversation
     if (!(await firstDelivery(body.event_id))) return;
     const threadTs = event.thread_ts ?? event.ts;
-    await work.track(() =>
+    await answerDelivery(body.event_id, () =>
       answerInConversation(
         client,
         { channel: event.channel, threadTs, conversationId: conversationIdFor(channelKey(event.channel), threadTs), user: event.user ?? 'unknown' },
@@ -200,8 +214,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
     // Only direct messages: channel messages reach the bot as app_mention.
     if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user) return;
-    if (!(await firstDelivery((body as { event_id?: string }).event_id))) return;
-    await work.track(() =>
+    const eventId = (body as { event_id?: string }).event_id;
+    if (!(await firstDelivery(eventId))) return;
+    await answerDelivery(eventId, () =>
       answerInConversation(
         client,
         { channel: m.channel, threadTs: m.thread_ts, conversationId: conversationIdFor(channelKey(m.channel), m.thread_ts), user: m.user! },
@@ -227,6 +242,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
             conversationId: `${channelKey(command.channel_id)}:ask:${userKey(command.user_id)}`,
             channel: 'slack',
             chatId: channelKey(command.channel_id),
+            userKey: userKey(command.user_id),
           });
         } catch (error) {
           logger.error('slack.answer_failed', { channel: command.channel_id, command: command.command, error });
@@ -332,6 +348,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     const text = wanted.map((lang) => privacyNotice(lang, deps.privacy).title).join(' · ');
     await respondEphemeral(respond, { text, blocks, unfurl_links: false, unfurl_media: false }).catch((error) =>
       logger.error('slack.respond_failed', { command: command.command, error }));
+  });
+
+  // ---------- /forget: everything stored about the person who runs it ----------
+
+  bolt.command(FORGET_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const outcome = await store.forgetPerson(userKey(command.user_id));
+    logger.info('slack.forgotten', { status: outcome.status, ...(outcome.status === 'deleted' ? { interactions: outcome.interactions, turns: outcome.turns, votes: outcome.votes } : {}) });
+    await respondEphemeral(respond, renderNotice(forgetReply(outcome) ?? TEXTS.apology)).catch((error) => logger.error('slack.respond_failed', { command: command.command, error }));
   });
 
   // ---------- lifecycle ----------

@@ -5,18 +5,29 @@ import { mask } from '../../src/privacy/mask.js';
 import { escapeMrkdwn, MAX_BLOCKS, section, splitForSections, type Block, type SlackMessage } from './render.js';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Who may run the staff commands (/gaps, /stats, and any document management): a user listed in
+ * SLACK_STAFF_USER_IDS, or anyone running the command in a channel listed in SLACK_STAFF_CHANNEL_IDS
+ * (meant for private, staff-only channels). Nobody when both lists are empty.
+ */
+export function isStaffMember(staff: { users: readonly string[]; channels: readonly string[] }, user: string, channel: string): boolean {
+  return staff.users.includes(user) || staff.channels.includes(channel);
+}
 export const GAPS_LIMIT = 20;
 
 export async function renderGaps(store: InteractionStore, days: number, now: number): Promise<SlackMessage> {
   const groups = await store.gaps(now - days * DAY_MS, GAPS_LIMIT);
-  const title = `*Questions the documents did not answer — last ${days} day(s)*`;
-  if (!groups.length) return message(`${title}\nNone: every question was answered and nobody pressed 👎.`, []);
+  const title = `*Questions the documents did not answer well — last ${days} day(s)*`;
+  if (!groups.length) return message(`${title}\nNone: every question was answered with confidence and nobody pressed 👎.`, []);
   const lines = groups.map((g, i) => gapLine(g, i + 1));
   return message(`${title}\n_Most frequent first; grouped by similar wording; add documents that answer these._`, lines);
 }
 
 function gapLine(g: GapGroup, n: number): string {
-  const why = [g.abstained ? `no answer ${g.abstained}` : '', g.downvoted ? `👎 ${g.downvoted}` : ''].filter(Boolean).join(', ');
+  const why = [g.abstained ? `no answer ${g.abstained}` : '', g.lowConfidence ? `low confidence ${g.lowConfidence}` : '', g.downvoted ? `👎 ${g.downvoted}` : '']
+    .filter(Boolean)
+    .join(', ');
   // Questions are masked when stored; masked again here for rows kept before masking existed.
   const masked = mask(g.example);
   const example = escapeMrkdwn(masked.length > 300 ? masked.slice(0, 300) + '…' : masked);

@@ -13,7 +13,7 @@ import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
 import { LruMap } from './lru-map.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
 import { buttonSignature, buttonVerifies, type PrivacyKeys } from '../../src/privacy/keys.js';
-import { privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
+import { forgetReply, privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
 
 export interface TelegramBotDeps {
   config: TelegramConfig;
@@ -115,6 +115,8 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
   safe.use((_ctx, next) => inFlight.track(next));
 
   // Answer each update once, also across restarts (Telegram redelivers after timeouts and non-2xx).
+  // The delivery is recorded done only once handling ended; a redelivery whose first attempt died with
+  // its process (kill -9 mid-reply) is claimed again and answered.
   safe.use(async (ctx, next) => {
     const key = `telegram:update:${ctx.update.update_id}`;
     let first = true;
@@ -128,7 +130,11 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
       logger.info('telegram.duplicate_update', { update_id: ctx.update.update_id });
       return;
     }
-    await next();
+    try {
+      await next();
+    } finally {
+      await store.completeDelivery(key).catch((error: unknown) => logger.error('telegram.dedup_failed', { update_id: ctx.update.update_id, cause: error }));
+    }
   });
 
   // Different chats concurrently, one chat's updates in order.
@@ -171,7 +177,9 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     const stopTyping = keepTyping(ctx);
     let response: AskResponse;
     try {
-      response = await service.ask({ question, conversationId: conversationOf(ctx), channel: 'telegram', chatId: chatKey(keys, chat.id) });
+      response = await service.ask({
+        question, conversationId: conversationOf(ctx), channel: 'telegram', chatId: chatKey(keys, chat.id), userKey: ctx.from ? userKey(keys, ctx.from.id) : undefined,
+      });
     } catch (error) {
       logger.error('telegram.answer_failed', { chat: chat.id, update_id: ctx.update.update_id, cause: error });
       return sendNote(ctx, TEXT.apology);
@@ -194,6 +202,14 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     await sendNote(ctx, TEXT.forgotten);
   });
   safe.command('ask', (ctx) => answer(ctx, ctx.match));
+  // Everything stored about this person: their questions (in every chat), their conversations, their votes.
+  safe.command('forget', async (ctx) => {
+    if (!ctx.from) return;
+    lastAnswers.delete(ctx.chat.id);
+    const [outcome] = await Promise.all([store.forgetPerson(userKey(keys, ctx.from.id)), service.forget(conversationOf(ctx))]);
+    logger.info('telegram.forgotten', { status: outcome.status, ...(outcome.status === 'deleted' ? { interactions: outcome.interactions, turns: outcome.turns, votes: outcome.votes } : {}) });
+    await sendNote(ctx, forgetReply(outcome) ?? TEXT.apology);
+  });
   safe.command('privacy', (ctx) => {
     // In the language Telegram reports for the person; both when it reports none.
     const language = userLanguage(ctx);

@@ -32,6 +32,7 @@ export function helpMessage(info: CollectionInfo, isGroup: boolean, botUsername:
     { text: '/sources — 上一条回答的完整来源 · full sources of the last answer' },
     { text: '/new — 开始新的对话 · start a new conversation' },
     { text: '/privacy — 保存了什么、保存多久 · what is kept about you, and for how long' },
+    { text: '/forget — 删除关于你的全部记录 · delete everything stored about you' },
   );
   if (isGroup) {
     blocks.push(

@@ -3,6 +3,7 @@ import readline from 'node:readline/promises';
 import crypto from 'node:crypto';
 import { openApp, type App } from '../app.js';
 import { cliLogger, parseCli, runMain } from './args.js';
+import { quotableText } from '../answer/quotable.js';
 import { renderPlain } from './render.js';
 
 export const CHAT_USAGE = `Usage: npm run chat
@@ -27,7 +28,8 @@ export async function chat(app: App, input: NodeJS.ReadableStream, output: NodeJ
       conversationId = crypto.randomUUID();
       output.write('(new conversation)\n');
     } else if (q === '/sources') {
-      output.write(last ? last.sources.map((s) => `[${s.rank}] ${s.title} — ${s.doc} (score ${s.score})\n${s.text}\n`).join('\n') : '(no answer yet)\n');
+      // Full passages, less sentences that instruct the reader (answers never quote those either).
+      output.write(last ? last.sources.map((s) => `[${s.rank}] ${s.title} — ${s.doc} (score ${s.score})\n${quotableText(s.text)}\n`).join('\n') : '(no answer yet)\n');
     } else if (q) {
       try {
         last = await app.service.ask({ question: q, conversationId, channel: 'cli' });

@@ -1,6 +1,6 @@
 // /privacy (Telegram and Slack): what the bot keeps about a person, for how long, why, who sees it
 // and how to delete it, in the asker's language. Plain text; each adapter escapes and renders it.
-import type { Language } from '../ports.js';
+import type { ForgetOutcome, Language } from '../ports.js';
 import type { CoreConfig } from '../config.js';
 
 export interface PrivacyFacts {
@@ -41,4 +41,14 @@ export function privacyNotice(language: Language, facts: PrivacyFacts): PrivacyN
     'Who can see it: only designated staff, who see masked questions that could not be answered (without any account); nobody else.',
     `How to delete it: send ${c}forget to delete everything stored about you now (questions, conversations and votes). ${c}new only starts a new conversation.`,
   ] };
+}
+
+/** The bilingual confirmation of /forget (Telegram and Slack); undefined when it failed (the adapter apologises). */
+export function forgetReply(outcome: ForgetOutcome): string | undefined {
+  if (outcome.status === 'deleted') {
+    const { interactions: q, turns: t, votes: v } = outcome;
+    return `已删除关于你的全部记录：${q} 个问题、${t} 条对话记录、${v} 次投票。\nDeleted everything stored about you: ${q} question(s), ${t} conversation turn(s), ${v} vote(s).`;
+  }
+  if (outcome.status === 'queued') return '数据库暂时繁忙，删除已排队，几分钟内完成。\nThe database is busy: the deletion is queued and will be done within minutes.';
+  return undefined;
 }

@@ -1,12 +1,5 @@
-// The interaction store the Telegram and Slack adapters share: question log, feedback votes,
-// delivery de-duplication, conversation turns, and the staff's "gaps" and "stats" views.
-//
-// Failure policy: the store is never the reason a resident gets no answer. A busy/locked or full
-// database makes a write log one error (per outage), park the write in a small bounded in-memory
-// queue and return (recordInteraction answers { status: 'queued' }); the queue is written, in order, before the next
-// write that succeeds and on close(). While the database refuses, retries back off (1 s doubling to
-// 30 s) so a long-held lock does not stall every message for busy_timeout. Reads that fail log and
-// return empty results.
+// The interaction store in one SQLite file: the embedded default (no settings). The behaviour every
+// backend shares (retry queue, validation, clean-up) is in ./common.ts; this file is SQLite's SQL.
 //
 // Votes: one row per (interaction, voter). A second press answers 'duplicate' and is not counted
 // again, but a changed mind (👍 then 👎) replaces the stored vote, so stats show the latest opinion.
@@ -15,44 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
-import type {
-  Channel,
-  DailyStats,
-  FeedbackOutcome,
-  FeedbackRecord,
-  GapGroup,
-  InteractionRecord,
-  InteractionStore,
-  Source,
-  StoredInteraction,
-  Turn,
-  WriteOutcome,
-} from '../ports.js';
-import { clusterSimilar } from './similar.js';
+import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, InteractionRecord, InteractionStore, StoredInteraction, Turn } from '../ports.js';
+import { createInteractionStore, parseSources, type GapRow, type PendingWrite, type StoreBackend, type StoreOptions } from './common.js';
+import { DEFAULT_DELIVERY_LEASE_MS, mayTakeOver, newOwner } from './owner.js';
 
-export interface InteractionStoreOptions {
-  /** Clock in ms since the epoch (tests inject one). */
-  now?: () => number;
+export interface InteractionStoreOptions extends StoreOptions {
   /**
    * How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 200).
    * better-sqlite3 waits synchronously, freezing every chat and webhook ack meanwhile (Slack retries
    * after 3 s): keep it short; the retry queue carries writes through longer locks.
    */
   busyTimeoutMs?: number;
-  /** Turns kept per conversation; older ones are deleted on append (default 20). */
-  maxTurnsPerConversation?: number;
-  /** Turns older than this are deleted by the periodic clean-up (default 7 days). */
-  turnRetentionMs?: number;
-  /** Delivery keys older than this are forgotten; a redelivery that late is not expected (default 7 days). */
-  deliveryRetentionMs?: number;
-  /**
-   * Writes held in memory while the database is busy or full; the oldest are dropped beyond it
-   * (default 10000: ~3 writes per question, so 200 concurrent chats fill 1000 within a few seconds of
-   * lock plus retry back-off; 10000 interactions with their sources are some tens of MB at most).
-   */
-  retryQueueLimit?: number;
-  /** Newest rows the gaps view clusters; older ones in the window are left out with a warning (default 20000). */
-  gapsMaxRows?: number;
   /** Called with the open connection after set-up: for operators' tuning and for tests (e.g. PRAGMA max_page_count). */
   configure?: (db: Database.Database) => void;
 }
@@ -96,37 +62,25 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX turns_conversation ON turns(conversation_id, at);
    CREATE INDEX turns_at ON turns(at);`,
+  // Privacy: who asked (a keyed hash, for /forget), low-confidence answers (for /gaps), votes by voter and
+  // age (for /forget and retention), and delivery claims that record their owner and when the reply went
+  // out (a claim without an owner predates this step and counts as done).
+  `ALTER TABLE interactions ADD COLUMN user_key TEXT;
+   ALTER TABLE interactions ADD COLUMN low_confidence INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX interactions_user ON interactions(user_key);
+   CREATE INDEX feedback_voter ON feedback(voter_key);
+   CREATE INDEX feedback_at ON feedback(at);
+   ALTER TABLE deliveries ADD COLUMN owner TEXT;
+   ALTER TABLE deliveries ADD COLUMN done_at INTEGER;`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_BUSY_TIMEOUT_MS = 200;
-const MAINTENANCE_EVERY_MS = 60 * 60 * 1000;
-const FIRST_RETRY_MS = 1000;
-const MAX_RETRY_MS = 30_000;
-/** Delivery keys remembered in memory while the database cannot be written (bounded). */
-const MEMORY_DELIVERY_LIMIT = 10_000;
-
-/** A write that did not reach the database, and why. */
-type NotWritten = { status: 'queued' | 'rejected' | 'closed' };
-
-/** A write, as plain data, so it can wait in the retry queue and be applied later. */
-type PendingWrite =
-  | { kind: 'interaction'; record: InteractionRecord; at: number }
-  | { kind: 'feedback'; feedback: FeedbackRecord; at: number }
-  | { kind: 'delivery'; key: string; at: number }
-  | { kind: 'turn'; conversationId: string; turn: Turn }
-  | { kind: 'clear'; conversationId: string };
 
 /** Errors that pass: another connection holds the lock, or the disk (or max_page_count) is full. */
 function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR)/.test(code);
-}
-
-function errorFields(error: unknown): Record<string, unknown> {
-  const e = error as { code?: unknown; message?: unknown };
-  return { code: typeof e?.code === 'string' ? e.code : undefined, cause: String(e?.message ?? error) };
 }
 
 interface InteractionRow {
@@ -141,41 +95,42 @@ interface InteractionRow {
   sources: string;
   latency_ms: number | null;
   error: string | null;
-}
-
-function parseSources(json: string): Source[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value as Source[]) : [];
-  } catch {
-    return [];
-  }
+  user_key: string | null;
+  low_confidence: number;
 }
 
 /** Opens (creating if needed) the store at `file`. Throws only if the file cannot be opened or migrated at all. */
 export function openInteractionStore(file: string, logger: Logger, options: InteractionStoreOptions = {}): InteractionStore {
-  const now = options.now ?? Date.now;
   const maxTurns = options.maxTurnsPerConversation ?? 20;
-  const turnRetentionMs = options.turnRetentionMs ?? 7 * DAY_MS;
-  const deliveryRetentionMs = options.deliveryRetentionMs ?? 7 * DAY_MS;
-  const queueLimit = options.retryQueueLimit ?? 10_000;
-  const gapsMaxRows = options.gapsMaxRows ?? 20_000;
-
+  const leaseMs = options.deliveryLeaseMs ?? DEFAULT_DELIVERY_LEASE_MS;
+  /** This store's name on the deliveries it claims. */
+  const owner = newOwner();
   const db = openDatabase(file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   options.configure?.(db);
 
   const sql = {
     insertInteraction: db.prepare(
-      `INSERT INTO interactions (at, channel, chat_id, conversation_id, question, answer, abstained, sources, latency_ms, error)
-       VALUES (@at, @channel, @chatId, @conversationId, @question, @answer, @abstained, @sources, @latencyMs, @error)`,
+      `INSERT INTO interactions (at, channel, chat_id, user_key, conversation_id, question, answer, abstained, low_confidence, sources, latency_ms, error)
+       VALUES (@at, @channel, @chatId, @userKey, @conversationId, @question, @answer, @abstained, @lowConfidence, @sources, @latencyMs, @error)`,
     ),
     getInteraction: db.prepare(`SELECT * FROM interactions WHERE id = ?`),
     interactionExists: db.prepare(`SELECT 1 FROM interactions WHERE id = ?`).pluck(),
     insertVote: db.prepare(`INSERT OR IGNORE INTO feedback (interaction_id, voter_key, vote, at) VALUES (?, ?, ?, ?)`),
     changeVote: db.prepare(`UPDATE feedback SET vote = ?, at = ? WHERE interaction_id = ? AND voter_key = ? AND vote <> ?`),
-    claimDelivery: db.prepare(`INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)`),
+    claimDelivery: db.prepare(`INSERT OR IGNORE INTO deliveries (key, at, owner) VALUES (?, ?, ?)`),
+    deliveryClaim: db.prepare(`SELECT owner, at, done_at AS doneAt FROM deliveries WHERE key = ?`),
+    takeOverDelivery: db.prepare(`UPDATE deliveries SET owner = ?, at = ? WHERE key = ? AND owner = ? AND done_at IS NULL`),
+    completeDelivery: db.prepare(`UPDATE deliveries SET done_at = ? WHERE key = ? AND owner = ?`),
     deliveryStored: db.prepare(`SELECT 1 FROM deliveries WHERE key = ?`).pluck(),
     pruneDeliveries: db.prepare(`DELETE FROM deliveries WHERE at < ?`),
+    forgetTurns: db.prepare(
+      `DELETE FROM turns WHERE conversation_id IN
+         (SELECT DISTINCT conversation_id FROM interactions WHERE user_key = ? AND conversation_id IS NOT NULL)`,
+    ),
+    forgetVotes: db.prepare(`DELETE FROM feedback WHERE voter_key = ?`),
+    forgetInteractions: db.prepare(`DELETE FROM interactions WHERE user_key = ?`),
+    purgeInteractions: db.prepare(`DELETE FROM interactions WHERE at < ?`),
+    purgeVotes: db.prepare(`DELETE FROM feedback WHERE at < ?`),
     insertTurn: db.prepare(`INSERT INTO turns (conversation_id, at, question, searched, answer) VALUES (?, ?, ?, ?, ?)`),
     trimTurns: db.prepare(
       `DELETE FROM turns WHERE conversation_id = ? AND id NOT IN
@@ -188,10 +143,12 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     clearTurns: db.prepare(`DELETE FROM turns WHERE conversation_id = ?`),
     pruneTurns: db.prepare(`DELETE FROM turns WHERE at < ?`),
     gapCandidates: db.prepare(
-      `SELECT i.question, i.channel, i.at, i.abstained,
+      // Residents' and staff's questions only: the command line and eval runs are not gaps.
+      `SELECT i.question, i.channel, i.at, i.abstained, i.low_confidence AS lowConfidence,
               EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down') AS downvoted
        FROM interactions i
-       WHERE i.at >= ? AND (i.abstained = 1 OR EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down'))
+       WHERE i.at >= ? AND i.channel IN ('telegram', 'slack')
+         AND (i.abstained = 1 OR i.low_confidence = 1 OR EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down'))
        ORDER BY i.at DESC, i.id DESC LIMIT ?`,
     ),
     stats: db.prepare(
@@ -206,8 +163,6 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     ),
   };
 
-  // ---------- applying writes (throw on failure; callers decide) ----------
-
   const applyFeedback = db.transaction((f: FeedbackRecord, at: number): FeedbackOutcome => {
     if (!sql.interactionExists.get(f.interactionId)) return 'unknown-interaction';
     if (sql.insertVote.run(f.interactionId, f.voterKey, f.vote, at).changes === 1) return 'stored';
@@ -221,11 +176,30 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     sql.trimTurns.run(conversationId, conversationId, maxTurns);
   });
 
+  /** First claim, or a takeover of one whose owner is gone or whose lease ran out. */
+  const applyClaim = db.transaction((key: string, at: number): boolean => {
+    if (sql.claimDelivery.run(key, at, owner).changes === 1) return true;
+    const claim = sql.deliveryClaim.get(key) as { owner: string | null; at: number; doneAt: number | null } | undefined;
+    if (!claim || !mayTakeOver(claim, owner, at, leaseMs)) return false;
+    if (sql.takeOverDelivery.run(owner, at, key, claim.owner).changes !== 1) return false;
+    logger.warn('store.delivery_taken_over', { key, effect: 'the first attempt never finished (its process is gone); answering now' });
+    return true;
+  });
+
+  const applyForget = db.transaction((userKey: string) => {
+    const turns = sql.forgetTurns.run(userKey).changes;
+    const votes = sql.forgetVotes.run(userKey).changes;
+    const interactions = sql.forgetInteractions.run(userKey).changes; // their questions' votes go with them
+    return { interactions, turns, votes };
+  });
+
   function applyInteraction(r: InteractionRecord, at: number): number {
     const result = sql.insertInteraction.run({
       at,
       channel: String(r.channel),
       chatId: String(r.chatId ?? ''),
+      userKey: r.userKey ?? null,
+      lowConfidence: r.lowConfidence ? 1 : 0,
       conversationId: r.conversationId ?? null,
       question: String(r.question ?? ''),
       answer: String(r.answer ?? ''),
@@ -237,266 +211,93 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     return Number(result.lastInsertRowid);
   }
 
-  function apply(write: PendingWrite): unknown {
-    switch (write.kind) {
-      case 'interaction':
-        return applyInteraction(write.record, write.at);
-      case 'feedback':
-        return applyFeedback(write.feedback, write.at);
-      case 'delivery':
-        return sql.claimDelivery.run(write.key, write.at).changes === 1;
-      case 'turn':
-        return applyTurn(write.conversationId, write.turn);
-      case 'clear':
-        return sql.clearTurns.run(write.conversationId);
-    }
-  }
-
-  // ---------- the retry queue ----------
-
-  const queue: PendingWrite[] = [];
-  /** Delivery keys claimed while the database could not be written, so a redelivery is still refused. */
-  const memoryDeliveries = new Set<string>();
-  let degraded = false;
-  /** While degraded: no write is tried before this time (injected clock); the wait doubles per failure. */
-  let retryAt = 0;
-  let retryDelayMs = FIRST_RETRY_MS;
-  let warnedQueueFull = false;
-  let closed = false;
-  let lastMaintenance = 0;
-
-  function enqueue(write: PendingWrite): void {
-    queue.push(write);
-    if (queue.length > queueLimit) {
-      queue.shift();
-      if (!warnedQueueFull) {
-        warnedQueueFull = true;
-        logger.error('store.retry_queue_full', { limit: queueLimit, effect: 'the oldest unsaved writes are being dropped' });
+  const backend: StoreBackend = {
+    name: 'sqlite',
+    owner,
+    fix: 'another process may hold the database lock, or the disk is full',
+    isTransient,
+    apply(write: PendingWrite): unknown {
+      switch (write.kind) {
+        case 'interaction':
+          return applyInteraction(write.record, write.at);
+        case 'feedback':
+          return applyFeedback(write.feedback, write.at);
+        case 'delivery':
+          return applyClaim(write.key, write.at);
+        case 'delivery-done':
+          return sql.completeDelivery.run(write.at, write.key, owner);
+        case 'forget':
+          return applyForget(write.userKey);
+        case 'turn':
+          return applyTurn(write.conversationId, write.turn);
+        case 'clear':
+          return sql.clearTurns.run(write.conversationId);
       }
-    }
-  }
-
-  function noteFailure(error: unknown, operation: string): void {
-    retryAt = now() + retryDelayMs;
-    retryDelayMs = Math.min(MAX_RETRY_MS, retryDelayMs * 2);
-    if (degraded) return; // one line per outage, not one per message
-    degraded = true;
-    logger.error('store.write_failed', {
-      operation,
-      ...errorFields(error),
-      effect: 'writes are kept in memory and retried on the next write; answers continue',
-      fix: 'another process may hold the database lock, or the disk is full',
-    });
-  }
-
-  /** Writes the queued writes in order; false if the database still refuses (the rest stay queued). */
-  function flush(): boolean {
-    while (queue.length > 0) {
-      try {
-        apply(queue[0]);
-      } catch (error) {
-        if (isTransient(error)) {
-          noteFailure(error, 'retry');
-          return false;
-        }
-        logger.error('store.retry_dropped', { kind: queue[0].kind, ...errorFields(error) });
-      }
-      queue.shift();
-    }
-    return true;
-  }
-
-  function recovered(): void {
-    if (!degraded) return;
-    degraded = false;
-    retryDelayMs = FIRST_RETRY_MS;
-    warnedQueueFull = false;
-    memoryDeliveries.clear();
-    logger.info('store.recovered', { effect: 'queued writes saved' });
-  }
-
-  /** Runs one write after any queued ones; on a transient failure queues it. Answers the write's result, or why there is none. */
-  function write<T>(pending: PendingWrite): { status: 'saved'; value: T } | NotWritten {
-    if (closed) {
-      logger.warn('store.closed', { operation: pending.kind, effect: 'write ignored' });
-      return { status: 'closed' };
-    }
-    if ((degraded && now() < retryAt) || !flush()) {
-      enqueue(pending);
-      return { status: 'queued' };
-    }
-    try {
-      const value = apply(pending) as T;
-      recovered();
-      maintain();
-      return { status: 'saved', value };
-    } catch (error) {
-      if (isTransient(error)) {
-        noteFailure(error, pending.kind);
-        enqueue(pending);
-        return { status: 'queued' };
-      }
-      logger.error('store.write_rejected', { operation: pending.kind, ...errorFields(error) });
-      return { status: 'rejected' };
-    }
-  }
-
-  /** Forgets old delivery keys and turns, at most once an hour. */
-  function maintain(): void {
-    const t = now();
-    if (t - lastMaintenance < MAINTENANCE_EVERY_MS) return;
-    lastMaintenance = t;
-    try {
-      sql.pruneDeliveries.run(t - deliveryRetentionMs);
-      sql.pruneTurns.run(t - turnRetentionMs);
-    } catch (error) {
-      logger.warn('store.cleanup_failed', errorFields(error)); // harmless: retried next hour
-      lastMaintenance = t - MAINTENANCE_EVERY_MS + 60_000;
-    }
-  }
-
-  function deliveryStored(key: string): boolean {
-    try {
-      return sql.deliveryStored.get(key) !== undefined;
-    } catch {
-      return false; // unreadable too: better a possible duplicate reply than none
-    }
-  }
-
-  function read<T>(operation: string, fallback: T, run: () => T): T {
-    if (closed) {
-      logger.warn('store.closed', { operation, effect: 'empty result' });
-      return fallback;
-    }
-    try {
-      return run();
-    } catch (error) {
-      logger.error('store.read_failed', { operation, ...errorFields(error), effect: 'empty result' });
-      return fallback;
-    }
-  }
-
-  maintain();
-
-  return {
-    backend: 'sqlite',
-
-    async recordInteraction(record): Promise<WriteOutcome> {
-      const at = record.at ?? now();
-      const result = write<number>({ kind: 'interaction', record: { ...record, sources: Array.isArray(record.sources) ? [...record.sources] : [] }, at });
-      return result.status === 'saved' ? { status: 'saved', id: result.value } : result;
     },
-
-    async getInteraction(id) {
-      return read<StoredInteraction | undefined>('getInteraction', undefined, () => {
-        const row = sql.getInteraction.get(id) as InteractionRow | undefined;
-        if (!row) return undefined;
-        return {
-          id: row.id,
-          at: row.at,
-          channel: row.channel as Channel,
-          chatId: row.chat_id,
-          conversationId: row.conversation_id ?? undefined,
-          question: row.question,
-          answer: row.answer,
-          abstained: row.abstained === 1,
-          sources: parseSources(row.sources),
-          latencyMs: row.latency_ms ?? 0,
-          error: row.error ?? undefined,
-        };
-      });
+    getInteraction(id): StoredInteraction | undefined {
+      const row = sql.getInteraction.get(id) as InteractionRow | undefined;
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        at: row.at,
+        channel: row.channel as Channel,
+        chatId: row.chat_id,
+        conversationId: row.conversation_id ?? undefined,
+        question: row.question,
+        answer: row.answer,
+        abstained: row.abstained === 1,
+        sources: parseSources(row.sources),
+        latencyMs: row.latency_ms ?? 0,
+        error: row.error ?? undefined,
+        ...(row.user_key ? { userKey: row.user_key } : {}),
+        ...(row.low_confidence === 1 ? { lowConfidence: true } : {}),
+      };
     },
-
-    async recordFeedback(feedback) {
-      const valid =
-        Number.isSafeInteger(feedback.interactionId) && feedback.interactionId > 0 &&
-        (feedback.vote === 'up' || feedback.vote === 'down') && typeof feedback.voterKey === 'string' && feedback.voterKey !== '';
-      if (!valid) {
-        logger.warn('store.feedback_invalid', { interactionId: feedback.interactionId, vote: feedback.vote });
-        return 'unknown-interaction';
-      }
-      // Queued while the database is busy: the retry decides stored/duplicate.
-      const result = write<FeedbackOutcome>({ kind: 'feedback', feedback: { ...feedback }, at: feedback.at ?? now() });
-      return result.status === 'saved' ? result.value : result.status;
+    deliveryStored: (key) => sql.deliveryStored.get(key) !== undefined,
+    recentTurns: (conversationId, since, count) => (sql.recentTurns.all(conversationId, since, count) as Turn[]).reverse(),
+    gapRows: (since, maxRows) =>
+      (sql.gapCandidates.all(since, maxRows) as (Omit<GapRow, 'abstained' | 'lowConfidence' | 'downvoted'> & { abstained: number; lowConfidence: number; downvoted: number })[]).map((r) => ({
+        ...r,
+        abstained: r.abstained === 1,
+        lowConfidence: r.lowConfidence === 1,
+        downvoted: r.downvoted === 1,
+      })),
+    stats: (since) =>
+      (sql.stats.all(since) as DailyStats[]).map((r) => ({
+        day: r.day,
+        channel: r.channel,
+        questions: Number(r.questions),
+        abstained: Number(r.abstained),
+        up: Number(r.up),
+        down: Number(r.down),
+      })),
+    prune(deliveriesBefore, turnsBefore) {
+      sql.pruneDeliveries.run(deliveriesBefore);
+      sql.pruneTurns.run(turnsBefore);
     },
-
-    async claimDelivery(key) {
-      const result = write<boolean>({ kind: 'delivery', key, at: now() });
-      if (result.status === 'saved') return result.value;
-      // Not saved yet: remember it in memory so a redelivery during the outage is still refused.
-      // A key saved before the outage is a redelivery too (reads still work under another's write lock).
-      if (memoryDeliveries.has(key) || deliveryStored(key)) return false;
-      if (memoryDeliveries.size >= MEMORY_DELIVERY_LIMIT) memoryDeliveries.delete(memoryDeliveries.values().next().value as string);
-      memoryDeliveries.add(key);
-      return true;
-    },
-
-    async appendTurn(conversationId, turn) {
-      write({ kind: 'turn', conversationId, turn: { ...turn } });
-    },
-
-    async recentTurns(conversationId, limit, maxAgeMs) {
-      if (!(limit > 0)) return [];
-      const count = Math.min(Math.floor(limit), maxTurns);
-      const since = now() - maxAgeMs;
-      const stored = read('recentTurns', [] as Turn[], () => (sql.recentTurns.all(conversationId, since, count) as Turn[]).reverse());
-      return withQueuedTurns(stored, queue, conversationId, since).slice(-count);
-    },
-
-    async clearConversation(conversationId) {
-      write({ kind: 'clear', conversationId });
-    },
-
-    async gaps(sinceMs, limit) {
-      if (!(limit > 0)) return [];
-      const rows = read('gaps', [] as GapRow[], () => sql.gapCandidates.all(sinceMs, gapsMaxRows + 1) as GapRow[]);
-      if (rows.length > gapsMaxRows) {
-        rows.length = gapsMaxRows;
-        logger.warn('store.gaps_truncated', { rows: gapsMaxRows, fix: 'ask for a shorter window' });
-      }
-      return summariseGaps(rows).slice(0, Math.floor(limit));
-    },
-
-    async stats(sinceMs) {
-      return read('stats', [] as DailyStats[], () =>
-        (sql.stats.all(sinceMs) as DailyStats[]).map((r) => ({
-          day: r.day,
-          channel: r.channel,
-          questions: Number(r.questions),
-          abstained: Number(r.abstained),
-          up: Number(r.up),
-          down: Number(r.down),
-        })),
-      );
-    },
-
-    async checkWritable() {
-      if (closed) throw new Error('the store is closed');
-      if (degraded) throw new Error(`${queue.length} write(s) are waiting in memory: the database refused the last write (store.write_failed in the log says why)`);
+    purge: (beforeMs) =>
+      db.transaction(() => {
+        const votes = sql.purgeVotes.run(beforeMs).changes;
+        const interactions = sql.purgeInteractions.run(beforeMs).changes; // and, by cascade, newer votes on them
+        const turns = sql.pruneTurns.run(beforeMs).changes;
+        const deliveries = sql.pruneDeliveries.run(beforeMs).changes;
+        return { interactions, votes, turns, deliveries };
+      }).immediate(),
+    checkWritable() {
       // Takes the write lock and lets it go, writing nothing: fails when another process holds it or the file is read-only.
       db.exec('BEGIN IMMEDIATE');
       db.exec('ROLLBACK');
     },
-
-    async close() {
-      if (closed) return;
-      if (!flush()) {
-        logger.error('store.close_unsaved', { writes: queue.length, effect: 'these writes are lost', fix: 'free the disk or stop the lock holder before stopping the bot' });
-      }
-      closed = true;
-      try {
-        db.close();
-      } catch (error) {
-        logger.warn('store.close_failed', errorFields(error));
-      }
-    },
+    close: () => db.close(),
   };
+  return createInteractionStore(backend, logger, options);
 }
 
 function openDatabase(file: string, busyTimeoutMs: number): Database.Database {
   let db: Database.Database | undefined;
   try {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    if (file !== ':memory:' && !file.startsWith('file:') && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600)); // private from the start (SQLite's -wal/-shm copy its mode)
     db = new Database(file, { timeout: Math.max(0, Math.floor(busyTimeoutMs)) }); // sets busy_timeout
     db.pragma('journal_mode = WAL'); // readers never wait for the writer
     db.pragma('synchronous = NORMAL'); // safe with WAL; a crash loses at most the last commits
@@ -525,42 +326,4 @@ function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }
-}
-
-/** Adds turns still waiting in the retry queue, so follow-ups work during an outage. */
-function withQueuedTurns(stored: Turn[], queue: readonly PendingWrite[], conversationId: string, since: number): Turn[] {
-  let turns = stored;
-  let changed = false;
-  for (const w of queue) {
-    if (w.kind === 'clear' && w.conversationId === conversationId) {
-      turns = [];
-      changed = true;
-    } else if (w.kind === 'turn' && w.conversationId === conversationId && w.turn.at >= since) {
-      turns = [...turns, w.turn];
-      changed = true;
-    }
-  }
-  return changed ? [...turns].sort((a, b) => a.at - b.at) : turns;
-}
-
-interface GapRow {
-  question: string;
-  channel: Channel;
-  at: number;
-  abstained: number;
-  downvoted: number;
-}
-
-/** Rows come newest first, so each group's first row is its latest question. */
-function summariseGaps(rows: GapRow[]): GapGroup[] {
-  return clusterSimilar(rows, (r) => r.question)
-    .map((group) => ({
-      example: group[0].question,
-      count: group.length,
-      abstained: group.filter((r) => r.abstained === 1).length,
-      downvoted: group.filter((r) => r.downvoted === 1).length,
-      channels: [...new Set(group.map((r) => r.channel))].sort(),
-      lastAt: group[0].at,
-    }))
-    .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
 }

@@ -1,7 +1,8 @@
 // A real HTTP server on 127.0.0.1 that speaks enough of the Telegram Bot API for grammY:
 // getMe, getUpdates (long poll over a queue the test pushes to), sendMessage, sendChatAction,
 // answerCallbackQuery, setWebhook, deleteWebhook, editMessageReplyMarkup. It records every call
-// and can be told to fail a method once (429 with retry_after, 500, ...). Other tokens get 401.
+// and can be told to fail a method once (429 with retry_after, 500, ...) or to hold its next calls
+// unanswered (a reply "in flight" when the bot is killed). Other tokens get 401.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { patience } from './limits.js';
@@ -30,6 +31,8 @@ export class TelegramApiServer {
   readonly calls: RecordedCall[] = [];
   /** Calls made with another token (answered 401). */
   readonly rejected: RecordedCall[] = [];
+  /** Calls held unanswered by holdNext(): the client waits, as if Telegram were slow; never counted in `calls`. */
+  readonly held: RecordedCall[] = [];
   readonly bot: BotIdentity;
   private readonly server: http.Server;
   private queue: Record<string, any>[] = [];
@@ -37,6 +40,8 @@ export class TelegramApiServer {
   private nextMessageId = 1;
   private pollers: (() => void)[] = [];
   private failures = new Map<string, ScriptedFailure[]>();
+  private holds = new Map<string, number>();
+  private openPolls = 0;
   private port = 0;
 
   private constructor(readonly token: string, bot: BotIdentity, private readonly maxPollMs: number) {
@@ -69,6 +74,16 @@ export class TelegramApiServer {
     const list = this.failures.get(method) ?? [];
     list.push(failure);
     this.failures.set(method, list);
+  }
+
+  /** getUpdates long polls not answered yet (a killed bot's poll ends when the server sees its socket close). */
+  get pendingPolls(): number {
+    return this.openPolls;
+  }
+
+  /** The next `count` calls of `method` are never answered (the client hangs until it gives up or dies). */
+  holdNext(method: string, count = 1): void {
+    this.holds.set(method, (this.holds.get(method) ?? 0) + count);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -116,6 +131,12 @@ export class TelegramApiServer {
       this.rejected.push({ method, params, at: Date.now() });
       return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     }
+    const holding = this.holds.get(method) ?? 0;
+    if (holding > 0) {
+      this.holds.set(method, holding - 1);
+      this.held.push({ method, params, at: Date.now() });
+      return; // no answer: the request stays open until the client closes it
+    }
     this.calls.push({ method, params, at: Date.now() });
 
     const failure = this.failures.get(method)?.shift();
@@ -126,7 +147,12 @@ export class TelegramApiServer {
       case 'getMe':
         return ok({ ...this.bot, is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false });
       case 'getUpdates':
-        return ok(await this.takeUpdates(params, res));
+        this.openPolls++;
+        try {
+          return ok(await this.takeUpdates(params, res));
+        } finally {
+          this.openPolls--;
+        }
       case 'sendMessage':
         return ok({
           message_id: this.nextMessageId++,
