@@ -3,10 +3,8 @@
 // summary.json and report.html, prints the summary table on stdout and progress on stderr.
 // Exit codes: 0 ok, 1 a --min-* threshold missed (or the service could not start), 2 usage error.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AnswerService, RetrievalMode } from '../src/ports.js';
 import {
@@ -14,6 +12,7 @@ import {
   type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
 } from './metrics.js';
 import { renderReport, renderSuiteReport } from './report.js';
+import { isEntryPoint } from './entry.js';
 import type { DocBaseline } from './baseline.js';
 import { openEvalService, type OpenedService, type OpenRequest } from './open.js';
 
@@ -375,17 +374,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   return misses.length ? 1 : 0;
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const { createLogger } = await import('../src/log.js');
   const code = await main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
