@@ -558,3 +558,28 @@ export function formatSummaryTable(summary: Summary, options: { tags?: boolean }
   rows.push('abst+ = abstention recall on unanswerable; abst- = false-abstain rate.');
   return rows.join('\n');
 }
+
+/** Per mode that ran: the overall metrics, then one row per language (when the set has more than one). */
+export function overallAndLanguages(m: ModeSummary): [string, Metrics][] {
+  const langs = Object.entries(m.by_lang);
+  return [['all', m.overall], ...(langs.length > 1 ? langs.map(([lang, lm]) => [`lang=${lang}`, lm] as [string, Metrics]) : [])];
+}
+
+/** The cross-set table --suite prints last: one row per set, mode and language, the issue's headline columns. */
+export function formatOverviewTable(sets: readonly { name: string; summary: Summary }[]): string {
+  const header = `${'set'.padEnd(18)} ${'mode'.padEnd(8)} ${'group'.padEnd(8)} ${'n'.padStart(4)}  hit5 dhit5 base5   ans   f80 abst- abst+`;
+  const rows = [header, '-'.repeat(header.length)];
+  for (const { name, summary } of sets) {
+    for (const [mode, m] of Object.entries(summary.modes)) {
+      if (!m) continue;
+      if (m.status === 'skipped') {
+        rows.push(`${name.padEnd(18).slice(0, 18)} ${mode.padEnd(8)} skipped`);
+        continue;
+      }
+      for (const [group, g] of overallAndLanguages(m)) {
+        rows.push(`${name.padEnd(18).slice(0, 18)} ${mode.padEnd(8)} ${group.padEnd(8)} ${String(g.n).padStart(4)}  ${pct(g.hit_at_5)}  ${pct(g.doc_hit_at_5)}  ${pct(g.baseline_doc_hit_at_5)}  ${pct(g.answer_accuracy)}  ${pct(g.fact_in_first_80)}  ${pct(g.false_abstain_rate)}  ${pct(g.abstention_recall)}`);
+      }
+    }
+  }
+  return rows.join('\n');
+}

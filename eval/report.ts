@@ -2,7 +2,7 @@
 // resources) that opens offline. Every piece of question, answer and source text is HTML-escaped;
 // gold strings are highlighted with <mark> using the same normalised matching as the metrics.
 import type { RetrievalMode } from '../src/ports.js';
-import { findGoldSpans, isFailure, type EvalResult, type Metrics, type ModeSummary, type Summary } from './metrics.js';
+import { findGoldSpans, isFailure, overallAndLanguages, type EvalResult, type Metrics, type ModeSummary, type Summary } from './metrics.js';
 
 export interface ReportInput {
   summary: Summary;
@@ -231,7 +231,7 @@ function questionRow(r: EvalResult): string {
   const answer = r.error ? `<span class="err">${escapeHtml(r.error)}</span>` : highlightGold(r.answer, r.abstained ? [] : r.gold_answers);
   return `<tr class="q-row ${fail ? 'fail' : 'pass'}" data-id="${escapeHtml(r.id)}" data-mode="${escapeHtml(r.mode)}">`
     + `<td class="verdict">${escapeHtml(verdict(r))}</td>`
-    + `<td><code>${escapeHtml(r.id)}</code><br><span class="muted">${escapeHtml(r.mode)} · ${escapeHtml(r.lang)}</span><br>${tags}</td>`
+    + `<td><code>${escapeHtml(r.id)}</code><br><span class="muted">${escapeHtml(r.mode)} · ${escapeHtml(r.lang)}${r.confidence === null || r.confidence === undefined ? '' : ` · conf ${r.confidence.toFixed(2)}`}</span><br>${tags}</td>`
     + `<td class="question">${escapeHtml(r.question)}</td>`
     + `<td class="answer">${answer}${r.abstained ? ' <span class="badge">abstained</span>' : ''}</td>`
     + `<td>${gold}${r.gold_doc ? `<br><code class="muted">${escapeHtml(r.gold_doc)}</code>` : ''}</td>`
@@ -313,13 +313,16 @@ const OVERVIEW = pickMetrics(['hit@5', 'doc hit@5', 'baseline doc hit@5', 'answe
 
 /** One report over several question sets / corpora: an overview row per set and mode, then each set's tables. */
 export function renderSuiteReport(sets: readonly SetReport[], title = 'Answer bot evaluation: several sets'): string {
-  const overviewRows = sets.flatMap(({ name, summary }) => Object.entries(summary.modes).map(([mode, m]) => {
-    if (!m) return '';
-    if (m.status === 'skipped') return `<tr class="skipped"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td colspan="${OVERVIEW.length + 1}">skipped: ${escapeHtml(m.reason)}</td></tr>`;
-    const below = m.overall.doc_hit_at_5 !== null && m.overall.baseline_doc_hit_at_5 !== null && m.overall.doc_hit_at_5 < m.overall.baseline_doc_hit_at_5;
-    return `<tr${below ? ' class="below-baseline"' : ''}><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td class="num">${m.overall.n}</td>${OVERVIEW.map(([, get]) => `<td class="num">${fmt(get(m.overall))}</td>`).join('')}</tr>`;
+  const overviewRows = sets.flatMap(({ name, summary }) => Object.entries(summary.modes).flatMap(([mode, m]) => {
+    if (!m) return [];
+    if (m.status === 'skipped') return [`<tr class="skipped"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td colspan="${OVERVIEW.length + 2}">skipped: ${escapeHtml(m.reason)}</td></tr>`];
+    return overallAndLanguages(m).map(([group, g]) => {
+      const below = g.doc_hit_at_5 !== null && g.baseline_doc_hit_at_5 !== null && g.doc_hit_at_5 < g.baseline_doc_hit_at_5;
+      const cls = [group === 'all' ? 'overall' : 'by-lang', below ? 'below-baseline' : ''].filter(Boolean).join(' ');
+      return `<tr class="${cls}"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td>${escapeHtml(group)}</td><td class="num">${g.n}</td>${OVERVIEW.map(([, get]) => `<td class="num">${fmt(get(g))}</td>`).join('')}</tr>`;
+    });
   }));
-  const overview = `<div class="scroll"><table id="overview" class="summary set-overview"><thead><tr><th scope="col">set</th><th scope="col">mode</th><th scope="col">n</th>${OVERVIEW.map(([h]) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${overviewRows.join('')}</tbody></table></div>`;
+  const overview = `<div class="scroll"><table id="overview" class="summary set-overview"><thead><tr><th scope="col">set</th><th scope="col">mode</th><th scope="col">group</th><th scope="col">n</th>${OVERVIEW.map(([h]) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${overviewRows.join('')}</tbody></table></div>`;
   const sections = sets.map(({ name, summary, results }) => `<section class="set" id="set-${escapeHtml(name)}">
 <h2>${escapeHtml(name)}</h2>
 <p class="meta">questions: <code>${escapeHtml(summary.questions_file)}</code> (${summary.questions})${summary.corpus ? ` · corpus: <code>${escapeHtml(summary.corpus)}</code>` : ''} · ${results.filter(isFailure).length} failing of ${results.length} · per-question details: <a href="${escapeHtml(encodeURIComponent(name))}/report.html">${escapeHtml(name)}/report.html</a></p>

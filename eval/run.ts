@@ -3,17 +3,16 @@
 // summary.json and report.html, prints the summary table on stdout and progress on stderr.
 // Exit codes: 0 ok, 1 a --min-* threshold missed (or the service could not start), 2 usage error.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AnswerService, RetrievalMode } from '../src/ports.js';
 import {
-  checkThresholds, errorResult, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
+  checkThresholds, errorResult, formatOverviewTable, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
   type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
 } from './metrics.js';
 import { renderReport, renderSuiteReport } from './report.js';
+import { isEntryPoint } from './entry.js';
 import type { DocBaseline } from './baseline.js';
 import { openEvalService, type OpenedService, type OpenRequest } from './open.js';
 
@@ -369,22 +368,13 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     await writeFile(path.join(outDir, 'summary.json'), JSON.stringify({ generated_at: new Date().toISOString(), sets: combined.map(({ name, summary }) => ({ name, ...summary })) }, null, 2) + '\n');
     await writeFile(path.join(outDir, 'report.html'), renderSuiteReport(combined));
     io.stderr(`eval: wrote the combined ${path.join(outDir, 'report.html')} and ${path.join(outDir, 'summary.json')}\n`);
+    io.stdout(`\n== all sets ==\n${formatOverviewTable(combined)}\n`);
   }
   for (const m of misses) io.stdout(`THRESHOLD MISSED: ${m}\n`);
   return misses.length ? 1 : 0;
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const { createLogger } = await import('../src/log.js');
   const code = await main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),

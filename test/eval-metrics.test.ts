@@ -578,6 +578,11 @@ describe('the eval CLI', () => {
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
     expect(t.out.join('')).toMatch(/== residents-report: eval\/residents\.jsonl \(split report\) on seeds ==/);
+    // the closing cross-set table: one row per set, mode and language (residents has both languages)
+    const overview = t.out.join('').split('== all sets ==')[1];
+    expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
+    expect(overview).toMatch(/^cmrc2018 +lexical +all +756 /m);
+    expect(overview).not.toMatch(/^cmrc2018 +lexical +lang=zh/m);
     expect((await readdir(out)).sort()).toEqual(['cmrc2018', 'notices-report', 'report.html', 'residents-report', 'summary.json', 'team']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
     expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018', 756], ['notices-report', noticesReport]]);

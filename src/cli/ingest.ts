@@ -106,7 +106,7 @@ runMain(async () => {
         const now = Date.now();
         if (now - lastProgress < 1000 && p.files < p.totalFiles) return;
         lastProgress = now;
-        const what = p.stage === 'read' ? ' read' : p.stage === 'embed' ? ' embedded' : '';
+        const what = p.stage === 'read' ? ' read' : p.stage === 'embed' ? ' embedded' : p.stage === 'index' ? ' tokenised' : '';
         process.stderr.write(`ingest: ${p.files}/${p.totalFiles} files${what}, ${p.chunks} chunks, ${p.chunksPerSecond.toFixed(0)} chunks/s\n`);
       },
     },

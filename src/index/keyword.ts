@@ -16,6 +16,20 @@ const FORMAT_VERSION = 1;
 const MAX_TF = 0xffff;
 const HEADER_BYTES = 40;
 
+/** One document as the index sees it: its length in tokens and each distinct term's frequency. */
+export interface DocumentCounts {
+  length: number;
+  terms: [string, number][];
+}
+
+interface DocSource {
+  count: number;
+  /** Most (term, tf) entries any one document yields (sizes a scratch array). */
+  maxEntries: number;
+  length(d: number): number;
+  each(d: number, fn: (token: string, tf: number) => void): void;
+}
+
 interface Arrays {
   terms: string[];
   /** Postings of term t are [offsets[t], offsets[t + 1]). */
@@ -61,19 +75,51 @@ export class Bm25Index implements KeywordSearcher {
 
   /** Builds the index in two passes (count, then fill) so postings go straight into typed arrays. */
   static build(docTokens: string[][], params: Bm25Params = {}): Bm25Index {
+    const tokensOf = (d: number) => (Array.isArray(docTokens[d]) ? docTokens[d] : []);
+    return Bm25Index.buildFrom(
+      {
+        count: docTokens.length,
+        maxEntries: maxLength(docTokens),
+        length: (d) => tokensOf(d).length,
+        each: (d, fn) => {
+          for (const token of tokensOf(d)) fn(token, 1);
+        },
+      },
+      params,
+    );
+  }
+
+  /**
+   * Builds the index from each document's term counts and length (as termCounts() returns them), so
+   * an incremental ingest can keep unchanged documents' counts instead of tokenising them again.
+   */
+  static buildFromCounts(docs: DocumentCounts[], params: Bm25Params = {}): Bm25Index {
+    return Bm25Index.buildFrom(
+      {
+        count: docs.length,
+        maxEntries: docs.reduce((m, d) => Math.max(m, d.terms.length), 0),
+        length: (d) => docs[d].length,
+        each: (d, fn) => {
+          for (const [term, tf] of docs[d].terms) fn(term, tf);
+        },
+      },
+      params,
+    );
+  }
+
+  private static buildFrom(src: DocSource, params: Bm25Params): Bm25Index {
     const { k1, b } = checkParams(params);
     const termIds = new Map<string, number>();
     const terms: string[] = [];
-    const docLengths = new Float32Array(docTokens.length);
+    const docLengths = new Float32Array(src.count);
     let df = new Int32Array(1024);
     let lastDoc = new Int32Array(1024).fill(-1);
 
     // Pass 1: vocabulary, document frequencies, lengths.
-    for (let d = 0; d < docTokens.length; d++) {
-      const tokens = Array.isArray(docTokens[d]) ? docTokens[d] : [];
-      docLengths[d] = tokens.length;
-      for (const token of tokens) {
-        if (!isIndexable(token)) continue;
+    for (let d = 0; d < src.count; d++) {
+      docLengths[d] = src.length(d);
+      src.each(d, (token) => {
+        if (!isIndexable(token)) return;
         let id = termIds.get(token);
         if (id === undefined) {
           id = terms.length;
@@ -88,7 +134,7 @@ export class Bm25Index implements KeywordSearcher {
           lastDoc[id] = d;
           df[id]++;
         }
-      }
+      });
     }
 
     const offsets = new Uint32Array(terms.length + 1);
@@ -102,15 +148,15 @@ export class Bm25Index implements KeywordSearcher {
     const cursor = df; // reuse: cursor[t] = how many postings of t are written
     cursor.fill(0);
     const tfScratch = new Int32Array(terms.length);
-    const docTerms = new Int32Array(Math.max(1, maxLength(docTokens)));
-    for (let d = 0; d < docTokens.length; d++) {
-      const tokens = Array.isArray(docTokens[d]) ? docTokens[d] : [];
+    const docTerms = new Int32Array(Math.max(1, src.maxEntries));
+    for (let d = 0; d < src.count; d++) {
       let unique = 0;
-      for (const token of tokens) {
-        if (!isIndexable(token)) continue;
+      src.each(d, (token, tf) => {
+        if (!isIndexable(token)) return;
         const id = termIds.get(token)!;
-        if (tfScratch[id]++ === 0) docTerms[unique++] = id;
-      }
+        if (tfScratch[id] === 0) docTerms[unique++] = id;
+        tfScratch[id] += tf;
+      });
       for (let i = 0; i < unique; i++) {
         const id = docTerms[i];
         const at = offsets[id] + cursor[id]++;
@@ -120,6 +166,16 @@ export class Bm25Index implements KeywordSearcher {
       }
     }
     return new Bm25Index({ terms, offsets, docIds, tfs, docLengths }, k1, b);
+  }
+
+  /** Every document's terms with their frequencies, and its length: buildFromCounts() of these rebuilds this index. */
+  termCounts(): DocumentCounts[] {
+    const { terms, offsets, docIds, tfs, docLengths } = this.a;
+    const out: DocumentCounts[] = Array.from({ length: this.size }, (_, d) => ({ length: docLengths[d], terms: [] }));
+    for (let t = 0; t < terms.length; t++) {
+      for (let p = offsets[t]; p < offsets[t + 1]; p++) out[docIds[p]].terms.push([terms[t], tfs[p]]);
+    }
+    return out;
   }
 
   documentFrequency(token: string): number {

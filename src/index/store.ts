@@ -37,6 +37,9 @@ export interface DocumentEntry {
   title?: string;
   date?: string;
   url?: string;
+  /** A file's size and modification time when read: the next ingest skips reading it while both match. */
+  size?: number;
+  mtimeMs?: number;
   /** A fetched URL's ETag and Last-Modified: the next ingest asks whether it changed. */
   etag?: string;
   lastModified?: string;

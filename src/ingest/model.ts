@@ -52,6 +52,9 @@ export interface ReadDocument extends SourceDocument {
   title?: string;
   date?: string;
   url?: string;
+  /** A file's size and modification time when read: an unchanged pair skips reading it next time. */
+  size?: number;
+  mtimeMs?: number;
   /** A fetched URL's validators, sent back on the next ingest (If-None-Match / If-Modified-Since). */
   etag?: string;
   lastModified?: string;

@@ -9,16 +9,18 @@ import type { Chunk, Embedder, RejectedFile } from '../ports.js';
 import type { SignedEmbedder } from '../embed/signature.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
-import { discoverFiles, readDocument } from './read.js';
+import { stat } from 'node:fs/promises';
+import { discoverFiles, documentId, readDocument } from './read.js';
 import { fetchDocument, isUrl, type Validators } from './fetch.js';
 import { chunkArticles, CHUNKER_VERSION } from './chunk.js';
 import type { Dropped, ReadDocument } from './model.js';
 import { SPLITTERS, splitterFor } from './kinds/index.js';
-import { extractCorpusTerms, dictionaryLines } from '../text/dictionary.js';
+import { corpusTermPart, dictionaryLines, mergeTermParts, type TermPart } from '../text/dictionary.js';
+import { GLOSSARY_CHINESE_TERMS } from '../lang/glossary.js';
 import { indexedText, indexTokenizer } from '../index/tokens.js';
 import { buildEnglishLexicon, loadCedict } from '../lang/english.js';
 import { romanisedVocabulary } from '../lang/places.js';
-import { Bm25Index } from '../index/keyword.js';
+import { Bm25Index, type DocumentCounts } from '../index/keyword.js';
 import { HnswVectorIndex } from '../index/vector.js';
 import { modelSignature } from '../embed/signature.js';
 import {
@@ -31,6 +33,7 @@ import {
   readChunks,
   readManifest,
   readVectors,
+  sha256,
   type DocumentEntry,
   type EmbeddingSignature,
   type Manifest,
@@ -52,8 +55,8 @@ export interface IngestOptions {
 }
 
 export interface IngestProgress {
-  /** 'read' while documents are read and split, 'embed' while chunks are embedded. */
-  stage?: 'read' | 'embed';
+  /** 'read' while documents are read and split, 'embed' while chunks are embedded, 'index' while they are tokenised. */
+  stage?: 'read' | 'embed' | 'index';
   files: number;
   totalFiles: number;
   chunks: number;
@@ -89,6 +92,10 @@ interface PreviousIndex {
   manifest: Manifest;
   chunks: Chunk[];
   vectors: Float32Array[] | null;
+  /** Per-document parts and keyword counts of the previous build, when they can be reused (same tokenizer). */
+  parts: Map<string, DocumentPart> | null;
+  counts: DocumentCounts[] | null;
+  terms: Set<string>;
   /** Files whose checksum does not match: a new generation is written to repair them. */
   damaged: string[];
 }
@@ -97,6 +104,22 @@ interface DocState {
   entry: Omit<DocumentEntry, 'first' | 'count'>;
   chunks: Chunk[];
   vectors: Float32Array[] | null;
+  /** Kept from the previous build while the document's chunks are unchanged. */
+  part?: DocumentPart;
+  /** Keyword counts of each chunk, kept likewise. */
+  counts?: DocumentCounts[];
+}
+
+/** What the index keeps per document so an unchanged one costs nothing on the next build (parts.jsonl). */
+interface DocumentPart {
+  id: string;
+  terms: TermPart;
+  places: string[];
+}
+
+/** Identifies the keyword tokenisation: parts and counts from another one are not reused. */
+function tokenizerKey(): string {
+  return sha256(`${TOKENIZER_VERSION}\n${GLOSSARY_CHINESE_TERMS.join('\n')}`);
 }
 
 /** One document read, split and chunked (nothing written). */
@@ -133,6 +156,7 @@ function documentEntry(split: SplitDocument): DocState['entry'] {
   if (doc.title) entry.title = doc.title;
   if (doc.date) entry.date = doc.date;
   if (doc.url) entry.url = doc.url;
+  if (doc.size !== undefined) Object.assign(entry, { size: doc.size, mtimeMs: doc.mtimeMs });
   if (doc.etag) entry.etag = doc.etag;
   if (doc.lastModified) entry.lastModified = doc.lastModified;
   return entry;
@@ -175,10 +199,12 @@ const loadPreviousStep: Step = (run) => {
   const vectorsReusable = Boolean(signature && previous?.vectors && sameSignature(previous.manifest.embedding, signature));
   for (const entry of previous?.manifest.documents ?? []) {
     const { first, count, ...rest } = entry;
+    const part = previous!.parts?.get(entry.id);
     run.docs.set(entry.id, {
       entry: rest,
       chunks: previous!.chunks.slice(first, first + count),
       vectors: vectorsReusable ? previous!.vectors!.slice(first, first + count) : null,
+      ...(part && previous!.counts ? { part, counts: previous!.counts.slice(first, first + count) } : {}),
     });
   }
 };
@@ -230,7 +256,22 @@ const readStep: Step = async (run) => {
     const secs = (performance.now() - started) / 1000;
     if (options.progress && seen % 100 === 0) options.progress({ stage: 'read', files: seen, totalFiles: total, chunks, chunksPerSecond: secs > 0 ? chunks / secs : chunks });
   };
-  for (const { file, root } of run.toRead) consider(await readDocument(file, root), file);
+  // A file whose size and modification time are those recorded (and older than the previous build,
+  // so a same-size edit within the same instant cannot hide) is unchanged without being read.
+  const builtAt = run.previous ? Date.parse(run.previous.manifest.createdAt) : 0;
+  for (const { file, root } of run.toRead) {
+    const existing = docs.get(documentId(file, root));
+    if (existing?.entry.size !== undefined && existing.entry.source === file && reusable(run, existing)) {
+      const info = await stat(file).catch(() => null);
+      if (info && info.size === existing.entry.size && info.mtimeMs === existing.entry.mtimeMs && info.mtimeMs < builtAt - 2000) {
+        seen++;
+        run.seenIds.add(existing.entry.id);
+        report.unchanged.push(existing.entry.id);
+        continue;
+      }
+    }
+    consider(await readDocument(file, root), file);
+  }
   for (const url of run.toFetch) {
     const existing = docs.get(url);
     // Validators only when the stored chunks can be kept as they are.
@@ -301,6 +342,8 @@ const resplitStep: Step = async (run) => {
     state.entry = { ...documentEntry(split), source: state.entry.source };
     state.chunks = split.chunks;
     state.vectors = null;
+    delete state.part;
+    delete state.counts;
   }
 };
 
@@ -320,7 +363,12 @@ const embedStep: Step = async (run) => {
   }
 };
 
-/** 8. Build and write the new generation, then publish it. */
+/**
+ * 8. Build and write the new generation, then publish it. The corpus dictionary, keyword counts and
+ * place names come from per-document parts: an unchanged document keeps its part and counts from
+ * the previous build (re-tokenised only when a dictionary term it contains was added or removed), so
+ * changing one document in a large corpus costs a small share of a full build.
+ */
 const writeStep: Step = async (run) => {
   const { config, report, signature, options } = run;
   const ordered = [...run.docs.values()].sort((a, b) => a.entry.id.localeCompare(b.entry.id));
@@ -332,20 +380,44 @@ const writeStep: Step = async (run) => {
       entries.push({ ...state.entry, first: chunks.length, count: state.chunks.length });
       chunks.push(...state.chunks);
     }
-    const terms = extractCorpusTerms(chunks.flatMap((c) => [c.title, c.normText]));
+    const texts = (state: DocState) => state.chunks.flatMap((c) => [c.title, c.normText]);
+    for (const state of ordered) state.part ??= { id: state.entry.id, terms: corpusTermPart(texts(state)), places: [] };
+    const terms = mergeTermParts(ordered.map((s) => s.part!.terms));
     const tokenizer = indexTokenizer(terms);
-    const docTokens = chunks.map((c) => tokenizer.tokens(indexedText(c)));
-    const keyword = Bm25Index.build(docTokens);
+    // Terms added or removed change how texts containing them are cut: those documents are re-tokenised.
+    const before = run.previous?.terms ?? new Set<string>();
+    const termSet = new Set(terms);
+    const changedTerms = [...terms.filter((t) => !before.has(t)), ...[...before].filter((t) => !termSet.has(t))];
+    const mentions = (state: DocState) => changedTerms.length > 0 && state.chunks.some((c) => changedTerms.some((t) => indexedText(c).includes(t)));
+    const started = performance.now();
+    let tokenized = 0;
+    let tokenizedChunks = 0;
+    for (const state of ordered) {
+      if (state.counts && !mentions(state)) continue;
+      const places = new Set<string>();
+      state.counts = state.chunks.map((c) => {
+        for (const p of tokenizer.placeNames(`${c.title} ${c.normText}`)) places.add(p);
+        return countTokens(tokenizer.tokens(indexedText(c)));
+      });
+      state.part!.places = [...places];
+      tokenizedChunks += state.chunks.length;
+      if (options.progress && ++tokenized % 1000 === 0) {
+        const secs = (performance.now() - started) / 1000;
+        options.progress({ stage: 'index', files: tokenized, totalFiles: ordered.length, chunks: tokenizedChunks, chunksPerSecond: secs > 0 ? tokenizedChunks / secs : tokenizedChunks });
+      }
+    }
+    const keyword = Bm25Index.buildFromCounts(ordered.flatMap((s) => s.counts!));
     writer.write('chunks.jsonl', chunks.map((c) => JSON.stringify(c)).join('\n') + '\n');
     writer.write('terms.txt', dictionaryLines(terms));
+    writer.write('parts.jsonl', JSON.stringify({ tokenizer: tokenizerKey() }) + '\n' + ordered.map((s) => JSON.stringify(s.part)).join('\n') + '\n');
     // Place names the stock dictionary knows (忻州, 射阳): matched by romanised English questions.
-    const places = new Set(chunks.flatMap((c) => tokenizer.placeNames(`${c.title} ${c.normText}`)));
+    const places = new Set(ordered.flatMap((s) => s.part!.places));
     writer.write('places.txt', [...places].sort().join('\n') + '\n');
     writer.write('romanised.txt', romanisedVocabulary(keyword.vocabulary()).join('\n') + '\n');
     writer.write('keyword.bin', keyword.serialize());
     // English → Chinese lexicon restricted to this corpus's words: built once here, so answering
     // never loads the 5 MB dictionary.
-    writer.write('english.json', JSON.stringify(buildEnglishLexicon(new Set(docTokens.flat()), await loadCedict())));
+    writer.write('english.json', JSON.stringify(buildEnglishLexicon(new Set(keyword.vocabulary()), await loadCedict())));
     if (signature && options.embedder) {
       const vectors = ordered.flatMap((s) => s.vectors ?? []);
       const flat = new Float32Array(vectors.length * signature.dims);
@@ -379,6 +451,13 @@ const writeStep: Step = async (run) => {
     run.logger.warn('ingest.prune_generations_failed', { error: err });
   }
 };
+
+/** A chunk's tokens as the keyword index counts them. */
+function countTokens(tokens: string[]): DocumentCounts {
+  const tf = new Map<string, number>();
+  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return { length: tokens.length, terms: [...tf] };
+}
 
 /** The ingest, as the list of steps it runs; a step may end the run early (nothing changed). */
 const STEPS: readonly Step[] = [loadPreviousStep, discoverStep, readStep, pruneStep, decideStep, resplitStep, embedStep, writeStep];
@@ -477,7 +556,26 @@ function loadPrevious(config: CoreConfig, logger: Logger): PreviousIndex | null 
       }
     }
     if (damaged.length) logger.warn('ingest.previous_files_damaged', { generation: gen, files: damaged });
-    return { manifest, chunks, vectors, damaged };
+    const reusable = ['parts.jsonl', 'keyword.bin', 'terms.txt'].every((f) => manifest.files[f] && !damaged.includes(f)) && manifest.tokenizer === TOKENIZER_VERSION;
+    let parts: Map<string, DocumentPart> | null = null;
+    let counts: DocumentCounts[] | null = null;
+    let terms = new Set<string>();
+    if (reusable) {
+      try {
+        const [head, ...lines] = fs.readFileSync(path.join(gen, 'parts.jsonl'), 'utf8').split('\n').filter(Boolean);
+        if ((JSON.parse(head) as { tokenizer?: string }).tokenizer === tokenizerKey()) {
+          parts = new Map(lines.map((l) => JSON.parse(l) as DocumentPart).map((p) => [p.id, p]));
+          counts = Bm25Index.load(path.join(gen, 'keyword.bin')).termCounts();
+          if (counts.length !== chunks.length) throw new Error(`keyword.bin holds ${counts.length} chunks, chunks.jsonl ${chunks.length}`);
+          terms = new Set(fs.readFileSync(path.join(gen, 'terms.txt'), 'utf8').split('\n').map((l) => l.split(' ')[0]).filter(Boolean));
+        }
+      } catch (err) {
+        logger.warn('ingest.previous_parts_unreadable', { error: err });
+        parts = null;
+        counts = null;
+      }
+    }
+    return { manifest, chunks, vectors, damaged, parts, counts, terms };
   } catch (err) {
     logger.warn('ingest.previous_index_unreadable', { generation: gen, error: err });
     return null;

@@ -115,8 +115,9 @@ export async function readDocument(file: string, root: string, options: ReadOpti
   const reader = readerForFile(full);
   if (!reader) return { path: full, reason: unsupported(full) };
   let bytes: Buffer;
+  let info;
   try {
-    const info = await stat(full);
+    info = await stat(full);
     if (!info.isFile()) return { path: full, reason: 'not a regular file' };
     if (info.size > maxBytes) return { path: full, reason: `too large (${info.size} bytes; the limit is ${maxBytes})` };
     bytes = await readFile(full);
@@ -127,7 +128,10 @@ export async function readDocument(file: string, root: string, options: ReadOpti
   const out = await runReader(reader, bytes, path.basename(full));
   if ('reason' in out) return { path: full, reason: out.reason };
   if (!out.blocks.some((b) => b.text.trim())) return { path: full, reason: 'no text in the file' };
-  return toReadDocument(out, documentId(full, root), full, createHash('sha256').update(bytes).digest('hex'));
+  const doc = toReadDocument(out, documentId(full, root), full, createHash('sha256').update(bytes).digest('hex'));
+  doc.size = info.size;
+  doc.mtimeMs = info.mtimeMs;
+  return doc;
 }
 
 export function isRejected<T extends object>(x: T | RejectedFile): x is RejectedFile {

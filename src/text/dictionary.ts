@@ -63,9 +63,23 @@ interface Piece {
 
 /** Corpus terms, deduplicated and sorted, each 2–12 CJK characters that jieba would otherwise split. */
 export function extractCorpusTerms(texts: string[]): string[] {
+  return mergeTermParts([corpusTermPart(texts)]);
+}
+
+/**
+ * One document's share of extractCorpusTerms: the terms it names outright, and the names that count
+ * only when they recur (with how often they occur here). Parts of unchanged documents are kept
+ * between ingests; mergeTermParts over all parts equals extractCorpusTerms over all texts.
+ */
+export interface TermPart {
+  found: string[];
+  recur: Record<string, number>;
+}
+
+export function corpusTermPart(texts: string[]): TermPart {
   const jieba = stockJieba();
   const found = new Set<string>();
-  const seenOnce = new Map<string, number>();
+  const recur: Record<string, number> = {};
   for (const text of texts) {
     if (typeof text !== 'string' || text.length === 0) continue;
     for (const m of text.matchAll(QUOTED)) {
@@ -77,11 +91,23 @@ export function extractCorpusTerms(texts: string[]): string[] {
       // preposition (为稷), so name boundaries follow the stock dictionary.
       for (const { name, mustRecur } of placeNames(jieba.tag(line, false))) {
         if (!mustRecur) found.add(name);
-        else if ((seenOnce.get(name) ?? 0) >= 1) found.add(name);
-        else seenOnce.set(name, 1);
+        else recur[name] = (recur[name] ?? 0) + 1;
       }
     }
   }
+  return { found: [...found], recur };
+}
+
+/** The corpus dictionary from every document's part: names found outright, and recurring names seen twice or more. */
+export function mergeTermParts(parts: TermPart[]): string[] {
+  const jieba = stockJieba();
+  const found = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const part of parts) {
+    for (const t of part.found) found.add(t);
+    for (const [name, n] of Object.entries(part.recur)) counts.set(name, (counts.get(name) ?? 0) + n);
+  }
+  for (const [name, n] of counts) if (n >= 2) found.add(name);
   const terms: string[] = [];
   for (const term of found) {
     if (term.length < MIN_TERM_CHARS || term.length > MAX_TERM_CHARS || !CJK.test(term)) continue;

@@ -1,0 +1,73 @@
+// Incremental ingest from per-document parts: after one document changes, the index built from the
+// previous build's parts and counts is the same index a full rebuild makes — same chunks, corpus
+// dictionary, place names and BM25 statistics — while unchanged files are neither read nor tokenised.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCoreConfig, type CoreConfig } from '../src/config.js';
+import { createMemoryLogger } from '../src/log.js';
+import { ingest } from '../src/ingest/pipeline.js';
+import { Bm25Index } from '../src/index/keyword.js';
+import { currentGeneration } from '../src/index/store.js';
+import { lexicalEnv, makeTempCorpus, SEED_FILES, type TempCorpus } from './support/corpus.js';
+
+const logger = createMemoryLogger();
+let incremental: TempCorpus;
+let full: TempCorpus;
+let incConfig: CoreConfig;
+let fullConfig: CoreConfig;
+
+const file = (gen: string, name: string) => fs.readFileSync(path.join(gen, name), 'utf8');
+const sortedCounts = (gen: string) => Bm25Index.load(path.join(gen, 'keyword.bin')).termCounts().map((d) => ({ length: d.length, terms: [...d.terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }));
+
+beforeAll(() => {
+  incremental = makeTempCorpus({ prefix: 'incr-a-' });
+  full = makeTempCorpus({ prefix: 'incr-b-' });
+  incConfig = loadCoreConfig(lexicalEnv(incremental));
+  fullConfig = loadCoreConfig(lexicalEnv(full));
+});
+afterAll(() => {
+  incremental?.remove();
+  full?.remove();
+});
+
+describe('one changed document', () => {
+  it('gives the same index as a full rebuild', async () => {
+    await ingest(incConfig, { paths: [incremental.corpusDir], embedder: null }, logger);
+    // Files older than the build are recognised by size and time, not read again.
+    const old = new Date(Date.now() - 60_000);
+    for (const name of SEED_FILES) fs.utimesSync(path.join(incremental.corpusDir, name), old, old);
+    await ingest(incConfig, { paths: [incremental.corpusDir], embedder: null }, logger);
+
+    // A new name in the changed page ("“银发食堂”" is quoted: a corpus term) changes how other texts may be cut.
+    const addition = '\n\n“银发食堂”今年在射阳新开三家，六十岁以上老人凭卡就餐，每餐减免两元。\n';
+    for (const dir of [incremental.corpusDir, full.corpusDir]) fs.appendFileSync(path.join(dir, SEED_FILES[2]), addition);
+    const report = await ingest(incConfig, { paths: [incremental.corpusDir], embedder: null }, logger);
+    expect(report.updated).toEqual([SEED_FILES[2]]);
+    expect(report.unchanged).toHaveLength(SEED_FILES.length - 1);
+    await ingest(fullConfig, { paths: [full.corpusDir], embedder: null, rebuild: true }, logger);
+
+    const a = currentGeneration(incConfig.indexDir)!;
+    const b = currentGeneration(fullConfig.indexDir)!;
+    for (const name of ['chunks.jsonl', 'terms.txt', 'places.txt']) expect(file(a, name), name).toBe(file(b, name));
+    expect(file(a, 'terms.txt')).toContain('银发食堂');
+    expect(sortedCounts(a)).toEqual(sortedCounts(b));
+    const ka = Bm25Index.load(path.join(a, 'keyword.bin'));
+    const kb = Bm25Index.load(path.join(b, 'keyword.bin'));
+    for (const q of [['银发食堂'], ['社区', '助理'], ['食堂', '老人', '就餐']]) expect(ka.search(q, 5)).toEqual(kb.search(q, 5));
+    expect(new Set(file(a, 'romanised.txt').split('\n'))).toEqual(new Set(file(b, 'romanised.txt').split('\n')));
+  });
+
+  it('an unreadable parts file only costs a full re-tokenisation, never a wrong index', async () => {
+    const gen = currentGeneration(incConfig.indexDir)!;
+    fs.writeFileSync(path.join(gen, 'parts.jsonl'), 'garbage');
+    fs.appendFileSync(path.join(incremental.corpusDir, SEED_FILES[0]), '\n\n社区服务中心周六照常开放。\n');
+    fs.appendFileSync(path.join(full.corpusDir, SEED_FILES[0]), '\n\n社区服务中心周六照常开放。\n');
+    await ingest(incConfig, { paths: [incremental.corpusDir], embedder: null }, logger);
+    await ingest(fullConfig, { paths: [full.corpusDir], embedder: null, rebuild: true }, logger);
+    const a = currentGeneration(incConfig.indexDir)!;
+    const b = currentGeneration(fullConfig.indexDir)!;
+    expect(file(a, 'terms.txt')).toBe(file(b, 'terms.txt'));
+    expect(sortedCounts(a)).toEqual(sortedCounts(b));
+  });
+});
