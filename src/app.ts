@@ -14,6 +14,7 @@ import { createRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.js';
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
+import { createChineseExpander, type ChineseExpander } from './lang/chinese.js';
 import { openStore } from './store/open.js';
 import type { IndexStatus } from './ops/metrics.js';
 import type { OpsSources } from './ops/http.js';
@@ -48,7 +49,7 @@ export interface OpenAppOptions {
    * Replace the configured answerer (tests inject fault-raising ones). Called once per index generation:
    * `extractive` reads that generation's statistics, `generation` names it.
    */
-  answerer?: (defaults: { extractive: Answerer; generation: string }) => Answerer;
+  answerer?: (defaults: { extractive: Answerer; generation: string; stats: CorpusStats }) => Answerer;
   /** How often to look for a newly published index, in ms (default 1000). */
   reloadCheckMs?: number;
   /**
@@ -114,10 +115,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     const extractive = createExtractiveAnswerer(() => corpusStats(index));
     let answerer: Answerer = extractive;
     if (config.llm && llm) answerer = llm.createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
-    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation });
+    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation, stats: corpusStats(index) });
     let mapper: EnglishMapper | null = null;
     const english = () => (mapper ??= createEnglishMapper({ names: [...index.terms, ...index.places], lexicon: index.lexicon ?? undefined }));
-    return { index, retriever, answerer, fallback: extractive, english };
+    let expander: ChineseExpander | null = null;
+    const chinese = () =>
+      (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary() }));
+    return { index, retriever, answerer, fallback: extractive, english, chinese };
   };
   const loadedAt = new WeakMap<LoadedIndex, number>();
   const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, (index) => {
