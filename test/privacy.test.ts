@@ -206,7 +206,8 @@ describe('the store, as the real bot fills it', () => {
       TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, CORPUS_DIR: corpus.corpusDir, INDEX_DIR: corpus.indexDir,
       DB_PATH: corpus.dbPath, EMBEDDING_MODEL: 'none',
     };
-    const running = await startTelegram({ env, cwd: corpus.root, logger: createMemoryLogger(), pollTimeoutSeconds: 1 });
+    const logger = createMemoryLogger();
+    const running = await startTelegram({ env, cwd: corpus.root, logger, pollTimeoutSeconds: 1 });
     const resident = 4242424242;
     const neighbour = 5151515151;
     const group = -1009876543210;
@@ -258,5 +259,9 @@ describe('the store, as the real bot fills it', () => {
     }
     expect(fs.statSync(corpus.dbPath).mode & 0o777).toBe(0o600);
     expect(fs.statSync(secretFileFor(corpus.dbPath)).mode & 0o777).toBe(0o600);
+    // The operator log (at debug level) holds none of it either.
+    const log = logger.lines.join('\n');
+    expect(log.length).toBeGreaterThan(0);
+    for (const raw of [String(resident), String(neighbour), '13812345678', '11010119900307123X', 'resident@example.com']) expect(log, raw).not.toContain(raw);
   });
 });
