@@ -23,7 +23,7 @@ describe('maskPersonalData', () => {
     const cases: [string, string][] = [
       ['我的电话是13812345678，请回电', '我的电话是138****5678，请回电'],
       ['call +86 139-1234-5678 or 186 1234 5678', 'call +86 139-****-5678 or 186 **** 5678'],
-      ['手机：１５９１２３４５６７８', '手机：159****5678'],
+      ['手机：１５９１２３４５６７８', '手机：１５９****５６７８'], // full-width digits count, and stay as typed
       ['身份证11010119900307123X丢了', '身份证110***********123X丢了'],
       ['ID 440301199912311234.', 'ID 440***********1234.'],
       ['卡号6222 0212 3456 7890 123', '卡号6222 **** **** ***0 123'],
@@ -36,13 +36,24 @@ describe('maskPersonalData', () => {
   });
 
   it('leaves ordinary figures alone and is idempotent', () => {
-    for (const text of ['2024年3月1日', '巷道长500米，投入8.5万元', '热线12345', '电话0351-2345678', '第20241234567号文件', 'How long is it?']) {
+    for (const text of ['２０２４年３月１日，ｗｉｄｅ ６', '2024年3月1日', '巷道长500米，投入8.5万元', '热线12345', '电话0351-2345678', '第20241234567号文件', 'How long is it?']) {
       expect(mask(text)).toBe(text);
       expect(holdsPersonalData(text)).toBe(false);
     }
     const once = mask('电话13812345678，身份证11010119900307123X，邮箱 li@example.com，卡 6222021234567890');
     expect(mask(once)).toBe(once);
     expect(holdsPersonalData(once)).toBe(false);
+  });
+});
+
+describe('the operator log', () => {
+  it('masks personal data in every line (after redacting secrets)', () => {
+    const logger = createMemoryLogger();
+    logger.warn('llm.fallback', { reason: 'reply gives 13812345678, li@example.com, found in none of the cited passages', update_id: 123456789 });
+    expect(logger.lines[0]).toContain('138****5678');
+    expect(logger.lines[0]).toContain('l***@example.com');
+    expect(logger.lines[0]).not.toContain('13812345678');
+    expect(logger.lines[0]).toContain('123456789');
   });
 });
 
