@@ -34,6 +34,7 @@ export const USAGE = `Usage: npm run eval -- [options]
   --min-answer X     exit 1 when answer accuracy of any mode that ran is below X (0..1)
   --min-abstain X    exit 1 when abstention recall (unanswerable questions) is below X (0..1)
   --min-doc-hit5 X   exit 1 when document-level hit@5 is below X (0..1)
+  --min-fact80 X     exit 1 when the share of answers with the fact in their first 80 characters is below X
   --max-false-abstain X  exit 1 when the false-abstain rate (answerable questions) is above X (0..1)
   --by-tag           also print per-tag rows in the stdout table
   --help             this text
@@ -104,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'min-answer': { type: 'string' },
         'min-abstain': { type: 'string' },
         'min-doc-hit5': { type: 'string' },
+        'min-fact80': { type: 'string' },
         'max-false-abstain': { type: 'string' },
         'by-tag': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -136,6 +138,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       minAnswer: ratioArg('--min-answer', v['min-answer']),
       minAbstain: ratioArg('--min-abstain', v['min-abstain']),
       minDocHit5: ratioArg('--min-doc-hit5', v['min-doc-hit5']),
+      minFact80: ratioArg('--min-fact80', v['min-fact80']),
       maxFalseAbstain: ratioArg('--max-false-abstain', v['max-false-abstain']),
     },
     byTag: v['by-tag'] ?? false,

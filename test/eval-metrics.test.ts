@@ -235,6 +235,8 @@ describe('aggregation', () => {
     expect(checkThresholds(summary, { minAbstain: 0.5 })[0]).toMatch(/abstention recall is undefined .* --min-abstain 0\.5/);
     expect(checkThresholds(summary, { minDocHit5: 0.1 })[0]).toMatch(/lexical: document hit@5 0\.000 < --min-doc-hit5 0\.1/);
     expect(checkThresholds(summary, { maxFalseAbstain: 0 })).toEqual([]);
+    expect(checkThresholds(summary, { minFact80: 0.1 })[0]).toMatch(/lexical: fact in first 80 0\.000 < --min-fact80 0\.1/);
+    expect(parseCliArgs(['--min-fact80', '0.6']).thresholds.minFact80).toBe(0.6);
     const abstaining = { ...summary, modes: { lexical: summarizeMode([result({ abstained: true }), result({})], null) } };
     expect(checkThresholds(abstaining, { maxFalseAbstain: 0.5 })).toEqual([]);
     expect(checkThresholds(abstaining, { maxFalseAbstain: 0.4 })[0]).toMatch(/lexical: false-abstain rate 0\.500 > --max-false-abstain 0\.4/);
