@@ -13,7 +13,7 @@ import { REPO_ROOT } from './lib/child.js';
 import { machineInfo } from './lib/machine.js';
 import { createWorkspace } from './lib/workspace.js';
 import { checkTargets, renderMarkdown, type BenchResult } from './report.js';
-import { runAskSection } from './sections/ask.js';
+import { ASK_COMPILED, NODE_BASELINE, runAskSection, runColdStart } from './sections/ask.js';
 import { prepareData, type BenchData } from './sections/data.js';
 import { runIngestSection } from './sections/ingest.js';
 import { runIngestScaleSection } from './sections/ingest-scale.js';
@@ -21,10 +21,11 @@ import { keywordQuality, keywordSpeed, peerRatios, vectorGrowth, vectorRuns } fr
 import { runKeywordScale } from './sections/scale.js';
 import type { VectorEngineName } from './peers/vector.js';
 
-export const USAGE = `Usage: npm run bench -- [--out DIR] [--quick]
+export const USAGE = `Usage: npm run bench -- [--out DIR] [--quick] [--cold-start [--runs N]]
 
-  --out DIR   where bench.json and bench.md go (default bench/out)
-  --quick     smoke sizes for CI (under 2 minutes, targets shown but not meaningful)
+  --out DIR     where bench.json and bench.md go (default bench/out)
+  --quick       smoke sizes for CI (under 2 minutes, targets shown but not meaningful)
+  --cold-start  only cold start to first answer vs node -e 0 (N runs each, default 10); prints the table
   --help      this text`;
 
 /** How much work each section does. */
@@ -173,7 +174,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, quick: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, quick: { type: 'boolean' }, 'cold-start': { type: 'boolean' }, runs: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -182,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
+  if (values['cold-start']) return coldStartOnly(Number(values.runs ?? 10));
   const out = path.resolve(values.out ?? path.join(REPO_ROOT, 'bench', 'out'));
   const quick = Boolean(values.quick);
   const t0 = performance.now();
@@ -191,6 +193,32 @@ async function main(argv: string[]): Promise<number> {
   for (const t of result.targets) say(`target ${t.pass === null ? '–   ' : t.pass ? 'pass' : 'MISS'}  ${t.name}: ${t.measured} (goal ${t.target})`);
   if (result.errors.length) say(`${result.errors.length} error(s); see bench.md`);
   return result.errors.length ? 1 : 0;
+}
+
+/** `--cold-start`: the compiled `ask` against `node -e 0` (and tsx), N runs each, as one table on stdout. */
+async function coldStartOnly(runs: number): Promise<number> {
+  if (!Number.isInteger(runs) || runs < 1) {
+    process.stderr.write(`--runs must be a positive integer\n\n${USAGE}\n`);
+    return 2;
+  }
+  const ws = await createWorkspace();
+  try {
+    const rows = await runColdStart(ws, runs, createLogger({ level: 'error', secrets: [] }), (l) => process.stderr.write(`[bench] ${l}\n`));
+    const node = rows.find((r) => r.label === NODE_BASELINE)?.firstAnswer.p50 ?? NaN;
+    process.stdout.write(`Cold start to first answer, ${runs} runs each after one uncounted run (${machineInfo().cpu}; load ${os.loadavg()[0].toFixed(2)})\n\n`);
+    process.stdout.write('| process | median ms | min ms | max ms | median vs node -e 0 |\n| --- | --- | --- | --- | --- |\n');
+    for (const r of rows) {
+      const f = r.firstAnswer;
+      process.stdout.write(`| ${r.label}: \`${r.command}\` | ${f.p50.toFixed(0)} | ${f.min.toFixed(0)} | ${f.max.toFixed(0)} | ${(f.p50 / node).toFixed(1)}× |\n`);
+    }
+    const failures = rows.flatMap((r) => r.failures);
+    for (const f of failures) process.stderr.write(`failure: ${f}\n`);
+    const compiled = rows.filter((r) => r.label.startsWith(ASK_COMPILED));
+    process.stdout.write(`\nGoal: compiled ask ≤ 5× node -e 0: ${compiled.map((r) => `${(r.firstAnswer.p50 / node).toFixed(1)}×`).join(', ')}\n`);
+    return failures.length ? 1 : 0;
+  } finally {
+    rmSync(ws.dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -3,18 +3,18 @@
 // summary.json and report.html, prints the summary table on stdout and progress on stderr.
 // Exit codes: 0 ok, 1 a --min-* threshold missed (or the service could not start), 2 usage error.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AnswerService, RetrievalMode } from '../src/ports.js';
 import {
-  checkThresholds, errorResult, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
+  checkThresholds, errorResult, formatOverviewTable, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
   type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
 } from './metrics.js';
 import { renderReport, renderSuiteReport } from './report.js';
+import { isEntryPoint } from './entry.js';
 import type { DocBaseline } from './baseline.js';
+import type { BaselineDocs } from './metrics.js';
 import { openEvalService, type OpenedService, type OpenRequest } from './open.js';
 
 export const USAGE = `Usage: npm run eval -- [options]
@@ -24,8 +24,8 @@ export const USAGE = `Usage: npm run eval -- [options]
   --corpus DIR       build a temporary index (and database) from the documents in DIR, evaluate on it,
                      then remove it; without it the configured index (INDEX_DIR) is used
   --suite            run the shipped sets in one go, each on its own temporary index: the team set and
-                     the residents' set (report split) on seeds/, eval/cmrc2018 on its docs/ and
-                     eval/notices (report split) on its docs/;
+                     the residents' set (report split) on seeds/, eval/cmrc2018 (report split) and
+                     eval/notices (report split) each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -34,19 +34,20 @@ export const USAGE = `Usage: npm run eval -- [options]
   --min-answer X     exit 1 when answer accuracy of any mode that ran is below X (0..1)
   --min-abstain X    exit 1 when abstention recall (unanswerable questions) is below X (0..1)
   --min-doc-hit5 X   exit 1 when document-level hit@5 is below X (0..1)
+  --min-fact80 X     exit 1 when the share of answers with the fact in their first 80 characters is below X
   --max-false-abstain X  exit 1 when the false-abstain rate (answerable questions) is above X (0..1)
   --by-tag           also print per-tag rows in the stdout table
   --help             this text
 
 A mode the service cannot run here (e.g. dense without an embedding model) is reported as skipped.
-Beside the bot, a plain baseline (MiniSearch over jieba tokens of whole documents, same files) is
-scored at document level, so a retrieval regression below it shows.`;
+Beside the bot, two plain peers are scored at document level on the same files (MiniSearch over jieba
+tokens of whole documents; BM25 over the bot's own chunks), so a retrieval regression below them shows.`;
 
 /** The sets --suite runs: question file, optional split, and the corpus each is built from. */
 export const SUITE: readonly EvalSet[] = [
   { name: 'team', questions: 'eval/questions.jsonl', corpus: 'seeds' },
   { name: 'residents-report', questions: 'eval/residents.jsonl', split: 'report', corpus: 'seeds' },
-  { name: 'cmrc2018', questions: 'eval/cmrc2018/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
+  { name: 'cmrc2018-report', questions: 'eval/cmrc2018/questions.jsonl', split: 'report', corpus: 'eval/cmrc2018/docs' },
   { name: 'notices-report', questions: 'eval/notices/questions.jsonl', split: 'report', corpus: 'eval/notices/docs' },
 ];
 
@@ -104,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'min-answer': { type: 'string' },
         'min-abstain': { type: 'string' },
         'min-doc-hit5': { type: 'string' },
+        'min-fact80': { type: 'string' },
         'max-false-abstain': { type: 'string' },
         'by-tag': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -136,6 +138,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       minAnswer: ratioArg('--min-answer', v['min-answer']),
       minAbstain: ratioArg('--min-abstain', v['min-abstain']),
       minDocHit5: ratioArg('--min-doc-hit5', v['min-doc-hit5']),
+      minFact80: ratioArg('--min-fact80', v['min-fact80']),
       maxFalseAbstain: ratioArg('--max-false-abstain', v['max-false-abstain']),
     },
     byTag: v['by-tag'] ?? false,
@@ -150,8 +153,8 @@ export interface RunDeps {
   now?: () => number;
   /** What the service announced when it started (e.g. "embedding model unavailable"), quoted in skip reasons. */
   serviceWarnings?: readonly string[];
-  /** The plain document-level baseline scored beside the bot (absent: not scored). */
-  baseline?: DocBaseline;
+  /** The plain document-level peers scored beside the bot (absent or empty: not scored). */
+  baselines?: readonly DocBaseline[];
 }
 
 export interface ModeRun {
@@ -165,7 +168,7 @@ export interface ModeRun {
  * (no embedding model: dense/hybrid ran lexical), the mode is skipped with the service's reason
  * instead of being scored as if it had run. A question whose ask throws is recorded as an error.
  */
-export async function runMode(questions: readonly EvalQuestion[], mode: RetrievalMode, k: number, deps: RunDeps, baselineDocs?: ReadonlyMap<string, string[]>): Promise<ModeRun> {
+export async function runMode(questions: readonly EvalQuestion[], mode: RetrievalMode, k: number, deps: RunDeps, baselineDocs?: ReadonlyMap<string, BaselineDocs>): Promise<ModeRun> {
   const now = deps.now ?? (() => performance.now());
   const progress = deps.progress ?? (() => {});
   const results: EvalResult[] = [];
@@ -215,17 +218,22 @@ export async function runEval(
   options: { modes: readonly RetrievalMode[]; k: number; questionsFile: string; problems?: Summary['question_file_problems']; corpus?: string },
   deps: RunDeps,
 ): Promise<EvalRun> {
-  // The baseline does not depend on the mode: one search per question, shared by every mode's results.
-  let baselineDocs: Map<string, string[]> | undefined;
-  if (deps.baseline) {
+  // The peers do not depend on the mode: one search per question and peer, shared by every mode's results.
+  const peers = deps.baselines ?? [];
+  let baselineDocs: Map<string, BaselineDocs> | undefined;
+  if (peers.length) {
     baselineDocs = new Map();
-    for (const q of questions) baselineDocs.set(q.id, await deps.baseline.search(q.question, options.k));
+    for (const q of questions) {
+      const docs: BaselineDocs = {};
+      for (const peer of peers) docs[peer.key] = await peer.search(q.question, options.k);
+      baselineDocs.set(q.id, docs);
+    }
   }
   const summary: Summary = {
     generated_at: new Date().toISOString(),
     questions_file: options.questionsFile,
     ...(options.corpus ? { corpus: options.corpus } : {}),
-    ...(deps.baseline ? { baseline: deps.baseline.label } : {}),
+    ...(peers.length ? { baseline: peers.map((p) => p.label).join('; ') } : {}),
     questions: questions.length,
     k: options.k,
     question_file_problems: options.problems ?? [],
@@ -309,7 +317,7 @@ async function runSet(loaded: LoadedSet, options: CliOptions, io: MainIo): Promi
     return await runEval(questions, { modes: options.modes, k: options.k, questionsFile: label, problems, corpus: app.corpus }, {
       service: app.service,
       serviceWarnings: app.warnings,
-      baseline: app.baseline,
+      baselines: app.baselines,
       progress: (line) => io.stderr(line + '\n'),
     });
   } finally {
@@ -369,22 +377,13 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     await writeFile(path.join(outDir, 'summary.json'), JSON.stringify({ generated_at: new Date().toISOString(), sets: combined.map(({ name, summary }) => ({ name, ...summary })) }, null, 2) + '\n');
     await writeFile(path.join(outDir, 'report.html'), renderSuiteReport(combined));
     io.stderr(`eval: wrote the combined ${path.join(outDir, 'report.html')} and ${path.join(outDir, 'summary.json')}\n`);
+    io.stdout(`\n== all sets ==\n${formatOverviewTable(combined)}\n`);
   }
   for (const m of misses) io.stdout(`THRESHOLD MISSED: ${m}\n`);
   return misses.length ? 1 : 0;
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const { createLogger } = await import('../src/log.js');
   const code = await main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),

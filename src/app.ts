@@ -1,5 +1,6 @@
 // Composition root: builds the answering service and its collaborators from config.
 // Front ends (CLI, Telegram, Slack, eval, bench) call openApp() and use app.service / app.store.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Answerer, AnswerService, InteractionStore } from './ports.js';
@@ -13,11 +14,12 @@ import { createRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.js';
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
-import { openInteractionStore } from './store/sqlite.js';
+import { createChineseExpander, type ChineseExpander } from './lang/chinese.js';
+import { openSharedIndexFor, openStore } from './store/open.js';
 import type { IndexStatus } from './ops/metrics.js';
 import type { OpsSources } from './ops/http.js';
 import { checkDatabaseFile } from './privacy/files.js';
-import { createPrivacyKeys, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
+import { createPrivacyKeys, DataSecretError, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
 import { startRetention } from './privacy/retention.js';
 
 export interface App {
@@ -47,7 +49,7 @@ export interface OpenAppOptions {
    * Replace the configured answerer (tests inject fault-raising ones). Called once per index generation:
    * `extractive` reads that generation's statistics, `generation` names it.
    */
-  answerer?: (defaults: { extractive: Answerer; generation: string }) => Answerer;
+  answerer?: (defaults: { extractive: Answerer; generation: string; stats: CorpusStats }) => Answerer;
   /** How often to look for a newly published index, in ms (default 1000). */
   reloadCheckMs?: number;
   /**
@@ -67,10 +69,16 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const warnings: string[] = [];
 
   // Before anything slow: an unusable database or secret stops the start at once, with the path and the fix.
-  checkDatabaseFile(config.dbPath);
-  const dataSecret = loadDataSecret({ envSecret: config.privacy.dataSecret, dbPath: config.dbPath });
-  if (dataSecret.source === 'generated') logger.info('privacy.secret_generated', { file: dataSecret.file, note: 'keep it with the database backups; set DATA_SECRET to share one secret between replicas' });
-  const keys = createPrivacyKeys(dataSecret.secret);
+  // With DATABASE_URL no SQLite file is opened, and a secret not in the environment is kept in PostgreSQL
+  // (shared by every replica), never in a file on one machine.
+  const shared = Boolean(config.databaseUrl);
+  if (!shared) checkDatabaseFile(config.dbPath);
+  const dataSecret = shared && !config.privacy.dataSecret ? null : loadDataSecret({ envSecret: config.privacy.dataSecret, dbPath: config.dbPath });
+  if (dataSecret?.source === 'generated') logger.info('privacy.secret_generated', { file: dataSecret.file, note: 'keep it with the database backups; set DATA_SECRET to share one secret between replicas' });
+
+  // With DATABASE_URL the index comes from PostgreSQL: this replica's INDEX_DIR follows the shared generation.
+  const sharedIndex = config.databaseUrl ? await openSharedIndexFor(config, logger) : null;
+  if (sharedIndex) await sharedIndex.sync(config.indexDir);
 
   const firstBuild = !indexExists(config.indexDir) && options.autoIngest !== false;
   let embedder: SignedEmbedder | null = null;
@@ -87,13 +95,31 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   }
 
   if (firstBuild) {
-    logger.info('index.first_build', { corpus: config.corpusDir, index: config.indexDir });
-    const { ingest } = await import('./ingest/pipeline.js');
-    const report = await ingest(config, { paths: [config.corpusDir], embedder }, logger);
-    for (const r of report.rejected) warnings.push(`Skipped ${r.path}: ${r.reason}`);
+    const build = async () => {
+      logger.info('index.first_build', { corpus: config.corpusDir, index: config.indexDir });
+      const { ingest } = await import('./ingest/pipeline.js');
+      const report = await ingest(config, { paths: [config.corpusDir], embedder }, logger);
+      for (const r of report.rejected) warnings.push(`Skipped ${r.path}: ${r.reason}`);
+    };
+    if (!sharedIndex) await build();
+    else {
+      // The first replica to start builds and publishes; the others wait for the lock, then download it.
+      await sharedIndex.withIngestLock(async () => {
+        if (await sharedIndex.sync(config.indexDir)) return;
+        await build();
+        await sharedIndex.publish(currentGeneration(config.indexDir)!);
+      });
+    }
   }
 
-  const store = openInteractionStore(config.dbPath, logger);
+  const store = await openStore(config, logger);
+  let keys: PrivacyKeys;
+  try {
+    keys = createPrivacyKeys(dataSecret?.secret ?? (await sharedSecret(store)));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   // DATA_RETENTION_DAYS: old questions, votes, turns and delivery records go, at start and hourly.
   const retention = startRetention({ store, days: config.privacy.retentionDays, logger });
   // One bundle per index generation: the retriever, the answerers and the English mapper of a question
@@ -104,10 +130,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     const extractive = createExtractiveAnswerer(() => corpusStats(index));
     let answerer: Answerer = extractive;
     if (config.llm && llm) answerer = llm.createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
-    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation });
+    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation, stats: corpusStats(index) });
     let mapper: EnglishMapper | null = null;
     const english = () => (mapper ??= createEnglishMapper({ names: [...index.terms, ...index.places], lexicon: index.lexicon ?? undefined }));
-    return { index, retriever, answerer, fallback: extractive, english };
+    let expander: ChineseExpander | null = null;
+    const chinese = () =>
+      (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary() }));
+    return { index, retriever, answerer, fallback: extractive, english, chinese };
   };
   const loadedAt = new WeakMap<LoadedIndex, number>();
   const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, (index) => {
@@ -115,6 +144,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     return bundle(index);
   });
   warnings.push(...holder.current().index.warnings);
+  // A generation published by an ingest on any machine is downloaded and loaded within moments.
+  await sharedIndex?.follow(config.indexDir, () => holder.maybeReload(true));
   const currentStatus = (): IndexStatus => {
     const { index } = holder.current();
     return {
@@ -168,6 +199,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000).unref())]);
       retention.stop();
       await store.close();
+      await sharedIndex?.close();
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },
   };
@@ -229,4 +261,13 @@ class IndexHolder {
       return false;
     }
   }
+}
+
+/** The installation secret kept in the shared database (created once, by whichever replica starts first). */
+async function sharedSecret(store: InteractionStore): Promise<string> {
+  const secret = await store.sharedSecret(() => randomBytes(32).toString('base64url'));
+  if (!secret) {
+    throw new DataSecretError(`The ${store.backend} store keeps no shared data secret; set DATA_SECRET (at least 16 characters) in the environment of every replica.`);
+  }
+  return secret;
 }

@@ -118,6 +118,8 @@ export interface CoreConfig {
   corpusDir: string;
   indexDir: string;
   dbPath: string;
+  /** DATABASE_URL (postgres://…): the store for several replicas; null for the SQLite file at dbPath. */
+  databaseUrl: string | null;
   chunkSize: number;
   chunkOverlap: number;
   /** Documents given as http(s) URLs to ingest: per-request timeout and largest body accepted. */
@@ -193,6 +195,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     corpusDir: abs(r.str('CORPUS_DIR', 'seeds')),
     indexDir: abs(r.str('INDEX_DIR', 'index')),
     dbPath: abs(r.str('DB_PATH', 'data/bot.sqlite')),
+    databaseUrl: databaseUrl(r),
     chunkSize,
     chunkOverlap,
     fetch: { timeoutMs: r.int('FETCH_TIMEOUT_MS', 20_000, 100, 600_000), maxBytes: r.int('FETCH_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024) },
@@ -316,9 +319,35 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
 
 /** Secrets in the environment, so log sinks can redact them wherever they appear. */
 export function secretValues(env: Env = process.env): string[] {
-  return ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY', 'DATA_SECRET']
-    .map((k) => env[k]?.trim())
+  return [...['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'LLM_API_KEY', 'DATA_SECRET']
+    .map((k) => env[k]?.trim()), databasePassword(env.DATABASE_URL)]
     .filter((v): v is string => Boolean(v && v.length >= 6));
+}
+
+function databasePassword(url: string | undefined): string | undefined {
+  try {
+    const password = url ? new URL(url.trim()).password : '';
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** DATABASE_URL: a postgres:// or postgresql:// URL, or unset/empty for the SQLite file. */
+function databaseUrl(r: Reader): string | null {
+  const raw = r.optional('DATABASE_URL');
+  if (!raw) return null;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below, without echoing the value (it may hold a password)
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    r.problems.push('DATABASE_URL must look like postgres://user:password@host:5432/database (unset it to use the SQLite file at DB_PATH).');
+    return null;
+  }
+  return raw;
 }
 
 // ---------- process-level switches ----------

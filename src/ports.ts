@@ -354,8 +354,13 @@ export interface InteractionStore {
   clearConversation(conversationId: string): Promise<void>;
   gaps(sinceMs: number, limit: number): Promise<GapGroup[]>;
   stats(sinceMs: number): Promise<DailyStats[]>;
+  /**
+   * The installation secret (keys hashed ids, signs buttons) kept in a database that replicas share, created with
+   * `create()` by whichever process asks first; undefined for a backend that keeps none (SQLite: a file beside it).
+   */
+  sharedSecret(create: () => string): Promise<string | undefined>;
   /** Writes what is queued (bounded effort) and closes; idempotent. */
   close(): Promise<void>;
   /** Resolves when a write could be made now (for /readyz); rejects with the reason otherwise. Writes nothing. */
-  checkWritable?(): Promise<void>;
+  checkWritable(): Promise<void>;
 }

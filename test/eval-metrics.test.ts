@@ -126,11 +126,12 @@ describe('document ids, document-level hits, the first 80 characters', () => {
   });
 
   it('scores document hits, the baseline rank, the first-80 fact and the reported confidence', () => {
-    const r = scoreResult(question(), 'lexical', response({ answer: '500米 [2]', confidence: 1.4, sources: [src(1, 'b.txt', 'x'), src(2, 'a.txt', '巷道 500 米')] }), 5, 5, ['c.txt', 'a.txt']);
-    expect(r).toMatchObject({ hit_rank: 2, doc_hit_rank: 2, baseline_doc_rank: 2, fact_first80: true, confidence: 1 });
+    const r = scoreResult(question(), 'lexical', response({ answer: '500米 [2]', confidence: 1.4, sources: [src(1, 'b.txt', 'x'), src(2, 'a.txt', '巷道 500 米')] }), 5, 5, { minisearch: ['c.txt', 'a.txt'], bm25_chunks: ['sub/a.txt'] });
+    expect(r).toMatchObject({ hit_rank: 2, doc_hit_rank: 2, baseline_doc_rank: 2, bm25_doc_rank: 1, fact_first80: true, confidence: 1 });
     const none = scoreResult(question(), 'lexical', response({ answer: '不知道', abstained: true }), 5, 5);
     expect(none).toMatchObject({ doc_hit_rank: null, fact_first80: false, confidence: null });
     expect('baseline_doc_rank' in none).toBe(false);
+    expect('bm25_doc_rank' in none).toBe(false);
   });
 });
 
@@ -156,21 +157,23 @@ describe('aggregation', () => {
     expect(m.false_abstain_rate).toBeCloseTo(1 / 6);
     expect(m.abstention_recall).toBeCloseTo(2 / 3);
     expect(m.safe_rate).toBeCloseTo(8 / 9);
-    expect(m.baseline_doc_hit_at_5).toBeNull(); // no baseline ran
+    expect(m.baseline_doc_hit_at_5).toBeNull(); // no peer ran
+    expect(m.bm25_doc_hit_at_5).toBeNull();
     // errors are left out of latency: 8 values 10..80
     expect(m.latency_ms).toEqual({ p50: 40, p95: 80 });
   });
 
   it('computes document-level hit@5 for the bot and the baseline, and the first-80 share, on a hand-computed set', () => {
     const m = computeMetrics([
-      result({ doc_hit_rank: 1, baseline_doc_rank: 6, fact_first80: true }),
-      result({ doc_hit_rank: 5, baseline_doc_rank: 1 }),
-      result({ doc_hit_rank: null, baseline_doc_rank: 2, fact_first80: true }),
-      result({ doc_hit_rank: 7, baseline_doc_rank: null }),
+      result({ doc_hit_rank: 1, baseline_doc_rank: 6, bm25_doc_rank: 1, fact_first80: true }),
+      result({ doc_hit_rank: 5, baseline_doc_rank: 1, bm25_doc_rank: null }),
+      result({ doc_hit_rank: null, baseline_doc_rank: 2, bm25_doc_rank: 9, fact_first80: true }),
+      result({ doc_hit_rank: 7, baseline_doc_rank: null, bm25_doc_rank: null }),
       result({ unanswerable: true, gold_answers: [], gold_doc: null, baseline_doc_rank: null }),
     ]);
     expect(m.doc_hit_at_5).toBeCloseTo(2 / 4);
     expect(m.baseline_doc_hit_at_5).toBeCloseTo(2 / 4);
+    expect(m.bm25_doc_hit_at_5).toBeCloseTo(1 / 4);
     expect(m.fact_in_first_80).toBeCloseTo(2 / 4);
   });
 
@@ -232,6 +235,8 @@ describe('aggregation', () => {
     expect(checkThresholds(summary, { minAbstain: 0.5 })[0]).toMatch(/abstention recall is undefined .* --min-abstain 0\.5/);
     expect(checkThresholds(summary, { minDocHit5: 0.1 })[0]).toMatch(/lexical: document hit@5 0\.000 < --min-doc-hit5 0\.1/);
     expect(checkThresholds(summary, { maxFalseAbstain: 0 })).toEqual([]);
+    expect(checkThresholds(summary, { minFact80: 0.1 })[0]).toMatch(/lexical: fact in first 80 0\.000 < --min-fact80 0\.1/);
+    expect(parseCliArgs(['--min-fact80', '0.6']).thresholds.minFact80).toBe(0.6);
     const abstaining = { ...summary, modes: { lexical: summarizeMode([result({ abstained: true }), result({})], null) } };
     expect(checkThresholds(abstaining, { maxFalseAbstain: 0.5 })).toEqual([]);
     expect(checkThresholds(abstaining, { maxFalseAbstain: 0.4 })[0]).toMatch(/lexical: false-abstain rate 0\.500 > --max-false-abstain 0\.4/);
@@ -400,6 +405,16 @@ describe('the CMRC 2018 set (eval/cmrc2018)', async () => {
 
   it('finds every gold string verbatim in its document', () => {
     expect(missingGolds(questions, docs, 'eval/cmrc2018/docs')).toEqual([]);
+  });
+
+  it('splits calib / report by document (answerable: even-numbered documents are calib), so no report question shares a document with a calib one', () => {
+    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
+    const docOf = (split: string) => new Set(questions.filter((q) => !q.unanswerable && q.split === split).map((q) => q.doc));
+    const calibDocs = docOf('calib');
+    expect([...docOf('report')].filter((d) => calibDocs.has(d))).toEqual([]);
+    for (const d of calibDocs) expect(Number(/(\d+)\.txt$/.exec(d ?? '')?.[1]) % 2, d).toBe(0);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(un.filter((q) => q.split === 'report').length).toBeGreaterThanOrEqual(30);
   });
 });
 
@@ -572,18 +587,24 @@ describe('the eval CLI', () => {
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
+    const cmrcReport = await reportSplit('eval/cmrc2018/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + 756 + noticesReport);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
     expect(t.out.join('')).toMatch(/== residents-report: eval\/residents\.jsonl \(split report\) on seeds ==/);
-    expect((await readdir(out)).sort()).toEqual(['cmrc2018', 'notices-report', 'report.html', 'residents-report', 'summary.json', 'team']);
+    // the closing cross-set table: one row per set, mode and language (residents has both languages)
+    const overview = t.out.join('').split('== all sets ==')[1];
+    expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
+    expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
+    expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
+    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'notices-report', 'report.html', 'residents-report', 'summary.json', 'team']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018', 756], ['notices-report', noticesReport]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018', 'notices-report']) expect(html).toContain(`id="summary-${name}"`);
-    expect(await readdir(path.join(out, 'cmrc2018'))).toContain('report.html');
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report']) expect(html).toContain(`id="summary-${name}"`);
+    expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
 

@@ -184,8 +184,9 @@ describe('report in headless Chromium', () => {
     await writeFile(file, renderSuiteReport([{ name: 'team', summary: withBaseline, results }, { name: 'cmrc2018', summary: below, results: results.filter((r) => r.mode === 'lexical') }]));
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
-    // team: hybrid, lexical, dense (skipped); cmrc2018: lexical
-    expect(await page.locator('#overview tbody tr').count()).toBe(4);
+    // team: hybrid and lexical (all, en, zh each), dense (skipped); cmrc2018: lexical (all, en, zh)
+    expect(await page.locator('#overview tbody tr').count()).toBe(3 + 3 + 1 + 3);
+    expect(await page.locator('#overview tbody tr.overall').count()).toBe(3);
     expect(await page.locator('#overview tr.below-baseline').count()).toBe(1);
     expect(await page.locator('#overview tr.below-baseline th').innerText()).toBe('cmrc2018');
     expect(await page.locator('#summary-team tr.overall').count()).toBe(2);

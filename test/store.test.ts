@@ -7,6 +7,7 @@ import { createMemoryLogger } from '../src/log.js';
 import type { Channel, InteractionRecord, InteractionStore } from '../src/ports.js';
 import { openInteractionStore, type InteractionStoreOptions } from '../src/store/sqlite.js';
 import { bigrams, clusterSimilar, dice, normaliseQuestion } from '../src/store/similar.js';
+import { openStoreOnClock } from './support/store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 2, 10, 12, 0, 0); // 2025-03-10 12:00 UTC
@@ -26,13 +27,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function openStore(options: InteractionStoreOptions = {}) {
-  const logger = createMemoryLogger();
-  let clock = T0;
-  const store = openInteractionStore(file, logger, { now: () => clock, ...options });
-  open.push(store);
-  return { store, logger, setNow: (t: number) => (clock = t), events: () => logger.lines.map((l) => JSON.parse(l).event as string) };
-}
+const openStore = (options: InteractionStoreOptions = {}) => openStoreOnClock(file, T0, open, options);
 
 /** Records an interaction that must be saved; answers its id. */
 async function save(store: InteractionStore, r: InteractionRecord): Promise<number> {
@@ -55,19 +50,7 @@ function record(question: string, overrides: Partial<InteractionRecord> = {}): I
   };
 }
 
-describe('interaction log', () => {
-  it('records an interaction and reads it back from the file', async () => {
-    const { store } = openStore();
-    const id = await save(store, record('高龄津贴怎么申请', { conversationId: 'tg:1001', abstained: true, error: 'timeout' }));
-    expect(id).toBeGreaterThan(0);
-    expect(fs.existsSync(file)).toBe(true);
-    await store.close();
-
-    const again = openStore().store;
-    expect(await again.getInteraction(id)).toEqual({ id, ...record('高龄津贴怎么申请', { conversationId: 'tg:1001', abstained: true, error: 'timeout' }) });
-    expect(await again.getInteraction(id + 1)).toBeUndefined();
-  });
-
+describe('the SQLite file', () => {
   it('uses WAL, foreign keys and a schema version', async () => {
     const { store } = openStore();
     await store.recordInteraction(record('q'));
@@ -86,109 +69,7 @@ describe('interaction log', () => {
   });
 });
 
-describe('feedback', () => {
-  it('counts a voter once, keeps their latest vote, and rejects unknown interactions', async () => {
-    const { store } = openStore();
-    const id = await save(store, record('公交卡在哪里办'));
-    expect(await store.recordFeedback({ interactionId: id, voterKey: 'v1', vote: 'up' })).toBe('stored');
-    expect(await store.recordFeedback({ interactionId: id, voterKey: 'v1', vote: 'up' })).toBe('duplicate');
-    expect((await store.stats(T0 - DAY))[0]).toMatchObject({ up: 1, down: 0 });
-
-    expect(await store.recordFeedback({ interactionId: id, voterKey: 'v1', vote: 'down' })).toBe('duplicate');
-    expect((await store.stats(T0 - DAY))[0]).toMatchObject({ up: 0, down: 1 });
-
-    expect(await store.recordFeedback({ interactionId: id, voterKey: 'v2', vote: 'down' })).toBe('stored');
-    expect((await store.stats(T0 - DAY))[0]).toMatchObject({ up: 0, down: 2 });
-
-    expect(await store.recordFeedback({ interactionId: id + 100, voterKey: 'v1', vote: 'up' })).toBe('unknown-interaction');
-    expect(await store.recordFeedback({ interactionId: -1, voterKey: 'v1', vote: 'up' })).toBe('unknown-interaction');
-  });
-});
-
-describe('delivery de-duplication', () => {
-  it('claims a key once, also after the file is reopened (once the reply went out)', async () => {
-    const first = openStore().store;
-    expect(await first.claimDelivery('telegram:update:123')).toBe(true);
-    expect(await first.claimDelivery('telegram:update:123')).toBe(false);
-    expect(await first.claimDelivery('slack:event:Ev1')).toBe(true);
-    await first.completeDelivery('telegram:update:123');
-    await first.completeDelivery('slack:event:Ev1');
-    await first.close();
-
-    const restarted = openStore().store;
-    expect(await restarted.claimDelivery('telegram:update:123')).toBe(false);
-    expect(await restarted.claimDelivery('slack:event:Ev1')).toBe(false);
-    expect(await restarted.claimDelivery('telegram:update:124')).toBe(true);
-  });
-
-  it('forgets keys after the retention period', async () => {
-    const { store, setNow } = openStore({ deliveryRetentionMs: DAY });
-    expect(await store.claimDelivery('k1')).toBe(true);
-    setNow(T0 + 2 * DAY); // the hourly clean-up runs on the next write
-    expect(await store.claimDelivery('k2')).toBe(true);
-    expect(await store.claimDelivery('k1')).toBe(true);
-  });
-});
-
-describe('conversation turns', () => {
-  const turn = (i: number, at: number) => ({ question: `q${i}`, searched: `s${i}`, answer: `a${i}`, at });
-
-  it('keeps the last N turns per conversation, in order, and apart from other conversations', async () => {
-    const { store } = openStore({ maxTurnsPerConversation: 5 });
-    for (let i = 0; i < 8; i++) await store.appendTurn('c1', turn(i, T0 - 1000 + i));
-    await store.appendTurn('c2', turn(99, T0));
-    expect((await store.recentTurns('c1', 100, DAY)).map((t) => t.question)).toEqual(['q3', 'q4', 'q5', 'q6', 'q7']);
-    expect(await store.recentTurns('c1', 2, DAY)).toEqual([turn(6, T0 - 994), turn(7, T0 - 993)]);
-    expect((await store.recentTurns('c2', 10, DAY)).map((t) => t.question)).toEqual(['q99']);
-    expect((await store.recentTurns('c2', Infinity, Infinity)).map((t) => t.question)).toEqual(['q99']);
-    expect(await store.recentTurns('c2', 0, DAY)).toEqual([]);
-    const raw = new Database(file, { readonly: true });
-    others.push(raw);
-    expect(raw.prepare(`SELECT COUNT(*) FROM turns WHERE conversation_id = 'c1'`).pluck().get()).toBe(5);
-  });
-
-  it('leaves out turns older than the asked age, and clears a conversation', async () => {
-    const { store, setNow } = openStore();
-    await store.appendTurn('c1', turn(1, T0));
-    await store.appendTurn('c1', turn(2, T0 + 20 * 60_000));
-    setNow(T0 + 40 * 60_000);
-    expect((await store.recentTurns('c1', 10, 30 * 60_000)).map((t) => t.question)).toEqual(['q2']);
-    expect((await store.recentTurns('c1', 10, 60 * 60_000)).map((t) => t.question)).toEqual(['q1', 'q2']);
-    await store.clearConversation('c1');
-    expect(await store.recentTurns('c1', 10, DAY)).toEqual([]);
-  });
-});
-
-describe('gaps', () => {
-  it('groups similar wordings across channels and leaves out answered, upvoted and old questions', async () => {
-    const { store } = openStore();
-    const add = (q: string, at: number, channel: Channel, abstained: boolean) => save(store, record(q, { at, channel, abstained }));
-    await add('高龄津贴怎么申请', T0 - 3000, 'telegram', true);
-    await add('高龄津贴如何申请？', T0 - 1000, 'slack', true);
-    const downvoted = await add('高龄 津贴 怎么申请!', T0 - 2000, 'telegram', false);
-    await store.recordFeedback({ interactionId: downvoted, voterKey: 'v1', vote: 'down' });
-    await add('公交卡在哪里办', T0 - 500, 'telegram', true);
-    const upvoted = await add('居住证怎么办理', T0 - 400, 'slack', false);
-    await store.recordFeedback({ interactionId: upvoted, voterKey: 'v1', vote: 'up' });
-    await add('老年人优待证在哪办', T0 - 300, 'slack', false); // answered, no vote
-    await add('高龄津贴怎么申请', T0 - 10 * DAY, 'telegram', true); // before the window
-
-    const gaps = await store.gaps(T0 - DAY, 10);
-    expect(gaps).toEqual([
-      { example: '高龄津贴如何申请？', count: 3, abstained: 2, downvoted: 1, lowConfidence: 0, channels: ['slack', 'telegram'], lastAt: T0 - 1000 },
-      { example: '公交卡在哪里办', count: 1, abstained: 1, downvoted: 0, lowConfidence: 0, channels: ['telegram'], lastAt: T0 - 500 },
-    ]);
-    expect(await store.gaps(T0 - DAY, 1)).toHaveLength(1);
-    expect(await store.gaps(T0 + 1, 10)).toEqual([]);
-  });
-
-  it('orders groups of equal size by the latest question', async () => {
-    const { store } = openStore();
-    await store.recordInteraction(record('how do I renew my bus card', { at: T0 - 100, abstained: true }));
-    await store.recordInteraction(record('where is the tax office', { at: T0 - 50, abstained: true }));
-    expect((await store.gaps(T0 - DAY, 10)).map((g) => g.example)).toEqual(['where is the tax office', 'how do I renew my bus card']);
-  });
-
+describe('gaps over the SQLite file', () => {
   it('clusters 10k questions in the window', async () => {
     const { store } = openStore();
     const topics = ['高龄津贴', '公交卡', '居住证', '医保报销', '养老补贴', '社会救助', 'eldercare subsidy', 'bus card'];
@@ -263,27 +144,6 @@ describe('similarity at scale', () => {
     const items = questions(20_000, 11).filter((_, i) => i % 2 === 1);
     const groups = clusterSimilar(items, (s) => s);
     expect(groups.reduce((n, g) => n + g.length, 0)).toBe(10_000);
-  });
-});
-
-describe('stats', () => {
-  it('counts questions, abstentions and votes per UTC day and channel', async () => {
-    const { store } = openStore();
-    const dayStart = Date.UTC(2025, 2, 10);
-    const a = await save(store, record('q1', { at: dayStart + 1, channel: 'telegram', abstained: true }));
-    await store.recordInteraction(record('q2', { at: dayStart + DAY - 1, channel: 'telegram' }));
-    const b = await save(store, record('q3', { at: dayStart + 5, channel: 'slack' }));
-    await store.recordInteraction(record('q4', { at: dayStart + DAY, channel: 'telegram', abstained: true }));
-    await store.recordInteraction(record('old', { at: dayStart - 10 * DAY }));
-    await store.recordFeedback({ interactionId: a, voterKey: 'x', vote: 'down' });
-    await store.recordFeedback({ interactionId: b, voterKey: 'x', vote: 'up' });
-    await store.recordFeedback({ interactionId: b, voterKey: 'y', vote: 'up' });
-
-    expect(await store.stats(dayStart - DAY)).toEqual([
-      { day: '2025-03-10', channel: 'slack', questions: 1, abstained: 0, up: 2, down: 0 },
-      { day: '2025-03-10', channel: 'telegram', questions: 2, abstained: 1, up: 0, down: 1 },
-      { day: '2025-03-11', channel: 'telegram', questions: 1, abstained: 1, up: 0, down: 0 },
-    ]);
   });
 });
 
@@ -387,13 +247,4 @@ describe('when the database is busy or full', () => {
     expect(raw.prepare(`SELECT question FROM interactions ORDER BY id`).pluck().all()).toEqual(['q2', 'q3', 'q4']);
   });
 
-  it('returns empty results and logs after close instead of throwing', async () => {
-    const { store, events } = openStore();
-    await store.close();
-    expect(await store.recordInteraction(record('late'))).toEqual({ status: 'closed' });
-    expect(await store.gaps(0, 10)).toEqual([]);
-    expect(await store.stats(0)).toEqual([]);
-    expect(await store.recentTurns('c', 10, DAY)).toEqual([]);
-    expect(events()).toContain('store.closed');
-  });
 });

@@ -1,11 +1,12 @@
 // `npm run slack`: configuration → answering service (openApp) → Slack adapter, until SIGTERM/SIGINT.
 // HTTP mode listens on SLACK_HOST:SLACK_PORT at /slack/events; Socket Mode when SLACK_APP_TOKEN is set.
-import { ConfigError, loadCoreConfig, loadOpsConfig, loadSlackConfig, type Env, type SlackConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadSlackConfig, secretValues, type Env, type SlackConfig } from '../../src/config.js';
+import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
 import { openApp, type App } from '../../src/app.js';
 import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
 import { DataSecretError } from '../../src/privacy/keys.js';
 import { privacyFacts } from '../../src/privacy/notice.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, redact } from '../../src/log.js';
 import { createSlackApp } from './app.js';
 import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
 
@@ -62,6 +63,10 @@ async function main(env: Env = process.env): Promise<number> {
   try {
     core = await openApp({ env, logger, ops: true });
   } catch (error) {
+    if (error instanceof StoreOpenError) {
+      process.stderr.write(`${redact(error.message, secretValues(env))}\n`);
+      return STORE_UNAVAILABLE_EXIT;
+    }
     // An unusable database or data secret: the message names the path and the fix.
     if (!(error instanceof DatabaseUnusableError || error instanceof DataSecretError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -10,6 +10,7 @@ import { createLogger, redact, type Logger } from '../../src/log.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
+import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
 import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
 import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
 import { DataSecretError } from '../../src/privacy/keys.js';
@@ -161,7 +162,7 @@ const TELEGRAM_USAGE = `Usage: npm run telegram
 Answers residents in Telegram (private chats; in groups when mentioned, replied to, or via /ask).
 Configured by environment variables (or .env): TELEGRAM_BOT_TOKEN (required), TELEGRAM_MODE=polling|webhook,
 TELEGRAM_WEBHOOK_HOST/PORT/PATH/SECRET/URL, TELEGRAM_API_ROOT, RATE_LIMIT_PER_MINUTE, MAX_QUESTION_CHARS,
-plus the core settings (INDEX_DIR, DB_PATH, DATA_SECRET, DATA_RETENTION_DAYS, EMBEDDING_MODEL, LLM_MODEL, ...).
+plus the core settings (INDEX_DIR, DB_PATH or DATABASE_URL, DATA_SECRET, DATA_RETENTION_DAYS, EMBEDDING_MODEL, LLM_MODEL, ...).
 Residents' commands include /privacy (what is kept, for how long) and /forget (delete it). See .env.example and
 the README sections "Run on Telegram" and "Privacy".`;
 
@@ -182,6 +183,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DatabaseUnusableError || error instanceof DataSecretError) return fail(error.message, 2);
     if (error instanceof TelegramStartError) return fail(error.message, 3);
+    if (error instanceof StoreOpenError) return fail(error.message, STORE_UNAVAILABLE_EXIT);
     return fail(`Telegram bot failed to start: ${(error as Error).stack ?? String(error)}`, 1);
   }
   const shutdown = (signal: string) => {

@@ -4,6 +4,7 @@ import { loadRuntimeConfig } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
 import { DatabaseUnusableError, makeNewFilesPrivate } from '../privacy/files.js';
 import { DataSecretError } from '../privacy/keys.js';
+import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../store/open.js';
 
 export class UsageError extends Error {}
 
@@ -16,7 +17,8 @@ export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv
 }
 
 /**
- * Runs a CLI main: usage errors and an unusable database or data secret exit 2, other errors print
+ * Runs a CLI main: usage errors and an unusable database or data secret exit 2, an unreachable or unusable
+ * PostgreSQL (DATABASE_URL) exits 4, other errors print
  * their message (never a stack to users) and exit 1. Files the CLI creates are private to its user.
  */
 export function runMain(main: () => Promise<number | void>): void {
@@ -29,7 +31,7 @@ export function runMain(main: () => Promise<number | void>): void {
       const e = err as Error & { code?: string };
       process.stderr.write(`${e instanceof UsageError ? '' : 'Error: '}${e.message}\n`);
       if (loadRuntimeConfig().debug) process.stderr.write(`${e.stack}\n`);
-      process.exitCode = e instanceof UsageError || e instanceof DatabaseUnusableError || e instanceof DataSecretError ? 2 : 1;
+      process.exitCode = e instanceof StoreOpenError ? STORE_UNAVAILABLE_EXIT : e instanceof UsageError || e instanceof DatabaseUnusableError || e instanceof DataSecretError ? 2 : 1;
     },
   );
 }

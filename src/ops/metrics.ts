@@ -55,33 +55,23 @@ export function createMetrics(indexStatus: () => IndexStatus | undefined): BotMe
     labelNames: ['event'] as const,
     registers: [registry],
   });
-  new Gauge({
-    name: 'bot_index_chunks',
-    help: 'Chunks in the index generation being served.',
-    registers: [registry],
-    collect() {
-      const s = indexStatus();
-      if (s) this.set(s.chunks);
-    },
-  });
-  new Gauge({
-    name: 'bot_index_documents',
-    help: 'Documents in the index generation being served.',
-    registers: [registry],
-    collect() {
-      const s = indexStatus();
-      if (s) this.set(s.documents);
-    },
-  });
-  new Gauge({
-    name: 'bot_index_loaded_timestamp_seconds',
-    help: 'When the index generation being served was loaded (Unix time); changes when ingest publishes a new one.',
-    registers: [registry],
-    collect() {
-      const s = indexStatus();
-      if (s) this.set(s.loadedAt / 1000);
-    },
-  });
+  const indexGauge = (name: string, help: string, value: (s: IndexStatus) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const s = indexStatus();
+        if (s) this.set(value(s));
+      },
+    });
+  indexGauge('bot_index_chunks', 'Chunks in the index generation being served.', (s) => s.chunks);
+  indexGauge('bot_index_documents', 'Documents in the index generation being served.', (s) => s.documents);
+  indexGauge(
+    'bot_index_loaded_timestamp_seconds',
+    'When the index generation being served was loaded (Unix time); changes when ingest publishes a new one.',
+    (s) => s.loadedAt / 1000,
+  );
   new Gauge({
     name: 'bot_index_generation_info',
     help: 'The index generation being served (label generation), and whether it has vectors; value 1.',

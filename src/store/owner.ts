@@ -38,3 +38,9 @@ export function ownerMayBeAlive(owner: string): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, but belongs to another user
   }
 }
+
+/** An unfinished claim (no `doneAt`) by another owner that is gone, or whose lease ran out, may be taken over at `at`. */
+export function mayTakeOver(claim: { owner: string | null; at: number; doneAt: number | null }, me: string, at: number, leaseMs: number): boolean {
+  if (claim.owner === null || claim.doneAt !== null || claim.owner === me) return false;
+  return !ownerMayBeAlive(claim.owner) || claim.at <= at - leaseMs;
+}

@@ -1,12 +1,5 @@
-// The interaction store the Telegram and Slack adapters share: question log, feedback votes,
-// delivery de-duplication, conversation turns, and the staff's "gaps" and "stats" views.
-//
-// Failure policy: the store is never the reason a resident gets no answer. A busy/locked or full
-// database makes a write log one error (per outage), park the write in a small bounded in-memory
-// queue and return (recordInteraction answers { status: 'queued' }); the queue is written, in order, before the next
-// write that succeeds and on close(). While the database refuses, retries back off (1 s doubling to
-// 30 s) so a long-held lock does not stall every message for busy_timeout. Reads that fail log and
-// return empty results.
+// The interaction store in one SQLite file: the embedded default (no settings). The behaviour every
+// backend shares (retry queue, validation, clean-up) is in ./common.ts; this file is SQLite's SQL.
 //
 // Votes: one row per (interaction, voter). A second press answers 'duplicate' and is not counted
 // again, but a changed mind (👍 then 👎) replaces the stored vote, so stats show the latest opinion.
@@ -15,49 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
-import type {
-  Channel,
-  DailyStats,
-  FeedbackOutcome,
-  ForgetOutcome,
-  PurgeCounts,
-  FeedbackRecord,
-  GapGroup,
-  InteractionRecord,
-  InteractionStore,
-  Source,
-  StoredInteraction,
-  Turn,
-  WriteOutcome,
-} from '../ports.js';
-import { clusterSimilar } from './similar.js';
-import { DEFAULT_DELIVERY_LEASE_MS, newOwner, ownerClosed, ownerMayBeAlive } from './owner.js';
+import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, InteractionRecord, InteractionStore, StoredInteraction, Turn } from '../ports.js';
+import { createInteractionStore, parseSources, type GapRow, type PendingWrite, type StoreBackend, type StoreOptions } from './common.js';
+import { DEFAULT_DELIVERY_LEASE_MS, mayTakeOver, newOwner } from './owner.js';
 
-export interface InteractionStoreOptions {
-  /** Clock in ms since the epoch (tests inject one). */
-  now?: () => number;
+export interface InteractionStoreOptions extends StoreOptions {
   /**
    * How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 200).
    * better-sqlite3 waits synchronously, freezing every chat and webhook ack meanwhile (Slack retries
    * after 3 s): keep it short; the retry queue carries writes through longer locks.
    */
   busyTimeoutMs?: number;
-  /** Turns kept per conversation; older ones are deleted on append (default 20). */
-  maxTurnsPerConversation?: number;
-  /** Turns older than this are deleted by the periodic clean-up (default 7 days). */
-  turnRetentionMs?: number;
-  /** Delivery keys older than this are forgotten; a redelivery that late is not expected (default 7 days). */
-  deliveryRetentionMs?: number;
-  /**
-   * Writes held in memory while the database is busy or full; the oldest are dropped beyond it
-   * (default 10000: ~3 writes per question, so 200 concurrent chats fill 1000 within a few seconds of
-   * lock plus retry back-off; 10000 interactions with their sources are some tens of MB at most).
-   */
-  retryQueueLimit?: number;
-  /** Newest rows the gaps view clusters; older ones in the window are left out with a warning (default 20000). */
-  gapsMaxRows?: number;
-  /** An unfinished delivery claim older than this is taken over even if its owner may be alive (default 5 min). */
-  deliveryLeaseMs?: number;
   /** Called with the open connection after set-up: for operators' tuning and for tests (e.g. PRAGMA max_page_count). */
   configure?: (db: Database.Database) => void;
 }
@@ -114,36 +75,12 @@ const MIGRATIONS: readonly string[] = [
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_BUSY_TIMEOUT_MS = 200;
-const MAINTENANCE_EVERY_MS = 60 * 60 * 1000;
-const FIRST_RETRY_MS = 1000;
-const MAX_RETRY_MS = 30_000;
-/** Delivery keys remembered in memory while the database cannot be written (bounded). */
-const MEMORY_DELIVERY_LIMIT = 10_000;
-
-/** A write that did not reach the database, and why. */
-type NotWritten = { status: 'queued' | 'rejected' | 'closed' };
-
-/** A write, as plain data, so it can wait in the retry queue and be applied later. */
-type PendingWrite =
-  | { kind: 'interaction'; record: InteractionRecord; at: number }
-  | { kind: 'feedback'; feedback: FeedbackRecord; at: number }
-  | { kind: 'delivery'; key: string; at: number }
-  | { kind: 'delivery-done'; key: string; at: number }
-  | { kind: 'turn'; conversationId: string; turn: Turn }
-  | { kind: 'clear'; conversationId: string }
-  | { kind: 'forget'; userKey: string };
 
 /** Errors that pass: another connection holds the lock, or the disk (or max_page_count) is full. */
 function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR)/.test(code);
-}
-
-function errorFields(error: unknown): Record<string, unknown> {
-  const e = error as { code?: unknown; message?: unknown };
-  return { code: typeof e?.code === 'string' ? e.code : undefined, cause: String(e?.message ?? error) };
 }
 
 interface InteractionRow {
@@ -162,27 +99,12 @@ interface InteractionRow {
   low_confidence: number;
 }
 
-function parseSources(json: string): Source[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value as Source[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** Opens (creating if needed) the store at `file`. Throws only if the file cannot be opened or migrated at all. */
 export function openInteractionStore(file: string, logger: Logger, options: InteractionStoreOptions = {}): InteractionStore {
-  const now = options.now ?? Date.now;
   const maxTurns = options.maxTurnsPerConversation ?? 20;
-  const turnRetentionMs = options.turnRetentionMs ?? 7 * DAY_MS;
-  const deliveryRetentionMs = options.deliveryRetentionMs ?? 7 * DAY_MS;
-  const queueLimit = options.retryQueueLimit ?? 10_000;
-  const gapsMaxRows = options.gapsMaxRows ?? 20_000;
   const leaseMs = options.deliveryLeaseMs ?? DEFAULT_DELIVERY_LEASE_MS;
   /** This store's name on the deliveries it claims. */
   const owner = newOwner();
-
   const db = openDatabase(file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   options.configure?.(db);
 
@@ -196,7 +118,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     insertVote: db.prepare(`INSERT OR IGNORE INTO feedback (interaction_id, voter_key, vote, at) VALUES (?, ?, ?, ?)`),
     changeVote: db.prepare(`UPDATE feedback SET vote = ?, at = ? WHERE interaction_id = ? AND voter_key = ? AND vote <> ?`),
     claimDelivery: db.prepare(`INSERT OR IGNORE INTO deliveries (key, at, owner) VALUES (?, ?, ?)`),
-    deliveryClaim: db.prepare(`SELECT owner, at, done_at FROM deliveries WHERE key = ?`),
+    deliveryClaim: db.prepare(`SELECT owner, at, done_at AS doneAt FROM deliveries WHERE key = ?`),
     takeOverDelivery: db.prepare(`UPDATE deliveries SET owner = ?, at = ? WHERE key = ? AND owner = ? AND done_at IS NULL`),
     completeDelivery: db.prepare(`UPDATE deliveries SET done_at = ? WHERE key = ? AND owner = ?`),
     deliveryStored: db.prepare(`SELECT 1 FROM deliveries WHERE key = ?`).pluck(),
@@ -222,7 +144,7 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     pruneTurns: db.prepare(`DELETE FROM turns WHERE at < ?`),
     gapCandidates: db.prepare(
       // Residents' and staff's questions only: the command line and eval runs are not gaps.
-      `SELECT i.question, i.channel, i.at, i.abstained, i.low_confidence,
+      `SELECT i.question, i.channel, i.at, i.abstained, i.low_confidence AS lowConfidence,
               EXISTS (SELECT 1 FROM feedback f WHERE f.interaction_id = i.id AND f.vote = 'down') AS downvoted
        FROM interactions i
        WHERE i.at >= ? AND i.channel IN ('telegram', 'slack')
@@ -241,8 +163,6 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     ),
   };
 
-  // ---------- applying writes (throw on failure; callers decide) ----------
-
   const applyFeedback = db.transaction((f: FeedbackRecord, at: number): FeedbackOutcome => {
     if (!sql.interactionExists.get(f.interactionId)) return 'unknown-interaction';
     if (sql.insertVote.run(f.interactionId, f.voterKey, f.vote, at).changes === 1) return 'stored';
@@ -259,9 +179,8 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
   /** First claim, or a takeover of one whose owner is gone or whose lease ran out. */
   const applyClaim = db.transaction((key: string, at: number): boolean => {
     if (sql.claimDelivery.run(key, at, owner).changes === 1) return true;
-    const claim = sql.deliveryClaim.get(key) as { owner: string | null; at: number; done_at: number | null } | undefined;
-    if (!claim || claim.owner === null || claim.done_at !== null || claim.owner === owner) return false;
-    if (ownerMayBeAlive(claim.owner) && claim.at > at - leaseMs) return false;
+    const claim = sql.deliveryClaim.get(key) as { owner: string | null; at: number; doneAt: number | null } | undefined;
+    if (!claim || !mayTakeOver(claim, owner, at, leaseMs)) return false;
     if (sql.takeOverDelivery.run(owner, at, key, claim.owner).changes !== 1) return false;
     logger.warn('store.delivery_taken_over', { key, effect: 'the first attempt never finished (its process is gone); answering now' });
     return true;
@@ -292,295 +211,86 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     return Number(result.lastInsertRowid);
   }
 
-  function apply(write: PendingWrite): unknown {
-    switch (write.kind) {
-      case 'interaction':
-        return applyInteraction(write.record, write.at);
-      case 'feedback':
-        return applyFeedback(write.feedback, write.at);
-      case 'delivery':
-        return applyClaim(write.key, write.at);
-      case 'delivery-done':
-        return sql.completeDelivery.run(write.at, write.key, owner);
-      case 'forget':
-        return applyForget(write.userKey);
-      case 'turn':
-        return applyTurn(write.conversationId, write.turn);
-      case 'clear':
-        return sql.clearTurns.run(write.conversationId);
-    }
-  }
-
-  // ---------- the retry queue ----------
-
-  const queue: PendingWrite[] = [];
-  /** Delivery keys claimed while the database could not be written, so a redelivery is still refused. */
-  const memoryDeliveries = new Set<string>();
-  let degraded = false;
-  /** While degraded: no write is tried before this time (injected clock); the wait doubles per failure. */
-  let retryAt = 0;
-  let retryDelayMs = FIRST_RETRY_MS;
-  let warnedQueueFull = false;
-  let closed = false;
-  let lastMaintenance = 0;
-
-  function enqueue(write: PendingWrite): void {
-    queue.push(write);
-    if (queue.length > queueLimit) {
-      queue.shift();
-      if (!warnedQueueFull) {
-        warnedQueueFull = true;
-        logger.error('store.retry_queue_full', { limit: queueLimit, effect: 'the oldest unsaved writes are being dropped' });
-      }
-    }
-  }
-
-  function noteFailure(error: unknown, operation: string): void {
-    retryAt = now() + retryDelayMs;
-    retryDelayMs = Math.min(MAX_RETRY_MS, retryDelayMs * 2);
-    if (degraded) return; // one line per outage, not one per message
-    degraded = true;
-    logger.error('store.write_failed', {
-      operation,
-      ...errorFields(error),
-      effect: 'writes are kept in memory and retried on the next write; answers continue',
-      fix: 'another process may hold the database lock, or the disk is full',
-    });
-  }
-
-  /** Writes the queued writes in order; false if the database still refuses (the rest stay queued). */
-  function flush(): boolean {
-    while (queue.length > 0) {
-      try {
-        apply(queue[0]);
-      } catch (error) {
-        if (isTransient(error)) {
-          noteFailure(error, 'retry');
-          return false;
-        }
-        logger.error('store.retry_dropped', { kind: queue[0].kind, ...errorFields(error) });
-      }
-      queue.shift();
-    }
-    return true;
-  }
-
-  function recovered(): void {
-    if (!degraded) return;
-    degraded = false;
-    retryDelayMs = FIRST_RETRY_MS;
-    warnedQueueFull = false;
-    memoryDeliveries.clear();
-    logger.info('store.recovered', { effect: 'queued writes saved' });
-  }
-
-  /** Runs one write after any queued ones; on a transient failure queues it. Answers the write's result, or why there is none. */
-  function write<T>(pending: PendingWrite): { status: 'saved'; value: T } | NotWritten {
-    if (closed) {
-      logger.warn('store.closed', { operation: pending.kind, effect: 'write ignored' });
-      return { status: 'closed' };
-    }
-    if ((degraded && now() < retryAt) || !flush()) {
-      enqueue(pending);
-      return { status: 'queued' };
-    }
-    try {
-      const value = apply(pending) as T;
-      recovered();
-      maintain();
-      return { status: 'saved', value };
-    } catch (error) {
-      if (isTransient(error)) {
-        noteFailure(error, pending.kind);
-        enqueue(pending);
-        return { status: 'queued' };
-      }
-      logger.error('store.write_rejected', { operation: pending.kind, ...errorFields(error) });
-      return { status: 'rejected' };
-    }
-  }
-
-  /** Forgets old delivery keys and turns, at most once an hour. */
-  function maintain(): void {
-    const t = now();
-    if (t - lastMaintenance < MAINTENANCE_EVERY_MS) return;
-    lastMaintenance = t;
-    try {
-      sql.pruneDeliveries.run(t - deliveryRetentionMs);
-      sql.pruneTurns.run(t - turnRetentionMs);
-    } catch (error) {
-      logger.warn('store.cleanup_failed', errorFields(error)); // harmless: retried next hour
-      lastMaintenance = t - MAINTENANCE_EVERY_MS + 60_000;
-    }
-  }
-
-  function deliveryStored(key: string): boolean {
-    try {
-      return sql.deliveryStored.get(key) !== undefined;
-    } catch {
-      return false; // unreadable too: better a possible duplicate reply than none
-    }
-  }
-
-  function read<T>(operation: string, fallback: T, run: () => T): T {
-    if (closed) {
-      logger.warn('store.closed', { operation, effect: 'empty result' });
-      return fallback;
-    }
-    try {
-      return run();
-    } catch (error) {
-      logger.error('store.read_failed', { operation, ...errorFields(error), effect: 'empty result' });
-      return fallback;
-    }
-  }
-
-  maintain();
-
-  return {
-    backend: 'sqlite',
-
-    async recordInteraction(record): Promise<WriteOutcome> {
-      const at = record.at ?? now();
-      const result = write<number>({ kind: 'interaction', record: { ...record, sources: Array.isArray(record.sources) ? [...record.sources] : [] }, at });
-      return result.status === 'saved' ? { status: 'saved', id: result.value } : result;
-    },
-
-    async getInteraction(id) {
-      return read<StoredInteraction | undefined>('getInteraction', undefined, () => {
-        const row = sql.getInteraction.get(id) as InteractionRow | undefined;
-        if (!row) return undefined;
-        return {
-          id: row.id,
-          at: row.at,
-          channel: row.channel as Channel,
-          chatId: row.chat_id,
-          conversationId: row.conversation_id ?? undefined,
-          question: row.question,
-          answer: row.answer,
-          abstained: row.abstained === 1,
-          sources: parseSources(row.sources),
-          latencyMs: row.latency_ms ?? 0,
-          error: row.error ?? undefined,
-          ...(row.user_key ? { userKey: row.user_key } : {}),
-          ...(row.low_confidence === 1 ? { lowConfidence: true } : {}),
-        };
-      });
-    },
-
-    async recordFeedback(feedback) {
-      const valid =
-        Number.isSafeInteger(feedback.interactionId) && feedback.interactionId > 0 &&
-        (feedback.vote === 'up' || feedback.vote === 'down') && typeof feedback.voterKey === 'string' && feedback.voterKey !== '';
-      if (!valid) {
-        logger.warn('store.feedback_invalid', { interactionId: feedback.interactionId, vote: feedback.vote });
-        return 'unknown-interaction';
-      }
-      // Queued while the database is busy: the retry decides stored/duplicate.
-      const result = write<FeedbackOutcome>({ kind: 'feedback', feedback: { ...feedback }, at: feedback.at ?? now() });
-      return result.status === 'saved' ? result.value : result.status;
-    },
-
-    async claimDelivery(key) {
-      const result = write<boolean>({ kind: 'delivery', key, at: now() });
-      if (result.status === 'saved') return result.value;
-      // Not saved yet: remember it in memory so a redelivery during the outage is still refused.
-      // A key saved before the outage is a redelivery too (reads still work under another's write lock).
-      if (memoryDeliveries.has(key) || deliveryStored(key)) return false;
-      if (memoryDeliveries.size >= MEMORY_DELIVERY_LIMIT) memoryDeliveries.delete(memoryDeliveries.values().next().value as string);
-      memoryDeliveries.add(key);
-      return true;
-    },
-
-    async completeDelivery(key) {
-      write({ kind: 'delivery-done', key, at: now() });
-      memoryDeliveries.delete(key);
-    },
-
-    async forgetPerson(userKey): Promise<ForgetOutcome> {
-      if (!userKey) return { status: 'deleted', interactions: 0, turns: 0, votes: 0 };
-      const result = write<{ interactions: number; turns: number; votes: number }>({ kind: 'forget', userKey });
-      return result.status === 'saved' ? { status: 'deleted', ...result.value } : result;
-    },
-
-    async purge(beforeMs): Promise<PurgeCounts> {
-      const none = { interactions: 0, votes: 0, turns: 0, deliveries: 0 };
-      if (closed) return none;
-      try {
-        return db.transaction(() => {
-          const votes = sql.purgeVotes.run(beforeMs).changes;
-          const interactions = sql.purgeInteractions.run(beforeMs).changes; // and, by cascade, newer votes on them
-          const turns = sql.pruneTurns.run(beforeMs).changes;
-          const deliveries = sql.pruneDeliveries.run(beforeMs).changes;
-          return { interactions, votes, turns, deliveries };
-        }).immediate();
-      } catch (error) {
-        logger.error('store.purge_failed', { ...errorFields(error), effect: 'old rows stay until the next purge' });
-        return none;
+  const backend: StoreBackend = {
+    name: 'sqlite',
+    owner,
+    fix: 'another process may hold the database lock, or the disk is full',
+    isTransient,
+    apply(write: PendingWrite): unknown {
+      switch (write.kind) {
+        case 'interaction':
+          return applyInteraction(write.record, write.at);
+        case 'feedback':
+          return applyFeedback(write.feedback, write.at);
+        case 'delivery':
+          return applyClaim(write.key, write.at);
+        case 'delivery-done':
+          return sql.completeDelivery.run(write.at, write.key, owner);
+        case 'forget':
+          return applyForget(write.userKey);
+        case 'turn':
+          return applyTurn(write.conversationId, write.turn);
+        case 'clear':
+          return sql.clearTurns.run(write.conversationId);
       }
     },
-
-    async appendTurn(conversationId, turn) {
-      write({ kind: 'turn', conversationId, turn: { ...turn } });
+    getInteraction(id): StoredInteraction | undefined {
+      const row = sql.getInteraction.get(id) as InteractionRow | undefined;
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        at: row.at,
+        channel: row.channel as Channel,
+        chatId: row.chat_id,
+        conversationId: row.conversation_id ?? undefined,
+        question: row.question,
+        answer: row.answer,
+        abstained: row.abstained === 1,
+        sources: parseSources(row.sources),
+        latencyMs: row.latency_ms ?? 0,
+        error: row.error ?? undefined,
+        ...(row.user_key ? { userKey: row.user_key } : {}),
+        ...(row.low_confidence === 1 ? { lowConfidence: true } : {}),
+      };
     },
-
-    async recentTurns(conversationId, limit, maxAgeMs) {
-      if (!(limit > 0)) return [];
-      const count = Math.min(Math.floor(limit), maxTurns);
-      const since = now() - maxAgeMs;
-      const stored = read('recentTurns', [] as Turn[], () => (sql.recentTurns.all(conversationId, since, count) as Turn[]).reverse());
-      return withQueuedTurns(stored, queue, conversationId, since).slice(-count);
+    deliveryStored: (key) => sql.deliveryStored.get(key) !== undefined,
+    recentTurns: (conversationId, since, count) => (sql.recentTurns.all(conversationId, since, count) as Turn[]).reverse(),
+    gapRows: (since, maxRows) =>
+      (sql.gapCandidates.all(since, maxRows) as (Omit<GapRow, 'abstained' | 'lowConfidence' | 'downvoted'> & { abstained: number; lowConfidence: number; downvoted: number })[]).map((r) => ({
+        ...r,
+        abstained: r.abstained === 1,
+        lowConfidence: r.lowConfidence === 1,
+        downvoted: r.downvoted === 1,
+      })),
+    stats: (since) =>
+      (sql.stats.all(since) as DailyStats[]).map((r) => ({
+        day: r.day,
+        channel: r.channel,
+        questions: Number(r.questions),
+        abstained: Number(r.abstained),
+        up: Number(r.up),
+        down: Number(r.down),
+      })),
+    prune(deliveriesBefore, turnsBefore) {
+      sql.pruneDeliveries.run(deliveriesBefore);
+      sql.pruneTurns.run(turnsBefore);
     },
-
-    async clearConversation(conversationId) {
-      write({ kind: 'clear', conversationId });
-    },
-
-    async gaps(sinceMs, limit) {
-      if (!(limit > 0)) return [];
-      const rows = read('gaps', [] as GapRow[], () => sql.gapCandidates.all(sinceMs, gapsMaxRows + 1) as GapRow[]);
-      if (rows.length > gapsMaxRows) {
-        rows.length = gapsMaxRows;
-        logger.warn('store.gaps_truncated', { rows: gapsMaxRows, fix: 'ask for a shorter window' });
-      }
-      return summariseGaps(rows).slice(0, Math.floor(limit));
-    },
-
-    async stats(sinceMs) {
-      return read('stats', [] as DailyStats[], () =>
-        (sql.stats.all(sinceMs) as DailyStats[]).map((r) => ({
-          day: r.day,
-          channel: r.channel,
-          questions: Number(r.questions),
-          abstained: Number(r.abstained),
-          up: Number(r.up),
-          down: Number(r.down),
-        })),
-      );
-    },
-
-    async checkWritable() {
-      if (closed) throw new Error('the store is closed');
-      if (degraded) throw new Error(`${queue.length} write(s) are waiting in memory: the database refused the last write (store.write_failed in the log says why)`);
+    purge: (beforeMs) =>
+      db.transaction(() => {
+        const votes = sql.purgeVotes.run(beforeMs).changes;
+        const interactions = sql.purgeInteractions.run(beforeMs).changes; // and, by cascade, newer votes on them
+        const turns = sql.pruneTurns.run(beforeMs).changes;
+        const deliveries = sql.pruneDeliveries.run(beforeMs).changes;
+        return { interactions, votes, turns, deliveries };
+      }).immediate(),
+    checkWritable() {
       // Takes the write lock and lets it go, writing nothing: fails when another process holds it or the file is read-only.
       db.exec('BEGIN IMMEDIATE');
       db.exec('ROLLBACK');
     },
-
-    async close() {
-      if (closed) return;
-      if (!flush()) {
-        logger.error('store.close_unsaved', { writes: queue.length, effect: 'these writes are lost', fix: 'free the disk or stop the lock holder before stopping the bot' });
-      }
-      closed = true;
-      ownerClosed(owner);
-      try {
-        db.close();
-      } catch (error) {
-        logger.warn('store.close_failed', errorFields(error));
-      }
-    },
+    close: () => db.close(),
   };
+  return createInteractionStore(backend, logger, options);
 }
 
 function openDatabase(file: string, busyTimeoutMs: number): Database.Database {
@@ -616,44 +326,4 @@ function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }
-}
-
-/** Adds turns still waiting in the retry queue, so follow-ups work during an outage. */
-function withQueuedTurns(stored: Turn[], queue: readonly PendingWrite[], conversationId: string, since: number): Turn[] {
-  let turns = stored;
-  let changed = false;
-  for (const w of queue) {
-    if (w.kind === 'clear' && w.conversationId === conversationId) {
-      turns = [];
-      changed = true;
-    } else if (w.kind === 'turn' && w.conversationId === conversationId && w.turn.at >= since) {
-      turns = [...turns, w.turn];
-      changed = true;
-    }
-  }
-  return changed ? [...turns].sort((a, b) => a.at - b.at) : turns;
-}
-
-interface GapRow {
-  question: string;
-  channel: Channel;
-  at: number;
-  abstained: number;
-  low_confidence: number;
-  downvoted: number;
-}
-
-/** Rows come newest first, so each group's first row is its latest question. */
-function summariseGaps(rows: GapRow[]): GapGroup[] {
-  return clusterSimilar(rows, (r) => r.question)
-    .map((group) => ({
-      example: group[0].question,
-      count: group.length,
-      abstained: group.filter((r) => r.abstained === 1).length,
-      downvoted: group.filter((r) => r.downvoted === 1).length,
-      lowConfidence: group.filter((r) => r.low_confidence === 1).length,
-      channels: [...new Set(group.map((r) => r.channel))].sort(),
-      lastAt: group[0].at,
-    }))
-    .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
 }
