@@ -7,9 +7,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryLogger } from '../src/log.js';
 import type { InteractionRecord, InteractionStore } from '../src/ports.js';
-import { openInteractionStore, SCHEMA_VERSION, type InteractionStoreOptions } from '../src/store/sqlite.js';
+import { SCHEMA_VERSION, type InteractionStoreOptions } from '../src/store/sqlite.js';
 import { purgeExpired, startRetention, DAY_MS } from '../src/privacy/retention.js';
-import { savedId } from './support/store.js';
+import { openStoreOnClock, savedId } from './support/store.js';
 
 const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 
@@ -27,13 +27,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function openStore(options: InteractionStoreOptions = {}) {
-  const logger = createMemoryLogger();
-  let clock = T0;
-  const store = openInteractionStore(file, logger, { now: () => clock, ...options });
-  open.push(store);
-  return { store, logger, setNow: (t: number) => (clock = t) };
-}
+const openStore = (options: InteractionStoreOptions = {}) => openStoreOnClock(file, T0, open, options);
 
 const record = (over: Partial<InteractionRecord> = {}): InteractionRecord => ({
   channel: 'telegram', chatId: 'chat-hash', question: '问题', answer: '回答', abstained: false, sources: [], latencyMs: 1, ...over,
@@ -70,6 +64,24 @@ describe('delivery claims', () => {
     await b.store.completeDelivery('telegram:update:1');
     const c = openStore();
     expect(await c.store.claimDelivery('telegram:update:1')).toBe(false);
+  });
+
+  it('keep refusing a redelivery after the reply went out while the database was locked (the claim lives in memory)', async () => {
+    const { store, setNow } = openStore({ busyTimeoutMs: 100 });
+    const other = new Database(file, { timeout: 0 });
+    try {
+      other.exec('BEGIN EXCLUSIVE');
+      expect(await store.claimDelivery('telegram:update:77')).toBe(true); // kept in memory
+      await store.completeDelivery('telegram:update:77'); // the reply went out; the write waits in the queue
+      expect(await store.claimDelivery('telegram:update:77')).toBe(false); // a redelivery during the outage
+      other.exec('COMMIT');
+    } finally {
+      other.close();
+    }
+    setNow(T0 + 60_000); // past the back-off: the next write saves the queue
+    await store.recordInteraction(record());
+    expect(rows('deliveries').find((r) => r.key === 'telegram:update:77')).toMatchObject({ done_at: expect.any(Number) });
+    expect(await store.claimDelivery('telegram:update:77')).toBe(false);
   });
 
   it('take over a claim whose lease ran out even when its owner may still be alive (another host, a reused pid)', async () => {
