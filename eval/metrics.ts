@@ -231,6 +231,8 @@ export interface EvalResult {
   /** The plain baseline's rank of the gold doc (MiniSearch over jieba tokens, whole documents): null when it
    *  missed or the question has no gold doc; absent when no baseline ran. */
   baseline_doc_rank?: number | null;
+  /** The same for plain BM25 over the bot's own chunks (documents in the order of their first chunk). */
+  bm25_doc_rank?: number | null;
   /** A gold string lies within the first 80 characters of a non-abstained answer. */
   fact_first80: boolean;
   /** The service's confidence in [0, 1] when it reports one (`confidence` in `ask --json`), else null. */
@@ -286,16 +288,25 @@ export function isSafeAnswer(question: string, answer: string): boolean {
   return tokens.every((t) => !hay.includes(t.toLowerCase()));
 }
 
-function baselineRank(q: EvalQuestion, baselineDocs: readonly string[] | undefined): Pick<EvalResult, 'baseline_doc_rank'> {
-  if (!baselineDocs) return {};
-  return { baseline_doc_rank: q.unanswerable ? null : docHitRank(baselineDocs.map((doc, i) => ({ rank: i + 1, doc })), q.doc) };
+/** The plain peers' documents for one question, best first, by peer (eval/baseline.ts); a peer that did not run is absent. */
+export interface BaselineDocs {
+  minisearch?: readonly string[];
+  bm25_chunks?: readonly string[];
+}
+
+function baselineRank(q: EvalQuestion, baselineDocs: BaselineDocs | undefined): Pick<EvalResult, 'baseline_doc_rank' | 'bm25_doc_rank'> {
+  const rank = (docs: readonly string[]) => (q.unanswerable ? null : docHitRank(docs.map((doc, i) => ({ rank: i + 1, doc })), q.doc));
+  return {
+    ...(baselineDocs?.minisearch ? { baseline_doc_rank: rank(baselineDocs.minisearch) } : {}),
+    ...(baselineDocs?.bm25_chunks ? { bm25_doc_rank: rank(baselineDocs.bm25_chunks) } : {}),
+  };
 }
 
 /**
- * Scores one response. `baselineDocs` are the plain baseline's documents for the question, best first
- * (omit when no baseline ran).
+ * Scores one response. `baselineDocs` are the plain peers' documents for the question, best first
+ * (omit when none ran).
  */
-export function scoreResult(q: EvalQuestion, mode: RetrievalMode, response: AskResponse, latencyMs: number, k: number, baselineDocs?: readonly string[]): EvalResult {
+export function scoreResult(q: EvalQuestion, mode: RetrievalMode, response: AskResponse, latencyMs: number, k: number, baselineDocs?: BaselineDocs): EvalResult {
   const all = [...response.sources].sort((a, b) => a.rank - b.rank);
   const rank = hitRank(all.slice(0, Math.max(k, 10)), q.doc, q.answers);
   const confidence = typeof response.confidence === 'number' && Number.isFinite(response.confidence) ? Math.min(1, Math.max(0, response.confidence)) : null;
@@ -335,7 +346,7 @@ export function scoreResult(q: EvalQuestion, mode: RetrievalMode, response: AskR
 }
 
 /** The record of a question whose ask call threw: counted as a failure everywhere. */
-export function errorResult(q: EvalQuestion, mode: RetrievalMode, error: string, latencyMs: number, baselineDocs?: readonly string[]): EvalResult {
+export function errorResult(q: EvalQuestion, mode: RetrievalMode, error: string, latencyMs: number, baselineDocs?: BaselineDocs): EvalResult {
   return {
     id: q.id, mode, question: q.question, lang: q.lang, tags: q.tags, unanswerable: q.unanswerable,
     gold_answers: q.answers, gold_doc: q.doc ?? null, answer: '', abstained: false, language: null,
@@ -375,8 +386,10 @@ export interface Metrics {
   mrr_at_10: number | null;
   /** Over answerable questions with a gold doc: the gold doc among the top 5 sources. */
   doc_hit_at_5: number | null;
-  /** The same for the plain baseline (null when it did not run). */
+  /** The same for the plain baseline, MiniSearch over whole documents (null when it did not run). */
   baseline_doc_hit_at_5: number | null;
+  /** The same for plain BM25 over the bot's chunks (null when it did not run). */
+  bm25_doc_hit_at_5: number | null;
   answer_accuracy: number | null;
   /** Over answerable questions: a gold string within the first 80 characters of the answer. */
   fact_in_first_80: number | null;
@@ -396,7 +409,8 @@ export function computeMetrics(results: readonly EvalResult[]): Metrics {
   const latencies = results.filter((r) => !r.error).map((r) => r.latency_ms);
   const hitWithin = (k: number) => ans.filter((r) => r.hit_rank !== null && r.hit_rank <= k).length;
   const withDoc = ans.filter((r) => r.gold_doc);
-  const hasBaseline = results.some((r) => r.baseline_doc_rank !== undefined);
+  const peerHit5 = (rank: (r: EvalResult) => number | null | undefined) =>
+    results.some((r) => rank(r) !== undefined) ? ratio(withDoc.filter((r) => { const x = rank(r); return typeof x === 'number' && x <= 5; }).length, withDoc.length) : null;
   const rr = ans.reduce((sum, r) => sum + (r.hit_rank !== null && r.hit_rank <= 10 ? 1 / r.hit_rank : 0), 0);
   return {
     n: results.length,
@@ -407,7 +421,8 @@ export function computeMetrics(results: readonly EvalResult[]): Metrics {
     hit_at_5: ratio(hitWithin(5), ans.length),
     mrr_at_10: ratio(rr, ans.length),
     doc_hit_at_5: ratio(withDoc.filter((r) => r.doc_hit_rank !== null && r.doc_hit_rank <= 5).length, withDoc.length),
-    baseline_doc_hit_at_5: hasBaseline ? ratio(withDoc.filter((r) => typeof r.baseline_doc_rank === 'number' && r.baseline_doc_rank <= 5).length, withDoc.length) : null,
+    baseline_doc_hit_at_5: peerHit5((r) => r.baseline_doc_rank),
+    bm25_doc_hit_at_5: peerHit5((r) => r.bm25_doc_rank),
     answer_accuracy: ratio(ans.filter((r) => r.answer_correct).length, ans.length),
     fact_in_first_80: ratio(ans.filter((r) => r.fact_first80).length, ans.length),
     false_abstain_rate: ratio(ans.filter((r) => r.abstained).length, ans.length),
@@ -539,10 +554,10 @@ const ms = (v: number | null) => (v === null ? '     -' : `${Math.round(v)}`.pad
 
 /** A plain-text table: one row per mode, then per mode × language and × tag. */
 export function formatSummaryTable(summary: Summary, options: { tags?: boolean } = {}): string {
-  const header = `${'group'.padEnd(28)} ${'n'.padStart(4)}  hit1  hit5 mrr10 dhit5 base5   ans   f80 abst+ abst-    p50ms    p95ms`;
+  const header = `${'group'.padEnd(28)} ${'n'.padStart(4)}  hit1  hit5 mrr10 dhit5 base5 bm25c   ans   f80 abst+ abst-    p50ms    p95ms`;
   const rows: string[] = [header, '-'.repeat(header.length)];
   const row = (label: string, m: Metrics) =>
-    `${label.padEnd(28).slice(0, 28)} ${String(m.n).padStart(4)}  ${pct(m.hit_at_1)}  ${pct(m.hit_at_5)}  ${pct(m.mrr_at_10)}  ${pct(m.doc_hit_at_5)}  ${pct(m.baseline_doc_hit_at_5)}  ${pct(m.answer_accuracy)}  ${pct(m.fact_in_first_80)}  ${pct(m.abstention_recall)}  ${pct(m.false_abstain_rate)}   ${ms(m.latency_ms.p50)}   ${ms(m.latency_ms.p95)}`;
+    `${label.padEnd(28).slice(0, 28)} ${String(m.n).padStart(4)}  ${pct(m.hit_at_1)}  ${pct(m.hit_at_5)}  ${pct(m.mrr_at_10)}  ${pct(m.doc_hit_at_5)}  ${pct(m.baseline_doc_hit_at_5)}  ${pct(m.bm25_doc_hit_at_5)}  ${pct(m.answer_accuracy)}  ${pct(m.fact_in_first_80)}  ${pct(m.abstention_recall)}  ${pct(m.false_abstain_rate)}   ${ms(m.latency_ms.p50)}   ${ms(m.latency_ms.p95)}`;
   for (const [mode, m] of Object.entries(summary.modes)) {
     if (!m) continue;
     if (m.status === 'skipped') {
@@ -553,8 +568,9 @@ export function formatSummaryTable(summary: Summary, options: { tags?: boolean }
     for (const [lang, lm] of Object.entries(m.by_lang)) rows.push(row(`  ${mode} lang=${lang}`, lm));
     if (options.tags) for (const [tag, tm] of Object.entries(m.by_tag)) rows.push(row(`  ${mode} tag=${tag}`, tm));
   }
-  rows.push('hit1/hit5/mrr10/dhit5/base5/ans/f80/abst- over answerable questions; dhit5 = gold document in the top 5; base5 = the same for the');
-  rows.push('plain baseline (MiniSearch + jieba, whole documents); f80 = gold within the first 80 characters of the answer;');
+  rows.push('hit1/hit5/mrr10/dhit5/base5/bm25c/ans/f80/abst- over answerable questions; dhit5 = gold document in the top 5; base5 = the');
+  rows.push("same for plain MiniSearch + jieba over whole documents, bm25c for plain BM25 over the bot's chunks; f80 = gold within the");
+  rows.push('first 80 characters of the answer;');
   rows.push('abst+ = abstention recall on unanswerable; abst- = false-abstain rate.');
   return rows.join('\n');
 }
@@ -567,7 +583,7 @@ export function overallAndLanguages(m: ModeSummary): [string, Metrics][] {
 
 /** The cross-set table --suite prints last: one row per set, mode and language, the issue's headline columns. */
 export function formatOverviewTable(sets: readonly { name: string; summary: Summary }[]): string {
-  const header = `${'set'.padEnd(18)} ${'mode'.padEnd(8)} ${'group'.padEnd(8)} ${'n'.padStart(4)}  hit5 dhit5 base5   ans   f80 abst- abst+`;
+  const header = `${'set'.padEnd(18)} ${'mode'.padEnd(8)} ${'group'.padEnd(8)} ${'n'.padStart(4)}  hit5 dhit5 base5 bm25c   ans   f80 abst- abst+`;
   const rows = [header, '-'.repeat(header.length)];
   for (const { name, summary } of sets) {
     for (const [mode, m] of Object.entries(summary.modes)) {
@@ -577,7 +593,7 @@ export function formatOverviewTable(sets: readonly { name: string; summary: Summ
         continue;
       }
       for (const [group, g] of overallAndLanguages(m)) {
-        rows.push(`${name.padEnd(18).slice(0, 18)} ${mode.padEnd(8)} ${group.padEnd(8)} ${String(g.n).padStart(4)}  ${pct(g.hit_at_5)}  ${pct(g.doc_hit_at_5)}  ${pct(g.baseline_doc_hit_at_5)}  ${pct(g.answer_accuracy)}  ${pct(g.fact_in_first_80)}  ${pct(g.false_abstain_rate)}  ${pct(g.abstention_recall)}`);
+        rows.push(`${name.padEnd(18).slice(0, 18)} ${mode.padEnd(8)} ${group.padEnd(8)} ${String(g.n).padStart(4)}  ${pct(g.hit_at_5)}  ${pct(g.doc_hit_at_5)}  ${pct(g.baseline_doc_hit_at_5)}  ${pct(g.bm25_doc_hit_at_5)}  ${pct(g.answer_accuracy)}  ${pct(g.fact_in_first_80)}  ${pct(g.false_abstain_rate)}  ${pct(g.abstention_recall)}`);
       }
     }
   }

@@ -1,6 +1,6 @@
 // Opens the answering service for `npm run eval`: the configured one (CORPUS_DIR / INDEX_DIR / DB_PATH
 // from the environment), or, with --corpus DIR, a throwaway one whose index and database live in a
-// temporary folder built from DIR and removed on close. Either way it also builds the plain baseline
+// temporary folder built from DIR and removed on close. Either way it also builds the plain peers
 // (eval/baseline.ts) from the index the service answers from.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,13 +8,14 @@ import path from 'node:path';
 import type { AnswerService, RetrievalMode } from '../src/ports.js';
 import type { Env } from '../src/config.js';
 import type { Logger } from '../src/log.js';
-import { createDocBaseline, type DocBaseline } from './baseline.js';
+import { createChunkBm25Baseline, createDocBaseline, type DocBaseline } from './baseline.js';
 
 export interface OpenedService {
   service: Pick<AnswerService, 'ask'>;
   close(): Promise<void>;
   warnings?: readonly string[];
-  baseline?: DocBaseline;
+  /** The plain peers scored beside the bot (eval/baseline.ts). */
+  baselines?: DocBaseline[];
   /** What was indexed, for the report ("seeds", "eval/cmrc2018/docs (temporary index)"). */
   corpus?: string;
 }
@@ -46,10 +47,10 @@ export async function openEvalService(request: OpenRequest, context: { cwd: stri
   };
   try {
     const app = await openApp({ cwd: context.cwd, env, logger: context.logger });
-    let baseline: DocBaseline | undefined;
+    let baselines: DocBaseline[];
     try {
       const index = loadIndex(app.config, null, context.logger);
-      baseline = await createDocBaseline(index.chunks, index.tokenizer);
+      baselines = [await createDocBaseline(index.chunks, index.tokenizer), createChunkBm25Baseline(index)];
     } catch (err) {
       await app.close();
       throw err;
@@ -58,7 +59,7 @@ export async function openEvalService(request: OpenRequest, context: { cwd: stri
     return {
       service: app.service,
       warnings: app.warnings,
-      baseline,
+      baselines,
       corpus: tmp ? `${corpus} (temporary index)` : corpus,
       async close() {
         try {

@@ -44,14 +44,15 @@ function okModes(summary: Summary): [RetrievalMode, ModeSummary][] {
 function metricCells(m: Metrics): string {
   return [
     String(m.n), String(m.answerable), String(m.unanswerable),
-    fmt(m.hit_at_1), fmt(m.hit_at_5), fmt(m.mrr_at_10), fmt(m.doc_hit_at_5), fmt(m.baseline_doc_hit_at_5),
+    fmt(m.hit_at_1), fmt(m.hit_at_5), fmt(m.mrr_at_10), fmt(m.doc_hit_at_5), fmt(m.baseline_doc_hit_at_5), fmt(m.bm25_doc_hit_at_5),
     fmt(m.answer_accuracy), fmt(m.fact_in_first_80),
     fmt(m.abstention_recall), fmt(m.false_abstain_rate), fmt(m.safe_rate),
     fmtMs(m.latency_ms.p50), fmtMs(m.latency_ms.p95), String(m.errors),
   ].map((c) => `<td class="num">${escapeHtml(c)}</td>`).join('');
 }
 
-const SUMMARY_HEAD = ['mode', 'group', 'n', 'answerable', 'unanswerable', 'hit@1', 'hit@5', 'MRR@10', 'doc hit@5', 'baseline doc hit@5', 'answer acc.', 'fact in first 80', 'abstention recall', 'false abstain', 'safe', 'p50 ms', 'p95 ms', 'errors'];
+// Soft hyphens (\u00ad): long headers may break there, so the table fits 1400 px.
+const SUMMARY_HEAD = ['mode', 'group', 'n', 'answer\u00adable', 'un\u00adanswer\u00adable', 'hit@1', 'hit@5', 'MRR@10', 'doc hit@5', 'MiniSearch doc hit@5', 'BM25 chunks doc hit@5', 'answer acc.', 'fact in first 80', 'abstention recall', 'false abstain', 'safe', 'p50 ms', 'p95 ms', 'errors'];
 
 function summaryTable(summary: Summary, id = 'summary'): string {
   const head = SUMMARY_HEAD;
@@ -77,7 +78,8 @@ const METRICS = {
   'hit@5': (m: Metrics) => m.hit_at_5,
   'MRR@10': (m: Metrics) => m.mrr_at_10,
   'doc hit@5': (m: Metrics) => m.doc_hit_at_5,
-  'baseline doc hit@5': (m: Metrics) => m.baseline_doc_hit_at_5,
+  'MiniSearch doc hit@5': (m: Metrics) => m.baseline_doc_hit_at_5,
+  'BM25 chunks doc hit@5': (m: Metrics) => m.bm25_doc_hit_at_5,
   'answer acc.': (m: Metrics) => m.answer_accuracy,
   'fact in first 80': (m: Metrics) => m.fact_in_first_80,
   'abstention recall': (m: Metrics) => m.abstention_recall,
@@ -256,7 +258,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d
 thead th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.summary tr.overall{background:#eef4fb;font-weight:600}table.summary tr:not(.skipped) td:nth-child(2){white-space:nowrap}table.summary tr.by-tag td,table.summary tr.by-tag th{color:#444;font-size:13px}
 table.summary tr.skipped td{color:#8a5a00;background:#fff8e6;white-space:normal;overflow-wrap:anywhere}
-.scroll{max-width:100%;overflow-x:auto}table.reliability{width:auto}td.answer,td.question,.src-text{overflow-wrap:anywhere}
+.scroll{max-width:100%;overflow-x:auto}table.summary{font-size:13px}table.reliability{width:auto}td.answer,td.question,.src-text{overflow-wrap:anywhere}
 tr.q-row.fail{background:#fdf1f1}tr.q-row.fail td.verdict{color:#b00020;font-weight:600}tr.q-row.pass td.verdict{color:#1b7f3b}
 #questions{table-layout:fixed}#questions col.c-verdict{width:9%}#questions col.c-id{width:10%}#questions col.c-q{width:17%}#questions col.c-a{width:26%}#questions col.c-gold{width:10%}#questions col.c-rank{width:5%}#questions col.c-ms{width:4%}#questions col.c-src{width:19%}
 td.answer{white-space:pre-wrap}
@@ -285,8 +287,8 @@ export function renderReport(input: ReportInput): string {
 <p class="meta">Generated ${escapeHtml(summary.generated_at)} · questions: <code>${escapeHtml(summary.questions_file)}</code> (${summary.questions}) · k = ${summary.k} · ${results.length} results, ${failures} failing</p>
 ${problemList}
 <h2>Summary</h2>
-${summary.corpus || summary.baseline ? `<p class="meta">${summary.corpus ? `corpus: <code>${escapeHtml(summary.corpus)}</code>` : ''}${summary.corpus && summary.baseline ? ' · ' : ''}${summary.baseline ? `baseline: ${escapeHtml(summary.baseline)}` : ''}</p>` : ''}
-<p class="legend-note">hit@k, MRR@10, doc hit@5 (the gold document among the top 5 sources), the baseline's doc hit@5, answer accuracy, fact in first 80 (a gold string within the answer's first 80 characters) and false abstain are over answerable questions; abstention recall is over unanswerable ones; safe = the answer does not echo markup or mentions from the question. Latency is the wall-clock time of one ask call.</p>
+${summary.corpus || summary.baseline ? `<p class="meta">${summary.corpus ? `corpus: <code>${escapeHtml(summary.corpus)}</code>` : ''}${summary.corpus && summary.baseline ? ' · ' : ''}${summary.baseline ? `plain peers: ${escapeHtml(summary.baseline)}` : ''}</p>` : ''}
+<p class="legend-note">hit@k, MRR@10, doc hit@5 (the gold document among the top 5 sources), the plain peers' doc hit@5 (MiniSearch over whole documents; BM25 over the bot's chunks), answer accuracy, fact in first 80 (a gold string within the answer's first 80 characters) and false abstain are over answerable questions; abstention recall is over unanswerable ones; safe = the answer does not echo markup or mentions from the question. Latency is the wall-clock time of one ask call.</p>
 ${summaryTable(summary)}
 <h2>Reliability</h2>
 <p class="legend-note">Answers (not abstentions) grouped by the confidence the service reported in <code>ask --json</code>; bars show the share that was right, the dashed diagonal what a well-calibrated service would show. An answer to an unanswerable question counts as wrong.</p>
@@ -309,7 +311,7 @@ export interface SetReport {
   results: readonly EvalResult[];
 }
 
-const OVERVIEW = pickMetrics(['hit@5', 'doc hit@5', 'baseline doc hit@5', 'answer acc.', 'fact in first 80', 'false abstain', 'abstention recall']);
+const OVERVIEW = pickMetrics(['hit@5', 'doc hit@5', 'MiniSearch doc hit@5', 'BM25 chunks doc hit@5', 'answer acc.', 'fact in first 80', 'false abstain', 'abstention recall']);
 
 /** One report over several question sets / corpora: an overview row per set and mode, then each set's tables. */
 export function renderSuiteReport(sets: readonly SetReport[], title = 'Answer bot evaluation: several sets'): string {
@@ -317,7 +319,7 @@ export function renderSuiteReport(sets: readonly SetReport[], title = 'Answer bo
     if (!m) return [];
     if (m.status === 'skipped') return [`<tr class="skipped"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td colspan="${OVERVIEW.length + 2}">skipped: ${escapeHtml(m.reason)}</td></tr>`];
     return overallAndLanguages(m).map(([group, g]) => {
-      const below = g.doc_hit_at_5 !== null && g.baseline_doc_hit_at_5 !== null && g.doc_hit_at_5 < g.baseline_doc_hit_at_5;
+      const below = g.doc_hit_at_5 !== null && [g.baseline_doc_hit_at_5, g.bm25_doc_hit_at_5].some((peer) => peer !== null && g.doc_hit_at_5! < peer);
       const cls = [group === 'all' ? 'overall' : 'by-lang', below ? 'below-baseline' : ''].filter(Boolean).join(' ');
       return `<tr class="${cls}"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(mode)}</td><td>${escapeHtml(group)}</td><td class="num">${g.n}</td>${OVERVIEW.map(([, get]) => `<td class="num">${fmt(get(g))}</td>`).join('')}</tr>`;
     });
@@ -335,7 +337,7 @@ ${reliabilityView(summary)}
 <title>${escapeHtml(title)}</title><style>${CSS}tr.below-baseline{background:#fdf1f1}</style></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${sets.length} set(s), each on its own index. Rows shaded red: the bot's document-level hit@5 is below the plain baseline's.</p>
+<p class="meta">${sets.length} set(s), each on its own index. Rows shaded red: the bot's document-level hit@5 is below a plain peer's (MiniSearch over whole documents, or BM25 over the bot's chunks).</p>
 <h2>Overview</h2>
 ${overview}
 ${sections.join('\n')}

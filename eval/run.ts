@@ -14,6 +14,7 @@ import {
 import { renderReport, renderSuiteReport } from './report.js';
 import { isEntryPoint } from './entry.js';
 import type { DocBaseline } from './baseline.js';
+import type { BaselineDocs } from './metrics.js';
 import { openEvalService, type OpenedService, type OpenRequest } from './open.js';
 
 export const USAGE = `Usage: npm run eval -- [options]
@@ -38,8 +39,8 @@ export const USAGE = `Usage: npm run eval -- [options]
   --help             this text
 
 A mode the service cannot run here (e.g. dense without an embedding model) is reported as skipped.
-Beside the bot, a plain baseline (MiniSearch over jieba tokens of whole documents, same files) is
-scored at document level, so a retrieval regression below it shows.`;
+Beside the bot, two plain peers are scored at document level on the same files (MiniSearch over jieba
+tokens of whole documents; BM25 over the bot's own chunks), so a retrieval regression below them shows.`;
 
 /** The sets --suite runs: question file, optional split, and the corpus each is built from. */
 export const SUITE: readonly EvalSet[] = [
@@ -149,8 +150,8 @@ export interface RunDeps {
   now?: () => number;
   /** What the service announced when it started (e.g. "embedding model unavailable"), quoted in skip reasons. */
   serviceWarnings?: readonly string[];
-  /** The plain document-level baseline scored beside the bot (absent: not scored). */
-  baseline?: DocBaseline;
+  /** The plain document-level peers scored beside the bot (absent or empty: not scored). */
+  baselines?: readonly DocBaseline[];
 }
 
 export interface ModeRun {
@@ -164,7 +165,7 @@ export interface ModeRun {
  * (no embedding model: dense/hybrid ran lexical), the mode is skipped with the service's reason
  * instead of being scored as if it had run. A question whose ask throws is recorded as an error.
  */
-export async function runMode(questions: readonly EvalQuestion[], mode: RetrievalMode, k: number, deps: RunDeps, baselineDocs?: ReadonlyMap<string, string[]>): Promise<ModeRun> {
+export async function runMode(questions: readonly EvalQuestion[], mode: RetrievalMode, k: number, deps: RunDeps, baselineDocs?: ReadonlyMap<string, BaselineDocs>): Promise<ModeRun> {
   const now = deps.now ?? (() => performance.now());
   const progress = deps.progress ?? (() => {});
   const results: EvalResult[] = [];
@@ -214,17 +215,22 @@ export async function runEval(
   options: { modes: readonly RetrievalMode[]; k: number; questionsFile: string; problems?: Summary['question_file_problems']; corpus?: string },
   deps: RunDeps,
 ): Promise<EvalRun> {
-  // The baseline does not depend on the mode: one search per question, shared by every mode's results.
-  let baselineDocs: Map<string, string[]> | undefined;
-  if (deps.baseline) {
+  // The peers do not depend on the mode: one search per question and peer, shared by every mode's results.
+  const peers = deps.baselines ?? [];
+  let baselineDocs: Map<string, BaselineDocs> | undefined;
+  if (peers.length) {
     baselineDocs = new Map();
-    for (const q of questions) baselineDocs.set(q.id, await deps.baseline.search(q.question, options.k));
+    for (const q of questions) {
+      const docs: BaselineDocs = {};
+      for (const peer of peers) docs[peer.key] = await peer.search(q.question, options.k);
+      baselineDocs.set(q.id, docs);
+    }
   }
   const summary: Summary = {
     generated_at: new Date().toISOString(),
     questions_file: options.questionsFile,
     ...(options.corpus ? { corpus: options.corpus } : {}),
-    ...(deps.baseline ? { baseline: deps.baseline.label } : {}),
+    ...(peers.length ? { baseline: peers.map((p) => p.label).join('; ') } : {}),
     questions: questions.length,
     k: options.k,
     question_file_problems: options.problems ?? [],
@@ -308,7 +314,7 @@ async function runSet(loaded: LoadedSet, options: CliOptions, io: MainIo): Promi
     return await runEval(questions, { modes: options.modes, k: options.k, questionsFile: label, problems, corpus: app.corpus }, {
       service: app.service,
       serviceWarnings: app.warnings,
-      baseline: app.baseline,
+      baselines: app.baselines,
       progress: (line) => io.stderr(line + '\n'),
     });
   } finally {

@@ -14,7 +14,8 @@ import { createRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.js';
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
-import { openStore } from './store/open.js';
+import { createChineseExpander, type ChineseExpander } from './lang/chinese.js';
+import { openSharedIndexFor, openStore } from './store/open.js';
 import type { IndexStatus } from './ops/metrics.js';
 import type { OpsSources } from './ops/http.js';
 import { checkDatabaseFile } from './privacy/files.js';
@@ -48,7 +49,7 @@ export interface OpenAppOptions {
    * Replace the configured answerer (tests inject fault-raising ones). Called once per index generation:
    * `extractive` reads that generation's statistics, `generation` names it.
    */
-  answerer?: (defaults: { extractive: Answerer; generation: string }) => Answerer;
+  answerer?: (defaults: { extractive: Answerer; generation: string; stats: CorpusStats }) => Answerer;
   /** How often to look for a newly published index, in ms (default 1000). */
   reloadCheckMs?: number;
   /**
@@ -75,6 +76,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const dataSecret = shared && !config.privacy.dataSecret ? null : loadDataSecret({ envSecret: config.privacy.dataSecret, dbPath: config.dbPath });
   if (dataSecret?.source === 'generated') logger.info('privacy.secret_generated', { file: dataSecret.file, note: 'keep it with the database backups; set DATA_SECRET to share one secret between replicas' });
 
+  // With DATABASE_URL the index comes from PostgreSQL: this replica's INDEX_DIR follows the shared generation.
+  const sharedIndex = config.databaseUrl ? await openSharedIndexFor(config, logger) : null;
+  if (sharedIndex) await sharedIndex.sync(config.indexDir);
+
   const firstBuild = !indexExists(config.indexDir) && options.autoIngest !== false;
   let embedder: SignedEmbedder | null = null;
   if (!firstBuild && config.embedding.model && !indexHasVectors(config.indexDir)) {
@@ -90,10 +95,21 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   }
 
   if (firstBuild) {
-    logger.info('index.first_build', { corpus: config.corpusDir, index: config.indexDir });
-    const { ingest } = await import('./ingest/pipeline.js');
-    const report = await ingest(config, { paths: [config.corpusDir], embedder }, logger);
-    for (const r of report.rejected) warnings.push(`Skipped ${r.path}: ${r.reason}`);
+    const build = async () => {
+      logger.info('index.first_build', { corpus: config.corpusDir, index: config.indexDir });
+      const { ingest } = await import('./ingest/pipeline.js');
+      const report = await ingest(config, { paths: [config.corpusDir], embedder }, logger);
+      for (const r of report.rejected) warnings.push(`Skipped ${r.path}: ${r.reason}`);
+    };
+    if (!sharedIndex) await build();
+    else {
+      // The first replica to start builds and publishes; the others wait for the lock, then download it.
+      await sharedIndex.withIngestLock(async () => {
+        if (await sharedIndex.sync(config.indexDir)) return;
+        await build();
+        await sharedIndex.publish(currentGeneration(config.indexDir)!);
+      });
+    }
   }
 
   const store = await openStore(config, logger);
@@ -114,10 +130,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     const extractive = createExtractiveAnswerer(() => corpusStats(index));
     let answerer: Answerer = extractive;
     if (config.llm && llm) answerer = llm.createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
-    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation });
+    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation, stats: corpusStats(index) });
     let mapper: EnglishMapper | null = null;
     const english = () => (mapper ??= createEnglishMapper({ names: [...index.terms, ...index.places], lexicon: index.lexicon ?? undefined }));
-    return { index, retriever, answerer, fallback: extractive, english };
+    let expander: ChineseExpander | null = null;
+    const chinese = () =>
+      (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary() }));
+    return { index, retriever, answerer, fallback: extractive, english, chinese };
   };
   const loadedAt = new WeakMap<LoadedIndex, number>();
   const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, (index) => {
@@ -125,6 +144,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     return bundle(index);
   });
   warnings.push(...holder.current().index.warnings);
+  // A generation published by an ingest on any machine is downloaded and loaded within moments.
+  await sharedIndex?.follow(config.indexDir, () => holder.maybeReload(true));
   const currentStatus = (): IndexStatus => {
     const { index } = holder.current();
     return {
@@ -178,6 +199,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000).unref())]);
       retention.stop();
       await store.close();
+      await sharedIndex?.close();
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },
   };

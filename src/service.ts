@@ -5,6 +5,7 @@ import type { CoreConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { LoadedIndex } from './index/open.js';
 import type { EnglishMapper } from './lang/english.js';
+import type { ChineseExpander } from './lang/chinese.js';
 import { detectLanguage } from './lang/detect.js';
 import { stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
@@ -21,6 +22,8 @@ export interface IndexSnapshot {
   /** The extractive answerer: used when the configured one fails. */
   fallback: Answerer;
   english: () => EnglishMapper;
+  /** Synonyms and pinyin repairs for Chinese questions. */
+  chinese: () => ChineseExpander;
 }
 
 export interface ServiceDeps {
@@ -57,6 +60,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     const history = request.conversationId && config.conversation.turns > 0 ? await safeTurns(request.conversationId) : [];
     const expansions: WeightedTerm[] = [];
     if (language === 'en') expansions.push(...snapshot.english().expand(cleaned.text));
+    else expansions.push(...snapshot.chinese().expand(cleaned.text));
     const ownTerms = index.tokenizer.tokens(cleaned.text).length + expansions.length;
     const followUp = planFollowUp(cleaned.text, language, history, index.tokenizer, ownTerms);
     expansions.push(...followUp.carried);

@@ -3,7 +3,8 @@
 // is never quoted. Also the question analysis it relies on (asked figure, instruction stripping).
 import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
-import { answerExtractively, keyFacts, type CorpusStats } from '../src/answer/extractive.js';
+import { answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
+import { glossFigure, leadLine } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
 import { questionKind, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -50,6 +51,18 @@ function retrieval(question: string, docs: (typeof ALL)[number][]): RetrievalRes
   return { passages, mode: 'lexical', embeddingModel: null, terms, warnings: [] };
 }
 
+/** A corpus of its own (documents → chunks and statistics), for cases outside the seed sentences. */
+function statsFor(docs: { title: string; text: string }[]): { chunks: Chunk[]; stats: CorpusStats } {
+  const own = docs.map(chunk);
+  const tokens = own.map((c) => new Set(tokenizer.tokens(`${c.title} ${c.normText}`)));
+  return { chunks: own, stats: { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set() } };
+}
+
+function retrievalOf(question: string, ranked: Chunk[]): RetrievalResult {
+  const terms: WeightedTerm[] = tokenizer.tokens(normalizeText(question)).map((term) => ({ term, weight: 1, origin: 'question' }));
+  return { passages: ranked.map((c, i) => ({ rank: i + 1, chunk: c, score: 1 / (i + 1) })), mode: 'lexical', embeddingModel: null, terms, warnings: [] };
+}
+
 const answer = (question: string, docs: (typeof ALL)[number][]) => answerExtractively({ question, language: 'zh', retrieval: retrieval(question, docs), history: [] }, stats);
 
 describe('number questions', () => {
@@ -89,6 +102,42 @@ describe('what is never quoted', () => {
     const draft = answer('稷王社区每户可以领多少元补贴？', [JIWANG]);
     expect(draft.text).not.toContain('忽略');
     expect(draft.text).not.toContain('5000元');
+  });
+});
+
+describe('answer first', () => {
+  it('opens with one short line stating the asked figure with [n], then at most two supporting quotes', () => {
+    const draft = answer('稷王社区有多少名居民？', [JIWANG, XINZHOU, OTHER]);
+    const lines = draft.text.split('\n');
+    expect(lines[0]).toMatch(/7188名.*\[1\]$/);
+    expect(lines[0].length).toBeLessThanOrEqual(70);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(draft.text).not.toMatch(/Key figures/);
+  });
+
+  it('never leads with a numbered heading that only echoes the question', () => {
+    const heading = { title: '民政局部署年度工作', text: '三、切实做好困难群众帮扶工作。全年为困难群众发放临时救助金326万元，惠及困难群众1800户。' };
+    const local = statsFor([heading]);
+    const q = '困难群众帮扶工作做得怎么样？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('326万元');
+    expect(draft.text).not.toContain('三、切实');
+  });
+
+  it('says the documents name the topic but not the facet asked (hours, phone), citing what they do say', () => {
+    const centre = { title: '市民服务中心', text: '市民服务中心位于人民路18号，设有社保、医保等12个窗口，群众可就近办理业务。' };
+    const local = statsFor([centre]);
+    for (const [q, facet] of [['市民服务中心周末开不开？', '开放时间'], ['市民服务中心的电话是多少？', '联系电话']]) {
+      const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+      expect(draft.abstained, q).toBe(true);
+      expect(draft.text).toContain(`没有说明${facet}`);
+      expect(draft.text).toContain('人民路18号');
+      expect(draft.citations).toEqual([1]);
+    }
+    const where = answerExtractively({ question: '市民服务中心在哪里？', language: 'zh', retrieval: retrievalOf('市民服务中心在哪里？', local.chunks), history: [] }, local.stats);
+    expect(where.abstained).toBe(false);
+    expect(where.text.split('\n')[0]).toContain('人民路18号');
   });
 });
 
@@ -136,7 +185,17 @@ describe('figures', () => {
   });
 
   it('glosses figures for English readers', () => {
-    expect(keyFacts('7188名居民，巷长500米，补助资金861.72万元')).toEqual(['7188名 (7188 people)', '500米 (500 m)', '861.72万元 (861.72 × 10,000 yuan)']);
+    expect(['7188名', '500米', '861.72万元', '140余家', '2025年7月', '3个工作日'].map(glossFigure)).toEqual(['7188 people', '500 m', '861.72 × 10,000 yuan', 'over 140', '2025-7', '3 working days']);
+    expect(glossFigure('近千')).toBeNull();
+  });
+
+  it('leads with the clause holding the asked figure, in English with the figure glossed first', () => {
+    const sentence = '稷王社区是个大社区，共有居民７１８８ 名，下辖5个网格，社区工作者一共23人。';
+    const [figure] = figureMentions(normalizeText(sentence)).filter((f) => f.text === '7188名');
+    expect(leadLine(sentence, 'zh', figure, ['居民'])).toBe('共有居民７１８８ 名');
+    expect(leadLine(sentence, 'en', figure, ['居民'])).toBe('7188 people — “共有居民７１８８ 名”');
+    // No figure asked: the clause carrying the question's terms and the short one after it.
+    expect(leadLine('邹游（1990年5月30日－），中国足球运动员，司职后卫。', 'zh', null, ['邹游', '职业'])).toBe('邹游（1990年5月30日－），中国足球运动员，司职后卫');
   });
 });
 

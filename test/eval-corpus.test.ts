@@ -62,15 +62,17 @@ describe('npm run eval -- --corpus DIR', () => {
       expect(byId.get(id)?.hit_rank, id).not.toBeNull();
       expect(byId.get(id)?.doc_hit_rank, id).toBe(byId.get(id)?.hit_rank);
       expect(typeof byId.get(id)?.baseline_doc_rank, id).toBe('number');
+      expect(typeof byId.get(id)?.bm25_doc_rank, id).toBe('number');
     }
     expect(byId.get('q-2')?.sources[0].doc).toBe('sub/b.txt');
     const summary = JSON.parse(await readFile(path.join(cwd, 'out', 'summary.json'), 'utf8')) as Summary;
     expect(summary.corpus).toBe('my-docs (temporary index)');
-    expect(summary.baseline).toMatch(/MiniSearch/);
+    expect(summary.baseline).toMatch(/MiniSearch.*; BM25 over the bot's chunks/);
     const lexical = summary.modes.lexical;
     if (lexical?.status !== 'ok') throw new Error('lexical should have run');
     expect(lexical.overall.doc_hit_at_5).toBe(1);
     expect(lexical.overall.baseline_doc_hit_at_5).toBe(1);
+    expect(lexical.overall.bm25_doc_hit_at_5).toBe(1);
 
     // nothing left behind: no temporary index, no index or database in the configured default places
     expect(await tempIndexDirs()).toEqual(before);

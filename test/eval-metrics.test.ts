@@ -126,11 +126,12 @@ describe('document ids, document-level hits, the first 80 characters', () => {
   });
 
   it('scores document hits, the baseline rank, the first-80 fact and the reported confidence', () => {
-    const r = scoreResult(question(), 'lexical', response({ answer: '500米 [2]', confidence: 1.4, sources: [src(1, 'b.txt', 'x'), src(2, 'a.txt', '巷道 500 米')] }), 5, 5, ['c.txt', 'a.txt']);
-    expect(r).toMatchObject({ hit_rank: 2, doc_hit_rank: 2, baseline_doc_rank: 2, fact_first80: true, confidence: 1 });
+    const r = scoreResult(question(), 'lexical', response({ answer: '500米 [2]', confidence: 1.4, sources: [src(1, 'b.txt', 'x'), src(2, 'a.txt', '巷道 500 米')] }), 5, 5, { minisearch: ['c.txt', 'a.txt'], bm25_chunks: ['sub/a.txt'] });
+    expect(r).toMatchObject({ hit_rank: 2, doc_hit_rank: 2, baseline_doc_rank: 2, bm25_doc_rank: 1, fact_first80: true, confidence: 1 });
     const none = scoreResult(question(), 'lexical', response({ answer: '不知道', abstained: true }), 5, 5);
     expect(none).toMatchObject({ doc_hit_rank: null, fact_first80: false, confidence: null });
     expect('baseline_doc_rank' in none).toBe(false);
+    expect('bm25_doc_rank' in none).toBe(false);
   });
 });
 
@@ -156,21 +157,23 @@ describe('aggregation', () => {
     expect(m.false_abstain_rate).toBeCloseTo(1 / 6);
     expect(m.abstention_recall).toBeCloseTo(2 / 3);
     expect(m.safe_rate).toBeCloseTo(8 / 9);
-    expect(m.baseline_doc_hit_at_5).toBeNull(); // no baseline ran
+    expect(m.baseline_doc_hit_at_5).toBeNull(); // no peer ran
+    expect(m.bm25_doc_hit_at_5).toBeNull();
     // errors are left out of latency: 8 values 10..80
     expect(m.latency_ms).toEqual({ p50: 40, p95: 80 });
   });
 
   it('computes document-level hit@5 for the bot and the baseline, and the first-80 share, on a hand-computed set', () => {
     const m = computeMetrics([
-      result({ doc_hit_rank: 1, baseline_doc_rank: 6, fact_first80: true }),
-      result({ doc_hit_rank: 5, baseline_doc_rank: 1 }),
-      result({ doc_hit_rank: null, baseline_doc_rank: 2, fact_first80: true }),
-      result({ doc_hit_rank: 7, baseline_doc_rank: null }),
+      result({ doc_hit_rank: 1, baseline_doc_rank: 6, bm25_doc_rank: 1, fact_first80: true }),
+      result({ doc_hit_rank: 5, baseline_doc_rank: 1, bm25_doc_rank: null }),
+      result({ doc_hit_rank: null, baseline_doc_rank: 2, bm25_doc_rank: 9, fact_first80: true }),
+      result({ doc_hit_rank: 7, baseline_doc_rank: null, bm25_doc_rank: null }),
       result({ unanswerable: true, gold_answers: [], gold_doc: null, baseline_doc_rank: null }),
     ]);
     expect(m.doc_hit_at_5).toBeCloseTo(2 / 4);
     expect(m.baseline_doc_hit_at_5).toBeCloseTo(2 / 4);
+    expect(m.bm25_doc_hit_at_5).toBeCloseTo(1 / 4);
     expect(m.fact_in_first_80).toBeCloseTo(2 / 4);
   });
 

@@ -15,7 +15,9 @@ import { startPostgres, type PostgresServer } from './support/postgres.js';
 import { TelegramApiServer, privateText } from './support/telegram-api-server.js';
 import { deliver, pool, startNginx, startReplica, until, type Delivery, type Nginx, type Replica } from './support/replicas.js';
 import { postSigned, slashCommand, startSlackApiServer } from './support/slack-api-server.js';
-import { spawnTs } from './support/spawn-ts.js';
+import { spawnTs, runTs } from './support/spawn-ts.js';
+import { openSharedIndex } from '../src/store/shared-index.js';
+import { currentGeneration } from '../src/index/store.js';
 
 let server: PostgresServer;
 let corpus: TempCorpus;
@@ -85,6 +87,58 @@ describe('DATABASE_URL', () => {
       await api.close();
     }
   });
+});
+
+describe('the index on every replica (generations kept in PostgreSQL)', () => {
+  it('a replica on another machine downloads the published index at start, and a new generation within moments', async () => {
+    const url = await server.createDatabase('shared_index');
+    const machineA = makeTempCorpus({ seeds: SEED_FILES.slice(0, 2), prefix: 'replica-a-' });
+    const machineB = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-b-'));
+    const envA = { ...lexicalEnv(machineA), DATABASE_URL: url, DATA_SECRET: 'replica-test-secret-0123456789' };
+    const ingestA = (extra: string[] = []) => runTs('src/cli/ingest.ts', extra, envA as Record<string, string>);
+    let app: Awaited<ReturnType<typeof openApp>> | undefined;
+    try {
+      // Machine A ingests and publishes (npm run ingest, a real process).
+      const first = await ingestA();
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toContain('published to the shared database');
+
+      // Machine B starts with an empty INDEX_DIR and no corpus: it downloads the generation instead of building one.
+      const logger = createMemoryLogger();
+      const envB = lexicalEnv({ ...machineA, indexDir: path.join(machineB, 'index'), corpusDir: path.join(machineB, 'no-corpus'), dbPath: path.join(machineB, 'data', 'bot.sqlite') }, { DATABASE_URL: url });
+      app = await openApp({ env: envB, logger });
+      const events = () => logger.lines.map((l) => JSON.parse(l).event as string);
+      expect(events()).toContain('index.synced');
+      expect(events()).not.toContain('index.first_build');
+      expect(path.basename(currentGeneration(path.join(machineB, 'index'))!)).toBe(path.basename(currentGeneration(machineA.indexDir)!));
+      const before = app.service.describe().documents;
+      expect(before).toBe(2);
+
+      // A adds a document and publishes; B learns of it by NOTIFY and loads it (no question needed to trigger it).
+      fs.copyFileSync(path.join(REPO_ROOT, 'seeds', SEED_FILES[2]), path.join(machineA.corpusDir, SEED_FILES[2]));
+      const second = await ingestA();
+      expect(second.code, second.stderr).toBe(0);
+      await until(() => app!.service.describe().documents === 3, 'replica B to load the new generation');
+      expect(path.basename(currentGeneration(path.join(machineB, 'index'))!)).toBe(path.basename(currentGeneration(machineA.indexDir)!));
+      expect(events()).toContain('index.reloaded');
+
+      // One ingest at a time across machines: the advisory lock.
+      const shared = await openSharedIndex(url, createMemoryLogger());
+      try {
+        await shared.withIngestLock(async () => {
+          const blocked = await ingestA();
+          expect(blocked.code).toBe(1);
+          expect(blocked.stderr).toMatch(/Another ingest \(on this or another machine\) is publishing/);
+        });
+      } finally {
+        await shared.close();
+      }
+    } finally {
+      await app?.close();
+      machineA.remove();
+      fs.rmSync(machineB, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe('three Telegram webhook replicas behind nginx and a Slack process on one PostgreSQL', () => {

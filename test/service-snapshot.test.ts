@@ -11,6 +11,7 @@ import { createAnswerService, type IndexSnapshot } from '../src/service.js';
 import { createRetriever } from '../src/retrieve/hybrid.js';
 import { createExtractiveAnswerer } from '../src/answer/extractive.js';
 import { createEnglishMapper } from '../src/lang/english.js';
+import { createChineseExpander } from '../src/lang/chinese.js';
 import { loadIndex, type LoadedIndex } from '../src/index/open.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
@@ -55,7 +56,11 @@ function snapshotOf(index: LoadedIndex, used: string[], gate: { wait: Promise<vo
     used.push(`english:${index.generation}`);
     return createEnglishMapper({ names: index.terms, lexicon: index.lexicon ?? undefined });
   };
-  return { index, retriever, answerer, fallback: extractive, english };
+  const chinese = () => {
+    used.push(`chinese:${index.generation}`);
+    return createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary() });
+  };
+  return { index, retriever, answerer, fallback: extractive, english, chinese };
 }
 
 describe('one index snapshot per question', () => {
@@ -80,6 +85,6 @@ describe('one index snapshot per question', () => {
 
     used.length = 0;
     await service.ask({ question: '市图书馆开放到几点？', mode: 'lexical' });
-    expect(used).toEqual([`retrieve:${second.generation}`, `answer:${second.generation}`]);
+    expect(used).toEqual([`chinese:${second.generation}`, `retrieve:${second.generation}`, `answer:${second.generation}`]);
   });
 });

@@ -105,12 +105,13 @@ describe('number questions', () => {
 });
 
 describe('English questions over Chinese documents', () => {
-  it('answers in English around the quoted Chinese sentence, with [n] and the key figure glossed', async () => {
+  it('answers first with the figure in English, then the quoted Chinese sentence, each with [n]', async () => {
     const r = await ask('How many residents live in Jiwang community?');
     expect(r.language).toBe('en');
     expect(r.abstained).toBe(false);
     expect(r.answer).toContain('7188名');
-    expect(r.answer).toMatch(/Key figures:.*7188名 \(7188 people\)/);
+    expect(firstLine(r)).toMatch(/^7188 people — “[^”]*7188名[^”]*” \[\d+\]$/);
+    expect(r.answer).not.toMatch(/Key figures/);
     expect(r.answer.split('\n').some((line) => /^According to "[^"]+" \([^)]+\.txt\): “.*7188名.*” \[\d+\]$/.test(line))).toBe(true);
     expectCitationsValid(r);
     const cited = r.sources.filter((s) => r.citations.includes(s.rank));
@@ -126,8 +127,10 @@ describe('citations', () => {
       expectCitationsValid(r);
       for (const line of r.answer.split('\n')) {
         const m = /^(.*?)\s*\[(\d+)\]$/.exec(line);
-        if (!m || line.startsWith('Key figures')) continue;
-        const quoted = r.language === 'en' ? m[1].slice(m[1].indexOf('): “') + 4, m[1].lastIndexOf('”')) : m[1];
+        if (!m) continue;
+        // English lines quote the Chinese between “ and ”; Chinese lines are the quote.
+        const open = m[1].includes('): “') ? m[1].indexOf('): “') + 3 : m[1].indexOf('“');
+        const quoted = r.language === 'en' ? m[1].slice(open + 1, m[1].lastIndexOf('”')) : m[1];
         const source = r.sources.find((s) => s.rank === Number(m[2]));
         expect(source?.text.replace(/\s+/g, '')).toContain(quoted.replace(/\s+/g, ''));
       }

@@ -13,7 +13,7 @@ type MemoryLogger = ReturnType<typeof createMemoryLogger>;
 import type { Channel, InteractionRecord, InteractionStore } from '../src/ports.js';
 import type { StoreOptions } from '../src/store/common.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
-import { openPostgresStore } from '../src/store/postgres.js';
+import { openPostgresStore, PG_SCHEMA_VERSION } from '../src/store/postgres.js';
 import { startPostgres, type PostgresServer } from './support/postgres.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -361,7 +361,8 @@ describe('PostgreSQL backend', () => {
     const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url, createMemoryLogger())));
     const admin = postgres(url, { max: 1, onnotice: () => undefined });
     try {
-      expect((await admin`SELECT version FROM schema_migrations ORDER BY version`).map((r) => r.version)).toEqual([1]);
+      expect((await admin`SELECT version FROM schema_migrations ORDER BY version`).map((r) => r.version)).toEqual(Array.from({ length: PG_SCHEMA_VERSION }, (_, i) => i + 1));
+      expect(PG_SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
       await admin`INSERT INTO schema_migrations (version) VALUES (999)`;
       await expect(openPostgresStore(url, createMemoryLogger())).rejects.toThrow(/schema version 999.*upgrade the bot/);
     } finally {

@@ -8,6 +8,8 @@ import { ingest, preview, type IngestReport } from '../ingest/pipeline.js';
 import { supportedExtensions } from '../ingest/formats/index.js';
 import { parseUrlList } from '../ingest/fetch.js';
 import { cliLogger, parseCli, runMain, UsageError } from './args.js';
+import { currentGeneration } from '../index/store.js';
+import { openSharedIndexFor } from '../store/open.js';
 
 export const INGEST_USAGE = `Usage: npm run ingest -- [PATH|URL...] [options]
 
@@ -18,6 +20,8 @@ are dropped with a reason. Document ids are paths relative to the folder given (
 URLs are fetched (FETCH_TIMEOUT_MS, FETCH_MAX_BYTES) and re-checked on every run with their
 ETag / Last-Modified (a 304 or the same bytes is "unchanged").
 Incremental: unchanged files are skipped (no re-embedding), changed files replaced.
+With DATABASE_URL the run starts from the generation shared in PostgreSQL, holds the installation-wide
+ingest lock, and publishes the result there: every replica downloads and loads it within seconds.
 
 Options:
   --urls FILE  also ingest the URLs listed in FILE, one a line (# comments and blank lines ignored)
@@ -95,7 +99,7 @@ runMain(async () => {
   const opened = await openEmbedder(config.embedding, logger);
   if (opened.warning) process.stderr.write(`Note: ${opened.warning}\n`);
   let lastProgress = 0;
-  const report = await ingest(
+  const run = () => ingest(
     config,
     {
       paths,
@@ -112,6 +116,23 @@ runMain(async () => {
     },
     logger,
   );
+  // DATABASE_URL: start from the shared generation, hold the installation-wide ingest lock, publish the result.
+  const shared = config.databaseUrl ? await openSharedIndexFor(config, logger) : null;
+  let report: IngestReport;
+  try {
+    report = shared
+      ? await shared.withIngestLock(async () => {
+          await shared.sync(config.indexDir);
+          const done = await run();
+          const live = currentGeneration(config.indexDir);
+          if (live) await shared.publish(live);
+          return done;
+        })
+      : await run();
+  } finally {
+    await shared?.close();
+  }
+  if (shared) process.stderr.write('ingest: published to the shared database (DATABASE_URL); every replica loads it within seconds\n');
   for (const r of report.rejected) process.stderr.write(`skipped ${r.path}: ${r.reason}\n`);
   process.stdout.write(ingestSummary(report) + '\n');
   return 0;

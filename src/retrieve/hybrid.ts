@@ -6,6 +6,7 @@ import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { LoadedIndex } from '../index/open.js';
 import { normalizeText } from '../text/normalize.js';
+import { isEverydayWord } from '../lang/everyday.js';
 
 export interface RetrieverDeps {
   /** The live index (swapped on reload; each query uses one snapshot). */
@@ -62,7 +63,8 @@ export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): Weight
     const prev = byTerm.get(term);
     if (!prev || prev.weight < weight) byTerm.set(term, { term, weight, origin, ...(source ? { source } : {}) });
   };
-  for (const t of index.tokenizer.tokens(normalizeText(query.text))) add(t, 1, 'question');
+  // Fillers, kinship words and time-of-life chatter (我表弟, 下个月) are never what is searched for.
+  for (const t of index.tokenizer.tokens(normalizeText(query.text))) if (!isEverydayWord(t)) add(t, 1, 'question');
   for (const e of query.expansions ?? []) {
     const tokens = index.tokenizer.tokens(normalizeText(e.term));
     for (const t of tokens) add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin, e.source ?? e.term);

@@ -4,6 +4,7 @@
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { InteractionStore } from '../ports.js';
+import type { SharedIndex } from './shared-index.js';
 
 export type StoreBackendName = 'sqlite' | 'postgres';
 
@@ -23,6 +24,15 @@ const BACKENDS: Record<StoreBackendName, (config: CoreConfig, logger: Logger) =>
   sqlite: async (config, logger) => (await import('./sqlite.js')).openInteractionStore(config.dbPath, logger),
   postgres: async (config, logger) => (await import('./postgres.js')).openPostgresStore(config.databaseUrl!, logger),
 };
+
+/** The index shared through PostgreSQL (DATABASE_URL), for replicas; throws StoreOpenError when unusable. */
+export async function openSharedIndexFor(config: CoreConfig, logger: Logger): Promise<SharedIndex> {
+  try {
+    return await (await import('./shared-index.js')).openSharedIndex(config.databaseUrl!, logger);
+  } catch (error) {
+    throw new StoreOpenError((error as Error).message, { cause: error });
+  }
+}
 
 export function storeBackendOf(config: CoreConfig): StoreBackendName {
   return config.databaseUrl ? 'postgres' : 'sqlite';

@@ -64,6 +64,23 @@ const MIGRATIONS: readonly string[] = [
      name text PRIMARY KEY,
      value text NOT NULL
    );`,
+  // The index on every replica (store/shared-index.ts): generations with their files, and the pointer.
+  `CREATE TABLE index_generations (
+     name text PRIMARY KEY,
+     created_at bigint NOT NULL,
+     manifest text NOT NULL
+   );
+   CREATE TABLE index_files (
+     generation text NOT NULL REFERENCES index_generations (name) ON DELETE CASCADE,
+     name text NOT NULL,
+     bytes bytea NOT NULL,
+     PRIMARY KEY (generation, name)
+   );
+   CREATE TABLE index_pointer (
+     id integer PRIMARY KEY CHECK (id = 1),
+     generation text NOT NULL REFERENCES index_generations (name),
+     at bigint NOT NULL
+   );`,
 ];
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,114 @@
+// The answer's first line: one short statement of the fact asked for, with [n], before any quote.
+//  - a figure or date question: the figure of the asked kind in its clause ("巷道全长500米[1]"); in English
+//    the figure glossed, then the Chinese clause ("500 m — “巷道全长500米” [1]");
+//  - any other question: the clause of the best sentence that carries the question's terms, with the
+//    clause that follows it when that one is short (the answer often follows its subject:
+//    "邹游（1990年5月30日－），中国足球运动员"), cut to LEAD_MAX characters around the terms.
+import type { Language } from '../ports.js';
+import type { FigureMention } from './figures.js';
+import { normalizeText } from '../text/normalize.js';
+
+/** Longest lead line around a figure, in characters, before [n]. */
+export const LEAD_MAX = 60;
+/** Longest lead line taken from a sentence when no figure is asked for (the fact must sit in the first 80 characters). */
+export const SENTENCE_LEAD_MAX = 76;
+
+const CLAUSE = /[^,;:，；：!?！？。]+[,;:，；：!?！？。]?/g;
+
+interface Clause {
+  /** As written (what readers see). */
+  text: string;
+  /** Normalised (what figures and terms are matched in). */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+function clauses(text: string): Clause[] {
+  return [...text.matchAll(CLAUSE)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, norm: normalizeText(m[0]) }));
+}
+
+/** Trailing clause punctuation dropped: the lead is a statement, [n] follows it. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/^[\s,;:，；：、]+/, '').replace(/[\s,;:，；：、。!?！？]+$/, '').trim();
+}
+
+/** The clause of `sentence` (as written) holding the figure, cut to LEAD_MAX characters around it. */
+export function figureClause(sentence: string, figure: FigureMention): string {
+  const holder = clauses(sentence).find((c) => c.norm.includes(figure.text));
+  if (!holder) return tidy(sentence.slice(0, LEAD_MAX));
+  let text = holder.text;
+  if (text.length > LEAD_MAX) {
+    const at = Math.max(0, holder.norm.indexOf(figure.text));
+    const from = Math.max(0, Math.min(at - 24, text.length - LEAD_MAX));
+    text = text.slice(from, from + LEAD_MAX);
+  }
+  return tidy(text);
+}
+
+/**
+ * The clause window of the sentence that best carries the question's terms: the best clause, plus
+ * the clause after it while the window stays within LEAD_MAX (the fact often follows the subject).
+ */
+export function bestClauses(sentence: string, terms: readonly string[]): string {
+  // A short sentence is its own best statement.
+  if (tidy(sentence).length <= SENTENCE_LEAD_MAX) return tidy(sentence);
+  const parts = clauses(sentence);
+  if (!parts.length) return tidy(sentence.slice(0, LEAD_MAX));
+  const scoreOf = (c: Clause) => terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
+  let best = 0;
+  parts.forEach((c, i) => {
+    if (scoreOf(c) > scoreOf(parts[best])) best = i;
+  });
+  let text = parts[best].text;
+  for (let i = best + 1; i < parts.length && (text + parts[i].text).length <= SENTENCE_LEAD_MAX; i++) {
+    text += parts[i].text;
+    if (/[。!?！？]$/.test(parts[i].text)) break;
+  }
+  if (text.length > SENTENCE_LEAD_MAX) text = text.slice(0, SENTENCE_LEAD_MAX);
+  return tidy(text);
+}
+
+const UNIT_GLOSS: [RegExp, string][] = [
+  [/^(\d+(?:\.\d+)?)万余?人次$/, '$1 × 10,000 person-visits'],
+  [/^(\d+(?:\.\d+)?)万余?元$/, '$1 × 10,000 yuan'],
+  [/^(\d+(?:\.\d+)?)亿余?元$/, '$1 × 100 million yuan'],
+  [/^(\d+(?:\.\d+)?)万余?(?:人|名)$/, '$1 × 10,000 people'],
+  [/^(\d+(?:\.\d+)?)万$/, '$1 × 10,000'],
+  [/^(\d+(?:\.\d+)?)余?米$/, '$1 m'],
+  [/^(\d+(?:\.\d+)?)余?(?:公里|千米)$/, '$1 km'],
+  [/^(\d+(?:\.\d+)?)余?(?:平方米|平米)$/, '$1 m²'],
+  [/^(\d+(?:\.\d+)?)余?(?:元|块)$/, '$1 yuan'],
+  [/^(\d+(?:\.\d+)?)余?(?:名|人|位)$/, '$1 people'],
+  [/^(\d+(?:\.\d+)?)余?人次$/, '$1 person-visits'],
+  [/^(\d+(?:\.\d+)?)余?户$/, '$1 households'],
+  [/^(\d+(?:\.\d+)?)余?(?:周岁|岁)$/, '$1 years old'],
+  [/^(\d+(?:\.\d+)?)余?(?:个工作日|工作日)$/, '$1 working days'],
+  [/^(\d+(?:\.\d+)?)余?(?:天|日)$/, '$1 days'],
+  [/^(\d+(?:\.\d+)?)余?小时$/, '$1 hours'],
+  [/^(\d+(?:\.\d+)?)余?分钟$/, '$1 minutes'],
+  [/^(\d+(?:\.\d+)?)余?个月$/, '$1 months'],
+  [/^(\d+(?:\.\d+)?)余?(?:公斤|千克)$/, '$1 kg'],
+  [/^(\d+(?:\.\d+)?)余?(?:个|家|所|项|座|条|次|期|间|台|辆)$/, '$1'],
+  [/^(\d{4})年(\d{1,2})月(\d{1,2})[日号]$/, '$1-$2-$3'],
+  [/^(\d{4})年(\d{1,2})月$/, '$1-$2'],
+  [/^(\d{4})年$/, 'year $1'],
+  [/^(\d+(?:\.\d+)?)%$/, '$1%'],
+];
+
+/** A figure in English ("500米" → "500 m", "2025年7月" → "2025-07"); null when it has no plain English form. */
+export function glossFigure(figure: string): string | null {
+  const raw = figure.replace(/\s+/g, '');
+  const gloss = UNIT_GLOSS.find(([re]) => re.test(raw));
+  if (!gloss) return null;
+  const english = raw.replace(gloss[0], gloss[1]);
+  return /(余|多)/.test(raw) ? `over ${english}` : english;
+}
+
+/** The lead line from a sentence as written, without [n]. `figure` is the best figure of the asked kind in the sentence, when asked for one. */
+export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[]): string {
+  const clause = figure ? figureClause(sentence, figure) : bestClauses(sentence, terms);
+  if (language === 'zh') return clause;
+  const english = figure ? glossFigure(figure.text) : null;
+  return english ? `${english} — “${clause}”` : `In short: “${clause}”`;
+}

@@ -1,0 +1,91 @@
+// Chinese → Chinese alternatives for a resident's question, so colloquial wording and typos find the
+// documents' words (each alternative counts for the word it replaces, never on its own):
+//   synonym       (0.9) the curated public-service list (退休金 → 养老金, 房补 → 住房补贴), corpus terms only;
+//   pinyin-repair (0.8) a word that is in no document and no dictionary, typed with a pinyin IME, replaced
+//                       by the corpus word with the same toneless pinyin (低包 → 低保, 补帖 → 补贴, 助里 → 助理).
+import { pinyin } from 'pinyin-pro';
+import type { WeightedTerm } from '../ports.js';
+import type { ChineseTokenizer } from '../text/tokenize.js';
+import { normalizeText } from '../text/normalize.js';
+import { PUBLIC_SERVICE_SYNONYMS } from './synonyms.js';
+
+export interface ChineseExpander {
+  /** Alternatives for the question's words, each with `source` = the word it stands for. Never throws. */
+  expand(question: string): WeightedTerm[];
+}
+
+export interface ChineseExpanderOptions {
+  tokenizer: ChineseTokenizer;
+  /** Chunks containing the term (0: the corpus never uses it). */
+  documentFrequency(term: string): number;
+  /** The corpus vocabulary (read once, on the first question that needs a repair). */
+  vocabulary(): readonly string[];
+  synonyms?: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+const SYNONYM_WEIGHT = 0.9;
+const REPAIR_WEIGHT = 0.8;
+const HAN = /^[\u4e00-\u9fff]{2,4}$/;
+
+export function createChineseExpander(options: ChineseExpanderOptions): ChineseExpander {
+  const synonyms = options.synonyms ?? PUBLIC_SERVICE_SYNONYMS;
+  // Corpus words by (length, position, character): a pinyin typo keeps at least one character right.
+  let byChar: Map<string, string[]> | null = null;
+  const romanised = new Map<string, string>();
+  const key = (word: string) => {
+    let k = romanised.get(word);
+    if (k === undefined) romanised.set(word, (k = (pinyin(word, { toneType: 'none', type: 'array' }) as string[]).join('').replace(/ü|v/g, 'u')));
+    return k;
+  };
+
+  function repairs(word: string): string[] {
+    if (!byChar) {
+      byChar = new Map();
+      for (const w of options.vocabulary()) {
+        if (!HAN.test(w)) continue;
+        [...w].forEach((c, i) => {
+          const k = `${w.length}:${i}:${c}`;
+          const list = byChar!.get(k);
+          if (list) list.push(w);
+          else byChar!.set(k, [w]);
+        });
+      }
+    }
+    const candidates = new Set<string>();
+    [...word].forEach((c, i) => byChar!.get(`${word.length}:${i}:${c}`)?.forEach((w) => candidates.add(w)));
+    const target = key(word);
+    return [...candidates].filter((w) => w !== word && key(w) === target);
+  }
+
+  /** The documents use the term: as one token, or as all of its tokens (残疾人证 → 残疾人 + 证). */
+  function inCorpus(term: string): boolean {
+    if (options.documentFrequency(term) > 0) return true;
+    const tokens = options.tokenizer.tokens(normalizeText(term));
+    return tokens.length > 0 && tokens.every((t) => options.documentFrequency(t) > 0);
+  }
+
+  function expandUnsafe(question: string): WeightedTerm[] {
+    const text = normalizeText(question);
+    const out: WeightedTerm[] = [];
+    for (const [resident, official] of synonyms) {
+      if (!text.includes(resident)) continue;
+      for (const term of official) if (term !== resident && inCorpus(term)) out.push({ term, weight: SYNONYM_WEIGHT, origin: 'synonym', source: resident });
+    }
+    for (const token of new Set(options.tokenizer.tokens(text))) {
+      // Only strings that are no word at all: a real word the documents lack is a missing topic, not a typo.
+      if (!HAN.test(token) || options.documentFrequency(token) > 0 || options.tokenizer.generalFrequency(token) > 0) continue;
+      for (const term of repairs(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
+    }
+    return out;
+  }
+
+  return {
+    expand(question: string): WeightedTerm[] {
+      try {
+        return expandUnsafe(question);
+      } catch {
+        return [];
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Chinese → Chinese alternatives for residents' wording, with the real tokenizer and a real (small) corpus
+// vocabulary: curated synonyms, pinyin repair of typed typos, and the everyday words that are never topics.
+import { describe, expect, it } from 'vitest';
+import { createChineseExpander } from '../src/lang/chinese.js';
+import { isEverydayWord } from '../src/lang/everyday.js';
+import { PUBLIC_SERVICE_SYNONYMS } from '../src/lang/synonyms.js';
+import { indexTokenizer } from '../src/ingest/pipeline.js';
+import { normalizeText } from '../src/text/normalize.js';
+
+const DOCS = [
+  '符合条件的城乡居民可以申请低保，由户籍所在地乡镇人民政府受理。',
+  '社区助理每月领取生活补贴，退休人员的基本养老金按月发放。',
+  '持残疾人证的居民可免费办理公交卡。',
+];
+const tokenizer = indexTokenizer([]);
+const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+const vocabulary = [...new Set(docTokens.flatMap((s) => [...s]))];
+const expander = createChineseExpander({ tokenizer, documentFrequency: (t) => docTokens.filter((s) => s.has(t)).length, vocabulary: () => vocabulary });
+const terms = (q: string) => expander.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+
+describe('Chinese expander', () => {
+  it('repairs pinyin typos to the corpus word with the same pinyin, and counts them for the typed word', () => {
+    expect(terms('低包怎么申请？')).toContain('低包→低保:pinyin-repair');
+    expect(terms('生活补帖每个月多少')).toContain('补帖→补贴:pinyin-repair');
+  });
+
+  it('adds the official word for a resident word from the curated list, only when the documents use it', () => {
+    expect(terms('退休金什么时候发')).toContain('退休金→养老金:synonym');
+    expect(terms('残疾证能办乘车卡吗')).toEqual(expect.arrayContaining(['残疾证→残疾人证:synonym', '乘车卡→公交卡:synonym']));
+    expect(terms('户口在外地能申请吗')).toContain('户口→户籍:synonym');
+    expect(terms('房补怎么领')).toEqual([]); // 住房补贴 is in no document here
+  });
+
+  it('leaves real words alone: a word the documents lack is a missing topic, not a typo', () => {
+    expect(terms('居住证怎么办')).toEqual([]); // a dictionary word: no repair, even though no document has it
+    expect(terms('低保怎么申请')).toEqual([]); // already the documents' word
+  });
+
+  it('never throws, whatever the input', () => {
+    for (const q of ['', '？？？', '\u0000\uD800', 'a'.repeat(10_000)]) expect(() => expander.expand(q)).not.toThrow();
+  });
+
+  it('the synonym list maps each resident word once, never to itself', () => {
+    const residents = PUBLIC_SERVICE_SYNONYMS.map(([r]) => r);
+    expect(new Set(residents).size).toBe(residents.length);
+    for (const [r, official] of PUBLIC_SERVICE_SYNONYMS) expect(official).not.toContain(r);
+  });
+});
+
+describe('everyday words', () => {
+  it('treats fillers, kinship words and time-of-life chatter as never the topic', () => {
+    for (const w of ['儿子', '我妈', '下个月', '考完试', '表弟', '那个', '多不多', '有没有', '听说']) expect(isEverydayWord(w), w).toBe(true);
+  });
+  it('keeps public-service words and facets', () => {
+    for (const w of ['社区', '报名', '低保', '周末', '养老金', '截止']) expect(isEverydayWord(w), w).toBe(false);
+  });
+});
