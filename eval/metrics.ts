@@ -517,6 +517,7 @@ export interface Thresholds {
   minAnswer?: number;
   minAbstain?: number;
   minDocHit5?: number;
+  minFact80?: number;
   /** An upper bound: the false-abstain rate may not exceed it. */
   maxFalseAbstain?: number;
 }
@@ -538,6 +539,7 @@ export function checkThresholds(summary: Summary, t: Thresholds): string[] {
     check('answer accuracy', '--min-answer', m.overall.answer_accuracy, t.minAnswer);
     check('abstention recall', '--min-abstain', m.overall.abstention_recall, t.minAbstain);
     check('document hit@5', '--min-doc-hit5', m.overall.doc_hit_at_5, t.minDocHit5);
+    check('fact in first 80', '--min-fact80', m.overall.fact_in_first_80, t.minFact80);
     const fa = m.overall.false_abstain_rate;
     if (t.maxFalseAbstain !== undefined) {
       if (fa === null) misses.push(`${mode}: false-abstain rate is undefined (no questions to measure it on) but --max-false-abstain ${t.maxFalseAbstain} was required.`);

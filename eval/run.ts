@@ -24,8 +24,8 @@ export const USAGE = `Usage: npm run eval -- [options]
   --corpus DIR       build a temporary index (and database) from the documents in DIR, evaluate on it,
                      then remove it; without it the configured index (INDEX_DIR) is used
   --suite            run the shipped sets in one go, each on its own temporary index: the team set and
-                     the residents' set (report split) on seeds/, eval/cmrc2018 on its docs/ and
-                     eval/notices (report split) on its docs/;
+                     the residents' set (report split) on seeds/, eval/cmrc2018 (report split) and
+                     eval/notices (report split) each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -34,6 +34,7 @@ export const USAGE = `Usage: npm run eval -- [options]
   --min-answer X     exit 1 when answer accuracy of any mode that ran is below X (0..1)
   --min-abstain X    exit 1 when abstention recall (unanswerable questions) is below X (0..1)
   --min-doc-hit5 X   exit 1 when document-level hit@5 is below X (0..1)
+  --min-fact80 X     exit 1 when the share of answers with the fact in their first 80 characters is below X
   --max-false-abstain X  exit 1 when the false-abstain rate (answerable questions) is above X (0..1)
   --by-tag           also print per-tag rows in the stdout table
   --help             this text
@@ -46,7 +47,7 @@ tokens of whole documents; BM25 over the bot's own chunks), so a retrieval regre
 export const SUITE: readonly EvalSet[] = [
   { name: 'team', questions: 'eval/questions.jsonl', corpus: 'seeds' },
   { name: 'residents-report', questions: 'eval/residents.jsonl', split: 'report', corpus: 'seeds' },
-  { name: 'cmrc2018', questions: 'eval/cmrc2018/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
+  { name: 'cmrc2018-report', questions: 'eval/cmrc2018/questions.jsonl', split: 'report', corpus: 'eval/cmrc2018/docs' },
   { name: 'notices-report', questions: 'eval/notices/questions.jsonl', split: 'report', corpus: 'eval/notices/docs' },
 ];
 
@@ -104,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'min-answer': { type: 'string' },
         'min-abstain': { type: 'string' },
         'min-doc-hit5': { type: 'string' },
+        'min-fact80': { type: 'string' },
         'max-false-abstain': { type: 'string' },
         'by-tag': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -136,6 +138,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       minAnswer: ratioArg('--min-answer', v['min-answer']),
       minAbstain: ratioArg('--min-abstain', v['min-abstain']),
       minDocHit5: ratioArg('--min-doc-hit5', v['min-doc-hit5']),
+      minFact80: ratioArg('--min-fact80', v['min-fact80']),
       maxFalseAbstain: ratioArg('--max-false-abstain', v['max-false-abstain']),
     },
     byTag: v['by-tag'] ?? false,

@@ -17,6 +17,6 @@ for (const q of questions) {
   const r = await app.service.ask({ question: q.question, channel: 'eval', mode: 'lexical' });
   const cov = /covers (\d+)%/.exec(last!.reasons.join(' '))?.[1] ?? '-';
   const ok = q.unanswerable ? (r.abstained ? 'ok ' : 'BAD') : !r.abstained ? 'ok ' : 'BAD';
-  console.log(`${ok} ${q.unanswerable ? 'U' : 'A'} ${String(cov).padStart(3)} ${q.id.padEnd(8)} ${q.question.slice(0, 50)} | ${last!.reasons.slice(-1)[0]}`);
+  console.log(`${ok} ${q.unanswerable ? 'U' : 'A'} ${String(cov).padStart(3)} ${q.id.padEnd(8)} ${q.question.slice(0, 50)} | ${last!.reasons.find((r) => r.includes("answerable")) ?? last!.reasons.slice(-1)[0]}`);
 }
 await app.close();

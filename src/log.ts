@@ -1,6 +1,8 @@
 // Operator log: one JSON line per event on stderr. Secrets from the environment are redacted
-// wherever they appear (messages, error causes, stacks), so a token can never reach a log.
+// wherever they appear (messages, error causes, stacks), so a token can never reach a log; personal data
+// (phone, ID-card and bank card numbers, e-mail addresses) is masked the same way (src/privacy/mask.ts).
 import { loadRuntimeConfig, secretValues } from './config.js';
+import { mask } from './privacy/mask.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 export interface Logger {
@@ -34,7 +36,8 @@ export function createLogger(options: { level?: Level; write?: (line: string) =>
     if (ORDER[level] < min) return;
     const entries = Object.entries(fields ?? {}).map(([k, v]) => [k, serialise(v)]);
     const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...Object.fromEntries(entries) });
-    write(redact(line, secrets));
+    // Secrets first (so masking cannot break a secret's match), then residents' personal data.
+    write(mask(redact(line, secrets)));
   };
   return {
     debug: (e, f) => emit('debug', e, f),

@@ -135,6 +135,9 @@ describe('answer first', () => {
       expect(draft.text).toContain('人民路18号');
       expect(draft.citations).toEqual([1]);
     }
+    // Mentioning a phone is not asking for its number.
+    const call = answerExtractively({ question: '市民服务中心能打电话办理业务吗？', language: 'zh', retrieval: retrievalOf('市民服务中心能打电话办理业务吗？', local.chunks), history: [] }, local.stats);
+    expect(call.text).not.toContain('没有说明联系电话');
     const where = answerExtractively({ question: '市民服务中心在哪里？', language: 'zh', retrieval: retrievalOf('市民服务中心在哪里？', local.chunks), history: [] }, local.stats);
     expect(where.abstained).toBe(false);
     expect(where.text.split('\n')[0]).toContain('人民路18号');
@@ -175,6 +178,9 @@ describe('figures', () => {
     expect(askedFigure('How much is the delivery subsidy per parcel?', 'en').measure).toBe('money');
     expect(askedFigure('How long is the alley?', 'en').measure).toBe('length');
     expect(askedFigure('How many days does the job fair last?', 'en').measure).toBe('duration');
+    expect(askedFigure('how much is one meal at the senior canteen', 'en').measure).toBe('money');
+    expect(askedFigure('母婴候车室在几楼？', 'zh').classifier).toBe('楼');
+    expect(questionKind('Who ran the food safety event in Jiang county?')).toBe('who');
   });
 
   it('fits the exact classifier best and another kind of figure worst', () => {

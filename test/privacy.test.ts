@@ -15,7 +15,8 @@ import { createMemoryLogger } from '../src/log.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
 import { startTelegram } from '../adapters/telegram/main.js';
 import { TelegramApiServer, callbackPress, groupText, privateText } from './support/telegram-api-server.js';
-import { makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { openApp } from '../src/app.js';
 import { runTs } from './support/spawn-ts.js';
 
 describe('maskPersonalData', () => {
@@ -23,7 +24,7 @@ describe('maskPersonalData', () => {
     const cases: [string, string][] = [
       ['我的电话是13812345678，请回电', '我的电话是138****5678，请回电'],
       ['call +86 139-1234-5678 or 186 1234 5678', 'call +86 139-****-5678 or 186 **** 5678'],
-      ['手机：１５９１２３４５６７８', '手机：159****5678'],
+      ['手机：１５９１２３４５６７８', '手机：１５９****５６７８'], // full-width digits count, and stay as typed
       ['身份证11010119900307123X丢了', '身份证110***********123X丢了'],
       ['ID 440301199912311234.', 'ID 440***********1234.'],
       ['卡号6222 0212 3456 7890 123', '卡号6222 **** **** ***0 123'],
@@ -36,13 +37,24 @@ describe('maskPersonalData', () => {
   });
 
   it('leaves ordinary figures alone and is idempotent', () => {
-    for (const text of ['2024年3月1日', '巷道长500米，投入8.5万元', '热线12345', '电话0351-2345678', '第20241234567号文件', 'How long is it?']) {
+    for (const text of ['２０２４年３月１日，ｗｉｄｅ ６', '2024年3月1日', '巷道长500米，投入8.5万元', '热线12345', '电话0351-2345678', '第20241234567号文件', 'How long is it?']) {
       expect(mask(text)).toBe(text);
       expect(holdsPersonalData(text)).toBe(false);
     }
     const once = mask('电话13812345678，身份证11010119900307123X，邮箱 li@example.com，卡 6222021234567890');
     expect(mask(once)).toBe(once);
     expect(holdsPersonalData(once)).toBe(false);
+  });
+});
+
+describe('the operator log', () => {
+  it('masks personal data in every line (after redacting secrets)', () => {
+    const logger = createMemoryLogger();
+    logger.warn('llm.fallback', { reason: 'reply gives 13812345678, li@example.com, found in none of the cited passages', update_id: 123456789 });
+    expect(logger.lines[0]).toContain('138****5678');
+    expect(logger.lines[0]).toContain('l***@example.com');
+    expect(logger.lines[0]).not.toContain('13812345678');
+    expect(logger.lines[0]).toContain('123456789');
   });
 });
 
@@ -178,6 +190,35 @@ describe('quotableText', () => {
   });
 });
 
+describe('low-confidence answers, as the service logs them', () => {
+  let corpus: TempCorpus;
+  afterEach(() => corpus?.remove());
+
+  it('marks an answer whose confidence is below LOW_CONFIDENCE_BELOW, and not one above it or an abstention', async () => {
+    corpus = makeTempCorpus({ prefix: 'privacy-low-', seeds: ['001_dce2b776d6aca6c3.txt'] });
+    let confidence = 0.3;
+    const app = await openApp({
+      env: lexicalEnv(corpus, { LOW_CONFIDENCE_BELOW: '0.5' }), logger: createMemoryLogger(),
+      answerer: ({ extractive }) => ({
+        async answer(input) {
+          const draft = await extractive.answer(input);
+          return { ...draft, abstained: false, text: draft.text || '答', confidence };
+        },
+      }),
+    });
+    try {
+      const low = await app.service.ask({ question: '露天巷有多长？', channel: 'telegram', chatId: 'c' });
+      confidence = 0.8;
+      const sure = await app.service.ask({ question: '露天巷有多长？', channel: 'telegram', chatId: 'c' });
+      expect((await app.store.getInteraction(low.interaction_id!))?.lowConfidence).toBe(true);
+      expect((await app.store.getInteraction(sure.interaction_id!))?.lowConfidence).toBeUndefined();
+      expect((await app.store.gaps(0, 10)).map((g) => g.lowConfidence)).toEqual([1]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('the store, as the real bot fills it', () => {
   let corpus: TempCorpus;
   let api: TelegramApiServer;
@@ -195,7 +236,8 @@ describe('the store, as the real bot fills it', () => {
       TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, CORPUS_DIR: corpus.corpusDir, INDEX_DIR: corpus.indexDir,
       DB_PATH: corpus.dbPath, EMBEDDING_MODEL: 'none',
     };
-    const running = await startTelegram({ env, cwd: corpus.root, logger: createMemoryLogger(), pollTimeoutSeconds: 1 });
+    const logger = createMemoryLogger();
+    const running = await startTelegram({ env, cwd: corpus.root, logger, pollTimeoutSeconds: 1 });
     const resident = 4242424242;
     const neighbour = 5151515151;
     const group = -1009876543210;
@@ -247,5 +289,9 @@ describe('the store, as the real bot fills it', () => {
     }
     expect(fs.statSync(corpus.dbPath).mode & 0o777).toBe(0o600);
     expect(fs.statSync(secretFileFor(corpus.dbPath)).mode & 0o777).toBe(0o600);
+    // The operator log (at debug level) holds none of it either.
+    const log = logger.lines.join('\n');
+    expect(log.length).toBeGreaterThan(0);
+    for (const raw of [String(resident), String(neighbour), '13812345678', '11010119900307123X', 'resident@example.com']) expect(log, raw).not.toContain(raw);
   });
 });

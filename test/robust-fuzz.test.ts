@@ -77,8 +77,8 @@ describe('hostile questions through the answering service and both renderers', (
 
     expect(failures.slice(0, 10)).toEqual([]);
     expect([...seenKinds].sort()).toEqual([...QUESTION_KINDS].sort());
-    // Three in four came through a logged channel (telegram/slack/cli); each row reads back verbatim, as masked
-    // before storing (personal data such as e-mail addresses; full-width digits are read as digits).
+    // Three in four came through a logged channel (telegram/slack/cli); each row reads back verbatim, but for
+    // personal data (phone, ID-card, bank card numbers, e-mail), which is masked before it is stored.
     expect(logged.length).toBe((QUESTIONS * 3) / 4);
     const mismatched: (typeof logged[number] & { row?: string })[] = [];
     for (const l of logged) {

@@ -108,9 +108,15 @@ describe('staff views', () => {
       expect(gaps).toContain('&lt;!channel&gt; 护照？');
       expect(gaps).not.toContain('<!channel>');
 
+      // Low-confidence answers are listed beside abstentions, masked like every question shown.
+      await store.recordInteraction({ channel: 'slack', chatId: 'C1', question: '暖气费怎么交？电话13812345678', answer: '…', abstained: false, lowConfidence: true, sources: [], latencyMs: 1, at: now });
+      const withLow = JSON.stringify(await renderGaps(store, 7, now));
+      expect(withLow).toMatch(/暖气费怎么交？电话138\*\*\*\*5678.*low confidence 1/);
+      expect(withLow).not.toContain('13812345678');
+
       const stats = JSON.stringify(await renderStats(store, 7, now));
-      expect(stats).toContain('Questions: *2*');
-      expect(stats).toContain('abstained: *50%*');
+      expect(stats).toContain('Questions: *3*');
+      expect(stats).toContain('abstained: *33%*');
       expect(stats).toContain('👍 1 / 👎 0 (100% helpful)');
     } finally {
       await store.close();

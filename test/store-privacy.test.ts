@@ -72,6 +72,24 @@ describe('delivery claims', () => {
     expect(await c.store.claimDelivery('telegram:update:1')).toBe(false);
   });
 
+  it('keep refusing a redelivery after the reply went out while the database was locked (the claim lives in memory)', async () => {
+    const { store, setNow } = openStore({ busyTimeoutMs: 100 });
+    const other = new Database(file, { timeout: 0 });
+    try {
+      other.exec('BEGIN EXCLUSIVE');
+      expect(await store.claimDelivery('telegram:update:77')).toBe(true); // kept in memory
+      await store.completeDelivery('telegram:update:77'); // the reply went out; the write waits in the queue
+      expect(await store.claimDelivery('telegram:update:77')).toBe(false); // a redelivery during the outage
+      other.exec('COMMIT');
+    } finally {
+      other.close();
+    }
+    setNow(T0 + 60_000); // past the back-off: the next write saves the queue
+    await store.recordInteraction(record());
+    expect(rows('deliveries').find((r) => r.key === 'telegram:update:77')).toMatchObject({ done_at: expect.any(Number) });
+    expect(await store.claimDelivery('telegram:update:77')).toBe(false);
+  });
+
   it('take over a claim whose lease ran out even when its owner may still be alive (another host, a reused pid)', async () => {
     const a = openStore({ deliveryLeaseMs: 60_000 });
     const b = openStore({ deliveryLeaseMs: 60_000 });

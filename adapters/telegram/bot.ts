@@ -170,7 +170,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     if (question.length > config.maxQuestionChars) return sendNote(ctx, TEXT.tooLong(config.maxQuestionChars));
     const decision = limiter.take(ctx.from ? `user:${ctx.from.id}` : `chat:${chat.id}`);
     if (decision !== 'allow') {
-      logger.info('telegram.rate_limited', { chat: chat.id, notified: decision === 'deny-notify' });
+      logger.info('telegram.rate_limited', { chat: chatKey(keys, chat.id), notified: decision === 'deny-notify' });
       if (decision === 'deny-notify') await sendNote(ctx, TEXT.rateLimited(config.ratePerMinute));
       return;
     }
@@ -181,7 +181,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
         question, conversationId: conversationOf(ctx), channel: 'telegram', chatId: chatKey(keys, chat.id), userKey: ctx.from ? userKey(keys, ctx.from.id) : undefined,
       });
     } catch (error) {
-      logger.error('telegram.answer_failed', { chat: chat.id, update_id: ctx.update.update_id, cause: error });
+      logger.error('telegram.answer_failed', { chat: chatKey(keys, chat.id), update_id: ctx.update.update_id, cause: error });
       return sendNote(ctx, TEXT.apology);
     } finally {
       stopTyping();

@@ -202,6 +202,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   }
   const features: Features = {
     coverage: bestCoverage,
+    // How much specific evidence the best passage matches, against one rare word (the largest IDF): a share
+    // of weak words only (推荐, 好 for "recommend a good movie") is high coverage of nothing in particular.
+    strength: coverageWeights(keyTerms, passageTokens[bestIndex]).matched / Math.log(1 + (Math.max(1, stats.size) + 0.5) / 0.5),
     own: best?.features.own ?? 0,
     ctx: best?.coverage ?? 0,
     sentence: best ? sigmoid(best.score) : 0,
@@ -315,6 +318,12 @@ function specificity(generalCount: number): number {
 
 /** Share of the key-term groups (weighted) with at least one term present in `tokens`. */
 function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>): number {
+  const { matched, total } = coverageWeights(keyTerms, tokens);
+  return total > 0 ? matched / total : 0;
+}
+
+/** Matched and total weight of the key-term groups (a group counts once, by its best term). */
+function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: number; total: number } {
   const groups = new Map<string, { best: number; matched: number }>();
   for (const k of keyTerms) {
     const g = groups.get(k.group) ?? { best: 0, matched: 0 };
@@ -328,7 +337,7 @@ function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>): number {
     total += g.best;
     matched += g.matched;
   }
-  return total > 0 ? matched / total : 0;
+  return { matched, total };
 }
 
 /** The most important key-term groups absent from `present`, named as the asker wrote them. */
@@ -584,15 +593,17 @@ interface Facet {
   evidence?: RegExp;
 }
 
-const PHONE = /电话|热线|\b(tel|phone|hotline)\b|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?<!\d)12345(?!\d)/;
-const WEBSITE = /网站|网址|官网|公众号|小程序|https?:|www\.|\.(com|cn|gov)\b|APP|App|app/;
+// A phone number itself (not the word 电话): landline with area code, mobile, or a short service number.
+const PHONE = /(?<![\d.])(0\d{2,3}[-\s]?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?![\d.])/;
+// An address itself (not the word 网站).
+const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|[上下]午|早上|晚上|工作日|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {
   const q = question.toLowerCase();
-  if (/电话|热线|联系方式|\b(phone|hotline|call|contact)\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE };
-  if (/网站|网址|官网|链接|\b(website|site|url|link)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
+  if (/(电话|热线)(号码)?是?(多少|几号|什么)|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE };
+  if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
   if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|开门|关门|开不开|\b(hours|opening|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };

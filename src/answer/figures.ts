@@ -24,7 +24,7 @@ export interface AskedFigure {
   focus: string;
 }
 
-const UNITS = '平方米|平米|平方公里|公里|千米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
+const UNITS = '楼|层|平方米|平米|平方公里|公里|千米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
 const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
 
 // English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "noon".
@@ -68,7 +68,7 @@ export function figureMentions(text: string): FigureMention[] {
 
 const ASK_ZH = /多少|几|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
-const CLASSIFIER = /^(个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
+const CLASSIFIER = /^(楼|层|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
 const MONEY_ZH = /钱|元|费|价|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金/;
 const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*)\b/i;
 
@@ -107,7 +107,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (how === 'old' || how === 'age') measure = 'age';
   else if (how === 'far') measure = 'length';
   else if (/percentage|share|proportion/.test(how) || /\b(percent|percentage|rate)\b/i.test(question)) measure = 'percent';
-  else if (how === 'much' && MONEY_EN.test(question)) measure = 'money';
+  // "How much is X" asks a price unless it asks time.
+  else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : 'money';
   else if (how === 'long' && /\b(take|takes|last|lasts|wait|until|before)\b/i.test(question)) measure = 'duration';
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
@@ -125,12 +126,14 @@ export function figureFit(mention: FigureMention, asked: AskedFigure): number {
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
+  // A floor (几楼, 几层) is answered by a floor only.
+  if (asked.classifier && /^[楼层]$/.test(asked.classifier)) return 0.15;
   if (!mention.unit) return 0.5;
   if (mention.measure === asked.measure) return asked.classifier && asked.measure === 'count' ? 0.6 : 0.8;
   return 0.15;
 }
 
-const CLASSIFIER_SYNONYMS: string[][] = [['名', '人', '位', '人次'], ['天', '日'], ['元', '块']];
+const CLASSIFIER_SYNONYMS: string[][] = [['名', '人', '位', '人次'], ['天', '日'], ['元', '块'], ['楼', '层']];
 
 function sameClassifier(unit: string, classifier: string): boolean {
   const u = unit.replace(/^(万|亿)/, '');

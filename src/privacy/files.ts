@@ -64,7 +64,7 @@ export function checkDatabaseFile(file: string): void {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      fail(`it is not a SQLite database or it is damaged (${code}); move it aside (the bot then starts with an empty log) or restore a backup`, error);
+      fail(`it is not a SQLite database written by this bot, or it is damaged (${code}: ${(error as Error).message}); move it aside and point the store at a new file (the bot then starts with an empty log), or restore a backup`, error);
     }
     fail(`${(error as Error).message}${code ? ` (${code})` : ''}`, error);
   } finally {

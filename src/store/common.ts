@@ -213,11 +213,6 @@ export function createWriteQueue(o: WriteQueueOptions) {
       return true;
     },
 
-    /** The reply to a delivery claimed in memory went out: nothing to remember any more. */
-    forgetInMemory(key: string): void {
-      memoryDeliveries.delete(key);
-    },
-
     /** Runs a read; on failure logs and answers `fallback`. */
     async read<T>(operation: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
       if (closed) {
@@ -386,8 +381,9 @@ export function createInteractionStore(backend: StoreBackend, logger: Logger, op
     },
 
     async completeDelivery(key) {
+      // A claim kept in memory during an outage stays there until the queued writes are saved (the queue
+      // clears it on recovery): forgetting it now would let a redelivery during the outage be answered twice.
       await write({ kind: 'delivery-done', key, at: now() });
-      queue.forgetInMemory(key);
     },
 
     async forgetPerson(userKey): Promise<ForgetOutcome> {
