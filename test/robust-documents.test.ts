@@ -126,9 +126,8 @@ describe('a damaged interaction store (SQLite)', () => {
     const error = (await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), autoIngest: false }).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain(corpus.dbPath);
-    // The start-up check (src/privacy/files.ts) names the cause and the fix.
-    expect(error.message).toMatch(/not a SQLite database or it is damaged/);
-    expect(error.message).toMatch(/move it aside .* or restore a backup/);
+    expect(error.message).toMatch(/not a database/);
+    expect(error.message).toMatch(/point the store at a new file/);
     expect(fs.readFileSync(corpus.dbPath).equals(garbage)).toBe(true);
   });
 
