@@ -1,7 +1,8 @@
 // `npm run eval`: runs every question of a question file through the answering service (the same
 // code path as `ask --json`) for each requested retrieval mode, then writes results.jsonl,
 // summary.json and report.html, prints the summary table on stdout and progress on stderr.
-// Exit codes: 0 ok, 1 a --min-* threshold missed (or the service could not start), 2 usage error.
+// --corpus builds a temporary index from a folder; --suite runs the shipped sets, each on its own corpus.
+// Exit codes: 0 ok, 1 a threshold missed (or the service could not start), 2 usage error.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,12 +10,11 @@ import { parseArgs } from 'node:util';
 import type { AnswerService, RetrievalMode } from '../src/ports.js';
 import {
   checkThresholds, errorResult, formatOverviewTable, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
-  type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
+  type BaselineDocs, type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
 } from './metrics.js';
 import { renderReport, renderSuiteReport } from './report.js';
 import { isEntryPoint } from './entry.js';
 import type { DocBaseline } from './baseline.js';
-import type { BaselineDocs } from './metrics.js';
 import { openEvalService, type OpenedService, type OpenRequest } from './open.js';
 
 export const USAGE = `Usage: npm run eval -- [options]
