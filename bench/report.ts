@@ -3,6 +3,7 @@ import { ASK_COMPILED, NODE_BASELINE, type AskSection } from './sections/ask.js'
 import type { IngestSection } from './sections/ingest.js';
 import type { Growth, KeywordScale } from './sections/scale.js';
 import type { PeerRatios, PeersSection } from './sections/peers.js';
+import type { ReplicaSection } from './sections/replicas.js';
 import type { MachineInfo } from './lib/machine.js';
 import type { Latency } from './lib/stats.js';
 
@@ -12,6 +13,8 @@ export interface BenchResult {
   ingest: IngestSection | null;
   scale: { keyword: KeywordScale | null; vectorSizes: number[] };
   peers: PeersSection | null;
+  /** 1 vs 3 replicas behind nginx on PostgreSQL (absent in plans without it). */
+  replicas?: ReplicaSection | null;
   targets: Target[];
   errors: string[];
 }
@@ -163,5 +166,13 @@ export function renderMarkdown(r: BenchResult): string {
     if (p.notes.length) out.push('', ...p.notes.map((n) => `- ${n}`));
   }
   if (r.errors.length) out.push('', '## Errors', '', ...r.errors.map((e) => `- ${e}`));
+  if (r.replicas) {
+    const rp = r.replicas;
+    out.push('', '## Replicas: 1 vs 3 behind nginx on PostgreSQL', '');
+    out.push(`Telegram webhook replicas (real processes, lexical retrieval) behind Debian's nginx, one PostgreSQL, each update a resident's eval question in its own chat, sent ${rp.runs[0]?.concurrency ?? '–'} at a time; latency is from the POST to the webhook's 2xx (after the reply went to the local Bot API).`, '');
+    out.push(table(['replicas', 'updates', 'seconds', 'updates/s', 'p50 ms', 'p95 ms', 'p99 ms'], rp.runs.map((run) => [run.replicas, run.updates, run.seconds.toFixed(1), num(run.throughput, 1), ...latencyCells(run.latency)])));
+    out.push('', `3 vs 1 replicas: throughput ${x(rp.throughputRatio)}, p95 ${x(rp.p95Ratio)}.`);
+    out.push('', `What this shows on ${rp.cores} core(s): every replica, PostgreSQL, nginx and the load generator share the same cores, so three replicas cannot be three times faster here; the ratio shows what the shared store costs (delivery claims, the log and turns in PostgreSQL) and whether more processes use the spare core. It does not show scaling across machines, where each replica brings its own cores and the limit becomes PostgreSQL's write rate.`);
+  }
   return out.join('\n') + '\n';
 }

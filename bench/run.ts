@@ -18,6 +18,7 @@ import { prepareData, type BenchData } from './sections/data.js';
 import { runIngestSection } from './sections/ingest.js';
 import { keywordQuality, keywordSpeed, peerRatios, vectorGrowth, vectorRuns } from './sections/peers.js';
 import { runKeywordScale } from './sections/scale.js';
+import { runReplicaSection } from './sections/replicas.js';
 import type { VectorEngineName } from './peers/vector.js';
 
 export const USAGE = `Usage: npm run bench -- [--out DIR] [--quick] [--cold-start [--runs N]]
@@ -40,6 +41,8 @@ export interface BenchPlan {
   queryBudgetMs: number;
   vector: { size: number; engines: VectorEngineName[] }[];
   vectorQueries: number;
+  /** 1 vs 3 Telegram webhook replicas behind nginx on PostgreSQL: updates sent and how many at once (absent: skipped). */
+  replicas?: { updates: number; concurrency: number };
 }
 
 const ALL_VECTOR: VectorEngineName[] = ['ours', 'usearch', 'vectra', 'exact-js', 'exact-native'];
@@ -60,6 +63,7 @@ export const PLANS: Record<'full' | 'quick', BenchPlan> = {
       { size: 100_000, engines: ['ours', 'usearch', 'exact-js', 'exact-native'] },
     ],
     vectorQueries: 100,
+    replicas: { updates: 400, concurrency: 16 },
   },
   quick: {
     askReps: 1,
@@ -72,6 +76,7 @@ export const PLANS: Record<'full' | 'quick', BenchPlan> = {
     queryBudgetMs: 3_000,
     vector: [{ size: 2_000, engines: ALL_VECTOR }],
     vectorQueries: 50,
+    replicas: { updates: 60, concurrency: 8 },
   },
 };
 
@@ -132,6 +137,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           };
         })
       : null;
+    const replicas = plan.replicas ? await attempt('replicas', () => runReplicaSection(ws, plan.replicas!, logger, say)) : null;
     for (const row of keyword?.rows ?? []) if (row.error) errors.push(`scale keyword ${row.size}: ${row.error}`);
     for (const s of peers?.keywordSpeed ?? []) if (s.error) errors.push(`peers keyword ${s.engine} ${s.size}: ${s.error}`);
     for (const v of peers?.vector ?? []) if (v.error) errors.push(`peers vector ${v.engine} ${v.size}: ${v.error}`);
@@ -151,6 +157,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       ingest: ingestSection,
       scale: { keyword, vectorSizes: plan.vector.map((v) => v.size) },
       peers,
+      replicas,
       targets: [],
       errors,
     };

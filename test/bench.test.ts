@@ -20,6 +20,7 @@ const TINY: BenchPlan = {
   queryBudgetMs: 500,
   vector: [{ size: 300, engines: ['ours', 'usearch', 'exact-js'] }],
   vectorQueries: 10,
+  replicas: { updates: 12, concurrency: 4 },
 };
 
 const out = mkdtempSync(path.join(os.tmpdir(), 'bench-test-'));
@@ -69,11 +70,16 @@ describe('bench', () => {
     expect(recall('ours')).toBeGreaterThan(0.8);
     expect(peers.vectorRatios.map((r) => r.peer)).toHaveLength(2);
 
+    const replicas = json.replicas!;
+    expect(replicas.runs.map((r) => [r.replicas, r.updates, r.latency.n])).toEqual([[1, 12, 12], [3, 12, 12]]);
+    for (const r of replicas.runs) expect(r.throughput).toBeGreaterThan(0);
+    expect(replicas.throughputRatio).toBeCloseTo(replicas.runs[1].throughput / replicas.runs[0].throughput, 6);
+
     expect(json.targets.length).toBeGreaterThan(5);
     for (const t of json.targets) expect([true, false, null]).toContain(t.pass);
 
     const md = readFileSync(path.join(out, 'bench.md'), 'utf8');
-    for (const heading of ['## Targets', '## 1. Answer latency', '## 2. Ingest', '## 3. Scale', '## 4. Peers']) expect(md).toContain(heading);
+    for (const heading of ['## Targets', '## 1. Answer latency', '## 2. Ingest', '## 3. Scale', '## 4. Peers', '## Replicas: 1 vs 3']) expect(md).toContain(heading);
     expect(md).toContain(`${json.meta.machine.cores} cores`);
     expect(md).toMatch(/\| lexical \| \d+ \|/);
     expect(md).toMatch(/\*\*(pass|miss)\*\*/);
