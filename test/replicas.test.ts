@@ -65,6 +65,33 @@ describe('DATABASE_URL', () => {
     }
   });
 
+  it('shares rate limits between replicas, stored under keyed hashes', async () => {
+    const url = await server.createDatabase('rate_limits');
+    const env = lexicalEnv(corpus, { DATABASE_URL: url, DB_PATH: path.join(corpus.root, 'rate-unused', 'bot.sqlite') });
+    const [a, b] = [await openApp({ env, logger: createMemoryLogger(), autoIngest: false }), await openApp({ env, logger: createMemoryLogger(), autoIngest: false })];
+    let clock = Date.UTC(2026, 0, 1, 12, 0, 10);
+    try {
+      const [la, lb] = [a.rateLimiter!(3, () => clock), b.rateLimiter!(3, () => clock)];
+      const decisions = [];
+      for (const limiter of [la, lb, la, lb, la, lb]) decisions.push(await limiter.take('user:42'));
+      expect(decisions).toEqual(['allow', 'allow', 'allow', 'deny-notify', 'deny-silent', 'deny-silent']);
+      expect(await lb.take('user:43')).toBe('allow'); // another person
+      clock += 60_000; // the next minute
+      expect(await la.take('user:42')).toBe('allow');
+      const sql = postgres(url, { max: 1, onnotice: () => undefined });
+      try {
+        const keys = (await sql`SELECT DISTINCT key FROM rate_limits`).map((r) => String(r.key));
+        expect(keys).toHaveLength(2);
+        for (const key of keys) expect(key).toMatch(/^[0-9a-f]{32}$/); // keyed hashes, not 'user:42'
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('npm run telegram with PostgreSQL unreachable: a clear message, exit code 4, no password printed', async () => {
     const api = await TelegramApiServer.start();
     try {

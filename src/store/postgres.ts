@@ -81,6 +81,15 @@ const MIGRATIONS: readonly string[] = [
      generation text NOT NULL REFERENCES index_generations (name),
      at bigint NOT NULL
    );`,
+  // Rate limits every replica shares (store/rate-limits.ts): hits per keyed-hash user per window.
+  `CREATE TABLE rate_limits (
+     key text NOT NULL,
+     window_start bigint NOT NULL,
+     hits integer NOT NULL,
+     notified boolean NOT NULL,
+     PRIMARY KEY (key, window_start)
+   );
+   CREATE INDEX rate_limits_window ON rate_limits (window_start);`,
 ];
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
 
