@@ -16,8 +16,10 @@ import { checkTargets, renderMarkdown, type BenchResult } from './report.js';
 import { ASK_COMPILED, NODE_BASELINE, runAskSection, runColdStart } from './sections/ask.js';
 import { prepareData, type BenchData } from './sections/data.js';
 import { runIngestSection } from './sections/ingest.js';
+import { runIngestScaleSection } from './sections/ingest-scale.js';
 import { keywordQuality, keywordSpeed, peerRatios, vectorGrowth, vectorRuns } from './sections/peers.js';
 import { runKeywordScale } from './sections/scale.js';
+import { runReplicaSection } from './sections/replicas.js';
 import type { VectorEngineName } from './peers/vector.js';
 
 export const USAGE = `Usage: npm run bench -- [--out DIR] [--quick] [--cold-start [--runs N]]
@@ -32,6 +34,8 @@ export interface BenchPlan {
   askReps: number;
   coldRuns: number;
   ingestReps: number;
+  /** Documents in the synthetic corpus of the ingest-at-scale section. */
+  ingestScaleDocuments: number;
   keywordSizes: number[];
   keywordReps: number;
   peerKeywordSizes: number[];
@@ -40,6 +44,8 @@ export interface BenchPlan {
   queryBudgetMs: number;
   vector: { size: number; engines: VectorEngineName[] }[];
   vectorQueries: number;
+  /** 1 vs 3 Telegram webhook replicas behind nginx on PostgreSQL: updates sent and how many at once (absent: skipped). */
+  replicas?: { updates: number; concurrency: number };
 }
 
 const ALL_VECTOR: VectorEngineName[] = ['ours', 'usearch', 'vectra', 'exact-js', 'exact-native'];
@@ -49,6 +55,7 @@ export const PLANS: Record<'full' | 'quick', BenchPlan> = {
     askReps: 3,
     coldRuns: 5,
     ingestReps: 3,
+    ingestScaleDocuments: 10_000,
     keywordSizes: [10_000, 100_000, 1_000_000],
     keywordReps: 5,
     peerKeywordSizes: [10_000, 100_000],
@@ -60,11 +67,13 @@ export const PLANS: Record<'full' | 'quick', BenchPlan> = {
       { size: 100_000, engines: ['ours', 'usearch', 'exact-js', 'exact-native'] },
     ],
     vectorQueries: 100,
+    replicas: { updates: 400, concurrency: 16 },
   },
   quick: {
     askReps: 1,
     coldRuns: 2,
     ingestReps: 1,
+    ingestScaleDocuments: 300,
     keywordSizes: [10_000],
     keywordReps: 1,
     peerKeywordSizes: [10_000],
@@ -72,6 +81,7 @@ export const PLANS: Record<'full' | 'quick', BenchPlan> = {
     queryBudgetMs: 3_000,
     vector: [{ size: 2_000, engines: ALL_VECTOR }],
     vectorQueries: 50,
+    replicas: { updates: 60, concurrency: 8 },
   },
 };
 
@@ -104,6 +114,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   say(`work folder ${ws.dir}`);
   try {
     const ingestSection = await attempt('ingest', () => runIngestSection(ws, plan.ingestReps, logger, say));
+    const ingestScale = await attempt('ingest at scale', () => runIngestScaleSection(ws, plan.ingestScaleDocuments, say));
     const ask = await attempt('ask', () => runAskSection(ws, { reps: plan.askReps, coldRuns: plan.coldRuns }, logger, say));
     const data: BenchData | null = ask ? await attempt('data', async () => prepareData(ws, logger)) : null;
     const keyword = data ? await attempt('scale', () => runKeywordScale(ws, data, plan.keywordSizes, plan.keywordReps, say)) : null;
@@ -132,6 +143,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           };
         })
       : null;
+    const replicas = plan.replicas ? await attempt('replicas', () => runReplicaSection(ws, plan.replicas!, logger, say)) : null;
     for (const row of keyword?.rows ?? []) if (row.error) errors.push(`scale keyword ${row.size}: ${row.error}`);
     for (const s of peers?.keywordSpeed ?? []) if (s.error) errors.push(`peers keyword ${s.engine} ${s.size}: ${s.error}`);
     for (const v of peers?.vector ?? []) if (v.error) errors.push(`peers vector ${v.engine} ${v.size}: ${v.error}`);
@@ -149,8 +161,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
       ask,
       ingest: ingestSection,
+      ingestScale,
       scale: { keyword, vectorSizes: plan.vector.map((v) => v.size) },
       peers,
+      replicas,
       targets: [],
       errors,
     };

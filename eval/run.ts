@@ -1,7 +1,8 @@
 // `npm run eval`: runs every question of a question file through the answering service (the same
 // code path as `ask --json`) for each requested retrieval mode, then writes results.jsonl,
 // summary.json and report.html, prints the summary table on stdout and progress on stderr.
-// Exit codes: 0 ok, 1 a --min-* threshold missed (or the service could not start), 2 usage error.
+// --corpus builds a temporary index from a folder; --suite runs the shipped sets, each on its own corpus.
+// Exit codes: 0 ok, 1 a threshold missed (or the service could not start), 2 usage error.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,12 +10,11 @@ import { parseArgs } from 'node:util';
 import type { AnswerService, RetrievalMode } from '../src/ports.js';
 import {
   checkThresholds, errorResult, formatOverviewTable, formatSummaryTable, isFailure, parseQuestions, scoreResult, summarizeMode,
-  type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
+  type BaselineDocs, type EvalQuestion, type EvalResult, type ModeSummary, type SkippedMode, type Summary, type Thresholds,
 } from './metrics.js';
 import { renderReport, renderSuiteReport } from './report.js';
 import { isEntryPoint } from './entry.js';
 import type { DocBaseline } from './baseline.js';
-import type { BaselineDocs } from './metrics.js';
 import { openEvalService, type OpenedService, type OpenRequest } from './open.js';
 
 export const USAGE = `Usage: npm run eval -- [options]
@@ -24,8 +24,8 @@ export const USAGE = `Usage: npm run eval -- [options]
   --corpus DIR       build a temporary index (and database) from the documents in DIR, evaluate on it,
                      then remove it; without it the configured index (INDEX_DIR) is used
   --suite            run the shipped sets in one go, each on its own temporary index: the team set and
-                     the residents' set (report split) on seeds/, eval/cmrc2018 on its docs/ and
-                     eval/notices (report split) on its docs/;
+                     the residents' set (report split) on seeds/, eval/cmrc2018 (report split) and
+                     eval/notices (report split) each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -47,7 +47,7 @@ tokens of whole documents; BM25 over the bot's own chunks), so a retrieval regre
 export const SUITE: readonly EvalSet[] = [
   { name: 'team', questions: 'eval/questions.jsonl', corpus: 'seeds' },
   { name: 'residents-report', questions: 'eval/residents.jsonl', split: 'report', corpus: 'seeds' },
-  { name: 'cmrc2018', questions: 'eval/cmrc2018/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
+  { name: 'cmrc2018-report', questions: 'eval/cmrc2018/questions.jsonl', split: 'report', corpus: 'eval/cmrc2018/docs' },
   { name: 'notices-report', questions: 'eval/notices/questions.jsonl', split: 'report', corpus: 'eval/notices/docs' },
 ];
 

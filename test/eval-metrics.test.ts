@@ -406,6 +406,16 @@ describe('the CMRC 2018 set (eval/cmrc2018)', async () => {
   it('finds every gold string verbatim in its document', () => {
     expect(missingGolds(questions, docs, 'eval/cmrc2018/docs')).toEqual([]);
   });
+
+  it('splits calib / report by document (answerable: even-numbered documents are calib), so no report question shares a document with a calib one', () => {
+    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
+    const docOf = (split: string) => new Set(questions.filter((q) => !q.unanswerable && q.split === split).map((q) => q.doc));
+    const calibDocs = docOf('calib');
+    expect([...docOf('report')].filter((d) => calibDocs.has(d))).toEqual([]);
+    for (const d of calibDocs) expect(Number(/(\d+)\.txt$/.exec(d ?? '')?.[1]) % 2, d).toBe(0);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(un.filter((q) => q.split === 'report').length).toBeGreaterThanOrEqual(30);
+  });
 });
 
 // ---------- the runner, with a stand-in service passed in ----------
@@ -577,8 +587,9 @@ describe('the eval CLI', () => {
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
+    const cmrcReport = await reportSplit('eval/cmrc2018/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + 756 + noticesReport);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -586,14 +597,14 @@ describe('the eval CLI', () => {
     // the closing cross-set table: one row per set, mode and language (residents has both languages)
     const overview = t.out.join('').split('== all sets ==')[1];
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
-    expect(overview).toMatch(/^cmrc2018 +lexical +all +756 /m);
-    expect(overview).not.toMatch(/^cmrc2018 +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['cmrc2018', 'notices-report', 'report.html', 'residents-report', 'summary.json', 'team']);
+    expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
+    expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
+    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'notices-report', 'report.html', 'residents-report', 'summary.json', 'team']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018', 756], ['notices-report', noticesReport]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018', 'notices-report']) expect(html).toContain(`id="summary-${name}"`);
-    expect(await readdir(path.join(out, 'cmrc2018'))).toContain('report.html');
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report']) expect(html).toContain(`id="summary-${name}"`);
+    expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
 

@@ -2,7 +2,6 @@
 // (the seam users and operators see) and through ingest() + the answering service: body sentences
 // all land in chunks, navigation is dropped with a reason, titles are the documents' own, tables
 // answer row questions, a scanned PDF is refused with the reason.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,8 @@ import { renderPlain } from '../src/cli/render.js';
 import { createMemoryLogger } from '../src/log.js';
 import type { PreviewRecord } from '../src/ingest/pipeline.js';
 import { NO_TEXT_LAYER } from '../src/ingest/formats/pdf.js';
-import { childEnv, lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { runTs } from './support/spawn-ts.js';
 import { printPdf, writeDocx, writeGbk } from './support/documents.js';
 
 type ChunkRecord = Extract<PreviewRecord, { text: string }>;
@@ -84,17 +84,7 @@ let corpus: TempCorpus;
 let records: PreviewRecord[];
 const file = (rel: string) => path.join(corpus.corpusDir, rel);
 
-function dryRun(paths: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/cli/ingest.ts', '--dry-run', '--json', ...paths], { cwd: REPO_ROOT, env: childEnv(lexicalEnv(corpus)), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const dryRun = (paths: string[]) => runTs('src/cli/ingest.ts', ['--dry-run', '--json', ...paths], lexicalEnv(corpus) as Record<string, string>);
 
 beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'formats-', seeds: [] });

@@ -12,7 +12,7 @@ import { loadIndex } from '../src/index/open.js';
 import { acquireIngestLock, currentGeneration, IndexError, readChunks, readManifest, type Manifest } from '../src/index/store.js';
 import { childEnv, countingEmbedder, lexicalEnv, makeTempCorpus, REPO_ROOT, SEED_FILES, tinyModelEnv, type CountingEmbedder, type TempCorpus } from './support/corpus.js';
 import { TINY_MODEL_DIMS } from './fixtures/tiny-model.js';
-import { patience } from './support/limits.js';
+import { patience, until } from './support/limits.js';
 
 const logger = createMemoryLogger();
 
@@ -365,10 +365,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function waitFor(condition: () => boolean, ms?: number): Promise<void> {
-  const until = Date.now() + patience(ms);
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+async function waitFor(condition: () => boolean): Promise<void> {
+  await until(condition, 'the condition');
 }

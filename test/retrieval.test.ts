@@ -14,6 +14,7 @@ import { currentGeneration, readManifest } from '../src/index/store.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { createRetriever, fuse } from '../src/retrieve/hybrid.js';
 import { makeTempCorpus, missingModelEnv, tinyModelEnv, type TempCorpus } from './support/corpus.js';
+import { until } from './support/limits.js';
 import { TINY_MODEL_DIMS, TINY_MODEL_ID } from './fixtures/tiny-model.js';
 
 const logger = createMemoryLogger();
@@ -204,8 +205,7 @@ describe('lexical fallback when the model cannot load', () => {
     const oldGeneration = currentGeneration(corpus.indexDir)!;
     holdNext = true;
     const inFlight = app.service.ask({ question: QUESTION });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(holdNext).toBe(false); // it reached the answerer: retrieval ran on the old generation
+    await until(() => !holdNext, 'the question to reach the answerer'); // retrieval ran on the old generation
 
     fs.writeFileSync(path.join(corpus.corpusDir, 'library.md'), '# 市图书馆延长开放时间\n\n自下月起，市图书馆每周二至周日开放到晚上九点，读者凭身份证即可免费办理借书卡。\n');
     const report = await ingest(loadCoreConfig(missingModelEnv(corpus)), { paths: [corpus.corpusDir], embedder: null }, logger);

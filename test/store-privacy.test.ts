@@ -7,9 +7,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryLogger } from '../src/log.js';
 import type { InteractionRecord, InteractionStore } from '../src/ports.js';
-import { openInteractionStore, SCHEMA_VERSION, type InteractionStoreOptions } from '../src/store/sqlite.js';
+import { SCHEMA_VERSION, type InteractionStoreOptions } from '../src/store/sqlite.js';
 import { purgeExpired, startRetention, DAY_MS } from '../src/privacy/retention.js';
-import { savedId } from './support/store.js';
+import { openStoreOnClock, savedId } from './support/store.js';
 
 const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 
@@ -27,13 +27,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function openStore(options: InteractionStoreOptions = {}) {
-  const logger = createMemoryLogger();
-  let clock = T0;
-  const store = openInteractionStore(file, logger, { now: () => clock, ...options });
-  open.push(store);
-  return { store, logger, setNow: (t: number) => (clock = t) };
-}
+const openStore = (options: InteractionStoreOptions = {}) => openStoreOnClock(file, T0, open, options);
 
 const record = (over: Partial<InteractionRecord> = {}): InteractionRecord => ({
   channel: 'telegram', chatId: 'chat-hash', question: '问题', answer: '回答', abstained: false, sources: [], latencyMs: 1, ...over,

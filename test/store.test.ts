@@ -7,6 +7,7 @@ import { createMemoryLogger } from '../src/log.js';
 import type { Channel, InteractionRecord, InteractionStore } from '../src/ports.js';
 import { openInteractionStore, type InteractionStoreOptions } from '../src/store/sqlite.js';
 import { bigrams, clusterSimilar, dice, normaliseQuestion } from '../src/store/similar.js';
+import { openStoreOnClock } from './support/store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 2, 10, 12, 0, 0); // 2025-03-10 12:00 UTC
@@ -26,13 +27,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function openStore(options: InteractionStoreOptions = {}) {
-  const logger = createMemoryLogger();
-  let clock = T0;
-  const store = openInteractionStore(file, logger, { now: () => clock, ...options });
-  open.push(store);
-  return { store, logger, setNow: (t: number) => (clock = t), events: () => logger.lines.map((l) => JSON.parse(l).event as string) };
-}
+const openStore = (options: InteractionStoreOptions = {}) => openStoreOnClock(file, T0, open, options);
 
 /** Records an interaction that must be saved; answers its id. */
 async function save(store: InteractionStore, r: InteractionRecord): Promise<number> {

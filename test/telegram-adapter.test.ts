@@ -110,7 +110,6 @@ async function start(options: { env?: Env; failing?: boolean; dbPath?: string } 
 }
 
 const texts = (calls: RecordedCall[]) => calls.map((c) => String(c.params.text));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Posts an update to the webhook as Telegram would. */
 async function postUpdate(port: number, update: unknown, secret: string | undefined): Promise<number> {
@@ -148,8 +147,8 @@ describe('Telegram adapter, polling mode', () => {
     api.pushUpdate(groupText(`${me} 社区助理做什么？`, group, 43));
     api.pushUpdate(groupText('那高龄津贴呢？', group, 44, { reply_to_message: { message_id: 1, date: 0, chat: { id: group, type: 'supergroup' }, from: { id: api.bot.id, is_bot: true, first_name: 'Bot' }, text: '...' } }));
     api.pushUpdate(groupText(`/ask@${api.bot.username} 在哪里办理？`, group, 45));
+    // One chat's updates are handled in order, so the chatter before them has been handled (ignored) too.
     await api.waitFor(() => api.sentTo(group).length === 3, 10_000, 'three group answers');
-    await sleep(200);
     expect(h.service.requests.map((r) => r.question)).toEqual(['社区助理做什么？', '那高龄津贴呢？', '在哪里办理？']);
     expect(api.sentTo(group)).toHaveLength(3);
     // Threaded under the question, and each member has their own conversation.
@@ -170,8 +169,8 @@ describe('Telegram adapter, polling mode', () => {
     const second = await start({ dbPath: first.dbPath });
     api.pushUpdate(update); // and once more, to the restarted bot
     api.pushUpdate(privateText('重启后的问题', 50));
+    // Handled in order: the redelivery before it has been handled (refused) by the time this is answered.
     await api.waitFor(() => api.sentTo(50).length === 3, 10_000, 'answer after restart');
-    await sleep(200);
     expect(texts(api.sentTo(50)).filter((t) => t.includes('重复的问题'))).toHaveLength(1);
     expect(second.service.requests.map((r) => r.question)).toEqual(['重启后的问题']);
     expect(second.logger.lines.some((l) => l.includes('telegram.duplicate_update'))).toBe(true);
@@ -226,7 +225,8 @@ describe('Telegram adapter, polling mode', () => {
     for (const q of ['一', '二', '三', '四']) api.pushUpdate(privateText(`问题${q}`, 53));
     api.pushUpdate(privateText('别人的问题', 54));
     await api.waitFor(() => api.sentTo(53).length === 3 && api.sentTo(54).length === 1, 10_000, 'answers and the note');
-    await sleep(300);
+    // The fourth question is refused silently: wait for its log line, not for time to pass.
+    await api.waitFor(() => h.logger.lines.filter((l) => l.includes('"telegram.rate_limited"')).length === 2, undefined, 'both refusals');
     const sent = texts(api.sentTo(53));
     expect(sent).toHaveLength(3);
     expect(sent[2]).toMatch(/up to 2 questions a minute/);
@@ -348,8 +348,8 @@ describe('Telegram adapter, webhook mode', () => {
     expect(await postUpdate(port, { update_id: 1, ...privateText('伪造的问题', 70) }, 'wrong-secret')).toBe(401);
     expect(await postUpdate(port, { update_id: 2, ...privateText('没有密钥的问题', 70) }, undefined)).toBe(401);
     expect(await postUpdate(port, { update_id: 3, ...privateText('真正的问题', 70) }, WEBHOOK_SECRET)).toBe(200);
+    // Each POST above returned after its update was handled: nothing else is on its way.
     await api.waitFor(() => api.sentTo(70).length === 1, 10_000, 'the answer');
-    await sleep(200);
     expect(texts(api.sentTo(70))).toHaveLength(1);
     expect(texts(api.sentTo(70))[0]).toContain('真正的问题');
     expect(h.service.requests.map((r) => r.question)).toEqual(['真正的问题']);
@@ -360,8 +360,8 @@ describe('Telegram adapter, webhook mode', () => {
     const update = { update_id: 9, ...privateText('会失败的问题', 71) };
     expect(await postUpdate(h.running.port!, update, WEBHOOK_SECRET)).toBe(200);
     expect(await postUpdate(h.running.port!, update, WEBHOOK_SECRET)).toBe(200);
+    // Both POSTs returned after handling (the redelivery refused as a duplicate): nothing else is on its way.
     await api.waitFor(() => api.sentTo(71).length === 1, 10_000, 'the apology');
-    await sleep(200);
     expect(texts(api.sentTo(71))).toHaveLength(1);
     expect(texts(api.sentTo(71))[0]).toMatch(/Sorry/);
     expect(h.service.requests).toHaveLength(1);

@@ -12,7 +12,7 @@ export const TEXTS = {
   feedbackUnknown: 'That answer is no longer in the log, so the vote was not recorded.',
   answerGone: 'That answer is no longer available to post; please ask again.',
   staffOnly: '抱歉，这个命令只供服务团队使用。\nSorry — this command is for the service team only.',
-  notYourVote: '只有提问的人可以评价这条回答。\nOnly the person who asked can rate this answer.',
-  notYourAnswer: '只有提问的人可以把这条回答发到频道。\nOnly the person who asked can post this answer to the channel.',
+  notYourVote: '只有提问的人可以评价这条回答；如果是你自己较早的回答，请重新提问。\nOnly the person who asked can rate this answer; if it is your own older answer, please ask again.',
+  notYourAnswer: '只有提问的人可以把这条回答发到频道；如果是你自己较早的回答，请重新提问。\nOnly the person who asked can post this answer to the channel; if it is your own older answer, please ask again.',
   staffFailed: 'Could not read the question log just now; the error was logged. Please try again.',
 } as const;

@@ -58,5 +58,5 @@ export const TEXT = {
   feedbackThanks: '谢谢反馈！ · Thanks for the feedback!',
   feedbackDuplicate: '已记下（每人每条回答只算一票）。 · Noted — each person\'s vote counts once per answer.',
   feedbackUnknown: '这条回答已找不到。 · That answer is no longer available.',
-  feedbackRefused: '只有提问的人可以评价这条回答。 · Only the person who asked can rate this answer.',
+  feedbackRefused: '只有提问的人可以评价这条回答；如果是你自己较早的回答，请重新提问。 · Only the person who asked can rate this answer; if it is your own older answer, please ask again.',
 } as const;

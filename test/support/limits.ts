@@ -5,3 +5,12 @@ export const PATIENCE_MS = 180_000;
 
 /** The limit a wait helper uses: what the caller asked for, but never less than PATIENCE_MS. */
 export const patience = (requestedMs = 0): number => Math.max(requestedMs, PATIENCE_MS);
+
+/** Waits until `condition()` holds (checked every 10 ms), or fails naming `what` after PATIENCE_MS. */
+export async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + PATIENCE_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${PATIENCE_MS} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

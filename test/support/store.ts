@@ -1,7 +1,21 @@
 // Test helpers over the store port.
-import type { WriteOutcome } from '../../src/ports.js';
+import type { InteractionStore, WriteOutcome } from '../../src/ports.js';
+import { createMemoryLogger } from '../../src/log.js';
+import { openInteractionStore, type InteractionStoreOptions } from '../../src/store/sqlite.js';
 
 /** The new row's id when the write was saved; undefined when it was queued, rejected or the store was closed. */
 export function savedId(outcome: WriteOutcome): number | undefined {
   return outcome.status === 'saved' ? outcome.id : undefined;
+}
+
+/**
+ * Opens the SQLite store at `file` on a clock that starts at `t0` and moves only by setNow(); the store is
+ * added to `open` so the test's afterEach can close it.
+ */
+export function openStoreOnClock(file: string, t0: number, open: InteractionStore[], options: InteractionStoreOptions = {}) {
+  const logger = createMemoryLogger();
+  let clock = t0;
+  const store = openInteractionStore(file, logger, { now: () => clock, ...options });
+  open.push(store);
+  return { store, logger, setNow: (t: number) => (clock = t), events: () => logger.lines.map((l) => JSON.parse(l).event as string) };
 }
