@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../src/app.js';
 import { renderPlain } from '../src/cli/render.js';
 import { createMemoryLogger } from '../src/log.js';
-import type { PreviewRecord } from '../src/ingest/pipeline.js';
+import { splitDocument, type PreviewRecord } from '../src/ingest/pipeline.js';
+import { readDocument } from '../src/ingest/read.js';
+import { loadCoreConfig } from '../src/config.js';
 import { NO_TEXT_LAYER } from '../src/ingest/formats/pdf.js';
 import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
 import { runTs } from './support/spawn-ts.js';
@@ -143,6 +145,32 @@ describe('ingest --dry-run --json over one document per format', () => {
   it('refuses a PDF without a text layer, by name, with the reason', () => {
     const rejected = records.filter((r): r is RejectedRecord => 'rejected' in r);
     expect(rejected).toEqual([{ doc: file('scans/scan.pdf'), rejected: file('scans/scan.pdf'), reason: NO_TEXT_LAYER }]);
+  });
+});
+
+describe('an old-style page laid out with tables', () => {
+  it('is read as its content: the layout cells are not turned into table rows, the data table is', async () => {
+    const page = `<html><head><meta charset="utf-8"><title>关于做好冬季防火工作的通知_某镇人民政府</title></head><body>
+<table width="100%"><tr><td class="nav">首页 | 政务公开</td></tr>
+<tr><td><table><tr><td><h1>关于做好冬季防火工作的通知</h1>
+<p>各村（社区）要在12月底前完成一次消防安全检查，重点检查独居老人家中的电器线路。</p>
+<table border="1"><tr><th>检查对象</th><th>完成时间</th></tr><tr><td>独居老人家庭</td><td>12月15日前</td></tr></table>
+</td></tr></table></td></tr>
+<tr><td class="footer">版权所有 某镇人民政府</td></tr></table></body></html>`;
+    fs.writeFileSync(file('layout.html'), page);
+    try {
+      const doc = await readDocument(file('layout.html'), corpus.corpusDir);
+      if ('reason' in doc) throw new Error(doc.reason);
+      const split = splitDocument(doc, loadCoreConfig(lexicalEnv(corpus)));
+      expect(split.chunks.map((c) => c.title)).toEqual(['关于做好冬季防火工作的通知']);
+      expect(split.chunks[0].text).toBe('各村（社区）要在12月底前完成一次消防安全检查，重点检查独居老人家中的电器线路。\n独居老人家庭：完成时间12月15日前。');
+      expect(split.dropped).toEqual([
+        { text: '首页 | 政务公开', reason: 'navigation' },
+        { text: '版权所有 某镇人民政府', reason: 'page footer' },
+      ]);
+    } finally {
+      fs.rmSync(file('layout.html'));
+    }
   });
 });
 
