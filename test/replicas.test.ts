@@ -168,6 +168,57 @@ describe('the index on every replica (generations kept in PostgreSQL)', () => {
   }, 300_000);
 });
 
+describe('a webhook replica while PostgreSQL restarts', () => {
+  it('keeps answering, refuses a redelivery meanwhile, reconnects and saves what it queued', async () => {
+    const url = await server.createDatabase('restart_replica');
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-restart-'));
+    const api = await TelegramApiServer.start();
+    let replica: Replica | undefined;
+    try {
+      replica = await startReplica({
+        HOME: work, CORPUS_DIR: corpus.corpusDir, INDEX_DIR: corpus.indexDir, DB_PATH: path.join(work, 'data', 'bot.sqlite'),
+        EMBEDDING_MODEL: 'none', DATABASE_URL: url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, RATE_LIMIT_PER_MINUTE: '10000',
+      });
+      const direct = `http://127.0.0.1:${replica.port}`;
+      let id = 0;
+      const update = () => ({ update_id: 70_000 + ++id, ...privateText('露天巷的巷道有多长？', 300_000 + id) });
+      const chats: number[] = [];
+      const send = async (u: Record<string, unknown>) => {
+        chats.push((u.message as { chat: { id: number } }).chat.id);
+        await deliver(direct, u);
+      };
+      await send(update());
+
+      server.stop(); // like a crash
+      const during = update();
+      await send(during);
+      await deliver(direct, during); // Telegram redelivers: refused (remembered in memory), not answered again
+      expect(replica.stderr()).toContain('store.write_failed');
+      expect(replica.stderr()).toContain('telegram.duplicate_update');
+
+      server.start();
+      // The next writes after the back-off flush the queue; each new update is one more write.
+      while (!replica.stderr().includes('store.recovered')) await send(update());
+
+      await until(() => chats.every((c) => api.sentTo(c).length > 0), 'every answer');
+      expect(chats.map((c) => api.sentTo(c).length)).toEqual(chats.map(() => 1));
+      const sql = postgres(url, { max: 1, onnotice: () => undefined });
+      try {
+        expect((await sql`SELECT count(*)::int AS n FROM interactions`)[0].n).toBe(new Set(chats).size);
+        expect((await sql`SELECT count(*)::int AS n FROM deliveries`)[0].n).toBe(new Set(chats).size);
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      server.start(); // idempotent: the other tests need it
+      if (replica && replica.child.exitCode === null) replica.child.kill('SIGKILL');
+      await replica?.exited;
+      await api.close();
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
 describe('three Telegram webhook replicas behind nginx and a Slack process on one PostgreSQL', () => {
   const QUESTION = '请问南极科考站的签证怎么办理？'; // not in the documents: every answer is an abstention, so /gaps lists them all
   const CHATS_PER_PHASE = 120;
