@@ -16,6 +16,7 @@ import { checkTargets, renderMarkdown, type BenchResult } from './report.js';
 import { ASK_COMPILED, NODE_BASELINE, runAskSection, runColdStart } from './sections/ask.js';
 import { prepareData, type BenchData } from './sections/data.js';
 import { runIngestSection } from './sections/ingest.js';
+import { runIngestScaleSection } from './sections/ingest-scale.js';
 import { keywordQuality, keywordSpeed, peerRatios, vectorGrowth, vectorRuns } from './sections/peers.js';
 import { runKeywordScale } from './sections/scale.js';
 import { runReplicaSection } from './sections/replicas.js';
@@ -33,6 +34,8 @@ export interface BenchPlan {
   askReps: number;
   coldRuns: number;
   ingestReps: number;
+  /** Documents in the synthetic corpus of the ingest-at-scale section. */
+  ingestScaleDocuments: number;
   keywordSizes: number[];
   keywordReps: number;
   peerKeywordSizes: number[];
@@ -52,6 +55,7 @@ export const PLANS: Record<'full' | 'quick', BenchPlan> = {
     askReps: 3,
     coldRuns: 5,
     ingestReps: 3,
+    ingestScaleDocuments: 10_000,
     keywordSizes: [10_000, 100_000, 1_000_000],
     keywordReps: 5,
     peerKeywordSizes: [10_000, 100_000],
@@ -69,6 +73,7 @@ export const PLANS: Record<'full' | 'quick', BenchPlan> = {
     askReps: 1,
     coldRuns: 2,
     ingestReps: 1,
+    ingestScaleDocuments: 300,
     keywordSizes: [10_000],
     keywordReps: 1,
     peerKeywordSizes: [10_000],
@@ -109,6 +114,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   say(`work folder ${ws.dir}`);
   try {
     const ingestSection = await attempt('ingest', () => runIngestSection(ws, plan.ingestReps, logger, say));
+    const ingestScale = await attempt('ingest at scale', () => runIngestScaleSection(ws, plan.ingestScaleDocuments, say));
     const ask = await attempt('ask', () => runAskSection(ws, { reps: plan.askReps, coldRuns: plan.coldRuns }, logger, say));
     const data: BenchData | null = ask ? await attempt('data', async () => prepareData(ws, logger)) : null;
     const keyword = data ? await attempt('scale', () => runKeywordScale(ws, data, plan.keywordSizes, plan.keywordReps, say)) : null;
@@ -155,6 +161,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
       ask,
       ingest: ingestSection,
+      ingestScale,
       scale: { keyword, vectorSizes: plan.vector.map((v) => v.size) },
       peers,
       replicas,

@@ -19,6 +19,20 @@ export interface SourceDocument {
   encoding: string;
 }
 
+/** What a document states about itself and how it was read: shown in citations, used by incremental ingest. */
+export interface DocumentMeta {
+  /** The document's own title, publication date (YYYY-MM-DD) and web address, when known. */
+  title?: string;
+  date?: string;
+  url?: string;
+  /** A file's size and modification time when read: the next ingest skips reading it while both match. */
+  size?: number;
+  mtimeMs?: number;
+  /** A fetched URL's ETag and Last-Modified, sent back on the next ingest (If-None-Match / If-Modified-Since). */
+  etag?: string;
+  lastModified?: string;
+}
+
 /** A file that could not be ingested, reported by name and skipped. */
 export interface RejectedFile {
   path: string;
@@ -244,6 +258,16 @@ export interface CollectionInfo {
   mode: RetrievalMode;
   embeddingModel: string | null;
   builtAt: string;
+}
+
+// ---------- rate limits ----------
+
+/** 'deny-notify' for the first refusal in a window (tell the user once), 'deny-silent' afterwards. */
+export type RateDecision = 'allow' | 'deny-notify' | 'deny-silent';
+
+/** Counts one attempt by a user; in memory for one process, in PostgreSQL for replicas. */
+export interface RateLimiter {
+  take(key: string): RateDecision | Promise<RateDecision>;
 }
 
 // ---------- the interaction store (SQLite by default, PostgreSQL for several replicas) ----------

@@ -144,6 +144,18 @@ describe('answer first', () => {
   });
 });
 
+describe("the asker's own case", () => {
+  it('an age or birth date the asker states is not a missing topic', () => {
+    const notice = { title: '高龄津贴发放通知', text: '本区户籍年满80周岁的老人，每人每月发放高龄津贴100元，由社区统一申报。' };
+    const local = statsFor([notice, JIWANG, XINZHOU, FAIR, OTHER]);
+    for (const q of ['俺爷爷87岁了，高龄津贴每月多少钱？', '我奶奶1938年3月出生，高龄津贴每月能领多少钱？']) {
+      const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+      expect(draft.abstained, q).toBe(false);
+      expect(draft.text.split('\n')[0]).toContain('100元');
+    }
+  });
+});
+
 describe('abstention evidence', () => {
   it('abstains with no passages and with no searchable terms', () => {
     expect(answer('稷王社区有多少名居民？', []).abstained).toBe(true);
@@ -198,10 +210,10 @@ describe('figures', () => {
   it('leads with the clause holding the asked figure, in English with the figure glossed first', () => {
     const sentence = '稷王社区是个大社区，共有居民７１８８ 名，下辖5个网格，社区工作者一共23人。';
     const [figure] = figureMentions(normalizeText(sentence)).filter((f) => f.text === '7188名');
-    expect(leadLine(sentence, 'zh', figure, ['居民'])).toBe('共有居民７１８８ 名');
-    expect(leadLine(sentence, 'en', figure, ['居民'])).toBe('7188 people — “共有居民７１８８ 名”');
+    expect(leadLine(sentence, 'zh', figure, ['居民']).line).toBe('共有居民７１８８ 名');
+    expect(leadLine(sentence, 'en', figure, ['居民'])).toEqual({ line: '7188 people — “共有居民７１８８ 名”', clause: '共有居民７１８８ 名' });
     // No figure asked: the clause carrying the question's terms and the short one after it.
-    expect(leadLine('邹游（1990年5月30日－），中国足球运动员，司职后卫。', 'zh', null, ['邹游', '职业'])).toBe('邹游（1990年5月30日－），中国足球运动员，司职后卫');
+    expect(leadLine('邹游（1990年5月30日－），中国足球运动员，司职后卫。', 'zh', null, ['邹游', '职业']).line).toBe('邹游（1990年5月30日－），中国足球运动员，司职后卫');
   });
 });
 

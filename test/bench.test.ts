@@ -13,6 +13,7 @@ const TINY: BenchPlan = {
   askReps: 1,
   coldRuns: 1,
   ingestReps: 1,
+  ingestScaleDocuments: 120,
   keywordSizes: [300],
   keywordReps: 1,
   peerKeywordSizes: [300],
@@ -54,6 +55,12 @@ describe('bench', () => {
     expect(ingest.median.changedOne.embedded).toBeGreaterThan(0);
     expect(ingest.median.changedOne.embedded).toBeLessThan(ingest.median.full.chunks);
 
+    const scale = json.ingestScale!;
+    expect(scale.full).toMatchObject({ documents: 120, added: 120 });
+    expect(scale.changedOne).toMatchObject({ documents: 120, updated: 1, unchanged: 119 });
+    expect(scale.unchanged).toMatchObject({ updated: 0, unchanged: 120 });
+    expect(scale.changedOneRatio).toBeGreaterThan(0);
+
     const row = json.scale.keyword!.rows[0];
     expect(row).toMatchObject({ size: 300 });
     expect(row.bytes).toBeGreaterThan(0);
@@ -79,7 +86,7 @@ describe('bench', () => {
     for (const t of json.targets) expect([true, false, null]).toContain(t.pass);
 
     const md = readFileSync(path.join(out, 'bench.md'), 'utf8');
-    for (const heading of ['## Targets', '## 1. Answer latency', '## 2. Ingest', '## 3. Scale', '## 4. Peers', '## Replicas: 1 vs 3']) expect(md).toContain(heading);
+    for (const heading of ['## Targets', '## 1. Answer latency', '## 2. Ingest', '### Ingest at scale: 120 documents', '## 3. Scale', '## 4. Peers', '## Replicas: 1 vs 3']) expect(md).toContain(heading);
     expect(md).toContain(`${json.meta.machine.cores} cores`);
     expect(md).toMatch(/\| lexical \| \d+ \|/);
     expect(md).toMatch(/\*\*(pass|miss)\*\*/);

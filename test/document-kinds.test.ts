@@ -1,6 +1,5 @@
 // Document kinds through the public seams: readDocument → splitDocument (the splitter the kind
 // table picks), ingest() for rejections, and `npm run ingest -- --dry-run --json` as users run it.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,8 @@ import { ingest, splitDocument, type PreviewRecord } from '../src/ingest/pipelin
 import { readDocument } from '../src/ingest/read.js';
 import type { ReadDocument } from '../src/ingest/model.js';
 import { currentGeneration, readChunks, readManifest } from '../src/index/store.js';
-import { childEnv, lexicalEnv, makeTempCorpus, REPO_ROOT, SEED_FILES, SEEDS_DIR, type TempCorpus } from './support/corpus.js';
+import { lexicalEnv, makeTempCorpus, SEED_FILES, SEEDS_DIR, type TempCorpus } from './support/corpus.js';
+import { runTs } from './support/spawn-ts.js';
 
 const NOTICE = `某区民政局关于2024年高龄津贴发放工作的通知
 
@@ -197,21 +197,13 @@ describe('ingest()', () => {
 });
 
 describe('npm run ingest -- --dry-run --json', () => {
-  function dryRun(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/cli/ingest.ts', '--dry-run', '--json', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout }));
-    });
-  }
+  const dryRun = (args: string[], env: Record<string, string>) => runTs('src/cli/ingest.ts', ['--dry-run', '--json', ...args], env);
 
   it('prints one JSON object per chunk, dropped block and rejected file, and writes nothing', async () => {
     fs.writeFileSync(file('empty.txt'), '');
     fs.writeFileSync(file('sheet.xls'), 'x');
     const indexDir = path.join(root, 'dry-index');
-    const run = await dryRun([root], childEnv({ INDEX_DIR: indexDir, EMBEDDING_MODEL: 'none' }));
+    const run = await dryRun([root], { INDEX_DIR: indexDir, EMBEDDING_MODEL: 'none' });
     expect(run.code).toBe(0);
     const records = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as PreviewRecord);
     const chunks = records.filter((r): r is Extract<PreviewRecord, { text: string }> => 'text' in r);

@@ -2,16 +2,18 @@
 // (the seam users and operators see) and through ingest() + the answering service: body sentences
 // all land in chunks, navigation is dropped with a reason, titles are the documents' own, tables
 // answer row questions, a scanned PDF is refused with the reason.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../src/app.js';
 import { renderPlain } from '../src/cli/render.js';
 import { createMemoryLogger } from '../src/log.js';
-import type { PreviewRecord } from '../src/ingest/pipeline.js';
+import { splitDocument, type PreviewRecord } from '../src/ingest/pipeline.js';
+import { readDocument } from '../src/ingest/read.js';
+import { loadCoreConfig } from '../src/config.js';
 import { NO_TEXT_LAYER } from '../src/ingest/formats/pdf.js';
-import { childEnv, lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { runTs } from './support/spawn-ts.js';
 import { printPdf, writeDocx, writeGbk } from './support/documents.js';
 
 type ChunkRecord = Extract<PreviewRecord, { text: string }>;
@@ -84,17 +86,7 @@ let corpus: TempCorpus;
 let records: PreviewRecord[];
 const file = (rel: string) => path.join(corpus.corpusDir, rel);
 
-function dryRun(paths: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/cli/ingest.ts', '--dry-run', '--json', ...paths], { cwd: REPO_ROOT, env: childEnv(lexicalEnv(corpus)), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const dryRun = (paths: string[]) => runTs('src/cli/ingest.ts', ['--dry-run', '--json', ...paths], lexicalEnv(corpus) as Record<string, string>);
 
 beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'formats-', seeds: [] });
@@ -153,6 +145,32 @@ describe('ingest --dry-run --json over one document per format', () => {
   it('refuses a PDF without a text layer, by name, with the reason', () => {
     const rejected = records.filter((r): r is RejectedRecord => 'rejected' in r);
     expect(rejected).toEqual([{ doc: file('scans/scan.pdf'), rejected: file('scans/scan.pdf'), reason: NO_TEXT_LAYER }]);
+  });
+});
+
+describe('an old-style page laid out with tables', () => {
+  it('is read as its content: the layout cells are not turned into table rows, the data table is', async () => {
+    const page = `<html><head><meta charset="utf-8"><title>关于做好冬季防火工作的通知_某镇人民政府</title></head><body>
+<table width="100%"><tr><td class="nav">首页 | 政务公开</td></tr>
+<tr><td><table><tr><td><h1>关于做好冬季防火工作的通知</h1>
+<p>各村（社区）要在12月底前完成一次消防安全检查，重点检查独居老人家中的电器线路。</p>
+<table border="1"><tr><th>检查对象</th><th>完成时间</th></tr><tr><td>独居老人家庭</td><td>12月15日前</td></tr></table>
+</td></tr></table></td></tr>
+<tr><td class="footer">版权所有 某镇人民政府</td></tr></table></body></html>`;
+    fs.writeFileSync(file('layout.html'), page);
+    try {
+      const doc = await readDocument(file('layout.html'), corpus.corpusDir);
+      if ('reason' in doc) throw new Error(doc.reason);
+      const split = splitDocument(doc, loadCoreConfig(lexicalEnv(corpus)));
+      expect(split.chunks.map((c) => c.title)).toEqual(['关于做好冬季防火工作的通知']);
+      expect(split.chunks[0].text).toBe('各村（社区）要在12月底前完成一次消防安全检查，重点检查独居老人家中的电器线路。\n独居老人家庭：完成时间12月15日前。');
+      expect(split.dropped).toEqual([
+        { text: '首页 | 政务公开', reason: 'navigation' },
+        { text: '版权所有 某镇人民政府', reason: 'page footer' },
+      ]);
+    } finally {
+      fs.rmSync(file('layout.html'));
+    }
   });
 });
 

@@ -45,6 +45,8 @@ describe('one changed document', () => {
     const report = await ingest(incConfig, { paths: [incremental.corpusDir], embedder: null }, logger);
     expect(report.updated).toEqual([SEED_FILES[2]]);
     expect(report.unchanged).toHaveLength(SEED_FILES.length - 1);
+    // Only the changed page is tokenised; the others keep their rows of the previous keyword index.
+    expect(report.tokenized).toBe(1);
     await ingest(fullConfig, { paths: [full.corpusDir], embedder: null, rebuild: true }, logger);
 
     const a = currentGeneration(incConfig.indexDir)!;
@@ -63,7 +65,8 @@ describe('one changed document', () => {
     fs.writeFileSync(path.join(gen, 'parts.jsonl'), 'garbage');
     fs.appendFileSync(path.join(incremental.corpusDir, SEED_FILES[0]), '\n\n社区服务中心周六照常开放。\n');
     fs.appendFileSync(path.join(full.corpusDir, SEED_FILES[0]), '\n\n社区服务中心周六照常开放。\n');
-    await ingest(incConfig, { paths: [incremental.corpusDir], embedder: null }, logger);
+    const report = await ingest(incConfig, { paths: [incremental.corpusDir], embedder: null }, logger);
+    expect(report.tokenized).toBe(SEED_FILES.length);
     await ingest(fullConfig, { paths: [full.corpusDir], embedder: null, rebuild: true }, logger);
     const a = currentGeneration(incConfig.indexDir)!;
     const b = currentGeneration(fullConfig.indexDir)!;

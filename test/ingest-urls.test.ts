@@ -1,7 +1,6 @@
 // Documents at http(s) URLs, served by a real HTTP server on 127.0.0.1: fetched through ingest(),
 // read by their Content-Type, re-checked with ETag / Last-Modified (304 → unchanged, no download),
 // refused with the reason when they fail, are too large or too slow; `--urls FILE` through the CLI.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +13,8 @@ import { renderPlain } from '../src/cli/render.js';
 import { createMemoryLogger } from '../src/log.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { currentGeneration, readChunks, readManifest } from '../src/index/store.js';
-import { childEnv, lexicalEnv, makeTempCorpus, REPO_ROOT, SEED_FILES, type TempCorpus } from './support/corpus.js';
+import { lexicalEnv, makeTempCorpus, SEED_FILES, type TempCorpus } from './support/corpus.js';
+import { runTs } from './support/spawn-ts.js';
 
 const page = (body: string) => `<html><head><meta charset="gbk"><title>关于社区食堂开业的公告_某街道办事处</title></head><body>
 <div class="nav">首页 | 通知公告</div><h1>关于社区食堂开业的公告</h1><div class="content"><p>${body}</p></div></body></html>`;
@@ -146,12 +146,7 @@ describe('ingest of URLs', () => {
     const list = path.join(corpus.root, 'urls.txt');
     fs.writeFileSync(list, `# town documents\n${pageUrl}\n\nnot-a-url\n${textUrl}\n`);
     const indexDir = path.join(corpus.root, 'dry-index');
-    const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/cli/ingest.ts', '--dry-run', '--json', '--urls', list], { cwd: REPO_ROOT, env: childEnv({ ...lexicalEnv(corpus), INDEX_DIR: indexDir }), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await runTs('src/cli/ingest.ts', ['--dry-run', '--json', '--urls', list], { ...lexicalEnv(corpus), INDEX_DIR: indexDir } as Record<string, string>);
     expect(code).toBe(0);
     expect(stderr).toMatch(/"not-a-url" is not an http\(s\) URL/);
     const docs = new Set(stdout.trim().split('\n').map((l) => (JSON.parse(l) as { doc: string }).doc));

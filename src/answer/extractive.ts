@@ -100,9 +100,9 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
     if (next && !chosen.includes(next)) chosen.splice(1, 0, next);
   }
 
-  const lead = leadLine(best.text, language, best.figure, keyTerms.map((k) => k.term));
+  const { line: lead, clause } = leadLine(best.text, language, best.figure, keyTerms.map((k) => k.term));
   // The best sentence is quoted unless the lead already says all of it.
-  const quotes = (sameText(lead, best.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
+  const quotes = (sameText(clause, best.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
   const citations = [...new Set([best, ...quotes].map((s) => s.passageRank))];
   // Quotes from English documents need no note that the documents are Chinese.
   const fromChinese = [best, ...quotes].some((s) => /\p{Script=Han}/u.test(s.text));
@@ -255,6 +255,9 @@ const EVERYDAY_FLOOR = 0.5;
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
 
 // "几个", "多长", "多少钱": how the question asks, not what it is about.
+/** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生. */
+const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
+
 // "开不开", "有没有", "多不多": the A-not-A question form, also how the question asks.
 const ASKING_SPAN = /(几|多少)[个名家户次天期毛块角元]?钱?|([\u4e00-\u9fff])[不没]\2/g;
 const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|多少.?|哪.{0,2})$/;
@@ -270,12 +273,15 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
   const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
+  const ownCase = question ? [...question.matchAll(OWN_CASE)].map((m) => m[0]) : [];
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   for (const t of terms) {
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
+    // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
+    if (ownCase.some((span) => span.includes(t.term))) continue;
     const df = stats.documentFrequency(t.term);
     // English: the English words themselves, and translations the corpus never uses, say nothing —
     // except the glossary's: its translations are reliable, so a concept none of them covers is missing.
@@ -597,7 +603,7 @@ interface Facet {
 const PHONE = /(?<![\d.])(0\d{2,3}[-\s]?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?![\d.])/;
 // An address itself (not the word 网站).
 const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
-const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|[上下]午|早上|晚上|工作日|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
+const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|[上下]午|早上|晚上|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {

@@ -105,10 +105,10 @@ export function glossFigure(figure: string): string | null {
   return /(余|多)/.test(raw) ? `over ${english}` : english;
 }
 
-/** The lead line from a sentence as written, without [n]. `figure` is the best figure of the asked kind in the sentence, when asked for one. */
-export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[]): string {
+/** The lead line from a sentence as written, without [n], and the part of the sentence it quotes. `figure` is the best figure of the asked kind in the sentence, when asked for one. */
+export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[]): { line: string; clause: string } {
   const clause = figure ? figureClause(sentence, figure) : bestClauses(sentence, terms);
-  if (language === 'zh') return clause;
+  if (language === 'zh') return { line: clause, clause };
   const english = figure ? glossFigure(figure.text) : null;
-  return english ? `${english} — “${clause}”` : `In short: “${clause}”`;
+  return { line: english ? `${english} — “${clause}”` : `In short: “${clause}”`, clause };
 }

@@ -68,6 +68,11 @@ export class Bm25Index implements KeywordSearcher {
     this.isTouched = new Uint8Array(this.size);
   }
 
+  /** @internal For rebuild(): an index over arrays already laid out. */
+  static fromArrays(a: Arrays, k1: number, b: number): Bm25Index {
+    return new Bm25Index(a, k1, b);
+  }
+
   /** Every distinct token in the index. */
   vocabulary(): readonly string[] {
     return this.a.terms;
@@ -166,6 +171,93 @@ export class Bm25Index implements KeywordSearcher {
       }
     }
     return new Bm25Index({ terms, offsets, docIds, tfs, docLengths }, k1, b);
+  }
+
+  /**
+   * A new index whose row i is either row `rows[i]` of this index (its postings copied, no
+   * tokenising) or a document given by its counts. Linear in the postings, in typed arrays: an
+   * incremental ingest rebuilds a large index this way after a few documents changed.
+   */
+  rebuild(rows: (number | DocumentCounts)[], params: Bm25Params = {}): Bm25Index {
+    const { k1, b } = checkParams(params.k1 === undefined && params.b === undefined ? { k1: this.k1, b: this.b } : params);
+    const old = this.a;
+    const newOf = new Int32Array(this.size).fill(-1);
+    const docLengths = new Float32Array(rows.length);
+    const termIds = new Map(this.termIds);
+    const terms = [...old.terms];
+    // Postings of the documents given by counts, per term, in row order.
+    const added = new Map<number, { docs: number[]; tfs: number[] }>();
+    rows.forEach((row, d) => {
+      if (typeof row === 'number') {
+        if (!(row >= 0 && row < this.size) || newOf[row] !== -1) throw new Error(`BM25 rebuild: row ${row} is not a row of this index, or is used twice.`);
+        newOf[row] = d;
+        docLengths[d] = old.docLengths[row];
+        return;
+      }
+      docLengths[d] = row.length;
+      for (const [term, tf] of row.terms) {
+        if (!isIndexable(term) || !(tf > 0)) continue;
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(term, id);
+          terms.push(term);
+        }
+        let list = added.get(id);
+        if (!list) added.set(id, (list = { docs: [], tfs: [] }));
+        list.docs.push(d);
+        list.tfs.push(tf);
+      }
+    });
+    // Document frequencies: kept postings plus added ones.
+    const df = new Uint32Array(terms.length);
+    for (let t = 0; t < old.terms.length; t++) {
+      for (let p = old.offsets[t]; p < old.offsets[t + 1]; p++) if (newOf[old.docIds[p]] !== -1) df[t]++;
+    }
+    for (const [id, list] of added) df[id] += list.docs.length;
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + df[t];
+    const docIds = new Int32Array(offsets[terms.length]);
+    const tfs = new Uint16Array(offsets[terms.length]);
+    // Merge each term's kept postings (ascending after remapping: rows keep their relative order) with its added ones.
+    let sorted = true;
+    for (let t = 0; t < terms.length; t++) {
+      let at = offsets[t];
+      const list = added.get(t);
+      let i = 0;
+      const n = list ? list.docs.length : 0;
+      if (t < old.terms.length) {
+        let last = -1;
+        for (let p = old.offsets[t]; p < old.offsets[t + 1]; p++) {
+          const d = newOf[old.docIds[p]];
+          if (d === -1) continue;
+          if (d < last) sorted = false;
+          last = d;
+          while (i < n && list!.docs[i] < d) {
+            docIds[at] = list!.docs[i];
+            tfs[at++] = Math.min(list!.tfs[i++], MAX_TF);
+          }
+          docIds[at] = d;
+          tfs[at++] = old.tfs[p];
+        }
+      }
+      while (i < n) {
+        docIds[at] = list!.docs[i];
+        tfs[at++] = Math.min(list!.tfs[i++], MAX_TF);
+      }
+    }
+    // Rows given out of their old order: fall back to the plain build, which sorts by construction.
+    if (!sorted) return Bm25Index.buildFromCounts(rows.map((r) => (typeof r === 'number' ? this.countsOf(r) : r)), { k1, b });
+    // Terms no document uses any more are dropped, as a fresh build would.
+    return compactTerms({ terms, offsets, docIds, tfs, docLengths }, k1, b);
+  }
+
+  /** One row's terms and frequencies (a scan of the postings: for the rare fallback only). */
+  private countsOf(row: number): DocumentCounts {
+    const { terms, offsets, docIds, tfs, docLengths } = this.a;
+    const out: DocumentCounts = { length: docLengths[row], terms: [] };
+    for (let t = 0; t < terms.length; t++) for (let p = offsets[t]; p < offsets[t + 1]; p++) if (docIds[p] === row) out.terms.push([terms[t], tfs[p]]);
+    return out;
   }
 
   /** Every document's terms with their frequencies, and its length: buildFromCounts() of these rebuilds this index. */
@@ -292,6 +384,16 @@ export class Bm25Index implements KeywordSearcher {
   static load(file: string): Bm25Index {
     return Bm25Index.deserialize(readFileSync(file));
   }
+}
+
+/** Drops terms with no postings left (after documents were removed). */
+function compactTerms(a: Arrays, k1: number, b: number): Bm25Index {
+  const keep: number[] = [];
+  for (let t = 0; t < a.terms.length; t++) if (a.offsets[t + 1] > a.offsets[t]) keep.push(t);
+  if (keep.length === a.terms.length) return Bm25Index.fromArrays(a, k1, b);
+  const offsets = new Uint32Array(keep.length + 1);
+  keep.forEach((t, i) => (offsets[i + 1] = offsets[i] + (a.offsets[t + 1] - a.offsets[t])));
+  return Bm25Index.fromArrays({ terms: keep.map((t) => a.terms[t]), offsets, docIds: a.docIds, tfs: a.tfs, docLengths: a.docLengths }, k1, b);
 }
 
 /** Tokens are strings without NUL (the vocabulary separator on disk); anything else is skipped. */

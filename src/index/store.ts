@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import type { Chunk } from '../ports.js';
+import type { Chunk, DocumentMeta } from '../ports.js';
 import type { ModelSignature } from '../embed/transformers.js';
 
 export const INDEX_FORMAT = 1;
@@ -20,7 +20,7 @@ export const INDEX_FORMAT = 1;
 /** How the index's vectors were made: queries must be embedded the same way. */
 export type EmbeddingSignature = ModelSignature;
 
-export interface DocumentEntry {
+export interface DocumentEntry extends DocumentMeta {
   id: string;
   /** Absolute path the document was read from, for --prune. */
   source: string;
@@ -33,16 +33,6 @@ export interface DocumentEntry {
   /** The document's format reader ('txt', 'html', 'pdf', …) and the splitter kind it was cut with. */
   format?: string;
   kind?: string;
-  /** The document's own title, publication date (YYYY-MM-DD) and URL, when known: shown in citations. */
-  title?: string;
-  date?: string;
-  url?: string;
-  /** A file's size and modification time when read: the next ingest skips reading it while both match. */
-  size?: number;
-  mtimeMs?: number;
-  /** A fetched URL's ETag and Last-Modified: the next ingest asks whether it changed. */
-  etag?: string;
-  lastModified?: string;
 }
 
 export interface Manifest {

@@ -6,7 +6,7 @@
 //
 // Blocks carry their role, so nothing a reader saw is lost silently: body blocks end up in chunks,
 // the rest (navigation, captions, editor lines) is dropped with a reason the operator can read.
-import type { Article, SourceDocument } from '../ports.js';
+import type { Article, DocumentMeta, SourceDocument } from '../ports.js';
 
 export type BlockKind =
   | 'heading' // a title or section heading, with its level (1 = document title level)
@@ -46,18 +46,9 @@ export interface DocumentDraft {
 }
 
 /** A document after reading: the SourceDocument the splitters see, plus its blocks and metadata. */
-export interface ReadDocument extends SourceDocument {
+export interface ReadDocument extends SourceDocument, DocumentMeta {
   format: string;
   blocks: Block[];
-  title?: string;
-  date?: string;
-  url?: string;
-  /** A file's size and modification time when read: an unchanged pair skips reading it next time. */
-  size?: number;
-  mtimeMs?: number;
-  /** A fetched URL's validators, sent back on the next ingest (If-None-Match / If-Modified-Since). */
-  etag?: string;
-  lastModified?: string;
 }
 
 /** A block (or line) that is not indexed, and why. */

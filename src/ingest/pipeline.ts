@@ -9,7 +9,6 @@ import type { Chunk, Embedder, RejectedFile } from '../ports.js';
 import type { SignedEmbedder } from '../embed/signature.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
-import { stat } from 'node:fs/promises';
 import { discoverFiles, documentId, readDocument } from './read.js';
 import { fetchDocument, isUrl, type Validators } from './fetch.js';
 import { chunkArticles, CHUNKER_VERSION } from './chunk.js';
@@ -30,7 +29,6 @@ import {
   GenerationWriter,
   IndexError,
   pruneGenerations,
-  readChunks,
   readManifest,
   readVectors,
   sha256,
@@ -81,6 +79,8 @@ export interface IngestReport {
   chunks: number;
   /** Chunks embedded in this run (0 when nothing changed). */
   embedded: number;
+  /** Documents tokenised for the keyword index in this run (the others kept their rows of the previous one). */
+  tokenized: number;
   vectors: boolean;
   /** False when nothing changed and no new generation was written. */
   wrote: boolean;
@@ -90,11 +90,13 @@ export interface IngestReport {
 
 interface PreviousIndex {
   manifest: Manifest;
-  chunks: Chunk[];
+  /** The chunk table as its JSON lines: unchanged documents' lines are copied, never parsed. */
+  lines: string[];
   vectors: Float32Array[] | null;
-  /** Per-document parts and keyword counts of the previous build, when they can be reused (same tokenizer). */
+  dir: string;
+  /** Per-document parts and the keyword index of the previous build, when they can be reused (same tokenizer). */
   parts: Map<string, DocumentPart> | null;
-  counts: DocumentCounts[] | null;
+  keyword: Bm25Index | null;
   terms: Set<string>;
   /** Files whose checksum does not match: a new generation is written to repair them. */
   damaged: string[];
@@ -102,12 +104,23 @@ interface PreviousIndex {
 
 interface DocState {
   entry: Omit<DocumentEntry, 'first' | 'count'>;
-  chunks: Chunk[];
+  /** The chunks, parsed (new documents; kept ones on first use: see chunksOf). */
+  chunks?: Chunk[];
+  /** A kept document's lines of the previous chunk table, written back as they are. */
+  lines?: string[];
   vectors: Float32Array[] | null;
   /** Kept from the previous build while the document's chunks are unchanged. */
   part?: DocumentPart;
-  /** Keyword counts of each chunk, kept likewise. */
-  counts?: DocumentCounts[];
+  /** Rows of the document's chunks in the previous keyword index, reused likewise. */
+  previousRows?: { first: number; count: number };
+}
+
+function chunksOf(state: DocState): Chunk[] {
+  return (state.chunks ??= (state.lines ?? []).map((l) => JSON.parse(l) as Chunk));
+}
+
+function chunkCount(state: DocState): number {
+  return state.lines?.length ?? state.chunks?.length ?? 0;
 }
 
 /** What the index keeps per document so an unchanged one costs nothing on the next build (parts.jsonl). */
@@ -202,9 +215,9 @@ const loadPreviousStep: Step = (run) => {
     const part = previous!.parts?.get(entry.id);
     run.docs.set(entry.id, {
       entry: rest,
-      chunks: previous!.chunks.slice(first, first + count),
+      lines: previous!.lines.slice(first, first + count),
       vectors: vectorsReusable ? previous!.vectors!.slice(first, first + count) : null,
-      ...(part && previous!.counts ? { part, counts: previous!.counts.slice(first, first + count) } : {}),
+      ...(part && previous!.keyword ? { part, previousRows: { first, count } } : {}),
     });
   }
 };
@@ -262,7 +275,7 @@ const readStep: Step = async (run) => {
   for (const { file, root } of run.toRead) {
     const existing = docs.get(documentId(file, root));
     if (existing?.entry.size !== undefined && existing.entry.source === file && reusable(run, existing)) {
-      const info = await stat(file).catch(() => null);
+      const info = statOrNull(file);
       if (info && info.size === existing.entry.size && info.mtimeMs === existing.entry.mtimeMs && info.mtimeMs < builtAt - 2000) {
         seen++;
         run.seenIds.add(existing.entry.id);
@@ -286,6 +299,15 @@ const readStep: Step = async (run) => {
     consider(result, url);
   }
 };
+
+/** Synchronous: ten thousand awaited stats cost ten times more than the calls themselves. */
+function statOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+}
 
 /** The stored chunks (and vectors, when an embedder is given) of a document can be kept. */
 function reusable(run: IngestRun, state: DocState): boolean {
@@ -321,7 +343,7 @@ const decideStep: Step = (run) => {
     changed.length === 0 && report.removed.length === 0 && !needsEmbedding && previous !== null && previous.damaged.length === 0 && run.splitSame && previous.manifest.tokenizer === TOKENIZER_VERSION && sameSignature(previous.manifest.embedding, signature);
   if (nothingChanged) {
     report.documents = docs.size;
-    report.chunks = previous!.chunks.length;
+    report.chunks = previous!.lines.length;
     report.vectors = Boolean(signature);
     report.generation = currentGeneration(run.config.indexDir);
     run.done = true;
@@ -341,9 +363,10 @@ const resplitStep: Step = async (run) => {
     if (!split.chunks.length) continue;
     state.entry = { ...documentEntry(split), source: state.entry.source };
     state.chunks = split.chunks;
+    delete state.lines;
     state.vectors = null;
     delete state.part;
-    delete state.counts;
+    delete state.previousRows;
   }
 };
 
@@ -355,9 +378,10 @@ const embedStep: Step = async (run) => {
   const embedStart = performance.now();
   let done = 0;
   for (const [i, state] of todo.entries()) {
-    state.vectors = await embedAll(options.embedder, state.chunks, config.embedding.batchSize);
-    done += state.chunks.length;
-    report.embedded += state.chunks.length;
+    const chunks = chunksOf(state);
+    state.vectors = await embedAll(options.embedder, chunks, config.embedding.batchSize);
+    done += chunks.length;
+    report.embedded += chunks.length;
     const secs = (performance.now() - embedStart) / 1000;
     options.progress?.({ stage: 'embed', files: i + 1, totalFiles: todo.length, chunks: done, chunksPerSecond: secs > 0 ? done / secs : done });
   }
@@ -374,13 +398,14 @@ const writeStep: Step = async (run) => {
   const ordered = [...run.docs.values()].sort((a, b) => a.entry.id.localeCompare(b.entry.id));
   const writer = new GenerationWriter(config.indexDir);
   try {
-    const chunks: Chunk[] = [];
+    const lines: string[] = [];
     const entries: DocumentEntry[] = [];
     for (const state of ordered) {
-      entries.push({ ...state.entry, first: chunks.length, count: state.chunks.length });
-      chunks.push(...state.chunks);
+      entries.push({ ...state.entry, first: lines.length, count: chunkCount(state) });
+      if (state.lines) lines.push(...state.lines);
+      else for (const c of state.chunks ?? []) lines.push(JSON.stringify(c));
     }
-    const texts = (state: DocState) => state.chunks.flatMap((c) => [c.title, c.normText]);
+    const texts = (state: DocState) => chunksOf(state).flatMap((c) => [c.title, c.normText]);
     for (const state of ordered) state.part ??= { id: state.entry.id, terms: corpusTermPart(texts(state)), places: [] };
     const terms = mergeTermParts(ordered.map((s) => s.part!.terms));
     const tokenizer = indexTokenizer(terms);
@@ -388,36 +413,47 @@ const writeStep: Step = async (run) => {
     const before = run.previous?.terms ?? new Set<string>();
     const termSet = new Set(terms);
     const changedTerms = [...terms.filter((t) => !before.has(t)), ...[...before].filter((t) => !termSet.has(t))];
-    const mentions = (state: DocState) => changedTerms.length > 0 && state.chunks.some((c) => changedTerms.some((t) => indexedText(c).includes(t)));
+    const mentions = (state: DocState) => changedTerms.length > 0 && chunksOf(state).some((c) => changedTerms.some((t) => indexedText(c).includes(t)));
     const started = performance.now();
     let tokenized = 0;
     let tokenizedChunks = 0;
+    const previousKeyword = run.previous?.keyword ?? null;
+    const rows: (number | DocumentCounts)[] = [];
     for (const state of ordered) {
-      if (state.counts && !mentions(state)) continue;
+      if (state.previousRows && previousKeyword && !mentions(state)) {
+        for (let r = 0; r < state.previousRows.count; r++) rows.push(state.previousRows.first + r);
+        continue;
+      }
       const places = new Set<string>();
-      state.counts = state.chunks.map((c) => {
+      for (const c of chunksOf(state)) {
         for (const p of tokenizer.placeNames(`${c.title} ${c.normText}`)) places.add(p);
-        return countTokens(tokenizer.tokens(indexedText(c)));
-      });
+        rows.push(countTokens(tokenizer.tokens(indexedText(c))));
+      }
       state.part!.places = [...places];
-      tokenizedChunks += state.chunks.length;
+      tokenizedChunks += chunkCount(state);
+      report.tokenized++;
       if (options.progress && ++tokenized % 1000 === 0) {
         const secs = (performance.now() - started) / 1000;
         options.progress({ stage: 'index', files: tokenized, totalFiles: ordered.length, chunks: tokenizedChunks, chunksPerSecond: secs > 0 ? tokenizedChunks / secs : tokenizedChunks });
       }
     }
-    const keyword = Bm25Index.buildFromCounts(ordered.flatMap((s) => s.counts!));
-    writer.write('chunks.jsonl', chunks.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    const keyword = previousKeyword ? previousKeyword.rebuild(rows) : Bm25Index.buildFromCounts(rows as DocumentCounts[]);
+    // The romanised names and the English lexicon depend only on the Chinese words of the vocabulary:
+    // when those are the words of the previous build, its files are still right.
+    const sameWords = previousKeyword !== null && sameChineseWords(previousKeyword.vocabulary(), keyword.vocabulary());
+    const previousFile = (name: string) => (sameWords && run.previous!.manifest.files[name] && !run.previous!.damaged.includes(name) ? fs.readFileSync(path.join(run.previous!.dir, name)) : null);
+    writer.write('chunks.jsonl', lines.join('\n') + '\n');
     writer.write('terms.txt', dictionaryLines(terms));
     writer.write('parts.jsonl', JSON.stringify({ tokenizer: tokenizerKey() }) + '\n' + ordered.map((s) => JSON.stringify(s.part)).join('\n') + '\n');
     // Place names the stock dictionary knows (忻州, 射阳): matched by romanised English questions.
     const places = new Set(ordered.flatMap((s) => s.part!.places));
     writer.write('places.txt', [...places].sort().join('\n') + '\n');
-    writer.write('romanised.txt', romanisedVocabulary(keyword.vocabulary()).join('\n') + '\n');
+    // Sorted first: pinyin of polyphonic characters depends on their neighbours in the joined text.
+    writer.write('romanised.txt', previousFile('romanised.txt') ?? romanisedVocabulary([...keyword.vocabulary()].sort()).join('\n') + '\n');
     writer.write('keyword.bin', keyword.serialize());
     // English → Chinese lexicon restricted to this corpus's words: built once here, so answering
     // never loads the 5 MB dictionary.
-    writer.write('english.json', JSON.stringify(buildEnglishLexicon(new Set(keyword.vocabulary()), await loadCedict())));
+    writer.write('english.json', previousFile('english.json') ?? JSON.stringify(buildEnglishLexicon(new Set(keyword.vocabulary()), await loadCedict())));
     if (signature && options.embedder) {
       const vectors = ordered.flatMap((s) => s.vectors ?? []);
       const flat = new Float32Array(vectors.length * signature.dims);
@@ -432,15 +468,15 @@ const writeStep: Step = async (run) => {
       splitters: splitterVersions(),
       tokenizer: TOKENIZER_VERSION,
       embedding: report.vectors ? signature : null,
-      counts: { documents: entries.length, chunks: chunks.length },
+      counts: { documents: entries.length, chunks: lines.length },
       documents: entries,
     });
     report.documents = entries.length;
-    report.chunks = chunks.length;
+    report.chunks = lines.length;
     report.wrote = true;
     report.generation = writer.dir;
     const secs = Math.max(0.001, (performance.now() - run.started) / 1000);
-    options.progress?.({ files: run.changed.length, totalFiles: run.changed.length, chunks: chunks.length, chunksPerSecond: chunks.length / secs });
+    options.progress?.({ files: run.changed.length, totalFiles: run.changed.length, chunks: lines.length, chunksPerSecond: lines.length / secs });
   } catch (err) {
     writer.abandon();
     throw err;
@@ -451,6 +487,14 @@ const writeStep: Step = async (run) => {
     run.logger.warn('ingest.prune_generations_failed', { error: err });
   }
 };
+
+/** Both vocabularies hold the same words with a Chinese character (the ones romanisation and the lexicon read). */
+function sameChineseWords(a: readonly string[], b: readonly string[]): boolean {
+  const han = (words: readonly string[]) => words.filter((w) => /\p{Script=Han}/u.test(w));
+  const x = han(a);
+  const y = new Set(han(b));
+  return x.length === y.size && x.every((w) => y.has(w));
+}
 
 /** A chunk's tokens as the keyword index counts them. */
 function countTokens(tokens: string[]): DocumentCounts {
@@ -471,7 +515,7 @@ export async function ingest(config: CoreConfig, options: IngestOptions, logger:
       options,
       logger,
       started,
-      report: { added: [], updated: [], unchanged: [], removed: [], rejected: [], dropped: [], documents: 0, chunks: 0, embedded: 0, vectors: false, wrote: false, generation: null, ms: 0 },
+      report: { added: [], updated: [], unchanged: [], removed: [], rejected: [], dropped: [], documents: 0, chunks: 0, embedded: 0, tokenized: 0, vectors: false, wrote: false, generation: null, ms: 0 },
       signature: options.embedder ? modelSignature(options.embedder) : null,
       previous: null,
       splitSame: false,
@@ -546,11 +590,11 @@ function loadPrevious(config: CoreConfig, logger: Logger): PreviousIndex | null 
     const damaged = corruptFiles(gen, manifest);
     // A damaged chunk table is not reused: everything is rebuilt from the documents.
     if (damaged.includes('chunks.jsonl')) throw new Error('chunks.jsonl does not match its checksum');
-    const chunks = readChunks(gen);
+    const lines = fs.readFileSync(path.join(gen, 'chunks.jsonl'), 'utf8').split('\n').filter(Boolean);
     let vectors: Float32Array[] | null = null;
     if (manifest.embedding && !damaged.includes('vectors.f32')) {
       try {
-        vectors = readVectors(gen, manifest.embedding.dims, chunks.length);
+        vectors = readVectors(gen, manifest.embedding.dims, lines.length);
       } catch (err) {
         logger.warn('ingest.previous_vectors_unreadable', { error: err });
       }
@@ -558,24 +602,24 @@ function loadPrevious(config: CoreConfig, logger: Logger): PreviousIndex | null 
     if (damaged.length) logger.warn('ingest.previous_files_damaged', { generation: gen, files: damaged });
     const reusable = ['parts.jsonl', 'keyword.bin', 'terms.txt'].every((f) => manifest.files[f] && !damaged.includes(f)) && manifest.tokenizer === TOKENIZER_VERSION;
     let parts: Map<string, DocumentPart> | null = null;
-    let counts: DocumentCounts[] | null = null;
+    let keyword: Bm25Index | null = null;
     let terms = new Set<string>();
     if (reusable) {
       try {
-        const [head, ...lines] = fs.readFileSync(path.join(gen, 'parts.jsonl'), 'utf8').split('\n').filter(Boolean);
+        const [head, ...partLines] = fs.readFileSync(path.join(gen, 'parts.jsonl'), 'utf8').split('\n').filter(Boolean);
         if ((JSON.parse(head) as { tokenizer?: string }).tokenizer === tokenizerKey()) {
-          parts = new Map(lines.map((l) => JSON.parse(l) as DocumentPart).map((p) => [p.id, p]));
-          counts = Bm25Index.load(path.join(gen, 'keyword.bin')).termCounts();
-          if (counts.length !== chunks.length) throw new Error(`keyword.bin holds ${counts.length} chunks, chunks.jsonl ${chunks.length}`);
+          parts = new Map(partLines.map((l) => JSON.parse(l) as DocumentPart).map((p) => [p.id, p]));
+          keyword = Bm25Index.load(path.join(gen, 'keyword.bin'));
+          if (keyword.size !== lines.length) throw new Error(`keyword.bin holds ${keyword.size} chunks, chunks.jsonl ${lines.length}`);
           terms = new Set(fs.readFileSync(path.join(gen, 'terms.txt'), 'utf8').split('\n').map((l) => l.split(' ')[0]).filter(Boolean));
         }
       } catch (err) {
         logger.warn('ingest.previous_parts_unreadable', { error: err });
         parts = null;
-        counts = null;
+        keyword = null;
       }
     }
-    return { manifest, chunks, vectors, damaged, parts, counts, terms };
+    return { manifest, dir: gen, lines, vectors, damaged, parts, keyword, terms };
   } catch (err) {
     logger.warn('ingest.previous_index_unreadable', { generation: gen, error: err });
     return null;

@@ -64,8 +64,34 @@ function rowsOf(node: DomNode, out: DomNode[] = []): DomNode[] {
   return out;
 }
 
-/** A table as rows that keep their header: "80周岁以上：每餐补贴5元。" */
+/** Cells holding headings, lists or tables (or long prose): the table lays out a page, it holds no data. */
+function isLayoutTable(table: DomNode): boolean {
+  for (const row of rowsOf(table)) {
+    for (const cell of Array.from(row.childNodes)) {
+      const tag = name(cell);
+      if (tag !== 'td' && tag !== 'th') continue;
+      // A paragraph in a cell is still data (Word puts every cell's text in a <p>); a heading or a table inside is layout.
+      if (Array.from(cell.childNodes).some((c) => c.nodeType === 1 && /^(table|h[1-6]|ul|ol|form)$/.test(name(c)))) return true;
+      if (cleanText(cell.textContent ?? '').length > 200) return true;
+    }
+  }
+  return false;
+}
+
+/** A table as rows that keep their header: "80周岁以上：每餐补贴5元。" A layout table is read as the content it holds. */
 function tableBlocks(table: DomNode, out: BlockInput[]): void {
+  if (isLayoutTable(table)) {
+    for (const row of rowsOf(table)) {
+      for (const cell of Array.from(row.childNodes)) {
+        if (name(cell) !== 'td' && name(cell) !== 'th') continue;
+        const reason = boilerplateReason(cell);
+        const text = cleanText(cell.textContent ?? '');
+        if (reason && text) out.push({ kind: 'boilerplate', text, reason });
+        else if (!reason) domBlocks(cell, out);
+      }
+    }
+    return;
+  }
   const rows = rowsOf(table).map(cellsOf).filter((r) => r.cells.some(Boolean));
   for (const c of Array.from(table.childNodes)) if (name(c) === 'caption') out.push({ kind: 'paragraph', text: cleanText(c.textContent ?? '') });
   if (!rows.length) return;
