@@ -242,17 +242,19 @@ describe('staff add documents in Slack', () => {
     expect(logger.lines.some((l) => l.includes('slack.add_doc_refused'))).toBe(true);
   });
 
-  it('an unsupported type, an empty file, a file with no body text and a bad URL get a clear message and a log line; nothing is left in the corpus', async () => {
+  it('an unsupported type, an empty or too large file, a file with no body text, a bad URL and a 404 get a clear message and a log line; nothing is left in the corpus', async () => {
     api.hostFile({ id: 'FPNG0001', name: 'photo.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     api.hostFile({ id: 'FEMPTY01', name: 'empty.txt', bytes: Buffer.alloc(0) });
     api.hostFile({ id: 'FBIN0001', name: 'garbage.txt', bytes: Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]) });
+    api.hostFile({ id: 'FBIG0001', name: 'big.txt', bytes: Buffer.alloc(200_001, 'a') });
     const downloadsBefore = api.downloads.length;
-    await send('EvFile4', directMessage('DSTAFF03', '', { user: STAFF, subtype: 'file_share', files: [{ id: 'FPNG0001', name: 'photo.png' }, { id: 'FEMPTY01', name: 'empty.txt' }, { id: 'FBIN0001', name: 'garbage.txt' }] }));
-    const replies = await waitForReplies('DSTAFF03', 3);
+    await send('EvFile4', directMessage('DSTAFF03', '', { user: STAFF, subtype: 'file_share', files: [{ id: 'FPNG0001', name: 'photo.png' }, { id: 'FEMPTY01', name: 'empty.txt' }, { id: 'FBIN0001', name: 'garbage.txt' }, { id: 'FBIG0001', name: 'big.txt' }] }));
+    const replies = await waitForReplies('DSTAFF03', 4);
     expect(textOf(replies[0].args)).toMatch(/Could not add photo\.png: unsupported format \.png/);
     expect(textOf(replies[1].args)).toMatch(/Could not add empty\.txt: the file is empty/);
     expect(textOf(replies[2].args)).toMatch(/Could not add garbage\.txt: /);
-    // Unsupported and empty files are refused from files.info, before any download.
+    expect(textOf(replies[3].args)).toContain('Could not add big.txt: too large (200001 bytes; the limit is 200000 bytes, FETCH_MAX_BYTES)');
+    // Unsupported, empty and too large files are refused from files.info, before any download.
     expect(api.downloads.slice(downloadsBefore).map((d) => d.id)).toEqual(['FBIN0001']);
     expect(fs.existsSync(path.join(corpus.corpusDir, 'staff-uploads', 'garbage.txt'))).toBe(false);
     expect(fs.existsSync(path.join(corpus.corpusDir, 'staff-uploads', 'photo.png'))).toBe(false);
