@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Answerer, AnswerService, InteractionStore } from './ports.js';
+import type { AnswerService, Answerer, InteractionStore, RateLimiter } from './ports.js';
 import { loadCoreConfig, type CoreConfig, type Env } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { openEmbedder } from './embed/open.js';
@@ -16,6 +16,8 @@ import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { createChineseExpander, type ChineseExpander } from './lang/chinese.js';
 import { openSharedIndexFor, openStore } from './store/open.js';
+import { openSharedRateLimiter, type SharedRateLimiter } from './store/rate-limits.js';
+import { SlidingWindowRateLimiter } from './runtime/rate-limit.js';
 import type { IndexStatus } from './ops/metrics.js';
 import type { OpsSources } from './ops/http.js';
 import { checkDatabaseFile } from './privacy/files.js';
@@ -35,6 +37,8 @@ export interface App {
   reloadIndex(): boolean;
   /** What /healthz, /readyz and /metrics read (src/ops); absent unless opened with `ops: true`. */
   ops?: OpsSources | null;
+  /** A per-user limiter of `perMinute` questions: in memory, or shared by every replica in PostgreSQL (DATABASE_URL). */
+  rateLimiter?(perMinute: number, now?: () => number): RateLimiter;
   /** Stops taking work, waits for in-flight answers (bounded), flushes and closes stores. */
   close(): Promise<void>;
 }
@@ -158,6 +162,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   };
   indexStatus = currentStatus;
 
+  const limiters: SharedRateLimiter[] = [];
   const service = createAnswerService({ config, snapshot: () => holder.current(), store, logger });
 
   // Track in-flight questions so close() can let them finish.
@@ -193,6 +198,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     warnings,
     reloadIndex: () => holder.maybeReload(true),
     ops,
+    rateLimiter(perMinute, now = Date.now) {
+      const memory = new SlidingWindowRateLimiter(perMinute, 60_000, now);
+      if (!config.databaseUrl) return memory;
+      const shared = openSharedRateLimiter({ url: config.databaseUrl, perWindow: perMinute, windowMs: 60_000, hash: (k) => keys.id('rate', k), fallback: memory, logger, now });
+      limiters.push(shared);
+      return shared;
+    },
     async close() {
       if (closing) return;
       closing = true;
@@ -200,6 +212,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       retention.stop();
       await store.close();
       await sharedIndex?.close();
+      for (const l of limiters) await l.close().catch(() => undefined);
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
     },
   };

@@ -260,6 +260,16 @@ export interface CollectionInfo {
   builtAt: string;
 }
 
+// ---------- rate limits ----------
+
+/** 'deny-notify' for the first refusal in a window (tell the user once), 'deny-silent' afterwards. */
+export type RateDecision = 'allow' | 'deny-notify' | 'deny-silent';
+
+/** Counts one attempt by a user; in memory for one process, in PostgreSQL for replicas. */
+export interface RateLimiter {
+  take(key: string): RateDecision | Promise<RateDecision>;
+}
+
 // ---------- the interaction store (SQLite by default, PostgreSQL for several replicas) ----------
 // Every method is asynchronous and backend-neutral. Failures that pass (a lock, a full disk, a
 // restarting server) never reject: writes are queued and retried, reads answer empty, and the

@@ -65,6 +65,33 @@ describe('DATABASE_URL', () => {
     }
   });
 
+  it('shares rate limits between replicas, stored under keyed hashes', async () => {
+    const url = await server.createDatabase('rate_limits');
+    const env = lexicalEnv(corpus, { DATABASE_URL: url, DB_PATH: path.join(corpus.root, 'rate-unused', 'bot.sqlite') });
+    const [a, b] = [await openApp({ env, logger: createMemoryLogger(), autoIngest: false }), await openApp({ env, logger: createMemoryLogger(), autoIngest: false })];
+    let clock = Date.UTC(2026, 0, 1, 12, 0, 10);
+    try {
+      const [la, lb] = [a.rateLimiter!(3, () => clock), b.rateLimiter!(3, () => clock)];
+      const decisions = [];
+      for (const limiter of [la, lb, la, lb, la, lb]) decisions.push(await limiter.take('user:42'));
+      expect(decisions).toEqual(['allow', 'allow', 'allow', 'deny-notify', 'deny-silent', 'deny-silent']);
+      expect(await lb.take('user:43')).toBe('allow'); // another person
+      clock += 60_000; // the next minute
+      expect(await la.take('user:42')).toBe('allow');
+      const sql = postgres(url, { max: 1, onnotice: () => undefined });
+      try {
+        const keys = (await sql`SELECT DISTINCT key FROM rate_limits`).map((r) => String(r.key));
+        expect(keys).toHaveLength(2);
+        for (const key of keys) expect(key).toMatch(/^[0-9a-f]{32}$/); // keyed hashes, not 'user:42'
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('npm run telegram with PostgreSQL unreachable: a clear message, exit code 4, no password printed', async () => {
     const api = await TelegramApiServer.start();
     try {
@@ -137,6 +164,57 @@ describe('the index on every replica (generations kept in PostgreSQL)', () => {
       await app?.close();
       machineA.remove();
       fs.rmSync(machineB, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
+describe('a webhook replica while PostgreSQL restarts', () => {
+  it('keeps answering, refuses a redelivery meanwhile, reconnects and saves what it queued', async () => {
+    const url = await server.createDatabase('restart_replica');
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-restart-'));
+    const api = await TelegramApiServer.start();
+    let replica: Replica | undefined;
+    try {
+      replica = await startReplica({
+        HOME: work, CORPUS_DIR: corpus.corpusDir, INDEX_DIR: corpus.indexDir, DB_PATH: path.join(work, 'data', 'bot.sqlite'),
+        EMBEDDING_MODEL: 'none', DATABASE_URL: url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, RATE_LIMIT_PER_MINUTE: '10000',
+      });
+      const direct = `http://127.0.0.1:${replica.port}`;
+      let id = 0;
+      const update = () => ({ update_id: 70_000 + ++id, ...privateText('露天巷的巷道有多长？', 300_000 + id) });
+      const chats: number[] = [];
+      const send = async (u: Record<string, unknown>) => {
+        chats.push((u.message as { chat: { id: number } }).chat.id);
+        await deliver(direct, u);
+      };
+      await send(update());
+
+      server.stop(); // like a crash
+      const during = update();
+      await send(during);
+      await deliver(direct, during); // Telegram redelivers: refused (remembered in memory), not answered again
+      expect(replica.stderr()).toContain('store.write_failed');
+      expect(replica.stderr()).toContain('telegram.duplicate_update');
+
+      server.start();
+      // The next writes after the back-off flush the queue; each new update is one more write.
+      while (!replica.stderr().includes('store.recovered')) await send(update());
+
+      await until(() => chats.every((c) => api.sentTo(c).length > 0), 'every answer');
+      expect(chats.map((c) => api.sentTo(c).length)).toEqual(chats.map(() => 1));
+      const sql = postgres(url, { max: 1, onnotice: () => undefined });
+      try {
+        expect((await sql`SELECT count(*)::int AS n FROM interactions`)[0].n).toBe(new Set(chats).size);
+        expect((await sql`SELECT count(*)::int AS n FROM deliveries`)[0].n).toBe(new Set(chats).size);
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      server.start(); // idempotent: the other tests need it
+      if (replica && replica.child.exitCode === null) replica.child.kill('SIGKILL');
+      await replica?.exited;
+      await api.close();
+      fs.rmSync(work, { recursive: true, force: true });
     }
   }, 300_000);
 });

@@ -15,6 +15,7 @@ import type { StoreOptions } from '../src/store/common.js';
 import { openInteractionStore } from '../src/store/sqlite.js';
 import { openPostgresStore, PG_SCHEMA_VERSION } from '../src/store/postgres.js';
 import { startPostgres, type PostgresServer } from './support/postgres.js';
+import { interactionAt, saveInteraction } from './support/store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 2, 10, 12, 0, 0); // 2025-03-10 12:00 UTC
@@ -57,26 +58,9 @@ afterAll(() => {
   server?.destroy();
 });
 
-function record(question: string, overrides: Partial<InteractionRecord> = {}): InteractionRecord {
-  return {
-    channel: 'telegram',
-    chatId: '1001',
-    question,
-    answer: `Answer to ${question}`,
-    abstained: false,
-    sources: [{ rank: 1, doc: 'page1.txt', title: '标题', text: '原文', score: 0.9 }],
-    latencyMs: 42,
-    at: T0,
-    ...overrides,
-  };
-}
+const save = saveInteraction;
+const record = (question: string, overrides: Partial<InteractionRecord> = {}) => interactionAt(T0, question, overrides);
 
-/** Records an interaction that must be saved; answers its id. */
-async function save(store: InteractionStore, r: InteractionRecord): Promise<number> {
-  const outcome = await store.recordInteraction(r);
-  if (outcome.status !== 'saved') throw new Error(`expected the interaction to be saved, got ${outcome.status}`);
-  return outcome.id;
-}
 
 describe.each([sqliteBackend, postgresBackend])('the interaction store contract: $name', (backend) => {
   const opened: InteractionStore[] = [];

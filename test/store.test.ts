@@ -7,7 +7,7 @@ import { createMemoryLogger } from '../src/log.js';
 import type { Channel, InteractionRecord, InteractionStore } from '../src/ports.js';
 import { openInteractionStore, type InteractionStoreOptions } from '../src/store/sqlite.js';
 import { bigrams, clusterSimilar, dice, normaliseQuestion } from '../src/store/similar.js';
-import { openStoreOnClock } from './support/store.js';
+import { interactionAt, openStoreOnClock, saveInteraction } from './support/store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 2, 10, 12, 0, 0); // 2025-03-10 12:00 UTC
@@ -29,26 +29,8 @@ afterEach(async () => {
 
 const openStore = (options: InteractionStoreOptions = {}) => openStoreOnClock(file, T0, open, options);
 
-/** Records an interaction that must be saved; answers its id. */
-async function save(store: InteractionStore, r: InteractionRecord): Promise<number> {
-  const outcome = await store.recordInteraction(r);
-  if (outcome.status !== 'saved') throw new Error(`expected the interaction to be saved, got ${outcome.status}`);
-  return outcome.id;
-}
-
-function record(question: string, overrides: Partial<InteractionRecord> = {}): InteractionRecord {
-  return {
-    channel: 'telegram',
-    chatId: '1001',
-    question,
-    answer: `Answer to ${question}`,
-    abstained: false,
-    sources: [{ rank: 1, doc: 'page1.txt', title: '标题', text: '原文', score: 0.9 }],
-    latencyMs: 42,
-    at: T0,
-    ...overrides,
-  };
-}
+const save = saveInteraction;
+const record = (question: string, overrides: Partial<InteractionRecord> = {}) => interactionAt(T0, question, overrides);
 
 describe('the SQLite file', () => {
   it('uses WAL, foreign keys and a schema version', async () => {

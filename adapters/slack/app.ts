@@ -11,7 +11,7 @@ import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import type { AnswerService, FeedbackOutcome, InteractionStore, Language } from '../../src/ports.js';
+import type { AnswerService, FeedbackOutcome, InteractionStore, Language, RateLimiter } from '../../src/ports.js';
 import { conversationIdFor, parseDays, questionFromSlackText } from './incoming.js';
 import {
   ACTION_FEEDBACK_DOWN,
@@ -54,6 +54,8 @@ export interface SlackAppDeps {
   /** What /privacy tells people. */
   privacy: PrivacyFacts;
   now?: () => number;
+  /** Per-user limit (shared by replicas with DATABASE_URL); default an in-memory one of config.ratePerMinute. */
+  limiter?: RateLimiter;
   retryConfig?: SlackRetryConfig;
   /** How long stop() waits for answers under way (default 15 s). */
   shutdownTimeoutMs?: number;
@@ -107,7 +109,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const now = deps.now ?? Date.now;
   const defaultDays = deps.defaultDays ?? 7;
   const work = new InFlight();
-  const rateLimit = new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, now);
+  const rateLimit: RateLimiter = deps.limiter ?? new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, now);
 
   const receiver = config.socketMode ? undefined : timestampCheckedReceiver(config, logger, now, deps.ops);
   const bolt = new App({
@@ -176,7 +178,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     const question = questionFromSlackText(rawText, botUserId);
     try {
       if (!question) return await post(client, target, renderNotice(TEXTS.emptyQuestion));
-      const decision = rateLimit.take(target.user);
+      const decision = await rateLimit.take(target.user);
       // One polite note per window; a flood is not answered with a flood.
       if (decision === 'deny-notify') return await post(client, target, renderNotice(TEXTS.rateLimited));
       if (decision === 'deny-silent') return;
@@ -234,7 +236,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       const question = questionFromSlackText(command.text);
       try {
         if (!question) return await respondEphemeral(respond, renderNotice(TEXTS.askUsage));
-        if (rateLimit.take(command.user_id) !== 'allow') return await respondEphemeral(respond, renderNotice(TEXTS.rateLimited));
+        if ((await rateLimit.take(command.user_id)) !== 'allow') return await respondEphemeral(respond, renderNotice(TEXTS.rateLimited));
         let response;
         try {
           response = await service.ask({

@@ -75,6 +75,7 @@ async function main(env: Env = process.env): Promise<number> {
   // core.logger also counts error lines for /metrics; HTTP mode serves the ops paths beside /slack/events.
   const slack = createSlackApp({
     config, service: core.service, store: core.store, logger: core.logger, keys: core.keys, privacy: privacyFacts(core.config), ops: core.ops ?? undefined,
+    limiter: core.rateLimiter?.(config.ratePerMinute),
   });
   const opsConfig = loadOpsConfig(env);
   let opsServer: OpsServer | undefined;

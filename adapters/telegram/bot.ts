@@ -4,7 +4,7 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { sequentialize } from '@grammyjs/runner';
 import { autoRetry } from '@grammyjs/auto-retry';
-import type { AnswerService, AskResponse, FeedbackOutcome, InteractionStore } from '../../src/ports.js';
+import type { AnswerService, AskResponse, FeedbackOutcome, InteractionStore, RateLimiter } from '../../src/ports.js';
 import type { TelegramConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { escapeHtml, feedbackKeyboard, paginate, parseFeedbackData, renderAnswer, renderFullSources } from './render.js';
@@ -28,6 +28,8 @@ export interface TelegramBotDeps {
   botInfo?: UserFromGetMe;
   /** Clock for the rate limiter. */
   now?: () => number;
+  /** Per-user limit (shared by replicas with DATABASE_URL); default an in-memory one of config.ratePerMinute. */
+  limiter?: RateLimiter;
   /** Longest 429 `retry_after` we wait out before giving up on a message (seconds). */
   maxRetryAfterSeconds?: number;
 }
@@ -103,7 +105,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: deps.maxRetryAfterSeconds ?? 60 }));
 
   const inFlight = new InFlight();
-  const limiter = new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, deps.now ?? Date.now);
+  const limiter: RateLimiter = deps.limiter ?? new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, deps.now ?? Date.now);
   const lastAnswers = new LruMap<number, AskResponse>(LAST_ANSWERS_KEPT);
 
   // Polling (runner) reports errors here; webhook mode never reaches it, hence the boundary below.
@@ -168,7 +170,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramAdapter {
     const question = rawQuestion.trim();
     if (!question) return sendNote(ctx, TEXT.emptyAsk);
     if (question.length > config.maxQuestionChars) return sendNote(ctx, TEXT.tooLong(config.maxQuestionChars));
-    const decision = limiter.take(ctx.from ? `user:${ctx.from.id}` : `chat:${chat.id}`);
+    const decision = await limiter.take(ctx.from ? `user:${ctx.from.id}` : `chat:${chat.id}`);
     if (decision !== 'allow') {
       logger.info('telegram.rate_limited', { chat: chatKey(keys, chat.id), notified: decision === 'deny-notify' });
       if (decision === 'deny-notify') await sendNote(ctx, TEXT.rateLimited(config.ratePerMinute));

@@ -99,7 +99,7 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
   // app.logger also counts error lines for /metrics.
   const { bot, inFlight } = createTelegramBot({
     config, service: app.service, store: app.store, logger: app.logger, botInfo, keys: app.keys,
-    privacy: privacyFacts(app.config),
+    privacy: privacyFacts(app.config), limiter: app.rateLimiter?.(config.ratePerMinute),
   });
   const opsConfig = loadOpsConfig(env);
   let opsServer: OpsServer | undefined;

@@ -32,7 +32,8 @@ Options:
                {"doc","dropped","reason"} per dropped block, {"doc","rejected","reason"} per rejected file
   -h, --help   show this help
 
-Environment: INDEX_DIR, CORPUS_DIR, EMBEDDING_MODEL (none = lexical only), CHUNK_SIZE, CHUNK_OVERLAP.`;
+Environment: INDEX_DIR, CORPUS_DIR, EMBEDDING_MODEL (none = lexical only), CHUNK_SIZE, CHUNK_OVERLAP,
+FETCH_TIMEOUT_MS, FETCH_MAX_BYTES (URLs).`;
 
 /** The closing summary: counts, then every skipped file and every document with dropped blocks, by name. */
 export function ingestSummary(report: IngestReport): string {

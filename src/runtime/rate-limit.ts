@@ -1,7 +1,9 @@
 // Per-user sliding-window rate limit. Memory is bounded: idle users are forgotten first.
-export type RateDecision = 'allow' | 'deny-notify' | 'deny-silent';
+import type { RateDecision, RateLimiter } from '../ports.js';
 
-export class SlidingWindowRateLimiter {
+export type { RateDecision };
+
+export class SlidingWindowRateLimiter implements RateLimiter {
   private readonly hits = new Map<string, { times: number[]; notified: boolean }>();
 
   constructor(

@@ -284,16 +284,19 @@ export function summariseGaps(rows: GapRow[], limit: number, maxRows: number, lo
     .slice(0, Math.floor(limit));
 }
 
+/** One function per kind of write, each applying it and throwing on failure. */
+export type WriteAppliers = { [K in PendingWrite['kind']]: (write: Extract<PendingWrite, { kind: K }>) => unknown };
+
 /** What a backend supplies: its SQL. Everything else (queueing, validation, clean-up timing) is shared. */
 export interface StoreBackend {
   readonly name: string;
   /** This store's name on the deliveries it claims (./owner.ts). */
   readonly owner: string;
   /**
-   * Applies one write; throws on failure. interaction → new id, feedback → FeedbackOutcome, delivery → true if
+   * The writes; each throws on failure. interaction → new id, feedback → FeedbackOutcome, delivery → true if
    * this store may answer it (new, or taken over from a dead owner), forget → the deleted counts.
    */
-  apply(write: PendingWrite): unknown;
+  readonly writes: WriteAppliers;
   isTransient(error: unknown): boolean;
   /** What the operator should check when writes fail. */
   readonly fix: string;
@@ -318,7 +321,7 @@ export interface StoreBackend {
 /** The interaction store over a backend: the port's behaviour, identical for every backend. */
 export function createInteractionStore(backend: StoreBackend, logger: Logger, options: StoreOptions = {}): InteractionStore {
   const { now, maxTurns, turnRetentionMs, deliveryRetentionMs, queueLimit, gapsMaxRows } = resolveOptions(options);
-  const queue = createWriteQueue({ apply: (w) => backend.apply(w), isTransient: (e) => backend.isTransient(e), logger, now, limit: queueLimit, fix: backend.fix });
+  const queue = createWriteQueue({ apply: (w) => (backend.writes[w.kind] as (write: PendingWrite) => unknown)(w), isTransient: (e) => backend.isTransient(e), logger, now, limit: queueLimit, fix: backend.fix });
   let lastMaintenance = 0;
   let closing: Promise<void> | null = null;
 

@@ -8,7 +8,7 @@
 import postgres from 'postgres';
 import type { Logger } from '../log.js';
 import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, InteractionRecord, InteractionStore, StoredInteraction, Turn } from '../ports.js';
-import { createInteractionStore, parseSources, type GapRow, type PendingWrite, type StoreBackend, type StoreOptions } from './common.js';
+import { createInteractionStore, parseSources, type GapRow, type StoreBackend, type StoreOptions } from './common.js';
 import { DEFAULT_DELIVERY_LEASE_MS, mayTakeOver, newOwner } from './owner.js';
 
 export type Sql = postgres.Sql;
@@ -81,6 +81,15 @@ const MIGRATIONS: readonly string[] = [
      generation text NOT NULL REFERENCES index_generations (name),
      at bigint NOT NULL
    );`,
+  // Rate limits every replica shares (store/rate-limits.ts): hits per keyed-hash user per window.
+  `CREATE TABLE rate_limits (
+     key text NOT NULL,
+     window_start bigint NOT NULL,
+     hits integer NOT NULL,
+     notified boolean NOT NULL,
+     PRIMARY KEY (key, window_start)
+   );
+   CREATE INDEX rate_limits_window ON rate_limits (window_start);`,
 ];
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -244,23 +253,14 @@ export function postgresBackend(sql: Sql, logger: Logger, options: StoreOptions 
     owner,
     fix: 'check that the PostgreSQL server is up and reachable (DATABASE_URL); the bot reconnects by itself',
     isTransient: isTransientPgError,
-    async apply(write: PendingWrite): Promise<unknown> {
-      switch (write.kind) {
-        case 'interaction':
-          return applyInteraction(write.record, write.at);
-        case 'feedback':
-          return applyFeedback(write.feedback, write.at);
-        case 'delivery':
-          return applyClaim(write.key, write.at);
-        case 'delivery-done':
-          return sql`UPDATE deliveries SET done_at = ${write.at} WHERE key = ${text(write.key)} AND owner = ${owner}`;
-        case 'forget':
-          return applyForget(write.userKey);
-        case 'turn':
-          return applyTurn(write.conversationId, write.turn);
-        case 'clear':
-          return sql`DELETE FROM turns WHERE conversation_id = ${text(write.conversationId)}`;
-      }
+    writes: {
+      interaction: (w) => applyInteraction(w.record, w.at),
+      feedback: (w) => applyFeedback(w.feedback, w.at),
+      delivery: (w) => applyClaim(w.key, w.at),
+      'delivery-done': (w) => sql`UPDATE deliveries SET done_at = ${w.at} WHERE key = ${text(w.key)} AND owner = ${owner}`,
+      forget: (w) => applyForget(w.userKey),
+      turn: (w) => applyTurn(w.conversationId, w.turn),
+      clear: (w) => sql`DELETE FROM turns WHERE conversation_id = ${text(w.conversationId)}`,
     },
     async getInteraction(id): Promise<StoredInteraction | undefined> {
       const [row] = await sql<InteractionRow[]>`SELECT * FROM interactions WHERE id = ${id}`;

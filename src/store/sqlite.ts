@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, InteractionRecord, InteractionStore, StoredInteraction, Turn } from '../ports.js';
-import { createInteractionStore, parseSources, type GapRow, type PendingWrite, type StoreBackend, type StoreOptions } from './common.js';
+import { createInteractionStore, parseSources, type GapRow, type StoreBackend, type StoreOptions } from './common.js';
 import { DEFAULT_DELIVERY_LEASE_MS, mayTakeOver, newOwner } from './owner.js';
 
 export interface InteractionStoreOptions extends StoreOptions {
@@ -216,23 +216,14 @@ export function openInteractionStore(file: string, logger: Logger, options: Inte
     owner,
     fix: 'another process may hold the database lock, or the disk is full',
     isTransient,
-    apply(write: PendingWrite): unknown {
-      switch (write.kind) {
-        case 'interaction':
-          return applyInteraction(write.record, write.at);
-        case 'feedback':
-          return applyFeedback(write.feedback, write.at);
-        case 'delivery':
-          return applyClaim(write.key, write.at);
-        case 'delivery-done':
-          return sql.completeDelivery.run(write.at, write.key, owner);
-        case 'forget':
-          return applyForget(write.userKey);
-        case 'turn':
-          return applyTurn(write.conversationId, write.turn);
-        case 'clear':
-          return sql.clearTurns.run(write.conversationId);
-      }
+    writes: {
+      interaction: (w) => applyInteraction(w.record, w.at),
+      feedback: (w) => applyFeedback(w.feedback, w.at),
+      delivery: (w) => applyClaim(w.key, w.at),
+      'delivery-done': (w) => sql.completeDelivery.run(w.at, w.key, owner),
+      forget: (w) => applyForget(w.userKey),
+      turn: (w) => applyTurn(w.conversationId, w.turn),
+      clear: (w) => sql.clearTurns.run(w.conversationId),
     },
     getInteraction(id): StoredInteraction | undefined {
       const row = sql.getInteraction.get(id) as InteractionRow | undefined;

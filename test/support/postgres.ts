@@ -39,6 +39,7 @@ export interface PostgresServer {
   createDatabase(name: string): Promise<string>;
   /** Stops the server (immediate: like a crash) without removing its files. */
   stop(): void;
+  /** Starts it again (nothing when it runs). */
   start(): void;
   /** Stops the server and removes its folder. */
   destroy(): void;
@@ -58,13 +59,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const port = await freePort();
   runPg(path.join(bin, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'app', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  const start = () =>
+  let running = false;
+  const start = () => {
+    if (running) return;
     runPg(path.join(bin, 'pg_ctl'), [
       '-D', path.join(dir, 'data'), '-l', path.join(dir, 'server.log'), '-w', '-t', '60',
       '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
       'start',
     ]);
+    running = true;
+  };
   const stop = () => {
+    running = false;
     try {
       runPg(path.join(bin, 'pg_ctl'), ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
     } catch {

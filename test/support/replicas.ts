@@ -44,7 +44,12 @@ export async function startReplica(env: Record<string, string>): Promise<Replica
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let gone = false;
   void exited.then(() => (gone = true));
-  await until(() => stderr.includes('telegram.webhook_listening') || gone, 'a replica to listen');
+  try {
+    await until(() => stderr.includes('telegram.webhook_listening') || gone, 'a replica to listen (it logs telegram.webhook_listening at LOG_LEVEL info)');
+  } catch (error) {
+    child.kill('SIGKILL'); // never leave a replica behind
+    throw error;
+  }
   if (gone) throw new Error(`a replica exited before listening:\n${stderr}`);
   return { port, child, stderr: () => stderr, exited };
 }

@@ -1,5 +1,5 @@
 // Test helpers over the store port.
-import type { InteractionStore, WriteOutcome } from '../../src/ports.js';
+import type { InteractionRecord, InteractionStore, WriteOutcome } from '../../src/ports.js';
 import { createMemoryLogger } from '../../src/log.js';
 import { openInteractionStore, type InteractionStoreOptions } from '../../src/store/sqlite.js';
 
@@ -18,4 +18,26 @@ export function openStoreOnClock(file: string, t0: number, open: InteractionStor
   const store = openInteractionStore(file, logger, { now: () => clock, ...options });
   open.push(store);
   return { store, logger, setNow: (t: number) => (clock = t), events: () => logger.lines.map((l) => JSON.parse(l).event as string) };
+}
+
+/** Records an interaction that must be saved; answers its id (throws when it was queued, rejected or closed). */
+export async function saveInteraction(store: InteractionStore, r: InteractionRecord): Promise<number> {
+  const outcome = await store.recordInteraction(r);
+  if (outcome.status !== 'saved') throw new Error(`expected the interaction to be saved, got ${outcome.status}`);
+  return outcome.id;
+}
+
+/** A logged Telegram question with one source, at `at`; `overrides` change any field. */
+export function interactionAt(at: number, question: string, overrides: Partial<InteractionRecord> = {}): InteractionRecord {
+  return {
+    channel: 'telegram',
+    chatId: '1001',
+    question,
+    answer: `Answer to ${question}`,
+    abstained: false,
+    sources: [{ rank: 1, doc: 'page1.txt', title: '标题', text: '原文', score: 0.9 }],
+    latencyMs: 42,
+    at,
+    ...overrides,
+  };
 }
