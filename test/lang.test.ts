@@ -145,6 +145,20 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     }
   });
 
+  it('a glossary phrase also gets the corpus\'s own CC-CEDICT words for it, under the same concept', () => {
+    // The notice says 采暖期 (采暖 = heating in CC-CEDICT) where the glossary has 供暖/暖气.
+    const notice = new Set(['采暖', '采暖期', '供热', '补贴']);
+    const m = createEnglishMapper({ names: [], vocabulary: (t) => notice.has(t), cedict, glossary: [{ en: ['heating'], zh: ['供暖', '暖气'] }] });
+    const found = m.expand('when does heating start');
+    expect(terms(found, 'glossary')).toEqual(expect.arrayContaining(['供暖', '暖气']));
+    const corpusWord = found.find((t) => t.term === '采暖');
+    expect(corpusWord?.origin).toBe('cedict');
+    expect(corpusWord?.source).toBe('heating');
+    // Without a corpus word for the phrase, only the glossary's terms.
+    const none = createEnglishMapper({ names: [], vocabulary: () => false, cedict, glossary: [{ en: ['heating'], zh: ['供暖', '暖气'] }] });
+    expect(none.expand('heating').map((t) => t.origin)).toEqual(['glossary', 'glossary']);
+  });
+
   it('never returns a term outside the vocabulary', () => {
     const small = new Set(['补贴', '乒乓球']);
     const m = createEnglishMapper({ names: [], vocabulary: (t) => small.has(t), cedict, glossary: [] });

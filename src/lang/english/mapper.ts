@@ -118,7 +118,18 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
     for (let count = Math.min(MAX_PHRASE_WORDS, words.length - start); count >= 1; count--) {
       for (const key of phraseKeys(words, start, count)) {
         const zh = glossary.get(key);
-        if (zh) return { start, end: start + count, terms: zh.map((term) => ({ term, weight: GLOSSARY_WEIGHT, origin: 'glossary', source: key })) };
+        if (!zh) continue;
+        // The glossary's words may not be the corpus's (heating → 供暖, the notice says 采暖): CC-CEDICT's
+        // headwords for the same phrase that the corpus uses are alternatives for the same concept.
+        const corpusWords = (lexiconEntries.get(key) ?? []).filter(([term]) => !zh.includes(term)).slice(0, perWord);
+        return {
+          start,
+          end: start + count,
+          terms: [
+            ...zh.map((term) => ({ term, weight: GLOSSARY_WEIGHT, origin: 'glossary' as const, source: key })),
+            ...corpusWords.map(([term, weight]) => ({ term, weight, origin: 'cedict' as const, source: key })),
+          ],
+        };
       }
     }
     return undefined;
