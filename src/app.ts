@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AnswerService, Answerer, InteractionStore, RateLimiter } from './ports.js';
+import type { AnswerService, Answerer, DocumentAdder, InteractionStore, RateLimiter } from './ports.js';
 import { loadCoreConfig, type CoreConfig, type Env } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { openEmbedder } from './embed/open.js';
@@ -23,6 +23,7 @@ import type { OpsSources } from './ops/http.js';
 import { checkDatabaseFile } from './privacy/files.js';
 import { createPrivacyKeys, DataSecretError, loadDataSecret, type PrivacyKeys } from './privacy/keys.js';
 import { startRetention } from './privacy/retention.js';
+import { createDocumentAdder } from './documents.js';
 
 export interface App {
   config: CoreConfig;
@@ -35,6 +36,8 @@ export interface App {
   warnings: string[];
   /** Re-reads the index if `ingest` published a new one; called automatically before questions. */
   reloadIndex(): boolean;
+  /** Adds a file or URL to the corpus and this process's live index (staff, through a chat adapter). */
+  documents?: DocumentAdder;
   /** What /healthz, /readyz and /metrics read (src/ops); absent unless opened with `ops: true`. */
   ops?: OpsSources | null;
   /** A per-user limiter of `perMinute` questions: in memory, or shared by every replica in PostgreSQL (DATABASE_URL). */
@@ -180,6 +183,27 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     },
   };
 
+  // Staff adds: the same incremental ingest as `npm run ingest`, under the same lock (with DATABASE_URL the
+  // shared one, and the result published to every replica); this process loads the new generation at once.
+  const documents = createDocumentAdder({
+    config,
+    embedder,
+    logger,
+    reload: () => holder.maybeReload(true),
+    ...(sharedIndex
+      ? {
+          runIngest: (run) =>
+            sharedIndex.withIngestLock(async () => {
+              await sharedIndex.sync(config.indexDir);
+              const report = await run();
+              const live = currentGeneration(config.indexDir);
+              if (live && report.wrote) await sharedIndex.publish(live);
+              return report;
+            }),
+        }
+      : {}),
+  });
+
   const ops: OpsSources | null = metrics
     ? {
         metrics,
@@ -197,6 +221,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     logger,
     warnings,
     reloadIndex: () => holder.maybeReload(true),
+    documents,
     ops,
     rateLimiter(perMinute, now = Date.now) {
       const memory = new SlidingWindowRateLimiter(perMinute, 60_000, now);

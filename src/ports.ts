@@ -388,3 +388,41 @@ export interface InteractionStore {
   /** Resolves when a write could be made now (for /readyz); rejects with the reason otherwise. Writes nothing. */
   checkWritable(): Promise<void>;
 }
+
+// ---------- adding documents (staff, from a chat platform) ----------
+
+/** What became of one document staff asked to add. */
+export interface AddDocumentResult {
+  /** `busy`: another ingest holds the lock; nothing was changed, try again. */
+  status: 'added' | 'updated' | 'unchanged' | 'rejected' | 'busy';
+  /** What staff gave: the file's name or the URL. */
+  source: string;
+  /** The document's id in the index: its path relative to the corpus, or the URL. */
+  doc?: string;
+  title?: string;
+  /** Publication date (YYYY-MM-DD), when the document states one. */
+  date?: string;
+  chunks?: number;
+  /** How it was read and split (e.g. html, notice). */
+  format?: string;
+  kind?: string;
+  /** Blocks left out as not body text, counted by reason. */
+  dropped?: { reason: string; count: number }[];
+  /** Why it was rejected (or why the ingest is busy). */
+  reason?: string;
+}
+
+/**
+ * Adds one document to the corpus and the live index (files are saved under CORPUS_DIR/staff-uploads/, URLs
+ * listed in CORPUS_DIR/staff-uploads/.urls.txt), through the incremental ingest and its lock; the running
+ * service answers from it as soon as the call returns. Never throws for bad input: the result says why.
+ */
+export interface DocumentAdder {
+  /** Largest file accepted, in bytes (FETCH_MAX_BYTES), and how long a download may take (FETCH_TIMEOUT_MS). */
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+  /** Why a file of this name and size would be refused, checked before downloading it; undefined when it may be added. */
+  check(file: { name: string; size?: number }): Promise<string | undefined>;
+  addFile(file: { name: string; bytes: Uint8Array }): Promise<AddDocumentResult>;
+  addUrl(url: string): Promise<AddDocumentResult>;
+}

@@ -112,6 +112,22 @@ describe('splitPage on the seed pages', () => {
     expect(text).toContain('充分运用 AI 智能巡检技术');
     expect(find(articles, '长治文旅推介会在郑州举行').byline).toBe('王佳琪 梁艳锋');
   });
+
+  it('004: photo news (several sentences over a photo credit) stays body text; its credit does not', () => {
+    const text = body(splitPage(seed('004')));
+    expect(text).toContain('山西漳泽水库管理有限公司工作人员在溢洪道启闭机房仔细检查设备运转情况');
+    expect(text).toContain('对水库大坝 84 个渗流观测点进行电脑监测和人工比测');
+    expect(text).not.toContain('张国平 李波 摄');
+  });
+
+  it('a one-sentence caption over a photo credit is still dropped, a photo news report is kept', () => {
+    const caption = '7月2日，居民在社区服务站办理业务。';
+    const report = '7月2日，城东社区服务站工作人员为居民办理养老保险认证业务。入夏以来，该站延长服务时间至晚上8点，方便上班族下班后办理，已累计为辖区居民办理各类业务1200余人次，群众纷纷点赞。';
+    expect(body(splitPage(doc(`# 民生新闻\n\n${caption}\n\n本报记者 王明 摄`)))).not.toContain('居民在社区服务站办理业务');
+    const kept = body(splitPage(doc(`# 民生新闻\n\n${report}\n\n本报记者 王明 摄`)));
+    expect(kept).toContain('延长服务时间至晚上8点');
+    expect(kept).not.toContain('王明 摄');
+  });
 });
 
 describe('splitPage on plain and markdown documents', () => {

@@ -11,13 +11,14 @@ import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import type { AnswerService, FeedbackOutcome, InteractionStore, Language, RateLimiter } from '../../src/ports.js';
+import type { AddDocumentResult, AnswerService, DocumentAdder, FeedbackOutcome, InteractionStore, Language, RateLimiter } from '../../src/ports.js';
 import { conversationIdFor, parseDays, questionFromSlackText } from './incoming.js';
 import {
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
   ACTION_POST_TO_CHANNEL,
   parseButtonValue,
+  renderAddDocResult,
   renderAnswer,
   renderNotice,
   escapeMrkdwn,
@@ -27,6 +28,7 @@ import {
 import { buttonSignature, buttonVerifies, type PrivacyKeys } from '../../src/privacy/keys.js';
 import { forgetReply, privacyNotice, type PrivacyFacts } from '../../src/privacy/notice.js';
 import { isStaffMember, renderGaps, renderStats } from './staff.js';
+import { downloadSharedFile, type SharedFile } from './files.js';
 import { TEXTS } from './texts.js';
 import { InFlight } from '../../src/runtime/in-flight.js';
 import { SlidingWindowRateLimiter } from '../../src/runtime/rate-limit.js';
@@ -63,6 +65,8 @@ export interface SlackAppDeps {
   defaultDays?: number;
   /** HTTP mode: serve /healthz, /readyz and /metrics beside /slack/events (src/ops). */
   ops?: OpsSources;
+  /** Staff add documents (file shares, /add-doc); absent = those are answered "not available". */
+  documents?: DocumentAdder;
 }
 
 export interface SlackApp {
@@ -82,6 +86,10 @@ const GAPS_COMMAND = /^\/(?:[a-z0-9_]+-)?gaps$/;
 const STATS_COMMAND = /^\/(?:[a-z0-9_]+-)?stats$/;
 const PRIVACY_COMMAND = /^\/(?:[a-z0-9_]+-)?privacy$/;
 const FORGET_COMMAND = /^\/(?:[a-z0-9_]+-)?forget$/;
+const ADD_DOC_COMMAND = /^\/(?:[a-z0-9_]+-)?add-doc$/;
+
+/** Files handled from one message (a message carries at most 10). */
+const MAX_FILES_PER_MESSAGE = 10;
 
 /** Slack refuses requests whose timestamp is more than 5 minutes old; we also refuse those from the future. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -196,12 +204,68 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     }
   }
 
+  // ---------- staff add documents: shared files and /add-doc ----------
+
+  /** Staff: each file is downloaded and added, one reply per file. Others: a refusal, and nothing is downloaded. */
+  async function addSharedFiles(client: WebClient, target: ReplyTarget, files: SharedFile[]): Promise<void> {
+    try {
+      if (!isStaff(target.user, target.channel)) {
+        logger.info('slack.add_doc_refused', { via: 'file', user: target.user, files: files.length, fix: 'add the user to SLACK_STAFF_USER_IDS if they are staff' });
+        return await post(client, target, renderNotice(TEXTS.addDocStaffOnly));
+      }
+      const documents = deps.documents;
+      if (!documents) return await post(client, target, renderNotice(TEXTS.addDocUnavailable));
+      for (const file of files.slice(0, MAX_FILES_PER_MESSAGE)) {
+        let result: AddDocumentResult;
+        try {
+          const got = await downloadSharedFile(client, file, { token: config.botToken, apiUrl: config.apiUrl, maxBytes: documents.maxBytes, timeoutMs: documents.timeoutMs, check: documents.check });
+          if ('reason' in got) {
+            logger.warn('slack.add_doc_download_refused', { file: file.id, name: got.name, reason: got.reason });
+            result = { status: 'rejected', source: got.name, reason: got.reason };
+          } else result = await documents.addFile(got);
+        } catch (error) {
+          logger.error('slack.add_doc_failed', { file: file.id, error });
+          result = { status: 'rejected', source: file.name ?? file.id, reason: 'an unexpected error (logged)' };
+        }
+        await post(client, target, renderAddDocResult(result));
+      }
+    } catch (error) {
+      logger.error('slack.post_failed', { channel: target.channel, error });
+    }
+  }
+
+  bolt.command(ADD_DOC_COMMAND, async ({ command, ack, respond }) => {
+    await ack(); // the fetch and the ingest happen after the acknowledgement
+    await work.track(async () => {
+      let message: SlackMessage;
+      try {
+        const url = urlFromSlackText(command.text);
+        if (!isStaff(command.user_id, command.channel_id)) {
+          logger.info('slack.add_doc_refused', { via: 'command', user: command.user_id, fix: 'add the user to SLACK_STAFF_USER_IDS if they are staff' });
+          message = renderNotice(TEXTS.staffOnly);
+        } else if (!deps.documents) message = renderNotice(TEXTS.addDocUnavailable);
+        else if (!url) message = renderNotice(TEXTS.addDocUsage);
+        else message = renderAddDocResult(await deps.documents.addUrl(url));
+      } catch (error) {
+        logger.error('slack.add_doc_failed', { command: command.command, error });
+        message = renderNotice(TEXTS.addDocFailed);
+      }
+      await respondEphemeral(respond, message).catch((error) => logger.error('slack.respond_failed', { command: command.command, error }));
+    });
+  });
+
   // ---------- events ----------
 
   bolt.event('app_mention', async ({ event, body, client, context }) => {
-    if (event.bot_id || event.subtype) return; // other bots (and ourselves) never start a conversation
+    if (event.bot_id) return; // other bots (and ourselves) never start a conversation
+    const files = (event as { files?: SharedFile[] }).files;
+    if (!files?.length && event.subtype) return;
     if (!(await firstDelivery(body.event_id))) return;
     const threadTs = event.thread_ts ?? event.ts;
+    if (files?.length) {
+      const target = { channel: event.channel, threadTs, conversationId: conversationIdFor(channelKey(event.channel), threadTs), user: event.user ?? 'unknown' };
+      return answerDelivery(body.event_id, () => addSharedFiles(client, target, files));
+    }
     await answerDelivery(body.event_id, () =>
       answerInConversation(
         client,
@@ -213,11 +277,16 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   });
 
   bolt.message(async ({ message, body, client, context }) => {
-    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
-    // Only direct messages: channel messages reach the bot as app_mention.
-    if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user) return;
+    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string; files?: SharedFile[] };
+    // Only direct messages: channel messages reach the bot as app_mention. A file shared in the DM is a document to add.
+    const fileShare = m.subtype === 'file_share' && Boolean(m.files?.length);
+    if (m.channel_type !== 'im' || (m.subtype !== undefined && !fileShare) || m.bot_id || !m.user) return;
     const eventId = (body as { event_id?: string }).event_id;
     if (!(await firstDelivery(eventId))) return;
+    if (fileShare) {
+      const target = { channel: m.channel, threadTs: m.thread_ts, conversationId: conversationIdFor(channelKey(m.channel), m.thread_ts), user: m.user };
+      return answerDelivery(eventId, () => addSharedFiles(client, target, m.files!));
+    }
     await answerDelivery(eventId, () =>
       answerInConversation(
         client,
@@ -406,6 +475,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
 async function respondEphemeral(respond: RespondFn, message: SlackMessage): Promise<void> {
   await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+}
+
+/** `/add-doc <https://…>` (Slack may wrap the link in <…> or <…|label>) → the URL, or undefined when there is none. */
+export function urlFromSlackText(text: string): string | undefined {
+  const t = text.trim().replace(/^<([^|>]+)(\|[^>]*)?>$/, '$1').replace(/&amp;/g, '&').trim();
+  return /^https?:\/\/\S+$/i.test(t) && URL.canParse(t) ? t : undefined;
 }
 
 function guessLanguage(text: string): Language {

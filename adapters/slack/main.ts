@@ -37,9 +37,14 @@ const SLACK_USAGE = `Usage: npm run slack
 Answers staff in Slack (mentions in threads, DMs, /ask, /gaps, /stats, /privacy, /forget). HTTP mode on SLACK_HOST:SLACK_PORT
 at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. Variables: SLACK_BOT_TOKEN (required),
 SLACK_SIGNING_SECRET (HTTP mode), SLACK_APP_TOKEN, SLACK_HOST, SLACK_PORT, SLACK_API_URL,
-RATE_LIMIT_PER_MINUTE, SLACK_STAFF_USER_IDS and SLACK_STAFF_CHANNEL_IDS (who may run /gaps and /stats),
+RATE_LIMIT_PER_MINUTE, SLACK_STAFF_USER_IDS and SLACK_STAFF_CHANNEL_IDS (who may run /gaps, /stats and add documents),
 plus the core settings (DB_PATH, DATA_SECRET, DATA_RETENTION_DAYS, ...). See .env.example, adapters/slack/manifest.yml and the
-README section "Run on Slack".`;
+README section "Run on Slack".
+
+Staff add documents: share a file (PDF, DOCX, HTML, TXT, MD) with the bot in a DM or a mention, or run
+/add-doc <http(s) URL>. Files are saved in CORPUS_DIR/staff-uploads/, URLs listed in
+CORPUS_DIR/staff-uploads/.urls.txt; the incremental ingest runs (its lock respected) and the bot answers from the
+document at once. Limits: FETCH_MAX_BYTES (size) and FETCH_TIMEOUT_MS (download / fetch time).`;
 
 async function main(env: Env = process.env): Promise<number> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -75,7 +80,7 @@ async function main(env: Env = process.env): Promise<number> {
   // core.logger also counts error lines for /metrics; HTTP mode serves the ops paths beside /slack/events.
   const slack = createSlackApp({
     config, service: core.service, store: core.store, logger: core.logger, keys: core.keys, privacy: privacyFacts(core.config), ops: core.ops ?? undefined,
-    limiter: core.rateLimiter?.(config.ratePerMinute),
+    limiter: core.rateLimiter?.(config.ratePerMinute), documents: core.documents,
   });
   const opsConfig = loadOpsConfig(env);
   let opsServer: OpsServer | undefined;

@@ -1,7 +1,7 @@
 // AskResponse → Slack message (Block Kit). Pure functions: no Slack client, no I/O.
 // Everything that came from a question or a document is escaped, so an article or a question
 // containing `<!channel>` or `<https://evil|official form>` shows as text and never pings or links.
-import type { AskResponse, Language, Source } from '../../src/ports.js';
+import type { AddDocumentResult, AskResponse, Language, Source } from '../../src/ports.js';
 import { citationText } from '../../src/text/citation.js';
 
 /** Slack's limits (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -214,4 +214,22 @@ function plain(text: string): TextObject {
 export function renderNotice(text: string): SlackMessage {
   const pieces = splitForSections(text, SECTION_TEXT_LIMIT, MAX_BLOCKS);
   return { text: pieces[0] ?? '', blocks: pieces.slice(0, MAX_BLOCKS).map(section), unfurl_links: false, unfurl_media: false };
+}
+
+/** What staff see after sharing a file or running /add-doc: what was read, or why it was not (escaped by renderNotice). */
+export function renderAddDocResult(result: AddDocumentResult): SlackMessage {
+  const what = result.source;
+  if (result.status === 'busy') return renderNotice(`⏳ Not added yet: ${what} — ${result.reason ?? 'another ingest is running'}.`);
+  if (result.status === 'rejected') return renderNotice(`❌ Could not add ${what}: ${result.reason ?? 'unknown reason'}.`);
+  const name = result.title ?? result.doc ?? result.source;
+  const head = result.status === 'unchanged' ? `ℹ️ Already in the collection, unchanged: *${name}*` : `✅ ${result.status === 'updated' ? 'Updated' : 'Added'}: *${name}*`;
+  const facts = [
+    `source: ${result.doc ?? result.source}`,
+    `date: ${result.date ?? 'none stated'}`,
+    `${result.chunks ?? 0} chunk(s)`,
+    ...(result.format ? [`read as ${result.format}${result.kind ? `, split as ${result.kind}` : ''}`] : []),
+  ];
+  const dropped = result.dropped?.length ? `Left out as not body text: ${result.dropped.map((d) => `${d.reason} ×${d.count}`).join(', ')}.` : 'Nothing was left out.';
+  const tail = result.status === 'unchanged' ? '' : '\nIt can be asked about now.';
+  return renderNotice(`${head}\n${facts.join(' · ')}\n${dropped}${tail}`);
 }

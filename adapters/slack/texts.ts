@@ -14,5 +14,9 @@ export const TEXTS = {
   staffOnly: '抱歉，这个命令只供服务团队使用。\nSorry — this command is for the service team only.',
   notYourVote: '只有提问的人可以评价这条回答；如果是你自己较早的回答，请重新提问。\nOnly the person who asked can rate this answer; if it is your own older answer, please ask again.',
   notYourAnswer: '只有提问的人可以把这条回答发到频道；如果是你自己较早的回答，请重新提问。\nOnly the person who asked can post this answer to the channel; if it is your own older answer, please ask again.',
+  addDocStaffOnly: '抱歉，只有服务团队可以添加文档。\nSorry — only the service team can add documents.',
+  addDocUsage: 'Usage: `/add-doc <http(s) URL>` — e.g. `/add-doc https://www.example.gov.cn/notice.html`. To add a file (PDF, Word .docx, HTML, TXT, MD), share it with the bot in a direct message or mention the bot with the file attached.',
+  addDocUnavailable: 'Adding documents is not available in this deployment.',
+  addDocFailed: 'Could not add the document just now; the error was logged. Please try again.',
   staffFailed: 'Could not read the question log just now; the error was logged. Please try again.',
 } as const;

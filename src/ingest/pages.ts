@@ -84,6 +84,12 @@ function classifyLine(text: string): Pick<Unit, 'role' | 'level' | 'text'> {
   return { role: 'body', text };
 }
 
+/** A caption that is a news report of its own: at least two sentences and PHOTO_NEWS_MIN_CHARS characters. */
+const PHOTO_NEWS_MIN_CHARS = 80;
+function isPhotoNews(text: string): boolean {
+  return text.length >= PHOTO_NEWS_MIN_CHARS && (text.match(/[。！？]/g) ?? []).length >= 2;
+}
+
 /** The role the page splitter gives a line on its own shape (heading, headline, caption, editor, body, …). */
 export function lineRole(text: string): Role {
   return classifyLine(text.trim()).role;
@@ -166,9 +172,11 @@ function joinBrokenLines(units: Unit[], source: string): Unit[] {
     }
     out.push({ ...u });
   }
-  // A body line directly followed by a photo credit is that photo's caption.
+  // A body line directly followed by a photo credit is that photo's caption — unless it is photo news:
+  // a report of several sentences printed under a photo ("7月10日，…水库…工作人员…检查…。进入汛期以来，…。"),
+  // whose facts are the page's only account of that event, so it stays body text.
   for (let i = 0; i + 1 < out.length; i++) {
-    if (out[i].role === 'body' && out[i + 1].role === 'caption' && PHOTO_CREDIT.test(out[i + 1].text) && out[i + 1].text.length <= 30) {
+    if (out[i].role === 'body' && out[i + 1].role === 'caption' && PHOTO_CREDIT.test(out[i + 1].text) && out[i + 1].text.length <= 30 && !isPhotoNews(out[i].text)) {
       out[i].role = 'caption';
     }
   }

@@ -8,6 +8,7 @@ import type { WeightedTerm } from '../ports.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { normalizeText } from '../text/normalize.js';
 import { PUBLIC_SERVICE_SYNONYMS } from './synonyms.js';
+import { neverThrows } from './expansion.js';
 
 export interface ChineseExpander {
   /** Alternatives for the question's words, each with `source` = the word it stands for. Never throws. */
@@ -79,13 +80,5 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     return out;
   }
 
-  return {
-    expand(question: string): WeightedTerm[] {
-      try {
-        return expandUnsafe(question);
-      } catch {
-        return [];
-      }
-    },
-  };
+  return neverThrows(expandUnsafe);
 }

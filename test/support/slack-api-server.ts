@@ -32,7 +32,19 @@ export interface SlackApiServerOptions {
   appToken?: string;
 }
 
+/** A file the server holds, as if a user had uploaded it to Slack. */
+export interface HostedFile {
+  id: string;
+  name: string;
+  bytes: Buffer;
+  mimetype?: string;
+}
+
 export interface SlackApiServer {
+  /** Makes a file available through files.info and its url_private (served only with the bot token). */
+  hostFile(file: HostedFile): void;
+  /** Downloads of hosted files (url_private requests), with the token they carried. */
+  readonly downloads: { id: string; token?: string }[];
   /** Base URL for the Web API, with trailing slash (what WebClient's slackApiUrl expects). */
   readonly apiUrl: string;
   readonly calls: ApiCall[];
@@ -86,6 +98,8 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
   const responses: ResponseUrlPost[] = [];
   const socketMessages: Record<string, unknown>[] = [];
   const rateLimits = new Map<string, number>();
+  const files = new Map<string, HostedFile>();
+  const downloads: { id: string; token?: string }[] = [];
   const sockets = new Set<WebSocket>();
   let nextTs = 1_700_000_000;
   let connected = 0;
@@ -105,6 +119,22 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
         responses.push({ id: decodeURIComponent(url.pathname.slice('/response/'.length)), body: parseArgs(raw, req.headers['content-type']), at: Date.now() });
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('ok');
+        return;
+      }
+      if (url.pathname.startsWith('/files-pri/')) {
+        const id = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+        const token = req.headers.authorization?.replace(/^Bearer /, '');
+        downloads.push({ id, token });
+        const file = files.get(id);
+        if (!file) return send(404, { ok: false, error: 'file_not_found' });
+        // Like Slack: without the bot token, a sign-in page instead of the file.
+        if (token !== options.botToken) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end('<html><body>Sign in to Slack</body></html>');
+          return;
+        }
+        res.writeHead(200, { 'content-type': file.mimetype ?? 'application/octet-stream', 'content-length': String(file.bytes.length) });
+        res.end(file.bytes);
         return;
       }
       if (!url.pathname.startsWith('/api/')) return send(404, { ok: false, error: 'not_found' });
@@ -139,6 +169,13 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
         case 'chat.postMessage': {
           const ts = `${nextTs++}.000100`;
           return send(200, { ok: true, channel: args.channel, ts, message: { ...args, ts, bot_id: BOT_ID, user: BOT_USER_ID } });
+        }
+        case 'files.info': {
+          const file = files.get(String(args.file));
+          if (!file) return send(200, { ok: false, error: 'file_not_found' });
+          const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+          const link = `${base}/files-pri/${encodeURIComponent(file.id)}/${encodeURIComponent(file.name)}`;
+          return send(200, { ok: true, file: { id: file.id, name: file.name, title: file.name, size: file.bytes.length, mimetype: file.mimetype ?? 'application/octet-stream', url_private: link, url_private_download: `${link}?download=1` } });
         }
         case 'chat.postEphemeral':
           return send(200, { ok: true, message_ts: `${nextTs++}.000200` });
@@ -175,6 +212,8 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
     responses,
     socketMessages,
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
+    hostFile: (file) => void files.set(file.id, file),
+    downloads,
     rateLimitOnce: (method, retryAfterSec) => void rateLimits.set(method, retryAfterSec),
     succeeded: (method) => calls.filter((c) => c.method === method && c.status === 200),
     deliverOverSocket(envelope) {

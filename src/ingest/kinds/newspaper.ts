@@ -14,7 +14,7 @@ const REASONS: Record<string, string> = {
 
 export const newspaperSplitter: Splitter = {
   kind: 'newspaper',
-  version: 'newspaper-v1',
+  version: 'newspaper-v2',
   accepts: (doc) => doc.format === 'txt' || doc.format === 'md',
   split(doc) {
     const articles = splitPage(doc);

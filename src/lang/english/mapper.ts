@@ -15,6 +15,7 @@ import { PUBLIC_SERVICE_GLOSSARY, type GlossaryEntry } from '../glossary.js';
 import type { CedictEntry } from './cedict.js';
 import { buildEnglishLexicon, HAN_ONLY, type EnglishLexicon } from './lexicon.js';
 import { englishWords, numbersIn, phraseKeys, STOP_WORDS } from './words.js';
+import { neverThrows } from '../expansion.js';
 
 export interface EnglishMapper {
   /** Chinese search terms for an English question, best first, each term once. Never throws. */
@@ -196,15 +197,7 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
     return dedupe(found);
   }
 
-  return {
-    expand(question: string): WeightedTerm[] {
-      try {
-        return expandUnsafe(question);
-      } catch {
-        return [];
-      }
-    },
-  };
+  return neverThrows(expandUnsafe);
 }
 
 function buildGlossaryIndex(entries: readonly GlossaryEntry[]): Map<string, readonly string[]> {
