@@ -131,7 +131,7 @@ export function renderMarkdown(r: BenchResult): string {
     out.push('', '## 1. Answer latency on the seeds', '');
     out.push(`Warm, in process: \`service.ask\` (retrieve + extractive answer + interaction log write) over all ${r.ask.questions} eval questions × ${r.ask.reps}, ${r.ask.chunks} chunks. Dense and hybrid use the generated tiny test model (real ONNX inference through transformers.js, tiny weights).`, '');
     out.push(table(['mode', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'fell back'], r.ask.modes.map((mo) => [mo.mode, mo.latency.n, ...latencyCells(mo.latency), ms(mo.latency.mean), mo.fellBack])));
-    out.push('', 'Cold start: a fresh process from spawn to the answer on stdout (baselines: to exit), existing index; median and min of the runs after one uncounted run that fills tsx\'s compile cache.', '');
+    out.push('', 'Cold start: a fresh process from spawn to the answer on stdout (baselines: to exit), existing index; median and min of the runs after one uncounted run (fills the OS file cache and tsx\'s compile cache); `npm run ask` runs the compiled row, development the tsx row.', '');
     out.push(table(['process', 'runs', 'median ms', 'min ms', 'max ms', 'failures'], r.ask.coldStart.map((c) => [`${c.label}: \`${c.command}\``, c.firstAnswer.n, ms(c.firstAnswer.p50), ms(c.firstAnswer.min), ms(c.firstAnswer.max), c.failures.length ? c.failures[0].slice(0, 100) : 0])));
   }
   if (r.ingest) {
