@@ -97,6 +97,33 @@ describe('number questions', () => {
   });
 });
 
+describe('English questions about things the documents never mention', () => {
+  // Terms as the English mapper gives them: the question's words, CC-CEDICT words the corpus uses, and
+  // 'absent' words for things CC-CEDICT names that no document mentions (movie → 电影).
+  const english = (question: string, mapped: WeightedTerm[]) => {
+    const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+    const r = retrieval(question, [JIWANG, OTHER]);
+    return answerExtractively({ question, language: 'en', retrieval: { ...r, terms: [...words, ...mapped] }, history: [] }, stats);
+  };
+  const residents = { term: '居民', weight: 0.6, origin: 'cedict', source: 'residents' };
+  const movie = { term: '电影', weight: 0.3, origin: 'absent', source: 'movie' };
+
+  it('abstain when only everyday words match and the thing asked about is absent, naming it', () => {
+    const draft = english('Which movie do residents like?', [residents, movie]);
+    expect(draft.abstained).toBe(true);
+    expect(draft.text).toContain('movie');
+    // Without the absent thing the same everyday match is answered.
+    expect(english('Which residents like it?', [residents]).abstained).toBe(false);
+  });
+
+  it('answer when the question is anchored by a name the corpus has, whatever else it mentions', () => {
+    const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
+    const draft = english('How many residents in Jiwang like the movie?', [jiwang, residents, movie]);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text).toContain('7188');
+  });
+});
+
 describe('what is never quoted', () => {
   it('instructions inside a document, even when they carry the asked figure', () => {
     const draft = answer('稷王社区每户可以领多少元补贴？', [JIWANG]);

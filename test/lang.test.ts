@@ -159,12 +159,26 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     expect(none.expand('heating').map((t) => t.origin)).toEqual(['glossary', 'glossary']);
   });
 
+  it('marks words for common things the corpus never mentions as absent (football → 足球), never words it covers', () => {
+    const small = new Set(['补贴', '居民', '得分']);
+    const lex = buildEnglishLexicon(small, cedict);
+    expect(lex.absent?.football).toBe('足球');
+    expect(lex.absent?.subsidy).toBeUndefined();
+    const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('who won the football match');
+    expect(found.find((t) => t.origin === 'absent')).toMatchObject({ term: '足球', source: 'football' });
+    // With 足球 in the corpus it is an ordinary translation.
+    const withFootball = createEnglishMapper({ names: [], lexicon: buildEnglishLexicon(new Set([...small, '足球']), cedict), glossary: [] }).expand('football');
+    expect(withFootball.map((t) => [t.term, t.origin])).toContainEqual(['足球', 'cedict']);
+  });
+
   it('never returns a term outside the vocabulary', () => {
     const small = new Set(['补贴', '乒乓球']);
     const m = createEnglishMapper({ names: [], vocabulary: (t) => small.has(t), cedict, glossary: [] });
     const found = m.expand('subsidy allowance table tennis desk furniture government hospital');
     expect(terms(found, 'cedict').sort()).toEqual(['乒乓球', '补贴']);
-    expect(terms(createEnglishMapper({ names: [], vocabulary: () => false, cedict, glossary: [] }).expand('subsidy'))).toEqual([]);
+    // Nothing to search for; a word for a thing the corpus lacks comes back marked absent, for the answerer.
+    const none = createEnglishMapper({ names: [], vocabulary: () => false, cedict, glossary: [] }).expand('subsidy');
+    expect(none.filter((t) => t.origin !== 'absent')).toEqual([]);
   });
 
   it('caps the terms per English word and skips stop-words and question words', () => {

@@ -276,7 +276,15 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const ownCase = question ? [...question.matchAll(OWN_CASE)].map((m) => m[0]) : [];
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
+  const absentThings = new Set<string>();
+  // English: does the question name anything the corpus has by a reliable route — a glossary concept
+  // (not how it asks), a place or programme name, or its own words in English documents?
+  let anchored = false;
   for (const t of terms) {
+    if (language === 'en' && t.origin === 'absent') {
+      if (t.source && stats.documentFrequency(t.term) === 0) absentThings.add(t.source);
+      continue;
+    }
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
@@ -290,6 +298,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       continue;
     }
     if (t.source) presentConcepts.add(t.source);
+    if (t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term))) anchored = true;
     const general = stats.tokenizer.generalFrequency(t.term);
     // Single characters and the character pairs made from unknown runs (多挣) are weak evidence either way.
     const fragment = /^[\u4e00-\u9fff]$/.test(t.term) || (df === 0 && general === 0 && /^[\u4e00-\u9fff]{2}$/.test(t.term));
@@ -304,6 +313,10 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // cover their concept too.
   const englishPresent = new Set(language === 'en' ? terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term) : []);
   const coveredInEnglish = (concept: string) => englishPresent.size > 0 && concept.split(/\s+/).every((w) => englishPresent.has(stemEnglish(w.toLowerCase())));
+  // Things CC-CEDICT names that no document mentions (football → 足球) count as missing topics only when
+  // nothing else in the question is anchored: "recommend a good movie" matches only everyday words
+  // (推出, 优良), while "delivery subsidy per parcel in Xinzhou" is about 补贴 in 忻州 whatever 包裹 is.
+  if (!anchored) for (const thing of absentThings) absentConcepts.add(thing);
   for (const concept of absentConcepts) {
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }

@@ -1,5 +1,6 @@
 // Building the compact English → Chinese lexicon from CC-CEDICT at ingest, restricted to the corpus vocabulary,
 // and checking one read back from the index.
+import { stockWordsTagged } from '../../text/tokenize.js';
 import type { CedictEntry } from './cedict.js';
 import { STOP_WORDS } from './words.js';
 
@@ -10,6 +11,12 @@ import { STOP_WORDS } from './words.js';
 export interface EnglishLexicon {
   format: 'english-lexicon/1';
   entries: Record<string, Array<[term: string, weight: number]>>;
+  /**
+   * English words CC-CEDICT translates by a whole sense to a common noun that the corpus never uses, and
+   * that no entry above covers (football → 足球, movie → 电影): a thing the documents do not talk about.
+   * Optional: indexes built before it have none.
+   */
+  absent?: Record<string, string>;
 }
 
 const LEXICON_KEEP_PER_KEY = 6;
@@ -67,10 +74,21 @@ export function buildEnglishLexicon(
     if (!terms) scores.set(key, (terms = new Map()));
     if ((terms.get(term) ?? 0) < score) terms.set(term, score);
   };
+  const absentCandidates = new Map<string, string>();
   for (const entry of cedict) {
     const term = entry.simplified;
-    if (!HAN_ONLY.test(term) || !safe(() => inVocabulary(term))) continue;
+    if (!HAN_ONLY.test(term)) continue;
     const properNoun = /^[A-Z]/.test(entry.pinyin);
+    if (!safe(() => inVocabulary(term))) {
+      // A one-word sense of a common noun (jieba's stock tag n) the corpus lacks: football → 足球.
+      if (!properNoun && ABSENT_NOUN_LENGTH.test(term) && commonNouns().has(term)) {
+        for (const words of entry.glosses.flatMap(glossParts)) {
+          const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
+          if (words.length <= 2 && content.length === 1 && /^[a-z]{3,}$/.test(content[0]!) && !absentCandidates.has(content[0]!)) absentCandidates.set(content[0]!, term);
+        }
+      }
+      continue;
+    }
     const parts = entry.glosses.flatMap(glossParts);
     if (parts.length === 0) continue;
     const senseFactor = parts.length === 1 ? 1 : parts.length <= 3 ? 0.9 : 0.8;
@@ -93,7 +111,16 @@ export function buildEnglishLexicon(
       .slice(0, LEXICON_KEEP_PER_KEY)
       .map(([term, score]) => [term, round(Math.min(0.7, Math.max(0.3, score)))]);
   }
-  return { format: 'english-lexicon/1', entries };
+  const absent: Record<string, string> = {};
+  for (const [word, term] of [...absentCandidates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (!scores.has(word)) absent[word] = term;
+  return { format: 'english-lexicon/1', entries, absent };
+}
+
+const ABSENT_NOUN_LENGTH = /^\p{Script=Han}{2,4}$/u;
+let nouns: Set<string> | null = null;
+/** jieba's stock dictionary words tagged n (common nouns), computed once per process. */
+function commonNouns(): Set<string> {
+  return (nouns ??= new Set(stockWordsTagged('n')));
 }
 
 function setPredicate(terms: Iterable<string>): (term: string) => boolean {

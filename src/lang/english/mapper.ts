@@ -41,6 +41,8 @@ const GLOSSARY_WEIGHT = 1;
 const NAME_WEIGHT = 1;
 const NAME_OTHER_SUFFIX_WEIGHT = 0.8;
 const NUMBER_WEIGHT = 0.8;
+/** A word for something the corpus never mentions: searched for (it matches nothing), weighed by the answerer. */
+const ABSENT_WEIGHT = 0.3;
 const MAX_QUESTION_CHARS = 2000;
 const MAX_PHRASE_WORDS = 6;
 
@@ -112,6 +114,7 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
     options.lexicon ??
     (options.cedict && options.vocabulary ? buildEnglishLexicon(options.vocabulary, options.cedict) : { format: 'english-lexicon/1' as const, entries: {} });
   const lexiconEntries = new Map(Object.entries(lexicon.entries));
+  const absentWords = new Map(Object.entries(lexicon.absent ?? {}));
   const names = buildNameIndex(options.names ?? []);
 
   function matchGlossary(words: readonly string[], start: number): Span | undefined {
@@ -181,6 +184,12 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
           matched = count;
           break;
         }
+      }
+      if (!matched) {
+        // A thing CC-CEDICT names that the corpus never mentions (football → 足球): passed on, marked
+        // 'absent', so the answerer can tell a question about something else from one in other words.
+        const key = phraseKeys(content, i, 1).find((k) => absentWords.has(k));
+        if (key) terms.push({ term: absentWords.get(key)!, weight: ABSENT_WEIGHT, origin: 'absent', source: key });
       }
       i += matched || 1;
     }
