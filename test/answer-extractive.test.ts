@@ -169,6 +169,20 @@ describe('answer first', () => {
     expect(where.abstained).toBe(false);
     expect(where.text.split('\n')[0]).toContain('人民路18号');
   });
+
+  it('a news dateline (5月27日上午) is not opening hours; "opening day" does not ask for them', () => {
+    const shop = { title: '兑换超市开业', text: '5月27日上午，城东兑换超市正式开业，居民可用废纸箱兑换米面油。开业首日，超市共惠及居民86户。' };
+    const local = statsFor([shop]);
+    const ask = (question: string, language: 'zh' | 'en' = 'zh') => answerExtractively({ question, language, retrieval: retrievalOf(question, local.chunks), history: [] }, local.stats);
+    const weekend = ask('兑换超市周末开门吗？');
+    expect(weekend.abstained).toBe(true);
+    expect(weekend.text).toContain('没有说明开放时间');
+    const hours = statsFor([{ title: '兑换超市开业', text: '城东兑换超市每天上午9点至下午5点营业，周末照常开门。' }]);
+    expect(answerExtractively({ question: '兑换超市周末开门吗？', language: 'zh', retrieval: retrievalOf('兑换超市周末开门吗？', hours.chunks), history: [] }, hours.stats).abstained).toBe(false);
+    const r = retrievalOf('开业首日', local.chunks);
+    const english = answerExtractively({ question: 'How many households benefited on the opening day?', language: 'en', retrieval: { ...r, terms: [...r.terms, { term: '居民', weight: 0.6, origin: 'cedict', source: 'households' }] }, history: [] }, local.stats);
+    expect(english.text).not.toContain('opening hours');
+  });
 });
 
 describe("the asker's own case", () => {

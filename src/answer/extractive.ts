@@ -616,14 +616,14 @@ interface Facet {
 const PHONE = /(?<![\d.])(0\d{2,3}[-\s]?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?![\d.])/;
 // An address itself (not the word 网站).
 const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
-const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|[上下]午|早上|晚上|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
+const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {
   const q = question.toLowerCase();
   if (/(电话|热线)(号码)?是?(多少|几号|什么)|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
-  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|开门|关门|开不开|\b(hours|opening|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
+  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|开门|关门|开不开|\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
