@@ -198,6 +198,22 @@ describe("the asker's own case", () => {
 });
 
 describe('abstention evidence', () => {
+  it('a total in 万元 does not answer the price of one (一顿饭多少钱, "one meal"); an amount per unit does', () => {
+    const canteen = { title: '助老餐厅', text: '助老餐厅让老人天天吃上一顿饭，一年来共减免费用56.28万元。' };
+    const local = statsFor([canteen]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks), history: [] }, local.stats);
+    const meal = ask('助老餐厅吃一顿饭多少钱？');
+    expect(meal.abstained).toBe(true);
+    expect(meal.text).not.toMatch(/^56\.28万元/);
+    // The total itself is still the answer to a question about the total.
+    expect(ask('助老餐厅一共减免了多少钱？').text.split('\n')[0]).toContain('56.28万元');
+    const priced = statsFor([{ title: '助老餐厅', text: '在助老餐厅吃一顿饭只要8元，80岁以上老人5元。' }]);
+    const q = '助老餐厅吃一顿饭多少钱？';
+    expect(answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, priced.chunks), history: [] }, priced.stats).abstained).toBe(false);
+    expect(askedFigure('how much is one meal at the senior canteen', 'en').perUnit).toBe(true);
+    expect(askedFigure('how much money did the canteen save residents', 'en').perUnit).toBeFalsy();
+  });
+
   it('abstains with no passages and with no searchable terms', () => {
     expect(answer('稷王社区有多少名居民？', []).abstained).toBe(true);
     expect(answerExtractively({ question: '？？', language: 'zh', retrieval: { ...retrieval('？？', [JIWANG]), terms: [] }, history: [] }, stats).abstained).toBe(true);

@@ -22,7 +22,15 @@ export interface AskedFigure {
   classifier: string | null;
   /** The words right around the asking words: the thing counted (居民 in 多少居民), for proximity. */
   focus: string;
+  /** A price or amount for one unit (一顿饭多少钱, 每公斤, "per child", "one meal"): a total in 万元 does not answer it. */
+  perUnit?: boolean;
 }
+
+// 一顿饭多少钱, 每公斤多少钱, 一度电几毛钱: the amount for one of something.
+const PER_UNIT_ZH = /(?:^|[^\d零一二两三四五六七八九十百千万])(?:一|每)(?:个|顿|度|次|斤|公斤|千克|件|份|张|位|人|户|平米|平方米|单|台|辆|天|小时|晚|碗|盒|瓶|袋|包|箱|趟|节|课)/;
+const PER_UNIT_EN = /\b(?:per|each|a|one)\s+(?!lot\b|few\b|little\b|bit\b|year\b|month\b|week\b|day\b)[a-z-]+/i;
+/** A total stated in ten-thousands or hundred-millions of yuan (56.28万元): never a price for one. */
+const AGGREGATE_MONEY = /[万亿]\s*(?:余|多)?\s*(?:元|块)/;
 
 const UNITS = '楼|层|平方米|平米|平方公里|公里|千米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
 const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
@@ -94,7 +102,7 @@ export function askedFigure(question: string, language: Language): AskedFigure {
   else if (MONEY_ZH.test(`${before.slice(-6)}${clauseAfter}`)) measure = 'money';
   else if (m[0] === '多长' || m[0] === '多远') measure = 'length';
   else if (m[0] === '多少' && /^[\u4e00-\u9fff]/.test(clauseAfter) && !/^(钱|的)/.test(clauseAfter)) measure = 'count';
-  return { measure, classifier, focus };
+  return { measure, classifier, focus, ...(measure === 'money' && PER_UNIT_ZH.test(q) ? { perUnit: true } : {}) };
 }
 
 function askedFigureEnglish(question: string): AskedFigure {
@@ -113,7 +121,7 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
   else if (!m && MONEY_EN.test(question)) measure = 'money';
-  return { measure, classifier: null, focus };
+  return { measure, classifier: null, focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
 
 /**
@@ -125,6 +133,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure): number {
   // A month, day or time answers "when" better than a bare year (2025年以来).
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
+  if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   // A floor (几楼, 几层) is answered by a floor only.
   if (asked.classifier && /^[楼层]$/.test(asked.classifier)) return 0.15;
