@@ -198,6 +198,23 @@ describe("the asker's own case", () => {
 });
 
 describe('abstention evidence', () => {
+  it('a topic word the documents say otherwise (暖气费 → 取暖费, a curated synonym) is not a missing topic', () => {
+    const notice = { title: '集中供热价格的通知', text: '居民用户按建筑面积计收取暖费，标准为每平方米每采暖期22元。' };
+    const local = statsFor([notice, ...ALL]);
+    const q = '暖气费一平米多少钱';
+    const r = retrievalOf(q, local.chunks.slice(0, 1));
+    const synonyms: WeightedTerm[] = [
+      { term: '取暖费', weight: 0.9, origin: 'synonym', source: '暖气费' },
+      { term: '采暖', weight: 0.9, origin: 'synonym', source: '暖气' },
+      { term: '平方米', weight: 0.9, origin: 'synonym', source: '平米' },
+    ];
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: { ...r, terms: [...r.terms, ...synonyms] }, history: [] }, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('22元');
+    // Without the alternative, 暖气费 is a topic the notice lacks.
+    expect(answerExtractively({ question: q, language: 'zh', retrieval: r, history: [] }, local.stats).abstained).toBe(true);
+  });
+
   it('a total in 万元 does not answer the price of one (一顿饭多少钱, "one meal"); an amount per unit does', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅让老人天天吃上一顿饭，一年来共减免费用56.28万元。' };
     const local = statsFor([canteen]);

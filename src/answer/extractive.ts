@@ -183,8 +183,10 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const groupWeight = new Map<string, number>();
   for (const k of keyTerms) groupWeight.set(k.group, Math.max(groupWeight.get(k.group) ?? 0, k.weight));
   const total = [...groupWeight.values()].reduce((a, b) => a + b, 0) || 1;
+  // A group is present when any of its alternatives is (暖气费 asked, the notice says 取暖费).
+  const presentGroups = new Set(keyTerms.filter((k) => passageTokens[bestIndex].has(k.term)).map((k) => k.group));
   const unknownGroups = new Map<string, number>();
-  for (const k of keyTerms) if (k.unknown && !passageTokens[bestIndex].has(k.term)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
+  for (const k of keyTerms) if (k.unknown && !presentGroups.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
   const unknown = [...unknownGroups.values()].reduce((a, b) => a + b, 0) / total;
   const topic = keyTerms.reduce((a, b) => (b.weight > a.weight ? b : a));
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
@@ -209,7 +211,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     ctx: best?.coverage ?? 0,
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
-    topicMissing: topic.unknown && !passageTokens[bestIndex].has(topic.term) ? 1 : 0,
+    topicMissing: topic.unknown && !presentGroups.has(topic.group) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
