@@ -14,7 +14,7 @@ import { loadCoreConfig } from '../src/config.js';
 import { NO_TEXT_LAYER } from '../src/ingest/formats/pdf.js';
 import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
 import { runTs } from './support/spawn-ts.js';
-import { printPdf, writeDocx, writeGbk } from './support/documents.js';
+import { ENGLISH_LIBRARY_NOTICE, printPdf, writeDocx, writeGbk } from './support/documents.js';
 
 type ChunkRecord = Extract<PreviewRecord, { text: string }>;
 type DroppedRecord = Extract<PreviewRecord, { dropped: string }>;
@@ -50,22 +50,6 @@ const GBK_PAGE = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" con
 <div class="footer">版权所有：某区人民政府办公室 技术支持：某某网络公司 备案号：晋ICP备12345678号</div>
 </body></html>`;
 
-const ENGLISH_MD = `# Riverside Library Opening Hours
-
-Published: 2 April 2024
-
-The Riverside branch library reopens after its renovation with longer opening hours.
-
-## Opening hours
-
-- Monday to Friday: 9 am to 8 pm
-- Saturday: 9 am to 5 pm
-- Sunday: 10 am to 4 pm
-
-## Borrowing
-
-Residents may borrow up to twelve items at a time with a free library card.
-`;
 
 /** Body sentences of each document: every one must be inside some chunk. */
 const BODY: Record<string, string[]> = {
@@ -107,7 +91,7 @@ beforeAll(async () => {
     ],
     { created: '2024-06-03T08:00:00Z' },
   );
-  fs.writeFileSync(file('library.md'), ENGLISH_MD);
+  fs.writeFileSync(file('library.md'), ENGLISH_LIBRARY_NOTICE);
   const run = await dryRun([corpus.corpusDir]);
   if (run.code !== 0) throw new Error(`dry run failed: ${run.stderr}`);
   records = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as PreviewRecord);

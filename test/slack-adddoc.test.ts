@@ -14,7 +14,7 @@ import { loadSlackConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import { acquireIngestLock, currentGeneration, readManifest } from '../src/index/store.js';
 import { lexicalEnv, makeTempCorpus, SEED_FILES, type TempCorpus } from './support/corpus.js';
-import { writeDocx } from './support/documents.js';
+import { ENGLISH_LIBRARY_NOTICE, writeDocx } from './support/documents.js';
 import {
   directMessage,
   eventCallback,
@@ -33,22 +33,6 @@ const SIGNING_SECRET = 'adddoc-signing-secret-0123456789ab';
 const STAFF = 'USTAFF01';
 const RESIDENT = 'UALICE01';
 
-const LIBRARY_MD = `# Riverside Library Opening Hours
-
-Published: 2 April 2024
-
-The Riverside branch library reopens after its renovation with longer opening hours.
-
-## Opening hours
-
-- Monday to Friday: 9 am to 8 pm
-- Saturday: 9 am to 5 pm
-- Sunday: 10 am to 4 pm
-
-## Borrowing
-
-Residents may borrow up to twelve items at a time with a free library card.
-`;
 
 const NOTICE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于金桂巷助浴点开放的公告_某街道办事处</title>
 <meta name="PubDate" content="2024-07-01"></head><body>
@@ -133,7 +117,7 @@ function fileShare(channel: string, user: string, fileId: string, name: string):
 
 describe('staff add documents in Slack', () => {
   it('a Markdown file shared in a DM is ingested; the reply lists title, date and chunks; the bot then answers from it, citing it', async () => {
-    api.hostFile({ id: 'FLIB0001', name: 'library hours.md', bytes: Buffer.from(LIBRARY_MD), mimetype: 'text/markdown' });
+    api.hostFile({ id: 'FLIB0001', name: 'library hours.md', bytes: Buffer.from(ENGLISH_LIBRARY_NOTICE), mimetype: 'text/markdown' });
     const res = await send('EvFile1', fileShare('DSTAFF01', STAFF, 'FLIB0001', 'library hours.md'));
     expect(res.status).toBe(200);
 
@@ -144,7 +128,7 @@ describe('staff add documents in Slack', () => {
     expect(textOf(reply.args)).toContain(`${entry.count} chunk(s)`);
     expect(textOf(reply.args)).toContain('date: 2024-04-02');
     expect(entry.count).toBeGreaterThan(0);
-    expect(fs.readFileSync(path.join(corpus.corpusDir, 'staff-uploads', 'library-hours.md'), 'utf8')).toBe(LIBRARY_MD);
+    expect(fs.readFileSync(path.join(corpus.corpusDir, 'staff-uploads', 'library-hours.md'), 'utf8')).toBe(ENGLISH_LIBRARY_NOTICE);
     // Downloaded from url_private with the bot token.
     expect(api.downloads).toEqual([{ id: 'FLIB0001', token: BOT_TOKEN }]);
 

@@ -2,6 +2,7 @@
 // then downloaded from url_private with the bot token — only from a Slack address or that API host, never
 // sending the token anywhere else — within a size limit and a timeout. Never throws: a failure is a reason.
 import type { WebClient } from '@slack/web-api';
+import { readBody } from '../../src/ingest/fetch.js';
 
 /** A file as it arrives in an event (only the id is relied on). */
 export interface SharedFile {
@@ -59,7 +60,7 @@ export async function downloadSharedFile(client: WebClient, file: SharedFile, op
     const type = (res.headers.get('content-type') ?? '').toLowerCase();
     // Without files:read Slack answers with its sign-in page, not the file.
     if (type.startsWith('text/html') && !/\.html?$/i.test(name)) return { name, reason: 'Slack sent a sign-in page instead of the file: does the app have the files:read scope?' };
-    const bytes = await readLimited(res, options.maxBytes);
+    const bytes = await readBody(res, options.maxBytes);
     if (!bytes) return { name, reason: `too large (over ${options.maxBytes} bytes, FETCH_MAX_BYTES)` };
     return { name, bytes };
   } catch (error) {
@@ -67,27 +68,4 @@ export async function downloadSharedFile(client: WebClient, file: SharedFile, op
     if (e.name === 'TimeoutError' || signal.aborted) return { name, reason: `the download took longer than ${options.timeoutMs} ms (FETCH_TIMEOUT_MS)` };
     return { name, reason: `could not download it from Slack (${e.cause?.code ?? e.message})` };
   }
-}
-
-async function readLimited(res: Response, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  const reader = res.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts);
 }

@@ -38,9 +38,13 @@ export function parseUrlList(text: string): { urls: string[]; invalid: string[] 
   return { urls, invalid };
 }
 
-async function readBody(res: Response, maxBytes: number): Promise<Buffer | null> {
+/** Reads a response body up to maxBytes; null (and the transfer cancelled) when it is larger, declared or streamed. */
+export async function readBody(res: Response, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) return null;
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
   const reader = res.body?.getReader();
   if (!reader) return Buffer.alloc(0);
   const parts: Uint8Array[] = [];

@@ -54,3 +54,21 @@ export async function writeDocx(out: string, parts: DocxPart[], props: { title?:
 export function writeGbk(out: string, html: string): void {
   fs.writeFileSync(out, iconv.encode(html, 'gbk'));
 }
+
+/** An English Markdown notice with a list of opening hours and a sentence with a number in words. */
+export const ENGLISH_LIBRARY_NOTICE = `# Riverside Library Opening Hours
+
+Published: 2 April 2024
+
+The Riverside branch library reopens after its renovation with longer opening hours.
+
+## Opening hours
+
+- Monday to Friday: 9 am to 8 pm
+- Saturday: 9 am to 5 pm
+- Sunday: 10 am to 4 pm
+
+## Borrowing
+
+Residents may borrow up to twelve items at a time with a free library card.
+`;
