@@ -42,10 +42,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('the suite summary line', () => {
   it('counts every failed file, including files that fail to load or in a hook, and uncaught errors', async () => {
     const root = writeFiles('broken', {
-      'ok.test.ts': "test('ok', () => { expect(1).toBe(1); });\n",
+      'ok.test.ts': "test('ok', () => { expect('ok'.length).toBe(2); });\n",
       'fail.test.ts': "test('bad', () => { expect(1).toBe(2); });\n",
       'load.test.ts': "import './does-not-exist.js';\ntest('never runs', () => {});\n",
-      'syntax.test.ts': "test('never runs', () => { expect(1).toBe(1) );\n",
+      'syntax.test.ts': "test('never runs', () => { expect('x'.length).toBe(1) );\n",
       'before.test.ts': "beforeAll(() => { throw new Error('setup broke'); });\ntest('a', () => {});\ntest('b', () => {});\n",
       'after.test.ts': "test('x', () => {});\nafterAll(() => { throw new Error('teardown broke'); });\n",
       'uncaught.test.ts': "test('y', () => { setTimeout(() => { throw new Error('late'); }, 0); });\n",
