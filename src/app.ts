@@ -134,10 +134,11 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const llm = config.llm ? await import('./answer/llm.js') : null; // LangChain loads only when an LLM is configured
   const bundle = (index: LoadedIndex): IndexSnapshot => {
     const retriever = createRetriever({ index: () => index, embedder, config: config.retrieval, logger });
-    const extractive = createExtractiveAnswerer(() => corpusStats(index));
+    const stats = corpusStats(index);
+    const extractive = createExtractiveAnswerer(() => stats);
     let answerer: Answerer = extractive;
     if (config.llm && llm) answerer = llm.createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
-    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation, stats: corpusStats(index) });
+    if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation, stats });
     let mapper: EnglishMapper | null = null;
     const english = () => (mapper ??= createEnglishMapper({ names: [...index.terms, ...index.places], lexicon: index.lexicon ?? undefined }));
     let expander: ChineseExpander | null = null;

@@ -1,6 +1,5 @@
 // npm run ingest -- [PATH...] [--prune] [--rebuild] [--dry-run [--json]]
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { loadCoreConfig } from '../config.js';
 import { openEmbedder } from '../embed/open.js';
 import type { SignedEmbedder } from '../embed/transformers.js';

@@ -2,7 +2,7 @@
 // Content-Type (else of the URL's extension), and re-checked incrementally: the ETag and
 // Last-Modified of the previous fetch are sent back, a 304 means unchanged (nothing downloaded),
 // and a 200 with the same bytes is unchanged by hash.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../index/store.js';
 import type { RejectedFile } from '../ports.js';
 import type { ReadDocument } from './model.js';
 import { readerForFile, readerForMediaType } from './formats/index.js';
@@ -86,7 +86,7 @@ export async function fetchDocument(url: string, previous: Validators | undefine
   if (!reader) return { path: url, reason: `unsupported content type ${contentType ?? '(none)'}` };
   const out = await runReader(reader, bytes, url, contentType);
   if ('reason' in out) return { path: url, reason: out.reason };
-  const doc = toReadDocument(out, url, url, createHash('sha256').update(bytes).digest('hex'), url);
+  const doc = toReadDocument(out, url, url, sha256(bytes), url);
   const etag = res.headers.get('etag');
   const lastModified = res.headers.get('last-modified');
   if (etag) doc.etag = etag;

@@ -1,6 +1,6 @@
 // Reading the corpus: find the files a reader exists for, read each through its format's reader into
 // the document model, and reject the rest by name (unsupported files inside folders included).
-import { createHash } from 'node:crypto';
+import { sha256 } from '../index/store.js';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RejectedFile } from '../ports.js';
@@ -9,7 +9,6 @@ import { readerForFile, supportedExtensions } from './formats/index.js';
 import type { FormatReader, ReaderOutput } from './formats/reader.js';
 import { findDate } from './dates.js';
 
-export { decodeText, looksBinary } from './formats/text.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -128,7 +127,7 @@ export async function readDocument(file: string, root: string, options: ReadOpti
   const out = await runReader(reader, bytes, path.basename(full));
   if ('reason' in out) return { path: full, reason: out.reason };
   if (!out.blocks.some((b) => b.text.trim())) return { path: full, reason: 'no text in the file' };
-  const doc = toReadDocument(out, documentId(full, root), full, createHash('sha256').update(bytes).digest('hex'));
+  const doc = toReadDocument(out, documentId(full, root), full, sha256(bytes));
   doc.size = info.size;
   doc.mtimeMs = info.mtimeMs;
   return doc;

@@ -163,6 +163,7 @@ const NOT_PLACES = new Set(['东西', '上岗', '南北', '东南', '西北', '�
 let stockPlaces: Set<string> | null = null;
 
 function isStockPlace(word: string): boolean {
+  if (stockDictionary) return stockEntry(word)?.tag === 'ns'; // already parsed whole: no second scan
   if (!stockPlaces) {
     stockPlaces = new Set();
     for (const m of Buffer.from(dict).toString('utf8').matchAll(/^(\S+) \d+ ns\r?$/gm)) stockPlaces.add(m[1]);
