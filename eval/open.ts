@@ -39,6 +39,7 @@ export async function openEvalService(request: OpenRequest, context: { cwd: stri
       CORPUS_DIR: path.resolve(context.cwd, request.corpusDir),
       INDEX_DIR: path.join(tmp, 'index'),
       DB_PATH: path.join(tmp, 'db.sqlite'),
+      DATABASE_URL: '', // a temporary corpus never reads or writes a configured PostgreSQL
       ...(request.modes.every((m) => m === 'lexical') ? { EMBEDDING_MODEL: 'none' } : {}),
     };
   }

@@ -158,6 +158,21 @@ describe('retention', () => {
     expect(await purgeExpired(store, 90, T0, logger)).toMatchObject({ interactions: 0, votes: 0, turns: 0, deliveries: 0 });
   });
 
+  it('fails the purge, keeping the rows, when the database refuses it (never reports 0 deleted)', async () => {
+    const { store } = openStore();
+    await save(store, record({ at: T0 - 100 * DAY_MS }));
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE'); // another process holds the write lock past the busy timeout
+    try {
+      await expect(purgeExpired(store, 90, T0, createMemoryLogger())).rejects.toThrow(/locked|busy/i);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(rows('interactions')).toHaveLength(1);
+    expect(await purgeExpired(store, 90, T0, createMemoryLogger())).toMatchObject({ interactions: 1 });
+  });
+
   it('runs in the bot at start and then on its interval, on the injected clock', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { store } = openStore();

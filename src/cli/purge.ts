@@ -16,7 +16,8 @@ Options:
   --days N     delete what is older than N days instead (1-3650)
   -h, --help   show this help
 
-Exit codes: 0 done, 2 usage error or unusable DB_PATH.`;
+Exit codes: 0 done, 1 the database refused the purge (nothing was deleted; the message says why),
+2 usage error or unusable DB_PATH, 4 PostgreSQL unreachable.`;
 
 runMain(async () => {
   const { values } = parseCli(process.argv.slice(2), { days: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, PURGE_USAGE);

@@ -7,6 +7,9 @@ import type { Logger } from '../log.js';
 import type { RateDecision, RateLimiter } from '../ports.js';
 import { connect, type Sql } from './postgres.js';
 
+/** How long a replica counts on its own after the shared counter failed, before trying PostgreSQL again. */
+const RETRY_SHARED_MS = 5_000;
+
 export interface SharedRateLimiter extends RateLimiter {
   close(): Promise<void>;
 }
@@ -27,6 +30,7 @@ export function openSharedRateLimiter(o: SharedRateLimiterOptions): SharedRateLi
   const sql: Sql = connect(o.url, o.logger, { maxConnections: 2 });
   const now = o.now ?? Date.now;
   let failing = false;
+  let retryAt = 0;
   let calls = 0;
 
   async function take(key: string): Promise<RateDecision> {
@@ -45,6 +49,8 @@ export function openSharedRateLimiter(o: SharedRateLimiterOptions): SharedRateLi
 
   return {
     async take(key) {
+      // While PostgreSQL fails, count locally for a few seconds instead of waiting on it for every message.
+      if (failing && now() < retryAt) return o.fallback.take(key);
       try {
         const decision = await take(key);
         if (failing) {
@@ -53,6 +59,7 @@ export function openSharedRateLimiter(o: SharedRateLimiterOptions): SharedRateLi
         }
         return decision;
       } catch (error) {
+        retryAt = now() + RETRY_SHARED_MS;
         if (!failing) {
           failing = true;
           o.logger.error('rate_limit.shared_failed', { error, effect: 'this replica counts on its own until PostgreSQL answers again' });
