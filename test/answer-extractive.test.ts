@@ -296,6 +296,22 @@ describe('figures', () => {
     expect(askedFigure('how many people signed up?', 'en').classifier).toBe('名');
   });
 
+  it("a document's declared short name (以下简称公租房) stands for its subject in its other passages", () => {
+    const notice = statsFor([
+      { title: '关于公共租赁住房申请受理的公告', text: '现将本年度公共租赁住房（以下简称公租房）申请受理工作公告如下：' },
+      { title: '关于公共租赁住房申请受理的公告', text: '（一）实物配租：本批次房源共420套，位于河畔家园。' },
+    ]);
+    const [intro, rest] = notice.chunks;
+    const sameDoc = [intro, { ...rest, docId: intro.docId }];
+    const q = '公租房这批有多少套';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, sameDoc), history: [] }, notice.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('420套');
+    // Without the declaration the passage with the figure is not about 公租房 at all: no on-topic figure.
+    const undeclared = [{ ...intro, text: intro.text.replace('以下简称', '') }, { ...rest, docId: intro.docId }];
+    expect(answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, undeclared), history: [] }, notice.stats).abstained).toBe(true);
+  });
+
   it('a document number, an ordinal and the article 一 are no figures', () => {
     const texts = figureMentions(normalizeText('青政办发〔2026〕21号，现将第二批公租房公告如下，小学一年级，热情接待每一位咨询者，共420套')).map((f) => f.text);
     expect(texts).toEqual(['420套']);
