@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-stamp');
-/** What tsconfig.build.json compiles (eval imports bench/peers), plus the files that change how it compiles. */
+/** What tsconfig.build.json compiles (eval imports bench/peers; .json weights files are imported too), plus the files that change how it compiles. */
 const SOURCES = ['src', 'adapters', 'eval', 'bench'];
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
@@ -28,7 +28,7 @@ function newestSource() {
       return;
     }
     if (st.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
-    else if (p.endsWith('.ts') || CONFIGS.includes(path.basename(p))) newest = Math.max(newest, st.mtimeMs);
+    else if (p.endsWith('.ts') || p.endsWith('.json') || CONFIGS.includes(path.basename(p))) newest = Math.max(newest, st.mtimeMs);
   };
   for (const s of [...SOURCES, ...CONFIGS]) visit(path.join(ROOT, s));
   return newest;

@@ -16,6 +16,7 @@ import { askedFigure, figureFit, figureMentions, type AskedFigure, type FigureMe
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
+import { ABSTENTION } from './abstention.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -28,14 +29,14 @@ export interface CorpusStats {
 }
 
 export interface ExtractiveOptions {
-  /** Minimum IDF-weighted share of key terms the best passage must cover (calibrated on eval/questions.jsonl). */
+  /** Minimum IDF-weighted share of key terms the best passage must cover (calibrated by scripts/calibrate-abstention.ts). */
   minCoverage: { zh: number; en: number };
   maxSentences: number;
   passagesConsidered: number;
 }
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
-  minCoverage: { zh: 0.45, en: 0.2 },
+  minCoverage: ABSTENTION.minCoverage,
   maxSentences: 3,
   passagesConsidered: 5,
 };
@@ -119,9 +120,17 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
  */
 function decideAnswerable(question: Features, language: Language, options: ExtractiveOptions): { yes: boolean; reason: string } {
   const threshold = options.minCoverage[language];
-  const yes = question.coverage >= threshold && !question.topicMissing && !question.figureMissing && !question.facetMissing;
+  const yes = answerableBy(question, threshold);
   const shown = Object.entries(question).map(([k, v]) => `${k} ${round2(v)}`).join(', ');
   return { yes, reason: `${yes ? 'answerable' : 'not answerable'}: coverage needed ${threshold} (${shown})` };
+}
+
+/** The rule itself, on a question's features (scripts/calibrate-abstention.ts sweeps its threshold). */
+export function answerableBy(question: Features, minCoverage: number): boolean {
+  const X = process.env.XRULE ?? '';
+  if (X.includes('place') && question.placeMissing) return false;
+  if (X.includes('oov') && (question.oovName ?? 0) >= Number(process.env.XOOV ?? 0.3)) return false;
+  return Math.min(question.coverage, question.content ?? question.coverage) >= minCoverage && !question.topicMissing && !question.figureMissing && !question.facetMissing;
 }
 
 /** Everything the answerer weighs for one question: a hard decision, or the features of the question and its candidate sentences. */
@@ -180,8 +189,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
 
   // Question-level evidence. Unknown: the weight share of specific words (rare in general Chinese, absent
   // from every document) the best passage lacks — a topic the documents do not cover.
-  const groupWeight = new Map<string, number>();
-  for (const k of keyTerms) groupWeight.set(k.group, Math.max(groupWeight.get(k.group) ?? 0, k.weight));
+  const groupWeight = groupTotals(keyTerms);
   const total = [...groupWeight.values()].reduce((a, b) => a + b, 0) || 1;
   // A group is present when any of its alternatives is (暖气费 asked, the notice says 取暖费).
   const presentGroups = new Set(keyTerms.filter((k) => passageTokens[bestIndex].has(k.term)).map((k) => k.group));
@@ -202,8 +210,12 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     const gives = (s: ScoredSentence) => (onTopic(s) && facet.evidence!.test(s.norm) ? 0 : 1);
     sentences.sort((a, b) => gives(a) - gives(b));
   }
+  // The same share without the place names: a passage that matches only where (太原) and not what (天气) is off-topic.
+  const contentTerms = keyTerms.filter((k) => !k.place);
+  const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex]) : bestCoverage;
   const features: Features = {
     coverage: bestCoverage,
+    content,
     // How much specific evidence the best passage matches, against one rare word (the largest IDF): a share
     // of weak words only (推荐, 好 for "recommend a good movie") is high coverage of nothing in particular.
     strength: coverageWeights(keyTerms, passageTokens[bestIndex]).matched / Math.log(1 + (Math.max(1, stats.size) + 0.5) / 0.5),
@@ -247,6 +259,39 @@ interface KeyTerm {
   group: string;
   /** A specific word (rare in general Chinese) that no document uses. */
   unknown: boolean;
+  /** Part of a longer word of the question (面积 in 大面积): it can stand for the word, never adds weight. */
+  piece?: boolean;
+  /** A place name (太原): where the question is scoped, not what it asks about. */
+  place?: boolean;
+}
+
+/** Weight per group: its heaviest whole word (pieces of a word only stand in for it). */
+function groupTotals(keyTerms: KeyTerm[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const k of keyTerms) if (!k.piece) totals.set(k.group, Math.max(totals.get(k.group) ?? 0, k.weight));
+  for (const k of keyTerms) if (!totals.has(k.group)) totals.set(k.group, k.weight);
+  return totals;
+}
+
+/**
+ * The search tokenizer gives a compound and its pieces (大面积, 大面, 面积; 发短信, 短信): one word of the
+ * question, so one group. A piece found in a passage stands for the word, up to the word's own weight.
+ */
+function mergePieces(terms: KeyTerm[]): KeyTerm[] {
+  const han = /^[\u4e00-\u9fff]+$/;
+  const rename = new Map<string, string>();
+  const root = (g: string): string => (rename.has(g) ? root(rename.get(g)!) : g);
+  const longestFirst = [...terms].sort((a, b) => b.term.length - a.term.length);
+  const pieces = new Set<KeyTerm>();
+  for (const k of terms) {
+    if (!han.test(k.term)) continue;
+    const whole = longestFirst.find((w) => w !== k && w.term.length > k.term.length && han.test(w.term) && w.term.includes(k.term));
+    if (!whole) continue;
+    pieces.add(k);
+    const [a, b] = [root(k.group), root(whole.group)];
+    if (a !== b) rename.set(a, b);
+  }
+  return terms.map((k) => ({ ...k, group: root(k.group), piece: pieces.has(k) }));
 }
 
 // nt (organisation) is left out: jieba tags colloquial verb phrases as nt (招人), and an organisation's
@@ -255,14 +300,22 @@ interface KeyTerm {
 const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
+const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
+/** Weight kept by single characters, character pairs of unknown runs, and absent verbs: weak evidence either way. */
+const WEAK_EVIDENCE = 0.3;
 
 // "几个", "多长", "多少钱": how the question asks, not what it is about.
 /** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生. */
-const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
+const OWN_CASE = /(\d+|[一二三四五六七八九十]+十?[一二三四五六七八九]?)多?\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
 
 // "开不开", "有没有", "多不多": the A-not-A question form, also how the question asks.
-const ASKING_SPAN = /(几|多少)[个名家户次天期毛块角元]?钱?|([\u4e00-\u9fff])[不没]\2/g;
-const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|多少.?|哪.{0,2})$/;
+// "哪两国", "哪一年", "几家": the interrogative with its numeral and classifier.
+const ASKING_SPAN = /(几|多少|哪)[一二两三四五六七八九十几]?[个名家户次天期毛块角元国种类条位些所座项号部本年届]?钱?|([\u4e00-\u9fff])[不没]\2/g;
+// A word holding an interrogative (哪些地方, 为什么, 干什么) says how the question asks.
+const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|.*(多少|哪|啥|什么|谁).*)$/;
+// "什么院系", "哪个部门", "啥证": the noun after the interrogative is the kind of answer wanted, which the
+// document states by name (中国戏曲学院) — not a topic it must share.
+const ANSWER_KIND = /(?:什么|哪个|哪些|哪家|哪种|哪类|哪一|哪|啥)([\u4e00-\u9fff]{1,3})/g;
 
 /**
  * Weight per key term. Terms the corpus uses get their IDF (rare names and programme words decide
@@ -275,6 +328,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
   const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
+  const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
   const ownCase = question ? [...question.matchAll(OWN_CASE)].map((m) => m[0]) : [];
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
@@ -307,9 +361,15 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // In a small corpus IDF alone overrates everyday words that happen to be rare in it (一个月, 发):
     // their general-language frequency tempers them.
     let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (EVERYDAY_FLOOR + (1 - EVERYDAY_FLOOR) * specificity(general)) : idfMax * specificity(general);
-    if (fragment) w *= 0.3;
-    const unknown = df === 0 && !fragment && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(stats.tokenizer.generalTag(t.term)) && t.origin !== 'history';
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown });
+    const tag = stats.tokenizer.generalTag(t.term);
+    // A verb, adverb or numeral no document uses is how the asker puts it (谈成, 开张, 涨到, 打到), not a
+    // topic the documents lack: the documents say the same with their own verb. Nouns keep their weight.
+    const phrasing = df === 0 && general > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag);
+    const answerKind = answerKinds.some((span) => span.startsWith(t.term));
+    if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
+    const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
+    const place = language === 'zh' && tag === 'ns';
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(place ? { place } : {}) });
   }
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.
@@ -322,7 +382,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   for (const concept of absentConcepts) {
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
-  return out;
+  return mergePieces(out);
 }
 
 // Glossary entries for how a question asks ("where is", "how much is"), not what it is about.
@@ -345,18 +405,14 @@ function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>): number {
 
 /** Matched and total weight of the key-term groups (a group counts once, by its best term). */
 function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: number; total: number } {
-  const groups = new Map<string, { best: number; matched: number }>();
-  for (const k of keyTerms) {
-    const g = groups.get(k.group) ?? { best: 0, matched: 0 };
-    g.best = Math.max(g.best, k.weight);
-    if (tokens.has(k.term)) g.matched = Math.max(g.matched, k.weight);
-    groups.set(k.group, g);
-  }
+  const totals = groupTotals(keyTerms);
+  const found = new Map<string, number>();
+  for (const k of keyTerms) if (tokens.has(k.term)) found.set(k.group, Math.max(found.get(k.group) ?? 0, k.weight));
   let total = 0;
   let matched = 0;
-  for (const g of groups.values()) {
-    total += g.best;
-    matched += g.matched;
+  for (const [group, weight] of totals) {
+    total += weight;
+    matched += Math.min(weight, found.get(group) ?? 0);
   }
   return { matched, total };
 }
