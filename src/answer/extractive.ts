@@ -16,7 +16,7 @@ import { askedFigure, figureFit, figureMentions, type AskedFigure, type FigureMe
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
-import { ABSTENTION } from './abstention.js';
+import { ABSTENTION, type AbstentionRule } from './abstention.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -29,14 +29,14 @@ export interface CorpusStats {
 }
 
 export interface ExtractiveOptions {
-  /** Minimum IDF-weighted share of key terms the best passage must cover (calibrated by scripts/calibrate-abstention.ts). */
-  minCoverage: { zh: number; en: number };
+  /** When the best passage answers, per language (calibrated by scripts/calibrate-abstention.ts). */
+  rules: Record<Language, AbstentionRule>;
   maxSentences: number;
   passagesConsidered: number;
 }
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
-  minCoverage: ABSTENTION.minCoverage,
+  rules: ABSTENTION.rules,
   maxSentences: 3,
   passagesConsidered: 5,
 };
@@ -119,18 +119,18 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
  * not beat the rule out of fold on the available data: see scripts/train-answer-scorer.ts.)
  */
 function decideAnswerable(question: Features, language: Language, options: ExtractiveOptions): { yes: boolean; reason: string } {
-  const threshold = options.minCoverage[language];
-  const yes = answerableBy(question, threshold);
+  const rule = options.rules[language];
+  const yes = answerableBy(question, rule);
   const shown = Object.entries(question).map(([k, v]) => `${k} ${round2(v)}`).join(', ');
-  return { yes, reason: `${yes ? 'answerable' : 'not answerable'}: coverage needed ${threshold} (${shown})` };
+  const needed = rule.strong ? `${rule.minCoverage}, or ${rule.strong.minCoverage} with strength ${rule.strong.minStrength}` : `${rule.minCoverage}`;
+  return { yes, reason: `${yes ? 'answerable' : 'not answerable'}: coverage needed ${needed} (${shown})` };
 }
 
 /** The rule itself, on a question's features (scripts/calibrate-abstention.ts sweeps its threshold). */
-export function answerableBy(question: Features, minCoverage: number): boolean {
-  const X = process.env.XRULE ?? '';
-  if (X.includes('place') && question.placeMissing) return false;
-  if (X.includes('oov') && (question.oovName ?? 0) >= Number(process.env.XOOV ?? 0.3)) return false;
-  return Math.min(question.coverage, question.content ?? question.coverage) >= minCoverage && !question.topicMissing && !question.figureMissing && !question.facetMissing;
+export function answerableBy(question: Features, rule: AbstentionRule): boolean {
+  if (question.topicMissing || question.figureMissing || question.facetMissing) return false;
+  const coverage = Math.min(question.coverage, question.content ?? question.coverage);
+  return coverage >= rule.minCoverage || (!!rule.strong && coverage >= rule.strong.minCoverage && question.strength >= rule.strong.minStrength);
 }
 
 /** Everything the answerer weighs for one question: a hard decision, or the features of the question and its candidate sentences. */
@@ -284,7 +284,8 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
   const longestFirst = [...terms].sort((a, b) => b.term.length - a.term.length);
   const pieces = new Set<KeyTerm>();
   for (const k of terms) {
-    if (!han.test(k.term)) continue;
+    // A single character is no piece: 梁 in a passage does not stand for the name 梁诚.
+    if (!han.test(k.term) || k.term.length < 2) continue;
     const whole = longestFirst.find((w) => w !== k && w.term.length > k.term.length && han.test(w.term) && w.term.includes(k.term));
     if (!whole) continue;
     pieces.add(k);
