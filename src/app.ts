@@ -254,8 +254,22 @@ function indexHasVectors(indexDir: string): boolean {
 }
 
 /** The corpus statistics the extractive answerer weighs terms with, from one generation. */
-function corpusStats(index: LoadedIndex): CorpusStats {
-  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised };
+export function corpusStats(index: LoadedIndex): CorpusStats {
+  // The chunks of each document, found once on first need (a question's scope check reads whole documents).
+  let byDocument: Map<string, number[]> | null = null;
+  const documentText = (docId: string): string => {
+    if (!byDocument) {
+      byDocument = new Map();
+      index.chunks.forEach((c, i) => {
+        const list = byDocument!.get(c.docId);
+        if (list) list.push(i);
+        else byDocument!.set(c.docId, [i]);
+      });
+    }
+    const rows = byDocument.get(docId) ?? [];
+    return rows.length ? `${index.chunks[rows[0]].title}\n${rows.map((i) => index.chunks[i].normText).join('\n')}` : '';
+  };
+  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText };
 }
 
 /** Holds the live generation's bundle and swaps in a newly published generation without a restart. */

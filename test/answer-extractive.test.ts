@@ -42,6 +42,7 @@ const stats: CorpusStats = {
   documentFrequency: (t) => documentTokens.filter((set) => set.has(t)).length,
   size: chunks.length,
   romanised: new Set(['jiwang', 'xinzhou']),
+  documentText: (docId) => chunks.filter((c) => c.docId === docId).map((c) => `${c.title}\n${c.normText}`).join('\n'),
 };
 
 /** Retrieval as the retriever reports it: the question's tokens as terms, the given chunks ranked in order. */
@@ -55,7 +56,8 @@ function retrieval(question: string, docs: (typeof ALL)[number][]): RetrievalRes
 function statsFor(docs: { title: string; text: string }[]): { chunks: Chunk[]; stats: CorpusStats } {
   const own = docs.map(chunk);
   const tokens = own.map((c) => new Set(tokenizer.tokens(`${c.title} ${c.normText}`)));
-  return { chunks: own, stats: { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set() } };
+  const documentText = (docId: string) => own.filter((c) => c.docId === docId).map((c) => `${c.title}\n${c.normText}`).join('\n');
+  return { chunks: own, stats: { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set(), documentText } };
 }
 
 function retrievalOf(question: string, ranked: Chunk[]): RetrievalResult {

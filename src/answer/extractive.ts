@@ -26,6 +26,8 @@ export interface CorpusStats {
   size: number;
   /** Romanised spellings of the corpus's words (xinzhou, yuncheng), for English place names. */
   romanised: ReadonlySet<string>;
+  /** A document's whole text (title and normalised chunks): where the question's place and year are looked for. */
+  documentText(docId: string): string;
 }
 
 export interface ExtractiveOptions {
@@ -153,7 +155,7 @@ export type QuestionAnalysis =
 
 export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS): QuestionAnalysis {
   const { question, language } = input;
-  const passages = input.retrieval.passages.slice(0, options.passagesConsidered);
+  let passages = input.retrieval.passages.slice(0, options.passagesConsidered);
   const reasons: string[] = [];
   const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, normalizeText(question));
 
@@ -172,6 +174,21 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   if (unknownPlaces.length) {
     reasons.push(`the question names ${unknownPlaces.join(', ')}, which no document mentions`);
     return { decided: abstain(input, reasons, passages[0], unknownPlaces) };
+  }
+
+  // Scope: a question about a place or a year is answered only from documents that name it — the same
+  // allowance in another district, or last year's standard, is not the answer (near-duplicates differ so).
+  const scope = questionScope(question, language, stats);
+  if (scope.length) {
+    const inScope = passages.filter((p) => {
+      const text = stats.documentText(p.chunk.docId) || normalizeText(`${p.chunk.title} ${p.chunk.text}`);
+      return scope.every((alternatives) => alternatives.some((a) => text.includes(a)));
+    });
+    if (!inScope.length) {
+      reasons.push(`no retrieved document names ${scope.map((a) => a[0]).join(', ')}`);
+      return { decided: abstain(input, reasons, passages[0], scope.map((a) => a[0])) };
+    }
+    passages = inScope;
   }
 
   const passageTokens = passages.map((p) => new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`)));
@@ -610,6 +627,26 @@ function answerTypePresent(kind: QuestionKind, norm: string, words: string[], qu
     default:
       return fresh.length >= 2 ? 1 : 0;
   }
+}
+
+/**
+ * What the question is scoped to, each as spellings any of which a document may use: the places it names
+ * that the corpus knows (稷山县 → 稷山县 | 稷山), and the years it names (2025年, "in 2025") other than the
+ * asker's own birth year. Empty when it names neither.
+ */
+function questionScope(question: string, language: Language, stats: CorpusStats): string[][] {
+  const q = normalizeText(question);
+  const own = [...q.matchAll(OWN_CASE)].map((m) => m[0]).join(' ');
+  const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})\s*年/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
+  const scope = [...new Set(years)].map((y) => [y]);
+  if (language === 'zh') {
+    for (const name of stats.tokenizer.placeNames(q)) {
+      const stem = name.replace(/(省|市|县|区|镇|乡|村|街道)$/, '');
+      if (stem.length < 2 || GENERIC_PLACE.test(stem) || GENERIC_PLACE.test(name)) continue;
+      scope.push(stem === name ? [name] : [name, stem]);
+    }
+  }
+  return scope;
 }
 
 /**
