@@ -6,12 +6,10 @@ import type { Language } from '../ports.js';
 export interface AbstentionRule {
   /** Share of the question's key terms (weighted) the best passage must cover. */
   minCoverage: number;
-  /** A second way in: a lower coverage with much specific evidence matched (null: off). */
-  strong: { minStrength: number; minCoverage: number } | null;
 }
 
 export interface AbstentionCalibration {
-  format: 'abstention/2';
+  format: 'abstention/1';
   /** How it was calibrated and the result (for people; not read by the code). */
   trained: Record<string, unknown>;
   rules: Record<Language, AbstentionRule>;
@@ -21,10 +19,9 @@ export interface AbstentionCalibration {
 export function validateAbstention(value: unknown): AbstentionCalibration {
   const v = value as Partial<AbstentionCalibration> | null;
   const share = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
-  const rule = (r: Partial<AbstentionRule> | undefined) =>
-    !!r && share(r.minCoverage) && (r.strong === null || (!!r.strong && share(r.strong.minCoverage) && typeof r.strong.minStrength === 'number' && r.strong.minStrength >= 0));
-  if (!v || v.format !== 'abstention/2' || !v.rules || !rule(v.rules.zh) || !rule(v.rules.en)) {
-    throw new Error('src/answer/abstention.json is not a valid abstention/2 file; restore it from git or re-run `npx tsx scripts/calibrate-abstention.ts`.');
+  const rule = (r: Partial<AbstentionRule> | undefined) => !!r && share(r.minCoverage);
+  if (!v || v.format !== 'abstention/1' || !v.rules || !rule(v.rules.zh) || !rule(v.rules.en)) {
+    throw new Error('src/answer/abstention.json is not a valid abstention/1 file; restore it from git or re-run `npx tsx scripts/calibrate-abstention.ts`.');
   }
   return v as AbstentionCalibration;
 }

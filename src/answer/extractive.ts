@@ -85,7 +85,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
       const facet = askedFacet(input.question, kind, asked, language);
       if (facet) return facetMissing(input, reasons, facet, best, bestPassage, topicNamed(keyTerms, analysis.passageTokens[best.passageIndex]));
     }
-    return abstain(input, reasons, bestPassage, missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]], language));
+    return abstain(input, reasons, bestPassage, missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
   reasons.push(`answered from passage ${best.passageRank} (${kind} question)`);
 
@@ -124,15 +124,15 @@ function decideAnswerable(question: Features, language: Language, options: Extra
   const rule = options.rules[language];
   const yes = answerableBy(question, rule);
   const shown = Object.entries(question).map(([k, v]) => `${k} ${round2(v)}`).join(', ');
-  const needed = rule.strong ? `${rule.minCoverage}, or ${rule.strong.minCoverage} with strength ${rule.strong.minStrength}` : `${rule.minCoverage}`;
-  return { yes, reason: `${yes ? 'answerable' : 'not answerable'}: coverage needed ${needed} (${shown})` };
+  return { yes, reason: `${yes ? 'answerable' : 'not answerable'}: coverage needed ${rule.minCoverage} (${shown})` };
 }
 
 /** The rule itself, on a question's features (scripts/calibrate-abstention.ts sweeps its threshold). */
 export function answerableBy(question: Features, rule: AbstentionRule): boolean {
   if (question.topicMissing || question.figureMissing || question.facetMissing) return false;
-  const coverage = Math.min(question.coverage, question.content ?? question.coverage);
-  return coverage >= rule.minCoverage || (!!rule.strong && coverage >= rule.strong.minCoverage && question.strength >= rule.strong.minStrength);
+  // The place names apart, the passage must still match a fair part of what is asked (太原 alone does not
+  // answer 明天太原天气咋样): half the coverage asked of the whole question.
+  return question.coverage >= rule.minCoverage && (question.content ?? question.coverage) >= rule.minCoverage / 2;
 }
 
 /** Everything the answerer weighs for one question: a hard decision, or the features of the question and its candidate sentences. */
@@ -161,7 +161,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
-    return { decided: abstain(input, reasons, null, missingTerms(keyTerms, [], language)) };
+    return { decided: abstain(input, reasons, null, missingTerms(keyTerms, [])) };
   }
 
   if (asksForFraud(question)) {
@@ -210,10 +210,14 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const total = [...groupWeight.values()].reduce((a, b) => a + b, 0) || 1;
   // A group is present when any of its alternatives is (暖气费 asked, the notice says 取暖费).
   const presentGroups = new Set(keyTerms.filter((k) => passageTokens[bestIndex].has(k.term)).map((k) => k.group));
+  // A word the documents lack is there as itself, its alternatives or its own pieces (低保 of 低保户), never
+  // through a synonym of a piece (供暖 for 暖气 of 暖气费: heating, not its fee).
+  const wholePresent = new Set(keyTerms.filter((k) => !k.pieceAlternative && passageTokens[bestIndex].has(k.term)).map((k) => k.group));
   const unknownGroups = new Map<string, number>();
-  for (const k of keyTerms) if (k.unknown && !presentGroups.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
+  for (const k of keyTerms) if (k.unknown && !wholePresent.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
   const unknown = [...unknownGroups.values()].reduce((a, b) => a + b, 0) / total;
-  const topic = keyTerms.reduce((a, b) => (b.weight > a.weight ? b : a));
+  const wholeWords = keyTerms.filter((k) => !k.piece);
+  const topic = (wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
@@ -240,14 +244,14 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     ctx: best?.coverage ?? 0,
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
-    topicMissing: topic.unknown && !presentGroups.has(topic.group) ? 1 : 0,
+    topicMissing: topic.unknown && !wholePresent.has(topic.group) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
     oovName: unmatchedNames(keyTerms, passageTokens[bestIndex], input.retrieval.terms, stats) / total,
     placeMissing: placeOutOfScope(question, language, stats, passages[best ? best.passageIndex : bestIndex]),
   };
-  if (!best) return { decided: abstain(input, [...reasons, 'no sentence to quote'], passages[0], missingTerms(keyTerms, [], language)) };
+  if (!best) return { decided: abstain(input, [...reasons, 'no sentence to quote'], passages[0], missingTerms(keyTerms, [])) };
   return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, sentences, question: features, reasons };
 }
 
@@ -278,6 +282,8 @@ interface KeyTerm {
   unknown: boolean;
   /** Part of a longer word of the question (面积 in 大面积): it can stand for the word, never adds weight. */
   piece?: boolean;
+  /** An alternative for a piece (供暖 for 暖气 of 暖气费): partial evidence, never the word itself. */
+  pieceAlternative?: boolean;
   /** A place name (太原): where the question is scoped, not what it asks about. */
   place?: boolean;
 }
@@ -299,17 +305,18 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
   const rename = new Map<string, string>();
   const root = (g: string): string => (rename.has(g) ? root(rename.get(g)!) : g);
   const longestFirst = [...terms].sort((a, b) => b.term.length - a.term.length);
-  const pieces = new Set<KeyTerm>();
+  // Groups of pieces: a piece and its own alternatives (暖气 and its synonym 供暖 inside 暖气费).
+  const pieceGroups = new Set<string>();
   for (const k of terms) {
     // A single character is no piece: 梁 in a passage does not stand for the name 梁诚.
     if (!han.test(k.term) || k.term.length < 2) continue;
     const whole = longestFirst.find((w) => w !== k && w.term.length > k.term.length && han.test(w.term) && w.term.includes(k.term));
-    if (!whole) continue;
-    pieces.add(k);
+    if (!whole || whole.group === k.group) continue;
+    pieceGroups.add(k.group);
     const [a, b] = [root(k.group), root(whole.group)];
     if (a !== b) rename.set(a, b);
   }
-  return terms.map((k) => ({ ...k, group: root(k.group), piece: pieces.has(k) }));
+  return terms.map((k) => ({ ...k, group: root(k.group), piece: pieceGroups.has(k.group), ...(pieceGroups.has(k.group) && k.term !== k.group ? { pieceAlternative: true } : {}) }));
 }
 
 // nt (organisation) is left out: jieba tags colloquial verb phrases as nt (招人), and an organisation's
@@ -318,6 +325,8 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
 const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
+/** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
+const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
 const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
 /** Weight kept by single characters, character pairs of unknown runs, and absent verbs: weak evidence either way. */
 const WEAK_EVIDENCE = 0.3;
@@ -375,6 +384,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term))) anchored = true;
     const general = stats.tokenizer.generalFrequency(t.term);
     // Single characters and the character pairs made from unknown runs (多挣) are weak evidence either way.
+    // Character pairs of unknown runs that hold a grammatical character (不热, 级不, 热打 of 暖气不热打…) are no words.
+    if (df === 0 && general === 0 && GRAMMATICAL_CHAR.test(t.term)) continue;
     const fragment = /^[\u4e00-\u9fff]$/.test(t.term) || (df === 0 && general === 0 && /^[\u4e00-\u9fff]{2}$/.test(t.term));
     // In a small corpus IDF alone overrates everyday words that happen to be rare in it (一个月, 发):
     // their general-language frequency tempers them.
@@ -436,15 +447,15 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: n
 }
 
 /** The most important key-term groups absent from `present`, named as the asker wrote them. */
-function missingTerms(keyTerms: KeyTerm[], present: string[], language: Language): string[] {
+function missingTerms(keyTerms: KeyTerm[], present: string[]): string[] {
   const have = new Set(present);
-  const satisfied = new Set(keyTerms.filter((k) => have.has(k.term)).map((k) => k.group));
+  // A group is there when a word of it is, not just a piece of one (居住 does not give 居住证).
+  const satisfied = new Set(keyTerms.filter((k) => have.has(k.term) && !k.piece).map((k) => k.group));
   const byGroup = new Map<string, number>();
   for (const k of keyTerms) if (!satisfied.has(k.group)) byGroup.set(k.group, Math.max(byGroup.get(k.group) ?? 0, k.weight));
-  return [...byGroup.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([group]) => (language === 'en' ? group : group));
+  const names = [...byGroup.entries()].sort((a, b) => b[1] - a[1]).map(([group]) => group);
+  // A single character inside another missing word (证 of 居住证) says nothing more.
+  return names.filter((n) => !(n.length === 1 && names.some((m) => m !== n && m.includes(n)))).slice(0, 3);
 }
 
 function unknownPlaceNames(question: string, language: Language, stats: CorpusStats): string[] {
