@@ -3,7 +3,8 @@
 // is never quoted. Also the question analysis it relies on (asked figure, instruction stripping).
 import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
-import { answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
+import { answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
+import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { glossFigure, leadLine } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
 import { questionKind, stripInstructions } from '../src/answer/question.js';
@@ -236,13 +237,15 @@ describe('abstention evidence', () => {
   it("the asker's own wording is not a missing topic: pieces of a compound, absent verbs, asking words, the kind of answer wanted", () => {
     const shop = { title: '兑换超市开业', text: '顺信生鲜兑换超市营业面积220平方米，首日共回收废品327公斤。' };
     const bio = { title: '王金璐', text: '芸香属原产于地中海沿岸。1979年起王金璐任中国戏曲学院教授。' };
-    const local = statsFor([shop, bio, ...ALL]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 2)), history: [] }, local.stats);
+    const fair = { title: '运城制造业专场招聘会', text: '本次招聘会现场初步达成就业意向283人次。' };
+    const local = statsFor([shop, bio, fair, ...ALL]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 3)), history: [] }, local.stats);
     const cases: [string, RegExp][] = [
       // 大面积 (and its piece 大面) is one word with 面积, which the notice has.
       ['顺信超市多大面积', /220平方米/],
-      // 开张 is how the asker says 开业/首日: a verb no document uses is phrasing, not a topic.
       ['兑换超市开张第一天收了多少公斤废品', /327公斤/],
+      // 谈妥, 签约: the asker's verbs for what the notice calls 达成.
+      ['运城招聘会当场谈妥签约的有多少人次', /283人次/],
       // 哪些地方 asks; it is not something the article must mention.
       ['芸香属原产于哪些地方？', /地中海/],
       // 什么院系 names the kind of answer (a school), which the article states by name.
@@ -423,5 +426,22 @@ describe('question analysis', () => {
       expect(r.injection).toBe(false);
       expect(r.text).toBe(q);
     }
+  });
+});
+
+describe('the calibrated abstention rule', () => {
+  it('loads the shipped calibration and rejects a broken one with the fix', () => {
+    expect(ABSTENTION.rules.zh.minCoverage).toBeGreaterThan(0);
+    expect(ABSTENTION.rules.zh.minCoverage).toBeLessThan(1);
+    expect(() => validateAbstention({ format: 'abstention/1', trained: {}, rules: { zh: { minCoverage: 2 }, en: { minCoverage: 0.3 } } })).toThrow(/calibrate-abstention/);
+    expect(() => validateAbstention({ format: 'other', rules: {} })).toThrow(/abstention\/1/);
+  });
+
+  it('answers at the calibrated coverage and not below it', () => {
+    const features = { coverage: 0.6, content: 0.6, topicMissing: 0, figureMissing: 0, facetMissing: 0 };
+    expect(answerableBy(features, { minCoverage: 0.5 })).toBe(true);
+    expect(answerableBy({ ...features, coverage: 0.4 }, { minCoverage: 0.5 })).toBe(false);
+    // A hard check (the asked figure is nowhere on the topic) overrides coverage.
+    expect(answerableBy({ ...features, figureMissing: 1 }, { minCoverage: 0.5 })).toBe(false);
   });
 });

@@ -333,7 +333,7 @@ const WEAK_EVIDENCE = 0.3;
 
 // "几个", "多长", "多少钱": how the question asks, not what it is about.
 /** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生. */
-const OWN_CASE = /(\d+|[一二三四五六七八九十]+十?[一二三四五六七八九]?)多?\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
+const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
 
 // "开不开", "有没有", "多不多": the A-not-A question form, also how the question asks.
 // "哪两国", "哪一年", "几家": the interrogative with its numeral and classifier.
