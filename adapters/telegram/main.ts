@@ -10,10 +10,9 @@ import { createLogger, redact, type Logger } from '../../src/log.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
-import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
+import { exitCodeFor, FAILURE_EXIT, PLATFORM_REFUSED_EXIT } from '../../src/exit-code.js';
 import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
-import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
-import { DataSecretError } from '../../src/privacy/keys.js';
+import { makeNewFilesPrivate } from '../../src/privacy/files.js';
 import { privacyFacts } from '../../src/privacy/notice.js';
 
 export interface StartTelegramOptions {
@@ -181,21 +180,19 @@ async function main(): Promise<void> {
   try {
     running = await startTelegram();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseUnusableError || error instanceof DataSecretError) return fail(error.message, 2);
-    if (error instanceof TelegramStartError) return fail(error.message, 3);
-    if (error instanceof StoreOpenError) return fail(error.message, STORE_UNAVAILABLE_EXIT);
-    return fail(`Telegram bot failed to start: ${(error as Error).stack ?? String(error)}`, 1);
+    const code = error instanceof TelegramStartError ? PLATFORM_REFUSED_EXIT : exitCodeFor(error, [ConfigError]);
+    return fail(code === FAILURE_EXIT ? `Telegram bot failed to start: ${(error as Error).stack ?? String(error)}` : (error as Error).message, code);
   }
   const shutdown = (signal: string) => {
     process.stderr.write(`${signal}: finishing answers under way, then stopping…\n`);
-    running.stop().then(() => process.exit(0), (error: unknown) => fail(`Shutdown failed: ${(error as Error).message}`, 1));
+    running.stop().then(() => process.exit(0), (error: unknown) => fail(`Shutdown failed: ${(error as Error).message}`, FAILURE_EXIT));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   // Polling ended by itself (token revoked, another instance polling): close cleanly, then say why.
   running.done.catch(async (error: unknown) => {
     await running.stop().catch(() => {});
-    fail((error as Error).message, 3);
+    fail((error as Error).message, PLATFORM_REFUSED_EXIT);
   });
 }
 
