@@ -112,7 +112,8 @@ async function start(options: { env?: Env; failing?: boolean; dbPath?: string } 
   const store = openInteractionStore(dbPath, logger);
   const service = options.failing ? new FailingAnswerService(store) : new ScriptedAnswerService(store);
   const app: App = {
-    config: loadCoreConfig(env, tmp), service, store, keys, logger, warnings: [], reloadIndex: () => false, close: () => store.close(),
+    config: loadCoreConfig(env, tmp), service, store, keys, logger, warnings: [], reloadIndex: () => false,
+    currentIndex: () => { throw new Error('the adapter never reads the index'); }, close: () => store.close(),
   };
   const running = await startTelegram({ env, cwd: tmp, logger, openApp: async () => app, pollTimeoutSeconds: 1, drainTimeoutMs: 3000 });
   started.push(running);
