@@ -1,6 +1,6 @@
 // `npm run slack`: configuration → answering service (openApp) → Slack adapter, until SIGTERM/SIGINT.
 // HTTP mode listens on SLACK_HOST:SLACK_PORT at /slack/events; Socket Mode when SLACK_APP_TOKEN is set.
-import { ConfigError, loadCoreConfig, loadOpsConfig, loadSlackConfig, secretValues, type Env, type SlackConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadSlackConfig, loadTogether, secretValues, type Env, type SlackConfig } from '../../src/config.js';
 import { StoreOpenError } from '../../src/store/open.js';
 import { exitCodeFor, FAILURE_EXIT } from '../../src/exit-code.js';
 import { openApp, type App } from '../../src/app.js';
@@ -12,24 +12,7 @@ import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
 
 /** Every configuration problem, Slack's and the core's, in one message (never a value). */
 function loadConfig(env: Env): SlackConfig {
-  const problems: string[] = [];
-  let slack: SlackConfig | undefined;
-  try {
-    slack = loadSlackConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  for (const load of [() => loadCoreConfig(env), () => loadOpsConfig(env)]) {
-    try {
-      load();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length || !slack) throw new ConfigError(problems, 'Slack');
-  return slack;
+  return loadTogether('Slack', () => loadSlackConfig(env), [() => loadCoreConfig(env), () => loadOpsConfig(env)]);
 }
 
 const SLACK_USAGE = `Usage: npm run slack

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { ConfigError, loadCoreConfig, loadOpsConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadTelegramConfig, loadTogether, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
 import { createLogger, redact, type Logger } from '../../src/log.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
@@ -48,24 +48,7 @@ export class TelegramStartError extends Error {
 
 /** Both config scopes checked together, so one start reports every problem at once. */
 export function loadAllConfig(env: Env, cwd: string): TelegramConfig {
-  const problems: string[] = [];
-  let telegram: TelegramConfig | undefined;
-  try {
-    telegram = loadTelegramConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  for (const load of [() => loadCoreConfig(env, cwd), () => loadOpsConfig(env)]) {
-    try {
-      load();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length > 0 || !telegram) throw new ConfigError(problems, 'Telegram bot');
-  return telegram;
+  return loadTogether('Telegram bot', () => loadTelegramConfig(env), [() => loadCoreConfig(env, cwd), () => loadOpsConfig(env)]);
 }
 
 async function checkToken(config: TelegramConfig): Promise<UserFromGetMe> {
