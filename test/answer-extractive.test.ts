@@ -276,6 +276,54 @@ describe('figures', () => {
     expect(figureFit(ge, asked)).toBeGreaterThan(figureFit(year, asked));
   });
 
+  it('a count word the question names must agree with the figure: 几家 is not answered by 名, "how many shops" neither', () => {
+    const shops = { title: '社区合伙人', text: '这片有着2250户家庭6100名居民的青石社区推出合伙人机制。目前已有12家商户加入合伙人行列。' };
+    const local = statsFor([shops]);
+    for (const [question, language, terms] of [
+      ['青石社区有几家店当了合伙人？', 'zh', []],
+      ['How many shops joined the partner scheme in Qingshi?', 'en', [{ term: '合伙人', weight: 1, origin: 'cedict', source: 'partner' }, { term: '青石社区', weight: 1, origin: 'pinyin', source: 'qingshi' }]],
+    ] as const) {
+      const r = retrievalOf(question, local.chunks);
+      const draft = answerExtractively({ question, language, retrieval: { ...r, terms: [...r.terms, ...terms] }, history: [] }, local.stats);
+      expect(draft.abstained, question).toBe(false);
+      expect(draft.text.split('\n')[0], question).toContain('12');
+    }
+    const [households, people, shopsFigure] = figureMentions('2250户，6100名，12家');
+    const asked = askedFigure('有几家店？', 'zh');
+    expect(figureFit(shopsFigure, asked)).toBeGreaterThan(figureFit(people, asked));
+    expect(figureFit(households, askedFigure('面试了多少人？', 'zh'))).toBeLessThan(0.5);
+    expect(askedFigure('how many employers came?', 'en').classifier).toBe('家');
+    expect(askedFigure('how many people signed up?', 'en').classifier).toBe('名');
+  });
+
+  it("a document's declared short name (以下简称公租房) stands for its subject in its other passages", () => {
+    const notice = statsFor([
+      { title: '关于公共租赁住房申请受理的公告', text: '现将本年度公共租赁住房（以下简称公租房）申请受理工作公告如下：' },
+      { title: '关于公共租赁住房申请受理的公告', text: '（一）实物配租：本批次房源共420套，位于河畔家园。' },
+    ]);
+    const [intro, rest] = notice.chunks;
+    const sameDoc = [intro, { ...rest, docId: intro.docId }];
+    const q = '公租房这批有多少套';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, sameDoc), history: [] }, notice.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('420套');
+    // Without the declaration the passage with the figure is not about 公租房 at all: no on-topic figure.
+    const undeclared = [{ ...intro, text: intro.text.replace('以下简称', '') }, { ...rest, docId: intro.docId }];
+    expect(answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, undeclared), history: [] }, notice.stats).abstained).toBe(true);
+  });
+
+  it('a document number, an ordinal and the article 一 are no figures', () => {
+    const texts = figureMentions(normalizeText('青政办发〔2026〕21号，现将第二批公租房公告如下，小学一年级，热情接待每一位咨询者，共420套')).map((f) => f.text);
+    expect(texts).toEqual(['420套']);
+  });
+
+  it('a bare 多少 about a money word asks an amount, with the typo repaired by the search terms', () => {
+    expect(askedFigure('困难残疾人生活补帖现在多少', 'zh').measure).toBeNull();
+    expect(askedFigure('困难残疾人生活补帖现在多少', 'zh', ['残疾人', '补帖', '补贴']).measure).toBe('money');
+    expect(askedFigure("What's the age limit for the senior canteen?", 'en').measure).toBe('age');
+    expect(questionKind("My dad is 65, can he eat there? What's the age limit?")).toBe('number');
+  });
+
   it('glosses figures for English readers', () => {
     expect(['7188名', '500米', '861.72万元', '140余家', '2025年7月', '3个工作日'].map(glossFigure)).toEqual(['7188 people', '500 m', '861.72 × 10,000 yuan', 'over 140', '2025-7', '3 working days']);
     expect(glossFigure('近千')).toBeNull();

@@ -11,6 +11,8 @@ import {
   normalizeForMatch, parseQuestions, percentile, reliability, sameDoc, scoreResult, summarizeMode, type EvalQuestion, type EvalResult, type Summary,
 } from '../eval/metrics.js';
 import { main, parseCliArgs, runEval, UsageError } from '../eval/run.js';
+import { isRejected, readDocument } from '../src/ingest/read.js';
+import { BODY_KINDS } from '../src/ingest/model.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const tmpDirs: string[] = [];
@@ -276,9 +278,21 @@ describe('question file parsing', () => {
   });
 });
 
+/**
+ * Each document's text by file name: .txt files as they are; other formats (.md, .html, .docx, .pdf) as
+ * the body text ingest extracts (what navigation and footers it drops is not there to be quoted).
+ */
 async function readDocs(dir: string): Promise<Map<string, string>> {
   const docs = new Map<string, string>();
-  for (const f of await readdir(path.join(ROOT, dir))) docs.set(f, await readFile(path.join(ROOT, dir, f), 'utf8'));
+  for (const f of await readdir(path.join(ROOT, dir))) {
+    if (path.extname(f).toLowerCase() === '.txt') {
+      docs.set(f, await readFile(path.join(ROOT, dir, f), 'utf8'));
+      continue;
+    }
+    const doc = await readDocument(path.join(ROOT, dir, f), path.join(ROOT, dir));
+    if (isRejected(doc)) throw new Error(`${dir}/${f}: ingest rejects it (${doc.reason})`);
+    docs.set(f, doc.blocks.filter((b) => BODY_KINDS.has(b.kind)).map((b) => b.text).join('\n'));
+  }
   return docs;
 }
 
@@ -388,6 +402,40 @@ describe('the notices dev corpus (eval/notices)', async () => {
 
   it('finds every gold string verbatim in its notice', () => {
     expect(missingGolds(questions, docs, 'eval/notices/docs')).toEqual([]);
+  });
+});
+
+describe('the policies held-out set (eval/policies)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/policies/docs');
+
+  it('has ~20 policy documents in five formats and ~130 report-only questions, answerable and not, in both languages', () => {
+    expect(problems).toEqual([]);
+    expect(docs.size).toBeGreaterThanOrEqual(18);
+    expect(docs.size).toBeLessThanOrEqual(26);
+    expect(new Set([...docs.keys()].map((f) => path.extname(f)))).toEqual(new Set(['.txt', '.md', '.html', '.docx', '.pdf']));
+    expect(questions.length).toBeGreaterThanOrEqual(120);
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(answerable.length).toBeGreaterThanOrEqual(90);
+    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(20);
+    expect(un.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(un.map((q) => q.lang))).toEqual(new Set(['zh', 'en']));
+    // report-only: never used to calibrate
+    expect(new Set(questions.map((q) => q.split))).toEqual(new Set(['report']));
+    // unanswerable items name no document and no gold; every document is asked about
+    expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
+    expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+  });
+
+  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+    expect(missingGolds(questions, docs, 'eval/policies/docs')).toEqual([]);
+  });
+
+  it('reads the web pages without their navigation and footers, so a gold there would be caught', () => {
+    const page = docs.get('03_gongjijin_daikuan_jiedu.html')!;
+    expect(page).toContain('首套住房最高额度100万元');
+    expect(page).not.toContain('望江路88号');
   });
 });
 
@@ -557,7 +605,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018 and notices (report split) sets, each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split) and policies sets, each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -583,13 +631,14 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
     const cmrcReport = await reportSplit('eval/cmrc2018/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport);
+    const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -599,11 +648,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'notices-report', 'report.html', 'residents-report', 'summary.json', 'team']);
+    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'notices-report', 'policies', 'report.html', 'residents-report', 'summary.json', 'team']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });

@@ -172,7 +172,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   reasons.push(`best passage covers ${(bestCoverage * 100).toFixed(0)}% of the question's key terms`);
 
   const kind = questionKind(question);
-  const asked: AskedFigure | null = kind === 'number' ? askedFigure(normalizeText(question), language) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(normalizeText(question), language).focus } : null;
+  const asked: AskedFigure | null = kind === 'number' ? askedFigure(normalizeText(question), language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(normalizeText(question), language).focus } : null;
   const focus = asked ? focusTerms(asked.focus, keyTerms, language, stats) : new Set<string>();
   const questionTokens = new Set(keyTerms.map((k) => k.term));
   const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens);
@@ -471,9 +471,11 @@ function scoreSentences(
   questionTokens: Set<string>,
 ): ScoredSentence[] {
   const out: ScoredSentence[] = [];
+  const aliases = documentAliases(passages);
   passages.forEach((p, passageIndex) => {
-    // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业").
-    const context = stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''}`);
+    // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业"),
+    // and so are the short names the document declares (以下简称公租房) wherever its passages use them.
+    const context = stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${aliases.get(p.chunk.docId) ?? ''}`);
     const pieces = joinBrokenSentences(splitSentences(p.chunk.text).map((s) => s.text.replace(/\s+/g, ' ').trim())).filter((s) => s.length >= 4);
     pieces.forEach((text, order) => {
       if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
@@ -514,6 +516,19 @@ function scoreSentences(
   // while any other sentence is on offer.
   const echo = (s: ScoredSentence) => (s.features.heading && s.features.novelty < 0.5 ? 1 : 0);
   return out.sort((a, b) => echo(a) - echo(b) || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
+}
+
+// （以下简称公租房）, 简称“两项补贴”: a notice names its subject once in full and then by a short name.
+const ALIAS = /(?:以下简称|下称|简称)\s*[“"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”"」』]?/g;
+
+/** Short names each retrieved document declares (by docId, space-separated): they stand for its subject in every passage. */
+function documentAliases(passages: RetrievedPassage[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of passages) {
+    const names = [...p.chunk.text.matchAll(ALIAS)].map((m) => m[1]);
+    if (names.length) out.set(p.chunk.docId, [out.get(p.chunk.docId) ?? '', ...names].join(' ').trim());
+  }
+  return out;
 }
 
 /** Numbered headings: 三、… （二）… 1. … 第四条 … */

@@ -54,13 +54,26 @@ const UNIT_MEASURE: [RegExp, Measure][] = [
   [/年$/, 'duration'],
 ];
 
+// A document number is no figure (青政办发〔2026〕21号 is no date "21号"). Phone numbers stay: a question for
+// a number ("电话是多少") is answered by them.
+const CODE = /[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*第?\s*\d+\s*号/g;
+// "一位咨询者", "一场活动": the numeral 一 before a count word is an article, not a count.
+const ARTICLE_ONE = /^一\s*(?:个|名|位|场|项|次|件|家|条|种|批|处|张|套|间|台|辆|支|所|座|类|户|期|单)$/;
+
 /** Every figure and date in `text` (normalised text: half-width digits, numbers joined). */
 export function figureMentions(text: string): FigureMention[] {
   const out: FigureMention[] = [];
+  const codes = [...text.matchAll(CODE)].map((c) => [c.index ?? 0, (c.index ?? 0) + c[0].length]);
   for (const m of text.matchAll(MENTION)) {
     const raw = m[0].trim();
     if (!raw) continue;
     const start = m.index ?? 0;
+    if (codes.some(([a, b]) => start < b && start + m[0].length > a)) continue;
+    if (ARTICLE_ONE.test(raw)) continue;
+    // 第二批, 第3届: an ordinal names which one, it counts nothing.
+    if (!m[1] && text[start - 1] === '第') continue;
+    // 一年级, 三年级: a school grade, not a duration.
+    if (!m[1] && /年$/.test(raw) && text[start + m[0].length] === '级') continue;
     if (m[1]) {
       out.push({ text: raw, start, end: start + m[0].length, measure: 'date', unit: '' });
       continue;
@@ -80,9 +93,22 @@ const CLASSIFIER = /^(楼|层|个|名|人|户|家|所|项|座|条|次|期|间|�
 const MONEY_ZH = /钱|元|费|价|交多少|缴多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金/;
 const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*)\b/i;
 
-/** The figure a number question asks for (null measure: the question does not constrain it). */
-export function askedFigure(question: string, language: Language): AskedFigure {
+/**
+ * The figure a number question asks for (null measure: the question does not constrain it). `topicWords`
+ * are the words searched for the question, with typo repairs and synonyms (补帖 → 补贴): a bare 多少 about
+ * one of the money words asks an amount.
+ */
+export function askedFigure(question: string, language: Language, topicWords: readonly string[] = []): AskedFigure {
   if (language === 'en') return askedFigureEnglish(question);
+  const asked = askedFigureChinese(question);
+  if (asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w))) return { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}) };
+  return asked;
+}
+
+/** Words that name an amount of money (a 补贴 is paid in 元). */
+const MONEY_WORD = /^(.*(补贴|补助|津贴|工资|薪酬|薪资|费用|经费|资金|奖金|养老金|低保金|救助金|租金|房租|价格|票价|学费|收费))$/;
+
+function askedFigureChinese(question: string): AskedFigure {
   const q = question;
   const m = ASK_ZH.exec(q);
   if (!m) return { measure: MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: '' };
@@ -121,8 +147,24 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
   else if (!m && MONEY_EN.test(question)) measure = 'money';
-  return { measure, classifier: null, focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
+  else if (!m && AGE_LIMIT_EN.test(question)) measure = 'age';
+  const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
+  return { measure, classifier, focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
+
+// "What's the age limit", "minimum age": an age asked without "how old".
+const AGE_LIMIT_EN = /\bage (limit|requirement|threshold)\b|\b(minimum|maximum|min|max) age\b|\bat what age\b|\bhow old\b/i;
+
+// The Chinese count word an English count question's noun takes ("how many employers" → 家, "people" → 名):
+// the figure answering it carries that word (57家用人单位), not another count's (7188名居民).
+const ENGLISH_COUNT_WORDS: [RegExp, string][] = [
+  [/\b(people|persons?|residents?|workers?|assistants?|graduates?|applicants?|volunteers?|staff|students?|children|kids|elderly|seniors?|members?|employees?|candidates?|participants?|visitors?|teachers?|doctors?|officials?|social workers?|men|women|mothers?|passengers?)\b/i, '名'],
+  [/\b(employers?|companies|company|enterprises?|firms?|shops?|stores?|businesses|business|merchants?|restaurants?|canteens?|hospitals?|banks?|units?|organi[sz]ations?|institutions?|agencies)\b/i, '家'],
+  [/\b(households?|families|family|homes)\b/i, '户'],
+  [/\b(schools?|kindergartens?|universities|colleges?)\b/i, '所'],
+  [/\b(times|visits|sessions|rounds)\b/i, '次'],
+  [/\b(projects?|services?|measures?|functions?|items?)\b/i, '项'],
+];
 
 /**
  * How well a figure answers the asked kind, in [0, 1]: the exact classifier 1, the same measure 0.8,
@@ -138,8 +180,18 @@ export function figureFit(mention: FigureMention, asked: AskedFigure): number {
   // A floor (几楼, 几层) is answered by a floor only.
   if (asked.classifier && /^[楼层]$/.test(asked.classifier)) return 0.15;
   if (!mention.unit) return 0.5;
-  if (mention.measure === asked.measure) return asked.classifier && asked.measure === 'count' ? 0.6 : 0.8;
+  if (mention.measure === asked.measure) {
+    if (!asked.classifier || asked.measure !== 'count') return 0.8;
+    // 个 counts anything; two specific count words that differ count different things (几家店 is not
+    // answered by 7188名居民, 多少人 not by 100余条民意).
+    return asked.classifier === '个' || countWord(mention.unit) === '个' ? 0.6 : 0.3;
+  }
   return 0.15;
+}
+
+/** The count word a count figure ends with (个 for 个居民小区's 个, 名 for 7188名). */
+function countWord(unit: string): string {
+  return unit.replace(/^(万|亿)/, '').replace(/^(余|多)/, '');
 }
 
 const CLASSIFIER_SYNONYMS: string[][] = [['名', '人', '位', '人次'], ['天', '日'], ['元', '块'], ['楼', '层']];
