@@ -16,6 +16,7 @@ const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-stamp');
 /** What tsconfig.build.json compiles (eval imports bench/peers), plus the files that change how it compiles. */
 const SOURCES = ['src', 'adapters', 'eval', 'bench'];
+const SRC_DIR = path.join(ROOT, 'src') + path.sep;
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function newestSource() {
@@ -28,7 +29,8 @@ function newestSource() {
       return;
     }
     if (st.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
-    else if (p.endsWith('.ts') || CONFIGS.includes(path.basename(p))) newest = Math.max(newest, st.mtimeMs);
+    // JSON under src is compiled in too (the answer scorer's weights): a retrained model is a stale build.
+    else if (p.endsWith('.ts') || (p.endsWith('.json') && p.startsWith(SRC_DIR)) || CONFIGS.includes(path.basename(p))) newest = Math.max(newest, st.mtimeMs);
   };
   for (const s of [...SOURCES, ...CONFIGS]) visit(path.join(ROOT, s));
   return newest;
@@ -86,9 +88,28 @@ function build(force) {
     throw new Error('build failed');
   }
   fs.mkdirSync(DIST, { recursive: true });
+  copyJson();
   // The stamp carries the newest source time seen before compiling: a file saved during the build is newer.
   fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   fs.utimesSync(STAMP, new Date(sources), new Date(sources));
+}
+
+/**
+ * The JSON the sources import (trained weights, calibrations): an incremental tsc build does not re-emit a
+ * JSON file whose content changed, so each build copies them itself — a retrained model is never stale.
+ */
+function copyJson() {
+  const visit = (p) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
+    else if (p.endsWith('.json')) {
+      const to = path.join(DIST, path.relative(ROOT, p));
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.copyFileSync(p, to);
+    }
+  };
+  for (const s of SOURCES) visit(path.join(ROOT, s));
 }
 
 const isEntry = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
