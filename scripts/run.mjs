@@ -14,8 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-stamp');
-/** What tsconfig.build.json compiles (eval imports bench/peers; .json weights files are imported too), plus the files that change how it compiles. */
+/** What tsconfig.build.json compiles (eval imports bench/peers), plus the files that change how it compiles. */
 const SOURCES = ['src', 'adapters', 'eval', 'bench'];
+const SRC_DIR = path.join(ROOT, 'src') + path.sep;
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function newestSource() {
@@ -28,7 +29,8 @@ function newestSource() {
       return;
     }
     if (st.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
-    else if (p.endsWith('.ts') || p.endsWith('.json') || CONFIGS.includes(path.basename(p))) newest = Math.max(newest, st.mtimeMs);
+    // JSON under src is compiled in too (the answer scorer's weights): a retrained model is a stale build.
+    else if (p.endsWith('.ts') || (p.endsWith('.json') && p.startsWith(SRC_DIR)) || CONFIGS.includes(path.basename(p))) newest = Math.max(newest, st.mtimeMs);
   };
   for (const s of [...SOURCES, ...CONFIGS]) visit(path.join(ROOT, s));
   return newest;

@@ -36,6 +36,8 @@ export interface App {
   warnings: string[];
   /** Re-reads the index if `ingest` published a new one; called automatically before questions. */
   reloadIndex(): boolean;
+  /** The index generation the service answers from now (read it, never change it: eval builds its plain peers from it). */
+  currentIndex(): LoadedIndex;
   /** Adds a file or URL to the corpus and this process's live index (staff, through a chat adapter). */
   documents?: DocumentAdder;
   /** What /healthz, /readyz and /metrics read (src/ops); absent unless opened with `ops: true`. */
@@ -222,6 +224,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     logger,
     warnings,
     reloadIndex: () => holder.maybeReload(true),
+    currentIndex: () => holder.current().index,
     documents,
     ops,
     rateLimiter(perMinute, now = Date.now) {

@@ -155,6 +155,20 @@ describe('answer first', () => {
     expect(draft.text).not.toContain('三、切实');
   });
 
+  it("never leads with a notice's letterhead, its 落款 or its announcement of itself", () => {
+    const notice = {
+      title: '关于调整高龄津贴标准的通知',
+      text: '青禾市民政局青民发〔2026〕5号各街道办事处，各有关单位：经市政府同意，现将调整高龄津贴标准有关事项通知如下。\n新标准自2026年7月1日起执行。\n青禾市民政局2026年6月5日',
+    };
+    const local = statsFor([notice]);
+    const ask = (q: string) => answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    const when = ask('青禾市民政局调整的高龄津贴新标准从哪天开始？');
+    expect(when.abstained).toBe(false);
+    expect(when.text.split('\n')[0]).toContain('2026年7月1日');
+    expect(when.text).not.toContain('〔2026〕');
+    expect(when.text).not.toContain('各街道办事处');
+  });
+
   it('says the documents name the topic but not the facet asked (hours, phone), citing what they do say', () => {
     const centre = { title: '市民服务中心', text: '市民服务中心位于人民路18号，设有社保、医保等12个窗口，群众可就近办理业务。' };
     const local = statsFor([centre]);
@@ -363,7 +377,7 @@ describe('figures', () => {
 
   it("a document's declared short name (以下简称公租房) stands for its subject in its other passages", () => {
     const notice = statsFor([
-      { title: '关于公共租赁住房申请受理的公告', text: '现将本年度公共租赁住房（以下简称公租房）申请受理工作公告如下：' },
+      { title: '关于公共租赁住房申请受理的公告', text: '本年度公共租赁住房（以下简称公租房）申请受理工作启动，公租房申请人可到街道便民服务中心办理。' },
       { title: '关于公共租赁住房申请受理的公告', text: '（一）实物配租：本批次房源共420套，位于河畔家园。' },
     ]);
     const [intro, rest] = notice.chunks;
@@ -399,6 +413,10 @@ describe('figures', () => {
     const [figure] = figureMentions(normalizeText(sentence)).filter((f) => f.text === '7188名');
     expect(leadLine(sentence, 'zh', figure, ['居民']).line).toBe('共有居民７１８８ 名');
     expect(leadLine(sentence, 'en', figure, ['居民'])).toEqual({ line: '7188 people — “共有居民７１８８ 名”', clause: '共有居民７１８８ 名' });
+    // A time of day (9:00) does not end the clause.
+    const hours = '网上报名时间为2026年7月10日9:00至7月20日17:00，逾期系统关闭。';
+    const [opening] = figureMentions(normalizeText(hours));
+    expect(leadLine(hours, 'zh', opening, ['报名']).line).toBe('网上报名时间为2026年7月10日9:00至7月20日17:00');
     // No figure asked: the clause carrying the question's terms and the short one after it.
     expect(leadLine('邹游（1990年5月30日－），中国足球运动员，司职后卫。', 'zh', null, ['邹游', '职业']).line).toBe('邹游（1990年5月30日－），中国足球运动员，司职后卫');
   });

@@ -555,13 +555,13 @@ function scoreSentences(
   focus: Set<string>,
   questionTokens: Set<string>,
 ): ScoredSentence[] {
-  const out: ScoredSentence[] = [];
   const aliases = documentAliases(passages);
+  const candidates: Candidate[] = [];
   passages.forEach((p, passageIndex) => {
     // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业"),
     // and so are the short names the document declares (以下简称公租房) wherever its passages use them.
     const context = stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${aliases.get(p.chunk.docId) ?? ''}`);
-    const pieces = joinBrokenSentences(splitSentences(p.chunk.text).map((s) => s.text.replace(/\s+/g, ' ').trim())).filter((s) => s.length >= 4);
+    const pieces = joinBrokenSentences(splitSentences(p.chunk.text).map((s) => s.text.replace(/\s+/g, ' ').trim())).map(withoutLetterhead).filter((s) => s.length >= 4);
     pieces.forEach((text, order) => {
       if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
       const norm = normalizeText(text);
@@ -569,39 +569,71 @@ function scoreSentences(
       const own = new Set(tokens);
       // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
       for (const k of keyTerms) if (k.term.length === 1 && !own.has(k.term) && norm.includes(k.term)) own.add(k.term);
-      const ownCoverage = coverageOf(keyTerms, own);
-      const coverage = coverageOf(keyTerms, new Set([...own, ...context]));
-      let fit = 0;
-      let evidence = 0;
-      let figure: FigureMention | null = null;
-      if (asked) [evidence, fit, figure] = figureEvidence(norm, asked, keyTerms, focus);
-      const words = tokens.filter((t) => t.length >= 2);
-      const features: Features = {
-        own: ownCoverage,
-        ctx: coverage,
-        passage: coverages[passageIndex],
-        rank: 1 / p.rank,
-        kind: kind !== 'what' && KIND_EVIDENCE[kind].test(norm) ? 1 : 0,
-        figure: evidence,
-        fit,
-        short: norm.length < 10 ? 1 : 0,
-        long: norm.length > 160 ? 1 : 0,
-        // Heading-like sentences that only echo the question ("三、切实做好困难群众帮扶工作。") say nothing new.
-        novelty: words.length ? words.filter((t) => !questionTokens.has(t)).length / words.length : 0,
-        heading: HEADING.test(text) ? 1 : 0,
-        intro: /[：:]$/.test(text) ? 1 : 0,
-        first: order === 0 ? 1 : 0,
-        answerType: answerTypePresent(kind, norm, words, questionTokens, stats),
-      };
-      const score = logit(SCORER_WEIGHTS.sentence, features);
-      out.push({ text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!) >= MIN_FIGURE_FIT ? figure : null, features });
+      candidates.push({ p, passageIndex, order, text, norm, tokens, own, context });
     });
   });
-  // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。") is never the answer
-  // while any other sentence is on offer.
-  const echo = (s: ScoredSentence) => (s.features.heading && s.features.novelty < 0.5 ? 1 : 0);
-  return out.sort((a, b) => echo(a) - echo(b) || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
+  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context }) => {
+    const ownCoverage = coverageOf(keyTerms, own);
+    const coverage = coverageOf(keyTerms, new Set([...own, ...context]));
+    let fit = 0;
+    let evidence = 0;
+    let figure: FigureMention | null = null;
+    if (asked) [evidence, fit, figure] = figureEvidence(norm, asked, keyTerms, focus);
+    const words = tokens.filter((t) => t.length >= 2);
+    const features: Features = {
+      own: ownCoverage,
+      ctx: coverage,
+      passage: coverages[passageIndex],
+      rank: 1 / p.rank,
+      kind: kind !== 'what' && KIND_EVIDENCE[kind].test(norm) ? 1 : 0,
+      figure: evidence,
+      fit,
+      short: norm.length < 10 ? 1 : 0,
+      long: norm.length > 160 ? 1 : 0,
+      // Heading-like sentences that only echo the question ("三、切实做好困难群众帮扶工作。") say nothing new.
+      novelty: words.length ? words.filter((t) => !questionTokens.has(t)).length / words.length : 0,
+      heading: HEADING.test(text) ? 1 : 0,
+      intro: INTRO.test(text) ? 1 : 0,
+      first: order === 0 ? 1 : 0,
+      answerType: answerTypePresent(kind, norm, words, questionTokens, stats),
+    };
+    const score = logit(SCORER_WEIGHTS.sentence, features);
+    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!) >= MIN_FIGURE_FIT ? figure : null, features };
+  });
+  // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
+  // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
+  const last = (s: ScoredSentence) => ((s.features.heading && s.features.novelty < 0.5) || FURNITURE.test(s.text) ? 1 : 0);
+  return out.sort((a, b) => last(a) - last(b) || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
+
+interface Candidate {
+  p: RetrievedPassage;
+  passageIndex: number;
+  order: number;
+  text: string;
+  norm: string;
+  tokens: string[];
+  own: Set<string>;
+  context: string[];
+}
+
+// Sentences that only announce what follows ("…如下：").
+const INTRO = /[：:]$/;
+
+// A notice's letterhead run into its first sentence by the page layout: the issuer and document number
+// (青禾市人民政府办公室青政办发〔2026〕21号) and the addressees (各区、县人民政府，市直各有关部门：).
+const DOC_NUMBER_HEAD = /^[^。！？!?]{0,60}?[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号\s*/;
+const ADDRESSEES = /^各[^。！？!?：:]{1,40}[：:]\s*/;
+
+/** The sentence without the letterhead before it (kept whole when nothing else is left). */
+function withoutLetterhead(text: string): string {
+  const rest = text.replace(DOC_NUMBER_HEAD, '').replace(ADDRESSEES, '');
+  return rest.length >= 4 ? rest : text;
+}
+
+// A 落款 (issuer and date, nothing else: "青禾市人民政府办公室2026年6月5日"), a bare document number, or
+// the sentence announcing the notice itself ("现将…通知如下", "特此通知").
+const FURNITURE = /^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|现将.{0,80}(通知|公告|通告|说明|解读)如下|^特此(通知|公告|通告)/;
 
 // （以下简称公租房）, 简称“两项补贴”: a notice names its subject once in full and then by a short name.
 const ALIAS = /(?:以下简称|下称|简称)\s*[“"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”"」』]?/g;

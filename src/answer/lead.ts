@@ -13,7 +13,8 @@ export const LEAD_MAX = 60;
 /** Longest lead line taken from a sentence when no figure is asked for (the fact must sit in the first 80 characters). */
 export const SENTENCE_LEAD_MAX = 76;
 
-const CLAUSE = /[^,;:，；：!?！？。]+[,;:，；：!?！？。]?/g;
+// A colon between digits is a time of day (9:00), not a clause break.
+const CLAUSE = /(?:[^,;:，；：!?！？。]|(?<=\d)[:：](?=\d))+[,;:，；：!?！？。]?/g;
 
 interface Clause {
   /** As written (what readers see). */
