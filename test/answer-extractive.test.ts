@@ -292,6 +292,24 @@ describe('abstention evidence', () => {
     expect(draft.abstained).toBe(true);
   });
 
+  it('a title in 《》 that no retrieved document contains is not in the collection', () => {
+    const novel = { title: '长夜', text: '《长夜》是作家王平的长篇小说，主角是退伍军人李明。' };
+    const local = statsFor([novel, ...ALL]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const other = ask('《长眠不醒》这部小说的主角是谁？');
+    expect(other.abstained).toBe(true);
+    expect(other.text).toContain('《长眠不醒》');
+    expect(ask('《长夜》这部小说的主角是谁？').text).toContain('李明');
+  });
+
+  it('a year matched alone is scope, not the answer (what happened in 1993 is not answered by any 1993 event)', () => {
+    const race = { title: '跑马地锦标', text: '首届跑马地锦标于1993年11月10日举行，是一项香港三级赛。' };
+    const local = statsFor([race, ...ALL]);
+    const q = '1993年的香港年中发生了什么意外？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+  });
+
   it('answers a place or year question only from a document that names it', () => {
     const nanhu = { title: '南湖区居家养老服务补贴', text: '南湖区2026年居家养老服务补贴标准为每人每月300元。' };
     const beitang = { title: '北塘区居家养老服务补贴', text: '北塘区2026年居家养老服务补贴标准为每人每月200元。' };

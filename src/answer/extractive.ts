@@ -176,6 +176,15 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     return { decided: abstain(input, reasons, passages[0], unknownPlaces) };
   }
 
+  // A work or document the question names by its title (《…》) that no retrieved document contains is not
+  // in the collection: its namesake's facts are no answer.
+  const titles = [...normalizeText(question).matchAll(/《([^《》]{2,60})》/g)].map((m) => m[1].trim());
+  const missingTitles = titles.filter((t) => !passages.some((p) => (stats.documentText(p.chunk.docId) || normalizeText(`${p.chunk.title} ${p.chunk.text}`)).includes(t)));
+  if (missingTitles.length) {
+    reasons.push(`no retrieved document contains 《${missingTitles.join('》《')}》`);
+    return { decided: abstain(input, reasons, passages[0], missingTitles.map((t) => `《${t}》`)) };
+  }
+
   // Scope: a question about a place or a year is answered only from documents that name it — the same
   // allowance in another district, or last year's standard, is not the answer (near-duplicates differ so).
   const scope = questionScope(question, language, stats);
@@ -231,8 +240,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     const gives = (s: ScoredSentence) => (onTopic(s) && facet.evidence!.test(s.norm) ? 0 : 1);
     sentences.sort((a, b) => gives(a) - gives(b));
   }
-  // The same share without the place names: a passage that matches only where (太原) and not what (天气) is off-topic.
-  const contentTerms = keyTerms.filter((k) => !k.place);
+  // The same share without the places and years: a passage that matches only where (太原) or when, and not
+  // what (天气), is off-topic.
+  const contentTerms = keyTerms.filter((k) => !k.scope);
   const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex]) : bestCoverage;
   const features: Features = {
     coverage: bestCoverage,
@@ -284,8 +294,8 @@ interface KeyTerm {
   piece?: boolean;
   /** An alternative for a piece (供暖 for 暖气 of 暖气费): partial evidence, never the word itself. */
   pieceAlternative?: boolean;
-  /** A place name (太原): where the question is scoped, not what it asks about. */
-  place?: boolean;
+  /** A place name or a year (太原, 1993年): where and when the question is scoped, not what it asks about. */
+  scope?: boolean;
 }
 
 /** Weight per group: its heaviest whole word (pieces of a word only stand in for it). */
@@ -301,7 +311,8 @@ function groupTotals(keyTerms: KeyTerm[]): Map<string, number> {
  * question, so one group. A piece found in a passage stands for the word, up to the word's own weight.
  */
 function mergePieces(terms: KeyTerm[]): KeyTerm[] {
-  const han = /^[\u4e00-\u9fff]+$/;
+  // Words of Chinese characters and digits (1993 is a piece of 1993年).
+  const han = /^[\u4e00-\u9fff0-9]+$/;
   const rename = new Map<string, string>();
   const root = (g: string): string => (rename.has(g) ? root(rename.get(g)!) : g);
   const longestFirst = [...terms].sort((a, b) => b.term.length - a.term.length);
@@ -325,6 +336,8 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
 const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
+const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
 const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
 const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
@@ -397,8 +410,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
-    const place = language === 'zh' && tag === 'ns';
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(place ? { place } : {}) });
+    const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term);
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}) });
   }
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.
