@@ -16,6 +16,7 @@ import { askedFigure, figureFit, figureMentions, type AskedFigure, type FigureMe
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
+import { STOP_WORDS } from '../lang/english/words.js';
 import { ABSTENTION, type AbstentionRule } from './abstention.js';
 
 export interface CorpusStats {
@@ -382,6 +383,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
+    // English function words ("much", "many") an English document happens to contain say nothing.
+    if (t.origin === 'question' && STOP_WORDS.has(t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
     // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
