@@ -1,7 +1,7 @@
 // Opens the answering service for `npm run eval`: the configured one (CORPUS_DIR / INDEX_DIR / DB_PATH
 // from the environment), or, with --corpus DIR, a throwaway one whose index and database live in a
 // temporary folder built from DIR and removed on close. Either way it also builds the plain peers
-// (eval/baseline.ts) from the index the service answers from.
+// (eval/baseline.ts) from the index the service answers from (the app's loaded one, not a second copy).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,6 @@ export interface OpenRequest {
 
 export async function openEvalService(request: OpenRequest, context: { cwd: string; env: Env; logger: Logger }): Promise<OpenedService> {
   const { openApp } = await import('../src/app.js');
-  const { loadIndex } = await import('../src/index/open.js');
   let tmp: string | null = null;
   let env = context.env;
   if (request.corpusDir) {
@@ -50,7 +49,7 @@ export async function openEvalService(request: OpenRequest, context: { cwd: stri
     const app = await openApp({ cwd: context.cwd, env, logger: context.logger });
     let baselines: DocBaseline[];
     try {
-      const index = loadIndex(app.config, null, context.logger);
+      const index = app.currentIndex(); // the generation the service answers from, not a second load
       baselines = [await createDocBaseline(index.chunks, index.tokenizer), createChunkBm25Baseline(index)];
     } catch (err) {
       await app.close();

@@ -36,6 +36,8 @@ export interface App {
   warnings: string[];
   /** Re-reads the index if `ingest` published a new one; called automatically before questions. */
   reloadIndex(): boolean;
+  /** The index generation the service answers from now (read it, never change it: eval builds its plain peers from it). */
+  currentIndex(): LoadedIndex;
   /** Adds a file or URL to the corpus and this process's live index (staff, through a chat adapter). */
   documents?: DocumentAdder;
   /** What /healthz, /readyz and /metrics read (src/ops); absent unless opened with `ops: true`. */
@@ -222,6 +224,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     logger,
     warnings,
     reloadIndex: () => holder.maybeReload(true),
+    currentIndex: () => holder.current().index,
     documents,
     ops,
     rateLimiter(perMinute, now = Date.now) {
@@ -254,8 +257,22 @@ function indexHasVectors(indexDir: string): boolean {
 }
 
 /** The corpus statistics the extractive answerer weighs terms with, from one generation. */
-function corpusStats(index: LoadedIndex): CorpusStats {
-  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised };
+export function corpusStats(index: LoadedIndex): CorpusStats {
+  // The chunks of each document, found once on first need (a question's scope check reads whole documents).
+  let byDocument: Map<string, number[]> | null = null;
+  const documentText = (docId: string): string => {
+    if (!byDocument) {
+      byDocument = new Map();
+      index.chunks.forEach((c, i) => {
+        const list = byDocument!.get(c.docId);
+        if (list) list.push(i);
+        else byDocument!.set(c.docId, [i]);
+      });
+    }
+    const rows = byDocument.get(docId) ?? [];
+    return rows.length ? `${index.chunks[rows[0]].title}\n${rows.map((i) => index.chunks[i].normText).join('\n')}` : '';
+  };
+  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText };
 }
 
 /** Holds the live generation's bundle and swaps in a newly published generation without a restart. */

@@ -17,6 +17,27 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Several loaders checked together, so one start reports every problem at once: runs `load` (whose config is
+ * returned) and then each of `alsoCheck`, and throws one ConfigError named `scope` listing all their problems.
+ */
+export function loadTogether<T>(scope: string, load: () => T, alsoCheck: readonly (() => unknown)[]): T {
+  const problems: string[] = [];
+  const attempt = <R>(loader: () => R): R | undefined => {
+    try {
+      return loader();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const config = attempt(load);
+  for (const loader of alsoCheck) attempt(loader);
+  if (problems.length > 0 || config === undefined) throw new ConfigError(problems, scope);
+  return config;
+}
+
 class Reader {
   readonly problems: string[] = [];
   constructor(private readonly env: Env) {}

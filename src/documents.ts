@@ -53,11 +53,8 @@ export function createDocumentAdder(deps: DocumentAdderDeps): DocumentAdder {
   }
 
   async function check(file: { name: string; size?: number }): Promise<string | undefined> {
-    const { readerForFile, supportedExtensions } = await import('./ingest/formats/index.js');
-    if (!readerForFile(file.name)) {
-      const ext = path.extname(file.name).toLowerCase() || '(no extension)';
-      return `unsupported format ${ext}: send a ${supportedExtensions().join(', ')} file`;
-    }
+    const { readerForFile, unsupportedFormat } = await import('./ingest/formats/index.js');
+    if (!readerForFile(file.name)) return unsupportedFormat(file.name, 'send a');
     if (file.size === 0) return 'the file is empty';
     if (file.size !== undefined && file.size > maxBytes) return `too large (${file.size} bytes; the limit is ${maxBytes} bytes, FETCH_MAX_BYTES)`;
     return undefined;

@@ -3,7 +3,8 @@
 // is never quoted. Also the question analysis it relies on (asked figure, instruction stripping).
 import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
-import { answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
+import { answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
+import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { glossFigure, leadLine } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
 import { questionKind, stripInstructions } from '../src/answer/question.js';
@@ -42,6 +43,7 @@ const stats: CorpusStats = {
   documentFrequency: (t) => documentTokens.filter((set) => set.has(t)).length,
   size: chunks.length,
   romanised: new Set(['jiwang', 'xinzhou']),
+  documentText: (docId) => chunks.filter((c) => c.docId === docId).map((c) => `${c.title}\n${c.normText}`).join('\n'),
 };
 
 /** Retrieval as the retriever reports it: the question's tokens as terms, the given chunks ranked in order. */
@@ -55,7 +57,8 @@ function retrieval(question: string, docs: (typeof ALL)[number][]): RetrievalRes
 function statsFor(docs: { title: string; text: string }[]): { chunks: Chunk[]; stats: CorpusStats } {
   const own = docs.map(chunk);
   const tokens = own.map((c) => new Set(tokenizer.tokens(`${c.title} ${c.normText}`)));
-  return { chunks: own, stats: { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set() } };
+  const documentText = (docId: string) => own.filter((c) => c.docId === docId).map((c) => `${c.title}\n${c.normText}`).join('\n');
+  return { chunks: own, stats: { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set(), documentText } };
 }
 
 function retrievalOf(question: string, ranked: Chunk[]): RetrievalResult {
@@ -203,7 +206,7 @@ describe("the asker's own case", () => {
   it('an age or birth date the asker states is not a missing topic', () => {
     const notice = { title: '高龄津贴发放通知', text: '本区户籍年满80周岁的老人，每人每月发放高龄津贴100元，由社区统一申报。' };
     const local = statsFor([notice, JIWANG, XINZHOU, FAIR, OTHER]);
-    for (const q of ['俺爷爷87岁了，高龄津贴每月多少钱？', '我奶奶1938年3月出生，高龄津贴每月能领多少钱？']) {
+    for (const q of ['俺爷爷87岁了，高龄津贴每月多少钱？', '我奶奶1938年3月出生，高龄津贴每月能领多少钱？', '我奶奶八十多了，高龄津贴每月多少钱？']) {
       const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
       expect(draft.abstained, q).toBe(false);
       expect(draft.text.split('\n')[0]).toContain('100元');
@@ -243,6 +246,86 @@ describe('abstention evidence', () => {
     expect(answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, priced.chunks), history: [] }, priced.stats).abstained).toBe(false);
     expect(askedFigure('how much is one meal at the senior canteen', 'en').perUnit).toBe(true);
     expect(askedFigure('how much money did the canteen save residents', 'en').perUnit).toBeFalsy();
+  });
+
+  it("the asker's own wording is not a missing topic: pieces of a compound, absent verbs, asking words, the kind of answer wanted", () => {
+    const shop = { title: '兑换超市开业', text: '顺信生鲜兑换超市营业面积220平方米，首日共回收废品327公斤。' };
+    const bio = { title: '王金璐', text: '芸香属原产于地中海沿岸。1979年起王金璐任中国戏曲学院教授。' };
+    const fair = { title: '运城制造业专场招聘会', text: '本次招聘会现场初步达成就业意向283人次。' };
+    const local = statsFor([shop, bio, fair, ...ALL]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 3)), history: [] }, local.stats);
+    const cases: [string, RegExp][] = [
+      // 大面积 (and its piece 大面) is one word with 面积, which the notice has.
+      ['顺信超市多大面积', /220平方米/],
+      ['兑换超市开张第一天收了多少公斤废品', /327公斤/],
+      // 谈妥, 签约: the asker's verbs for what the notice calls 达成.
+      ['运城招聘会当场谈妥签约的有多少人次', /283人次/],
+      // 哪些地方 asks; it is not something the article must mention.
+      ['芸香属原产于哪些地方？', /地中海/],
+      // 什么院系 names the kind of answer (a school), which the article states by name.
+      ['王金璐1979年起担任了什么院系的教授？', /中国戏曲学院/],
+    ];
+    for (const [q, expected] of cases) {
+      const draft = ask(q);
+      expect(draft.abstained, `${q}: ${draft.reasons.join(' | ')}`).toBe(false);
+      expect(draft.text).toMatch(expected);
+    }
+  });
+
+  it('a word the documents lack is not found through a synonym of its piece (暖气费 is not 供暖)', () => {
+    const notice = { title: '依安县冬季供暖工作', text: '依安县冬季供暖工作于11月1日启动，全县供暖面积达300万平方米。' };
+    const local = statsFor([notice, ...ALL]);
+    const q = '依安县暖气费一平米多少钱';
+    const r = retrievalOf(q, local.chunks.slice(0, 1));
+    const synonyms: WeightedTerm[] = [{ term: '供暖', weight: 0.9, origin: 'synonym', source: '暖气' }];
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: { ...r, terms: [...r.terms, ...synonyms] }, history: [] }, local.stats);
+    expect(draft.abstained).toBe(true);
+    expect(draft.text).toContain('暖气费');
+  });
+
+  it('a passage matching only the place asked about does not answer (太原 is in it, 天气 is not)', () => {
+    const fair = { title: '太原招聘会', text: '太原人力资源服务推进会暨招聘会在太原举行，共有120家企业参会。' };
+    const weather = { title: '暑运', text: '针对高温天气，车站加强空调维护。' };
+    const local = statsFor([fair, weather]);
+    const q = '明天太原天气咋样';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect(draft.abstained).toBe(true);
+  });
+
+  it('a title in 《》 that no retrieved document contains is not in the collection', () => {
+    const novel = { title: '长夜', text: '《长夜》是作家王平的长篇小说，主角是退伍军人李明。' };
+    const local = statsFor([novel, ...ALL]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const other = ask('《长眠不醒》这部小说的主角是谁？');
+    expect(other.abstained).toBe(true);
+    expect(other.text).toContain('《长眠不醒》');
+    expect(ask('《长夜》这部小说的主角是谁？').text).toContain('李明');
+  });
+
+  it('a year matched alone is scope, not the answer (what happened in 1993 is not answered by any 1993 event)', () => {
+    const race = { title: '跑马地锦标', text: '首届跑马地锦标于1993年11月10日举行，是一项香港三级赛。' };
+    const local = statsFor([race, ...ALL]);
+    const q = '1993年的香港年中发生了什么意外？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+  });
+
+  it('answers a place or year question only from a document that names it', () => {
+    const nanhu = { title: '南湖区居家养老服务补贴', text: '南湖区2026年居家养老服务补贴标准为每人每月300元。' };
+    const beitang = { title: '北塘区居家养老服务补贴', text: '北塘区2026年居家养老服务补贴标准为每人每月200元。' };
+    const local = statsFor([nanhu, beitang]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks), history: [] }, local.stats);
+    // 南湖 ranks first, but the question is about 北塘.
+    const other = ask('北塘区居家养老服务补贴每月多少钱');
+    expect(other.abstained).toBe(false);
+    expect(other.text.split('\n')[0]).toContain('200元');
+    expect(other.text).not.toContain('300元');
+    // No document is about 2024: the 2026 figures are not its answer.
+    const year = ask('2024年南湖区居家养老服务补贴每月多少钱');
+    expect(year.abstained).toBe(true);
+    expect(year.text).toContain('2024');
+    // A birth year is the asker's case, not the scope.
+    expect(ask('我妈1950年出生，南湖区居家养老服务补贴每月多少钱').abstained).toBe(false);
   });
 
   it('abstains with no passages and with no searchable terms', () => {
@@ -404,5 +487,22 @@ describe('question analysis', () => {
       expect(r.injection).toBe(false);
       expect(r.text).toBe(q);
     }
+  });
+});
+
+describe('the calibrated abstention rule', () => {
+  it('loads the shipped calibration and rejects a broken one with the fix', () => {
+    expect(ABSTENTION.rules.zh.minCoverage).toBeGreaterThan(0);
+    expect(ABSTENTION.rules.zh.minCoverage).toBeLessThan(1);
+    expect(() => validateAbstention({ format: 'abstention/1', trained: {}, rules: { zh: { minCoverage: 2 }, en: { minCoverage: 0.3 } } })).toThrow(/calibrate-abstention/);
+    expect(() => validateAbstention({ format: 'other', rules: {} })).toThrow(/abstention\/1/);
+  });
+
+  it('answers at the calibrated coverage and not below it', () => {
+    const features = { coverage: 0.6, content: 0.6, topicMissing: 0, figureMissing: 0, facetMissing: 0 };
+    expect(answerableBy(features, { minCoverage: 0.5 })).toBe(true);
+    expect(answerableBy({ ...features, coverage: 0.4 }, { minCoverage: 0.5 })).toBe(false);
+    // A hard check (the asked figure is nowhere on the topic) overrides coverage.
+    expect(answerableBy({ ...features, figureMissing: 1 }, { minCoverage: 0.5 })).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ const QUESTIONS = [
   { id: 'u-1', question: '杭州地铁末班车几点？', unanswerable: true },
 ];
 
-const tempIndexDirs = async () => (await readdir(os.tmpdir())).filter((n) => n.startsWith('eval-corpus-'));
+const tempIndexDirs = async (dir: string) => (await readdir(dir)).filter((n) => n.startsWith('eval-corpus-'));
 
 describe('npm run eval -- --corpus DIR', () => {
   it('indexes DIR into a temporary folder, scores bot and baseline on it, and removes the folder', async () => {
@@ -42,16 +42,26 @@ describe('npm run eval -- --corpus DIR', () => {
       await writeFile(path.join(corpus, name), text);
     }
     await writeFile(path.join(cwd, 'q.jsonl'), QUESTIONS.map((q) => JSON.stringify(q)).join('\n'));
-    const before = await tempIndexDirs();
+    // The run's temporary folders go to a private TMPDIR: other processes' eval runs in the shared one don't count.
+    const ownTmp = await mkdtemp(path.join(os.tmpdir(), 'eval-cli-tmp-'));
+    dirs.push(ownTmp);
     const err: string[] = [];
     const out: string[] = [];
     const logger = createLogger({ level: 'error', write: (l) => err.push(l) });
-    const code = await main(['--questions', 'q.jsonl', '--corpus', 'my-docs', '--modes', 'lexical', '--out', 'out'], {
-      stdout: (t) => out.push(t),
-      stderr: (t) => err.push(t),
-      cwd,
-      openService: (request) => openEvalService(request, { cwd, env: {}, logger }),
-    });
+    const systemTmp = process.env.TMPDIR;
+    process.env.TMPDIR = ownTmp;
+    let code: number;
+    try {
+      code = await main(['--questions', 'q.jsonl', '--corpus', 'my-docs', '--modes', 'lexical', '--out', 'out'], {
+        stdout: (t) => out.push(t),
+        stderr: (t) => err.push(t),
+        cwd,
+        openService: (request) => openEvalService(request, { cwd, env: {}, logger }),
+      });
+    } finally {
+      if (systemTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = systemTmp;
+    }
     expect(code, err.join('')).toBe(0);
 
     const results = (await readFile(path.join(cwd, 'out', 'results.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as EvalResult);
@@ -75,7 +85,7 @@ describe('npm run eval -- --corpus DIR', () => {
     expect(lexical.overall.bm25_doc_hit_at_5).toBe(1);
 
     // nothing left behind: no temporary index, no index or database in the configured default places
-    expect(await tempIndexDirs()).toEqual(before);
+    expect(await tempIndexDirs(ownTmp)).toEqual([]);
     expect(existsSync(path.join(cwd, 'index'))).toBe(false);
     expect(existsSync(path.join(cwd, 'data'))).toBe(false);
   });

@@ -10,6 +10,7 @@ import type { Answerer, Retriever } from '../src/ports.js';
 import { createAnswerService, type IndexSnapshot } from '../src/service.js';
 import { createRetriever } from '../src/retrieve/hybrid.js';
 import { createExtractiveAnswerer } from '../src/answer/extractive.js';
+import { corpusStats } from '../src/app.js';
 import { createEnglishMapper } from '../src/lang/english.js';
 import { createChineseExpander } from '../src/lang/chinese.js';
 import { loadIndex, type LoadedIndex } from '../src/index/open.js';
@@ -45,7 +46,7 @@ function snapshotOf(index: LoadedIndex, used: string[], gate: { wait: Promise<vo
       return result;
     },
   };
-  const extractive = createExtractiveAnswerer(() => ({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised }));
+  const extractive = createExtractiveAnswerer(() => corpusStats(index));
   const answerer: Answerer = {
     answer(input) {
       used.push(`answer:${index.generation}`);

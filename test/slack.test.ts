@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../adapters/slack/app.js';
 import { loadSlackConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
@@ -542,15 +542,18 @@ describe('shutdown', () => {
     await sendEvent('EvDrain1', mention('CDRAIN01', '关机时的问题'), { url: other.url });
     await waitFor(() => slow.requests.length === 1, 'the question to reach the service');
 
-    let stopped = false;
-    const stopping = other.slack.stop().then(() => (stopped = true));
-    await new Promise((r) => setTimeout(r, 200));
-    expect(stopped).toBe(false); // still waiting for the answer under way
+    // The receiver closing (bolt.stop() resolving) is the moment stop() would return if it did not drain.
+    const receiverStop = vi.spyOn(other.slack.bolt, 'stop');
+    let repliesWhenStopped: number | undefined;
+    const stopping = other.slack.stop().then(() => (repliesWhenStopped = repliesIn('CDRAIN01').length));
+    expect(receiverStop).toHaveBeenCalledTimes(1);
+    await receiverStop.mock.results[0].value;
     await expect(sendEvent('EvDrain2', mention('CDRAIN02', '太晚了'), { url: other.url })).rejects.toThrow();
+    expect(repliesWhenStopped).toBeUndefined(); // still waiting for the answer under way
 
     release();
     await stopping;
-    expect(repliesIn('CDRAIN01')).toHaveLength(1);
+    expect(repliesWhenStopped).toBe(1); // the answer went out before stop() resolved
     expect(slow.requests).toHaveLength(1);
   });
 });

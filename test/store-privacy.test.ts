@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryLogger } from '../src/log.js';
 import type { InteractionRecord, InteractionStore } from '../src/ports.js';
 import { SCHEMA_VERSION, type InteractionStoreOptions } from '../src/store/sqlite.js';
-import { purgeExpired, startRetention, DAY_MS } from '../src/privacy/retention.js';
+import { purgeExpired, startRetention } from '../src/privacy/retention.js';
+import { DAY_MS } from '../src/time.js';
 import { openStoreOnClock, savedId } from './support/store.js';
 
 const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);

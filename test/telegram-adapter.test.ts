@@ -20,16 +20,26 @@ import { TelegramApiServer, callbackPress, groupText, privatePhoto, privateText,
 const WEBHOOK_SECRET = 'test_webhook_secret-1';
 const keys = createPrivacyKeys('telegram-adapter-test-data-secret');
 
-/** Answers from a script: "慢" questions take a while, "长" questions get a very long answer. Logs like the real service. */
+/**
+ * Answers from a script: "慢" questions stay under way until the test calls releaseSlow(), "长" questions get a very
+ * long answer. Logs like the real service.
+ */
 class ScriptedAnswerService implements AnswerService {
   readonly requests: AskRequest[] = [];
   readonly forgotten: string[] = [];
   readonly interactionIds: number[] = [];
+  private letSlowGo!: () => void;
+  private readonly slowGate = new Promise<void>((resolve) => (this.letSlowGo = resolve));
   constructor(private readonly store: InteractionStore) {}
+
+  /** Lets every "慢" question (held or still to come) finish. */
+  releaseSlow(): void {
+    this.letSlowGo();
+  }
 
   async ask(request: AskRequest): Promise<AskResponse> {
     this.requests.push(request);
-    if (request.question.includes('慢')) await new Promise((r) => setTimeout(r, 700));
+    if (request.question.includes('慢')) await this.slowGate;
     const answer = request.question.includes('长')
       ? Array.from({ length: 600 }, (_, i) => `第${i}点：请携带<身份证>&户口簿到社区服务站办理。`).join('')
       : `关于「${request.question}」：可到社区服务站申请[1]。`;
@@ -102,7 +112,8 @@ async function start(options: { env?: Env; failing?: boolean; dbPath?: string } 
   const store = openInteractionStore(dbPath, logger);
   const service = options.failing ? new FailingAnswerService(store) : new ScriptedAnswerService(store);
   const app: App = {
-    config: loadCoreConfig(env, tmp), service, store, keys, logger, warnings: [], reloadIndex: () => false, close: () => store.close(),
+    config: loadCoreConfig(env, tmp), service, store, keys, logger, warnings: [], reloadIndex: () => false,
+    currentIndex: () => { throw new Error('the adapter never reads the index'); }, close: () => store.close(),
   };
   const running = await startTelegram({ env, cwd: tmp, logger, openApp: async () => app, pollTimeoutSeconds: 1, drainTimeoutMs: 3000 });
   started.push(running);
@@ -265,11 +276,14 @@ describe('Telegram adapter, polling mode', () => {
   });
 
   it('answers different chats concurrently and keeps each chat in order', async () => {
-    await start();
+    const h = await start();
     api.pushUpdate(privateText('慢问题', 60));
     api.pushUpdate(privateText('快问题', 60));
     api.pushUpdate(privateText('另一个人的快问题', 61));
-    await api.waitFor(() => api.sentTo(60).length === 2 && api.sentTo(61).length === 1, 10_000, 'three answers');
+    // The other chat is answered while chat 60's slow question is still under way (held by the service).
+    await api.waitFor(() => api.sentTo(61).length === 1, 10_000, "the other chat's answer while the slow one is held");
+    h.service.releaseSlow();
+    await api.waitFor(() => api.sentTo(60).length === 2, 10_000, "chat 60's two answers");
     const order = api.callsOf('sendMessage').map((c) => String(c.params.text).match(/「(.+?)」/)![1]);
     expect(order).toEqual(['另一个人的快问题', '慢问题', '快问题']);
   });
@@ -401,9 +415,10 @@ describe('Telegram adapter, webhook mode', () => {
   it('finishes an answer under way when stopped', async () => {
     const h = await start({ env: webhookEnv() });
     const posted = postUpdate(h.running.port!, { update_id: 12, ...privateText('慢问题', 73) }, WEBHOOK_SECRET);
-    await api.waitFor(() => api.callsOf('sendChatAction').length > 0, 5_000, 'typing');
-    await h.running.stop();
-    expect(texts(api.sentTo(73))).toHaveLength(1);
+    await api.waitFor(() => h.service.requests.length === 1, 5_000, 'the question to reach the service');
+    const stopping = h.running.stop().then(() => texts(api.sentTo(73)).length);
+    h.service.releaseSlow(); // the answer under way finishes only after stop() has begun
+    expect(await stopping).toBe(1); // and went out before stop() resolved
     expect(await posted).toBe(200);
   });
 });

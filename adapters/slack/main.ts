@@ -1,10 +1,10 @@
 // `npm run slack`: configuration → answering service (openApp) → Slack adapter, until SIGTERM/SIGINT.
 // HTTP mode listens on SLACK_HOST:SLACK_PORT at /slack/events; Socket Mode when SLACK_APP_TOKEN is set.
-import { ConfigError, loadCoreConfig, loadOpsConfig, loadSlackConfig, secretValues, type Env, type SlackConfig } from '../../src/config.js';
-import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadSlackConfig, loadTogether, secretValues, type Env, type SlackConfig } from '../../src/config.js';
+import { StoreOpenError } from '../../src/store/open.js';
+import { exitCodeFor, FAILURE_EXIT } from '../../src/exit-code.js';
 import { openApp, type App } from '../../src/app.js';
-import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
-import { DataSecretError } from '../../src/privacy/keys.js';
+import { makeNewFilesPrivate } from '../../src/privacy/files.js';
 import { privacyFacts } from '../../src/privacy/notice.js';
 import { createLogger, redact } from '../../src/log.js';
 import { createSlackApp } from './app.js';
@@ -12,24 +12,7 @@ import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
 
 /** Every configuration problem, Slack's and the core's, in one message (never a value). */
 function loadConfig(env: Env): SlackConfig {
-  const problems: string[] = [];
-  let slack: SlackConfig | undefined;
-  try {
-    slack = loadSlackConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  for (const load of [() => loadCoreConfig(env), () => loadOpsConfig(env)]) {
-    try {
-      load();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length || !slack) throw new ConfigError(problems, 'Slack');
-  return slack;
+  return loadTogether('Slack', () => loadSlackConfig(env), [() => loadCoreConfig(env), () => loadOpsConfig(env)]);
 }
 
 const SLACK_USAGE = `Usage: npm run slack
@@ -59,7 +42,7 @@ async function main(env: Env = process.env): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      return 2;
+      return exitCodeFor(error, [ConfigError]);
     }
     throw error;
   }
@@ -68,14 +51,12 @@ async function main(env: Env = process.env): Promise<number> {
   try {
     core = await openApp({ env, logger, ops: true });
   } catch (error) {
-    if (error instanceof StoreOpenError) {
-      process.stderr.write(`${redact(error.message, secretValues(env))}\n`);
-      return STORE_UNAVAILABLE_EXIT;
-    }
-    // An unusable database or data secret: the message names the path and the fix.
-    if (!(error instanceof DatabaseUnusableError || error instanceof DataSecretError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
+    const code = exitCodeFor(error);
+    if (code === FAILURE_EXIT) throw error;
+    // PostgreSQL unreachable, or an unusable database or data secret: the message names what to check and the fix.
+    const message = (error as Error).message;
+    process.stderr.write(`${error instanceof StoreOpenError ? redact(message, secretValues(env)) : message}\n`);
+    return code;
   }
   // core.logger also counts error lines for /metrics; HTTP mode serves the ops paths beside /slack/events.
   const slack = createSlackApp({

@@ -2,9 +2,8 @@
 // and render plain Block Kit. Pure over the store: no Slack client here.
 import type { DailyStats, GapGroup, InteractionStore } from '../../src/ports.js';
 import { mask } from '../../src/privacy/mask.js';
+import { DAY_MS } from '../../src/time.js';
 import { escapeMrkdwn, MAX_BLOCKS, section, splitForSections, type Block, type SlackMessage } from './render.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Who may run the staff commands (/gaps, /stats, and any document management): a user listed in

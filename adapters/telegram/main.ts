@@ -5,15 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { ConfigError, loadCoreConfig, loadOpsConfig, loadTelegramConfig, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
+import { ConfigError, loadCoreConfig, loadOpsConfig, loadTelegramConfig, loadTogether, secretValues, type Env, type TelegramConfig } from '../../src/config.js';
 import { createLogger, redact, type Logger } from '../../src/log.js';
 import { openApp, type App, type OpenAppOptions } from '../../src/app.js';
 import { createTelegramBot } from './bot.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
-import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../../src/store/open.js';
+import { exitCodeFor, FAILURE_EXIT, PLATFORM_REFUSED_EXIT } from '../../src/exit-code.js';
 import { startOpsServer, type OpsServer } from '../../src/ops/http.js';
-import { DatabaseUnusableError, makeNewFilesPrivate } from '../../src/privacy/files.js';
-import { DataSecretError } from '../../src/privacy/keys.js';
+import { makeNewFilesPrivate } from '../../src/privacy/files.js';
 import { privacyFacts } from '../../src/privacy/notice.js';
 
 export interface StartTelegramOptions {
@@ -49,24 +48,7 @@ export class TelegramStartError extends Error {
 
 /** Both config scopes checked together, so one start reports every problem at once. */
 export function loadAllConfig(env: Env, cwd: string): TelegramConfig {
-  const problems: string[] = [];
-  let telegram: TelegramConfig | undefined;
-  try {
-    telegram = loadTelegramConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  for (const load of [() => loadCoreConfig(env, cwd), () => loadOpsConfig(env)]) {
-    try {
-      load();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length > 0 || !telegram) throw new ConfigError(problems, 'Telegram bot');
-  return telegram;
+  return loadTogether('Telegram bot', () => loadTelegramConfig(env), [() => loadCoreConfig(env, cwd), () => loadOpsConfig(env)]);
 }
 
 async function checkToken(config: TelegramConfig): Promise<UserFromGetMe> {
@@ -181,21 +163,19 @@ async function main(): Promise<void> {
   try {
     running = await startTelegram();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseUnusableError || error instanceof DataSecretError) return fail(error.message, 2);
-    if (error instanceof TelegramStartError) return fail(error.message, 3);
-    if (error instanceof StoreOpenError) return fail(error.message, STORE_UNAVAILABLE_EXIT);
-    return fail(`Telegram bot failed to start: ${(error as Error).stack ?? String(error)}`, 1);
+    const code = error instanceof TelegramStartError ? PLATFORM_REFUSED_EXIT : exitCodeFor(error, [ConfigError]);
+    return fail(code === FAILURE_EXIT ? `Telegram bot failed to start: ${(error as Error).stack ?? String(error)}` : (error as Error).message, code);
   }
   const shutdown = (signal: string) => {
     process.stderr.write(`${signal}: finishing answers under way, then stopping…\n`);
-    running.stop().then(() => process.exit(0), (error: unknown) => fail(`Shutdown failed: ${(error as Error).message}`, 1));
+    running.stop().then(() => process.exit(0), (error: unknown) => fail(`Shutdown failed: ${(error as Error).message}`, FAILURE_EXIT));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   // Polling ended by itself (token revoked, another instance polling): close cleanly, then say why.
   running.done.catch(async (error: unknown) => {
     await running.stop().catch(() => {});
-    fail((error as Error).message, 3);
+    fail((error as Error).message, PLATFORM_REFUSED_EXIT);
   });
 }
 

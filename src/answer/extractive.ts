@@ -16,6 +16,8 @@ import { askedFigure, figureFit, figureMentions, type AskedFigure, type FigureMe
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
+import { STOP_WORDS } from '../lang/english/words.js';
+import { ABSTENTION, type AbstentionRule } from './abstention.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -25,17 +27,19 @@ export interface CorpusStats {
   size: number;
   /** Romanised spellings of the corpus's words (xinzhou, yuncheng), for English place names. */
   romanised: ReadonlySet<string>;
+  /** A document's whole text (title and normalised chunks): where the question's place and year are looked for. */
+  documentText(docId: string): string;
 }
 
 export interface ExtractiveOptions {
-  /** Minimum IDF-weighted share of key terms the best passage must cover (calibrated on eval/questions.jsonl). */
-  minCoverage: { zh: number; en: number };
+  /** When the best passage answers, per language (calibrated by scripts/calibrate-abstention.ts). */
+  rules: Record<Language, AbstentionRule>;
   maxSentences: number;
   passagesConsidered: number;
 }
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
-  minCoverage: { zh: 0.45, en: 0.2 },
+  rules: ABSTENTION.rules,
   maxSentences: 3,
   passagesConsidered: 5,
 };
@@ -82,7 +86,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
       const facet = askedFacet(input.question, kind, asked, language);
       if (facet) return facetMissing(input, reasons, facet, best, bestPassage, topicNamed(keyTerms, analysis.passageTokens[best.passageIndex]));
     }
-    return abstain(input, reasons, bestPassage, missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]], language));
+    return abstain(input, reasons, bestPassage, missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
   reasons.push(`answered from passage ${best.passageRank} (${kind} question)`);
 
@@ -118,10 +122,18 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
  * not beat the rule out of fold on the available data: see scripts/train-answer-scorer.ts.)
  */
 function decideAnswerable(question: Features, language: Language, options: ExtractiveOptions): { yes: boolean; reason: string } {
-  const threshold = options.minCoverage[language];
-  const yes = question.coverage >= threshold && !question.topicMissing && !question.figureMissing && !question.facetMissing;
+  const rule = options.rules[language];
+  const yes = answerableBy(question, rule);
   const shown = Object.entries(question).map(([k, v]) => `${k} ${round2(v)}`).join(', ');
-  return { yes, reason: `${yes ? 'answerable' : 'not answerable'}: coverage needed ${threshold} (${shown})` };
+  return { yes, reason: `${yes ? 'answerable' : 'not answerable'}: coverage needed ${rule.minCoverage} (${shown})` };
+}
+
+/** The rule itself, on a question's features (scripts/calibrate-abstention.ts sweeps its threshold). */
+export function answerableBy(question: Features, rule: AbstentionRule): boolean {
+  if (question.topicMissing || question.figureMissing || question.facetMissing) return false;
+  // The place names apart, the passage must still match a fair part of what is asked (太原 alone does not
+  // answer 明天太原天气咋样): half the coverage asked of the whole question.
+  return question.coverage >= rule.minCoverage && (question.content ?? question.coverage) >= rule.minCoverage / 2;
 }
 
 /** Everything the answerer weighs for one question: a hard decision, or the features of the question and its candidate sentences. */
@@ -144,13 +156,13 @@ export type QuestionAnalysis =
 
 export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS): QuestionAnalysis {
   const { question, language } = input;
-  const passages = input.retrieval.passages.slice(0, options.passagesConsidered);
+  let passages = input.retrieval.passages.slice(0, options.passagesConsidered);
   const reasons: string[] = [];
   const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, normalizeText(question));
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
-    return { decided: abstain(input, reasons, null, missingTerms(keyTerms, [], language)) };
+    return { decided: abstain(input, reasons, null, missingTerms(keyTerms, [])) };
   }
 
   if (asksForFraud(question)) {
@@ -163,6 +175,30 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   if (unknownPlaces.length) {
     reasons.push(`the question names ${unknownPlaces.join(', ')}, which no document mentions`);
     return { decided: abstain(input, reasons, passages[0], unknownPlaces) };
+  }
+
+  // A work or document the question names by its title (《…》) that no retrieved document contains is not
+  // in the collection: its namesake's facts are no answer.
+  const titles = [...normalizeText(question).matchAll(/《([^《》]{2,60})》/g)].map((m) => m[1].trim());
+  const missingTitles = titles.filter((t) => !passages.some((p) => (stats.documentText(p.chunk.docId) || normalizeText(`${p.chunk.title} ${p.chunk.text}`)).includes(t)));
+  if (missingTitles.length) {
+    reasons.push(`no retrieved document contains 《${missingTitles.join('》《')}》`);
+    return { decided: abstain(input, reasons, passages[0], missingTitles.map((t) => `《${t}》`)) };
+  }
+
+  // Scope: a question about a place or a year is answered only from documents that name it — the same
+  // allowance in another district, or last year's standard, is not the answer (near-duplicates differ so).
+  const scope = questionScope(question, language, stats);
+  if (scope.length) {
+    const inScope = passages.filter((p) => {
+      const text = stats.documentText(p.chunk.docId) || normalizeText(`${p.chunk.title} ${p.chunk.text}`);
+      return scope.every((alternatives) => alternatives.some((a) => text.includes(a)));
+    });
+    if (!inScope.length) {
+      reasons.push(`no retrieved document names ${scope.map((a) => a[0]).join(', ')}`);
+      return { decided: abstain(input, reasons, passages[0], scope.map((a) => a[0])) };
+    }
+    passages = inScope;
   }
 
   const passageTokens = passages.map((p) => new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`)));
@@ -180,15 +216,18 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
 
   // Question-level evidence. Unknown: the weight share of specific words (rare in general Chinese, absent
   // from every document) the best passage lacks — a topic the documents do not cover.
-  const groupWeight = new Map<string, number>();
-  for (const k of keyTerms) groupWeight.set(k.group, Math.max(groupWeight.get(k.group) ?? 0, k.weight));
+  const groupWeight = groupTotals(keyTerms);
   const total = [...groupWeight.values()].reduce((a, b) => a + b, 0) || 1;
   // A group is present when any of its alternatives is (暖气费 asked, the notice says 取暖费).
   const presentGroups = new Set(keyTerms.filter((k) => passageTokens[bestIndex].has(k.term)).map((k) => k.group));
+  // A word the documents lack is there as itself, its alternatives or its own pieces (低保 of 低保户), never
+  // through a synonym of a piece (供暖 for 暖气 of 暖气费: heating, not its fee).
+  const wholePresent = new Set(keyTerms.filter((k) => !k.pieceAlternative && passageTokens[bestIndex].has(k.term)).map((k) => k.group));
   const unknownGroups = new Map<string, number>();
-  for (const k of keyTerms) if (k.unknown && !presentGroups.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
+  for (const k of keyTerms) if (k.unknown && !wholePresent.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
   const unknown = [...unknownGroups.values()].reduce((a, b) => a + b, 0) / total;
-  const topic = keyTerms.reduce((a, b) => (b.weight > a.weight ? b : a));
+  const wholeWords = keyTerms.filter((k) => !k.piece);
+  const topic = (wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
@@ -202,8 +241,13 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     const gives = (s: ScoredSentence) => (onTopic(s) && facet.evidence!.test(s.norm) ? 0 : 1);
     sentences.sort((a, b) => gives(a) - gives(b));
   }
+  // The same share without the places and years: a passage that matches only where (太原) or when, and not
+  // what (天气), is off-topic.
+  const contentTerms = keyTerms.filter((k) => !k.scope);
+  const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex]) : bestCoverage;
   const features: Features = {
     coverage: bestCoverage,
+    content,
     // How much specific evidence the best passage matches, against one rare word (the largest IDF): a share
     // of weak words only (推荐, 好 for "recommend a good movie") is high coverage of nothing in particular.
     strength: coverageWeights(keyTerms, passageTokens[bestIndex]).matched / Math.log(1 + (Math.max(1, stats.size) + 0.5) / 0.5),
@@ -211,14 +255,14 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     ctx: best?.coverage ?? 0,
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
-    topicMissing: topic.unknown && !presentGroups.has(topic.group) ? 1 : 0,
+    topicMissing: topic.unknown && !wholePresent.has(topic.group) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
     oovName: unmatchedNames(keyTerms, passageTokens[bestIndex], input.retrieval.terms, stats) / total,
     placeMissing: placeOutOfScope(question, language, stats, passages[best ? best.passageIndex : bestIndex]),
   };
-  if (!best) return { decided: abstain(input, [...reasons, 'no sentence to quote'], passages[0], missingTerms(keyTerms, [], language)) };
+  if (!best) return { decided: abstain(input, [...reasons, 'no sentence to quote'], passages[0], missingTerms(keyTerms, [])) };
   return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, sentences, question: features, reasons };
 }
 
@@ -247,6 +291,44 @@ interface KeyTerm {
   group: string;
   /** A specific word (rare in general Chinese) that no document uses. */
   unknown: boolean;
+  /** Part of a longer word of the question (面积 in 大面积): it can stand for the word, never adds weight. */
+  piece?: boolean;
+  /** An alternative for a piece (供暖 for 暖气 of 暖气费): partial evidence, never the word itself. */
+  pieceAlternative?: boolean;
+  /** A place name or a year (太原, 1993年): where and when the question is scoped, not what it asks about. */
+  scope?: boolean;
+}
+
+/** Weight per group: its heaviest whole word (pieces of a word only stand in for it). */
+function groupTotals(keyTerms: KeyTerm[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const k of keyTerms) if (!k.piece) totals.set(k.group, Math.max(totals.get(k.group) ?? 0, k.weight));
+  for (const k of keyTerms) if (!totals.has(k.group)) totals.set(k.group, k.weight);
+  return totals;
+}
+
+/**
+ * The search tokenizer gives a compound and its pieces (大面积, 大面, 面积; 发短信, 短信): one word of the
+ * question, so one group. A piece found in a passage stands for the word, up to the word's own weight.
+ */
+function mergePieces(terms: KeyTerm[]): KeyTerm[] {
+  // Words of Chinese characters and digits (1993 is a piece of 1993年).
+  const han = /^[\u4e00-\u9fff0-9]+$/;
+  const rename = new Map<string, string>();
+  const root = (g: string): string => (rename.has(g) ? root(rename.get(g)!) : g);
+  const longestFirst = [...terms].sort((a, b) => b.term.length - a.term.length);
+  // Groups of pieces: a piece and its own alternatives (暖气 and its synonym 供暖 inside 暖气费).
+  const pieceGroups = new Set<string>();
+  for (const k of terms) {
+    // A single character is no piece: 梁 in a passage does not stand for the name 梁诚.
+    if (!han.test(k.term) || k.term.length < 2) continue;
+    const whole = longestFirst.find((w) => w !== k && w.term.length > k.term.length && han.test(w.term) && w.term.includes(k.term));
+    if (!whole || whole.group === k.group) continue;
+    pieceGroups.add(k.group);
+    const [a, b] = [root(k.group), root(whole.group)];
+    if (a !== b) rename.set(a, b);
+  }
+  return terms.map((k) => ({ ...k, group: root(k.group), piece: pieceGroups.has(k.group), ...(pieceGroups.has(k.group) && k.term !== k.group ? { pieceAlternative: true } : {}) }));
 }
 
 // nt (organisation) is left out: jieba tags colloquial verb phrases as nt (招人), and an organisation's
@@ -255,14 +337,26 @@ interface KeyTerm {
 const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
+const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+
+/** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
+const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
+const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
+/** Weight kept by single characters, character pairs of unknown runs, and absent verbs: weak evidence either way. */
+const WEAK_EVIDENCE = 0.3;
 
 // "几个", "多长", "多少钱": how the question asks, not what it is about.
 /** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生. */
 const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
 
 // "开不开", "有没有", "多不多": the A-not-A question form, also how the question asks.
-const ASKING_SPAN = /(几|多少)[个名家户次天期毛块角元]?钱?|([\u4e00-\u9fff])[不没]\2/g;
-const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|多少.?|哪.{0,2})$/;
+// "哪两国", "哪一年", "几家": the interrogative with its numeral and classifier.
+const ASKING_SPAN = /(几|多少|哪)[一二两三四五六七八九十几]?[个名家户次天期毛块角元国种类条位些所座项号部本年届]?钱?|([\u4e00-\u9fff])[不没]\2/g;
+// A word holding an interrogative (哪些地方, 为什么, 干什么) says how the question asks.
+const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|.*(多少|哪|啥|什么|谁).*)$/;
+// "什么院系", "哪个部门", "啥证": the noun after the interrogative is the kind of answer wanted, which the
+// document states by name (中国戏曲学院) — not a topic it must share.
+const ANSWER_KIND = /(?:什么|哪个|哪些|哪家|哪种|哪类|哪一|哪|啥)([\u4e00-\u9fff]{1,3})/g;
 
 /**
  * Weight per key term. Terms the corpus uses get their IDF (rare names and programme words decide
@@ -275,6 +369,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
   const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
+  const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
   const ownCase = question ? [...question.matchAll(OWN_CASE)].map((m) => m[0]) : [];
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
@@ -288,6 +383,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
+    // English function words ("much", "many") an English document happens to contain say nothing.
+    if (t.origin === 'question' && STOP_WORDS.has(t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
     // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
@@ -303,13 +400,21 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term))) anchored = true;
     const general = stats.tokenizer.generalFrequency(t.term);
     // Single characters and the character pairs made from unknown runs (多挣) are weak evidence either way.
+    // Character pairs of unknown runs that hold a grammatical character (不热, 级不, 热打 of 暖气不热打…) are no words.
+    if (df === 0 && general === 0 && GRAMMATICAL_CHAR.test(t.term)) continue;
     const fragment = /^[\u4e00-\u9fff]$/.test(t.term) || (df === 0 && general === 0 && /^[\u4e00-\u9fff]{2}$/.test(t.term));
     // In a small corpus IDF alone overrates everyday words that happen to be rare in it (一个月, 发):
     // their general-language frequency tempers them.
     let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (EVERYDAY_FLOOR + (1 - EVERYDAY_FLOOR) * specificity(general)) : idfMax * specificity(general);
-    if (fragment) w *= 0.3;
-    const unknown = df === 0 && !fragment && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(stats.tokenizer.generalTag(t.term)) && t.origin !== 'history';
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown });
+    const tag = stats.tokenizer.generalTag(t.term);
+    // A verb, adverb or numeral no document uses is how the asker puts it (谈成, 开张, 涨到, 打到), not a
+    // topic the documents lack: the documents say the same with their own verb. Nouns keep their weight.
+    const phrasing = df === 0 && general > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag);
+    const answerKind = answerKinds.some((span) => span.startsWith(t.term));
+    if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
+    const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
+    const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term);
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}) });
   }
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.
@@ -322,7 +427,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   for (const concept of absentConcepts) {
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
-  return out;
+  return mergePieces(out);
 }
 
 // Glossary entries for how a question asks ("where is", "how much is"), not what it is about.
@@ -345,32 +450,28 @@ function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>): number {
 
 /** Matched and total weight of the key-term groups (a group counts once, by its best term). */
 function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: number; total: number } {
-  const groups = new Map<string, { best: number; matched: number }>();
-  for (const k of keyTerms) {
-    const g = groups.get(k.group) ?? { best: 0, matched: 0 };
-    g.best = Math.max(g.best, k.weight);
-    if (tokens.has(k.term)) g.matched = Math.max(g.matched, k.weight);
-    groups.set(k.group, g);
-  }
+  const totals = groupTotals(keyTerms);
+  const found = new Map<string, number>();
+  for (const k of keyTerms) if (tokens.has(k.term)) found.set(k.group, Math.max(found.get(k.group) ?? 0, k.weight));
   let total = 0;
   let matched = 0;
-  for (const g of groups.values()) {
-    total += g.best;
-    matched += g.matched;
+  for (const [group, weight] of totals) {
+    total += weight;
+    matched += Math.min(weight, found.get(group) ?? 0);
   }
   return { matched, total };
 }
 
 /** The most important key-term groups absent from `present`, named as the asker wrote them. */
-function missingTerms(keyTerms: KeyTerm[], present: string[], language: Language): string[] {
+function missingTerms(keyTerms: KeyTerm[], present: string[]): string[] {
   const have = new Set(present);
-  const satisfied = new Set(keyTerms.filter((k) => have.has(k.term)).map((k) => k.group));
+  // A group is there when a word of it is, not just a piece of one (居住 does not give 居住证).
+  const satisfied = new Set(keyTerms.filter((k) => have.has(k.term) && !k.piece).map((k) => k.group));
   const byGroup = new Map<string, number>();
   for (const k of keyTerms) if (!satisfied.has(k.group)) byGroup.set(k.group, Math.max(byGroup.get(k.group) ?? 0, k.weight));
-  return [...byGroup.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([group]) => (language === 'en' ? group : group));
+  const names = [...byGroup.entries()].sort((a, b) => b[1] - a[1]).map(([group]) => group);
+  // A single character inside another missing word (证 of 居住证) says nothing more.
+  return names.filter((n) => !(n.length === 1 && names.some((m) => m !== n && m.includes(n)))).slice(0, 3);
 }
 
 function unknownPlaceNames(question: string, language: Language, stats: CorpusStats): string[] {
@@ -606,6 +707,26 @@ function answerTypePresent(kind: QuestionKind, norm: string, words: string[], qu
     default:
       return fresh.length >= 2 ? 1 : 0;
   }
+}
+
+/**
+ * What the question is scoped to, each as spellings any of which a document may use: the places it names
+ * that the corpus knows (稷山县 → 稷山县 | 稷山), and the years it names (2025年, "in 2025") other than the
+ * asker's own birth year. Empty when it names neither.
+ */
+function questionScope(question: string, language: Language, stats: CorpusStats): string[][] {
+  const q = normalizeText(question);
+  const own = [...q.matchAll(OWN_CASE)].map((m) => m[0]).join(' ');
+  const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})\s*年/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
+  const scope = [...new Set(years)].map((y) => [y]);
+  if (language === 'zh') {
+    for (const name of stats.tokenizer.placeNames(q)) {
+      const stem = name.replace(/(省|市|县|区|镇|乡|村|街道)$/, '');
+      if (stem.length < 2 || GENERIC_PLACE.test(stem) || GENERIC_PLACE.test(name)) continue;
+      scope.push(stem === name ? [name] : [name, stem]);
+    }
+  }
+  return scope;
 }
 
 /**

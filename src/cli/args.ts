@@ -2,9 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadRuntimeConfig } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
-import { DatabaseUnusableError, makeNewFilesPrivate } from '../privacy/files.js';
-import { DataSecretError } from '../privacy/keys.js';
-import { STORE_UNAVAILABLE_EXIT, StoreOpenError } from '../store/open.js';
+import { exitCodeFor } from '../exit-code.js';
+import { makeNewFilesPrivate } from '../privacy/files.js';
 
 export class UsageError extends Error {}
 
@@ -31,7 +30,7 @@ export function runMain(main: () => Promise<number | void>): void {
       const e = err as Error & { code?: string };
       process.stderr.write(`${e instanceof UsageError ? '' : 'Error: '}${e.message}\n`);
       if (loadRuntimeConfig().debug) process.stderr.write(`${e.stack}\n`);
-      process.exitCode = e instanceof StoreOpenError ? STORE_UNAVAILABLE_EXIT : e instanceof UsageError || e instanceof DatabaseUnusableError || e instanceof DataSecretError ? 2 : 1;
+      process.exitCode = exitCodeFor(e, [UsageError]);
     },
   );
 }

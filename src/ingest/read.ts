@@ -5,7 +5,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RejectedFile } from '../ports.js';
 import { layoutBlocks, type ReadDocument } from './model.js';
-import { readerForFile, supportedExtensions } from './formats/index.js';
+import { readerForFile, unsupportedFormat } from './formats/index.js';
 import type { FormatReader, ReaderOutput } from './formats/reader.js';
 import { findDate } from './dates.js';
 
@@ -23,11 +23,6 @@ function describeFsError(err: unknown): string {
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   if (e?.code === 'EISDIR') return 'is a directory';
   return `cannot read: ${e?.code ?? (e instanceof Error ? e.message : String(err))}`;
-}
-
-function unsupported(file: string): string {
-  const ext = path.extname(file).toLowerCase() || '(no extension)';
-  return `unsupported format ${ext}: not a ${supportedExtensions().join(', ')} file`;
 }
 
 /** Names that are never documents: editor backups, OS metadata, lock files. */
@@ -54,7 +49,7 @@ export async function discoverFiles(paths: string[]): Promise<{ files: string[];
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) {
         if (readerForFile(full)) files.add(full);
-        else rejected.push({ path: full, reason: unsupported(full) });
+        else rejected.push({ path: full, reason: unsupportedFormat(full) });
       }
     }
   };
@@ -69,7 +64,7 @@ export async function discoverFiles(paths: string[]): Promise<{ files: string[];
     }
     if (info.isDirectory()) await walk(full);
     else if (readerForFile(full)) files.add(full);
-    else rejected.push({ path: full, reason: unsupported(full) });
+    else rejected.push({ path: full, reason: unsupportedFormat(full) });
   }
   // Code-unit order, not locale order: the same ids on every machine.
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -112,7 +107,7 @@ export async function readDocument(file: string, root: string, options: ReadOpti
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const full = path.resolve(file);
   const reader = readerForFile(full);
-  if (!reader) return { path: full, reason: unsupported(full) };
+  if (!reader) return { path: full, reason: unsupportedFormat(full) };
   let bytes: Buffer;
   let info;
   try {

@@ -2,8 +2,8 @@
 // are deleted — by the running bot (at start, then every hour) and by `npm run purge`.
 import type { InteractionStore, PurgeCounts } from '../ports.js';
 import type { Logger } from '../log.js';
+import { DAY_MS } from '../time.js';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
 export interface RetentionOptions {

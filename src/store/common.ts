@@ -10,8 +10,8 @@ import type { Logger } from '../log.js';
 import type { Channel, DailyStats, FeedbackOutcome, FeedbackRecord, ForgetOutcome, GapGroup, InteractionRecord, InteractionStore, PurgeCounts, Source, StoredInteraction, Turn, WriteOutcome } from '../ports.js';
 import { ownerClosed } from './owner.js';
 import { clusterSimilar } from './similar.js';
+import { DAY_MS } from '../time.js';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAINTENANCE_EVERY_MS = 60 * 60 * 1000;
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;

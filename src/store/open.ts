@@ -8,7 +8,7 @@ import type { SharedIndex } from './shared-index.js';
 
 export type StoreBackendName = 'sqlite' | 'postgres';
 
-/** The store could not be opened; the message says what to check (it never holds a password). Exit code 4 in the CLIs. */
+/** The store could not be opened; the message says what to check (it never holds a password). Exit code 4 (src/exit-code.ts). */
 export class StoreOpenError extends Error {
   readonly code = 'STORE_UNAVAILABLE';
   constructor(message: string, options?: { cause?: unknown }) {
@@ -16,9 +16,6 @@ export class StoreOpenError extends Error {
     this.name = 'StoreOpenError';
   }
 }
-
-/** Exit code the front ends use when the store cannot be opened at start. */
-export const STORE_UNAVAILABLE_EXIT = 4;
 
 const BACKENDS: Record<StoreBackendName, (config: CoreConfig, logger: Logger) => Promise<InteractionStore>> = {
   sqlite: async (config, logger) => (await import('./sqlite.js')).openInteractionStore(config.dbPath, logger),

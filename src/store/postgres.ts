@@ -175,8 +175,8 @@ interface InteractionRow {
   low_confidence: boolean;
 }
 
-/** Connects, migrates and answers the store. Throws (with describeConnectError's message) when the database cannot be used. */
-export async function openPostgresStore(url: string, logger: Logger, options: StoreOptions & PostgresOptions = {}): Promise<InteractionStore> {
+/** Connects and migrates. Throws (with describeConnectError's message, the connection closed) when the database cannot be used. */
+export async function connectMigrated(url: string, logger: Logger, options: PostgresOptions = {}): Promise<Sql> {
   const sql = connect(url, logger, options);
   try {
     await migrate(sql);
@@ -184,6 +184,12 @@ export async function openPostgresStore(url: string, logger: Logger, options: St
     await sql.end({ timeout: 1 }).catch(() => undefined);
     throw new Error(describeConnectError(url, error), { cause: error });
   }
+  return sql;
+}
+
+/** Connects, migrates and answers the store. Throws (with describeConnectError's message) when the database cannot be used. */
+export async function openPostgresStore(url: string, logger: Logger, options: StoreOptions & PostgresOptions = {}): Promise<InteractionStore> {
+  const sql = await connectMigrated(url, logger, options);
   return createInteractionStore(postgresBackend(sql, logger, options), logger, options);
 }
 

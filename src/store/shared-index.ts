@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { acquireIngestLock, currentGeneration, IndexError, pruneGenerations, type Manifest } from '../index/store.js';
-import { connect, describeConnectError, migrate, type Sql } from './postgres.js';
+import { connectMigrated } from './postgres.js';
 
 const CHANNEL = 'index_generation';
 /** Advisory lock key for ingests (store/postgres.ts holds the migration lock's key). */
@@ -30,13 +30,7 @@ export interface SharedIndex {
 }
 
 export async function openSharedIndex(url: string, logger: Logger): Promise<SharedIndex> {
-  const sql = connect(url, logger, { maxConnections: 3 });
-  try {
-    await migrate(sql);
-  } catch (error) {
-    await sql.end({ timeout: 1 }).catch(() => undefined);
-    throw new Error(describeConnectError(url, error), { cause: error });
-  }
+  const sql = await connectMigrated(url, logger, { maxConnections: 3 });
   let syncing: Promise<string | null> | null = null;
 
   async function publish(genDir: string): Promise<void> {

@@ -22,3 +22,12 @@ export function readerForMediaType(contentType: string | undefined): FormatReade
 export function supportedExtensions(): string[] {
   return READERS.flatMap((r) => r.extensions);
 }
+
+/**
+ * Why a file no reader exists for is refused: "unsupported format .xls: not a .txt, .md, … file" (ingest), or with
+ * `lead` "send a" where a person is told what to upload instead.
+ */
+export function unsupportedFormat(file: string, lead: 'not a' | 'send a' = 'not a'): string {
+  const ext = path.extname(file).toLowerCase() || '(no extension)';
+  return `unsupported format ${ext}: ${lead} ${supportedExtensions().join(', ')} file`;
+}
