@@ -167,6 +167,10 @@ describe('answer first', () => {
     expect(when.text.split('\n')[0]).toContain('2026年7月1日');
     expect(when.text).not.toContain('〔2026〕');
     expect(when.text).not.toContain('各街道办事处');
+    const announced = statsFor([{ title: '关于居民养老保险缴费的通知', text: '现就2026年度居民养老保险缴费截止等有关事项通知如下。\n请于12月20日前办理。' }]);
+    const q = '居民养老保险缴费截止到几号？';
+    const deadline = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, announced.chunks), history: [] }, announced.stats);
+    expect(deadline.text.split('\n')[0]).toContain('12月20日');
   });
 
   it('says the documents name the topic but not the facet asked (hours, phone), citing what they do say', () => {
@@ -432,6 +436,25 @@ describe('figures', () => {
     const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('480名');
+  });
+
+  it('opens with the on-topic sentence stating the asked kind of figure when the top one states another kind', () => {
+    const estate = {
+      title: '青石社区推出合伙人机制',
+      text: '这片有着30个居民小区6100名居民的青石社区，创新推出“社区合伙人”机制，让合伙人参与社区治理。目前，已有12家商户加入其中。',
+    };
+    const local = statsFor([estate]);
+    const q = '青石社区有几家店当了社区合伙人？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('12家');
+  });
+
+  it('knows lengths in 公分 and 光年; "how much cheaper" asks a relative difference unless money is named', () => {
+    expect(figureMentions('体长可达20公分，距离地球约440多光年').map((f) => [f.text, f.measure])).toEqual([['20公分', 'length'], ['440多光年', 'length']]);
+    expect(askedFigure('体长可达多少公分？', 'zh')).toMatchObject({ measure: 'length', classifier: '公分' });
+    expect(askedFigure('How much cheaper is the exchange shop than other shops?', 'en').measure).toBe('percent');
+    expect(askedFigure('how much more do the mothers earn a month', 'en').measure).toBe('money');
   });
 
   it('a document number, an ordinal and the article 一 are no figures', () => {
