@@ -173,6 +173,16 @@ describe('answer first', () => {
     expect(deadline.text.split('\n')[0]).toContain('12月20日');
   });
 
+  it('keeps the space between English sentences a page layout put on separate lines', () => {
+    const guide = statsFor([{ title: 'Library guide', text: 'The library is at 1 Wenhua Road, Xiling District.\nAny foreign resident can get a library card free of charge' }]);
+    const q = 'can a foreign resident get a library card';
+    const r = retrievalOf(q, guide.chunks);
+    const terms: WeightedTerm[] = ['foreign', 'resident', 'library', 'card'].map((term) => ({ term, weight: 1, origin: 'question' }));
+    const draft = answerExtractively({ question: q, language: 'en', retrieval: { ...r, terms }, history: [] }, guide.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text).toContain('Xiling District. Any foreign resident');
+  });
+
   it('says the documents name the topic but not the facet asked (hours, phone), citing what they do say', () => {
     const centre = { title: '市民服务中心', text: '市民服务中心位于人民路18号，设有社保、医保等12个窗口，群众可就近办理业务。' };
     const local = statsFor([centre]);
@@ -483,6 +493,12 @@ describe('figures', () => {
     const hours = '网上报名时间为2026年7月10日9:00至7月20日17:00，逾期系统关闭。';
     const [opening] = figureMentions(normalizeText(hours));
     expect(leadLine(hours, 'zh', opening, ['报名']).line).toBe('网上报名时间为2026年7月10日9:00至7月20日17:00');
+    // English leads are cut at word boundaries, never inside a word.
+    const english = 'The swimming pool is open every day from 9:00 a.m. to 9:00 p.m. and the outdoor running track is open from 6:00 a.m. to 10:00 p.m. on weekdays only';
+    const [, , six] = figureMentions(normalizeText(english)).filter((f) => f.measure === 'date');
+    const line = leadLine(english, 'en', six, []).line;
+    expect(line).toMatch(/“[A-Za-z0-9]/);
+    for (const word of line.replace(/^In short: “|”$/g, '').split(/[\s.,]+/).filter((w) => /^[A-Za-z]+$/.test(w))) expect(english.split(/[\s.,]+/), word).toContain(word);
     // No figure asked: the clause carrying the question's terms and the short one after it.
     expect(leadLine('邹游（1990年5月30日－），中国足球运动员，司职后卫。', 'zh', null, ['邹游', '职业']).line).toBe('邹游（1990年5月30日－），中国足球运动员，司职后卫');
   });

@@ -778,8 +778,8 @@ function joinBrokenSentences(pieces: string[]): string[] {
       carry = '';
       continue;
     }
-    // English words broken across lines keep a space between them.
-    const text = carry && /[A-Za-z0-9,]$/.test(carry) && /^[A-Za-z0-9]/.test(piece) ? `${carry} ${piece}` : carry + piece;
+    // English words broken across lines, and English sentences on separate lines (District. / Any…), keep a space between them.
+    const text = carry && /[A-Za-z0-9,.;:)]$/.test(carry) && /^[A-Za-z0-9(]/.test(piece) ? `${carry} ${piece}` : carry + piece;
     if (!SENTENCE_END.test(text) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
