@@ -173,6 +173,14 @@ describe('answer first', () => {
     expect(deadline.text.split('\n')[0]).toContain('12月20日');
   });
 
+  it('a "where" question opens with the sentence stating a location, not one only naming the office', () => {
+    const centre = statsFor([{ title: '康复辅具服务', text: '老年人可到康复辅具服务中心免费评估，评估后即可申领康复辅具补贴。服务中心设在人民路88号一楼。' }]);
+    const q = '康复辅具服务中心在哪？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, centre.chunks), history: [] }, centre.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('人民路88号');
+  });
+
   it('keeps the space between English sentences a page layout put on separate lines', () => {
     const guide = statsFor([{ title: 'Library guide', text: 'The library is at 1 Wenhua Road, Xiling District.\nAny foreign resident can get a library card free of charge' }]);
     const q = 'can a foreign resident get a library card';
