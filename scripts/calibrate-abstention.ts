@@ -117,13 +117,14 @@ for (const s of SETS) {
 
 if (args.dump) fs.writeFileSync(args.dump, samples.map((s) => JSON.stringify(s)).join('\n'));
 
-// The rule's one parameter per language, on a grid of 0.20–0.80.
+// The rule's threshold per language, on a grid of 0.20–0.80 (and for English, whether to require an anchor).
 const COVERAGES = Array.from({ length: 61 }, (_, i) => (i + 20) / 100);
 const chosen: Record<Language, AbstentionRule> = { zh: { minCoverage: 0 }, en: { minCoverage: 0 } };
 const table: Record<string, unknown> = {};
 for (const language of ['zh', 'en'] as Language[]) {
   const mine = samples.filter((s) => s.language === language);
-  const rules: AbstentionRule[] = COVERAGES.map((minCoverage) => ({ minCoverage }));
+  // English also chooses whether the best passage must be reached by a reliable route (requireAnchor).
+  const rules: AbstentionRule[] = COVERAGES.flatMap((minCoverage) => (language === 'en' ? [{ minCoverage }, { minCoverage, requireAnchor: true }] : [{ minCoverage }]));
   const scored = rules.map((rule) => ({ rule, ...score(mine, rule) }));
   const best = Math.max(...scored.map((s) => s.balanced));
   // Ties: the middle of the plateau, away from its edges.
