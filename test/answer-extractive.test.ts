@@ -409,6 +409,31 @@ describe('figures', () => {
     expect(answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, undeclared), history: [] }, notice.stats).abstained).toBe(true);
   });
 
+  it('the counted noun names the count word when the question says none or 个 (多少居民 → 名)', () => {
+    const estate = { title: '青石社区', text: '青石社区今年已收集民意120余条。这片有着6100名居民的青石社区不断想办法。' };
+    const local = statsFor([estate]);
+    const q = '青石社区一共住着多少居民？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    expect(draft.text.split('\n')[0]).toContain('6100名');
+    const [opinions, residents] = figureMentions('120余条，6100名');
+    expect(askedFigure(q, 'zh').counted).toBe('名');
+    expect(figureFit(residents, askedFigure(q, 'zh'))).toBeGreaterThan(figureFit(opinions, askedFigure(q, 'zh')));
+    expect(askedFigure('社区工作者有多少个', 'zh').counted).toBe('名');
+    expect(askedFigure('考下证的有几个人', 'zh').counted).toBe('名');
+    // A count word the question says itself stays: 多少个小区 is answered by 个.
+    expect(askedFigure('有多少个县直单位结成联盟？', 'zh')).toMatchObject({ classifier: '个', counted: '家' });
+    expect(figureFit(figureMentions('146个')[0], askedFigure('有多少个县直单位结成联盟？', 'zh'))).toBe(1);
+  });
+
+  it("a figure stated for another place (以榆次区为例) does not answer for the asked one", () => {
+    const city = { title: '晋中：社区助理招募圆满完成', text: '以榆次区为例，120名社区助理下沉至783个小区，常态化开展居民意见征集。招募的480名高校毕业生全部充实到社区。' };
+    const local = statsFor([city]);
+    const q = '晋中一共招了多少名社区助理？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('480名');
+  });
+
   it('a document number, an ordinal and the article 一 are no figures', () => {
     const texts = figureMentions(normalizeText('青政办发〔2026〕21号，现将第二批公租房公告如下，小学一年级，热情接待每一位咨询者，共420套')).map((f) => f.text);
     expect(texts).toEqual(['420套']);

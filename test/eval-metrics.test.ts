@@ -437,6 +437,60 @@ describe('the policies held-out set (eval/policies)', async () => {
     expect(page).toContain('首套住房最高额度100万元');
     expect(page).not.toContain('望江路88号');
   });
+
+describe('the services calibration set (eval/services)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/services/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/services/docs');
+  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
+
+  it('has ~25 service documents in five formats and ~140 questions, answerable and not, in both languages', () => {
+    expect(problems).toEqual([]);
+    expect(docs.size).toBeGreaterThanOrEqual(20);
+    expect(docs.size).toBeLessThanOrEqual(26);
+    expect(new Set([...docs.keys()].map((f) => path.extname(f)))).toEqual(new Set(['.txt', '.md', '.html', '.docx', '.pdf']));
+    expect(questions.length).toBeGreaterThanOrEqual(130);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(answerable.length).toBeGreaterThanOrEqual(95);
+    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(20);
+    // a few English questions whose answer is in a Chinese document
+    expect(answerable.filter((q) => q.lang === 'en' && q.tags.includes('cross-lingual')).length).toBeGreaterThanOrEqual(4);
+    expect(un.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(un.map((q) => q.lang))).toEqual(new Set(['zh', 'en']));
+    // every unanswerable item says which kind it is, names no document and no gold; every document is asked about
+    expect(un.filter((q) => KINDS.filter((k) => q.tags.includes(k)).length !== 1).map((q) => q.id)).toEqual([]);
+    expect(new Set(un.flatMap((q) => q.tags.filter((t) => KINDS.includes(t))))).toEqual(new Set(KINDS));
+    expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
+    expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+  });
+
+  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
+    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
+    for (const lang of ['zh', 'en']) {
+      for (const unanswerable of [false, true]) {
+        const group = questions.filter((q) => q.lang === lang && q.unanswerable === unanswerable);
+        const calib = group.filter((q) => q.split === 'calib').length / group.length;
+        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeGreaterThanOrEqual(0.5);
+        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeLessThanOrEqual(0.7);
+      }
+    }
+    // every kind of unanswerable question is in both splits
+    for (const kind of KINDS) {
+      expect(new Set(questions.filter((q) => q.tags.includes(kind)).map((q) => q.split)), kind).toEqual(new Set(['calib', 'report']));
+    }
+  });
+
+  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+    expect(missingGolds(questions, docs, 'eval/services/docs')).toEqual([]);
+  });
+
+  it('reads the web pages without their navigation and footers, so a gold there would be caught', () => {
+    const page = docs.get('07_canji_fuju_shipei_zhinan.html')!;
+    expect(page).toContain('东城区康宁路16号');
+    expect(page).not.toContain('西岭区文华路3号');
+  });
+});
 });
 
 describe('the CMRC 2018 set (eval/cmrc2018)', async () => {
@@ -605,7 +659,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split) and policies sets, each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies and services (report split) sets, each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -631,14 +685,15 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
     const cmrcReport = await reportSplit('eval/cmrc2018/questions.jsonl');
+    const servicesReport = await reportSplit('eval/services/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
     const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -648,11 +703,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'notices-report', 'policies', 'report.html', 'residents-report', 'summary.json', 'team']);
+    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'notices-report', 'policies', 'report.html', 'residents-report', 'services-report', 'summary.json', 'team']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });

@@ -625,8 +625,29 @@ function scoreSentences(
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
   const last = (s: ScoredSentence) => ((s.features.heading && s.features.novelty < 0.5) || FURNITURE.test(s.text) ? 1 : 0);
-  return out.sort((a, b) => last(a) - last(b) || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
+  // A figure stated for another place (以忻府区为例，92名… when 忻州 is asked) is that place's, not the asked one's.
+  const elsewhere = asked ? placeScope(keyTerms, stats) : () => 0;
+  const scope = new Map(out.map((s) => [s, elsewhere(s.norm)]));
+  return out.sort((a, b) => last(a) - last(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
+
+/**
+ * For a question naming a place: 1 for a sentence that names other places and not the asked one (its
+ * figures are theirs), else 0. Places are the stock dictionary's (tokenizer.placeNames), compared by stem.
+ */
+function placeScope(keyTerms: KeyTerm[], stats: CorpusStats): (norm: string) => number {
+  const asked = stats.tokenizer.placeNames(keyTerms.map((k) => k.term).join(' ')).map(placeStem).filter((n) => n.length >= 2 && !GENERIC_PLACE.test(n));
+  if (!asked.length) return () => 0;
+  return (norm) => {
+    if (asked.some((a) => norm.includes(a))) return 0;
+    // Only names with an administrative suffix (忻府区, 盐湖区): the stock dictionary tags some words as places (中度).
+    const named = stats.tokenizer.placeNames(norm).filter((n) => ADMINISTRATIVE.test(n)).map(placeStem).filter((n) => n.length >= 2 && !GENERIC_PLACE.test(n));
+    return named.some((n) => !asked.some((a) => n.includes(a) || a.includes(n))) ? 1 : 0;
+  };
+}
+
+const placeStem = (name: string) => name.replace(/(省|市|县|区|镇|乡|村|街道)$/, '');
+const ADMINISTRATIVE = /(省|市|县|区|镇|乡|村|街道|自治州|盟|旗)$/;
 
 interface Candidate {
   p: RetrievedPassage;

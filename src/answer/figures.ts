@@ -20,6 +20,8 @@ export interface AskedFigure {
   measure: Measure | null;
   /** The classifier the question itself uses (家 in 多少家), when it names one. */
   classifier: string | null;
+  /** The count word of the counted noun when the question says none or 个 (名 for 多少居民, 多少个社区助理). */
+  counted?: string;
   /** The words right around the asking words: the thing counted (居民 in 多少居民), for proximity. */
   focus: string;
   /** A price or amount for one unit (一顿饭多少钱, 每公斤, "per child", "one meal"): a total in 万元 does not answer it. */
@@ -114,10 +116,14 @@ function askedFigureChinese(question: string): AskedFigure {
   if (!m) return { measure: MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: '' };
   const after = q.slice(m.index + m[0].length);
   const clauseAfter = after.split(/[，,。？?！!；;、]/)[0];
-  const classifier = CLASSIFIER.exec(clauseAfter)?.[1] ?? null;
+  const named = CLASSIFIER.exec(clauseAfter)?.[1] ?? null;
   const before = q.slice(0, m.index).split(/[，,。？?！!；;、]/).pop() ?? '';
-  const focusAfter = clauseAfter.slice(classifier?.length ?? 0, (classifier?.length ?? 0) + 8);
+  const focusAfter = clauseAfter.slice(named?.length ?? 0, (named?.length ?? 0) + 8);
   const focus = focusAfter.replace(/^(的|钱)/, '').length >= 1 ? `${before.slice(-6)} ${focusAfter}` : before.slice(-8);
+  // 多少居民, 多少个社区助理: the counted noun names the count word its figure takes (7188名居民), when 个 or
+  // nothing is said.
+  const classifier = named;
+  const counted = !named || named === '个' ? countWordOf(focusAfter.replace(/^[的呀啊呢吗？?]+/, ''), before) : null;
   let measure: Measure | null = null;
   if ((m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) || /时候|何时|哪/.test(m[0])) measure = 'date';
   else if (m[0] === '多久' || m[0] === '多长时间') measure = 'duration';
@@ -128,7 +134,28 @@ function askedFigureChinese(question: string): AskedFigure {
   else if (MONEY_ZH.test(`${before.slice(-6)}${clauseAfter}`)) measure = 'money';
   else if (m[0] === '多长' || m[0] === '多远') measure = 'length';
   else if (m[0] === '多少' && /^[\u4e00-\u9fff]/.test(clauseAfter) && !/^(钱|的)/.test(clauseAfter)) measure = 'count';
-  return { measure, classifier, focus, ...(measure === 'money' && PER_UNIT_ZH.test(q) ? { perUnit: true } : {}) };
+  if (counted && !measure) measure = 'count';
+  return { measure, classifier, focus, ...(counted ? { counted } : {}), ...(measure === 'money' && PER_UNIT_ZH.test(q) ? { perUnit: true } : {}) };
+}
+
+// Nouns and the count word their figures take: people (居民, 毕业生, 社区助理, 工作者) 名; businesses and
+// institutions 家; households 户; schools 所. Other nouns (小区, 岗位) take 个, which constrains nothing.
+const NOUN_COUNT_WORDS: [string, string][] = [
+  ['居民|村民|市民|人员|人才|群众|老人|儿童|孩子|学生|毕业生|助理|工作者|社工|志愿者|职工|员工|干部|党员|妈妈|求职者|患者|医生|教师|老师|选手|运动员|游客|旅客', '名'],
+  ['企业|单位|公司|商户|商家|店铺|门店|超市|医院|银行|机构|餐厅|食堂|厂', '家'],
+  ['家庭|住户|农户', '户'],
+  ['学校|幼儿园|高校', '所'],
+];
+const COUNTED_AFTER = NOUN_COUNT_WORDS.map(([nouns, word]) => [new RegExp(`^[\\u4e00-\\u9fff]{0,5}?(${nouns})`), word] as const);
+const COUNTED_BEFORE = NOUN_COUNT_WORDS.map(([nouns, word]) => [new RegExp(`(${nouns})(有|是|共|一共|总共|共有|大概|大约|总计)*$`), word] as const);
+
+/**
+ * The count word of what is counted: the noun right after the asking words (多少居民), else the subject
+ * right before them (社区工作者有多少个), when it is one of the nouns above.
+ */
+function countWordOf(after: string, before: string): string | null {
+  if (/^人(?!次)/.test(after)) return '名'; // 几个人
+  return COUNTED_AFTER.find(([re]) => re.test(after))?.[1] ?? (after.trim() ? null : (COUNTED_BEFORE.find(([re]) => re.test(before))?.[1] ?? null));
 }
 
 function askedFigureEnglish(question: string): AskedFigure {
@@ -177,14 +204,16 @@ export function figureFit(mention: FigureMention, asked: AskedFigure): number {
   if (mention.measure === 'date') return 0.1;
   if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
+  if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
   // A floor (几楼, 几层) is answered by a floor only.
   if (asked.classifier && /^[楼层]$/.test(asked.classifier)) return 0.15;
   if (!mention.unit) return 0.5;
   if (mention.measure === asked.measure) {
-    if (!asked.classifier || asked.measure !== 'count') return 0.8;
+    const wanted = asked.counted ?? asked.classifier;
+    if (!wanted || asked.measure !== 'count') return 0.8;
     // 个 counts anything; two specific count words that differ count different things (几家店 is not
     // answered by 7188名居民, 多少人 not by 100余条民意).
-    return asked.classifier === '个' || countWord(mention.unit) === '个' ? 0.6 : 0.3;
+    return wanted === '个' || countWord(mention.unit) === '个' ? 0.6 : 0.3;
   }
   return 0.15;
 }
