@@ -46,6 +46,7 @@ const SETS = [
   { set: 'residents', questions: 'eval/residents.jsonl', corpus: process.env.SEEDS_DIR ?? 'seeds' },
   { set: 'notices', questions: 'eval/notices/questions.jsonl', corpus: 'eval/notices/docs' },
   { set: 'cmrc2018', questions: 'eval/cmrc2018/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
+  { set: 'services', questions: 'eval/services/questions.jsonl', corpus: 'eval/services/docs' },
 ];
 
 function readQuestions(file: string): Question[] {
