@@ -167,6 +167,20 @@ describe('answer first', () => {
     expect(when.text.split('\n')[0]).toContain('2026年7月1日');
     expect(when.text).not.toContain('〔2026〕');
     expect(when.text).not.toContain('各街道办事处');
+    const announced = statsFor([{ title: '关于居民养老保险缴费的通知', text: '现就2026年度居民养老保险缴费截止等有关事项通知如下。\n请于12月20日前办理。' }]);
+    const q = '居民养老保险缴费截止到几号？';
+    const deadline = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, announced.chunks), history: [] }, announced.stats);
+    expect(deadline.text.split('\n')[0]).toContain('12月20日');
+  });
+
+  it('keeps the space between English sentences a page layout put on separate lines', () => {
+    const guide = statsFor([{ title: 'Library guide', text: 'The library is at 1 Wenhua Road, Xiling District.\nAny foreign resident can get a library card free of charge' }]);
+    const q = 'can a foreign resident get a library card';
+    const r = retrievalOf(q, guide.chunks);
+    const terms: WeightedTerm[] = ['foreign', 'resident', 'library', 'card'].map((term) => ({ term, weight: 1, origin: 'question' }));
+    const draft = answerExtractively({ question: q, language: 'en', retrieval: { ...r, terms }, history: [] }, guide.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text).toContain('Xiling District. Any foreign resident');
   });
 
   it('says the documents name the topic but not the facet asked (hours, phone), citing what they do say', () => {
@@ -434,6 +448,25 @@ describe('figures', () => {
     expect(draft.text.split('\n')[0]).toContain('480名');
   });
 
+  it('opens with the on-topic sentence stating the asked kind of figure when the top one states another kind', () => {
+    const estate = {
+      title: '青石社区推出合伙人机制',
+      text: '这片有着30个居民小区6100名居民的青石社区，创新推出“社区合伙人”机制，让合伙人参与社区治理。目前，已有12家商户加入其中。',
+    };
+    const local = statsFor([estate]);
+    const q = '青石社区有几家店当了社区合伙人？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('12家');
+  });
+
+  it('knows lengths in 公分 and 光年; "how much cheaper" asks a relative difference unless money is named', () => {
+    expect(figureMentions('体长可达20公分，距离地球约440多光年').map((f) => [f.text, f.measure])).toEqual([['20公分', 'length'], ['440多光年', 'length']]);
+    expect(askedFigure('体长可达多少公分？', 'zh')).toMatchObject({ measure: 'length', classifier: '公分' });
+    expect(askedFigure('How much cheaper is the exchange shop than other shops?', 'en').measure).toBe('percent');
+    expect(askedFigure('how much more do the mothers earn a month', 'en').measure).toBe('money');
+  });
+
   it('a document number, an ordinal and the article 一 are no figures', () => {
     const texts = figureMentions(normalizeText('青政办发〔2026〕21号，现将第二批公租房公告如下，小学一年级，热情接待每一位咨询者，共420套')).map((f) => f.text);
     expect(texts).toEqual(['420套']);
@@ -460,6 +493,12 @@ describe('figures', () => {
     const hours = '网上报名时间为2026年7月10日9:00至7月20日17:00，逾期系统关闭。';
     const [opening] = figureMentions(normalizeText(hours));
     expect(leadLine(hours, 'zh', opening, ['报名']).line).toBe('网上报名时间为2026年7月10日9:00至7月20日17:00');
+    // English leads are cut at word boundaries, never inside a word.
+    const english = 'The swimming pool is open every day from 9:00 a.m. to 9:00 p.m. and the outdoor running track is open from 6:00 a.m. to 10:00 p.m. on weekdays only';
+    const [, , six] = figureMentions(normalizeText(english)).filter((f) => f.measure === 'date');
+    const line = leadLine(english, 'en', six, []).line;
+    expect(line).toMatch(/“[A-Za-z0-9]/);
+    for (const word of line.replace(/^In short: “|”$/g, '').split(/[\s.,]+/).filter((w) => /^[A-Za-z]+$/.test(w))) expect(english.split(/[\s.,]+/), word).toContain(word);
     // No figure asked: the clause carrying the question's terms and the short one after it.
     expect(leadLine('邹游（1990年5月30日－），中国足球运动员，司职后卫。', 'zh', null, ['邹游', '职业']).line).toBe('邹游（1990年5月30日－），中国足球运动员，司职后卫');
   });

@@ -88,32 +88,56 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
     }
     return abstain(input, reasons, bestPassage, missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
-  reasons.push(`answered from passage ${best.passageRank} (${kind} question)`);
+  const opening = leadSentence(sentences, asked);
+  reasons.push(`answered from passage ${opening.passageRank} (${kind} question)`);
 
-  const chosen = [best];
-  const bestP = sigmoid(best.score);
-  for (const s of sentences.slice(1)) {
+  const chosen = [opening];
+  const openingP = sigmoid(opening.score);
+  for (const s of sentences) {
+    if (s === opening) continue;
     if (chosen.length >= options.maxSentences) break;
-    if (sigmoid(s.score) < bestP * 0.5 || s.coverage === 0 || (s.features.heading && s.features.novelty < 0.5)) continue;
+    if (sigmoid(s.score) < openingP * 0.5 || s.coverage === 0 || (s.features.heading && s.features.novelty < 0.5)) continue;
     if (chosen.some((c) => oneContainsOther(c.text, s.text))) continue;
     chosen.push(s);
   }
   // A sentence that only introduces what follows ("…如下：") needs the next one.
-  if (/[：:]$/.test(best.text.trim()) && chosen.length < options.maxSentences) {
-    const next = sentences.find((s) => s.passageIndex === best.passageIndex && s.order === best.order + 1);
+  if (/[：:]$/.test(opening.text.trim()) && chosen.length < options.maxSentences) {
+    const next = sentences.find((s) => s.passageIndex === opening.passageIndex && s.order === opening.order + 1);
     if (next && !chosen.includes(next)) chosen.splice(1, 0, next);
   }
 
-  const { line: lead, clause } = leadLine(best.text, language, best.figure, keyTerms.map((k) => k.term));
-  // The best sentence is quoted unless the lead already says all of it.
-  const quotes = (sameText(clause, best.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
-  const citations = [...new Set([best, ...quotes].map((s) => s.passageRank))];
+  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, keyTerms.map((k) => k.term));
+  // The opening sentence is quoted unless the lead already says all of it.
+  const quotes = (sameText(clause, opening.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
+  const citations = [...new Set([opening, ...quotes].map((s) => s.passageRank))];
   // Quotes from English documents need no note that the documents are Chinese.
-  const fromChinese = [best, ...quotes].some((s) => /\p{Script=Han}/u.test(s.text));
-  const text = language === 'en' ? englishAnswer(lead, best.passageRank, quotes, passages, fromChinese) : chineseAnswer(lead, best.passageRank, quotes);
+  const fromChinese = [opening, ...quotes].some((s) => /\p{Script=Han}/u.test(s.text));
+  const text = language === 'en' ? englishAnswer(lead, opening.passageRank, quotes, passages, fromChinese) : chineseAnswer(lead, opening.passageRank, quotes);
   // The best passage's share of the question's key terms: the score the answer rests on.
   return { text, abstained: false, citations, generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
 }
+
+/**
+ * The sentence the answer opens with: the top-ranked one, unless a figure or date was asked and its
+ * figure is of another kind (7188名 or 30个 for 几家店, or there is none) while an on-topic sentence
+ * states one of the asked kind with its unit (15家) — the answer exists because of that sentence. Notice
+ * furniture stays out of it, and other places' figures come last, as in the ranking.
+ */
+function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null): ScoredSentence {
+  const top = sentences[0];
+  if (!asked) return top;
+  const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date'));
+  // A bare number or a year in the top sentence may be the answer in a unit the tables do not know, and
+  // an amount may be stated as a rate (按基本热费的25%缴纳): the top sentence stays.
+  if (strong(top) || (top.figure && (!top.figure.unit || top.figure.measure === 'date'))) return top;
+  if (asked.measure === 'money' && figureMentions(top.norm).some((m) => m.measure === 'percent')) return top;
+  return sentences.find((s) => strong(s) && s.coverage >= ON_TOPIC_SHARE * top.coverage && !FURNITURE.test(s.text)) ?? top;
+}
+
+/** A figure of the asked measure with its unit (0.8) or the asked count word (1), not a bare number (0.5). */
+const STRONG_FIT = 0.8;
+/** Share of the top sentence's key-term coverage that keeps a sentence on the topic (as the figure check counts it). */
+const ON_TOPIC_SHARE = 0.5;
 
 /**
  * Answer or abstain: the best passage must cover enough of the question's key terms (minCoverage, per
@@ -676,7 +700,7 @@ function withoutLetterhead(text: string): string {
 
 // A 落款 (issuer and date, nothing else: "青禾市人民政府办公室2026年6月5日"), a bare document number, or
 // the sentence announcing the notice itself ("现将…通知如下", "特此通知").
-const FURNITURE = /^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|现将.{0,80}(通知|公告|通告|说明|解读)如下|^特此(通知|公告|通告)/;
+const FURNITURE = /^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)/;
 
 // （以下简称公租房）, 简称“两项补贴”: a notice names its subject once in full and then by a short name.
 const ALIAS = /(?:以下简称|下称|简称)\s*[“"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”"」』]?/g;
@@ -760,8 +784,8 @@ function joinBrokenSentences(pieces: string[]): string[] {
       carry = '';
       continue;
     }
-    // English words broken across lines keep a space between them.
-    const text = carry && /[A-Za-z0-9,]$/.test(carry) && /^[A-Za-z0-9]/.test(piece) ? `${carry} ${piece}` : carry + piece;
+    // English words broken across lines, and English sentences on separate lines (District. / Any…), keep a space between them.
+    const text = carry && /[A-Za-z0-9,.;:)]$/.test(carry) && /^[A-Za-z0-9(]/.test(piece) ? `${carry} ${piece}` : carry + piece;
     if (!SENTENCE_END.test(text) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);

@@ -34,7 +34,7 @@ const PER_UNIT_EN = /\b(?:per|each|a|one)\s+(?!lot\b|few\b|little\b|bit\b|year\b
 /** A total stated in ten-thousands or hundred-millions of yuan (56.28万元): never a price for one. */
 const AGGREGATE_MONEY = /[万亿]\s*(?:余|多)?\s*(?:元|块)/;
 
-const UNITS = '楼|层|平方米|平米|平方公里|公里|千米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
+const UNITS = '楼|层|平方米|平米|平方公里|平方千米|公顷|公里|千米|光年|英里|厘米|公分|毫米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
 const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
 
 // English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "noon".
@@ -49,8 +49,8 @@ const UNIT_MEASURE: [RegExp, Measure][] = [
   [/(元|块|毛|角)$/, 'money'],
   [/岁$/, 'age'],
   [/(小时|分钟|工作日|个月|天|日|周)$/, 'duration'],
-  [/(平方米|平米|平方公里|亩)$/, 'area'],
-  [/(公里|千米|米)$/, 'length'],
+  [/(平方米|平米|平方公里|平方千米|公顷|亩)$/, 'area'],
+  [/(公里|千米|米|光年|英里|公分)$/, 'length'],
   [/(公斤|千克|吨|斤)$/, 'weight'],
   [/(%|倍)$/, 'percent'],
   [/年$/, 'duration'],
@@ -91,7 +91,7 @@ export function figureMentions(text: string): FigureMention[] {
 
 const ASK_ZH = /多少|几|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
-const CLASSIFIER = /^(楼|层|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
+const CLASSIFIER = /^(平方米|平方公里|公顷|光年|英里|厘米|公分|毫米|楼|层|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
 const MONEY_ZH = /钱|元|费|价|交多少|缴多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金/;
 const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*)\b/i;
 
@@ -168,8 +168,9 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (how === 'old' || how === 'age') measure = 'age';
   else if (how === 'far') measure = 'length';
   else if (/percentage|share|proportion/.test(how) || /\b(percent|percentage|rate)\b/i.test(question)) measure = 'percent';
-  // "How much is X" asks a price unless it asks time.
-  else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : 'money';
+  // "How much is X" asks a price unless it asks time; "how much cheaper/more" asks a relative difference
+  // (低12%至15%), in money only when money is named ("earn", "pay").
+  else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : COMPARATIVE_EN.test(question) && !MONEY_EN.test(question) ? 'percent' : 'money';
   else if (how === 'long' && /\b(take|takes|last|lasts|wait|until|before)\b/i.test(question)) measure = 'duration';
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
@@ -178,6 +179,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
   return { measure, classifier, focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
+
+const COMPARATIVE_EN = /\bhow much (cheaper|more|less|lower|higher|bigger|smaller|faster|slower|longer|shorter|better|further)\b/i;
 
 // "What's the age limit", "minimum age": an age asked without "how old".
 const AGE_LIMIT_EN = /\bage (limit|requirement|threshold)\b|\b(minimum|maximum|min|max) age\b|\bat what age\b|\bhow old\b/i;

@@ -37,14 +37,25 @@ function tidy(text: string): string {
 /** The clause of `sentence` (as written) holding the figure, cut to LEAD_MAX characters around it. */
 export function figureClause(sentence: string, figure: FigureMention): string {
   const holder = clauses(sentence).find((c) => c.norm.includes(figure.text));
-  if (!holder) return tidy(sentence.slice(0, LEAD_MAX));
+  if (!holder) return tidy(wholeWords(sentence, 0, LEAD_MAX));
   let text = holder.text;
   if (text.length > LEAD_MAX) {
     const at = Math.max(0, holder.norm.indexOf(figure.text));
     const from = Math.max(0, Math.min(at - 24, text.length - LEAD_MAX));
-    text = text.slice(from, from + LEAD_MAX);
+    text = wholeWords(text, from, from + LEAD_MAX);
   }
   return tidy(text);
+}
+
+/**
+ * text.slice(from, to), without the pieces of English words cut at either end ("ning track is open …
+ * National Fi" becomes "track is open … National"). Chinese has no word spaces: cut as is.
+ */
+export function wholeWords(text: string, from: number, to: number): string {
+  let piece = text.slice(from, to);
+  if (from > 0 && /[A-Za-z]/.test(text[from - 1]) && /^[A-Za-z]/.test(piece)) piece = piece.replace(/^[A-Za-z]+/, '');
+  if (to < text.length && /[A-Za-z]/.test(text[to]) && /[A-Za-z]$/.test(piece)) piece = piece.replace(/[A-Za-z]+$/, '');
+  return piece;
 }
 
 /**
@@ -55,7 +66,7 @@ export function bestClauses(sentence: string, terms: readonly string[]): string 
   // A short sentence is its own best statement.
   if (tidy(sentence).length <= SENTENCE_LEAD_MAX) return tidy(sentence);
   const parts = clauses(sentence);
-  if (!parts.length) return tidy(sentence.slice(0, LEAD_MAX));
+  if (!parts.length) return tidy(wholeWords(sentence, 0, LEAD_MAX));
   const scoreOf = (c: Clause) => terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
   let best = 0;
   parts.forEach((c, i) => {
@@ -66,7 +77,7 @@ export function bestClauses(sentence: string, terms: readonly string[]): string 
     text += parts[i].text;
     if (/[。!?！？]$/.test(parts[i].text)) break;
   }
-  if (text.length > SENTENCE_LEAD_MAX) text = text.slice(0, SENTENCE_LEAD_MAX);
+  if (text.length > SENTENCE_LEAD_MAX) text = wholeWords(text, 0, SENTENCE_LEAD_MAX);
   return tidy(text);
 }
 
