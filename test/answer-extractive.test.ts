@@ -551,5 +551,8 @@ describe('the calibrated abstention rule', () => {
     expect(answerableBy({ ...features, coverage: 0.4 }, { minCoverage: 0.5 })).toBe(false);
     // A hard check (the asked figure is nowhere on the topic) overrides coverage.
     expect(answerableBy({ ...features, figureMissing: 1 }, { minCoverage: 0.5 })).toBe(false);
+    // English, when calibration asks for it: CC-CEDICT glosses alone (no glossary, place or English word) do not answer.
+    expect(answerableBy({ ...features, anchored: 0 }, { minCoverage: 0.5, requireAnchor: true })).toBe(false);
+    expect(answerableBy({ ...features, anchored: 0 }, { minCoverage: 0.5 })).toBe(true);
   });
 });

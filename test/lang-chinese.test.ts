@@ -24,6 +24,12 @@ describe('Chinese expander', () => {
     expect(terms('生活补帖每个月多少')).toContain('补帖→补贴:pinyin-repair');
   });
 
+  it('reads a word typed as bare pinyin in Latin letters as the corpus word it spells', () => {
+    expect(terms('dibao怎么申请')).toContain('dibao→低保:pinyin-repair');
+    expect(terms('gongjiaoka能免费办吗')).toContain('gongjiaoka→公交卡:pinyin-repair');
+    expect(terms('wifi怎么连')).toEqual([]); // spells no word of the corpus
+  });
+
   it('adds the official word for a resident word from the curated list, only when the documents use it', () => {
     expect(terms('退休金什么时候发')).toContain('退休金→养老金:synonym');
     expect(terms('残疾证能办乘车卡吗')).toEqual(expect.arrayContaining(['残疾证→残疾人证:synonym', '乘车卡→公交卡:synonym']));

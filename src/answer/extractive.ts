@@ -166,6 +166,7 @@ function decideAnswerable(question: Features, language: Language, options: Extra
 /** The rule itself, on a question's features (scripts/calibrate-abstention.ts sweeps its threshold). */
 export function answerableBy(question: Features, rule: AbstentionRule): boolean {
   if (question.topicMissing || question.figureMissing || question.facetMissing) return false;
+  if (rule.requireAnchor && question.anchored === 0) return false;
   // The place names apart, the passage must still match a fair part of what is asked (太原 alone does not
   // answer 明天太原天气咋样): half the coverage asked of the whole question.
   return question.coverage >= rule.minCoverage && (question.content ?? question.coverage) >= rule.minCoverage / 2;
@@ -294,6 +295,8 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
+    // English: a reliable route reaches the best passage (CC-CEDICT's many glosses alone match by chance: weather → 全天候).
+    anchored: language !== 'en' || keyTerms.some((k) => k.anchor && passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     oovName: unmatchedNames(keyTerms, passageTokens[bestIndex], input.retrieval.terms, stats) / total,
     placeMissing: placeOutOfScope(question, language, stats, passages[best ? best.passageIndex : bestIndex]),
   };
@@ -332,6 +335,8 @@ interface KeyTerm {
   pieceAlternative?: boolean;
   /** A place name or a year (太原, 1993年): where and when the question is scoped, not what it asks about. */
   scope?: boolean;
+  /** English: reached by a reliable route (the glossary, a place name, the question's own word in an English document). */
+  anchor?: boolean;
 }
 
 /** Weight per group: its heaviest whole word (pieces of a word only stand in for it). */
@@ -432,7 +437,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       continue;
     }
     if (t.source) presentConcepts.add(t.source);
-    if (t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term))) anchored = true;
+    const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term));
+    if (anchor) anchored = true;
     const general = stats.tokenizer.generalFrequency(t.term);
     // Single characters and the character pairs made from unknown runs (多挣) are weak evidence either way.
     // Character pairs of unknown runs that hold a grammatical character (不热, 级不, 热打 of 暖气不热打…) are no words.
@@ -449,7 +455,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
     const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term);
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}) });
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}) });
   }
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.

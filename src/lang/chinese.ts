@@ -2,7 +2,9 @@
 // documents' words (each alternative counts for the word it replaces, never on its own):
 //   synonym       (0.9) the curated public-service list (退休金 → 养老金, 房补 → 住房补贴), corpus terms only;
 //   pinyin-repair (0.8) a word that is in no document and no dictionary, typed with a pinyin IME, replaced
-//                       by the corpus word with the same toneless pinyin (低包 → 低保, 补帖 → 补贴, 助里 → 助理).
+//                       by the corpus word with the same toneless pinyin (低包 → 低保, 补帖 → 补贴, 助里 → 助理),
+//                       or typed as bare pinyin in Latin letters (dongcheng → 东城, even where English
+//                       notices spell Dongcheng too).
 import { pinyin } from 'pinyin-pro';
 import type { WeightedTerm } from '../ports.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
@@ -27,6 +29,8 @@ export interface ChineseExpanderOptions {
 const SYNONYM_WEIGHT = 0.9;
 const REPAIR_WEIGHT = 0.8;
 const HAN = /^[\u4e00-\u9fff]{2,4}$/;
+const LATIN_PINYIN = /^[a-z]{4,20}$/;
+const MAX_ALTERNATIVES = 3;
 
 export function createChineseExpander(options: ChineseExpanderOptions): ChineseExpander {
   const synonyms = options.synonyms ?? PUBLIC_SERVICE_SYNONYMS;
@@ -38,6 +42,22 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     if (k === undefined) romanised.set(word, (k = (pinyin(word, { toneType: 'none', type: 'array' }) as string[]).join('').replace(/ü|v/g, 'u')));
     return k;
   };
+
+  // Corpus words by toneless pinyin, for words typed in Latin letters: built on the first question that has one.
+  let byPinyin: Map<string, string[]> | null = null;
+  const push = (map: Map<string, string[]>, k: string, w: string) => {
+    const list = map.get(k);
+    if (list) list.push(w);
+    else map.set(k, [w]);
+  };
+
+  function fromLatin(word: string): string[] {
+    if (!byPinyin) {
+      byPinyin = new Map();
+      for (const w of options.vocabulary()) if (HAN.test(w)) push(byPinyin, key(w), w);
+    }
+    return (byPinyin.get(word) ?? []).slice(0, MAX_ALTERNATIVES);
+  }
 
   function repairs(word: string): string[] {
     if (!byChar) {
@@ -73,6 +93,11 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       for (const term of official) if (term !== resident && inCorpus(term)) out.push({ term, weight: SYNONYM_WEIGHT, origin: 'synonym', source: resident });
     }
     for (const token of new Set(options.tokenizer.tokens(text))) {
+      // Pinyin in Latin letters inside a Chinese question: the Chinese word, even where an English notice has the spelling.
+      if (LATIN_PINYIN.test(token)) {
+        for (const term of fromLatin(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
+        continue;
+      }
       // Only strings that are no word at all: a real word the documents lack is a missing topic, not a typo.
       if (!HAN.test(token) || options.documentFrequency(token) > 0 || options.tokenizer.generalFrequency(token) > 0) continue;
       for (const term of repairs(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
