@@ -377,6 +377,8 @@ describe('figures', () => {
 
   it('reads the figure a question asks for, in Chinese and English', () => {
     expect(askedFigure('一单政府补多少钱？', 'zh').measure).toBe('money');
+    // Loans, reimbursements, deposits and rents are amounts too.
+    for (const q of ['创业贷款个人最多能贷多少', '住院能报销多少', '押金交多少']) expect(askedFigure(q, 'zh').measure, q).toBe('money');
     expect(askedFigure('有多少家用人单位来招人？', 'zh')).toMatchObject({ measure: 'count', classifier: '家' });
     expect(askedFigure('多久会有人响应？', 'zh').measure).toBe('duration');
     expect(askedFigure('服务是几月份开始的？', 'zh').measure).toBe('date');
