@@ -470,6 +470,14 @@ describe('figures', () => {
     expect(draft.text.split('\n')[0]).toContain('12家');
   });
 
+  it('the bound asked (最多, at least) picks the figure stated as that bound', () => {
+    const insurance = statsFor([{ title: '大病保险待遇', text: '大病保险一年赔付最高35万元。大病保险一年赔付的起付标准为1.5万元。' }]);
+    const ask = (q: string) => answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, insurance.chunks), history: [] }, insurance.stats).text.split('\n')[0];
+    expect(ask('大病保险一年最多赔付多少钱？')).toContain('35万元');
+    expect(ask('大病保险赔付至少要花多少钱？')).toContain('1.5万元');
+    expect(askedFigure('what is the maximum amount', 'en').bound).toBe('max');
+  });
+
   it('knows lengths in 公分 and 光年; "how much cheaper" asks a relative difference unless money is named', () => {
     expect(figureMentions('体长可达20公分，距离地球约440多光年').map((f) => [f.text, f.measure])).toEqual([['20公分', 'length'], ['440多光年', 'length']]);
     expect(askedFigure('体长可达多少公分？', 'zh')).toMatchObject({ measure: 'length', classifier: '公分' });

@@ -12,7 +12,7 @@ import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, figureFit, figureMentions, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
@@ -573,12 +573,19 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     // The figure's own unit counts too: "how many residents" maps to the classifier 名 of 7188名.
     const beside = `${clauseBefore(norm, m.start, 8)}|${m.text}|${clauseAfter(norm, m.end, 16)}`;
     const focusHits = [...focus].map((f) => (beside.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && beside.includes(c)) ? 0.3 : 0));
-    const focusNear = focus.size ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
-    const e = fit * (0.3 + 0.2 * near + 0.5 * focusNear);
+    // The bound asked for (最多 → 最高40万元) beside the figure counts like the counted thing; a figure stated
+    // as the opposite bound (起付1.6万元 for 最多) is another quantity, fitting like a mismatched count word.
+    if (asked.bound) focusHits.push(STATED_BOUND[asked.bound].test(beside) ? 1 : 0);
+    const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(beside) && !STATED_BOUND[asked.bound].test(beside) ? OTHER_QUANTITY : 1;
+    const focusNear = focusHits.length ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
+    const e = opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
     if (e > evidence) [evidence, figure] = [e, m];
   }
   return [evidence, bestFit, figure];
 }
+
+/** The fit of a figure that states another quantity than the one asked (as figureFit rates a mismatched count word). */
+const OTHER_QUANTITY = 0.3;
 
 const CLAUSE_BREAK = /[，,。；;！!？?：:]/;
 

@@ -26,6 +26,21 @@ export interface AskedFigure {
   focus: string;
   /** A price or amount for one unit (一顿饭多少钱, 每公斤, "per child", "one meal"): a total in 万元 does not answer it. */
   perUnit?: boolean;
+  /** The bound asked for: 最多/最高/at most (max) or 最少/最低/at least (min). */
+  bound?: 'max' | 'min';
+}
+
+const ASKED_MAX = /最多|最高|最长|最大|上限|封顶|至多|\b(at most|maximum|max|up to|the most|highest|longest)\b/i;
+const ASKED_MIN = /最少|最低|最短|最小|下限|起码|至少|\b(at least|minimum|min|the least|lowest|shortest)\b/i;
+/** Words beside a figure that state it as a maximum or a minimum (最高40万元, 起付标准为1.6万元). */
+export const STATED_BOUND: Record<'max' | 'min', RegExp> = {
+  max: /最高|最多|最长|不超过|不高于|不得超过|上限|封顶|以内|至多|up to|at most|maximum|no more than/i,
+  min: /最低|最少|最短|不低于|不少于|起付|起点|下限|至少|at least|minimum|no less than/i,
+};
+
+/** The bound a question asks for, if any. */
+export function askedBound(question: string): 'max' | 'min' | undefined {
+  return ASKED_MAX.test(question) ? 'max' : ASKED_MIN.test(question) ? 'min' : undefined;
 }
 
 // 一顿饭多少钱, 每公斤多少钱, 一度电几毛钱: the amount for one of something.
@@ -101,10 +116,15 @@ const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wag
  * one of the money words asks an amount.
  */
 export function askedFigure(question: string, language: Language, topicWords: readonly string[] = []): AskedFigure {
-  if (language === 'en') return askedFigureEnglish(question);
-  const asked = askedFigureChinese(question);
+  const bound = askedBound(question);
+  const asked = withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound);
+  if (language === 'en') return asked;
   if (asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w))) return { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}) };
   return asked;
+}
+
+function withBound(asked: AskedFigure, bound: 'max' | 'min' | undefined): AskedFigure {
+  return bound ? { ...asked, bound } : asked;
 }
 
 /** Words that name an amount of money (a 补贴 is paid in 元). */
