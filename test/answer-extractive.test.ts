@@ -181,6 +181,14 @@ describe('answer first', () => {
     expect(draft.text.split('\n')[0]).toContain('人民路88号');
   });
 
+  it('a question asking which organisation did it opens with the sentence naming one', () => {
+    const works = statsFor([{ title: '老旧小区改造', text: '今年老旧小区改造工程正式启动，挖掘机有序作业，居民盼了多年的改造终于开工。该工程由城关镇住房和城乡建设局组织实施。' }]);
+    const q = '老旧小区改造是哪个单位弄的？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, works.chunks), history: [] }, works.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('住房和城乡建设局');
+  });
+
   it('keeps the space between English sentences a page layout put on separate lines', () => {
     const guide = statsFor([{ title: 'Library guide', text: 'The library is at 1 Wenhua Road, Xiling District.\nAny foreign resident can get a library card free of charge' }]);
     const q = 'can a foreign resident get a library card';

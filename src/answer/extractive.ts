@@ -90,7 +90,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
   const namesPlace = (s: ScoredSentence) => stats.tokenizer.placeNames(s.norm).some((n) => !input.question.includes(n));
-  const opening = leadSentence(sentences, asked, kind, namesPlace);
+  const opening = asksForAgent(input.question) ? agentSentence(sentences, input.question, stats) : leadSentence(sentences, asked, kind, namesPlace);
   reasons.push(`answered from passage ${opening.passageRank} (${kind} question)`);
 
   const chosen = [opening];
@@ -139,6 +139,33 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   if (strong(top) || (top.figure && (!top.figure.unit || top.figure.measure === 'date'))) return top;
   if (asked.measure === 'money' && figureMentions(top.norm).some((m) => m.measure === 'percent')) return top;
   return sentences.find((s) => strong(s) && onTopic(s)) ?? top;
+}
+
+// "哪个单位改造的", "which department runs it": an organisation asked for (a person, 谁, is left to the ranking:
+// names of people are too varied to recognise).
+const AGENT_ZH = /(哪个|哪家|什么|哪些)(单位|部门|机构|公司|企业|组织)/;
+const AGENT_EN = /\bwhich (organi[sz]ation|department|agency|company|office|unit|authority|bureau)\b/i;
+
+function asksForAgent(question: string): boolean {
+  return AGENT_ZH.test(question) || AGENT_EN.test(question);
+}
+
+// Names of organisations by their head word (稷山县住房和城乡建设局, 环卫四公司, 云泉里社区党委).
+const ORGANISATION = /[\u4e00-\u9fff]{2,}(局|委员会|公司|集团|实业|中心|医院|协会|联合会|办公室|政府|办事处|居委会|村委会|党委|党支部|银行|学校|大学|研究院|研究所|大队|支队|站|厂|社|会|部|所|院|团|队|帮|堂|署|厅|处|科|馆)(?![\u4e00-\u9fff]{0,1}(长|员))/g;
+
+/**
+ * For a question asking which organisation did something: the top sentence when it names one the question
+ * does not, else the best-ranked on-topic sentence that does (the doer named beside the deed).
+ */
+function agentSentence(sentences: ScoredSentence[], question: string, stats: CorpusStats): ScoredSentence {
+  const top = sentences[0];
+  // An organisation's name, a name the dictionary tags as one, or a Latin-script name (AcaciaSoft) the question lacks.
+  const namesDoer = (s: ScoredSentence) =>
+    [...s.norm.matchAll(ORGANISATION)].some((m) => !question.includes(m[0])) ||
+    stats.tokenizer.tokens(s.norm).some((t) => t.length >= 2 && !question.includes(t) && /^(nr|nt)$/.test(stats.tokenizer.generalTag(t))) ||
+    (s.text.match(/\b[A-Z][A-Za-z]+/g) ?? []).some((w) => !question.includes(w));
+  if (namesDoer(top)) return top;
+  return sentences.find((s) => namesDoer(s) && s.coverage >= ON_TOPIC_SHARE * top.coverage && !FURNITURE.test(s.text)) ?? top;
 }
 
 // A stated location: a street address with its number, a floor or room, "位于/坐落/原产于…", "在…广场/大厦/中心举行",
