@@ -306,6 +306,23 @@ describe('abstention evidence', () => {
     expect(draft.abstained).toBe(true);
   });
 
+  it('a year is looked for in the passage and its title, not anywhere in the document (a 2027 standard issued in 2026)', () => {
+    const title = '城乡居民医保缴费通知';
+    const parts = ['2027年度城乡居民医保个人缴费标准为每人每年400元。', '云川市医疗保障局2026年10月8日印发。'];
+    const own = parts.map((text, i): Chunk => ({ id: `yb#${i}`, docId: 'yb.txt', title, text, normText: normalizeText(text), paragraph: i, start: 0, end: text.length, ordinal: i }));
+    const tokens = own.map((c) => new Set(tokenizer.tokens(`${c.title} ${c.normText}`)));
+    const local: CorpusStats = {
+      tokenizer,
+      documentFrequency: (t) => tokens.filter((set) => set.has(t)).length,
+      size: own.length,
+      romanised: new Set(),
+      documentText: () => own.map((c) => `${c.title}\n${c.normText}`).join('\n'),
+    };
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, own.slice(0, 1)), history: [] }, local);
+    expect(ask('2026年度居民医保个人交多少钱').abstained).toBe(true);
+    expect(ask('2027年度居民医保个人交多少钱').text.split('\n')[0]).toContain('400元');
+  });
+
   it('a title in 《》 that no retrieved document contains is not in the collection', () => {
     const novel = { title: '长夜', text: '《长夜》是作家王平的长篇小说，主角是退伍军人李明。' };
     const local = statsFor([novel, ...ALL]);

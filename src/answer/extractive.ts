@@ -213,11 +213,14 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
 
   // Scope: a question about a place or a year is answered only from documents that name it — the same
   // allowance in another district, or last year's standard, is not the answer (near-duplicates differ so).
+  // A place is looked for in the whole document (its header names the district); a year in the passage
+  // and its titles, as documents name other years too (a 2027 standard issued in 2026).
   const scope = questionScope(question, language, stats);
   if (scope.length) {
     const inScope = passages.filter((p) => {
-      const text = stats.documentText(p.chunk.docId) || normalizeText(`${p.chunk.title} ${p.chunk.text}`);
-      return scope.every((alternatives) => alternatives.some((a) => text.includes(a)));
+      const own = normalizeText(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.text}`);
+      const text = stats.documentText(p.chunk.docId) || own;
+      return scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? own : text).includes(a)));
     });
     if (!inScope.length) {
       reasons.push(`no retrieved document names ${scope.map((a) => a[0]).join(', ')}`);
@@ -366,6 +369,7 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
 const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
+const YEAR = /^(19|20)\d{2}$/;
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
