@@ -323,6 +323,16 @@ describe('abstention evidence', () => {
     expect(ask('2027年度居民医保个人交多少钱').text.split('\n')[0]).toContain('400元');
   });
 
+  it('a figure the document says is set elsewhere (具体标准另文公布) is not given: say so, quoting it', () => {
+    const notice = { title: '高龄津贴发放通知', text: '80至89周岁老人每人每月发放高龄津贴100元。对失能的高龄老人另行发放护理补贴，具体标准由区民政局另文公布。' };
+    const local = statsFor([notice, ...ALL]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const deferred = ask('失能老人护理补贴每月多少钱');
+    expect(deferred.abstained).toBe(true);
+    expect(deferred.text).toContain('另文公布');
+    expect(ask('80多岁的老人高龄津贴每月多少钱').text.split('\n')[0]).toContain('100元');
+  });
+
   it('a title in 《》 that no retrieved document contains is not in the collection', () => {
     const novel = { title: '长夜', text: '《长夜》是作家王平的长篇小说，主角是退伍军人李明。' };
     const local = statsFor([novel, ...ALL]);

@@ -260,7 +260,15 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
   const onTopic = (s: ScoredSentence) => !!best && (s.coverage >= 0.5 * best.coverage || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage));
-  const figureMissing = asked && !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT) ? 1 : 0;
+  // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
+  const mostOwn = Math.max(0, ...sentences.map((s) => s.features.own));
+  const deferred = !!asked && sentences.some((s) => s.features.own >= 0.8 * mostOwn && DEFERRED.test(s.norm));
+  const figureMissing = asked && (deferred || !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT)) ? 1 : 0;
+  if (deferred) {
+    // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
+    const says = (s: ScoredSentence) => (s.features.own >= 0.8 * mostOwn && DEFERRED.test(s.norm) ? 0 : 1);
+    sentences.sort((a, b) => says(a) - says(b));
+  }
   // Asked for a phone number, a website or opening hours: an on-topic sentence must give one.
   const facet = askedFacet(question, kind, asked, language);
   const facetMissing = facet?.evidence && !sentences.some((s) => onTopic(s) && facet.evidence!.test(s.norm)) ? 1 : 0;
@@ -370,6 +378,8 @@ const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
 const YEAR = /^(19|20)\d{2}$/;
+/** "具体标准由区民政局另文公布", "收费标准另行制定": the figure is not in this document. */
+const DEFERRED = /(标准|金额|数额|办法|时间|日期)[^，。；]{0,16}另(文|行)(公布|通知|制定|发布|下达|明确|确定)/;
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
