@@ -261,12 +261,17 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
   const onTopic = (s: ScoredSentence) => !!best && (s.coverage >= 0.5 * best.coverage || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage));
   // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
+  // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
+  // table row under the programme's title answers even where another programme's amount is deferred).
   const mostOwn = Math.max(0, ...sentences.map((s) => s.features.own));
-  const deferred = !!asked && sentences.some((s) => s.features.own >= 0.8 * mostOwn && DEFERRED.test(s.norm));
+  const deferring = sentences.filter((s) => DEFERRED.test(s.norm) && s.features.own >= 0.8 * mostOwn);
+  const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
+  const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
+  const deferred = !!asked && deferring.length > 0 && statedCoverage < 0.8 * deferredCoverage;
   const figureMissing = asked && (deferred || !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT)) ? 1 : 0;
   if (deferred) {
     // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
-    const says = (s: ScoredSentence) => (s.features.own >= 0.8 * mostOwn && DEFERRED.test(s.norm) ? 0 : 1);
+    const says = (s: ScoredSentence) => (deferring.includes(s) ? 0 : 1);
     sentences.sort((a, b) => says(a) - says(b));
   }
   // Asked for a phone number, a website or opening hours: an on-topic sentence must give one.
