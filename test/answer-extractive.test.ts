@@ -173,6 +173,14 @@ describe('answer first', () => {
     expect(deadline.text.split('\n')[0]).toContain('12月20日');
   });
 
+  it('a "where" question opens with the sentence stating a location, not one only naming the office', () => {
+    const centre = statsFor([{ title: '康复辅具服务', text: '老年人可到康复辅具服务中心免费评估，评估后即可申领康复辅具补贴。服务中心设在人民路88号一楼。' }]);
+    const q = '康复辅具服务中心在哪？';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, centre.chunks), history: [] }, centre.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('人民路88号');
+  });
+
   it('keeps the space between English sentences a page layout put on separate lines', () => {
     const guide = statsFor([{ title: 'Library guide', text: 'The library is at 1 Wenhua Road, Xiling District.\nAny foreign resident can get a library card free of charge' }]);
     const q = 'can a foreign resident get a library card';
@@ -396,6 +404,8 @@ describe('figures', () => {
 
   it('reads the figure a question asks for, in Chinese and English', () => {
     expect(askedFigure('一单政府补多少钱？', 'zh').measure).toBe('money');
+    // Loans, reimbursements, deposits and rents are amounts too.
+    for (const q of ['创业贷款个人最多能贷多少', '住院能报销多少', '押金交多少']) expect(askedFigure(q, 'zh').measure, q).toBe('money');
     expect(askedFigure('有多少家用人单位来招人？', 'zh')).toMatchObject({ measure: 'count', classifier: '家' });
     expect(askedFigure('多久会有人响应？', 'zh').measure).toBe('duration');
     expect(askedFigure('服务是几月份开始的？', 'zh').measure).toBe('date');
@@ -485,6 +495,14 @@ describe('figures', () => {
     const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('12家');
+  });
+
+  it('the bound asked (最多, at least) picks the figure stated as that bound', () => {
+    const insurance = statsFor([{ title: '大病保险待遇', text: '大病保险一年赔付最高35万元。大病保险一年赔付的起付标准为1.5万元。' }]);
+    const ask = (q: string) => answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, insurance.chunks), history: [] }, insurance.stats).text.split('\n')[0];
+    expect(ask('大病保险一年最多赔付多少钱？')).toContain('35万元');
+    expect(ask('大病保险赔付至少要花多少钱？')).toContain('1.5万元');
+    expect(askedFigure('what is the maximum amount', 'en').bound).toBe('max');
   });
 
   it('knows lengths in 公分 and 光年; "how much cheaper" asks a relative difference unless money is named', () => {

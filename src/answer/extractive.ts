@@ -12,7 +12,7 @@ import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, figureFit, figureMentions, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
@@ -88,7 +88,9 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
     }
     return abstain(input, reasons, bestPassage, missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
-  const opening = leadSentence(sentences, asked);
+  // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
+  const namesPlace = (s: ScoredSentence) => stats.tokenizer.placeNames(s.norm).some((n) => !input.question.includes(n));
+  const opening = leadSentence(sentences, asked, kind, namesPlace);
   reasons.push(`answered from passage ${opening.passageRank} (${kind} question)`);
 
   const chosen = [opening];
@@ -121,18 +123,27 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
  * The sentence the answer opens with: the top-ranked one, unless a figure or date was asked and its
  * figure is of another kind (7188名 or 30个 for 几家店, or there is none) while an on-topic sentence
  * states one of the asked kind with its unit (15家) — the answer exists because of that sentence. Notice
- * furniture stays out of it, and other places' figures come last, as in the ranking.
+ * furniture stays out of it, and other places' figures come last, as in the ranking. A "where" question
+ * opens, in the same way, with the on-topic sentence stating a location when the top one states none.
  */
-function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null): ScoredSentence {
+function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, kind: QuestionKind, namesPlace: (s: ScoredSentence) => boolean): ScoredSentence {
   const top = sentences[0];
+  const onTopic = (s: ScoredSentence) => s.coverage >= ON_TOPIC_SHARE * top.coverage && !FURNITURE.test(s.text);
+  // "Where": a sentence that states a location (康宁路16号, 在万达广场举行, 16 Riverside Road) over one that
+  // states none (it names only the place asked about, or an office without its address).
+  if (kind === 'where') return ADDRESS.test(top.text) || namesPlace(top) ? top : (sentences.find((s) => ADDRESS.test(s.text) && onTopic(s)) ?? top);
   if (!asked) return top;
   const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date'));
   // A bare number or a year in the top sentence may be the answer in a unit the tables do not know, and
   // an amount may be stated as a rate (按基本热费的25%缴纳): the top sentence stays.
   if (strong(top) || (top.figure && (!top.figure.unit || top.figure.measure === 'date'))) return top;
   if (asked.measure === 'money' && figureMentions(top.norm).some((m) => m.measure === 'percent')) return top;
-  return sentences.find((s) => strong(s) && s.coverage >= ON_TOPIC_SHARE * top.coverage && !FURNITURE.test(s.text)) ?? top;
+  return sentences.find((s) => strong(s) && onTopic(s)) ?? top;
 }
+
+// A stated location: a street address with its number, a floor or room, "位于/坐落/原产于…", "在…广场/大厦/中心举行",
+// or an English street address.
+const ADDRESS = /[\u4e00-\u9fff]{1,10}(路|街|大街|大道|巷|胡同|道)\s*\d+\s*号|\d+\s*(号楼|楼|层|室)(?![\u4e00-\u9fff]*(以上|以下))|位于|坐落|地处|产于|分布于|栖息于|地址\s*[:：]|在[\u4e00-\u9fff]{2,14}(广场|大厦|中心|大楼|会堂|体育馆|公园|礼堂|大厅|服务站|会议室)[^。；;]{0,8}?(举行|举办|召开|开展|办理)|\b\d+\s+[A-Z][a-z]+\s+(Road|Street|Avenue|Lane|Rd|St)\b/;
 
 /** A figure of the asked measure with its unit (0.8) or the asked count word (1), not a bare number (0.5). */
 const STRONG_FIT = 0.8;
@@ -581,12 +592,19 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     // The figure's own unit counts too: "how many residents" maps to the classifier 名 of 7188名.
     const beside = `${clauseBefore(norm, m.start, 8)}|${m.text}|${clauseAfter(norm, m.end, 16)}`;
     const focusHits = [...focus].map((f) => (beside.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && beside.includes(c)) ? 0.3 : 0));
-    const focusNear = focus.size ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
-    const e = fit * (0.3 + 0.2 * near + 0.5 * focusNear);
+    // The bound asked for (最多 → 最高40万元) beside the figure counts like the counted thing; a figure stated
+    // as the opposite bound (起付1.6万元 for 最多) is another quantity, fitting like a mismatched count word.
+    if (asked.bound) focusHits.push(STATED_BOUND[asked.bound].test(beside) ? 1 : 0);
+    const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(beside) && !STATED_BOUND[asked.bound].test(beside) ? OTHER_QUANTITY : 1;
+    const focusNear = focusHits.length ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
+    const e = opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
     if (e > evidence) [evidence, figure] = [e, m];
   }
   return [evidence, bestFit, figure];
 }
+
+/** The fit of a figure that states another quantity than the one asked (as figureFit rates a mismatched count word). */
+const OTHER_QUANTITY = 0.3;
 
 const CLAUSE_BREAK = /[，,。；;！!？?：:]/;
 

@@ -26,6 +26,21 @@ export interface AskedFigure {
   focus: string;
   /** A price or amount for one unit (一顿饭多少钱, 每公斤, "per child", "one meal"): a total in 万元 does not answer it. */
   perUnit?: boolean;
+  /** The bound asked for: 最多/最高/at most (max) or 最少/最低/at least (min). */
+  bound?: 'max' | 'min';
+}
+
+const ASKED_MAX = /最多|最高|最长|最大|上限|封顶|至多|\b(at most|maximum|max|up to|the most|highest|longest)\b/i;
+const ASKED_MIN = /最少|最低|最短|最小|下限|起码|至少|\b(at least|minimum|min|the least|lowest|shortest)\b/i;
+/** Words beside a figure that state it as a maximum or a minimum (最高40万元, 起付标准为1.6万元). */
+export const STATED_BOUND: Record<'max' | 'min', RegExp> = {
+  max: /最高|最多|最长|不超过|不高于|不得超过|上限|封顶|以内|至多|up to|at most|maximum|no more than/i,
+  min: /最低|最少|最短|不低于|不少于|起付|起点|下限|至少|at least|minimum|no less than/i,
+};
+
+/** The bound a question asks for, if any. */
+export function askedBound(question: string): 'max' | 'min' | undefined {
+  return ASKED_MAX.test(question) ? 'max' : ASKED_MIN.test(question) ? 'min' : undefined;
 }
 
 // 一顿饭多少钱, 每公斤多少钱, 一度电几毛钱: the amount for one of something.
@@ -92,7 +107,7 @@ export function figureMentions(text: string): FigureMention[] {
 const ASK_ZH = /多少|几|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
 const CLASSIFIER = /^(平方米|平方公里|公顷|光年|英里|厘米|公分|毫米|楼|层|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
-const MONEY_ZH = /钱|元|费|价|交多少|缴多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金/;
+const MONEY_ZH = /钱|元|费|价|交多少|缴多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金/;
 const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*)\b/i;
 
 /**
@@ -101,10 +116,15 @@ const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wag
  * one of the money words asks an amount.
  */
 export function askedFigure(question: string, language: Language, topicWords: readonly string[] = []): AskedFigure {
-  if (language === 'en') return askedFigureEnglish(question);
-  const asked = askedFigureChinese(question);
+  const bound = askedBound(question);
+  const asked = withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound);
+  if (language === 'en') return asked;
   if (asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w))) return { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}) };
   return asked;
+}
+
+function withBound(asked: AskedFigure, bound: 'max' | 'min' | undefined): AskedFigure {
+  return bound ? { ...asked, bound } : asked;
 }
 
 /** Words that name an amount of money (a 补贴 is paid in 元). */
