@@ -341,6 +341,19 @@ describe('abstention evidence', () => {
     expect(ask('80多岁的老人高龄津贴每月多少钱').text.split('\n')[0]).toContain('100元');
   });
 
+  it('English: a passage matching only the place (Dongcheng District) does not answer what is asked there', () => {
+    const aid = { title: 'Free Legal Aid in Yunchuan', text: 'The Dongcheng District Legal Aid Centre is on the 2nd floor of the Public Legal Services Centre.' };
+    const local = statsFor([aid, ...ALL]);
+    const stats = { ...local.stats, romanised: new Set(['dongcheng']) };
+    const ask = (question: string) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map((w) => w.replace(/s$/, ''));
+      const r = retrievalOf('', local.chunks.slice(0, 1));
+      return answerExtractively({ question, language: 'en', retrieval: { ...r, terms: words.map((term) => ({ term, weight: 1, origin: 'question' })) }, history: [] }, stats);
+    };
+    expect(ask('Can you recommend a good gym near Dongcheng District?').abstained).toBe(true);
+    expect(ask('Where is the Dongcheng District legal aid centre?').abstained).toBe(false);
+  });
+
   it('a title in 《》 that no retrieved document contains is not in the collection', () => {
     const novel = { title: '长夜', text: '《长夜》是作家王平的长篇小说，主角是退伍军人李明。' };
     const local = statsFor([novel, ...ALL]);

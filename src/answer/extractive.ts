@@ -296,7 +296,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // The same share without the places and years: a passage that matches only where (太原) or when, and not
   // what (天气), is off-topic.
   const contentTerms = keyTerms.filter((k) => !k.scope);
-  const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex]) : bestCoverage;
+  // English words no document uses are no key terms: an English question left with nothing but its place
+  // has nothing else the documents share ("a good gym near Dongcheng District").
+  const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex]) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
   const features: Features = {
     coverage: bestCoverage,
     content,
@@ -394,6 +396,8 @@ const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
 const YEAR = /^(19|20)\d{2}$/;
+// Words and their stems ("county" → counti).
+const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
 /** "具体标准由区民政局另文公布", "收费标准另行制定": the figure is not in this document. */
 const DEFERRED = /(标准|金额|数额|办法|时间|日期)[^，。；]{0,16}另(文|行)(公布|通知|制定|发布|下达|明确|确定)/;
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
@@ -473,7 +477,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
-    const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term);
+    // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
+    const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
+    const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term) || englishPlace;
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}) });
   }
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
