@@ -322,6 +322,46 @@ describe('abstention evidence', () => {
     expect(draft.abstained).toBe(true);
   });
 
+  it('a year is looked for in the passage and its title, not anywhere in the document (a 2027 standard issued in 2026)', () => {
+    const title = '城乡居民医保缴费通知';
+    const parts = ['2027年度城乡居民医保个人缴费标准为每人每年400元。', '云川市医疗保障局2026年10月8日印发。'];
+    const own = parts.map((text, i): Chunk => ({ id: `yb#${i}`, docId: 'yb.txt', title, text, normText: normalizeText(text), paragraph: i, start: 0, end: text.length, ordinal: i }));
+    const tokens = own.map((c) => new Set(tokenizer.tokens(`${c.title} ${c.normText}`)));
+    const local: CorpusStats = {
+      tokenizer,
+      documentFrequency: (t) => tokens.filter((set) => set.has(t)).length,
+      size: own.length,
+      romanised: new Set(),
+      documentText: () => own.map((c) => `${c.title}\n${c.normText}`).join('\n'),
+    };
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, own.slice(0, 1)), history: [] }, local);
+    expect(ask('2026年度居民医保个人交多少钱').abstained).toBe(true);
+    expect(ask('2027年度居民医保个人交多少钱').text.split('\n')[0]).toContain('400元');
+  });
+
+  it('a figure the document says is set elsewhere (具体标准另文公布) is not given: say so, quoting it', () => {
+    const notice = { title: '高龄津贴发放通知', text: '80至89周岁老人每人每月发放高龄津贴100元。对失能的高龄老人另行发放护理补贴，具体标准由区民政局另文公布。' };
+    const local = statsFor([notice, ...ALL]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const deferred = ask('失能老人护理补贴每月多少钱');
+    expect(deferred.abstained).toBe(true);
+    expect(deferred.text).toContain('另文公布');
+    expect(ask('80多岁的老人高龄津贴每月多少钱').text.split('\n')[0]).toContain('100元');
+  });
+
+  it('English: a passage matching only the place (Dongcheng District) does not answer what is asked there', () => {
+    const aid = { title: 'Free Legal Aid in Yunchuan', text: 'The Dongcheng District Legal Aid Centre is on the 2nd floor of the Public Legal Services Centre.' };
+    const local = statsFor([aid, ...ALL]);
+    const stats = { ...local.stats, romanised: new Set(['dongcheng']) };
+    const ask = (question: string) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map((w) => w.replace(/s$/, ''));
+      const r = retrievalOf('', local.chunks.slice(0, 1));
+      return answerExtractively({ question, language: 'en', retrieval: { ...r, terms: words.map((term) => ({ term, weight: 1, origin: 'question' })) }, history: [] }, stats);
+    };
+    expect(ask('Can you recommend a good gym near Dongcheng District?').abstained).toBe(true);
+    expect(ask('Where is the Dongcheng District legal aid centre?').abstained).toBe(false);
+  });
+
   it('a title in 《》 that no retrieved document contains is not in the collection', () => {
     const novel = { title: '长夜', text: '《长夜》是作家王平的长篇小说，主角是退伍军人李明。' };
     const local = statsFor([novel, ...ALL]);

@@ -251,11 +251,14 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
 
   // Scope: a question about a place or a year is answered only from documents that name it — the same
   // allowance in another district, or last year's standard, is not the answer (near-duplicates differ so).
+  // A place is looked for in the whole document (its header names the district); a year in the passage
+  // and its titles, as documents name other years too (a 2027 standard issued in 2026).
   const scope = questionScope(question, language, stats);
   if (scope.length) {
     const inScope = passages.filter((p) => {
-      const text = stats.documentText(p.chunk.docId) || normalizeText(`${p.chunk.title} ${p.chunk.text}`);
-      return scope.every((alternatives) => alternatives.some((a) => text.includes(a)));
+      const own = normalizeText(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.text}`);
+      const text = stats.documentText(p.chunk.docId) || own;
+      return scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? own : text).includes(a)));
     });
     if (!inScope.length) {
       reasons.push(`no retrieved document names ${scope.map((a) => a[0]).join(', ')}`);
@@ -295,7 +298,20 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
   const onTopic = (s: ScoredSentence) => !!best && (s.coverage >= 0.5 * best.coverage || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage));
-  const figureMissing = asked && !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT) ? 1 : 0;
+  // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
+  // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
+  // table row under the programme's title answers even where another programme's amount is deferred).
+  const mostOwn = Math.max(0, ...sentences.map((s) => s.features.own));
+  const deferring = sentences.filter((s) => DEFERRED.test(s.norm) && s.features.own >= 0.8 * mostOwn);
+  const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
+  const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
+  const deferred = !!asked && deferring.length > 0 && statedCoverage < 0.8 * deferredCoverage;
+  const figureMissing = asked && (deferred || !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT)) ? 1 : 0;
+  if (deferred) {
+    // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
+    const says = (s: ScoredSentence) => (deferring.includes(s) ? 0 : 1);
+    sentences.sort((a, b) => says(a) - says(b));
+  }
   // Asked for a phone number, a website or opening hours: an on-topic sentence must give one.
   const facet = askedFacet(question, kind, asked, language);
   const facetMissing = facet?.evidence && !sentences.some((s) => onTopic(s) && facet.evidence!.test(s.norm)) ? 1 : 0;
@@ -307,7 +323,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // The same share without the places and years: a passage that matches only where (太原) or when, and not
   // what (天气), is off-topic.
   const contentTerms = keyTerms.filter((k) => !k.scope);
-  const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex]) : bestCoverage;
+  // English words no document uses are no key terms: an English question left with nothing but its place
+  // has nothing else the documents share ("a good gym near Dongcheng District").
+  const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex]) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
   const features: Features = {
     coverage: bestCoverage,
     content,
@@ -404,6 +422,11 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
 const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
+const YEAR = /^(19|20)\d{2}$/;
+// Words and their stems ("county" → counti).
+const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
+/** "具体标准由区民政局另文公布", "收费标准另行制定": the figure is not in this document. */
+const DEFERRED = /(标准|金额|数额|办法|时间|日期)[^，。；]{0,16}另(文|行)(公布|通知|制定|发布|下达|明确|确定)/;
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
@@ -481,7 +504,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
-    const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term);
+    // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
+    const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
+    const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term) || englishPlace;
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}) });
   }
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
