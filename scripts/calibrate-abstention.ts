@@ -1,12 +1,13 @@
 // Calibrates the extractive answerer's answer/abstain rule and writes src/answer/abstention.json.
 // The rule: answer when the best passage covers at least `minCoverage` of the question's key terms (IDF-
 // and specificity-weighted; place names apart) and no hard check fails (topic, figure, facet missing).
-// One threshold per language. (Tried and dropped, as they did better on these splits but worse on the
-// report splits: a second way in for passages with much specific evidence at lower coverage, and a
-// ceiling on the weight of names no document contains.)
+// One threshold per language, and for English whether a reliable route must reach the passage. (Tried and
+// dropped: a second way in for passages with much specific evidence at lower coverage, a ceiling on the
+// weight of names no document contains, and a logistic answerable model over the same features — each did
+// no better than the single threshold when a whole set was held out.)
 // Calibration data: the "calib" splits only — eval/residents.jsonl over the seeds, eval/notices over its
-// documents, eval/cmrc2018 (even-numbered documents) — never the team set eval/questions.jsonl or any
-// "report" split, which stay for reporting. Each set weighs the same; the threshold per language maximises
+// documents, eval/cmrc2018 (even-numbered documents), eval/services over its documents — never the team set
+// eval/questions.jsonl, any "report" split or eval/policies, which stay for reporting. Each set weighs the same; the threshold per language maximises
 // balanced accuracy (mean of "answers the answerable" and "abstains on the unanswerable") averaged over
 // neighbouring thresholds (±0.02), the middle of the tied best rules.
 // Usage: npx tsx scripts/calibrate-abstention.ts [--dry-run] [--verbose] [--dump FILE]
