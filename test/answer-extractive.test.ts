@@ -362,6 +362,15 @@ describe('abstention evidence', () => {
     expect(ask('Where is the Dongcheng District legal aid centre?').abstained).toBe(false);
   });
 
+  it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
+    const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
+    const local = statsFor([canteen, ...ALL]);
+    const q = '助老餐厅吃一顿饭多少钱';
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect(draft.abstained).toBe(true);
+    expect(draft.text).toContain('没有说明具体金额');
+  });
+
   it('a title in 《》 that no retrieved document contains is not in the collection', () => {
     const novel = { title: '长夜', text: '《长夜》是作家王平的长篇小说，主角是退伍军人李明。' };
     const local = statsFor([novel, ...ALL]);
@@ -421,6 +430,13 @@ describe('figures', () => {
     const found = figureMentions(normalizeText('2025年7月底前上岗，每单补贴1元，共2250户，为期3天，预计8.5 万人次，60周岁以上，24小时响应'));
     const byText = Object.fromEntries(found.map((f) => [f.text, f.measure]));
     expect(byText).toMatchObject({ '2025年7月底': 'date', '1元': 'money', '2250户': 'count', '3天': 'duration', '8.5万人次': 'count', '60周岁': 'age', '24小时': 'duration' });
+  });
+
+  it('finds amounts with their currency and figures with English units in English documents', () => {
+    const found = figureMentions(normalizeText('The fee is RMB 400; a fine of up to RMB 2,000 or 1,500 yuan. Processing takes 7 working days, within 24 hours, at least 30% of 60 square metres.'));
+    const byText = Object.fromEntries(found.map((f) => [f.text, f.measure]));
+    expect(byText).toMatchObject({ 'RMB 400': 'money', 'RMB 2,000': 'money', '1,500 yuan': 'money', '7 working days': 'duration', '24 hours': 'duration', '30%': 'percent', '60 square metres': 'area' });
+    expect(found.map((f) => f.text)).not.toContain('000');
   });
 
   it('reads the figure a question asks for, in Chinese and English', () => {

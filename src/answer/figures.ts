@@ -58,7 +58,25 @@ const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.
 // Dates and times of day first (so 2025年7月 is one date, not the count "2025年"), then figures.
 const DATE_RE = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬)?)?|\d{4}\s*届|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬|份)?|\d{1,2}\s*[日号](?![元块])|[上下]午\s*\d{1,2}(?:[:：]\d{2}|点|时)?|\d{1,2}[:：]\d{2}|(?:每)?(?:周|星期)[一二三四五六日天末]|[年月]底|${ENGLISH_DATE_RE}`;
 const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${CN_DIGITS}(?=\s*(?:余|多)?\s*(?:万|亿)?\s*(?:${UNITS})))\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:${UNITS})?`;
-const MENTION = new RegExp(`(${DATE_RE})|(${FIGURE_RE})`, 'gi');
+// English documents: amounts with their currency (RMB 400, 1,500 yuan, ¥80) and figures with English units
+// (7 working days, 30%, 60 square metres), thousands separators included (RMB 2,000).
+const EN_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const EN_MONEY_RE = String.raw`(?:RMB|CNY|¥|￥)\s*(?:${EN_NUMBER})|(?:${EN_NUMBER})\s*(?:yuan|RMB|CNY)\b`;
+const EN_UNIT_RE = String.raw`(?:${EN_NUMBER})\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?)`;
+const MENTION = new RegExp(`(${DATE_RE})|(${EN_MONEY_RE})|(${EN_UNIT_RE})|(${FIGURE_RE})`, 'gi');
+
+const EN_UNIT_MEASURE: [RegExp, Measure, string][] = [
+  [/days?$/i, 'duration', '天'],
+  [/weeks?$/i, 'duration', '周'],
+  [/months?$/i, 'duration', '个月'],
+  [/years?$/i, 'duration', '年'],
+  [/hours?$/i, 'duration', '小时'],
+  [/minutes?$/i, 'duration', '分钟'],
+  [/(per ?cent|%)$/i, 'percent', '%'],
+  [/(square met(re|er)s?|sq\.? ?m)$/i, 'area', '平方米'],
+  [/(kilomet(re|er)s?|km|met(re|er)s?)$/i, 'length', '米'],
+  [/(people|persons?)$/i, 'count', '人'],
+];
 
 const UNIT_MEASURE: [RegExp, Measure][] = [
   [/(元|块|毛|角)$/, 'money'],
@@ -93,6 +111,15 @@ export function figureMentions(text: string): FigureMention[] {
     if (!m[1] && /年$/.test(raw) && text[start + m[0].length] === '级') continue;
     if (m[1]) {
       out.push({ text: raw, start, end: start + m[0].length, measure: 'date', unit: '' });
+      continue;
+    }
+    if (m[2]) {
+      out.push({ text: raw, start, end: start + m[0].length, measure: 'money', unit: '元' });
+      continue;
+    }
+    if (m[3]) {
+      const [, measure, unit] = EN_UNIT_MEASURE.find(([re]) => re.test(raw)) ?? [null, 'count' as Measure, ''];
+      out.push({ text: raw, start, end: start + m[0].length, measure, unit });
       continue;
     }
     // A lone digit with no unit (list numbers, "1+1") says nothing.
@@ -230,7 +257,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure): number {
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
   // A floor (几楼, 几层) is answered by a floor only.
   if (asked.classifier && /^[楼层]$/.test(asked.classifier)) return 0.15;
-  if (!mention.unit) return 0.5;
+  // An amount comes with its currency: a bare number (a hotline 12345, a count) does not state a price.
+  if (!mention.unit) return asked.measure === 'money' ? 0.3 : 0.5;
   if (mention.measure === asked.measure) {
     const wanted = asked.counted ?? asked.classifier;
     if (!wanted || asked.measure !== 'count') return 0.8;
