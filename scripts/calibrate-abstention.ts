@@ -12,26 +12,15 @@
 // neighbouring thresholds (±0.02), the middle of the tied best rules.
 // Usage: npx tsx scripts/calibrate-abstention.ts [--dry-run] [--verbose] [--dump FILE]
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openApp } from '../src/app.js';
-import { createLogger } from '../src/log.js';
-import { analyseQuestion, answerableBy, type QuestionAnalysis } from '../src/answer/extractive.js';
+import { answerableBy } from '../src/answer/extractive.js';
+import { analyseEach, readQuestions, type SetQuestion } from './analyse-questions.js';
 import type { Features } from '../src/answer/scorer.js';
 import type { Language } from '../src/ports.js';
 import type { AbstentionRule } from '../src/answer/abstention.js';
 
 const { values: args } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, verbose: { type: 'boolean' }, dump: { type: 'string' } } });
 
-interface Question {
-  id: string;
-  question: string;
-  answers: string[];
-  lang?: string;
-  unanswerable?: boolean;
-  split?: string;
-}
 
 interface Sample {
   set: string;
@@ -50,38 +39,13 @@ const SETS = [
   { set: 'services', questions: 'eval/services/questions.jsonl', corpus: 'eval/services/docs' },
 ];
 
-function readQuestions(file: string): Question[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => JSON.parse(l) as Question);
-}
 
-async function collect(set: string, corpusDir: string, questions: Question[]): Promise<Sample[]> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'abstain-calib-'));
-  let last: QuestionAnalysis | null = null;
-  let language: Language = 'zh';
-  const app = await openApp({
-    env: { CORPUS_DIR: corpusDir, INDEX_DIR: path.join(root, 'index'), DB_PATH: path.join(root, 'bot.sqlite'), EMBEDDING_MODEL: 'none', MODEL_CACHE_DIR: path.join(root, 'cache'), ALLOW_REMOTE_MODELS: 'false' },
-    logger: createLogger({ level: 'error' }),
-    answerer: ({ extractive, stats }) => ({
-      async answer(input) {
-        last = analyseQuestion(input, stats);
-        language = input.language;
-        return extractive.answer(input);
-      },
-    }),
-  });
+async function collect(set: string, corpusDir: string, questions: SetQuestion[]): Promise<Sample[]> {
   const samples: Sample[] = [];
-  try {
-    for (const q of questions) {
-      last = null;
-      await app.service.ask({ question: q.question, channel: 'eval', mode: 'lexical' });
-      const a = last as QuestionAnalysis | null;
-      const answerable = !q.unanswerable && q.answers.length > 0;
-      samples.push({ set, id: q.id, question: q.question, language, answerable, features: a && !('decided' in a) ? a.question : null });
-    }
-  } finally {
-    await app.close();
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  await analyseEach(corpusDir, questions, (q, a, language) => {
+    const answerable = !q.unanswerable && q.answers.length > 0;
+    samples.push({ set, id: q.id, question: q.question, language, answerable, features: a && !('decided' in a) ? a.question : null });
+  });
   return samples;
 }
 

@@ -9,12 +9,8 @@
 // rule (an experiment: it did not beat the rule on this data, so the answerer keeps the rule).
 // Usage: npx tsx scripts/train-answer-scorer.ts [--write-holdout FILE] [--drop f1,f2] [--cache FILE] [--try-answerable] [--dry-run]
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openApp } from '../src/app.js';
-import { createLogger } from '../src/log.js';
-import { analyseQuestion, type QuestionAnalysis } from '../src/answer/extractive.js';
+import { analyseEach, readQuestions, type SetQuestion as Question } from './analyse-questions.js';
 import { sigmoid, type ScorerWeights } from '../src/answer/scorer.js';
 import { normalizeForMatch } from '../src/text/normalize.js';
 
@@ -26,14 +22,6 @@ const DROP = new Set((args.drop ?? '').split(',').filter(Boolean));
 export const SENTENCE_FEATURES = ['own', 'ctx', 'passage', 'rank', 'kind', 'figure', 'fit', 'short', 'long', 'novelty', 'heading', 'intro', 'first', 'answerType'].filter((f) => !DROP.has(f));
 export const ANSWERABLE_FEATURES = ['coverage', 'own', 'unknown', 'oovName', 'figureMissing', 'placeMissing'].filter((f) => !DROP.has(f));
 
-interface Question {
-  id: string;
-  question: string;
-  answers: string[];
-  doc?: string;
-  unanswerable?: boolean;
-  split?: string;
-}
 
 interface Sample {
   set: string;
@@ -44,47 +32,24 @@ interface Sample {
   question: Record<string, number>;
 }
 
-function readQuestions(file: string): Question[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => JSON.parse(l) as Question);
-}
 
 const idParity = (id: string) => [...id].reduce((a, c) => a + c.charCodeAt(0), 0) % 2;
 const docNumber = (doc?: string) => Number(/(\d+)\.txt$/.exec(doc ?? '')?.[1] ?? NaN);
 export const cmrcTrain = (q: Question) => (q.unanswerable || !q.answers.length ? idParity(q.id) === 0 : docNumber(q.doc) % 2 === 0);
 
 async function collect(set: string, corpusDir: string, questions: Question[]): Promise<Sample[]> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'scorer-train-'));
-  let last: QuestionAnalysis | null = null;
-  const app = await openApp({
-    env: { CORPUS_DIR: corpusDir, INDEX_DIR: path.join(root, 'index'), DB_PATH: path.join(root, 'bot.sqlite'), EMBEDDING_MODEL: 'none', MODEL_CACHE_DIR: path.join(root, 'cache'), ALLOW_REMOTE_MODELS: 'false' },
-    logger: createLogger({ level: 'error' }),
-    answerer: ({ extractive, stats }) => ({
-      async answer(input) {
-        last = analyseQuestion(input, stats);
-        return extractive.answer(input);
-      },
-    }),
-  });
   const samples: Sample[] = [];
-  try {
-    for (const q of questions) {
-      last = null;
-      await app.service.ask({ question: q.question, channel: 'eval', mode: 'lexical' });
-      const a = last as QuestionAnalysis | null;
-      if (!a || 'decided' in a) continue; // hard decisions (no passage, fraud, unknown place) are not the scorer's
-      const gold = q.answers.map(normalizeForMatch);
-      samples.push({
-        set,
-        id: q.id,
-        answerable: !q.unanswerable && q.answers.length > 0,
-        sentences: a.sentences.map((s) => ({ features: s.features, gold: gold.some((g) => normalizeForMatch(s.text).includes(g)) })),
-        question: a.question,
-      });
-    }
-  } finally {
-    await app.close();
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  await analyseEach(corpusDir, questions, (q, a) => {
+    if (!a || 'decided' in a) return; // hard decisions (no passage, fraud, unknown place) are not the scorer's
+    const gold = q.answers.map(normalizeForMatch);
+    samples.push({
+      set,
+      id: q.id,
+      answerable: !q.unanswerable && q.answers.length > 0,
+      sentences: a.sentences.map((s) => ({ features: s.features, gold: gold.some((g) => normalizeForMatch(s.text).includes(g)) })),
+      question: a.question,
+    });
+  });
   return samples;
 }
 
