@@ -242,8 +242,14 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
 
   // A work or document the question names by its title (《…》) that no retrieved document contains is not
   // in the collection: its namesake's facts are no answer.
+  const texts = new Map<string, string>();
+  const documentOf = (p: RetrievedPassage) => {
+    let text = texts.get(p.chunk.docId);
+    if (text === undefined) texts.set(p.chunk.docId, (text = stats.documentText(p.chunk.docId) || passageText(p)));
+    return text;
+  };
   const titles = [...normalizeText(question).matchAll(/《([^《》]{2,60})》/g)].map((m) => m[1].trim());
-  const missingTitles = titles.filter((t) => !passages.some((p) => (stats.documentText(p.chunk.docId) || normalizeText(`${p.chunk.title} ${p.chunk.text}`)).includes(t)));
+  const missingTitles = titles.filter((t) => !passages.some((p) => documentOf(p).includes(t)));
   if (missingTitles.length) {
     reasons.push(`no retrieved document contains 《${missingTitles.join('》《')}》`);
     return { decided: abstain(input, reasons, passages[0], missingTitles.map((t) => `《${t}》`)) };
@@ -255,11 +261,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // and its titles, as documents name other years too (a 2027 standard issued in 2026).
   const scope = questionScope(question, language, stats);
   if (scope.length) {
-    const inScope = passages.filter((p) => {
-      const own = normalizeText(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.text}`);
-      const text = stats.documentText(p.chunk.docId) || own;
-      return scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? own : text).includes(a)));
-    });
+    const inScope = passages.filter((p) => scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).includes(a))));
     if (!inScope.length) {
       reasons.push(`no retrieved document names ${scope.map((a) => a[0]).join(', ')}`);
       return { decided: abstain(input, reasons, passages[0], scope.map((a) => a[0])) };
@@ -809,6 +811,11 @@ function answerTypePresent(kind: QuestionKind, norm: string, words: string[], qu
   }
 }
 
+/** A passage's text with its titles, normalised (where figures, places and years are looked for). */
+function passageText(p: RetrievedPassage): string {
+  return normalizeText(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.text}`);
+}
+
 /**
  * What the question is scoped to, each as spellings any of which a document may use: the places it names
  * that the corpus knows (稷山县 → 稷山县 | 稷山), and the years it names (2025年, "in 2025") other than the
@@ -837,7 +844,7 @@ function placeOutOfScope(question: string, language: Language, stats: CorpusStat
   if (language !== 'zh') return 0;
   const places = stats.tokenizer.placeNames(normalizeText(question)).map((n) => n.replace(/(省|市|县|区|镇|乡|村|街道)$/, '')).filter((n) => n.length >= 2 && !GENERIC_PLACE.test(n));
   if (!places.length) return 0;
-  const text = normalizeText(`${passage.chunk.title} ${passage.chunk.subhead ?? ''} ${passage.chunk.text}`);
+  const text = passageText(passage);
   return places.some((n) => text.includes(n)) ? 0 : 1;
 }
 
