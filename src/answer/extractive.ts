@@ -234,7 +234,8 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   }
 
   // Names of places the documents never mention: the right topic in another city is still no answer.
-  const unknownPlaces = unknownPlaceNames(question, language, stats);
+  const places = questionPlaces(question, language, stats);
+  const unknownPlaces = unknownPlaceNames(question, language, places, stats);
   if (unknownPlaces.length) {
     reasons.push(`the question names ${unknownPlaces.join(', ')}, which no document mentions`);
     return { decided: abstain(input, reasons, passages[0], unknownPlaces) };
@@ -259,7 +260,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // allowance in another district, or last year's standard, is not the answer (near-duplicates differ so).
   // A place is looked for in the whole document (its header names the district); a year in the passage
   // and its titles, as documents name other years too (a 2027 standard issued in 2026).
-  const scope = questionScope(question, language, stats);
+  const scope = questionScope(question, language, places);
   if (scope.length) {
     const inScope = passages.filter((p) => scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).includes(a))));
     if (!inScope.length) {
@@ -345,7 +346,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     // English: a reliable route reaches the best passage (CC-CEDICT's many glosses alone match by chance: weather → 全天候).
     anchored: language !== 'en' || keyTerms.some((k) => k.anchor && passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     oovName: unmatchedNames(keyTerms, passageTokens[bestIndex], input.retrieval.terms, stats) / total,
-    placeMissing: placeOutOfScope(question, language, stats, passages[best ? best.passageIndex : bestIndex]),
+    placeMissing: placeOutOfScope(places, passages[best ? best.passageIndex : bestIndex]),
   };
   if (!best) return { decided: abstain(input, [...reasons, 'no sentence to quote'], passages[0], missingTerms(keyTerms, [])) };
   return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, sentences, question: features, reasons };
@@ -569,22 +570,19 @@ function missingTerms(keyTerms: KeyTerm[], present: string[]): string[] {
   return names.filter((n) => !(n.length === 1 && names.some((m) => m !== n && m.includes(n)))).slice(0, 3);
 }
 
-function unknownPlaceNames(question: string, language: Language, stats: CorpusStats): string[] {
-  const unknown = new Set<string>();
-  if (language === 'zh') {
-    const q = normalizeText(question);
-    const candidates = stats.tokenizer.placeNames(q);
-    for (const name of candidates) {
-      const stem = name.replace(/(省|市|县|区|镇|乡|村|街道)$/, '');
-      if (stem.length < 2 || GENERIC_PLACE.test(stem) || GENERIC_PLACE.test(name)) continue;
-      // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
-      if (isKnown(name, stats) || isKnown(stem, stats)) continue;
-      unknown.add(name);
-    }
-  } else {
-    for (const name of unknownRomanisedPlaces(question, stats.romanised)) unknown.add(name);
-  }
-  return [...unknown];
+/** The places a Chinese question names (稷山县 with its stem 稷山), generic ones (本市, 社区) left out. Found once per question. */
+function questionPlaces(question: string, language: Language, stats: CorpusStats): { name: string; stem: string }[] {
+  if (language !== 'zh') return [];
+  return stats.tokenizer
+    .placeNames(normalizeText(question))
+    .map((name) => ({ name, stem: placeStem(name) }))
+    .filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name));
+}
+
+function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats): string[] {
+  // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
+  if (language === 'zh') return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats)).map((p) => p.name))];
+  return [...new Set(unknownRomanisedPlaces(question, stats.romanised))];
 }
 
 function isKnown(text: string, stats: CorpusStats): boolean {
@@ -821,31 +819,21 @@ function passageText(p: RetrievedPassage): string {
  * that the corpus knows (稷山县 → 稷山县 | 稷山), and the years it names (2025年, "in 2025") other than the
  * asker's own birth year. Empty when it names neither.
  */
-function questionScope(question: string, language: Language, stats: CorpusStats): string[][] {
+function questionScope(question: string, language: Language, places: { name: string; stem: string }[]): string[][] {
   const q = normalizeText(question);
   const own = [...q.matchAll(OWN_CASE)].map((m) => m[0]).join(' ');
   const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})\s*年/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
-  const scope = [...new Set(years)].map((y) => [y]);
-  if (language === 'zh') {
-    for (const name of stats.tokenizer.placeNames(q)) {
-      const stem = name.replace(/(省|市|县|区|镇|乡|村|街道)$/, '');
-      if (stem.length < 2 || GENERIC_PLACE.test(stem) || GENERIC_PLACE.test(name)) continue;
-      scope.push(stem === name ? [name] : [name, stem]);
-    }
-  }
-  return scope;
+  return [...[...new Set(years)].map((y) => [y]), ...places.map(({ name, stem }) => (stem === name ? [name] : [name, stem]))];
 }
 
 /**
  * Place scope per passage: the question names a place the corpus knows (a county, a district), and the
  * passage the answer would come from names none of it — its figures may be another place's (1), else 0.
  */
-function placeOutOfScope(question: string, language: Language, stats: CorpusStats, passage: RetrievedPassage): number {
-  if (language !== 'zh') return 0;
-  const places = stats.tokenizer.placeNames(normalizeText(question)).map((n) => n.replace(/(省|市|县|区|镇|乡|村|街道)$/, '')).filter((n) => n.length >= 2 && !GENERIC_PLACE.test(n));
+function placeOutOfScope(places: { name: string; stem: string }[], passage: RetrievedPassage): number {
   if (!places.length) return 0;
   const text = passageText(passage);
-  return places.some((n) => text.includes(n)) ? 0 : 1;
+  return places.some(({ stem }) => text.includes(stem)) ? 0 : 1;
 }
 
 /** Newspaper pages break paragraphs across columns ("全市共270余家" / "用人单位带来…"): a piece that does not end a sentence is joined to the next. */
