@@ -61,6 +61,11 @@ function statsFor(docs: { title: string; text: string }[]): { chunks: Chunk[]; s
   return { chunks: own, stats: { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set(), documentText } };
 }
 
+/** A Chinese question answered from `ranked` (retrieval order) with the corpus statistics `stats`. */
+function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
+  return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
+}
+
 function retrievalOf(question: string, ranked: Chunk[]): RetrievalResult {
   const terms: WeightedTerm[] = tokenizer.tokens(normalizeText(question)).map((term) => ({ term, weight: 1, origin: 'question' }));
   return { passages: ranked.map((c, i) => ({ rank: i + 1, chunk: c, score: 1 / (i + 1) })), mode: 'lexical', embeddingModel: null, terms, warnings: [] };
@@ -149,7 +154,7 @@ describe('answer first', () => {
     const heading = { title: '民政局部署年度工作', text: '三、切实做好困难群众帮扶工作。全年为困难群众发放临时救助金326万元，惠及困难群众1800户。' };
     const local = statsFor([heading]);
     const q = '困难群众帮扶工作做得怎么样？';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    const draft = askZh(q, local.chunks, local.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('326万元');
     expect(draft.text).not.toContain('三、切实');
@@ -161,7 +166,7 @@ describe('answer first', () => {
       text: '青禾市民政局青民发〔2026〕5号各街道办事处，各有关单位：经市政府同意，现将调整高龄津贴标准有关事项通知如下。\n新标准自2026年7月1日起执行。\n青禾市民政局2026年6月5日',
     };
     const local = statsFor([notice]);
-    const ask = (q: string) => answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    const ask = (q: string) => askZh(q, local.chunks, local.stats);
     const when = ask('青禾市民政局调整的高龄津贴新标准从哪天开始？');
     expect(when.abstained).toBe(false);
     expect(when.text.split('\n')[0]).toContain('2026年7月1日');
@@ -169,14 +174,14 @@ describe('answer first', () => {
     expect(when.text).not.toContain('各街道办事处');
     const announced = statsFor([{ title: '关于居民养老保险缴费的通知', text: '现就2026年度居民养老保险缴费截止等有关事项通知如下。\n请于12月20日前办理。' }]);
     const q = '居民养老保险缴费截止到几号？';
-    const deadline = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, announced.chunks), history: [] }, announced.stats);
+    const deadline = askZh(q, announced.chunks, announced.stats);
     expect(deadline.text.split('\n')[0]).toContain('12月20日');
   });
 
   it('a "where" question opens with the sentence stating a location, not one only naming the office', () => {
     const centre = statsFor([{ title: '康复辅具服务', text: '老年人可到康复辅具服务中心免费评估，评估后即可申领康复辅具补贴。服务中心设在人民路88号一楼。' }]);
     const q = '康复辅具服务中心在哪？';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, centre.chunks), history: [] }, centre.stats);
+    const draft = askZh(q, centre.chunks, centre.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('人民路88号');
   });
@@ -184,7 +189,7 @@ describe('answer first', () => {
   it('a question asking which organisation did it opens with the sentence naming one', () => {
     const works = statsFor([{ title: '老旧小区改造', text: '今年老旧小区改造工程正式启动，挖掘机有序作业，居民盼了多年的改造终于开工。该工程由城关镇住房和城乡建设局组织实施。' }]);
     const q = '老旧小区改造是哪个单位弄的？';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, works.chunks), history: [] }, works.stats);
+    const draft = askZh(q, works.chunks, works.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('住房和城乡建设局');
   });
@@ -203,7 +208,7 @@ describe('answer first', () => {
     const centre = { title: '市民服务中心', text: '市民服务中心位于人民路18号，设有社保、医保等12个窗口，群众可就近办理业务。' };
     const local = statsFor([centre]);
     for (const [q, facet] of [['市民服务中心周末开不开？', '开放时间'], ['市民服务中心的电话是多少？', '联系电话']]) {
-      const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+      const draft = askZh(q, local.chunks, local.stats);
       expect(draft.abstained, q).toBe(true);
       expect(draft.text).toContain(`没有说明${facet}`);
       expect(draft.text).toContain('人民路18号');
@@ -237,7 +242,7 @@ describe("the asker's own case", () => {
     const notice = { title: '高龄津贴发放通知', text: '本区户籍年满80周岁的老人，每人每月发放高龄津贴100元，由社区统一申报。' };
     const local = statsFor([notice, JIWANG, XINZHOU, FAIR, OTHER]);
     for (const q of ['俺爷爷87岁了，高龄津贴每月多少钱？', '我奶奶1938年3月出生，高龄津贴每月能领多少钱？', '我奶奶八十多了，高龄津贴每月多少钱？']) {
-      const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+      const draft = askZh(q, local.chunks, local.stats);
       expect(draft.abstained, q).toBe(false);
       expect(draft.text.split('\n')[0]).toContain('100元');
     }
@@ -265,7 +270,7 @@ describe('abstention evidence', () => {
   it('a total in 万元 does not answer the price of one (一顿饭多少钱, "one meal"); an amount per unit does', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅让老人天天吃上一顿饭，一年来共减免费用56.28万元。' };
     const local = statsFor([canteen]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks), history: [] }, local.stats);
+    const ask = (question: string) => askZh(question, local.chunks, local.stats);
     const meal = ask('助老餐厅吃一顿饭多少钱？');
     expect(meal.abstained).toBe(true);
     expect(meal.text).not.toMatch(/^56\.28万元/);
@@ -273,7 +278,7 @@ describe('abstention evidence', () => {
     expect(ask('助老餐厅一共减免了多少钱？').text.split('\n')[0]).toContain('56.28万元');
     const priced = statsFor([{ title: '助老餐厅', text: '在助老餐厅吃一顿饭只要8元，80岁以上老人5元。' }]);
     const q = '助老餐厅吃一顿饭多少钱？';
-    expect(answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, priced.chunks), history: [] }, priced.stats).abstained).toBe(false);
+    expect(askZh(q, priced.chunks, priced.stats).abstained).toBe(false);
     expect(askedFigure('how much is one meal at the senior canteen', 'en').perUnit).toBe(true);
     expect(askedFigure('how much money did the canteen save residents', 'en').perUnit).toBeFalsy();
   });
@@ -283,7 +288,7 @@ describe('abstention evidence', () => {
     const bio = { title: '王金璐', text: '芸香属原产于地中海沿岸。1979年起王金璐任中国戏曲学院教授。' };
     const fair = { title: '运城制造业专场招聘会', text: '本次招聘会现场初步达成就业意向283人次。' };
     const local = statsFor([shop, bio, fair, ...ALL]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 3)), history: [] }, local.stats);
+    const ask = (question: string) => askZh(question, local.chunks.slice(0, 3), local.stats);
     const cases: [string, RegExp][] = [
       // 大面积 (and its piece 大面) is one word with 面积, which the notice has.
       ['顺信超市多大面积', /220平方米/],
@@ -318,7 +323,7 @@ describe('abstention evidence', () => {
     const weather = { title: '暑运', text: '针对高温天气，车站加强空调维护。' };
     const local = statsFor([fair, weather]);
     const q = '明天太原天气咋样';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
     expect(draft.abstained).toBe(true);
   });
 
@@ -334,7 +339,7 @@ describe('abstention evidence', () => {
       romanised: new Set(),
       documentText: () => own.map((c) => `${c.title}\n${c.normText}`).join('\n'),
     };
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, own.slice(0, 1)), history: [] }, local);
+    const ask = (question: string) => askZh(question, own.slice(0, 1), local);
     expect(ask('2026年度居民医保个人交多少钱').abstained).toBe(true);
     expect(ask('2027年度居民医保个人交多少钱').text.split('\n')[0]).toContain('400元');
   });
@@ -342,7 +347,7 @@ describe('abstention evidence', () => {
   it('a figure the document says is set elsewhere (具体标准另文公布) is not given: say so, quoting it', () => {
     const notice = { title: '高龄津贴发放通知', text: '80至89周岁老人每人每月发放高龄津贴100元。对失能的高龄老人另行发放护理补贴，具体标准由区民政局另文公布。' };
     const local = statsFor([notice, ...ALL]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const ask = (question: string) => askZh(question, local.chunks.slice(0, 1), local.stats);
     const deferred = ask('失能老人护理补贴每月多少钱');
     expect(deferred.abstained).toBe(true);
     expect(deferred.text).toContain('另文公布');
@@ -366,7 +371,7 @@ describe('abstention evidence', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);
     const q = '助老餐厅吃一顿饭多少钱';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
     expect(draft.abstained).toBe(true);
     expect(draft.text).toContain('没有说明具体金额');
   });
@@ -374,7 +379,7 @@ describe('abstention evidence', () => {
   it('a title in 《》 that no retrieved document contains is not in the collection', () => {
     const novel = { title: '长夜', text: '《长夜》是作家王平的长篇小说，主角是退伍军人李明。' };
     const local = statsFor([novel, ...ALL]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const ask = (question: string) => askZh(question, local.chunks.slice(0, 1), local.stats);
     const other = ask('《长眠不醒》这部小说的主角是谁？');
     expect(other.abstained).toBe(true);
     expect(other.text).toContain('《长眠不醒》');
@@ -385,7 +390,7 @@ describe('abstention evidence', () => {
     const race = { title: '跑马地锦标', text: '首届跑马地锦标于1993年11月10日举行，是一项香港三级赛。' };
     const local = statsFor([race, ...ALL]);
     const q = '1993年的香港年中发生了什么意外？';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
     expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
   });
 
@@ -393,7 +398,7 @@ describe('abstention evidence', () => {
     const nanhu = { title: '南湖区居家养老服务补贴', text: '南湖区2026年居家养老服务补贴标准为每人每月300元。' };
     const beitang = { title: '北塘区居家养老服务补贴', text: '北塘区2026年居家养老服务补贴标准为每人每月200元。' };
     const local = statsFor([nanhu, beitang]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks), history: [] }, local.stats);
+    const ask = (question: string) => askZh(question, local.chunks, local.stats);
     // 南湖 ranks first, but the question is about 北塘.
     const other = ask('北塘区居家养老服务补贴每月多少钱');
     expect(other.abstained).toBe(false);
@@ -489,19 +494,19 @@ describe('figures', () => {
     const [intro, rest] = notice.chunks;
     const sameDoc = [intro, { ...rest, docId: intro.docId }];
     const q = '公租房这批有多少套';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, sameDoc), history: [] }, notice.stats);
+    const draft = askZh(q, sameDoc, notice.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('420套');
     // Without the declaration the passage with the figure is not about 公租房 at all: no on-topic figure.
     const undeclared = [{ ...intro, text: intro.text.replace('以下简称', '') }, { ...rest, docId: intro.docId }];
-    expect(answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, undeclared), history: [] }, notice.stats).abstained).toBe(true);
+    expect(askZh(q, undeclared, notice.stats).abstained).toBe(true);
   });
 
   it('the counted noun names the count word when the question says none or 个 (多少居民 → 名)', () => {
     const estate = { title: '青石社区', text: '青石社区今年已收集民意120余条。这片有着6100名居民的青石社区不断想办法。' };
     const local = statsFor([estate]);
     const q = '青石社区一共住着多少居民？';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    const draft = askZh(q, local.chunks, local.stats);
     expect(draft.text.split('\n')[0]).toContain('6100名');
     const [opinions, residents] = figureMentions('120余条，6100名');
     expect(askedFigure(q, 'zh').counted).toBe('名');
@@ -517,7 +522,7 @@ describe('figures', () => {
     const city = { title: '晋中：社区助理招募圆满完成', text: '以榆次区为例，120名社区助理下沉至783个小区，常态化开展居民意见征集。招募的480名高校毕业生全部充实到社区。' };
     const local = statsFor([city]);
     const q = '晋中一共招了多少名社区助理？';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    const draft = askZh(q, local.chunks, local.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('480名');
   });
@@ -529,14 +534,14 @@ describe('figures', () => {
     };
     const local = statsFor([estate]);
     const q = '青石社区有几家店当了社区合伙人？';
-    const draft = answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    const draft = askZh(q, local.chunks, local.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('12家');
   });
 
   it('the bound asked (最多, at least) picks the figure stated as that bound', () => {
     const insurance = statsFor([{ title: '大病保险待遇', text: '大病保险一年赔付最高35万元。大病保险一年赔付的起付标准为1.5万元。' }]);
-    const ask = (q: string) => answerExtractively({ question: q, language: 'zh', retrieval: retrievalOf(q, insurance.chunks), history: [] }, insurance.stats).text.split('\n')[0];
+    const ask = (q: string) => askZh(q, insurance.chunks, insurance.stats).text.split('\n')[0];
     expect(ask('大病保险一年最多赔付多少钱？')).toContain('35万元');
     expect(ask('大病保险赔付至少要花多少钱？')).toContain('1.5万元');
     expect(askedFigure('what is the maximum amount', 'en').bound).toBe('max');
