@@ -493,6 +493,69 @@ describe('the services calibration set (eval/services)', async () => {
 });
 });
 
+describe('the web pages and notices set (eval/webpages)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/webpages/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/webpages/docs');
+  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
+
+  it('has 22–26 documents in five formats, about 30% English, and 130–160 questions, answerable and not, in both languages', () => {
+    expect(problems).toEqual([]);
+    expect(docs.size).toBeGreaterThanOrEqual(22);
+    expect(docs.size).toBeLessThanOrEqual(26);
+    expect(new Set([...docs.keys()].map((f) => path.extname(f)))).toEqual(new Set(['.txt', '.md', '.html', '.docx', '.pdf']));
+    expect([...docs.keys()].filter((f) => f.endsWith('.html')).length).toBeGreaterThanOrEqual(9);
+    expect([...docs.keys()].filter((f) => /_en\.\w+$/.test(f)).length).toBeGreaterThanOrEqual(6);
+    expect(questions.length).toBeGreaterThanOrEqual(130);
+    expect(questions.length).toBeLessThanOrEqual(160);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(answerable.length).toBeGreaterThanOrEqual(95);
+    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(35);
+    // English questions whose answer is in a Chinese document
+    const crossLingual = answerable.filter((q) => q.lang === 'en' && q.tags.includes('cross-lingual'));
+    expect(crossLingual.length).toBeGreaterThanOrEqual(8);
+    expect(crossLingual.filter((q) => /_en\.\w+$/.test(q.doc ?? '')).map((q) => q.id)).toEqual([]);
+    expect(un.length).toBeGreaterThanOrEqual(40);
+    expect(un.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(15);
+    // every unanswerable item says which kind it is, names no document and no gold; every document is asked about
+    expect(un.filter((q) => KINDS.filter((k) => q.tags.includes(k)).length !== 1).map((q) => q.id)).toEqual([]);
+    for (const lang of ['zh', 'en']) expect(new Set(un.filter((q) => q.lang === lang).flatMap((q) => q.tags.filter((t) => KINDS.includes(t)))), lang).toEqual(new Set(KINDS));
+    expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
+    expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+  });
+
+  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
+    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
+    for (const lang of ['zh', 'en']) {
+      for (const unanswerable of [false, true]) {
+        const group = questions.filter((q) => q.lang === lang && q.unanswerable === unanswerable);
+        const calib = group.filter((q) => q.split === 'calib').length / group.length;
+        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeGreaterThanOrEqual(0.5);
+        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeLessThanOrEqual(0.7);
+      }
+    }
+    // every kind of unanswerable question is in both splits
+    for (const kind of KINDS) {
+      expect(new Set(questions.filter((q) => q.tags.includes(kind)).map((q) => q.split)), kind).toEqual(new Set(['calib', 'report']));
+    }
+  });
+
+  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+    expect(missingGolds(questions, docs, 'eval/webpages/docs')).toEqual([]);
+  });
+
+  it('reads the web pages without their navigation, sidebars and footers, so a gold there would be caught', () => {
+    const page = docs.get('01_zhengwu_fuwu_zhongxin_bianmin.html')!;
+    expect(page).toContain('免费停车2小时');
+    expect(page).not.toContain('府前路1号');
+    expect(page).not.toContain('桐山县政务服务中心');
+    const en = docs.get('20_residence_permit_foreigners_en.html')!;
+    expect(en).toContain('window 5');
+    expect(en).not.toContain('Switchboard');
+  });
+});
+
 describe('the CMRC 2018 set (eval/cmrc2018)', async () => {
   const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/cmrc2018/questions.jsonl'), 'utf8'));
   const docs = await readDocs('eval/cmrc2018/docs');
