@@ -556,6 +556,67 @@ describe('the web pages and notices set (eval/webpages)', async () => {
   });
 });
 
+describe('the county calibration set (eval/county)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/county/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/county/docs');
+  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
+
+  it('has 22-26 policy documents in five formats and 130-160 questions, answerable and not, in both languages', () => {
+    expect(problems).toEqual([]);
+    expect(docs.size).toBeGreaterThanOrEqual(22);
+    expect(docs.size).toBeLessThanOrEqual(26);
+    expect(new Set([...docs.keys()].map((f) => path.extname(f)))).toEqual(new Set(['.txt', '.md', '.html', '.docx', '.pdf']));
+    expect(questions.length).toBeGreaterThanOrEqual(130);
+    expect(questions.length).toBeLessThanOrEqual(160);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(answerable.length).toBeGreaterThanOrEqual(95);
+    expect(answerable.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(70);
+    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(20);
+    // a few English questions whose answer is in a Chinese document
+    expect(answerable.filter((q) => q.lang === 'en' && q.tags.includes('cross-lingual')).length).toBeGreaterThanOrEqual(4);
+    expect(un.length).toBeGreaterThanOrEqual(40);
+    // every unanswerable item says which kind it is, names no document and no gold; every kind is there in both languages
+    expect(un.filter((q) => KINDS.filter((k) => q.tags.includes(k)).length !== 1).map((q) => q.id)).toEqual([]);
+    for (const kind of KINDS) {
+      for (const lang of ['zh', 'en']) expect(un.some((q) => q.lang === lang && q.tags.includes(kind)), `${kind} ${lang}`).toBe(true);
+    }
+    expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
+    // every document is asked about
+    expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+  });
+
+  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
+    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
+    for (const lang of ['zh', 'en']) {
+      for (const unanswerable of [false, true]) {
+        const group = questions.filter((q) => q.lang === lang && q.unanswerable === unanswerable);
+        const calib = group.filter((q) => q.split === 'calib').length / group.length;
+        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeGreaterThanOrEqual(0.5);
+        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeLessThanOrEqual(0.7);
+      }
+    }
+    // every kind of unanswerable question is in both splits
+    for (const kind of KINDS) {
+      expect(new Set(questions.filter((q) => q.tags.includes(kind)).map((q) => q.split)), kind).toEqual(new Set(['calib', 'report']));
+    }
+  });
+
+  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+    expect(missingGolds(questions, docs, 'eval/county/docs')).toEqual([]);
+  });
+
+  it('reads the web pages without their navigation and footers, so a gold there would be caught', () => {
+    const page = docs.get('04_canjiren_liangxiang_butie_zhinan.html')!;
+    expect(page).toContain('每人每月120元');
+    expect(page).not.toContain('府前路1号');
+    const en = docs.get('23_foreign_children_schooling_en.html')!;
+    expect(en).toContain('+86 867 5832 6690');
+    expect(en).not.toContain('5830 0088');
+  });
+});
+
 describe('the CMRC 2018 set (eval/cmrc2018)', async () => {
   const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/cmrc2018/questions.jsonl'), 'utf8'));
   const docs = await readDocs('eval/cmrc2018/docs');
