@@ -6,11 +6,13 @@
 // weight of names no document contains, and a logistic answerable model over the same features — each did
 // no better than the single threshold when a whole set was held out.)
 // Calibration data: the "calib" splits only — eval/residents.jsonl over the seeds, eval/notices over its
-// documents, eval/cmrc2018 (even-numbered documents), eval/services over its documents — never the team set
+// documents, eval/cmrc2018 (even-numbered documents), eval/services, eval/county and eval/webpages over their
+// documents — never the team set
 // eval/questions.jsonl, any "report" split or eval/policies, which stay for reporting. Each set weighs the same; the threshold per language maximises
 // balanced accuracy (mean of "answers the answerable" and "abstains on the unanswerable") averaged over
 // neighbouring thresholds (±0.02), the middle of the tied best rules.
-// Usage: npx tsx scripts/calibrate-abstention.ts [--dry-run] [--verbose] [--dump FILE]
+// Usage: npx tsx scripts/calibrate-abstention.ts [--dry-run] [--verbose] [--curve] [--dump FILE]
+//   --curve prints, per language, every threshold's answered / abstained shares and smoothed balanced accuracy.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { answerableBy } from '../src/answer/extractive.js';
@@ -19,7 +21,7 @@ import type { Features } from '../src/answer/scorer.js';
 import type { Language } from '../src/ports.js';
 import type { AbstentionRule } from '../src/answer/abstention.js';
 
-const { values: args } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, verbose: { type: 'boolean' }, dump: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, verbose: { type: 'boolean' }, curve: { type: 'boolean' }, dump: { type: 'string' } } });
 
 
 interface Sample {
@@ -37,6 +39,8 @@ const SETS = [
   { set: 'notices', questions: 'eval/notices/questions.jsonl', corpus: 'eval/notices/docs' },
   { set: 'cmrc2018', questions: 'eval/cmrc2018/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
   { set: 'services', questions: 'eval/services/questions.jsonl', corpus: 'eval/services/docs' },
+  { set: 'county', questions: 'eval/county/questions.jsonl', corpus: 'eval/county/docs' },
+  { set: 'webpages', questions: 'eval/webpages/questions.jsonl', corpus: 'eval/webpages/docs' },
 ];
 
 
@@ -104,6 +108,7 @@ for (const language of ['zh', 'en'] as Language[]) {
   const ties = scored.filter((s) => s.balanced >= best - 1e-9);
   const at = ties[Math.floor(ties.length / 2)];
   chosen[language] = at.rule;
+  if (args.curve) for (const s of scored) if (!s.rule.requireAnchor && Math.round(s.rule.minCoverage * 100) % 2 === 0) console.log(`  ${language} ${s.rule.minCoverage.toFixed(2)} answers ${(s.answered * 100).toFixed(1)}% abstains ${(s.abstained * 100).toFixed(1)}% balanced (smoothed) ${(s.balanced * 100).toFixed(1)}`);
   table[language] = { questions: mine.length, rule: at.rule, tied: ties.length, answered: round3(at.answered), abstained: round3(at.abstained) };
   if (args.verbose) {
     for (const s of mine) {

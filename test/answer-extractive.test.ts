@@ -7,7 +7,7 @@ import { answerableBy, answerExtractively, type CorpusStats } from '../src/answe
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { glossFigure, leadLine } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
-import { questionKind, stripInstructions } from '../src/answer/question.js';
+import { askingClauses, questionKind, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -318,6 +318,32 @@ describe('abstention evidence', () => {
     expect(draft.text).toContain('暖气费');
   });
 
+  it("the asker's story before the question weighs less than what is asked (我爸脑梗卧床三年了，请了保姆，…每月多少钱)", () => {
+    const care = { title: '长期护理保险待遇', text: '居家亲情护理的，长期护理保险基金支付标准为每人每月600元。' };
+    const local = statsFor([care, ...ALL]);
+    const story = ['我爸脑梗瘫痪卧床三年了', '请了保姆'];
+    const asked = '长期护理保险每月多少钱';
+    const draft = askZh([...story, asked].join('，'), local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('600元');
+    // The same words asked about (in the clause that asks) are topics the notice lacks.
+    expect(askZh(`${asked}，${story.join('')}吗`, local.chunks.slice(0, 1), local.stats).abstained).toBe(true);
+  });
+
+  it('the characters of a word a synonym stands for are that word (长护险 searched as 长期护理保险), not topics of their own', () => {
+    const care = { title: '长期护理保险待遇', text: '城乡居民基本医疗保险参保人员暂未纳入长期护理保险覆盖范围。' };
+    const local = statsFor([care, ...ALL]);
+    const q = '居民医保能办长护险吗';
+    const r = retrievalOf(q, local.chunks.slice(0, 1));
+    const synonym: WeightedTerm[] = ['长期', '护理', '保险'].map((term) => ({ term, weight: 0.72, origin: 'synonym', source: '长护险', phrase: '长期护理保险' }));
+    const medical: WeightedTerm[] = ['医疗', '保险'].map((term) => ({ term, weight: 0.72, origin: 'synonym', source: '医保', phrase: '医疗保险' }));
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: { ...r, terms: [...r.terms, ...synonym, ...medical] }, history: [] }, local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text).toContain('暂未纳入');
+    // Without the synonyms the pieces (长护, 护险) are words the notice lacks.
+    expect(answerExtractively({ question: q, language: 'zh', retrieval: r, history: [] }, local.stats).abstained).toBe(true);
+  });
+
   it('a passage matching only the place asked about does not answer (太原 is in it, 天气 is not)', () => {
     const fair = { title: '太原招聘会', text: '太原人力资源服务推进会暨招聘会在太原举行，共有120家企业参会。' };
     const weather = { title: '暑运', text: '针对高温天气，车站加强空调维护。' };
@@ -597,6 +623,16 @@ describe('question analysis', () => {
     expect(questionKind('多久会有人响应？')).toBe('number');
     expect(questionKind('What are the opening hours of the service center?')).toBe('when');
     expect(questionKind('低保去哪里申请？')).toBe('where');
+  });
+
+  it("finds the clauses that ask when others only tell the asker's situation", () => {
+    expect(askingClauses('我爸瘫床上好几年了，我自己在家照顾他，长护险一个月能给多少')).toEqual(['长护险一个月能给多少']);
+    expect(askingClauses('我儿子下个月考完试想去社区上班，报名截止到哪天？')).toEqual(['报名截止到哪天']);
+    expect(askingClauses("I'm 70 and live alone, can I get the allowance?")).toEqual(['can I get the allowance']);
+    // One clause, or every clause asking, or none: nothing to tell apart.
+    expect(askingClauses('长护险一个月能给多少')).toBeNull();
+    expect(askingClauses('高龄津贴去哪申请，要带啥')).toBeNull();
+    expect(askingClauses('我家在宁武，卖小米')).toBeNull();
   });
 
   it('strips directives to the bot and broadcast mentions, keeping the question', () => {

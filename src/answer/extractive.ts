@@ -11,7 +11,7 @@ import { splitSentences } from '../text/sentences.js';
 import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -360,7 +360,7 @@ function unmatchedNames(keyTerms: KeyTerm[], best: Set<string>, terms: WeightedT
   const replaced = new Set(terms.filter((t) => t.origin !== 'question' && t.source).map((t) => t.source!));
   let sum = 0;
   for (const k of keyTerms) {
-    if (!/^[\u4e00-\u9fff]{2,}$/.test(k.term) || replaced.has(k.term) || best.has(k.term)) continue;
+    if (!/^[\u4e00-\u9fff]{2,}$/.test(k.term) || replaced.has(k.term) || replaced.has(k.group) || best.has(k.term)) continue;
     if (stats.documentFrequency(k.term) === 0 && stats.tokenizer.generalFrequency(k.term) === 0) sum += k.weight;
   }
   return sum;
@@ -370,7 +370,7 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-interface KeyTerm {
+export interface KeyTerm {
   term: string;
   weight: number;
   /** Alternatives for the same words of the question share a group; a group counts once. */
@@ -410,7 +410,9 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
   for (const k of terms) {
     // A single character is no piece: 梁 in a passage does not stand for the name 梁诚.
     if (!han.test(k.term) || k.term.length < 2) continue;
-    const whole = longestFirst.find((w) => w !== k && w.term.length > k.term.length && han.test(w.term) && w.term.includes(k.term));
+    // The whole word is a term of the question, or the word of the question a synonym stands for (长护 of
+    // 长护险, searched as 长期护理保险).
+    const whole = longestFirst.find((w) => w !== k && ((w.term.length > k.term.length && han.test(w.term) && w.term.includes(k.term)) || (w.group.length > k.term.length && han.test(w.group) && w.group.includes(k.term))));
     if (!whole || whole.group === k.group) continue;
     pieceGroups.add(k.group);
     const [a, b] = [root(k.group), root(whole.group)];
@@ -435,6 +437,8 @@ const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
 const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
 const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
+/** Weight kept by words that only tell the asker's situation, in a clause that asks nothing. */
+const SITUATION_WEIGHT = 0.5;
 /** Weight kept by single characters, character pairs of unknown runs, and absent verbs: weak evidence either way. */
 const WEAK_EVIDENCE = 0.3;
 
@@ -462,8 +466,20 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
   const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
+  // Words only in the clauses that tell the asker's situation (我爸瘫床上好几年了，…) weigh less than
+  // those of the clause that asks: the documents state the programme, not the asker's story.
+  const asking = question ? askingClauses(question) : null;
+  const lower = question.toLowerCase();
+  const situational = (word: string) => {
+    const w = word.toLowerCase();
+    return !!asking && lower.includes(w) && !asking.some((c) => c.toLowerCase().includes(w));
+  };
   const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
   const ownCase = question ? [...question.matchAll(OWN_CASE)].map((m) => m[0]) : [];
+  // Words of the question a synonym or a pinyin repair stands for (长护险 → 长期护理保险): the characters
+  // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
+  // pairs straddling its edge (办长 of 办长护险) are no word at all.
+  const replaced = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!)) : [];
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();
@@ -482,6 +498,13 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (askingSpans.some((span) => span.includes(t.term))) continue;
     // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
     if (ownCase.some((span) => span.includes(t.term))) continue;
+    if (replaced.length && !t.source && /^[\u4e00-\u9fff]+$/.test(t.term)) {
+      // (Pairs inside the word join its group as its pieces: mergePieces.)
+      const where = spansOf(question, [t.term]);
+      const inside = where.length > 0 && where.every((w) => replaced.some((r) => w.start >= r.start && w.end <= r.end && w.word !== r.word));
+      const straddles = where.length > 0 && where.every((w) => replaced.some((r) => w.start < r.end && w.end > r.start));
+      if ((inside && t.term.length < 2) || (straddles && !inside && stats.documentFrequency(t.term) === 0 && stats.tokenizer.generalFrequency(t.term) === 0)) continue;
+    }
     const df = stats.documentFrequency(t.term);
     // English: the English words themselves, and translations the corpus never uses, say nothing —
     // except the glossary's: its translations are reliable, so a concept none of them covers is missing.
@@ -506,6 +529,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const phrasing = df === 0 && general > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag);
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
+    if (situational(t.source ?? t.term)) w *= SITUATION_WEIGHT;
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
@@ -524,6 +548,16 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
   return mergePieces(out);
+}
+
+/** Where the words occur in the text (every occurrence). */
+function spansOf(text: string, words: string[]): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const word of new Set(words)) {
+    if (!word) continue;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) out.push({ word, start: at, end: at + word.length });
+  }
+  return out;
 }
 
 // Glossary entries for how a question asks ("where is", "how much is"), not what it is about.

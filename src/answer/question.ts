@@ -82,3 +82,19 @@ export function looksLikeInstruction(sentence: string): boolean {
     return re.test(sentence);
   });
 }
+
+// Interrogatives and question forms: the clause that holds one is what the asker wants to know.
+const ASKS = /多少|(?<![好十])几(?![乎十])|吗|么$|呢|哪|啥|什么|怎|咋|谁|如何|何时|何地|是否|多久|多长|多大|多远|能否|可否|([\u4e00-\u9fff])[不没]\1|\b(what|when|where|which|who|whom|whose|why|how|is|are|can|could|do|does|did|will|should|may)\b/i;
+const CLAUSE = /[，,。；;！!？?\n]+/;
+
+/**
+ * The clauses of a question that ask something, when the question also has clauses that only tell the
+ * asker's situation ("我爸瘫床上好几年了，我自己在家照顾他，长护险一个月能给多少"): those words are context,
+ * not what the documents must share. Null when the question is one clause, or no clause (or every clause) asks.
+ */
+export function askingClauses(question: string): string[] | null {
+  const clauses = question.split(CLAUSE).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return null;
+  const asking = clauses.filter((c) => ASKS.test(c));
+  return asking.length && asking.length < clauses.length ? asking : null;
+}
