@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
 import { answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
-import { glossFigure, leadLine } from '../src/answer/lead.js';
+import { ENGLISH_LEAD_MAX, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
 import { askingClauses, questionKind, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -124,11 +124,25 @@ describe('English questions about things the documents never mention', () => {
     expect(english('Which residents like it?', [residents]).abstained).toBe(false);
   });
 
-  it('answer when the question is anchored by a name the corpus has, whatever else it mentions', () => {
+  it('abstain even when a name the corpus has anchors the question, when the thing it asks about is absent', () => {
     const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
     const draft = english('How many residents in Jiwang like the movie?', [jiwang, residents, movie]);
-    expect(draft.abstained).toBe(false);
-    expect(draft.text).toContain('7188');
+    expect(draft.abstained).toBe(true);
+    expect(draft.text).toContain('movie');
+  });
+
+  it('answer when the absent thing only tells who asks, is said as a verb, or is what a figure is counted per', () => {
+    const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
+    const absent = (source: string, term: string) => ({ term, weight: 0.3, origin: 'absent', source });
+    for (const [question, thing] of [
+      ['How many residents live in Jiwang? My husband wants to know.', absent('husband', '丈夫')],
+      ['How many residents live in Jiwang, can you try to tell me?', absent('try', '企图')],
+      ['How many residents live in Jiwang per movie?', movie],
+    ] as const) {
+      const draft = english(question, [jiwang, residents, thing]);
+      expect(draft.abstained, question).toBe(false);
+      expect(draft.text).toContain('7188');
+    }
   });
 });
 
@@ -201,7 +215,9 @@ describe('answer first', () => {
     const terms: WeightedTerm[] = ['foreign', 'resident', 'library', 'card'].map((term) => ({ term, weight: 1, origin: 'question' }));
     const draft = answerExtractively({ question: q, language: 'en', retrieval: { ...r, terms }, history: [] }, guide.stats);
     expect(draft.abstained).toBe(false);
-    expect(draft.text).toContain('Xiling District. Any foreign resident');
+    // Two sentences, each quoted on its own, never glued together ("District.Any").
+    expect(draft.text).not.toMatch(/District\.Any/);
+    expect(draft.text.split('\n')[0]).toMatch(/^Any foreign resident can get a library card free of charge \[1\]$/);
   });
 
   it('says the documents name the topic but not the facet asked (hours, phone), citing what they do say', () => {
@@ -594,6 +610,7 @@ describe('figures', () => {
 
   it('glosses figures for English readers', () => {
     expect(['7188名', '500米', '861.72万元', '140余家', '2025年7月', '3个工作日'].map(glossFigure)).toEqual(['7188 people', '500 m', '861.72 × 10,000 yuan', 'over 140', '2025-7', '3 working days']);
+    expect(['12月12日', '3周'].map(glossFigure)).toEqual(['12 December', '3 weeks']);
     expect(glossFigure('近千')).toBeNull();
   });
 
@@ -610,8 +627,11 @@ describe('figures', () => {
     const english = 'The swimming pool is open every day from 9:00 a.m. to 9:00 p.m. and the outdoor running track is open from 6:00 a.m. to 10:00 p.m. on weekdays only';
     const [, , six] = figureMentions(normalizeText(english)).filter((f) => f.measure === 'date');
     const line = leadLine(english, 'en', six, []).line;
-    expect(line).toMatch(/“[A-Za-z0-9]/);
-    for (const word of line.replace(/^In short: “|”$/g, '').split(/[\s.,]+/).filter((w) => /^[A-Za-z]+$/.test(w))) expect(english.split(/[\s.,]+/), word).toContain(word);
+    // An English sentence read in English: the fact in its own words, short, without quote marks or "In short".
+    expect(line).toContain('6:00 a.m.');
+    expect(line).not.toMatch(/In short|“/);
+    expect(line.length).toBeLessThanOrEqual(ENGLISH_LEAD_MAX);
+    for (const word of line.split(/[\s.,]+/).filter((w) => /^[A-Za-z]+$/.test(w))) expect(english.toLowerCase().split(/[\s.,]+/), word).toContain(word.toLowerCase());
     // No figure asked: the clause carrying the question's terms and the short one after it.
     expect(leadLine('邹游（1990年5月30日－），中国足球运动员，司职后卫。', 'zh', null, ['邹游', '职业']).line).toBe('邹游（1990年5月30日－），中国足球运动员，司职后卫');
   });
@@ -669,5 +689,52 @@ describe('the calibrated abstention rule', () => {
     // English, when calibration asks for it: CC-CEDICT glosses alone (no glossary, place or English word) do not answer.
     expect(answerableBy({ ...features, anchored: 0 }, { minCoverage: 0.5, requireAnchor: true })).toBe(false);
     expect(answerableBy({ ...features, anchored: 0 }, { minCoverage: 0.5 })).toBe(true);
+  });
+});
+
+describe('English answers', () => {
+  // An English corpus of its own; the question's words as the retriever gives them.
+  const events = {
+    title: "What's On for International Residents",
+    text:
+      'Dumpling-Making Class Sunday 13 December, 14:00–16:30, Fengqiao Community Centre, 5 Liu\'an Road, Fengqiao District. Learn to make dumplings with local grandmothers, all ingredients and aprons provided, 50 yuan per person, book by email at events@example.cn before Friday.\n' +
+      'Call the Blood Station donor line on 0867-5833 1199 to book.\nNew pupils receive free Mandarin support classes, 4 hours a week, in their first year.',
+  };
+  const pool = { title: 'Sports Centre guide', text: 'A single ticket for the swimming pool of the Xiling District Sports Centre costs 30 yuan.' };
+  const aid = { title: 'Free Legal Aid', text: 'You can also apply at the legal aid office of Baihe County.' };
+  const funeral = { title: 'Funeral services for foreigners', text: 'In Lanshan, cremation at the Lanshan Funeral Home costs 600 yuan for foreigners and residents alike.' };
+  const local = statsFor([events, pool, aid, funeral]);
+  const ask = (question: string, ranked: Chunk[], romanised: string[] = []) =>
+    answerExtractively({ question, language: 'en', retrieval: retrievalOf(question.toLowerCase(), ranked), history: [] }, { ...local.stats, romanised: new Set(romanised) });
+
+  it('opens with a short English line stating the fact, then quotes trimmed around it', () => {
+    const draft = ask('how much is the dumpling making class', local.chunks.slice(0, 1));
+    expect(draft.abstained).toBe(false);
+    const [lead, ...quotes] = draft.text.split('\n');
+    expect(lead).toMatch(/50 yuan per person.*\[1\]$/);
+    expect(lead).not.toMatch(/In short|“/);
+    expect(lead.length).toBeLessThanOrEqual(ENGLISH_LEAD_MAX + 4);
+    for (const q of quotes) expect(q.replace(/^According to "[^"]+" \([^)]+\): /, '').length).toBeLessThanOrEqual(QUOTE_MAX + 8);
+  });
+
+  it('asks for a duration with "how many hours": no opening hours asked; a hotline written 0867-5833 1199 is a phone number', () => {
+    const hours = ask('how many hours of mandarin support a week?', local.chunks.slice(0, 1));
+    expect(hours.abstained).toBe(false);
+    expect(hours.text.split('\n')[0]).toContain('4 hours');
+    const phone = ask('blood station donor hotline?', local.chunks.slice(0, 1));
+    expect(phone.abstained).toBe(false);
+    expect(phone.text.split('\n')[0]).toContain('0867-5833 1199');
+  });
+
+  it("answers a district's question only from documents that name the district", () => {
+    expect(ask('How much is a swimming pool ticket in Baihe County?', [local.chunks[1], local.chunks[2]]).abstained).toBe(true);
+    expect(ask('How much is a swimming pool ticket in Xiling District?', [local.chunks[1], local.chunks[2]]).text.split('\n')[0]).toContain('30 yuan');
+  });
+
+  it('knows a place by the names the corpus uses, not by spelling collisions (伤害 spells "shanghai")', () => {
+    const shanghai = ask('How much is cremation for foreigners in Shanghai?', [local.chunks[3]], ['shanghai', 'lanshan']);
+    expect(shanghai.abstained).toBe(true);
+    expect(shanghai.text).toContain('Shanghai');
+    expect(ask('How much is cremation for foreigners in Lanshan?', [local.chunks[3]], ['shanghai', 'lanshan']).abstained).toBe(false);
   });
 });

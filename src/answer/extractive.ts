@@ -9,11 +9,11 @@ import type { AnswerDraft, AnswerInput, Answerer, Language, RetrievedPassage, We
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
 import { normalizeText } from '../text/normalize.js';
-import { unknownRomanisedPlaces } from '../lang/places.js';
+import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
-import { leadLine } from './lead.js';
+import { leadLine, quoteWindow } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
 import { STOP_WORDS } from '../lang/english/words.js';
@@ -108,13 +108,14 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
     if (next && !chosen.includes(next)) chosen.splice(1, 0, next);
   }
 
-  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, keyTerms.map((k) => k.term));
+  const termList = keyTerms.map((k) => k.term);
+  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, kind);
   // The opening sentence is quoted unless the lead already says all of it.
   const quotes = (sameText(clause, opening.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
   const citations = [...new Set([opening, ...quotes].map((s) => s.passageRank))];
   // Quotes from English documents need no note that the documents are Chinese.
   const fromChinese = [opening, ...quotes].some((s) => /\p{Script=Han}/u.test(s.text));
-  const text = language === 'en' ? englishAnswer(lead, opening.passageRank, quotes, passages, fromChinese) : chineseAnswer(lead, opening.passageRank, quotes);
+  const text = language === 'en' ? englishAnswer(lead, opening.passageRank, quotes, passages, fromChinese, termList) : chineseAnswer(lead, opening.passageRank, quotes);
   // The best passage's share of the question's key terms: the score the answer rests on.
   return { text, abstained: false, citations, generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
 }
@@ -235,7 +236,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
 
   // Names of places the documents never mention: the right topic in another city is still no answer.
   const places = questionPlaces(question, language, stats);
-  const unknownPlaces = unknownPlaceNames(question, language, places, stats);
+  // English: a place is known by the corpus names the mapper reached from it (pinyin terms name their words).
+  const mappedNames = input.retrieval.terms.filter((t) => t.origin === 'pinyin' && t.source).map((t) => t.source!.toLowerCase());
+  const unknownPlaces = unknownPlaceNames(question, language, places, stats, mappedNames);
   if (unknownPlaces.length) {
     reasons.push(`the question names ${unknownPlaces.join(', ')}, which no document mentions`);
     return { decided: abstain(input, reasons, passages[0], unknownPlaces) };
@@ -260,9 +263,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // allowance in another district, or last year's standard, is not the answer (near-duplicates differ so).
   // A place is looked for in the whole document (its header names the district); a year in the passage
   // and its titles, as documents name other years too (a 2027 standard issued in 2026).
-  const scope = questionScope(question, language, places);
+  const scope = [...questionScope(question, language, places), ...(language === 'en' ? englishPlaceScope(question, input.retrieval.terms) : [])];
   if (scope.length) {
-    const inScope = passages.filter((p) => scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).includes(a))));
+    const inScope = passages.filter((p) => scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).toLowerCase().includes(a))));
     if (!inScope.length) {
       reasons.push(`no retrieved document names ${scope.map((a) => a[0]).join(', ')}`);
       return { decided: abstain(input, reasons, passages[0], scope.map((a) => a[0])) };
@@ -427,6 +430,8 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
 const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
+/** Nouns that name things (not verbal or adjectival nouns: 尝试 for "try"). */
+const THING_TAG = /^(n|nz|ns|nr|nt|j|ng)$/;
 const YEAR = /^(19|20)\d{2}$/;
 // Words and their stems ("county" → counti).
 const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
@@ -488,7 +493,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   let anchored = false;
   for (const t of terms) {
     if (language === 'en' && t.origin === 'absent') {
-      if (t.source && stats.documentFrequency(t.term) === 0) absentThings.add(t.source);
+      // Things: CC-CEDICT's headword for it is a noun (足球 for football; 尝试 for "try" is how one asks).
+      if (t.source && stats.documentFrequency(t.term) === 0 && THING_TAG.test(stats.tokenizer.generalTag(t.term))) absentThings.add(t.source);
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
@@ -547,8 +553,32 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   for (const concept of absentConcepts) {
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
+  // With an anchor too, a thing no document mentions (dentist, kindergarten, marriage: neither an English
+  // document nor any Chinese word for it) is a topic the documents lack, as heavy as the rarest word —
+  // unless it only tells who asks (my husband, our son), is said as a verb or an adjective ("try again",
+  // "is bad"), or is what a figure is counted per ("per parcel").
+  if (anchored) {
+    for (const thing of absentThings) {
+      if (absentConcepts.has(thing) || presentConcepts.has(thing) || coveredInEnglish(thing) || PERSON_WORD.test(thing) || !namesThing(thing, lower)) continue;
+      out.push({ term: thing, weight: idfMax * ABSENT_THING_WEIGHT, group: thing, unknown: true });
+    }
+  }
   return mergePieces(out);
 }
+
+/**
+ * Whether the question uses the English word as a thing it asks about: not after a pronoun, modal, copula or
+ * "to" (a verb or an adjective: "i can try again", "my chinese is bad"), not as what a figure is counted per
+ * ("per parcel"), not an adverb.
+ */
+function namesThing(word: string, question: string): boolean {
+  if (/ly$/.test(word)) return false;
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return !new RegExp(`\\b(i|you|we|they|he|she|it|can|could|will|would|should|must|may|might|to|is|are|am|was|were|be|been|do|does|did|not|very|so|too|really|per|each|every)\\s+${w}\\b`, 'i').test(question);
+}
+
+// Who asks and for whom: the asker's story, never a topic the documents must share.
+const PERSON_WORD = /^(husband|wife|son|daughter|kid|kids|child|children|baby|mother|father|mum|mom|dad|parent|parents|girlfriend|boyfriend|friend|friends|family|uncle|aunt|grandma|grandpa|grandmother|grandfather|brother|sister|wife's|neighbour|neighbor|colleague|boss|employer)$/;
 
 /** Where the words occur in the text (every occurrence). */
 function spansOf(text: string, words: string[]): { word: string; start: number; end: number }[] {
@@ -565,6 +595,8 @@ const ASKING_PHRASE = /^(how|what|where|when|who|which|why)\b/;
 
 /** Weight (× the largest IDF) of a glossary concept no document uses (passport → 护照). */
 const ABSENT_CONCEPT_WEIGHT = 0.6;
+/** Weight (× the largest IDF) of a thing CC-CEDICT names that no document mentions, in a question that is otherwise anchored (0.3, 0.6 and 1 compared on the calib splits: 1 abstains most at the same answer rate). */
+const ABSENT_THING_WEIGHT = 1;
 
 /** 1 for words rare in general Chinese (count <= 30), falling to 0.15 for everyday words (count >= 3000). */
 function specificity(generalCount: number): number {
@@ -613,10 +645,10 @@ function questionPlaces(question: string, language: Language, stats: CorpusStats
     .filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name));
 }
 
-function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats): string[] {
+function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats, mappedNames: string[] = []): string[] {
   // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
   if (language === 'zh') return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats)).map((p) => p.name))];
-  return [...new Set(unknownRomanisedPlaces(question, stats.romanised))];
+  return unknownEnglishPlaces(question, (word) => stats.documentFrequency(word) > 0 || stats.documentFrequency(stemEnglish(word)) > 0 || mappedNames.some((source) => source.split(/\s+/).includes(word)) || placesSpelled(word).some((name) => isKnown(name, stats)));
 }
 
 function isKnown(text: string, stats: CorpusStats): boolean {
@@ -860,6 +892,25 @@ function questionScope(question: string, language: Language, places: { name: str
   return [...[...new Set(years)].map((y) => [y]), ...places.map(({ name, stem }) => (stem === name ? [name] : [name, stem]))];
 }
 
+// "Baihe County", "Fengqiao District": a place below the city, named with its place noun.
+const ENGLISH_SCOPED_PLACE = /\b([A-Z][a-z]{2,}(?:'[a-z]+)?)\s+(County|District|Town|Township|Village|Subdistrict)\b/g;
+
+/**
+ * The districts, counties and towns an English question names, each as the spellings a document may use:
+ * the English name, and the corpus names the mapper reached from it (Fengqiao → 枫桥区, 枫桥). The answer
+ * comes only from documents that name it, as for a Chinese question (another district's pool is no answer).
+ */
+function englishPlaceScope(question: string, terms: WeightedTerm[]): string[][] {
+  const out: string[][] = [];
+  for (const m of question.matchAll(ENGLISH_SCOPED_PLACE)) {
+    const word = m[1].toLowerCase();
+    const chinese = terms.filter((t) => t.origin === 'pinyin' && t.source?.toLowerCase().split(/\s+/).includes(word)).map((t) => t.term);
+    const stems = chinese.map(placeStem).filter((n) => n.length >= 2);
+    out.push([...new Set([word, ...chinese, ...stems])]);
+  }
+  return out;
+}
+
 /**
  * Place scope per passage: the question names a place the corpus knows (a county, a district), and the
  * passage the answer would come from names none of it — its figures may be another place's (1), else 0.
@@ -874,26 +925,36 @@ function placeOutOfScope(places: { name: string; stem: string }[], passage: Retr
 function joinBrokenSentences(pieces: string[]): string[] {
   const out: string[] = [];
   let carry = '';
-  for (const piece of pieces) {
-    if (!piece) continue;
+  pieces.forEach((piece, i) => {
+    if (!piece) return;
     // A list item ("- Sunday: 10 am to 4 pm") is a sentence of its own, shown without its bullet.
     if (LIST_BULLET.test(piece)) {
       if (carry) out.push(carry);
       out.push(piece.replace(LIST_BULLET, ''));
       carry = '';
-      continue;
+      return;
     }
     // English words broken across lines, and English sentences on separate lines (District. / Any…), keep a space between them.
     const text = carry && /[A-Za-z0-9,.;:)]$/.test(carry) && /^[A-Za-z0-9(]/.test(piece) ? `${carry} ${piece}` : carry + piece;
-    if (!SENTENCE_END.test(text) && text.length < MAX_JOINED) carry = text;
+    if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
       carry = '';
     }
-  }
+  });
   if (carry) out.push(carry);
   return out;
 }
+/**
+ * An English sentence ends at a full stop after a word when the next piece starts a new one (a capital, a
+ * digit): "…free of charge. Opening hours: …" are two sentences, each quoted and ranked on its own, while
+ * "9:00 a.m. to 9:00 p.m." and "No. 3 Middle School" stay whole.
+ */
+function englishSentenceEnd(text: string, next: string | undefined): boolean {
+  if (!/[A-Za-z)]\.$/.test(text) || ENGLISH_ABBREVIATION.test(text)) return false;
+  return next === undefined || /^\s*[A-Z"“(]/.test(next);
+}
+const ENGLISH_ABBREVIATION = /\b(No|Nos|Mr|Mrs|Ms|Dr|St|Rd|Ave|Co|Ltd|Inc|Dept|approx|etc|e\.g|i\.e|vs|[ap]\.m|[A-Z])\.$/;
 const SENTENCE_END = /[。！？；!?;…」”’）』】》")\]]$/;
 const LIST_BULLET = /^[-*•]\s+/;
 const MAX_JOINED = 220;
@@ -915,11 +976,12 @@ function chineseAnswer(lead: string, leadRank: number, quotes: ScoredSentence[])
   return [`${lead}[${leadRank}]`, ...quotes.map((s) => `${s.text}[${s.passageRank}]`)].join('\n');
 }
 
-function englishAnswer(lead: string, leadRank: number, quotes: ScoredSentence[], passages: RetrievedPassage[], fromChinese: boolean): string {
+function englishAnswer(lead: string, leadRank: number, quotes: ScoredSentence[], passages: RetrievedPassage[], fromChinese: boolean, terms: string[]): string {
   const lines = [`${lead} [${leadRank}]`];
   for (const s of quotes) {
     const p = passages[s.passageIndex];
-    lines.push(`According to "${p.chunk.title}" (${p.chunk.docId}): “${s.text}” [${s.passageRank}]`);
+    // A long sentence is quoted around what it is quoted for: the answer stays short enough to read.
+    lines.push(`According to "${p.chunk.title}" (${p.chunk.docId}): “${quoteWindow(s.text, s.figure, terms)}” [${s.passageRank}]`);
   }
   if (fromChinese) lines.push('(The documents are in Chinese; the quotes are the original text.)');
   return lines.join('\n');
@@ -933,7 +995,7 @@ interface Facet {
 }
 
 // A phone number itself (not the word 电话): landline with area code, mobile, or a short service number.
-const PHONE = /(?<![\d.])(0\d{2,3}[-\s]?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?![\d.])/;
+const PHONE = /(?<![\d.])(0\d{2,3}[-\s]?\d{7,8}|0\d{2,3}-\d{3,4}[\s-]\d{4}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?![\d.])/;
 // An address itself (not the word 网站).
 const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
@@ -943,7 +1005,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   const q = question.toLowerCase();
   if (/(电话|热线)(号码)?是?(多少|几号|什么)|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
-  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|开门|关门|开不开|\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
+  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|开门|关门|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };

@@ -62,7 +62,7 @@ const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${CN_DIGITS}(?=\s*(?:余|多)?\s*(
 // (7 working days, 30%, 60 square metres), thousands separators included (RMB 2,000).
 const EN_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const EN_MONEY_RE = String.raw`(?:RMB|CNY|¥|￥)\s*(?:${EN_NUMBER})|(?:${EN_NUMBER})\s*(?:yuan|RMB|CNY)\b`;
-const EN_UNIT_RE = String.raw`(?:${EN_NUMBER})\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?)`;
+const EN_UNIT_RE = String.raw`(?:${EN_NUMBER})\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?|times|kg\b|kilo(?:gram)?s?\b)`;
 const MENTION = new RegExp(`(${DATE_RE})|(${EN_MONEY_RE})|(${EN_UNIT_RE})|(${FIGURE_RE})`, 'gi');
 
 const EN_UNIT_MEASURE: [RegExp, Measure, string][] = [
@@ -76,6 +76,8 @@ const EN_UNIT_MEASURE: [RegExp, Measure, string][] = [
   [/(square met(re|er)s?|sq\.? ?m)$/i, 'area', '平方米'],
   [/(kilomet(re|er)s?|km|met(re|er)s?)$/i, 'length', '米'],
   [/(people|persons?)$/i, 'count', '人'],
+  [/times$/i, 'count', '次'],
+  [/(kg|kilo(gram)?s?)$/i, 'weight', '公斤'],
 ];
 
 const UNIT_MEASURE: [RegExp, Measure][] = [

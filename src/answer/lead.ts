@@ -81,7 +81,10 @@ export function bestClauses(sentence: string, terms: readonly string[]): string 
   return tidy(text);
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const UNIT_GLOSS: [RegExp, string][] = [
+  [/^(\d+(?:\.\d+)?)余?(?:周|个星期)$/, '$1 weeks'],
   [/^(\d+(?:\.\d+)?)万余?人次$/, '$1 × 10,000 person-visits'],
   [/^(\d+(?:\.\d+)?)万余?元$/, '$1 × 10,000 yuan'],
   [/^(\d+(?:\.\d+)?)亿余?元$/, '$1 × 100 million yuan'],
@@ -111,6 +114,9 @@ const UNIT_GLOSS: [RegExp, string][] = [
 /** A figure in English ("500米" → "500 m", "2025年7月" → "2025-07"); null when it has no plain English form. */
 export function glossFigure(figure: string): string | null {
   const raw = figure.replace(/\s+/g, '');
+  // A day of a month: 12月12日 → 12 December.
+  const day = /^(\d{1,2})月(\d{1,2})[日号]$/.exec(raw);
+  if (day && +day[1] >= 1 && +day[1] <= 12) return `${+day[2]} ${MONTHS[+day[1] - 1]}`;
   const gloss = UNIT_GLOSS.find(([re]) => re.test(raw));
   if (!gloss) return null;
   const english = raw.replace(gloss[0], gloss[1]);
@@ -118,9 +124,125 @@ export function glossFigure(figure: string): string | null {
 }
 
 /** The lead line from a sentence as written, without [n], and the part of the sentence it quotes. `figure` is the best figure of the asked kind in the sentence, when asked for one. */
-export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[]): { line: string; clause: string } {
+export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[], kind?: string): { line: string; clause: string } {
+  // An English sentence read by an English asker: the fact in its own words, no quote marks around it.
+  if (language === 'en' && !/\p{Script=Han}/u.test(sentence)) {
+    const clause = englishFact(sentence, figure, terms, kind);
+    return { line: clause, clause };
+  }
   const clause = figure ? figureClause(sentence, figure) : bestClauses(sentence, terms);
   if (language === 'zh') return { line: clause, clause };
+  // A Chinese clause for an English asker: the figure in English first, the clause quoted as written (the
+  // reader checks it against the source). Without a figure, the clause alone, quoted.
   const english = figure ? glossFigure(figure.text) : null;
-  return { line: english ? `${english} — “${clause}”` : `In short: “${clause}”`, clause };
+  return { line: english ? `${english} — “${clause}”` : `“${clause}”`, clause };
+}
+
+/** Longest English lead, in characters, before [n]: a short line that states the fact, not its sentence. */
+export const ENGLISH_LEAD_MAX = 76;
+
+// English clause breaks: a sentence end, a comma, semicolon or colon followed by a space (not 3,000 or
+// 8:30), a dash between words. The pieces keep their trailing break.
+const ENGLISH_BREAK = /(?<=[.!?])\s+(?=[A-Z0-9“"(])|(?<=[,;:])\s+|\s+(?=[—–]\s)/g;
+
+function englishPieces(text: string): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  for (const m of text.matchAll(ENGLISH_BREAK)) {
+    const end = m.index ?? 0;
+    if (end > start) out.push({ text: text.slice(start, end), start, end, norm: normalizeText(text.slice(start, end)) });
+    start = end + m[0].length;
+  }
+  if (start < text.length) out.push({ text: text.slice(start), start, end: text.length, norm: normalizeText(text.slice(start)) });
+  return out;
+}
+
+// What states a place in English: a street address with its number, a floor, a named building.
+// Strongest first: a street address with its number, a floor, a named building or square.
+const ENGLISH_PLACE = [
+  /\b\d+\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:Road|Street|Avenue|Lane|Rd|St|Ave|Boulevard)\b/,
+  /\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+\b/i,
+  /\b[A-Z][\w'-]*\s+(?:Plaza|Square|Centre|Center|Hall|Park|Building|Gate)\b/,
+];
+
+/**
+ * The fact of an English sentence: the piece (clause) holding the asked figure — or, for a "where"
+ * question, the address; otherwise the piece carrying most of the question's terms — with its neighbours
+ * while they fit in ENGLISH_LEAD_MAX ("50 yuan per person", "5th floor, Outpatient Building, 18 Jiankang Road").
+ */
+export function englishFact(sentence: string, figure: FigureMention | null, terms: readonly string[], kind?: string): string {
+  const text = sentence.replace(/\s+/g, ' ').trim();
+  if (text.length <= ENGLISH_LEAD_MAX) return tidyEnglish(text);
+  const pieces = englishPieces(text);
+  if (!pieces.length) return tidyEnglish(wholeWords(text, 0, ENGLISH_LEAD_MAX));
+  const lower = terms.filter((t) => t.length >= 2).map((t) => t.toLowerCase());
+  const termScore = (c: Clause) => lower.reduce((sum, t) => sum + (c.norm.toLowerCase().includes(t) ? t.length : 0), 0);
+  let best = -1;
+  if (figure) best = pieces.findIndex((c) => c.norm.includes(figure.text));
+  if (best < 0 && kind === 'where') {
+    // The strongest kind of place stated; among pieces stating it, the one sharing most of the question's words.
+    for (const re of ENGLISH_PLACE) {
+      const places = pieces.map((c, i) => ({ i, score: termScore(c) })).filter(({ i }) => re.test(pieces[i].text));
+      if (places.length) {
+        best = places.reduce((a, b) => (b.score > a.score ? b : a)).i;
+        break;
+      }
+    }
+  }
+  if (best < 0) {
+    best = 0;
+    pieces.forEach((c, i) => {
+      if (termScore(c) > termScore(pieces[best])) best = i;
+    });
+    // A piece that only names the question's subject ("Linxi First People's Hospital —") says nothing new:
+    // what is said of it follows, in the same sentence.
+    if (!/[.!?]$/.test(pieces[best].text) && best + 1 < pieces.length && newWords(pieces[best].norm, lower) === 0) best++;
+  }
+  let from = best;
+  let to = best;
+  const span = () => text.slice(pieces[from].start, pieces[to].end);
+  // The pieces after it first (an address runs on: "5th floor, Outpatient Building, 18 Jiankang Road"), then
+  // one before when the piece alone says too little, never across a sentence end.
+  while (to + 1 < pieces.length && !/[.!?]$/.test(pieces[to].text) && text.slice(pieces[from].start, pieces[to + 1].end).length <= ENGLISH_LEAD_MAX) to++;
+  if (span().length < 24 && from > 0 && !/[.!?]$/.test(pieces[from - 1].text) && text.slice(pieces[from - 1].start, pieces[to].end).length <= ENGLISH_LEAD_MAX) from--;
+  let out = span();
+  if (out.length > ENGLISH_LEAD_MAX) {
+    // One long piece: a window of whole words around the figure (or from the piece's start).
+    const at = figure ? Math.max(0, normalizeText(out).indexOf(figure.text)) : 0;
+    const start = Math.max(0, Math.min(at - 20, out.length - ENGLISH_LEAD_MAX));
+    out = wholeWords(out, start, start + ENGLISH_LEAD_MAX);
+  }
+  return tidyEnglish(out);
+}
+
+/** Words of an English piece (3 letters or more) that no question term is part of. */
+function newWords(norm: string, terms: readonly string[]): number {
+  return (norm.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !terms.some((t) => w.includes(t) || t.includes(w))).length;
+}
+
+/** The lead starts as a statement does (a capital) and ends without its clause punctuation. */
+function tidyEnglish(text: string): string {
+  const t = tidy(text.replace(/^[—–-]\s*/, ''));
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Longest supporting quote, in characters: a longer sentence is cut to the part around what it is quoted for. */
+export const QUOTE_MAX = 200;
+
+/**
+ * A supporting quote: the sentence as written, or, where it is long, the window of whole words around the
+ * figure or the question's terms, marked with … where it was cut.
+ */
+export function quoteWindow(sentence: string, figure: FigureMention | null, terms: readonly string[]): string {
+  const text = sentence.replace(/\s+/g, ' ').trim();
+  if (text.length <= QUOTE_MAX) return text;
+  const norm = normalizeText(text);
+  let at = figure ? norm.indexOf(figure.text) : -1;
+  if (at < 0) {
+    const hits = terms.filter((t) => t.length >= 2).map((t) => norm.toLowerCase().indexOf(t.toLowerCase())).filter((i) => i >= 0);
+    at = hits.length ? Math.min(...hits) : 0;
+  }
+  const start = Math.max(0, Math.min(at - 40, text.length - QUOTE_MAX));
+  const piece = wholeWords(text, start, start + QUOTE_MAX).trim();
+  return `${start > 0 ? '…' : ''}${piece}${start + QUOTE_MAX < text.length ? '…' : ''}`;
 }

@@ -30,15 +30,39 @@ export function romanisedVocabulary(tokens: Iterable<string>): string[] {
   return [...out].sort();
 }
 
-let stockPlaces: Set<string> | null = null;
+let stockPlaces: Map<string, string[]> | null = null;
 
-/** Romanised stock-dictionary place names, computed once per process on first need (~0.3 s). */
-function stockPlaceSpellings(): Set<string> {
+/** Romanised stock-dictionary place names and the names each spells, computed once per process on first need (~0.3 s). */
+function stockPlaceNames(): Map<string, string[]> {
   if (!stockPlaces) {
-    const names = stockWordsTagged('ns').filter((w) => CJK_WORD.test(w));
-    stockPlaces = new Set(romanisedVocabulary(names));
+    // With their administrative suffix dropped too (运城市 → 运城): questions name the city as "Yuncheng".
+    const tagged = stockWordsTagged('ns');
+    const names = [...new Set([...tagged, ...tagged.map((w) => w.replace(/(省|市|县|区|镇)$/, ''))].filter((w) => CJK_WORD.test(w)))];
+    const syllables = pinyin(names.join('|'), { toneType: 'none', type: 'array', v: true });
+    stockPlaces = new Map();
+    let current = '';
+    let at = 0;
+    const close = () => {
+      if (at < names.length) stockPlaces!.set(current, [...(stockPlaces!.get(current) ?? []), names[at]]);
+      current = '';
+      at++;
+    };
+    for (const s of syllables) {
+      if (s === '|') close();
+      else current += s.toLowerCase();
+    }
+    close();
   }
   return stockPlaces;
+}
+
+function stockPlaceSpellings(): { has(word: string): boolean } {
+  return stockPlaceNames();
+}
+
+/** The stock-dictionary place names a romanised word spells (hangzhou → 杭州); empty when none. */
+export function placesSpelled(word: string): string[] {
+  return stockPlaceNames().get(word.toLowerCase()) ?? [];
 }
 
 /** Capitalised words of an English question that name places the corpus never mentions. */
@@ -48,6 +72,27 @@ export function unknownRomanisedPlaces(question: string, corpusSpellings: Readon
     const word = m[1].toLowerCase();
     if (corpusSpellings.has(word)) continue;
     if (stockPlaceSpellings().has(word)) unknown.push(m[1]);
+  }
+  return [...new Set(unknown)];
+}
+
+// English words that follow a place's name ("Baihe County", "Tongshan District").
+const ENGLISH_PLACE_SUFFIX = /^(county|district|city|town|township|village|province|prefecture|subdistrict)$/i;
+
+/**
+ * Capitalised words of an English question that name places the corpus never mentions, judged by what the
+ * corpus holds under that name rather than by spelling alone (toneless pinyin collides: 伤害 spells
+ * "shanghai"): a stock-dictionary place spelling, or any capitalised word followed by a place noun ("Baihe
+ * County"), is unknown unless `known` says the corpus has it (an English document uses the word, the
+ * mapper reached a corpus name from it, or the corpus uses a place name it spells: 运城 for "Yuncheng").
+ */
+export function unknownEnglishPlaces(question: string, known: (word: string) => boolean): string[] {
+  const unknown: string[] = [];
+  for (const m of question.matchAll(/\b([A-Z][a-z]{3,})(?:'s)?(?:\s+([A-Za-z]+))?/g)) {
+    const word = m[1].toLowerCase();
+    const placeNoun = !!m[2] && ENGLISH_PLACE_SUFFIX.test(m[2]);
+    if (!placeNoun && !stockPlaceSpellings().has(word)) continue;
+    if (!known(word)) unknown.push(m[1]);
   }
   return [...new Set(unknown)];
 }
