@@ -648,8 +648,11 @@ function questionPlaces(question: string, language: Language, stats: CorpusStats
 function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats, mappedNames: string[] = []): string[] {
   // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
   if (language === 'zh') return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats)).map((p) => p.name))];
-  return unknownEnglishPlaces(question, (word) => stats.documentFrequency(word) > 0 || stats.documentFrequency(stemEnglish(word)) > 0 || mappedNames.some((source) => source.split(/\s+/).includes(word)) || placesSpelled(word).some((name) => isKnown(name, stats)));
+  return unknownEnglishPlaces(question, stats.romanised, (word) => stats.documentFrequency(word) > 0 || stats.documentFrequency(stemEnglish(word)) > 0 || mappedNames.some((source) => source.split(/\s+/).includes(word)) || placesSpelled(word).some((name) => isKnown(name, stats)), (word) => placesSpelled(word).some((name) => stats.tokenizer.generalFrequency(name) >= MAJOR_CITY));
 }
+
+/** General-Chinese frequency of a major city's name (上海 16k, 杭州 2.8k, 太原 1.3k; 运城 70, 白河 106). */
+const MAJOR_CITY = 1000;
 
 function isKnown(text: string, stats: CorpusStats): boolean {
   if (stats.documentFrequency(text) > 0) return true;

@@ -80,19 +80,25 @@ export function unknownRomanisedPlaces(question: string, corpusSpellings: Readon
 const ENGLISH_PLACE_SUFFIX = /^(county|district|city|town|township|village|province|prefecture|subdistrict)$/i;
 
 /**
- * Capitalised words of an English question that name places the corpus never mentions, judged by what the
- * corpus holds under that name rather than by spelling alone (toneless pinyin collides: 伤害 spells
+ * Capitalised words of an English question that name places the corpus never mentions, a stock place name
+ * judged by what the corpus holds under that name rather than by spelling alone (toneless pinyin collides: 伤害 spells
  * "shanghai"): a stock-dictionary place spelling, or any capitalised word followed by a place noun ("Baihe
  * County"), is unknown unless `known` says the corpus has it (an English document uses the word, the
- * mapper reached a corpus name from it, or the corpus uses a place name it spells: 运城 for "Yuncheng").
+ * mapper reached a corpus name from it, or the corpus uses a place name it spells: 运城 for "Yuncheng"), or
+ * the corpus has a word with its spelling and it is no major city (`major`: Shanghai, Hangzhou).
  */
-export function unknownEnglishPlaces(question: string, known: (word: string) => boolean): string[] {
+export function unknownEnglishPlaces(question: string, corpusSpellings: ReadonlySet<string>, known: (word: string) => boolean, major: (word: string) => boolean): string[] {
   const unknown: string[] = [];
   for (const m of question.matchAll(/\b([A-Z][a-z]{3,})(?:'s)?(?:\s+([A-Za-z]+))?/g)) {
     const word = m[1].toLowerCase();
-    const placeNoun = !!m[2] && ENGLISH_PLACE_SUFFIX.test(m[2]);
-    if (!placeNoun && !stockPlaceSpellings().has(word)) continue;
-    if (!known(word)) unknown.push(m[1]);
+    const stock = stockPlaceSpellings().has(word);
+    if (!stock && !(m[2] && ENGLISH_PLACE_SUFFIX.test(m[2]))) continue;
+    // Known when the corpus has what the name names (an English document's word, a corpus name the mapper
+    // reached, the Chinese place it spells); else, unless it spells a major city, when any corpus word spells
+    // it as before. A major city is never known by a collision: 伤害 spells "shanghai" too.
+    if (known(word)) continue;
+    if (corpusSpellings.has(word) && !(stock && major(word))) continue;
+    unknown.push(m[1]);
   }
   return [...new Set(unknown)];
 }
