@@ -7,7 +7,7 @@ import { answerableBy, answerExtractively, type CorpusStats } from '../src/answe
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { glossFigure, leadLine } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
-import { askingClauses, questionKind, stripInstructions } from '../src/answer/question.js';
+import { askingClauses, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -368,6 +368,20 @@ describe('abstention evidence', () => {
     const ask = (question: string) => askZh(question, own.slice(0, 1), local);
     expect(ask('2026年度居民医保个人交多少钱').abstained).toBe(true);
     expect(ask('2027年度居民医保个人交多少钱').text.split('\n')[0]).toContain('400元');
+  });
+
+  it('a year named relative to now (去年, 今年, "next year") picks that year of near-duplicate documents', () => {
+    const table = (year: number, price: string) => ({ title: `关于${year}年居民生活用水阶梯价格的公告`, text: `居民生活用水第一阶梯价格为每立方米${price}元。` });
+    const local = statsFor([table(2025, '3.10'), table(2026, '3.35')]);
+    const now = Date.UTC(2026, 11, 1);
+    const ask = (question: string, language: 'zh' | 'en' = 'zh') =>
+      answerExtractively({ question, language, retrieval: retrievalOf(question, local.chunks), history: [], now }, local.stats).text.split('\n')[0];
+    expect(ask('去年居民用水第一阶梯价格是多少')).toContain('3.10');
+    expect(ask('今年居民用水第一阶梯价格是多少')).toContain('3.35');
+    // A year later, 去年 is 2026.
+    expect(answerExtractively({ question: '去年居民用水第一阶梯价格是多少', language: 'zh', retrieval: retrievalOf('去年居民用水第一阶梯价格是多少', local.chunks), history: [], now: Date.UTC(2027, 5, 1) }, local.stats).text.split('\n')[0]).toContain('3.35');
+    expect(relativeYears('我儿子今年12岁，明年上学', now)).toEqual([2027]);
+    expect(relativeYears("what was last year's water price?", now)).toEqual([2025]);
   });
 
   it('a figure the document says is set elsewhere (具体标准另文公布) is not given: say so, quoting it', () => {

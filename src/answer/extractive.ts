@@ -11,7 +11,7 @@ import { splitSentences } from '../text/sentences.js';
 import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, asksForFraud, KIND_EVIDENCE, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -269,6 +269,13 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     }
     passages = inScope;
   }
+  // A year named relative to now (去年的水价, "next year's premium") chooses between near-duplicates that
+  // differ by their year (the 2025 and the 2026 price table): the other years' versions drop out. Nothing
+  // else is filtered — a standard whose title names no year may still be the current one.
+  if (!scope.some((a) => YEAR.test(a[0]))) {
+    const years = relativeYears(question, input.now ?? Date.now()).map(String);
+    if (years.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, years));
+  }
 
   const passageTokens = passages.map((p) => new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`)));
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens));
@@ -433,6 +440,7 @@ const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|vil
 /** "具体标准由区民政局另文公布", "收费标准另行制定": the figure is not in this document. */
 const DEFERRED = /(标准|金额|数额|办法|时间|日期)[^，。；]{0,16}另(文|行)(公布|通知|制定|发布|下达|明确|确定)/;
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
 const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
@@ -492,6 +500,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
+    // 今年, 去年: which year's version is asked (see relativeYears), not a word the passage must share.
+    if (RELATIVE_YEAR_WORD.test(t.term)) continue;
     // English function words ("much", "many") an English document happens to contain say nothing.
     if (t.origin === 'question' && STOP_WORDS.has(t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
@@ -841,6 +851,28 @@ function answerTypePresent(kind: QuestionKind, norm: string, words: string[], qu
     default:
       return fresh.length >= 2 ? 1 : 0;
   }
+}
+
+/**
+ * The passage's document is one year's version of a document also retrieved for another year (the same
+ * title but for its year), and its year is not one of `years`.
+ */
+function otherYearsVersion(p: RetrievedPassage, passages: RetrievedPassage[], years: string[]): boolean {
+  const yearOf = (title: string) => title.match(/(?:19|20)\d{2}/g) ?? [];
+  const own = yearOf(p.chunk.title);
+  if (!own.length || own.some((y) => years.includes(y))) return false;
+  return passages.some((o) => o.chunk.docId !== p.chunk.docId && yearOf(o.chunk.title).some((y) => years.includes(y)) && sameTitleButYear(o.chunk.title, p.chunk.title));
+}
+
+/** Two titles that differ little but for their years (关于提高2026年特困人员基本生活标准的通知 / 2025年特困人员基本生活标准): Dice over character pairs ≥ 0.6. */
+function sameTitleButYear(a: string, b: string): boolean {
+  const pairs = (t: string) => {
+    const s = normalizeText(t).replace(/(?:19|20)\d{2}\s*年?度?/g, '').replace(/[\s\p{P}]/gu, '');
+    return new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+  };
+  const [x, y] = [pairs(a), pairs(b)];
+  const shared = [...x].filter((p) => y.has(p)).length;
+  return x.size > 0 && y.size > 0 && (2 * shared) / (x.size + y.size) >= 0.6;
 }
 
 /** A passage's text with its titles, normalised (where figures, places and years are looked for). */

@@ -98,3 +98,19 @@ export function askingClauses(question: string): string[] | null {
   const asking = clauses.filter((c) => ASKS.test(c));
   return asking.length && asking.length < clauses.length ? asking : null;
 }
+
+// Years named relative to now: 去年的水价 asks for last year's table, not this year's.
+const RELATIVE_YEARS: [RegExp, number][] = [
+  // (今年12岁, 今年72了: the asker's age, not the year asked about.)
+  [/今年(?!\s*\d+\s*(周岁|岁|了))|本年度|this year/i, 0],
+  [/去年|上一年|上年度|last year/i, -1],
+  [/前年|the year before last/i, -2],
+  [/明年|下一年|下年度|next year/i, 1],
+  [/后年|the year after next/i, 2],
+];
+
+/** The calendar years a question names relative to `now` (今年, 去年, "next year"), as numbers. */
+export function relativeYears(question: string, now: number): number[] {
+  const year = new Date(now).getFullYear();
+  return [...new Set(RELATIVE_YEARS.filter(([re]) => re.test(question)).map(([, offset]) => year + offset))];
+}
