@@ -392,6 +392,12 @@ describe('abstention evidence', () => {
     expect(deferred.abstained).toBe(true);
     expect(deferred.text).toContain('另文公布');
     expect(ask('80多岁的老人高龄津贴每月多少钱').text.split('\n')[0]).toContain('100元');
+    // An amount set elsewhere does not stop a date the document does give (the deadline is not deferred).
+    const subsidy = { title: '农机购置补贴', text: '农机购置补贴申请提交最晚的报废补贴标准另行公布。购机者应在2026年12月20日前交材料。' };
+    const farm = statsFor([subsidy, ...ALL]);
+    const deadline = askZh('农机购置补贴申请最晚哪天提交', farm.chunks.slice(0, 1), farm.stats);
+    expect(deadline.abstained, deadline.reasons.join(' | ')).toBe(false);
+    expect(deadline.text.split('\n')[0]).toContain('2026年12月20日');
   });
 
   it('English: a passage matching only the place (Dongcheng District) does not answer what is asked there', () => {
@@ -496,6 +502,10 @@ describe('figures', () => {
     expect(askedFigure('How many days does the job fair last?', 'en').measure).toBe('duration');
     expect(askedFigure('how much is one meal at the senior canteen', 'en').measure).toBe('money');
     expect(askedFigure('母婴候车室在几楼？', 'zh').classifier).toBe('楼');
+    // Which days is a date, not a duration; a threshold (献够多少以后) is no amount of money.
+    expect(askedFigure('一年级网上报名哪几天', 'zh').measure).toBe('date');
+    expect(questionKind('一年级网上报名哪几天')).toBe('when');
+    expect(askedFigure('献血献够多少以后自己用血终身免费', 'zh').measure).not.toBe('money');
     expect(questionKind('Who ran the food safety event in Jiang county?')).toBe('who');
   });
 

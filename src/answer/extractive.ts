@@ -312,7 +312,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
   // table row under the programme's title answers even where another programme's amount is deferred).
   const mostOwn = Math.max(0, ...sentences.map((s) => s.features.own));
-  const deferring = sentences.filter((s) => DEFERRED.test(s.norm) && s.features.own >= 0.8 * mostOwn);
+  const deferring = sentences.filter((s) => defersAsked(s.norm, asked) && s.features.own >= 0.8 * mostOwn);
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
   const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
   const deferred = !!asked && deferring.length > 0 && statedCoverage < 0.8 * deferredCoverage;
@@ -439,6 +439,14 @@ const YEAR = /^(19|20)\d{2}$/;
 const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
 /** "具体标准由区民政局另文公布", "收费标准另行制定": the figure is not in this document. */
 const DEFERRED = /(标准|金额|数额|办法|时间|日期)[^，。；]{0,16}另(文|行)(公布|通知|制定|发布|下达|明确|确定)/;
+
+/** The sentence defers the kind of figure asked: a date to 另行通知 for 时间, an amount for 标准 (办法: either). */
+function defersAsked(norm: string, asked: AskedFigure | null): boolean {
+  const what = DEFERRED.exec(norm)?.[1];
+  if (!what || !asked) return false;
+  const dated = asked.measure === 'date' || asked.measure === 'duration';
+  return what === '办法' || (what === '时间' || what === '日期' ? dated : !dated);
+}
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
 
@@ -491,6 +499,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();
+  // Character pairs of runs jieba could not cut into words (特展展到 → 特展, 展展, 展到), in no document and
+  // no dictionary.
+  const pairs: KeyTerm[] = [];
   // English: does the question name anything the corpus has by a reliable route — a glossary concept
   // (not how it asks), a place or programme name, or its own words in English documents?
   let anchored = false;
@@ -545,7 +556,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
     const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term) || englishPlace;
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}) });
+    if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
+  joinRuns(pairs, question);
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.
   const englishPresent = new Set(language === 'en' ? terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term) : []);
@@ -558,6 +571,23 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
   return mergePieces(out);
+}
+
+/**
+ * Overlapping character pairs of one run (展展, 展到 of 特展展到) are one unknown string, not one topic per
+ * pair: they share a group, named by the run, which counts once.
+ */
+function joinRuns(pairs: KeyTerm[], question: string): void {
+  const at = pairs.map((k) => ({ k, start: question.indexOf(k.term) })).filter((p) => p.start >= 0).sort((a, b) => a.start - b.start);
+  for (let i = 0; i < at.length; ) {
+    let j = i;
+    while (j + 1 < at.length && at[j + 1].start === at[j].start + 1) j++;
+    if (j > i) {
+      const run = question.slice(at[i].start, at[j].start + 2);
+      for (let m = i; m <= j; m++) at[m].k.group = run;
+    }
+    i = j + 1;
+  }
 }
 
 /** Where the words occur in the text (every occurrence). */
