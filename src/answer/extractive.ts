@@ -29,6 +29,8 @@ export interface CorpusStats {
   romanised: ReadonlySet<string>;
   /** A document's whole text (title and normalised chunks): where the question's place and year are looked for. */
   documentText(docId: string): string;
+  /** Local place names the corpus's own dictionary holds (柳溪街道, 石桥社区), which jieba's stock dictionary lacks. */
+  places?: readonly string[];
 }
 
 export interface ExtractiveOptions {
@@ -647,10 +649,13 @@ function missingTerms(keyTerms: KeyTerm[], present: string[]): string[] {
 /** The places a Chinese question names (稷山县 with its stem 稷山), generic ones (本市, 社区) left out. Found once per question. */
 function questionPlaces(question: string, language: Language, stats: CorpusStats): { name: string; stem: string }[] {
   if (language !== 'zh') return [];
-  return stats.tokenizer
-    .placeNames(normalizeText(question))
-    .map((name) => ({ name, stem: placeStem(name) }))
-    .filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name));
+  const q = normalizeText(question);
+  const stock = stats.tokenizer.placeNames(q).map((name) => ({ name, stem: placeStem(name) }));
+  // The corpus's own places, named in full or by their stem (柳溪 for 柳溪街道): the districts near-duplicate
+  // notices differ by.
+  const local = (stats.places ?? []).map((name) => ({ name, stem: placeStem(name) })).filter(({ name, stem }) => q.includes(name) || q.includes(stem));
+  const seen = new Set<string>();
+  return [...stock, ...local].filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name) && !seen.has(stem) && !!seen.add(stem));
 }
 
 function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats): string[] {
@@ -814,7 +819,7 @@ function placeScope(keyTerms: KeyTerm[], stats: CorpusStats): (norm: string) => 
   };
 }
 
-const placeStem = (name: string) => name.replace(/(省|市|县|区|镇|乡|村|街道)$/, '');
+const placeStem = (name: string) => name.replace(/(省|市|县|区|镇|乡|村|街道|社区|小区)$/, '');
 const ADMINISTRATIVE = /(省|市|县|区|镇|乡|村|街道|自治州|盟|旗)$/;
 
 interface Candidate {
