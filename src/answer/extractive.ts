@@ -11,7 +11,7 @@ import { splitSentences } from '../text/sentences.js';
 import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, asksForFraud, KIND_EVIDENCE, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, asksForFraud, KIND_EVIDENCE, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -461,8 +461,6 @@ const SITUATION_WEIGHT = 0.5;
 const WEAK_EVIDENCE = 0.3;
 
 // "几个", "多长", "多少钱": how the question asks, not what it is about.
-/** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生. */
-const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
 
 // "开不开", "有没有", "多不多": the A-not-A question form, also how the question asks.
 // "哪两国", "哪一年", "几家": the interrogative with its numeral and classifier.
@@ -493,7 +491,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     return !!asking && lower.includes(w) && !asking.some((c) => c.toLowerCase().includes(w));
   };
   const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
-  const ownCase = question ? [...question.matchAll(OWN_CASE)].map((m) => m[0]) : [];
+  const ownCase = question ? ownCaseSpans(question) : [];
   // Words of the question a synonym or a pinyin repair stands for (长护险 → 长期护理保险): the characters
   // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
   // pairs straddling its edge (办长 of 办长护险) are no word at all.
@@ -922,7 +920,7 @@ function passageText(p: RetrievedPassage): string {
  */
 function questionScope(question: string, language: Language, places: { name: string; stem: string }[]): string[][] {
   const q = normalizeText(question);
-  const own = [...q.matchAll(OWN_CASE)].map((m) => m[0]).join(' ');
+  const own = ownCaseSpans(q).join(' ');
   const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})\s*年/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
   return [...[...new Set(years)].map((y) => [y]), ...places.map(({ name, stem }) => (stem === name ? [name] : [name, stem]))];
 }
