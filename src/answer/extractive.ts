@@ -439,8 +439,6 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
 const EVERYDAY_FLOOR = 0.5;
 
 const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
-/** Nouns that name things (not verbal or adjectival nouns: 尝试 for "try"). */
-const THING_TAG = /^(n|nz|ns|nr|nt|j|ng)$/;
 const YEAR = /^(19|20)\d{2}$/;
 // Words and their stems ("county" → counti).
 const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
@@ -512,8 +510,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   let anchored = false;
   for (const t of terms) {
     if (language === 'en' && t.origin === 'absent') {
-      // Things: CC-CEDICT's headword for it is a noun (足球 for football; 尝试 for "try" is how one asks).
-      if (t.source && stats.documentFrequency(t.term) === 0 && THING_TAG.test(stats.tokenizer.generalTag(t.term))) absentThings.add(t.source);
+      if (t.source && stats.documentFrequency(t.term) === 0) absentThings.add(t.source);
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
@@ -576,32 +573,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   for (const concept of absentConcepts) {
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
-  // With an anchor too, a thing no document mentions (dentist, kindergarten, marriage: neither an English
-  // document nor any Chinese word for it) is a topic the documents lack, as heavy as the rarest word —
-  // unless it only tells who asks (my husband, our son), is said as a verb or an adjective ("try again",
-  // "is bad"), or is what a figure is counted per ("per parcel").
-  if (anchored) {
-    for (const thing of absentThings) {
-      if (absentConcepts.has(thing) || presentConcepts.has(thing) || coveredInEnglish(thing) || PERSON_WORD.test(thing) || !namesThing(thing, lower)) continue;
-      out.push({ term: thing, weight: idfMax * ABSENT_THING_WEIGHT, group: thing, unknown: true });
-    }
-  }
   return mergePieces(out);
 }
-
-/**
- * Whether the question uses the English word as a thing it asks about: not after a pronoun, modal, copula or
- * "to" (a verb or an adjective: "i can try again", "my chinese is bad"), not as what a figure is counted per
- * ("per parcel"), not an adverb.
- */
-function namesThing(word: string, question: string): boolean {
-  if (/ly$/.test(word)) return false;
-  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return !new RegExp(`\\b(i|you|we|they|he|she|it|can|could|will|would|should|must|may|might|to|is|are|am|was|were|be|been|do|does|did|not|very|so|too|really|per|each|every)\\s+${w}\\b`, 'i').test(question);
-}
-
-// Who asks and for whom: the asker's story, never a topic the documents must share.
-const PERSON_WORD = /^(husband|wife|son|daughter|kid|kids|child|children|baby|mother|father|mum|mom|dad|parent|parents|girlfriend|boyfriend|friend|friends|family|uncle|aunt|grandma|grandpa|grandmother|grandfather|brother|sister|wife's|neighbour|neighbor|colleague|boss|employer)$/;
 
 /**
  * Overlapping character pairs of one run (展展, 展到 of 特展展到) are one unknown string, not one topic per
@@ -635,8 +608,6 @@ const ASKING_PHRASE = /^(how|what|where|when|who|which|why)\b/;
 
 /** Weight (× the largest IDF) of a glossary concept no document uses (passport → 护照). */
 const ABSENT_CONCEPT_WEIGHT = 0.6;
-/** Weight (× the largest IDF) of a thing CC-CEDICT names that no document mentions, in a question that is otherwise anchored (0.3, 0.6 and 1 compared on the calib splits: 1 abstains most at the same answer rate). */
-const ABSENT_THING_WEIGHT = 1;
 
 /** 1 for words rare in general Chinese (count <= 30), falling to 0.15 for everyday words (count >= 3000). */
 function specificity(generalCount: number): number {

@@ -230,12 +230,14 @@ function tidyEnglish(text: string): string {
 export const QUOTE_MAX = 200;
 
 /**
- * A supporting quote: the sentence as written, or, where it is long, the window of whole words around the
- * figure or the question's terms, marked with … where it was cut.
+ * A supporting quote: the sentence as written, or, where an English one is long, the window of whole words
+ * around the figure or the question's terms, marked with … where it was cut.
  */
 export function quoteWindow(sentence: string, figure: FigureMention | null, terms: readonly string[]): string {
   const text = sentence.replace(/\s+/g, ' ').trim();
-  if (text.length <= QUOTE_MAX) return text;
+  // A Chinese sentence is quoted whole: the English reader checks it against the source (or a translation
+  // tool) and a cut Chinese clause loses its subject; measured, cutting them lost facts the lead did not hold.
+  if (text.length <= QUOTE_MAX || /\p{Script=Han}/u.test(text)) return text;
   const norm = normalizeText(text);
   let at = figure ? norm.indexOf(figure.text) : -1;
   if (at < 0) {
