@@ -450,6 +450,8 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   return what === '办法' || (what === '时间' || what === '日期' ? dated : !dated);
 }
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+/** Key terms holding a number (8点, 1.5匹, 66). */
+const NUMBER_TERM = /\d/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
@@ -626,6 +628,10 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: n
   let total = 0;
   let matched = 0;
   for (const [group, weight] of totals) {
+    // A number of the question (8点, 66岁, 1.5匹) is evidence when the passage states it, but the documents
+    // often put the same thing otherwise (18:00以后, 65周岁以上): its absence counts for nothing. (Years are
+    // scope, checked on their own.)
+    if (!found.has(group) && NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) continue;
     total += weight;
     matched += Math.min(weight, found.get(group) ?? 0);
   }
