@@ -481,6 +481,9 @@ describe('abstention evidence', () => {
     expect(other.text).toContain('柳溪');
     // …where, without the corpus's place names, 柳溪 is two unknown characters and 石桥镇's notice would answer.
     expect(askZh(asked, alone.chunks.slice(0, 1), alone.stats).text.split('\n')[0]).toContain('7月15日');
+    // The place says where, not what: a passage sharing only 柳溪街道 does not answer about its hotpot restaurants.
+    const hotpot = askZh('柳溪街道哪家火锅店好吃', local.chunks.slice(1), withPlaces);
+    expect(hotpot.abstained, hotpot.reasons.join(' | ')).toBe(true);
   });
 
   it('abstains with no passages and with no searchable terms', () => {
