@@ -222,6 +222,18 @@ describe('answer first', () => {
     expect(where.text.split('\n')[0]).toContain('人民路18号');
   });
 
+  it('"where do I apply" needs an office, an address or a channel; where a thing is takes any place', () => {
+    const rent = { title: '公共租赁住房租金标准', text: '东城区公共租赁住房租金为每月每平方米11.2元，租金按月缴纳。' };
+    const paid = { title: '公共租赁住房租金缴纳', text: '公共租赁住房租金可到区住房保障服务中心窗口缴纳，也可通过“云川住房”小程序缴纳。' };
+    const local = statsFor([rent, paid, ...ALL]);
+    const missing = askZh('公共租赁住房租金去哪交', local.chunks.slice(0, 1), local.stats);
+    expect(missing.abstained).toBe(true);
+    expect(missing.text).toContain('具体地点');
+    const stated = askZh('公共租赁住房租金去哪交', local.chunks.slice(0, 2), local.stats);
+    expect(stated.abstained, stated.reasons.join(' | ')).toBe(false);
+    expect(stated.text.split('\n')[0]).toMatch(/服务中心窗口|小程序/);
+  });
+
   it('a news dateline (5月27日上午) is not opening hours; "opening day" does not ask for them', () => {
     const shop = { title: '兑换超市开业', text: '5月27日上午，城东兑换超市正式开业，居民可用废纸箱兑换米面油。开业首日，超市共惠及居民86户。' };
     const local = statsFor([shop]);
