@@ -224,6 +224,18 @@ describe('answer first', () => {
     expect(where.text.split('\n')[0]).toContain('人民路18号');
   });
 
+  it('"where do I apply" needs an office, an address or a channel; where a thing is takes any place', () => {
+    const rent = { title: '公共租赁住房租金标准', text: '东城区公共租赁住房租金为每月每平方米11.2元，租金按月缴纳。' };
+    const paid = { title: '公共租赁住房租金缴纳', text: '公共租赁住房租金可到区住房保障服务中心窗口缴纳，也可通过“云川住房”小程序缴纳。' };
+    const local = statsFor([rent, paid, ...ALL]);
+    const missing = askZh('公共租赁住房租金去哪交', local.chunks.slice(0, 1), local.stats);
+    expect(missing.abstained).toBe(true);
+    expect(missing.text).toContain('具体地点');
+    const stated = askZh('公共租赁住房租金去哪交', local.chunks.slice(0, 2), local.stats);
+    expect(stated.abstained, stated.reasons.join(' | ')).toBe(false);
+    expect(stated.text.split('\n')[0]).toMatch(/服务中心窗口|小程序/);
+  });
+
   it('a news dateline (5月27日上午) is not opening hours; "opening day" does not ask for them', () => {
     const shop = { title: '兑换超市开业', text: '5月27日上午，城东兑换超市正式开业，居民可用废纸箱兑换米面油。开业首日，超市共惠及居民86户。' };
     const local = statsFor([shop]);
@@ -330,6 +342,25 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('600元');
     // The same words asked about (in the clause that asks) are topics the notice lacks.
     expect(askZh(`${asked}，${story.join('')}吗`, local.chunks.slice(0, 1), local.stats).abstained).toBe(true);
+  });
+
+  it("a number of the question counts when the passage states it, and its absence counts for nothing (8点 vs 18:00以后)", () => {
+    const hall = { title: '全民健身中心开放服务信息', text: '羽毛球馆场地费：每片每小时40元，18:00以后每片每小时60元。' };
+    const local = statsFor([hall, ...ALL]);
+    const draft = askZh('晚上8点去打羽毛球一小时多少钱', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text).toContain('60元');
+  });
+
+  it('a typo the pinyin repair replaced (shiyejin → 失业保险金) is no missing word of its own', () => {
+    const pay = { title: '失业保险金申领办事指南', text: '失业保险金每月15日前发放至本人社会保障卡银行账户。' };
+    const local = statsFor([pay, ...ALL]);
+    const q = 'shiyejin每个月几号发';
+    const r = retrievalOf(q, local.chunks.slice(0, 1));
+    const repair: WeightedTerm[] = [{ term: '失业保险金', weight: 0.8, origin: 'pinyin-repair', source: 'shiyejin' }];
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: { ...r, terms: [...r.terms, ...repair] }, history: [] }, local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('15日前');
   });
 
   it('the characters of a word a synonym stands for are that word (长护险 searched as 长期护理保险), not topics of their own', () => {
@@ -475,6 +506,9 @@ describe('abstention evidence', () => {
     expect(other.text).toContain('柳溪');
     // …where, without the corpus's place names, 柳溪 is two unknown characters and 石桥镇's notice would answer.
     expect(askZh(asked, alone.chunks.slice(0, 1), alone.stats).text.split('\n')[0]).toContain('7月15日');
+    // The place says where, not what: a passage sharing only 柳溪街道 does not answer about its hotpot restaurants.
+    const hotpot = askZh('柳溪街道哪家火锅店好吃', local.chunks.slice(1), withPlaces);
+    expect(hotpot.abstained, hotpot.reasons.join(' | ')).toBe(true);
   });
 
   it('abstains with no passages and with no searchable terms', () => {
@@ -676,6 +710,9 @@ describe('question analysis', () => {
     expect(askingClauses('我爸瘫床上好几年了，我自己在家照顾他，长护险一个月能给多少')).toEqual(['长护险一个月能给多少']);
     expect(askingClauses('我儿子下个月考完试想去社区上班，报名截止到哪天？')).toEqual(['报名截止到哪天']);
     expect(askingClauses("I'm 70 and live alone, can I get the allowance?")).toEqual(['can I get the allowance']);
+    // A question mark, or a clause ending in V不 (开门不), asks too.
+    expect(askingClauses('市民中心周六开门不？我平时上班只有周末有空去')).toEqual(['市民中心周六开门不']);
+    expect(askingClauses('我家老人走不动了，送饭上门要钱不')).toEqual(['送饭上门要钱不']);
     // One clause, or every clause asking, or none: nothing to tell apart.
     expect(askingClauses('长护险一个月能给多少')).toBeNull();
     expect(askingClauses('高龄津贴去哪申请，要带啥')).toBeNull();

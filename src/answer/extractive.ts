@@ -224,7 +224,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const { question, language } = input;
   let passages = input.retrieval.passages.slice(0, options.passagesConsidered);
   const reasons: string[] = [];
-  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, normalizeText(question));
+  // Names of places the question is scoped to (stock and the corpus's own), found once per question.
+  const places = questionPlaces(question, language, stats);
+  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, normalizeText(question), places);
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
@@ -237,7 +239,6 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   }
 
   // Names of places the documents never mention: the right topic in another city is still no answer.
-  const places = questionPlaces(question, language, stats);
   // English: a place is known by the corpus names the mapper reached from it (pinyin terms name their words).
   const mappedNames = input.retrieval.terms.filter((t) => t.origin === 'pinyin' && t.source).map((t) => t.source!.toLowerCase());
   const unknownPlaces = unknownPlaceNames(question, language, places, stats, mappedNames);
@@ -308,7 +309,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   for (const k of keyTerms) if (k.unknown && !wholePresent.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
   const unknown = [...unknownGroups.values()].reduce((a, b) => a + b, 0) / total;
   const wholeWords = keyTerms.filter((k) => !k.piece);
-  const topic = (wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
+  // The topic is what is asked about, not where (柳溪街道 of 柳溪街道哪家火锅店好吃).
+  const topical = wholeWords.filter((k) => !k.scope);
+  const topic = (topical.length ? topical : wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
@@ -453,6 +456,8 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   return what === '办法' || (what === '时间' || what === '日期' ? dated : !dated);
 }
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+/** Key terms holding a number (8点, 1.5匹, 66). */
+const NUMBER_TERM = /\d/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
@@ -480,7 +485,13 @@ const ANSWER_KIND = /(?:什么|哪个|哪些|哪家|哪种|哪类|哪一|哪|啥
  * general Chinese: a rare word (公交卡, 驾照) is a topic the documents lack; an everyday word a resident
  * uses in place of the article's (一共, 大概, 上班) is not evidence against the passage.
  */
-function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = ''): KeyTerm[] {
+function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = []): KeyTerm[] {
+  // Where the question names a place (柳溪街道, 稷山县): its words and characters say where, not what.
+  const placeSpans = spansOf(question, places.flatMap((p) => [p.name, p.stem]));
+  const inPlace = (term: string) => {
+    const where = spansOf(question, [term]);
+    return where.length > 0 && where.every((w) => placeSpans.some((p) => w.start >= p.start && w.end <= p.end));
+  };
   const n = Math.max(1, stats.size);
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
@@ -499,6 +510,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
   // pairs straddling its edge (办长 of 办长护险) are no word at all.
   const replaced = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!)) : [];
+  // A typo (低包, shiyejin) the pinyin repair replaced is no word of its own: its repairs stand for it.
+  const repaired = new Set(terms.filter((t) => t.origin === 'pinyin-repair' && t.source).map((t) => t.source!));
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();
@@ -530,6 +543,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       if ((inside && t.term.length < 2) || (straddles && !inside && stats.documentFrequency(t.term) === 0 && stats.tokenizer.generalFrequency(t.term) === 0)) continue;
     }
     const df = stats.documentFrequency(t.term);
+    if (t.origin === 'question' && repaired.has(t.term) && df === 0) continue;
     // English: the English words themselves, and translations the corpus never uses, say nothing —
     // except the glossary's: its translations are reliable, so a concept none of them covers is missing.
     if (language === 'en' && df === 0) {
@@ -557,7 +571,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
-    const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term) || englishPlace;
+    const scope = (language === 'zh' && (tag === 'ns' || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
@@ -629,6 +643,10 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: n
   let total = 0;
   let matched = 0;
   for (const [group, weight] of totals) {
+    // A number of the question (8点, 66岁, 1.5匹) is evidence when the passage states it, but the documents
+    // often put the same thing otherwise (18:00以后, 65周岁以上): its absence counts for nothing. (Years are
+    // scope, checked on their own.)
+    if (!found.has(group) && NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) continue;
     total += weight;
     matched += Math.min(weight, found.get(group) ?? 0);
   }
@@ -1037,6 +1055,12 @@ interface Facet {
 const PHONE = /(?<![\d.])(0\d{2,3}[-\s]?\d{7,8}|0\d{2,3}-\d{3,4}[\s-]\d{4}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?![\d.])/;
 // An address itself (not the word 网站).
 const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
+/**
+ * Where to go: an address (路88号, 3楼, 窗口, 大厅), an office a verb of applying points to (向户籍所在地乡镇人民政府
+ * 提出申请, 到派出所办理), or an online channel. (Names of the city and district alone are everywhere.)
+ */
+const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
+const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。？?]{0,4}(办|交|缴|申请|领|报名|登记|咨询|买|补办|挂失|提交|换|打印|开具|预约)|(办|交|缴|申请|领|报名|登记|补办|挂失|换)[^，。？?]{0,4}(哪里|哪儿|在哪|去哪|到哪)|\bwhere (do|can|should) i (apply|register|pay|go|get|collect|submit|sign up|renew|replace)\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
@@ -1050,7 +1074,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
   if (asked) return { zh: '具体数字', en: 'the figure' };
   if (kind === 'how') return { zh: '办理方法', en: 'how to apply' };
-  if (kind === 'where') return { zh: '具体地点', en: 'where' };
+  // Where to go to do something (在哪里办, 去哪交, where do I apply): an office, an address or a channel must be
+  // stated. (Where a thing is or comes from — 分布在什么地方 — takes any place name.)
+  if (kind === 'where') return { zh: '具体地点', en: 'where', ...(SERVICE_WHERE.test(q) ? { evidence: PLACE_STATED } : {}) };
   if (kind === 'who') return { zh: '适用对象', en: 'who qualifies' };
   void language;
   return null;
