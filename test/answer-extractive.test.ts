@@ -178,6 +178,15 @@ describe('answer first', () => {
     expect(deadline.text.split('\n')[0]).toContain('12月20日');
   });
 
+  it('in a question-and-answer page the answer (答：…) leads, never the question the page asks itself (问：…？)', () => {
+    const faq = { title: '学生资助政策问答', text: '问：生源地助学贷款每年能贷多少？\n答：全日制普通本专科学生每人每年申请贷款额度不超过2万元。\n问：国家助学金怎么申请？\n答：向就读学校提出申请。' };
+    const local = statsFor([faq, ...ALL]);
+    const draft = askZh('生源地助学贷款本科一年最多贷多少', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2万元');
+    expect(draft.text).not.toMatch(/问：/);
+  });
+
   it('a "where" question opens with the sentence stating a location, not one only naming the office', () => {
     const centre = statsFor([{ title: '康复辅具服务', text: '老年人可到康复辅具服务中心免费评估，评估后即可申领康复辅具补贴。服务中心设在人民路88号一楼。' }]);
     const q = '康复辅具服务中心在哪？';

@@ -456,6 +456,13 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   return what === '办法' || (what === '时间' || what === '日期' ? dated : !dated);
 }
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+/** The answer to a question a page asks itself (答：…). */
+const FAQ_ANSWER = /^\s*(答|A)\s*[:：]/i;
+
+/** A question a page asks itself: 问：…, Q: …, or one short sentence ending in ？ (not a passage that merely ends with one). */
+function isFaqQuestion(text: string): boolean {
+  return /^\s*(问|Q)\s*[:：]/i.test(text) || (/[？?]\s*$/.test(text) && text.length <= 40 && !/[。.!！;；]\s/.test(text) && !/[。！；]/.test(text));
+}
 /** Key terms holding a number (8点, 1.5匹, 66). */
 const NUMBER_TERM = /\d/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
@@ -786,7 +793,9 @@ function scoreSentences(
       const own = new Set(tokens);
       // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
       for (const k of keyTerms) if (k.term.length === 1 && !own.has(k.term) && norm.includes(k.term)) own.add(k.term);
-      candidates.push({ p, passageIndex, order, text, norm, tokens, own, context });
+      // In a question-and-answer page the answer (答：…) is about the question before it (问：生源地助学贷款每年能贷多少？).
+      const asked = order > 0 && FAQ_ANSWER.test(text) && isFaqQuestion(pieces[order - 1]) ? stats.tokenizer.tokens(normalizeText(pieces[order - 1])) : [];
+      candidates.push({ p, passageIndex, order, text, norm, tokens, own, context: asked.length ? [...context, ...asked] : context });
     });
   });
   const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context }) => {
@@ -819,7 +828,8 @@ function scoreSentences(
   });
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
-  const last = (s: ScoredSentence) => ((s.features.heading && s.features.novelty < 0.5) || FURNITURE.test(s.text) ? 1 : 0);
+  // Nor is a question the document asks itself (问：…？).
+  const last = (s: ScoredSentence) => ((s.features.heading && s.features.novelty < 0.5) || FURNITURE.test(s.text) || isFaqQuestion(s.text) ? 1 : 0);
   // A figure stated for another place (以忻府区为例，92名… when 忻州 is asked) is that place's, not the asked one's.
   const elsewhere = asked ? placeScope(keyTerms, stats) : () => 0;
   const scope = new Map(out.map((s) => [s, elsewhere(s.norm)]));
