@@ -25,8 +25,8 @@ export const USAGE = `Usage: npm run eval -- [options]
                      then remove it; without it the configured index (INDEX_DIR) is used
   --suite            run the shipped sets in one go, each on its own temporary index: the team set and
                      the residents' set (report split) on seeds/, eval/cmrc2018 (report split),
-                     eval/notices (report split), eval/policies (held out, all report) and eval/services
-                     (report split) each on its own docs/;
+                     eval/notices (report split), eval/policies (held out, all report), eval/services,
+                     eval/county and eval/webpages (report splits) each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -52,6 +52,8 @@ export const SUITE: readonly EvalSet[] = [
   { name: 'notices-report', questions: 'eval/notices/questions.jsonl', split: 'report', corpus: 'eval/notices/docs' },
   { name: 'policies', questions: 'eval/policies/questions.jsonl', corpus: 'eval/policies/docs' },
   { name: 'services-report', questions: 'eval/services/questions.jsonl', split: 'report', corpus: 'eval/services/docs' },
+  { name: 'county-report', questions: 'eval/county/questions.jsonl', split: 'report', corpus: 'eval/county/docs' },
+  { name: 'webpages-report', questions: 'eval/webpages/questions.jsonl', split: 'report', corpus: 'eval/webpages/docs' },
 ];
 
 export interface EvalSet {

@@ -179,6 +179,8 @@ export interface AnswerInput {
   language: Language;
   retrieval: RetrievalResult;
   history: Turn[];
+  /** When the question is asked (epoch ms): 今年, 去年, "next year" are read against it. Default: the clock. */
+  now?: number;
 }
 
 export interface AnswerDraft {

@@ -74,7 +74,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     notes.push(...retrieval.warnings.filter((w) => !notes.includes(w)));
 
     const answerStart = performance.now();
-    const input = { question: cleaned.text || question, language, retrieval, history };
+    const input = { question: cleaned.text || question, language, retrieval, history, now: Date.now() };
     let draft: AnswerDraft;
     try {
       draft = await snapshot.answerer.answer(input);

@@ -7,7 +7,7 @@ import { answerableBy, answerExtractively, type CorpusStats } from '../src/answe
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { glossFigure, leadLine } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
-import { askingClauses, questionKind, stripInstructions } from '../src/answer/question.js';
+import { askingClauses, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -370,6 +370,20 @@ describe('abstention evidence', () => {
     expect(ask('2027年度居民医保个人交多少钱').text.split('\n')[0]).toContain('400元');
   });
 
+  it('a year named relative to now (去年, 今年, "next year") picks that year of near-duplicate documents', () => {
+    const table = (year: number, price: string) => ({ title: `关于${year}年居民生活用水阶梯价格的公告`, text: `居民生活用水第一阶梯价格为每立方米${price}元。` });
+    const local = statsFor([table(2025, '3.10'), table(2026, '3.35')]);
+    const now = Date.UTC(2026, 11, 1);
+    const ask = (question: string, language: 'zh' | 'en' = 'zh') =>
+      answerExtractively({ question, language, retrieval: retrievalOf(question, local.chunks), history: [], now }, local.stats).text.split('\n')[0];
+    expect(ask('去年居民用水第一阶梯价格是多少')).toContain('3.10');
+    expect(ask('今年居民用水第一阶梯价格是多少')).toContain('3.35');
+    // A year later, 去年 is 2026.
+    expect(answerExtractively({ question: '去年居民用水第一阶梯价格是多少', language: 'zh', retrieval: retrievalOf('去年居民用水第一阶梯价格是多少', local.chunks), history: [], now: Date.UTC(2027, 5, 1) }, local.stats).text.split('\n')[0]).toContain('3.35');
+    expect(relativeYears('我儿子今年12岁，明年上学', now)).toEqual([2027]);
+    expect(relativeYears("what was last year's water price?", now)).toEqual([2025]);
+  });
+
   it('a figure the document says is set elsewhere (具体标准另文公布) is not given: say so, quoting it', () => {
     const notice = { title: '高龄津贴发放通知', text: '80至89周岁老人每人每月发放高龄津贴100元。对失能的高龄老人另行发放护理补贴，具体标准由区民政局另文公布。' };
     const local = statsFor([notice, ...ALL]);
@@ -378,6 +392,12 @@ describe('abstention evidence', () => {
     expect(deferred.abstained).toBe(true);
     expect(deferred.text).toContain('另文公布');
     expect(ask('80多岁的老人高龄津贴每月多少钱').text.split('\n')[0]).toContain('100元');
+    // An amount set elsewhere does not stop a date the document does give (the deadline is not deferred).
+    const subsidy = { title: '农机购置补贴', text: '农机购置补贴申请提交最晚的报废补贴标准另行公布。购机者应在2026年12月20日前交材料。' };
+    const farm = statsFor([subsidy, ...ALL]);
+    const deadline = askZh('农机购置补贴申请最晚哪天提交', farm.chunks.slice(0, 1), farm.stats);
+    expect(deadline.abstained, deadline.reasons.join(' | ')).toBe(false);
+    expect(deadline.text.split('\n')[0]).toContain('2026年12月20日');
   });
 
   it('English: a passage matching only the place (Dongcheng District) does not answer what is asked there', () => {
@@ -482,6 +502,10 @@ describe('figures', () => {
     expect(askedFigure('How many days does the job fair last?', 'en').measure).toBe('duration');
     expect(askedFigure('how much is one meal at the senior canteen', 'en').measure).toBe('money');
     expect(askedFigure('母婴候车室在几楼？', 'zh').classifier).toBe('楼');
+    // Which days is a date, not a duration; a threshold (献够多少以后) is no amount of money.
+    expect(askedFigure('一年级网上报名哪几天', 'zh').measure).toBe('date');
+    expect(questionKind('一年级网上报名哪几天')).toBe('when');
+    expect(askedFigure('献血献够多少以后自己用血终身免费', 'zh').measure).not.toBe('money');
     expect(questionKind('Who ran the food safety event in Jiang county?')).toBe('who');
   });
 

@@ -783,7 +783,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies and services (report split) sets, each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits) sets, each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -809,15 +809,17 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
     const cmrcReport = await reportSplit('eval/cmrc2018/questions.jsonl');
     const servicesReport = await reportSplit('eval/services/questions.jsonl');
+    const countyReport = await reportSplit('eval/county/questions.jsonl');
+    const webpagesReport = await reportSplit('eval/webpages/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
     const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -827,11 +829,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'notices-report', 'policies', 'report.html', 'residents-report', 'services-report', 'summary.json', 'team']);
+    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'county-report', 'notices-report', 'policies', 'report.html', 'residents-report', 'services-report', 'summary.json', 'team', 'webpages-report']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });

@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, asksForFraud, KIND_EVIDENCE, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, asksForFraud, KIND_EVIDENCE, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -274,6 +274,13 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     }
     passages = inScope;
   }
+  // A year named relative to now (去年的水价, "next year's premium") chooses between near-duplicates that
+  // differ by their year (the 2025 and the 2026 price table): the other years' versions drop out. Nothing
+  // else is filtered — a standard whose title names no year may still be the current one.
+  if (!scope.some((a) => YEAR.test(a[0]))) {
+    const years = relativeYears(question, input.now ?? Date.now()).map(String);
+    if (years.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, years));
+  }
 
   const passageTokens = passages.map((p) => new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`)));
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens));
@@ -310,7 +317,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
   // table row under the programme's title answers even where another programme's amount is deferred).
   const mostOwn = Math.max(0, ...sentences.map((s) => s.features.own));
-  const deferring = sentences.filter((s) => DEFERRED.test(s.norm) && s.features.own >= 0.8 * mostOwn);
+  const deferring = sentences.filter((s) => defersAsked(s.norm, asked) && s.features.own >= 0.8 * mostOwn);
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
   const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
   const deferred = !!asked && deferring.length > 0 && statedCoverage < 0.8 * deferredCoverage;
@@ -437,7 +444,16 @@ const YEAR = /^(19|20)\d{2}$/;
 const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
 /** "具体标准由区民政局另文公布", "收费标准另行制定": the figure is not in this document. */
 const DEFERRED = /(标准|金额|数额|办法|时间|日期)[^，。；]{0,16}另(文|行)(公布|通知|制定|发布|下达|明确|确定)/;
+
+/** The sentence defers the kind of figure asked: a date to 另行通知 for 时间, an amount for 标准 (办法: either). */
+function defersAsked(norm: string, asked: AskedFigure | null): boolean {
+  const what = DEFERRED.exec(norm)?.[1];
+  if (!what || !asked) return false;
+  const dated = asked.measure === 'date' || asked.measure === 'duration';
+  return what === '办法' || (what === '时间' || what === '日期' ? dated : !dated);
+}
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
 const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
@@ -488,6 +504,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();
+  // Character pairs of runs jieba could not cut into words (特展展到 → 特展, 展展, 展到), in no document and
+  // no dictionary.
+  const pairs: KeyTerm[] = [];
   // English: does the question name anything the corpus has by a reliable route — a glossary concept
   // (not how it asks), a place or programme name, or its own words in English documents?
   let anchored = false;
@@ -497,6 +516,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
+    // 今年, 去年: which year's version is asked (see relativeYears), not a word the passage must share.
+    if (RELATIVE_YEAR_WORD.test(t.term)) continue;
     // English function words ("much", "many") an English document happens to contain say nothing.
     if (t.origin === 'question' && STOP_WORDS.has(t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
@@ -540,7 +561,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
     const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term) || englishPlace;
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}) });
+    if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
+  joinRuns(pairs, question);
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.
   const englishPresent = new Set(language === 'en' ? terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term) : []);
@@ -553,6 +576,23 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
   return mergePieces(out);
+}
+
+/**
+ * Overlapping character pairs of one run (展展, 展到 of 特展展到) are one unknown string, not one topic per
+ * pair: they share a group, named by the run, which counts once.
+ */
+function joinRuns(pairs: KeyTerm[], question: string): void {
+  const at = pairs.map((k) => ({ k, start: question.indexOf(k.term) })).filter((p) => p.start >= 0).sort((a, b) => a.start - b.start);
+  for (let i = 0; i < at.length; ) {
+    let j = i;
+    while (j + 1 < at.length && at[j + 1].start === at[j].start + 1) j++;
+    if (j > i) {
+      const run = question.slice(at[i].start, at[j].start + 2);
+      for (let m = i; m <= j; m++) at[m].k.group = run;
+    }
+    i = j + 1;
+  }
 }
 
 /** Where the words occur in the text (every occurrence). */
@@ -897,6 +937,28 @@ function answerTypePresent(kind: QuestionKind, norm: string, words: string[], qu
     default:
       return fresh.length >= 2 ? 1 : 0;
   }
+}
+
+/**
+ * The passage's document is one year's version of a document also retrieved for another year (the same
+ * title but for its year), and its year is not one of `years`.
+ */
+function otherYearsVersion(p: RetrievedPassage, passages: RetrievedPassage[], years: string[]): boolean {
+  const yearOf = (title: string) => title.match(/(?:19|20)\d{2}/g) ?? [];
+  const own = yearOf(p.chunk.title);
+  if (!own.length || own.some((y) => years.includes(y))) return false;
+  return passages.some((o) => o.chunk.docId !== p.chunk.docId && yearOf(o.chunk.title).some((y) => years.includes(y)) && sameTitleButYear(o.chunk.title, p.chunk.title));
+}
+
+/** Two titles that differ little but for their years (关于提高2026年特困人员基本生活标准的通知 / 2025年特困人员基本生活标准): Dice over character pairs ≥ 0.6. */
+function sameTitleButYear(a: string, b: string): boolean {
+  const pairs = (t: string) => {
+    const s = normalizeText(t).replace(/(?:19|20)\d{2}\s*年?度?/g, '').replace(/[\s\p{P}]/gu, '');
+    return new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+  };
+  const [x, y] = [pairs(a), pairs(b)];
+  const shared = [...x].filter((p) => y.has(p)).length;
+  return x.size > 0 && y.size > 0 && (2 * shared) / (x.size + y.size) >= 0.6;
 }
 
 /** A passage's text with its titles, normalised (where figures, places and years are looked for). */

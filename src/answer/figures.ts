@@ -172,15 +172,18 @@ function askedFigureChinese(question: string): AskedFigure {
   const classifier = named;
   const counted = !named || named === '个' ? countWordOf(focusAfter.replace(/^[的呀啊呢吗？?]+/, ''), before) : null;
   let measure: Measure | null = null;
-  if ((m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) || /时候|何时|哪/.test(m[0])) measure = 'date';
+  // 哪几天, 哪些日子: which days (a date), not how many (a duration).
+  if ((m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) || /时候|何时|哪/.test(m[0]) || /哪[几些一]?(天|日|号)/.test(q)) measure = 'date';
   else if (m[0] === '多久' || m[0] === '多长时间') measure = 'duration';
   else if (classifier) measure = UNIT_MEASURE.find(([re]) => re.test(classifier))?.[1] ?? 'count';
   else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
   else if (/面积/.test(q)) measure = 'area';
   else if (/比例|百分之|占比|百分比/.test(q)) measure = 'percent';
-  else if (MONEY_ZH.test(`${before.slice(-6)}${clauseAfter}`)) measure = 'money';
+  // Money words close to the asking word (补贴多少, 多少生活费), not anywhere in a long clause (献够多少以后…免费).
+  else if (MONEY_ZH.test(`${before.slice(-6)}${clauseAfter.slice(0, 6)}`)) measure = 'money';
   else if (m[0] === '多长' || m[0] === '多远') measure = 'length';
-  else if (m[0] === '多少' && /^[\u4e00-\u9fff]/.test(clauseAfter) && !/^(钱|的)/.test(clauseAfter)) measure = 'count';
+  // 多少以后, 多少才: a threshold of whatever the sentence measures, not a count of a thing.
+  else if (m[0] === '多少' && /^[\u4e00-\u9fff]/.test(clauseAfter) && !/^(钱|的|以[后上下内]|才|就|能|可|会|了|呢|吗|啊)/.test(clauseAfter)) measure = 'count';
   if (counted && !measure) measure = 'count';
   return { measure, classifier, focus, ...(counted ? { counted } : {}), ...(measure === 'money' && PER_UNIT_ZH.test(q) ? { perUnit: true } : {}) };
 }

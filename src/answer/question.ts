@@ -4,7 +4,7 @@
 export type QuestionKind = 'number' | 'where' | 'how' | 'when' | 'who' | 'what';
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ['when', /什么时候|何时|哪天|哪一天|几月|几号|几点|日期|啥时候|when\b|what date|what time|what day|how soon|opening hours|office hours|what hours/i],
+  ['when', /什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|几点|日期|啥时候|when\b|what date|what time|what day|how soon|opening hours|office hours|what hours/i],
   ['number', /多少|几[个名人户家次项所万千百天年岁期间座条毛块元单]|多久|多长|多大|多远|多高|多宽|多重|比例|百分之|how (many|much|long|big|far|old)|what (number|percentage|amount|age)|number of|\bcount\b|\bage (limit|requirement)|\b(minimum|maximum) age\b|年龄(限制|要求|上限|下限)/i],
   ['where', /哪里|哪儿|在哪|何处|什么地方|什么地点|地址|where\b|which (office|place|location|address)|location/i],
   ['who', /谁|哪些人|什么人|哪类人|条件|资格|符合|who\b|eligible|eligibility|qualif/i],
@@ -97,4 +97,20 @@ export function askingClauses(question: string): string[] | null {
   if (clauses.length < 2) return null;
   const asking = clauses.filter((c) => ASKS.test(c));
   return asking.length && asking.length < clauses.length ? asking : null;
+}
+
+// Years named relative to now: 去年的水价 asks for last year's table, not this year's.
+const RELATIVE_YEARS: [RegExp, number][] = [
+  // (今年12岁, 今年72了: the asker's age, not the year asked about.)
+  [/今年(?!\s*\d+\s*(周岁|岁|了))|本年度|this year/i, 0],
+  [/去年|上一年|上年度|last year/i, -1],
+  [/前年|the year before last/i, -2],
+  [/明年|下一年|下年度|next year/i, 1],
+  [/后年|the year after next/i, 2],
+];
+
+/** The calendar years a question names relative to `now` (今年, 去年, "next year"), as numbers. */
+export function relativeYears(question: string, now: number): number[] {
+  const year = new Date(now).getFullYear();
+  return [...new Set(RELATIVE_YEARS.filter(([re]) => re.test(question)).map(([, offset]) => year + offset))];
 }
