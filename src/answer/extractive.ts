@@ -806,9 +806,14 @@ function scoreSentences(
   const scope = new Map(out.map((s) => [s, elsewhere(s.norm)]));
   // A table row naming another district, year, grade or category than a sibling row that names the
   // asked one is that one's figure, not the answer.
-  const miss = otherRows(candidates, out, keyTerms, question);
-  for (const s of out) if (miss.get(s)) s.otherRow = true;
-  return out.sort((a, b) => last(a) - last(b) || miss.get(a)! - miss.get(b)! || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
+  const rows = otherRows(candidates, out, keyTerms, question);
+  for (const s of out) if (rows.get(s) === 1) s.otherRow = true;
+  // The row singled out by what the question names comes first while it is as much on the topic (with
+  // its column names, caption and title) as the best sentence: its cells are short, so it never has the
+  // words of a prose sentence that only repeats the topic (起付标准按上表标准的50%计算).
+  const mostCoverage = Math.max(0, ...out.map((s) => s.coverage));
+  const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (s.coverage >= SINGLED_ROW_SHARE * mostCoverage ? -1 : 0) : rows.get(s)!);
+  return out.sort((a, b) => last(a) - last(b) || rowKey(a) - rowKey(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
 
 /**
@@ -826,9 +831,12 @@ function placeScope(keyTerms: KeyTerm[], stats: CorpusStats): (norm: string) => 
   };
 }
 
+/** Share of the best sentence's coverage a singled-out table row needs to come first. */
+const SINGLED_ROW_SHARE = 0.8;
+
 /**
  * Per sentence, 1 for a table row that names less of what the question names than another row of its
- * table, else 0. The rows of a table share their header and most words; what tells them apart is what
+ * table; -1 for the row (or rows) that name the most of it, when some other row names less; else 0. The rows of a table share their header and most words; what tells them apart is what
  * each names (东城区, 2025年, 第二阶梯, 二级): the row naming the asked one is the answer, its neighbours'
  * figures are not. A number the question states (93岁, 用水200立方米) names the row whose range holds it
  * (90—99周岁, 180—260立方米, 100周岁及以上).
@@ -851,7 +859,8 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
   for (const rows of tables.values()) {
     if (rows.length < 2) continue;
     const most = Math.max(...rows.map((r) => r.named));
-    for (const r of rows) if (r.named < most - 1e-9) out.set(r.sentence, 1);
+    if (rows.every((r) => r.named >= most - 1e-9)) continue;
+    for (const r of rows) out.set(r.sentence, r.named < most - 1e-9 ? 1 : -1);
   }
   return out;
 }
