@@ -742,6 +742,18 @@ describe('tables written as text (cells joined by " | ")', () => {
     expect(volume.text.split('\n')[0]).toContain('4.28元/立方米');
   });
 
+  it('the row the question names leads even where prose repeats more of the question (its cells are short)', () => {
+    const insurance = {
+      title: '2026年居民医保住院待遇',
+      text: '参保人住院，按医疗机构级别分别计算起付标准：\n医疗机构级别 | 起付标准 | 报销比例\n一级 | 200元 | 90%\n二级 | 500元 | 75%\n三级 | 1000元 | 60%\n同一年度内第二次及以后住院的，起付标准按上表标准的50%计算。',
+    };
+    const local = statsFor([insurance]);
+    const draft = askZh('在二级医院住院起付标准是多少？', local.chunks, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toBe('二级，起付标准：500元[1]');
+    expect(draft.text).not.toMatch(/200元|1000元/);
+  });
+
   it('Markdown tables are read the same way, their rule line left out', () => {
     const hours = {
       title: '无偿献血服务指南',
