@@ -256,6 +256,8 @@ function indexHasVectors(indexDir: string): boolean {
   }
 }
 
+const LOCAL_PLACE = /^[\u4e00-\u9fff]{2,6}(省|市|县|区|镇|乡|村|街道|社区|小区)$/;
+
 /** The corpus statistics the extractive answerer weighs terms with, from one generation. */
 export function corpusStats(index: LoadedIndex): CorpusStats {
   // The chunks of each document, found once on first need (a question's scope check reads whole documents).
@@ -272,7 +274,9 @@ export function corpusStats(index: LoadedIndex): CorpusStats {
     const rows = byDocument.get(docId) ?? [];
     return rows.length ? `${index.chunks[rows[0]].title}\n${rows.map((i) => index.chunks[i].normText).join('\n')}` : '';
   };
-  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText };
+  // The corpus dictionary's names that end like a place (柳溪街道, 石桥社区, 东岭村).
+  const places = index.terms.filter((t) => LOCAL_PLACE.test(t));
+  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText, places };
 }
 
 /** Holds the live generation's bundle and swaps in a newly published generation without a restart. */

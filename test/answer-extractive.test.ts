@@ -458,6 +458,23 @@ describe('abstention evidence', () => {
     expect(ask('我妈1950年出生，南湖区居家养老服务补贴每月多少钱').abstained).toBe(false);
   });
 
+  it("a district named by the corpus's own dictionary (柳溪 of 柳溪街道) scopes the question like a known place", () => {
+    const liuxi = { title: '柳溪街道2026年小学招生工作通知', text: '柳溪街道小学一年级报名时间为2026年7月1日至7月7日。' };
+    const shiqiao = { title: '石桥镇2026年小学招生工作通知', text: '石桥镇小学一年级报名时间为2026年7月15日至7月18日。' };
+    const local = statsFor([shiqiao, liuxi]);
+    const q = '柳溪小学一年级报名是哪几天';
+    const withPlaces = { ...local.stats, places: ['柳溪街道', '石桥镇'] };
+    expect(askZh(q, local.chunks, withPlaces).text.split('\n')[0]).toContain('7月1日');
+    // Only the other district's notice at hand: no answer for 柳溪 from 石桥镇's dates…
+    const alone = statsFor([shiqiao, ...ALL]);
+    const asked = '柳溪小学一年级报名时间是哪几天';
+    const other = askZh(asked, alone.chunks.slice(0, 1), { ...alone.stats, places: ['柳溪街道', '石桥镇'] });
+    expect(other.abstained).toBe(true);
+    expect(other.text).toContain('柳溪');
+    // …where, without the corpus's place names, 柳溪 is two unknown characters and 石桥镇's notice would answer.
+    expect(askZh(asked, alone.chunks.slice(0, 1), alone.stats).text.split('\n')[0]).toContain('7月15日');
+  });
+
   it('abstains with no passages and with no searchable terms', () => {
     expect(answer('稷王社区有多少名居民？', []).abstained).toBe(true);
     expect(answerExtractively({ question: '？？', language: 'zh', retrieval: { ...retrieval('？？', [JIWANG]), terms: [] }, history: [] }, stats).abstained).toBe(true);

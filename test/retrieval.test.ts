@@ -9,10 +9,11 @@ import { createMemoryLogger } from '../src/log.js';
 import type { AnswerDraft, AnswerInput, AskResponse } from '../src/ports.js';
 import { openApp, type App } from '../src/app.js';
 import { createTransformersEmbedder } from '../src/embed/transformers.js';
-import { loadIndex } from '../src/index/open.js';
+import { loadIndex, type LoadedIndex } from '../src/index/open.js';
 import { currentGeneration, readManifest } from '../src/index/store.js';
 import { ingest } from '../src/ingest/pipeline.js';
-import { createRetriever, fuse } from '../src/retrieve/hybrid.js';
+import { createRetriever, fuse, weightedTerms } from '../src/retrieve/hybrid.js';
+import { createTokenizer } from '../src/text/tokenize.js';
 import { makeTempCorpus, missingModelEnv, tinyModelEnv, type TempCorpus } from './support/corpus.js';
 import { until } from './support/limits.js';
 import { TINY_MODEL_DIMS, TINY_MODEL_ID } from './fixtures/tiny-model.js';
@@ -78,6 +79,19 @@ describe('fuse (reciprocal rank fusion)', () => {
       [40, 0.8],
       [10, 0.7],
     ]);
+  });
+});
+
+describe('search terms', () => {
+  it("weigh words of clauses that only tell the asker's story half as much as those of the clause that asks", () => {
+    // weightedTerms reads only the index's tokenizer.
+    const index = { tokenizer: createTokenizer() } as unknown as LoadedIndex;
+    const terms = weightedTerms({ text: '我爸瘫在床上好几年了，长期护理保险一个月能给多少', language: 'zh', k: 5, mode: 'lexical' }, index);
+    const weight = (t: string) => terms.find((x) => x.term === t)?.weight;
+    expect(weight('床上')).toBe(0.5);
+    expect(weight('护理')).toBe(1);
+    // One clause: nothing to tell apart.
+    expect(weightedTerms({ text: '我爸瘫在床上长期护理保险一个月能给多少', language: 'zh', k: 5, mode: 'lexical' }, index).find((x) => x.term === '床上')?.weight).toBe(1);
   });
 });
 

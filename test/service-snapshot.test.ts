@@ -64,6 +64,14 @@ function snapshotOf(index: LoadedIndex, used: string[], gate: { wait: Promise<vo
   return { index, retriever, answerer, fallback: extractive, english, chinese };
 }
 
+describe("the answerer's corpus statistics", () => {
+  it("carry the corpus dictionary's local place names (稷王社区), which jieba's stock dictionary lacks", () => {
+    const places = corpusStats(first).places ?? [];
+    expect(places).toContain('稷王社区');
+    expect(places.every((p) => /(省|市|县|区|镇|乡|村|街道|社区|小区)$/.test(p))).toBe(true);
+  });
+});
+
 describe('one index snapshot per question', () => {
   it('a generation published while a question is being retrieved does not reach that question', async () => {
     expect(second.generation).not.toBe(first.generation);

@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { normalizeText } from '../text/normalize.js';
 import { unknownRomanisedPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, asksForFraud, KIND_EVIDENCE, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, asksForFraud, KIND_EVIDENCE, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -30,6 +30,8 @@ export interface CorpusStats {
   romanised: ReadonlySet<string>;
   /** A document's whole text (title and normalised chunks): where the question's place and year are looked for. */
   documentText(docId: string): string;
+  /** Local place names the corpus's own dictionary holds (柳溪街道, 石桥社区), which jieba's stock dictionary lacks. */
+  places?: readonly string[];
 }
 
 export interface ExtractiveOptions {
@@ -464,8 +466,6 @@ const SITUATION_WEIGHT = 0.5;
 const WEAK_EVIDENCE = 0.3;
 
 // "几个", "多长", "多少钱": how the question asks, not what it is about.
-/** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生. */
-const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
 
 // "开不开", "有没有", "多不多": the A-not-A question form, also how the question asks.
 // "哪两国", "哪一年", "几家": the interrogative with its numeral and classifier.
@@ -496,7 +496,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     return !!asking && lower.includes(w) && !asking.some((c) => c.toLowerCase().includes(w));
   };
   const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
-  const ownCase = question ? [...question.matchAll(OWN_CASE)].map((m) => m[0]) : [];
+  const ownCase = question ? ownCaseSpans(question) : [];
   // Words of the question a synonym or a pinyin repair stands for (长护险 → 长期护理保险): the characters
   // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
   // pairs straddling its edge (办长 of 办长护险) are no word at all.
@@ -652,10 +652,13 @@ function missingTerms(keyTerms: KeyTerm[], present: string[]): string[] {
 /** The places a Chinese question names (稷山县 with its stem 稷山), generic ones (本市, 社区) left out. Found once per question. */
 function questionPlaces(question: string, language: Language, stats: CorpusStats): { name: string; stem: string }[] {
   if (language !== 'zh') return [];
-  return stats.tokenizer
-    .placeNames(normalizeText(question))
-    .map((name) => ({ name, stem: placeStem(name) }))
-    .filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name));
+  const q = normalizeText(question);
+  const stock = stats.tokenizer.placeNames(q).map((name) => ({ name, stem: placeStem(name) }));
+  // The corpus's own places, named in full or by their stem (柳溪 for 柳溪街道): the districts near-duplicate
+  // notices differ by.
+  const local = (stats.places ?? []).map((name) => ({ name, stem: placeStem(name) })).filter(({ name, stem }) => q.includes(name) || q.includes(stem));
+  const seen = new Set<string>();
+  return [...stock, ...local].filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name) && !seen.has(stem) && !!seen.add(stem));
 }
 
 function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats): string[] {
@@ -836,9 +839,9 @@ const SINGLED_ROW_SHARE = 0.8;
 
 /**
  * Per sentence, 1 for a table row that names less of what the question names than another row of its
- * table; -1 for the row (or rows) that name the most of it, when some other row names less; else 0. The rows of a table share their header and most words; what tells them apart is what
- * each names (东城区, 2025年, 第二阶梯, 二级): the row naming the asked one is the answer, its neighbours'
- * figures are not. A number the question states (93岁, 用水200立方米) names the row whose range holds it
+ * table; -1 for the row (or rows) that name the most of it, when some other row names less; else 0.
+ * The rows of a table share their header and most words; what tells them apart is what each names
+ * (东城区, 2025年, 第二阶梯, 二级): the row naming the asked one is the answer, its neighbours' figures are not. A number the question states (93岁, 用水200立方米) names the row whose range holds it
  * (90—99周岁, 180—260立方米, 100周岁及以上).
  */
 function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string): Map<ScoredSentence, number> {
@@ -878,7 +881,7 @@ function rangeHolds(cell: string, n: number): boolean {
   return false;
 }
 
-const placeStem = (name: string) => name.replace(/(省|市|县|区|镇|乡|村|街道)$/, '');
+const placeStem = (name: string) => name.replace(/(省|市|县|区|镇|乡|村|街道|社区|小区)$/, '');
 const ADMINISTRATIVE = /(省|市|县|区|镇|乡|村|街道|自治州|盟|旗)$/;
 
 interface Candidate {
@@ -982,7 +985,7 @@ function passageText(p: RetrievedPassage): string {
  */
 function questionScope(question: string, language: Language, places: { name: string; stem: string }[]): string[][] {
   const q = normalizeText(question);
-  const own = [...q.matchAll(OWN_CASE)].map((m) => m[0]).join(' ');
+  const own = ownCaseSpans(q).join(' ');
   const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})\s*年/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
   return [...[...new Set(years)].map((y) => [y]), ...places.map(({ name, stem }) => (stem === name ? [name] : [name, stem]))];
 }

@@ -114,3 +114,11 @@ export function relativeYears(question: string, now: number): number[] {
   const year = new Date(now).getFullYear();
   return [...new Set(RELATIVE_YEARS.filter(([re]) => re.test(question)).map(([, offset]) => year + offset))];
 }
+
+/** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生. */
+const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)/g;
+
+/** The spans of a question that state the asker's own case (俺爷爷85岁, 我妈66了, 2019年10月出生): not what to look for. */
+export function ownCaseSpans(question: string): string[] {
+  return [...question.matchAll(OWN_CASE)].map((m) => m[0]);
+}

@@ -7,6 +7,10 @@ import type { Logger } from '../log.js';
 import type { LoadedIndex } from '../index/open.js';
 import { normalizeText } from '../text/normalize.js';
 import { isEverydayWord } from '../lang/everyday.js';
+import { askingClauses } from '../answer/question.js';
+
+/** Search weight of words only in clauses that tell the asker's story (as the answerer weighs them). */
+const STORY_WEIGHT = 0.5;
 
 export interface RetrieverDeps {
   /** The live index (swapped on reload; each query uses one snapshot). */
@@ -63,8 +67,16 @@ export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): Weight
     const prev = byTerm.get(term);
     if (!prev || prev.weight < weight) byTerm.set(term, { term, weight, origin, ...(source ? { source } : {}) });
   };
-  // Fillers, kinship words and time-of-life chatter (我表弟, 下个月) are never what is searched for.
-  for (const t of index.tokenizer.tokens(normalizeText(query.text))) if (!isEverydayWord(t)) add(t, 1, 'question');
+  // Fillers, kinship words and time-of-life chatter (我表弟, 下个月) are never what is searched for; words of
+  // Chinese clauses that only tell the asker's story (我爸瘫床上好几年了，…) weigh half of those of the clause
+  // that asks. (The asker's own age stays: 80岁 finds 年满80周岁.)
+  const text = normalizeText(query.text);
+  const asking = askingClauses(text);
+  for (const t of index.tokenizer.tokens(text)) {
+    if (isEverydayWord(t)) continue;
+    const story = !!asking && /^[\u4e00-\u9fff]+$/.test(t) && text.includes(t) && !asking.some((c) => c.includes(t));
+    add(t, story ? STORY_WEIGHT : 1, 'question');
+  }
   for (const e of query.expansions ?? []) {
     const tokens = index.tokenizer.tokens(normalizeText(e.term));
     for (const t of tokens) add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin, e.source ?? e.term);
