@@ -330,6 +330,14 @@ describe('abstention evidence', () => {
     expect(askZh(`${asked}，${story.join('')}吗`, local.chunks.slice(0, 1), local.stats).abstained).toBe(true);
   });
 
+  it("a number of the question counts when the passage states it, and its absence counts for nothing (8点 vs 18:00以后)", () => {
+    const hall = { title: '全民健身中心开放服务信息', text: '羽毛球馆场地费：每片每小时40元，18:00以后每片每小时60元。' };
+    const local = statsFor([hall, ...ALL]);
+    const draft = askZh('晚上8点去打羽毛球一小时多少钱', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text).toContain('60元');
+  });
+
   it('the characters of a word a synonym stands for are that word (长护险 searched as 长期护理保险), not topics of their own', () => {
     const care = { title: '长期护理保险待遇', text: '城乡居民基本医疗保险参保人员暂未纳入长期护理保险覆盖范围。' };
     const local = statsFor([care, ...ALL]);
@@ -473,6 +481,9 @@ describe('abstention evidence', () => {
     expect(other.text).toContain('柳溪');
     // …where, without the corpus's place names, 柳溪 is two unknown characters and 石桥镇's notice would answer.
     expect(askZh(asked, alone.chunks.slice(0, 1), alone.stats).text.split('\n')[0]).toContain('7月15日');
+    // The place says where, not what: a passage sharing only 柳溪街道 does not answer about its hotpot restaurants.
+    const hotpot = askZh('柳溪街道哪家火锅店好吃', local.chunks.slice(1), withPlaces);
+    expect(hotpot.abstained, hotpot.reasons.join(' | ')).toBe(true);
   });
 
   it('abstains with no passages and with no searchable terms', () => {
@@ -670,6 +681,9 @@ describe('question analysis', () => {
     expect(askingClauses('我爸瘫床上好几年了，我自己在家照顾他，长护险一个月能给多少')).toEqual(['长护险一个月能给多少']);
     expect(askingClauses('我儿子下个月考完试想去社区上班，报名截止到哪天？')).toEqual(['报名截止到哪天']);
     expect(askingClauses("I'm 70 and live alone, can I get the allowance?")).toEqual(['can I get the allowance']);
+    // A question mark, or a clause ending in V不 (开门不), asks too.
+    expect(askingClauses('市民中心周六开门不？我平时上班只有周末有空去')).toEqual(['市民中心周六开门不']);
+    expect(askingClauses('我家老人走不动了，送饭上门要钱不')).toEqual(['送饭上门要钱不']);
     // One clause, or every clause asking, or none: nothing to tell apart.
     expect(askingClauses('长护险一个月能给多少')).toBeNull();
     expect(askingClauses('高龄津贴去哪申请，要带啥')).toBeNull();

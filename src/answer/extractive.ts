@@ -228,7 +228,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const { question, language } = input;
   let passages = input.retrieval.passages.slice(0, options.passagesConsidered);
   const reasons: string[] = [];
-  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, normalizeText(question));
+  // Names of places the question is scoped to (stock and the corpus's own), found once per question.
+  const places = questionPlaces(question, language, stats);
+  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, normalizeText(question), places);
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
@@ -241,7 +243,6 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   }
 
   // Names of places the documents never mention: the right topic in another city is still no answer.
-  const places = questionPlaces(question, language, stats);
   const unknownPlaces = unknownPlaceNames(question, language, places, stats);
   if (unknownPlaces.length) {
     reasons.push(`the question names ${unknownPlaces.join(', ')}, which no document mentions`);
@@ -310,7 +311,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   for (const k of keyTerms) if (k.unknown && !wholePresent.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
   const unknown = [...unknownGroups.values()].reduce((a, b) => a + b, 0) / total;
   const wholeWords = keyTerms.filter((k) => !k.piece);
-  const topic = (wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
+  // The topic is what is asked about, not where (柳溪街道 of 柳溪街道哪家火锅店好吃).
+  const topical = wholeWords.filter((k) => !k.scope);
+  const topic = (topical.length ? topical : wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
@@ -455,6 +458,8 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   return what === '办法' || (what === '时间' || what === '日期' ? dated : !dated);
 }
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+/** Key terms holding a number (8点, 1.5匹, 66). */
+const NUMBER_TERM = /\d/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
@@ -482,7 +487,13 @@ const ANSWER_KIND = /(?:什么|哪个|哪些|哪家|哪种|哪类|哪一|哪|啥
  * general Chinese: a rare word (公交卡, 驾照) is a topic the documents lack; an everyday word a resident
  * uses in place of the article's (一共, 大概, 上班) is not evidence against the passage.
  */
-function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = ''): KeyTerm[] {
+function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = []): KeyTerm[] {
+  // Where the question names a place (柳溪街道, 稷山县): its words and characters say where, not what.
+  const placeSpans = spansOf(question, places.flatMap((p) => [p.name, p.stem]));
+  const inPlace = (term: string) => {
+    const where = spansOf(question, [term]);
+    return where.length > 0 && where.every((w) => placeSpans.some((p) => w.start >= p.start && w.end <= p.end));
+  };
   const n = Math.max(1, stats.size);
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
@@ -559,7 +570,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
-    const scope = (language === 'zh' && tag === 'ns') || YEAR_TOKEN.test(t.term) || englishPlace;
+    const scope = (language === 'zh' && (tag === 'ns' || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
@@ -631,6 +642,10 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: n
   let total = 0;
   let matched = 0;
   for (const [group, weight] of totals) {
+    // A number of the question (8点, 66岁, 1.5匹) is evidence when the passage states it, but the documents
+    // often put the same thing otherwise (18:00以后, 65周岁以上): its absence counts for nothing. (Years are
+    // scope, checked on their own.)
+    if (!found.has(group) && NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) continue;
     total += weight;
     matched += Math.min(weight, found.get(group) ?? 0);
   }

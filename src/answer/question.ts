@@ -93,9 +93,11 @@ const CLAUSE = /[，,。；;！!？?\n]+/;
  * not what the documents must share. Null when the question is one clause, or no clause (or every clause) asks.
  */
 export function askingClauses(question: string): string[] | null {
-  const clauses = question.split(CLAUSE).map((c) => c.trim()).filter(Boolean);
-  if (clauses.length < 2) return null;
-  const asking = clauses.filter((c) => ASKS.test(c));
+  // A clause asks when it holds an interrogative, ends in V不/V没 (开门不), or ends with a question mark.
+  const parts = question.split(/(?<=[，,。；;！!？?\n])/).map((c) => ({ text: c.replace(CLAUSE, '').trim(), marked: /[？?]\s*$/.test(c) })).filter((c) => c.text);
+  if (parts.length < 2) return null;
+  const clauses = parts.map((c) => c.text);
+  const asking = parts.filter((c) => c.marked || ASKS.test(c.text) || /[\u4e00-\u9fff][不没]$/.test(c.text)).map((c) => c.text);
   return asking.length && asking.length < clauses.length ? asking : null;
 }
 
