@@ -861,14 +861,17 @@ const SINGLED_ROW_SHARE = 0.8;
  */
 function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string): Map<ScoredSentence, number> {
   // Amounts, ages, volumes — not years, dates or times of day (2025年 is no volume in 600立方米以上).
-  const numbers = [...normalizeText(question).matchAll(/(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号点时:：])/g)].map((m) => Number(m[0])).filter((n) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
+  // Each with its unit (岁 of 93岁, 立方米 of 200立方米; none in 93了).
+  const numbers = [...normalizeText(question).matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日号点时:：])\s*([\u4e00-\u9fff]{0,3})/g)]
+    .map((m) => ({ n: Number(m[1]), unit: m[2].replace(/^(了|多|来|左右).*$/, '') }))
+    .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
   const words = keyTerms.filter((k) => k.term.length >= 2);
   const { total } = coverageWeights(words, new Set());
   const tables = new Map<string, { sentence: ScoredSentence; named: number }[]>();
   candidates.forEach((c, i) => {
     if (!c.row) return;
     const key = `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}`;
-    const inRange = numbers.some((n) => c.row!.cells.some((cell) => rangeHolds(normalizeText(cell), n)));
+    const inRange = numbers.some((n) => c.row!.cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit)));
     // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
     const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
     tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named }]);
@@ -883,16 +886,20 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
   return out;
 }
 
-// "80—89周岁", "0—180立方米（含）", "100周岁及以上", "60岁以下".
-const RANGE = /(\d+(?:\.\d+)?)[^\d—–~～至到－-]{0,4}\s*[—–~～至到－-]+\s*(\d+(?:\.\d+)?)/g;
-const AT_LEAST = /(\d+(?:\.\d+)?)[^\d，,；;]{0,5}?(?:及以上|或以上|以上)/g;
-const AT_MOST = /(\d+(?:\.\d+)?)[^\d，,；;]{0,5}?(?:及以下|或以下|以下|以内)/g;
+// "80—89周岁", "0—180立方米（含）", "100周岁及以上", "60岁以下" (the unit after the figure captured).
+const RANGE = /(\d+(?:\.\d+)?)[^\d—–~～至到－-]{0,4}\s*[—–~～至到－-]+\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
+const AT_LEAST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以上|或以上|以上)/g;
+const AT_MOST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以下|或以下|以下|以内)/g;
 
-/** Whether a cell states a range (80—89周岁, 100周岁及以上) that holds the number. */
-function rangeHolds(cell: string, n: number): boolean {
-  for (const m of cell.matchAll(RANGE)) if (n >= Number(m[1]) && n <= Number(m[2])) return true;
-  for (const m of cell.matchAll(AT_LEAST)) if (n >= Number(m[1])) return true;
-  for (const m of cell.matchAll(AT_MOST)) if (n <= Number(m[1])) return true;
+/**
+ * Whether a cell states a range (80—89周岁, 100周岁及以上) that holds the number — of the same unit,
+ * when the question gives one (6口人 is no volume in 0—180立方米).
+ */
+function rangeHolds(cell: string, n: number, unit: string): boolean {
+  const sameUnit = (stated: string) => !unit || [...unit].some((ch) => stated.includes(ch));
+  for (const m of cell.matchAll(RANGE)) if (n >= Number(m[1]) && n <= Number(m[2]) && sameUnit(m[3])) return true;
+  for (const m of cell.matchAll(AT_LEAST)) if (n >= Number(m[1]) && sameUnit(m[2])) return true;
+  for (const m of cell.matchAll(AT_MOST)) if (n <= Number(m[1]) && sameUnit(m[2])) return true;
   return false;
 }
 
