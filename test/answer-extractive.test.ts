@@ -338,6 +338,17 @@ describe('abstention evidence', () => {
     expect(draft.text).toContain('60元');
   });
 
+  it('a typo the pinyin repair replaced (shiyejin → 失业保险金) is no missing word of its own', () => {
+    const pay = { title: '失业保险金申领办事指南', text: '失业保险金每月15日前发放至本人社会保障卡银行账户。' };
+    const local = statsFor([pay, ...ALL]);
+    const q = 'shiyejin每个月几号发';
+    const r = retrievalOf(q, local.chunks.slice(0, 1));
+    const repair: WeightedTerm[] = [{ term: '失业保险金', weight: 0.8, origin: 'pinyin-repair', source: 'shiyejin' }];
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: { ...r, terms: [...r.terms, ...repair] }, history: [] }, local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('15日前');
+  });
+
   it('the characters of a word a synonym stands for are that word (长护险 searched as 长期护理保险), not topics of their own', () => {
     const care = { title: '长期护理保险待遇', text: '城乡居民基本医疗保险参保人员暂未纳入长期护理保险覆盖范围。' };
     const local = statsFor([care, ...ALL]);

@@ -28,6 +28,8 @@ describe('Chinese expander', () => {
     expect(terms('dibao怎么申请')).toContain('dibao→低保:pinyin-repair');
     expect(terms('gongjiaoka能免费办吗')).toContain('gongjiaoka→公交卡:pinyin-repair');
     expect(terms('wifi怎么连')).toEqual([]); // spells no word of the corpus
+    // A resident's word in pinyin (tuixiujin: 退休金) finds what the documents call it.
+    expect(terms('tuixiujin每个月几号发')).toContain('tuixiujin→养老金:pinyin-repair');
   });
 
   it('adds the official word for a resident word from the curated list, only when the documents use it', () => {

@@ -512,6 +512,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
   // pairs straddling its edge (办长 of 办长护险) are no word at all.
   const replaced = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!)) : [];
+  // A typo (低包, shiyejin) the pinyin repair replaced is no word of its own: its repairs stand for it.
+  const repaired = new Set(terms.filter((t) => t.origin === 'pinyin-repair' && t.source).map((t) => t.source!));
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();
@@ -543,6 +545,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       if ((inside && t.term.length < 2) || (straddles && !inside && stats.documentFrequency(t.term) === 0 && stats.tokenizer.generalFrequency(t.term) === 0)) continue;
     }
     const df = stats.documentFrequency(t.term);
+    if (t.origin === 'question' && repaired.has(t.term) && df === 0) continue;
     // English: the English words themselves, and translations the corpus never uses, say nothing —
     // except the glossary's: its translations are reliable, so a concept none of them covers is missing.
     if (language === 'en' && df === 0) {

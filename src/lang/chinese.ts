@@ -56,7 +56,10 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       byPinyin = new Map();
       for (const w of options.vocabulary()) if (HAN.test(w)) push(byPinyin, key(w), w);
     }
-    return (byPinyin.get(word) ?? []).slice(0, MAX_ALTERNATIVES);
+    const words = (byPinyin.get(word) ?? []).slice(0, MAX_ALTERNATIVES);
+    // A resident's word typed in pinyin (shiyejin → 失业金) stands for what the documents call it (失业保险金).
+    if (!words.length) for (const [resident, official] of synonyms) if (key(resident) === word) words.push(...official.filter(inCorpus));
+    return words.slice(0, MAX_ALTERNATIVES);
   }
 
   function repairs(word: string): string[] {
