@@ -178,6 +178,15 @@ describe('answer first', () => {
     expect(deadline.text.split('\n')[0]).toContain('12月20日');
   });
 
+  it('in a question-and-answer page the answer (答：…) leads, never the question the page asks itself (问：…？)', () => {
+    const faq = { title: '学生资助政策问答', text: '问：生源地助学贷款每年能贷多少？\n答：全日制普通本专科学生每人每年申请贷款额度不超过2万元。\n问：国家助学金怎么申请？\n答：向就读学校提出申请。' };
+    const local = statsFor([faq, ...ALL]);
+    const draft = askZh('生源地助学贷款本科一年最多贷多少', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2万元');
+    expect(draft.text).not.toMatch(/问：/);
+  });
+
   it('a "where" question opens with the sentence stating a location, not one only naming the office', () => {
     const centre = statsFor([{ title: '康复辅具服务', text: '老年人可到康复辅具服务中心免费评估，评估后即可申领康复辅具补贴。服务中心设在人民路88号一楼。' }]);
     const q = '康复辅具服务中心在哪？';
@@ -220,6 +229,18 @@ describe('answer first', () => {
     const where = answerExtractively({ question: '市民服务中心在哪里？', language: 'zh', retrieval: retrievalOf('市民服务中心在哪里？', local.chunks), history: [] }, local.stats);
     expect(where.abstained).toBe(false);
     expect(where.text.split('\n')[0]).toContain('人民路18号');
+  });
+
+  it('"where do I apply" needs an office, an address or a channel; where a thing is takes any place', () => {
+    const rent = { title: '公共租赁住房租金标准', text: '东城区公共租赁住房租金为每月每平方米11.2元，租金按月缴纳。' };
+    const paid = { title: '公共租赁住房租金缴纳', text: '公共租赁住房租金可到区住房保障服务中心窗口缴纳，也可通过“云川住房”小程序缴纳。' };
+    const local = statsFor([rent, paid, ...ALL]);
+    const missing = askZh('公共租赁住房租金去哪交', local.chunks.slice(0, 1), local.stats);
+    expect(missing.abstained).toBe(true);
+    expect(missing.text).toContain('具体地点');
+    const stated = askZh('公共租赁住房租金去哪交', local.chunks.slice(0, 2), local.stats);
+    expect(stated.abstained, stated.reasons.join(' | ')).toBe(false);
+    expect(stated.text.split('\n')[0]).toMatch(/服务中心窗口|小程序/);
   });
 
   it('a news dateline (5月27日上午) is not opening hours; "opening day" does not ask for them', () => {

@@ -458,6 +458,13 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   return what === '办法' || (what === '时间' || what === '日期' ? dated : !dated);
 }
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+/** The answer to a question a page asks itself (答：…). */
+const FAQ_ANSWER = /^\s*(答|A)\s*[:：]/i;
+
+/** A question a page asks itself: 问：…, Q: …, or one short sentence ending in ？ (not a passage that merely ends with one). */
+function isFaqQuestion(text: string): boolean {
+  return /^\s*(问|Q)\s*[:：]/i.test(text) || (/[？?]\s*$/.test(text) && text.length <= 40 && !/[。.!！;；]\s/.test(text) && !/[。！；]/.test(text));
+}
 /** Key terms holding a number (8点, 1.5匹, 66). */
 const NUMBER_TERM = /\d/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
@@ -778,7 +785,8 @@ function scoreSentences(
     // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业"),
     // and so are the short names the document declares (以下简称公租房) wherever its passages use them.
     const context = stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${aliases.get(p.chunk.docId) ?? ''}`);
-    passagePieces(p.chunk.text).forEach(({ text, row, caption }, order) => {
+    const pieces = passagePieces(p.chunk.text);
+    pieces.forEach(({ text, row, caption }, order) => {
       if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
       const norm = normalizeText(text);
       // A table row's own words are its cells; its column names count like a title does (context).
@@ -787,8 +795,11 @@ function scoreSentences(
       const own = new Set(tokens);
       // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
       for (const k of keyTerms) if (k.term.length === 1 && !own.has(k.term) && ownText.includes(k.term)) own.add(k.term);
-      const rowContext = row ? [...context, ...stats.tokenizer.tokens(normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`))] : context;
-      candidates.push({ p, passageIndex, order, text, norm, tokens, own, context: rowContext, ...(row ? { row } : {}) });
+      // In a question-and-answer page the answer (答：…) is about the question before it (问：生源地助学贷款每年能贷多少？).
+      const before = order > 0 ? pieces[order - 1] : undefined;
+      const asked = !row && before && !before.row && FAQ_ANSWER.test(text) && isFaqQuestion(before.text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
+      const rowContext = row ? stats.tokenizer.tokens(normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`)) : [];
+      candidates.push({ p, passageIndex, order, text, norm, tokens, own, context: [...context, ...asked, ...rowContext], ...(row ? { row } : {}) });
     });
   });
   const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row }) => {
@@ -821,7 +832,8 @@ function scoreSentences(
   });
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
-  const last = (s: ScoredSentence) => ((s.features.heading && s.features.novelty < 0.5) || FURNITURE.test(s.text) ? 1 : 0);
+  // Nor is a question the document asks itself (问：…？).
+  const last = (s: ScoredSentence) => ((s.features.heading && s.features.novelty < 0.5) || FURNITURE.test(s.text) || isFaqQuestion(s.text) ? 1 : 0);
   // A figure stated for another place (以忻府区为例，92名… when 忻州 is asked) is that place's, not the asked one's.
   const elsewhere = asked ? placeScope(keyTerms, stats) : () => 0;
   const scope = new Map(out.map((s) => [s, elsewhere(s.norm)]));
@@ -1125,6 +1137,12 @@ interface Facet {
 const PHONE = /(?<![\d.])(0\d{2,3}[-\s]?\d{7,8}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?![\d.])/;
 // An address itself (not the word 网站).
 const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
+/**
+ * Where to go: an address (路88号, 3楼, 窗口, 大厅), an office a verb of applying points to (向户籍所在地乡镇人民政府
+ * 提出申请, 到派出所办理), or an online channel. (Names of the city and district alone are everywhere.)
+ */
+const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
+const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。？?]{0,4}(办|交|缴|申请|领|报名|登记|咨询|买|补办|挂失|提交|换|打印|开具|预约)|(办|交|缴|申请|领|报名|登记|补办|挂失|换)[^，。？?]{0,4}(哪里|哪儿|在哪|去哪|到哪)|\bwhere (do|can|should) i (apply|register|pay|go|get|collect|submit|sign up|renew|replace)\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
@@ -1138,7 +1156,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
   if (asked) return { zh: '具体数字', en: 'the figure' };
   if (kind === 'how') return { zh: '办理方法', en: 'how to apply' };
-  if (kind === 'where') return { zh: '具体地点', en: 'where' };
+  // Where to go to do something (在哪里办, 去哪交, where do I apply): an office, an address or a channel must be
+  // stated. (Where a thing is or comes from — 分布在什么地方 — takes any place name.)
+  if (kind === 'where') return { zh: '具体地点', en: 'where', ...(SERVICE_WHERE.test(q) ? { evidence: PLACE_STATED } : {}) };
   if (kind === 'who') return { zh: '适用对象', en: 'who qualifies' };
   void language;
   return null;
