@@ -286,7 +286,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   }
 
   const passageTokens = passages.map((p) => new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`)));
-  const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens));
+  const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
   const bestCoverage = Math.max(...coverages);
   const bestIndex = coverages.indexOf(bestCoverage);
   reasons.push(`best passage covers ${(bestCoverage * 100).toFixed(0)}% of the question's key terms`);
@@ -345,13 +345,13 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const contentTerms = keyTerms.filter((k) => !k.scope);
   // English words no document uses are no key terms: an English question left with nothing but its place
   // has nothing else the documents share ("a good gym near Dongcheng District").
-  const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex]) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
+  const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex], true) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
   const features: Features = {
     coverage: bestCoverage,
     content,
     // How much specific evidence the best passage matches, against one rare word (the largest IDF): a share
     // of weak words only (推荐, 好 for "recommend a good movie") is high coverage of nothing in particular.
-    strength: coverageWeights(keyTerms, passageTokens[bestIndex]).matched / Math.log(1 + (Math.max(1, stats.size) + 0.5) / 0.5),
+    strength: coverageWeights(keyTerms, passageTokens[bestIndex], true).matched / Math.log(1 + (Math.max(1, stats.size) + 0.5) / 0.5),
     own: best?.features.own ?? 0,
     ctx: best?.coverage ?? 0,
     sentence: best ? sigmoid(best.score) : 0,
@@ -638,14 +638,18 @@ function specificity(generalCount: number): number {
   return Math.min(1, Math.max(0.15, 1 - x));
 }
 
-/** Share of the key-term groups (weighted) with at least one term present in `tokens`. */
-function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>): number {
-  const { matched, total } = coverageWeights(keyTerms, tokens);
+/**
+ * Share of the key-term groups (weighted) with at least one term present in `tokens`. `lenient`: a number
+ * of the question the tokens lack counts for nothing (whether a passage answers); strict, it counts against
+ * (which sentence answers: the one stating 1000元 of "交1000块档次" before the one stating 200元).
+ */
+function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>, lenient = false): number {
+  const { matched, total } = coverageWeights(keyTerms, tokens, lenient);
   return total > 0 ? matched / total : 0;
 }
 
 /** Matched and total weight of the key-term groups (a group counts once, by its best term). */
-function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: number; total: number } {
+function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>, lenient = false): { matched: number; total: number } {
   const totals = groupTotals(keyTerms);
   const found = new Map<string, number>();
   for (const k of keyTerms) if (tokens.has(k.term)) found.set(k.group, Math.max(found.get(k.group) ?? 0, k.weight));
@@ -655,7 +659,7 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>): { matched: n
     // A number of the question (8点, 66岁, 1.5匹) is evidence when the passage states it, but the documents
     // often put the same thing otherwise (18:00以后, 65周岁以上): its absence counts for nothing. (Years are
     // scope, checked on their own.)
-    if (!found.has(group) && NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) continue;
+    if (lenient && !found.has(group) && NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) continue;
     total += weight;
     matched += Math.min(weight, found.get(group) ?? 0);
   }
