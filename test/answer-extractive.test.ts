@@ -811,3 +811,75 @@ describe('English answers', () => {
     expect(ask('How much is cremation for foreigners in Lanshan?', [local.chunks[3]], ['shanghai', 'lanshan']).abstained).toBe(false);
   });
 });
+
+describe('tables written as text (cells joined by " | ")', () => {
+  const RENT = {
+    title: '云川市2026年公共租赁住房租金标准的公示',
+    text: '拟定我市2026年公共租赁住房租金标准如下：\n区域 | 租金标准\n东城区 | 每月每平方米11.2元\n西岭区 | 每月每平方米9.6元\n白河县 | 每月每平方米6元\n租金按月缴纳。',
+  };
+  const AGES = {
+    title: '东城区高龄津贴发放办法',
+    text: '高龄津贴按年龄段发放：\n年龄段 | 发放标准\n80—89周岁 | 每人每月100元\n90—99周岁 | 每人每月300元\n100周岁及以上 | 每人每月800元',
+  };
+  const TIERS = {
+    title: '2025年居民生活用气阶梯价格',
+    text: '阶梯 | 年用气量 | 价格\n第一阶梯 | 0—360立方米（含） | 2.85元/立方米\n第二阶梯 | 360—600立方米（含） | 3.42元/立方米\n第三阶梯 | 600立方米以上 | 4.28元/立方米',
+  };
+
+  it('answer from the row naming the asked district, each row a sentence of its own read with its header', () => {
+    const local = statsFor([RENT]);
+    const draft = askZh('西岭区公共租赁住房租金每平方米多少钱？', local.chunks, local.stats);
+    expect(draft.abstained).toBe(false);
+    const [lead, ...quotes] = draft.text.split('\n');
+    // The lead gives the asked cell under its column name, from the right row, not half a row.
+    expect(lead).toBe('西岭区，租金标准：每月每平方米9.6元[1]');
+    // The row is quoted alone, with its column names; neighbouring rows and the header are not glued to it.
+    expect(quotes[0]).toBe('区域：西岭区；租金标准：每月每平方米9.6元[1]');
+    expect(draft.text).not.toContain('11.2元');
+    expect(draft.text).not.toMatch(/区域 \| 租金标准/);
+  });
+
+  it('a number the question states picks the row whose range holds it (93岁 → 90—99周岁)', () => {
+    const local = statsFor([AGES]);
+    const draft = askZh('我奶奶今年93岁，东城区高龄津贴一个月发多少？', local.chunks, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('每人每月300元');
+    expect(draft.text).not.toContain('100元');
+    const oldest = askZh('东城区102岁的老人高龄津贴每月多少钱？', local.chunks, local.stats);
+    expect(oldest.text.split('\n')[0]).toContain('每人每月800元');
+  });
+
+  it('the row the question names by its label wins over its neighbours, and a year in the question is no volume', () => {
+    const local = statsFor([TIERS]);
+    const draft = askZh('2025年第二阶梯用气价格是多少？', local.chunks, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toBe('第二阶梯，价格：3.42元/立方米[1]');
+    const volume = askZh('一年用气700立方米，用气价格是多少？', local.chunks, local.stats);
+    expect(volume.text.split('\n')[0]).toContain('4.28元/立方米');
+  });
+
+  it('the row the question names leads even where prose repeats more of the question (its cells are short)', () => {
+    const insurance = {
+      title: '2026年居民医保住院待遇',
+      text: '参保人住院，按医疗机构级别分别计算起付标准：\n医疗机构级别 | 起付标准 | 报销比例\n一级 | 200元 | 90%\n二级 | 500元 | 75%\n三级 | 1000元 | 60%\n同一年度内第二次及以后住院的，起付标准按上表标准的50%计算。',
+    };
+    const local = statsFor([insurance]);
+    const draft = askZh('在二级医院住院起付标准是多少？', local.chunks, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toBe('二级，起付标准：500元[1]');
+    expect(draft.text).not.toMatch(/200元|1000元/);
+  });
+
+  it('Markdown tables are read the same way, their rule line left out', () => {
+    const hours = {
+      title: '无偿献血服务指南',
+      text: '| 献血点 | 地址 | 开放时间 |\n|---|---|---|\n| 中山广场献血屋 | 中山路中山广场东侧 | 每天9:00—17:00 |\n| 万象城献血屋 | 湖滨大道万象城北门 | 每天10:00—19:00 |',
+    };
+    const local = statsFor([hours]);
+    const draft = askZh('万象城献血屋开放时间是几点到几点？', local.chunks, local.stats);
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('每天10:00—19:00');
+    expect(draft.text).not.toContain('9:00—17:00');
+    expect(draft.text).not.toContain('---');
+  });
+});

@@ -122,3 +122,22 @@ describe('chunkArticles and layout line breaks', () => {
     expect(chunks[0].normText).toContain('全科社工');
   });
 });
+
+describe('tables split across chunks', () => {
+  it('a chunk that opens inside a table starts with its header row; every row is kept', () => {
+    const header = '序号 | 小区名称 | 所在街道 | 户数';
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1} | 第${i + 1}号小区 | 柳溪街道 | ${100 + i}户`);
+    const { article: a } = article(['改造计划如下：', header, ...rows, '以上共计12个小区。'].join('\n\n'));
+    const chunks = chunkArticles([a], { size: 120, overlap: 30 });
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const row of rows) expect(chunks.some((c) => c.text.split('\n').includes(row))).toBe(true);
+    for (const c of chunks) {
+      const lines = c.text.split('\n');
+      const rowAt = lines.findIndex((l) => rows.includes(l));
+      // Any chunk holding rows holds the header above the first of them.
+      if (rowAt >= 0) expect(lines.slice(0, rowAt)).toContain(header);
+    }
+    // The header is repeated, never carried as overlap on its own: it is not a chunk's last line.
+    expect(chunks.filter((c) => c.text.split('\n').pop() === header)).toHaveLength(0);
+  });
+});

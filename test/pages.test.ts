@@ -175,3 +175,13 @@ describe('splitPage on plain and markdown documents', () => {
     expect(a.paragraphs.map((p) => p.text)).toEqual(['第一段正文，内容足够长所以是正文。', '第二段正文也在这里。']);
   });
 });
+
+describe('tables on a .txt page', () => {
+  it('short table rows stay body text, one paragraph a row, never joined or read as headlines', () => {
+    const page = ['再生资源回收指导价格（2026年4月版）', '', '现发布本季度回收指导价格，自4月1日起执行。', '', '品名 | 规格 | 指导价', '空调 | 1匹挂机 | 120元/台', '空调 | 1.5匹挂机 | 170元/台', '冰箱 | 对开门 | 130元/台'].join('\n');
+    const articles = splitPage(doc(page));
+    const paragraphs = articles.flatMap((a) => a.paragraphs.map((p) => p.text));
+    for (const row of ['品名 | 规格 | 指导价', '空调 | 1匹挂机 | 120元/台', '空调 | 1.5匹挂机 | 170元/台', '冰箱 | 对开门 | 130元/台']) expect(paragraphs).toContain(row);
+    expect(titles(articles).join(' ')).not.toContain('|');
+  });
+});

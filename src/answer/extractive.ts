@@ -8,6 +8,7 @@
 import type { AnswerDraft, AnswerInput, Answerer, Language, RetrievedPassage, WeightedTerm } from '../ports.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
+import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { normalizeText } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
@@ -61,6 +62,10 @@ interface ScoredSentence {
   figure: FigureMention | null;
   /** What the sentence model scored. */
   features: Features;
+  /** A table row: its cells and its table's column names (the text is the row read with them). */
+  row?: TableRow;
+  /** A row of a table another row of which names more of what is asked: never quoted. */
+  otherRow?: boolean;
 }
 
 const GENERIC_PLACE = /^(本|该|这个|那个|我们|你们|所在|哪个|什么|城|社|小|市|县|区|镇|乡|村|街道|城市|地区|社区|农村|乡村|全市|全县|全区|各区|各县|郊区|市区|城区)$/;
@@ -100,7 +105,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   for (const s of sentences) {
     if (s === opening) continue;
     if (chosen.length >= options.maxSentences) break;
-    if (sigmoid(s.score) < openingP * 0.5 || s.coverage === 0 || (s.features.heading && s.features.novelty < 0.5)) continue;
+    if (sigmoid(s.score) < openingP * 0.5 || s.coverage === 0 || s.otherRow || (s.features.heading && s.features.novelty < 0.5)) continue;
     if (chosen.some((c) => oneContainsOther(c.text, s.text))) continue;
     chosen.push(s);
   }
@@ -111,7 +116,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   }
 
   const termList = keyTerms.map((k) => k.term);
-  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, kind);
+  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, opening.row, kind);
   // The opening sentence is quoted unless the lead already says all of it.
   const quotes = (sameText(clause, opening.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
   const citations = [...new Set([opening, ...quotes].map((s) => s.passageRank))];
@@ -293,7 +298,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const asked: AskedFigure | null = kind === 'number' ? askedFigure(normalizeText(question), language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(normalizeText(question), language).focus } : null;
   const focus = asked ? focusTerms(asked.focus, keyTerms, language, stats) : new Set<string>();
   const questionTokens = new Set(keyTerms.map((k) => k.term));
-  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens);
+  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question);
   const best = sentences[0];
 
   // Question-level evidence. Unknown: the weight share of specific words (rare in general Chinese, absent
@@ -782,6 +787,7 @@ function scoreSentences(
   asked: AskedFigure | null,
   focus: Set<string>,
   questionTokens: Set<string>,
+  question: string,
 ): ScoredSentence[] {
   const aliases = documentAliases(passages);
   const candidates: Candidate[] = [];
@@ -789,20 +795,24 @@ function scoreSentences(
     // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业"),
     // and so are the short names the document declares (以下简称公租房) wherever its passages use them.
     const context = stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${aliases.get(p.chunk.docId) ?? ''}`);
-    const pieces = joinBrokenSentences(splitSentences(p.chunk.text).map((s) => s.text.replace(/\s+/g, ' ').trim())).map(withoutLetterhead).filter((s) => s.length >= 4);
-    pieces.forEach((text, order) => {
+    const pieces = passagePieces(p.chunk.text);
+    pieces.forEach(({ text, row, caption }, order) => {
       if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
       const norm = normalizeText(text);
-      const tokens = stats.tokenizer.tokens(norm);
+      // A table row's own words are its cells; its column names count like a title does (context).
+      const ownText = row ? normalizeText(row.cells.join(' ')) : norm;
+      const tokens = stats.tokenizer.tokens(ownText);
       const own = new Set(tokens);
       // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
-      for (const k of keyTerms) if (k.term.length === 1 && !own.has(k.term) && norm.includes(k.term)) own.add(k.term);
+      for (const k of keyTerms) if (k.term.length === 1 && !own.has(k.term) && ownText.includes(k.term)) own.add(k.term);
       // In a question-and-answer page the answer (答：…) is about the question before it (问：生源地助学贷款每年能贷多少？).
-      const asked = order > 0 && FAQ_ANSWER.test(text) && isFaqQuestion(pieces[order - 1]) ? stats.tokenizer.tokens(normalizeText(pieces[order - 1])) : [];
-      candidates.push({ p, passageIndex, order, text, norm, tokens, own, context: asked.length ? [...context, ...asked] : context });
+      const before = order > 0 ? pieces[order - 1] : undefined;
+      const asked = !row && before && !before.row && FAQ_ANSWER.test(text) && isFaqQuestion(before.text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
+      const rowContext = row ? stats.tokenizer.tokens(normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`)) : [];
+      candidates.push({ p, passageIndex, order, text, norm, tokens, own, context: [...context, ...asked, ...rowContext], ...(row ? { row } : {}) });
     });
   });
-  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context }) => {
+  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row }) => {
     const ownCoverage = coverageOf(keyTerms, own);
     const coverage = coverageOf(keyTerms, new Set([...own, ...context]));
     let fit = 0;
@@ -828,7 +838,7 @@ function scoreSentences(
       answerType: answerTypePresent(kind, norm, words, questionTokens, stats),
     };
     const score = logit(SCORER_WEIGHTS.sentence, features);
-    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!) >= MIN_FIGURE_FIT ? figure : null, features };
+    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}) };
   });
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
@@ -837,7 +847,16 @@ function scoreSentences(
   // A figure stated for another place (以忻府区为例，92名… when 忻州 is asked) is that place's, not the asked one's.
   const elsewhere = asked ? placeScope(keyTerms, stats) : () => 0;
   const scope = new Map(out.map((s) => [s, elsewhere(s.norm)]));
-  return out.sort((a, b) => last(a) - last(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
+  // A table row naming another district, year, grade or category than a sibling row that names the
+  // asked one is that one's figure, not the answer.
+  const rows = otherRows(candidates, out, keyTerms, question);
+  for (const s of out) if (rows.get(s) === 1) s.otherRow = true;
+  // The row singled out by what the question names comes first while it is as much on the topic (with
+  // its column names, caption and title) as the best sentence: its cells are short, so it never has the
+  // words of a prose sentence that only repeats the topic (起付标准按上表标准的50%计算).
+  const mostCoverage = Math.max(0, ...out.map((s) => s.coverage));
+  const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (s.coverage >= SINGLED_ROW_SHARE * mostCoverage ? -1 : 0) : rows.get(s)!);
+  return out.sort((a, b) => last(a) - last(b) || rowKey(a) - rowKey(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
 
 /**
@@ -855,6 +874,60 @@ function placeScope(keyTerms: KeyTerm[], stats: CorpusStats): (norm: string) => 
   };
 }
 
+/** Share of the best sentence's coverage a singled-out table row needs to come first. */
+const SINGLED_ROW_SHARE = 0.8;
+
+/**
+ * Per sentence, 1 for a table row that names less of what the question names than another row of its
+ * table; -1 for the row (or rows) that name the most of it, when some other row names less; else 0.
+ * The rows of a table share their header and most words; what tells them apart is what each names
+ * (东城区, 2025年, 第二阶梯, 二级): the row naming the asked one is the answer, its neighbours' figures are not. A number the question states (93岁, 用水200立方米) names the row whose range holds it
+ * (90—99周岁, 180—260立方米, 100周岁及以上).
+ */
+function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string): Map<ScoredSentence, number> {
+  // Amounts, ages, volumes — not years, dates or times of day (2025年 is no volume in 600立方米以上).
+  // Each with its unit (岁 of 93岁, 立方米 of 200立方米; none in 93了).
+  const numbers = [...normalizeText(question).matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日号点时:：])\s*([\u4e00-\u9fff]{0,3})/g)]
+    .map((m) => ({ n: Number(m[1]), unit: m[2].replace(/^(了|多|来|左右).*$/, '') }))
+    .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
+  const words = keyTerms.filter((k) => k.term.length >= 2);
+  const { total } = coverageWeights(words, new Set());
+  const tables = new Map<string, { sentence: ScoredSentence; named: number }[]>();
+  candidates.forEach((c, i) => {
+    if (!c.row) return;
+    const key = `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}`;
+    const inRange = numbers.some((n) => c.row!.cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit)));
+    // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
+    const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
+    tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named }]);
+  });
+  const out = new Map(sentences.map((s) => [s, 0]));
+  for (const rows of tables.values()) {
+    if (rows.length < 2) continue;
+    const most = Math.max(...rows.map((r) => r.named));
+    if (rows.every((r) => r.named >= most - 1e-9)) continue;
+    for (const r of rows) out.set(r.sentence, r.named < most - 1e-9 ? 1 : -1);
+  }
+  return out;
+}
+
+// "80—89周岁", "0—180立方米（含）", "100周岁及以上", "60岁以下" (the unit after the figure captured).
+const RANGE = /(\d+(?:\.\d+)?)[^\d—–~～至到－-]{0,4}\s*[—–~～至到－-]+\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
+const AT_LEAST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以上|或以上|以上)/g;
+const AT_MOST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以下|或以下|以下|以内)/g;
+
+/**
+ * Whether a cell states a range (80—89周岁, 100周岁及以上) that holds the number — of the same unit,
+ * when the question gives one (6口人 is no volume in 0—180立方米).
+ */
+function rangeHolds(cell: string, n: number, unit: string): boolean {
+  const sameUnit = (stated: string) => !unit || [...unit].some((ch) => stated.includes(ch));
+  for (const m of cell.matchAll(RANGE)) if (n >= Number(m[1]) && n <= Number(m[2]) && sameUnit(m[3])) return true;
+  for (const m of cell.matchAll(AT_LEAST)) if (n >= Number(m[1]) && sameUnit(m[2])) return true;
+  for (const m of cell.matchAll(AT_MOST)) if (n <= Number(m[1]) && sameUnit(m[2])) return true;
+  return false;
+}
+
 const placeStem = (name: string) => name.replace(/(省|市|县|区|镇|乡|村|街道|社区|小区)$/, '');
 const ADMINISTRATIVE = /(省|市|县|区|镇|乡|村|街道|自治州|盟|旗)$/;
 
@@ -867,6 +940,7 @@ interface Candidate {
   tokens: string[];
   own: Set<string>;
   context: string[];
+  row?: TableRow;
 }
 
 // Sentences that only announce what follows ("…如下：").
@@ -990,6 +1064,40 @@ function placeOutOfScope(places: { name: string; stem: string }[], passage: Retr
   if (!places.length) return 0;
   const text = passageText(passage);
   return places.some(({ stem }) => text.includes(stem)) ? 0 : 1;
+}
+
+/**
+ * The sentences of a passage: prose split into sentences (lines broken mid-sentence joined again), and
+ * each table row a sentence of its own, read with its table's header row — never joined to its
+ * neighbours, and the header row itself never a sentence to quote (its words count for its rows).
+ */
+function passagePieces(text: string): { text: string; row?: TableRow; caption?: string }[] {
+  const out: { text: string; row?: TableRow; caption?: string }[] = [];
+  let prose: string[] = [];
+  let caption = '';
+  const flush = () => {
+    if (prose.length) {
+      const pieces = joinBrokenSentences(splitSentences(prose.join('\n')).map((s) => s.text.replace(/\s+/g, ' ').trim())).map(withoutLetterhead);
+      out.push(...pieces.filter((s) => s.length >= 4).map((s) => ({ text: s })));
+      // The line that introduces a table ("…标准调整如下：", a short title line) is its caption: its words
+      // count for every row, as a title counts for its passage.
+      const last = prose[prose.length - 1].trim();
+      caption = /[：:]$/.test(last) || (last.length <= 40 && !/[。！？；.!?;]$/.test(last)) ? last : '';
+    }
+    prose = [];
+  };
+  for (const line of readLines(text)) {
+    if (line.kind === 'prose') prose.push(line.text);
+    else {
+      flush();
+      if (line.kind === 'row') {
+        const shown = rowText(line.row);
+        if (shown.length >= 4) out.push({ text: shown, row: line.row, ...(caption ? { caption } : {}) });
+      }
+    }
+  }
+  flush();
+  return out;
 }
 
 /** Newspaper pages break paragraphs across columns ("全市共270余家" / "用人单位带来…"): a piece that does not end a sentence is joined to the next. */

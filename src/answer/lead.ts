@@ -3,10 +3,13 @@
 //    the figure glossed, then the Chinese clause ("500 m — “巷道全长500米” [1]");
 //  - any other question: the clause of the best sentence that carries the question's terms, with the
 //    clause that follows it when that one is short (the answer often follows its subject:
-//    "邹游（1990年5月30日－），中国足球运动员"), cut to LEAD_MAX characters around the terms.
+//    "邹游（1990年5月30日－），中国足球运动员"), cut to LEAD_MAX characters around the terms;
+//  - a table row: the cell asked for under its column name, after the cell that names the row
+//    ("东城区，租金标准：每月每平方米11.2元"), never half a row.
 import type { Language } from '../ports.js';
 import type { FigureMention } from './figures.js';
 import { normalizeText } from '../text/normalize.js';
+import { rowPairs, type TableRow } from '../text/tables.js';
 
 /** Longest lead line around a figure, in characters, before [n]. */
 export const LEAD_MAX = 60;
@@ -123,14 +126,42 @@ export function glossFigure(figure: string): string | null {
   return /(余|多)/.test(raw) ? `over ${english}` : english;
 }
 
-/** The lead line from a sentence as written, without [n], and the part of the sentence it quotes. `figure` is the best figure of the asked kind in the sentence, when asked for one. */
-export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[], kind?: string): { line: string; clause: string } {
-  // An English sentence read by an English asker: the fact in its own words, no quote marks around it.
-  if (language === 'en' && !/\p{Script=Han}/u.test(sentence)) {
-    const clause = englishFact(sentence, figure, terms, kind);
+/**
+ * The lead of a table row: the cell holding the asked figure (else the cell whose column the question
+ * names) under its column name, after the cell that names the row. Null when the question singles out
+ * no cell (the whole row is then the statement).
+ */
+export function rowLead(row: TableRow, figure: FigureMention | null, terms: readonly string[]): string | null {
+  const pairs = rowPairs(row);
+  const label = pairs.find((p, i) => i < pairs.length - 1 && !/^\d+$/.test(p.cell));
+  const mentions = (text: string): number => terms.reduce((sum, t) => sum + (t.length >= 2 && normalizeText(text).includes(t) ? t.length : 0), 0);
+  const holding = figure ? pairs.filter((p) => normalizeText(p.cell).includes(figure.text)) : [];
+  let target = holding.find((p) => p !== label) ?? holding[0];
+  if (!target) {
+    const named = pairs.filter((p) => p !== label && p.name && mentions(p.name) > 0);
+    target = named.sort((a, b) => mentions(b.name) - mentions(a.name))[0];
+  }
+  if (!target) return null;
+  const latin = /^[\x00-\x7f]*$/.test(pairs.map((p) => p.name + p.cell).join(''));
+  const stated = target.name && target.name !== target.cell ? `${target.name}${latin ? ': ' : '：'}${target.cell}` : target.cell;
+  // What the row is: its label and the other cells the question names (空调 1.5匹挂机), in column order.
+  const beyondLabel = (cell: string) => terms.some((t) => t.length >= 2 && normalizeText(cell).includes(t) && !normalizeText(label?.cell ?? '').includes(t));
+  const naming = pairs.filter((p) => p !== target && (p === label || beyondLabel(p.cell))).map((p) => p.cell);
+  return naming.length ? `${naming.join(' ')}${latin ? ', ' : '，'}${stated}` : stated;
+}
+
+/**
+ * The lead line from a sentence as written, without [n], and the part of the sentence it quotes. `figure` is the best figure of the asked kind in the sentence, when asked for one;
+ * `row` the table row the sentence is (its text the row read with its header); `kind` the kind of question (a "where" question leads with the address).
+ */
+export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[], row?: TableRow, kind?: string): { line: string; clause: string } {
+  const fromRow = row ? rowLead(row, figure, terms) : null;
+  // An English sentence (or row) read by an English asker: the fact in its own words, no quote marks around it.
+  if (language === 'en' && !/\p{Script=Han}/u.test(fromRow ?? sentence)) {
+    const clause = fromRow ?? englishFact(sentence, figure, terms, kind);
     return { line: clause, clause };
   }
-  const clause = figure ? figureClause(sentence, figure) : bestClauses(sentence, terms);
+  const clause = fromRow ?? (figure ? figureClause(sentence, figure) : bestClauses(sentence, terms));
   if (language === 'zh') return { line: clause, clause };
   // A Chinese clause for an English asker: the figure in English first, the clause quoted as written (the
   // reader checks it against the source). Without a figure, the clause alone, quoted.

@@ -1,12 +1,14 @@
 // Chunking articles into the units that are indexed and cited: whole sentences packed up to a size,
 // with trailing sentences carried over as overlap. Never crosses an article; starts a new chunk at
-// every subhead.
+// every subhead. A table row that opens a chunk brings its table's header row along (the column names
+// say what its cells are), so a long table split across chunks keeps its header in every part.
 import type { Article, Chunk } from '../ports.js';
 import { endsSentence, normalizeText } from '../text/normalize.js';
 import { type SentenceSpan, splitSentences } from '../text/sentences.js';
+import { classifyLines } from '../text/tables.js';
 
 /** Bump whenever chunk boundaries or fields change: an index built by another version is stale. */
-export const CHUNKER_VERSION = 'sentences-v1';
+export const CHUNKER_VERSION = 'sentences-v2';
 
 export interface ChunkOptions {
   /** Target maximum chunk length in characters of original text. */
@@ -21,6 +23,10 @@ interface Piece {
   end: number;
   paragraph: number;
   subhead?: string;
+  /** A table row: the piece of its table's header row (in the same article), when it has one. */
+  header?: Piece;
+  /** A header row repeated at the start of a chunk: context, not the chunk's own text. */
+  repeated?: true;
 }
 
 const SOFT_BREAKS = /[，、,：:]/;
@@ -68,14 +74,21 @@ function sentencesOf(text: string): SentenceSpan[] {
 
 function articlePieces(article: Article, size: number): Piece[] {
   const pieces: Piece[] = [];
+  // Table lines are one-line paragraphs (.txt rows "东城区 | 每月每平方米11.2元"); a paragraph of several lines is prose.
+  const lines = classifyLines(article.paragraphs.map((p) => (p.text.trim().includes('\n') ? '' : p.text)));
+  const headers = new Map<number, Piece>();
   article.paragraphs.forEach((p, paragraph) => {
+    const line = lines[paragraph];
+    const header = line.kind === 'row' && line.header !== null ? headers.get(line.header) : undefined;
     for (const s of sentencesOf(p.text)) {
       // Trim whitespace so chunk boundaries sit on visible text.
       const lead = s.text.length - s.text.trimStart().length;
       const body = s.text.trim();
       if (!body) continue;
       for (const part of cutLong(body, p.start + s.start + lead, size)) {
-        pieces.push({ ...part, paragraph, ...(p.subhead ? { subhead: p.subhead } : {}) });
+        const piece: Piece = { ...part, paragraph, ...(p.subhead ? { subhead: p.subhead } : {}), ...(header && header.subhead === p.subhead ? { header } : {}) };
+        if (line.kind === 'header' && !headers.has(paragraph)) headers.set(paragraph, piece);
+        pieces.push(piece);
       }
     }
   });
@@ -96,12 +109,15 @@ function pack(pieces: Piece[], size: number, overlap: number): Piece[][] {
       if (fresh > 0) groups.push(current);
       const carry: Piece[] = [];
       if (!subheadChanged && overlap > 0) {
-        for (let i = current.length - 1; i >= 1; i--) {
+        for (let i = current.length - 1; i >= 1 && !current[i].repeated; i--) {
           if (length(carry) + (current[i].end - current[i].start) > overlap) break;
           carry.unshift(current[i]);
         }
         while (carry.length && length(carry) + (piece.end - piece.start) > size) carry.shift();
       }
+      // A table row opening the chunk is read under its header row: repeat the header (never carried on).
+      const opener = carry[0] ?? piece;
+      if (opener.header && !carry.includes(opener.header)) carry.unshift({ ...opener.header, repeated: true });
       current = carry;
       fresh = 0;
     }
@@ -141,7 +157,8 @@ export function chunkArticles(articles: Article[], options: ChunkOptions): Chunk
       const ordinal = ordinals.get(article.docId) ?? 0;
       ordinals.set(article.docId, ordinal + 1);
       const text = groupText(article, group);
-      const first = group[0];
+      // Offsets and paragraph are the chunk's own text's (a repeated header row is not).
+      const first = group.find((p) => !p.repeated) ?? group[0];
       const chunk: Chunk = {
         id: `${article.docId}#${ordinal}`,
         docId: article.docId,

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Article, Paragraph, SourceDocument } from '../ports.js';
 import { endsSentence, isBrokenLine } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
+import { classifyLines } from '../text/tables.js';
 
 type Role =
   | 'heading' // markdown heading
@@ -41,6 +42,8 @@ interface Unit {
   continued?: boolean;
   /** Body only: the article continues on another page (（下转第二版）); it ends here. */
   jumps?: boolean;
+  /** Body only: a line of a table ("东城区 | 每月每平方米11.2元"): a sentence of its own, never joined to its neighbours. */
+  row?: boolean;
 }
 
 // ---------- pass 1: lines → units ----------
@@ -150,6 +153,11 @@ function linesToUnits(source: string): Unit[] {
     const c = classifyLine(text);
     units.push({ ...c, start, end: start + text.length, block });
   }
+  // The lines of a table (cells joined by " | ") are body text, one row a line, whatever their shape
+  // (a short row looks like a headline).
+  classifyLines(units.map((u) => u.text)).forEach((line, i) => {
+    if (line.kind !== 'prose') units[i] = { ...units[i], role: 'body', row: true };
+  });
   return joinBrokenLines(units, source).map((u) => (u.role === 'body' ? refineBody(u, source) : u));
 }
 
@@ -159,7 +167,7 @@ function joinBrokenLines(units: Unit[], source: string): Unit[] {
   for (const u of units) {
     const prev = out[out.length - 1];
     const joinable = (r: Role) => r === 'body' || r === 'headline' || r === 'label';
-    if (prev && joinable(prev.role) && joinable(u.role)) {
+    if (prev && joinable(prev.role) && joinable(u.role) && !prev.row && !u.row) {
       const prevText = source.slice(prev.start, prev.end);
       const sameBlockProse = prev.block === u.block && prev.role === 'body' && u.role === 'body';
       if (sameBlockProse || isBrokenLine(prevText, u.text)) {
