@@ -47,6 +47,22 @@ function result(over: Partial<EvalResult>): EvalResult {
   };
 }
 
+/** ~60% calib / ~40% report within each language × answerability, and every unanswerable kind in both splits. */
+function expectStratifiedSplit(questions: { lang?: string; unanswerable?: boolean; split?: string; tags: string[] }[], kinds: string[]): void {
+  expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
+  for (const lang of ['zh', 'en']) {
+    for (const unanswerable of [false, true]) {
+      const group = questions.filter((q) => q.lang === lang && q.unanswerable === unanswerable);
+      const calib = group.filter((q) => q.split === 'calib').length / group.length;
+      expect(calib, `${lang} unanswerable=${unanswerable}`).toBeGreaterThanOrEqual(0.5);
+      expect(calib, `${lang} unanswerable=${unanswerable}`).toBeLessThanOrEqual(0.7);
+    }
+  }
+  for (const kind of kinds) {
+    expect(new Set(questions.filter((q) => q.tags.includes(kind)).map((q) => q.split)), kind).toEqual(new Set(['calib', 'report']));
+  }
+}
+
 describe('gold matching', () => {
   it('ignores case, whitespace and full/half-width differences', () => {
     expect(normalizeForMatch('５００ 米')).toBe(normalizeForMatch('500米'));
@@ -466,19 +482,7 @@ describe('the services calibration set (eval/services)', async () => {
   });
 
   it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
-    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
-    for (const lang of ['zh', 'en']) {
-      for (const unanswerable of [false, true]) {
-        const group = questions.filter((q) => q.lang === lang && q.unanswerable === unanswerable);
-        const calib = group.filter((q) => q.split === 'calib').length / group.length;
-        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeGreaterThanOrEqual(0.5);
-        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeLessThanOrEqual(0.7);
-      }
-    }
-    // every kind of unanswerable question is in both splits
-    for (const kind of KINDS) {
-      expect(new Set(questions.filter((q) => q.tags.includes(kind)).map((q) => q.split)), kind).toEqual(new Set(['calib', 'report']));
-    }
+    expectStratifiedSplit(questions, KINDS);
   });
 
   it('finds every gold string verbatim in the text ingest extracts from its document', () => {
@@ -526,19 +530,7 @@ describe('the web pages and notices set (eval/webpages)', async () => {
   });
 
   it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
-    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
-    for (const lang of ['zh', 'en']) {
-      for (const unanswerable of [false, true]) {
-        const group = questions.filter((q) => q.lang === lang && q.unanswerable === unanswerable);
-        const calib = group.filter((q) => q.split === 'calib').length / group.length;
-        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeGreaterThanOrEqual(0.5);
-        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeLessThanOrEqual(0.7);
-      }
-    }
-    // every kind of unanswerable question is in both splits
-    for (const kind of KINDS) {
-      expect(new Set(questions.filter((q) => q.tags.includes(kind)).map((q) => q.split)), kind).toEqual(new Set(['calib', 'report']));
-    }
+    expectStratifiedSplit(questions, KINDS);
   });
 
   it('finds every gold string verbatim in the text ingest extracts from its document', () => {
@@ -588,19 +580,7 @@ describe('the county calibration set (eval/county)', async () => {
   });
 
   it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
-    expect(questions.every((q) => q.split === 'calib' || q.split === 'report')).toBe(true);
-    for (const lang of ['zh', 'en']) {
-      for (const unanswerable of [false, true]) {
-        const group = questions.filter((q) => q.lang === lang && q.unanswerable === unanswerable);
-        const calib = group.filter((q) => q.split === 'calib').length / group.length;
-        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeGreaterThanOrEqual(0.5);
-        expect(calib, `${lang} unanswerable=${unanswerable}`).toBeLessThanOrEqual(0.7);
-      }
-    }
-    // every kind of unanswerable question is in both splits
-    for (const kind of KINDS) {
-      expect(new Set(questions.filter((q) => q.tags.includes(kind)).map((q) => q.split)), kind).toEqual(new Set(['calib', 'report']));
-    }
+    expectStratifiedSplit(questions, KINDS);
   });
 
   it('finds every gold string verbatim in the text ingest extracts from its document', () => {
