@@ -719,6 +719,10 @@ describe('question analysis', () => {
     expect(askingClauses('我爸瘫床上好几年了，我自己在家照顾他，长护险一个月能给多少')).toEqual(['长护险一个月能给多少']);
     expect(askingClauses('我儿子下个月考完试想去社区上班，报名截止到哪天？')).toEqual(['报名截止到哪天']);
     expect(askingClauses("I'm 70 and live alone, can I get the allowance?")).toEqual(['can I get the allowance']);
+    // The clause that asks names nothing of its own: the others say what it is about, nothing is weighed down.
+    const names = (clause: string) => /市场监管局|蔬菜/.test(clause);
+    expect(askingClauses('绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？', names)).toBeNull();
+    expect(askingClauses('我家在绛县，市场监管局检测蔬菜查什么？', names)).toEqual(['市场监管局检测蔬菜查什么']);
     // A question mark, or a clause ending in V不 (开门不), asks too.
     expect(askingClauses('市民中心周六开门不？我平时上班只有周末有空去')).toEqual(['市民中心周六开门不']);
     expect(askingClauses('我家老人走不动了，送饭上门要钱不')).toEqual(['送饭上门要钱不']);

@@ -510,7 +510,11 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
   // Words only in the clauses that tell the asker's situation (我爸瘫床上好几年了，…) weigh less than
   // those of the clause that asks: the documents state the programme, not the asker's story.
-  const asking = question ? askingClauses(question) : null;
+  // A clause names a thing of its own when it holds a noun, a corpus word no dictionary has (红色工厂), or a
+  // word a synonym or repair stands for (长护险).
+  const named = (word: string) => !ASKING_WORD.test(word) && !isEverydayWord(word) && word.length >= 2 && (NOUN_TAG.test(stats.tokenizer.generalTag(word)) || (stats.documentFrequency(word) > 0 && stats.tokenizer.generalFrequency(word) === 0));
+  const sources = terms.filter((t) => t.source && t.origin !== 'question').map((t) => t.source!).filter((w) => NOUN_TAG.test(stats.tokenizer.generalTag(w)) || stats.tokenizer.generalFrequency(w) === 0);
+  const asking = question ? askingClauses(question, (clause) => sources.some((w) => clause.includes(w)) || terms.some((t) => t.origin === 'question' && clause.includes(t.term) && named(t.term))) : null;
   const lower = question.toLowerCase();
   const situational = (word: string) => {
     const w = word.toLowerCase();
@@ -1181,7 +1185,7 @@ const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
  * Where to go: an address (路88号, 3楼, 窗口, 大厅), an office a verb of applying points to (向户籍所在地乡镇人民政府
  * 提出申请, 到派出所办理), or an online channel. (Names of the city and district alone are everywhere.)
  */
-const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
+const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|由[^，。；]{1,10}(受理|办理)|(户籍|户口|常住|居住|所在)地|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
 const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。？?]{0,4}(办|交|缴|申请|领|报名|登记|咨询|买|补办|挂失|提交|换|打印|开具|预约)|(办|交|缴|申请|领|报名|登记|补办|挂失|换)[^，。？?]{0,4}(哪里|哪儿|在哪|去哪|到哪)|\bwhere (do|can|should) i (apply|register|pay|go|get|collect|submit|sign up|renew|replace)\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 

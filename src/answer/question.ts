@@ -90,14 +90,18 @@ const CLAUSE = /[，,。；;！!？?\n]+/;
 /**
  * The clauses of a question that ask something, when the question also has clauses that only tell the
  * asker's situation ("我爸瘫床上好几年了，我自己在家照顾他，长护险一个月能给多少"): those words are context,
- * not what the documents must share. Null when the question is one clause, or no clause (or every clause) asks.
+ * not what the documents must share. Null when the question is one clause, or no clause (or every clause) asks,
+ * or (given `topical`) no asking clause names a thing of its own.
  */
-export function askingClauses(question: string): string[] | null {
+export function askingClauses(question: string, topical?: (clause: string) => boolean): string[] | null {
   // A clause asks when it holds an interrogative, ends in V不/V没 (开门不), or ends with a question mark.
   const parts = question.split(/(?<=[，,。；;！!？?\n])/).map((c) => ({ text: c.replace(CLAUSE, '').trim(), marked: /[？?]\s*$/.test(c) })).filter((c) => c.text);
   if (parts.length < 2) return null;
   const clauses = parts.map((c) => c.text);
   const asking = parts.filter((c) => c.marked || ASKS.test(c.text) || /[\u4e00-\u9fff][不没]$/.test(c.text)).map((c) => c.text);
+  // When the clause that asks names nothing itself (绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？), the
+  // other clauses say what it is about: nothing to weigh down.
+  if (topical && !asking.some(topical)) return null;
   return asking.length && asking.length < clauses.length ? asking : null;
 }
 
