@@ -11,7 +11,7 @@ import type { SignedEmbedder } from './embed/transformers.js';
 import { indexExists, loadIndex, type LoadedIndex } from './index/open.js';
 import { currentGeneration, readManifest } from './index/store.js';
 import { createRetriever } from './retrieve/hybrid.js';
-import { createExtractiveAnswerer, type CorpusStats } from './answer/extractive.js';
+import { createExtractiveAnswerer, isLocalPlaceName, type CorpusStats } from './answer/extractive.js';
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { createChineseExpander, type ChineseExpander } from './lang/chinese.js';
@@ -256,8 +256,6 @@ function indexHasVectors(indexDir: string): boolean {
   }
 }
 
-const LOCAL_PLACE = /^[\u4e00-\u9fff]{2,6}(省|市|县|区|镇|乡|村|街道|社区|小区)$/;
-
 /** The corpus statistics the extractive answerer weighs terms with, from one generation. */
 export function corpusStats(index: LoadedIndex): CorpusStats {
   // The chunks of each document, found once on first need (a question's scope check reads whole documents).
@@ -275,7 +273,7 @@ export function corpusStats(index: LoadedIndex): CorpusStats {
     return rows.length ? `${index.chunks[rows[0]].title}\n${rows.map((i) => index.chunks[i].normText).join('\n')}` : '';
   };
   // The corpus dictionary's names that end like a place (柳溪街道, 石桥社区, 东岭村).
-  const places = index.terms.filter((t) => LOCAL_PLACE.test(t));
+  const places = index.terms.filter(isLocalPlaceName);
   return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText, places };
 }
 

@@ -84,8 +84,8 @@ describe('fuse (reciprocal rank fusion)', () => {
 
 describe('search terms', () => {
   it("weigh words of clauses that only tell the asker's story half as much as those of the clause that asks", () => {
-    // weightedTerms reads only the index's tokenizer.
-    const index = { tokenizer: createTokenizer() } as unknown as LoadedIndex;
+    // weightedTerms reads only the index's tokenizer and document frequencies.
+    const index = { tokenizer: createTokenizer(), keyword: { documentFrequency: () => 0 } } as unknown as LoadedIndex;
     const terms = weightedTerms({ text: '我爸瘫在床上好几年了，长期护理保险一个月能给多少', language: 'zh', k: 5, mode: 'lexical' }, index);
     const weight = (t: string) => terms.find((x) => x.term === t)?.weight;
     expect(weight('床上')).toBe(0.5);

@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { normalizeText } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, asksForFraud, KIND_EVIDENCE, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClausesNamingThings, asksForFraud, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine, quoteWindow } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -231,7 +231,8 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const reasons: string[] = [];
   // Names of places the question is scoped to (stock and the corpus's own), found once per question.
   const places = questionPlaces(question, language, stats);
-  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, normalizeText(question), places);
+  const norm = normalizeText(question);
+  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, norm, places);
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
@@ -260,7 +261,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     if (text === undefined) texts.set(p.chunk.docId, (text = stats.documentText(p.chunk.docId) || passageText(p)));
     return text;
   };
-  const titles = [...normalizeText(question).matchAll(/《([^《》]{2,60})》/g)].map((m) => m[1].trim());
+  const titles = [...norm.matchAll(/《([^《》]{2,60})》/g)].map((m) => m[1].trim());
   const missingTitles = titles.filter((t) => !passages.some((p) => documentOf(p).includes(t)));
   if (missingTitles.length) {
     reasons.push(`no retrieved document contains 《${missingTitles.join('》《')}》`);
@@ -295,7 +296,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   reasons.push(`best passage covers ${(bestCoverage * 100).toFixed(0)}% of the question's key terms`);
 
   const kind = questionKind(question);
-  const asked: AskedFigure | null = kind === 'number' ? askedFigure(normalizeText(question), language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(normalizeText(question), language).focus } : null;
+  const asked: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus } : null;
   const focus = asked ? focusTerms(asked.focus, keyTerms, language, stats) : new Set<string>();
   const questionTokens = new Set(keyTerms.map((k) => k.term));
   const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question);
@@ -446,7 +447,6 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
 /** Weight kept by the most everyday words the corpus uses, relative to a rare word. */
 const EVERYDAY_FLOOR = 0.5;
 
-const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
 const YEAR = /^(19|20)\d{2}$/;
 // Words and their stems ("county" → counti).
 const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
@@ -500,21 +500,16 @@ const ANSWER_KIND = /(?:什么|哪个|哪些|哪家|哪种|哪类|哪一|哪|啥
 function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = []): KeyTerm[] {
   // Where the question names a place (柳溪街道, 稷山县): its words and characters say where, not what.
   const placeSpans = spansOf(question, places.flatMap((p) => [p.name, p.stem]));
-  const inPlace = (term: string) => {
-    const where = spansOf(question, [term]);
-    return where.length > 0 && where.every((w) => placeSpans.some((p) => w.start >= p.start && w.end <= p.end));
-  };
+  const inPlace = (term: string) => everyOccurrence(question, term, (w) => placeSpans.some((p) => w.start >= p.start && w.end <= p.end));
   const n = Math.max(1, stats.size);
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
   const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
   // Words only in the clauses that tell the asker's situation (我爸瘫床上好几年了，…) weigh less than
   // those of the clause that asks: the documents state the programme, not the asker's story.
-  // A clause names a thing of its own when it holds a noun, a corpus word no dictionary has (红色工厂), or a
-  // word a synonym or repair stands for (长护险).
-  const named = (word: string) => !ASKING_WORD.test(word) && !isEverydayWord(word) && word.length >= 2 && (NOUN_TAG.test(stats.tokenizer.generalTag(word)) || (stats.documentFrequency(word) > 0 && stats.tokenizer.generalFrequency(word) === 0));
-  const sources = terms.filter((t) => t.source && t.origin !== 'question').map((t) => t.source!).filter((w) => NOUN_TAG.test(stats.tokenizer.generalTag(w)) || stats.tokenizer.generalFrequency(w) === 0);
-  const asking = question ? askingClauses(question, (clause) => sources.some((w) => clause.includes(w)) || terms.some((t) => t.origin === 'question' && clause.includes(t.term) && named(t.term))) : null;
+  // (Only when the clause that asks names a thing of its own, as search weighs it: askingClausesNamingThings.)
+  const sources = terms.filter((t) => t.source && t.origin !== 'question').map((t) => t.source!);
+  const asking = question ? askingClausesNamingThings(question, stats, sources) : null;
   const lower = question.toLowerCase();
   const situational = (word: string) => {
     const w = word.toLowerCase();
@@ -553,9 +548,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (ownCase.some((span) => span.includes(t.term))) continue;
     if (replaced.length && !t.source && /^[\u4e00-\u9fff]+$/.test(t.term)) {
       // (Pairs inside the word join its group as its pieces: mergePieces.)
-      const where = spansOf(question, [t.term]);
-      const inside = where.length > 0 && where.every((w) => replaced.some((r) => w.start >= r.start && w.end <= r.end && w.word !== r.word));
-      const straddles = where.length > 0 && where.every((w) => replaced.some((r) => w.start < r.end && w.end > r.start));
+      const inside = everyOccurrence(question, t.term, (w) => replaced.some((r) => w.start >= r.start && w.end <= r.end && w.word !== r.word));
+      const straddles = everyOccurrence(question, t.term, (w) => replaced.some((r) => w.start < r.end && w.end > r.start));
       if ((inside && t.term.length < 2) || (straddles && !inside && stats.documentFrequency(t.term) === 0 && stats.tokenizer.generalFrequency(t.term) === 0)) continue;
     }
     const df = stats.documentFrequency(t.term);
@@ -621,6 +615,12 @@ function joinRuns(pairs: KeyTerm[], question: string): void {
     }
     i = j + 1;
   }
+}
+
+/** The word occurs in the text, and every occurrence passes `test`. */
+function everyOccurrence(text: string, word: string, test: (span: { word: string; start: number; end: number }) => boolean): boolean {
+  const where = spansOf(text, [word]);
+  return where.length > 0 && where.every(test);
 }
 
 /** Where the words occur in the text (every occurrence). */
@@ -932,7 +932,14 @@ function rangeHolds(cell: string, n: number, unit: string): boolean {
   return false;
 }
 
-const placeStem = (name: string) => name.replace(/(省|市|县|区|镇|乡|村|街道|社区|小区)$/, '');
+/** How Chinese place names end (稷山县, 柳溪街道, 石桥社区). */
+const PLACE_SUFFIX = /(省|市|县|区|镇|乡|村|街道|社区|小区)$/;
+const placeStem = (name: string) => name.replace(PLACE_SUFFIX, '');
+
+/** A corpus word named like a local place (柳溪街道, 东岭村): what CorpusStats.places holds. */
+export function isLocalPlaceName(word: string): boolean {
+  return /^[\u4e00-\u9fff]{2,6}$/.test(placeStem(word)) && PLACE_SUFFIX.test(word);
+}
 const ADMINISTRATIVE = /(省|市|县|区|镇|乡|村|街道|自治州|盟|旗)$/;
 
 interface Candidate {

@@ -9,7 +9,7 @@
 import type { Language } from '../ports.js';
 import type { FigureMention } from './figures.js';
 import { normalizeText } from '../text/normalize.js';
-import { rowPairs, type TableRow } from '../text/tables.js';
+import { isLatinRow, pairText, rowLabel, rowPairs, type TableRow } from '../text/tables.js';
 
 /** Longest lead line around a figure, in characters, before [n]. */
 export const LEAD_MAX = 60;
@@ -133,7 +133,7 @@ export function glossFigure(figure: string): string | null {
  */
 export function rowLead(row: TableRow, figure: FigureMention | null, terms: readonly string[]): string | null {
   const pairs = rowPairs(row);
-  const label = pairs.find((p, i) => i < pairs.length - 1 && !/^\d+$/.test(p.cell));
+  const label = rowLabel(pairs);
   const mentions = (text: string): number => terms.reduce((sum, t) => sum + (t.length >= 2 && normalizeText(text).includes(t) ? t.length : 0), 0);
   const holding = figure ? pairs.filter((p) => normalizeText(p.cell).includes(figure.text)) : [];
   let target = holding.find((p) => p !== label) ?? holding[0];
@@ -142,8 +142,8 @@ export function rowLead(row: TableRow, figure: FigureMention | null, terms: read
     target = named.sort((a, b) => mentions(b.name) - mentions(a.name))[0];
   }
   if (!target) return null;
-  const latin = /^[\x00-\x7f]*$/.test(pairs.map((p) => p.name + p.cell).join(''));
-  const stated = target.name && target.name !== target.cell ? `${target.name}${latin ? ': ' : '：'}${target.cell}` : target.cell;
+  const latin = isLatinRow(pairs);
+  const stated = pairText(target, latin);
   // What the row is: its label and the other cells the question names (空调 1.5匹挂机), in column order.
   const beyondLabel = (cell: string) => terms.some((t) => t.length >= 2 && normalizeText(cell).includes(t) && !normalizeText(label?.cell ?? '').includes(t));
   const naming = pairs.filter((p) => p !== target && (p === label || beyondLabel(p.cell))).map((p) => p.cell);
@@ -188,8 +188,8 @@ function englishPieces(text: string): Clause[] {
   return out;
 }
 
-// What states a place in English: a street address with its number, a floor, a named building.
-// Strongest first: a street address with its number, a floor, a named building or square.
+// What states a place in English, strongest first: a street address with its number, a floor, a named
+// building or square.
 const ENGLISH_PLACE = [
   /\b\d+\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:Road|Street|Avenue|Lane|Rd|St|Ave|Boulevard)\b/,
   /\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+\b/i,

@@ -1,5 +1,8 @@
 // Question analysis shared by the answerers: what kind of fact is asked for, and which parts of the
 // text are attempts to instruct the bot (treated as data, removed before searching).
+import type { ChineseTokenizer } from '../text/tokenize.js';
+import { isEverydayWord } from '../lang/everyday.js';
+
 
 export type QuestionKind = 'number' | 'where' | 'how' | 'when' | 'who' | 'what';
 
@@ -81,6 +84,26 @@ export function looksLikeInstruction(sentence: string): boolean {
     re.lastIndex = 0;
     return re.test(sentence);
   });
+}
+
+/** jieba tags of nouns: common, other proper, place, person, abbreviation, verbal and adjectival nouns. */
+export const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
+
+/** What the story-weighing needs of a corpus: its tokenizer and document frequencies. */
+export interface ClauseReader {
+  tokenizer: Pick<ChineseTokenizer, 'tokens' | 'generalTag' | 'generalFrequency'>;
+  documentFrequency(word: string): number;
+}
+
+/**
+ * askingClauses for search and coverage alike: an asking clause names a thing of its own when it holds a noun,
+ * a corpus word no dictionary has (红色工厂), or a word a synonym or repair stands for (`replaced`: 长护险).
+ */
+export function askingClausesNamingThings(question: string, reader: ClauseReader, replaced: readonly string[]): string[] | null {
+  const { tokenizer } = reader;
+  const things = replaced.filter((w) => NOUN_TAG.test(tokenizer.generalTag(w)) || tokenizer.generalFrequency(w) === 0);
+  const thing = (w: string) => w.length >= 2 && !isEverydayWord(w) && (NOUN_TAG.test(tokenizer.generalTag(w)) || (reader.documentFrequency(w) > 0 && tokenizer.generalFrequency(w) === 0));
+  return askingClauses(question, (clause) => things.some((w) => clause.includes(w)) || tokenizer.tokens(clause).some(thing));
 }
 
 // Interrogatives and question forms: the clause that holds one is what the asker wants to know.

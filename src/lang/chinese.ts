@@ -67,12 +67,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       byChar = new Map();
       for (const w of options.vocabulary()) {
         if (!HAN.test(w)) continue;
-        [...w].forEach((c, i) => {
-          const k = `${w.length}:${i}:${c}`;
-          const list = byChar!.get(k);
-          if (list) list.push(w);
-          else byChar!.set(k, [w]);
-        });
+        [...w].forEach((c, i) => push(byChar!, `${w.length}:${i}:${c}`, w));
       }
     }
     const candidates = new Set<string>();

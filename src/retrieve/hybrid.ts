@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { LoadedIndex } from '../index/open.js';
 import { normalizeText } from '../text/normalize.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses } from '../answer/question.js';
+import { askingClausesNamingThings } from '../answer/question.js';
 
 /** Search weight of words only in clauses that tell the asker's story (as the answerer weighs them). */
 const STORY_WEIGHT = 0.5;
@@ -71,9 +71,8 @@ export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): Weight
   // Chinese clauses that only tell the asker's story (我爸瘫床上好几年了，…) weigh half of those of the clause
   // that asks. (The asker's own age stays: 80岁 finds 年满80周岁.)
   const text = normalizeText(query.text);
-  const tokenizer = index.tokenizer;
-  const sources = (query.expansions ?? []).map((e) => e.source ?? '').filter((w) => w && (/^(n|nz|ns|nr|j|vn|an)$/.test(tokenizer.generalTag(w)) || tokenizer.generalFrequency(w) === 0));
-  const asking = askingClauses(text, (clause) => sources.some((w) => clause.includes(w)) || tokenizer.tokens(clause).some((t) => t.length >= 2 && !isEverydayWord(t) && /^(n|nz|ns|nr|j|vn|an)$/.test(tokenizer.generalTag(t))));
+  const sources = (query.expansions ?? []).flatMap((e) => (e.source ? [e.source] : []));
+  const asking = askingClausesNamingThings(text, { tokenizer: index.tokenizer, documentFrequency: (w) => index.keyword.documentFrequency(w) }, sources);
   for (const t of index.tokenizer.tokens(text)) {
     if (isEverydayWord(t)) continue;
     const story = !!asking && /^[\u4e00-\u9fff]+$/.test(t) && text.includes(t) && !asking.some((c) => c.includes(t));

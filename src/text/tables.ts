@@ -88,17 +88,33 @@ export function classifyLines(lines: readonly string[]): ({ kind: 'prose' } | { 
 /** A text's lines, tables recognised (see classifyLines), each with its text as written. */
 export function readLines(text: string): TextLine[] {
   const lines = text.split('\n');
-  return classifyLines(lines).map((c, i) => {
+  const classified = classifyLines(lines);
+  const headerCells = (at: number | null) => {
+    const line = at === null ? null : classified[at];
+    return line?.kind === 'header' ? line.cells : null;
+  };
+  return classified.map((c, i) => {
     const line = lines[i];
-    if (c.kind === 'row') return { kind: 'row', text: line, row: { cells: c.cells, header: c.header === null ? null : (classifyHeader(lines[c.header])) } };
+    if (c.kind === 'row') return { kind: 'row', text: line, row: { cells: c.cells, header: headerCells(c.header) } };
     if (c.kind === 'header') return { kind: 'header', text: line, cells: c.cells };
     return { kind: c.kind, text: line };
   });
 }
 
-const classifyHeader = (line: string): string[] => tableCells(line) ?? [];
+/** A row's cells and column names are all ASCII: it is written with English punctuation. */
+export function isLatinRow(pairs: readonly { name: string; cell: string }[]): boolean {
+  return /^[\x00-\x7f]*$/.test(pairs.map((p) => p.name + p.cell).join(''));
+}
 
-const isLatin = (s: string) => /^[\x00-\x7f]*$/.test(s);
+/** One cell under its column name ("租金标准：每月每平方米11.2元", "Hours: 9:00–17:00"), or the cell alone. */
+export function pairText(pair: { name: string; cell: string }, latin: boolean): string {
+  return pair.name && pair.name !== pair.cell ? `${pair.name}${latin ? ': ' : '：'}${pair.cell}` : pair.cell;
+}
+
+/** The pair that names the row: its first cell (after any serial number) that is not a bare number and not the last. */
+export function rowLabel(pairs: readonly { name: string; cell: string }[]): { name: string; cell: string } | undefined {
+  return pairs.find((p, i) => i < pairs.length - 1 && !/^\d+$/.test(p.cell));
+}
 
 /** The pairs of a row: each cell with its column name (serial-number columns and empty cells left out). */
 export function rowPairs(row: TableRow): { name: string; cell: string }[] {
@@ -114,13 +130,6 @@ export function rowPairs(row: TableRow): { name: string; cell: string }[] {
 export function rowText(row: TableRow): string {
   const pairs = rowPairs(row);
   if (!row.header) return pairs.map((p) => p.cell).join(' | ');
-  const latin = isLatin(pairs.map((p) => p.name + p.cell).join(''));
-  return pairs.map((p) => (p.name && p.name !== p.cell ? `${p.name}${latin ? ': ' : '：'}${p.cell}` : p.cell)).join(latin ? '; ' : '；');
-}
-
-/** The cell that names the row (its first cell that is not a serial number): 东城区, 第一阶梯, 80—89周岁. */
-export function rowLabel(row: TableRow): { name: string; cell: string } | null {
-  const pairs = rowPairs(row);
-  const named = pairs.find((p, i) => i < pairs.length - 1 && !/^\d+$/.test(p.cell));
-  return named ?? null;
+  const latin = isLatinRow(pairs);
+  return pairs.map((p) => pairText(p, latin)).join(latin ? '; ' : '；');
 }
