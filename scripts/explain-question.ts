@@ -10,6 +10,15 @@ if (!args.length) {
   console.error('usage: npx tsx scripts/explain-question.ts --corpus DIR "question" ...');
   process.exit(2);
 }
+try {
+  await explain();
+} catch (error) {
+  // A corpus that cannot be indexed (missing, empty) says why, without a stack trace.
+  console.error(`explain-question: ${(error as Error).message}`);
+  process.exitCode = 2;
+}
+
+async function explain(): Promise<void> {
 await analyseEach(corpus, args.map((question, i) => ({ id: String(i + 1), question, answers: [] })), (q, a, language) => {
   console.log(`\n${q.question}  [${language}]`);
   if (!a) return console.log('  (no analysis)');
@@ -25,3 +34,4 @@ await analyseEach(corpus, args.map((question, i) => ({ id: String(i + 1), questi
   console.log(`  ${Object.entries(f).map(([k, v]) => `${k} ${Math.round(Number(v) * 100) / 100}`).join(' ')}`);
   console.log(`  best sentence: ${a.sentences[0]?.text.slice(0, 100)}`);
 });
+}
