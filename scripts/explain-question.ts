@@ -19,19 +19,19 @@ try {
 }
 
 async function explain(): Promise<void> {
-await analyseEach(corpus, args.map((question, i) => ({ id: String(i + 1), question, answers: [] })), (q, a, language) => {
-  console.log(`\n${q.question}  [${language}]`);
-  if (!a) return console.log('  (no analysis)');
-  if ('decided' in a) return console.log(`  decided: ${a.decided.abstained ? 'abstain' : 'answer'} — ${a.decided.reasons?.join('; ')}`);
-  const best = a.passageTokens[a.bestIndex];
-  for (const k of a.keyTerms) {
-    const flags = [k.piece && 'piece', k.pieceAlternative && 'pieceAlt', k.unknown && 'unknown', k.scope && 'scope', k.anchor && 'anchor'].filter(Boolean).join(',');
-    console.log(`  ${best.has(k.term) ? '+' : '-'} ${k.term.padEnd(10)} w=${k.weight.toFixed(2)} group=${k.group} ${flags}`);
-  }
-  a.passages.forEach((p, i) => console.log(`  passage ${i + 1} coverage ${a.coverages[i].toFixed(2)} ${p.chunk.docId}: ${p.chunk.normText.slice(0, 70).replace(/\n/g, ' ')}`));
-  const f = a.question;
-  console.log(`  best passage: ${a.passages[a.bestIndex].chunk.docId} — ${a.passages[a.bestIndex].chunk.normText.slice(0, 80).replace(/\n/g, ' ')}`);
-  console.log(`  ${Object.entries(f).map(([k, v]) => `${k} ${Math.round(Number(v) * 100) / 100}`).join(' ')}`);
-  console.log(`  best sentence: ${a.sentences[0]?.text.slice(0, 100)}`);
-});
+  await analyseEach(corpus, args.map((question, i) => ({ id: String(i + 1), question, answers: [] })), (q, a, language) => {
+    console.log(`\n${q.question}  [${language}]`);
+    if (!a) return console.log('  (no analysis)');
+    if ('decided' in a) return console.log(`  decided: ${a.decided.abstained ? 'abstain' : 'answer'} — ${a.decided.reasons?.join('; ')}`);
+    const best = a.passageTokens[a.bestIndex];
+    for (const k of a.keyTerms) {
+      const flags = [k.piece && 'piece', k.pieceAlternative && 'pieceAlt', k.unknown && 'unknown', k.scope && 'scope', k.anchor && 'anchor'].filter(Boolean).join(',');
+      console.log(`  ${best.has(k.term) ? '+' : '-'} ${k.term.padEnd(10)} w=${k.weight.toFixed(2)} group=${k.group} ${flags}`);
+    }
+    a.passages.forEach((p, i) => console.log(`  passage ${i + 1} coverage ${a.coverages[i].toFixed(2)} ${p.chunk.docId}: ${p.chunk.normText.slice(0, 70).replace(/\n/g, ' ')}`));
+    const f = a.question;
+    console.log(`  best passage: ${a.passages[a.bestIndex].chunk.docId} — ${a.passages[a.bestIndex].chunk.normText.slice(0, 80).replace(/\n/g, ' ')}`);
+    console.log(`  ${Object.entries(f).map(([k, v]) => `${k} ${Math.round(Number(v) * 100) / 100}`).join(' ')}`);
+    console.log(`  best sentence: ${a.sentences[0]?.text.slice(0, 100)}`);
+  });
 }
