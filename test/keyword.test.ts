@@ -33,6 +33,14 @@ describe('BM25 over the seed paragraphs', () => {
     expect(paragraphs[hits[0].chunkIndex]).toContain(phrase);
   });
 
+  it('termFrequencies reads how often each token occurs in each given chunk from the postings, also after a save and load', () => {
+    const tiny = Bm25Index.build([['医保', '医保', '低保'], ['低保'], ['公交']]);
+    const expected = [[2, 1, 0], [0, 0, 0], [0, 1, 0]];
+    expect(tiny.termFrequencies(['医保', '低保', '没有'], [0, 2, 1]).map((row) => Array.from(row))).toEqual(expected);
+    const loaded = Bm25Index.deserialize(tiny.serialize());
+    expect(loaded.termFrequencies(['医保', '低保', '没有'], [0, 2, 1]).map((row) => Array.from(row))).toEqual(expected);
+  });
+
   it('returns hits best first with positive scores and distinct chunks', () => {
     const hits = top('社会救助 医保 报销', 20);
     expect(hits).toHaveLength(20);

@@ -315,6 +315,29 @@ export class Bm25Index implements KeywordSearcher {
     return hits;
   }
 
+  /** How often each token occurs in each of the given documents: one row per document, one column per token. */
+  termFrequencies(tokens: string[], docs: number[]): Uint16Array[] {
+    const { offsets, docIds, tfs } = this.a;
+    const rows = docs.map(() => new Uint16Array(tokens.length));
+    tokens.forEach((token, column) => {
+      const id = this.termIds.get(token);
+      if (id === undefined) return;
+      const end = offsets[id + 1];
+      docs.forEach((d, row) => {
+        // Postings are sorted by document: binary search.
+        let lo = offsets[id];
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (docIds[mid] < d) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < end && docIds[lo] === d) rows[row][column] = tfs[lo];
+      });
+    });
+    return rows;
+  }
+
   /** Compact little-endian binary: header, vocabulary, then the typed arrays as they are in memory. */
   serialize(): Buffer {
     const { terms, offsets, docIds, tfs, docLengths } = this.a;
