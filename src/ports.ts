@@ -145,7 +145,7 @@ export interface WeightedTerm {
 export interface RetrievedPassage {
   rank: number;
   chunk: Chunk;
-  /** Higher is better: BM25 (lexical), cosine similarity (dense), or RRF normalised to (0, 1] (hybrid). */
+  /** Higher is better: BM25 × √(concept coverage) (lexical), cosine similarity (dense), or RRF normalised to (0, 1] (hybrid). */
   score: number;
   lexical?: { rank: number; score: number };
   dense?: { rank: number; score: number };

@@ -1,6 +1,7 @@
-// Retrieval: keyword (BM25 over jieba tokens) and dense (HNSW over embeddings) rankings, fused by
-// reciprocal rank fusion. Scores shown to readers are higher-is-better:
-//   lexical: BM25; dense: cosine similarity; hybrid: RRF normalised so that rank 1 in both lists = 1.
+// Retrieval: keyword (BM25 over jieba tokens, reranked by the question's concepts each chunk covers:
+// rerank.ts) and dense (HNSW over embeddings) rankings, fused by reciprocal rank fusion. Scores shown to
+// readers are higher-is-better: lexical: BM25 × √(concept coverage); dense: cosine similarity; hybrid: RRF
+// normalised so that rank 1 in both lists = 1.
 import type { Embedder, Hit, RetrievalMode, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever, WeightedTerm } from '../ports.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
@@ -8,6 +9,7 @@ import type { LoadedIndex } from '../index/open.js';
 import { normalizeText } from '../text/normalize.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClausesNamingThings } from '../answer/question.js';
+import { rerankByCoverage } from './rerank.js';
 
 /** Search weight of words only in clauses that tell the asker's story (as the answerer weighs them). */
 const STORY_WEIGHT = 0.5;
@@ -85,10 +87,12 @@ export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): Weight
   return [...byTerm.values()];
 }
 
+/** The keyword ranking: BM25's top k, then reordered by the share of the question's concepts each covers. */
 function lexicalSearch(index: LoadedIndex, terms: WeightedTerm[], k: number): Hit[] {
   if (!terms.length) return [];
   const weights = new Map(terms.map((t) => [t.term, t.weight]));
-  return index.keyword.search([...weights.keys()], k, weights);
+  const hits = index.keyword.search([...weights.keys()], k, weights);
+  return rerankByCoverage(hits, terms, index.keyword, (word) => index.tokenizer.tokens(normalizeText(word)));
 }
 
 interface Fused {
