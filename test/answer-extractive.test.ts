@@ -571,6 +571,34 @@ describe('figures', () => {
     expect(questionKind('Who ran the food safety event in Jiang county?')).toBe('who');
   });
 
+  it('几年 and 几个月 ask a duration, 几年级 does not; 好几年/十几万 of the story ask nothing; 给多少 asks money', () => {
+    expect(askedFigure('灵活就业社保补贴最多补几年', 'zh')).toMatchObject({ measure: 'duration', classifier: '年' });
+    expect(askedFigure('几个月能办下来', 'zh').measure).toBe('duration');
+    expect(askedFigure('多少个工作日出结果', 'zh').measure).toBe('duration');
+    expect(askedFigure('孩子上几年级了', 'zh').measure).not.toBe('duration');
+    expect(askedFigure('我爸瘫床上好几年了，长护险一个月能给多少', 'zh').measure).toBe('money');
+    expect(askedFigure('我妈住院花了十几万，多久之内要申请救助', 'zh').measure).toBe('duration');
+  });
+
+  it('a share of a named amount (租金的30%, 报销比例为70%) answers a money question; a comparison (低12%) does not', () => {
+    const asked = askedFigure('硕士住人才公寓租金按多少算', 'zh');
+    const rate = normalizeText('硕士研究生：按市场租金的30%缴纳；');
+    const [share] = figureMentions(rate);
+    expect(figureFit(share, asked, rate)).toBeGreaterThanOrEqual(0.5);
+    expect(figureFit(share, asked)).toBeLessThan(0.5);
+    const cheaper = normalizeText('超市商品售价比周边个体店铺低12%至15%');
+    const [lower] = figureMentions(cheaper);
+    expect(figureFit(lower, asked, cheaper)).toBeLessThan(0.5);
+    const english = 'Graduates pay 30% of the market rent.';
+    const [enShare] = figureMentions(english);
+    expect(figureFit(enShare, askedFigure('how much rent does a graduate pay?', 'en'), english)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('reads small numbers English documents spell out, with their unit only', () => {
+    const found = figureMentions('Free Mandarin classes, four hours a week, for two years; someone asked once.');
+    expect(found.map((f) => [f.text, f.measure])).toEqual([['four hours', 'duration'], ['two years', 'duration']]);
+  });
+
   it('fits the exact classifier best and another kind of figure worst', () => {
     const [jia, ge, year] = figureMentions('270余家，近千个岗位，2025年');
     const asked = askedFigure('有多少家企业？', 'zh');

@@ -737,7 +737,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   let bestFit = 0;
   let figure: FigureMention | null = null;
   for (const m of figureMentions(norm)) {
-    const fit = figureFit(m, asked);
+    const fit = figureFit(m, asked, norm);
     bestFit = Math.max(bestFit, fit);
     const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
     const near = substringCoverage(keyTerms, window);
@@ -842,7 +842,7 @@ function scoreSentences(
       answerType: answerTypePresent(kind, norm, words, questionTokens, stats),
     };
     const score = logit(SCORER_WEIGHTS.sentence, features);
-    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}) };
+    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!, norm) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}) };
   });
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.

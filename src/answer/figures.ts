@@ -61,8 +61,10 @@ const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${CN_DIGITS}(?=\s*(?:余|多)?\s*(
 // English documents: amounts with their currency (RMB 400, 1,500 yuan, ¥80) and figures with English units
 // (7 working days, 30%, 60 square metres), thousands separators included (RMB 2,000).
 const EN_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// Small numbers English documents spell out ("four hours a week", "two working days"): with a unit only.
+const EN_NUMBER_WORD = String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)`;
 const EN_MONEY_RE = String.raw`(?:RMB|CNY|¥|￥)\s*(?:${EN_NUMBER})|(?:${EN_NUMBER})\s*(?:yuan|RMB|CNY)\b`;
-const EN_UNIT_RE = String.raw`(?:${EN_NUMBER})\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?|times|kg\b|kilo(?:gram)?s?\b)`;
+const EN_UNIT_RE = String.raw`(?:${EN_NUMBER}|${EN_NUMBER_WORD}\s)\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?|times|kg\b|kilo(?:gram)?s?\b)`;
 const MENTION = new RegExp(`(${DATE_RE})|(${EN_MONEY_RE})|(${EN_UNIT_RE})|(${FIGURE_RE})`, 'gi');
 
 const EN_UNIT_MEASURE: [RegExp, Measure, string][] = [
@@ -133,10 +135,11 @@ export function figureMentions(text: string): FigureMention[] {
   return out;
 }
 
-const ASK_ZH = /多少|几|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
+const ASK_ZH = /多少|(?<![好十])几(?![十百千万])|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
-const CLASSIFIER = /^(平方米|平方公里|公顷|光年|英里|厘米|公分|毫米|楼|层|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
-const MONEY_ZH = /钱|元|费|价|交多少|缴多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金/;
+// 几年 and 几个月 ask a duration (补几年, 几个月能办好); 几年级 is a school grade, not a count of years.
+const CLASSIFIER = /^(平方米|平方公里|公顷|光年|英里|厘米|公分|毫米|楼|层|个工作日|工作日|个月|年(?!级)|周岁|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
+const MONEY_ZH = /钱|元|费|价|交多少|缴多少|给多少|领多少|补多少|拿多少|报多少|赔多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金/;
 const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*)\b/i;
 
 /**
@@ -182,7 +185,7 @@ function askedFigureChinese(question: string): AskedFigure {
   else if (/面积/.test(q)) measure = 'area';
   else if (/比例|百分之|占比|百分比/.test(q)) measure = 'percent';
   // Money words close to the asking word (补贴多少, 多少生活费), not anywhere in a long clause (献够多少以后…免费).
-  else if (MONEY_ZH.test(`${before.slice(-6)}${clauseAfter.slice(0, 6)}`)) measure = 'money';
+  else if (MONEY_ZH.test(`${before.slice(-6)}${m[0]}${clauseAfter.slice(0, 6)}`)) measure = 'money';
   else if (m[0] === '多长' || m[0] === '多远') measure = 'length';
   // 多少以后, 多少才: a threshold of whatever the sentence measures, not a count of a thing.
   else if (m[0] === '多少' && /^[\u4e00-\u9fff]/.test(clauseAfter) && !/^(钱|的|以[后上下内]|才|就|能|可|会|了|呢|吗|啊)/.test(clauseAfter)) measure = 'count';
@@ -252,8 +255,11 @@ const ENGLISH_COUNT_WORDS: [RegExp, string][] = [
  * How well a figure answers the asked kind, in [0, 1]: the exact classifier 1, the same measure 0.8,
  * a bare number 0.5, a figure of another kind (a date for a count, a count for an amount) 0.15.
  */
-export function figureFit(mention: FigureMention, asked: AskedFigure): number {
+export function figureFit(mention: FigureMention, asked: AskedFigure, text?: string): number {
   if (!asked.measure) return mention.measure === 'date' ? 0.3 : 1;
+  // An amount is often set as a share of another (按市场租金的30%缴纳, 报销比例为70%): a percent right after
+  // a money word answers a money question, a little less surely than an amount in 元.
+  if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined && (rateOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start)) || OF_AMOUNT_EN.test(text.slice(mention.end, mention.end + 30)))) return RATE_FIT;
   // A month, day or time answers "when" better than a bare year (2025年以来).
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
@@ -273,6 +279,16 @@ export function figureFit(mention: FigureMention, asked: AskedFigure): number {
   }
   return 0.15;
 }
+
+const RATE_OF_AMOUNT = /租金|房租|工资|薪|费|价|金额|收入|基数|补贴|补助|津贴|报销|赔付|比例|支付|承担|缴纳|rent|wage|salary|fee|cost|price|income|reimburs|subsid|pay/i;
+const RATE_WINDOW = 10;
+/** A share of a named amount: 租金的30%, 报销比例为70%, 按工资8% — not a comparison (售价低12%). */
+function rateOfAmount(before: string): boolean {
+  return RATE_OF_AMOUNT.test(before) && /(?:的|比例(?:为|是|达到?)?|按|为)\s*$/.test(before);
+}
+/** "30% of the market rent": the English share names its amount after the figure. */
+const OF_AMOUNT_EN = /^\s*of (?:the |your |their |its )?(?:\w+ )?(?:rent|fee|fees|cost|costs|price|salary|wage|wages|income|premium|bill|amount|expenses?)\b/i;
+const RATE_FIT = 0.6;
 
 /** The count word a count figure ends with (个 for 个居民小区's 个, 名 for 7188名). */
 function countWord(unit: string): string {
