@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
 import { answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
-import { ENGLISH_LEAD_MAX, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
+import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
 import { askingClauses, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -549,6 +549,10 @@ describe('figures', () => {
     const found = figureMentions(normalizeText('The fee is RMB 400; a fine of up to RMB 2,000 or 1,500 yuan. Processing takes 7 working days, within 24 hours, at least 30% of 60 square metres.'));
     const byText = Object.fromEntries(found.map((f) => [f.text, f.measure]));
     expect(byText).toMatchObject({ 'RMB 400': 'money', 'RMB 2,000': 'money', '1,500 yuan': 'money', '7 working days': 'duration', '24 hours': 'duration', '30%': 'percent', '60 square metres': 'area' });
+    // Dates written day first, and no month read into "10 marks".
+    const dates = figureMentions('Apply from 10 March to 10 April 2027, Dec. 5 at the latest; 10 marks.').map((f) => [f.text, f.measure]);
+    expect(dates).toEqual(expect.arrayContaining([['10 March', 'date'], ['10 April 2027', 'date'], ['Dec. 5', 'date']]));
+    expect(dates.filter(([, m]) => m === 'date')).toHaveLength(3);
     expect(found.map((f) => f.text)).not.toContain('000');
   });
 
@@ -834,6 +838,21 @@ describe('English answers', () => {
   it("answers a district's question only from documents that name the district", () => {
     expect(ask('How much is a swimming pool ticket in Baihe County?', [local.chunks[1], local.chunks[2]]).abstained).toBe(true);
     expect(ask('How much is a swimming pool ticket in Xiling District?', [local.chunks[1], local.chunks[2]]).text.split('\n')[0]).toContain('30 yuan');
+  });
+
+  it('a short line before a capitalised one is a heading, not part of the sentence; a long sentence leads with what it says of the subject', () => {
+    const home = { title: 'Funeral services', text: '2. Who may use the Lanshan Funeral Home\nThe Lanshan Funeral Home at 8 Qingshan Road, Huaping Town, provides cremation, farewell rooms and ash storage for residents and visitors alike.' };
+    const school = { title: 'School enrolment', text: 'Children starting Grade 1 in September 2026 must have been born between 1 September 2019 and 31 August 2020.' };
+    const own = statsFor([home, school]);
+    const where = answerExtractively({ question: 'where is the lanshan funeral home', language: 'en', retrieval: retrievalOf('where is the lanshan funeral home', own.chunks.slice(0, 1)), history: [] }, own.stats);
+    expect(where.abstained, where.reasons.join(' | ')).toBe(false);
+    const lead = where.text.split('\n')[0];
+    expect(lead).toContain('8 Qingshan Road');
+    expect(lead).not.toMatch(/Who may use/);
+    // No figure asked: the window starts from the question's last word in the sentence, not its first character.
+    const born = englishFact(school.text, null, ['born', 'grade', 'children']);
+    expect(born.length).toBeLessThanOrEqual(ENGLISH_LEAD_MAX + 4);
+    expect(born).toContain('between 1 September 2019');
   });
 
   it('knows a place by the names the corpus uses, not by spelling collisions (伤害 spells "shanghai")', () => {
