@@ -598,6 +598,19 @@ describe('figures', () => {
     expect(figureFit(enShare, askedFigure('how much rent does a graduate pay?', 'en'), english)).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('a difference asked (便宜多少, "how much cheaper") is answered by a share or an amount; 最多多少 is no difference', () => {
+    const cheaper = askedFigure('那个超市东西比外面便宜多少', 'zh');
+    expect(cheaper).toMatchObject({ measure: 'percent', comparative: true });
+    const found = figureMentions('低12%至15%，便宜20元，来了30人');
+    const [share, amount, people] = ['12%', '20元', '30人'].map((t) => found.find((f) => f.text === t)!);
+    expect(figureFit(share, cheaper)).toBeGreaterThanOrEqual(0.5);
+    expect(figureFit(amount, cheaper)).toBeGreaterThanOrEqual(0.5);
+    expect(figureFit(people, cheaper)).toBeLessThan(0.5);
+    expect(askedFigure('比去年涨了多少钱', 'zh').measure).toBe('money');
+    expect(askedFigure('最多多少', 'zh').comparative).toBeFalsy();
+    expect(askedFigure('how much cheaper is it than the shops outside?', 'en')).toMatchObject({ measure: 'percent', comparative: true });
+  });
+
   it('reads small numbers English documents spell out, with their unit only', () => {
     const found = figureMentions('Free Mandarin classes, four hours a week, for two years; someone asked once.');
     expect(found.map((f) => [f.text, f.measure])).toEqual([['four hours', 'duration'], ['two years', 'duration']]);

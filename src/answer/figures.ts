@@ -28,6 +28,8 @@ export interface AskedFigure {
   perUnit?: boolean;
   /** The bound asked for: 最多/最高/at most (max) or 最少/最低/at least (min). */
   bound?: 'max' | 'min';
+  /** A difference asked (便宜多少, "how much cheaper"): stated as a share (低12%至15%) or as an amount. */
+  comparative?: boolean;
 }
 
 const ASKED_MAX = /最多|最高|最长|最大|上限|封顶|至多|\b(at most|maximum|max|up to|the most|highest|longest)\b/i;
@@ -185,6 +187,8 @@ function askedFigureChinese(question: string): AskedFigure {
   else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
   else if (/面积/.test(q)) measure = 'area';
   else if (/比例|百分之|占比|百分比/.test(q)) measure = 'percent';
+  // 比外面便宜多少, 涨了多少: a difference, stated as a share unless money is named (便宜多少钱).
+  else if (m[0] === '多少' && COMPARATIVE_ZH.test(before) && !/^(钱|块|元)/.test(clauseAfter)) return { measure: 'percent', classifier: null, focus, comparative: true };
   // Money words close to the asking word (补贴多少, 多少生活费), not anywhere in a long clause (献够多少以后…免费).
   else if (MONEY_ZH.test(`${before.slice(-6)}${m[0]}${clauseAfter.slice(0, 6)}`)) measure = 'money';
   else if (m[0] === '多长' || m[0] === '多远') measure = 'length';
@@ -232,10 +236,12 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (how === 'many' || how === 'number') measure = 'count';
   else if (!m && MONEY_EN.test(question)) measure = 'money';
   else if (!m && AGE_LIMIT_EN.test(question)) measure = 'age';
+  if (measure === 'percent' && COMPARATIVE_EN.test(question)) return { measure, classifier: null, focus, comparative: true };
   const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
   return { measure, classifier, focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
 
+const COMPARATIVE_ZH = /(便宜|贵|高|低|(?<![最至不])[多少]|涨|降|省|提高|下降|增加|减少)了?$/;
 const COMPARATIVE_EN = /\bhow much (cheaper|more|less|lower|higher|bigger|smaller|faster|slower|longer|shorter|better|further)\b/i;
 
 // "What's the age limit", "minimum age": an age asked without "how old".
@@ -264,6 +270,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // A month, day or time answers "when" better than a bare year (2025年以来).
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
+  // A difference may be stated as an amount too (便宜了20元).
+  if (asked.comparative && mention.measure === 'money') return 0.6;
   if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
