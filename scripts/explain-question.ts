@@ -33,5 +33,7 @@ async function explain(): Promise<void> {
     console.log(`  best passage: ${a.passages[a.bestIndex].chunk.docId} — ${a.passages[a.bestIndex].chunk.normText.slice(0, 80).replace(/\n/g, ' ')}`);
     console.log(`  ${Object.entries(f).map(([k, v]) => `${k} ${Math.round(Number(v) * 100) / 100}`).join(' ')}`);
     console.log(`  best sentence: ${a.sentences[0]?.text.slice(0, 100)}`);
+    if (a.asked) console.log(`  asked figure: ${JSON.stringify(a.asked)}`);
+    for (const s of a.sentences.slice(0, 4)) console.log(`    sentence p${s.passageIndex + 1} coverage ${s.coverage.toFixed(2)} fit ${s.fit.toFixed(2)} figure ${s.figure?.text ?? '-'}: ${s.text.slice(0, 70).replace(/\n/g, ' ')}`);
   });
 }

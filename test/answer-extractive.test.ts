@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
 import { answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
-import { ENGLISH_LEAD_MAX, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
+import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
 import { askingClauses, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -549,6 +549,10 @@ describe('figures', () => {
     const found = figureMentions(normalizeText('The fee is RMB 400; a fine of up to RMB 2,000 or 1,500 yuan. Processing takes 7 working days, within 24 hours, at least 30% of 60 square metres.'));
     const byText = Object.fromEntries(found.map((f) => [f.text, f.measure]));
     expect(byText).toMatchObject({ 'RMB 400': 'money', 'RMB 2,000': 'money', '1,500 yuan': 'money', '7 working days': 'duration', '24 hours': 'duration', '30%': 'percent', '60 square metres': 'area' });
+    // Dates written day first, and no month read into "10 marks".
+    const dates = figureMentions('Apply from 10 March to 10 April 2027, Dec. 5 at the latest; 10 marks.').map((f) => [f.text, f.measure]);
+    expect(dates).toEqual(expect.arrayContaining([['10 March', 'date'], ['10 April 2027', 'date'], ['Dec. 5', 'date']]));
+    expect(dates.filter(([, m]) => m === 'date')).toHaveLength(3);
     expect(found.map((f) => f.text)).not.toContain('000');
   });
 
@@ -569,6 +573,47 @@ describe('figures', () => {
     expect(questionKind('一年级网上报名哪几天')).toBe('when');
     expect(askedFigure('献血献够多少以后自己用血终身免费', 'zh').measure).not.toBe('money');
     expect(questionKind('Who ran the food safety event in Jiang county?')).toBe('who');
+  });
+
+  it('几年 and 几个月 ask a duration, 几年级 does not; 好几年/十几万 of the story ask nothing; 给多少 asks money', () => {
+    expect(askedFigure('灵活就业社保补贴最多补几年', 'zh')).toMatchObject({ measure: 'duration', classifier: '年' });
+    expect(askedFigure('几个月能办下来', 'zh').measure).toBe('duration');
+    expect(askedFigure('多少个工作日出结果', 'zh').measure).toBe('duration');
+    expect(askedFigure('孩子上几年级了', 'zh').measure).not.toBe('duration');
+    expect(askedFigure('我爸瘫床上好几年了，长护险一个月能给多少', 'zh').measure).toBe('money');
+    expect(askedFigure('我妈住院花了十几万，多久之内要申请救助', 'zh').measure).toBe('duration');
+  });
+
+  it('a share of a named amount (租金的30%, 报销比例为70%) answers a money question; a comparison (低12%) does not', () => {
+    const asked = askedFigure('硕士住人才公寓租金按多少算', 'zh');
+    const rate = normalizeText('硕士研究生：按市场租金的30%缴纳；');
+    const [share] = figureMentions(rate);
+    expect(figureFit(share, asked, rate)).toBeGreaterThanOrEqual(0.5);
+    expect(figureFit(share, asked)).toBeLessThan(0.5);
+    const cheaper = normalizeText('超市商品售价比周边个体店铺低12%至15%');
+    const [lower] = figureMentions(cheaper);
+    expect(figureFit(lower, asked, cheaper)).toBeLessThan(0.5);
+    const english = 'Graduates pay 30% of the market rent.';
+    const [enShare] = figureMentions(english);
+    expect(figureFit(enShare, askedFigure('how much rent does a graduate pay?', 'en'), english)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('a difference asked (便宜多少, "how much cheaper") is answered by a share or an amount; 最多多少 is no difference', () => {
+    const cheaper = askedFigure('那个超市东西比外面便宜多少', 'zh');
+    expect(cheaper).toMatchObject({ measure: 'percent', comparative: true });
+    const found = figureMentions('低12%至15%，便宜20元，来了30人');
+    const [share, amount, people] = ['12%', '20元', '30人'].map((t) => found.find((f) => f.text === t)!);
+    expect(figureFit(share, cheaper)).toBeGreaterThanOrEqual(0.5);
+    expect(figureFit(amount, cheaper)).toBeGreaterThanOrEqual(0.5);
+    expect(figureFit(people, cheaper)).toBeLessThan(0.5);
+    expect(askedFigure('比去年涨了多少钱', 'zh').measure).toBe('money');
+    expect(askedFigure('最多多少', 'zh').comparative).toBeFalsy();
+    expect(askedFigure('how much cheaper is it than the shops outside?', 'en')).toMatchObject({ measure: 'percent', comparative: true });
+  });
+
+  it('reads small numbers English documents spell out, with their unit only', () => {
+    const found = figureMentions('Free Mandarin classes, four hours a week, for two years; someone asked once.');
+    expect(found.map((f) => [f.text, f.measure])).toEqual([['four hours', 'duration'], ['two years', 'duration']]);
   });
 
   it('fits the exact classifier best and another kind of figure worst', () => {
@@ -806,6 +851,21 @@ describe('English answers', () => {
   it("answers a district's question only from documents that name the district", () => {
     expect(ask('How much is a swimming pool ticket in Baihe County?', [local.chunks[1], local.chunks[2]]).abstained).toBe(true);
     expect(ask('How much is a swimming pool ticket in Xiling District?', [local.chunks[1], local.chunks[2]]).text.split('\n')[0]).toContain('30 yuan');
+  });
+
+  it('a short line before a capitalised one is a heading, not part of the sentence; a long sentence leads with what it says of the subject', () => {
+    const home = { title: 'Funeral services', text: '2. Who may use the Lanshan Funeral Home\nThe Lanshan Funeral Home at 8 Qingshan Road, Huaping Town, provides cremation, farewell rooms and ash storage for residents and visitors alike.' };
+    const school = { title: 'School enrolment', text: 'Children starting Grade 1 in September 2026 must have been born between 1 September 2019 and 31 August 2020.' };
+    const own = statsFor([home, school]);
+    const where = answerExtractively({ question: 'where is the lanshan funeral home', language: 'en', retrieval: retrievalOf('where is the lanshan funeral home', own.chunks.slice(0, 1)), history: [] }, own.stats);
+    expect(where.abstained, where.reasons.join(' | ')).toBe(false);
+    const lead = where.text.split('\n')[0];
+    expect(lead).toContain('8 Qingshan Road');
+    expect(lead).not.toMatch(/Who may use/);
+    // No figure asked: the window starts from the question's last word in the sentence, not its first character.
+    const born = englishFact(school.text, null, ['born', 'grade', 'children']);
+    expect(born.length).toBeLessThanOrEqual(ENGLISH_LEAD_MAX + 4);
+    expect(born).toContain('between 1 September 2019');
   });
 
   it('knows a place by the names the corpus uses, not by spelling collisions (伤害 spells "shanghai")', () => {

@@ -11,6 +11,7 @@ const DOCS = [
   '符合条件的城乡居民可以申请低保，由户籍所在地乡镇人民政府受理。',
   '社区助理每月领取生活补贴，退休人员的基本养老金按月发放。',
   '持残疾人证的居民可免费办理公交卡。',
+  '住房经鉴定为D级危房的，凭居民身份证申请改造补助，名单公示7天；居住证丢失的可以补领。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -39,8 +40,16 @@ describe('Chinese expander', () => {
     expect(terms('房补怎么领')).toEqual([]); // 住房补贴 is in no document here
   });
 
+  it('repairs a rare word, or a cut the typo broke, to the far more common corpus word with its pinyin', () => {
+    expect(terms('D级危方能补多少')).toContain('危方→危房:pinyin-repair');
+    expect(terms('身分证过期了怎么办')).toContain('身分证→身份证:pinyin-repair');
+    expect(terms('居注证丢了补办多少钱')).toContain('居注证→居住证:pinyin-repair');
+    // 公式 is far more common than the corpus's 公示: a word of its own, not a typo.
+    expect(terms('公式怎么算')).toEqual([]);
+  });
+
   it('leaves real words alone: a word the documents lack is a missing topic, not a typo', () => {
-    expect(terms('居住证怎么办')).toEqual([]); // a dictionary word: no repair, even though no document has it
+    expect(terms('护照怎么办')).toEqual([]); // a dictionary word: no repair, even though no document has it
     expect(terms('低保怎么申请')).toEqual([]); // already the documents' word
   });
 

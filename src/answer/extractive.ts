@@ -737,7 +737,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   let bestFit = 0;
   let figure: FigureMention | null = null;
   for (const m of figureMentions(norm)) {
-    const fit = figureFit(m, asked);
+    const fit = figureFit(m, asked, norm);
     bestFit = Math.max(bestFit, fit);
     const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
     const near = substringCoverage(keyTerms, window);
@@ -842,7 +842,7 @@ function scoreSentences(
       answerType: answerTypePresent(kind, norm, words, questionTokens, stats),
     };
     const score = logit(SCORER_WEIGHTS.sentence, features);
-    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}) };
+    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!, norm) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}) };
   });
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
@@ -1126,7 +1126,7 @@ function joinBrokenSentences(pieces: string[]): string[] {
     }
     // English words broken across lines, and English sentences on separate lines (District. / Any…), keep a space between them.
     const text = carry && /[A-Za-z0-9,.;:)]$/.test(carry) && /^[A-Za-z0-9(]/.test(piece) ? `${carry} ${piece}` : carry + piece;
-    if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && text.length < MAX_JOINED) carry = text;
+    if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
       carry = '';
@@ -1144,6 +1144,15 @@ function englishSentenceEnd(text: string, next: string | undefined): boolean {
   if (!/[A-Za-z)]\.$/.test(text) || ENGLISH_ABBREVIATION.test(text)) return false;
   return next === undefined || /^\s*[A-Z"“(]/.test(next);
 }
+/**
+ * A short English line without a full stop, followed by a line that starts with a capital, is a heading
+ * ("2. Who may use the Funeral Home" / "The Funeral Home at 8 Qingshan Road…"), not the start of a wrapped
+ * sentence: a layout wraps long lines, and a wrapped sentence goes on in lower case far more often.
+ */
+function englishHeading(text: string, next: string | undefined): boolean {
+  return next !== undefined && text.length <= ENGLISH_HEADING_MAX && /^[A-Za-z0-9][^\p{Script=Han}]*[A-Za-z0-9)]$/u.test(text) && /^[A-Z"“(]/.test(next.trim());
+}
+const ENGLISH_HEADING_MAX = 50;
 const ENGLISH_ABBREVIATION = /\b(No|Nos|Mr|Mrs|Ms|Dr|St|Rd|Ave|Co|Ltd|Inc|Dept|approx|etc|e\.g|i\.e|vs|[ap]\.m|[A-Z])\.$/;
 const SENTENCE_END = /[。！？；!?;…」”’）』】》")\]]$/;
 const LIST_BULLET = /^[-*•]\s+/;

@@ -28,6 +28,8 @@ export interface AskedFigure {
   perUnit?: boolean;
   /** The bound asked for: 最多/最高/at most (max) or 最少/最低/at least (min). */
   bound?: 'max' | 'min';
+  /** A difference asked (便宜多少, "how much cheaper"): stated as a share (低12%至15%) or as an amount. */
+  comparative?: boolean;
 }
 
 const ASKED_MAX = /最多|最高|最长|最大|上限|封顶|至多|\b(at most|maximum|max|up to|the most|highest|longest)\b/i;
@@ -52,8 +54,9 @@ const AGGREGATE_MONEY = /[万亿]\s*(?:余|多)?\s*(?:元|块)/;
 const UNITS = '楼|层|平方米|平米|平方公里|平方千米|公顷|公里|千米|光年|英里|厘米|公分|毫米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
 const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
 
-// English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "noon".
-const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\bnoon\b|\bmidnight\b`;
+// English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "3 May 2027", "noon".
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
+const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?|\bnoon\b|\bmidnight\b`;
 
 // Dates and times of day first (so 2025年7月 is one date, not the count "2025年"), then figures.
 const DATE_RE = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬)?)?|\d{4}\s*届|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬|份)?|\d{1,2}\s*[日号](?![元块])|[上下]午\s*\d{1,2}(?:[:：]\d{2}|点|时)?|\d{1,2}[:：]\d{2}|(?:每)?(?:周|星期)[一二三四五六日天末]|[年月]底|${ENGLISH_DATE_RE}`;
@@ -61,8 +64,10 @@ const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${CN_DIGITS}(?=\s*(?:余|多)?\s*(
 // English documents: amounts with their currency (RMB 400, 1,500 yuan, ¥80) and figures with English units
 // (7 working days, 30%, 60 square metres), thousands separators included (RMB 2,000).
 const EN_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// Small numbers English documents spell out ("four hours a week", "two working days"): with a unit only.
+const EN_NUMBER_WORD = String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)`;
 const EN_MONEY_RE = String.raw`(?:RMB|CNY|¥|￥)\s*(?:${EN_NUMBER})|(?:${EN_NUMBER})\s*(?:yuan|RMB|CNY)\b`;
-const EN_UNIT_RE = String.raw`(?:${EN_NUMBER})\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?|times|kg\b|kilo(?:gram)?s?\b)`;
+const EN_UNIT_RE = String.raw`(?:${EN_NUMBER}|${EN_NUMBER_WORD}\s)\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?|times|kg\b|kilo(?:gram)?s?\b)`;
 const MENTION = new RegExp(`(${DATE_RE})|(${EN_MONEY_RE})|(${EN_UNIT_RE})|(${FIGURE_RE})`, 'gi');
 
 const EN_UNIT_MEASURE: [RegExp, Measure, string][] = [
@@ -133,10 +138,11 @@ export function figureMentions(text: string): FigureMention[] {
   return out;
 }
 
-const ASK_ZH = /多少|几|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
+const ASK_ZH = /多少|(?<![好十])几(?![十百千万])|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
-const CLASSIFIER = /^(平方米|平方公里|公顷|光年|英里|厘米|公分|毫米|楼|层|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
-const MONEY_ZH = /钱|元|费|价|交多少|缴多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金/;
+// 几年 and 几个月 ask a duration (补几年, 几个月能办好); 几年级 is a school grade, not a count of years.
+const CLASSIFIER = /^(平方米|平方公里|公顷|光年|英里|厘米|公分|毫米|楼|层|个工作日|工作日|个月|年(?!级)|周岁|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单)/;
+const MONEY_ZH = /钱|元|费|价|交多少|缴多少|给多少|领多少|补多少|拿多少|报多少|赔多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金/;
 const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*)\b/i;
 
 /**
@@ -181,8 +187,10 @@ function askedFigureChinese(question: string): AskedFigure {
   else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
   else if (/面积/.test(q)) measure = 'area';
   else if (/比例|百分之|占比|百分比/.test(q)) measure = 'percent';
+  // 比外面便宜多少, 涨了多少: a difference, stated as a share unless money is named (便宜多少钱).
+  else if (m[0] === '多少' && COMPARATIVE_ZH.test(before) && !/^(钱|块|元)/.test(clauseAfter)) return { measure: 'percent', classifier: null, focus, comparative: true };
   // Money words close to the asking word (补贴多少, 多少生活费), not anywhere in a long clause (献够多少以后…免费).
-  else if (MONEY_ZH.test(`${before.slice(-6)}${clauseAfter.slice(0, 6)}`)) measure = 'money';
+  else if (MONEY_ZH.test(`${before.slice(-6)}${m[0]}${clauseAfter.slice(0, 6)}`)) measure = 'money';
   else if (m[0] === '多长' || m[0] === '多远') measure = 'length';
   // 多少以后, 多少才: a threshold of whatever the sentence measures, not a count of a thing.
   else if (m[0] === '多少' && /^[\u4e00-\u9fff]/.test(clauseAfter) && !/^(钱|的|以[后上下内]|才|就|能|可|会|了|呢|吗|啊)/.test(clauseAfter)) measure = 'count';
@@ -228,10 +236,12 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (how === 'many' || how === 'number') measure = 'count';
   else if (!m && MONEY_EN.test(question)) measure = 'money';
   else if (!m && AGE_LIMIT_EN.test(question)) measure = 'age';
+  if (measure === 'percent' && COMPARATIVE_EN.test(question)) return { measure, classifier: null, focus, comparative: true };
   const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
   return { measure, classifier, focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
 
+const COMPARATIVE_ZH = /(便宜|贵|高|低|(?<![最至不])[多少]|涨|降|省|提高|下降|增加|减少)了?$/;
 const COMPARATIVE_EN = /\bhow much (cheaper|more|less|lower|higher|bigger|smaller|faster|slower|longer|shorter|better|further)\b/i;
 
 // "What's the age limit", "minimum age": an age asked without "how old".
@@ -252,11 +262,16 @@ const ENGLISH_COUNT_WORDS: [RegExp, string][] = [
  * How well a figure answers the asked kind, in [0, 1]: the exact classifier 1, the same measure 0.8,
  * a bare number 0.5, a figure of another kind (a date for a count, a count for an amount) 0.15.
  */
-export function figureFit(mention: FigureMention, asked: AskedFigure): number {
+export function figureFit(mention: FigureMention, asked: AskedFigure, text?: string): number {
   if (!asked.measure) return mention.measure === 'date' ? 0.3 : 1;
+  // An amount is often set as a share of another (按市场租金的30%缴纳, 报销比例为70%): a percent right after
+  // a money word answers a money question, a little less surely than an amount in 元.
+  if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined && (rateOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start)) || OF_AMOUNT_EN.test(text.slice(mention.end, mention.end + 30)))) return RATE_FIT;
   // A month, day or time answers "when" better than a bare year (2025年以来).
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
+  // A difference may be stated as an amount too (便宜了20元).
+  if (asked.comparative && mention.measure === 'money') return 0.6;
   if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
@@ -273,6 +288,16 @@ export function figureFit(mention: FigureMention, asked: AskedFigure): number {
   }
   return 0.15;
 }
+
+const RATE_OF_AMOUNT = /租金|房租|工资|薪|费|价|金额|收入|基数|补贴|补助|津贴|报销|赔付|比例|支付|承担|缴纳|rent|wage|salary|fee|cost|price|income|reimburs|subsid|pay/i;
+const RATE_WINDOW = 10;
+/** A share of a named amount: 租金的30%, 报销比例为70%, 按工资8% — not a comparison (售价低12%). */
+function rateOfAmount(before: string): boolean {
+  return RATE_OF_AMOUNT.test(before) && /(?:的|比例(?:为|是|达到?)?|按|为)\s*$/.test(before);
+}
+/** "30% of the market rent": the English share names its amount after the figure. */
+const OF_AMOUNT_EN = /^\s*of (?:the |your |their |its )?(?:\w+ )?(?:rent|fee|fees|cost|costs|price|salary|wage|wages|income|premium|bill|amount|expenses?)\b/i;
+const RATE_FIT = 0.6;
 
 /** The count word a count figure ends with (个 for 个居民小区's 个, 名 for 7188名). */
 function countWord(unit: string): string {

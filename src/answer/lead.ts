@@ -209,6 +209,7 @@ export function englishFact(sentence: string, figure: FigureMention | null, term
   const lower = terms.filter((t) => t.length >= 2).map((t) => t.toLowerCase());
   const termScore = (c: Clause) => lower.reduce((sum, t) => sum + (c.norm.toLowerCase().includes(t) ? t.length : 0), 0);
   let best = -1;
+  let place: RegExp | null = null;
   if (figure) best = pieces.findIndex((c) => c.norm.includes(figure.text));
   if (best < 0 && kind === 'where') {
     // The strongest kind of place stated; among pieces stating it, the one sharing most of the question's words.
@@ -216,6 +217,7 @@ export function englishFact(sentence: string, figure: FigureMention | null, term
       const places = pieces.map((c, i) => ({ i, score: termScore(c) })).filter(({ i }) => re.test(pieces[i].text));
       if (places.length) {
         best = places.reduce((a, b) => (b.score > a.score ? b : a)).i;
+        place = re;
         break;
       }
     }
@@ -238,8 +240,12 @@ export function englishFact(sentence: string, figure: FigureMention | null, term
   if (span().length < 24 && from > 0 && !/[.!?]$/.test(pieces[from - 1].text) && text.slice(pieces[from - 1].start, pieces[to].end).length <= ENGLISH_LEAD_MAX) from--;
   let out = span();
   if (out.length > ENGLISH_LEAD_MAX) {
-    // One long piece: a window of whole words around the figure (or from the piece's start).
-    const at = figure ? Math.max(0, normalizeText(out).indexOf(figure.text)) : 0;
+    // One long piece: a window of whole words around the figure or the address; otherwise from the last of
+    // the question's words on, as English states what is new about its subject after it ("…must have been
+    // born between 1 September 2019 and 31 August 2020").
+    const lowerOut = normalizeText(out).toLowerCase();
+    const lastTerm = Math.max(-1, ...lower.map((t) => lowerOut.lastIndexOf(t)));
+    const at = figure ? Math.max(0, normalizeText(out).indexOf(figure.text)) : place ? Math.max(0, out.search(place)) : Math.max(0, lastTerm - 10);
     const start = Math.max(0, Math.min(at - 20, out.length - ENGLISH_LEAD_MAX));
     out = wholeWords(out, start, start + ENGLISH_LEAD_MAX);
   }

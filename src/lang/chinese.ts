@@ -31,6 +31,8 @@ const REPAIR_WEIGHT = 0.8;
 const HAN = /^[\u4e00-\u9fff]{2,4}$/;
 const LATIN_PINYIN = /^[a-z]{4,20}$/;
 const MAX_ALTERNATIVES = 3;
+/** How much more common in general Chinese a corpus word must be than a rare word to be taken for its typo. */
+const MORE_COMMON = 10;
 
 export function createChineseExpander(options: ChineseExpanderOptions): ChineseExpander {
   const synonyms = options.synonyms ?? PUBLIC_SERVICE_SYNONYMS;
@@ -76,6 +78,20 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     return [...candidates].filter((w) => w !== word && key(w) === target);
   }
 
+  function aroundNonWord(text: string, token: string): { source: string; terms: string[] } | null {
+    const at = text.indexOf(token);
+    if (at < 0) return null;
+    for (let length = 4; length > token.length; length--) {
+      for (let start = Math.max(0, at + token.length - length); start <= at && start + length <= text.length; start++) {
+        const source = text.slice(start, start + length);
+        if (source === token || !HAN.test(source) || options.documentFrequency(source) > 0) continue;
+        const terms = repairs(source);
+        if (terms.length) return { source, terms };
+      }
+    }
+    return null;
+  }
+
   /** The documents use the term: as one token, or as all of its tokens (残疾人证 → 残疾人 + 证). */
   function inCorpus(term: string): boolean {
     if (options.documentFrequency(term) > 0) return true;
@@ -90,15 +106,31 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       if (!text.includes(resident)) continue;
       for (const term of official) if (term !== resident && inCorpus(term)) out.push({ term, weight: SYNONYM_WEIGHT, origin: 'synonym', source: resident });
     }
+    const nonWords: string[] = [];
     for (const token of new Set(options.tokenizer.tokens(text))) {
       // Pinyin in Latin letters inside a Chinese question: the Chinese word, even where an English notice has the spelling.
       if (LATIN_PINYIN.test(token)) {
         for (const term of fromLatin(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
         continue;
       }
-      // Only strings that are no word at all: a real word the documents lack is a missing topic, not a typo.
-      if (!HAN.test(token) || options.documentFrequency(token) > 0 || options.tokenizer.generalFrequency(token) > 0) continue;
-      for (const term of repairs(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
+      if (!HAN.test(token) || options.documentFrequency(token) > 0) continue;
+      // A string that is no word at all, or a rare noun (危方, the old variant 身分证) whose namesake noun in the
+      // corpus is far more common in general Chinese (危房, 身份证): a slip of the pinyin IME. A real word the
+      // documents lack (公式, not 公示; 截肢, not the verb 截止) is a missing topic, not a typo.
+      const general = options.tokenizer.generalFrequency(token);
+      const noun = (w: string) => /^n/.test(options.tokenizer.generalTag(w));
+      const found = repairs(token).filter((w) => general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general));
+      for (const term of found) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
+      if (general === 0) nonWords.push(token);
+    }
+    // A typo can break the cut itself (居注证丢了 → 居注 / 证丢, 提公击金 → 提公 / 击金): the longer strings of up
+    // to 4 characters that hold a non-word whole are tried, longest first (居注证 → 居住证, 公击金 → 公积金).
+    const sources = new Set<string>();
+    for (const token of nonWords) {
+      const window = aroundNonWord(text, token);
+      if (!window || sources.has(window.source)) continue;
+      sources.add(window.source);
+      for (const term of window.terms) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: window.source });
     }
     return out;
   }
