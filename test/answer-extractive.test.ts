@@ -176,6 +176,11 @@ describe('answer first', () => {
     const q = '居民养老保险缴费截止到几号？';
     const deadline = askZh(q, announced.chunks, announced.stats);
     expect(deadline.text.split('\n')[0]).toContain('12月20日');
+    // A regulation's statement of its own purpose (第一条 为…制定本办法) echoes every question about it.
+    const rules = statsFor([{ title: '就业见习管理办法', text: '第一条 为帮助高校毕业生等青年参加就业见习、提升就业能力，规范就业见习工作，根据有关规定，结合本市实际，制定本办法。\n第四条 见习对象为离校2年内未就业的人员。' }]);
+    const trainee = askZh('我毕业快两年了还没找到工作，还能去参加就业见习吗', rules.chunks, rules.stats);
+    expect(trainee.abstained, trainee.reasons.join(' | ')).toBe(false);
+    expect(trainee.text.split('\n')[0]).toContain('离校2年内');
   });
 
   it('in a question-and-answer page the answer (答：…) leads, never the question the page asks itself (问：…？)', () => {
