@@ -587,6 +587,8 @@ describe('figures', () => {
     expect(askedFigure('孩子上几年级了', 'zh').measure).not.toBe('duration');
     expect(askedFigure('我爸瘫床上好几年了，长护险一个月能给多少', 'zh').measure).toBe('money');
     expect(askedFigure('我妈住院花了十几万，多久之内要申请救助', 'zh').measure).toBe('duration');
+    // A coupon's threshold and discount (满多少减多少) are amounts.
+    expect(askedFigure('吃饭用的那种券是满多少减多少', 'zh').measure).toBe('money');
   });
 
   it('a share of a named amount (租金的30%, 报销比例为70%) answers a money question; a comparison (低12%) does not', () => {
