@@ -176,6 +176,11 @@ describe('answer first', () => {
     const q = '居民养老保险缴费截止到几号？';
     const deadline = askZh(q, announced.chunks, announced.stats);
     expect(deadline.text.split('\n')[0]).toContain('12月20日');
+    // A regulation's statement of its own purpose (第一条 为…制定本办法) echoes every question about it.
+    const rules = statsFor([{ title: '就业见习管理办法', text: '第一条 为帮助高校毕业生等青年参加就业见习、提升就业能力，规范就业见习工作，根据有关规定，结合本市实际，制定本办法。\n第四条 见习对象为离校2年内未就业的人员。' }]);
+    const trainee = askZh('我毕业快两年了还没找到工作，还能去参加就业见习吗', rules.chunks, rules.stats);
+    expect(trainee.abstained, trainee.reasons.join(' | ')).toBe(false);
+    expect(trainee.text.split('\n')[0]).toContain('离校2年内');
   });
 
   it('in a question-and-answer page the answer (答：…) leads, never the question the page asks itself (问：…？)', () => {
@@ -582,6 +587,8 @@ describe('figures', () => {
     expect(askedFigure('孩子上几年级了', 'zh').measure).not.toBe('duration');
     expect(askedFigure('我爸瘫床上好几年了，长护险一个月能给多少', 'zh').measure).toBe('money');
     expect(askedFigure('我妈住院花了十几万，多久之内要申请救助', 'zh').measure).toBe('duration');
+    // A coupon's threshold and discount (满多少减多少) are amounts.
+    expect(askedFigure('吃饭用的那种券是满多少减多少', 'zh').measure).toBe('money');
   });
 
   it('a share of a named amount (租金的30%, 报销比例为70%) answers a money question; a comparison (低12%) does not', () => {

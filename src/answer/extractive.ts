@@ -968,9 +968,10 @@ function withoutLetterhead(text: string): string {
   return rest.length >= 4 ? rest : text;
 }
 
-// A 落款 (issuer and date, nothing else: "青禾市人民政府办公室2026年6月5日"), a bare document number, or
-// the sentence announcing the notice itself ("现将…通知如下", "特此通知").
-const FURNITURE = /^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)/;
+// A 落款 (issuer and date, nothing else: "青禾市人民政府办公室2026年6月5日"), a bare document number,
+// the sentence announcing the notice itself ("现将…通知如下", "特此通知"), or a regulation's statement of its
+// own purpose ("第一条 为…，根据…，制定本办法").
+const FURNITURE = /^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)|^(第[一二三四五六七八九十百\d]+条\s*)?为.{2,120}(制定|印发)本(办法|细则|规定|条例|方案|意见|规则|制度|标准|通知|指南)/;
 
 // （以下简称公租房）, 简称“两项补贴”: a notice names its subject once in full and then by a short name.
 const ALIAS = /(?:以下简称|下称|简称)\s*[“"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”"」』]?/g;
