@@ -238,6 +238,19 @@ describe('answer first', () => {
     expect(where.text.split('\n')[0]).toContain('人民路18号');
   });
 
+  it("another office's number is no number for the asked topic; a number ending a sentence is still a number", () => {
+    const flats = { title: '人才公寓申请问答', text: '人才公寓由市人才办统一受理申请，租期最长不超过5年。' };
+    const fund = { title: '住房公积金提取指南', text: '住房公积金咨询电话：12329。' };
+    const local = statsFor([flats, fund]);
+    const draft = askZh('人才公寓申请的咨询电话', local.chunks, local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+    expect(draft.text).toContain('没有说明联系电话');
+    const leaflet = statsFor([{ title: 'Give blood', text: 'Questions? Call the Blood Station donor line on 0867-5833 1199. Staff speak English.' }]);
+    const hotline = answerExtractively({ question: 'blood station donor hotline?', language: 'en', retrieval: retrievalOf('blood station donor hotline?', leaflet.chunks), history: [] }, leaflet.stats);
+    expect(hotline.abstained, hotline.reasons.join(' | ')).toBe(false);
+    expect(hotline.text.split('\n')[0]).toContain('0867-5833 1199');
+  });
+
   it('"where do I apply" needs an office, an address or a channel; where a thing is takes any place', () => {
     const rent = { title: '公共租赁住房租金标准', text: '东城区公共租赁住房租金为每月每平方米11.2元，租金按月缴纳。' };
     const paid = { title: '公共租赁住房租金缴纳', text: '公共租赁住房租金可到区住房保障服务中心窗口缴纳，也可通过“云川住房”小程序缴纳。' };
