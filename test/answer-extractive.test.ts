@@ -631,6 +631,23 @@ describe('figures', () => {
     expect(askedFigure('how much cheaper is it than the shops outside?', 'en')).toMatchObject({ measure: 'percent', comparative: true });
   });
 
+  it('an amount for a longer period does not give the price of a shorter one (每月1500元 for 每小时多少钱)', () => {
+    const hourly = askedFigure('长护险居家上门护理每小时多少钱', 'zh');
+    expect(hourly.period).toBe('hour');
+    const fit = (text: string, asked = hourly) => figureFit(figureMentions(text).find((f) => f.measure === 'money')!, asked, text);
+    expect(fit('支付标准每人每月不超过1500元。')).toBeLessThan(0.5);
+    expect(fit('收费60元/天')).toBeLessThan(0.5);
+    expect(fit('每小时收费30元')).toBeGreaterThanOrEqual(0.5);
+    // A longer period asked can be worked out from a shorter one (a monthly amount still answers 一年多少), and a
+    // yearly amount is what the asker of 每月交多少 needs to know.
+    expect(fit('每人每月600元', askedFigure('一年能领多少钱', 'zh'))).toBeGreaterThanOrEqual(0.5);
+    expect(fit('每人每年缴费600元', askedFigure('每月交多少钱', 'zh'))).toBeGreaterThanOrEqual(0.5);
+    expect(askedFigure('how much is the parking per hour?', 'en').period).toBe('hour');
+    // 一年级 and 一年多了 name no period.
+    expect(askedFigure('一年级报名要交多少钱', 'zh').period).toBeUndefined();
+    expect(askedFigure('我失业一年多了，能领多少钱', 'zh').period).toBeUndefined();
+  });
+
   it('reads small numbers English documents spell out, with their unit only', () => {
     const found = figureMentions('Free Mandarin classes, four hours a week, for two years; someone asked once.');
     expect(found.map((f) => [f.text, f.measure])).toEqual([['four hours', 'duration'], ['two years', 'duration']]);

@@ -30,6 +30,35 @@ export interface AskedFigure {
   bound?: 'max' | 'min';
   /** A difference asked (便宜多少, "how much cheaper"): stated as a share (低12%至15%) or as an amount. */
   comparative?: boolean;
+  /** The period an amount is asked for (每小时, 一天, "per month"). */
+  period?: Period;
+}
+
+export type Period = 'hour' | 'day' | 'week' | 'month' | 'year';
+const PERIOD_RANK: Record<Period, number> = { hour: 0, day: 1, week: 2, month: 3, year: 4 };
+const PERIOD_WORDS: [RegExp, Period][] = [
+  [/小时|钟头|hour/, 'hour'],
+  [/天|日|晚|day|night/, 'day'],
+  [/周|星期|礼拜|week/, 'week'],
+  [/月|month/, 'month'],
+  [/年|year|annual/, 'year'],
+];
+const ASKED_PERIOD_ZH = /[每一]个?(小时|钟头|天|日|晚|周|星期|礼拜|月|年)(?!级|前|后|多(?!少)|以|之|来|内|底|初)/;
+const ASKED_PERIOD_EN = /\b(?:per|a|an|each|one|every)\s+(hour|day|night|week|month|year)\b|\b(hourly|daily|nightly|weekly|monthly|yearly|annual)\b/i;
+/** The period a figure is stated for, from the words right around it (每人每月600元, 60元/天, "30 yuan per hour"). */
+const STATED_PERIOD_BEFORE = /(?:每|按)(?:人|户|名)?(?:每)?(小时|天|日|晚|周|月|年)[^，。；,;]{0,10}$/;
+const STATED_PERIOD_AFTER = /^\s*(?:\/|每|一|per\s+|a\s+)(小时|天|日|晚|周|月|年|hour|day|night|week|month|year)/i;
+
+function periodOf(word: string | undefined): Period | undefined {
+  return word ? PERIOD_WORDS.find(([re]) => re.test(word))?.[1] : undefined;
+}
+
+/** The period a question asks an amount for, if it names one. */
+export function askedPeriod(question: string): Period | undefined {
+  const zh = ASKED_PERIOD_ZH.exec(question);
+  if (zh) return periodOf(zh[1]);
+  const en = ASKED_PERIOD_EN.exec(question);
+  return periodOf(en?.[1] ?? en?.[2]);
 }
 
 const ASKED_MAX = /最多|最高|最长|最大|上限|封顶|至多|\b(at most|maximum|max|up to|the most|highest|longest)\b/i;
@@ -152,10 +181,15 @@ const MONEY_EN = /\b(cost|costs|price|pay|paid|pays|fee|fees|salary|salaries|wag
  */
 export function askedFigure(question: string, language: Language, topicWords: readonly string[] = []): AskedFigure {
   const bound = askedBound(question);
-  const asked = withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound);
+  const period = askedPeriod(question);
+  const asked = withPeriod(withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound), period);
   if (language === 'en') return asked;
   if (asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w))) return { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}) };
   return asked;
+}
+
+function withPeriod(asked: AskedFigure, period: Period | undefined): AskedFigure {
+  return period ? { ...asked, period } : asked;
 }
 
 function withBound(asked: AskedFigure, bound: 'max' | 'min' | undefined): AskedFigure {
@@ -272,6 +306,12 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   if (mention.measure === 'date') return 0.1;
   // A difference may be stated as an amount too (便宜了20元).
   if (asked.comparative && mention.measure === 'money') return 0.6;
+  // An amount for a month or a year does not give the price of an hour or a day (每月1500元 for 每小时多少钱).
+  // (A yearly amount asked per month may well be what the asker needs: 每年600元 still answers 每月交多少.)
+  if ((asked.period === 'hour' || asked.period === 'day') && text !== undefined && (mention.measure === 'money' || mention.measure === 'count')) {
+    const stated = periodOf(STATED_PERIOD_BEFORE.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? STATED_PERIOD_AFTER.exec(text.slice(mention.end, mention.end + 8))?.[1]);
+    if (stated && PERIOD_RANK[stated] > PERIOD_RANK[asked.period]) return 0.15;
+  }
   if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
