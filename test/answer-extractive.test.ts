@@ -561,6 +561,9 @@ describe('figures', () => {
     const found = figureMentions(normalizeText('2025年7月底前上岗，每单补贴1元，共2250户，为期3天，预计8.5 万人次，60周岁以上，24小时响应'));
     const byText = Object.fromEntries(found.map((f) => [f.text, f.measure]));
     expect(byText).toMatchObject({ '2025年7月底': 'date', '1元': 'money', '2250户': 'count', '3天': 'duration', '8.5万人次': 'count', '60周岁': 'age', '24小时': 'duration' });
+    // 30日内, 7日以内: a time limit in days, not the 30th of a month (每月15日, 5日前 are days of the month).
+    const limits = Object.fromEntries(figureMentions('自到达之日起30日内申报，每月15日发放，5日前办理，7日以内').map((f) => [f.text, f.measure]));
+    expect(limits).toMatchObject({ '30日': 'duration', '15日': 'date', '5日': 'date', '7日': 'duration' });
   });
 
   it('finds amounts with their currency and figures with English units in English documents', () => {

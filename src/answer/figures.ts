@@ -88,7 +88,7 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?|\bnoon\b|\bmidnight\b`;
 
 // Dates and times of day first (so 2025年7月 is one date, not the count "2025年"), then figures.
-const DATE_RE = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬)?)?|\d{4}\s*届|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬|份)?|\d{1,2}\s*[日号](?![元块])|[上下]午\s*\d{1,2}(?:[:：]\d{2}|点|时)?|\d{1,2}[:：]\d{2}|(?:每)?(?:周|星期)[一二三四五六日天末]|[年月]底|${ENGLISH_DATE_RE}`;
+const DATE_RE = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬)?)?|\d{4}\s*届|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬|份)?|\d{1,2}\s*[日号](?![元块内]|以内)|[上下]午\s*\d{1,2}(?:[:：]\d{2}|点|时)?|\d{1,2}[:：]\d{2}|(?:每)?(?:周|星期)[一二三四五六日天末]|[年月]底|${ENGLISH_DATE_RE}`;
 const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${CN_DIGITS}(?=\s*(?:余|多)?\s*(?:万|亿)?\s*(?:${UNITS})))\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:${UNITS})?`;
 // English documents: amounts with their currency (RMB 400, 1,500 yuan, ¥80) and figures with English units
 // (7 working days, 30%, 60 square metres), thousands separators included (RMB 2,000).
