@@ -3,7 +3,7 @@
 // is never quoted. Also the question analysis it relies on (asked figure, instruction stripping).
 import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
-import { answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
+import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
@@ -236,6 +236,17 @@ describe('answer first', () => {
     const where = answerExtractively({ question: '市民服务中心在哪里？', language: 'zh', retrieval: retrievalOf('市民服务中心在哪里？', local.chunks), history: [] }, local.stats);
     expect(where.abstained).toBe(false);
     expect(where.text.split('\n')[0]).toContain('人民路18号');
+  });
+
+  it('a passage giving the hours asked for covers the words that ask for them (开门, 几点)', () => {
+    const hours = { title: '政务服务中心便民指南', text: '政务服务中心每天9:00开始办理业务。' };
+    const none = { title: '政务服务中心便民指南', text: '政务服务中心开始办理业务。' };
+    const coverage = (doc: { title: string; text: string }) => {
+      const local = statsFor([doc, ...ALL]);
+      const analysis = analyseQuestion({ question: '市民中心几点开门', language: 'zh', retrieval: retrievalOf('市民中心几点开门', local.chunks.slice(0, 1)), history: [] }, local.stats);
+      return 'decided' in analysis ? 0 : analysis.question.coverage;
+    };
+    expect(coverage(hours)).toBeGreaterThan(coverage(none));
   });
 
   it("another office's number is no number for the asked topic; a number ending a sentence is still a number", () => {

@@ -289,14 +289,23 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     if (years.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, years));
   }
 
-  const passageTokens = passages.map((p) => new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`)));
+  const kind = questionKind(question);
+  const asked: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus } : null;
+  const facet = askedFacet(question, kind, asked, language);
+
+  // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
+  // (开门, 几点, 电话): 周六上午9:00—12:00 answers 周六开门不 in other words.
+  const facetTerms = facet?.evidence ? keyTerms.filter((k) => FACET_WORDS.test(k.group)).map((k) => k.term) : [];
+  const passageTokens = passages.map((p) => {
+    const tokens = new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
+    if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
+    return tokens;
+  });
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
   const bestCoverage = Math.max(...coverages);
   const bestIndex = coverages.indexOf(bestCoverage);
   reasons.push(`best passage covers ${(bestCoverage * 100).toFixed(0)}% of the question's key terms`);
 
-  const kind = questionKind(question);
-  const asked: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus } : null;
   const focus = asked ? focusTerms(asked.focus, keyTerms, language, stats) : new Set<string>();
   const questionTokens = new Set(keyTerms.map((k) => k.term));
   const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question);
@@ -337,7 +346,6 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     sentences.sort((a, b) => says(a) - says(b));
   }
   // Asked for a phone number, a website or opening hours: an on-topic sentence must give one.
-  const facet = askedFacet(question, kind, asked, language);
   // The facet's own words (咨询电话, 开放时间) do not make a sentence about the topic: another office's
   // "咨询电话：12329" is no number for 人才公寓. A sentence gives it from the best passage's document, or
   // matches the rest of the question as well as half the best sentence does.
