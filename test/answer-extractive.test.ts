@@ -370,6 +370,16 @@ describe('abstention evidence', () => {
     expect(draft.text).toContain('暖气费');
   });
 
+  it("a word no document uses in the asker's story is their case, not a missing topic (我考了个中级电工证，…能补多少)", () => {
+    const training = { title: '职业技能培训补贴办事指南', text: '取得职业资格证书的，按证书等级给予补贴：中级工（四级）补贴标准每人1500元。' };
+    const local = statsFor([training, ...ALL]);
+    const analysis = analyseQuestion({ question: '我考了个中级电工证，听说有补贴，能补多少', language: 'zh', retrieval: retrievalOf('我考了个中级电工证，听说有补贴，能补多少', local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect('decided' in analysis ? null : analysis.question.topicMissing).toBe(0);
+    // The same word in the clause that asks is the topic: a question about 电工证 itself the documents lack.
+    const direct = analyseQuestion({ question: '电工证补贴能补多少', language: 'zh', retrieval: retrievalOf('电工证补贴能补多少', local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect('decided' in direct ? null : direct.question.topicMissing).toBe(1);
+  });
+
   it("the asker's story before the question weighs less than what is asked (我爸脑梗卧床三年了，请了保姆，…每月多少钱)", () => {
     const care = { title: '长期护理保险待遇', text: '居家亲情护理的，长期护理保险基金支付标准为每人每月600元。' };
     const local = statsFor([care, ...ALL]);
@@ -819,6 +829,9 @@ describe('question analysis', () => {
     const names = (clause: string) => /市场监管局|蔬菜/.test(clause);
     expect(askingClauses('绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？', names)).toBeNull();
     expect(askingClauses('我家在绛县，市场监管局检测蔬菜查什么？', names)).toEqual(['市场监管局检测蔬菜查什么']);
+    // …the nearest clause before it that names a thing is what it asks about; the ones before tell the story.
+    const things = (clause: string) => /见习|补贴|大学/.test(clause);
+    expect(askingClauses('我闺女大学毕业一年多了一直在家待着，听说有个见习能拿补贴，一个月给多少', things)).toEqual(['听说有个见习能拿补贴', '一个月给多少']);
     // A question mark, or a clause ending in V不 (开门不), asks too.
     expect(askingClauses('市民中心周六开门不？我平时上班只有周末有空去')).toEqual(['市民中心周六开门不']);
     expect(askingClauses('我家老人走不动了，送饭上门要钱不')).toEqual(['送饭上门要钱不']);

@@ -325,7 +325,10 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const unknown = [...unknownGroups.values()].reduce((a, b) => a + b, 0) / total;
   const wholeWords = keyTerms.filter((k) => !k.piece);
   // The topic is what is asked about, not where (柳溪街道 of 柳溪街道哪家火锅店好吃).
-  const topical = wholeWords.filter((k) => !k.scope);
+  // Nor the asker's story: a word no document uses there (我闺女大学毕业…, 我考了个电工证…) is their case, while
+  // what is asked (见习补贴, 补贴) is the topic the documents must have.
+  const askedAbout = wholeWords.filter((k) => !k.scope && !k.story);
+  const topical = askedAbout.length ? askedAbout : wholeWords.filter((k) => !k.scope);
   const topic = (topical.length ? topical : wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
@@ -422,6 +425,8 @@ export interface KeyTerm {
   scope?: boolean;
   /** English: reached by a reliable route (the glossary, a place name, the question's own word in an English document). */
   anchor?: boolean;
+  /** Only in the clauses that tell the asker's story, not in the one that asks (大学毕业 of 我闺女大学毕业…，见习补贴一个月给多少). */
+  story?: boolean;
 }
 
 /** Weight per group: its heaviest whole word (pieces of a word only stand in for it). */
@@ -593,12 +598,13 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const phrasing = df === 0 && general > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag);
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
-    if (situational(t.source ?? t.term)) w *= SITUATION_WEIGHT;
+    const story = situational(t.source ?? t.term);
+    if (story) w *= SITUATION_WEIGHT;
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
     const scope = (language === 'zh' && (tag === 'ns' || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}) });
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);

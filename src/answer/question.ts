@@ -122,9 +122,18 @@ export function askingClauses(question: string, topical?: (clause: string) => bo
   if (parts.length < 2) return null;
   const clauses = parts.map((c) => c.text);
   const asking = parts.filter((c) => c.marked || ASKS.test(c.text) || /[\u4e00-\u9fff][不没]$/.test(c.text)).map((c) => c.text);
-  // When the clause that asks names nothing itself (绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？), the
-  // other clauses say what it is about: nothing to weigh down.
-  if (topical && !asking.some(topical)) return null;
+  // When the clause that asks names nothing itself (…，听说有个见习能拿补贴，一个月给多少), the nearest clause
+  // before it that names a thing says what it is about (见习补贴); the clauses before that tell the story.
+  // (绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？: that is every other clause, nothing to weigh down.)
+  if (topical && asking.length && !asking.some(topical)) {
+    const first = clauses.indexOf(asking[0]);
+    for (let i = first - 1; i >= 0; i--) {
+      if (!topical(clauses[i])) continue;
+      asking.unshift(clauses[i]);
+      break;
+    }
+    if (!asking.some(topical)) return null;
+  }
   return asking.length && asking.length < clauses.length ? asking : null;
 }
 
