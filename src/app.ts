@@ -142,7 +142,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     if (config.llm && llm) answerer = llm.createLlmAnswerer({ config: config.llm, fallback: extractive, logger });
     if (options.answerer) answerer = options.answerer({ extractive, generation: index.generation, stats });
     let mapper: EnglishMapper | null = null;
-    const english = () => (mapper ??= createEnglishMapper({ names: [...index.terms, ...index.places], lexicon: index.lexicon ?? undefined }));
+    const english = () =>
+      (mapper ??= createEnglishMapper({
+        names: [...index.terms, ...index.places],
+        lexicon: index.lexicon ?? undefined,
+        corpusWord: (word) => index.tokenizer.tokens(word).some((t) => index.keyword.documentFrequency(t) > 0),
+      }));
     let expander: ChineseExpander | null = null;
     const chinese = () =>
       (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary() }));

@@ -125,6 +125,18 @@ describe('English mapper: glossary', () => {
     expect(terms(m.expand('minimum living allowance or dibao'))).toContain('低保');
     expect(terms(m.expand("what do the residents' committee and the volunteers do"))).toEqual(expect.arrayContaining(['居委会', '志愿者']));
   });
+
+  it('reads a misspelt word as the known word a keystroke or two away, never a romanised name or a corpus word', () => {
+    const m = mapper();
+    const found = m.expand('how do I get the eldercare allowence');
+    expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ term: 'allowance', origin: 'spelling', source: 'allowence' })]));
+    expect(found.filter((t) => t.origin === 'glossary').map((t) => t.term).some((t) => t === '高龄津贴' || t === '养老补贴')).toBe(true);
+    // Contractions typed without the apostrophe are function words, not typos (hasnt is not "haunt").
+    expect(m.expand('my employer hasnt registered me').filter((t) => t.origin === 'spelling')).toEqual([]);
+    expect(m.expand('cremation in shanghai').some((t) => t.origin === 'spelling' && t.source === 'shanghai')).toBe(false);
+    const withCorpusWord = createEnglishMapper({ names: [], lexicon, corpusWord: (w) => w === 'allowence' });
+    expect(withCorpusWord.expand('the eldercare allowence').filter((t) => t.origin === 'spelling')).toEqual([]);
+  });
 });
 
 describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => {

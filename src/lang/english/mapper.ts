@@ -14,7 +14,7 @@ import type { WeightedTerm } from '../../ports.js';
 import { PUBLIC_SERVICE_GLOSSARY, type GlossaryEntry } from '../glossary.js';
 import type { CedictEntry } from './cedict.js';
 import { buildEnglishLexicon, HAN_ONLY, type EnglishLexicon } from './lexicon.js';
-import { englishWords, numbersIn, phraseKeys, STOP_WORDS } from './words.js';
+import { englishWords, numbersIn, phraseKeys, STOP_WORDS, wordForms } from './words.js';
 import { neverThrows } from '../expansion.js';
 
 export interface EnglishMapper {
@@ -35,6 +35,8 @@ export interface EnglishMapperOptions {
   perWord?: number;
   /** Glossary to use (default PUBLIC_SERVICE_GLOSSARY). */
   glossary?: readonly GlossaryEntry[];
+  /** Whether a document uses the English word (English notices): such a word is never taken for a typo. */
+  corpusWord?: (word: string) => boolean;
 }
 
 const GLOSSARY_WEIGHT = 1;
@@ -44,6 +46,9 @@ const NUMBER_WEIGHT = 0.8;
 /** A word for something the corpus never mentions: searched for (it matches nothing), weighed by the answerer. */
 const ABSENT_WEIGHT = 0.3;
 const MAX_QUESTION_CHARS = 2000;
+const SPELLING_WEIGHT = 0.8;
+/** A run of toneless pinyin syllables (shanghai, hangzhou): a romanised name, not a misspelt English word. */
+const PINYIN_WORD = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$/;
 const MAX_PHRASE_WORDS = 6;
 
 // ---------- romanised names ----------
@@ -116,6 +121,20 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
   const lexiconEntries = new Map(Object.entries(lexicon.entries));
   const absentWords = new Map(Object.entries(lexicon.absent ?? {}));
   const names = buildNameIndex(options.names ?? []);
+  // Words the mapper knows (the lexicon's, the glossary's, things the corpus lacks, function words): a
+  // question word outside them is looked for as a typo of one of them ("extention" → extension).
+  const known = new Set<string>([...STOP_WORDS, ...absentWords.keys(), ...[...lexiconEntries.keys(), ...glossary.keys()].filter((k) => !k.includes(' '))]);
+  const byInitial = new Map<string, string[]>();
+  for (const w of known) if (w.length >= 4) (byInitial.get(w[0]!) ?? byInitial.set(w[0]!, []).get(w[0]!)!).push(w);
+  const spelled = new Map<string, string | null>();
+  function spelling(word: string): string | null {
+    // Romanised names (shanghai, lanshan) are no English words to correct.
+    if (word.length < 5 || /\d/.test(word) || names.byFull.has(word) || names.byStem.has(word) || PINYIN_WORD.test(word)) return null;
+    if (wordForms(word).some((f) => known.has(f)) || options.corpusWord?.(word)) return null;
+    let fixed = spelled.get(word);
+    if (fixed === undefined) spelled.set(word, (fixed = nearestKnown(word, byInitial.get(word[0]!) ?? [])));
+    return fixed;
+  }
 
   function matchGlossary(words: readonly string[], start: number): Span | undefined {
     for (let count = Math.min(MAX_PHRASE_WORDS, words.length - start); count >= 1; count--) {
@@ -198,8 +217,14 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
 
   function expandUnsafe(question: string): WeightedTerm[] {
     const text = String(question ?? '').slice(0, MAX_QUESTION_CHARS);
-    const words = englishWords(text);
     const found: WeightedTerm[] = [];
+    // A misspelt word is read as the known word it is one or two keystrokes from; the word itself is searched
+    // too (English documents), counting for the word as typed.
+    const words = englishWords(text).map((w) => {
+      const fixed = spelling(w);
+      if (fixed) found.push({ term: fixed, weight: SPELLING_WEIGHT, origin: 'spelling', source: w });
+      return fixed ?? w;
+    });
     const leftover: string[][] = [[]];
     for (let i = 0; i < words.length; ) {
       const span = matchName(words, i) ?? matchGlossary(words, i);
@@ -235,6 +260,43 @@ function buildGlossaryIndex(entries: readonly GlossaryEntry[]): Map<string, read
 }
 
 /** Each term once, with its highest weight; best first, then in order of discovery. */
+/**
+ * The one known word closest to a misspelt one: edit distance 1 (2 for words of 8 letters or more), adjacent
+ * swaps counting as one; none when two candidates tie.
+ */
+function nearestKnown(word: string, candidates: readonly string[]): string | null {
+  const limit = word.length >= 8 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = limit + 1;
+  let tied = false;
+  for (const c of candidates) {
+    if (Math.abs(c.length - word.length) > limit) continue;
+    const d = editDistance(word, c, limit);
+    if (d < bestDistance) [best, bestDistance, tied] = [c, d, false];
+    else if (d === bestDistance && c !== best) tied = true;
+  }
+  return best && !tied ? best : null;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), stopping early above `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > limit) return limit + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
+
 function dedupe(terms: readonly WeightedTerm[]): WeightedTerm[] {
   const best = new Map<string, { term: WeightedTerm; order: number }>();
   terms.forEach((term, order) => {
