@@ -26,7 +26,8 @@ export const USAGE = `Usage: npm run eval -- [options]
   --suite            run the shipped sets in one go, each on its own temporary index: the team set and
                      the residents' set (report split) on seeds/, eval/cmrc2018 (report split),
                      eval/notices (report split), eval/policies (held out, all report), eval/services,
-                     eval/county and eval/webpages (report splits) each on its own docs/;
+                     eval/county and eval/webpages (report splits, and their fresh.jsonl sets written
+                     last and never tuned on) each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -54,6 +55,9 @@ export const SUITE: readonly EvalSet[] = [
   { name: 'services-report', questions: 'eval/services/questions.jsonl', split: 'report', corpus: 'eval/services/docs' },
   { name: 'county-report', questions: 'eval/county/questions.jsonl', split: 'report', corpus: 'eval/county/docs' },
   { name: 'webpages-report', questions: 'eval/webpages/questions.jsonl', split: 'report', corpus: 'eval/webpages/docs' },
+  // Written last, by someone who read neither the answerer nor the other questions; never tuned on.
+  { name: 'county-fresh', questions: 'eval/county/fresh.jsonl', corpus: 'eval/county/docs' },
+  { name: 'webpages-fresh', questions: 'eval/webpages/fresh.jsonl', corpus: 'eval/webpages/docs' },
 ];
 
 export interface EvalSet {
