@@ -299,6 +299,19 @@ describe("the asker's own case", () => {
       expect(draft.text.split('\n')[0]).toContain('100元');
     }
   });
+
+  it('asked which benefits people of their age get (我爸80岁了，有什么补贴), a passage for no age group does not answer', () => {
+    const parcels = { title: '快件补助激励农产品出山进城', text: '每单补贴1元，合作社已经领到7000多元补贴。' };
+    const elders = { title: '高龄补贴发放通知', text: '本区户籍年满80周岁的老人，每人每月发放高龄补贴100元。' };
+    const local = statsFor([parcels, elders, JIWANG]);
+    const q = '我爸80岁了，有什么补贴';
+    const none = askZh(q, local.chunks.slice(0, 1), local.stats);
+    expect(none.abstained, none.reasons.join(' | ')).toBe(true);
+    expect(none.text).toContain('80岁的人能享受的补贴');
+    const some = askZh(q, local.chunks.slice(1, 2), local.stats);
+    expect(some.abstained, some.reasons.join(' | ')).toBe(false);
+    expect(some.text.split('\n')[0]).toContain('100元');
+  });
 });
 
 describe('abstention evidence', () => {

@@ -93,7 +93,9 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
       const facet = askedFacet(input.question, kind, asked, language);
       if (facet) return facetMissing(input, reasons, facet, best, bestPassage, topicNamed(keyTerms, analysis.passageTokens[best.passageIndex]));
     }
-    return abstain(input, reasons, bestPassage, missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
+    // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question.
+    const ageCase = ageCaseUnmet(input.question, passages[analysis.bestIndex]) ? ageCaseLabel(input.question) : null;
+    return abstain(input, reasons, bestPassage, ageCase ? [ageCase] : missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
   const namesPlace = (s: ScoredSentence) => stats.tokenizer.placeNames(s.norm).some((n) => !input.question.includes(n));
@@ -379,7 +381,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     ctx: best?.coverage ?? 0,
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
-    topicMissing: topic.unknown && !wholePresent.has(topic.group) ? 1 : 0,
+    topicMissing: (topic.unknown && !wholePresent.has(topic.group)) || ageCaseUnmet(question, passages[bestIndex]) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
@@ -638,6 +640,26 @@ function joinRuns(pairs: KeyTerm[], question: string): void {
     i = j + 1;
   }
 }
+
+/**
+ * The asker states an age or a birth date and asks which benefits there are (我妈72了能领啥补贴, 我爸80岁了有什么
+ * 补贴): what is asked is what people of that age get, so a passage naming no age and no age group (每单补贴1元
+ * for parcels) does not answer. (An age beside a named programme — 12岁…重度护理补贴多少 — is only the story.)
+ */
+function ageCaseUnmet(question: string, passage: RetrievedPassage | undefined): boolean {
+  if (!passage || !OPEN_BENEFIT_ASK.test(question) || !ownCaseSpans(question).length) return false;
+  return !AGE_GROUP.test(`${passage.chunk.title} ${passage.chunk.normText}`);
+}
+/** 72岁的人能享受的补贴: the asker's age and the kind of benefit asked, as the documents would need to name them. */
+function ageCaseLabel(question: string): string | null {
+  const age = /(\d+)\s*(周岁|岁|了)/.exec(question)?.[1];
+  const kind = OPEN_BENEFIT_ASK.exec(question)?.[2];
+  return age && kind ? `${age}岁的人能享受的${kind}` : null;
+}
+
+/** Asking which benefits there are (能领啥补贴, 有什么优惠, 哪些福利), not about one named programme. */
+const OPEN_BENEFIT_ASK = /(啥|什么|哪些|哪种|哪几种|几种)\s*(补贴|补助|津贴|优惠|福利|待遇|政策|照顾|好处)/;
+const AGE_GROUP = /\d+\s*(周岁|岁)|老年|老人|高龄|长者|耄耋|退休|儿童|婴|幼儿|未成年|少年|学生|学龄|适龄|新生|青年|毕业|出生|年满|年龄|年纪/;
 
 /** The word occurs in the text, and every occurrence passes `test`. */
 function everyOccurrence(text: string, word: string, test: (span: { word: string; start: number; end: number }) => boolean): boolean {
