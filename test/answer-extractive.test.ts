@@ -7,7 +7,7 @@ import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } f
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
-import { askingClauses, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
+import { askingClauses, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -311,6 +311,15 @@ describe("the asker's own case", () => {
     const some = askZh(q, local.chunks.slice(1, 2), local.stats);
     expect(some.abstained, some.reasons.join(' | ')).toBe(false);
     expect(some.text.split('\n')[0]).toContain('100元');
+    // In English too: "my dad is 80" is the asker's case.
+    const en = 'my dad is 80, what subsidies can he get?';
+    const mapped = retrievalOf(en, local.chunks.slice(0, 1));
+    const english = answerExtractively({ question: en, language: 'en', retrieval: { ...mapped, terms: [...mapped.terms, { term: '补贴', weight: 1, origin: 'glossary', source: 'subsidies' }] }, history: [] }, local.stats);
+    expect(english.abstained, english.reasons.join(' | ')).toBe(true);
+    expect(english.text).toContain('subsidies for people aged 80');
+    expect(ownCaseSpans("I'm 70 and live alone; my mum is 72")).toEqual(["I'm 70", 'is 72']);
+    expect(ownCaseSpans('my father, 80 years old, lives alone')).toEqual(['80 years old']);
+    expect(ownCaseSpans('the fee is 30 yuan, bus 26')).toEqual([]);
   });
 });
 

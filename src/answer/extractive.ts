@@ -647,19 +647,22 @@ function joinRuns(pairs: KeyTerm[], question: string): void {
  * for parcels) does not answer. (An age beside a named programme — 12岁…重度护理补贴多少 — is only the story.)
  */
 function ageCaseUnmet(question: string, passage: RetrievedPassage | undefined): boolean {
-  if (!passage || !OPEN_BENEFIT_ASK.test(question) || !ownCaseSpans(question).length) return false;
+  if (!passage || !(OPEN_BENEFIT_ASK.test(question) || OPEN_BENEFIT_ASK_EN.test(question)) || !ownCaseSpans(question).length) return false;
   return !AGE_GROUP.test(`${passage.chunk.title} ${passage.chunk.normText}`);
 }
 /** 72岁的人能享受的补贴: the asker's age and the kind of benefit asked, as the documents would need to name them. */
 function ageCaseLabel(question: string): string | null {
-  const age = /(\d+)\s*(周岁|岁|了)/.exec(question)?.[1];
-  const kind = OPEN_BENEFIT_ASK.exec(question)?.[2];
-  return age && kind ? `${age}岁的人能享受的${kind}` : null;
+  const age = /(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1];
+  const zh = OPEN_BENEFIT_ASK.exec(question);
+  if (age && zh?.[2]) return `${age}岁的人能享受的${zh[2]}`;
+  const en = OPEN_BENEFIT_ASK_EN.exec(question);
+  return age && en ? `${en[1].toLowerCase()} for people aged ${age}` : null;
 }
 
-/** Asking which benefits there are (能领啥补贴, 有什么优惠, 哪些福利), not about one named programme. */
+/** Asking which benefits there are (能领啥补贴, 有什么优惠, 哪些福利; "what subsidies can she get"), not about one named programme. */
 const OPEN_BENEFIT_ASK = /(啥|什么|哪些|哪种|哪几种|几种)\s*(补贴|补助|津贴|优惠|福利|待遇|政策|照顾|好处)/;
-const AGE_GROUP = /\d+\s*(周岁|岁)|老年|老人|高龄|长者|耄耋|退休|儿童|婴|幼儿|未成年|少年|学生|学龄|适龄|新生|青年|毕业|出生|年满|年龄|年纪/;
+const OPEN_BENEFIT_ASK_EN = /\b(?:what|which|any)\s+(?:kinds? of |sorts? of |types? of )?(subsid(?:y|ies)|allowances?|benefits?|discounts?|support|help|welfare)\b/i;
+const AGE_GROUP = /\d+\s*(周岁|岁)|老年|老人|高龄|长者|耄耋|退休|儿童|婴|幼儿|未成年|少年|学生|学龄|适龄|新生|青年|毕业|出生|年满|年龄|年纪|\b(elderly|seniors?|older (people|residents)|pensioners?|retire\w*|aged \d+|over \d+|\d+ and over|children|students?|youth|infants?|babies)\b/i;
 
 /** The word occurs in the text, and every occurrence passes `test`. */
 function everyOccurrence(text: string, word: string, test: (span: { word: string; start: number; end: number }) => boolean): boolean {
