@@ -82,7 +82,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   const analysis = analyseQuestion(input, stats, options);
   if ('decided' in analysis) return analysis.decided;
   const { language } = input;
-  const { keyTerms, passages, sentences, reasons, question, kind, asked } = analysis;
+  const { keyTerms, passages, sentences, reasons, question, kind, asked, facet, ageCase } = analysis;
   const best = sentences[0];
   const answerable = decideAnswerable(question, language, options);
   reasons.push(answerable.reason);
@@ -90,11 +90,9 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
     const bestPassage = passages[best ? best.passageIndex : analysis.bestIndex];
     // The documents name the topic but do not say what is asked (its price, hours, procedure): say exactly that.
     if (best && question.unknown === 0 && (question.facetMissing || question.coverage >= 0.5)) {
-      const facet = askedFacet(input.question, kind, asked, language);
       if (facet) return facetMissing(input, reasons, facet, best, bestPassage, topicNamed(keyTerms, analysis.passageTokens[best.passageIndex]));
     }
     // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question.
-    const ageCase = ageCaseUnmet(input.question, passages[analysis.bestIndex]) ? ageCaseLabel(input.question) : null;
     return abstain(input, reasons, bestPassage, ageCase ? [ageCase] : missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
@@ -220,6 +218,10 @@ export type QuestionAnalysis =
       bestIndex: number;
       kind: QuestionKind;
       asked: AskedFigure | null;
+      /** The facet asked (opening hours, a phone number, the amount…), if any. */
+      facet: Facet | null;
+      /** What people of the asker's stated age get (72岁的人能享受的补贴), when no passage names their age group. */
+      ageCase: string | null;
       /** Best first (by the sentence model). */
       sentences: ScoredSentence[];
       /** Features of the answerable model. */
@@ -371,6 +373,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // English words no document uses are no key terms: an English question left with nothing but its place
   // has nothing else the documents share ("a good gym near Dongcheng District").
   const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex], true) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
+  const ageCase = ageCaseUnmet(question, passages[bestIndex]) ? ageCaseLabel(question) : null;
   const features: Features = {
     coverage: bestCoverage,
     content,
@@ -381,7 +384,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     ctx: best?.coverage ?? 0,
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
-    topicMissing: (topic.unknown && !wholePresent.has(topic.group)) || ageCaseUnmet(question, passages[bestIndex]) ? 1 : 0,
+    topicMissing: (topic.unknown && !wholePresent.has(topic.group)) || ageCase ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
@@ -391,7 +394,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     placeMissing: placeOutOfScope(places, passages[best ? best.passageIndex : bestIndex]),
   };
   if (!best) return { decided: abstain(input, [...reasons, 'no sentence to quote'], passages[0], missingTerms(keyTerms, [])) };
-  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, sentences, question: features, reasons };
+  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, sentences, question: features, reasons };
 }
 
 /**
