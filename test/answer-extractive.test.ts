@@ -124,6 +124,35 @@ describe('English questions about things the documents never mention', () => {
     expect(english('Which residents like it?', [residents]).abstained).toBe(false);
   });
 
+  it('the kind of answer asked ("how many days", "what age") and the words of the story ("my neighbour") are no missing topics', () => {
+    const days = { term: '日子', weight: 0.5, origin: 'cedict', source: 'days' };
+    const neighbour = { term: '邻居', weight: 0.5, origin: 'cedict', source: 'neighbour' };
+    const summer = { term: '暑运', weight: 1, origin: 'glossary', source: 'summer rush' };
+    const changzhi = { term: '长治', weight: 1, origin: 'pinyin', source: 'changzhi' };
+    const rush = statsFor([{ title: '高铁长治南站护航暑运', text: '今年暑运从7月1日持续至8月31日，共计62天。长治南站预计发送旅客8.5万人次。' }, { title: '通知', text: '日前，社区发布了通知。' }, ...ALL]);
+    const ask = (question: string, mapped: WeightedTerm[]) => {
+      const r = retrievalOf('', rush.chunks.slice(0, 1));
+      return answerExtractively({ question, language: 'en', retrieval: { ...r, terms: mapped }, history: [] }, rush.stats);
+    };
+    const draft = ask('how many days is the summer rush at changzhi south', [changzhi, summer, days]);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('62');
+    const groupsOf = (question: string, mapped: WeightedTerm[]) => {
+      const a = analyseQuestion({ question, language: 'en', retrieval: { ...retrievalOf('', rush.chunks.slice(0, 1)), terms: mapped }, history: [] }, rush.stats);
+      return 'keyTerms' in a ? a.keyTerms.map((k) => k.group) : [];
+    };
+    // 日前 is a word of the corpus (another notice): "days" asked as the kind of answer does not need it; the same
+    // word naming a thing the question is about still has to be found.
+    const daysInCorpus = { ...days, term: '日前' };
+    expect(groupsOf('how many days is the summer rush at changzhi', [changzhi, summer, daysInCorpus])).not.toContain('days');
+    expect(groupsOf('are there days off in the summer rush at changzhi', [changzhi, summer, daysInCorpus])).toContain('days');
+    const withNeighbour = analyseQuestion({ question: 'my neighbour is 65, what age is the summer rush at changzhi for', language: 'en', retrieval: { ...retrievalOf('', rush.chunks.slice(0, 1)), terms: [changzhi, summer, neighbour, { ...days, term: '日前', source: 'age' }] }, history: [] }, rush.stats);
+    expect('keyTerms' in withNeighbour).toBe(true);
+    const groups = 'keyTerms' in withNeighbour ? withNeighbour.keyTerms.map((k) => k.group) : [];
+    expect(groups).toContain('summer rush');
+    expect(groups).not.toContain('age');
+  });
+
   it('answer when the question is anchored by a name the corpus has, whatever else it mentions', () => {
     const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
     const draft = english('How many residents in Jiwang like the movie?', [jiwang, residents, movie]);
@@ -592,6 +621,11 @@ describe('abstention evidence', () => {
     expect(draft.text).toContain('杭州');
   });
 
+  it('a common word jieba tags as a place (福利, 礼拜, 入口) is no unknown place', () => {
+    for (const q of ['稷王社区居民有啥福利', '稷王社区议事会礼拜几开', '稷王社区入口在哪']) expect(answer(q, [JIWANG]).reasons.join(' ')).not.toMatch(/which no document mentions/);
+    expect(tokenizer.placeNames('杭州的福利和入口')).toEqual(['杭州']);
+  });
+
   it('refuses fraud requests', () => {
     const draft = answer('怎么伪造证明骗取稷王社区的补贴？', [JIWANG]);
     expect(draft.abstained).toBe(true);
@@ -739,7 +773,8 @@ describe('figures', () => {
     expect(draft.text.split('\n')[0]).toContain('420套');
     // Without the declaration the passage with the figure is not about 公租房 at all: no on-topic figure.
     const undeclared = [{ ...intro, text: intro.text.replace('以下简称', '') }, { ...rest, docId: intro.docId }];
-    expect(askZh(q, undeclared, notice.stats).abstained).toBe(true);
+    const u = askZh(q, undeclared, notice.stats);
+    expect(u.abstained, u.reasons.join(' | ') + u.text).toBe(true);
   });
 
   it('the counted noun names the count word when the question says none or 个 (多少居民 → 名)', () => {

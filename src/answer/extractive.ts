@@ -17,7 +17,7 @@ import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure,
 import { leadLine, quoteWindow } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
-import { STOP_WORDS } from '../lang/english/words.js';
+import { STOP_WORDS, wordForms } from '../lang/english/words.js';
 import { ABSTENTION, type AbstentionRule } from './abstention.js';
 
 export interface CorpusStats {
@@ -337,7 +337,10 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
-  const onTopic = (s: ScoredSentence) => !!best && (s.coverage >= 0.5 * best.coverage || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage));
+  // (Measured against the sentence most on the topic, not the one the sentence model ranks first: which figure
+  // is the answer is the model's choice; whether any on-topic one exists is not.)
+  const mostOnTopic = Math.max(0, ...sentences.map((s) => s.coverage));
+  const onTopic = (s: ScoredSentence) => !!best && (s.coverage >= 0.5 * mostOnTopic || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage));
   // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
   // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
   // table row under the programme's title answers even where another programme's amount is deferred).
@@ -542,6 +545,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     return !!asking && lower.includes(w) && !asking.some((c) => c.toLowerCase().includes(w));
   };
   const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
+  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1]))) : null;
   const ownCase = question ? ownCaseSpans(question) : [];
   // Words of the question a synonym or a pinyin repair stands for (长护险 → 长期护理保险): the characters
   // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
@@ -568,6 +572,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (RELATIVE_YEAR_WORD.test(t.term)) continue;
     // English function words ("much", "many") an English document happens to contain say nothing.
     if (t.origin === 'question' && STOP_WORDS.has(t.term)) continue;
+    if (englishAnswerKinds?.size && wordForms((t.source ?? t.term).toLowerCase()).some((f) => englishAnswerKinds.has(f))) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
     // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
@@ -685,6 +690,12 @@ function spansOf(text: string, words: string[]): { word: string; start: number; 
 
 // Glossary entries for how a question asks ("where is", "how much is"), not what it is about.
 const ASKING_PHRASE = /^(how|what|where|when|who|which|why)\b/;
+/**
+ * English: the noun right after "how many", "how much", "what" or "which" is the kind of answer wanted ("how many
+ * days", "what age", "which year"), which the document states as a figure (62天, 60周岁以上) — not a topic it must share.
+ */
+const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks?|months?|years?|hours?|minutes?|times|age|date|day|percent(?:age)?|number|amount)\b/g;
+
 
 /** Weight (× the largest IDF) of a glossary concept no document uses (passport → 护照). */
 const ABSENT_CONCEPT_WEIGHT = 0.6;

@@ -1,6 +1,9 @@
 // English words of a question: splitting, stop words, plural/-ing/-ed base forms, phrase keys, numbers.
 
-/** Function words, question words and chat filler: never looked up in CC-CEDICT. */
+/**
+ * Function words, question words, chat filler, and the words of an asker's story (kinship, neighbours, when):
+ * never looked up in CC-CEDICT, never a topic ("my neighbour is 65" is about the neighbour's case).
+ */
 export const STOP_WORDS = new Set(
   `a an the and or but if then than so as of at by for from in into on onto to with without within about above below over under
   up down out off again further once here there when where why how what which who whom whose whatever whichever
@@ -16,7 +19,11 @@ export const STOP_WORDS = new Set(
   theres im ive youre theyre whats hows wheres whos thats dont doesnt didnt cant wont isnt arent wasnt werent
   hasnt havent hadnt shouldnt wouldnt couldnt mustnt
   hi hello hey ok okay yes yeah well now today currently about regarding according
-  article articles report reported news newspaper mentioned mention text page information info detail details exactly specific`
+  article articles report reported news newspaper mentioned mention text page information info detail details exactly specific
+  mom mum mommy mother mama dad daddy father papa parents grandma grandpa grandmother grandfather granny grandparents
+  son daughter wife husband brother sister uncle aunt auntie cousin nephew niece grandson granddaughter
+  neighbour neighbor neighbours neighbors friend friends colleague colleagues coworker roommate boyfriend girlfriend
+  tomorrow yesterday tonight soon recently lately`
     .split(/\s+/)
     .filter(Boolean),
 );
