@@ -19,6 +19,23 @@ export interface SetQuestion {
   split?: string;
 }
 
+/**
+ * The data the answerer's models and rules are fitted on: the "calib" split of each set, over its corpus. Never
+ * the team set (eval/questions.jsonl), a "report" or "fresh" split, or eval/policies: those stay for reporting.
+ */
+export const CALIB_SETS = [
+  { set: 'residents', questions: 'eval/residents.jsonl', corpus: process.env.SEEDS_DIR ?? 'seeds' },
+  { set: 'notices', questions: 'eval/notices/questions.jsonl', corpus: 'eval/notices/docs' },
+  { set: 'cmrc2018', questions: 'eval/cmrc2018/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
+  { set: 'services', questions: 'eval/services/questions.jsonl', corpus: 'eval/services/docs' },
+  { set: 'county', questions: 'eval/county/questions.jsonl', corpus: 'eval/county/docs' },
+  { set: 'webpages', questions: 'eval/webpages/questions.jsonl', corpus: 'eval/webpages/docs' },
+  { set: 'residents-fresh', questions: 'eval/residents-fresh.jsonl', corpus: process.env.SEEDS_DIR ?? 'seeds' },
+  { set: 'district', questions: 'eval/district/questions.jsonl', corpus: 'eval/district/docs' },
+];
+
+export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
+
 export function readQuestions(file: string): SetQuestion[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => JSON.parse(l) as SetQuestion);
 }

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { answerableBy } from '../src/answer/extractive.js';
-import { analyseEach, readQuestions, type SetQuestion } from './analyse-questions.js';
+import { analyseEach, CALIB_SETS, calibQuestions, type SetQuestion } from './analyse-questions.js';
 import type { Features } from '../src/answer/scorer.js';
 import type { Language } from '../src/ports.js';
 import type { AbstentionRule } from '../src/answer/abstention.js';
@@ -34,14 +34,7 @@ interface Sample {
   features: Features | null;
 }
 
-const SETS = [
-  { set: 'residents', questions: 'eval/residents.jsonl', corpus: process.env.SEEDS_DIR ?? 'seeds' },
-  { set: 'notices', questions: 'eval/notices/questions.jsonl', corpus: 'eval/notices/docs' },
-  { set: 'cmrc2018', questions: 'eval/cmrc2018/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
-  { set: 'services', questions: 'eval/services/questions.jsonl', corpus: 'eval/services/docs' },
-  { set: 'county', questions: 'eval/county/questions.jsonl', corpus: 'eval/county/docs' },
-  { set: 'webpages', questions: 'eval/webpages/questions.jsonl', corpus: 'eval/webpages/docs' },
-];
+const SETS = CALIB_SETS;
 
 
 async function collect(set: string, corpusDir: string, questions: SetQuestion[]): Promise<Sample[]> {
@@ -81,7 +74,7 @@ function score(samples: Sample[], rule: AbstentionRule): { balanced: number; ans
 
 const samples: Sample[] = [];
 for (const s of SETS) {
-  const questions = readQuestions(s.questions).filter((q) => q.split === 'calib');
+  const questions = calibQuestions(s.questions);
   samples.push(...(await collect(s.set, s.corpus, questions)));
 }
 

@@ -10,7 +10,7 @@
 // Usage: npx tsx scripts/train-answer-scorer.ts [--write-holdout FILE] [--drop f1,f2] [--cache FILE] [--try-answerable] [--dry-run]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyseEach, readQuestions, type SetQuestion as Question } from './analyse-questions.js';
+import { analyseEach, CALIB_SETS, calibQuestions, readQuestions, type SetQuestion as Question } from './analyse-questions.js';
 import { sigmoid, type ScorerWeights } from '../src/answer/scorer.js';
 import { normalizeForMatch } from '../src/text/normalize.js';
 
@@ -33,9 +33,6 @@ interface Sample {
 }
 
 
-const idParity = (id: string) => [...id].reduce((a, c) => a + c.charCodeAt(0), 0) % 2;
-const docNumber = (doc?: string) => Number(/(\d+)\.txt$/.exec(doc ?? '')?.[1] ?? NaN);
-export const cmrcTrain = (q: Question) => (q.unanswerable || !q.answers.length ? idParity(q.id) === 0 : docNumber(q.doc) % 2 === 0);
 
 async function collect(set: string, corpusDir: string, questions: Question[]): Promise<Sample[]> {
   const samples: Sample[] = [];
@@ -255,17 +252,15 @@ function handTop1(samples: Sample[]): number {
 }
 
 async function main(): Promise<void> {
-  const residents = readQuestions('eval/residents.jsonl');
-  const cmrc = readQuestions('eval/cmrc2018/questions.jsonl');
   if (args['write-holdout']) {
-    fs.writeFileSync(args['write-holdout'], cmrc.filter((q) => !cmrcTrain(q)).map((q) => JSON.stringify(q)).join('\n') + '\n');
+    const cmrc = readQuestions('eval/cmrc2018/questions.jsonl');
+    fs.writeFileSync(args['write-holdout'], cmrc.filter((q) => q.split !== 'calib').map((q) => JSON.stringify(q)).join('\n') + '\n');
     console.error(`wrote the held-out CMRC 2018 questions to ${args['write-holdout']}`);
   }
   // --cache FILE keeps the collected features between runs (for trying feature sets with --drop).
-  const samples: Sample[] =
-    args.cache && fs.existsSync(args.cache)
-      ? JSON.parse(fs.readFileSync(args.cache, 'utf8'))
-      : [...(await collect('residents-calib', 'seeds', residents.filter((q) => q.split === 'calib'))), ...(await collect('cmrc2018-train', 'eval/cmrc2018/docs', cmrc.filter(cmrcTrain)))];
+  let samples: Sample[] = [];
+  if (args.cache && fs.existsSync(args.cache)) samples = JSON.parse(fs.readFileSync(args.cache, 'utf8'));
+  else for (const s of CALIB_SETS) samples.push(...(await collect(s.set, s.corpus, calibQuestions(s.questions))));
   if (args.cache && !fs.existsSync(args.cache)) fs.writeFileSync(args.cache, JSON.stringify(samples));
   console.error(`samples: ${samples.length} questions (${samples.filter((s) => s.answerable).length} answerable), ${samples.reduce((a, s) => a + s.sentences.length, 0)} sentences`);
   for (const set of new Set(samples.map((s) => s.set))) console.error(`hand-weighted sentence score on ${set}: top-1 ${handTop1(samples.filter((s) => s.set === set)).toFixed(3)}`);
@@ -296,8 +291,8 @@ async function main(): Promise<void> {
     format: 'answer-scorer/1',
     trained: {
       by: 'scripts/train-answer-scorer.ts',
-      data: ['eval/residents.jsonl split=calib over seeds/', 'eval/cmrc2018 questions on even-numbered documents'],
-      held_out: ['eval/questions.jsonl (team set)', 'eval/residents.jsonl split=report', 'eval/cmrc2018 odd-numbered documents and odd-hash unanswerable (--write-holdout)'],
+      data: CALIB_SETS.map((s) => `${s.questions} split=calib over ${s.corpus}/`),
+      held_out: ['eval/questions.jsonl (team set)', 'every split=report and split=fresh', 'eval/policies'],
       questions: samples.filter((s) => s.answerable && s.sentences.some((c) => c.gold)).length,
       objective: 'listwise softmax over each question\'s candidate sentences (gold = holds a gold string), L2',
       lambda: best!.lambda,
