@@ -27,7 +27,8 @@ export const USAGE = `Usage: npm run eval -- [options]
                      the residents' set (report split) on seeds/, eval/cmrc2018 (report split),
                      eval/notices (report split), eval/policies (held out, all report), eval/services,
                      eval/county and eval/webpages (report splits, and their fresh.jsonl sets written
-                     last and never tuned on) each on its own docs/;
+                     last and never tuned on), eval/residents-fresh.jsonl (report split, on seeds/) and
+                     eval/district (report split), each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -58,6 +59,9 @@ export const SUITE: readonly EvalSet[] = [
   // Written last, by someone who read neither the answerer nor the other questions; never tuned on.
   { name: 'county-fresh', questions: 'eval/county/fresh.jsonl', corpus: 'eval/county/docs' },
   { name: 'webpages-fresh', questions: 'eval/webpages/fresh.jsonl', corpus: 'eval/webpages/docs' },
+  // Two more sets written blind to the bot (its code and every other question); their calib halves are fitted on.
+  { name: 'residents-fresh-report', questions: 'eval/residents-fresh.jsonl', split: 'report', corpus: 'seeds' },
+  { name: 'district-report', questions: 'eval/district/questions.jsonl', split: 'report', corpus: 'eval/district/docs' },
 ];
 
 export interface EvalSet {

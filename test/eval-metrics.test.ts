@@ -619,6 +619,39 @@ describe('the fresh sets (eval/county/fresh.jsonl, eval/webpages/fresh.jsonl), w
   }
 });
 
+describe('the blind sets with calib and report halves (eval/residents-fresh.jsonl on seeds/, eval/district)', async () => {
+  const sets = [
+    { name: 'residents-fresh', file: 'eval/residents-fresh.jsonl', docs: 'seeds', size: [100, 120] },
+    { name: 'district', file: 'eval/district/questions.jsonl', docs: 'eval/district/docs', size: [140, 160] },
+  ];
+  for (const set of sets) {
+    const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, set.file), 'utf8'));
+    const docs = await readDocs(set.docs);
+
+    it(`${set.name}: answerable and unanswerable questions in both languages, each in the calib or the report split`, () => {
+      expect(problems).toEqual([]);
+      expect(questions.length).toBeGreaterThanOrEqual(set.size[0]);
+      expect(questions.length).toBeLessThanOrEqual(set.size[1]);
+      expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+      expect(questions.filter((q) => q.split !== 'calib' && q.split !== 'report').map((q) => q.id)).toEqual([]);
+      for (const split of ['calib', 'report']) {
+        for (const lang of ['zh', 'en']) {
+          const mine = questions.filter((q) => q.split === split && q.lang === lang);
+          expect(mine.some((q) => q.unanswerable), `${split} ${lang} unanswerable`).toBe(true);
+          expect(mine.some((q) => !q.unanswerable), `${split} ${lang} answerable`).toBe(true);
+        }
+      }
+      const un = questions.filter((q) => q.unanswerable);
+      expect(un.length).toBeGreaterThanOrEqual(30);
+      expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
+    });
+
+    it(`${set.name}: finds every gold string verbatim in the text ingest extracts from its document`, () => {
+      expect(missingGolds(questions, docs, set.docs)).toEqual([]);
+    });
+  }
+});
+
 describe('the CMRC 2018 set (eval/cmrc2018)', async () => {
   const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/cmrc2018/questions.jsonl'), 'utf8'));
   const docs = await readDocs('eval/cmrc2018/docs');
@@ -785,7 +818,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits) and the county and webpages fresh sets, each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh and district report splits, each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -811,7 +844,7 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
@@ -819,11 +852,13 @@ describe('the eval CLI', () => {
     const servicesReport = await reportSplit('eval/services/questions.jsonl');
     const countyReport = await reportSplit('eval/county/questions.jsonl');
     const webpagesReport = await reportSplit('eval/webpages/questions.jsonl');
+    const residentsFreshReport = await reportSplit('eval/residents-fresh.jsonl');
+    const districtReport = await reportSplit('eval/district/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
     const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
     const countyFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/county/fresh.jsonl'), 'utf8')).questions.length;
     const webpagesFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/webpages/fresh.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -833,11 +868,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'county-fresh', 'county-report', 'notices-report', 'policies', 'report.html', 'residents-report', 'services-report', 'summary.json', 'team', 'webpages-fresh', 'webpages-report']);
+    expect((await readdir(out)).sort()).toEqual(['cmrc2018-report', 'county-fresh', 'county-report', 'district-report', 'notices-report', 'policies', 'report.html', 'residents-fresh-report', 'residents-report', 'services-report', 'summary.json', 'team', 'webpages-fresh', 'webpages-report']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
