@@ -989,6 +989,22 @@ describe('English answers', () => {
     expect(born).toContain('between 1 September 2019');
   });
 
+  it('a romanised place the mapper reached without its place noun ("in Donghu") scopes the answer like "Donghu District"', () => {
+    const waste = { title: 'Waste Sorting in Xiling', text: 'In Xiling, companies and shops that do not sort their waste may be fined up to 5,000 yuan.' };
+    const own = statsFor([waste, pool, aid, funeral]);
+    const fined = (question: string, place: string, name: string) => {
+      const r = retrievalOf(question.toLowerCase(), own.chunks.slice(0, 1));
+      const terms: WeightedTerm[] = [...r.terms.filter((t) => t.term !== place), { term: name, weight: 1, origin: 'pinyin', source: place }];
+      return answerExtractively({ question, language: 'en', retrieval: { ...r, terms }, history: [] }, own.stats);
+    };
+    const donghu = fined('How much can shops in Donghu be fined for not sorting waste?', 'donghu', '东湖区');
+    expect(donghu.abstained, donghu.reasons.join(' | ')).toBe(true);
+    expect(donghu.reasons.join(' ')).toContain('donghu');
+    const xiling = fined('How much can shops in Xiling be fined for not sorting waste?', 'xiling', '西岭区');
+    expect(xiling.abstained, xiling.reasons.join(' | ')).toBe(false);
+    expect(xiling.text.split('\n')[0]).toContain('5,000 yuan');
+  });
+
   it('knows a place by the names the corpus uses, not by spelling collisions (伤害 spells "shanghai")', () => {
     const shanghai = ask('How much is cremation for foreigners in Shanghai?', [local.chunks[3]], ['shanghai', 'lanshan']);
     expect(shanghai.abstained).toBe(true);

@@ -276,7 +276,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // allowance in another district, or last year's standard, is not the answer (near-duplicates differ so).
   // A place is looked for in the whole document (its header names the district); a year in the passage
   // and its titles, as documents name other years too (a 2027 standard issued in 2026).
-  const scope = [...questionScope(question, language, places), ...(language === 'en' ? englishPlaceScope(question, input.retrieval.terms) : [])];
+  const scope = [...questionScope(question, language, places), ...(language === 'en' ? englishPlaceScope(question, input.retrieval.terms, stats) : [])];
   if (scope.length) {
     const inScope = passages.filter((p) => scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).toLowerCase().includes(a))));
     if (!inScope.length) {
@@ -1118,16 +1118,43 @@ const ENGLISH_SCOPED_PLACE = /\b([A-Z][a-z]{2,}(?:'[a-z]+)?)\s+(County|District|
  * the English name, and the corpus names the mapper reached from it (Fengqiao → 枫桥区, 枫桥). The answer
  * comes only from documents that name it, as for a Chinese question (another district's pool is no answer).
  */
-function englishPlaceScope(question: string, terms: WeightedTerm[]): string[][] {
+function englishPlaceScope(question: string, terms: WeightedTerm[], stats?: CorpusStats): string[][] {
   const out: string[][] = [];
+  const named = new Set<string>();
   for (const m of question.matchAll(ENGLISH_SCOPED_PLACE)) {
     const word = m[1].toLowerCase();
     const chinese = terms.filter((t) => t.origin === 'pinyin' && t.source?.toLowerCase().split(/\s+/).includes(word)).map((t) => t.term);
     const stems = chinese.map(placeStem).filter((n) => n.length >= 2);
     out.push([...new Set([word, ...chinese, ...stems])]);
+    named.add(word);
+  }
+  // A romanised name the mapper read as a corpus place, with or without its place noun ("in Donghu",
+  // "taiyuan"): scoped the same way — another district's or city's figures are no answer.
+  if (stats) {
+    const bySource = new Map<string, string[]>();
+    for (const t of terms) {
+      if (t.origin !== 'pinyin' || !t.source || !isCorpusPlace(t.term, stats)) continue;
+      const source = t.source.toLowerCase();
+      bySource.set(source, [...(bySource.get(source) ?? []), t.term]);
+    }
+    for (const [source, chinese] of bySource) {
+      if (source.split(/\s+/).some((w) => named.has(w))) continue;
+      const documents = Math.max(stats.documentFrequency(source.replace(/\s+/g, '')), ...chinese.map((c) => stats.documentFrequency(c)));
+      if (documents >= HOME_PLACE_SHARE * stats.size) continue;
+      const stems = chinese.map(placeStem).filter((n) => n.length >= 2);
+      out.push([...new Set([source, source.replace(/\s+/g, ''), ...chinese, ...stems])]);
+    }
   }
   return out;
 }
+
+/** A Chinese name that is a place: named like one (东湖区), one of the corpus's places, or a place in general Chinese (太原). */
+function isCorpusPlace(term: string, stats: CorpusStats): boolean {
+  return ADMINISTRATIVE.test(term) || (stats.places ?? []).includes(term) || stats.tokenizer.generalTag(term) === 'ns';
+}
+
+/** Share of the documents naming a place at or above which it is the collection's home (the city itself), which documents often leave unsaid. */
+const HOME_PLACE_SHARE = 0.25;
 
 /**
  * Place scope per passage: the question names a place the corpus knows (a county, a district), and the
