@@ -16,6 +16,7 @@ import {
   type EnglishLexicon,
 } from '../src/lang/english.js';
 import { GLOSSARY_CHINESE_TERMS, PUBLIC_SERVICE_GLOSSARY } from '../src/lang/glossary.js';
+import { unknownEnglishPlaces } from '../src/lang/places.js';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
 const terms = (found: WeightedTerm[], origin?: string) => found.filter((t) => !origin || t.origin === origin).map((t) => t.term);
@@ -266,5 +267,16 @@ describe('English mapper: numbers and robustness', () => {
       expect(['zh', 'en']).toContain(detectLanguage(text));
     }
     expect(m.expand('高龄津贴')).toEqual([]);
+  });
+});
+
+describe('unknownEnglishPlaces', () => {
+  const major = (word: string) => word === 'shanghai' || word === 'beijing';
+  it('a lower-case word that spells a major city the corpus lacks is an unknown place; other lower-case words are not', () => {
+    expect(unknownEnglishPlaces('is there a recycling supermarket like that in shanghai, where', new Set(), () => false, major)).toEqual(['shanghai']);
+    // Known to the corpus (an English document's word, a corpus name): no unknown place.
+    expect(unknownEnglishPlaces('is there one like that in shanghai', new Set(), (w) => w === 'shanghai', major)).toEqual([]);
+    // Lower-case words that spell no major city (a county the stock dictionary knows, English words) say nothing.
+    expect(unknownEnglishPlaces('where can i recycle old clothes in my lane', new Set(), () => false, major)).toEqual([]);
   });
 });

@@ -100,5 +100,11 @@ export function unknownEnglishPlaces(question: string, corpusSpellings: Readonly
     if (corpusSpellings.has(word) && !(stock && major(word))) continue;
     unknown.push(m[1]);
   }
+  // Residents type in lower case ("like that in shanghai"): a lower-case word is taken for a place only when
+  // it spells a major city (no English word spells one: toneless pinyin of a frequent Chinese place name).
+  for (const m of question.matchAll(/(?<![A-Za-z'])([a-z]{4,})(?![A-Za-z'])/g)) {
+    const word = m[1];
+    if (stockPlaceSpellings().has(word) && major(word) && !known(word)) unknown.push(word);
+  }
   return [...new Set(unknown)];
 }
