@@ -969,6 +969,15 @@ describe('English answers', () => {
     expect(phone.text.split('\n')[0]).toContain('0867-5833 1199');
   });
 
+  it('asked for an email address, a sentence must give one: else the documents do not say', () => {
+    const none = ask('What is the email address of the Xiling District Sports Centre?', [local.chunks[1]]);
+    expect(none.abstained, none.reasons.join(' | ')).toBe(true);
+    expect(none.text).toContain("don't say an email address");
+    const given = ask('What email address do I use to book the dumpling making class?', local.chunks.slice(0, 1));
+    expect(given.abstained, given.reasons.join(' | ')).toBe(false);
+    expect(given.text).toContain('events@example.cn');
+  });
+
   it("answers a district's question only from documents that name the district", () => {
     expect(ask('How much is a swimming pool ticket in Baihe County?', [local.chunks[1], local.chunks[2]]).abstained).toBe(true);
     expect(ask('How much is a swimming pool ticket in Xiling District?', [local.chunks[1], local.chunks[2]]).text.split('\n')[0]).toContain('30 yuan');
