@@ -978,6 +978,20 @@ describe('English answers', () => {
     expect(given.text).toContain('events@example.cn');
   });
 
+  it("a phone number or opening hours come from a passage naming what they are asked of, not another place on the same road", () => {
+    const blood = { title: 'Blood donation', text: 'The blood donation house on Zhongshan Road is open every day from 9:00 to 17:00.' };
+    const bank = { title: 'Bank accounts', text: 'The Bank of China branch at 66 Zhongshan Road has an English-speaking counter.' };
+    const own = statsFor([blood, bank, pool, funeral]);
+    const hours = (question: string) =>
+      answerExtractively({ question, language: 'en', retrieval: retrievalOf(question.toLowerCase(), own.chunks.slice(0, 1)), history: [] }, { ...own.stats, romanised: new Set(['zhongshan']) });
+    const bankHours = hours('opening hours of the Bank of China on Zhongshan Road?');
+    expect(bankHours.abstained, bankHours.reasons.join(' | ')).toBe(true);
+    expect(bankHours.text).toContain("don't say the opening hours");
+    const bloodHours = hours('opening hours of the blood donation house on Zhongshan Road?');
+    expect(bloodHours.abstained, bloodHours.reasons.join(' | ')).toBe(false);
+    expect(bloodHours.text.split('\n')[0]).toContain('9:00');
+  });
+
   it("answers a district's question only from documents that name the district", () => {
     expect(ask('How much is a swimming pool ticket in Baihe County?', [local.chunks[1], local.chunks[2]]).abstained).toBe(true);
     expect(ask('How much is a swimming pool ticket in Xiling District?', [local.chunks[1], local.chunks[2]]).text.split('\n')[0]).toContain('30 yuan');

@@ -362,8 +362,13 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const topicTerms = keyTerms.filter((k) => !FACET_WORDS.test(k.group));
   const bestDoc = passages[bestIndex].chunk.docId;
   const bestTopic = best ? substringCoverage(topicTerms, best.norm) : 0;
+  // And its passage names something of what the facet is asked of, apart from where (the Bank of China's
+  // hours, not the blood donation house's on the same road; the library's phone, not the housing bureau's).
+  // (Any of it: an English word and its Chinese translations are separate groups, one of them is enough.)
+  const subject = topicTerms.filter((k) => !k.scope);
+  const namesSubject = (s: ScoredSentence) => !subject.length || coverageOf(subject, passageTokens[s.passageIndex], true) > 0;
   const givesFacet = (s: ScoredSentence) =>
-    !!facet?.evidence && onTopic(s) && facet.evidence.test(s.norm) && (passages[s.passageIndex].chunk.docId === bestDoc || substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
+    !!facet?.evidence && onTopic(s) && facet.evidence.test(s.norm) && namesSubject(s) && (passages[s.passageIndex].chunk.docId === bestDoc || substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
   const facetMissing = facet?.evidence && !sentences.some(givesFacet) ? 1 : 0;
   if (facet?.evidence && !facetMissing) {
     // The sentences that give the facet come first (stable otherwise).
