@@ -728,6 +728,15 @@ describe('figures', () => {
     expect(askedFigure('我失业一年多了，能领多少钱', 'zh').period).toBeUndefined();
   });
 
+  it("a price per hour or per day does not give a month's or a year's cost ('12 yuan per day' for 'how much per year')", () => {
+    const fit = (text: string, question: string, language: 'zh' | 'en') => figureFit(figureMentions(text).find((f) => f.measure === 'money')!, askedFigure(question, language), text);
+    expect(fit('School meals cost 12 yuan per day.', 'How much does the school cost per year?', 'en')).toBeLessThan(0.5);
+    expect(fit('收费60元/天', '一年要交多少钱', 'zh')).toBeLessThan(0.5);
+    expect(fit('Tuition is 30,000 yuan a year.', 'How much does the school cost per year?', 'en')).toBeGreaterThanOrEqual(0.5);
+    // A week or a month still answers a year roughly.
+    expect(fit('每人每月600元', '一年能领多少钱', 'zh')).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('reads small numbers English documents spell out, with their unit only', () => {
     const found = figureMentions('Free Mandarin classes, four hours a week, for two years; someone asked once.');
     expect(found.map((f) => [f.text, f.measure])).toEqual([['four hours', 'duration'], ['two years', 'duration']]);

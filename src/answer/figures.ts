@@ -312,6 +312,12 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     const stated = periodOf(STATED_PERIOD_BEFORE.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? STATED_PERIOD_AFTER.exec(text.slice(mention.end, mention.end + 8))?.[1]);
     if (stated && PERIOD_RANK[stated] > PERIOD_RANK[asked.period]) return 0.15;
   }
+  // Nor a price per hour or day the cost of a month or a year (12 yuan per day of school meals for "how much
+  // per year"): how many days count is not stated. (A week or a month still answers a year roughly.)
+  if ((asked.period === 'month' || asked.period === 'year') && text !== undefined && mention.measure === 'money') {
+    const stated = periodOf(STATED_PERIOD_BEFORE.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? STATED_PERIOD_AFTER.exec(text.slice(mention.end, mention.end + 8))?.[1]);
+    if (stated === 'hour' || stated === 'day') return 0.15;
+  }
   if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
