@@ -1001,6 +1001,17 @@ describe('English answers', () => {
     expect(bloodHours.text.split('\n')[0]).toContain('9:00');
   });
 
+  it('the word naming a road ("Riverside" of Riverside Road) says where: a passage matching only the road does not answer what is asked there', () => {
+    const course = { title: 'Free Chinese Classes', text: 'The Chinese course is held on the 2nd floor, 16 Riverside Road, every Saturday morning.' };
+    const own = statsFor([course, pool, aid, funeral]);
+    const near = (question: string) => answerExtractively({ question, language: 'en', retrieval: retrievalOf(question.toLowerCase(), own.chunks.slice(0, 1)), history: [] }, own.stats);
+    const restaurant = near('Can you recommend a restaurant near Riverside Road?');
+    expect(restaurant.abstained, restaurant.reasons.join(' | ')).toBe(true);
+    const where = near('Where is the Chinese course on Riverside Road held?');
+    expect(where.abstained, where.reasons.join(' | ')).toBe(false);
+    expect(where.text.split('\n')[0]).toContain('16 Riverside Road');
+  });
+
   it("answers a district's question only from documents that name the district", () => {
     expect(ask('How much is a swimming pool ticket in Baihe County?', [local.chunks[1], local.chunks[2]]).abstained).toBe(true);
     expect(ask('How much is a swimming pool ticket in Xiling District?', [local.chunks[1], local.chunks[2]]).text.split('\n')[0]).toContain('30 yuan');

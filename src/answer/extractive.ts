@@ -550,6 +550,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     return !!asking && lower.includes(w) && !asking.some((c) => c.toLowerCase().includes(w));
   };
   const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
+  // English: the word naming a road or district ("Riverside" of "near Riverside Road") says where, as the place noun does.
+  const placeNameWords = new Set(language === 'en' ? [...lower.matchAll(ENGLISH_NAMED_PLACE)].map((m) => m[1]).filter((w) => !STOP_WORDS.has(w) && !ENGLISH_PLACE_NOUN.test(stemEnglish(w))).map(stemEnglish) : []);
   const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1]))) : null;
   const ownCase = question ? ownCaseSpans(question) : [];
   // Words of the question a synonym or a pinyin repair stands for (长护险 → 长期护理保险): the characters
@@ -617,7 +619,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (story) w *= SITUATION_WEIGHT;
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
-    const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
+    const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term) || placeNameWords.has(t.term))));
     const scope = (language === 'zh' && (tag === 'ns' || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
     out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
@@ -699,6 +701,8 @@ const ASKING_PHRASE = /^(how|what|where|when|who|which|why)\b/;
  * English: the noun right after "how many", "how much", "what" or "which" is the kind of answer wanted ("how many
  * days", "what age", "which year"), which the document states as a figure (62天, 60周岁以上) — not a topic it must share.
  */
+/** A named road or district in an English question: "riverside road", "dongcheng district". */
+const ENGLISH_NAMED_PLACE = /\b([a-z]{3,})\s+(?:road|street|avenue|lane|district|county|town|township|village|subdistrict)\b/g;
 const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks?|months?|years?|hours?|minutes?|times|age|date|day|percent(?:age)?|number|amount)\b/g;
 
 
