@@ -410,6 +410,22 @@ describe('abstention evidence', () => {
     }
   });
 
+  it('a word cut across the asking words (天内 of 多少天内) is no topic; a word inside a compound of the passage (单位 of 用人单位) is there', () => {
+    const injury = { title: '工伤认定办事指南', text: '所在用人单位应当自事故伤害发生之日起30日内提出工伤认定申请。' };
+    const other = { title: '通知', text: '参保人员自出生之日起90天内参保缴费。' };
+    const local = statsFor([injury, other, ...ALL]);
+    const q = '单位要在多少天内提出工伤认定申请？';
+    const a = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect('keyTerms' in a).toBe(true);
+    if (!('keyTerms' in a)) return;
+    expect(a.keyTerms.map((k) => k.term)).toContain('单位');
+    expect(a.keyTerms.map((k) => k.term)).not.toContain('天内');
+    expect(a.coverages[0]).toBe(1);
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('30日内');
+  });
+
   it('a word the documents lack is not found through a synonym of its piece (暖气费 is not 供暖)', () => {
     const notice = { title: '依安县冬季供暖工作', text: '依安县冬季供暖工作于11月1日启动，全县供暖面积达300万平方米。' };
     const local = statsFor([notice, ...ALL]);

@@ -303,6 +303,10 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const passageTokens = passages.map((p) => {
     const tokens = new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
     if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
+    // A word inside a longer word of the passage (单位 of 用人单位, 工伤 of 工伤保险) is there: jieba keeps the
+    // compound whole.
+    const text = `${p.chunk.title} ${p.chunk.normText}`;
+    for (const k of keyTerms) if (!tokens.has(k.term) && COMPOUND_PART.test(k.term) && text.includes(k.term)) tokens.add(k.term);
     return tokens;
   });
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
@@ -497,6 +501,8 @@ const FAQ_ANSWER = /^\s*(答|A)\s*[:：]/i;
 function isFaqQuestion(text: string): boolean {
   return /^\s*(问|Q)\s*[:：]/i.test(text) || (/[？?]\s*$/.test(text) && text.length <= 40 && !/[。.!！;；]\s/.test(text) && !/[。！；]/.test(text));
 }
+/** A Chinese word of two characters or more: found inside the passage's compounds too. */
+const COMPOUND_PART = /^[\u4e00-\u9fff]{2,}$/;
 /** Key terms holding a number (8点, 1.5匹, 66). */
 const NUMBER_TERM = /\d/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
@@ -533,7 +539,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const n = Math.max(1, stats.size);
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
-  const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
+  const askingMatches = question ? [...question.matchAll(ASKING_SPAN)] : [];
+  const askingSpans = askingMatches.map((m) => m[0]);
+  const askingAt = askingMatches.map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   // Words only in the clauses that tell the asker's situation (我爸瘫床上好几年了，…) weigh less than
   // those of the clause that asks: the documents state the programme, not the asker's story.
   // (Only when the clause that asks names a thing of its own, as search weighs it: askingClausesNamingThings.)
@@ -575,6 +583,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (englishAnswerKinds?.size && wordForms((t.source ?? t.term).toLowerCase()).some((f) => englishAnswerKinds.has(f))) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
+    // …and a word cut across them (天内 of 多少天内, 天后 of 几天后) is their classifier with a particle.
+    if (!t.source && askingAt.length && everyOccurrence(question, t.term, (w) => askingAt.some((a) => w.start < a.end && w.end > a.end))) continue;
     // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
     if (ownCase.some((span) => span.includes(t.term))) continue;
     if (replaced.length && !t.source && /^[\u4e00-\u9fff]+$/.test(t.term)) {
