@@ -410,6 +410,24 @@ describe('abstention evidence', () => {
     }
   });
 
+  it('the band holding the number the asker states (交了6年 → 满5年不满10年) answers, in a flattened table too; a table row for the asked case states the figure however few words it has', () => {
+    const guide = { title: '失业保险金申领办事指南', text: '失业保险金领取期限按累计缴费时间确定。\n满1年不满5年：最长领取期限12个月。\n满5年不满10年：最长领取期限18个月。\n10年以上：最长领取期限24个月。' };
+    const local = statsFor([guide, ...ALL]);
+    for (const [q, expected] of [['我交了6年失业保险，失业保险金最长领取期限多久？', '18个月'], ['缴费12年，失业保险金最长领取期限多久？', '24个月'], ['缴费满2年，失业保险金最长领取期限多久？', '12个月']]) {
+      const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+      expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+      expect(draft.text.split('\n')[0], q).toContain(expected);
+    }
+    const allowance = {
+      title: '高龄津贴发放办法',
+      text: '第四条 高龄津贴按年龄段发放：\n年龄段 | 发放标准\n80至89周岁 | 每人每月100元\n90至99周岁 | 每人每月300元\n百岁老人另发放一次性长寿慰问金，具体标准由市民政局另行通知。',
+    };
+    const own = statsFor([allowance, ...ALL]);
+    const draft = askZh('我爸今年刚满80岁，高龄津贴一个月能拿多少钱？', own.chunks.slice(0, 1), own.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('100元');
+  });
+
   it('a word cut across the asking words (天内 of 多少天内) is no topic; a word inside a compound of the passage (单位 of 用人单位) is there', () => {
     const injury = { title: '工伤认定办事指南', text: '所在用人单位应当自事故伤害发生之日起30日内提出工伤认定申请。' };
     const other = { title: '通知', text: '参保人员自出生之日起90天内参保缴费。' };

@@ -66,6 +66,8 @@ interface ScoredSentence {
   row?: TableRow;
   /** A row of a table another row of which names more of what is asked: never quoted. */
   otherRow?: boolean;
+  /** A table row naming more of what is asked than its sibling rows (the age band holding 80岁): the asked one. */
+  askedRow?: boolean;
 }
 
 const GENERIC_PLACE = /^(本|该|这个|那个|我们|你们|所在|哪个|什么|城|社|小|市|县|区|镇|乡|村|街道|城市|地区|社区|农村|乡村|全市|全县|全区|各区|各县|郊区|市区|城区)$/;
@@ -352,7 +354,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const deferring = sentences.filter((s) => defersAsked(s.norm, asked) && s.features.own >= 0.8 * mostOwn);
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
   const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
-  const deferred = !!asked && deferring.length > 0 && statedCoverage < 0.8 * deferredCoverage;
+  // The row a table gives for the asked case (80至89周岁 | 每人每月100元 for 80岁) states it, however few words it has.
+  const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT);
+  const deferred = !!asked && deferring.length > 0 && !rowStated && statedCoverage < 0.8 * deferredCoverage;
   const figureMissing = asked && (deferred || !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT)) ? 1 : 0;
   if (deferred) {
     // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
@@ -926,6 +930,7 @@ function scoreSentences(
   // asked one is that one's figure, not the answer.
   const rows = otherRows(candidates, out, keyTerms, question);
   for (const s of out) if (rows.get(s) === 1) s.otherRow = true;
+  for (const s of out) if (rows.get(s) === -1) s.askedRow = true;
   // The row singled out by what the question names comes first while it is as much on the topic (with
   // its column names, caption and title) as the best sentence: its cells are short, so it never has the
   // words of a prose sentence that only repeats the topic (起付标准按上表标准的50%计算).
@@ -962,16 +967,22 @@ const SINGLED_ROW_SHARE = 0.8;
 function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string): Map<ScoredSentence, number> {
   // Amounts, ages, volumes — not years, dates or times of day (2025年 is no volume in 600立方米以上).
   // Each with its unit (岁 of 93岁, 立方米 of 200立方米; none in 93了).
-  const numbers = [...normalizeText(question).matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日号点时:：])\s*([\u4e00-\u9fff]{0,3})/g)]
+  // A count of years (交了6年社保, 工作满15年) is a number too; a calendar year (2025年) or a date (3月5日) is not.
+  const numbers = [...normalizeText(question).matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*[月日号点时:：]|\s*年级)\s*([\u4e00-\u9fff]{0,3})/g)]
+    .filter((m) => !(m[2].startsWith('年') && Number(m[1]) >= 100))
     .map((m) => ({ n: Number(m[1]), unit: m[2].replace(/^(了|多|来|左右).*$/, '') }))
     .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
   const words = keyTerms.filter((k) => k.term.length >= 2);
   const { total } = coverageWeights(words, new Set());
   const tables = new Map<string, { sentence: ScoredSentence; named: number }[]>();
   candidates.forEach((c, i) => {
-    if (!c.row) return;
-    const key = `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}`;
-    const inRange = numbers.some((n) => c.row!.cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit)));
+    // A table row; or a line of a list that opens with a band (满5年不满10年：最长领取期限18个月; 80至89周岁的，
+    // 每人每月100元 — how a web page's table reads once flattened): its siblings in the passage are the other bands.
+    const band = c.row ? null : bandLabel(c.norm);
+    if (!c.row && !band) return;
+    const key = c.row ? `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}` : `${c.passageIndex}\u0000bands`;
+    const cells = c.row ? c.row.cells : [band!];
+    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit)));
     // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
     const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
     tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named }]);
@@ -988,6 +999,8 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
 
 // "80—89周岁", "0—180立方米（含）", "100周岁及以上", "60岁以下" (the unit after the figure captured).
 const RANGE = /(\d+(?:\.\d+)?)[^\d—–~～至到－-]{0,4}\s*[—–~～至到－-]+\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
+// "满5年不满10年", "满1年不满5年的" (from the first figure, below the second).
+const FROM_UNDER = /满\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3}?)\s*(?:但|且|、)?不满\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
 const AT_LEAST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以上|或以上|以上)/g;
 const AT_MOST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以下|或以下|以下|以内)/g;
 
@@ -995,11 +1008,20 @@ const AT_MOST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以下|或以下|以�
  * Whether a cell states a range (80—89周岁, 100周岁及以上) that holds the number — of the same unit,
  * when the question gives one (6口人 is no volume in 0—180立方米).
  */
+/** The opening clause of a line when it states a band of figures (满5年不满10年, 80至89周岁, 10年以上), else null. */
+function bandLabel(norm: string): string | null {
+  const label = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?([^：:，,；;。]{2,20})[：:，,]/.exec(norm)?.[1];
+  if (!label) return null;
+  const holdsBand = [RANGE, FROM_UNDER, AT_LEAST, AT_MOST].some((re) => new RegExp(re.source).test(label));
+  return holdsBand ? label : null;
+}
+
 function rangeHolds(cell: string, n: number, unit: string): boolean {
   const sameUnit = (stated: string) => !unit || [...unit].some((ch) => stated.includes(ch));
   for (const m of cell.matchAll(RANGE)) if (n >= Number(m[1]) && n <= Number(m[2]) && sameUnit(m[3])) return true;
   for (const m of cell.matchAll(AT_LEAST)) if (n >= Number(m[1]) && sameUnit(m[2])) return true;
   for (const m of cell.matchAll(AT_MOST)) if (n <= Number(m[1]) && sameUnit(m[2])) return true;
+  for (const m of cell.matchAll(FROM_UNDER)) if (n >= Number(m[1]) && n < Number(m[3]) && sameUnit(m[2] || m[4])) return true;
   return false;
 }
 
