@@ -428,6 +428,15 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('100元');
   });
 
+  it('开门 inside a name (对开门冰箱) asks no opening hours; 卖多少 asks an amount', () => {
+    expect(askedFigure('旧冰箱能卖多少', 'zh').measure).toBe('money');
+    const prices = statsFor([{ title: '再生资源回收指导价格', text: '回收指导价。品名：冰箱；规格：对开门；指导价：150元/台。品名：空调；规格：1匹挂机；指导价：150元/台。' }, ...ALL]);
+    const draft = askZh('对开门冰箱回收能卖多少', prices.chunks.slice(0, 1), prices.stats);
+    expect(draft.reasons.join(' ')).not.toMatch(/opening hours/);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('150元');
+  });
+
   it('a word cut across the asking words (天内 of 多少天内) is no topic; a word inside a compound of the passage (单位 of 用人单位) is there', () => {
     const injury = { title: '工伤认定办事指南', text: '所在用人单位应当自事故伤害发生之日起30日内提出工伤认定申请。' };
     const other = { title: '通知', text: '参保人员自出生之日起90天内参保缴费。' };

@@ -1306,7 +1306,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   const q = question.toLowerCase();
   if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
-  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|开门|关门|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
+  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
