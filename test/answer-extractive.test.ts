@@ -428,6 +428,23 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('100元');
   });
 
+  it('a curated synonym the passage states whole (转移登记 for 过户) counts as much as the asker\'s word, not by its pieces', () => {
+    const guide = { title: '存量房转移登记办事指南', text: '买卖双方应共同申请转移登记，材料齐全的1个工作日内办结。' };
+    const local = statsFor([guide, { title: '户籍登记', text: '户口登记在派出所办理。' }, ...ALL]);
+    const q = '二手房过户几天能办好';
+    const base = retrievalOf(q, local.chunks.slice(0, 1));
+    const synonym = (term: string, phrase: string) => ({ term, weight: 0.72, origin: 'synonym', source: '过户', phrase });
+    const terms = [...base.terms, synonym('转移', '转移登记'), synonym('登记', '转移登记')];
+    const a = analyseQuestion({ question: q, language: 'zh', retrieval: { ...base, terms }, history: [] }, local.stats);
+    const b = analyseQuestion({ question: q, language: 'zh', retrieval: { ...base, terms: terms.map(({ phrase, ...t }) => (void phrase, t)) }, history: [] }, local.stats);
+    expect('coverages' in a && 'coverages' in b).toBe(true);
+    if (!('coverages' in a) || !('coverages' in b)) return;
+    expect(a.coverages[0]).toBeGreaterThan(b.coverages[0]);
+    // The other passage has 登记 alone, not the synonym whole: no more than its pieces' weight.
+    const other = analyseQuestion({ question: q, language: 'zh', retrieval: { ...base, terms, passages: [{ rank: 1, chunk: local.chunks[1], score: 1 }] }, history: [] }, local.stats);
+    expect('coverages' in other && other.coverages[0]).toBeLessThan(a.coverages[0]);
+  });
+
   it('开门 inside a name (对开门冰箱) asks no opening hours; 卖多少 asks an amount', () => {
     expect(askedFigure('旧冰箱能卖多少', 'zh').measure).toBe('money');
     const prices = statsFor([{ title: '再生资源回收指导价格', text: '回收指导价。品名：冰箱；规格：对开门；指导价：150元/台。品名：空调；规格：1匹挂机；指导价：150元/台。' }, ...ALL]);

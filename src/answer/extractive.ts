@@ -309,6 +309,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     // compound whole.
     const text = `${p.chunk.title} ${p.chunk.normText}`;
     for (const k of keyTerms) if (!tokens.has(k.term) && COMPOUND_PART.test(k.term) && text.includes(k.term)) tokens.add(k.term);
+    // A curated synonym the passage states whole (转移登记 for 过户, 不动产权证书 for 房产证) is the asker's word:
+    // it counts as much as the word, not by the weight of its pieces.
+    for (const k of keyTerms) if (k.phrase && text.includes(k.phrase)) tokens.add(k.group);
     return tokens;
   });
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
@@ -443,6 +446,8 @@ export interface KeyTerm {
   anchor?: boolean;
   /** Only in the clauses that tell the asker's story, not in the one that asks (大学毕业 of 我闺女大学毕业…，见习补贴一个月给多少). */
   story?: boolean;
+  /** A token of a curated synonym (转移 of 转移登记 for 过户): the synonym whole, which a passage may state. */
+  phrase?: string;
 }
 
 /** Weight per group: its heaviest whole word (pieces of a word only stand in for it). */
@@ -628,7 +633,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term))));
     const scope = (language === 'zh' && (tag === 'ns' || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}) });
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);
