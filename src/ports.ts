@@ -140,6 +140,8 @@ export interface WeightedTerm {
   origin: string;
   /** The words of the question this term translates (alternatives share it; each source counts once). */
   source?: string;
+  /** For a search token of a longer alternative (转移 of 转移登记 for 过户): that alternative, whole. */
+  phrase?: string;
 }
 
 export interface RetrievedPassage {

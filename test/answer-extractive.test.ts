@@ -410,6 +410,66 @@ describe('abstention evidence', () => {
     }
   });
 
+  it('the band holding the number the asker states (交了6年 → 满5年不满10年) answers, in a flattened table too; a table row for the asked case states the figure however few words it has', () => {
+    const guide = { title: '失业保险金申领办事指南', text: '失业保险金领取期限按累计缴费时间确定。\n满1年不满5年：最长领取期限12个月。\n满5年不满10年：最长领取期限18个月。\n10年以上：最长领取期限24个月。' };
+    const local = statsFor([guide, ...ALL]);
+    for (const [q, expected] of [['我交了6年失业保险，失业保险金最长领取期限多久？', '18个月'], ['缴费12年，失业保险金最长领取期限多久？', '24个月'], ['缴费满2年，失业保险金最长领取期限多久？', '12个月']]) {
+      const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+      expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+      expect(draft.text.split('\n')[0], q).toContain(expected);
+    }
+    const allowance = {
+      title: '高龄津贴发放办法',
+      text: '第四条 高龄津贴按年龄段发放：\n年龄段 | 发放标准\n80至89周岁 | 每人每月100元\n90至99周岁 | 每人每月300元\n百岁老人另发放一次性长寿慰问金，具体标准由市民政局另行通知。',
+    };
+    const own = statsFor([allowance, ...ALL]);
+    const draft = askZh('我爸今年刚满80岁，高龄津贴一个月能拿多少钱？', own.chunks.slice(0, 1), own.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('100元');
+  });
+
+  it('a curated synonym the passage states whole (转移登记 for 过户) counts as much as the asker\'s word, not by its pieces', () => {
+    const guide = { title: '存量房转移登记办事指南', text: '买卖双方应共同申请转移登记，材料齐全的1个工作日内办结。' };
+    const local = statsFor([guide, { title: '户籍登记', text: '户口登记在派出所办理。' }, ...ALL]);
+    const q = '二手房过户几天能办好';
+    const base = retrievalOf(q, local.chunks.slice(0, 1));
+    const synonym = (term: string, phrase: string) => ({ term, weight: 0.72, origin: 'synonym', source: '过户', phrase });
+    const terms = [...base.terms, synonym('转移', '转移登记'), synonym('登记', '转移登记')];
+    const a = analyseQuestion({ question: q, language: 'zh', retrieval: { ...base, terms }, history: [] }, local.stats);
+    const b = analyseQuestion({ question: q, language: 'zh', retrieval: { ...base, terms: terms.map(({ phrase, ...t }) => (void phrase, t)) }, history: [] }, local.stats);
+    expect('coverages' in a && 'coverages' in b).toBe(true);
+    if (!('coverages' in a) || !('coverages' in b)) return;
+    expect(a.coverages[0]).toBeGreaterThan(b.coverages[0]);
+    // The other passage has 登记 alone, not the synonym whole: no more than its pieces' weight.
+    const other = analyseQuestion({ question: q, language: 'zh', retrieval: { ...base, terms, passages: [{ rank: 1, chunk: local.chunks[1], score: 1 }] }, history: [] }, local.stats);
+    expect('coverages' in other && other.coverages[0]).toBeLessThan(a.coverages[0]);
+  });
+
+  it('开门 inside a name (对开门冰箱) asks no opening hours; 卖多少 asks an amount', () => {
+    expect(askedFigure('旧冰箱能卖多少', 'zh').measure).toBe('money');
+    const prices = statsFor([{ title: '再生资源回收指导价格', text: '回收指导价。品名：冰箱；规格：对开门；指导价：150元/台。品名：空调；规格：1匹挂机；指导价：150元/台。' }, ...ALL]);
+    const draft = askZh('对开门冰箱回收能卖多少', prices.chunks.slice(0, 1), prices.stats);
+    expect(draft.reasons.join(' ')).not.toMatch(/opening hours/);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('150元');
+  });
+
+  it('a word cut across the asking words (天内 of 多少天内) is no topic; a word inside a compound of the passage (单位 of 用人单位) is there', () => {
+    const injury = { title: '工伤认定办事指南', text: '所在用人单位应当自事故伤害发生之日起30日内提出工伤认定申请。' };
+    const other = { title: '通知', text: '参保人员自出生之日起90天内参保缴费。' };
+    const local = statsFor([injury, other, ...ALL]);
+    const q = '单位要在多少天内提出工伤认定申请？';
+    const a = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect('keyTerms' in a).toBe(true);
+    if (!('keyTerms' in a)) return;
+    expect(a.keyTerms.map((k) => k.term)).toContain('单位');
+    expect(a.keyTerms.map((k) => k.term)).not.toContain('天内');
+    expect(a.coverages[0]).toBe(1);
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('30日内');
+  });
+
   it('a word the documents lack is not found through a synonym of its piece (暖气费 is not 供暖)', () => {
     const notice = { title: '依安县冬季供暖工作', text: '依安县冬季供暖工作于11月1日启动，全县供暖面积达300万平方米。' };
     const local = statsFor([notice, ...ALL]);

@@ -66,6 +66,8 @@ interface ScoredSentence {
   row?: TableRow;
   /** A row of a table another row of which names more of what is asked: never quoted. */
   otherRow?: boolean;
+  /** A table row naming more of what is asked than its sibling rows (the age band holding 80岁): the asked one. */
+  askedRow?: boolean;
 }
 
 const GENERIC_PLACE = /^(本|该|这个|那个|我们|你们|所在|哪个|什么|城|社|小|市|县|区|镇|乡|村|街道|城市|地区|社区|农村|乡村|全市|全县|全区|各区|各县|郊区|市区|城区)$/;
@@ -303,6 +305,13 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const passageTokens = passages.map((p) => {
     const tokens = new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
     if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
+    // A word inside a longer word of the passage (单位 of 用人单位, 工伤 of 工伤保险) is there: jieba keeps the
+    // compound whole.
+    const text = `${p.chunk.title} ${p.chunk.normText}`;
+    for (const k of keyTerms) if (!tokens.has(k.term) && COMPOUND_PART.test(k.term) && text.includes(k.term)) tokens.add(k.term);
+    // A curated synonym the passage states whole (转移登记 for 过户, 不动产权证书 for 房产证) is the asker's word:
+    // it counts as much as the word, not by the weight of its pieces.
+    for (const k of keyTerms) if (k.phrase && text.includes(k.phrase)) tokens.add(k.group);
     return tokens;
   });
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
@@ -348,7 +357,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const deferring = sentences.filter((s) => defersAsked(s.norm, asked) && s.features.own >= 0.8 * mostOwn);
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
   const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
-  const deferred = !!asked && deferring.length > 0 && statedCoverage < 0.8 * deferredCoverage;
+  // The row a table gives for the asked case (80至89周岁 | 每人每月100元 for 80岁) states it, however few words it has.
+  const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT);
+  const deferred = !!asked && deferring.length > 0 && !rowStated && statedCoverage < 0.8 * deferredCoverage;
   const figureMissing = asked && (deferred || !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT)) ? 1 : 0;
   if (deferred) {
     // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
@@ -440,6 +451,8 @@ export interface KeyTerm {
   anchor?: boolean;
   /** Only in the clauses that tell the asker's story, not in the one that asks (大学毕业 of 我闺女大学毕业…，见习补贴一个月给多少). */
   story?: boolean;
+  /** A token of a curated synonym (转移 of 转移登记 for 过户): the synonym whole, which a passage may state. */
+  phrase?: string;
 }
 
 /** Weight per group: its heaviest whole word (pieces of a word only stand in for it). */
@@ -502,6 +515,8 @@ const FAQ_ANSWER = /^\s*(答|A)\s*[:：]/i;
 function isFaqQuestion(text: string): boolean {
   return /^\s*(问|Q)\s*[:：]/i.test(text) || (/[？?]\s*$/.test(text) && text.length <= 40 && !/[。.!！;；]\s/.test(text) && !/[。！；]/.test(text));
 }
+/** A Chinese word of two characters or more: found inside the passage's compounds too. */
+const COMPOUND_PART = /^[\u4e00-\u9fff]{2,}$/;
 /** Key terms holding a number (8点, 1.5匹, 66). */
 const NUMBER_TERM = /\d/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
@@ -538,7 +553,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const n = Math.max(1, stats.size);
   const idfMax = Math.log(1 + (n + 0.5) / 0.5);
   const out: KeyTerm[] = [];
-  const askingSpans = question ? [...question.matchAll(ASKING_SPAN)].map((m) => m[0]) : [];
+  const askingMatches = question ? [...question.matchAll(ASKING_SPAN)] : [];
+  const askingSpans = askingMatches.map((m) => m[0]);
+  const askingAt = askingMatches.map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   // Words only in the clauses that tell the asker's situation (我爸瘫床上好几年了，…) weigh less than
   // those of the clause that asks: the documents state the programme, not the asker's story.
   // (Only when the clause that asks names a thing of its own, as search weighs it: askingClausesNamingThings.)
@@ -582,6 +599,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (englishAnswerKinds?.size && wordForms((t.source ?? t.term).toLowerCase()).some((f) => englishAnswerKinds.has(f))) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
+    // …and a word cut across them (天内 of 多少天内, 天后 of 几天后) is their classifier with a particle.
+    if (!t.source && askingAt.length && everyOccurrence(question, t.term, (w) => askingAt.some((a) => w.start < a.end && w.end > a.end))) continue;
     // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
     if (ownCase.some((span) => span.includes(t.term))) continue;
     if (replaced.length && !t.source && /^[\u4e00-\u9fff]+$/.test(t.term)) {
@@ -621,7 +640,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term) || placeNameWords.has(t.term))));
     const scope = (language === 'zh' && (tag === 'ns' || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}) });
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);
@@ -925,6 +944,7 @@ function scoreSentences(
   // asked one is that one's figure, not the answer.
   const rows = otherRows(candidates, out, keyTerms, question);
   for (const s of out) if (rows.get(s) === 1) s.otherRow = true;
+  for (const s of out) if (rows.get(s) === -1) s.askedRow = true;
   // The row singled out by what the question names comes first while it is as much on the topic (with
   // its column names, caption and title) as the best sentence: its cells are short, so it never has the
   // words of a prose sentence that only repeats the topic (起付标准按上表标准的50%计算).
@@ -961,16 +981,22 @@ const SINGLED_ROW_SHARE = 0.8;
 function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string): Map<ScoredSentence, number> {
   // Amounts, ages, volumes — not years, dates or times of day (2025年 is no volume in 600立方米以上).
   // Each with its unit (岁 of 93岁, 立方米 of 200立方米; none in 93了).
-  const numbers = [...normalizeText(question).matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*[年月日号点时:：])\s*([\u4e00-\u9fff]{0,3})/g)]
+  // A count of years (交了6年社保, 工作满15年) is a number too; a calendar year (2025年) or a date (3月5日) is not.
+  const numbers = [...normalizeText(question).matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*[月日号点时:：]|\s*年级)\s*([\u4e00-\u9fff]{0,3})/g)]
+    .filter((m) => !(m[2].startsWith('年') && Number(m[1]) >= 100))
     .map((m) => ({ n: Number(m[1]), unit: m[2].replace(/^(了|多|来|左右).*$/, '') }))
     .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
   const words = keyTerms.filter((k) => k.term.length >= 2);
   const { total } = coverageWeights(words, new Set());
   const tables = new Map<string, { sentence: ScoredSentence; named: number }[]>();
   candidates.forEach((c, i) => {
-    if (!c.row) return;
-    const key = `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}`;
-    const inRange = numbers.some((n) => c.row!.cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit)));
+    // A table row; or a line of a list that opens with a band (满5年不满10年：最长领取期限18个月; 80至89周岁的，
+    // 每人每月100元 — how a web page's table reads once flattened): its siblings in the passage are the other bands.
+    const band = c.row ? null : bandLabel(c.norm);
+    if (!c.row && !band) return;
+    const key = c.row ? `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}` : `${c.passageIndex}\u0000bands`;
+    const cells = c.row ? c.row.cells : [band!];
+    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit)));
     // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
     const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
     tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named }]);
@@ -987,6 +1013,8 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
 
 // "80—89周岁", "0—180立方米（含）", "100周岁及以上", "60岁以下" (the unit after the figure captured).
 const RANGE = /(\d+(?:\.\d+)?)[^\d—–~～至到－-]{0,4}\s*[—–~～至到－-]+\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
+// "满5年不满10年", "满1年不满5年的" (from the first figure, below the second).
+const FROM_UNDER = /满\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3}?)\s*(?:但|且|、)?不满\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
 const AT_LEAST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以上|或以上|以上)/g;
 const AT_MOST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以下|或以下|以下|以内)/g;
 
@@ -994,11 +1022,20 @@ const AT_MOST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以下|或以下|以�
  * Whether a cell states a range (80—89周岁, 100周岁及以上) that holds the number — of the same unit,
  * when the question gives one (6口人 is no volume in 0—180立方米).
  */
+/** The opening clause of a line when it states a band of figures (满5年不满10年, 80至89周岁, 10年以上), else null. */
+function bandLabel(norm: string): string | null {
+  const label = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?([^：:，,；;。]{2,20})[：:，,]/.exec(norm)?.[1];
+  if (!label) return null;
+  const holdsBand = [RANGE, FROM_UNDER, AT_LEAST, AT_MOST].some((re) => new RegExp(re.source).test(label));
+  return holdsBand ? label : null;
+}
+
 function rangeHolds(cell: string, n: number, unit: string): boolean {
   const sameUnit = (stated: string) => !unit || [...unit].some((ch) => stated.includes(ch));
   for (const m of cell.matchAll(RANGE)) if (n >= Number(m[1]) && n <= Number(m[2]) && sameUnit(m[3])) return true;
   for (const m of cell.matchAll(AT_LEAST)) if (n >= Number(m[1]) && sameUnit(m[2])) return true;
   for (const m of cell.matchAll(AT_MOST)) if (n <= Number(m[1]) && sameUnit(m[2])) return true;
+  for (const m of cell.matchAll(FROM_UNDER)) if (n >= Number(m[1]) && n < Number(m[3]) && sameUnit(m[2] || m[4])) return true;
   return false;
 }
 
@@ -1313,7 +1350,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (/邮箱|电子邮件|\be-?mail\b/.test(q)) return { zh: '电子邮箱', en: 'an email address', evidence: EMAIL };
   if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
-  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|开门|关门|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
+  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };

@@ -65,9 +65,9 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
 /** Question tokens (weight 1) plus expansions, each expansion tokenised the way the index was. */
 export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): WeightedTerm[] {
   const byTerm = new Map<string, WeightedTerm>();
-  const add = (term: string, weight: number, origin: string, source?: string) => {
+  const add = (term: string, weight: number, origin: string, source?: string, phrase?: string) => {
     const prev = byTerm.get(term);
-    if (!prev || prev.weight < weight) byTerm.set(term, { term, weight, origin, ...(source ? { source } : {}) });
+    if (!prev || prev.weight < weight) byTerm.set(term, { term, weight, origin, ...(source ? { source } : {}), ...(phrase ? { phrase } : {}) });
   };
   // Fillers, kinship words and time-of-life chatter (我表弟, 下个月) are never what is searched for; words of
   // Chinese clauses that only tell the asker's story (我爸瘫床上好几年了，…) weigh half of those of the clause
@@ -82,7 +82,7 @@ export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): Weight
   }
   for (const e of query.expansions ?? []) {
     const tokens = index.tokenizer.tokens(normalizeText(e.term));
-    for (const t of tokens) add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin, e.source ?? e.term);
+    for (const t of tokens) add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin, e.source ?? e.term, tokens.length > 1 ? e.term : undefined);
   }
   return [...byTerm.values()];
 }
