@@ -278,6 +278,21 @@ describe('answer first', () => {
     expect(coverage(hours)).toBeGreaterThan(coverage(none));
   });
 
+  it("another office's hours on the same page are not the hours of the office asked about", () => {
+    const office = { title: '西岭区便民服务信息', text: '西岭区住房保障中心负责公租房申请受理，地址：西岭区岭南大道8号。' };
+    const blood = { title: '西岭区便民服务信息', text: '西岭献血点：西岭公园东门献血车，周六、周日9:00-16:00开放。' };
+    const open = { title: '西岭区便民服务信息', text: '西岭区住房保障中心办公时间：周一至周五9:00-17:00，周六9:00-12:00。' };
+    const local = statsFor([office, blood, open, ...ALL]);
+    const sameDoc = local.chunks.slice(0, 3).map((c) => ({ ...c, docId: local.chunks[0].docId }));
+    const q = '西岭区住房保障中心周六开门吗';
+    const without = askZh(q, sameDoc.slice(0, 2), local.stats);
+    expect(without.abstained, without.text + without.reasons.join(' | ')).toBe(true);
+    expect(without.reasons.join(' ')).toMatch(/opening hours/);
+    const withHours = askZh(q, [sameDoc[2], ...sameDoc.slice(0, 2)], local.stats);
+    expect(withHours.abstained, withHours.reasons.join(' | ')).toBe(false);
+    expect(withHours.text.split('\n')[0]).toContain('9:00-12:00');
+  });
+
   it("another office's number is no number for the asked topic; a number ending a sentence is still a number", () => {
     const flats = { title: '人才公寓申请问答', text: '人才公寓由市人才办统一受理申请，租期最长不超过5年。' };
     const fund = { title: '住房公积金提取指南', text: '住房公积金咨询电话：12329。' };

@@ -373,13 +373,16 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const topicTerms = keyTerms.filter((k) => !FACET_WORDS.test(k.group));
   const bestDoc = passages[bestIndex].chunk.docId;
   const bestTopic = best ? substringCoverage(topicTerms, best.norm) : 0;
-  // And its passage names something of what the facet is asked of, apart from where (the Bank of China's
-  // hours, not the blood donation house's on the same road; the library's phone, not the housing bureau's).
-  // (Any of it: an English word and its Chinese translations are separate groups, one of them is enough.)
-  const subject = topicTerms.filter((k) => !k.scope);
-  const namesSubject = (s: ScoredSentence) => !subject.length || coverageOf(subject, passageTokens[s.passageIndex], true) > 0;
+  // And its passage (with its title) names what the question is about (住房保障中心 of 住房保障中心几点上班):
+  // another office's hours (献血车 周六9:00-16:00) are not its hours. (Tried: the whole document naming it —
+  // more pages list several offices, and calib lost three abstentions for one answer.)
+  const aboutTerms = topical.filter((k) => !FACET_WORDS.test(k.group));
+  const facetTopic = aboutTerms.length ? aboutTerms.reduce((a, b) => (b.weight > a.weight ? b : a)).group : null;
+  // (English: the question's own word, stemmed, and its translations are one concept: librari and library.)
+  const sameConcept = (group: string) => group === facetTopic || (language === 'en' && stemEnglish(group.toLowerCase()) === stemEnglish(facetTopic!.toLowerCase()));
+  const namesTopic = (i: number) => !facetTopic || keyTerms.some((k) => sameConcept(k.group) && passageTokens[i].has(k.term));
   const givesFacet = (s: ScoredSentence) =>
-    !!facet?.evidence && onTopic(s) && facet.evidence.test(s.norm) && namesSubject(s) && (passages[s.passageIndex].chunk.docId === bestDoc || substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
+    !!facet?.evidence && onTopic(s) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (passages[s.passageIndex].chunk.docId === bestDoc || substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
   const facetMissing = facet?.evidence && !sentences.some(givesFacet) ? 1 : 0;
   if (facet?.evidence && !facetMissing) {
     // The sentences that give the facet come first (stable otherwise).
@@ -1341,7 +1344,7 @@ const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
 const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|由[^，。；]{1,10}(受理|办理)|(户籍|户口|常住|居住|所在)地|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
 const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。？?]{0,4}(办|交|缴|申请|领|报名|登记|咨询|买|补办|挂失|提交|换|打印|开具|预约)|(办|交|缴|申请|领|报名|登记|补办|挂失|换)[^，。？?]{0,4}(哪里|哪儿|在哪|去哪|到哪)|\bwhere (do|can|should) i (apply|register|pay|go|get|collect|submit|sign up|renew|replace)\b/i;
 /** Words that name a facet rather than the topic it is asked of. */
-const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|邮箱|电子邮件|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|e-?mail|email address)\b/i;
+const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address)\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
