@@ -2,6 +2,9 @@
 // flags), which of them the best passage has, and the question-level features.
 //   npx tsx scripts/explain-question.ts --corpus DIR "question" ["question" ...]
 import { analyseEach } from './analyse-questions.js';
+import { createTokenizer } from '../src/text/tokenize.js';
+
+const stock = createTokenizer();
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--corpus');
@@ -25,8 +28,9 @@ async function explain(): Promise<void> {
     if ('decided' in a) return console.log(`  decided: ${a.decided.abstained ? 'abstain' : 'answer'} — ${a.decided.reasons?.join('; ')}`);
     const best = a.passageTokens[a.bestIndex];
     for (const k of a.keyTerms) {
-      const flags = [k.piece && 'piece', k.pieceAlternative && 'pieceAlt', k.unknown && 'unknown', k.scope && 'scope', k.anchor && 'anchor'].filter(Boolean).join(',');
-      console.log(`  ${best.has(k.term) ? '+' : '-'} ${k.term.padEnd(10)} w=${k.weight.toFixed(2)} group=${k.group} ${flags}`);
+      const flags = [k.piece && 'piece', k.pieceAlternative && 'pieceAlt', k.unknown && 'unknown', k.scope && 'scope', k.anchor && 'anchor', k.story && 'story'].filter(Boolean).join(',');
+      const tag = stock.generalTag(k.term);
+      console.log(`  ${best.has(k.term) ? '+' : '-'} ${k.term.padEnd(10)} w=${k.weight.toFixed(2)} group=${k.group} ${flags}${tag ? ` [${tag} ${stock.generalFrequency(k.term)}]` : ''}`);
     }
     a.passages.forEach((p, i) => console.log(`  passage ${i + 1} coverage ${a.coverages[i].toFixed(2)} ${p.chunk.docId}: ${p.chunk.normText.slice(0, 70).replace(/\n/g, ' ')}`));
     const f = a.question;

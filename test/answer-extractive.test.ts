@@ -460,6 +460,30 @@ describe('abstention evidence', () => {
     expect('coverages' in other && other.coverages[0]).toBeLessThan(a.coverages[0]);
   });
 
+  it('a verb with its complement no document uses (加进来, 换完) is how the asker puts it, not a missing topic', () => {
+    const partners = { title: '社区合伙人机制', text: '社区推行合伙人机制。目前，已有15家商户加入合伙人行列，提供公益服务。' };
+    const local = statsFor([partners, { title: '通知', text: '日前，社区发布了通知。' }]);
+    const q = '社区合伙人现在有几家商户加进来了';
+    const a = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect('keyTerms' in a).toBe(true);
+    if (!('keyTerms' in a)) return;
+    // jieba's dictionary lists 加进来 as a rare name (nr, 3): weighed so, it was an unknown topic.
+    expect(a.keyTerms.filter((k) => k.group === '加进来').every((k) => !k.unknown)).toBe(true);
+    expect(a.question.unknown).toBe(0);
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('15家');
+    // A verb no dictionary lists with its complement (换完) weighs as its verb, not as a rare string.
+    const id = statsFor([{ title: '居民身份证换领', text: '居民身份证有效期满前三个月内申请换领。46周岁以上的，换领长期有效的居民身份证。' }, { title: '通知', text: '日前，社区发布了通知。' }]);
+    const q2 = '换完身份证以后还要再换吗';
+    const b = analyseQuestion({ question: q2, language: 'zh', retrieval: retrievalOf(q2, id.chunks.slice(0, 1)), history: [] }, id.stats);
+    expect('keyTerms' in b).toBe(true);
+    if (!('keyTerms' in b)) return;
+    const finished = b.keyTerms.find((k) => k.term === '换完');
+    const card = b.keyTerms.find((k) => k.term === '身份证');
+    expect(finished && card && finished.weight < card.weight).toBe(true);
+  });
+
   it('开门 inside a name (对开门冰箱) asks no opening hours; 卖多少 asks an amount', () => {
     expect(askedFigure('旧冰箱能卖多少', 'zh').measure).toBe('money');
     const prices = statsFor([{ title: '再生资源回收指导价格', text: '回收指导价。品名：冰箱；规格：对开门；指导价：150元/台。品名：空调；规格：1匹挂机；指导价：150元/台。' }, ...ALL]);

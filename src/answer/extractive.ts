@@ -527,6 +527,23 @@ const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上�
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
 const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
 const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
+/** Directional and resultative complements of spoken verbs (拿到, 办完, 加进来, 拿去, 换成). */
+const COMPLEMENT = /^(来|去|到|完|好|掉|住|走|成|着|过|上|下|出|进|回|开|进来|出来|上来|下来|过来|回来|起来|进去|出去|上去|下去|过去|回去|起来)$/;
+/** Everyday verbs jieba's stock dictionary tags otherwise (换 nz). */
+const LIGHT_VERB = /^(换)$/;
+
+/**
+ * A verb with its complement (加进来, 换完, 拿去, 打到): how the asker puts an action, which the documents
+ * state with their own verb (加入, 换领, 用于, 打入). Returns the verb, or null.
+ */
+function verbWithComplement(word: string, tokenizer: CorpusStats['tokenizer']): string | null {
+  if (!/^[\u4e00-\u9fff]{2,4}$/.test(word)) return null;
+  for (let k = 1; k < word.length; k++) {
+    const verb = word.slice(0, k);
+    if (COMPLEMENT.test(word.slice(k)) && (/^v/.test(tokenizer.generalTag(verb)) || LIGHT_VERB.test(verb))) return verb;
+  }
+  return null;
+}
 /** Weight kept by words that only tell the asker's situation, in a clause that asks nothing. */
 const SITUATION_WEIGHT = 0.5;
 /** Weight kept by single characters, character pairs of unknown runs, and absent verbs: weak evidence either way. */
@@ -630,11 +647,15 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const fragment = /^[\u4e00-\u9fff]$/.test(t.term) || (df === 0 && general === 0 && /^[\u4e00-\u9fff]{2}$/.test(t.term));
     // In a small corpus IDF alone overrates everyday words that happen to be rare in it (一个月, 发):
     // their general-language frequency tempers them.
-    let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (EVERYDAY_FLOOR + (1 - EVERYDAY_FLOOR) * specificity(general)) : idfMax * specificity(general);
-    const tag = stats.tokenizer.generalTag(t.term);
+    // A verb with its complement no document uses (加进来, 换完) weighs as its verb: jieba's dictionary may
+    // list it as a rare name (加进来 nr) or not at all, which would make it a rare topic.
+    const verb = df === 0 ? verbWithComplement(t.term, stats.tokenizer) : null;
+    const usage = verb ? stats.tokenizer.generalFrequency(verb) : general;
+    let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (EVERYDAY_FLOOR + (1 - EVERYDAY_FLOOR) * specificity(usage)) : idfMax * specificity(usage);
+    const tag = verb ? 'v' : stats.tokenizer.generalTag(t.term);
     // A verb, adverb or numeral no document uses is how the asker puts it (谈成, 开张, 涨到, 打到), not a
     // topic the documents lack: the documents say the same with their own verb. Nouns keep their weight.
-    const phrasing = df === 0 && general > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag);
+    const phrasing = df === 0 && usage > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag);
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
     const story = situational(t.source ?? t.term);
