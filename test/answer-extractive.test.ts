@@ -484,6 +484,20 @@ describe('abstention evidence', () => {
     expect(finished && card && finished.weight < card.weight).toBe(true);
   });
 
+  it('a pair jieba cut across a word the documents use (展展 of 特展展到) is no unknown topic', () => {
+    const museum = { title: '博物馆参观指南', text: '特展：“古窑瓷器特展”展期至2027年2月28日，免费参观。博物馆周一闭馆。' };
+    const local = statsFor([museum, { title: '通知', text: '日前，社区发布了通知。' }]);
+    const q = '博物馆那个瓷器特展展到什么时候';
+    const a = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect('keyTerms' in a).toBe(true);
+    if (!('keyTerms' in a)) return;
+    expect(a.keyTerms.map((k) => k.term)).not.toContain('展展');
+    expect(a.question.topicMissing).toBe(0);
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2027年2月28日');
+  });
+
   it('开门 inside a name (对开门冰箱) asks no opening hours; 卖多少 asks an amount', () => {
     expect(askedFigure('旧冰箱能卖多少', 'zh').measure).toBe('money');
     const prices = statsFor([{ title: '再生资源回收指导价格', text: '回收指导价。品名：冰箱；规格：对开门；指导价：150元/台。品名：空调；规格：1匹挂机；指导价：150元/台。' }, ...ALL]);

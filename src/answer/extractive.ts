@@ -527,6 +527,20 @@ const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上�
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
 const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
 const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
+/**
+ * A corpus word of the question (two to four characters) holds exactly one character of the pair at `at`:
+ * 范围内 of 范围|内能|报, 特展 of 特|展展|到.
+ */
+function cutAcross(question: string, at: number, stats: CorpusStats): boolean {
+  for (let length = 2; length <= 4; length++) {
+    const ending = question.slice(at + 1 - length, at + 1);
+    const starting = question.slice(at + 1, at + 1 + length);
+    if (at + 1 - length >= 0 && /^[\u4e00-\u9fff]+$/.test(ending) && stats.documentFrequency(ending) > 0) return true;
+    if (starting.length === length && /^[\u4e00-\u9fff]+$/.test(starting) && stats.documentFrequency(starting) > 0) return true;
+  }
+  return false;
+}
+
 /** Directional and resultative complements of spoken verbs (拿到, 办完, 加进来, 拿去, 换成). */
 const COMPLEMENT = /^(来|去|到|完|好|掉|住|走|成|着|过|上|下|出|进|回|开|进来|出来|上来|下来|过来|回来|起来|进去|出去|上去|下去|过去|回去|起来)$/;
 /** Everyday verbs jieba's stock dictionary tags otherwise (换 nz). */
@@ -631,6 +645,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     }
     const df = stats.documentFrequency(t.term);
     if (t.origin === 'question' && repaired.has(t.term) && df === 0) continue;
+    // A pair no document uses, cut across a word the documents use (内能 of 政策范围内能报, 展展 of 特展展到,
+    // 多补 of 最多补): jieba's mis-cut of the asker's run, no word at all.
+    if (df === 0 && !t.source && /^[\u4e00-\u9fff]{2}$/.test(t.term) && everyOccurrence(question, t.term, (w) => cutAcross(question, w.start, stats))) continue;
     // English: the English words themselves, and translations the corpus never uses, say nothing —
     // except the glossary's: its translations are reliable, so a concept none of them covers is missing.
     if (language === 'en' && df === 0) {
