@@ -484,6 +484,18 @@ describe('abstention evidence', () => {
     expect(finished && card && finished.weight < card.weight).toBe(true);
   });
 
+  it('a verb with an everyday object (带娃) weighs as the verb, not as a rare string', () => {
+    const care = { title: '托育补贴问答', text: '答：全日托每孩每月补贴600元，半日托每孩每月补贴300元。' };
+    const local = statsFor([care, { title: '通知', text: '日前，社区发布了通知。' }]);
+    const q = '上全日托，带娃补贴能补多少？';
+    const a = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect('keyTerms' in a).toBe(true);
+    if (!('keyTerms' in a)) return;
+    const minding = a.keyTerms.find((k) => k.term === '带娃');
+    const subsidy = a.keyTerms.find((k) => k.term === '补贴');
+    expect(minding && subsidy && minding.weight < subsidy.weight).toBe(true);
+  });
+
   it('a pair jieba cut across a word the documents use (展展 of 特展展到) is no unknown topic', () => {
     const museum = { title: '博物馆参观指南', text: '特展：“古窑瓷器特展”展期至2027年2月28日，免费参观。博物馆周一闭馆。' };
     const local = statsFor([museum, { title: '通知', text: '日前，社区发布了通知。' }]);

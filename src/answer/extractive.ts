@@ -547,14 +547,15 @@ const COMPLEMENT = /^(来|去|到|完|好|掉|住|走|成|着|过|上|下|出|�
 const LIGHT_VERB = /^(换)$/;
 
 /**
- * A verb with its complement (加进来, 换完, 拿去, 打到): how the asker puts an action, which the documents
- * state with their own verb (加入, 换领, 用于, 打入). Returns the verb, or null.
+ * A verb with its complement (加进来, 换完, 拿去, 打到) or an everyday object (带娃): how the asker puts an
+ * action, which the documents state with their own words (加入, 换领, 用于, 打入, 托育). Returns the verb, or null.
  */
 function verbWithComplement(word: string, tokenizer: CorpusStats['tokenizer']): string | null {
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(word)) return null;
   for (let k = 1; k < word.length; k++) {
     const verb = word.slice(0, k);
-    if (COMPLEMENT.test(word.slice(k)) && (/^v/.test(tokenizer.generalTag(verb)) || LIGHT_VERB.test(verb))) return verb;
+    // …or with an everyday object (带娃, 接孩子): the asker's household, as the kinship word alone is.
+    if ((COMPLEMENT.test(word.slice(k)) || isEverydayWord(word.slice(k))) && (/^v/.test(tokenizer.generalTag(verb)) || LIGHT_VERB.test(verb))) return verb;
   }
   return null;
 }
