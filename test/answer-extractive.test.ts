@@ -496,6 +496,19 @@ describe('abstention evidence', () => {
     expect(minding && subsidy && minding.weight < subsidy.weight).toBe(true);
   });
 
+  it('the period a figure is asked for (一天) counts for nothing where the passage puts it otherwise (日均)', () => {
+    const rush = { title: '高铁长治南站护航暑运', text: '暑运期间，长治南站预计发送旅客8.5万人次，日均发送旅客约1370人次。' };
+    const local = statsFor([rush, { title: '通知', text: '日前，社区发布了通知。' }, { title: '客流', text: '一天之内，车站发送旅客。' }]);
+    const q = '长治南站暑运一天大概发送多少旅客';
+    const a = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect('coverages' in a).toBe(true);
+    if (!('coverages' in a)) return;
+    expect(a.keyTerms.find((k) => k.term === '一天')?.period).toBe(true);
+    expect(a.coverages[0]).toBe(1);
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+  });
+
   it('a pair jieba cut across a word the documents use (展展 of 特展展到) is no unknown topic', () => {
     const museum = { title: '博物馆参观指南', text: '特展：“古窑瓷器特展”展期至2027年2月28日，免费参观。博物馆周一闭馆。' };
     const local = statsFor([museum, { title: '通知', text: '日前，社区发布了通知。' }]);

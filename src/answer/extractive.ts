@@ -13,7 +13,7 @@ import { normalizeText } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClausesNamingThings, asksForFraud, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine, quoteWindow } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
@@ -454,6 +454,8 @@ export interface KeyTerm {
   anchor?: boolean;
   /** Only in the clauses that tell the asker's story, not in the one that asks (大学毕业 of 我闺女大学毕业…，见习补贴一个月给多少). */
   story?: boolean;
+  /** Names the period a figure is asked for (一天, 每个 of 每个月): its absence counts for nothing, as a number's. */
+  period?: boolean;
   /** A token of a curated synonym (转移 of 转移登记 for 过户): the synonym whole, which a passage may state. */
   phrase?: string;
 }
@@ -591,6 +593,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const askingMatches = question ? [...question.matchAll(ASKING_SPAN)] : [];
   const askingSpans = askingMatches.map((m) => m[0]);
   const askingAt = askingMatches.map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const periodSpan = language === 'zh' && askingMatches.length ? askedPeriodSpan(question) : undefined;
   // Words only in the clauses that tell the asker's situation (我爸瘫床上好几年了，…) weigh less than
   // those of the clause that asks: the documents state the programme, not the asker's story.
   // (Only when the clause that asks names a thing of its own, as search weighs it: askingClausesNamingThings.)
@@ -682,7 +685,10 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term) || placeNameWords.has(t.term))));
     const scope = (language === 'zh' && (tag === 'ns' || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
+    // The period a figure is asked for (一天 of 一天大概走多少人, 每个 of 每个月几号) is evidence where a passage
+    // states it, but documents often put it otherwise (日均, 按月) and the figure's own check weighs it.
+    const period = !!periodSpan && periodSpan.includes(t.source ?? t.term);
+    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(period ? { period } : {}), ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);
@@ -789,6 +795,7 @@ function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>, lenient = false): 
 /** Matched and total weight of the key-term groups (a group counts once, by its best term). */
 function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>, lenient = false): { matched: number; total: number } {
   const totals = groupTotals(keyTerms);
+  const periods = new Set(keyTerms.filter((k) => k.period).map((k) => k.group));
   const found = new Map<string, number>();
   for (const k of keyTerms) if (tokens.has(k.term)) found.set(k.group, Math.max(found.get(k.group) ?? 0, k.weight));
   let total = 0;
@@ -797,7 +804,7 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>, lenient = fal
     // A number of the question (8点, 66岁, 1.5匹) is evidence when the passage states it, but the documents
     // often put the same thing otherwise (18:00以后, 65周岁以上): its absence counts for nothing. (Years are
     // scope, checked on their own.)
-    if (lenient && !found.has(group) && NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) continue;
+    if (lenient && !found.has(group) && ((NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) || periods.has(group))) continue;
     total += weight;
     matched += Math.min(weight, found.get(group) ?? 0);
   }

@@ -53,6 +53,11 @@ function periodOf(word: string | undefined): Period | undefined {
   return word ? PERIOD_WORDS.find(([re]) => re.test(word))?.[1] : undefined;
 }
 
+/** The words of a Chinese question that name the period it asks for (一天, 每个月), if any. */
+export function askedPeriodSpan(question: string): string | undefined {
+  return ASKED_PERIOD_ZH.exec(question)?.[0];
+}
+
 /** The period a question asks an amount for, if it names one. */
 export function askedPeriod(question: string): Period | undefined {
   const zh = ASKED_PERIOD_ZH.exec(question);
