@@ -460,6 +460,15 @@ describe('abstention evidence', () => {
     expect('coverages' in other && other.coverages[0]).toBeLessThan(a.coverages[0]);
   });
 
+  it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
+    expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
+    const asked = askedFigure('能给月低保标准的几倍', 'zh');
+    expect(asked.measure).toBe('percent');
+    const [multiple] = figureMentions('按月低保标准的6至12倍给予救助');
+    expect(figureFit(multiple, asked)).toBeGreaterThanOrEqual(0.8);
+    expect(askedFigure('最多是低保标准的多少倍', 'zh').classifier).toBe('倍');
+  });
+
   it('开门 inside a name (对开门冰箱) asks no opening hours; 卖多少 asks an amount', () => {
     expect(askedFigure('旧冰箱能卖多少', 'zh').measure).toBe('money');
     const prices = statsFor([{ title: '再生资源回收指导价格', text: '回收指导价。品名：冰箱；规格：对开门；指导价：150元/台。品名：空调；规格：1匹挂机；指导价：150元/台。' }, ...ALL]);
