@@ -935,7 +935,8 @@ describe('figures', () => {
   });
 
   it('glosses figures for English readers', () => {
-    expect(['7188名', '500米', '861.72万元', '140余家', '2025年7月', '3个工作日'].map(glossFigure)).toEqual(['7188 people', '500 m', '861.72 × 10,000 yuan', 'over 140', '2025-7', '3 working days']);
+    expect(['7188名', '500米', '861.72万元', '140余家', '2025年7月', '3个工作日'].map(glossFigure)).toEqual(['7188 people', '500 m', '8,617,200 yuan', 'over 140', '2025-7', '3 working days']);
+    expect(['1.6万元', '8.5万人次', '10万余元', '1.5亿元', '3万'].map(glossFigure)).toEqual(['16,000 yuan', '85,000 person-visits', 'over 100,000 yuan', '150 million yuan', '30,000']);
     expect(['12月12日', '3周'].map(glossFigure)).toEqual(['12 December', '3 weeks']);
     expect(glossFigure('近千')).toBeNull();
   });
