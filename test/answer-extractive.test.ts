@@ -523,6 +523,15 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('2027年2月28日');
   });
 
+  it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
+    expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
+    const asked = askedFigure('能给月低保标准的几倍', 'zh');
+    expect(asked.measure).toBe('percent');
+    const [multiple] = figureMentions('按月低保标准的6至12倍给予救助');
+    expect(figureFit(multiple, asked)).toBeGreaterThanOrEqual(0.8);
+    expect(askedFigure('最多是低保标准的多少倍', 'zh').classifier).toBe('倍');
+  });
+
   it('开门 inside a name (对开门冰箱) asks no opening hours; 卖多少 asks an amount', () => {
     expect(askedFigure('旧冰箱能卖多少', 'zh').measure).toBe('money');
     const prices = statsFor([{ title: '再生资源回收指导价格', text: '回收指导价。品名：冰箱；规格：对开门；指导价：150元/台。品名：空调；规格：1匹挂机；指导价：150元/台。' }, ...ALL]);
@@ -989,7 +998,8 @@ describe('figures', () => {
   });
 
   it('glosses figures for English readers', () => {
-    expect(['7188名', '500米', '861.72万元', '140余家', '2025年7月', '3个工作日'].map(glossFigure)).toEqual(['7188 people', '500 m', '861.72 × 10,000 yuan', 'over 140', '2025-7', '3 working days']);
+    expect(['7188名', '500米', '861.72万元', '140余家', '2025年7月', '3个工作日'].map(glossFigure)).toEqual(['7188 people', '500 m', '8,617,200 yuan', 'over 140', '2025-7', '3 working days']);
+    expect(['1.6万元', '8.5万人次', '10万余元', '1.5亿元', '3万'].map(glossFigure)).toEqual(['16,000 yuan', '85,000 person-visits', 'over 100,000 yuan', '150 million yuan', '30,000']);
     expect(['12月12日', '3周'].map(glossFigure)).toEqual(['12 December', '3 weeks']);
     expect(glossFigure('近千')).toBeNull();
   });

@@ -88,11 +88,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const UNIT_GLOSS: [RegExp, string][] = [
   [/^(\d+(?:\.\d+)?)余?(?:周|个星期)$/, '$1 weeks'],
-  [/^(\d+(?:\.\d+)?)万余?人次$/, '$1 × 10,000 person-visits'],
-  [/^(\d+(?:\.\d+)?)万余?元$/, '$1 × 10,000 yuan'],
-  [/^(\d+(?:\.\d+)?)亿余?元$/, '$1 × 100 million yuan'],
-  [/^(\d+(?:\.\d+)?)万余?(?:人|名)$/, '$1 × 10,000 people'],
-  [/^(\d+(?:\.\d+)?)万$/, '$1 × 10,000'],
   [/^(\d+(?:\.\d+)?)余?米$/, '$1 m'],
   [/^(\d+(?:\.\d+)?)余?(?:公里|千米)$/, '$1 km'],
   [/^(\d+(?:\.\d+)?)余?(?:平方米|平米)$/, '$1 m²'],
@@ -120,10 +115,22 @@ export function glossFigure(figure: string): string | null {
   // A day of a month: 12月12日 → 12 December.
   const day = /^(\d{1,2})月(\d{1,2})[日号]$/.exec(raw);
   if (day && +day[1] >= 1 && +day[1] <= 12) return `${+day[2]} ${MONTHS[+day[1] - 1]}`;
+  // 万 and 亿 are written out (861.72万元 → 8,617,200 yuan; 1.5亿元 → 150 million yuan).
+  const big = /^(\d+(?:\.\d+)?)(万|亿)(余|多)?(.*)$/.exec(raw);
+  if (big) {
+    const value = Math.round(Number(big[1]) * (big[2] === '万' ? 1e4 : 1e8) * 100) / 100;
+    const english = big[4] ? glossFigure(`${value}${big[4]}`) : String(value);
+    return english && `${big[3] ? 'over ' : ''}${english.replace(/^(over )?(\d+(?:\.\d+)?)/, (_, over: string | undefined, n: string) => `${over ?? ''}${englishNumber(Number(n))}`)}`;
+  }
   const gloss = UNIT_GLOSS.find(([re]) => re.test(raw));
   if (!gloss) return null;
   const english = raw.replace(gloss[0], gloss[1]);
   return /(余|多)/.test(raw) ? `over ${english}` : english;
+}
+
+/** 8617200 → "8,617,200"; 150000000 → "150 million". */
+function englishNumber(n: number): string {
+  return n >= 1e8 ? `${Math.round((n / 1e6) * 100) / 100} million` : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
 /**

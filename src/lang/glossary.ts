@@ -94,6 +94,8 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   // ---- health and medical insurance
   ['medical insurance|health insurance|medical security', '医保|医疗保险'],
   ['medical insurance reimbursement|medical reimbursement|reimbursement of medical expenses|health insurance reimbursement', '医保报销|报销'],
+  ['deductible|deductible amount|deductible threshold', '起付标准|起付线'],
+  ['reimbursement cap|annual cap|payment cap|annual limit|maximum payment', '最高支付限额|封顶线|年度限额'],
   ['reimbursement|reimburse|claim expenses', '报销'],
   ['medical security bureau|healthcare security administration|medical insurance bureau', '医保局|医疗保障局'],
   ['hospital', '医院'],
