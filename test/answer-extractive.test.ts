@@ -278,6 +278,19 @@ describe('answer first', () => {
     expect(coverage(hours)).toBeGreaterThan(coverage(none));
   });
 
+  it("a weather forecast asked (明天长治下雨不, \"will it rain tomorrow\") is not answered by a story that mentions rain", () => {
+    const story = { title: '居民幸福', text: '以前一到下雨天，这路根本没法走。现在长治的水泥路通到家门口，下雨天遛弯儿心里都踏实。' };
+    const forecast = { title: '长治市气象台天气预报', text: '长治市气象台预报：明天长治全天下雨，气温12至20℃。' };
+    const local = statsFor([story, forecast, ...ALL]);
+    const q = '明天长治下雨不';
+    const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('天气预报');
+    // A forecast the documents do carry answers it; rain without a day asked is no forecast question.
+    expect(askZh(q, [local.chunks[1], local.chunks[0]], local.stats).abstained).toBe(false);
+    expect(askZh('长治下雨天路好走吗', local.chunks.slice(0, 1), local.stats).reasons.join(' ')).not.toMatch(/forecast/);
+  });
+
   it("another office's hours on the same page are not the hours of the office asked about", () => {
     const office = { title: '西岭区便民服务信息', text: '西岭区住房保障中心负责公租房申请受理，地址：西岭区岭南大道8号。' };
     const blood = { title: '西岭区便民服务信息', text: '西岭献血点：西岭公园东门献血车，周六、周日9:00-16:00开放。' };

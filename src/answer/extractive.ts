@@ -1381,6 +1381,9 @@ interface Facet {
 const PHONE = /(?<!\d|\d\.)(0\d{2,3}[-\s]?\d{7,8}|0\d{2,3}-\d{3,4}[\s-]\d{4}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?!\d|\.\d)/;
 // An email address itself (not the word 邮箱).
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+const WEATHER = /下雨|下雪|下不下|天气|气温|温度|刮风|降温|\b(weather|rain|raining|snow|snowing|temperature|forecast)\b/;
+/** A sentence that gives a forecast. */
+const FORECAST = /预报|气象台|气象局|\bforecast\b/i;
 // An address itself (not the word 网站).
 const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
 /**
@@ -1399,6 +1402,8 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (/邮箱|电子邮件|\be-?mail\b/.test(q)) return { zh: '电子邮箱', en: 'an email address', evidence: EMAIL };
   if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
+  // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
+  if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
   if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
