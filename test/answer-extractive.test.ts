@@ -536,6 +536,22 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('2027年2月28日');
   });
 
+  it('a date asked for one year (去年几号报名) is not answered by a date of another year, nor by a sentence dated only another year', () => {
+    const text = '（一）网上报名：2026年7月1日至7月7日，登录招生平台填报信息。';
+    const asked = { measure: 'date' as const, classifier: null, focus: '', year: 2025 };
+    const mentions = figureMentions(text);
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const m of mentions) expect(figureFit(m, asked, text)).toBe(0);
+    expect(Math.max(...mentions.map((m) => figureFit(m, { ...asked, year: 2026 }, text)))).toBe(1);
+    const notice = statsFor([{ title: '柳溪街道2026年义务教育招生实施方案', text: '小学一年级网上报名：2026年7月1日至7月7日。录取公示：2026年7月25日前，公示期5天。' }, ...ALL]);
+    const q = '2025年柳溪小学一年级网上报名是几号';
+    const now = Date.UTC(2026, 11, 1);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, notice.chunks.slice(0, 1)), history: [], now }, notice.stats);
+    const draft = ask(q.replace('2025年', '去年'));
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(ask(q.replace('2025年', '今年')).abstained).toBe(false);
+  });
+
   it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
     expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
     const asked = askedFigure('能给月低保标准的几倍', 'zh');

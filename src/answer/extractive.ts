@@ -290,13 +290,15 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // A year named relative to now (去年的水价, "next year's premium") chooses between near-duplicates that
   // differ by their year (the 2025 and the 2026 price table): the other years' versions drop out. Nothing
   // else is filtered — a standard whose title names no year may still be the current one.
-  if (!scope.some((a) => YEAR.test(a[0]))) {
-    const years = relativeYears(question, input.now ?? Date.now()).map(String);
-    if (years.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, years));
-  }
+  const yearScope = scope.map((a) => a[0]).filter((a) => YEAR.test(a));
+  const relative = yearScope.length ? [] : relativeYears(question, input.now ?? Date.now()).map(String);
+  if (relative.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, relative));
 
   const kind = questionKind(question);
-  const asked: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus } : null;
+  const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus } : null;
+  // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
+  const datedYears = [...yearScope, ...relative];
+  const asked: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
   const facet = askedFacet(question, kind, asked, language);
 
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it

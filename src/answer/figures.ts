@@ -32,6 +32,8 @@ export interface AskedFigure {
   comparative?: boolean;
   /** The period an amount is asked for (每小时, 一天, "per month"). */
   period?: Period;
+  /** A date asked for one year (去年几号报名): a date written with another year does not answer it. */
+  year?: number;
 }
 
 export type Period = 'hour' | 'day' | 'week' | 'month' | 'year';
@@ -307,6 +309,17 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // a money word answers a money question, a little less surely than an amount in 元.
   if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined && (rateOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start)) || OF_AMOUNT_EN.test(text.slice(mention.end, mention.end + 30)))) return RATE_FIT;
   // A month, day or time answers "when" better than a bare year (2025年以来).
+  // A sentence dated another year only (2026年7月25日前…公示期5天 for 去年) answers nothing of the year asked.
+  if (asked.measure === 'date' && asked.year !== undefined && text !== undefined) {
+    const years = [...text.matchAll(/((?:19|20)\d{2})\s*年(?=\s*\d{1,2}\s*月)/g)].map((m) => Number(m[1]));
+    if (years.length && !years.includes(asked.year)) return 0;
+  }
+  if (asked.measure === 'date' && asked.year !== undefined && mention.measure === 'date') {
+    // The year of the date itself, or of the range it ends (2026年7月1日至7月7日).
+    const before = text === undefined ? '' : text.slice(Math.max(0, mention.start - 16), mention.start);
+    const stated = /((?:19|20)\d{2})\s*年/.exec(mention.text)?.[1] ?? /((?:19|20)\d{2})\s*年[^，。；,;年]*(?:至|到|—|–|-|~)\s*$/.exec(before)?.[1];
+    if (stated && Number(stated) !== asked.year) return 0;
+  }
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A difference may be stated as an amount too (便宜了20元).
