@@ -1207,6 +1207,10 @@ describe('English answers', () => {
     const born = englishFact(school.text, null, ['born', 'grade', 'children']);
     expect(born.length).toBeLessThanOrEqual(ENGLISH_LEAD_MAX + 4);
     expect(born).toContain('between 1 September 2019');
+    // A condition that restates the question is not the fact: what follows it is.
+    const balance = englishFact('If you leave China permanently, you can close your account and receive the remaining balance in a lump sum.', null, ['leave', 'china', 'money']);
+    expect(balance).toMatch(/^you can close your account/i);
+    expect(balance).toContain('lump sum');
   });
 
   it('a romanised place the mapper reached without its place noun ("in Donghu") scopes the answer like "Donghu District"', () => {

@@ -203,6 +203,9 @@ const ENGLISH_PLACE = [
   /\b[A-Z][\w'-]*\s+(?:Plaza|Square|Centre|Center|Hall|Park|Building|Gate)\b/,
 ];
 
+/** A piece that opens with a subordinating word: a condition or a time, not the main statement. */
+const SUBORDINATE = /^\s*(if|when|once|before|after|unless|while|as long as|provided that|in case)\b/i;
+
 /**
  * The fact of an English sentence: the piece (clause) holding the asked figure — or, for a "where"
  * question, the address; otherwise the piece carrying most of the question's terms — with its neighbours
@@ -237,6 +240,8 @@ export function englishFact(sentence: string, figure: FigureMention | null, term
     // A piece that only names the question's subject ("Linxi First People's Hospital —") says nothing new:
     // what is said of it follows, in the same sentence.
     if (!/[.!?]$/.test(pieces[best].text) && best + 1 < pieces.length && newWords(pieces[best].norm, lower) === 0) best++;
+    // A condition ("If you leave China permanently, …") is the question restated: what follows it is the answer.
+    else if (!/[.!?]$/.test(pieces[best].text) && best + 1 < pieces.length && SUBORDINATE.test(pieces[best].text)) best++;
   }
   let from = best;
   let to = best;
