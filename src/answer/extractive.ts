@@ -381,8 +381,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const aboutTerms = topical.filter((k) => !FACET_WORDS.test(k.group));
   const facetTopic = aboutTerms.length ? aboutTerms.reduce((a, b) => (b.weight > a.weight ? b : a)).group : null;
   // (English: the question's own word, stemmed, and its translations are one concept: librari and library.)
-  const sameConcept = (group: string) => group === facetTopic || (language === 'en' && stemEnglish(group.toLowerCase()) === stemEnglish(facetTopic!.toLowerCase()));
-  const namesTopic = (i: number) => !facetTopic || keyTerms.some((k) => sameConcept(k.group) && passageTokens[i].has(k.term));
+  const topicStem = facetTopic && language === 'en' ? stemEnglish(facetTopic.toLowerCase()) : null;
+  const facetTopicTerms = keyTerms.filter((k) => k.group === facetTopic || (topicStem !== null && stemEnglish(k.group.toLowerCase()) === topicStem)).map((k) => k.term);
+  const namesTopic = (i: number) => !facetTopic || facetTopicTerms.some((t) => passageTokens[i].has(t));
   const givesFacet = (s: ScoredSentence) =>
     !!facet?.evidence && onTopic(s) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (passages[s.passageIndex].chunk.docId === bestDoc || substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
   const facetMissing = facet?.evidence && !sentences.some(givesFacet) ? 1 : 0;
@@ -397,7 +398,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // English words no document uses are no key terms: an English question left with nothing but its place
   // has nothing else the documents share ("a good gym near Dongcheng District").
   const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex], true) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
-  const ageCase = ageCaseUnmet(question, passages[bestIndex]) ? ageCaseLabel(question) : null;
+  const ageCase = ageCaseUnmet(question, passages[bestIndex]);
   const features: Features = {
     coverage: bestCoverage,
     content,
@@ -546,7 +547,7 @@ function cutAcross(question: string, at: number, stats: CorpusStats): boolean {
 }
 
 /** Directional and resultative complements of spoken verbs (拿到, 办完, 加进来, 拿去, 换成). */
-const COMPLEMENT = /^(来|去|到|完|好|掉|住|走|成|着|过|上|下|出|进|回|开|进来|出来|上来|下来|过来|回来|起来|进去|出去|上去|下去|过去|回去|起来)$/;
+const COMPLEMENT = /^(来|去|到|完|好|掉|住|走|成|着|过|上|下|出|进|回|开|进来|出来|上来|下来|过来|回来|起来|进去|出去|上去|下去|过去|回去)$/;
 /** Everyday verbs jieba's stock dictionary tags otherwise (换 nz). */
 const LIGHT_VERB = /^(换)$/;
 
@@ -729,16 +730,14 @@ function joinRuns(pairs: KeyTerm[], question: string): void {
  * The asker states an age or a birth date and asks which benefits there are (我妈72了能领啥补贴, 我爸80岁了有什么
  * 补贴): what is asked is what people of that age get, so a passage naming no age and no age group (每单补贴1元
  * for parcels) does not answer. (An age beside a named programme — 12岁…重度护理补贴多少 — is only the story.)
+ * Returns what the documents lack, or null when the case is met or not asked.
  */
-function ageCaseUnmet(question: string, passage: RetrievedPassage | undefined): boolean {
-  if (!passage || !(OPEN_BENEFIT_ASK.test(question) || OPEN_BENEFIT_ASK_EN.test(question)) || !ownCaseSpans(question).length) return false;
-  return !AGE_GROUP.test(`${passage.chunk.title} ${passage.chunk.normText}`);
-}
-/** 72岁的人能享受的补贴: the asker's age and the kind of benefit asked, as the documents would need to name them. */
-function ageCaseLabel(question: string): string | null {
+function ageCaseUnmet(question: string, passage: RetrievedPassage | undefined): string | null {
+  if (!passage || AGE_GROUP.test(`${passage.chunk.title} ${passage.chunk.normText}`)) return null;
+  // Named as the documents would need to name it: 72岁的人能享受的补贴, "subsidies for people aged 72".
   const age = /(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1];
   const zh = OPEN_BENEFIT_ASK.exec(question);
-  if (age && zh?.[2]) return `${age}岁的人能享受的${zh[2]}`;
+  if (age && zh) return `${age}岁的人能享受的${zh[2]}`;
   const en = OPEN_BENEFIT_ASK_EN.exec(question);
   return age && en ? `${en[1].toLowerCase()} for people aged ${age}` : null;
 }
@@ -766,12 +765,12 @@ function spansOf(text: string, words: string[]): { word: string; start: number; 
 
 // Glossary entries for how a question asks ("where is", "how much is"), not what it is about.
 const ASKING_PHRASE = /^(how|what|where|when|who|which|why)\b/;
+/** A named road or district in an English question: "riverside road", "dongcheng district". */
+const ENGLISH_NAMED_PLACE = /\b([a-z]{3,})\s+(?:road|street|avenue|lane|district|county|town|township|village|subdistrict)\b/g;
 /**
  * English: the noun right after "how many", "how much", "what" or "which" is the kind of answer wanted ("how many
  * days", "what age", "which year"), which the document states as a figure (62天, 60周岁以上) — not a topic it must share.
  */
-/** A named road or district in an English question: "riverside road", "dongcheng district". */
-const ENGLISH_NAMED_PLACE = /\b([a-z]{3,})\s+(?:road|street|avenue|lane|district|county|town|township|village|subdistrict)\b/g;
 const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks?|months?|years?|hours?|minutes?|times|age|date|day|percent(?:age)?|number|amount)\b/g;
 
 
@@ -1069,18 +1068,19 @@ const FROM_UNDER = /满\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3}?)\s*(?:但|且
 const AT_LEAST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以上|或以上|以上)/g;
 const AT_MOST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以下|或以下|以下|以内)/g;
 
+/** The band patterns above without their global flag: for testing a label (no lastIndex state). */
+const BAND_TESTS = [RANGE, FROM_UNDER, AT_LEAST, AT_MOST].map((re) => new RegExp(re.source));
+
+/** The opening clause of a line when it states a band of figures (满5年不满10年, 80至89周岁, 10年以上), else null. */
+function bandLabel(norm: string): string | null {
+  const label = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?([^：:，,；;。]{2,20})[：:，,]/.exec(norm)?.[1];
+  return label && BAND_TESTS.some((re) => re.test(label)) ? label : null;
+}
+
 /**
  * Whether a cell states a range (80—89周岁, 100周岁及以上) that holds the number — of the same unit,
  * when the question gives one (6口人 is no volume in 0—180立方米).
  */
-/** The opening clause of a line when it states a band of figures (满5年不满10年, 80至89周岁, 10年以上), else null. */
-function bandLabel(norm: string): string | null {
-  const label = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?([^：:，,；;。]{2,20})[：:，,]/.exec(norm)?.[1];
-  if (!label) return null;
-  const holdsBand = [RANGE, FROM_UNDER, AT_LEAST, AT_MOST].some((re) => new RegExp(re.source).test(label));
-  return holdsBand ? label : null;
-}
-
 function rangeHolds(cell: string, n: number, unit: string): boolean {
   const sameUnit = (stated: string) => !unit || [...unit].some((ch) => stated.includes(ch));
   for (const m of cell.matchAll(RANGE)) if (n >= Number(m[1]) && n <= Number(m[2]) && sameUnit(m[3])) return true;
@@ -1215,7 +1215,7 @@ const ENGLISH_SCOPED_PLACE = /\b([A-Z][a-z]{2,}(?:'[a-z]+)?)\s+(County|District|
  * the English name, and the corpus names the mapper reached from it (Fengqiao → 枫桥区, 枫桥). The answer
  * comes only from documents that name it, as for a Chinese question (another district's pool is no answer).
  */
-function englishPlaceScope(question: string, terms: WeightedTerm[], stats?: CorpusStats): string[][] {
+function englishPlaceScope(question: string, terms: WeightedTerm[], stats: CorpusStats): string[][] {
   const out: string[][] = [];
   const named = new Set<string>();
   for (const m of question.matchAll(ENGLISH_SCOPED_PLACE)) {
@@ -1227,20 +1227,18 @@ function englishPlaceScope(question: string, terms: WeightedTerm[], stats?: Corp
   }
   // A romanised name the mapper read as a corpus place, with or without its place noun ("in Donghu",
   // "taiyuan"): scoped the same way — another district's or city's figures are no answer.
-  if (stats) {
-    const bySource = new Map<string, string[]>();
-    for (const t of terms) {
-      if (t.origin !== 'pinyin' || !t.source || !isCorpusPlace(t.term, stats)) continue;
-      const source = t.source.toLowerCase();
-      bySource.set(source, [...(bySource.get(source) ?? []), t.term]);
-    }
-    for (const [source, chinese] of bySource) {
-      if (source.split(/\s+/).some((w) => named.has(w))) continue;
-      const documents = Math.max(stats.documentFrequency(source.replace(/\s+/g, '')), ...chinese.map((c) => stats.documentFrequency(c)));
-      if (documents >= HOME_PLACE_SHARE * stats.size) continue;
-      const stems = chinese.map(placeStem).filter((n) => n.length >= 2);
-      out.push([...new Set([source, source.replace(/\s+/g, ''), ...chinese, ...stems])]);
-    }
+  const bySource = new Map<string, string[]>();
+  for (const t of terms) {
+    if (t.origin !== 'pinyin' || !t.source || !isCorpusPlace(t.term, stats)) continue;
+    const source = t.source.toLowerCase();
+    bySource.set(source, [...(bySource.get(source) ?? []), t.term]);
+  }
+  for (const [source, chinese] of bySource) {
+    if (source.split(/\s+/).some((w) => named.has(w))) continue;
+    const documents = Math.max(stats.documentFrequency(source.replace(/\s+/g, '')), ...chinese.map((c) => stats.documentFrequency(c)));
+    if (documents >= HOME_PLACE_SHARE * stats.size) continue;
+    const stems = chinese.map(placeStem).filter((n) => n.length >= 2);
+    out.push([...new Set([source, source.replace(/\s+/g, ''), ...chinese, ...stems])]);
   }
   return out;
 }

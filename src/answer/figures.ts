@@ -51,6 +51,11 @@ const ASKED_PERIOD_EN = /\b(?:per|a|an|each|one|every)\s+(hour|day|night|week|mo
 const STATED_PERIOD_BEFORE = /(?:每|按)(?:人|户|名)?(?:每)?(小时|天|日|晚|周|月|年)[^，。；,;]{0,10}$/;
 const STATED_PERIOD_AFTER = /^\s*(?:\/|每|一|per\s+|a\s+)(小时|天|日|晚|周|月|年|hour|day|night|week|month|year)/i;
 
+/** The period the figure at `mention` is stated for, from the words right around it. */
+function statedPeriod(text: string, mention: FigureMention): Period | undefined {
+  return periodOf(STATED_PERIOD_BEFORE.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? STATED_PERIOD_AFTER.exec(text.slice(mention.end, mention.end + 8))?.[1]);
+}
+
 function periodOf(word: string | undefined): Period | undefined {
   return word ? PERIOD_WORDS.find(([re]) => re.test(word))?.[1] : undefined;
 }
@@ -308,7 +313,6 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // An amount is often set as a share of another (按市场租金的30%缴纳, 报销比例为70%): a percent right after
   // a money word answers a money question, a little less surely than an amount in 元.
   if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined && (rateOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start)) || OF_AMOUNT_EN.test(text.slice(mention.end, mention.end + 30)))) return RATE_FIT;
-  // A month, day or time answers "when" better than a bare year (2025年以来).
   // A sentence dated another year only (2026年7月25日前…公示期5天 for 去年) answers nothing of the year asked.
   if (asked.measure === 'date' && asked.year !== undefined && text !== undefined) {
     const years = [...text.matchAll(/((?:19|20)\d{2})\s*年(?=\s*\d{1,2}\s*月)/g)].map((m) => Number(m[1]));
@@ -320,6 +324,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     const stated = /((?:19|20)\d{2})\s*年/.exec(mention.text)?.[1] ?? /((?:19|20)\d{2})\s*年[^，。；,;年]*(?:至|到|—|–|-|~)\s*$/.exec(before)?.[1];
     if (stated && Number(stated) !== asked.year) return 0;
   }
+  // A month, day or time answers "when" better than a bare year (2025年以来).
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A difference may be stated as an amount too (便宜了20元).
@@ -327,13 +332,13 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // An amount for a month or a year does not give the price of an hour or a day (每月1500元 for 每小时多少钱).
   // (A yearly amount asked per month may well be what the asker needs: 每年600元 still answers 每月交多少.)
   if ((asked.period === 'hour' || asked.period === 'day') && text !== undefined && (mention.measure === 'money' || mention.measure === 'count')) {
-    const stated = periodOf(STATED_PERIOD_BEFORE.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? STATED_PERIOD_AFTER.exec(text.slice(mention.end, mention.end + 8))?.[1]);
+    const stated = statedPeriod(text, mention);
     if (stated && PERIOD_RANK[stated] > PERIOD_RANK[asked.period]) return 0.15;
   }
   // Nor a price per hour or day the cost of a month or a year (12 yuan per day of school meals for "how much
   // per year"): how many days count is not stated. (A week or a month still answers a year roughly.)
   if ((asked.period === 'month' || asked.period === 'year') && text !== undefined && mention.measure === 'money') {
-    const stated = periodOf(STATED_PERIOD_BEFORE.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? STATED_PERIOD_AFTER.exec(text.slice(mention.end, mention.end + 8))?.[1]);
+    const stated = statedPeriod(text, mention);
     if (stated === 'hour' || stated === 'day') return 0.15;
   }
   if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;

@@ -259,7 +259,6 @@ function buildGlossaryIndex(entries: readonly GlossaryEntry[]): Map<string, read
   return index;
 }
 
-/** Each term once, with its highest weight; best first, then in order of discovery. */
 /**
  * The one known word closest to a misspelt one: edit distance 1 (2 for words of 8 letters or more), adjacent
  * swaps counting as one; none when two candidates tie.
@@ -297,6 +296,7 @@ function editDistance(a: string, b: string, limit: number): number {
   return rows[a.length]![b.length]!;
 }
 
+/** Each term once, with its highest weight; best first, then in order of discovery. */
 function dedupe(terms: readonly WeightedTerm[]): WeightedTerm[] {
   const best = new Map<string, { term: WeightedTerm; order: number }>();
   terms.forEach((term, order) => {
