@@ -1,5 +1,6 @@
 // Document kinds through the public seams: readDocument → splitDocument (the splitter the kind
 // table picks), ingest() for rejections, and `npm run ingest -- --dry-run --json` as users run it.
+import { markdownReader } from '../src/ingest/formats/markdown.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -180,6 +181,25 @@ describe('ingest()', () => {
       ['notice.txt', 'notice', '2024-03-01'],
     ]);
     expect(manifest.splitters).toMatchObject({ newspaper: expect.any(String), notice: expect.any(String) });
+  });
+
+  it('reads a Markdown file again when the index was built by another version of its reader', async () => {
+    fs.writeFileSync(path.join(corpus.corpusDir, 'guide.md'), '# 办事指南\n\n## 办理时限\n\n材料齐全的，**当场办结**。\n');
+    const cfg = loadCoreConfig(lexicalEnv(corpus));
+    await ingest(cfg, { paths: [corpus.corpusDir], embedder: null }, createMemoryLogger());
+    const gen = currentGeneration(cfg.indexDir)!;
+    expect(readChunks(gen).find((c) => c.docId === 'guide.md')!.text).toBe('材料齐全的，当场办结。');
+    const again = await ingest(cfg, { paths: [corpus.corpusDir], embedder: null }, createMemoryLogger());
+    expect(again.unchanged).toContain('guide.md');
+    // An index whose manifest records no version of the Markdown reader was read by the one before it.
+    const manifestFile = path.join(currentGeneration(cfg.indexDir)!, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    expect(manifest.splitters['format:md']).toBe(markdownReader.version);
+    delete manifest.splitters['format:md'];
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    const upgraded = await ingest(cfg, { paths: [corpus.corpusDir], embedder: null }, createMemoryLogger());
+    expect(upgraded.unchanged).not.toContain('guide.md');
+    expect(readManifest(currentGeneration(cfg.indexDir)!).splitters['format:md']).toBe(markdownReader.version);
   });
 
   it('keeps two files with the same name in different folders, under their relative paths', async () => {

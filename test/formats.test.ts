@@ -31,6 +31,27 @@ const PDF_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于
 <p>持身份证和老年人优待证到就近的社区食堂登记即可。</p>
 </body></html>`;
 
+// Markdown as people write it: bold, a link, a quoted source line, a Chinese paragraph hard-wrapped
+// mid-sentence, and a GitHub table.
+const MARKDOWN_GUIDE = `# 社区长者食堂就餐指南
+
+> 来源：[区民政局](https://example.gov.cn/mzj)　更新日期：2024年7月1日
+
+## 就餐对象
+
+本区户籍**年满60周岁**的老年人凭身份证到任一长者食堂就餐，
+享受就餐补贴，补贴在结算时直接扣减。
+
+## 补贴标准
+
+| 年龄段 | 每餐补贴 |
+|---|---|
+| 60至79周岁 | **2元** |
+| 80周岁及以上 | 4元 |
+
+咨询电话：\`12345\`。
+`;
+
 const GBK_PAGE = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
 <title>关于开展2024年冬季供暖补贴申领工作的通知_某区人民政府</title>
 <meta name="PubDate" content="2024-10-15 09:30">
@@ -63,6 +84,7 @@ const BODY: Record<string, string[]> = {
     '申请人携带身份证、户口簿到户籍所在地社区服务站提出申请，社区初审后报街道审核。',
   ],
   'word/bath.docx': ['凡本区户籍的失能老年人，可以申请每月上门助浴服务，由社区签约的服务机构提供。', '重度失能：每月4次。', '中度失能：每月2次。', '申请人向社区居委会提交申请表和失能评估结果。'],
+  'guide/meals.md': ['本区户籍年满60周岁的老年人凭身份证到任一长者食堂就餐，享受就餐补贴，补贴在结算时直接扣减。', '来源：区民政局', '咨询电话：12345。', '60至79周岁 | 2元', '80周岁及以上 | 4元'],
   'library.md': ['The Riverside branch library reopens after its renovation with longer opening hours.', 'Sunday: 10 am to 4 pm', 'Residents may borrow up to twelve items at a time with a free library card.'],
 };
 
@@ -74,7 +96,8 @@ const dryRun = (paths: string[]) => runTs('src/cli/ingest.ts', ['--dry-run', '--
 
 beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'formats-', seeds: [] });
-  for (const dir of ['notices', 'web', 'word', 'scans']) fs.mkdirSync(file(dir));
+  for (const dir of ['notices', 'web', 'word', 'scans', 'guide']) fs.mkdirSync(file(dir));
+  fs.writeFileSync(file('guide/meals.md'), MARKDOWN_GUIDE);
   await printPdf(PDF_HTML, file('notices/meal.pdf'));
   await printPdf('<!doctype html><html><body><div style="width:300px;height:200px;background:#333"></div></body></html>', file('scans/scan.pdf'));
   writeGbk(file('web/heating.html'), GBK_PAGE);
@@ -115,6 +138,12 @@ describe('ingest --dry-run --json over one document per format', () => {
     expect(byDoc('web/heating.html')).toMatchObject({ format: 'html', title: '关于开展2024年冬季供暖补贴申领工作的通知', date: '2024-10-15' });
     expect(byDoc('word/bath.docx')).toMatchObject({ format: 'docx', title: '关于开展失能老人上门助浴服务的通知', date: '2024-06-03' });
     expect(byDoc('library.md')).toMatchObject({ format: 'md', title: 'Riverside Library Opening Hours', date: '2024-04-02' });
+    expect(byDoc('guide/meals.md')).toMatchObject({ format: 'md', title: '社区长者食堂就餐指南', date: '2024-07-01' });
+  });
+
+  it('keeps no Markdown syntax in the text of a Markdown file (bold, links, quote marks, table rules)', () => {
+    const text = chunksOf('guide/meals.md').map((c) => c.text).join('\n');
+    expect(text).not.toMatch(/\*\*|\]\(|^>|\|-|`/m);
   });
 
   it('drops the web page\'s navigation, breadcrumbs and footer with a reason, and nothing of its body', () => {
@@ -173,6 +202,7 @@ describe('answers from the formats', () => {
     ['80周岁以上的老人每餐补贴多少钱？', '5元', 'notices/meal.pdf'],
     ['特困供养家庭的供暖补贴是多少？', '1200元', 'web/heating.html'],
     ['重度失能老人每月可以上门助浴几次？', '4次', 'word/bath.docx'],
+    ['85岁老人去长者食堂吃饭每餐补贴多少？', '4元', 'guide/meals.md'],
   ];
   it('answers an English question over an English notice in English (stemmed: Sundays → Sunday)', async () => {
     const res = await ask('When is the library open on Sundays?');

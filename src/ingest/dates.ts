@@ -41,12 +41,12 @@ const LABELLED = /^(?:发布(?:时间|日期)|发文日期|成文日期|印发�
 /** A line that is only a date (the 落款 date): "2024年3月1日", "二〇二四年三月一日". */
 const DATE_ONLY = new RegExp(String.raw`^(?:${YMD}|${DASHED})$`);
 
-/** A labelled publication date anywhere, else the last date-only line in the final blocks (the sign-off). */
+/** A labelled publication (or update) date anywhere, else the last date-only line in the final blocks (the sign-off). */
 export function findDate(blocks: Pick<Block, 'text'>[]): string | undefined {
   for (const b of blocks) {
     const text = b.text.normalize('NFKC').trim();
     // "发布时间：2024-03-01 来源：…" often sits inside one info line.
-    const at = text.search(/(发布(?:时间|日期)|发文日期|成文日期)\s*[:：]/);
+    const at = text.search(/(发布(?:时间|日期)|发文日期|成文日期|更新(?:时间|日期))\s*[:：]/);
     if (at >= 0) {
       const date = parseDate(text.slice(at));
       if (date) return date;

@@ -14,6 +14,7 @@ import { fetchDocument, isUrl, type Validators } from './fetch.js';
 import { chunkArticles, CHUNKER_VERSION } from './chunk.js';
 import type { Dropped, ReadDocument } from './model.js';
 import { SPLITTERS, splitterFor } from './kinds/index.js';
+import { READERS } from './formats/index.js';
 import { corpusTermPart, dictionaryLines, mergeTermParts, type TermPart } from '../text/dictionary.js';
 import { GLOSSARY_CHINESE_TERMS } from '../lang/glossary.js';
 import { indexedText, indexTokenizer } from '../index/tokens.js';
@@ -143,9 +144,9 @@ export interface SplitDocument {
   dropped: Dropped[];
 }
 
-/** The version of every splitter kind, recorded in the manifest. */
+/** The version of every splitter kind, and of every reader that records one (`format:md`), in the manifest. */
 export function splitterVersions(): Record<string, string> {
-  return Object.fromEntries(SPLITTERS.map((s) => [s.kind, s.version]));
+  return { ...Object.fromEntries(SPLITTERS.map((s) => [s.kind, s.version])), ...Object.fromEntries(READERS.flatMap((r) => (r.version ? [[`format:${r.format}`, r.version]] : []))) };
 }
 
 /** Splits and chunks one read document with the splitter its kind calls for. */
@@ -641,6 +642,7 @@ function isDirectory(p: string): boolean {
 
 function sameVersions(a: Record<string, string> | undefined, b: Record<string, string>): boolean {
   // An index written before splitters were recorded was cut by the newspaper splitter alone.
+  // A reader whose version the previous index lacks read its files otherwise: they are read again.
   const before = a ?? { newspaper: b.newspaper };
-  return Object.keys(b).every((k) => !(k in before) || before[k] === b[k]) && Object.keys(before).every((k) => k in b);
+  return Object.keys(b).every((k) => (!(k in before) && !k.startsWith('format:')) || before[k] === b[k]) && Object.keys(before).every((k) => k in b);
 }

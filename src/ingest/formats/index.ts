@@ -1,7 +1,8 @@
 // The table of format readers: one file per format, registered here.
 import path from 'node:path';
 import type { FormatReader } from './reader.js';
-import { markdownReader, textReader } from './text.js';
+import { textReader } from './text.js';
+import { markdownReader } from './markdown.js';
 import { htmlReader } from './html.js';
 import { docxReader } from './docx.js';
 import { pdfReader } from './pdf.js';

@@ -24,6 +24,8 @@ export type ReaderOutput = {
 
 export interface FormatReader {
   format: string;
+  /** Bumped when the same bytes would now read differently: an index built by another version re-reads its files. */
+  version?: string;
   /** Lower-case file extensions with the dot. */
   extensions: string[];
   /** Content types (without parameters) a fetched URL may be served with. */

@@ -1,5 +1,5 @@
-// Plain text and Markdown: UTF-8 (BOM stripped) or GB18030. The original text is kept, so the
-// newspaper splitter can read the page's lines; blocks are its lines (Markdown headings as headings).
+// Plain text: UTF-8 (BOM stripped) or GB18030. The original text is kept, so the newspaper splitter can
+// read the page's lines; blocks are its lines.
 import type { Block } from '../model.js';
 import type { FormatReader, ReaderInput } from './reader.js';
 
@@ -29,11 +29,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
   }
 }
 
-const MD_HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/;
-const MD_LIST = /^(?:[-*+]|\d+[.)])[ \t]+/;
-
 /** Every non-blank line as a block, with offsets into `text`. */
-export function lineBlocks(text: string, markdown: boolean): Block[] {
+export function lineBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let pos = 0;
   for (const raw of text.split('\n')) {
@@ -43,32 +40,22 @@ export function lineBlocks(text: string, markdown: boolean): Block[] {
     if (!line) continue;
     const start = lineStart + (raw.length - raw.trimStart().length);
     const end = start + line.length;
-    const md = markdown ? MD_HEADING.exec(line) : null;
-    if (md) blocks.push({ kind: 'heading', level: md[1].length, text: md[2].trim(), start, end });
-    else if (markdown && MD_LIST.test(line)) blocks.push({ kind: 'list-item', text: line, start, end });
-    else blocks.push({ kind: 'paragraph', text: line, start, end });
+    blocks.push({ kind: 'paragraph', text: line, start, end });
   }
   return blocks;
 }
 
-function readText(input: ReaderInput, markdown: boolean) {
+async function readText(input: ReaderInput) {
   if (looksBinary(input.bytes)) return { reason: 'binary file' };
   const decoded = decodeText(input.bytes);
   if (!decoded) return { reason: 'not UTF-8 or GB18030 text' };
   if (decoded.text.trim() === '') return { reason: 'empty file' };
-  return { format: markdown ? 'md' : 'txt', encoding: decoded.encoding, text: decoded.text, blocks: lineBlocks(decoded.text, markdown) };
+  return { format: 'txt', encoding: decoded.encoding, text: decoded.text, blocks: lineBlocks(decoded.text) };
 }
 
 export const textReader: FormatReader = {
   format: 'txt',
   extensions: ['.txt', '.text'],
   mediaTypes: ['text/plain'],
-  read: async (input) => readText(input, false),
-};
-
-export const markdownReader: FormatReader = {
-  format: 'md',
-  extensions: ['.md', '.markdown'],
-  mediaTypes: ['text/markdown'],
-  read: async (input) => readText(input, true),
+  read: readText,
 };
