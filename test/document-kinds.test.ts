@@ -199,7 +199,7 @@ describe('ingest()', () => {
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     const upgraded = await ingest(cfg, { paths: [corpus.corpusDir], embedder: null }, createMemoryLogger());
     expect(upgraded.unchanged).not.toContain('guide.md');
-    expect(readManifest(currentGeneration(cfg.indexDir)!).splitters['format:md']).toBe(markdownReader.version);
+    expect(readManifest(currentGeneration(cfg.indexDir)!).splitters?.['format:md']).toBe(markdownReader.version);
   });
 
   it('keeps two files with the same name in different folders, under their relative paths', async () => {

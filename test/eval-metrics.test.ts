@@ -450,7 +450,7 @@ describe('the policies held-out set (eval/policies)', async () => {
 
   it('reads the web pages without their navigation and footers, so a gold there would be caught', () => {
     const page = docs.get('03_gongjijin_daikuan_jiedu.html')!;
-    expect(page).toContain('首套住房最高额度100万元');
+    expect(page).toContain('缴存情况 | 首套住房最高额度 | 第二套住房最高额度\n借款人单方缴存 | 60万元 | 40万元\n借款人及配偶双方缴存 | 100万元 | 70万元');
     expect(page).not.toContain('望江路88号');
   });
 

@@ -74,16 +74,16 @@ const GBK_PAGE = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" con
 
 /** Body sentences of each document: every one must be inside some chunk. */
 const BODY: Record<string, string[]> = {
-  'notices/meal.pdf': ['本区户籍年满70周岁、在社区食堂就餐的老年人，可以享受助餐补贴，补贴直接在结算时扣减。', '持身份证和老年人优待证到就近的社区食堂登记即可。', '80周岁以上：每餐补贴5元。', '70至79周岁：每餐补贴3元。'],
+  'notices/meal.pdf': ['本区户籍年满70周岁、在社区食堂就餐的老年人，可以享受助餐补贴，补贴直接在结算时扣减。', '持身份证和老年人优待证到就近的社区食堂登记即可。', '年龄 | 每餐补贴', '80周岁以上 | 5元', '70至79周岁 | 3元'],
   'web/heating.html': [
     '为保障困难群众温暖过冬，区政府决定继续发放冬季供暖补贴，现将申领工作有关事项通知如下。',
     '享受城乡低保、特困供养的家庭可以申领，补贴按户发放，每个采暖季发放一次。',
-    '低保家庭：补贴标准每户800元。',
-    '特困供养家庭：补贴标准每户1200元。',
+    '家庭类型 | 补贴标准 低保家庭 | 每户800元',
+    '特困供养家庭 | 每户1200元',
     '申领时间为2024年10月20日至11月30日，逾期不再受理，请符合条件的家庭及时办理。',
     '申请人携带身份证、户口簿到户籍所在地社区服务站提出申请，社区初审后报街道审核。',
   ],
-  'word/bath.docx': ['凡本区户籍的失能老年人，可以申请每月上门助浴服务，由社区签约的服务机构提供。', '重度失能：每月4次。', '中度失能：每月2次。', '申请人向社区居委会提交申请表和失能评估结果。'],
+  'word/bath.docx': ['凡本区户籍的失能老年人，可以申请每月上门助浴服务，由社区签约的服务机构提供。', '失能等级 | 每月', '重度失能 | 4次', '中度失能 | 2次', '申请人向社区居委会提交申请表和失能评估结果。'],
   'guide/meals.md': ['本区户籍年满60周岁的老年人凭身份证到任一长者食堂就餐，享受就餐补贴，补贴在结算时直接扣减。', '来源：区民政局', '咨询电话：12345。', '60至79周岁 | 2元', '80周岁及以上 | 4元'],
   'library.md': ['The Riverside branch library reopens after its renovation with longer opening hours.', 'Sunday: 10 am to 4 pm', 'Residents may borrow up to twelve items at a time with a free library card.'],
 };
@@ -176,7 +176,7 @@ describe('an old-style page laid out with tables', () => {
       if ('reason' in doc) throw new Error(doc.reason);
       const split = splitDocument(doc, loadCoreConfig(lexicalEnv(corpus)));
       expect(split.chunks.map((c) => c.title)).toEqual(['关于做好冬季防火工作的通知']);
-      expect(split.chunks[0].text).toBe('各村（社区）要在12月底前完成一次消防安全检查，重点检查独居老人家中的电器线路。\n独居老人家庭：完成时间12月15日前。');
+      expect(split.chunks[0].text).toBe('各村（社区）要在12月底前完成一次消防安全检查，重点检查独居老人家中的电器线路。\n检查对象 | 完成时间\n独居老人家庭 | 12月15日前');
       expect(split.dropped).toEqual([
         { text: '首页 | 政务公开', reason: 'navigation' },
         { text: '版权所有 某镇人民政府', reason: 'page footer' },

@@ -12,7 +12,7 @@ export type BlockKind =
   | 'heading' // a title or section heading, with its level (1 = document title level)
   | 'paragraph'
   | 'list-item'
-  | 'table-row' // one row of a table, rendered as a sentence that keeps its header
+  | 'table-row' // a table's header line or one of its rows, cells joined by " | " (see tableLineBlocks)
   | 'caption' // photo or figure caption
   | 'byline' // author / editor / sign-off of a person
   | 'boilerplate'; // navigation, breadcrumbs, footers, share buttons
@@ -82,17 +82,18 @@ export function layoutBlocks(blocks: BlockInput[]): { text: string; blocks: Bloc
   return { text, blocks: out };
 }
 
-/** A table row as a sentence that keeps its header: "年龄：80周岁以上；每餐补贴：5元". */
-export function tableRowText(header: string[], cells: string[]): string {
-  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const pairs = cells.map((c, i) => ({ h: clean(header[i] ?? ''), c: clean(c) })).filter((p) => p.c);
-  if (!pairs.length) return '';
-  const latin = /^[\x00-\x7f]*$/.test(pairs.map((p) => p.h + p.c).join(''));
-  const sep = latin ? ': ' : '：';
-  const join = latin ? '; ' : '；';
-  // The first column usually names the row ("80周岁以上"): "80周岁以上：每餐补贴5元".
-  const [first, ...rest] = pairs;
-  if (!rest.length) return first.h && first.h !== first.c ? `${first.h}${sep}${first.c}` : first.c;
-  const body = rest.map((p) => (p.h ? (latin ? `${p.h} ${p.c}` : `${p.h}${p.c}`) : p.c)).join(join);
-  return `${first.c}${sep}${body}${latin ? '.' : '。'}`;
+/**
+ * A table as text lines, as .txt and Markdown tables are written: the header line ("年龄 | 每餐补贴") then one
+ * line per row ("80周岁以上 | 5元"). The chunker keeps the header with every part of the table and the
+ * answerer reads each row with its column names (src/text/tables.ts). An empty cell is written "—" (a line
+ * must keep its cell count), a "|" inside a cell "｜".
+ */
+export function tableLineBlocks(header: string[] | null, rows: string[][]): BlockInput[] {
+  const width = Math.max(header?.length ?? 0, ...rows.map((r) => r.length));
+  if (width < 2) return rows.map((r) => ({ kind: 'paragraph' as const, text: r.join(' ') })).filter((b) => b.text.trim());
+  const line = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i]?.replace(/\s+/g, ' ').trim().replace(/\|/g, '｜') || '—').join(' | ');
+  const out: BlockInput[] = [];
+  if (header) out.push({ kind: 'table-row', text: line(header), header });
+  for (const row of rows) if (row.some((c) => c.trim())) out.push({ kind: 'table-row', text: line(row), ...(header ? { header } : {}) });
+  return out;
 }

@@ -1,8 +1,8 @@
 // Blocks from an HTML DOM (web pages, and Word files through mammoth's HTML): headings with their
-// level, paragraphs (a <br> ends one), list items, table rows as sentences that keep their header,
+// level, paragraphs (a <br> ends one), list items, tables as a header line and row lines (cells joined by " | "),
 // captions; navigation, headers, footers and share bars as boilerplate with a reason.
 import type { BlockInput } from '../model.js';
-import { tableRowText } from '../model.js';
+import { tableLineBlocks } from '../model.js';
 
 /** The slice of the DOM API the walker uses (linkedom's nodes provide it). */
 export interface DomNode {
@@ -78,7 +78,7 @@ function isLayoutTable(table: DomNode): boolean {
   return false;
 }
 
-/** A table as rows that keep their header: "80周岁以上：每餐补贴5元。" A layout table is read as the content it holds. */
+/** A table as its header line and row lines ("年龄 | 每餐补贴", "80周岁以上 | 5元"). A layout table is read as the content it holds. */
 function tableBlocks(table: DomNode, out: BlockInput[]): void {
   if (isLayoutTable(table)) {
     for (const row of rowsOf(table)) {
@@ -98,12 +98,11 @@ function tableBlocks(table: DomNode, out: BlockInput[]): void {
   // The header: a row of <th>, else a first row without figures when more rows follow.
   const first = rows[0];
   const hasHeader = first.th || (rows.length > 1 && first.cells.every((c) => !/\d/.test(c)));
-  const header = hasHeader ? first.cells : [];
-  for (const row of hasHeader ? rows.slice(1) : rows) {
-    const text = tableRowText(header, row.cells);
-    if (text) out.push({ kind: 'table-row', text, header });
+  if (hasHeader && rows.length === 1) {
+    out.push({ kind: 'paragraph', text: first.cells.join(' ') });
+    return;
   }
-  if (hasHeader && rows.length === 1) out.push({ kind: 'paragraph', text: first.cells.join(' ') });
+  out.push(...tableLineBlocks(hasHeader ? first.cells : null, (hasHeader ? rows.slice(1) : rows).map((r) => r.cells)));
 }
 
 /** Walks a DOM subtree into blocks in reading order. */

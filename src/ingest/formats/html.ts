@@ -114,6 +114,8 @@ async function readHtml(input: ReaderInput) {
 
 export const htmlReader: FormatReader = {
   format: 'html',
+  // v2: tables as header and row lines ("年龄 | 每餐补贴" / "80周岁以上 | 5元"), as .txt and Markdown tables.
+  version: 'table-lines-v2',
   extensions: ['.html', '.htm', '.xhtml', '.shtml'],
   mediaTypes: ['text/html', 'application/xhtml+xml'],
   read: readHtml,

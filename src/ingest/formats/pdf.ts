@@ -5,7 +5,7 @@
 import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import type { StructuredTextItem } from 'unpdf';
 import { endsSentence } from '../../text/normalize.js';
-import { tableRowText, type BlockInput } from '../model.js';
+import { tableLineBlocks, type BlockInput } from '../model.js';
 import { findDate, parseDate } from '../dates.js';
 import type { FormatReader, ReaderInput } from './reader.js';
 
@@ -78,7 +78,7 @@ export function linesToBlocks(lines: Line[]): BlockInput[] {
     while (j + 1 < lines.length && line.cells.length >= 2 && lines[j + 1].cells.length === line.cells.length) j++;
     if (j > i) {
       flush();
-      for (const row of lines.slice(i + 1, j + 1)) blocks.push({ kind: 'table-row', text: tableRowText(line.cells, row.cells), header: line.cells });
+      blocks.push(...tableLineBlocks(line.cells, lines.slice(i + 1, j + 1).map((row) => row.cells)));
       i = j;
       continue;
     }
@@ -129,6 +129,8 @@ async function readPdf(input: ReaderInput) {
 
 export const pdfReader: FormatReader = {
   format: 'pdf',
+  // v2: tables as header and row lines ("年龄 | 每餐补贴" / "80周岁以上 | 5元"), as .txt and Markdown tables.
+  version: 'table-lines-v2',
   extensions: ['.pdf'],
   mediaTypes: ['application/pdf'],
   read: readPdf,
