@@ -552,6 +552,18 @@ describe('abstention evidence', () => {
     expect(ask(q.replace('2025年', '今年')).abstained).toBe(false);
   });
 
+  it('a day asked (最晚交到哪天) is not given by a year alone (2026年本市…标准); a year asked for (哪年) is', () => {
+    const notice = statsFor([{ title: '关于做好2026年度城乡居民医保参保缴费工作的通知', text: '2026年本市失业保险金标准为每人每月1935元。城乡居民医保个人缴费由税务部门征收。' }, ...ALL]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, notice.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, notice.stats);
+    const draft = ask('城乡居民医保缴费最晚交到哪天');
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('没有说明具体时间');
+    const year = ask('城乡居民医保缴费标准是哪年的');
+    expect(year.abstained, year.text).toBe(false);
+    const [yearOnly] = figureMentions('2026年本市标准');
+    expect(figureFit(yearOnly, { measure: 'date', classifier: null, focus: '', day: true })).toBeLessThan(figureFit(yearOnly, { measure: 'date', classifier: null, focus: '' }));
+  });
+
   it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
     expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
     const asked = askedFigure('能给月低保标准的几倍', 'zh');

@@ -13,7 +13,7 @@ import { normalizeText } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClausesNamingThings, asksForFraud, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, ASKS_DAY, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine, quoteWindow } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
@@ -295,7 +295,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   if (relative.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, relative));
 
   const kind = questionKind(question);
-  const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus } : null;
+  const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}) } : null;
   // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
   const datedYears = [...yearScope, ...relative];
   const asked: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;

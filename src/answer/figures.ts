@@ -34,7 +34,12 @@ export interface AskedFigure {
   period?: Period;
   /** A date asked for one year (去年几号报名): a date written with another year does not answer it. */
   year?: number;
+  /** A day asked (哪天, 几号, "what date"): a year alone (2026年) does not give it. */
+  day?: boolean;
 }
+
+/** A question asking for a day, not only a year or a time of day (哪天截止, 几月几号, "which day"). */
+export const ASKS_DAY = /哪天|哪一天|哪日|几号|几月几[日号]|什么日子|哪个日子|截止到?(哪|什么时候)|最晚(到|交到|办到)?(哪|什么时候)|\b(what|which) (date|day)\b|\bdeadline\b/i;
 
 export type Period = 'hour' | 'day' | 'week' | 'month' | 'year';
 const PERIOD_RANK: Record<Period, number> = { hour: 0, day: 1, week: 2, month: 3, year: 4 };
@@ -325,7 +330,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     if (stated && Number(stated) !== asked.year) return 0;
   }
   // A month, day or time answers "when" better than a bare year (2025年以来).
-  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
+  // (A day asked: a year alone does not give it.)
+  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A difference may be stated as an amount too (便宜了20元).
   if (asked.comparative && mention.measure === 'money') return 0.6;
