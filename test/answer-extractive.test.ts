@@ -153,6 +153,40 @@ describe('English questions about things the documents never mention', () => {
     expect(groups).not.toContain('age');
   });
 
+  it('a thing named by a phrase no document uses is missing even where a place anchors the question', () => {
+    // "work permit": its words map one by one to everyday words of the passage (办法, 家庭), the thing does not.
+    const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
+    const work = { term: '办法', weight: 0.6, origin: 'cedict', source: 'work' };
+    const permit = { term: '家庭', weight: 0.5, origin: 'cedict', source: 'permit' };
+    const workPermit = { term: '工作证', weight: 0.3, origin: 'absent', source: 'work permit' };
+    const question = 'How do I get a work permit in Jiwang?';
+    const without = english(question, [jiwang, work, permit]);
+    expect(without.abstained, without.reasons.join(' | ')).toBe(false);
+    const draft = english(question, [jiwang, work, permit, workPermit]);
+    expect(draft.abstained).toBe(true);
+    expect(draft.text).toContain('work permit');
+  });
+
+  it('a passage has the phrase when it states it, or has its modifier by a main translation', () => {
+    const workPermit = { term: '工作证', weight: 0.3, origin: 'absent', source: 'work permit' };
+    const permits = statsFor([{ title: 'Work permits', text: 'Work permits for foreign nationals are issued at the Jiwang service hall, 12 Fuxing Road.' }, { title: 'Residence permits', text: 'Residence permits are issued at the Jiwang police station, 3 Fuxing Road.' }]);
+    const ask = (question: string, chunk: number, mapped: WeightedTerm[]) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', [permits.chunks[chunk]]), terms: [...words, ...mapped] }, history: [] }, permits.stats);
+    };
+    const stated = ask('where is the work permit issued', 0, [workPermit]);
+    expect(stated.abstained, stated.reasons.join(' | ')).toBe(false);
+    expect(stated.text).toContain('12 Fuxing Road');
+    // "permit" of "residence permit" with "work" nowhere: another permit.
+    expect(ask('where is the work permit issued', 1, [workPermit]).abstained).toBe(true);
+    // A Chinese passage with the modifier's main translation has the thing in other words (塑料 of 塑料纸 for "plastic film").
+    const plastic = { term: '居民', weight: 0.6, origin: 'cedict', source: 'plastic' };
+    const film = { term: '片', weight: 0.3, origin: 'cedict', source: 'film' };
+    const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
+    const plasticFilm = { term: '塑膜', weight: 0.3, origin: 'absent', source: 'plastic film' };
+    expect(english('How many residents in Jiwang use plastic film?', [jiwang, plastic, film, plasticFilm]).abstained).toBe(false);
+  });
+
   it('answer when the question is anchored by a name the corpus has, whatever else it mentions', () => {
     const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
     const draft = english('How many residents in Jiwang like the movie?', [jiwang, residents, movie]);

@@ -8,7 +8,7 @@ import { loadCoreConfig, type CoreConfig } from '../src/config.js';
 import { createMemoryLogger } from '../src/log.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { Bm25Index } from '../src/index/keyword.js';
-import { currentGeneration } from '../src/index/store.js';
+import { currentGeneration, sha256 } from '../src/index/store.js';
 import { lexicalEnv, makeTempCorpus, SEED_FILES, type TempCorpus } from './support/corpus.js';
 
 const logger = createMemoryLogger();
@@ -72,5 +72,33 @@ describe('one changed document', () => {
     const b = currentGeneration(fullConfig.indexDir)!;
     expect(file(a, 'terms.txt')).toBe(file(b, 'terms.txt'));
     expect(sortedCounts(a)).toEqual(sortedCounts(b));
+  });
+});
+
+describe('an English lexicon from before absentPhrases', () => {
+  it('is built again when the Chinese words are unchanged, so that it has them', async () => {
+    const corpus = makeTempCorpus({ prefix: 'incr-lex-' });
+    try {
+      const config = loadCoreConfig(lexicalEnv(corpus));
+      await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
+      // The previous build's lexicon as an older ingest wrote it: no absentPhrases (its checksum kept valid).
+      const gen = currentGeneration(config.indexDir)!;
+      const lexicon = JSON.parse(file(gen, 'english.json')) as Record<string, unknown>;
+      expect(lexicon.absentPhrases).toBeDefined();
+      delete lexicon.absentPhrases;
+      const old = JSON.stringify(lexicon);
+      fs.writeFileSync(path.join(gen, 'english.json'), old);
+      const manifest = JSON.parse(file(gen, 'manifest.json')) as { files: Record<string, { sha256: string; bytes: number }> };
+      manifest.files['english.json'] = { sha256: sha256(old), bytes: Buffer.byteLength(old) };
+      fs.writeFileSync(path.join(gen, 'manifest.json'), JSON.stringify(manifest, null, 1));
+      // A page changed without new words (a blank line): the previous lexicon would otherwise be reused as it is.
+      fs.appendFileSync(path.join(corpus.corpusDir, SEED_FILES[0]), '\n\n');
+      await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
+      const next = currentGeneration(config.indexDir)!;
+      expect(next).not.toBe(gen);
+      expect(JSON.parse(file(next, 'english.json')).absentPhrases).toBeDefined();
+    } finally {
+      corpus.remove();
+    }
   });
 });

@@ -184,6 +184,20 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     expect(withFootball.map((t) => [t.term, t.origin])).toContainEqual(['足球', 'cedict']);
   });
 
+  it('marks a phrase CC-CEDICT names by a headword the corpus lacks as absent (work permit → 工作证), while its words still map', () => {
+    const small = new Set(['工作', '许可', '居民']);
+    const lex = buildEnglishLexicon(small, cedict);
+    expect(lex.absentPhrases?.['work permit']).toBe('工作证');
+    const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('how do I apply for a work permit');
+    expect(found.find((t) => t.origin === 'absent' && t.source === 'work permit')).toMatchObject({ term: '工作证' });
+    expect(terms(found, 'cedict')).toEqual(expect.arrayContaining(['工作', '许可']));
+    // A corpus that uses the headword has the thing; one where a word maps to nothing has no trap to flag.
+    expect(buildEnglishLexicon(new Set([...small, '工作证']), cedict).absentPhrases?.['work permit']).toBeUndefined();
+    expect(buildEnglishLexicon(new Set(['工作', '居民']), cedict).absentPhrases?.['work permit']).toBeUndefined();
+    // Phrases of time (上个星期 "last week") name no thing.
+    expect(buildEnglishLexicon(new Set(['上', '星期', '最后']), cedict).absentPhrases?.['last week']).toBeUndefined();
+  });
+
   it('never returns a term outside the vocabulary', () => {
     const small = new Set(['补贴', '乒乓球']);
     const m = createEnglishMapper({ names: [], vocabulary: (t) => small.has(t), cedict, glossary: [] });

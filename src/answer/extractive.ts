@@ -304,6 +304,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
   // (开门, 几点, 电话): 周六上午9:00—12:00 answers 周六开门不 in other words.
   const facetTerms = facet?.evidence ? keyTerms.filter((k) => FACET_WORDS.test(k.group)).map((k) => k.term) : [];
+  const absentPhrases = keyTerms.filter((k) => k.absentPhrase);
   const passageTokens = passages.map((p) => {
     const tokens = new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
     if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
@@ -314,6 +315,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     // A curated synonym the passage states whole (转移登记 for 过户, 不动产权证书 for 房产证) is the asker's word:
     // it counts as much as the word, not by the weight of its pieces.
     for (const k of keyTerms) if (k.phrase && text.includes(k.phrase)) tokens.add(k.group);
+    for (const k of absentPhrases) if (hasPhrase(k.term, text, tokens, keyTerms)) tokens.add(k.term);
     return tokens;
   });
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
@@ -409,7 +411,8 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     ctx: best?.coverage ?? 0,
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
-    topicMissing: (topic.unknown && !wholePresent.has(topic.group)) || ageCase ? 1 : 0,
+    // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
+    topicMissing: (topic.unknown && !wholePresent.has(topic.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
@@ -461,6 +464,11 @@ export interface KeyTerm {
   period?: boolean;
   /** A token of a curated synonym (转移 of 转移登记 for 过户): the synonym whole, which a passage may state. */
   phrase?: string;
+  /**
+   * English: a 2–3-word thing CC-CEDICT names by a headword no document uses (work permit → 工作证). A passage
+   * has it when it states the phrase, or has its modifier by a main translation (hasPhrase).
+   */
+  absentPhrase?: boolean;
 }
 
 /** Weight per group: its heaviest whole word (pieces of a word only stand in for it). */
@@ -621,6 +629,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();
+  const absentPhrases = new Set<string>();
   // Character pairs of runs jieba could not cut into words (特展展到 → 特展, 展展, 展到), in no document and
   // no dictionary.
   const pairs: KeyTerm[] = [];
@@ -629,7 +638,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   let anchored = false;
   for (const t of terms) {
     if (language === 'en' && t.origin === 'absent') {
-      if (t.source && stats.documentFrequency(t.term) === 0) absentThings.add(t.source);
+      if (t.source?.includes(' ') && stats.documentFrequency(t.term) === 0) absentPhrases.add(t.source);
+      else if (t.source && stats.documentFrequency(t.term) === 0) absentThings.add(t.source);
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
@@ -706,8 +716,43 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   for (const concept of absentConcepts) {
     if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
+  // A thing CC-CEDICT names by a phrase no document uses (work permit → 工作证) is missing whatever else the
+  // question anchors (a place, "apply"): its words map one by one to everyday corpus words (工作, 许可) of
+  // unrelated passages. Whether a passage has it after all — the phrase in an English document, or its
+  // modifier in other words — is the passage's to say (hasPhrase).
+  // (A share of the weight of all its words was tried first: at half, a Chinese passage with 许可 and 执照 for
+  // "permit" and no "work" had it; at half and at two thirds the suite lost an answer.)
+  for (const phrase of absentPhrases) {
+    if (!absentConcepts.has(phrase)) out.push({ term: phrase, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: phrase, unknown: true, absentPhrase: true });
+  }
   return mergePieces(out);
 }
+
+/**
+ * A passage has a thing named by an English phrase (work permit) when its text states the phrase (any word
+ * forms: "work permits"), or when it has every modifier (all but the head noun, the last word) by one of its
+ * main translations (塑料 of "plastic film", where the passage says 塑料纸): the kind of thing is what tells a
+ * work permit from a residence permit, and the head is often named otherwise. An everyday translation only
+ * (办事 for "work", a quarter of 事务's weight) is not the modifier.
+ */
+function hasPhrase(phrase: string, text: string, tokens: Set<string>, keyTerms: KeyTerm[]): boolean {
+  const words = phrase.split(' ');
+  const stemmed = ` ${(text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map(stemEnglish).join(' ')} `;
+  if (stemmed.includes(` ${words.map(stemEnglish).join(' ')} `)) return true;
+  // (Chinese translations only: an English passage has the phrase as written, or not at all — "work" here and
+  // "permit" of "residence permit" there is no work permit.)
+  return words.slice(0, -1).every((w) => {
+    const stem = stemEnglish(w);
+    const translations = keyTerms.filter((k) => !k.absentPhrase && HAN.test(k.term) && (k.group === w || k.group === stem || stemEnglish(k.group.toLowerCase()) === stem));
+    const { matched, total } = coverageWeights(translations, tokens, true);
+    return total > 0 && matched >= MAIN_TRANSLATION_SHARE * total;
+  });
+}
+
+/** A modifier is in a passage by one of its main translations: at least this share of its heaviest one's weight. */
+const MAIN_TRANSLATION_SHARE = 0.5;
+
+const HAN = /\p{Script=Han}/u;
 
 /**
  * Overlapping character pairs of one run (展展, 展到 of 特展展到) are one unknown string, not one topic per

@@ -454,7 +454,10 @@ const writeStep: Step = async (run) => {
     writer.write('keyword.bin', keyword.serialize());
     // English → Chinese lexicon restricted to this corpus's words: built once here, so answering
     // never loads the 5 MB dictionary.
-    writer.write('english.json', previousFile('english.json') ?? JSON.stringify(buildEnglishLexicon(new Set(keyword.vocabulary()), await loadCedict())));
+    // (A lexicon from before absentPhrases existed is built again, so that it has them.)
+    const previousLexicon = previousFile('english.json');
+    const lexiconCurrent = previousLexicon !== null && 'absentPhrases' in (JSON.parse(previousLexicon.toString('utf8')) as object);
+    writer.write('english.json', lexiconCurrent ? previousLexicon : JSON.stringify(buildEnglishLexicon(new Set(keyword.vocabulary()), await loadCedict())));
     if (signature && options.embedder) {
       const vectors = ordered.flatMap((s) => s.vectors ?? []);
       const flat = new Float32Array(vectors.length * signature.dims);

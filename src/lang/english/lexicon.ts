@@ -17,6 +17,13 @@ export interface EnglishLexicon {
    * Optional: indexes built before it have none.
    */
   absent?: Record<string, string>;
+  /**
+   * English noun phrases of 2–3 words that CC-CEDICT knows as one whole sense of its own headword, none of
+   * which the corpus uses, while each word alone maps to corpus words (work permit → 工作证, 工签; work → 工作,
+   * permit → 许可): the words match everyday terms of unrelated passages, the thing itself is not in the
+   * documents. Phrase → one such headword. Optional: indexes built before it have none (ingest rebuilds them).
+   */
+  absentPhrases?: Record<string, string>;
 }
 
 const LEXICON_KEEP_PER_KEY = 6;
@@ -75,6 +82,7 @@ export function buildEnglishLexicon(
     if ((terms.get(term) ?? 0) < score) terms.set(term, score);
   };
   const absentCandidates = new Map<string, string>();
+  const phraseCandidates = new Map<string, string>();
   for (const entry of cedict) {
     const term = entry.simplified;
     if (!HAN_ONLY.test(term)) continue;
@@ -85,6 +93,16 @@ export function buildEnglishLexicon(
         for (const words of entry.glosses.flatMap(glossParts)) {
           const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
           if (words.length <= 2 && content.length === 1 && /^[a-z]{3,}$/.test(content[0]!) && !absentCandidates.has(content[0]!)) absentCandidates.set(content[0]!, term);
+        }
+      }
+      // A whole sense of 2–3 words that is a common noun's own name for a thing (工作证 "work permit"); not
+      // phrases of time or manner (上个星期 "last week", 食安 "food safety" is no stock noun).
+      if (!properNoun && ABSENT_NOUN_LENGTH.test(term) && commonNouns().has(term)) {
+        for (const words of entry.glosses.flatMap(glossParts)) {
+          const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
+          if (content.length !== words.length || content.length < 2 || content.length > 3 || !content.every((w) => /^[a-z]{3,}$/.test(w))) continue;
+          const key = content.join(' ');
+          if (!phraseCandidates.has(key)) phraseCandidates.set(key, term);
         }
       }
       continue;
@@ -113,7 +131,12 @@ export function buildEnglishLexicon(
   }
   const absent: Record<string, string> = {};
   for (const [word, term] of [...absentCandidates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (!scores.has(word)) absent[word] = term;
-  return { format: 'english-lexicon/1', entries, absent };
+  // Only phrases no corpus headword names by that sense, and whose every word maps to corpus words on its own.
+  const absentPhrases: Record<string, string> = {};
+  for (const [phrase, term] of [...phraseCandidates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!scores.has(phrase) && phrase.split(' ').every((w) => scores.has(w))) absentPhrases[phrase] = term;
+  }
+  return { format: 'english-lexicon/1', entries, absent, absentPhrases };
 }
 
 const ABSENT_NOUN_LENGTH = /^\p{Script=Han}{2,4}$/u;

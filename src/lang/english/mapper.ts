@@ -120,6 +120,7 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
     (options.cedict && options.vocabulary ? buildEnglishLexicon(options.vocabulary, options.cedict) : { format: 'english-lexicon/1' as const, entries: {} });
   const lexiconEntries = new Map(Object.entries(lexicon.entries));
   const absentWords = new Map(Object.entries(lexicon.absent ?? {}));
+  const absentPhrases = new Map(Object.entries(lexicon.absentPhrases ?? {}));
   const names = buildNameIndex(options.names ?? []);
   // Words the mapper knows (the lexicon's, the glossary's, things the corpus lacks, function words): a
   // question word outside them is looked for as a typo of one of them ("extention" → extension).
@@ -194,6 +195,15 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
     const content = words.filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w) && w.length > 1);
     const terms: WeightedTerm[] = [];
     for (let i = 0; i < content.length; ) {
+      // A thing CC-CEDICT names by a phrase the corpus never uses (work permit → 工作证): passed on, marked
+      // 'absent' with the phrase as its source; its words are still mapped one by one below.
+      for (let count = Math.min(3, content.length - i); count >= 2; count--) {
+        const key = phraseKeys(content, i, count).find((k) => absentPhrases.has(k));
+        if (key) {
+          terms.push({ term: absentPhrases.get(key)!, weight: ABSENT_WEIGHT, origin: 'absent', source: key });
+          break;
+        }
+      }
       let matched = 0;
       for (let count = Math.min(3, content.length - i); count >= 1 && !matched; count--) {
         for (const key of phraseKeys(content, i, count)) {
