@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AnswerService, Answerer, DocumentAdder, InteractionStore, RateLimiter } from './ports.js';
+import type { AnswerService, Answerer, Chunk, DocumentAdder, InteractionStore, RateLimiter } from './ports.js';
 import { loadCoreConfig, type CoreConfig, type Env } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { openEmbedder } from './embed/open.js';
@@ -277,9 +277,20 @@ export function corpusStats(index: LoadedIndex): CorpusStats {
     const rows = byDocument.get(docId) ?? [];
     return rows.length ? `${index.chunks[rows[0]].title}\n${rows.map((i) => index.chunks[i].normText).join('\n')}` : '';
   };
+  const neighbours = (chunk: Chunk) => {
+    documentText(chunk.docId);
+    const rows = byDocument!.get(chunk.docId) ?? [];
+    const at = (ordinal: number) => {
+      const i = rows.find((r) => index.chunks[r].ordinal === ordinal);
+      return i === undefined ? undefined : index.chunks[i];
+    };
+    const before = at(chunk.ordinal - 1);
+    const after = at(chunk.ordinal + 1);
+    return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
+  };
   // The corpus dictionary's names that end like a place (柳溪街道, 石桥社区, 东岭村).
   const places = index.terms.filter(isLocalPlaceName);
-  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText, places };
+  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText, places, neighbours };
 }
 
 /** Holds the live generation's bundle and swaps in a newly published generation without a restart. */

@@ -598,6 +598,24 @@ describe('abstention evidence', () => {
     expect(figureFit(yearOnly, { measure: 'date', classifier: null, focus: '', day: true })).toBeLessThan(figureFit(yearOnly, { measure: 'date', classifier: null, focus: '' }));
   });
 
+  it('a passage is read with the chunks beside it: the fact in the next section answers; not for a year asked', () => {
+    const guide = { title: '新生儿出生登记办事指南', text: '新生儿出生登记（俗称新生儿落户），2025年起父母一方为本市户籍的婴儿，申报随父或者随母落户。' };
+    const next = { title: '新生儿出生登记办事指南', text: '婴儿出生后一个月内申报出生登记，2026年起可在医院专窗办理。' };
+    const { chunks: own, stats: base } = statsFor([guide, next, ...ALL]);
+    // One document, two chunks: the second is the first's neighbour.
+    const [first, second] = [{ ...own[0], docId: 'guide.md', id: 'guide.md#0', ordinal: 0 }, { ...own[1], docId: 'guide.md', id: 'guide.md#1', ordinal: 1, subhead: '申报期限' }];
+    const stats: CorpusStats = { ...base, neighbours: (c) => (c.id === first.id ? { after: second } : c.id === second.id ? { before: first } : {}) };
+    const q = '新生儿出生登记最晚多久内要去申报';
+    const draft = askZh(q, [first], stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('一个月内');
+    expect(draft.citations).toEqual([1]);
+    // Without neighbours the passage alone does not say it.
+    expect(askZh(q, [first], base).text).not.toContain('一个月内');
+    // A question scoped to a year reads the retrieved chunk alone (a notice's next section is often another year's).
+    expect(askZh('2025年新生儿出生登记最晚多久内要去申报', [first], stats).text).not.toContain('一个月内');
+  });
+
   it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
     expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
     const asked = askedFigure('能给月低保标准的几倍', 'zh');

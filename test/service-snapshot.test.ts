@@ -70,6 +70,18 @@ describe("the answerer's corpus statistics", () => {
     expect(places).toContain('稷王社区');
     expect(places.every((p) => /(省|市|县|区|镇|乡|村|街道|社区|小区)$/.test(p))).toBe(true);
   });
+
+  it('give the chunks on either side of a chunk in its own document, none past its edges', () => {
+    const stats = corpusStats(first);
+    const byDoc = new Map<string, typeof first.chunks>();
+    for (const c of first.chunks) byDoc.set(c.docId, [...(byDoc.get(c.docId) ?? []), c]);
+    const [docId, chunks] = [...byDoc].find(([, list]) => list.length >= 3)!;
+    const middle = chunks[1];
+    const near = stats.neighbours!(middle);
+    expect([near.before?.id, near.after?.id]).toEqual([`${docId}#0`, `${docId}#2`]);
+    expect(stats.neighbours!(chunks[0]).before).toBeUndefined();
+    expect(stats.neighbours!(chunks[chunks.length - 1]).after).toBeUndefined();
+  });
 });
 
 describe('one index snapshot per question', () => {

@@ -5,7 +5,7 @@
 //  - coverage: share of the question's key terms (IDF-weighted) found in the best passage;
 //  - unknown names: place names in the question (杭州市, Hangzhou) that no document mentions;
 //  - support: the best sentence must itself carry some of the key terms.
-import type { AnswerDraft, AnswerInput, Answerer, Language, RetrievedPassage, WeightedTerm } from '../ports.js';
+import type { AnswerDraft, Answerer, AnswerInput, Chunk, Language, RetrievedPassage, WeightedTerm } from '../ports.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
 import { readLines, rowText, type TableRow } from '../text/tables.js';
@@ -32,6 +32,8 @@ export interface CorpusStats {
   documentText(docId: string): string;
   /** Local place names the corpus's own dictionary holds (柳溪街道, 石桥社区), which jieba's stock dictionary lacks. */
   places?: readonly string[];
+  /** The chunks just before and after one in its document (absent at its edges). */
+  neighbours?(chunk: Chunk): { before?: Chunk; after?: Chunk };
 }
 
 export interface ExtractiveOptions {
@@ -68,6 +70,8 @@ interface ScoredSentence {
   otherRow?: boolean;
   /** A table row naming more of what is asked than its sibling rows (the age band holding 80岁): the asked one. */
   askedRow?: boolean;
+  /** From a chunk next to the retrieved one (read as part of its passage). */
+  neighbour?: boolean;
 }
 
 const GENERIC_PLACE = /^(本|该|这个|那个|我们|你们|所在|哪个|什么|城|社|小|市|县|区|镇|乡|村|街道|城市|地区|社区|农村|乡村|全市|全县|全区|各区|各县|郊区|市区|城区)$/;
@@ -325,7 +329,10 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
 
   const focus = asked ? focusTerms(asked.focus, keyTerms, language, stats) : new Set<string>();
   const questionTokens = new Set(keyTerms.map((k) => k.term));
-  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question);
+  // Passages are read with their neighbouring chunks, unless the question is scoped to a year: a notice's next
+  // section is often another year's (2027年度…标准 after 2026年度…).
+  const windowed = datedYears.length ? 0 : WINDOW_PASSAGES;
+  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, windowed);
   const best = sentences[0];
 
   // Question-level evidence. Unknown: the weight share of specific words (rare in general Chinese, absent
@@ -353,7 +360,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // (Measured against the sentence most on the topic, not the one the sentence model ranks first: which figure
   // is the answer is the model's choice; whether any on-topic one exists is not.)
   const mostOnTopic = Math.max(0, ...sentences.map((s) => s.coverage));
-  const onTopic = (s: ScoredSentence) => !!best && (s.coverage >= 0.5 * mostOnTopic || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage));
+  // (A sentence of a neighbouring chunk is on the topic by its own words only: its passage's coverage is the
+  // retrieved chunk's, and the document's title, its context, names the topic for every sentence of it.)
+  const onTopic = (s: ScoredSentence) => !!best && (s.neighbour ? s.features.own >= 0.5 * mostOnTopic : s.coverage >= 0.5 * mostOnTopic || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage));
   // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
   // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
   // table row under the programme's title answers even where another programme's amount is deferred).
@@ -373,7 +382,8 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // Asked for a phone number, a website or opening hours: an on-topic sentence must give one.
   // The facet's own words (咨询电话, 开放时间) do not make a sentence about the topic: another office's
   // "咨询电话：12329" is no number for 人才公寓. A sentence gives it from the best passage's document, or
-  // matches the rest of the question as well as half the best sentence does.
+  // matches the rest of the question as well as half the best sentence does (a sentence of a neighbouring
+  // chunk only from the best passage's document: its passage named the topic, not it).
   const topicTerms = keyTerms.filter((k) => !FACET_WORDS.test(k.group));
   const bestDoc = passages[bestIndex].chunk.docId;
   const bestTopic = best ? substringCoverage(topicTerms, best.norm) : 0;
@@ -387,7 +397,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const facetTopicTerms = keyTerms.filter((k) => k.group === facetTopic || (topicStem !== null && stemEnglish(k.group.toLowerCase()) === topicStem)).map((k) => k.term);
   const namesTopic = (i: number) => !facetTopic || facetTopicTerms.some((t) => passageTokens[i].has(t));
   const givesFacet = (s: ScoredSentence) =>
-    !!facet?.evidence && onTopic(s) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (passages[s.passageIndex].chunk.docId === bestDoc || substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
+    !!facet?.evidence && onTopic(s) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (passages[s.passageIndex].chunk.docId === bestDoc || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic));
   const facetMissing = facet?.evidence && !sentences.some(givesFacet) ? 1 : 0;
   if (facet?.evidence && !facetMissing) {
     // The sentences that give the facet come first (stable otherwise).
@@ -976,31 +986,51 @@ function scoreSentences(
   focus: Set<string>,
   questionTokens: Set<string>,
   question: string,
+  windowed = 0,
 ): ScoredSentence[] {
   const aliases = documentAliases(passages);
   const candidates: Candidate[] = [];
+  const retrieved = new Set(passages.map((p) => p.chunk.id));
   passages.forEach((p, passageIndex) => {
-    // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业"),
-    // and so are the short names the document declares (以下简称公租房) wherever its passages use them.
-    const context = stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${aliases.get(p.chunk.docId) ?? ''}`);
-    const pieces = passagePieces(p.chunk.text);
-    pieces.forEach(({ text, row, caption }, order) => {
-      if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
-      const norm = normalizeText(text);
-      // A table row's own words are its cells; its column names count like a title does (context).
-      const ownText = row ? normalizeText(row.cells.join(' ')) : norm;
-      const tokens = stats.tokenizer.tokens(ownText);
-      const own = new Set(tokens);
-      // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
-      for (const k of keyTerms) if (k.term.length === 1 && !own.has(k.term) && ownText.includes(k.term)) own.add(k.term);
-      // In a question-and-answer page the answer (答：…) is about the question before it (问：生源地助学贷款每年能贷多少？).
-      const before = order > 0 ? pieces[order - 1] : undefined;
-      const asked = !row && before && !before.row && FAQ_ANSWER.test(text) && isFaqQuestion(before.text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
-      const rowContext = row ? stats.tokenizer.tokens(normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`)) : [];
-      candidates.push({ p, passageIndex, order, text, norm, tokens, own, context: [...context, ...asked, ...rowContext], ...(row ? { row } : {}) });
-    });
+    // A passage is read with the chunks on either side of it (a fact often sits one chunk after the words
+    // that found it: the next section of a guide, the rest of a table), unless they were retrieved themselves.
+    // Their sentences count as the passage's; orders run on from it (negative before it).
+    const near = passageIndex < windowed && stats.neighbours ? stats.neighbours(p.chunk) : {};
+    const own = passagePieces(p.chunk.text);
+    // The retrieved chunk first, so a sentence two chunks share (their overlap) counts as its own.
+    const parts = [
+      { chunk: p.chunk, pieces: own, start: 0, neighbour: false },
+      ...[near.before, near.after].flatMap((c, side) => {
+        if (!c || retrieved.has(c.id)) return [];
+        const pieces = passagePieces(c.text);
+        return [{ chunk: c, pieces, start: side === 0 ? -pieces.length : own.length, neighbour: true }];
+      }),
+    ];
+    const seen = new Set<string>();
+    for (const { chunk, pieces, start, neighbour } of parts) {
+      // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业"),
+      // and so are the short names the document declares (以下简称公租房) wherever its passages use them.
+      const context = stats.tokenizer.tokens(`${chunk.title} ${chunk.subhead ?? ''} ${aliases.get(chunk.docId) ?? ''}`);
+      pieces.forEach(({ text, row, caption }, i) => {
+        if (seen.has(text)) return;
+        seen.add(text);
+        if (looksLikeInstruction(text)) return; // instructions inside documents are never presented as facts
+        const norm = normalizeText(text);
+        // A table row's own words are its cells; its column names count like a title does (context).
+        const ownText = row ? normalizeText(row.cells.join(' ')) : norm;
+        const tokens = stats.tokenizer.tokens(ownText);
+        const words = new Set(tokens);
+        // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
+        for (const k of keyTerms) if (k.term.length === 1 && !words.has(k.term) && ownText.includes(k.term)) words.add(k.term);
+        // In a question-and-answer page the answer (答：…) is about the question before it (问：生源地助学贷款每年能贷多少？).
+        const before = i > 0 ? pieces[i - 1] : undefined;
+        const asked = !row && before && !before.row && FAQ_ANSWER.test(text) && isFaqQuestion(before.text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
+        const rowContext = row ? stats.tokenizer.tokens(normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`)) : [];
+        candidates.push({ p, passageIndex, order: start + i, text, norm, tokens, own: words, context: [...context, ...asked, ...rowContext], ...(row ? { row } : {}), ...(neighbour ? { neighbour: true as const } : {}) });
+      });
+    }
   });
-  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row }) => {
+  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row, neighbour }) => {
     const ownCoverage = coverageOf(keyTerms, own);
     const coverage = coverageOf(keyTerms, new Set([...own, ...context]));
     let fit = 0;
@@ -1026,7 +1056,7 @@ function scoreSentences(
       answerType: answerTypePresent(kind, norm, words, questionTokens, stats),
     };
     const score = logit(SCORER_WEIGHTS.sentence, features);
-    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!, norm) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}) };
+    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!, norm) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}), ...(neighbour ? { neighbour } : {}) };
   });
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
@@ -1155,7 +1185,11 @@ interface Candidate {
   own: Set<string>;
   context: string[];
   row?: TableRow;
+  neighbour?: true;
 }
+
+/** How many of the best-ranked passages are read with their neighbouring chunks. */
+const WINDOW_PASSAGES = 5;
 
 // Sentences that only announce what follows ("…如下：").
 const INTRO = /[：:]$/;
