@@ -996,13 +996,13 @@ function scoreSentences(
     // that found it: the next section of a guide, the rest of a table), unless they were retrieved themselves.
     // Their sentences count as the passage's; orders run on from it (negative before it).
     const near = passageIndex < windowed && stats.neighbours ? stats.neighbours(p.chunk) : {};
-    const own = passagePieces(p.chunk.text);
+    const own = piecesOf(p.chunk.text);
     // The retrieved chunk first, so a sentence two chunks share (their overlap) counts as its own.
     const parts = [
       { chunk: p.chunk, pieces: own, start: 0, neighbour: false },
       ...[near.before, near.after].flatMap((c, side) => {
         if (!c || retrieved.has(c.id)) return [];
-        const pieces = passagePieces(c.text);
+        const pieces = piecesOf(c.text);
         return [{ chunk: c, pieces, start: side === 0 ? -pieces.length : own.length, neighbour: true }];
       }),
     ];
@@ -1018,7 +1018,7 @@ function scoreSentences(
         const norm = normalizeText(text);
         // A table row's own words are its cells; its column names count like a title does (context).
         const ownText = row ? normalizeText(row.cells.join(' ')) : norm;
-        const tokens = stats.tokenizer.tokens(ownText);
+        const tokens = tokensOf(stats.tokenizer, ownText);
         const words = new Set(tokens);
         // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
         for (const k of keyTerms) if (k.term.length === 1 && !words.has(k.term) && ownText.includes(k.term)) words.add(k.term);
@@ -1186,6 +1186,32 @@ interface Candidate {
   context: string[];
   row?: TableRow;
   neighbour?: true;
+}
+
+/**
+ * A chunk's sentences and a sentence's tokens, kept per tokenizer (one per index generation) across questions:
+ * the same chunks come back for question after question, and each is read with its neighbours.
+ */
+const PIECES = new Map<string, ReturnType<typeof passagePieces>>();
+const TOKENS = new WeakMap<ChineseTokenizer, Map<string, string[]>>();
+const MEMO_LIMIT = 20_000;
+function piecesOf(text: string): ReturnType<typeof passagePieces> {
+  let pieces = PIECES.get(text);
+  if (!pieces) {
+    if (PIECES.size >= MEMO_LIMIT) PIECES.clear();
+    PIECES.set(text, (pieces = passagePieces(text)));
+  }
+  return pieces;
+}
+function tokensOf(tokenizer: ChineseTokenizer, text: string): string[] {
+  let memo = TOKENS.get(tokenizer);
+  if (!memo) TOKENS.set(tokenizer, (memo = new Map()));
+  let tokens = memo.get(text);
+  if (!tokens) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, (tokens = tokenizer.tokens(text)));
+  }
+  return tokens;
 }
 
 /** How many of the best-ranked passages are read with their neighbouring chunks. */
