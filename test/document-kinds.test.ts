@@ -55,6 +55,23 @@ and Sunday 10 am to 4 pm.
 Residents can borrow up to ten books with a free library card.
 `;
 
+// An information sheet whose section headings sit right above their text (no blank line), some numbered.
+const ENGLISH_SHEET = `Water and Gas Accounts: A Guide for New Residents
+
+Who must register
+Every household moving into a flat registers its water account within 30 days.
+
+Opening hours
+Monday to Friday: 9 am to 5 pm
+Saturday: 9 am to noon
+
+5. Paying bills
+Pay bills in the mini-program or at the service hall. A late fee of 0.1% is charged for each day.
+
+6. Emergencies (24 hours)
+Gas leak: 96777. Leave the flat first, then call.
+`;
+
 const ENGLISH_MD = `# Waste Collection Guide
 
 Published: 12 March 2024
@@ -89,6 +106,7 @@ beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kinds-'));
   fs.writeFileSync(file('notice.txt'), NOTICE);
   fs.writeFileSync(file('hours.txt'), ENGLISH_TXT);
+  fs.writeFileSync(file('sheet.txt'), ENGLISH_SHEET);
   fs.writeFileSync(file('waste.md'), ENGLISH_MD);
   config = loadCoreConfig({ CHUNK_SIZE: '320', CHUNK_OVERLAP: '60', INDEX_DIR: path.join(root, 'index') });
 });
@@ -125,6 +143,19 @@ describe('English documents', () => {
     expect(split.chunks.length).toBeGreaterThan(0);
     expect(split.chunks[0].title).toBe('Notice: Library Opening Hours');
     expectAllInChunks(['The central library on Park Road is open every day of the week.', 'and Sunday 10 am to 4 pm.', 'Residents can borrow up to ten books with a free library card.'], split.chunks);
+  });
+
+  it('a heading line right above its text heads a section, numbered or not; a list of hours stays together', async () => {
+    const split = splitDocument(await read('sheet.txt'), config);
+    expect(split.kind).toBe('plain');
+    const subheadOf = (needle: string) => split.chunks.find((c) => c.text.includes(needle))?.subhead;
+    expect(subheadOf('Every household')).toBe('Who must register');
+    expect(subheadOf('Saturday: 9 am to noon')).toBe('Opening hours');
+    expect(subheadOf('A late fee')).toBe('5. Paying bills');
+    expect(subheadOf('Gas leak')).toBe('6. Emergencies (24 hours)');
+    // The heading is not read into the sentence after it.
+    expect(split.chunks.some((c) => /Paying bills Pay|register Every/.test(c.text.replace(/\s+/g, ' ')))).toBe(false);
+    expect(split.chunks.find((c) => c.text.includes('Monday to Friday'))!.text).toContain('Saturday: 9 am to noon');
   });
 
   it('a Markdown notice is split under its headings, list items kept, date read from "Published:"', async () => {
@@ -227,7 +258,7 @@ describe('npm run ingest -- --dry-run --json', () => {
     expect(run.code).toBe(0);
     const records = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as PreviewRecord);
     const chunks = records.filter((r): r is Extract<PreviewRecord, { text: string }> => 'text' in r);
-    expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['notice.txt', 'hours.txt', 'waste.md']));
+    expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['notice.txt', 'hours.txt', 'sheet.txt', 'waste.md']));
     expect(chunks.find((c) => c.doc === 'notice.txt')).toMatchObject({ title: '某区民政局关于2024年高龄津贴发放工作的通知', kind: 'notice', format: 'txt', date: '2024-03-01' });
     const rejected = records.filter((r) => 'rejected' in r).map((r) => path.basename((r as { rejected: string }).rejected));
     expect(rejected.sort()).toEqual(['empty.txt', 'sheet.xls']);

@@ -1,15 +1,33 @@
 // Plain text that is not a newspaper page: English notices and anything no other kind accepts.
-// Lines form paragraphs up to a blank line; a short stand-alone line without digits opens a section.
+// Lines form paragraphs up to a blank line; a short stand-alone line without digits (but for a numbering,
+// "5. Paying bills") opens a section — also one a paragraph follows on the next line ("Who must be insured").
 import type { Block, ReadDocument } from '../model.js';
 import { chooseTitle, isLatinText, looksLikeTitleLine, splitSections } from './sections.js';
 import type { Splitter } from './splitter.js';
 
-/** Lines not separated by a blank line form one paragraph (hard-wrapped prose, a list of hours). */
+const NUMBERING = /^\d{1,2}[.)]\s+/;
+
+/**
+ * A line that heads what follows: short, no sentence end and no colon (not "Sunday: 10 am to 4 pm"),
+ * capitalised, no figure but its numbering and a bracketed note ("5. Paying bills", "6. Emergencies (24 hours)",
+ * "Who must be insured").
+ */
+function headingLine(text: string): boolean {
+  const t = text.trim();
+  const words = t.replace(NUMBERING, '').replace(/\([^)]*\)/g, '');
+  return looksLikeTitleLine(t, 60) && !/[:：]/.test(t) && /^[A-Z]/.test(words) && !/\d/.test(words) && words.split(/\s+/).length <= 8;
+}
+
+/**
+ * Lines not separated by a blank line form one paragraph (hard-wrapped prose, a list of hours) — except
+ * a heading line, which stays a line of its own when prose follows it directly.
+ */
 function paragraphs(doc: ReadDocument): Block[] {
   const out: Block[] = [];
   for (const b of doc.blocks) {
     const prev = out[out.length - 1];
-    const sameParagraph = prev && prev.kind === 'paragraph' && b.kind === 'paragraph' && !/\n[ \t\u3000]*\n/.test(doc.text.slice(prev.end, b.start));
+    const headed = prev && !prev.text.includes('\n') && headingLine(prev.text) && !headingLine(b.text);
+    const sameParagraph = prev && !headed && prev.kind === 'paragraph' && b.kind === 'paragraph' && !/\n[ \t\u3000]*\n/.test(doc.text.slice(prev.end, b.start));
     if (sameParagraph) out[out.length - 1] = { ...prev, end: b.end, text: doc.text.slice(prev.start, b.end) };
     else out.push({ ...b });
   }
@@ -18,13 +36,13 @@ function paragraphs(doc: ReadDocument): Block[] {
 
 export const plainSplitter: Splitter = {
   kind: 'plain',
-  version: 'plain-v1',
+  version: 'plain-v2',
   accepts: (doc) => (doc.format === 'txt' || doc.format === 'md') && isLatinText(doc.text),
   split(doc) {
     const merged = { ...doc, blocks: paragraphs(doc) };
     const titleLine = (b: Block) => looksLikeTitleLine(b.text, 80) && !b.text.includes('\n');
     const { title, blocks } = chooseTitle(merged, titleLine);
-    const standalone = (b: Block) => (titleLine(b) && !/\d/.test(b.text) ? 2 : null);
+    const standalone = (b: Block) => (titleLine(b) && !/\d/.test(b.text.trim().replace(NUMBERING, '').replace(/\([^)]*\)/g, '')) ? 2 : null);
     return splitSections(merged, { title, titleBlocks: blocks, headingLevel: standalone });
   },
 };
