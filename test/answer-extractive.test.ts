@@ -1275,6 +1275,11 @@ describe('English answers', () => {
     const balance = englishFact('If you leave China permanently, you can close your account and receive the remaining balance in a lump sum.', null, ['leave', 'china', 'money']);
     expect(balance).toMatch(/^you can close your account/i);
     expect(balance).toContain('lump sum');
+    // A negation before the window is never cut off (the fact would turn into its opposite), and the window
+    // does not end on a word that needs the next one.
+    const none = englishFact('There is no designated school for foreign children in Shiqiao Town or Huaping Town at present.', null, ['school', 'foreign', 'children', 'shiqiao', 'town']);
+    expect(none).toMatch(/^no designated school for foreign children in Shiqiao Town/i);
+    expect(none).not.toMatch(/\b(at|in|or|the)$/);
   });
 
   it('a romanised place the mapper reached without its place noun ("in Donghu") scopes the answer like "Donghu District"', () => {

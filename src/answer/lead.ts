@@ -258,11 +258,18 @@ export function englishFact(sentence: string, figure: FigureMention | null, term
     const lowerOut = normalizeText(out).toLowerCase();
     const lastTerm = Math.max(-1, ...lower.map((t) => lowerOut.lastIndexOf(t)));
     const at = figure ? Math.max(0, normalizeText(out).indexOf(figure.text)) : place ? Math.max(0, out.search(place)) : Math.max(0, lastTerm - 10);
-    const start = Math.max(0, Math.min(at - 20, out.length - ENGLISH_LEAD_MAX));
-    out = wholeWords(out, start, start + ENGLISH_LEAD_MAX);
+    let start = Math.max(0, Math.min(at - 20, out.length - ENGLISH_LEAD_MAX));
+    // Never cut a negation off the front: "There is no designated school for foreign children in Shiqiao
+    // Town…" must not lead with "School for foreign children in Shiqiao Town".
+    const negation = [...out.slice(0, start).matchAll(NEGATION)].pop();
+    if (negation?.index !== undefined) start = negation.index;
+    // (A window cut before its end does not end on a word that needs the next one: "… Huaping Town at".)
+    out = wholeWords(out, start, start + ENGLISH_LEAD_MAX).replace(/\s+(?:a|an|the|at|in|on|of|for|to|and|or|by|with|from|as)\s*$/i, '');
   }
   return tidyEnglish(out);
 }
+
+const NEGATION = /\b(?:no|not|never|cannot|can't|don't|doesn't|isn't|aren't|won't|none|nor|without)\b/gi;
 
 /** Words of an English piece (3 letters or more) that no question term is part of. */
 function newWords(norm: string, terms: readonly string[]): number {
