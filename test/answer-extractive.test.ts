@@ -1277,9 +1277,19 @@ describe('English answers', () => {
     expect(balance).toContain('lump sum');
     // A negation before the window is never cut off (the fact would turn into its opposite), and the window
     // does not end on a word that needs the next one.
-    const none = englishFact('There is no designated school for foreign children in Shiqiao Town or Huaping Town at present.', null, ['school', 'foreign', 'children', 'shiqiao', 'town']);
-    expect(none).toMatch(/^no designated school for foreign children in Shiqiao Town/i);
+    const none = englishFact('There is no designated school for foreign children in Shiqiao Town or Huaping Town at present, and parents should ask the education bureau of the district they live in.', null, ['school', 'foreign', 'children', 'shiqiao', 'town']);
+    expect(none).toMatch(/^(There is |…)no designated school for foreign children in Shiqiao Town/i);
     expect(none).not.toMatch(/\b(at|in|or|the)$/);
+    // A short sentence that says something is not so is led whole: no part of it drops the "not".
+    const covered = englishFact('Treatment in international clinics, VIP wards and cosmetic procedures are not covered.', null, ['international', 'clinic', 'insurance']);
+    expect(covered).toBe('Treatment in international clinics, VIP wards and cosmetic procedures are not covered.');
+    const fined = englishFact('Individuals who do not sort their waste after being warned may be fined between 50 and 200 yuan.', null, ['sort', 'waste', 'fine']);
+    expect(fined).toMatch(/^Individuals who do not sort/);
+    // With a figure asked the line stays short: it starts at the negation, marked as cut.
+    const [amount] = figureMentions('fined between 50 and 200 yuan').filter((m) => m.text.includes('200'));
+    const finedFigure = englishFact('Individuals who do not sort their waste after being warned may be fined between 50 and 200 yuan.', amount ?? null, ['sort', 'waste', 'fine']);
+    expect(finedFigure).toMatch(/^…not sort their waste/);
+    expect(finedFigure).toContain('200');
   });
 
   it('a romanised place the mapper reached without its place noun ("in Donghu") scopes the answer like "Donghu District"', () => {

@@ -214,6 +214,19 @@ const SUBORDINATE = /^\s*(if|when|once|before|after|unless|while|as long as|prov
 export function englishFact(sentence: string, figure: FigureMention | null, terms: readonly string[], kind?: string): string {
   const text = sentence.replace(/\s+/g, ' ').trim();
   if (text.length <= ENGLISH_LEAD_MAX) return tidyEnglish(text);
+  const lead = englishWindow(text, figure, terms, kind);
+  // A sentence that says something is not so is led whole, while it stays short, when its window lost the
+  // "not" ("Treatment in international clinics, VIP wards … are not covered" led as "Treatment in
+  // international clinics").
+  // (A negation inside an opening condition — "If a bill is not paid …, a late fee … is charged" — is the
+  // condition's, not the fact's.)
+  const negated = (t: string) => new RegExp(NEGATION.source, 'i').test(t);
+  const [first] = englishPieces(text);
+  const stated = first && SUBORDINATE.test(first.text) && /,$/.test(first.text) ? text.slice(first.end) : text;
+  return !figure && text.length <= NEGATED_LEAD_MAX && negated(stated) && !negated(lead) ? tidyEnglish(text) : lead;
+}
+
+function englishWindow(text: string, figure: FigureMention | null, terms: readonly string[], kind?: string): string {
   const pieces = englishPieces(text);
   if (!pieces.length) return tidyEnglish(wholeWords(text, 0, ENGLISH_LEAD_MAX));
   const lower = terms.filter((t) => t.length >= 2).map((t) => t.toLowerCase());
@@ -261,15 +274,22 @@ export function englishFact(sentence: string, figure: FigureMention | null, term
     let start = Math.max(0, Math.min(at - 20, out.length - ENGLISH_LEAD_MAX));
     // Never cut a negation off the front: "There is no designated school for foreign children in Shiqiao
     // Town…" must not lead with "School for foreign children in Shiqiao Town".
-    const negation = [...out.slice(0, start).matchAll(NEGATION)].pop();
+    const negation = [...out.slice(0, start + (/^[\w']*/.exec(out.slice(start))?.[0].length ?? 0)).matchAll(NEGATION)].pop();
+    // A short sentence is then led whole — unless a figure was asked, which must stay in the short line: the
+    // window then starts at the negation, marked as cut ("…not sort their waste … fined between 50 and 200
+    // yuan"). A window cut before its end does not end on a word that needs the next one ("… Town at").
+    if (negation && !figure && out.length <= NEGATED_LEAD_MAX) return tidyEnglish(out);
     if (negation?.index !== undefined) start = negation.index;
-    // (A window cut before its end does not end on a word that needs the next one: "… Huaping Town at".)
-    out = wholeWords(out, start, start + ENGLISH_LEAD_MAX).replace(/\s+(?:a|an|the|at|in|on|of|for|to|and|or|by|with|from|as)\s*$/i, '');
+    const window = wholeWords(out, start, start + ENGLISH_LEAD_MAX).replace(/\s+(?:a|an|the|at|in|on|of|for|to|and|or|by|with|from|as)\s*$/i, '');
+    if (negation && start > 0) return `…${tidy(window.trimStart())}`;
+    out = window;
   }
   return tidyEnglish(out);
 }
 
 const NEGATION = /\b(?:no|not|never|cannot|can't|don't|doesn't|isn't|aren't|won't|none|nor|without)\b/gi;
+/** Longest English sentence with a negation that is led whole. */
+const NEGATED_LEAD_MAX = 104;
 
 /** Words of an English piece (3 letters or more) that no question term is part of. */
 function newWords(norm: string, terms: readonly string[]): number {
