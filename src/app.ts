@@ -263,9 +263,10 @@ function indexHasVectors(indexDir: string): boolean {
 
 /** The corpus statistics the extractive answerer weighs terms with, from one generation. */
 export function corpusStats(index: LoadedIndex): CorpusStats {
-  // The chunks of each document, found once on first need (a question's scope check reads whole documents).
+  // The chunks of each document in reading order, found once on first need (a question's scope check reads
+  // whole documents; the answerer reads a passage's neighbours).
   let byDocument: Map<string, number[]> | null = null;
-  const documentText = (docId: string): string => {
+  const chunksOf = (docId: string): number[] => {
     if (!byDocument) {
       byDocument = new Map();
       index.chunks.forEach((c, i) => {
@@ -274,12 +275,14 @@ export function corpusStats(index: LoadedIndex): CorpusStats {
         else byDocument!.set(c.docId, [i]);
       });
     }
-    const rows = byDocument.get(docId) ?? [];
+    return byDocument.get(docId) ?? [];
+  };
+  const documentText = (docId: string): string => {
+    const rows = chunksOf(docId);
     return rows.length ? `${index.chunks[rows[0]].title}\n${rows.map((i) => index.chunks[i].normText).join('\n')}` : '';
   };
   const neighbours = (chunk: Chunk) => {
-    documentText(chunk.docId);
-    const rows = byDocument!.get(chunk.docId) ?? [];
+    const rows = chunksOf(chunk.docId);
     const at = (ordinal: number) => {
       const i = rows.find((r) => index.chunks[r].ordinal === ordinal);
       return i === undefined ? undefined : index.chunks[i];

@@ -310,7 +310,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const facetTerms = facet?.evidence ? keyTerms.filter((k) => FACET_WORDS.test(k.group)).map((k) => k.term) : [];
   const absentPhrases = keyTerms.filter((k) => k.absentPhrase);
   const passageTokens = passages.map((p) => {
-    const tokens = new Set(stats.tokenizer.tokens(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
+    const tokens = new Set(tokensOf(stats.tokenizer, `${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
     if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
     // A word inside a longer word of the passage (单位 of 用人单位, 工伤 of 工伤保险) is there: jieba keeps the
     // compound whole.
@@ -1010,7 +1010,7 @@ function scoreSentences(
     for (const { chunk, pieces, start, neighbour } of parts) {
       // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业"),
       // and so are the short names the document declares (以下简称公租房) wherever its passages use them.
-      const context = stats.tokenizer.tokens(`${chunk.title} ${chunk.subhead ?? ''} ${aliases.get(chunk.docId) ?? ''}`);
+      const context = tokensOf(stats.tokenizer, `${chunk.title} ${chunk.subhead ?? ''} ${aliases.get(chunk.docId) ?? ''}`);
       pieces.forEach(({ text, row, caption }, i) => {
         if (seen.has(text)) return;
         seen.add(text);
@@ -1025,7 +1025,7 @@ function scoreSentences(
         // In a question-and-answer page the answer (答：…) is about the question before it (问：生源地助学贷款每年能贷多少？).
         const before = i > 0 ? pieces[i - 1] : undefined;
         const asked = !row && before && !before.row && FAQ_ANSWER.test(text) && isFaqQuestion(before.text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
-        const rowContext = row ? stats.tokenizer.tokens(normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`)) : [];
+        const rowContext = row ? tokensOf(stats.tokenizer, normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`)) : [];
         candidates.push({ p, passageIndex, order: start + i, text, norm, tokens, own: words, context: [...context, ...asked, ...rowContext], ...(row ? { row } : {}), ...(neighbour ? { neighbour: true as const } : {}) });
       });
     }
@@ -1189,8 +1189,9 @@ interface Candidate {
 }
 
 /**
- * A chunk's sentences and a sentence's tokens, kept per tokenizer (one per index generation) across questions:
- * the same chunks come back for question after question, and each is read with its neighbours.
+ * A chunk's sentences and the tokens of a sentence, a passage or a table header, kept per tokenizer (one per
+ * index generation) across questions: the same chunks come back for question after question, each read with
+ * its neighbours, and every row of a table with the same header. Never mutated by their callers.
  */
 const PIECES = new Map<string, ReturnType<typeof passagePieces>>();
 const TOKENS = new WeakMap<ChineseTokenizer, Map<string, string[]>>();

@@ -214,20 +214,19 @@ const SUBORDINATE = /^\s*(if|when|once|before|after|unless|while|as long as|prov
 export function englishFact(sentence: string, figure: FigureMention | null, terms: readonly string[], kind?: string): string {
   const text = sentence.replace(/\s+/g, ' ').trim();
   if (text.length <= ENGLISH_LEAD_MAX) return tidyEnglish(text);
-  const lead = englishWindow(text, figure, terms, kind);
+  const pieces = englishPieces(text);
+  const lead = englishWindow(text, pieces, figure, terms, kind);
   // A sentence that says something is not so is led whole, while it stays short, when its window lost the
   // "not" ("Treatment in international clinics, VIP wards … are not covered" led as "Treatment in
   // international clinics").
   // (A negation inside an opening condition — "If a bill is not paid …, a late fee … is charged" — is the
   // condition's, not the fact's.)
-  const negated = (t: string) => new RegExp(NEGATION.source, 'i').test(t);
-  const [first] = englishPieces(text);
+  const [first] = pieces;
   const stated = first && SUBORDINATE.test(first.text) && /,$/.test(first.text) ? text.slice(first.end) : text;
-  return !figure && text.length <= NEGATED_LEAD_MAX && negated(stated) && !negated(lead) ? tidyEnglish(text) : lead;
+  return !figure && text.length <= NEGATED_LEAD_MAX && NEGATED.test(stated) && !NEGATED.test(lead) ? tidyEnglish(text) : lead;
 }
 
-function englishWindow(text: string, figure: FigureMention | null, terms: readonly string[], kind?: string): string {
-  const pieces = englishPieces(text);
+function englishWindow(text: string, pieces: Clause[], figure: FigureMention | null, terms: readonly string[], kind?: string): string {
   if (!pieces.length) return tidyEnglish(wholeWords(text, 0, ENGLISH_LEAD_MAX));
   const lower = terms.filter((t) => t.length >= 2).map((t) => t.toLowerCase());
   const termScore = (c: Clause) => lower.reduce((sum, t) => sum + (c.norm.toLowerCase().includes(t) ? t.length : 0), 0);
@@ -288,6 +287,8 @@ function englishWindow(text: string, figure: FigureMention | null, terms: readon
 }
 
 const NEGATION = /\b(?:no|not|never|cannot|can't|don't|doesn't|isn't|aren't|won't|none|nor|without)\b/gi;
+/** The same, for a yes/no test (no lastIndex state). */
+const NEGATED = new RegExp(NEGATION.source, 'i');
 /** Longest English sentence with a negation that is led whole. */
 const NEGATED_LEAD_MAX = 104;
 

@@ -2,8 +2,9 @@
 // like a Word file's HTML: headings with their level, paragraphs, list items. Inline markup (**bold**,
 // `code`, [links](…), > quotes) is gone from the text that is indexed and quoted. A table stays one line
 // per row, cells joined by " | " under its header line, as .txt tables are written: the chunker and the
-// answerer read such rows with their column names (src/text/tables.ts). A line break inside a Chinese paragraph joins the characters it separates; one between
-// Latin words is a space. Title: the first top-level heading; date: the first one the text states.
+// answerer read such rows with their column names (src/text/tables.ts). A line break inside a Chinese
+// paragraph joins the characters it separates; one between Latin words is a space. Title: the first
+// top-level heading; date: the first one the text states.
 import { Marked, type Token, type Tokens } from 'marked';
 import { parseHTML } from 'linkedom';
 import { findDate } from '../dates.js';

@@ -5,7 +5,10 @@ import type { Block, ReadDocument } from '../model.js';
 import { chooseTitle, isLatinText, looksLikeTitleLine, splitSections } from './sections.js';
 import type { Splitter } from './splitter.js';
 
-const NUMBERING = /^\d{1,2}[.)]\s+/;
+/** A line without its numbering and bracketed notes ("5. Paying bills" → "Paying bills"): what may not hold a figure. */
+function withoutNumbering(text: string): string {
+  return text.trim().replace(/^\d{1,2}[.)]\s+/, '').replace(/\([^)]*\)/g, '');
+}
 
 /**
  * A line that heads what follows: short, no sentence end and no colon (not "Sunday: 10 am to 4 pm"),
@@ -14,7 +17,7 @@ const NUMBERING = /^\d{1,2}[.)]\s+/;
  */
 function headingLine(text: string): boolean {
   const t = text.trim();
-  const words = t.replace(NUMBERING, '').replace(/\([^)]*\)/g, '');
+  const words = withoutNumbering(t);
   return looksLikeTitleLine(t, 60) && !/[:：]/.test(t) && /^[A-Z]/.test(words) && !/\d/.test(words) && words.split(/\s+/).length <= 8;
 }
 
@@ -42,7 +45,7 @@ export const plainSplitter: Splitter = {
     const merged = { ...doc, blocks: paragraphs(doc) };
     const titleLine = (b: Block) => looksLikeTitleLine(b.text, 80) && !b.text.includes('\n');
     const { title, blocks } = chooseTitle(merged, titleLine);
-    const standalone = (b: Block) => (titleLine(b) && !/\d/.test(b.text.trim().replace(NUMBERING, '').replace(/\([^)]*\)/g, '')) ? 2 : null);
+    const standalone = (b: Block) => (titleLine(b) && !/\d/.test(withoutNumbering(b.text)) ? 2 : null);
     return splitSections(merged, { title, titleBlocks: blocks, headingLevel: standalone });
   },
 };
