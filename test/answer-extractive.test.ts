@@ -754,6 +754,16 @@ describe('abstention evidence', () => {
     expect(answerExtractively({ question: '去年居民用水第一阶梯价格是多少', language: 'zh', retrieval: retrievalOf('去年居民用水第一阶梯价格是多少', local.chunks), history: [], now: Date.UTC(2027, 5, 1) }, local.stats).text.split('\n')[0]).toContain('3.35');
     expect(relativeYears('我儿子今年12岁，明年上学', now)).toEqual([2027]);
     expect(relativeYears("what was last year's water price?", now)).toEqual([2025]);
+    // 上一年级 is a school grade, not the year before.
+    expect(relativeYears('孩子2019年10月生的，今年能上一年级不', now)).toEqual([2026]);
+    // A past or coming year no document names is not answered with the years they do state…
+    const earlier = ask('前年居民用水第一阶梯价格是多少');
+    expect(earlier).toContain('2024');
+    expect(ask('明年居民用水第一阶梯价格是多少')).toContain('2027');
+    const next = answerExtractively({ question: "what will next year's first-tier water price be?", language: 'en', retrieval: retrievalOf('居民 用水 第一 阶梯 价格', local.chunks), history: [], now }, local.stats);
+    expect(next.abstained).toBe(true);
+    // …while a year in a clause that only tells the asker's story scopes nothing.
+    expect(ask('我明年搬家，居民用水第一阶梯价格是多少')).toMatch(/3\.(10|35)元/);
   });
 
   it('a figure the document says is set elsewhere (具体标准另文公布) is not given: say so, quoting it', () => {

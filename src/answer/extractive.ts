@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { normalizeText } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClausesNamingThings, asksForFraud, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, askingClausesNamingThings, asksForFraud, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, ASKS_DAY, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine, quoteWindow } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -283,6 +283,15 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // A place is looked for in the whole document (its header names the district); a year in the passage
   // and its titles, as documents name other years too (a 2027 standard issued in 2026).
   const scope = [...questionScope(question, language, places), ...(language === 'en' ? englishPlaceScope(question, input.retrieval.terms, stats) : [])];
+  // A year named relative to now other than this one (去年的标准, 前年, "next year's premium") is a year asked
+  // for, as 2025年 is: a document that never names it (this year's standard, a guide with no year) does not
+  // give that year's figure. This year (今年) is what an undated document states.
+  const now = input.now ?? Date.now();
+  const explicitYears = scope.some((alternatives) => alternatives.some((a) => YEAR.test(a)));
+  const thisYear = new Date(now).getFullYear();
+  // (Only in the clauses that ask: 我儿子明年高考，身份证加急几天能拿到 asks nothing of next year.)
+  const askingText = (askingClauses(question.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})|(?<=[a-z])\.\s+/giu, '，')) ?? [question]).join('，');
+  if (!explicitYears) for (const y of relativeYears(askingText, now)) if (y !== thisYear) scope.push([String(y)]);
   if (scope.length) {
     const inScope = passages.filter((p) => scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).toLowerCase().includes(a))));
     if (!inScope.length) {
@@ -295,13 +304,13 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // differ by their year (the 2025 and the 2026 price table): the other years' versions drop out. Nothing
   // else is filtered — a standard whose title names no year may still be the current one.
   const yearScope = scope.map((a) => a[0]).filter((a) => YEAR.test(a));
-  const relative = yearScope.length ? [] : relativeYears(question, input.now ?? Date.now()).map(String);
+  const relative = explicitYears ? [] : relativeYears(question, now).map(String);
   if (relative.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, relative));
 
   const kind = questionKind(question);
   const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}) } : null;
   // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
-  const datedYears = [...yearScope, ...relative];
+  const datedYears = [...new Set([...yearScope, ...relative])];
   const asked: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
   const facet = askedFacet(question, kind, asked, language);
 

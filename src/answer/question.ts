@@ -141,9 +141,9 @@ export function askingClauses(question: string, topical?: (clause: string) => bo
 const RELATIVE_YEARS: [RegExp, number][] = [
   // (今年12岁, 今年72了: the asker's age, not the year asked about.)
   [/今年(?!\s*\d+\s*(周岁|岁|了))|本年度|this year/i, 0],
-  [/去年|上一年|上年度|last year/i, -1],
+  [/去年|上一年(?!级)|上年度|last year/i, -1],
   [/前年|the year before last/i, -2],
-  [/明年|下一年|下年度|next year/i, 1],
+  [/明年|下一年(?!级)|下年度|next year/i, 1],
   [/后年|the year after next/i, 2],
 ];
 
