@@ -742,6 +742,24 @@ describe('abstention evidence', () => {
     expect(ask('2027年度居民医保个人交多少钱').text.split('\n')[0]).toContain('400元');
   });
 
+  it("a document's section is read whole for what the question names: words split over two of its retrieved chunks count, another document's or article's do not", () => {
+    const part = (docId: string, title: string, text: string, paragraph: number): Chunk => ({ id: `${docId}#${paragraph}`, docId, title, text, normText: normalizeText(text), paragraph, start: 0, end: text.length, ordinal: paragraph });
+    const coverage = (second: Chunk) => {
+      const own = [part('guide.md', '户籍业务办事指南', '新生儿落户：父母一方为本市户籍的，可以申报随父或者随母落户。', 0), second, part('bus.md', '公交卡办理须知', '老年人乘车卡每年年审一次，年审时间为每年3月。', 0)];
+      const tokens = own.map((c) => new Set(tokenizer.tokens(`${c.title} ${c.normText}`)));
+      const local: CorpusStats = { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set(), documentText: (d) => own.filter((c) => c.docId === d).map((c) => c.normText).join('\n') };
+      const question = '新生儿落户要交哪些申请材料';
+      const a = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, [own[1], own[0], own[2]]), history: [] }, local);
+      if ('decided' in a) throw new Error(a.decided.reasons.join('; '));
+      return a.question.coverage;
+    };
+    const materials = '申请材料：出生医学证明、父母双方的户口簿和居民身份证。';
+    const sameSection = coverage(part('guide.md', '户籍业务办事指南', materials, 1));
+    expect(sameSection).toBeGreaterThan(coverage(part('other.md', '户籍业务办事指南', materials, 1)));
+    // (A newspaper page's next article is another section: its words are not this one's.)
+    expect(sameSection).toBeGreaterThan(coverage(part('guide.md', '居住证办理指南', materials, 1)));
+  });
+
   it('a year named relative to now (去年, 今年, "next year") picks that year of near-duplicate documents', () => {
     const table = (year: number, price: string) => ({ title: `关于${year}年居民生活用水阶梯价格的公告`, text: `居民生活用水第一阶梯价格为每立方米${price}元。` });
     const local = statsFor([table(2025, '3.10'), table(2026, '3.35')]);

@@ -420,8 +420,20 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // has nothing else the documents share ("a good gym near Dongcheng District").
   const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex], true) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
   const ageCase = ageCaseUnmet(question, passages[bestIndex]);
+  // A document's section (its retrieved chunks under one title) is read whole for what the question names:
+  // a guide's first chunk names the programme (新生儿落户), the next one its materials or time limit, and each
+  // alone covers half the question. Another document's chunks, or the next article of a newspaper page (its
+  // own title), are not the section. (Single characters stay each chunk's own: pooled, they come from anywhere.)
+  const sectionOf = (p: RetrievedPassage) => `${p.chunk.docId}\n${p.chunk.title}`;
+  const sections = new Map<string, Set<string>>();
+  passages.forEach((p, i) => {
+    const words = sections.get(sectionOf(p)) ?? new Set<string>();
+    for (const t of passageTokens[i]) if (t.length >= 2) words.add(t);
+    sections.set(sectionOf(p), words);
+  });
+  const sectionCoverage = Math.max(...passages.map((p, i) => coverageOf(keyTerms, new Set([...passageTokens[i], ...sections.get(sectionOf(p))!]), true)));
   const features: Features = {
-    coverage: bestCoverage,
+    coverage: sectionCoverage,
     content,
     // How much specific evidence the best passage matches, against one rare word (the largest IDF): a share
     // of weak words only (推荐, 好 for "recommend a good movie") is high coverage of nothing in particular.
