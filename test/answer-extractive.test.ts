@@ -10,6 +10,7 @@ import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js
 import { askingClauses, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
+import { stemEnglish } from '../src/text/stem.js';
 
 const tokenizer = indexTokenizer(['稷王社区', '露天巷']);
 
@@ -811,6 +812,22 @@ describe('abstention evidence', () => {
     };
     expect(ask('Can you recommend a good gym near Dongcheng District?').abstained).toBe(true);
     expect(ask('Where is the Dongcheng District legal aid centre?').abstained).toBe(false);
+  });
+
+  it('English: "questions about X" asks about X — the word "questions" in a document is no match for it', () => {
+    const desk = { title: 'Insurance for Foreign Residents', text: 'For questions about your insurance, call the service desk at 0572-8769 1200.' };
+    const childcare = { title: 'Childcare Subsidy', text: 'The childcare subsidy is 800 yuan per month for each child in a registered nursery.' };
+    const local = statsFor([desk, childcare, ...ALL]);
+    const ask = (question: string) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map(stemEnglish);
+      const r = retrievalOf('', local.chunks.slice(0, 2));
+      return answerExtractively({ question, language: 'en', retrieval: { ...r, terms: words.map((term) => ({ term, weight: 1, origin: 'question' })) }, history: [] }, local.stats);
+    };
+    const off = ask('What is the phone number for questions about the childcare subsidy?');
+    expect(off.abstained).toBe(true);
+    expect(off.text).not.toContain('0572');
+    const on = ask('What is the phone number for questions about insurance?');
+    expect(on.text.split('\n')[0], on.reasons.join(' | ')).toContain('0572-8769 1200');
   });
 
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {

@@ -20,6 +20,7 @@ export const STOP_WORDS = new Set(
   hasnt havent hadnt shouldnt wouldnt couldnt mustnt
   hi hello hey ok okay yes yeah well now today currently about regarding according
   article articles report reported news newspaper mentioned mention text page information info detail details exactly specific
+  question questions query queries enquiry enquiries inquiry inquiries ask asks asked asking
   mom mum mommy mother mama dad daddy father papa parents grandma grandpa grandmother grandfather granny grandparents
   son daughter wife husband brother sister uncle aunt auntie cousin nephew niece grandson granddaughter
   neighbour neighbor neighbours neighbors friend friends colleague colleagues coworker roommate boyfriend girlfriend
