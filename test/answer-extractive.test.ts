@@ -830,6 +830,16 @@ describe('abstention evidence', () => {
     expect(on.text.split('\n')[0], on.reasons.join(' | ')).toContain('0572-8769 1200');
   });
 
+  it('百分之多少 asks for a percent: it is how the question asks, not a word the documents must have', () => {
+    const table = { title: '城乡居民医保住院待遇', text: '医疗机构级别 | 起付标准 | 支付比例\n一级 | 200元 | 90%\n二级 | 500元 | 80%\n三级 | 800元 | 70%' };
+    const local = statsFor([table, ...ALL]);
+    const question = '在三级医疗机构住院能报百分之多少';
+    const a = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    if ('decided' in a) throw new Error(a.decided.reasons.join('; '));
+    expect(a.keyTerms.map((k) => k.term)).not.toContain('百分之');
+    expect(a.asked?.measure).toBe('percent');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);
@@ -992,6 +1002,9 @@ describe('figures', () => {
     expect(figureFit(amount, cheaper)).toBeGreaterThanOrEqual(0.5);
     expect(figureFit(people, cheaper)).toBeLessThan(0.5);
     expect(askedFigure('比去年涨了多少钱', 'zh').measure).toBe('money');
+    // A share named without an asking word (住院报销比例) is a percent, though 报销 names money.
+    expect(askedFigure('一级医院住院报销比例', 'zh').measure).toBe('percent');
+    expect(askedFigure('住院报销标准', 'zh').measure).toBe('money');
     expect(askedFigure('最多多少', 'zh').comparative).toBeFalsy();
     expect(askedFigure('how much cheaper is it than the shops outside?', 'en')).toMatchObject({ measure: 'percent', comparative: true });
   });

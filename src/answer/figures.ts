@@ -213,13 +213,17 @@ function withBound(asked: AskedFigure, bound: 'max' | 'min' | undefined): AskedF
   return bound ? { ...asked, bound } : asked;
 }
 
+/** Words that name a share (报销比例, 百分之几). */
+const RATIO_ZH = /比例|百分之|占比|百分比|比率/;
+
 /** Words that name an amount of money (a 补贴 is paid in 元). */
 const MONEY_WORD = /^(.*(补贴|补助|津贴|工资|薪酬|薪资|费用|经费|资金|奖金|养老金|低保金|救助金|租金|房租|价格|票价|学费|收费))$/;
 
 function askedFigureChinese(question: string): AskedFigure {
   const q = question;
   const m = ASK_ZH.exec(q);
-  if (!m) return { measure: MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: '' };
+  // No asking word (住院报销比例, 医保缴费标准): a share named is a percent, an amount named is money.
+  if (!m) return { measure: RATIO_ZH.test(q) ? 'percent' : MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: '' };
   const after = q.slice(m.index + m[0].length);
   const clauseAfter = after.split(/[，,。？?！!；;、]/)[0];
   const named = CLASSIFIER.exec(clauseAfter)?.[1] ?? null;
@@ -237,7 +241,7 @@ function askedFigureChinese(question: string): AskedFigure {
   else if (classifier) measure = UNIT_MEASURE.find(([re]) => re.test(classifier))?.[1] ?? 'count';
   else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
   else if (/面积/.test(q)) measure = 'area';
-  else if (/比例|百分之|占比|百分比/.test(q)) measure = 'percent';
+  else if (RATIO_ZH.test(q)) measure = 'percent';
   // 比外面便宜多少, 涨了多少: a difference, stated as a share unless money is named (便宜多少钱).
   else if (m[0] === '多少' && COMPARATIVE_ZH.test(before) && !/^(钱|块|元)/.test(clauseAfter)) return { measure: 'percent', classifier: null, focus, comparative: true };
   // Money words close to the asking word (补贴多少, 多少生活费), not anywhere in a long clause (献够多少以后…免费).
