@@ -840,6 +840,18 @@ describe('abstention evidence', () => {
     expect(a.asked?.measure).toBe('percent');
   });
 
+  it('a sentence that introduces a list (提交以下材料：（一）…) answers with every item, in order', () => {
+    const rules = { title: '临时救助实施细则', text: '第七条 申请临时救助，应当向户籍所在地的乡镇人民政府提出。\n第八条 申请人应当提交以下材料：\n（一）居民身份证或者户口簿；\n（二）临时救助申请书；\n（三）遭遇困难的相关证明材料，如医疗费用票据。\n第九条 乡镇人民政府应当自受理申请之日起10个工作日内完成审核。' };
+    const local = statsFor([rules, ...ALL]);
+    const draft = askZh('申请临时救助要带什么材料', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    const first = draft.text.split('\n')[0];
+    expect(first).toMatch(/（一）居民身份证或者户口簿；（二）临时救助申请书；（三）遭遇困难的相关证明材料/);
+    expect(first).not.toContain('第九条');
+    // A figure asked for is no list question: the lead is the figure's clause.
+    expect(askZh('临时救助多少个工作日内完成审核', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain('10个工作日');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

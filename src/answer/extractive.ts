@@ -14,7 +14,7 @@ import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, asksForFraud, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, ASKS_DAY, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
-import { leadLine, quoteWindow } from './lead.js';
+import { leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
 import { STOP_WORDS, wordForms } from '../lang/english/words.js';
@@ -122,6 +122,17 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   }
 
   const termList = keyTerms.map((k) => k.term);
+  // A sentence that introduces a list (申请人应当提交以下材料：（一）…, 有下列情形之一的：) answers with the whole
+  // list: the materials, conditions or steps asked for are its items, which the document gives one by one.
+  const items = asked ? [] : listItems(opening, sentences);
+  if (items.length) {
+    reasons.push(`the answer is a list of ${items.length + 1} items`);
+    const list = tidy([opening.text, ...items.map((s) => s.text)].join(''));
+    const others = chosen.filter((s) => s !== opening && !items.includes(s) && !(/[：:]$/.test(opening.text.trim()) && s.order === opening.order + 1)).slice(0, 1);
+    const lead = language === 'en' ? `“${list}”` : list;
+    const text = language === 'en' ? englishAnswer(lead, opening.passageRank, others, passages, true, termList) : chineseAnswer(lead, opening.passageRank, others);
+    return { text, abstained: false, citations: [...new Set([opening, ...others].map((s) => s.passageRank))], generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
+  }
   const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, opening.row, kind);
   // The opening sentence is quoted unless the lead already says all of it.
   const quotes = (sameText(clause, opening.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
@@ -131,6 +142,28 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   const text = language === 'en' ? englishAnswer(lead, opening.passageRank, quotes, passages, fromChinese, termList) : chineseAnswer(lead, opening.passageRank, quotes);
   // The best passage's share of the question's key terms: the score the answer rests on.
   return { text, abstained: false, citations, generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
+}
+
+// A list's items: （一）, (2), 1. or 1、, ①, 第一项/第一步 at the start; and a sentence that introduces them: a colon at
+// its end, or before its first item (…提交以下材料：（一）居民身份证).
+const ENUMERATED = /^\s*(?:第[一二三四五六七八九十]+[项步]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、)）](?!\d)|[①-⑳])/;
+const LIST_INTRO = /[：:]\s*$|[：:]\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])/;
+/** Longest list an answer gives whole, in items after the opening and in characters. */
+const LIST_MAX_ITEMS = 8;
+const LIST_MAX_CHARS = 360;
+
+/** The items that follow a sentence introducing a list, in the document's order (none if it introduces none). */
+function listItems(opening: ScoredSentence, sentences: ScoredSentence[]): ScoredSentence[] {
+  if (opening.row || !LIST_INTRO.test(opening.text)) return [];
+  const out: ScoredSentence[] = [];
+  let length = opening.text.length;
+  for (let order = opening.order + 1; out.length < LIST_MAX_ITEMS; order++) {
+    const s = sentences.find((x) => x.passageIndex === opening.passageIndex && x.order === order);
+    if (!s || s.row || !ENUMERATED.test(s.text) || length + s.text.length > LIST_MAX_CHARS) break;
+    out.push(s);
+    length += s.text.length;
+  }
+  return out;
 }
 
 /**

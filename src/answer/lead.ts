@@ -33,7 +33,7 @@ function clauses(text: string): Clause[] {
 }
 
 /** Trailing clause punctuation dropped: the lead is a statement, [n] follows it. */
-function tidy(text: string): string {
+export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/^[\s,;:，；：、]+/, '').replace(/[\s,;:，；：、。!?！？]+$/, '').trim();
 }
 
