@@ -1016,6 +1016,10 @@ describe('figures', () => {
     expect(askedFigure('比去年涨了多少钱', 'zh').measure).toBe('money');
     // A share named without an asking word (住院报销比例) is a percent, though 报销 names money.
     expect(askedFigure('一级医院住院报销比例', 'zh').measure).toBe('percent');
+    // An amount set as a multiple of a standard (低保标准的12倍) states the money asked.
+    const capped = '累计救助金额不超过本市城市最低生活保障标准的12倍';
+    const multiple = figureMentions(capped).find((m) => m.text.includes('12'))!;
+    expect(figureFit(multiple, { measure: 'money', classifier: null, focus: '' }, capped)).toBeGreaterThan(0.5);
     expect(askedFigure('住院报销标准', 'zh').measure).toBe('money');
     expect(askedFigure('最多多少', 'zh').comparative).toBeFalsy();
     expect(askedFigure('how much cheaper is it than the shops outside?', 'en')).toMatchObject({ measure: 'percent', comparative: true });
