@@ -852,6 +852,19 @@ describe('abstention evidence', () => {
     expect(askZh('临时救助多少个工作日内完成审核', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain('10个工作日');
   });
 
+  it('an everyday word that opens a category the documents name (特别困难, 一般困难) is part of what is asked', () => {
+    const rules = { title: '临时救助实施细则', text: '临时救助金额根据困难程度确定：一般困难的，按照低保标准的1至3倍给予救助；特别困难的，按照3至6倍给予救助。' };
+    const local = statsFor([rules, ...ALL]);
+    const terms = (question: string) => {
+      const a = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+      if ('decided' in a) throw new Error(a.decided.reasons.join('; '));
+      return a.keyTerms.map((k) => k.term);
+    };
+    expect(terms('特别困难的能给低保标准的几倍')).toContain('特别');
+    // (特别 as "very" is still the asker's manner: 特别想 is no phrase of the documents.)
+    expect(terms('我特别想知道临时救助能给低保标准的几倍')).not.toContain('特别');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

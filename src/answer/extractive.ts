@@ -275,7 +275,11 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // Names of places the question is scoped to (stock and the corpus's own), found once per question.
   const places = questionPlaces(question, language, stats);
   const norm = normalizeText(question);
-  const keyTerms = keyTermWeights(input.retrieval.terms, language, stats, norm, places);
+  // An everyday word that opens a phrase the retrieved passages use (特别 of 特别困难的, 一般 of 一般困难: the
+  // categories a policy sets apart) is part of what is asked, not the asker's manner of speaking.
+  const categories = language === 'zh' ? categoryWords(norm, passages, stats) : [];
+  const terms = categories.length ? [...input.retrieval.terms, ...categories.map((term) => ({ term, weight: 1, origin: 'question' }))] : input.retrieval.terms;
+  const keyTerms = keyTermWeights(terms, language, stats, norm, places, new Set(categories));
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
@@ -652,13 +656,28 @@ const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|.*(多少|哪|啥|�
 // document states by name (中国戏曲学院) — not a topic it must share.
 const ANSWER_KIND = /(?:什么|哪个|哪些|哪家|哪种|哪类|哪一|哪|啥)([\u4e00-\u9fff]{1,3})/g;
 
+/** Everyday words of the question (特别, 一般) that the retrieved passages use with the two characters that follow them in it. */
+function categoryWords(norm: string, passages: RetrievedPassage[], stats: CorpusStats): string[] {
+  const out = new Set<string>();
+  let at = 0;
+  for (const token of stats.tokenizer.tokens(norm)) {
+    const start = norm.indexOf(token, at);
+    if (start < 0) continue;
+    at = start + token.length;
+    const next = norm.slice(at, at + 2);
+    if (!isEverydayWord(token) || !/^[\u4e00-\u9fff]{2}$/.test(next)) continue;
+    if (passages.some((p) => p.chunk.normText.includes(token + next))) out.add(token);
+  }
+  return [...out];
+}
+
 /**
  * Weight per key term. Terms the corpus uses get their IDF (rare names and programme words decide
  * more than common words). Words the corpus never uses are weighed by how specific they are in
  * general Chinese: a rare word (公交卡, 驾照) is a topic the documents lack; an everyday word a resident
  * uses in place of the article's (一共, 大概, 上班) is not evidence against the passage.
  */
-function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = []): KeyTerm[] {
+function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = [], categories: ReadonlySet<string> = new Set()): KeyTerm[] {
   // Where the question names a place (柳溪街道, 稷山县): its words and characters say where, not what.
   const placeSpans = spansOf(question, places.flatMap((p) => [p.name, p.stem]));
   const inPlace = (term: string) => everyOccurrence(question, term, (w) => placeSpans.some((p) => w.start >= p.start && w.end <= p.end));
@@ -706,7 +725,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       else if (t.source && stats.documentFrequency(t.term) === 0) absentThings.add(t.source);
       continue;
     }
-    if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || isEverydayWord(t.term)) continue;
+    if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || (isEverydayWord(t.term) && !categories.has(t.term))) continue;
     // 今年, 去年: which year's version is asked (see relativeYears), not a word the passage must share.
     if (RELATIVE_YEAR_WORD.test(t.term)) continue;
     // English function words ("much", "many") an English document happens to contain say nothing.
