@@ -1029,6 +1029,8 @@ describe('figures', () => {
     expect(askedFigure('比去年涨了多少钱', 'zh').measure).toBe('money');
     // A share named without an asking word (住院报销比例) is a percent, though 报销 names money.
     expect(askedFigure('一级医院住院报销比例', 'zh').measure).toBe('percent');
+    // 多大年纪 asks for an age: the 年 of 年纪 is no count of years.
+    expect(askedFigure('高龄补贴要多大年纪才能领', 'zh').measure).toBe('age');
     // An amount set as a multiple of a standard (低保标准的12倍) states the money asked.
     const capped = '累计救助金额不超过本市城市最低生活保障标准的12倍';
     const multiple = figureMentions(capped).find((m) => m.text.includes('12'))!;

@@ -12,6 +12,7 @@ const DOCS = [
   '社区助理每月领取生活补贴，退休人员的基本养老金按月发放。',
   '持残疾人证的居民可免费办理公交卡。',
   '住房经鉴定为D级危房的，凭居民身份证申请改造补助，名单公示7天；居住证丢失的可以补领。',
+  '申请材料：居民身份证、户口簿。收费标准：不收费。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -38,6 +39,9 @@ describe('Chinese expander', () => {
     expect(terms('残疾证能办乘车卡吗')).toEqual(expect.arrayContaining(['残疾证→残疾人证:synonym', '乘车卡→公交卡:synonym']));
     expect(terms('户口在外地能申请吗')).toContain('户口→户籍:synonym');
     expect(terms('房补怎么领')).toEqual([]); // 住房补贴 is in no document here
+    // A guide's fields asked in other words: 要带啥 is its 申请材料, 收钱吗 its 收费标准.
+    expect(terms('办低保要带啥')).toContain('带啥→材料:synonym');
+    expect(terms('办公交卡收钱吗')).toContain('收钱→收费:synonym');
   });
 
   it('repairs a rare word, or a cut the typo broke, to the far more common corpus word with its pinyin', () => {

@@ -238,8 +238,9 @@ function askedFigureChinese(question: string): AskedFigure {
   // 哪几天, 哪些日子: which days (a date), not how many (a duration).
   if ((m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) || /时候|何时|哪/.test(m[0]) || /哪[几些一]?(天|日|号)/.test(q)) measure = 'date';
   else if (m[0] === '多久' || m[0] === '多长时间') measure = 'duration';
-  else if (classifier) measure = UNIT_MEASURE.find(([re]) => re.test(classifier))?.[1] ?? 'count';
+  // 多大年纪, 多少岁数: an age (年 of 年纪 is no count of years).
   else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
+  else if (classifier) measure = UNIT_MEASURE.find(([re]) => re.test(classifier))?.[1] ?? 'count';
   else if (/面积/.test(q)) measure = 'area';
   else if (RATIO_ZH.test(q)) measure = 'percent';
   // 比外面便宜多少, 涨了多少: a difference, stated as a share unless money is named (便宜多少钱).

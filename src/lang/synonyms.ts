@@ -212,4 +212,9 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['自由职业', ['灵活就业']],
   ['打零工', ['灵活就业', '零工']],
   ['社保补贴', ['社会保险补贴']],
+  // What a guide's fields are called, asked in other words: 要带啥 is its 申请材料, 收钱吗 its 收费标准.
+  ['带啥', ['材料', '申请材料']],
+  ['带什么', ['材料', '申请材料']],
+  ['带哪些', ['材料', '申请材料']],
+  ['收钱', ['收费', '费用', '免费']],
 ];
