@@ -865,6 +865,18 @@ describe('abstention evidence', () => {
     expect(terms('我特别想知道临时救助能给低保标准的几倍')).not.toContain('特别');
   });
 
+  it("a list of bands under the list's own label (发放标准：80至89周岁的，…) answers for the asker's age", () => {
+    const guide = { title: '高龄津贴申领办事指南', text: '发放标准：\n80至89周岁的，每人每月100元；\n90至99周岁的，每人每月300元；\n100周岁及以上的，每人每月600元。' };
+    // (The other bands name more of the question: only the band holding the age tells the rows apart.)
+    const wordy = { title: '高龄津贴申领办事指南', text: '发放标准：80至89周岁的，每人每月100元；\n90至99周岁的高龄老人，高龄津贴每人每月300元；\n100周岁及以上的高龄老人，高龄津贴每人每月600元。' };
+    for (const doc of [guide, wordy]) {
+      const local = statsFor([doc, ...ALL]);
+      for (const [age, amount] of [['85', '100元'], ['93', '300元'], ['101', '600元']]) {
+        expect(askZh(`我奶奶${age}岁了，高龄津贴每月能领多少钱`, local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain(amount);
+      }
+    }
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

@@ -1222,7 +1222,10 @@ const BAND_TESTS = [RANGE, FROM_UNDER, AT_LEAST, AT_MOST].map((re) => new RegExp
 /** The opening clause of a line when it states a band of figures (满5年不满10年, 80至89周岁, 10年以上), else null. */
 function bandLabel(norm: string): string | null {
   const label = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?([^：:，,；;。]{2,20})[：:，,]/.exec(norm)?.[1];
-  return label && BAND_TESTS.some((re) => re.test(label)) ? label : null;
+  if (label && BAND_TESTS.some((re) => re.test(label))) return label;
+  // The first band of a list may follow the list's own label (发放标准：80至89周岁的，每人每月100元).
+  const labelled = /^\s*[^：:，,；;。\d]{2,12}[：:]\s*(.+)$/.exec(norm)?.[1];
+  return labelled ? bandLabel(labelled) : null;
 }
 
 /**
