@@ -877,6 +877,16 @@ describe('abstention evidence', () => {
     }
   });
 
+  it('星期六上班吗 asks for the opening hours: a page without them says so, one with them answers', () => {
+    const place = { title: '高龄津贴办事指南', text: '办理地点：户籍所在地街道便民服务中心民政窗口。办理时限：15个工作日。' };
+    const hours = { title: '高龄津贴办事指南', text: '办理地点：户籍所在地街道便民服务中心民政窗口。办公时间：周一至周五上午8:30—12:00。' };
+    const without = askZh('民政窗口星期六上班吗', statsFor([place, ...ALL]).chunks.slice(0, 1), statsFor([place, ...ALL]).stats);
+    expect(without.abstained).toBe(true);
+    expect(without.text).toContain('没有说明开放时间');
+    const local = statsFor([hours, ...ALL]);
+    expect(askZh('民政窗口星期六上班吗', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain('周一至周五');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

@@ -425,7 +425,8 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     const says = (s: ScoredSentence) => (deferring.includes(s) ? 0 : 1);
     sentences.sort((a, b) => says(a) - says(b));
   }
-  // Asked for a phone number, a website or opening hours: an on-topic sentence must give one.
+  // Asked for a phone number, a website or opening hours: an on-topic sentence must give one (or any sentence of
+  // a passage on the topic: 办公时间：周一至周五… names neither 民政窗口 nor 星期六 of 民政窗口星期六上班吗).
   // The facet's own words (咨询电话, 开放时间) do not make a sentence about the topic: another office's
   // "咨询电话：12329" is no number for 人才公寓. A sentence gives it from the best passage's document, or
   // matches the rest of the question as well as half the best sentence does (a sentence of a neighbouring
@@ -443,7 +444,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const facetTopicTerms = keyTerms.filter((k) => k.group === facetTopic || (topicStem !== null && stemEnglish(k.group.toLowerCase()) === topicStem)).map((k) => k.term);
   const namesTopic = (i: number) => !facetTopic || facetTopicTerms.some((t) => passageTokens[i].has(t));
   const givesFacet = (s: ScoredSentence) =>
-    !!facet?.evidence && onTopic(s) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (passages[s.passageIndex].chunk.docId === bestDoc || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic));
+    !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (passages[s.passageIndex].chunk.docId === bestDoc || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic));
   const facetMissing = facet?.evidence && !sentences.some(givesFacet) ? 1 : 0;
   if (facet?.evidence && !facetMissing) {
     // The sentences that give the facet come first (stable otherwise).
@@ -1586,7 +1587,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
   // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
   if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
-  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
+  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办公|营业|开放|有人)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
