@@ -887,6 +887,21 @@ describe('abstention evidence', () => {
     expect(askZh('民政窗口星期六上班吗', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain('周一至周五');
   });
 
+  it('two words as heavy as each other are both the topic: a 敬老院 notice without 床位费 does not answer 养老院的床位费', () => {
+    const notice = { title: '特困人员供养标准', text: '完全丧失生活自理能力的特困人员，优先安排在镇敬老院集中供养，照料护理标准为每人每月1200元。' };
+    const local = statsFor([notice, ...ALL]);
+    const question = '养老院的床位费一个月多少钱';
+    const r = retrievalOf(question, local.chunks.slice(0, 1));
+    // (As the Chinese expander gives it: 敬老院 is the documents' word for 养老院.)
+    const terms = [...r.terms, { term: '敬老院', weight: 0.9, origin: 'synonym', source: '养老院' }];
+    const draft = answerExtractively({ question, language: 'zh', retrieval: { ...r, terms }, history: [] }, local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+    expect(draft.text).toContain('床位费');
+    const a = analyseQuestion({ question, language: 'zh', retrieval: { ...r, terms }, history: [] }, local.stats);
+    if ('decided' in a) throw new Error(a.decided.reasons.join('; '));
+    expect(a.question.topicMissing).toBe(1);
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

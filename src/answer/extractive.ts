@@ -219,6 +219,9 @@ function agentSentence(sentences: ScoredSentence[], question: string, stats: Cor
 // or an English street address.
 const ADDRESS = /[\u4e00-\u9fff]{1,10}(路|街|大街|大道|巷|胡同|道)\s*\d+\s*号|\d+\s*(号楼|楼|层|室)(?![\u4e00-\u9fff]*(以上|以下))|位于|坐落|地处|产于|分布于|栖息于|地址\s*[:：]|在[\u4e00-\u9fff]{2,14}(广场|大厦|中心|大楼|会堂|体育馆|公园|礼堂|大厅|服务站|会议室)[^。；;]{0,8}?(举行|举办|召开|开展|办理)|\b\d+\s+[A-Z][a-z]+\s+(Road|Street|Avenue|Lane|Rd|St)\b/;
 
+/** Share of the topic's weight at which another word of the question is as much its topic. */
+const TOPIC_TIE = 0.95;
+
 /** A figure of the asked measure with its unit (0.8) or the asked count word (1), not a bare number (0.5). */
 const STRONG_FIT = 0.8;
 /** Share of the top sentence's key-term coverage that keeps a sentence on the topic (as the figure check counts it). */
@@ -400,6 +403,8 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const askedAbout = wholeWords.filter((k) => !k.scope && !k.story);
   const topical = askedAbout.length ? askedAbout : wholeWords.filter((k) => !k.scope);
   const topic = (topical.length ? topical : wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
+  // (Words as heavy as it are the topic as much: 养老院 and 床位费 of 养老院的床位费 — the documents must have both.)
+  const topicsTied = (topical.length ? topical : wholeWords.length ? wholeWords : keyTerms).filter((k) => k.weight >= TOPIC_TIE * topic.weight);
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
@@ -481,7 +486,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: (topic.unknown && !wholePresent.has(topic.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
+    topicMissing: topicsTied.some((k) => k.unknown && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
