@@ -902,6 +902,13 @@ describe('abstention evidence', () => {
     expect(a.question.topicMissing).toBe(1);
   });
 
+  it("a page's publishing line (发布日期：…　来源：…) is never the answer", () => {
+    const faq = { title: '住房公积金提取常见问题解答', text: '发布日期：2026-05-20　来源：住房公积金管理中心\n问：离职了能把公积金取出来吗？\n答：与单位终止劳动关系，账户封存满6个月的，可以申请销户提取。' };
+    const local = statsFor([faq, ...ALL]);
+    const first = askZh('住房公积金管理中心的公积金离职能取吗', local.chunks.slice(0, 1), local.stats).text.split('\n')[0];
+    expect(first).not.toContain('发布日期');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);
@@ -1066,6 +1073,13 @@ describe('figures', () => {
     expect(askedFigure('比去年涨了多少钱', 'zh').measure).toBe('money');
     // A share named without an asking word (住院报销比例) is a percent, though 报销 names money.
     expect(askedFigure('一级医院住院报销比例', 'zh').measure).toBe('percent');
+    // An amount of a fund named after 多少 (多少公积金), a rate (利率) — and no amount where the fund only names the hotline's topic.
+    expect(askedFigure('租房一年最多能提多少公积金', 'zh').measure).toBe('money');
+    expect(askedFigure('公积金贷款利率是多少', 'zh').measure).toBe('percent');
+    expect(askedFigure('公积金热线多少', 'zh').measure).not.toBe('money');
+    // 一次 after 每年 is a frequency (once a year), not the article "a".
+    expect(figureMentions('每年可以提取一次，提取金额不超过上一年度实际还款额').map((m) => m.text)).toContain('一次');
+    expect(figureMentions('可以申请一次性补贴').map((m) => m.text)).not.toContain('一次');
     // 多大年纪 asks for an age: the 年 of 年纪 is no count of years.
     expect(askedFigure('高龄补贴要多大年纪才能领', 'zh').measure).toBe('age');
     // An amount set as a multiple of a standard (低保标准的12倍) states the money asked.

@@ -157,7 +157,8 @@ export function figureMentions(text: string): FigureMention[] {
     if (!raw) continue;
     const start = m.index ?? 0;
     if (codes.some(([a, b]) => start < b && start + m[0].length > a)) continue;
-    if (ARTICLE_ONE.test(raw)) continue;
+    // 一次, 一个 read as "a" — except a frequency (每年可以提取一次: once a year).
+    if (ARTICLE_ONE.test(raw) && !(/次/.test(raw) && /每[年月季周天日人户][^，,。；;]{0,10}$/.test(text.slice(Math.max(0, start - 14), start)))) continue;
     // 第二批, 第3届: an ordinal names which one, it counts nothing.
     if (!m[1] && text[start - 1] === '第') continue;
     // 一年级, 三年级: a school grade, not a duration.
@@ -188,7 +189,7 @@ const ASK_ZH = /多少|(?<![好十])几(?![十百千万])|多长时间|多长|�
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
 // 几年 and 几个月 ask a duration (补几年, 几个月能办好); 几年级 is a school grade, not a count of years.
 const CLASSIFIER = /^(平方米|平方公里|公顷|光年|英里|厘米|公分|毫米|楼|层|个工作日|工作日|个月|年(?!级)|周岁|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单|倍)/;
-const MONEY_ZH = /钱|元|费|价|交多少|缴多少|给多少|领多少|补多少|拿多少|报多少|赔多少|满多少|减多少|返多少|抵多少|卖多少|值多少|收多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金/;
+const MONEY_ZH = /钱|元|费|价|交多少|缴多少|给多少|领多少|补多少|拿多少|报多少|赔多少|满多少|减多少|返多少|抵多少|卖多少|值多少|收多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金|救助金|抚恤金|慰问金|金额|额度/;
 const MONEY_EN = /\b(cost|costs|price|prices|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*|deductible|deposit|rent|fine|fined|penalty|premium|contribution|tuition|stipend|bonus|compensation|pension)\b/i;
 
 /**
@@ -214,7 +215,7 @@ function withBound(asked: AskedFigure, bound: 'max' | 'min' | undefined): AskedF
 }
 
 /** Words that name a share (报销比例, 百分之几). */
-const RATIO_ZH = /比例|百分之|占比|百分比|比率/;
+const RATIO_ZH = /比例|百分之|占比|百分比|比率|利率|费率|税率/;
 
 /** Words that name an amount of money (a 补贴 is paid in 元). */
 const MONEY_WORD = /^(.*(补贴|补助|津贴|工资|薪酬|薪资|费用|经费|资金|奖金|养老金|低保金|救助金|租金|房租|价格|票价|学费|收费))$/;
@@ -247,6 +248,8 @@ function askedFigureChinese(question: string): AskedFigure {
   else if (m[0] === '多少' && COMPARATIVE_ZH.test(before) && !/^(钱|块|元)/.test(clauseAfter)) return { measure: 'percent', classifier: null, focus, comparative: true };
   // Money words close to the asking word (补贴多少, 多少生活费), not anywhere in a long clause (献够多少以后…免费).
   else if (MONEY_ZH.test(`${before.slice(-6)}${m[0]}${clauseAfter.slice(0, 6)}`)) measure = 'money';
+  // 多少公积金, 多少抚恤金: an amount of the fund named right after the asking word.
+  else if (m[0] === '多少' && /^[\u4e00-\u9fff]{0,3}金(?!额)/.test(clauseAfter)) measure = 'money';
   else if (m[0] === '多长' || m[0] === '多远') measure = 'length';
   // 多少以后, 多少才: a threshold of whatever the sentence measures, not a count of a thing.
   else if (m[0] === '多少' && /^[\u4e00-\u9fff]/.test(clauseAfter) && !/^(钱|的|以[后上下内]|才|就|能|可|会|了|呢|吗|啊)/.test(clauseAfter)) measure = 'count';
