@@ -28,7 +28,8 @@ export const USAGE = `Usage: npm run eval -- [options]
                      eval/notices (report split), eval/policies (held out, all report), eval/services,
                      eval/county and eval/webpages (report splits, and their fresh.jsonl sets written
                      last and never tuned on), eval/residents-fresh.jsonl (report split, on seeds/) and
-                     eval/district (report split), each on its own docs/;
+                     eval/district (report split), and eval/probes (the team's bug-finding set on
+                     policy documents' shapes: a regression check, all calib), each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -62,6 +63,8 @@ export const SUITE: readonly EvalSet[] = [
   // Two more sets written blind to the bot (its code and every other question); their calib halves are fitted on.
   { name: 'residents-fresh-report', questions: 'eval/residents-fresh.jsonl', split: 'report', corpus: 'seeds' },
   { name: 'district-report', questions: 'eval/district/questions.jsonl', split: 'report', corpus: 'eval/district/docs' },
+  // Written by the team after reading the answerer, to find bugs on policy documents' shapes: a regression check only.
+  { name: 'probes', questions: 'eval/probes/questions.jsonl', corpus: 'eval/probes/docs' },
 ];
 
 export interface EvalSet {
