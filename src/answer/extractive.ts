@@ -128,7 +128,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   if (items.length) {
     reasons.push(`the answer is a list of ${items.length + 1} items`);
     const list = tidy([opening.text, ...items.map((s) => s.text)].join(''));
-    const others = chosen.filter((s) => s !== opening && !items.includes(s) && !(/[：:]$/.test(opening.text.trim()) && s.order === opening.order + 1)).slice(0, 1);
+    const others = chosen.filter((s) => s !== opening && !items.includes(s)).slice(0, 1);
     const lead = language === 'en' ? `“${list}”` : list;
     const text = language === 'en' ? englishAnswer(lead, opening.passageRank, others, passages, true, termList) : chineseAnswer(lead, opening.passageRank, others);
     return { text, abstained: false, citations: [...new Set([opening, ...others].map((s) => s.passageRank))], generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
@@ -402,9 +402,10 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // what is asked (见习补贴, 补贴) is the topic the documents must have.
   const askedAbout = wholeWords.filter((k) => !k.scope && !k.story);
   const topical = askedAbout.length ? askedAbout : wholeWords.filter((k) => !k.scope);
-  const topic = (topical.length ? topical : wholeWords.length ? wholeWords : keyTerms).reduce((a, b) => (b.weight > a.weight ? b : a));
+  const topicCandidates = topical.length ? topical : wholeWords.length ? wholeWords : keyTerms;
+  const topic = topicCandidates.reduce((a, b) => (b.weight > a.weight ? b : a));
   // (Words as heavy as it are the topic as much: 养老院 and 床位费 of 养老院的床位费 — the documents must have both.)
-  const topicsTied = (topical.length ? topical : wholeWords.length ? wholeWords : keyTerms).filter((k) => k.weight >= TOPIC_TIE * topic.weight);
+  const topicsTied = topicCandidates.filter((k) => k.weight >= TOPIC_TIE * topic.weight);
   // Asked for a figure or a date: passages on the topic that state none of the asked kind do not answer it.
   // On the topic: the sentence itself (with its title) carries half the best sentence's coverage, or it sits
   // in a passage nearly as on-topic as the best ("招聘会为期3天" in the passage about the 夜市 job fair).
