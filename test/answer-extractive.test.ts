@@ -909,6 +909,19 @@ describe('abstention evidence', () => {
     expect(first).not.toContain('发布日期');
   });
 
+  it('a list that makes up a section under a heading the question names (四、报名材料 → （一）…（二）…) answers with the heading and every item', () => {
+    const part = (text: string, subhead: string, paragraph: number): Chunk => ({ ...chunk({ title: '义务教育招生入学通知', text }, paragraph), id: `notice#${paragraph}`, docId: 'notice.txt', subhead, paragraph });
+    const own = [
+      part('（一）网上报名：6月10日至6月20日。\n（二）现场审核：6月25日到学区学校现场审核材料。', '三、报名时间和方式', 0),
+      part('（一）适龄儿童及其父母的户口簿；\n（二）房屋产权证明或者住房租赁合同；\n（三）适龄儿童的出生医学证明。', '四、报名材料', 1),
+    ];
+    const tokens = own.map((c) => new Set(tokenizer.tokens(`${c.title} ${c.subhead} ${c.normText}`)));
+    const local: CorpusStats = { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set(), documentText: () => own.map((c) => c.normText).join('\n') };
+    const draft = askZh('入学报名要准备哪些材料', own, local);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toMatch(/^四、报名材料：（一）适龄儿童及其父母的户口簿；（二）房屋产权证明或者住房租赁合同；（三）适龄儿童的出生医学证明\[2\]$/);
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

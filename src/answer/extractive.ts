@@ -124,14 +124,18 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   const termList = keyTerms.map((k) => k.term);
   // A sentence that introduces a list (申请人应当提交以下材料：（一）…, 有下列情形之一的：) answers with the whole
   // list: the materials, conditions or steps asked for are its items, which the document gives one by one.
-  const items = asked ? [] : listItems(opening, sentences);
+  // (A list that makes up a section, under a heading the question names as well as the opening's words —
+  // 四、报名材料 then （一）…（二）… — is that list: the heading introduces it.)
+  const first = asked ? undefined : sentences.find((s) => s !== opening && !s.neighbour && s.order === 0 && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && listItems(s, sentences, true).length >= 1);
+  const intro = first ? { text: `${passages[first.passageIndex].chunk.subhead}：`, passageRank: first.passageRank } : opening;
+  const items = asked ? [] : first ? [first, ...listItems(first, sentences, true)] : listItems(opening, sentences);
   if (items.length) {
     reasons.push(`the answer is a list of ${items.length + 1} items`);
-    const list = tidy([opening.text, ...items.map((s) => s.text)].join(''));
+    const list = tidy([intro.text, ...items.map((s) => s.text)].join(''));
     const others = chosen.filter((s) => s !== opening && !items.includes(s)).slice(0, 1);
     const lead = language === 'en' ? `“${list}”` : list;
-    const text = language === 'en' ? englishAnswer(lead, opening.passageRank, others, passages, true, termList) : chineseAnswer(lead, opening.passageRank, others);
-    return { text, abstained: false, citations: [...new Set([opening, ...others].map((s) => s.passageRank))], generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
+    const text = language === 'en' ? englishAnswer(lead, intro.passageRank, others, passages, true, termList) : chineseAnswer(lead, intro.passageRank, others);
+    return { text, abstained: false, citations: [...new Set([intro.passageRank, ...others.map((s) => s.passageRank)])], generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
   }
   const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, opening.row, kind);
   // The opening sentence is quoted unless the lead already says all of it.
@@ -152,9 +156,9 @@ const LIST_INTRO = /[：:]\s*$|[：:]\s*(?:[（(][一二三四五六七八九十
 const LIST_MAX_ITEMS = 8;
 const LIST_MAX_CHARS = 360;
 
-/** The items that follow a sentence introducing a list, in the document's order (none if it introduces none). */
-function listItems(opening: ScoredSentence, sentences: ScoredSentence[]): ScoredSentence[] {
-  if (opening.row || !LIST_INTRO.test(opening.text)) return [];
+/** The items that follow a sentence introducing a list (or, `item`, the list's first item), in the document's order (none if it introduces none). */
+function listItems(opening: ScoredSentence, sentences: ScoredSentence[], item = false): ScoredSentence[] {
+  if (opening.row || (!item && !LIST_INTRO.test(opening.text))) return [];
   const out: ScoredSentence[] = [];
   let length = opening.text.length;
   for (let order = opening.order + 1; out.length < LIST_MAX_ITEMS; order++) {

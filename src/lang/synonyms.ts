@@ -217,4 +217,7 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['带什么', ['材料', '申请材料']],
   ['带哪些', ['材料', '申请材料']],
   ['收钱', ['收费', '费用', '免费']],
+  ['错过', ['逾期']],
+  ['没赶上', ['逾期']],
+  ['租房', ['租赁', '承租']],
 ];
