@@ -1488,6 +1488,9 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
   return out;
 }
 
+/** A line that opens with a short field name and a colon (办理时限：, 咨询电话：): a form's field. */
+const FIELD_LINE = /^\s*[\u4e00-\u9fff]{2,8}[：:]/;
+
 /** Newspaper pages break paragraphs across columns ("全市共270余家" / "用人单位带来…"): a piece that does not end a sentence is joined to the next. */
 function joinBrokenSentences(pieces: string[]): string[] {
   const out: string[] = [];
@@ -1503,7 +1506,8 @@ function joinBrokenSentences(pieces: string[]): string[] {
     }
     // English words broken across lines, and English sentences on separate lines (District. / Any…), keep a space between them.
     const text = carry && /[A-Za-z0-9,.;:)]$/.test(carry) && /^[A-Za-z0-9(]/.test(piece) ? `${carry} ${piece}` : carry + piece;
-    if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && text.length < MAX_JOINED) carry = text;
+    // (A form's next field — 办理地点：… after 办理时限：20个工作日 — starts a line of its own, with or without a full stop before it.)
+    if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !FIELD_LINE.test(pieces[i + 1] ?? '') && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
       carry = '';

@@ -25,6 +25,8 @@ export interface Block {
   header?: string[];
   /** Why a non-body block is not indexed (navigation, footer, …). */
   reason?: string;
+  /** Web pages: the blocks read from one <table> share it (a page's content finder may keep only part of one). */
+  table?: number;
   /** Offsets in ReadDocument.text (set by layout). */
   start: number;
   end: number;

@@ -40,7 +40,7 @@ async function readDocx(input: ReaderInput) {
 export const docxReader: FormatReader = {
   format: 'docx',
   // v2: tables as header and row lines ("年龄 | 每餐补贴" / "80周岁以上 | 5元"), as .txt and Markdown tables.
-  version: 'table-lines-v2',
+  version: 'table-lines-v3',
   extensions: ['.docx'],
   mediaTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
   read: readDocx,

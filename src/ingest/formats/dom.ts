@@ -43,16 +43,22 @@ export function boilerplateReason(node: DomNode): string | null {
   return null;
 }
 
-function cellsOf(row: DomNode): { cells: string[]; th: boolean } {
+function cellsOf(row: DomNode): { cells: string[]; th: boolean; label: boolean } {
   const cells: string[] = [];
-  let th = true;
+  const tags: string[] = [];
   for (const c of Array.from(row.childNodes)) {
     const tag = name(c);
     if (tag !== 'td' && tag !== 'th') continue;
-    if (tag === 'td') th = false;
+    tags.push(tag);
     cells.push(cleanText(c.textContent ?? ''));
   }
-  return { cells, th: th && cells.length > 0 };
+  // th: a header row; label: a row that names its field in its first cell (<th>事项名称</th><td>…</td>).
+  return { cells, th: tags.length > 0 && tags.every((t) => t === 'th'), label: tags.length > 1 && tags[0] === 'th' && tags.slice(1).every((t) => t === 'td') };
+}
+
+/** An element holding table rows itself: a table Readability rewrote as a <div> (it keeps the rows). */
+function holdsRows(node: DomNode): boolean {
+  return Array.from(node.childNodes).some((c) => /^(tr|thead|tbody|tfoot)$/.test(name(c)));
 }
 
 function rowsOf(node: DomNode, out: DomNode[] = []): DomNode[] {
@@ -95,6 +101,22 @@ function tableBlocks(table: DomNode, out: BlockInput[]): void {
   const rows = rowsOf(table).map(cellsOf).filter((r) => r.cells.some(Boolean));
   for (const c of Array.from(table.childNodes)) if (name(c) === 'caption') out.push({ kind: 'paragraph', text: cleanText(c.textContent ?? '') });
   if (!rows.length) return;
+  const from = out.length;
+  tableRows(rows, out);
+  const id = ++tables;
+  for (let i = from; i < out.length; i++) out[i] = { ...out[i], table: id };
+}
+
+/** Tables read so far (their blocks' `table` id: unique within a page). */
+let tables = 0;
+
+function tableRows(rows: ReturnType<typeof cellsOf>[], out: BlockInput[]): void {
+  // A form of fields (办事指南: 事项名称 | …, 办理时限 | 20个工作日): each row is its field and value, read as a
+  // "field：value" line — the first row is no header for the rest.
+  if (rows.every((r) => r.label)) {
+    for (const r of rows) out.push({ kind: 'paragraph', text: `${r.cells[0]}：${r.cells.slice(1).filter(Boolean).join(' ')}` });
+    return;
+  }
   // The header: a row of <th>, else a first row without figures when more rows follow.
   const first = rows[0];
   const hasHeader = first.th || (rows.length > 1 && first.cells.every((c) => !/\d/.test(c)));
@@ -143,7 +165,7 @@ export function domBlocks(root: DomNode, out: BlockInput[] = []): BlockInput[] {
     if (/^h[1-6]$/.test(tag)) {
       const text = cleanText(node.textContent ?? '');
       if (text) out.push({ kind: 'heading', level: Number(tag[1]), text });
-    } else if (tag === 'table') tableBlocks(node, out);
+    } else if (tag === 'table' || holdsRows(node)) tableBlocks(node, out);
     else if (tag === 'figcaption') {
       const text = cleanText(node.textContent ?? '');
       if (text) out.push({ kind: 'caption', text, reason: 'figure caption' });

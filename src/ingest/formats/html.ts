@@ -87,12 +87,13 @@ export function htmlBlocks(html: string): { blocks: BlockInput[]; title?: string
   // Readability found nothing convincing (a short page): the page minus its marked boilerplate is the content.
   if (!main.length || mainChars < bodyChars * 0.3) return { blocks: whole, ...(title ? { title } : {}), ...(date ? { date } : {}) };
   // Main content in reading order, the rest reported as dropped.
-  const inMain = new Set(main.map((b) => b.text));
+  const kept = withWholeTables(main, whole);
+  const inMain = new Set(kept.map((b) => b.text));
   const blocks: BlockInput[] = [];
   let placed = false;
   for (const b of whole) {
     if (inMain.has(b.text) && b.kind !== 'boilerplate') {
-      if (!placed) blocks.push(...main);
+      if (!placed) blocks.push(...kept);
       placed = true;
       continue;
     }
@@ -100,8 +101,32 @@ export function htmlBlocks(html: string): { blocks: BlockInput[]; title?: string
     else if (b.kind === 'heading' && title && cleanText(b.text) === title) blocks.push(b);
     else blocks.push({ ...b, kind: 'boilerplate', reason: b.reason ?? (INFO_LINE.test(b.text) ? 'date and source line (its date is the document\'s date)' : 'outside the main content') });
   }
-  if (!placed) blocks.push(...main);
+  if (!placed) blocks.push(...kept);
   return { blocks, ...(title ? { title } : {}), ...(date ? { date } : {}) };
+}
+
+/**
+ * Readability rewrites a small table as <div>s and may keep only its longest row (a 办事指南's 补贴标准 row of
+ * its field form): content that is part of a table of the page stands for the whole table, read as the page
+ * has it (every row, each "field：value" or cells with their header).
+ */
+function withWholeTables(main: BlockInput[], whole: BlockInput[]): BlockInput[] {
+  const squash = (t: string) => t.replace(/[\s|｜：:]/g, '');
+  const tables = new Map<number, BlockInput[]>();
+  for (const b of whole) if (b.table !== undefined && b.kind !== 'boilerplate') tables.set(b.table, [...(tables.get(b.table) ?? []), b]);
+  const tableText = new Map([...tables].map(([id, rows]) => [id, rows.map((r) => squash(r.text)).join('')]));
+  const out: BlockInput[] = [];
+  const placed = new Set<number>();
+  for (const b of main) {
+    const text = squash(b.text);
+    const id = b.table === undefined && b.kind === 'paragraph' && text.length >= 8 ? [...tableText].find(([, t]) => t.includes(text))?.[0] : undefined;
+    if (id === undefined) out.push(b);
+    else if (!placed.has(id)) {
+      placed.add(id);
+      out.push(...tables.get(id)!);
+    }
+  }
+  return out;
 }
 
 async function readHtml(input: ReaderInput) {
@@ -115,7 +140,7 @@ async function readHtml(input: ReaderInput) {
 export const htmlReader: FormatReader = {
   format: 'html',
   // v2: tables as header and row lines ("年龄 | 每餐补贴" / "80周岁以上 | 5元"), as .txt and Markdown tables.
-  version: 'table-lines-v2',
+  version: 'table-lines-v3',
   extensions: ['.html', '.htm', '.xhtml', '.shtml'],
   mediaTypes: ['text/html', 'application/xhtml+xml'],
   read: readHtml,
