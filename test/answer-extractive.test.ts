@@ -922,6 +922,23 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toMatch(/^四、报名材料：（一）适龄儿童及其父母的户口簿；（二）房屋产权证明或者住房租赁合同；（三）适龄儿童的出生医学证明\[2\]$/);
   });
 
+  it("the other side of a distinction the question draws (城市 when 农村低保 is asked) does not state the asked figure", () => {
+    const city = { title: '最低生活保障标准', text: '本市城市最低生活保障标准为每人每月860元。申请低保向户籍所在地乡镇人民政府提出。' };
+    const both = { title: '最低生活保障标准', text: '本市城市最低生活保障标准为每人每月860元。农村最低生活保障标准为每人每月650元。' };
+    const question = '农村低保标准一个月多少钱';
+    const retrieval = (docs: { title: string; text: string }[]) => {
+      const local = statsFor([...docs, ...ALL]);
+      const r = retrievalOf(question, local.chunks.slice(0, docs.length));
+      // (As the Chinese expander gives it: 最低生活保障 is the documents' name for 低保.)
+      return { local, r: { ...r, terms: [...r.terms, { term: '最低生活保障', weight: 0.9, origin: 'synonym', source: '低保' }] } };
+    };
+    const only = retrieval([city]);
+    const draft = answerExtractively({ question, language: 'zh', retrieval: only.r, history: [] }, only.local.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    const full = retrieval([both]);
+    expect(answerExtractively({ question, language: 'zh', retrieval: full.r, history: [] }, full.local.stats).text.split('\n')[0]).toContain('650元');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

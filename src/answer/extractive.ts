@@ -223,6 +223,25 @@ function agentSentence(sentences: ScoredSentence[], question: string, stats: Cor
 // or an English street address.
 const ADDRESS = /[\u4e00-\u9fff]{1,10}(路|街|大街|大道|巷|胡同|道)\s*\d+\s*号|\d+\s*(号楼|楼|层|室)(?![\u4e00-\u9fff]*(以上|以下))|位于|坐落|地处|产于|分布于|栖息于|地址\s*[:：]|在[\u4e00-\u9fff]{2,14}(广场|大厦|中心|大楼|会堂|体育馆|公园|礼堂|大厅|服务站|会议室)[^。；;]{0,8}?(举行|举办|召开|开展|办理)|\b\d+\s+[A-Z][a-z]+\s+(Road|Street|Avenue|Lane|Rd|St)\b/;
 
+/**
+ * The two sides of distinctions policies draw, each the other's sibling: a figure stated for one is not the
+ * other's (城市低保 and 农村低保, 职工医保 and 居民医保, 首套 and 二套 housing).
+ */
+const CONTRAST_PAIRS: [string, string][] = [
+  ['农村', '城市'],
+  ['农村', '城镇'],
+  ['职工', '居民'],
+  ['一般困难', '特别困难'],
+  ['首套', '二套'],
+  ['本市户籍', '外地户籍'],
+  ['全日托', '半日托'],
+  ['住院', '门诊'],
+  ['集中供养', '分散供养'],
+  ['男性', '女性'],
+  ['在职', '退休'],
+];
+const CONTRASTS: [string, string][] = CONTRAST_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]] as [string, string][]);
+
 /** Share of the topic's weight at which another word of the question is as much its topic. */
 const TOPIC_TIE = 0.95;
 
@@ -386,6 +405,10 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // section is often another year's (2027年度…标准 after 2026年度…).
   const windowed = datedYears.length ? 0 : WINDOW_PASSAGES;
   const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, windowed);
+  // A sentence about the other side of a distinction the question draws (城市 when 农村低保 is asked, 一般困难
+  // when 特别困难 is) states that side's figure, not the asked one.
+  const contrasts = language === 'zh' ? CONTRASTS.filter(([a, b]) => norm.includes(a) && !norm.includes(b)) : [];
+  const contrasting = (s: ScoredSentence) => contrasts.some(([a, b]) => s.norm.includes(b) && !s.norm.includes(a));
   const best = sentences[0];
 
   // Question-level evidence. Unknown: the weight share of specific words (rare in general Chinese, absent
@@ -429,7 +452,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // The row a table gives for the asked case (80至89周岁 | 每人每月100元 for 80岁) states it, however few words it has.
   const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT);
   const deferred = !!asked && deferring.length > 0 && !rowStated && statedCoverage < 0.8 * deferredCoverage;
-  const figureMissing = asked && (deferred || !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT)) ? 1 : 0;
+  const figureMissing = asked && (deferred || !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT && !contrasting(s))) ? 1 : 0;
   if (deferred) {
     // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
     const says = (s: ScoredSentence) => (deferring.includes(s) ? 0 : 1);
