@@ -939,6 +939,21 @@ describe('abstention evidence', () => {
     expect(answerExtractively({ question, language: 'zh', retrieval: full.r, history: [] }, full.local.stats).text.split('\n')[0]).toContain('650元');
   });
 
+  it("English: the question's own word (apply) is one concept with its phrase's translations (apply for → 申请)", () => {
+    const english = { title: 'Residence Permits', text: 'Apply at the Exit-Entry Service Hall, 88 Renmin Road.' };
+    const rules = { title: '临时救助实施细则', text: '申请临时救助，应当向户籍所在地的乡镇人民政府（街道办事处）提出。' };
+    const local = statsFor([rules, english, ...ALL]);
+    const r = retrievalOf('', local.chunks.slice(0, 1));
+    const terms = [
+      { term: 'appli', weight: 1, origin: 'question' },
+      { term: '申请', weight: 1, origin: 'glossary', source: 'apply for' },
+      { term: '临时救助', weight: 1, origin: 'glossary', source: 'temporary assistance' },
+    ];
+    const a = analyseQuestion({ question: 'where do I apply for temporary assistance', language: 'en', retrieval: { ...r, terms }, history: [] }, local.stats);
+    if ('decided' in a) throw new Error(a.decided.reasons.join('; '));
+    expect(a.keyTerms.find((k) => k.term === 'appli')?.group).toBe('apply for');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

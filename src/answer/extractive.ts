@@ -736,6 +736,10 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // English: the word naming a road or district ("Riverside" of "near Riverside Road") says where, as the place noun does.
   const placeNameWords = new Set(language === 'en' ? [...lower.matchAll(ENGLISH_NAMED_PLACE)].map((m) => m[1]).filter((w) => !STOP_WORDS.has(w) && !ENGLISH_PLACE_NOUN.test(stemEnglish(w))).map(stemEnglish) : []);
   const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1]))) : null;
+  // English: the question's own word ("appli" of "apply") is one concept with the translations of the phrase
+  // holding it ("apply for" → 申请, 办理): an English page's word or a Chinese page's translation covers it once.
+  const conceptOf = new Map<string, string>();
+  if (language === 'en') for (const t of terms) if (t.source && t.origin !== 'question' && t.origin !== 'absent') for (const w of t.source.toLowerCase().split(/\s+/)) if (!conceptOf.has(stemEnglish(w))) conceptOf.set(stemEnglish(w), t.source);
   const ownCase = question ? ownCaseSpans(question) : [];
   // Words of the question a synonym or a pinyin repair stands for (长护险 → 长期护理保险): the characters
   // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
@@ -818,7 +822,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // The period a figure is asked for (一天 of 一天大概走多少人, 每个 of 每个月几号) is evidence where a passage
     // states it, but documents often put it otherwise (日均, 按月) and the figure's own check weighs it.
     const period = !!periodSpan && periodSpan.includes(t.source ?? t.term);
-    out.push({ term: t.term, weight: t.weight * w, group: t.source ?? t.term, unknown, ...(period ? { period } : {}), ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
+    const group = t.source ?? (language === 'en' && t.origin === 'question' ? conceptOf.get(t.term) : undefined) ?? t.term;
+    out.push({ term: t.term, weight: t.weight * w, group, unknown, ...(period ? { period } : {}), ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);
