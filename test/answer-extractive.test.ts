@@ -1125,6 +1125,9 @@ describe('figures', () => {
     // 一次 after 每年 is a frequency (once a year), not the article "a".
     expect(figureMentions('每年可以提取一次，提取金额不超过上一年度实际还款额').map((m) => m.text)).toContain('一次');
     expect(figureMentions('可以申请一次性补贴').map((m) => m.text)).not.toContain('一次');
+    // 起付 and 封顶 are amounts (先垫多少起付, 一年封顶报多少).
+    expect(askedFigure('三级医院住院自己要先垫多少起付', 'zh').measure).toBe('money');
+    expect(askedFigure('医保一年封顶报多少', 'zh').measure).toBe('money');
     // 多大年纪 asks for an age: the 年 of 年纪 is no count of years.
     expect(askedFigure('高龄补贴要多大年纪才能领', 'zh').measure).toBe('age');
     // An amount set as a multiple of a standard (低保标准的12倍) states the money asked.

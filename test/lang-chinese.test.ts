@@ -12,7 +12,7 @@ const DOCS = [
   '社区助理每月领取生活补贴，退休人员的基本养老金按月发放。',
   '持残疾人证的居民可免费办理公交卡。',
   '住房经鉴定为D级危房的，凭居民身份证申请改造补助，名单公示7天；居住证丢失的可以补领。',
-  '申请材料：居民身份证、户口簿。收费标准：不收费。逾期未报名的，凭住房租赁合同统筹安排。',
+  '申请材料：居民身份证、户口簿。收费标准：不收费。逾期未报名的，凭住房租赁合同统筹安排。年度最高支付限额为25万元。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -44,6 +44,7 @@ describe('Chinese expander', () => {
     expect(terms('办公交卡收钱吗')).toContain('收钱→收费:synonym');
     expect(terms('错过报名时间了怎么办')).toContain('错过→逾期:synonym');
     expect(terms('租房住的能报名吗')).toContain('租房→租赁:synonym');
+    expect(terms('医保一年封顶报多少')).toContain('封顶→最高支付限额:synonym');
   });
 
   it('repairs a rare word, or a cut the typo broke, to the far more common corpus word with its pinyin', () => {

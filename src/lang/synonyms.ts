@@ -220,4 +220,5 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['错过', ['逾期']],
   ['没赶上', ['逾期']],
   ['租房', ['租赁', '承租']],
+  ['封顶', ['最高支付限额', '支付限额']],
 ];
