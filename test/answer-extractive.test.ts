@@ -954,6 +954,14 @@ describe('abstention evidence', () => {
     expect(a.keyTerms.find((k) => k.term === 'appli')?.group).toBe('apply for');
   });
 
+  it('a bare yes or no (答：可以。) is answered with the sentence that says on what condition', () => {
+    const faq = { title: '住房公积金提取问答', text: '问：租房可以提取住房公积金吗？\n答：可以。职工本人在本市无自有住房且租赁住房的，可以申请提取住房公积金支付房租。' };
+    const local = statsFor([faq, ...ALL]);
+    const first = askZh('租房能提取住房公积金吗', local.chunks.slice(0, 1), local.stats).text.split('\n')[0];
+    expect(first).toContain('可以');
+    expect(first).toContain('无自有住房');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

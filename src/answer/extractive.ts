@@ -1516,6 +1516,9 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
   return out;
 }
 
+/** A reply that is only yes or no (答：可以。, 答：不能。). */
+const BARE_REPLY = /^\s*(?:答\s*[：:])?\s*(?:可以|不可以|能|不能|是|否|是的|不是|会|不会|需要|不需要|有|没有|对|不对|行|不行)[。！!.，,]?\s*$/;
+
 /** A line that opens with a short field name and a colon (办理时限：, 咨询电话：): a form's field. */
 const FIELD_LINE = /^\s*[\u4e00-\u9fff]{2,8}[：:]/;
 
@@ -1535,7 +1538,10 @@ function joinBrokenSentences(pieces: string[]): string[] {
     // English words broken across lines, and English sentences on separate lines (District. / Any…), keep a space between them.
     const text = carry && /[A-Za-z0-9,.;:)]$/.test(carry) && /^[A-Za-z0-9(]/.test(piece) ? `${carry} ${piece}` : carry + piece;
     // (A form's next field — 办理地点：… after 办理时限：20个工作日 — starts a line of its own, with or without a full stop before it.)
-    if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !FIELD_LINE.test(pieces[i + 1] ?? '') && text.length < MAX_JOINED) carry = text;
+    // (A bare yes or no in answer to a page's own question — 答：可以。 — is read with the sentence that says on
+    // what condition: alone it would answer any question.)
+    if (BARE_REPLY.test(text) && pieces[i + 1] !== undefined) carry = text;
+    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !FIELD_LINE.test(pieces[i + 1] ?? '') && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
       carry = '';
