@@ -962,6 +962,12 @@ describe('abstention evidence', () => {
     expect(first).toContain('无自有住房');
   });
 
+  it("whether someone of the asker's age qualifies (我妈78了 能领高龄津贴不) is answered by the sentence stating the age limit", () => {
+    const guide = { title: '高龄津贴申领办事指南', text: '注意事项：享受高龄津贴的老年人每年需进行一次生存认证。\n办理对象：具有本市户籍、年满80周岁的老年人。\n办公时间：周一至周五。' };
+    const local = statsFor([guide, ...ALL]);
+    expect(askZh('我妈78了 能领高龄津贴不', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain('年满80周岁');
+  });
+
   it('a price needs its currency: a bare number on the topic (a hotline) is no amount', () => {
     const canteen = { title: '助老餐厅', text: '助老餐厅开通订餐热线12345，每天中午11点开餐。' };
     const local = statsFor([canteen, ...ALL]);

@@ -103,7 +103,12 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
   const namesPlace = (s: ScoredSentence) => stats.tokenizer.placeNames(s.norm).some((n) => !input.question.includes(n));
-  const opening = asksForAgent(input.question) ? agentSentence(sentences, input.question, stats) : leadSentence(sentences, asked, kind, namesPlace);
+  const lead0 = asksForAgent(input.question) ? agentSentence(sentences, input.question, stats) : leadSentence(sentences, asked, kind, namesPlace);
+  // Whether someone of the asker's stated age qualifies (我妈78了 能领高龄津贴不): the on-topic sentence that states
+  // an age limit (年满80周岁) answers, when the top one states none.
+  const statesAge = (s: ScoredSentence) => AGE_LIMIT.test(s.norm);
+  const asksOwnAge = !asked && ownCaseSpans(input.question).some((span) => /\d\s*(周岁|岁|了)|\b(is|am|i'?m|aged?)\s+\d/i.test(span));
+  const opening = asksOwnAge && !statesAge(lead0) ? (sentences.find((s) => statesAge(s) && s.coverage >= ON_TOPIC_SHARE * lead0.coverage && !FURNITURE.test(s.text)) ?? lead0) : lead0;
   reasons.push(`answered from passage ${opening.passageRank} (${kind} question)`);
 
   const chosen = [opening];
@@ -241,6 +246,9 @@ const CONTRAST_PAIRS: [string, string][] = [
   ['在职', '退休'],
 ];
 const CONTRASTS: [string, string][] = CONTRAST_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]] as [string, string][]);
+
+/** An age limit stated (年满80周岁, 60岁以上, 80至89周岁, "aged 60 or over"). */
+const AGE_LIMIT = /\d+\s*(?:周岁|岁)|\baged?\s+\d+|\b\d+\s+(?:years? old|or (?:over|older))/i;
 
 /** Share of the topic's weight at which another word of the question is as much its topic. */
 const TOPIC_TIE = 0.95;
