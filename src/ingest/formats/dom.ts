@@ -101,14 +101,11 @@ function tableBlocks(table: DomNode, out: BlockInput[]): void {
   const rows = rowsOf(table).map(cellsOf).filter((r) => r.cells.some(Boolean));
   for (const c of Array.from(table.childNodes)) if (name(c) === 'caption') out.push({ kind: 'paragraph', text: cleanText(c.textContent ?? '') });
   if (!rows.length) return;
+  // The table's id: where its first block lands in this walk's output (unique within a page).
   const from = out.length;
   tableRows(rows, out);
-  const id = ++tables;
-  for (let i = from; i < out.length; i++) out[i] = { ...out[i], table: id };
+  for (let i = from; i < out.length; i++) out[i] = { ...out[i], table: from };
 }
-
-/** Tables read so far (their blocks' `table` id: unique within a page). */
-let tables = 0;
 
 function tableRows(rows: ReturnType<typeof cellsOf>[], out: BlockInput[]): void {
   // A form of fields (办事指南: 事项名称 | …, 办理时限 | 20个工作日): each row is its field and value, read as a
