@@ -13,6 +13,7 @@ const DOCS = [
   '持残疾人证的居民可免费办理公交卡。',
   '住房经鉴定为D级危房的，凭居民身份证申请改造补助，名单公示7天；居住证丢失的可以补领。',
   '申请材料：居民身份证、户口簿。收费标准：不收费。逾期未报名的，凭住房租赁合同统筹安排。年度最高支付限额为25万元。',
+  '青川市法律援助中心受理经济困难公民的申请，请携带身份证。废旧电池不予收购，补贴免征个人所得税。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -45,6 +46,21 @@ describe('Chinese expander', () => {
     expect(terms('错过报名时间了怎么办')).toContain('错过→逾期:synonym');
     expect(terms('租房住的能报名吗')).toContain('租房→租赁:synonym');
     expect(terms('医保一年封顶报多少')).toContain('封顶→最高支付限额:synonym');
+  });
+
+  it('reads a short form no document uses as the corpus words it shortens, and only those', () => {
+    expect(terms('法援中心周六上班吗')).toContain('法援→法律援助:abbreviation');
+    expect(terms('废电池能卖吗')).toContain('废电池→废旧电池:abbreviation');
+    // A real word the documents lack is no short form (护照), nor is a corpus word itself (低保).
+    expect(terms('护照怎么办').filter((t) => t.endsWith(':abbreviation'))).toEqual([]);
+    expect(terms('低保怎么申请').filter((t) => t.endsWith(':abbreviation'))).toEqual([]);
+  });
+
+  it('knows how residents name money matters and what they take along', () => {
+    expect(terms('去办要带什么')).toContain('带什么→携带:synonym');
+    expect(terms('补贴要交税吗')).toContain('交税→个人所得税:synonym');
+    expect(terms('没钱请律师怎么办')).toContain('没钱→经济困难:synonym');
+    expect(terms('废电池能卖吗')).toContain('卖→收购:synonym');
   });
 
   it('repairs a rare word, or a cut the typo broke, to the far more common corpus word with its pinyin', () => {

@@ -4,7 +4,9 @@
 //   pinyin-repair (0.8) a word that is in no document and no dictionary, typed with a pinyin IME, replaced
 //                       by the corpus word with the same toneless pinyin (低包 → 低保, 补帖 → 补贴, 助里 → 助理),
 //                       or typed as bare pinyin in Latin letters (dongcheng → 东城, even where English
-//                       notices spell Dongcheng too).
+//                       notices spell Dongcheng too);
+//   abbreviation  (0.8) a short form in no document (法援, 废电池) → the corpus words it shortens: same first
+//                       character, its characters in order, at most twice its length (法律援助, 废旧电池).
 import { pinyin } from 'pinyin-pro';
 import type { WeightedTerm } from '../ports.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
@@ -31,6 +33,15 @@ const REPAIR_WEIGHT = 0.8;
 const HAN = /^[\u4e00-\u9fff]{2,4}$/;
 const LATIN_PINYIN = /^[a-z]{4,20}$/;
 const MAX_ALTERNATIVES = 3;
+const LONG_HAN = /^[\u4e00-\u9fff]{3,8}$/;
+/** Most uses in general Chinese of a word still read as a possible short form (废电池: 3). */
+const RARE_WORD = 20;
+/** `short`'s characters appear in `long` in order, starting with its first. */
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const c of long) if (c === short[at]) at++;
+  return at === short.length && long[0] === short[0];
+}
 /** How much more common in general Chinese a corpus word must be than a rare word to be taken for its typo. */
 const MORE_COMMON = 10;
 
@@ -78,6 +89,18 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     return [...candidates].filter((w) => w !== word && key(w) === target);
   }
 
+  // Corpus words by first character, for short forms: built on the first question that has one.
+  let byFirst: Map<string, string[]> | null = null;
+  function expansions(word: string): string[] {
+    if (!byFirst) {
+      byFirst = new Map();
+      for (const w of options.vocabulary()) if (LONG_HAN.test(w)) push(byFirst, w[0], w);
+    }
+    const found = (byFirst.get(word[0]) ?? []).filter((w) => w.length > word.length && w.length <= 2 * word.length && isSubsequence(word, w));
+    // Several long forms (法律援助, 法定援助…) leave the short one ambiguous: none is taken.
+    return found.length <= MAX_ALTERNATIVES ? found : [];
+  }
+
   function aroundNonWord(text: string, token: string): { source: string; terms: string[] } | null {
     const at = text.indexOf(token);
     if (at < 0) return null;
@@ -122,6 +145,8 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       const found = repairs(token).filter((w) => general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general));
       for (const term of found) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
       if (general === 0) nonWords.push(token);
+      // A short form (法援 of 法律援助, 废电池 of 废旧电池): a string no dictionary has, or a rare one.
+      if (!found.length && general <= RARE_WORD) for (const term of expansions(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'abbreviation', source: token });
     }
     // A typo can break the cut itself (居注证丢了 → 居注 / 证丢, 提公击金 → 提公 / 击金): the longer strings of up
     // to 4 characters that hold a non-word whole are tried, longest first (居注证 → 居住证, 公击金 → 公积金).

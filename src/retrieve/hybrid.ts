@@ -82,7 +82,11 @@ export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): Weight
   }
   for (const e of query.expansions ?? []) {
     const tokens = index.tokenizer.tokens(normalizeText(e.term));
-    for (const t of tokens) add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin, e.source ?? e.term, tokens.length > 1 ? e.term : undefined);
+    for (const t of tokens) {
+      // A short form's long form counts whole: its pieces (废旧 of 废旧电池 for 废电池) are not what was asked.
+      if (e.origin === 'abbreviation' && t !== e.term && !e.source?.includes(t)) continue;
+      add(t, e.weight * (tokens.length > 1 && t !== e.term ? 0.8 : 1), e.origin, e.source ?? e.term, tokens.length > 1 ? e.term : undefined);
+    }
   }
   return [...byTerm.values()];
 }
