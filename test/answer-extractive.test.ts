@@ -622,6 +622,59 @@ describe('abstention evidence', () => {
     expect(askZh('2025年新生儿出生登记最晚多久内要去申报', [first], stats).text).not.toContain('一个月内');
   });
 
+  it("a field line giving the asked facet under its own label (地点：…) answers from the best passage's section, whatever words it shares", () => {
+    const intro = { title: '春风行动招聘会通知', text: '人力资源和社会保障局定于2026年2月26日举办春风行动大型招聘会。' };
+    const fields = { title: '春风行动招聘会通知', text: '时间：2026年2月26日上午9:00至下午15:00。\n地点：人力资源市场一楼大厅（滨江大道156号）。' };
+    const { chunks: own, stats: base } = statsFor([intro, fields, ...ALL]);
+    const [first, second] = [{ ...own[0], docId: 'fair.docx', id: 'fair.docx#0', ordinal: 0 }, { ...own[1], docId: 'fair.docx', id: 'fair.docx#1', ordinal: 1, subhead: '一、时间地点' }];
+    const stats: CorpusStats = { ...base, neighbours: (c) => (c.id === first.id ? { after: second } : c.id === second.id ? { before: first } : {}) };
+    const where = askZh('招聘会在哪里举办', [first], stats);
+    expect(where.abstained, where.text).toBe(false);
+    expect(where.text.split('\n')[0]).toContain('滨江大道156号');
+    const hours = askZh('招聘会几点结束', [first], stats);
+    expect(hours.abstained, hours.text).toBe(false);
+    expect(hours.text.split('\n')[0]).toContain('15:00');
+    // Another document's labelled line is not this section's: the documents do not say.
+    const other = { ...second, docId: 'college.docx', id: 'college.docx#0', title: '老年大学招生简章', text: '地点：老年大学一楼大厅（滨江大道158号）。' };
+    expect(askZh('招聘会在哪里举办', [first, other], base).abstained).toBe(true);
+  });
+
+  it('the period a figure is asked for weighs little: a passage stating 每月 is not about what the question names', () => {
+    const disabled = { title: '残疾人两项补贴', text: '困难残疾人生活补贴每人每月90元，按月发放到残疾人本人账户。' };
+    const child = { title: '育儿补贴政策问答', text: '育儿补贴按每孩每年3600元的标准发放。' };
+    const nursery = { title: '托育机构备案指南', text: '托育机构应当向卫生健康部门备案。' };
+    const { chunks: own, stats } = statsFor([disabled, child, nursery, ...ALL]);
+    // The retriever searches 一个月 as the documents put it too (the curated 每月, 按月).
+    const ask = (question: string) => {
+      const found = retrievalOf(question, own.slice(0, 2));
+      const terms = [...found.terms, ...['每月', '按月'].map((term) => ({ term, weight: 0.9, origin: 'synonym', source: '一个月' }))];
+      return answerExtractively({ question, language: 'zh', retrieval: { ...found, terms }, history: [] }, stats);
+    };
+    const draft = ask('托育补贴一个月多少');
+    expect(draft.abstained, draft.text).toBe(true);
+    const asked = ask('残疾人生活补贴一个月多少');
+    expect(asked.abstained, asked.text).toBe(false);
+    expect(asked.text.split('\n')[0]).toContain('90元');
+  });
+
+  it('a share is not a bare number where the text speaks of no shares (除以139 for 缴费比例)', () => {
+    const asked = askedFigure('职工养老保险个人缴费比例是多少', 'zh');
+    const [bare] = figureMentions('个人账户养老金月计发标准为个人账户全部储存额除以139');
+    expect(figureFit(bare, asked, '个人账户养老金月计发标准为个人账户全部储存额除以139')).toBeLessThan(0.5);
+    const [column] = figureMentions('支付比例（%）：90');
+    expect(figureFit(column, asked, '支付比例（%）：90')).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('when someone of a stated age may claim (我妈今年58了啥时候能领) is answered by the age the rule states', () => {
+    const pension = { title: '城乡居民基本养老保险缴费工作的通知', text: '2026年度集中缴费时间为2026年1月1日至2026年12月25日。参保人年满60周岁、累计缴费满15年的，可以按月领取居民养老保险待遇。' };
+    const { chunks: own, stats } = statsFor([pension, ...ALL]);
+    const draft = askZh('我妈今年58了啥时候能领居民养老金', own.slice(0, 1), stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('60周岁');
+    // Without the asker's age, when to pay is a date.
+    expect(askZh('居民养老保险缴费截止到哪天', own.slice(0, 1), stats).text.split('\n')[0]).toContain('12月25日');
+  });
+
   it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
     expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
     const asked = askedFigure('能给月低保标准的几倍', 'zh');
@@ -1461,6 +1514,10 @@ describe('English answers', () => {
   it("answers a district's question only from documents that name the district", () => {
     expect(ask('How much is a swimming pool ticket in Baihe County?', [local.chunks[1], local.chunks[2]]).abstained).toBe(true);
     expect(ask('How much is a swimming pool ticket in Xiling District?', [local.chunks[1], local.chunks[2]]).text.split('\n')[0]).toContain('30 yuan');
+  });
+
+  it('"a 4-year-old" is the asker\'s case: its words are no topic, and the age limit the rule states answers', () => {
+    expect(ownCaseSpans('Can I get the childcare subsidy for a 4-year-old?')).toEqual(['4-year-old']);
   });
 
   it('a short line before a capitalised one is a heading, not part of the sentence; a long sentence leads with what it says of the subject', () => {

@@ -107,7 +107,9 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
   // Whether someone of the asker's stated age qualifies (我妈78了 能领高龄津贴不): the on-topic sentence that states
   // an age limit (年满80周岁) answers, when the top one states none.
   const statesAge = (s: ScoredSentence) => AGE_LIMIT.test(s.norm);
-  const asksOwnAge = !asked && ownCaseSpans(input.question).some((span) => /\d\s*(周岁|岁|了)|\b(is|am|i'?m|aged?)\s+\d/i.test(span));
+  // (So is when they may claim it, 我妈今年58了啥时候能领: at the age the rule states.)
+  const whenEligible = asked?.measure === 'date' && /(能|可以)(领|拿|享受|申请|办)|\bcan (i|he|she|they|we) (get|claim|receive|apply)\b/i.test(input.question);
+  const asksOwnAge = (!asked || whenEligible) && ownCaseSpans(input.question).some((span) => /\d\s*(周岁|岁|了)|\b(is|am|i'?m|aged?)\s+\d|\d\s*-?\s*years?[- ]old/i.test(span));
   const opening = asksOwnAge && !statesAge(lead0) ? (sentences.find((s) => statesAge(s) && s.coverage >= ON_TOPIC_SHARE * lead0.coverage && !FURNITURE.test(s.text)) ?? lead0) : lead0;
   reasons.push(`answered from passage ${opening.passageRank} (${kind} question)`);
 
@@ -411,7 +413,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const questionTokens = new Set(keyTerms.map((k) => k.term));
   // Passages are read with their neighbouring chunks, unless the question is scoped to a year: a notice's next
   // section is often another year's (2027年度…标准 after 2026年度…).
-  const windowed = datedYears.length ? 0 : WINDOW_PASSAGES;
+  const windowed = (_p: RetrievedPassage, i: number) => i < WINDOW_PASSAGES && !datedYears.length;
   const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, windowed);
   // A sentence about the other side of a distinction the question draws (城市 when 农村低保 is asked, 一般困难
   // when 特别困难 is) states that side's figure, not the asked one.
@@ -472,6 +474,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // "咨询电话：12329" is no number for 人才公寓. A sentence gives it from the best passage's document, or
   // matches the rest of the question as well as half the best sentence does (a sentence of a neighbouring
   // chunk only from the best passage's document: its passage named the topic, not it).
+  const sectionOf = (p: RetrievedPassage) => `${p.chunk.docId}\n${p.chunk.title}`;
   const topicTerms = keyTerms.filter((k) => !FACET_WORDS.test(k.group));
   const bestDoc = passages[bestIndex].chunk.docId;
   const bestTopic = best ? substringCoverage(topicTerms, best.norm) : 0;
@@ -486,10 +489,14 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const namesTopic = (i: number) => !facetTopic || facetTopicTerms.some((t) => passageTokens[i].has(t));
   const givesFacet = (s: ScoredSentence) =>
     !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (passages[s.passageIndex].chunk.docId === bestDoc || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic));
-  const facetMissing = facet?.evidence && !sentences.some(givesFacet) ? 1 : 0;
+  // A field line of the best passage's section that gives it under its own label (地点：… under 一、时间地点 of the
+  // job fair's notice) gives it whatever words it shares: the section is about the topic, the label says what.
+  const bestSection = sectionOf(passages[bestIndex]);
+  const labelled = (s: ScoredSentence) => !!facet?.label && !!facet.evidence && facet.label.test(s.text) && facet.evidence.test(s.norm) && sectionOf(passages[s.passageIndex]) === bestSection && namesTopic(bestIndex);
+  const facetMissing = facet?.evidence && !sentences.some((s) => givesFacet(s) || labelled(s)) ? 1 : 0;
   if (facet?.evidence && !facetMissing) {
-    // The sentences that give the facet come first (stable otherwise).
-    const gives = (s: ScoredSentence) => (givesFacet(s) ? 0 : 1);
+    // The sentences that give the facet come first, a labelled one first of all (stable otherwise).
+    const gives = (s: ScoredSentence) => (labelled(s) ? 0 : givesFacet(s) ? 1 : 2);
     sentences.sort((a, b) => gives(a) - gives(b));
   }
   // The same share without the places and years: a passage that matches only where (太原) or when, and not
@@ -503,7 +510,6 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // a guide's first chunk names the programme (新生儿落户), the next one its materials or time limit, and each
   // alone covers half the question. Another document's chunks, or the next article of a newspaper page (its
   // own title), are not the section. (Single characters stay each chunk's own: pooled, they come from anywhere.)
-  const sectionOf = (p: RetrievedPassage) => `${p.chunk.docId}\n${p.chunk.title}`;
   const sections = new Map<string, Set<string>>();
   passages.forEach((p, i) => {
     const words = sections.get(sectionOf(p)) ?? new Set<string>();
@@ -754,7 +760,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // pairs straddling its edge (办长 of 办长护险) are no word at all.
   const replaced = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!)) : [];
   // A typo (低包, shiyejin) the pinyin repair replaced is no word of its own: its repairs stand for it.
-  const repaired = new Set(terms.filter((t) => t.origin === 'pinyin-repair' && t.source).map((t) => t.source!));
+  const repaired = new Set(terms.filter((t) => (t.origin === 'pinyin-repair' || t.origin === 'abbreviation') && t.source).map((t) => t.source!));
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();
@@ -781,8 +787,11 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (askingSpans.some((span) => span.includes(t.term))) continue;
     // …and a word cut across them (天内 of 多少天内, 天后 of 几天后) is their classifier with a particle.
     if (!t.source && askingAt.length && everyOccurrence(question, t.term, (w) => askingAt.some((a) => w.start < a.end && w.end > a.end))) continue;
+    // …as is a pair no document or dictionary has cut into their start (满多 of 交满多少年).
+    if (!t.source && askingAt.length && stats.documentFrequency(t.term) === 0 && stats.tokenizer.generalFrequency(t.term) === 0 && everyOccurrence(question, t.term, (w) => askingAt.some((a) => w.start < a.start && w.end > a.start))) continue;
     // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
-    if (ownCase.some((span) => span.includes(t.term))) continue;
+    // (English: and the translations of its words — 年, 老年 for "year", "old" of "a 4-year-old".)
+    if (ownCase.some((span) => span.includes(t.term) || (language === 'en' && !!t.source && span.toLowerCase().includes(t.source.toLowerCase())))) continue;
     if (replaced.length && !t.source && /^[\u4e00-\u9fff]+$/.test(t.term)) {
       // (Pairs inside the word join its group as its pieces: mergePieces.)
       const inside = everyOccurrence(question, t.term, (w) => replaced.some((r) => w.start >= r.start && w.end <= r.end && w.word !== r.word));
@@ -830,11 +839,21 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // The period a figure is asked for (一天 of 一天大概走多少人, 每个 of 每个月几号) is evidence where a passage
     // states it, but documents often put it otherwise (日均, 按月) and the figure's own check weighs it.
     const period = !!periodSpan && periodSpan.includes(t.source ?? t.term);
+    // …and it says per what the figure is, not what about: it weighs as weak evidence (按月 does not make a
+    // passage about 托育补贴 of 托育补贴一个月多少).
+    if (period) w *= WEAK_EVIDENCE;
     const group = t.source ?? (language === 'en' && t.origin === 'question' ? conceptOf.get(t.term) : undefined) ?? t.term;
     out.push({ term: t.term, weight: t.weight * w, group, unknown, ...(period ? { period } : {}), ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);
+  // A run that is a word a synonym or repair stands for (长护 + 护险 of 长护险, searched as 长期护理保险): its
+  // alternatives are the word, and jieba's pairs of it are none (they would set the word's weight by themselves).
+  const standsFor = new Set(terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!));
+  const cutOfReplaced = (k: KeyTerm) => pairs.includes(k) && k.group !== k.term && standsFor.has(k.group) && out.some((o) => o.group === k.group && !pairs.includes(o));
+  const kept = out.filter((k) => !cutOfReplaced(k));
+  out.length = 0;
+  out.push(...kept);
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.
   const englishPresent = new Set(language === 'en' ? terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term) : []);
@@ -982,7 +1001,8 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>, lenient = fal
     // scope, checked on their own.)
     if (lenient && !found.has(group) && ((NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) || periods.has(group))) continue;
     total += weight;
-    matched += Math.min(weight, found.get(group) ?? 0);
+    // (Any word for the period states it: 每月 is 按月 is 一个月.)
+    matched += periods.has(group) && found.has(group) ? weight : Math.min(weight, found.get(group) ?? 0);
   }
   return { matched, total };
 }
@@ -1106,7 +1126,7 @@ function scoreSentences(
   focus: Set<string>,
   questionTokens: Set<string>,
   question: string,
-  windowed = 0,
+  windowed: (p: RetrievedPassage, passageIndex: number) => boolean = () => false,
 ): ScoredSentence[] {
   const aliases = documentAliases(passages);
   const candidates: Candidate[] = [];
@@ -1115,7 +1135,7 @@ function scoreSentences(
     // A passage is read with the chunks on either side of it (a fact often sits one chunk after the words
     // that found it: the next section of a guide, the rest of a table), unless they were retrieved themselves.
     // Their sentences count as the passage's; orders run on from it (negative before it).
-    const near = passageIndex < windowed && stats.neighbours ? stats.neighbours(p.chunk) : {};
+    const near = windowed(p, passageIndex) && stats.neighbours ? stats.neighbours(p.chunk) : {};
     const own = piecesOf(p.chunk.text);
     // The retrieved chunk first, so a sentence two chunks share (their overlap) counts as its own.
     const parts = [
@@ -1614,7 +1634,14 @@ interface Facet {
   en: string;
   /** What a sentence that gives this facet contains (a phone number, a URL, a time of day); absent for facets checked elsewhere. */
   evidence?: RegExp;
+  /** The label of a field line that gives it (地点：…, 办公时间：…, 咨询电话：…). */
+  label?: RegExp;
 }
+
+// Field lines of a notice or guide that give a facet under its own label: 时间：…, 办公时间：…, 地点：…, 咨询电话：….
+const HOURS_LABEL = /^\s*[\u4e00-\u9fff]{0,4}(?:时间|时段)\s*[：:]|^\s*(?:opening hours|office hours|hours|time)\s*:/i;
+const PLACE_LABEL = /^\s*[\u4e00-\u9fff]{0,4}(?:地点|地址|场地|窗口)\s*[：:]|^\s*(?:address|venue|location|place)\s*:/i;
+const PHONE_LABEL = /^\s*[\u4e00-\u9fff]{0,6}(?:电话|热线|联系方式)\s*[：:]|^\s*(?:phone|telephone|tel|hotline)\s*:/i;
 
 // A phone number itself (not the word 电话): landline with area code, mobile, or a short service number.
 const PHONE = /(?<!\d|\d\.)(0\d{2,3}[-\s]?\d{7,8}|0\d{2,3}-\d{3,4}[\s-]\d{4}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?!\d|\.\d)/;
@@ -1639,11 +1666,11 @@ const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[�
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {
   const q = question.toLowerCase();
   if (/邮箱|电子邮件|\be-?mail\b/.test(q)) return { zh: '电子邮箱', en: 'an email address', evidence: EMAIL };
-  if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE };
+  if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE, label: PHONE_LABEL };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
   // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
   if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
-  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办公|营业|开放|有人)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS };
+  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办公|营业|开放|有人)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
@@ -1651,7 +1678,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (kind === 'how') return { zh: '办理方法', en: 'how to apply' };
   // Where to go to do something (在哪里办, 去哪交, where do I apply): an office, an address or a channel must be
   // stated. (Where a thing is or comes from — 分布在什么地方 — takes any place name.)
-  if (kind === 'where') return { zh: '具体地点', en: 'where', ...(SERVICE_WHERE.test(q) ? { evidence: PLACE_STATED } : {}) };
+  if (kind === 'where') return { zh: '具体地点', en: 'where', ...(SERVICE_WHERE.test(q) ? { evidence: PLACE_STATED, label: PLACE_LABEL } : {}) };
   if (kind === 'who') return { zh: '适用对象', en: 'who qualifies' };
   void language;
   return null;

@@ -361,6 +361,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // A floor (几楼, 几层) is answered by a floor only.
   if (asked.classifier && /^[楼层]$/.test(asked.classifier)) return 0.15;
   // An amount comes with its currency: a bare number (a hotline 12345, a count) does not state a price.
+  // …nor a share: a bare number is one only where the text speaks of shares (a table's 比例（%） column).
+  if (!mention.unit && asked.measure === 'percent' && text !== undefined && !/[%％]|百分|比例|比率|percent/i.test(text)) return 0.3;
   if (!mention.unit) return asked.measure === 'money' ? 0.3 : 0.5;
   if (mention.measure === asked.measure) {
     const wanted = asked.counted ?? asked.classifier;

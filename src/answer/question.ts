@@ -153,8 +153,8 @@ export function relativeYears(question: string, now: number): number[] {
   return [...new Set(RELATIVE_YEARS.filter(([re]) => re.test(question)).map(([, offset]) => year + offset))];
 }
 
-/** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生, "my mom is 72", "I'm 70", "80 years old". */
-const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)|\b(?:is|am|i'?m|aged?|turns?|turned)\s+\d{1,3}\b(?!\s*(?:yuan|rmb|%|percent|km|kilo|meters?|metres?|m\b|days?|hours?|minutes?|times?|years? ago))|\b\d{1,3}\s*(?:years?[- ]old|yrs? old)\b/gi;
+/** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生, "my mom is 72", "I'm 70", "80 years old", "a 4-year-old". */
+const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)|\b(?:is|am|i'?m|aged?|turns?|turned)\s+\d{1,3}\b(?!\s*(?:yuan|rmb|%|percent|km|kilo|meters?|metres?|m\b|days?|hours?|minutes?|times?|years? ago))|\b\d{1,3}\s*-?\s*(?:years?[- ]old|yrs? old)\b/gi;
 
 /** The spans of a question that state the asker's own case (俺爷爷85岁, 我妈66了, 2019年10月出生): not what to look for. */
 export function ownCaseSpans(question: string): string[] {
