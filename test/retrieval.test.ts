@@ -93,6 +93,17 @@ describe('search terms', () => {
     // One clause: nothing to tell apart.
     expect(weightedTerms({ text: '我爸瘫在床上长期护理保险一个月能给多少', language: 'zh', k: 5, mode: 'lexical' }, index).find((x) => x.term === '床上')?.weight).toBe(1);
   });
+
+  it("search a short form's long form whole: its pieces the short form lacks are not what was asked", () => {
+    const index = { tokenizer: createTokenizer(), keyword: { documentFrequency: () => 0 } } as unknown as LoadedIndex;
+    const expansions = [{ term: '废旧电池', weight: 0.8, origin: 'abbreviation', source: '废电池' }];
+    const terms = weightedTerms({ text: '废电池能卖吗', language: 'zh', k: 5, mode: 'lexical', expansions }, index).map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(['废旧电池', '电池']));
+    expect(terms).not.toContain('废旧');
+    // A synonym's pieces are searched as before (残疾人证 → 残疾人).
+    const synonym = weightedTerms({ text: '残疾证怎么办', language: 'zh', k: 5, mode: 'lexical', expansions: [{ term: '残疾人证', weight: 0.9, origin: 'synonym', source: '残疾证' }] }, index).map((t) => t.term);
+    expect(synonym).toContain('残疾人');
+  });
 });
 
 describe('the dense path on the generated tiny model', () => {
