@@ -13,7 +13,7 @@ const DOCS = [
   '持残疾人证的居民可免费办理公交卡。',
   '住房经鉴定为D级危房的，凭居民身份证申请改造补助，名单公示7天；居住证丢失的可以补领。',
   '申请材料：居民身份证、户口簿。收费标准：不收费。逾期未报名的，凭住房租赁合同统筹安排。年度最高支付限额为25万元。',
-  '青川市法律援助中心受理经济困难公民的申请，请携带身份证。废旧电池不予收购，补贴免征个人所得税。',
+  '青川市法律援助中心受理经济困难公民的申请，请携带身份证。废旧电池不予收购，补贴免征个人所得税。因意外事件急需应急救助的可申请。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -61,6 +61,8 @@ describe('Chinese expander', () => {
     expect(terms('补贴要交税吗')).toContain('交税→个人所得税:synonym');
     expect(terms('没钱请律师怎么办')).toContain('没钱→经济困难:synonym');
     expect(terms('废电池能卖吗')).toContain('卖→收购:synonym');
+    expect(terms('家里出事了能救急吗')).toEqual(expect.arrayContaining(['出事→意外事件:synonym', '救急→应急:synonym']));
+    expect(terms('孩子报名要准备啥')).toContain('准备啥→材料:synonym');
   });
 
   it('repairs a rare word, or a cut the typo broke, to the far more common corpus word with its pinyin', () => {
