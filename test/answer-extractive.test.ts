@@ -675,6 +675,27 @@ describe('abstention evidence', () => {
     expect(askZh('居民养老保险缴费截止到哪天', own.slice(0, 1), stats).text.split('\n')[0]).toContain('12月25日');
   });
 
+  it("a piece of the asked compound found only inside another compound (救助 of 临时救助 in 社会救助) is not the asked word", () => {
+    const child = { title: '育儿补贴政策问答', text: '育儿补贴在认定低保、特困等社会救助对象时不计入家庭收入。' };
+    const relief = { title: '临时救助实施细则', text: '临时救助由乡镇人民政府受理，急难情形可以先行救助。' };
+    const { chunks: own, stats } = statsFor([child, relief, ...ALL]);
+    const a = analyseQuestion({ question: '临时救助对象能不能算家庭收入', language: 'zh', retrieval: retrievalOf('临时救助对象能不能算家庭收入', own.slice(0, 1)), history: [] }, stats);
+    if ('decided' in a) throw new Error('decided');
+    const b = analyseQuestion({ question: '临时救助对象能不能算家庭收入', language: 'zh', retrieval: retrievalOf('临时救助对象能不能算家庭收入', own.slice(1, 2)), history: [] }, stats);
+    if ('decided' in b) throw new Error('decided');
+    // The 育儿补贴 passage has 救助 only inside 社会救助: it covers 对象, 家庭, 收入 — not 临时救助.
+    expect(a.passageTokens[0].has('救助')).toBe(false);
+    expect(b.passageTokens[0].has('救助')).toBe(true);
+  });
+
+  it('the lead of a long sentence is the clause giving the asked facet, not the one naming the topic', () => {
+    const centre = { title: '法律援助申请办事指南', text: '青川市法律援助中心设在人民路210号市公共法律服务中心一楼，负责受理本市经济困难公民的法律援助申请和法律咨询，办公时间为周一至周五上午9:00至下午17:00，法定节假日休息。' };
+    const { chunks: own, stats } = statsFor([centre, ...ALL]);
+    const draft = askZh('法律援助中心周六上班吗', own.slice(0, 1), stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('周一至周五');
+  });
+
   it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
     expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
     const asked = askedFigure('能给月低保标准的几倍', 'zh');

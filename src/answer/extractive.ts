@@ -144,7 +144,7 @@ export function answerExtractively(input: AnswerInput, stats: CorpusStats, optio
     const text = language === 'en' ? englishAnswer(lead, intro.passageRank, others, passages, true, termList) : chineseAnswer(lead, intro.passageRank, others);
     return { text, abstained: false, citations: [...new Set([intro.passageRank, ...others.map((s) => s.passageRank)])], generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
   }
-  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, opening.row, kind);
+  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, opening.row, kind, facet?.evidence);
   // The opening sentence is quoted unless the lead already says all of it.
   const quotes = (sameText(clause, opening.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
   const citations = [...new Set([opening, ...quotes].map((s) => s.passageRank))];
@@ -398,6 +398,9 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
     // compound whole.
     const text = `${p.chunk.title} ${p.chunk.normText}`;
     for (const k of keyTerms) if (!tokens.has(k.term) && COMPOUND_PART.test(k.term) && text.includes(k.term)) tokens.add(k.term);
+    // …but a piece of the question's compound found only inside another compound of the passage (救助 of
+    // 临时救助 inside 社会救助 only) is that compound's: it says nothing of the asked word.
+    for (const k of keyTerms) if (k.piece && tokens.has(k.term) && !tokens.has(k.group) && pieceOnlyInOtherCompounds(k.term, k.group, text, tokens)) tokens.delete(k.term);
     // A curated synonym the passage states whole (转移登记 for 过户, 不动产权证书 for 房产证) is the asker's word:
     // it counts as much as the word, not by the weight of its pieces.
     for (const k of keyTerms) if (k.phrase && text.includes(k.phrase)) tokens.add(k.group);
@@ -649,6 +652,21 @@ function isFaqQuestion(text: string): boolean {
 }
 /** A Chinese word of two characters or more: found inside the passage's compounds too. */
 const COMPOUND_PART = /^[\u4e00-\u9fff]{2,}$/;
+
+/**
+ * `piece` is the head `whole` ends with (救助 of 临时救助), and every occurrence of it in `text` ends another
+ * compound of the passage (社会救助): a sibling kind of the asked thing, not it. (A shared modifier with another
+ * head — 取暖 of 取暖费 in 取暖补贴 — stays: the same matter.)
+ */
+function pieceOnlyInOtherCompounds(piece: string, whole: string, text: string, tokens: ReadonlySet<string>): boolean {
+  if (!COMPOUND_PART.test(piece) || !COMPOUND_PART.test(whole) || whole.length <= piece.length || !whole.endsWith(piece)) return false;
+  const others = [...tokens].filter((t) => t.length > piece.length && t.endsWith(piece) && !whole.includes(t) && !t.includes(whole));
+  if (!others.length) return false;
+  for (let at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + 1)) {
+    if (!others.some((t) => text.startsWith(t, at + piece.length - t.length))) return false;
+  }
+  return true;
+}
 /** Key terms holding a number (8点, 1.5匹, 66). */
 const NUMBER_TERM = /\d/;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
