@@ -696,6 +696,16 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('周一至周五');
   });
 
+  it('"how many years" asks a duration in years: 15年 answers it before "30 days"', () => {
+    const asked = askedFigure("How many years do I need to pay into the residents' pension before I can claim it?", 'en');
+    expect(asked).toMatchObject({ measure: 'duration', classifier: '年' });
+    const [years] = figureMentions('累计缴费满15年');
+    const [days] = figureMentions('at least 30 days before your current permit expires');
+    expect(figureFit(years, asked)).toBeGreaterThan(figureFit(days, asked));
+    const inDays = askedFigure('how many working days does it take', 'en');
+    expect(figureFit(figureMentions('办理时限：15个工作日')[0], inDays)).toBe(1);
+  });
+
   it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
     expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
     const asked = askedFigure('能给月低保标准的几倍', 'zh');

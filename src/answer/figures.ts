@@ -296,7 +296,7 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (!m && MONEY_EN.test(question)) measure = 'money';
   else if (!m && AGE_LIMIT_EN.test(question)) measure = 'age';
   if (measure === 'percent' && COMPARATIVE_EN.test(question)) return { measure, classifier: null, focus, comparative: true };
-  const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
+  const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : measure === 'duration' && /many/.test(how) ? (ENGLISH_DURATION_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
   return { measure, classifier, focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
 
@@ -305,6 +305,16 @@ const COMPARATIVE_EN = /\bhow much (cheaper|more|less|lower|higher|bigger|smalle
 
 // "What's the age limit", "minimum age": an age asked without "how old".
 const AGE_LIMIT_EN = /\bage (limit|requirement|threshold)\b|\b(minimum|maximum|min|max) age\b|\bat what age\b|\bhow old\b/i;
+
+// The unit an English "how many years/days" question asks for: 15年 answers "how many years", 30 days does not.
+const ENGLISH_DURATION_WORDS: [RegExp, string][] = [
+  [/^years?\b/i, '年'],
+  [/^months?\b/i, '月'],
+  [/^weeks?\b/i, '周'],
+  [/^(working |business )?days?\b/i, '天'],
+  [/^hours?\b/i, '小时'],
+  [/^minutes?\b/i, '分钟'],
+];
 
 // The Chinese count word an English count question's noun takes ("how many employers" → 家, "people" → 名):
 // the figure answering it carries that word (57家用人单位), not another count's (7188名居民).
@@ -389,7 +399,7 @@ function countWord(unit: string): string {
   return unit.replace(/^(万|亿)/, '').replace(/^(余|多)/, '');
 }
 
-const CLASSIFIER_SYNONYMS: string[][] = [['名', '人', '位', '人次'], ['天', '日'], ['元', '块'], ['楼', '层']];
+const CLASSIFIER_SYNONYMS: string[][] = [['名', '人', '位', '人次'], ['天', '日', 'day', 'days'], ['元', '块'], ['楼', '层'], ['年', 'year', 'years'], ['月', 'month', 'months'], ['周', '星期', 'week', 'weeks'], ['小时', 'hour', 'hours'], ['分钟', 'minute', 'minutes']];
 
 function sameClassifier(unit: string, classifier: string): boolean {
   const u = unit.replace(/^(万|亿)/, '');
