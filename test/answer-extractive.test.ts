@@ -706,6 +706,21 @@ describe('abstention evidence', () => {
     expect(figureFit(figureMentions('办理时限：15个工作日')[0], inDays)).toBe(1);
   });
 
+  it("a document's section is read whole for the topic too (急难 in 第一条 covers 救急 for 第三条)", () => {
+    // The relief rule names 急难 (for 救急) in 第一条 and the 意外事件 in 第三条: one section, one answer.
+    const first = { title: '临时救助实施细则', text: '第一条 为规范临时救助工作，发挥临时救助解决群众急难问题的作用，制定本细则。' };
+    const third = { title: '临时救助实施细则', text: '第三条 因火灾、交通事故等意外事件，导致基本生活暂时出现严重困难的家庭，可以申请临时救助。' };
+    const { chunks: own, stats } = statsFor([first, third, ...ALL]);
+    const [a, b] = [{ ...own[0], docId: 'relief.txt', id: 'relief.txt#0' }, { ...own[1], docId: 'relief.txt', id: 'relief.txt#1', ordinal: 1 }];
+    const question = '家里出事了能找政府救急吗';
+    const found = retrievalOf(question, [b, a]);
+    const terms = [...found.terms, { term: '急难', weight: 0.9, origin: 'synonym', source: '救急' }, { term: '意外事件', weight: 0.9, origin: 'synonym', source: '出事' }];
+    const analysis = analyseQuestion({ question, language: 'zh', retrieval: { ...found, terms }, history: [] }, stats);
+    if ('decided' in analysis) throw new Error('decided');
+    expect(analysis.question.topicMissing).toBe(0);
+
+  });
+
   it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
     expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
     const asked = askedFigure('能给月低保标准的几倍', 'zh');
