@@ -721,6 +721,19 @@ describe('abstention evidence', () => {
 
   });
 
+  it('a word jieba tags as a place that the place list does not hold (上门) is what is asked, not where', () => {
+    const station = { title: '再生资源回收指南', text: '城关回收站单次交投超过50公斤的，可拨打预约热线0719-8233300，工作人员免费上门回收。' };
+    const { chunks: own, stats } = statsFor([station, ...ALL]);
+    const a = analyseQuestion({ question: '东西太多能上门回收吗', language: 'zh', retrieval: retrievalOf('东西太多能上门回收吗', own.slice(0, 1)), history: [] }, stats);
+    if ('decided' in a) throw new Error('decided');
+    expect(a.keyTerms.find((k) => k.term === '上门')?.scope).toBeFalsy();
+    expect(a.question.content).toBeGreaterThan(0.5);
+    // A real place stays where: 城关 of 城关能上门回收吗.
+    const b = analyseQuestion({ question: '城关能上门回收吗', language: 'zh', retrieval: retrievalOf('城关能上门回收吗', own.slice(0, 1)), history: [] }, stats);
+    if ('decided' in b) throw new Error('decided');
+    expect(b.keyTerms.find((k) => k.term === '城关')?.scope).toBe(true);
+  });
+
   it('几倍 and 多少倍 ask a multiple, answered by a figure in 倍', () => {
     expect(questionKind('临时救助特别困难的能给低保的几倍啊')).toBe('number');
     const asked = askedFigure('能给月低保标准的几倍', 'zh');

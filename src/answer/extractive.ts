@@ -870,7 +870,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term) || placeNameWords.has(t.term))));
-    const scope = (language === 'zh' && (tag === 'ns' || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
+    // (A word jieba's dictionary tags as a place but the place list does not hold — 上门 of 上门回收 — is no place;
+    // a single character tagged so is a piece of one jieba cut apart: 桐 of 桐山县.)
+    const scope = (language === 'zh' && ((tag === 'ns' && (t.term.length === 1 || stats.tokenizer.placeNames(t.term).length > 0)) || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
     // The period a figure is asked for (一天 of 一天大概走多少人, 每个 of 每个月几号) is evidence where a passage
     // states it, but documents often put it otherwise (日均, 按月) and the figure's own check weighs it.
     const period = !!periodSpan && periodSpan.includes(t.source ?? t.term);
