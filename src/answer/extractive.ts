@@ -416,7 +416,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const questionTokens = new Set(keyTerms.map((k) => k.term));
   // Passages are read with their neighbouring chunks, unless the question is scoped to a year: a notice's next
   // section is often another year's (2027年度…标准 after 2026年度…).
-  const windowed = (_p: RetrievedPassage, i: number) => i < WINDOW_PASSAGES && !datedYears.length;
+  const windowed = datedYears.length ? 0 : WINDOW_PASSAGES;
   const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, windowed);
   // A sentence about the other side of a distinction the question draws (城市 when 农村低保 is asked, 一般困难
   // when 特别困难 is) states that side's figure, not the asked one.
@@ -504,7 +504,8 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // A field line of the best passage's section that gives it under its own label (地点：… under 一、时间地点 of the
   // job fair's notice) gives it whatever words it shares: the section is about the topic, the label says what.
   const bestSection = sectionOf(passages[bestIndex]);
-  const labelled = (s: ScoredSentence) => !!facet?.label && !!facet.evidence && facet.label.test(s.text) && facet.evidence.test(s.norm) && sectionOf(passages[s.passageIndex]) === bestSection && namesTopic(bestIndex);
+  const labels = facet?.label && facet.evidence && namesTopic(bestIndex) ? { label: facet.label, evidence: facet.evidence } : null;
+  const labelled = (s: ScoredSentence) => !!labels && labels.label.test(s.text) && labels.evidence.test(s.norm) && sectionOf(passages[s.passageIndex]) === bestSection;
   const facetMissing = facet?.evidence && !sentences.some((s) => givesFacet(s) || labelled(s)) ? 1 : 0;
   if (facet?.evidence && !facetMissing) {
     // The sentences that give the facet come first, a labelled one first of all (stable otherwise).
@@ -888,9 +889,6 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // alternatives are the word, and jieba's pairs of it are none (they would set the word's weight by themselves).
   const standsFor = new Set(terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!));
   const cutOfReplaced = (k: KeyTerm) => pairs.includes(k) && k.group !== k.term && standsFor.has(k.group) && out.some((o) => o.group === k.group && !pairs.includes(o));
-  const kept = out.filter((k) => !cutOfReplaced(k));
-  out.length = 0;
-  out.push(...kept);
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.
   const englishPresent = new Set(language === 'en' ? terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term) : []);
@@ -911,7 +909,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   for (const phrase of absentPhrases) {
     if (!absentConcepts.has(phrase)) out.push({ term: phrase, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: phrase, unknown: true, absentPhrase: true });
   }
-  return mergePieces(out);
+  return mergePieces(out.filter((k) => !cutOfReplaced(k)));
 }
 
 /**
@@ -1163,7 +1161,7 @@ function scoreSentences(
   focus: Set<string>,
   questionTokens: Set<string>,
   question: string,
-  windowed: (p: RetrievedPassage, passageIndex: number) => boolean = () => false,
+  windowed = 0,
 ): ScoredSentence[] {
   const aliases = documentAliases(passages);
   const candidates: Candidate[] = [];
@@ -1172,7 +1170,7 @@ function scoreSentences(
     // A passage is read with the chunks on either side of it (a fact often sits one chunk after the words
     // that found it: the next section of a guide, the rest of a table), unless they were retrieved themselves.
     // Their sentences count as the passage's; orders run on from it (negative before it).
-    const near = windowed(p, passageIndex) && stats.neighbours ? stats.neighbours(p.chunk) : {};
+    const near = passageIndex < windowed && stats.neighbours ? stats.neighbours(p.chunk) : {};
     const own = piecesOf(p.chunk.text);
     // The retrieved chunk first, so a sentence two chunks share (their overlap) counts as its own.
     const parts = [
