@@ -29,7 +29,8 @@ export const USAGE = `Usage: npm run eval -- [options]
                      eval/county and eval/webpages (report splits, and their fresh.jsonl sets written
                      last and never tuned on), eval/residents-fresh.jsonl (report split, on seeds/) and
                      eval/district (report split), and eval/probes (the team's bug-finding set on
-                     policy documents' shapes: a regression check, all calib), each on its own docs/;
+                     policy documents' shapes: a regression check, all calib) and eval/offtopic
+                     (questions no document answers, asked of eval/webpages), each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -65,6 +66,8 @@ export const SUITE: readonly EvalSet[] = [
   { name: 'district-report', questions: 'eval/district/questions.jsonl', split: 'report', corpus: 'eval/district/docs' },
   // Written by the team after reading the answerer, to find bugs on policy documents' shapes: a regression check only.
   { name: 'probes', questions: 'eval/probes/questions.jsonl', corpus: 'eval/probes/docs' },
+  // Off-topic questions (no answer in any document) asked of the web pages; its calib half was looked at, its report half not.
+  { name: 'offtopic', questions: 'eval/offtopic/questions.jsonl', corpus: 'eval/webpages/docs' },
 ];
 
 export interface EvalSet {

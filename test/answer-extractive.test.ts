@@ -193,6 +193,24 @@ describe('English questions about things the documents never mention', () => {
     expect(english('How many residents in Jiwang use plastic film?', [jiwang, plastic, film, plasticFilm]).abstained).toBe(false);
   });
 
+  it('an everyday English word an English page uses, or a word for the facet asked, anchors nothing: the absent thing is the topic', () => {
+    const page = statsFor([{ title: 'Jiwang community notes', text: 'Jiwang has a good new hall. The hall phone number is 0359-1234567, open from 9:00 to 17:00.' }, ...ALL]);
+    const ask = (question: string, mapped: WeightedTerm[]) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', page.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, page.stats);
+    };
+    // "good" as everyday as its translation 优良; "phone" is the facet asked, not what about.
+    const good = { term: '优良', weight: 0.5, origin: 'cedict', source: 'good' };
+    const phone = { term: '电话', weight: 1, origin: 'glossary', source: 'phone' };
+    const camera = { term: '相机', weight: 0.3, origin: 'absent', source: 'camera' };
+    const recommend = ask('can you recommend a good movie', [good, movie]);
+    expect(recommend.abstained, recommend.reasons.join(' | ')).toBe(true);
+    expect(recommend.text).toContain('movie');
+    expect(ask('which phone has the best camera', [phone, camera]).abstained).toBe(true);
+    // A specific word of the page (hall) still anchors the question, and with nothing absent it is answered.
+    expect(ask('what is the phone number of the hall', [phone]).abstained).toBe(false);
+  });
+
   it('answer when the question is anchored by a name the corpus has, whatever else it mentions', () => {
     const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
     const draft = english('How many residents in Jiwang like the movie?', [jiwang, residents, movie]);

@@ -176,6 +176,8 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     const small = new Set(['补贴', '居民', '得分']);
     const lex = buildEnglishLexicon(small, cedict);
     expect(lex.absent?.football).toBe('足球');
+    // One character is a thing too (cat → 猫), when that is the whole sense.
+    expect(lex.absent?.cat).toBe('猫');
     expect(lex.absent?.subsidy).toBeUndefined();
     const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('who won the football match');
     expect(found.find((t) => t.origin === 'absent')).toMatchObject({ term: '足球', source: 'football' });

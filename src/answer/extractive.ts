@@ -790,6 +790,17 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // holding it ("apply for" → 申请, 办理): an English page's word or a Chinese page's translation covers it once.
   const conceptOf = new Map<string, string>();
   if (language === 'en') for (const t of terms) if (t.source && t.origin !== 'question' && t.origin !== 'absent') for (const w of t.source.toLowerCase().split(/\s+/)) if (!conceptOf.has(stemEnglish(w))) conceptOf.set(stemEnglish(w), t.source);
+  // English: how everyday each word of the question is, by its main translation's general usage (buy as 购买).
+  const englishUsage = new Map<string, { weight: number; usage: number }>();
+  if (language === 'en') {
+    for (const t of terms) {
+      if (!t.source || (t.origin !== 'cedict' && t.origin !== 'glossary') || !HAN.test(t.term)) continue;
+      for (const w of t.source.toLowerCase().split(/\s+/)) {
+        const seen = englishUsage.get(stemEnglish(w));
+        if (!seen || t.weight > seen.weight) englishUsage.set(stemEnglish(w), { weight: t.weight, usage: stats.tokenizer.generalFrequency(t.term) });
+      }
+    }
+  }
   const ownCase = question ? ownCaseSpans(question) : [];
   // Words of the question a synonym or a pinyin repair stands for (长护险 → 长期护理保险): the characters
   // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
@@ -847,7 +858,10 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     }
     if (t.source) presentConcepts.add(t.source);
     const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term));
-    if (anchor) anchored = true;
+    // (An everyday English word an English page happens to use — good, new, year, as everyday as its main
+    // translation — anchors nothing.)
+    // Nor does a glossary word for the facet asked (phone, price, hours): it says what about the thing is asked.
+    if (anchor && (t.origin !== 'question' || specificity(englishUsage.get(stemEnglish(t.term))?.usage ?? 0) >= SPECIFIC_WORD) && !(t.origin === 'glossary' && namesFacetOnly(t.source ?? ''))) anchored = true;
     const general = stats.tokenizer.generalFrequency(t.term);
     // Single characters and the character pairs made from unknown runs (多挣) are weak evidence either way.
     // Character pairs of unknown runs that hold a grammatical character (不热, 级不, 热打 of 暖气不热打…) are no words.
@@ -896,9 +910,12 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // Things CC-CEDICT names that no document mentions (football → 足球) count as missing topics only when
   // nothing else in the question is anchored: "recommend a good movie" matches only everyday words
   // (推出, 优良), while "delivery subsidy per parcel in Xinzhou" is about 补贴 in 忻州 whatever 包裹 is.
-  if (!anchored) for (const thing of absentThings) absentConcepts.add(thing);
+  // (There it is what the question is about, however rare an everyday word of it is in the documents.)
+  const heaviest = Math.max(0, ...out.map((k) => k.weight));
+  const things = anchored ? new Set<string>() : absentThings;
+  for (const thing of things) absentConcepts.add(thing);
   for (const concept of absentConcepts) {
-    if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
+    if (!presentConcepts.has(concept) && !coveredInEnglish(concept)) out.push({ term: concept, weight: things.has(concept) ? Math.max(heaviest, idfMax * ABSENT_CONCEPT_WEIGHT) : idfMax * ABSENT_CONCEPT_WEIGHT, group: concept, unknown: true });
   }
   // A thing CC-CEDICT names by a phrase no document uses (work permit → 工作证) is missing whatever else the
   // question anchors (a place, "apply"): its words map one by one to everyday corpus words (工作, 许可) of
@@ -1005,6 +1022,8 @@ const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks
 
 /** Weight (× the largest IDF) of a glossary concept no document uses (passport → 护照). */
 const ABSENT_CONCEPT_WEIGHT = 0.6;
+/** Specificity (by general usage) at which an English page's word of the question anchors it. */
+const SPECIFIC_WORD = 0.6;
 
 /** 1 for words rare in general Chinese (count <= 30), falling to 0.15 for everyday words (count >= 3000). */
 function specificity(generalCount: number): number {
@@ -1694,6 +1713,11 @@ const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
 const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|由[^，。；]{1,10}(受理|办理)|(户籍|户口|常住|居住|所在)地|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
 const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。？?]{0,4}(办|交|缴|申请|领|报名|登记|咨询|买|补办|挂失|提交|换|打印|开具|预约)|(办|交|缴|申请|领|报名|登记|补办|挂失|换)[^，。？?]{0,4}(哪里|哪儿|在哪|去哪|到哪)|\bwhere (do|can|should) i (apply|register|pay|go|get|collect|submit|sign up|renew|replace)\b/i;
 /** Words that name a facet rather than the topic it is asked of. */
+/** An English glossary phrase whose every word names the facet asked (phone number, price, opening hours). */
+function namesFacetOnly(phrase: string): boolean {
+  return phrase.split(/\s+/).every((w) => FACET_WORDS.test(w) || /^(prices?|costs?|fees?|charges?)$/i.test(w));
+}
+
 const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address)\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 

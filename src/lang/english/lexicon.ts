@@ -88,8 +88,8 @@ export function buildEnglishLexicon(
     if (!HAN_ONLY.test(term)) continue;
     const properNoun = /^[A-Z]/.test(entry.pinyin);
     if (!safe(() => inVocabulary(term))) {
-      // A one-word sense of a common noun (jieba's stock tag n) the corpus lacks: football → 足球.
-      if (!properNoun && ABSENT_NOUN_LENGTH.test(term) && commonNouns().has(term)) {
+      // A one-word sense of a common noun (jieba's stock tag n) the corpus lacks: football → 足球, cat → 猫.
+      if (!properNoun && ABSENT_WORD_LENGTH.test(term) && commonNouns().has(term)) {
         for (const words of entry.glosses.flatMap(glossParts)) {
           const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
           if (words.length <= 2 && content.length === 1 && /^[a-z]{3,}$/.test(content[0]!) && !absentCandidates.has(content[0]!)) absentCandidates.set(content[0]!, term);
@@ -140,6 +140,7 @@ export function buildEnglishLexicon(
 }
 
 const ABSENT_NOUN_LENGTH = /^\p{Script=Han}{2,4}$/u;
+const ABSENT_WORD_LENGTH = /^\p{Script=Han}{1,4}$/u;
 let nouns: Set<string> | null = null;
 /** jieba's stock dictionary words tagged n (common nouns), computed once per process. */
 function commonNouns(): Set<string> {
