@@ -219,6 +219,31 @@ describe('English questions about things the documents never mention', () => {
   });
 });
 
+describe('a document section read whole', () => {
+  const title = '关于提高孤儿基本生活保障标准的通知';
+  const intro = '机构集中养育孤儿的基本生活费拨付至市儿童福利院；社会散居孤儿的基本生活费于每月10日前发放至监护人银行账户。';
+  const table = '类别：机构集中养育孤儿；调整后标准：每人每月2000元';
+  const part = (text: string, n: number): Chunk => ({ ...chunk({ title, text }, 0), id: `notice#${n}`, paragraph: n, ordinal: n });
+  const own = [part(intro, 0), part(table, 1), ...ALL.map((d, i) => chunk(d, i + 1))];
+  const sectionStats = statsOfChunks(own);
+
+  it("a figure in a chunk of the best passage's section is on the topic (a notice's table of amounts under its programme)", () => {
+    const draft = askZh('福利院养的孤儿一个月多少生活费', [own[0], own[1]], sectionStats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text).toContain('每人每月2000元');
+    // Another document's table is not that section.
+    const elsewhere = { ...own[1], docId: 'other.txt', title: '困难群众补助标准' };
+    expect(askZh('福利院养的孤儿一个月多少生活费', [own[0], elsewhere], statsOfChunks([own[0], elsewhere, ...own.slice(2)])).abstained).toBe(true);
+  });
+
+  it('a dictionary word the question runs across (内能 of 政策范围内能报) is no missing topic where the passage states the run', () => {
+    const insurance = statsFor([{ title: '城乡居民医保待遇', text: '政策范围内住院费用在二级医疗机构的报销比例为75%。' }, ...ALL]);
+    const draft = askZh('居民医保政策范围内能报多少比例', insurance.chunks.slice(0, 1), insurance.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text).toContain('75%');
+  });
+});
+
 describe('what is never quoted', () => {
   it('instructions inside a document, even when they carry the asked figure', () => {
     const draft = answer('稷王社区每户可以领多少元补贴？', [JIWANG]);
@@ -1355,8 +1380,11 @@ describe('figures', () => {
     const draft = askZh(q, sameDoc, notice.stats);
     expect(draft.abstained).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('420套');
-    // Without the declaration the passage with the figure is not about 公租房 at all: no on-topic figure.
-    const undeclared = [{ ...intro, text: intro.text.replace('以下简称', '') }, { ...rest, docId: intro.docId }];
+    // The declaration holds across the document's sections (an attachment under a title of its own)…
+    const attachment = { ...rest, docId: intro.docId, title: '附件：房源清单' };
+    expect(askZh(q, [intro, attachment], notice.stats).text.split('\n')[0]).toContain('420套');
+    // …and without it that passage is not about 公租房 at all: no on-topic figure.
+    const undeclared = [{ ...intro, text: intro.text.replace('（以下简称公租房）', '') }, attachment];
     const u = askZh(q, undeclared, notice.stats);
     expect(u.abstained, u.reasons.join(' | ') + u.text).toBe(true);
   });

@@ -315,7 +315,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // categories a policy sets apart) is part of what is asked, not the asker's manner of speaking.
   const categories = language === 'zh' ? categoryWords(norm, passages, stats) : [];
   const terms = categories.length ? [...input.retrieval.terms, ...categories.map((term) => ({ term, weight: 1, origin: 'question' }))] : input.retrieval.terms;
-  const keyTerms = keyTermWeights(terms, language, stats, norm, places, new Set(categories));
+  const keyTerms = keyTermWeights(terms, language, stats, norm, places, new Set(categories), () => passages.map((p) => normalizeText(p.chunk.text)));
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
@@ -464,7 +464,13 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   const mostOnTopic = Math.max(0, ...sentences.map((s) => s.coverage));
   // (A sentence of a neighbouring chunk is on the topic by its own words only: its passage's coverage is the
   // retrieved chunk's, and the document's title, its context, names the topic for every sentence of it.)
-  const onTopic = (s: ScoredSentence) => !!best && (s.neighbour ? s.features.own >= 0.5 * mostOnTopic : s.coverage >= 0.5 * mostOnTopic || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage));
+  // (A passage is on the topic with the rest of its section: a notice's table of amounts is its own chunk,
+  // under the title that names the programme, while the chunk before it names what the table is of —
+  // 机构集中养育孤儿 | 每人每月2000元 for 福利院的孤儿. Tried: only sentences that themselves name a word of the
+  // question — residents and district reports each lost an answer.)
+  const sectionCoverages = passages.map((p, i) => coverageOf(keyTerms, new Set([...passageTokens[i], ...sections.get(sectionOf(p))!]), true));
+  const onTopic = (s: ScoredSentence) =>
+    !!best && (s.neighbour ? s.features.own >= 0.5 * mostOnTopic : s.coverage >= 0.5 * mostOnTopic || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage) || (s.coverage > 0 && sectionCoverages[s.passageIndex] >= 0.75 * bestCoverage));
   // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
   // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
   // table row under the programme's title answers even where another programme's amount is deferred).
@@ -523,7 +529,7 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // a guide's first chunk names the programme (新生儿落户), the next one its materials or time limit, and each
   // alone covers half the question. Another document's chunks, or the next article of a newspaper page (its
   // own title), are not the section. (Single characters stay each chunk's own: pooled, they come from anywhere.)
-  const pooled = passages.map((p, i) => coverageOf(keyTerms, new Set([...passageTokens[i], ...sections.get(sectionOf(p))!]), true));
+  const pooled = sectionCoverages;
   const sectionCoverage = Math.max(...pooled);
   // The answer comes from the section that covers the question, when the top sentence's covers clearly less
   // (孩子上小学报名要准备啥: the 入学 notice's sections name 小学, 报名 and its 材料; a legal-aid guide's materials
@@ -696,12 +702,16 @@ const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
  * A corpus word of the question (two to four characters) holds exactly one character of the pair at `at`:
  * 范围内 of 范围|内能|报, 特展 of 特|展展|到.
  */
-function cutAcross(question: string, at: number, stats: CorpusStats): boolean {
+function cutAcross(question: string, at: number, stats: CorpusStats, inPassages: (text: string) => boolean = () => false): boolean {
   for (let length = 2; length <= 4; length++) {
     const ending = question.slice(at + 1 - length, at + 1);
     const starting = question.slice(at + 1, at + 1 + length);
     if (at + 1 - length >= 0 && /^[\u4e00-\u9fff]+$/.test(ending) && stats.documentFrequency(ending) > 0) return true;
     if (starting.length === length && /^[\u4e00-\u9fff]+$/.test(starting) && stats.documentFrequency(starting) > 0) return true;
+    // (…or three or four characters of it the retrieved passages state word for word, where the index has
+    // them as two words: 政策范围内 is 范围 and 内 to jieba.)
+    if (length >= 3 && at + 1 - length >= 0 && /^[\u4e00-\u9fff]+$/.test(ending) && inPassages(ending)) return true;
+    if (length >= 3 && starting.length === length && /^[\u4e00-\u9fff]+$/.test(starting) && inPassages(starting)) return true;
   }
   return false;
 }
@@ -761,7 +771,9 @@ function categoryWords(norm: string, passages: RetrievedPassage[], stats: Corpus
  * general Chinese: a rare word (公交卡, 驾照) is a topic the documents lack; an everyday word a resident
  * uses in place of the article's (一共, 大概, 上班) is not evidence against the passage.
  */
-function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = [], categories: ReadonlySet<string> = new Set()): KeyTerm[] {
+function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = [], categories: ReadonlySet<string> = new Set(), passageTexts: () => readonly string[] = () => []): KeyTerm[] {
+  let texts: readonly string[] | null = null;
+  const inPassages = (text: string) => (texts ??= passageTexts()).some((p) => p.includes(text));
   // Where the question names a place (柳溪街道, 稷山县): its words and characters say where, not what.
   const placeSpans = spansOf(question, places.flatMap((p) => [p.name, p.stem]));
   const inPlace = (term: string) => everyOccurrence(question, term, (w) => placeSpans.some((p) => w.start >= p.start && w.end <= p.end));
@@ -849,7 +861,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (t.origin === 'question' && repaired.has(t.term) && df === 0) continue;
     // A pair no document uses, cut across a word the documents use (内能 of 政策范围内能报, 展展 of 特展展到,
     // 多补 of 最多补): jieba's mis-cut of the asker's run, no word at all.
-    if (df === 0 && !t.source && /^[\u4e00-\u9fff]{2}$/.test(t.term) && everyOccurrence(question, t.term, (w) => cutAcross(question, w.start, stats))) continue;
+    if (df === 0 && !t.source && /^[\u4e00-\u9fff]{2}$/.test(t.term) && everyOccurrence(question, t.term, (w) => cutAcross(question, w.start, stats, inPassages))) continue;
     // English: the English words themselves, and translations the corpus never uses, say nothing —
     // except the glossary's: its translations are reliable, so a concept none of them covers is missing.
     if (language === 'en' && df === 0) {
