@@ -244,6 +244,14 @@ describe('a document section read whole', () => {
   });
 });
 
+describe('English price questions', () => {
+  it('"what is the fee / fine" asks for an amount', () => {
+    expect(questionKind('What is the fee for residence registration?')).toBe('number');
+    expect(questionKind("what's the fine for not sorting waste")).toBe('number');
+    expect(questionKind('What is the office called?')).toBe('what');
+  });
+});
+
 describe('what is never quoted', () => {
   it('instructions inside a document, even when they carry the asked figure', () => {
     const draft = answer('稷王社区每户可以领多少元补贴？', [JIWANG]);
