@@ -1492,6 +1492,19 @@ describe('figures', () => {
 });
 
 describe('question analysis', () => {
+  it("a synonym is a piece of another word only where the word it stands for is (住房 for 房子 is no piece of 住房公积金 for 公积金)", () => {
+    const faq = statsFor([{ title: '住房公积金提取问答', text: '购买自住住房的，在取得不动产权证书之日起2年内申请提取住房公积金。房屋租赁的，按年提取。' }, ...ALL]);
+    const question = '买了房子多久要把公积金取出来';
+    const base = retrievalOf(question, faq.chunks.slice(0, 1));
+    const terms: WeightedTerm[] = [...base.terms, { term: '住房', weight: 0.9, origin: 'synonym', source: '房子' }, { term: '住房公积金', weight: 0.9, origin: 'synonym', source: '公积金' }];
+    const a = analyseQuestion({ question, language: 'zh', retrieval: { ...base, terms }, history: [] }, faq.stats);
+    expect('keyTerms' in a).toBe(true);
+    const group = (term: string) => ('keyTerms' in a ? a.keyTerms.find((k) => k.term === term)?.group : undefined);
+    expect(group('住房')).toBe('房子');
+    expect(group('房子')).toBe('房子');
+    expect(group('住房公积金')).toBe('公积金');
+  });
+
   it('classifies what kind of fact is asked', () => {
     expect(questionKind('稷王社区有多少居民？')).toBe('number');
     expect(questionKind('多久会有人响应？')).toBe('number');

@@ -636,6 +636,9 @@ function mergePieces(terms: KeyTerm[]): KeyTerm[] {
     // 长护险, searched as 长期护理保险).
     const whole = longestFirst.find((w) => w !== k && ((w.term.length > k.term.length && han.test(w.term) && w.term.includes(k.term)) || (w.group.length > k.term.length && han.test(w.group) && w.group.includes(k.term))));
     if (!whole || whole.group === k.group) continue;
+    // An alternative is a piece only where its word is (供暖 for 暖气 of 暖气费): 住房 for 房子 is no piece of
+    // 住房公积金 for 公积金 — 买了房子 and 公积金 are two words of the question.
+    if (k.term !== k.group && !whole.group.includes(k.group) && !whole.term.includes(k.group)) continue;
     pieceGroups.add(k.group);
     const [a, b] = [root(k.group), root(whole.group)];
     if (a !== b) rename.set(a, b);
