@@ -14,6 +14,7 @@ const DOCS = [
   '住房经鉴定为D级危房的，凭居民身份证申请改造补助，名单公示7天；居住证丢失的可以补领。',
   '申请材料：居民身份证、户口簿。收费标准：不收费。逾期未报名的，凭住房租赁合同统筹安排。年度最高支付限额为25万元。',
   '青川市法律援助中心受理经济困难公民的申请，请携带身份证。废旧电池不予收购，补贴免征个人所得税。因意外事件急需应急救助的可申请。',
+  '离职后可以申请提取住房公积金，购房的凭购房合同办理。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -63,6 +64,9 @@ describe('Chinese expander', () => {
     expect(terms('废电池能卖吗')).toContain('卖→收购:synonym');
     expect(terms('家里出事了能救急吗')).toEqual(expect.arrayContaining(['出事→意外事件:synonym', '救急→应急:synonym']));
     expect(terms('孩子报名要准备啥')).toContain('准备啥→材料:synonym');
+    // Spoken verbs of withdrawing and approving (取出来, 批下来) and "bought a flat" with its particle.
+    expect(terms('离职了公积金能取出来吗')).toContain('取出来→提取:synonym');
+    expect(terms('买了房子能提公积金吗')).toContain('买了房→购房:synonym');
   });
 
   it('repairs a rare word, or a cut the typo broke, to the far more common corpus word with its pinyin', () => {
