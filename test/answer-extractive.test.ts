@@ -236,6 +236,15 @@ describe('a document section read whole', () => {
     expect(askZh('福利院养的孤儿一个月多少生活费', [own[0], elsewhere], statsOfChunks([own[0], elsewhere, ...own.slice(2)])).abstained).toBe(true);
   });
 
+  it("a page's answer to its own question is about that question, not its section (an FAQ's 提取 figure does not answer 贷款)", () => {
+    const faqTitle = '住房公积金常见问题解答';
+    const qa = (text: string, n: number): Chunk => ({ ...chunk({ title: faqTitle, text }, 0), id: `faq#${n}`, paragraph: n, ordinal: n });
+    const faq = [qa('问：公积金贷款怎么申请？\n答：借款人到住房公积金管理中心窗口提出贷款申请。', 0), qa('问：租房提取每年最多能提多少？\n答：每人每年提取额度不超过15000元。', 1), ...ALL.map((d, i) => chunk(d, i + 1))];
+    const draft = askZh('公积金贷款最多能贷多少钱', [faq[0], faq[1]], statsOfChunks(faq));
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).not.toMatch(/^每人每年/);
+  });
+
   it('a dictionary word the question runs across (内能 of 政策范围内能报) is no missing topic where the passage states the run', () => {
     const insurance = statsFor([{ title: '城乡居民医保待遇', text: '政策范围内住院费用在二级医疗机构的报销比例为75%。' }, ...ALL]);
     const draft = askZh('居民医保政策范围内能报多少比例', insurance.chunks.slice(0, 1), insurance.stats);

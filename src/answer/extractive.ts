@@ -467,10 +467,11 @@ export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options:
   // (A passage is on the topic with the rest of its section: a notice's table of amounts is its own chunk,
   // under the title that names the programme, while the chunk before it names what the table is of —
   // 机构集中养育孤儿 | 每人每月2000元 for 福利院的孤儿. Tried: only sentences that themselves name a word of the
-  // question — residents and district reports each lost an answer.)
+  // question — residents and district reports each lost an answer. A page's answer to its own question (答：…)
+  // is about that question, not its page: an FAQ's 提取 figure does not answer 贷款.)
   const sectionCoverages = passages.map((p, i) => coverageOf(keyTerms, new Set([...passageTokens[i], ...sections.get(sectionOf(p))!]), true));
   const onTopic = (s: ScoredSentence) =>
-    !!best && (s.neighbour ? s.features.own >= 0.5 * mostOnTopic : s.coverage >= 0.5 * mostOnTopic || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage) || (s.coverage > 0 && sectionCoverages[s.passageIndex] >= 0.75 * bestCoverage));
+    !!best && (s.neighbour ? s.features.own >= 0.5 * mostOnTopic : s.coverage >= 0.5 * mostOnTopic || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage) || (s.coverage > 0 && !FAQ_ANSWER.test(s.text) && sectionCoverages[s.passageIndex] >= 0.75 * bestCoverage));
   // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
   // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
   // table row under the programme's title answers even where another programme's amount is deferred).
