@@ -7,7 +7,7 @@ import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } f
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
-import { askingClauses, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
+import { askingClauses, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
 import { stemEnglish } from '../src/text/stem.js';
@@ -250,6 +250,18 @@ describe('a document section read whole', () => {
     const draft = askZh('居民医保政策范围内能报多少比例', insurance.chunks.slice(0, 1), insurance.stats);
     expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
     expect(draft.text).toContain('75%');
+  });
+});
+
+describe('slips in the asking words', () => {
+  it('a pinyin slip in the words that ask (什么时后, 多少前) is read as the asking word it stands for', () => {
+    expect(fixAskingTypos('取暖补贴什么时后发')).toBe('取暖补贴什么时候发');
+    expect(fixAskingTypos('办证要多少前')).toBe('办证要多少钱');
+    expect(fixAskingTypos('多少前年的标准')).toBe('多少前年的标准');
+    const notice = statsFor([{ title: '冬季取暖补贴发放通知', text: '取暖补贴标准为每户600元。补贴于2026年11月30日前发放到位。' }, ...ALL]);
+    const draft = askZh('取暖补贴什么时后发', notice.chunks.slice(0, 1), notice.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2026年11月30日');
   });
 });
 

@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { normalizeText } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, askingClausesNamingThings, asksForFraud, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, ASKS_DAY, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -84,7 +84,9 @@ export function createExtractiveAnswerer(stats: () => CorpusStats, options: Extr
   };
 }
 
-export function answerExtractively(input: AnswerInput, stats: CorpusStats, options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS): AnswerDraft {
+export function answerExtractively(typed: AnswerInput, stats: CorpusStats, options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS): AnswerDraft {
+  // The asking words as meant (什么时后 → 什么时候): how the question asks decides what answers it.
+  const input = { ...typed, question: fixAskingTypos(typed.question) };
   const analysis = analyseQuestion(input, stats, options);
   if ('decided' in analysis) return analysis.decided;
   const { language } = input;
@@ -304,7 +306,8 @@ export type QuestionAnalysis =
       reasons: string[];
     };
 
-export function analyseQuestion(input: AnswerInput, stats: CorpusStats, options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS): QuestionAnalysis {
+export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS): QuestionAnalysis {
+  const input = { ...typed, question: fixAskingTypos(typed.question) };
   const { question, language } = input;
   let passages = input.retrieval.passages.slice(0, options.passagesConsidered);
   const reasons: string[] = [];

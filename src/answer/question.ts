@@ -14,6 +14,25 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ['how', /怎么|怎样|如何|流程|步骤|手续|材料|办理|申请|how (do|can|to|should)|apply|procedure|steps|documents? (do i|are) need/i],
 ];
 
+/**
+ * Pinyin-keyboard slips in the words that ask (什么时后, 多少前, 怎莫): the asking word they stand for. Only
+ * slips that are no word of their own in a question.
+ */
+const ASKING_TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(什么|啥|哪个)时后/g, '$1时候'],
+  [/什么是后/g, '什么时候'],
+  [/多少前(?![年天月])/g, '多少钱'],
+  [/哪力|哪理/g, '哪里'],
+  [/怎莫|怎摸/g, '怎么'],
+  [/什莫|神马/g, '什么'],
+];
+
+export function fixAskingTypos(question: string): string {
+  let out = String(question ?? '');
+  for (const [slip, meant] of ASKING_TYPOS) out = out.replace(slip, meant);
+  return out;
+}
+
 export function questionKind(question: string): QuestionKind {
   for (const [kind, re] of KIND_PATTERNS) if (re.test(question)) return kind;
   return 'what';
