@@ -533,13 +533,12 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // a guide's first chunk names the programme (新生儿落户), the next one its materials or time limit, and each
   // alone covers half the question. Another document's chunks, or the next article of a newspaper page (its
   // own title), are not the section. (Single characters stay each chunk's own: pooled, they come from anywhere.)
-  const pooled = sectionCoverages;
-  const sectionCoverage = Math.max(...pooled);
+  const sectionCoverage = Math.max(...sectionCoverages);
   // The answer comes from the section that covers the question, when the top sentence's covers clearly less
   // (孩子上小学报名要准备啥: the 入学 notice's sections name 小学, 报名 and its 材料; a legal-aid guide's materials
   // list names only 材料).
-  const coveringSection = sectionOf(passages[pooled.indexOf(sectionCoverage)]);
-  if (best && pooled[best.passageIndex] < SECTION_LEAD_SHARE * sectionCoverage) {
+  const coveringSection = sectionOf(passages[sectionCoverages.indexOf(sectionCoverage)]);
+  if (best && sectionCoverages[best.passageIndex] < SECTION_LEAD_SHARE * sectionCoverage) {
     const away = (s: ScoredSentence) => (sectionOf(passages[s.passageIndex]) === coveringSection ? 0 : 1);
     sentences.sort((a, b) => away(a) - away(b));
   }
@@ -1732,12 +1731,12 @@ const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
 const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|由[^，。；]{1,10}(受理|办理)|(户籍|户口|常住|居住|所在)地|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
 const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。？?]{0,4}(办|交|缴|申请|领|报名|登记|咨询|买|补办|挂失|提交|换|打印|开具|预约)|(办|交|缴|申请|领|报名|登记|补办|挂失|换)[^，。？?]{0,4}(哪里|哪儿|在哪|去哪|到哪)|\bwhere (do|can|should) i (apply|register|pay|go|get|collect|submit|sign up|renew|replace)\b/i;
 /** Words that name a facet rather than the topic it is asked of. */
+const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address)\b/i;
+
 /** An English glossary phrase whose every word names the facet asked (phone number, price, opening hours). */
 function namesFacetOnly(phrase: string): boolean {
   return phrase.split(/\s+/).every((w) => FACET_WORDS.test(w) || /^(prices?|costs?|fees?|charges?)$/i.test(w));
 }
-
-const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address)\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
