@@ -16,7 +16,7 @@ import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { createChineseExpander, type ChineseExpander } from './lang/chinese.js';
 import { openSharedIndexFor, openStore } from './store/open.js';
-import { openSharedRateLimiter, type SharedRateLimiter } from './store/rate-limits.js';
+import type { SharedRateLimiter } from './store/rate-limits.js';
 import { SlidingWindowRateLimiter } from './runtime/rate-limit.js';
 import type { IndexStatus } from './ops/metrics.js';
 import type { OpsSources } from './ops/http.js';
@@ -87,6 +87,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
 
   // With DATABASE_URL the index comes from PostgreSQL: this replica's INDEX_DIR follows the shared generation.
   const sharedIndex = config.databaseUrl ? await openSharedIndexFor(config, logger) : null;
+  // The PostgreSQL client is loaded only when PostgreSQL is configured (a one-off CLI answer starts faster).
+  const sharedLimiter = config.databaseUrl ? (await import('./store/rate-limits.js')).openSharedRateLimiter : null;
   if (sharedIndex) await sharedIndex.sync(config.indexDir);
 
   const firstBuild = !indexExists(config.indexDir) && options.autoIngest !== false;
@@ -234,8 +236,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     ops,
     rateLimiter(perMinute, now = Date.now) {
       const memory = new SlidingWindowRateLimiter(perMinute, 60_000, now);
-      if (!config.databaseUrl) return memory;
-      const shared = openSharedRateLimiter({ url: config.databaseUrl, perWindow: perMinute, windowMs: 60_000, hash: (k) => keys.id('rate', k), fallback: memory, logger, now });
+      if (!config.databaseUrl || !sharedLimiter) return memory;
+      const shared = sharedLimiter({ url: config.databaseUrl, perWindow: perMinute, windowMs: 60_000, hash: (k) => keys.id('rate', k), fallback: memory, logger, now });
       limiters.push(shared);
       return shared;
     },

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTokenizer, isStopword, QUESTION_WORDS } from '../src/text/tokenize.js';
+import { dict as stockDict } from '@node-rs/jieba/dict.js';
+import { createTokenizer, isStopword, QUESTION_WORDS, stockWordsTagged } from '../src/text/tokenize.js';
 import { dictionaryLines, extractCorpusTerms } from '../src/text/dictionary.js';
 
 const seedDir = path.resolve(__dirname, '../seeds');
@@ -105,5 +106,25 @@ describe('corpus dictionary', () => {
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).toMatch(/^\S+ \d+ [a-z]+$/);
     expect(dictionaryLines([])).toBe('');
+  });
+});
+
+describe('general frequency and tag (jieba stock dictionary)', () => {
+  // Read the dictionary text here, independently of the tokenizer's lookup (binary search, then a full parse).
+  const lines = Buffer.from(stockDict).toString('utf8').split('\n').filter(Boolean).map((l) => l.split(' '));
+
+  it('finds every sampled dictionary word with its count and tag, the first and last included, and nothing else', () => {
+    const fresh = createTokenizer();
+    const sample = [lines[0], lines[lines.length - 1], ...lines.filter((_, i) => i % 1009 === 0)];
+    const found = sample.map(([word]) => [word, fresh.generalFrequency(word), fresh.generalTag(word)]);
+    expect(found).toEqual(sample.map(([word, count, tag]) => [word, Number(count), tag]));
+    for (const missing of ['', '不存在的词语甲', 'zzzz', '社区 助理', '\n']) {
+      expect(fresh.generalFrequency(missing)).toBe(0);
+      expect(fresh.generalTag(missing)).toBe('');
+    }
+    // Every word of a tag (parses the whole text): the same answers afterwards.
+    const places = stockWordsTagged('ns');
+    expect(places.length).toBe(lines.filter((l) => l[2] === 'ns').length);
+    expect(sample.map(([word]) => [word, fresh.generalFrequency(word), fresh.generalTag(word)])).toEqual(found);
   });
 });

@@ -7,7 +7,7 @@
 //                       notices spell Dongcheng too);
 //   abbreviation  (0.8) a short form in no document (法援, 废电池) → the corpus words it shortens: same first
 //                       character, its characters in order, at most twice its length (法律援助, 废旧电池).
-import { pinyin } from 'pinyin-pro';
+import { pinyin } from './pinyin.js';
 import type { WeightedTerm } from '../ports.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { normalizeText } from '../text/normalize.js';

