@@ -1783,6 +1783,19 @@ describe('tables written as text (cells joined by " | ")', () => {
     expect(draft.text).not.toMatch(/200元|1000元/);
   });
 
+  it("a name list's row for the asked village does not answer which day its 公示 ends (a birth month is no day)", () => {
+    const list = {
+      title: '白沙镇新增高龄津贴发放对象名单公示',
+      text: '经入户核实、镇人民政府审核，拟将以下老年人纳入高龄津贴发放范围，现予公示：\n姓名 | 出生年月 | 所在村 | 月发放标准\n周秀珍 | 1926年11月 | 白沙社区 | 800元\n陈阿英 | 1946年10月 | 南塘村 | 100元\n公示期：2026年12月1日至2026年12月7日。',
+    };
+    const local = statsFor([list]);
+    const draft = askZh('白沙镇新增高龄津贴名单公示到哪天结束？', local.chunks, local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2026年12月7日');
+    // Asked for an amount, the row of the person named still leads.
+    expect(askZh('周秀珍的高龄津贴每月发多少钱？', local.chunks, local.stats).text.split('\n')[0]).toContain('800元');
+  });
+
   it('Markdown tables are read the same way, their rule line left out', () => {
     const hours = {
       title: '无偿献血服务指南',

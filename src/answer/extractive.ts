@@ -1285,8 +1285,11 @@ function scoreSentences(
   // The row singled out by what the question names comes first while it is as much on the topic (with
   // its column names, caption and title) as the best sentence: its cells are short, so it never has the
   // words of a prose sentence that only repeats the topic (起付标准按上表标准的50%计算).
+  // (And where a figure is asked, while it states one as well as any such sentence: a birth month in a name list,
+  // 出生年月：1926年11月, does not come before the day the list's 公示期 ends.)
   const mostCoverage = Math.max(0, ...out.map((s) => s.coverage));
-  const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (s.coverage >= SINGLED_ROW_SHARE * mostCoverage ? -1 : 0) : rows.get(s)!);
+  const bestFit = Math.max(0, ...out.filter((s) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage).map((s) => s.fit));
+  const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (s.coverage >= SINGLED_ROW_SHARE * mostCoverage && s.fit >= bestFit ? -1 : 0) : rows.get(s)!);
   return out.sort((a, b) => last(a) - last(b) || rowKey(a) - rowKey(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
 

@@ -39,6 +39,8 @@ export interface AskedFigure {
 }
 
 /** A question asking for a day, not only a year or a time of day (哪天截止, 几月几号, "which day"). */
+/** A date to the month, without its day (2026年11月, 11月, March 2026). */
+const MONTH_ONLY = /^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:份)?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}$/i;
 export const ASKS_DAY = /哪天|哪一天|哪日|几号|几月几[日号]|什么日子|哪个日子|截止到?(哪|什么时候)|最晚(到|交到|办到)?(哪|什么时候)|\b(what|which) (date|day)\b|\bdeadline\b/i;
 
 export type Period = 'hour' | 'day' | 'week' | 'month' | 'year';
@@ -348,8 +350,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     if (stated && Number(stated) !== asked.year) return 0;
   }
   // A month, day or time answers "when" better than a bare year (2025年以来).
-  // (A day asked: a year alone does not give it.)
-  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
+  // (A day asked: a year alone does not give it, and a month — 出生年月：1926年11月 — gives it less surely.)
+  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A difference may be stated as an amount too (便宜了20元).
   if (asked.comparative && mention.measure === 'money') return 0.6;
