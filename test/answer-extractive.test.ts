@@ -245,6 +245,14 @@ describe('a document section read whole', () => {
     expect(draft.text).not.toMatch(/^每人每年/);
   });
 
+  it("a service's own name the documents lack (奖学金: a fund everyday talk uses too) is a missing topic, however like a present one (助学金)", () => {
+    const grants = statsFor([{ title: '学生资助政策解读', text: '普通高中国家助学金平均资助标准为每生每年2300元。中职国家助学金资助一、二年级家庭经济困难学生，每生每年2300元。考上大学的困难学生，每年可申请生源地信用助学贷款。' }, ...ALL]);
+    const draft = askZh('国家奖学金一年多少钱，大学的', grants.chunks.slice(0, 1), grants.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('奖学金');
+    expect(askZh('国家助学金一年多少钱', grants.chunks.slice(0, 1), grants.stats).text).toContain('2300元');
+  });
+
   it('a dictionary word the question runs across (内能 of 政策范围内能报) is no missing topic where the passage states the run', () => {
     const insurance = statsFor([{ title: '城乡居民医保待遇', text: '政策范围内住院费用在二级医疗机构的报销比例为75%。' }, ...ALL]);
     const draft = askZh('居民医保政策范围内能报多少比例', insurance.chunks.slice(0, 1), insurance.stats);

@@ -742,6 +742,10 @@ function verbWithComplement(word: string, tokenizer: CorpusStats['tokenizer']): 
 }
 /** Weight kept by words that only tell the asker's situation, in a clause that asks nothing. */
 const SITUATION_WEIGHT = 0.5;
+/** The name of a fund, fee, card, permit, insurance, loan or leave: what a service is about. */
+const SERVICE_NOUN = /^[\u4e00-\u9fff]{1,4}(金|费|证|卡|险|贷|贷款|照|假|券|补贴|津贴|补助)$/;
+/** Up to jieba's count ~1000 (学费 950, 奖学金 563), not everyday money words (现金, 奖金 1029; 资金 6555). */
+const SERVICE_NOUN_SPECIFICITY = 0.25;
 /** Weight kept by single characters, character pairs of unknown runs, and absent verbs: weak evidence either way. */
 const WEAK_EVIDENCE = 0.3;
 
@@ -900,7 +904,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
     const story = situational(t.source ?? t.term);
     if (story) w *= SITUATION_WEIGHT;
-    const unknown = df === 0 && !fragment && !answerKind && general > 0 && specificity(general) >= 0.6 && NOUN_TAG.test(tag) && t.origin !== 'history';
+    // (A service's own name — 奖学金, 学费, 护照: a fund, fee, card or permit — is a topic though everyday talk uses it.)
+    const unknown = df === 0 && !fragment && !answerKind && general > 0 && (specificity(general) >= 0.6 || (SERVICE_NOUN.test(t.term) && specificity(general) >= SERVICE_NOUN_SPECIFICITY)) && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term) || placeNameWords.has(t.term))));
     // (A word jieba's dictionary tags as a place but the place list does not hold — 上门 of 上门回收 — is no place;
