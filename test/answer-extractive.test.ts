@@ -387,6 +387,21 @@ describe('answer first', () => {
     expect(where.text.split('\n')[0]).toContain('人民路18号');
   });
 
+  it('"how do I apply" is not answered by a story of someone applying: the documents name the programme but do not say how', () => {
+    const story = { title: '社区助理的一天', text: '“李奶奶，您的高龄津贴申请材料我帮您整理好了，下周就能审批通过！”社区助理李菁正蹲在老人身边，耐心讲解申请进度。' };
+    const told = statsFor([story, ...ALL]);
+    const draft = askZh('高龄津贴怎么申请？', told.chunks.slice(0, 1), told.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toMatch(/^文档提到了「高龄津贴」，但没有说明办理方法/);
+    expect(draft.text).toContain('李奶奶');
+    // A rule that says how is the answer.
+    const rule = { title: '高龄津贴发放办法', text: '申请高龄津贴的，由本人或者其亲属持身份证、户口簿向户籍所在地社区居委会提出申请。' };
+    const ruled = statsFor([rule, story, ...ALL]);
+    const answered = askZh('高龄津贴怎么申请？', ruled.chunks.slice(0, 2), ruled.stats);
+    expect(answered.abstained, answered.text).toBe(false);
+    expect(answered.text.split('\n')[0]).toContain('社区居委会');
+  });
+
   it('a passage giving the hours asked for covers the words that ask for them (开门, 几点)', () => {
     const hours = { title: '政务服务中心便民指南', text: '政务服务中心每天9:00开始办理业务。' };
     const none = { title: '政务服务中心便民指南', text: '政务服务中心开始办理业务。' };

@@ -509,8 +509,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const topicStem = facetTopic && language === 'en' ? stemEnglish(facetTopic.toLowerCase()) : null;
   const facetTopicTerms = keyTerms.filter((k) => k.group === facetTopic || (topicStem !== null && stemEnglish(k.group.toLowerCase()) === topicStem)).map((k) => k.term);
   const namesTopic = (i: number) => !facetTopic || facetTopicTerms.some((t) => passageTokens[i].has(t));
+  // Its own name, not a piece or a looser translation (高龄津贴, not 津贴 or 补贴).
+  const topicWeight = Math.max(0, ...keyTerms.filter((k) => facetTopicTerms.includes(k.term)).map((k) => k.weight));
+  const mainTopicTerms = keyTerms.filter((k) => facetTopicTerms.includes(k.term) && k.weight >= 0.8 * topicWeight).map((k) => k.term);
   const givesFacet = (s: ScoredSentence) =>
-    !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (passages[s.passageIndex].chunk.docId === bestDoc || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic));
+    !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (facet.ownDocument ? passages[s.passageIndex].chunk.docId === bestDoc && (mainTopicTerms.some((t) => s.norm.includes(t)) || (mainTopicTerms.some((t) => passages[s.passageIndex].chunk.title.includes(t)) && KIND_EVIDENCE.how.test(s.norm))) : passages[s.passageIndex].chunk.docId === bestDoc || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic));
   // A field line of the best passage's section that gives it under its own label (地点：… under 一、时间地点 of the
   // job fair's notice) gives it whatever words it shares: the section is about the topic, the label says what.
   const bestSection = sectionOf(passages[bestIndex]);
@@ -1716,6 +1719,11 @@ interface Facet {
   evidence?: RegExp;
   /** The label of a field line that gives it (地点：…, 办公时间：…, 咨询电话：…). */
   label?: RegExp;
+  /**
+   * Only a sentence of the best passage's document that names the topic gives it, or one that says how
+   * (申请, 办理, 材料…) under a title naming it: how to apply is said of the programme, not near it.
+   */
+  ownDocument?: boolean;
 }
 
 // Field lines of a notice or guide that give a facet under its own label: 时间：…, 办公时间：…, 地点：…, 咨询电话：….
@@ -1738,6 +1746,9 @@ const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
  */
 const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|由[^，。；]{1,10}(受理|办理)|(户籍|户口|常住|居住|所在)地|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
 const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。？?]{0,4}(办|交|缴|申请|领|报名|登记|咨询|买|补办|挂失|提交|换|打印|开具|预约)|(办|交|缴|申请|领|报名|登记|补办|挂失|换)[^，。？?]{0,4}(哪里|哪儿|在哪|去哪|到哪)|\bwhere (do|can|should) i (apply|register|pay|go|get|collect|submit|sign up|renew|replace)\b/i;
+const SERVICE_HOW = /(怎么|怎样|如何|咋)[^，。？?]{0,4}(申请|办理|办|报名|领取|申领|登记|预约|补办|开具|提取)|(申请|办理|报名|领取|申领|登记|预约|补办|提取)[^，。？?]{0,4}(怎么|怎样|如何|咋)|\bhow (do|can|should) (i|we|you) (apply|register|sign up|claim|enrol|enroll|book|renew)\b|\bhow to (apply|register|sign up|claim)\b/i;
+/** A sentence that is not a story: no quoted first- or second-person speech, no scene of someone at work. */
+const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正在|正蹲|正忙|笑着|说道|告诉记者|介绍说|感慨))/;
 /** Words that name a facet rather than the topic it is asked of. */
 const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address)\b/i;
 
@@ -1760,7 +1771,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
   if (asked) return { zh: '具体数字', en: 'the figure' };
-  if (kind === 'how') return { zh: '办理方法', en: 'how to apply' };
+  // How to apply for or do something (怎么申请, 如何办理, how do I apply): a story of someone doing it — their
+  // words in quotes (“李奶奶，您的申请材料我帮您整理好了”), a scene (…正蹲在老人身边) — does not say how.
+  if (kind === 'how') return { zh: '办理方法', en: 'how to apply', ...(SERVICE_HOW.test(q) ? { evidence: NOT_NARRATIVE, ownDocument: true } : {}) };
   // Where to go to do something (在哪里办, 去哪交, where do I apply): an office, an address or a channel must be
   // stated. (Where a thing is or comes from — 分布在什么地方 — takes any place name.)
   if (kind === 'where') return { zh: '具体地点', en: 'where', ...(SERVICE_WHERE.test(q) ? { evidence: PLACE_STATED, label: PLACE_LABEL } : {}) };
@@ -1769,20 +1782,25 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   return null;
 }
 
+/** The words of applying (申请 of 高龄津贴怎么申请) say what is asked about the topic, not the topic. */
+const APPLYING_WORD = /^(申请|办理|报名|领取|申领|登记|预约|补办|提取|办)$/;
+
 /** The question's most specific words the passage does name (how the answer refers to the topic). */
 function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>): string[] {
   return keyTerms
-    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2)
+    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term))
     .sort((a, b) => b.weight - a.weight)
-    .slice(0, 2)
-    .map((k) => k.term);
+    .map((k) => k.term)
+    // (A piece of a word already named says nothing more: 高龄津贴, not 高龄津贴、高龄.)
+    .filter((term, i, all) => !all.slice(0, i).some((t) => t.includes(term)))
+    .slice(0, 2);
 }
 
 function facetMissing(input: AnswerInput, reasons: string[], facet: Facet, best: ScoredSentence, passage: RetrievedPassage, topic: string[]): AnswerDraft {
   reasons.push(`the documents cover the topic but not ${facet.en}`);
   const text =
     input.language === 'en'
-      ? `The documents mention ${topic.length ? topic.map((t) => `“${t}”`).join(', ') : 'this'}, but they don't say ${facet.en}. What they do say: “${best.text}” [${best.passageRank}] — "${passage.chunk.title}" (${passage.chunk.docId})`
+      ? `The documents mention ${topic.length ? topic.map((t) => `“${t}”`).join(', ') : 'this'}, but they don't say ${facet.en}. What they do say: ${/^[“「].*[”」]$/s.test(best.text) ? best.text : `“${best.text}”`} [${best.passageRank}] — "${passage.chunk.title}" (${passage.chunk.docId})`
       : `文档提到了${topic.length ? `「${topic.join('、')}」` : '相关内容'}，但没有说明${facet.zh}。文档中写的是：${best.text}[${best.passageRank}]`;
   return { text, abstained: true, citations: [best.passageRank], generator: 'extractive', reasons };
 }
