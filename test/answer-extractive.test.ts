@@ -253,6 +253,16 @@ describe('a document section read whole', () => {
     expect(askZh('国家助学金一年多少钱', grants.chunks.slice(0, 1), grants.stats).text).toContain('2300元');
   });
 
+  it('an everyday modifier on a thing the passage names by a synonym (老房子: 老 + 房子, the notice says 住房) is no missing topic', () => {
+    const housing = statsFor([{ title: '农村住房安全保障实施方案', text: '住房经鉴定为D级危房的，拆除重建，每户补助3.5万元。' }, ...ALL]);
+    const q = '我家老房子鉴定成D级危房了，拆了重建能补多少';
+    // As the retriever expands it: 房子 is searched as 住房 too.
+    const r = retrievalOf(q, housing.chunks.slice(0, 1));
+    const draft = answerExtractively({ question: q, language: 'zh', retrieval: { ...r, terms: [...r.terms, { term: '住房', weight: 0.8, origin: 'synonym', source: '房子' }] }, history: [] }, housing.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('3.5万元');
+  });
+
   it('a dictionary word the question runs across (内能 of 政策范围内能报) is no missing topic where the passage states the run', () => {
     const insurance = statsFor([{ title: '城乡居民医保待遇', text: '政策范围内住院费用在二级医疗机构的报销比例为75%。' }, ...ALL]);
     const draft = askZh('居民医保政策范围内能报多少比例', insurance.chunks.slice(0, 1), insurance.stats);

@@ -446,6 +446,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   });
   const bestSectionWords = sections.get(sectionOf(passages[bestIndex]))!;
   const wholePresent = new Set(keyTerms.filter((k) => !k.pieceAlternative && (passageTokens[bestIndex].has(k.term) || bestSectionWords.has(k.term))).map((k) => k.group));
+  // An everyday modifier on a thing the passage has, as itself or its synonym (老房子: 老 + 房子, the notice's
+  // 住房), is the asker's description of that thing, not another topic.
+  for (const k of keyTerms) {
+    if (!k.piece && DESCRIBED.test(k.term) && keyTerms.some((p) => p.group === k.group && p !== k && p.term.length >= 2 && !p.term.startsWith(k.term[0]!) && passageTokens[bestIndex].has(p.term))) wholePresent.add(k.group);
+  }
   const unknownGroups = new Map<string, number>();
   for (const k of keyTerms) if (k.unknown && !wholePresent.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
   const unknown = [...unknownGroups.values()].reduce((a, b) => a + b, 0) / total;
@@ -745,6 +750,8 @@ function verbWithComplement(word: string, tokenizer: CorpusStats['tokenizer']): 
 }
 /** Weight kept by words that only tell the asker's situation, in a clause that asks nothing. */
 const SITUATION_WEIGHT = 0.5;
+/** An everyday modifier (old, used, new, broken, small, big) before a word of two or more characters. */
+const DESCRIBED = /^[老旧新破小大](?=[\u4e00-\u9fff]{2,}$)/;
 /** The name of a fund, fee, card, permit, insurance, loan or leave: what a service is about. */
 const SERVICE_NOUN = /^[\u4e00-\u9fff]{1,4}(金|费|证|卡|险|贷|贷款|照|假|券|补贴|津贴|补助)$/;
 /** Up to jieba's count ~1000 (学费 950, 奖学金 563), not everyday money words (现金, 奖金 1029; 资金 6555). */
