@@ -1829,6 +1829,16 @@ describe('tables written as text (cells joined by " | ")', () => {
     expect(askZh('周秀珍的高龄津贴每月发多少钱？', local.chunks, local.stats).text.split('\n')[0]).toContain('800元');
   });
 
+  it("another table's row for a word of the question (电动轮椅 for 电动自行车) does not state a figure the notice on the topic defers", () => {
+    const notice = { title: '关于电动自行车登记上牌的通告', text: '七、鼓励超标电动自行车提前淘汰，参加以旧换新活动的，可以享受以旧换新补贴，具体补贴标准由市商务局另行公布。八、驾驶未悬挂号牌的电动自行车上道路行驶的，处警告或者50元罚款。' };
+    const aids = { title: '残疾人辅具适配补贴指南', text: '辅具类别 | 补贴标准\n助听器 | 每只最高补贴3500元\n电动轮椅 | 最高补贴3000元' };
+    const local = statsFor([notice, aids]);
+    const draft = askZh('电动自行车以旧换新补贴多少钱', local.chunks, local.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('另行公布');
+    expect(draft.text).not.toMatch(/50元|3000元/);
+  });
+
   it('Markdown tables are read the same way, their rule line left out', () => {
     const hours = {
       title: '无偿献血服务指南',

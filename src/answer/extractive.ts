@@ -488,7 +488,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
   const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
   // The row a table gives for the asked case (80至89周岁 | 每人每月100元 for 80岁) states it, however few words it has.
-  const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT);
+  const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT && onTopic(s));
   const deferred = !!asked && deferring.length > 0 && !rowStated && statedCoverage < 0.8 * deferredCoverage;
   const figureMissing = asked && (deferred || !sentences.some((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT && !contrasting(s))) ? 1 : 0;
   if (deferred) {
