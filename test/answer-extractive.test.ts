@@ -412,6 +412,19 @@ describe('answer first', () => {
     expect(answered.text.split('\n')[0]).toContain('社区居委会');
   });
 
+  it('"can I do it online" needs a sentence on the topic naming an online channel (a website, an app, an official account)', () => {
+    const counter = { title: '关于2026—2027年采暖期供热收费的通知', text: '居民取暖费须在2026年11月10日前缴纳，标准为每平方米每采暖期22元，可到供热企业营业厅缴纳。' };
+    const offline = statsFor([counter, ...ALL]);
+    const draft = askZh('取暖费能在网上交吗', offline.chunks.slice(0, 1), offline.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('没有说明网上办理渠道');
+    const app = { title: counter.title, text: `${counter.text}也可通过“青禾供热”微信公众号在线缴纳。` };
+    const online = statsFor([app, ...ALL]);
+    const answered = askZh('取暖费能在网上交吗', online.chunks.slice(0, 1), online.stats);
+    expect(answered.abstained, answered.text).toBe(false);
+    expect(answered.text.split('\n')[0]).toContain('公众号');
+  });
+
   it('a passage giving the hours asked for covers the words that ask for them (开门, 几点)', () => {
     const hours = { title: '政务服务中心便民指南', text: '政务服务中心每天9:00开始办理业务。' };
     const none = { title: '政务服务中心便民指南', text: '政务服务中心开始办理业务。' };

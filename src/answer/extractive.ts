@@ -1756,6 +1756,9 @@ const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。
 const SERVICE_HOW = /(怎么|怎样|如何|咋)[^，。？?]{0,4}(申请|办理|办|报名|领取|申领|登记|预约|补办|开具|提取)|(申请|办理|报名|领取|申领|登记|预约|补办|提取)[^，。？?]{0,4}(怎么|怎样|如何|咋)|\bhow (do|can|should) (i|we|you) (apply|register|sign up|claim|enrol|enroll|book|renew)\b|\bhow to (apply|register|sign up|claim)\b/i;
 /** A sentence that is not a story: no quoted first- or second-person speech, no scene of someone at work. */
 const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正在|正蹲|正忙|笑着|说道|告诉记者|介绍说|感慨))/;
+const ONLINE_ASK = /(能|可以|可不可以|能不能|能否|可否)\s*(在|用|通过)?\s*(网上|线上|手机上?|微信上?|支付宝|小程序|app上?)[^，。？?]{0,4}(办|交|缴|申请|弄|报名|预约|领|申报)|(网上|线上|手机上|微信上)[^，。？?]{0,2}(办|交|缴|申请|弄|报名|申报)[^，。？?什]{0,4}(吗|不|没|么)\s*[？?。！!]*\s*$|\b(can|could|may) (i|we|you) (apply|pay|register|sign up|book|do (it|this|that)) online\b/i;
+/** An online channel named: a website, an app, a mini program, an official account, a payment app. */
+const ONLINE_STATED = /网上|线上|在线|网站|网页|网址|平台|app|小程序|公众号|微信|支付宝|手机|掌上|客户端|www\.|https?:|\b(online|website|web|app|wechat|alipay)\b/i;
 /** Words that name a facet rather than the topic it is asked of. */
 const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address)\b/i;
 
@@ -1774,6 +1777,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
   if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
   if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办公|营业|开放|有人)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
+  // Whether it can be done online (能在网上交吗, 手机上能办吗, can I apply online): a sentence on the topic must name
+  // an online channel — a website, an app, a mini program, an official account.
+  if (ONLINE_ASK.test(q)) return { zh: '网上办理渠道', en: 'whether it can be done online', evidence: ONLINE_STATED };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
