@@ -56,6 +56,11 @@ describe('renderAnswer', () => {
     expect(renderAnswer(response('Apply at the service station [1].', { language: 'en' }))[0]).toContain('<b>Sources:</b>');
     const abstained = renderAnswer(response('资料里没有找到答案。', { abstained: true, citations: [] }))[0];
     expect(abstained).not.toContain('来源');
+    // "The documents name it but don't say how": the sentence it quotes is cited, and only that source is listed.
+    const facet = renderAnswer(response('文档提到了「高龄津贴」，但没有说明办理方法。文档中写的是：……[2]', { abstained: true, citations: [2] }))[0];
+    expect(facet).toContain('<b>来源:</b>');
+    expect(facet).toContain('2. 高龄津贴 — 001_b.txt');
+    expect(facet).not.toContain('000_a.txt');
   });
 
   it('escapes markup coming from answers, titles and notes (documents are untrusted)', () => {

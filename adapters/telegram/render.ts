@@ -108,10 +108,13 @@ const LABELS = {
   en: { sources: 'Sources', none: '(no matching sources)', fullSources: 'Full sources of the last answer', noAnswerYet: 'No answer in this chat yet — ask a question first.' },
 } as const;
 
-/** The sources the answer actually cites; all of them when it cites none explicitly; none when it abstains. */
+/**
+ * The sources the answer actually cites; all of them when it cites none explicitly. An abstention shows only
+ * what it cites: "the documents don't say how to apply; what they say: …[1]" quotes a source, a plain "not found" none.
+ */
 export function citedSources(response: AskResponse): Source[] {
-  if (response.abstained) return [];
   const cited = response.sources.filter((s) => response.citations.includes(s.rank));
+  if (response.abstained) return cited;
   return cited.length > 0 ? cited : response.sources;
 }
 
