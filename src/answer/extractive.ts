@@ -517,8 +517,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // Its own name, not a piece or a looser translation (高龄津贴, not 津贴 or 补贴).
   const topicWeight = Math.max(0, ...keyTerms.filter((k) => facetTopicTerms.includes(k.term)).map((k) => k.weight));
   const mainTopicTerms = keyTerms.filter((k) => facetTopicTerms.includes(k.term) && k.weight >= 0.8 * topicWeight).map((k) => k.term);
+  const fromBestDocument = (s: ScoredSentence) => passages[s.passageIndex].chunk.docId === bestDoc;
+  // How to apply is said of the programme itself: the sentence names it, or says how under a title naming it.
+  const namesProgramme = (s: ScoredSentence) =>
+    mainTopicTerms.some((t) => s.norm.includes(t)) || (mainTopicTerms.some((t) => passages[s.passageIndex].chunk.title.includes(t)) && KIND_EVIDENCE.how.test(s.norm));
+  const aboutTopic = (s: ScoredSentence) =>
+    facet?.ownDocument ? fromBestDocument(s) && namesProgramme(s) : fromBestDocument(s) || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
   const givesFacet = (s: ScoredSentence) =>
-    !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && (facet.ownDocument ? passages[s.passageIndex].chunk.docId === bestDoc && (mainTopicTerms.some((t) => s.norm.includes(t)) || (mainTopicTerms.some((t) => passages[s.passageIndex].chunk.title.includes(t)) && KIND_EVIDENCE.how.test(s.norm))) : passages[s.passageIndex].chunk.docId === bestDoc || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic));
+    !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && aboutTopic(s);
   // A field line of the best passage's section that gives it under its own label (地点：… under 一、时间地点 of the
   // job fair's notice) gives it whatever words it shares: the section is about the topic, the label says what.
   const bestSection = sectionOf(passages[bestIndex]);
