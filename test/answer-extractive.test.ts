@@ -253,6 +253,20 @@ describe('a document section read whole', () => {
     expect(askZh('国家助学金一年多少钱', grants.chunks.slice(0, 1), grants.stats).text).toContain('2300元');
   });
 
+  it('a specific thing the question is about that another document names but the best passage does not (居住证 in a 社保卡 FAQ) is a missing topic', () => {
+    const pages = statsFor([
+      { title: '社保卡常见问题', text: '外地人在本市补办社保卡需要什么材料？本人持居民身份证到合作银行网点办理，材料齐全的约10分钟可领卡。' },
+      { title: '出入境常见问题', text: '外地户籍居民可以在本市申办普通护照，无需提交居住证。' },
+      ...ALL,
+    ]);
+    const draft = askZh('外地人在本市办居住证要啥材料', pages.chunks.slice(0, 1), pages.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+    expect(draft.text).toContain('居住证');
+    // The same question about the thing the passage is about is answered from it.
+    const control = askZh('补办社保卡要啥材料', pages.chunks.slice(0, 1), pages.stats);
+    expect(control.abstained, control.reasons.join(' | ')).toBe(false);
+  });
+
   it('an everyday modifier on a thing the passage names by a synonym (老房子: 老 + 房子, the notice says 住房) is no missing topic', () => {
     const housing = statsFor([{ title: '农村住房安全保障实施方案', text: '住房经鉴定为D级危房的，拆除重建，每户补助3.5万元。' }, ...ALL]);
     const q = '我家老房子鉴定成D级危房了，拆了重建能补多少';
@@ -822,6 +836,13 @@ describe('abstention evidence', () => {
     expect(figureFit(years, asked)).toBeGreaterThan(figureFit(days, asked));
     const inDays = askedFigure('how many working days does it take', 'en');
     expect(figureFit(figureMentions('办理时限：15个工作日')[0], inDays)).toBe(1);
+  });
+
+  it('"how far ahead" asks how long before, not a distance: "two days in advance" answers it', () => {
+    const asked = askedFigure('How far ahead do I need to book a mattress pickup?', 'en');
+    expect(asked.measure).toBe('duration');
+    expect(figureFit(figureMentions('Book the collection at least two days in advance.')[0], asked)).toBeGreaterThanOrEqual(0.8);
+    expect(askedFigure('How far is the recycling station from the bus stop?', 'en').measure).toBe('length');
   });
 
   it("a document's section is read whole for the topic too (急难 in 第一条 covers 救急 for 第三条)", () => {

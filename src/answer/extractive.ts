@@ -97,7 +97,8 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   if (!answerable.yes) {
     const bestPassage = passages[best ? best.passageIndex : analysis.bestIndex];
     // The documents name the topic but do not say what is asked (its price, hours, procedure): say exactly that.
-    if (best && question.unknown === 0 && (question.facetMissing || question.coverage >= 0.5)) {
+    // (Not when what it names is not the thing asked about: a 社保卡 FAQ for 居住证 does not "mention the topic".)
+    if (best && question.unknown === 0 && !question.topicMissing && (question.facetMissing || question.coverage >= 0.5)) {
       if (facet) return facetMissing(input, reasons, facet, best, bestPassage, topicNamed(keyTerms, analysis.passageTokens[best.passageIndex]));
     }
     // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question.
@@ -543,6 +544,20 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // has nothing else the documents share ("a good gym near Dongcheng District").
   const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex], true) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
   const ageCase = ageCaseUnmet(question, passages[bestIndex]);
+  // A specific thing the question is about (居住证 of 办居住证要啥材料) that other documents name but the best
+  // passage, its section and its title do not: the passage answers about something else (a 社保卡 FAQ's
+  // materials), and the document that names the thing says nothing more of it there.
+  const namedElsewhere = (k: KeyTerm) =>
+    language === 'zh' &&
+    !k.scope &&
+    !k.story &&
+    !k.piece &&
+    !FACET_WORDS.test(k.group) &&
+    k.term.length >= 2 &&
+    stats.documentFrequency(k.term) > 0 &&
+    NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) &&
+    specificity(stats.tokenizer.generalFrequency(k.term)) >= 0.6 &&
+    !keyTerms.some((o) => o.group === k.group && passageTokens[bestIndex].has(o.term));
   // A document's section (its retrieved chunks under one title) is read whole for what the question names:
   // a guide's first chunk names the programme (新生儿落户), the next one its materials or time limit, and each
   // alone covers half the question. Another document's chunks, or the next article of a newspaper page (its
@@ -567,7 +582,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: topicsTied.some((k) => k.unknown && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
+    topicMissing: topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,

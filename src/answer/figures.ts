@@ -287,7 +287,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   let measure: Measure | null = null;
   if (/\b(days?|hours?|weeks?|months?|years?|minutes?)\b/i.test(focus) && /many|long/.test(how)) measure = 'duration';
   else if (how === 'old' || how === 'age') measure = 'age';
-  else if (how === 'far') measure = 'length';
+  // ("How far ahead / in advance" asks how long before, not a distance.)
+  else if (how === 'far') measure = /\bhow far (ahead|in advance|beforehand|before|back)\b/i.test(question) ? 'duration' : 'length';
   else if (/percentage|share|proportion/.test(how) || /\b(percent|percentage|rate)\b/i.test(question)) measure = 'percent';
   // "How much is X" asks a price unless it asks time; "how much cheaper/more" asks a relative difference
   // (低12%至15%), in money only when money is named ("earn", "pay").
