@@ -193,6 +193,17 @@ describe('English questions about things the documents never mention', () => {
     expect(english('How many residents in Jiwang use plastic film?', [jiwang, plastic, film, plasticFilm]).abstained).toBe(false);
   });
 
+  it('"which floor" asks where: an English address line (Address: 5th floor, …) answers it before a line with more of the words', () => {
+    const name = "First People's Hospital International Medical Services Centre";
+    const entry = (text: string, n: number): Chunk => ({ ...chunk({ title: 'Hospitals with English-Language Services', text }, 0), id: `h#${n}`, paragraph: n, ordinal: n, subhead: name });
+    const own = [entry('Consultation fee at the international clinic: 100 yuan per visit.', 0), entry('Address: 5th floor, Outpatient Building, 18 Jiankang Road.', 1)];
+    const question = "which floor is the international clinic at the First People's Hospital";
+    const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+    const draft = answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', own), terms: words }, history: [] }, statsOfChunks(own));
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('5th floor');
+  });
+
   it('an everyday English word an English page uses, or a word for the facet asked, anchors nothing: the absent thing is the topic', () => {
     const page = statsFor([{ title: 'Jiwang community notes', text: 'Jiwang has a good new hall. The hall phone number is 0359-1234567, open from 9:00 to 17:00.' }, ...ALL]);
     const ask = (question: string, mapped: WeightedTerm[]) => {

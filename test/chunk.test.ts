@@ -121,6 +121,22 @@ describe('chunkArticles and layout line breaks', () => {
     expect(chunks[0].text).toContain('全科社\n\n工”培养工程');
     expect(chunks[0].normText).toContain('全科社工');
   });
+
+  it("a line that opens a field (Address: …, 办理地点：…) starts a sentence: a long directory entry is never cut mid-field", () => {
+    const lines = [
+      "Linxi First People's Hospital — International Medical Services Centre",
+      'Address: 5th floor, Outpatient Building, 18 Jiankang Road, Qingshi District',
+      'Appointments: 0765-8301 2120 (English and Chinese)',
+      'Consultation fee at the international clinic: 100 yuan per visit (registration elsewhere costs from 10 yuan)',
+      '办理时限：20个工作日',
+      '办理地点：区政务服务中心一楼',
+    ];
+    const text = lines.join('\n');
+    const a: Article = { docId: 'd.txt', title: 't', subheads: [], paragraphs: [{ text, start: 0, end: text.length }], start: 0, end: text.length };
+    const chunks = chunkArticles([a], { size: 130, overlap: 0 });
+    // Every field stays whole in one chunk: chunks end at line ends, not inside a label's value.
+    for (const line of lines) expect(chunks.some((c) => c.text.includes(line)), line).toBe(true);
+  });
 });
 
 describe('tables split across chunks', () => {

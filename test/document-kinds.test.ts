@@ -102,11 +102,25 @@ function expectAllInChunks(lines: string[], chunks: { text: string }[]): void {
   for (const line of lines) expect(all, `"${line}" is in no chunk`).toContain(line.replace(/\s+/g, ' '));
 }
 
+const ENGLISH_DIRECTORY = `Hospitals with English-Language Services
+
+Linxi Municipal Health Commission, updated June 2026
+
+Linxi First People's Hospital — International Medical Services Centre
+Address: 5th floor, Outpatient Building, 18 Jiankang Road, Qingshi District
+Appointments: 0765-8301 2120 (English and Chinese)
+Consultation fee at the international clinic: 100 yuan per visit
+
+Linxi Women and Children's Hospital
+Address: 66 Xincheng Road, Nanhu District
+`;
+
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kinds-'));
   fs.writeFileSync(file('notice.txt'), NOTICE);
   fs.writeFileSync(file('hours.txt'), ENGLISH_TXT);
   fs.writeFileSync(file('sheet.txt'), ENGLISH_SHEET);
+  fs.writeFileSync(file('directory.txt'), ENGLISH_DIRECTORY);
   fs.writeFileSync(file('waste.md'), ENGLISH_MD);
   config = loadCoreConfig({ CHUNK_SIZE: '320', CHUNK_OVERLAP: '60', INDEX_DIR: path.join(root, 'index') });
 });
@@ -156,6 +170,15 @@ describe('English documents', () => {
     // The heading is not read into the sentence after it.
     expect(split.chunks.some((c) => /Paying bills Pay|register Every/.test(c.text.replace(/\s+/g, ' ')))).toBe(false);
     expect(split.chunks.find((c) => c.text.includes('Monday to Friday'))!.text).toContain('Saturday: 9 am to noon');
+  });
+
+  it("a directory entry's name line heads the field lines under it (Address: …), however long the name", async () => {
+    const split = splitDocument(await read('directory.txt'), config);
+    expect(split.kind).toBe('plain');
+    const subheadOf = (needle: string) => split.chunks.find((c) => c.text.includes(needle))?.subhead;
+    expect(subheadOf('5th floor')).toBe("Linxi First People's Hospital — International Medical Services Centre");
+    expect(subheadOf('66 Xincheng Road')).toBe("Linxi Women and Children's Hospital");
+    expectAllInChunks(ENGLISH_DIRECTORY.split('\n').filter((l) => l.trim() && !/^(Hospitals with|Linxi First|Linxi Women)/.test(l)), split.chunks);
   });
 
   it('a Markdown notice is split under its headings, list items kept, date read from "Published:"', async () => {
@@ -258,7 +281,7 @@ describe('npm run ingest -- --dry-run --json', () => {
     expect(run.code).toBe(0);
     const records = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as PreviewRecord);
     const chunks = records.filter((r): r is Extract<PreviewRecord, { text: string }> => 'text' in r);
-    expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['notice.txt', 'hours.txt', 'sheet.txt', 'waste.md']));
+    expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['notice.txt', 'hours.txt', 'sheet.txt', 'directory.txt', 'waste.md']));
     expect(chunks.find((c) => c.doc === 'notice.txt')).toMatchObject({ title: '某区民政局关于2024年高龄津贴发放工作的通知', kind: 'notice', format: 'txt', date: '2024-03-01' });
     const rejected = records.filter((r) => 'rejected' in r).map((r) => path.basename((r as { rejected: string }).rejected));
     expect(rejected.sort()).toEqual(['empty.txt', 'sheet.xls']);

@@ -9,7 +9,7 @@ import type { AnswerDraft, Answerer, AnswerInput, Chunk, Language, RetrievedPass
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
 import { readLines, rowText, type TableRow } from '../text/tables.js';
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
@@ -1507,6 +1507,8 @@ function documentAliases(passages: RetrievedPassage[]): Map<string, string> {
 /** Numbered headings: 三、… （二）… 1. … 第四条 … */
 const HEADING = /^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．]|第[一二三四五六七八九十百\d]+[章节条部分款])/;
 
+/** An English address: a numbered road or street, a floor. */
+const ENGLISH_ADDRESS = /\b\d+\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:Road|Street|Avenue|Lane)\b|\b\d+(?:st|nd|rd|th)\s+floor\b/i;
 const PLACE_WORD = /(省|市|县|区|镇|乡|村|街道|社区|小区|路|街|巷|号|楼|层|室|中心|大厅|广场|大厦|站|馆|院|窗口)$/;
 
 /** Whether the sentence holds something of the kind asked for, beyond the question's own words (1/0). */
@@ -1518,7 +1520,7 @@ function answerTypePresent(kind: QuestionKind, norm: string, words: string[], qu
     case 'when':
       return figureMentions(norm).some((m) => m.measure === 'date') ? 1 : 0;
     case 'where':
-      return fresh.some((w) => stats.tokenizer.generalTag(w) === 'ns' || PLACE_WORD.test(w)) ? 1 : 0;
+      return fresh.some((w) => stats.tokenizer.generalTag(w) === 'ns' || PLACE_WORD.test(w)) || ENGLISH_ADDRESS.test(norm) ? 1 : 0;
     case 'who':
       return fresh.some((w) => /^(nr|nrt|nt)$/.test(stats.tokenizer.generalTag(w))) || KIND_EVIDENCE.who.test(norm) ? 1 : 0;
     case 'how':
@@ -1659,7 +1661,6 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
 const BARE_REPLY = /^\s*(?:答\s*[：:])?\s*(?:可以|不可以|能|不能|是|否|是的|不是|会|不会|需要|不需要|有|没有|对|不对|行|不行)[。！!.，,]?\s*$/;
 
 /** A line that opens with a short field name and a colon (办理时限：, 咨询电话：): a form's field. */
-const FIELD_LINE = /^\s*[\u4e00-\u9fff]{2,8}[：:]/;
 
 /** Newspaper pages break paragraphs across columns ("全市共270余家" / "用人单位带来…"): a piece that does not end a sentence is joined to the next. */
 function joinBrokenSentences(pieces: string[]): string[] {
@@ -1680,7 +1681,7 @@ function joinBrokenSentences(pieces: string[]): string[] {
     // (A bare yes or no in answer to a page's own question — 答：可以。 — is read with the sentence that says on
     // what condition: alone it would answer any question.)
     if (BARE_REPLY.test(text) && pieces[i + 1] !== undefined) carry = text;
-    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !FIELD_LINE.test(pieces[i + 1] ?? '') && text.length < MAX_JOINED) carry = text;
+    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !startsField(pieces[i + 1] ?? '') && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
       carry = '';

@@ -9,7 +9,7 @@ export type QuestionKind = 'number' | 'where' | 'how' | 'when' | 'who' | 'what';
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ['when', /什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|几点|日期|啥时候|when\b|what date|what time|what day|how soon|opening hours|office hours|what hours/i],
   ['number', /多少|几[个名人户家次项所万千百天年岁期间座条毛块元单倍成折档级]|多久|多长|多大|多远|多高|多宽|多重|比例|百分之|how (many|much|long|big|far|old)|what (number|percentage|amount|age)|\bwhat(?:'s| is| are| was)? (?:the |a )?(?:\w+ )?(?:fees?|fines?|prices?|costs?|charges?|rent|deposit|penalty|premium|tuition)\b|number of|\bcount\b|\bage (limit|requirement)|\b(minimum|maximum) age\b|年龄(限制|要求|上限|下限)/i],
-  ['where', /哪里|哪儿|在哪|去哪|到哪|何处|什么地方|什么地点|地址|where\b|which (office|place|location|address)|location/i],
+  ['where', /哪里|哪儿|在哪|去哪|到哪|何处|什么地方|什么地点|地址|几楼|几层|哪层|哪一层|哪个楼层|where\b|(which|what) (office|place|location|address|floor|building)|location/i],
   ['who', /谁|哪些人|什么人|哪类人|条件|资格|符合|who\b|eligible|eligibility|qualif/i],
   ['how', /怎么|怎样|如何|流程|步骤|手续|材料|办理|申请|how (do|can|to|should)|apply|procedure|steps|documents? (do i|are) need/i],
 ];
@@ -42,7 +42,7 @@ export function questionKind(question: string): QuestionKind {
 export const KIND_EVIDENCE: Record<QuestionKind, RegExp> = {
   number: /\d|[一二三四五六七八九十百千万亿两]+(余|多)?[个名人户家次项所万元米岁天年条座间期]/,
   when: /\d{1,4}\s*[年月日号时]|[上下]午|每[天周月年]|周[一二三四五六日末]|近日|日前|今年|去年|明年/,
-  where: /(社区|中心|站|街道|小区|局|窗口|大厅|服务点|驿站|广场|路|街|巷|楼|号|室|镇|村|县|区|市)/,
+  where: /(社区|中心|站|街道|小区|局|窗口|大厅|服务点|驿站|广场|路|街|巷|楼|号|室|镇|村|县|区|市)|\b(Road|Street|Avenue|Lane|floor|Building|Room|Plaza|Square)\b|^address:/i,
   who: /(年满|以上|以下|困难|老人|老年人|居民|群众|户籍|残疾|低保|毕业生|对象|条件|符合|家庭)/,
   how: /(申请|办理|提交|携带|前往|到|通过|拨打|登录|扫码|材料|流程|审批|受理|上门|线上|线下|窗口)/,
   what: /./,

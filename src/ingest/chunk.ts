@@ -3,12 +3,12 @@
 // every subhead. A table row that opens a chunk brings its table's header row along (the column names
 // say what its cells are), so a long table split across chunks keeps its header in every part.
 import type { Article, Chunk } from '../ports.js';
-import { endsSentence, normalizeText } from '../text/normalize.js';
+import { endsSentence, normalizeText, startsField } from '../text/normalize.js';
 import { type SentenceSpan, splitSentences } from '../text/sentences.js';
 import { classifyLines } from '../text/tables.js';
 
 /** Bump whenever chunk boundaries or fields change: an index built by another version is stale. */
-export const CHUNKER_VERSION = 'sentences-v2';
+export const CHUNKER_VERSION = 'sentences-v3';
 
 export interface ChunkOptions {
   /** Target maximum chunk length in characters of original text. */
@@ -64,7 +64,8 @@ function sentencesOf(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   for (const s of splitSentences(text)) {
     const prev = out[out.length - 1];
-    if (prev && !endsSentence(prev.text)) {
+    // (…unless the line opens a field of its own: "Address: …" after a name line, 办理地点：… after 办理时限：20个工作日.)
+    if (prev && !endsSentence(prev.text) && !startsField(s.text)) {
       prev.end = s.end;
       prev.text = text.slice(prev.start, prev.end);
     } else out.push({ ...s });

@@ -19,6 +19,15 @@ const TERMINAL = new Set(['。', '！', '？', '!', '?', '；', ';', '…', '.',
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '】', '》', '"', "'"]);
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '（': '）', '(': ')', '【': '】', '《': '》' };
 
+/**
+ * A line that opens with a field label — 办理地点：…, 地址：…, "Address: …", "Consultation fee at the clinic: …":
+ * a form's next field starts a sentence of its own, whether or not the line before it ended one.
+ */
+export function startsField(line: string): boolean {
+  return FIELD_LABEL.test(line);
+}
+const FIELD_LABEL = /^\s*(?:[\u4e00-\u9fff]{2,8}[：:]|[A-Z][A-Za-z'’-]*(?: [A-Za-z'’-]+){0,5}: )/;
+
 /** True when a line ends a sentence (a closing quote counts only if what it closes ended one). */
 export function endsSentence(line: string): boolean {
   // A note after the full stop ("…春水”。(本报记者 乔龙飞)") does not reopen the sentence.

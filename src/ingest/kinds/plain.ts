@@ -4,6 +4,7 @@
 import type { Block, ReadDocument } from '../model.js';
 import { chooseTitle, isLatinText, looksLikeTitleLine, splitSections } from './sections.js';
 import type { Splitter } from './splitter.js';
+import { startsField } from '../../text/normalize.js';
 
 /** A line without its numbering and bracketed notes ("5. Paying bills" → "Paying bills"): what may not hold a figure. */
 function withoutNumbering(text: string): string {
@@ -22,6 +23,16 @@ function headingLine(text: string): boolean {
 }
 
 /**
+ * The name line of a directory entry: a capitalised line without figures or a colon, up to 80 characters,
+ * that field lines follow ("Linxi First People's Hospital — International Medical Services Centre" /
+ * "Address: 5th floor, …" / "Appointments: …"). It heads its fields as a section does.
+ */
+function entryName(text: string, next: string): boolean {
+  const t = text.trim();
+  return looksLikeTitleLine(t, 80) && !/[:：]/.test(t) && /^[A-Z]/.test(t) && !/\d/.test(t) && t.split(/\s+/).length <= 12 && startsField(next);
+}
+
+/**
  * Lines not separated by a blank line form one paragraph (hard-wrapped prose, a list of hours) — except
  * a heading line, which stays a line of its own when prose follows it directly.
  */
@@ -29,7 +40,7 @@ function paragraphs(doc: ReadDocument): Block[] {
   const out: Block[] = [];
   for (const b of doc.blocks) {
     const prev = out[out.length - 1];
-    const headed = prev && !prev.text.includes('\n') && headingLine(prev.text) && !headingLine(b.text);
+    const headed = prev && !prev.text.includes('\n') && (headingLine(prev.text) || entryName(prev.text, b.text)) && !headingLine(b.text);
     const sameParagraph = prev && !headed && prev.kind === 'paragraph' && b.kind === 'paragraph' && !/\n[ \t\u3000]*\n/.test(doc.text.slice(prev.end, b.start));
     if (sameParagraph) out[out.length - 1] = { ...prev, end: b.end, text: doc.text.slice(prev.start, b.end) };
     else out.push({ ...b });
@@ -39,7 +50,7 @@ function paragraphs(doc: ReadDocument): Block[] {
 
 export const plainSplitter: Splitter = {
   kind: 'plain',
-  version: 'plain-v2',
+  version: 'plain-v3',
   accepts: (doc) => (doc.format === 'txt' || doc.format === 'md') && isLatinText(doc.text),
   split(doc) {
     const merged = { ...doc, blocks: paragraphs(doc) };
