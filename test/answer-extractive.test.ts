@@ -7,7 +7,7 @@ import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } f
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
-import { askingClauses, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
+import { arabicAges, askingClauses, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
 import { stemEnglish } from '../src/text/stem.js';
@@ -300,6 +300,14 @@ describe('slips in the asking words', () => {
   it('a pinyin slip in the words that ask (什么时后, 多少前) is read as the asking word it stands for', () => {
     expect(fixAskingTypos('取暖补贴什么时后发')).toBe('取暖补贴什么时候发');
     expect(fixAskingTypos('办证要多少前')).toBe('办证要多少钱');
+    // Ages in Chinese numerals read in digits; run-together numerals and small bare ones stay as typed.
+    expect(arabicAges('我妈七十二了能领啥补贴吗')).toBe('我妈72了能领啥补贴吗');
+    expect(arabicAges('百岁老人')).toBe('100岁老人');
+    expect(arabicAges('一百零二岁，八十多岁了')).toBe('102岁，80多岁了');
+    expect(arabicAges('dongcheng百岁老人')).toBe('dongcheng 100岁老人');
+    expect(arabicAges('七八十岁的老人')).toBe('七八十岁的老人');
+    expect(arabicAges('孩子三了')).toBe('孩子三了');
+    expect(arabicAges('孩子三岁了')).toBe('孩子3岁了');
     expect(fixAskingTypos('多少前年的标准')).toBe('多少前年的标准');
     const notice = statsFor([{ title: '冬季取暖补贴发放通知', text: '取暖补贴标准为每户600元。补贴于2026年11月30日前发放到位。' }, ...ALL]);
     const draft = askZh('取暖补贴什么时后发', notice.chunks.slice(0, 1), notice.stats);

@@ -181,3 +181,38 @@ describe('instructions inside documents', () => {
     expect(r.answer).not.toContain(PLANTED_PHONE);
   });
 });
+
+describe('ages typed in Chinese numerals', () => {
+  let own: TempCorpus;
+  let ownApp: App;
+  const NOTICE = `某区民政局关于调整高龄津贴发放标准的通知
+
+一、发放对象
+具有本区户籍、年满80周岁的老年人。
+
+二、发放标准
+年龄段 | 发放标准
+80—89周岁 | 每人每月100元
+90—99周岁 | 每人每月300元
+100周岁及以上 | 每人每月800元
+`;
+
+  beforeAll(async () => {
+    own = makeTempCorpus({ prefix: 'service-ages-', seeds: [] });
+    fs.writeFileSync(path.join(own.corpusDir, 'gaoling.txt'), NOTICE, 'utf8');
+    ownApp = await openApp({ env: lexicalEnv(own), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
+  });
+
+  afterAll(async () => {
+    await ownApp?.close();
+    own?.remove();
+  });
+
+  it('are read in digits, as the table writes them: 九十二了 finds the 90—99 row, as 92了 does', async () => {
+    for (const question of ['我奶奶九十二了，高龄津贴一个月多少钱', '我奶奶92了，高龄津贴一个月多少钱']) {
+      const r = await ownApp.service.ask({ question, channel: 'cli', mode: 'lexical' });
+      expect(r.abstained, r.answer).toBe(false);
+      expect(firstLine(r), question).toContain('300元');
+    }
+  });
+});

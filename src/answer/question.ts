@@ -97,6 +97,45 @@ export function stripInstructions(question: string): CleanedQuestion {
   return { text, injection: text !== question.replace(/\s+/g, ' ').trim() };
 }
 
+/**
+ * Ages typed in Chinese numerals (我妈七十二了, 百岁老人, 八十多岁) in Arabic digits (72了, 100岁, 80多岁), as
+ * documents write them (年满80周岁, 90—99周岁 | 每人每月300元): the age then finds its table row. A bare
+ * numeral before 了 counts from ten on (三了 is no age); run-together numerals (七八十岁) stay as typed.
+ */
+export function arabicAges(question: string): string {
+  return question.replace(/([零一二两三四五六七八九十百]{1,6})(?=周岁|岁|多岁|来岁|多了|了)/g, (numeral: string, _whole: string, at: number, all: string) => {
+    const value = chineseNumeral(numeral);
+    if (value === null) return numeral;
+    const bare = !/^(周岁|岁|多岁|来岁)/.test(all.slice(at + numeral.length));
+    if (bare && value < 10) return numeral;
+    // (Kept apart from a word typed in Latin letters before it: dongcheng百岁 → dongcheng 100岁.)
+    return /[A-Za-z0-9]/.test(all[at - 1] ?? '') ? ` ${value}` : String(value);
+  });
+}
+
+const DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 七十二 → 72, 一百零二 → 102, 百 → 100; null for what is no single number (七八, 十十). */
+function chineseNumeral(text: string): number | null {
+  let total = 0;
+  let current: number | null = null;
+  let lastUnit = Infinity;
+  for (const ch of text) {
+    if (ch === '零') continue;
+    if (ch in DIGIT) {
+      if (current !== null) return null;
+      current = DIGIT[ch]!;
+      continue;
+    }
+    const unit = ch === '百' ? 100 : 10;
+    if (unit >= lastUnit) return null;
+    total += (current ?? 1) * unit;
+    current = null;
+    lastUnit = unit;
+  }
+  return total + (current ?? 0);
+}
+
 /** True for sentences that address the reader/assistant with instructions rather than state facts. */
 export function looksLikeInstruction(sentence: string): boolean {
   return INJECTION_PATTERNS.some((re) => {
