@@ -179,6 +179,10 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     // One character is a thing too (cat → 猫), when that is the whole sense.
     expect(lex.absent?.cat).toBe('猫');
     expect(lex.absent?.subsidy).toBeUndefined();
+    // So are names (Australia) and words newer than jieba's dictionary (bitcoin, iPhone) that are a whole sense.
+    expect(lex.absent?.australia).toMatch(/^澳/);
+    expect(lex.absent?.bitcoin).toMatch(/币$/);
+    expect(lex.absent?.iphone).toBeDefined();
     const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('who won the football match');
     expect(found.find((t) => t.origin === 'absent')).toMatchObject({ term: '足球', source: 'football' });
     // With 足球 in the corpus it is an ordinary translation.

@@ -253,6 +253,11 @@ export function stockWordsTagged(tag: string): string[] {
   return words;
 }
 
+/** Whether jieba's stock dictionary lists the word at all. */
+export function isStockWord(word: string): boolean {
+  return stockEntry(word) !== undefined;
+}
+
 function generalFrequency(word: string): number {
   return stockEntry(word)?.count ?? 0;
 }

@@ -1,6 +1,6 @@
 // Building the compact English → Chinese lexicon from CC-CEDICT at ingest, restricted to the corpus vocabulary,
 // and checking one read back from the index.
-import { stockWordsTagged } from '../../text/tokenize.js';
+import { isStockWord, stockWordsTagged } from '../../text/tokenize.js';
 import type { CedictEntry } from './cedict.js';
 import { STOP_WORDS } from './words.js';
 
@@ -12,8 +12,9 @@ export interface EnglishLexicon {
   format: 'english-lexicon/1';
   entries: Record<string, Array<[term: string, weight: number]>>;
   /**
-   * English words CC-CEDICT translates by a whole sense to a common noun that the corpus never uses, and
-   * that no entry above covers (football → 足球, movie → 电影): a thing the documents do not talk about.
+   * English words CC-CEDICT translates by a whole sense to a common noun, a name or a word newer than jieba's
+   * dictionary that the corpus never uses, and that no entry above covers (football → 足球, movie → 电影,
+   * Australia → 澳大利亚, bitcoin → 比特币): a thing the documents do not talk about.
    * Optional: indexes built before it have none.
    */
   absent?: Record<string, string>;
@@ -82,6 +83,8 @@ export function buildEnglishLexicon(
     if ((terms.get(term) ?? 0) < score) terms.set(term, score);
   };
   const absentCandidates = new Map<string, string>();
+  /** Absent words whose candidate jieba's dictionary lacks, which a dictionary word's entry replaces. */
+  const newWords = new Set<string>();
   const phraseCandidates = new Map<string, string>();
   for (const entry of cedict) {
     const term = entry.simplified;
@@ -93,6 +96,20 @@ export function buildEnglishLexicon(
         for (const words of entry.glosses.flatMap(glossParts)) {
           const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
           if (words.length <= 2 && content.length === 1 && /^[a-z]{3,}$/.test(content[0]!) && !absentCandidates.has(content[0]!)) absentCandidates.set(content[0]!, term);
+        }
+      } else if (ABSENT_WORD_LENGTH.test(term) && (properNoun || !isStockWord(term))) {
+        // A name (Australia → 澳大利亚) or a word too new for jieba's dictionary (bitcoin → 比特币, iPhone →
+        // 苹果手机) that is one English word's whole sense: a thing the documents do not talk about either.
+        for (const words of entry.glosses.flatMap(glossParts)) {
+          const word = words[0]!;
+          if (words.length !== 1 || !/^[a-z]{4,}$/.test(word) || STOP_WORDS.has(word)) continue;
+          // (A word of jieba's dictionary before one it lacks: 澳大利亚, not the slang 土澳, stands for Australia.)
+          const stock = isStockWord(term);
+          if (!absentCandidates.has(word) || (stock && newWords.has(word))) {
+            absentCandidates.set(word, term);
+            if (stock) newWords.delete(word);
+            else newWords.add(word);
+          }
         }
       }
       // A whole sense of 2–3 words that is a common noun's own name for a thing (工作证 "work permit"); not
