@@ -264,6 +264,12 @@ describe('a document section read whole', () => {
     expect(askZh('国家助学金一年多少钱', grants.chunks.slice(0, 1), grants.stats).text).toContain('2300元');
   });
 
+  it('a function word (关于, 因为) is never what a question is about: a request for a poem matches no notice "关于…"', () => {
+    const notices = statsFor([{ title: '关于调整12路公交线路的公告', text: '12路公交线路自12月1日起延伸至柳岸社区站，全程新增3个站点。' }, ...ALL]);
+    const draft = askZh('帮我写一首关于春天的诗', notices.chunks.slice(0, 1), notices.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+  });
+
   it('a specific thing the question is about that another document names but the best passage does not (居住证 in a 社保卡 FAQ) is a missing topic', () => {
     const pages = statsFor([
       { title: '社保卡常见问题', text: '外地人在本市补办社保卡需要什么材料？本人持居民身份证到合作银行网点办理，材料齐全的约10分钟可领卡。' },
