@@ -1791,6 +1791,10 @@ describe('English answers', () => {
     const finedFigure = englishFact('Individuals who do not sort their waste after being warned may be fined between 50 and 200 yuan.', amount ?? null, ['sort', 'waste', 'fine']);
     expect(finedFigure).toMatch(/^…not sort their waste/);
     expect(finedFigure).toContain('200');
+    // The last item of a list is read with the items before it: the list answers "what to bring".
+    const bring = englishFact('Bring your passport, residence permit, and a Chinese bank card to the Medical Insurance Service Hall of the Donghu District Government Service Centre (66 Hubin Road).', null, ['documents', 'bring', 'medical insurance', 'registration']);
+    expect(bring).toMatch(/^Bring your passport, residence permit, and a Chinese bank card/);
+    expect(bring.length).toBeLessThanOrEqual(ENGLISH_LEAD_MAX);
   });
 
   it('a romanised place the mapper reached without its place noun ("in Donghu") scopes the answer like "Donghu District"', () => {

@@ -258,6 +258,14 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
     // A condition ("If you leave China permanently, …") is the question restated: what follows it is the answer.
     else if (!/[.!?]$/.test(pieces[best].text) && best + 1 < pieces.length && SUBORDINATE.test(pieces[best].text)) best++;
   }
+  // The last item of a list ("and a Chinese bank card to …") is read with the items before it, from the
+  // list's first ("Bring your passport, residence permit, and …"): the list is the answer, not its last item.
+  let listStart = best;
+  if (/^(and|or)\s/i.test(pieces[best].text)) while (listStart > 0 && /,$/.test(pieces[listStart - 1].text) && pieces[listStart - 1].text.split(/\s+/).length <= LIST_ITEM_WORDS) listStart--;
+  if (listStart < best) {
+    const list = text.slice(pieces[listStart].start, pieces[best].end);
+    return tidyEnglish(list.length <= ENGLISH_LEAD_MAX ? list : wholeWords(list, 0, ENGLISH_LEAD_MAX).replace(/\s+(?:a|an|the|at|in|on|of|for|to|and|or|by|with|from|as)\s*$/i, ''));
+  }
   let from = best;
   let to = best;
   const span = () => text.slice(pieces[from].start, pieces[to].end);
@@ -288,6 +296,9 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
   }
   return tidyEnglish(out);
 }
+
+/** Most words of a list item before the last ("residence permit,"). */
+const LIST_ITEM_WORDS = 4;
 
 const NEGATION = /\b(?:no|not|never|cannot|can't|don't|doesn't|isn't|aren't|won't|none|nor|without)\b/gi;
 /** The same, for a yes/no test (no lastIndex state). */
