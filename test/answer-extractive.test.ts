@@ -264,6 +264,17 @@ describe('a document section read whole', () => {
     expect(askZh('国家助学金一年多少钱', grants.chunks.slice(0, 1), grants.stats).text).toContain('2300元');
   });
 
+  it("'where' is answered by the sentence of the top one's own article that states the place, however few words it repeats", () => {
+    const title = '“百日千万专项招聘活动”首场招聘会举行';
+    const part = (text: string, n: number): Chunk => ({ ...chunk({ title, text }, 0), id: `fair#${n}`, paragraph: n, ordinal: n });
+    const article = [part('平城区人社局相关负责人表示，此次夜市招聘会创新“夜市+招聘”模式，让求职者在凉爽环境中选工作。', 0), part('活动将在万达广场举行。', 1)];
+    const other = chunk({ title: '制造业专场招聘会举行', text: '8月26日，在太原市中心城区理想创业大厦北侧举办制造业专场招聘会。' }, 1);
+    const own = [...article, other];
+    const draft = askZh('平城区夜市招聘会在哪里', [article[0], other, article[1]], statsOfChunks(own));
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('万达广场');
+  });
+
   it('a function word (关于, 因为) is never what a question is about: a request for a poem matches no notice "关于…"', () => {
     const notices = statsFor([{ title: '关于调整12路公交线路的公告', text: '12路公交线路自12月1日起延伸至柳岸社区站，全程新增3个站点。' }, ...ALL]);
     const draft = askZh('帮我写一首关于春天的诗', notices.chunks.slice(0, 1), notices.stats);

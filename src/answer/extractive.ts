@@ -106,7 +106,7 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
   const namesPlace = (s: ScoredSentence) => stats.tokenizer.placeNames(s.norm).some((n) => !input.question.includes(n));
-  const lead0 = asksForAgent(input.question) ? agentSentence(sentences, input.question, stats) : leadSentence(sentences, asked, kind, namesPlace);
+  const lead0 = asksForAgent(input.question) ? agentSentence(sentences, input.question, stats) : leadSentence(sentences, asked, kind, namesPlace, (a, b) => sameArticleOf(passages[a.passageIndex], passages[b.passageIndex]));
   // Whether someone of the asker's stated age qualifies (我妈78了 能领高龄津贴不): the on-topic sentence that states
   // an age limit (年满80周岁) answers, when the top one states none.
   const statesAge = (s: ScoredSentence) => AGE_LIMIT.test(s.norm);
@@ -187,12 +187,18 @@ function listItems(opening: ScoredSentence, sentences: ScoredSentence[], item = 
  * furniture stays out of it, and other places' figures come last, as in the ranking. A "where" question
  * opens, in the same way, with the on-topic sentence stating a location when the top one states none.
  */
-function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, kind: QuestionKind, namesPlace: (s: ScoredSentence) => boolean): ScoredSentence {
+function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, kind: QuestionKind, namesPlace: (s: ScoredSentence) => boolean, sameArticle: (a: ScoredSentence, b: ScoredSentence) => boolean = () => false): ScoredSentence {
   const top = sentences[0];
   const onTopic = (s: ScoredSentence) => s.coverage >= ON_TOPIC_SHARE * top.coverage && !FURNITURE.test(s.text);
   // "Where": a sentence that states a location (康宁路16号, 在万达广场举行, 16 Riverside Road) over one that
   // states none (it names only the place asked about, or an office without its address).
-  if (kind === 'where') return ADDRESS.test(top.text) || namesPlace(top) ? top : (sentences.find((s) => ADDRESS.test(s.text) && onTopic(s)) ?? top);
+  // (A sentence of the top one's own article states where the thing it is about takes place, however few of the
+  // question's words it repeats — 招聘会将在万达广场举行 under the 平城区 job fair's article — before another
+  // article's: 在我市中心城区理想创业大厦北侧举办 is another city's job fair.)
+  if (kind === 'where') {
+    if (ADDRESS.test(top.text) || namesPlace(top)) return top;
+    return sentences.find((s) => ADDRESS.test(s.text) && s.coverage > 0 && sameArticle(s, top)) ?? sentences.find((s) => ADDRESS.test(s.text) && onTopic(s)) ?? top;
+  }
   if (!asked) return top;
   const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date'));
   // A bare number or a year in the top sentence may be the answer in a unit the tables do not know, and
@@ -981,6 +987,11 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (!absentConcepts.has(phrase)) out.push({ term: phrase, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: phrase, unknown: true, absentPhrase: true });
   }
   return mergePieces(out.filter((k) => !cutOfReplaced(k)));
+}
+
+/** Two passages of one article: the same document under the same title (a newspaper page holds several). */
+function sameArticleOf(a: RetrievedPassage, b: RetrievedPassage): boolean {
+  return a.chunk.docId === b.chunk.docId && a.chunk.title === b.chunk.title;
 }
 
 /**
