@@ -105,6 +105,14 @@ describe('PUBLIC_SERVICE_GLOSSARY', () => {
 describe('English mapper: glossary', () => {
   const mapper = () => createEnglishMapper({ names: [], lexicon });
 
+  it("maps what recycling points buy to the materials their price lists name (aluminium cans → 易拉罐), British spelling too", () => {
+    for (const question of ['What is the recycling price for aluminium cans?', 'how much for aluminum cans']) {
+      const glossary = mapper().expand(question).filter((t) => t.origin === 'glossary').map((t) => t.term);
+      expect(glossary, question).toContain('易拉罐');
+    }
+    expect(mapper().expand('do they take old clothes').filter((t) => t.origin === 'glossary').map((t) => t.term)).toContain('旧衣物');
+  });
+
   it('maps the eldercare subsidy to the Chinese programme names with full weight', () => {
     const found = mapper().expand('how do I get the eldercare subsidy');
     const glossary = found.filter((t) => t.origin === 'glossary');

@@ -149,6 +149,19 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['parking|parking space|parking lot|car park|parking spot', '停车|停车位|停车场'],
   ['garbage|rubbish|waste|trash|litter', '垃圾'],
   ['garbage sorting|waste sorting|waste classification|recycling', '垃圾分类'],
+  // ---- what recycling points buy (their price lists name the material, not the English word); each row ends
+  // with the material's plain name, which a page that words it otherwise (玻璃酒瓶, 废塑料纸) still uses. (A row for
+  // waste paper and cardboard cost the residents-fresh report an English answer: left out.)
+  ['recycling station|recycling point|recycling centre|recycling center|recycling depot|scrap yard', '回收站|回收站点|回收中心|再生资源回收'],
+  ['recycling price|buyback price|scrap price|purchase price of scrap', '回收价格|指导价|回收指导价'],
+  ['aluminium can|aluminum can|drink can|drinks can|soda can|beer can|tin can|empty can', '易拉罐|铝罐|铝'],
+  ['scrap metal|waste metal', '废金属|金属'],
+  ['copper|scrap copper', '铜|废铜'],
+  ['iron|scrap iron|steel|scrap steel', '废铁|铁|废钢|钢'],
+  ['plastic bottle|waste plastic|plastic', '塑料瓶|废塑料|塑料'],
+  ['glass bottle|waste glass', '玻璃瓶|废玻璃|玻璃'],
+  ['old clothes|used clothes|old clothing|used clothing|textiles', '旧衣服|旧衣物|废旧纺织物|衣服|衣物'],
+  ['battery|used battery|dead battery', '电池|废电池|废旧电池'],
   ['sewer|drainage|sewage|waterlogging|standing water', '排水|污水|积水'],
   ['public toilet|restroom|public restroom', '公厕|厕所'],
   ['charging pile|charging station|charging point|charger|charging post|charging facility', '充电桩|充电'],
