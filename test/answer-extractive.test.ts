@@ -874,6 +874,15 @@ describe('abstention evidence', () => {
     expect(figureFit(figureMentions('办理时限：15个工作日')[0], inDays)).toBe(1);
   });
 
+  it('a duration says when, not which day: 满15年 does not answer 截止到哪天, 15个工作日内 still answers 啥时候能到账', () => {
+    const [years] = figureMentions('参保人累计缴费满15年');
+    const deadline = askedFigure('居民养老保险缴费截止到哪天', 'zh');
+    const day = { measure: 'date' as const, classifier: null, focus: deadline.focus, day: true };
+    const when = { measure: 'date' as const, classifier: null, focus: '' };
+    expect(figureFit(years, day)).toBeLessThan(0.5);
+    expect(figureFit(figureMentions('自受理之日起15个工作日内到账')[0], when)).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('"how far ahead" asks how long before, not a distance: "two days in advance" answers it', () => {
     const asked = askedFigure('How far ahead do I need to book a mattress pickup?', 'en');
     expect(asked.measure).toBe('duration');

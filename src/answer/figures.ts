@@ -351,8 +351,9 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     if (stated && Number(stated) !== asked.year) return 0;
   }
   // A month, day or time answers "when" better than a bare year (2025年以来).
+  // (A duration may say when — 15个工作日内 for 啥时候能到账 — but not which day: 累计缴费满15年 is no deadline.)
   // (A day asked: a year alone does not give it, and a month — 出生年月：1926年11月 — gives it less surely.)
-  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? 0.5 : 0.1;
+  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? (asked.day ? 0.3 : 0.5) : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A difference may be stated as an amount too (便宜了20元).
   if (asked.comparative && mention.measure === 'money') return 0.6;
