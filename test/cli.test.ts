@@ -104,6 +104,13 @@ describe('npm run ask', () => {
     expect(run.stdout).toMatch(/来源：\n\s+\[\d+\] .+ — 001_dce2b776d6aca6c3\.txt/);
   });
 
+  it('a plain "not found" lists no sources: the documents it names as nearest are not an answer', async () => {
+    const run = await cli('ask', ['What is the capital of Australia?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/couldn't find this in the documents/);
+    expect(run.stdout).not.toMatch(/Sources:/);
+  });
+
   it('an empty question prints the usage and exits 2; --help exits 0', async () => {
     const [empty, none, help] = await Promise.all([cli('ask', ['--json', '   ']), cli('ask', []), cli('ask', ['--help'])]);
     for (const run of [empty, none]) {

@@ -3,7 +3,7 @@
 // it in its own tags: a split can never land inside a tag or an entity like &amp;.
 import type { AskResponse, Source } from '../../src/ports.js';
 import { quotableText } from '../../src/answer/quotable.js';
-import { citationText } from '../../src/text/citation.js';
+import { citationText, citedSources } from '../../src/text/citation.js';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
@@ -108,15 +108,6 @@ const LABELS = {
   en: { sources: 'Sources', none: '(no matching sources)', fullSources: 'Full sources of the last answer', noAnswerYet: 'No answer in this chat yet — ask a question first.' },
 } as const;
 
-/**
- * The sources the answer actually cites; all of them when it cites none explicitly. An abstention shows only
- * what it cites: "the documents don't say how to apply; what they say: …[1]" quotes a source, a plain "not found" none.
- */
-export function citedSources(response: AskResponse): Source[] {
-  const cited = response.sources.filter((s) => response.citations.includes(s.rank));
-  if (response.abstained) return cited;
-  return cited.length > 0 ? cited : response.sources;
-}
 
 export function sourceLine(source: Source): string {
   return `${source.rank}. ${citationText(source)}`;
