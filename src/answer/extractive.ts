@@ -14,7 +14,7 @@ import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, ASKS_DAY, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
-import { leadLine, quoteWindow, tidy } from './lead.js';
+import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
 import { STOP_WORDS, wordForms } from '../lang/english/words.js';
@@ -1518,8 +1518,6 @@ function documentAliases(passages: RetrievedPassage[]): Map<string, string> {
 /** Numbered headings: 三、… （二）… 1. … 第四条 … */
 const HEADING = /^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．]|第[一二三四五六七八九十百\d]+[章节条部分款])/;
 
-/** An English address: a numbered road or street, a floor. */
-const ENGLISH_ADDRESS = /\b\d+\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:Road|Street|Avenue|Lane)\b|\b\d+(?:st|nd|rd|th)\s+floor\b/i;
 const PLACE_WORD = /(省|市|县|区|镇|乡|村|街道|社区|小区|路|街|巷|号|楼|层|室|中心|大厅|广场|大厦|站|馆|院|窗口)$/;
 
 /** Whether the sentence holds something of the kind asked for, beyond the question's own words (1/0). */
@@ -1531,7 +1529,7 @@ function answerTypePresent(kind: QuestionKind, norm: string, words: string[], qu
     case 'when':
       return figureMentions(norm).some((m) => m.measure === 'date') ? 1 : 0;
     case 'where':
-      return fresh.some((w) => stats.tokenizer.generalTag(w) === 'ns' || PLACE_WORD.test(w)) || ENGLISH_ADDRESS.test(norm) ? 1 : 0;
+      return fresh.some((w) => stats.tokenizer.generalTag(w) === 'ns' || PLACE_WORD.test(w)) || ENGLISH_STREET_ADDRESS.test(norm) || ENGLISH_FLOOR.test(norm) ? 1 : 0;
     case 'who':
       return fresh.some((w) => /^(nr|nrt|nt)$/.test(stats.tokenizer.generalTag(w))) || KIND_EVIDENCE.who.test(norm) ? 1 : 0;
     case 'how':
@@ -1670,8 +1668,6 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
 
 /** A reply that is only yes or no (答：可以。, 答：不能。). */
 const BARE_REPLY = /^\s*(?:答\s*[：:])?\s*(?:可以|不可以|能|不能|是|否|是的|不是|会|不会|需要|不需要|有|没有|对|不对|行|不行)[。！!.，,]?\s*$/;
-
-/** A line that opens with a short field name and a colon (办理时限：, 咨询电话：): a form's field. */
 
 /** Newspaper pages break paragraphs across columns ("全市共270余家" / "用人单位带来…"): a piece that does not end a sentence is joined to the next. */
 function joinBrokenSentences(pieces: string[]): string[] {

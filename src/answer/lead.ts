@@ -200,11 +200,9 @@ function englishPieces(text: string): Clause[] {
 
 // What states a place in English, strongest first: a street address with its number, a floor, a named
 // building or square.
-const ENGLISH_PLACE = [
-  /\b\d+\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:Road|Street|Avenue|Lane|Rd|St|Ave|Boulevard)\b/,
-  /\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+\b/i,
-  /\b[A-Z][\w'-]*\s+(?:Plaza|Square|Centre|Center|Hall|Park|Building|Gate)\b/,
-];
+export const ENGLISH_STREET_ADDRESS = /\b\d+\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:Road|Street|Avenue|Lane|Rd|St|Ave|Boulevard)\b/;
+export const ENGLISH_FLOOR = /\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+\b/i;
+const ENGLISH_PLACE = [ENGLISH_STREET_ADDRESS, ENGLISH_FLOOR, /\b[A-Z][\w'-]*\s+(?:Plaza|Square|Centre|Center|Hall|Park|Building|Gate)\b/];
 
 /** A piece that opens with a subordinating word: a condition or a time, not the main statement. */
 const SUBORDINATE = /^\s*(if|when|once|before|after|unless|while|as long as|provided that|in case)\b/i;

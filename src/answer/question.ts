@@ -103,7 +103,7 @@ export function stripInstructions(question: string): CleanedQuestion {
  * numeral before 了 counts from ten on (三了 is no age); run-together numerals (七八十岁) stay as typed.
  */
 export function arabicAges(question: string): string {
-  return question.replace(/([零一二两三四五六七八九十百]{1,6})(?=周岁|岁|多岁|来岁|多了|了)/g, (numeral: string, _whole: string, at: number, all: string) => {
+  return question.replace(/([零一二两三四五六七八九十百]{1,6})(?=周岁|岁|多岁|来岁|多了|了)/g, (numeral: string, _group: string, at: number, all: string) => {
     const value = chineseNumeral(numeral);
     if (value === null) return numeral;
     const bare = !/^(周岁|岁|多岁|来岁)/.test(all.slice(at + numeral.length));
