@@ -108,7 +108,6 @@ const LABELS = {
   en: { sources: 'Sources', none: '(no matching sources)', fullSources: 'Full sources of the last answer', noAnswerYet: 'No answer in this chat yet — ask a question first.' },
 } as const;
 
-
 export function sourceLine(source: Source): string {
   return `${source.rank}. ${citationText(source)}`;
 }
