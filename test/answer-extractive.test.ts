@@ -173,6 +173,35 @@ describe('English questions about things the documents never mention', () => {
     expect(draft.text).toContain('work permit');
   });
 
+  it('"take" of "how long does it take" asks for a duration; it is no word the passage must share', () => {
+    const take = { term: '收集', weight: 0.8, origin: 'cedict', source: 'take' };
+    const fund = { term: '公积金', weight: 1, origin: 'glossary', source: 'housing fund' };
+    const groups = (question: string) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      const a = analyseQuestion({ question, language: 'en', retrieval: { ...retrieval(question, [JIWANG]), terms: [...words, take, fund] }, history: [] }, stats);
+      return 'keyTerms' in a ? a.keyTerms.map((k) => k.group) : [];
+    };
+    expect(groups('how long does it take for the housing fund to arrive')).not.toContain('take');
+    expect(groups('can I take out my housing fund')).toContain('take');
+  });
+
+  it('a glossary thing whose translation no document uses is missing, whatever single character of it they use (证 of 驾驶证)', () => {
+    const card = statsFor([{ title: '社会保障卡办理指南', text: '办理社会保障卡，请携带本人身份证到社区服务中心。' }, ...ALL]);
+    const ask = (mapped: WeightedTerm[]) => {
+      const question = 'how do I get a driving licence';
+      const words = question.match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', card.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, card.stats);
+    };
+    const licence = { term: '驾驶证', weight: 1, origin: 'glossary', source: 'driving licence' };
+    const piece = { term: '证', weight: 0.8, origin: 'glossary', source: 'driving licence', phrase: '驾驶证' };
+    const draft = ask([licence, piece]);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+    expect(draft.text).toContain('driving licence');
+    // A translation of two characters or more that the documents use is the thing in their words.
+    const card2 = { term: '身份证', weight: 1, origin: 'glossary', source: 'driving licence' };
+    expect(ask([licence, card2]).text).not.toContain('nothing about “driving licence”');
+  });
+
   it('a passage has the phrase when it states it, or has its modifier by a main translation', () => {
     const workPermit = { term: '工作证', weight: 0.3, origin: 'absent', source: 'work permit' };
     const permits = statsFor([{ title: 'Work permits', text: 'Work permits for foreign nationals are issued at the Jiwang service hall, 12 Fuxing Road.' }, { title: 'Residence permits', text: 'Residence permits are issued at the Jiwang police station, 3 Fuxing Road.' }]);
@@ -473,6 +502,21 @@ describe('answer first', () => {
     const answered = askZh('取暖费能在网上交吗', online.chunks.slice(0, 1), online.stats);
     expect(answered.abstained, answered.text).toBe(false);
     expect(answered.text.split('\n')[0]).toContain('公众号');
+  });
+
+  it('"does it cost anything" (要钱不, is it free) is answered by the sentence that says free or names a fee, not a fine', () => {
+    const notice = {
+      title: '关于电动自行车登记上牌的通告',
+      text: '一、电动自行车应当登记上牌后方可上道路行驶。二、驾驶未悬挂号牌的电动自行车上道路行驶的，处警告或者50元罚款。三、电动自行车登记免费，号牌不收取工本费。',
+    };
+    const local = statsFor([notice, ...ALL]);
+    for (const q of ['电动自行车上牌要钱不', '电动自行车登记收费吗']) {
+      const draft = askZh(q, local.chunks.slice(0, 1), local.stats);
+      expect(draft.abstained, draft.text).toBe(false);
+      expect(draft.text.split('\n')[0], q).toContain('登记免费');
+    }
+    // How much it costs asks for the amount, not whether: the fine is an amount.
+    expect(askZh('电动自行车上牌要多少钱', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).not.toContain('登记免费');
   });
 
   it('a passage giving the hours asked for covers the words that ask for them (开门, 几点)', () => {

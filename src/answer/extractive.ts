@@ -537,7 +537,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const bestSection = sectionOf(passages[bestIndex]);
   const labels = facet?.label && facet.evidence && namesTopic(bestIndex) ? { label: facet.label, evidence: facet.evidence } : null;
   const labelled = (s: ScoredSentence) => !!labels && labels.label.test(s.text) && labels.evidence.test(s.norm) && sectionOf(passages[s.passageIndex]) === bestSection;
-  const facetMissing = facet?.evidence && !sentences.some((s) => givesFacet(s) || labelled(s)) ? 1 : 0;
+  const facetMissing = facet?.evidence && !facet.leadOnly && !sentences.some((s) => givesFacet(s) || labelled(s)) ? 1 : 0;
   if (facet?.evidence && !facetMissing) {
     // The sentences that give the facet come first, a labelled one first of all (stable otherwise).
     const gives = (s: ScoredSentence) => (labelled(s) ? 0 : givesFacet(s) ? 1 : 2);
@@ -844,7 +844,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
   // English: the word naming a road or district ("Riverside" of "near Riverside Road") says where, as the place noun does.
   const placeNameWords = new Set(language === 'en' ? [...lower.matchAll(ENGLISH_NAMED_PLACE)].map((m) => m[1]).filter((w) => !STOP_WORDS.has(w) && !ENGLISH_PLACE_NOUN.test(stemEnglish(w))).map(stemEnglish) : []);
-  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1]))) : null;
+  // ("Take" of "how long does it take" is how a duration is asked, as "days" of "how many days" is.)
+  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [])) : null;
   // English: the question's own word ("appli" of "apply") is one concept with the translations of the phrase
   // holding it ("apply for" → 申请, 办理): an English page's word or a Chinese page's translation covers it once.
   const conceptOf = new Map<string, string>();
@@ -915,7 +916,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       if (t.origin === 'glossary' && t.source && !ASKING_PHRASE.test(t.source)) absentConcepts.add(t.source);
       continue;
     }
-    if (t.source) presentConcepts.add(t.source);
+    // (A single character cut from a translation — 证 of 驾驶证 — is any certificate, not the thing.)
+    if (t.source && !(language === 'en' && t.phrase && t.phrase !== t.term && [...t.term].length === 1)) presentConcepts.add(t.source);
     const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term));
     // (An everyday English word an English page happens to use — good, new, year, as everyday as its main
     // translation — anchors nothing.)
@@ -1082,6 +1084,8 @@ const ENGLISH_NAMED_PLACE = /\b([a-z]{3,})\s+(?:road|street|avenue|lane|district
  * English: the noun right after "how many", "how much", "what" or "which" is the kind of answer wanted ("how many
  * days", "what age", "which year"), which the document states as a figure (62天, 60周岁以上) — not a topic it must share.
  */
+/** "How long does it take (for …) to", "how long will the refund take": "take" asks for the duration. */
+const HOW_LONG_TAKE = /\bhow long\b[^?.!]{0,60}\btake\b/;
 const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks?|months?|years?|hours?|minutes?|times|age|date|day|percent(?:age)?|number|amount)\b/g;
 
 
@@ -1130,7 +1134,8 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>, lenient = fal
 function missingTerms(keyTerms: KeyTerm[], present: string[]): string[] {
   const have = new Set(present);
   // A group is there when a word of it is, not just a piece of one (居住 does not give 居住证).
-  const satisfied = new Set(keyTerms.filter((k) => have.has(k.term) && !k.piece).map((k) => k.group));
+  // (Nor by a single character of a thing no document names: 证 for a driving licence.)
+  const satisfied = new Set(keyTerms.filter((k) => have.has(k.term) && !k.piece && !(k.term.length === 1 && keyTerms.some((o) => o.group === k.group && o.unknown))).map((k) => k.group));
   const byGroup = new Map<string, number>();
   for (const k of keyTerms) if (!satisfied.has(k.group)) byGroup.set(k.group, Math.max(byGroup.get(k.group) ?? 0, k.weight));
   const names = [...byGroup.entries()].sort((a, b) => b[1] - a[1]).map(([group]) => group);
@@ -1760,6 +1765,11 @@ interface Facet {
    * (申请, 办理, 材料…) under a title naming it: how to apply is said of the programme, not near it.
    */
   ownDocument?: boolean;
+  /**
+   * The sentences that give it lead, but none giving it is no reason to abstain: whether something is free is
+   * often said in other words (凭敬老卡乘车, 由财政承担) than the evidence knows.
+   */
+  leadOnly?: boolean;
 }
 
 // Field lines of a notice or guide that give a facet under its own label: 时间：…, 办公时间：…, 地点：…, 咨询电话：….
@@ -1788,8 +1798,15 @@ const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正�
 const ONLINE_ASK = /(能|可以|可不可以|能不能|能否|可否)\s*(在|用|通过)?\s*(网上|线上|手机上?|微信上?|支付宝|小程序|app上?)[^，。？?]{0,4}(办|交|缴|申请|弄|报名|预约|领|申报)|(网上|线上|手机上|微信上)[^，。？?]{0,2}(办|交|缴|申请|弄|报名|申报)[^，。？?什]{0,4}(吗|不|没|么)\s*[？?。！!]*\s*$|\b(can|could|may) (i|we|you) (apply|pay|register|sign up|book|do (it|this|that)) online\b/i;
 /** An online channel named: a website, an app, a mini program, an official account, a payment app. */
 const ONLINE_STATED = /网上|线上|在线|网站|网页|网址|平台|app|小程序|公众号|微信|支付宝|手机|掌上|客户端|www\.|https?:|\b(online|website|web|app|wechat|alipay)\b/i;
+/** Asks whether something costs money (要钱不, 收不收费, 免费吗, is it free, do I have to pay), not how much. */
+const FEE_ASK = /(要|收|花|交|掏|给)钱(吗|不|没|么|嘛|呢|啊|伐)|(要|收|花|交)不(要|收|花|交)钱|收不收费|要不要(钱|收费|交钱|花钱|付费|缴费)|(收费|付费|缴费)(吗|不|没|么|嘛|呢)|是不是免费|免费(吗|不|没|么|嘛|呢|的吗)|有没有(费用|收费)|\b(is|are) [\w\s'-]{1,40}?\b(free|a fee|any fees?|a charge|any charges?|a cost|any costs?)\b|\bis there (a|any) (fee|charge|cost|deposit)\b|\b(do|does|will|would) (i|we|you|it|they) (have to |need to )?(pay|cost anything|charge)\b/i;
+/** Asks how much (a figure, not whether). */
+const HOW_MUCH = /多少|几[块元毛百千万]|\bhow much\b|\bwhat (is|are) the (fee|price|cost|charge)s?\b/i;
+/** A sentence that says whether it costs anything: free, a fee, who pays (an amount alone may be a fine or a subsidy). */
+const FEE_STATED = /免费|免收|免交|免缴|免除|减免|不收费|不收取|收费|费用|无偿|无需(缴纳|支付|缴费|付费|交费)|不需(要)?(缴纳|交|付)|不(要|花)钱|自理|自费|工本费|(收取|缴纳|交纳|支付|付费|交费|缴费|需交|需付)\s*[\d一二三四五六七八九十百]+(\.\d+)?\s*(元|块)|\d+(\.\d+)?\s*元\s*[\/每一]?\s*(次|人|年|月|小时|件|张|位)|每(人|次|张|位|小时|件)\s*\d+(\.\d+)?\s*元|票价|门票|半价|[一二三四五六七八九\d]\s*折|\bfree\b|\bfees?\b|\bcharged?\b|\bcharges\b|\bno charge\b|\bdeposit\b|\bcosts? \d|\bpay \d|\d+ yuan\b|\brmb\b/i;
+const FEE_LABEL = /^\s*[\u4e00-\u9fff]{0,4}(?:收费标准|收费|费用)\s*[：:]|^\s*(?:fees?|costs?|charges?)\s*:/i;
 /** Words that name a facet rather than the topic it is asked of. */
-const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address)\b/i;
+const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|^(收费|免费|付费|花钱|要钱)$|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address|pay|paid|fees?|free|charges?)\b/i;
 
 /** An English glossary phrase whose every word names the facet asked (phone number, price, opening hours). */
 function namesFacetOnly(phrase: string): boolean {
@@ -1801,7 +1818,7 @@ const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[�
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {
   const q = question.toLowerCase();
   if (/邮箱|电子邮件|\be-?mail\b/.test(q)) return { zh: '电子邮箱', en: 'an email address', evidence: EMAIL };
-  if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE, label: PHONE_LABEL };
+  if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b|\b(what|which) number (do|should|can|could) (i|we) (call|ring|dial)\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE, label: PHONE_LABEL };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
   // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
   if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
@@ -1809,6 +1826,8 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // Whether it can be done online (能在网上交吗, 手机上能办吗, can I apply online): a sentence on the topic must name
   // an online channel — a website, an app, a mini program, an official account.
   if (ONLINE_ASK.test(q)) return { zh: '网上办理渠道', en: 'whether it can be done online', evidence: ONLINE_STATED };
+  // Whether it costs anything (要钱不, 收费吗, is there a fee): a sentence on the topic must say free or name a fee.
+  if (!asked && FEE_ASK.test(q) && !HOW_MUCH.test(q)) return { zh: '是否收费', en: 'whether there is a fee', evidence: FEE_STATED, label: FEE_LABEL, leadOnly: true };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
