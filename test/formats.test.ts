@@ -4,6 +4,7 @@
 // answer row questions, a scanned PDF is refused with the reason.
 import fs from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../src/app.js';
 import { renderPlain } from '../src/cli/render.js';
@@ -14,7 +15,7 @@ import { loadCoreConfig } from '../src/config.js';
 import { NO_TEXT_LAYER } from '../src/ingest/formats/pdf.js';
 import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
 import { runTs } from './support/spawn-ts.js';
-import { ENGLISH_LIBRARY_NOTICE, printPdf, writeDocx, writeGbk } from './support/documents.js';
+import { ENGLISH_LIBRARY_NOTICE, printPdf, writeDocx, writeGbk, writeXlsx } from './support/documents.js';
 
 type ChunkRecord = Extract<PreviewRecord, { text: string }>;
 type DroppedRecord = Extract<PreviewRecord, { dropped: string }>;
@@ -85,6 +86,8 @@ const BODY: Record<string, string[]> = {
   ],
   'word/bath.docx': ['凡本区户籍的失能老年人，可以申请每月上门助浴服务，由社区签约的服务机构提供。', '失能等级 | 每月', '重度失能 | 4次', '中度失能 | 2次', '申请人向社区居委会提交申请表和失能评估结果。'],
   'guide/meals.md': ['本区户籍年满60周岁的老年人凭身份证到任一长者食堂就餐，享受就餐补贴，补贴在结算时直接扣减。', '来源：区民政局', '咨询电话：12345。', '60至79周岁 | 2元', '80周岁及以上 | 4元'],
+  'sheets/prices.xlsx': ['品类 | 指导价格 | 执行日期', '废纸 | 1.0元/公斤 | 2026-04-01', '易拉罐 | 8.0元/公斤 | 2026-04-01', '实际收购价格可在指导价基础上上下浮动10%。', '站点 | 地址 | 营业时间', '城关街道回收站 | 解放路88号 | 每天8:00至18:00'],
+  'sheets/stations.csv': ['街道 | 回收站 | 预约电话', '城关街道 | 解放路88号，靠近菜市场 | 0719-8233300', '东城街道 | 文化路12号 | 0719-8233311'],
   'library.md': ['The Riverside branch library reopens after its renovation with longer opening hours.', 'Sunday: 10 am to 4 pm', 'Residents may borrow up to twelve items at a time with a free library card.'],
 };
 
@@ -96,7 +99,25 @@ const dryRun = (paths: string[]) => runTs('src/cli/ingest.ts', ['--dry-run', '--
 
 beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'formats-', seeds: [] });
-  for (const dir of ['notices', 'web', 'word', 'scans', 'guide']) fs.mkdirSync(file(dir));
+  for (const dir of ['notices', 'web', 'word', 'scans', 'guide', 'sheets']) fs.mkdirSync(file(dir));
+  // A workbook as offices publish price lists: a title row, a header, rows (a date cell among them), a note,
+  // and a second sheet under its own name.
+  await writeXlsx(file('sheets/prices.xlsx'), [
+    {
+      name: '指导价格',
+      rows: [
+        ['2026年第二季度再生资源回收指导价格', null, null],
+        ['品类', '指导价格', '执行日期'],
+        ['废纸', '1.0元/公斤', new Date(Date.UTC(2026, 3, 1))],
+        ['易拉罐', '8.0元/公斤', new Date(Date.UTC(2026, 3, 1))],
+        [null, null, null],
+        ['实际收购价格可在指导价基础上上下浮动10%。', null, null],
+      ],
+    },
+    { name: '回收站点', rows: [['站点', '地址', '营业时间'], ['城关街道回收站', '解放路88号', '每天8:00至18:00']] },
+  ]);
+  // A CSV saved from Excel in GB18030, with a quoted cell holding a comma.
+  fs.writeFileSync(file('sheets/stations.csv'), iconv.encode('街道,回收站,预约电话\r\n城关街道,"解放路88号，靠近菜市场",0719-8233300\r\n东城街道,文化路12号,0719-8233311\r\n', 'gb18030'));
   fs.writeFileSync(file('guide/meals.md'), MARKDOWN_GUIDE);
   await printPdf(PDF_HTML, file('notices/meal.pdf'));
   await printPdf('<!doctype html><html><body><div style="width:300px;height:200px;background:#333"></div></body></html>', file('scans/scan.pdf'));
@@ -139,6 +160,11 @@ describe('ingest --dry-run --json over one document per format', () => {
     expect(byDoc('word/bath.docx')).toMatchObject({ format: 'docx', title: '关于开展失能老人上门助浴服务的通知', date: '2024-06-03' });
     expect(byDoc('library.md')).toMatchObject({ format: 'md', title: 'Riverside Library Opening Hours', date: '2024-04-02' });
     expect(byDoc('guide/meals.md')).toMatchObject({ format: 'md', title: '社区长者食堂就餐指南', date: '2024-07-01' });
+    // A workbook's title is its title row; a CSV without one is titled by its file name.
+    expect(byDoc('sheets/prices.xlsx')).toMatchObject({ format: 'xlsx', title: '2026年第二季度再生资源回收指导价格' });
+    expect(byDoc('sheets/stations.csv')).toMatchObject({ format: 'csv' });
+    // Each sheet of a workbook is a section under its name.
+    expect(chunksOf('sheets/prices.xlsx').map((c) => c.subhead)).toEqual(['指导价格', '回收站点']);
   });
 
   it('keeps no Markdown syntax in the text of a Markdown file (bold, links, quote marks, table rules)', () => {
@@ -227,6 +253,8 @@ describe('answers from the formats', () => {
     ['特困供养家庭的供暖补贴是多少？', '1200元', 'web/heating.html'],
     ['重度失能老人每月可以上门助浴几次？', '4次', 'word/bath.docx'],
     ['85岁老人去长者食堂吃饭每餐补贴多少？', '4元', 'guide/meals.md'],
+    ['易拉罐回收指导价格多少钱一公斤？', '8.0元/公斤', 'sheets/prices.xlsx'],
+    ['东城街道回收站预约电话是多少？', '0719-8233311', 'sheets/stations.csv'],
   ];
   it('answers an English question over an English notice in English (stemmed: Sundays → Sunday)', async () => {
     const res = await ask('When is the library open on Sundays?');

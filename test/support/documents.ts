@@ -1,6 +1,6 @@
 // Test documents made at test time, in every format ingest reads: a PDF printed by Debian's headless
 // Chromium (fonts-wqy-zenhei for Chinese glyphs; scripts/system-deps.sh installs both), a DOCX zipped
-// from its XML parts, a GBK web page with navigation and a table, an English Markdown notice.
+// from its XML parts, an Excel workbook, a GBK web page with navigation and a table, an English Markdown notice.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
+import writeExcelFile from 'write-excel-file/node';
 
 const run = promisify(execFile);
 
@@ -48,6 +49,15 @@ export async function writeDocx(out: string, parts: DocxPart[], props: { title?:
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
   zip.file('docProps/core.xml', `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${props.title ? `<dc:title>${esc(props.title)}</dc:title>` : ''}${props.created ? `<dcterms:created xsi:type="dcterms:W3CDTF">${props.created}</dcterms:created>` : ''}</cp:coreProperties>`);
   fs.writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer' }));
+}
+
+/** An Excel workbook (by write-excel-file): one sheet per entry; dates are written as Excel dates (a number with a date format). */
+export async function writeXlsx(out: string, sheets: { name: string; rows: (string | number | Date | null)[][] }[]): Promise<void> {
+  const data = sheets.map((sheet) => ({
+    sheet: sheet.name,
+    data: sheet.rows.map((row) => row.map((value) => (value instanceof Date ? { value, format: 'yyyy-mm-dd' } : value === null ? null : { value }))),
+  }));
+  await writeExcelFile(data as never).toFile(out);
 }
 
 /** Writes `html` encoded as GBK (its <meta> should say so). */

@@ -6,8 +6,9 @@ import { markdownReader } from './markdown.js';
 import { htmlReader } from './html.js';
 import { docxReader } from './docx.js';
 import { pdfReader } from './pdf.js';
+import { csvReader, xlsxReader } from './spreadsheet.js';
 
-export const READERS: readonly FormatReader[] = [textReader, markdownReader, htmlReader, docxReader, pdfReader];
+export const READERS: readonly FormatReader[] = [textReader, markdownReader, htmlReader, docxReader, pdfReader, xlsxReader, csvReader];
 
 export function readerForFile(file: string): FormatReader | undefined {
   const ext = path.extname(file).toLowerCase();
