@@ -18,6 +18,8 @@ describe('a sheet read as tables', () => {
       ['岗位', '人数'],
       ['保洁员', 12],
       ['护林员', 0.1 + 0.2],
+      ['咨询电话', 13800138000],
+      ['账号', 6222021234567890],
       [null, null],
       ['备注：报名截止到2026年3月31日。', null],
       ['报名地点', '电话'],
@@ -29,12 +31,14 @@ describe('a sheet read as tables', () => {
       'table-row:岗位 | 人数',
       'table-row:保洁员 | 12',
       'table-row:护林员 | 0.3',
+      'table-row:咨询电话 | 13800138000',
+      'table-row:账号 | 6222021234567890',
       'paragraph:备注：报名截止到2026年3月31日。',
       'table-row:报名地点 | 电话',
       'table-row:城关街道便民服务中心 | 0719-8233300',
     ]);
     // Each row is read with its own table's header.
-    expect(blocks[6]).toMatchObject({ header: ['报名地点', '电话'] });
+    expect(blocks.at(-1)).toMatchObject({ header: ['报名地点', '电话'] });
   });
 
   it('continues a table under its header after a note when the next row holds figures', () => {

@@ -23,7 +23,8 @@ function cellText(value: Cell): string {
     const iso = value.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : '';
+  // (Whole numbers as they are — a phone or account number stored as a number keeps every digit.)
+  if (typeof value === 'number') return !Number.isFinite(value) ? '' : Number.isInteger(value) ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 }) : String(Number(value.toPrecision(12)));
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value).replace(/\s+/g, ' ').trim();
 }
