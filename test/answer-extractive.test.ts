@@ -788,6 +788,15 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('2027年2月28日');
   });
 
+  it('an English count of things, in figures or words ("four free collections", "5 numbers"), answers "how many"', () => {
+    const counted = (text: string) => figureMentions(text).filter((m) => m.measure === 'count').map((m) => m.text);
+    expect(counted('Each household may book up to four free collections a year.')).toEqual(['four free collections']);
+    expect(counted('Each person can register up to 5 numbers with one passport.')).toEqual(['5 numbers']);
+    const asked = { measure: 'count' as const, classifier: null, focus: 'collections' };
+    const text = 'Each household may book up to four free collections a year.';
+    expect(Math.max(...figureMentions(text).map((m) => figureFit(m, asked, text)))).toBeGreaterThan(0);
+  });
+
   it('a date asked for one year (去年几号报名) is not answered by a date of another year, nor by a sentence dated only another year', () => {
     const text = '（一）网上报名：2026年7月1日至7月7日，登录招生平台填报信息。';
     const asked = { measure: 'date' as const, classifier: null, focus: '', year: 2025 };
