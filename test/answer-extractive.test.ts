@@ -788,6 +788,17 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('2027年2月28日');
   });
 
+  it('不 or 没 closing a question (要交钱不？) asks, as 吗 does: it is no word a passage must share', () => {
+    const groups = (question: string) => {
+      const a = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, chunks.slice(0, 1)), history: [] }, stats);
+      return 'keyTerms' in a ? a.keyTerms.map((k) => k.group) : [];
+    };
+    expect(groups('稷王社区议事会要交钱不？')).not.toContain('不');
+    expect(groups('稷王社区议事会报上名没')).not.toContain('没');
+    // Inside the question it is a word like any other.
+    expect(groups('稷王社区不收钱的议事会在哪')).toContain('不');
+  });
+
   it('an English count of things, in figures or words ("four free collections", "5 numbers"), answers "how many"', () => {
     const counted = (text: string) => figureMentions(text).filter((m) => m.measure === 'count').map((m) => m.text);
     expect(counted('Each household may book up to four free collections a year.')).toEqual(['four free collections']);

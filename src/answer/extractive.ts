@@ -790,7 +790,8 @@ const WEAK_EVIDENCE = 0.3;
 
 // "开不开", "有没有", "多不多": the A-not-A question form, also how the question asks.
 // "哪两国", "哪一年", "几家": the interrogative with its numeral and classifier.
-const ASKING_SPAN = /(?:百分之)?(几|多少|哪)[一二两三四五六七八九十几]?[个名家户次天期毛块角元国种类条位些所座项号部本年届]?钱?|([\u4e00-\u9fff])[不没]\2/g;
+// (And 不/没 closing a question, as 吗 does: 要交钱不？, 报上名没.)
+const ASKING_SPAN = /(?:百分之)?(几|多少|哪)[一二两三四五六七八九十几]?[个名家户次天期毛块角元国种类条位些所座项号部本年届]?钱?|([\u4e00-\u9fff])[不没]\2|(?<=[\u4e00-\u9fff])(?:不|没有|没)(?=\s*(?:[？?]|$))/g;
 // A word holding an interrogative (哪些地方, 为什么, 干什么) says how the question asks.
 const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|.*(多少|哪|啥|什么|谁).*)$/;
 // "什么院系", "哪个部门", "啥证": the noun after the interrogative is the kind of answer wanted, which the
