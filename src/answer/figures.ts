@@ -113,9 +113,9 @@ const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${CN_DIGITS}(?=\s*(?:余|多)?\s*(
 // (7 working days, 30%, 60 square metres), thousands separators included (RMB 2,000).
 const EN_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 // Small numbers English documents spell out ("four hours a week", "two working days"): with a unit only.
-// (Any plural noun, with one word before it, counts things: "four free collections", "5 numbers".)
 const EN_NUMBER_WORD = String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)`;
 const EN_MONEY_RE = String.raw`(?:RMB|CNY|¥|￥)\s*(?:${EN_NUMBER})|(?:${EN_NUMBER})\s*(?:yuan|RMB|CNY)\b`;
+// (Any plural noun, with one word before it, counts things: "four free collections", "5 numbers".)
 const EN_UNIT_RE = String.raw`(?:${EN_NUMBER}|${EN_NUMBER_WORD}\s)\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?|times|kg\b|kilo(?:gram)?s?\b|(?:[a-z]+\s+)?[a-z]{3,}s\b)`;
 const MENTION = new RegExp(`(${DATE_RE})|(${EN_MONEY_RE})|(${EN_UNIT_RE})|(${FIGURE_RE})`, 'gi');
 
