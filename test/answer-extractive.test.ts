@@ -519,6 +519,25 @@ describe('answer first', () => {
     expect(askZh('电动自行车上牌要多少钱', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).not.toContain('登记免费');
   });
 
+  it('a character the asker writes as a word of its own (能贷多少) is in a passage that has it inside a word (贷款), not a piece of a name (万象|城)', () => {
+    const guide = { title: '住房公积金个人住房贷款政策解读', text: '借款人及配偶双方缴存住房公积金的，首套住房贷款最高额度为90万元。' };
+    const local = statsFor([guide, ...ALL]);
+    const coverage = (q: string) => {
+      const analysis = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
+      return 'decided' in analysis ? 0 : analysis.question.coverage;
+    };
+    const draft = askZh('公积金最多能贷多少钱', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('90万元');
+    // 城 glued to 万象 is a piece of the name 万象城: a passage naming another 城 does not have it.
+    const mall = { title: '献血点一览', text: '中山城献血屋每天9:00—17:00开放。' };
+    const malls = statsFor([mall, ...ALL]);
+    const analysis = analyseQuestion({ question: '万象城几点开门', language: 'zh', retrieval: retrievalOf('万象城几点开门', malls.chunks.slice(0, 1)), history: [] }, malls.stats);
+    const city = 'decided' in analysis ? [] : analysis.passageTokens[analysis.bestIndex];
+    expect([...city]).not.toContain('城');
+    expect(coverage('公积金最多能贷多少钱')).toBeGreaterThan(coverage('公积金最多能租多少钱'));
+  });
+
   it('a passage giving the hours asked for covers the words that ask for them (开门, 几点)', () => {
     const hours = { title: '政务服务中心便民指南', text: '政务服务中心每天9:00开始办理业务。' };
     const none = { title: '政务服务中心便民指南', text: '政务服务中心开始办理业务。' };

@@ -401,6 +401,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // (开门, 几点, 电话): 周六上午9:00—12:00 answers 周六开门不 in other words.
   const facetTerms = facet?.evidence ? keyTerms.filter((k) => FACET_WORDS.test(k.group)).map((k) => k.term) : [];
   const absentPhrases = keyTerms.filter((k) => k.absentPhrase);
+  // A character the asker wrote as a word of its own (能贷多少, 用的血) is in a passage that has it inside a
+  // word (贷款, 献血): jieba keeps 贷款 whole. Not a piece of a longer word or name of the question that jieba
+  // split (万象|城, 临时救助|金), nor a locative (上) or a character jieba's dictionary takes for a name (周, 金).
+  const freeChars = language === 'zh' ? keyTerms.filter((k) => !k.scope && HAN_CHAR.test(k.term) && !/^(f|nr|ns|nrt)$/.test(stats.tokenizer.generalTag(k.term)) && !keyTerms.some((o) => o.term.length >= 2 && (question.includes(o.term + k.term) || question.includes(k.term + o.term)))) : [];
   const passageTokens = passages.map((p) => {
     const tokens = new Set(tokensOf(stats.tokenizer, `${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
     if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
@@ -408,6 +412,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // compound whole.
     const text = `${p.chunk.title} ${p.chunk.normText}`;
     for (const k of keyTerms) if (!tokens.has(k.term) && COMPOUND_PART.test(k.term) && text.includes(k.term)) tokens.add(k.term);
+    for (const k of freeChars) if (!tokens.has(k.term) && text.includes(k.term)) tokens.add(k.term);
     // …but a piece of the question's compound found only inside another compound of the passage (救助 of
     // 临时救助 inside 社会救助 only) is that compound's: it says nothing of the asked word.
     for (const k of keyTerms) if (k.piece && tokens.has(k.term) && !tokens.has(k.group) && pieceOnlyInOtherCompounds(k.term, k.group, text, tokens)) tokens.delete(k.term);
@@ -712,6 +717,7 @@ function isFaqQuestion(text: string): boolean {
 }
 /** A Chinese word of two characters or more: found inside the passage's compounds too. */
 const COMPOUND_PART = /^[\u4e00-\u9fff]{2,}$/;
+const HAN_CHAR = /^[\u4e00-\u9fff]$/;
 /**
  * Share of the covering section's coverage below which the top sentence's section gives way to it. Chosen on
  * the calib splits among 0.6, 0.7 and 0.8 (0.7 and 0.8 lost a county English answer; 0.6 gained two).
