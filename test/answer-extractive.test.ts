@@ -538,6 +538,14 @@ describe('answer first', () => {
     expect(coverage('公积金最多能贷多少钱')).toBeGreaterThan(coverage('公积金最多能租多少钱'));
   });
 
+  it('利息 is what a loan notice calls 利率: "公积金贷款利息多少" is answered with the rate', () => {
+    const guide = { title: '住房公积金个人住房贷款政策解读', text: '贷款期限最长不超过30年。首套住房5年以上贷款年利率为2.85%。' };
+    const local = statsFor([guide, ...ALL]);
+    const draft = askZh('公积金贷款利息多少', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2.85%');
+  });
+
   it('a passage giving the hours asked for covers the words that ask for them (开门, 几点)', () => {
     const hours = { title: '政务服务中心便民指南', text: '政务服务中心每天9:00开始办理业务。' };
     const none = { title: '政务服务中心便民指南', text: '政务服务中心开始办理业务。' };

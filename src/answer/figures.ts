@@ -389,9 +389,9 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   return 0.15;
 }
 
-const RATE_OF_AMOUNT = /租金|房租|工资|薪|费|价|金额|收入|基数|补贴|补助|津贴|报销|赔付|比例|支付|承担|缴纳|标准|rent|wage|salary|fee|cost|price|income|reimburs|subsid|pay/i;
+const RATE_OF_AMOUNT = /利率|利息|税率|租金|房租|工资|薪|费|价|金额|收入|基数|补贴|补助|津贴|报销|赔付|比例|支付|承担|缴纳|标准|rent|wage|salary|fee|cost|price|income|reimburs|subsid|pay/i;
 const RATE_WINDOW = 10;
-/** A share of a named amount: 租金的30%, 报销比例为70%, 按工资8% — not a comparison (售价低12%). */
+/** A share of a named amount: 租金的30%, 报销比例为70%, 按工资8%, 年利率为2.85% — not a comparison (售价低12%). */
 function rateOfAmount(before: string): boolean {
   return RATE_OF_AMOUNT.test(before) && /(?:的|比例(?:为|是|达到?)?|按|为)\s*$/.test(before);
 }
