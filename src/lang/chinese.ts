@@ -144,7 +144,8 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       const noun = (w: string) => /^n/.test(options.tokenizer.generalTag(w));
       const found = repairs(token).filter((w) => general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general));
       for (const term of found) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
-      if (general === 0) nonWords.push(token);
+      // (And a rare word nothing repairs: 公祖房 is cut 公祖 / 房, and 公祖 is a word jieba has seen twice.)
+      if (general === 0 || (!found.length && general <= RARE_WORD)) nonWords.push(token);
       // A short form (法援 of 法律援助, 废电池 of 废旧电池): a string no dictionary has, or a rare one.
       if (!found.length && general <= RARE_WORD) for (const term of expansions(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'abbreviation', source: token });
     }
