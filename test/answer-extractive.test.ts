@@ -546,6 +546,20 @@ describe('answer first', () => {
     expect(draft.text.split('\n')[0]).toContain('2.85%');
   });
 
+  it('a wait asked (多久能批) is answered from the time limits (20个工作日内), not a qualifying period (户籍满3年)', () => {
+    const notice = {
+      title: '2026年公共租赁住房（以下简称公租房）申请须知',
+      text: '一、申请条件：申请人具有本区户籍满3年，或者在本区稳定就业满2年。二、审核流程：街道受理后20个工作日内完成初审，复审通过的在区政府网站公示7天。',
+    };
+    const local = statsFor([notice, ...ALL]);
+    const draft = askZh('公租房申请了多久能批', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).not.toContain('满3年');
+    expect(draft.text).toContain('20个工作日内完成初审');
+    // How long one must have lived there asks the qualifying period itself.
+    expect(askZh('申请公租房户籍要满几年', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain('3年');
+  });
+
   it('a passage giving the hours asked for covers the words that ask for them (开门, 几点)', () => {
     const hours = { title: '政务服务中心便民指南', text: '政务服务中心每天9:00开始办理业务。' };
     const none = { title: '政务服务中心便民指南', text: '政务服务中心开始办理业务。' };

@@ -36,6 +36,8 @@ export interface AskedFigure {
   year?: number;
   /** A day asked (哪天, 几号, "what date"): a year alone (2026年) does not give it. */
   day?: boolean;
+  /** How long until something happens (多久能批, 几天到账, "how long does it take"): a wait, not a qualifying period. */
+  until?: boolean;
 }
 
 /** A question asking for a day, not only a year or a time of day (哪天截止, 几月几号, "which day"). */
@@ -203,11 +205,19 @@ const MONEY_EN = /\b(cost|costs|price|prices|pay|paid|pays|fee|fees|salary|salar
 export function askedFigure(question: string, language: Language, topicWords: readonly string[] = []): AskedFigure {
   const bound = askedBound(question);
   const period = askedPeriod(question);
-  const asked = withPeriod(withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound), period);
+  const plain = withPeriod(withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound), period);
+  const asked = plain.measure === 'duration' && (language === 'en' ? UNTIL_EN : UNTIL_ZH).test(question) ? { ...plain, until: true } : plain;
   if (language === 'en') return asked;
   if (asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w))) return { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}) };
   return asked;
 }
+
+// How long until it happens: 多久能批, 几天能到账, 多长时间办好, 多久才下来; "how long does it take / until".
+const UNTIL_ZH = /(多久|多长时间|多少天|几天|几个月|几个工作日|多少个工作日)[^，,。？?]{0,6}(批|到账|到|下来|办好|办完|办结|出|拿到|领到|发|审|通过|完成|批准|答复|回复|处理|有结果)/;
+const UNTIL_EN = /\bhow long\b[^?.!]{0,60}\b(take|takes|until|before|wait|get|receive|approv\w*|process\w*|arrive)\b|\bhow (many|soon)\b[^?.!]{0,40}\b(until|before|get|receive|approv\w*|arrive)\b/i;
+/** A qualifying period (户籍满3年, 累计缴费15年以上, at least 2 years): what one must have had, no time to wait. */
+const QUALIFYING_BEFORE = /(满|累计|连续|不少于|不低于|不满|超过|已经|已)\s*$|\b(at least|more than|over|for)\s*$/i;
+const QUALIFYING_AFTER = /^\s*(以上|及以上|或以上)/;
 
 function withPeriod(asked: AskedFigure, period: Period | undefined): AskedFigure {
   return period ? { ...asked, period } : asked;
@@ -356,6 +366,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // (A day asked: a year alone does not give it, and a month — 出生年月：1926年11月 — gives it less surely.)
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? (asked.day ? 0.3 : 0.5) : 0.1;
   if (mention.measure === 'date') return 0.1;
+  // A wait asked (多久能批): a qualifying period (户籍满3年) states one, less surely than a time limit (20个工作日内).
+  if (asked.until && mention.measure === 'duration' && text !== undefined && (QUALIFYING_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start)) || QUALIFYING_AFTER.test(text.slice(mention.end, mention.end + 4)))) return QUALIFYING_FIT;
   // A difference may be stated as an amount too (便宜了20元).
   if (asked.comparative && mention.measure === 'money') return 0.6;
   // An amount for a month or a year does not give the price of an hour or a day (每月1500元 for 每小时多少钱).
@@ -398,6 +410,7 @@ function rateOfAmount(before: string): boolean {
 /** "30% of the market rent": the English share names its amount after the figure. */
 const OF_AMOUNT_EN = /^\s*of (?:the |your |their |its )?(?:\w+ )?(?:rent|fee|fees|cost|costs|price|salary|wage|wages|income|premium|bill|amount|expenses?)\b/i;
 const RATE_FIT = 0.6;
+const QUALIFYING_FIT = 0.5;
 
 /** The count word a count figure ends with (个 for 个居民小区's 个, 名 for 7188名). */
 function countWord(unit: string): string {
