@@ -975,6 +975,13 @@ describe('abstention evidence', () => {
     const [years] = figureMentions('累计缴费满15年');
     const [days] = figureMentions('at least 30 days before your current permit expires');
     expect(figureFit(years, asked)).toBeGreaterThan(figureFit(days, asked));
+    // A stretch of time named (the publicity period, the loan term) is a duration too, not a length.
+    expect(askedFigure('how long is the public rental housing publicity period', 'en').measure).toBe('duration');
+    expect(askedFigure('how long is the loan term at most', 'en').measure).toBe('duration');
+    expect(askedFigure('how long is the new bridge', 'en').measure).toBe('length');
+    // Paying "before" one can claim asks the qualifying period itself, not a wait.
+    expect(asked.until).toBeFalsy();
+    expect(askedFigure('how long does it take to get the money', 'en').until).toBe(true);
     const inDays = askedFigure('how many working days does it take', 'en');
     expect(figureFit(figureMentions('办理时限：15个工作日')[0], inDays)).toBe(1);
   });

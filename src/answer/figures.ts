@@ -214,7 +214,8 @@ export function askedFigure(question: string, language: Language, topicWords: re
 
 // How long until it happens: 多久能批, 几天能到账, 多长时间办好, 多久才下来; "how long does it take / until".
 const UNTIL_ZH = /(多久|多长时间|多少天|几天|几个月|几个工作日|多少个工作日)[^，,。？?]{0,6}(批|到账|到|下来|办好|办完|办结|出|拿到|领到|发|审|通过|完成|批准|答复|回复|处理|有结果)/;
-const UNTIL_EN = /\bhow long\b[^?.!]{0,60}\b(take|takes|until|before|wait|get|receive|approv\w*|process\w*|arrive)\b|\bhow (many|soon)\b[^?.!]{0,40}\b(until|before|get|receive|approv\w*|arrive)\b/i;
+// ("Before" is not among them: "how many years do I pay before I can claim" asks the qualifying period.)
+const UNTIL_EN = /\bhow long\b[^?.!]{0,60}\b(take|takes|until|wait|get|receive|approv\w*|process\w*|arrive)\b|\bhow (many|soon)\b[^?.!]{0,40}\b(until|get|receive|approv\w*|arrive)\b/i;
 /** A qualifying period (户籍满3年, 累计缴费15年以上, at least 2 years): what one must have had, no time to wait. */
 const QUALIFYING_BEFORE = /(满|累计|连续|不少于|不低于|不满|超过|已经|已)\s*$|\b(at least|more than|over|for)\s*$/i;
 const QUALIFYING_AFTER = /^\s*(以上|及以上|或以上)/;
@@ -304,7 +305,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   // "How much is X" asks a price unless it asks time; "how much cheaper/more" asks a relative difference
   // (低12%至15%), in money only when money is named ("earn", "pay").
   else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : COMPARATIVE_EN.test(question) && !MONEY_EN.test(question) ? 'percent' : 'money';
-  else if (how === 'long' && /\b(take|takes|last|lasts|wait|until|before)\b/i.test(question)) measure = 'duration';
+  // (…and so does "how long is the publicity period / the contract / the leave": a stretch of time named.)
+  else if (how === 'long' && /\b(take|takes|last|lasts|wait|until|before|period|term|time|duration|valid|validity|stay|leave|holiday|vacation|contract|probation|trial|course|training|notice|process|processing)\b/i.test(question)) measure = 'duration';
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
   else if (!m && MONEY_EN.test(question)) measure = 'money';
