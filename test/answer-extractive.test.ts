@@ -606,6 +606,8 @@ describe('answer first', () => {
     const draft = askZh('人才公寓申请的咨询电话', local.chunks, local.stats);
     expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
     expect(draft.text).toContain('没有说明联系电话');
+    // "Is there a number I can ask" asks for one as well.
+    for (const q of ['人才公寓有没有电话可以问', '人才公寓申请有热线能咨询吗']) expect(askZh(q, local.chunks, local.stats).text, q).toContain('没有说明联系电话');
     const leaflet = statsFor([{ title: 'Give blood', text: 'Questions? Call the Blood Station donor line on 0867-5833 1199. Staff speak English.' }]);
     const hotline = answerExtractively({ question: 'blood station donor hotline?', language: 'en', retrieval: retrievalOf('blood station donor hotline?', leaflet.chunks), history: [] }, leaflet.stats);
     expect(hotline.abstained, hotline.reasons.join(' | ')).toBe(false);

@@ -113,6 +113,15 @@ describe('English mapper: glossary', () => {
     expect(mapper().expand('do they take old clothes').filter((t) => t.origin === 'glossary').map((t) => t.term)).toContain('旧衣物');
   });
 
+  it("maps a loan's and a notice's terms: interest rate → 利率, loan term → 贷款期限, publicity period → 公示期, one-off → 一次性", () => {
+    const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
+    expect(terms("what's the interest rate for a provident fund loan")).toContain('利率');
+    expect(terms('how long is the loan term at most')).toContain('贷款期限');
+    expect(terms('how long is the publicity period')).toContain('公示期');
+    expect(terms('how much is the one-off start-up subsidy')).toContain('一次性');
+    expect(terms('what is the down payment for a second home')).toContain('首付款');
+  });
+
   it('maps the eldercare subsidy to the Chinese programme names with full weight', () => {
     const found = mapper().expand('how do I get the eldercare subsidy');
     const glossary = found.filter((t) => t.origin === 'glossary');
