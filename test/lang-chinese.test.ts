@@ -16,6 +16,7 @@ const DOCS = [
   '青川市法律援助中心受理经济困难公民的申请，请携带身份证。废旧电池不予收购，补贴免征个人所得税。因意外事件急需应急救助的可申请。',
   '离职后可以申请提取住房公积金，购房的凭购房合同办理。',
   '申请公租房的家庭，租金按市场租金的10%收取。',
+  '2026年以后出生的婴幼儿可申领育儿补贴，生育第三个子女的每年增加1200元。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -56,6 +57,11 @@ describe('Chinese expander', () => {
     // A real word the documents lack is no short form (护照), nor is a corpus word itself (低保).
     expect(terms('护照怎么办').filter((t) => t.endsWith(':abbreviation'))).toEqual([]);
     expect(terms('低保怎么申请').filter((t) => t.endsWith(':abbreviation'))).toEqual([]);
+  });
+
+  it('knows how residents name births and children: 三胎 is a notice\'s 第三个子女, 生娃 its 出生', () => {
+    expect(terms('三胎补贴多少钱一年')).toContain('三胎→第三个子女:synonym');
+    expect(terms('生娃了有补贴不')).toContain('生娃→出生:synonym');
   });
 
   it('knows how residents name money matters and what they take along', () => {
