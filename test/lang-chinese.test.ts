@@ -16,7 +16,7 @@ const DOCS = [
   '青川市法律援助中心受理经济困难公民的申请，请携带身份证。废旧电池不予收购，补贴免征个人所得税。因意外事件急需应急救助的可申请。',
   '离职后可以申请提取住房公积金，购房的凭购房合同办理。',
   '申请公租房的家庭，租金按市场租金的10%收取。',
-  '2026年以后出生的婴幼儿可申领育儿补贴，生育第三个子女的每年增加1200元。',
+  '2026年以后出生的婴幼儿可申领育儿补贴，生育第三个子女的每年增加1200元。申请需提供户口簿。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -71,6 +71,8 @@ describe('Chinese expander', () => {
     expect(terms('废电池能卖吗')).toContain('卖→收购:synonym');
     expect(terms('家里出事了能救急吗')).toEqual(expect.arrayContaining(['出事→意外事件:synonym', '救急→应急:synonym']));
     expect(terms('孩子报名要准备啥')).toContain('准备啥→材料:synonym');
+    // A guide that lists no 材料 says what to bring as 需提供….
+    expect(terms('去办要带什么')).toContain('带什么→提供:synonym');
     // Spoken verbs of withdrawing and approving (取出来, 批下来) and "bought a flat" with its particle.
     expect(terms('离职了公积金能取出来吗')).toContain('取出来→提取:synonym');
     expect(terms('买了房子能提公积金吗')).toContain('买了房→购房:synonym');

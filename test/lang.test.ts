@@ -120,6 +120,7 @@ describe('English mapper: glossary', () => {
     expect(terms('how long is the publicity period')).toContain('公示期');
     expect(terms('how much is the one-off start-up subsidy')).toContain('一次性');
     expect(terms('what is the down payment for a second home')).toContain('首付款');
+    expect(terms('when is the child subsidy paid')).toContain('发放');
   });
 
   it('maps the eldercare subsidy to the Chinese programme names with full weight', () => {

@@ -79,6 +79,7 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['college graduate|university graduate|graduate|new graduate|fresh graduate', '高校毕业生|毕业生'],
   ['migrant worker|rural migrant worker', '农民工'],
   ['wage|salary|pay|income', '工资|薪酬|收入'],
+  ['paid out|pay out|payout|disburse|disbursed|disbursement|is paid|are paid|be paid|get paid|paid', '发放'],
   ['unpaid wages|wage arrears|owed wages|back pay', '欠薪|拖欠工资'],
   ['labor contract|labour contract|employment contract', '劳动合同'],
   ['labor dispute|labour dispute|workplace dispute', '劳动争议|劳动纠纷'],
