@@ -183,6 +183,19 @@ describe('English questions about things the documents never mention', () => {
     };
     expect(groups('how long does it take for the housing fund to arrive')).not.toContain('take');
     expect(groups('can I take out my housing fund')).toContain('take');
+    // "How much does it cost" asks the amount the same way: "cost" is no topic a page must name ("The fee is 400 yuan").
+    const permits = statsFor([{ title: 'Residence permits', text: 'Apply at the Exit-Entry office. The fee is 400 yuan for a residence permit valid for one year.' }, { title: 'Work permits', text: 'Your employer applies for the work permit online. Processing takes 10 working days.' }, ...ALL]);
+    const costs = (question: string) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      // As the English mapper gives it: CC-CEDICT names "cost" (成本), which no document uses.
+      const absent = { term: '成本', weight: 0.3, origin: 'absent', source: 'cost' };
+      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf(question, permits.chunks), terms: [...words, absent] }, history: [] }, permits.stats);
+    };
+    const cost = costs('how much does a residence permit cost');
+    expect(cost.abstained, cost.text).toBe(false);
+    expect(cost.text.split('\n')[0]).toContain('400 yuan');
+    // …and "how long to get it" asks a time, as "how long does it take" does.
+    expect(askedFigure('how long to get my work permit', 'en').measure).toBe('duration');
   });
 
   it('a glossary thing whose translation no document uses is missing, whatever single character of it they use (证 of 驾驶证)', () => {

@@ -852,7 +852,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // English: the word naming a road or district ("Riverside" of "near Riverside Road") says where, as the place noun does.
   const placeNameWords = new Set(language === 'en' ? [...lower.matchAll(ENGLISH_NAMED_PLACE)].map((m) => m[1]).filter((w) => !STOP_WORDS.has(w) && !ENGLISH_PLACE_NOUN.test(stemEnglish(w))).map(stemEnglish) : []);
   // ("Take" of "how long does it take" is how a duration is asked, as "days" of "how many days" is.)
-  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [])) : null;
+  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], HOW_MUCH_COST.exec(lower)?.slice(1, 2).flatMap((w) => wordForms(w!)) ?? [])) : null;
   // English: the question's own word ("appli" of "apply") is one concept with the translations of the phrase
   // holding it ("apply for" → 申请, 办理): an English page's word or a Chinese page's translation covers it once.
   const conceptOf = new Map<string, string>();
@@ -1094,6 +1094,8 @@ const ENGLISH_NAMED_PLACE = /\b([a-z]{3,})\s+(?:road|street|avenue|lane|district
 const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks?|months?|years?|hours?|minutes?|times|age|date|day|percent(?:age)?|number|amount)\b/g;
 /** "How long does it take (for …) to", "how long will the refund take": "take" asks for the duration. */
 const HOW_LONG_TAKE = /\bhow long\b[^?.!]{0,60}\btake\b/;
+/** "How much does it cost / charge": the verb asks the amount, as "take" asks the time (no word a page must share). */
+const HOW_MUCH_COST = /\bhow much\b[^?.!]{0,60}\b(cost|charge|pay)\b/;
 
 
 /** Weight (× the largest IDF) of a glossary concept no document uses (passport → 护照). */

@@ -306,6 +306,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   // (低12%至15%), in money only when money is named ("earn", "pay").
   else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : COMPARATIVE_EN.test(question) && !MONEY_EN.test(question) ? 'percent' : 'money';
   // (…and so does "how long is the publicity period / the contract / the leave": a stretch of time named.)
+  // ("How long to get / does it / will I": a verb after "how long" asks about time; "how long is the bridge" a length.)
+  else if (how === 'long' && /\bhow long\s+(to|does|do|did|will|would|should|can|could|must|until|till|have|has|for|before|after)\b/i.test(question)) measure = 'duration';
   else if (how === 'long' && /\b(take|takes|last|lasts|wait|until|before|period|term|time|duration|valid|validity|stay|leave|holiday|vacation|contract|probation|trial|course|training|notice|process|processing)\b/i.test(question)) measure = 'duration';
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
