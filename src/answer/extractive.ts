@@ -410,7 +410,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
     // A word inside a longer word of the passage (单位 of 用人单位, 工伤 of 工伤保险) is there: jieba keeps the
     // compound whole.
-    const text = `${p.chunk.title} ${p.chunk.normText}`;
+    const text = `${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`;
     for (const k of keyTerms) if (!tokens.has(k.term) && COMPOUND_PART.test(k.term) && text.includes(k.term)) tokens.add(k.term);
     for (const k of freeChars) if (!tokens.has(k.term) && text.includes(k.term)) tokens.add(k.term);
     // …but a piece of the question's compound found only inside another compound of the passage (救助 of

@@ -1,0 +1,51 @@
+// The answering service on a lexical index of an English web page for foreign residents beside the Chinese
+// seed articles: the real English mapper (glossary, CC-CEDICT), the real HTML reader and section splitter.
+// Questions worded as foreigners ask them: what it costs, whether it is free, how long it takes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type App } from '../src/app.js';
+import { createMemoryLogger } from '../src/log.js';
+import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
+
+const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Work and Residence Permits | Qingshan International Services</title></head>
+<body><nav>Home | Living | Working | Contact | 中文</nav>
+<main><article>
+<h1>Work and Residence Permits for Foreign Employees</h1>
+<p>Foreign nationals working for an employer registered in Qingshan need a work permit and a residence permit.</p>
+<h2>Work permit</h2>
+<p>Your employer applies online through the Foreigners' Work Management Service System. Processing takes 10 working days after the documents are complete. The permit is free of charge.</p>
+<h2>Residence permit</h2>
+<p>Apply within 30 days of entering China at the Exit-Entry Administration, 18 Binjiang Road, Dongpo District. The fee is 400 yuan for a permit valid for one year or less, and 800 yuan for a permit valid for more than one year. Processing takes 7 working days.</p>
+</article></main>
+<footer>Qingshan Foreign Affairs Office. Copyright 2026.</footer></body></html>`;
+
+let corpus: TempCorpus;
+let app: App;
+
+beforeAll(async () => {
+  corpus = makeTempCorpus({ prefix: 'service-english-page-' });
+  fs.writeFileSync(path.join(corpus.corpusDir, 'permits_en.html'), PAGE);
+  app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
+});
+
+afterAll(async () => {
+  await app?.close();
+  corpus?.remove();
+});
+
+const ask = (question: string) => app.service.ask({ question, channel: 'cli', mode: 'lexical' });
+
+describe('an English page for foreign residents', () => {
+  it('"how much does it cost" is answered with the fee: "cost" is how the amount is asked, not a topic the page must name', async () => {
+    const r = await ask('how much does a residence permit cost');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('400 yuan');
+  });
+
+  it('the section heading names what its passage is about: "is the work permit free" finds "The permit is free of charge"', async () => {
+    const r = await ask('is the work permit free');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('free of charge');
+  });
+});
