@@ -1831,7 +1831,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
   // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
   if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
-  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办公|营业|开放|有人)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
+  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办|营业|开放|有人|受理)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
   // Whether it can be done online (能在网上交吗, 手机上能办吗, can I apply online): a sentence on the topic must name
   // an online channel — a website, an app, a mini program, an official account.
   if (ONLINE_ASK.test(q)) return { zh: '网上办理渠道', en: 'whether it can be done online', evidence: ONLINE_STATED };
