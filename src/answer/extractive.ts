@@ -851,8 +851,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
   // English: the word naming a road or district ("Riverside" of "near Riverside Road") says where, as the place noun does.
   const placeNameWords = new Set(language === 'en' ? [...lower.matchAll(ENGLISH_NAMED_PLACE)].map((m) => m[1]).filter((w) => !STOP_WORDS.has(w) && !ENGLISH_PLACE_NOUN.test(stemEnglish(w))).map(stemEnglish) : []);
-  // ("Take" of "how long does it take" is how a duration is asked, as "days" of "how many days" is.)
-  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], HOW_MUCH_COST.exec(lower)?.slice(1, 2).flatMap((w) => wordForms(w!)) ?? [])) : null;
+  // ("Take" of "how long does it take" is how a duration is asked, as "days" of "how many days" is; "cost" of
+  // "how much does it cost" how an amount is.)
+  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], HOW_MUCH_COST.test(lower) ? wordForms(HOW_MUCH_COST.exec(lower)![1]) : [])) : null;
   // English: the question's own word ("appli" of "apply") is one concept with the translations of the phrase
   // holding it ("apply for" → 申请, 办理): an English page's word or a Chinese page's translation covers it once.
   const conceptOf = new Map<string, string>();

@@ -291,6 +291,9 @@ function countWordOf(after: string, before: string): string | null {
   return COUNTED_AFTER.find(([re]) => re.test(after))?.[1] ?? (after.trim() ? null : (COUNTED_BEFORE.find(([re]) => re.test(before))?.[1] ?? null));
 }
 
+const HOW_LONG_VERB = /\bhow long\s+(to|does|do|did|will|would|should|can|could|must|until|till|have|has|for|before|after)\b/i;
+const TIME_WORD_EN = /\b(take|takes|last|lasts|wait|until|before|period|term|time|duration|valid|validity|stay|leave|holiday|vacation|contract|probation|trial|course|training|notice|process|processing)\b/i;
+
 function askedFigureEnglish(question: string): AskedFigure {
   const m = ASK_EN.exec(question);
   const words = m ? question.slice(m.index + m[0].length).split(/[^A-Za-z-]+/).filter(Boolean).slice(0, 4) : [];
@@ -305,10 +308,9 @@ function askedFigureEnglish(question: string): AskedFigure {
   // "How much is X" asks a price unless it asks time; "how much cheaper/more" asks a relative difference
   // (低12%至15%), in money only when money is named ("earn", "pay").
   else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : COMPARATIVE_EN.test(question) && !MONEY_EN.test(question) ? 'percent' : 'money';
-  // (…and so does "how long is the publicity period / the contract / the leave": a stretch of time named.)
-  // ("How long to get / does it / will I": a verb after "how long" asks about time; "how long is the bridge" a length.)
-  else if (how === 'long' && /\bhow long\s+(to|does|do|did|will|would|should|can|could|must|until|till|have|has|for|before|after)\b/i.test(question)) measure = 'duration';
-  else if (how === 'long' && /\b(take|takes|last|lasts|wait|until|before|period|term|time|duration|valid|validity|stay|leave|holiday|vacation|contract|probation|trial|course|training|notice|process|processing)\b/i.test(question)) measure = 'duration';
+  // "How long" asks a time when a verb follows it (to get, does it, will I) or the question names a stretch of time
+  // (take, wait, the publicity period, the contract); "how long is the bridge" asks a length.
+  else if (how === 'long' && (HOW_LONG_VERB.test(question) || TIME_WORD_EN.test(question))) measure = 'duration';
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
   else if (!m && MONEY_EN.test(question)) measure = 'money';
