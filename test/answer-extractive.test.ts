@@ -859,6 +859,9 @@ describe('abstention evidence', () => {
     const counted = (text: string) => figureMentions(text).filter((m) => m.measure === 'count').map((m) => m.text);
     expect(counted('Each household may book up to four free collections a year.')).toEqual(['four free collections']);
     expect(counted('Each person can register up to 5 numbers with one passport.')).toEqual(['5 numbers']);
+    // A word that only ends in s is no plural noun: no count of "this" or "process".
+    expect(figureMentions('In 2026 this service is free.').map((m) => m.text)).not.toContain('2026 this');
+    expect(figureMentions('Since 2020 the process takes 5 days.').map((m) => m.text)).toEqual(['2020', '5 days']);
     const asked = { measure: 'count' as const, classifier: null, focus: 'collections' };
     const text = 'Each household may book up to four free collections a year.';
     expect(Math.max(...figureMentions(text).map((m) => figureFit(m, asked, text)))).toBeGreaterThan(0);

@@ -117,8 +117,10 @@ const EN_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 // Small numbers English documents spell out ("four hours a week", "two working days"): with a unit only.
 const EN_NUMBER_WORD = String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)`;
 const EN_MONEY_RE = String.raw`(?:RMB|CNY|¥|￥)\s*(?:${EN_NUMBER})|(?:${EN_NUMBER})\s*(?:yuan|RMB|CNY)\b`;
-// (Any plural noun, with one word before it, counts things: "four free collections", "5 numbers".)
-const EN_UNIT_RE = String.raw`(?:${EN_NUMBER}|${EN_NUMBER_WORD}\s)\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?|times|kg\b|kilo(?:gram)?s?\b|(?:[a-z]+\s+)?[a-z]{3,}s\b)`;
+// (Any plural noun, with one word before it, counts things: "four free collections", "5 numbers" — not a word
+// that only ends in s: "2026 this", "the process", "12345 always".)
+const EN_PLURAL = String.raw`(?!(?:always|perhaps|has|was|does|its|his|hers|ours|yours|theirs|whereas|towards|afterwards|besides|sometimes|unless|news)\b)[a-z]{2,}[a-hj-rtv-z]s\b`;
+const EN_UNIT_RE = String.raw`(?:${EN_NUMBER}|${EN_NUMBER_WORD}\s)\s*(?:working days?|business days?|days?|weeks?|months?|years?|hours?|minutes?|per ?cent\b|%|square met(?:re|er)s?|sq\.? ?m\b|kilomet(?:re|er)s?|km\b|met(?:re|er)s?\b|people|persons?|times|kg\b|kilo(?:gram)?s?\b|(?:[a-z]+\s+)?${EN_PLURAL})`;
 const MENTION = new RegExp(`(${DATE_RE})|(${EN_MONEY_RE})|(${EN_UNIT_RE})|(${FIGURE_RE})`, 'gi');
 
 const EN_UNIT_MEASURE: [RegExp, Measure, string][] = [
