@@ -72,6 +72,12 @@ function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
 }
 
+/** The share of a Chinese question's key terms the best of `ranked` covers (0 when no analysis is made). */
+function coverageZh(question: string, ranked: Chunk[], stats: CorpusStats): number {
+  const analysis = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
+  return 'decided' in analysis ? 0 : analysis.question.coverage;
+}
+
 function retrievalOf(question: string, ranked: Chunk[]): RetrievalResult {
   const terms: WeightedTerm[] = tokenizer.tokens(normalizeText(question)).map((term) => ({ term, weight: 1, origin: 'question' }));
   return { passages: ranked.map((c, i) => ({ rank: i + 1, chunk: c, score: 1 / (i + 1) })), mode: 'lexical', embeddingModel: null, terms, warnings: [] };
@@ -535,10 +541,7 @@ describe('answer first', () => {
   it('a character the asker writes as a word of its own (能贷多少) is in a passage that has it inside a word (贷款), not a piece of a name (万象|城)', () => {
     const guide = { title: '住房公积金个人住房贷款政策解读', text: '借款人及配偶双方缴存住房公积金的，首套住房贷款最高额度为90万元。' };
     const local = statsFor([guide, ...ALL]);
-    const coverage = (q: string) => {
-      const analysis = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks.slice(0, 1)), history: [] }, local.stats);
-      return 'decided' in analysis ? 0 : analysis.question.coverage;
-    };
+    const coverage = (q: string) => coverageZh(q, local.chunks.slice(0, 1), local.stats);
     const draft = askZh('公积金最多能贷多少钱', local.chunks.slice(0, 1), local.stats);
     expect(draft.abstained, draft.text).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('90万元');
@@ -578,8 +581,7 @@ describe('answer first', () => {
     const none = { title: '政务服务中心便民指南', text: '政务服务中心开始办理业务。' };
     const coverage = (doc: { title: string; text: string }) => {
       const local = statsFor([doc, ...ALL]);
-      const analysis = analyseQuestion({ question: '市民中心几点开门', language: 'zh', retrieval: retrievalOf('市民中心几点开门', local.chunks.slice(0, 1)), history: [] }, local.stats);
-      return 'decided' in analysis ? 0 : analysis.question.coverage;
+      return coverageZh('市民中心几点开门', local.chunks.slice(0, 1), local.stats);
     };
     expect(coverage(hours)).toBeGreaterThan(coverage(none));
   });
