@@ -72,10 +72,15 @@ function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
 }
 
+/** What the answerer weighs of a Chinese question answered from `ranked` (null when it decided before weighing). */
+function featuresZh(question: string, ranked: Chunk[], stats: CorpusStats): Record<string, number> | null {
+  const analysis = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
+  return 'decided' in analysis ? null : analysis.question;
+}
+
 /** The share of a Chinese question's key terms the best of `ranked` covers (0 when no analysis is made). */
 function coverageZh(question: string, ranked: Chunk[], stats: CorpusStats): number {
-  const analysis = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
-  return 'decided' in analysis ? 0 : analysis.question.coverage;
+  return featuresZh(question, ranked, stats)?.coverage ?? 0;
 }
 
 function retrievalOf(question: string, ranked: Chunk[]): RetrievalResult {
@@ -310,6 +315,15 @@ describe('a document section read whole', () => {
     expect(draft.abstained, draft.text).toBe(true);
     expect(draft.text).toContain('奖学金');
     expect(askZh('国家助学金一年多少钱', grants.chunks.slice(0, 1), grants.stats).text).toContain('2300元');
+  });
+
+  it('a run no document or dictionary has, written before a noun the documents use (托育 of 托育补贴), is the missing topic when it weighs most', () => {
+    const allowance = statsFor([{ title: '困难残疾人生活补贴申领', text: '补贴标准：困难残疾人生活补贴每人每月90元，按月发放。申请人到户籍所在地乡镇（街道）提出申请。' }, ...ALL]);
+    const missing = (q: string) => featuresZh(q, allowance.chunks.slice(0, 1), allowance.stats)?.topicMissing;
+    expect(missing('托育补贴每月发多少钱')).toBe(1);
+    // (Not where it weighs less than a word the passage has: a slip or slang beside the programme's name.)
+    expect(missing('困难残疾人托育补贴每月发多少钱')).toBe(0);
+    expect(askZh('残疾人补贴每月发多少钱', allowance.chunks.slice(0, 1), allowance.stats).text).toContain('90元');
   });
 
   it("'where' is answered by the sentence of the top one's own article that states the place, however few words it repeats", () => {

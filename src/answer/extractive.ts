@@ -969,6 +969,23 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);
+  {
+    // A run of characters no document and no dictionary has, written right before a word the documents use as a
+    // noun (托育 of 托育补贴): it names which of those things, and no document has that one — a specific word
+    // missing, a topic when it is the question's heaviest. (Tried: missing whatever its weight — the run is as
+    // often the asker's typo or slang, 冲电桩, 眼睛店, 带娃补贴: five calib answers lost for two abstentions.)
+    const groups = new Set(pairs.map((k) => k.group));
+    for (const g of groups) {
+      if (g.length < 2 || !/^[\u4e00-\u9fff]+$/.test(g) || stats.documentFrequency(g) > 0 || stats.tokenizer.generalFrequency(g) > 0) continue;
+      if (out.some((o) => o.group === g && stats.documentFrequency(o.term) > 0)) continue;
+      const at = question.indexOf(g);
+      if (at < 0 || question.indexOf(g, at + 1) >= 0) continue;
+      const after = question.slice(at + g.length);
+      const head = out.find((o) => !o.piece && o.term.length >= 2 && after.startsWith(o.term) && stats.documentFrequency(o.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(o.term)));
+      if (!head) continue;
+      for (const o of out) if (o.group === g) o.unknown = true;
+    }
+  }
   // A run that is a word a synonym or repair stands for (长护 + 护险 of 长护险, searched as 长期护理保险): its
   // alternatives are the word, and jieba's pairs of it are none (they would set the word's weight by themselves).
   const standsFor = new Set(terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!));
