@@ -1380,6 +1380,11 @@ describe('abstention evidence', () => {
     const only = retrieval([city]);
     const draft = answerExtractively({ question, language: 'zh', retrieval: only.r, history: [] }, only.local.stats);
     expect(draft.abstained, draft.text).toBe(true);
+    // (Nor does another amount the passage on the other side states for both: it is about the city's 低保.)
+    const heating = retrieval([{ title: '最低生活保障标准', text: '本市城市最低生活保障标准为每人每月860元。城乡低保对象冬季每户每月发放取暖补贴600元。' }]);
+    const other = answerExtractively({ question, language: 'zh', retrieval: heating.r, history: [] }, heating.local.stats);
+    expect(other.abstained, other.text).toBe(true);
+    expect(other.text).toContain('农村');
     const full = retrieval([both]);
     expect(answerExtractively({ question, language: 'zh', retrieval: full.r, history: [] }, full.local.stats).text.split('\n')[0]).toContain('650元');
   });

@@ -555,6 +555,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // has nothing else the documents share ("a good gym near Dongcheng District").
   const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex], true) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
   const ageCase = ageCaseUnmet(question, passages[bestIndex]);
+  // The best passage is about the other side of a distinction the question draws (城市低保 for 农村低保): the
+  // asked side is missing. (Tried as well: quoting such sentences last — a policies answer lost.)
+  const bestText = `${passages[bestIndex].chunk.title} ${passages[bestIndex].chunk.subhead ?? ''} ${passages[bestIndex].chunk.normText}`;
+  const otherSide = contrasts.some(([a, b]) => bestText.includes(b) && !bestText.includes(a));
   // A specific thing the question is about (居住证 of 办居住证要啥材料) that other documents name but the best
   // passage, its section and its title do not: the passage answers about something else (a 社保卡 FAQ's
   // materials), and the document that names the thing says nothing more of it there.
@@ -593,7 +597,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
+    topicMissing: otherSide || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
