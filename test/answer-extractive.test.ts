@@ -1738,6 +1738,12 @@ describe('figures', () => {
     expect(texts).toEqual(['420套']);
   });
 
+  it("a house number (文庙街15号) is no day of the month, while a day is (每月15号)", () => {
+    const dates = (text: string) => figureMentions(normalizeText(text)).filter((f) => f.measure === 'date').map((f) => f.text);
+    expect(dates('本部地址：东城区文庙街15号，分校在西岭区青岚路66号')).toEqual([]);
+    expect(dates('低保金于每月15号发放，逢节假日顺延至12月20日')).toEqual(['15号', '12月20日']);
+  });
+
   it('a bare 多少 about a money word asks an amount, with the typo repaired by the search terms', () => {
     expect(askedFigure('困难残疾人生活补帖现在多少', 'zh').measure).toBeNull();
     expect(askedFigure('困难残疾人生活补帖现在多少', 'zh', ['残疾人', '补帖', '补贴']).measure).toBe('money');

@@ -152,13 +152,15 @@ const UNIT_MEASURE: [RegExp, Measure][] = [
 // A document number is no figure (青政办发〔2026〕21号 is no date "21号"). Phone numbers stay: a question for
 // a number ("电话是多少") is answered by them.
 const CODE = /[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*第?\s*\d+\s*号/g;
+// Nor is a house number (文庙街15号, 青岚路66号): a street's, not a day of the month.
+const HOUSE_NUMBER = /(?<=[\u4e00-\u9fff](?:路|街|巷|胡同|弄|大道))\s*\d+\s*号/g;
 // "一位咨询者", "一场活动": the numeral 一 before a count word is an article, not a count.
 const ARTICLE_ONE = /^一\s*(?:个|名|位|场|项|次|件|家|条|种|批|处|张|套|间|台|辆|支|所|座|类|户|期|单)$/;
 
 /** Every figure and date in `text` (normalised text: half-width digits, numbers joined). */
 export function figureMentions(text: string): FigureMention[] {
   const out: FigureMention[] = [];
-  const codes = [...text.matchAll(CODE)].map((c) => [c.index ?? 0, (c.index ?? 0) + c[0].length]);
+  const codes = [...text.matchAll(CODE), ...text.matchAll(HOUSE_NUMBER)].map((c) => [c.index ?? 0, (c.index ?? 0) + c[0].length]);
   for (const m of text.matchAll(MENTION)) {
     const raw = m[0].trim();
     if (!raw) continue;
