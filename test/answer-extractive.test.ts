@@ -929,6 +929,19 @@ describe('abstention evidence', () => {
     expect(askZh('2025年新生儿出生登记最晚多久内要去申报', [first], stats).text).not.toContain('一个月内');
   });
 
+  it("a figure of the asked kind with its unit in a chunk beside the best passage, of its document, states it in words of its own", () => {
+    const guide = { title: '存量房转移登记办事指南', text: '已办理不动产权证书的房屋因买卖发生所有权转移的，买卖双方应共同申请转移登记。' };
+    const limit = { title: '存量房转移登记办事指南', text: '材料齐全、符合法定形式的，1个工作日内办结。' };
+    const { chunks: own, stats: base } = statsFor([guide, limit, ...ALL]);
+    const [first, second] = [{ ...own[0], docId: 'transfer.html', id: 'transfer.html#0', ordinal: 0 }, { ...own[1], docId: 'transfer.html', id: 'transfer.html#1', ordinal: 1, subhead: '办理时限' }];
+    const stats: CorpusStats = { ...base, neighbours: (c) => (c.id === first.id ? { after: second } : c.id === second.id ? { before: first } : {}) };
+    const draft = askZh('房屋转移登记办完几天能拿到证书', [first], stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('1个工作日');
+    // (Not a figure of another kind: the guide does not say what it costs.)
+    expect(askZh('房屋转移登记要交多少钱', [first], stats).abstained).toBe(true);
+  });
+
   it("a field line giving the asked facet under its own label (地点：…) answers from the best passage's section, whatever words it shares", () => {
     const intro = { title: '春风行动招聘会通知', text: '人力资源和社会保障局定于2026年2月26日举办春风行动大型招聘会。' };
     const fields = { title: '春风行动招聘会通知', text: '时间：2026年2月26日上午9:00至下午15:00。\n地点：人力资源市场一楼大厅（滨江大道156号）。' };
