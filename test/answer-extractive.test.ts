@@ -326,6 +326,23 @@ describe('a document section read whole', () => {
     expect(askZh('残疾人补贴每月发多少钱', allowance.chunks.slice(0, 1), allowance.stats).text).toContain('90元');
   });
 
+  it("a corpus word jieba's dictionary lacks, written before a noun the documents use (托育 of 托育补贴), is a specific thing another document names", () => {
+    const own = indexTokenizer(['托育']);
+    const docs = [
+      { title: '高龄补贴发放标准', text: '80至89周岁的老年人，每人每月发放补贴100元。' },
+      { title: '托育服务补贴申领指南', text: '备案托育机构按每名婴幼儿每月200元给予托育服务补贴。' },
+    ].map(chunk);
+    const tokens = docs.map((c) => new Set(own.tokens(`${c.title} ${c.normText}`)));
+    const local: CorpusStats = { tokenizer: own, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: docs.length, romanised: new Set(), documentText: (id) => docs.filter((c) => c.docId === id).map((c) => c.normText).join('\n') };
+    const topicMissing = (question: string) => {
+      const input = { question, language: 'zh' as const, retrieval: { ...retrievalOf(question, [docs[0]]), terms: own.tokens(question).map((term) => ({ term, weight: 1, origin: 'question' as const })) }, history: [] };
+      const analysis = analyseQuestion(input, local);
+      return 'decided' in analysis ? null : analysis.question.topicMissing;
+    };
+    expect(topicMissing('托育补贴每月发放多少钱')).toBe(1);
+    expect(topicMissing('高龄补贴每月发放多少钱')).toBe(0);
+  });
+
   it("'where' is answered by the sentence of the top one's own article that states the place, however few words it repeats", () => {
     const title = '“百日千万专项招聘活动”首场招聘会举行';
     const part = (text: string, n: number): Chunk => ({ ...chunk({ title, text }, 0), id: `fair#${n}`, paragraph: n, ordinal: n });

@@ -566,6 +566,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // A specific thing the question is about (居住证 of 办居住证要啥材料) that other documents name but the best
   // passage, its section and its title do not: the passage answers about something else (a 社保卡 FAQ's
   // materials), and the document that names the thing says nothing more of it there.
+  // (A corpus word jieba's dictionary lacks, written before a noun the documents use — 托育 of 托育补贴 — names
+  // which of those things: a noun of its own.)
+  const modifiesNoun = (term: string) => keyTerms.some((h) => !h.piece && h.term.length >= 2 && question.includes(term + h.term) && stats.documentFrequency(h.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(h.term)));
   const namedElsewhere = (k: KeyTerm) =>
     language === 'zh' &&
     !k.scope &&
@@ -574,7 +577,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     !FACET_WORDS.test(k.group) &&
     k.term.length >= 2 &&
     stats.documentFrequency(k.term) > 0 &&
-    NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) &&
+    (NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) || (stats.tokenizer.generalFrequency(k.term) === 0 && modifiesNoun(k.term))) &&
     specificity(stats.tokenizer.generalFrequency(k.term)) >= 0.6 &&
     !keyTerms.some((o) => o.group === k.group && passageTokens[bestIndex].has(o.term));
   // A document's section (its retrieved chunks under one title) is read whole for what the question names:
