@@ -295,7 +295,8 @@ export function corpusStats(index: LoadedIndex): CorpusStats {
   };
   // The corpus dictionary's names that end like a place (柳溪街道, 石桥社区, 东岭村).
   const places = index.terms.filter(isLocalPlaceName);
-  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText, places, neighbours };
+  const everydayEnglish = new Set(index.lexicon?.everyday ?? []);
+  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText, places, neighbours, everydayEnglish };
 }
 
 /** Holds the live generation's bundle and swaps in a newly published generation without a restart. */

@@ -275,6 +275,22 @@ describe('English questions about things the documents never mention', () => {
     expect(ask('what is the phone number of the hall', [phone]).abstained).toBe(false);
   });
 
+  it('an English page answers an English question only by a word that is not everyday English (person, good)', () => {
+    const page = statsFor([{ title: 'SIM cards for foreigners', text: 'Each person can register up to 5 numbers with one passport across all operators.' }, ...ALL]);
+    const stats = { ...page.stats, everydayEnglish: new Set(['person', 'good', 'year'].map(stemEnglish)) };
+    const ask = (question: string) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', page.chunks.slice(0, 1)), terms: words }, history: [] }, stats);
+    };
+    const richest = ask('who is the richest person in the world');
+    expect(richest.abstained, richest.reasons.join(' | ')).toBe(true);
+    const numbers = ask('how many numbers can one person register with a passport');
+    expect(numbers.abstained, numbers.reasons.join(' | ')).toBe(false);
+    expect(numbers.text.split('\n')[0]).toContain('5');
+    // (Without the list of everyday words, "person" anchors the page.)
+    expect(answerExtractively({ question: 'who is the richest person in the world', language: 'en', retrieval: { ...retrievalOf('', page.chunks.slice(0, 1)), terms: [{ term: 'person', weight: 1, origin: 'question' }, { term: 'richest', weight: 1, origin: 'question' }] }, history: [] }, page.stats).abstained).toBe(false);
+  });
+
   it('answer when the question is anchored by a name the corpus has, whatever else it mentions', () => {
     const jiwang = { term: '稷王社区', weight: 1, origin: 'pinyin', source: 'jiwang' };
     const draft = english('How many residents in Jiwang like the movie?', [jiwang, residents, movie]);

@@ -75,17 +75,17 @@ describe('one changed document', () => {
   });
 });
 
-describe('an English lexicon from before absentPhrases', () => {
+describe('an English lexicon from before its everyday words', () => {
   it('is built again when the Chinese words are unchanged, so that it has them', async () => {
     const corpus = makeTempCorpus({ prefix: 'incr-lex-' });
     try {
       const config = loadCoreConfig(lexicalEnv(corpus));
       await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
-      // The previous build's lexicon as an older ingest wrote it: no absentPhrases (its checksum kept valid).
+      // The previous build's lexicon as an older ingest wrote it: no everyday words (its checksum kept valid).
       const gen = currentGeneration(config.indexDir)!;
       const lexicon = JSON.parse(file(gen, 'english.json')) as Record<string, unknown>;
-      expect(lexicon.absentPhrases).toBeDefined();
-      delete lexicon.absentPhrases;
+      expect(lexicon.everyday).toBeDefined();
+      delete lexicon.everyday;
       const old = JSON.stringify(lexicon);
       fs.writeFileSync(path.join(gen, 'english.json'), old);
       const manifest = JSON.parse(file(gen, 'manifest.json')) as { files: Record<string, { sha256: string; bytes: number }> };
@@ -96,7 +96,7 @@ describe('an English lexicon from before absentPhrases', () => {
       await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
       const next = currentGeneration(config.indexDir)!;
       expect(next).not.toBe(gen);
-      expect(JSON.parse(file(next, 'english.json')).absentPhrases).toBeDefined();
+      expect(JSON.parse(file(next, 'english.json')).everyday).toEqual(expect.arrayContaining(['good']));
     } finally {
       corpus.remove();
     }

@@ -17,6 +17,7 @@ import {
 } from '../src/lang/english.js';
 import { GLOSSARY_CHINESE_TERMS, PUBLIC_SERVICE_GLOSSARY } from '../src/lang/glossary.js';
 import { unknownEnglishPlaces } from '../src/lang/places.js';
+import { stemEnglish } from '../src/text/stem.js';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
 const terms = (found: WeightedTerm[], origin?: string) => found.filter((t) => !origin || t.origin === origin).map((t) => t.term);
@@ -220,6 +221,14 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     expect(buildEnglishLexicon(new Set(['工作', '居民']), cedict).absentPhrases?.['work permit']).toBeUndefined();
     // Phrases of time (上个星期 "last week") name no thing.
     expect(buildEnglishLexicon(new Set(['上', '星期', '最后']), cedict).absentPhrases?.['last week']).toBeUndefined();
+  });
+
+  it("lists the English words CC-CEDICT's glosses use everywhere (good, person, year) as everyday, never specific ones", () => {
+    const everyday = new Set(lexicon.everyday);
+    for (const word of ['good', 'person', 'year']) expect(everyday.has(stemEnglish(word)), word).toBe(true);
+    for (const word of ['permit', 'passport', 'kindergarten', 'subsidy', 'movie']) expect(everyday.has(stemEnglish(word)), word).toBe(false);
+    // Counted over every entry, whatever the corpus uses: the same list for any vocabulary.
+    expect(buildEnglishLexicon(new Set(['补贴']), cedict).everyday).toEqual(lexicon.everyday);
   });
 
   it('never returns a term outside the vocabulary', () => {

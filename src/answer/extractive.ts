@@ -34,6 +34,8 @@ export interface CorpusStats {
   places?: readonly string[];
   /** The chunks just before and after one in its document (absent at its edges). */
   neighbours?(chunk: Chunk): { before?: Chunk; after?: Chunk };
+  /** Everyday English words, stemmed (good, person, year): the English lexicon's `everyday`. */
+  everydayEnglish?: ReadonlySet<string>;
 }
 
 export interface ExtractiveOptions {
@@ -285,7 +287,10 @@ function decideAnswerable(question: Features, language: Language, options: Extra
 /** The rule itself, on a question's features (scripts/calibrate-abstention.ts sweeps its threshold). */
 export function answerableBy(question: Features, rule: AbstentionRule): boolean {
   if (question.topicMissing || question.figureMissing || question.facetMissing) return false;
-  if (rule.requireAnchor && question.anchored === 0) return false;
+  // An English page answers an English question only by a reliable route: the words both use may be everyday
+  // ones ("who is the richest person" and "each person can register 5 numbers"). (A Chinese page is reached by
+  // translations, as reliable as the abstention rule's calibration says: requireAnchor.)
+  if ((rule.requireAnchor || question.englishPage === 1) && question.anchored === 0) return false;
   // The place names apart, the passage must still match a fair part of what is asked (太原 alone does not
   // answer 明天太原天气咋样): half the coverage asked of the whole question.
   return question.coverage >= rule.minCoverage && (question.content ?? question.coverage) >= rule.minCoverage / 2;
@@ -610,6 +615,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     en: language === 'en' ? 1 : 0,
     // English: a reliable route reaches the best passage (CC-CEDICT's many glosses alone match by chance: weather → 全天候).
     anchored: language !== 'en' || keyTerms.some((k) => k.anchor && passageTokens[bestIndex].has(k.term)) ? 1 : 0,
+    // The best passage is an English page's (more Latin letters than Chinese characters).
+    englishPage: language === 'en' && latinLetters(passages[bestIndex].chunk.normText) > hanCharacters(passages[bestIndex].chunk.normText) ? 1 : 0,
     oovName: unmatchedNames(keyTerms, passageTokens[bestIndex], input.retrieval.terms, stats) / total,
     placeMissing: placeOutOfScope(places, passages[best ? best.passageIndex : bestIndex]),
   };
@@ -629,6 +636,14 @@ function unmatchedNames(keyTerms: KeyTerm[], best: Set<string>, terms: WeightedT
     if (stats.documentFrequency(k.term) === 0 && stats.tokenizer.generalFrequency(k.term) === 0) sum += k.weight;
   }
   return sum;
+}
+
+function latinLetters(text: string): number {
+  return text.match(/[a-z]/gi)?.length ?? 0;
+}
+
+function hanCharacters(text: string): number {
+  return text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
 }
 
 function round2(x: number): number {
@@ -937,7 +952,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     }
     // (A single character cut from a translation — 证 of 驾驶证 — is any certificate, not the thing.)
     if (t.source && !(language === 'en' && t.phrase && t.phrase !== t.term && [...t.term].length === 1)) presentConcepts.add(t.source);
-    const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term));
+    // (Not an everyday English word an English page shares with the question — good, person, year: "recommend a
+    // good movie" is about nothing the page says.)
+    const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term) && !stats.everydayEnglish?.has(stemEnglish(t.term)));
     // (An everyday English word an English page happens to use — good, new, year, as everyday as its main
     // translation — anchors nothing.)
     // Nor does a glossary word for the facet asked (phone, price, hours): it says what about the thing is asked.

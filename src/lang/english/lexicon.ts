@@ -2,6 +2,7 @@
 // and checking one read back from the index.
 import { isStockWord, stockWordsTagged } from '../../text/tokenize.js';
 import type { CedictEntry } from './cedict.js';
+import { stemEnglish } from '../../text/stem.js';
 import { STOP_WORDS } from './words.js';
 
 /**
@@ -25,7 +26,16 @@ export interface EnglishLexicon {
    * documents. Phrase → one such headword. Optional: indexes built before it have none (ingest rebuilds them).
    */
   absentPhrases?: Record<string, string>;
+  /**
+   * English words (stemmed) that CC-CEDICT's glosses use in more than EVERYDAY_GLOSS_ENTRIES entries — good,
+   * person, year, open: so general that an English page sharing one with a question says nothing of what the
+   * question is about. Optional: indexes built before it have none (ingest rebuilds them).
+   */
+  everyday?: string[];
 }
+
+/** Entries whose glosses use a word, above which the word is everyday English (good 681, year 327; permit 34). */
+export const EVERYDAY_GLOSS_ENTRIES = 300;
 
 const LEXICON_KEEP_PER_KEY = 6;
 
@@ -86,7 +96,9 @@ export function buildEnglishLexicon(
   /** Absent words whose candidate jieba's dictionary lacks, which a dictionary word's entry replaces. */
   const newWords = new Set<string>();
   const phraseCandidates = new Map<string, string>();
+  const glossEntries = new Map<string, number>();
   for (const entry of cedict) {
+    for (const word of new Set(entry.glosses.flatMap(glossParts).flat().map(stemEnglish))) glossEntries.set(word, (glossEntries.get(word) ?? 0) + 1);
     const term = entry.simplified;
     if (!HAN_ONLY.test(term)) continue;
     const properNoun = /^[A-Z]/.test(entry.pinyin);
@@ -153,7 +165,8 @@ export function buildEnglishLexicon(
   for (const [phrase, term] of [...phraseCandidates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!scores.has(phrase) && phrase.split(' ').every((w) => scores.has(w))) absentPhrases[phrase] = term;
   }
-  return { format: 'english-lexicon/1', entries, absent, absentPhrases };
+  const everyday = [...glossEntries].filter(([, n]) => n > EVERYDAY_GLOSS_ENTRIES).map(([word]) => word).sort();
+  return { format: 'english-lexicon/1', entries, absent, absentPhrases, everyday };
 }
 
 const ABSENT_NOUN_LENGTH = /^\p{Script=Han}{2,4}$/u;
