@@ -1275,6 +1275,13 @@ describe('abstention evidence', () => {
     expect(next.abstained).toBe(true);
     // …while a year in a clause that only tells the asker's story scopes nothing.
     expect(ask('我明年搬家，居民用水第一阶梯价格是多少')).toMatch(/3\.(10|35)元/);
+    // A date asked for this year is stated by next year's notice where that gives dates of this year (the
+    // payment period for 2027 ends in December 2026).
+    const period = (year: number) => ({ title: `关于做好${year}年度城乡居民医保参保缴费工作的通知`, text: `${year}年度集中缴费期为${year - 1}年9月1日至${year - 1}年12月31日。` });
+    const insurance = statsFor([period(2026), period(2027)]);
+    const deadline = answerExtractively({ question: '城乡居民医保今年缴费最晚交到哪天', language: 'zh', retrieval: retrievalOf('城乡居民医保今年缴费最晚交到哪天', insurance.chunks), history: [], now }, insurance.stats);
+    expect(deadline.abstained, deadline.text).toBe(false);
+    expect(deadline.text.split('\n')[0]).toContain('2026年12月31日');
   });
 
   it('a figure the document says is set elsewhere (具体标准另文公布) is not given: say so, quoting it', () => {

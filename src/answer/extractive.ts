@@ -393,7 +393,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // else is filtered — a standard whose title names no year may still be the current one.
   const yearScope = scope.map((a) => a[0]).filter((a) => YEAR.test(a));
   const relative = explicitYears ? [] : relativeYears(question, now).map(String);
-  if (relative.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, relative));
+  // (…unless a date is asked and the other year's version states dates in the year asked: 今年最晚交到哪天 is
+  // answered by the 2027年度 notice, whose payment period ends 2026年12月31日.)
+  const datesOfYear = (p: RetrievedPassage) => (questionKind(question) === 'when' || ASKS_DAY.test(norm)) && relative.some((y) => new RegExp(`${y}\\s*年\\s*\\d{1,2}\\s*月`).test(passageText(p)));
+  if (relative.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, relative) || datesOfYear(p));
 
   const kind = questionKind(question);
   const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}) } : null;
