@@ -67,6 +67,18 @@ function statsOfChunks(own: Chunk[]): CorpusStats {
   return { tokenizer, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: own.length, romanised: new Set(), documentText };
 }
 
+/**
+ * One document of two chunks, the second (under `subhead`) the first's neighbour, beside the seed sentences:
+ * `base` is the corpus without neighbours, `stats` with them.
+ */
+function twoChunkDocument(docId: string, a: { title: string; text: string }, b: { title: string; text: string }, subhead: string) {
+  const { chunks: own, stats: base } = statsFor([a, b, ...ALL]);
+  const first = { ...own[0], docId, id: `${docId}#0`, ordinal: 0 };
+  const second = { ...own[1], docId, id: `${docId}#1`, ordinal: 1, subhead };
+  const stats: CorpusStats = { ...base, neighbours: (c) => (c.id === first.id ? { after: second } : c.id === second.id ? { before: first } : {}) };
+  return { first, second, base, stats };
+}
+
 /** A Chinese question answered from `ranked` (retrieval order) with the corpus statistics `stats`. */
 function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
@@ -947,10 +959,8 @@ describe('abstention evidence', () => {
   it('a passage is read with the chunks beside it: the fact in the next section answers; not for a year asked', () => {
     const guide = { title: '新生儿出生登记办事指南', text: '新生儿出生登记（俗称新生儿落户），2025年起父母一方为本市户籍的婴儿，申报随父或者随母落户。' };
     const next = { title: '新生儿出生登记办事指南', text: '婴儿出生后一个月内申报出生登记，2026年起可在医院专窗办理。' };
-    const { chunks: own, stats: base } = statsFor([guide, next, ...ALL]);
     // One document, two chunks: the second is the first's neighbour.
-    const [first, second] = [{ ...own[0], docId: 'guide.md', id: 'guide.md#0', ordinal: 0 }, { ...own[1], docId: 'guide.md', id: 'guide.md#1', ordinal: 1, subhead: '申报期限' }];
-    const stats: CorpusStats = { ...base, neighbours: (c) => (c.id === first.id ? { after: second } : c.id === second.id ? { before: first } : {}) };
+    const { first, base, stats } = twoChunkDocument('guide.md', guide, next, '申报期限');
     const q = '新生儿出生登记最晚多久内要去申报';
     const draft = askZh(q, [first], stats);
     expect(draft.abstained, draft.text).toBe(false);
@@ -965,9 +975,7 @@ describe('abstention evidence', () => {
   it("a figure of the asked kind with its unit in a chunk beside the best passage, of its document, states it in words of its own", () => {
     const guide = { title: '存量房转移登记办事指南', text: '已办理不动产权证书的房屋因买卖发生所有权转移的，买卖双方应共同申请转移登记。' };
     const limit = { title: '存量房转移登记办事指南', text: '材料齐全、符合法定形式的，1个工作日内办结。' };
-    const { chunks: own, stats: base } = statsFor([guide, limit, ...ALL]);
-    const [first, second] = [{ ...own[0], docId: 'transfer.html', id: 'transfer.html#0', ordinal: 0 }, { ...own[1], docId: 'transfer.html', id: 'transfer.html#1', ordinal: 1, subhead: '办理时限' }];
-    const stats: CorpusStats = { ...base, neighbours: (c) => (c.id === first.id ? { after: second } : c.id === second.id ? { before: first } : {}) };
+    const { first, stats } = twoChunkDocument('transfer.html', guide, limit, '办理时限');
     const draft = askZh('房屋转移登记办完几天能拿到证书', [first], stats);
     expect(draft.abstained, draft.text).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('1个工作日');
@@ -978,9 +986,7 @@ describe('abstention evidence', () => {
   it("a field line giving the asked facet under its own label (地点：…) answers from the best passage's section, whatever words it shares", () => {
     const intro = { title: '春风行动招聘会通知', text: '人力资源和社会保障局定于2026年2月26日举办春风行动大型招聘会。' };
     const fields = { title: '春风行动招聘会通知', text: '时间：2026年2月26日上午9:00至下午15:00。\n地点：人力资源市场一楼大厅（滨江大道156号）。' };
-    const { chunks: own, stats: base } = statsFor([intro, fields, ...ALL]);
-    const [first, second] = [{ ...own[0], docId: 'fair.docx', id: 'fair.docx#0', ordinal: 0 }, { ...own[1], docId: 'fair.docx', id: 'fair.docx#1', ordinal: 1, subhead: '一、时间地点' }];
-    const stats: CorpusStats = { ...base, neighbours: (c) => (c.id === first.id ? { after: second } : c.id === second.id ? { before: first } : {}) };
+    const { first, second, base, stats } = twoChunkDocument('fair.docx', intro, fields, '一、时间地点');
     const where = askZh('招聘会在哪里举办', [first], stats);
     expect(where.abstained, where.text).toBe(false);
     expect(where.text.split('\n')[0]).toContain('滨江大道156号');
