@@ -395,10 +395,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const relative = explicitYears ? [] : relativeYears(question, now).map(String);
   // (…unless a date is asked and the other year's version states dates in the year asked: 今年最晚交到哪天 is
   // answered by the 2027年度 notice, whose payment period ends 2026年12月31日.)
-  const datesOfYear = (p: RetrievedPassage) => (questionKind(question) === 'when' || ASKS_DAY.test(norm)) && relative.some((y) => new RegExp(`${y}\\s*年\\s*\\d{1,2}\\s*月`).test(passageText(p)));
+  const kind = questionKind(question);
+  const datesOfYear = (p: RetrievedPassage) => (kind === 'when' || ASKS_DAY.test(norm)) && relative.some((y) => new RegExp(`${y}\\s*年\\s*\\d{1,2}\\s*月`).test(passageText(p)));
   if (relative.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, relative) || datesOfYear(p));
 
-  const kind = questionKind(question);
   const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}) } : null;
   // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
   const datedYears = [...new Set([...yearScope, ...relative])];
@@ -1000,23 +1000,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);
-  {
-    // A run of characters no document and no dictionary has, written right before a word the documents use as a
-    // noun (托育 of 托育补贴): it names which of those things, and no document has that one — a specific word
-    // missing, a topic when it is the question's heaviest. (Tried: missing whatever its weight — the run is as
-    // often the asker's typo or slang, 冲电桩, 眼睛店, 带娃补贴: five calib answers lost for two abstentions.)
-    const groups = new Set(pairs.map((k) => k.group));
-    for (const g of groups) {
-      if (g.length < 2 || !/^[\u4e00-\u9fff]+$/.test(g) || stats.documentFrequency(g) > 0 || stats.tokenizer.generalFrequency(g) > 0) continue;
-      if (out.some((o) => o.group === g && stats.documentFrequency(o.term) > 0)) continue;
-      const at = question.indexOf(g);
-      if (at < 0 || question.indexOf(g, at + 1) >= 0) continue;
-      const after = question.slice(at + g.length);
-      const head = out.find((o) => !o.piece && o.term.length >= 2 && after.startsWith(o.term) && stats.documentFrequency(o.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(o.term)));
-      if (!head) continue;
-      for (const o of out) if (o.group === g) o.unknown = true;
-    }
-  }
+  markUnknownModifiers(pairs, out, question, stats);
   // A run that is a word a synonym or repair stands for (长护 + 护险 of 长护险, searched as 长期护理保险): its
   // alternatives are the word, and jieba's pairs of it are none (they would set the word's weight by themselves).
   const standsFor = new Set(terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!));
@@ -1077,6 +1061,24 @@ function hasPhrase(phrase: string, text: string, tokens: Set<string>, keyTerms: 
 const MAIN_TRANSLATION_SHARE = 0.5;
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * A run of characters no document and no dictionary has, written right before a word the documents use as a
+ * noun (托育 of 托育补贴): it names which of those things, and no document has that one — a specific word
+ * missing (`unknown`), a topic when it is the question's heaviest. (Tried: missing whatever its weight — the run
+ * is as often the asker's typo or slang, 冲电桩, 眼睛店, 带娃补贴: five calib answers lost for two abstentions.)
+ */
+function markUnknownModifiers(pairs: KeyTerm[], out: KeyTerm[], question: string, stats: CorpusStats): void {
+  for (const g of new Set(pairs.map((k) => k.group))) {
+    if (g.length < 2 || !/^[\u4e00-\u9fff]+$/.test(g) || stats.documentFrequency(g) > 0 || stats.tokenizer.generalFrequency(g) > 0) continue;
+    if (out.some((o) => o.group === g && stats.documentFrequency(o.term) > 0)) continue;
+    const at = question.indexOf(g);
+    if (at < 0 || question.indexOf(g, at + 1) >= 0) continue;
+    const after = question.slice(at + g.length);
+    const head = out.some((o) => !o.piece && o.term.length >= 2 && after.startsWith(o.term) && stats.documentFrequency(o.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(o.term)));
+    if (head) for (const o of out) if (o.group === g) o.unknown = true;
+  }
+}
 
 /**
  * Overlapping character pairs of one run (展展, 展到 of 特展展到) are one unknown string, not one topic per

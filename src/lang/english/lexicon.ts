@@ -34,7 +34,7 @@ export interface EnglishLexicon {
   everyday?: string[];
 }
 
-/** Entries whose glosses use a word, above which the word is everyday English (good 681, year 327; permit 34). */
+/** Entries whose glosses use a word, above which the word is everyday English (good, year, open, water; not permit, school, passport). */
 export const EVERYDAY_GLOSS_ENTRIES = 300;
 
 const LEXICON_KEEP_PER_KEY = 6;
