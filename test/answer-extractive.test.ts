@@ -1792,6 +1792,13 @@ describe('figures', () => {
     expect(askedFigure('how much more do the mothers earn a month', 'en').measure).toBe('money');
   });
 
+  it('the highest or lowest of a list of amounts is the one asked for (最高档 of 200元、300元…5000元)', () => {
+    const tiers = statsFor([{ title: '城乡居民养老保险缴费档次', text: '2026年度个人缴费标准设为每年200元、300元、500元、800元、1000元、1500元、2000元、3000元、4000元、5000元十个档次，参保人自主选择档次缴费。' }, ...ALL]);
+    const lead = (question: string) => askZh(question, tiers.chunks.slice(0, 1), tiers.stats).text.split('\n')[0];
+    expect(lead('养老保险缴费最高档每年交多少钱')).toMatch(/5000元.*\[1\]$/);
+    expect(lead('养老保险缴费最低档每年交多少钱')).toMatch(/200元.*\[1\]$/);
+  });
+
   it('a document number, an ordinal and the article 一 are no figures', () => {
     const texts = figureMentions(normalizeText('青政办发〔2026〕21号，现将第二批公租房公告如下，小学一年级，热情接待每一位咨询者，共420套')).map((f) => f.text);
     expect(texts).toEqual(['420套']);

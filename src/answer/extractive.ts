@@ -1272,7 +1272,29 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     const e = opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
     if (e > evidence) [evidence, figure] = [e, m];
   }
+  // The highest or lowest of a list asked for (最高档交多少 of 200元、300元…5000元): the list's extreme, not the
+  // figure nearest the question's words.
+  if (asked.bound && figure) figure = listExtreme(norm, figure, asked.bound);
   return [evidence, bestFit, figure];
+}
+
+/** The highest or lowest figure of the enumeration (X元、Y元、Z元) the figure belongs to; the figure itself when it stands alone. */
+function listExtreme(norm: string, figure: FigureMention, bound: 'max' | 'min'): FigureMention {
+  const mentions = figureMentions(norm).filter((m) => m.unit === figure.unit && m.unit !== '' && !Number.isNaN(amountOf(m)));
+  const at = mentions.findIndex((m) => m.start === figure.start);
+  if (at < 0) return figure;
+  const joined = (a: FigureMention, b: FigureMention) => /^\s*(、|，|,|和|及|或)\s*$/.test(norm.slice(a.end, b.start));
+  let [first, last] = [at, at];
+  while (first > 0 && joined(mentions[first - 1], mentions[first])) first--;
+  while (last < mentions.length - 1 && joined(mentions[last], mentions[last + 1])) last++;
+  const list = mentions.slice(first, last + 1);
+  return list.length < 3 ? figure : list.reduce((a, b) => ((bound === 'max' ? amountOf(b) > amountOf(a) : amountOf(b) < amountOf(a)) ? b : a));
+}
+
+/** A figure's number, with 万/亿 applied (3.5万元 → 35000); NaN when it has none. */
+function amountOf(m: FigureMention): number {
+  const n = /(\d+(?:\.\d+)?)\s*(万|亿)?/.exec(m.text);
+  return n ? Number(n[1]) * (n[2] === '万' ? 1e4 : n[2] === '亿' ? 1e8 : 1) : NaN;
 }
 
 /** The fit of a figure that states another quantity than the one asked (as figureFit rates a mismatched count word). */
