@@ -1799,6 +1799,14 @@ describe('figures', () => {
     expect(lead('养老保险缴费最低档每年交多少钱')).toMatch(/200元.*\[1\]$/);
   });
 
+  it('of a sentence listing grades (一级…85%，二级…75%), the figure after the grade the question names leads', () => {
+    const rates = statsFor([{ title: '居民医保住院待遇', text: '政策范围内住院费用在一级医疗机构的报销比例为85%，二级医疗机构为75%，三级医疗机构为60%。' }, ...ALL]);
+    const lead = (question: string) => askZh(question, rates.chunks.slice(0, 1), rates.stats).text.split('\n')[0];
+    expect(lead('我在二级医院住院，政策范围内报销比例是多少')).toMatch(/75%/);
+    expect(lead('三级医院住院报销比例是多少')).toMatch(/60%/);
+    expect(lead('住院报销比例是多少')).toMatch(/85%/);
+  });
+
   it('a document number, an ordinal and the article 一 are no figures', () => {
     const texts = figureMentions(normalizeText('青政办发〔2026〕21号，现将第二批公租房公告如下，小学一年级，热情接待每一位咨询者，共420套')).map((f) => f.text);
     expect(texts).toEqual(['420套']);

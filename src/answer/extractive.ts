@@ -13,7 +13,7 @@ import { normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, ASKS_DAY, figureFit, figureMentions, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, ASKS_DAY, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { stemEnglish } from '../text/stem.js';
@@ -402,7 +402,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}) } : null;
   // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
   const datedYears = [...new Set([...yearScope, ...relative])];
-  const asked: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
+  const dated: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
+  // The one grade the question names (二级医院, 第二档): a sentence listing grades states its figure after it.
+  const grades = [...new Set(norm.match(GRADE) ?? [])];
+  const asked: AskedFigure | null = dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
   const facet = askedFacet(question, kind, asked, language);
 
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
@@ -1269,7 +1272,10 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     if (asked.bound) focusHits.push(STATED_BOUND[asked.bound].test(beside) ? 1 : 0);
     const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(beside) && !STATED_BOUND[asked.bound].test(beside) ? OTHER_QUANTITY : 1;
     const focusNear = focusHits.length ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
-    const e = opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
+    // (Of a sentence listing grades — 一级…85%，二级…为75% — the figure after the grade asked; another grade's is another quantity.)
+    const gradeBefore = asked.grade ? [...clauseBefore(norm, m.start, 24).matchAll(GRADE)].pop()?.[0] : undefined;
+    const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeBefore === asked.grade ? 1 : OTHER_QUANTITY;
+    const e = graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
     if (e > evidence) [evidence, figure] = [e, m];
   }
   // The highest or lowest of a list asked for (最高档交多少 of 200元、300元…5000元): the list's extreme, not the

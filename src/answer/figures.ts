@@ -38,7 +38,12 @@ export interface AskedFigure {
   day?: boolean;
   /** How long until something happens (多久能批, 几天到账, "how long does it take"): a wait, not a qualifying period. */
   until?: boolean;
+  /** The grade the question names (二级 of 二级医院, 第二档): of a sentence listing grades, the figure after it. */
+  grade?: string;
 }
+
+/** A grade, tier, class or order among siblings (一级, 二级, 第三档, 二类, 二孩, 首套). */
+export const GRADE = /(?:第?[一二三四五六七八九十\d]{1,2}|首)(?:级|档|类|孩|胎|套|星)/g;
 
 /** A question asking for a day, not only a year or a time of day (哪天截止, 几月几号, "which day"). */
 /** A date to the month, without its day (2026年11月, 11月, March 2026). */
