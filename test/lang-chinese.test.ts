@@ -16,6 +16,7 @@ const DOCS = [
   '青川市法律援助中心受理经济困难公民的申请，请携带身份证。废旧电池不予收购，补贴免征个人所得税。因意外事件急需应急救助的可申请。',
   '离职后可以申请提取住房公积金，购房的凭购房合同办理。',
   '申请公租房的家庭，租金按市场租金的10%收取。',
+  '黄板纸（纸箱）指导价格1.2元/公斤。',
   '2026年以后出生的婴幼儿可申领育儿补贴，生育第三个子女的每年增加1200元。申请需提供户口簿。',
 ];
 const tokenizer = indexTokenizer([]);
@@ -57,6 +58,12 @@ describe('Chinese expander', () => {
     // A real word the documents lack is no short form (护照), nor is a corpus word itself (低保).
     expect(terms('护照怎么办').filter((t) => t.endsWith(':abbreviation'))).toEqual([]);
     expect(terms('低保怎么申请').filter((t) => t.endsWith(':abbreviation'))).toEqual([]);
+  });
+
+  it('reads a noun with the suffix 子 (纸箱子, cut 纸 / 箱子) as the documents\' word without it (纸箱)', () => {
+    expect(terms('纸箱子多少钱一公斤')).toContain('纸箱子→纸箱:abbreviation');
+    // Not where the documents have no such word (车子: 车 alone is one character), nor a word they use.
+    expect(terms('车子能停哪').filter((t) => t.endsWith(':abbreviation'))).toEqual([]);
   });
 
   it('knows how residents name births and children: 三胎 is a notice\'s 第三个子女, 生娃 its 出生', () => {
