@@ -1081,6 +1081,18 @@ describe('abstention evidence', () => {
     expect(figureFit(figureMentions('自受理之日起15个工作日内到账')[0], when)).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('a deadline asked (截止, 最晚, "what\'s the deadline") is stated by a time limit (30日内, within 30 days), a qualifying period still not', () => {
+    const page = statsFor([{ title: 'Social insurance for foreign employees', text: 'Foreigners employed in Linxi take part in social insurance. Your employer must enrol you within 30 days of the date your work permit is issued.' }, ...ALL]);
+    const words = (q: string) => q.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+    const q = "my employer hasn't enrolled me in social insurance yet, what's the deadline";
+    const draft = answerExtractively({ question: q, language: 'en', retrieval: { ...retrievalOf('', page.chunks.slice(0, 1)), terms: words(q) }, history: [] }, page.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('30 days');
+    const deadline = { measure: 'date' as const, classifier: null, focus: '', day: true, deadline: true };
+    expect(figureFit(figureMentions('用人单位应当自用工之日起30日内办理')[0], deadline, '用人单位应当自用工之日起30日内办理')).toBeGreaterThanOrEqual(0.8);
+    expect(figureFit(figureMentions('参保人累计缴费满15年')[0], deadline, '参保人累计缴费满15年')).toBeLessThan(0.5);
+  });
+
   it('"how far ahead" asks how long before, not a distance: "two days in advance" answers it', () => {
     const asked = askedFigure('How far ahead do I need to book a mattress pickup?', 'en');
     expect(asked.measure).toBe('duration');

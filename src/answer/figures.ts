@@ -38,6 +38,8 @@ export interface AskedFigure {
   day?: boolean;
   /** How long until something happens (多久能批, 几天到账, "how long does it take"): a wait, not a qualifying period. */
   until?: boolean;
+  /** A deadline asked (截止到哪天, 最晚什么时候, "deadline"): a time limit (30日内) states it. */
+  deadline?: boolean;
   /** The grade the question names (二级 of 二级医院, 第二档): of a sentence listing grades, the figure after it. */
   grade?: string;
 }
@@ -46,6 +48,13 @@ export interface AskedFigure {
 export const GRADE = /(?:第?[一二三四五六七八九十\d]{1,2}|首)(?:级|档|类|孩|胎|套|星)/g;
 
 /** A question asking for a day, not only a year or a time of day (哪天截止, 几月几号, "which day"). */
+/** A time limit: 30日内, 15个工作日以内, "within 30 days". */
+const TIME_LIMIT_AFTER = /^\s*(内|以内|之内)/;
+const WITHIN_BEFORE = /\bwithin\s*$/i;
+/** How well a time limit states a deadline: as a figure with its unit does. */
+const LIMIT_FIT = 0.8;
+/** A deadline asked (截止到哪天, 最晚什么时候, "what's the deadline"). */
+export const ASKS_DEADLINE = /截止|最晚|最迟|期限|\bdeadline\b|\bby when\b|\bhow soon must\b/i;
 /** A date to the month, without its day (2026年11月, 11月, March 2026). */
 const MONTH_ONLY = /^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:份)?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}$/i;
 export const ASKS_DAY = /哪天|哪一天|哪日|几号|几月几[日号]|什么日子|哪个日子|截止到?(哪|什么时候)|最晚(到|交到|办到)?(哪|什么时候)|\b(what|which) (date|day)\b|\bdeadline\b/i;
@@ -379,6 +388,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // A month, day or time answers "when" better than a bare year (2025年以来).
   // (A duration may say when — 15个工作日内 for 啥时候能到账 — but not which day: 累计缴费满15年 is no deadline.)
   // (A day asked: a year alone does not give it, and a month — 出生年月：1926年11月 — gives it less surely.)
+  // (A deadline asked — 最晚什么时候, "what's the deadline" — is stated by a time limit too: 30日内, within 30 days.)
+  if (asked.measure === 'date' && asked.deadline && mention.measure === 'duration' && text !== undefined && (TIME_LIMIT_AFTER.test(text.slice(mention.end, mention.end + 3)) || WITHIN_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start)))) return LIMIT_FIT;
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? (asked.day ? 0.3 : 0.5) : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A wait asked (多久能批): a qualifying period (户籍满3年) states one, less surely than a time limit (20个工作日内).
