@@ -98,21 +98,22 @@ export function buildEnglishLexicon(
   const phraseCandidates = new Map<string, string>();
   const glossEntries = new Map<string, number>();
   for (const entry of cedict) {
-    for (const word of new Set(entry.glosses.flatMap(glossParts).flat().map(stemEnglish))) glossEntries.set(word, (glossEntries.get(word) ?? 0) + 1);
+    const senses = entry.glosses.flatMap(glossParts);
+    for (const word of new Set(senses.flat().map(stemEnglish))) glossEntries.set(word, (glossEntries.get(word) ?? 0) + 1);
     const term = entry.simplified;
     if (!HAN_ONLY.test(term)) continue;
     const properNoun = /^[A-Z]/.test(entry.pinyin);
     if (!safe(() => inVocabulary(term))) {
       // A one-word sense of a common noun (jieba's stock tag n) the corpus lacks: football → 足球, cat → 猫.
       if (!properNoun && ABSENT_WORD_LENGTH.test(term) && commonNouns().has(term)) {
-        for (const words of entry.glosses.flatMap(glossParts)) {
+        for (const words of senses) {
           const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
           if (words.length <= 2 && content.length === 1 && /^[a-z]{3,}$/.test(content[0]!) && !absentCandidates.has(content[0]!)) absentCandidates.set(content[0]!, term);
         }
       } else if (ABSENT_WORD_LENGTH.test(term) && (properNoun || !isStockWord(term))) {
         // A name (Australia → 澳大利亚) or a word too new for jieba's dictionary (bitcoin → 比特币, iPhone →
         // 苹果手机) that is one English word's whole sense: a thing the documents do not talk about either.
-        for (const words of entry.glosses.flatMap(glossParts)) {
+        for (const words of senses) {
           const word = words[0]!;
           if (words.length !== 1 || !/^[a-z]{4,}$/.test(word) || STOP_WORDS.has(word)) continue;
           // (A word of jieba's dictionary before one it lacks: 澳大利亚, not the slang 土澳, stands for Australia.)
@@ -127,7 +128,7 @@ export function buildEnglishLexicon(
       // A whole sense of 2–3 words that is a common noun's own name for a thing (工作证 "work permit"); not
       // phrases of time or manner (上个星期 "last week", 食安 "food safety" is no stock noun).
       if (!properNoun && ABSENT_NOUN_LENGTH.test(term) && commonNouns().has(term)) {
-        for (const words of entry.glosses.flatMap(glossParts)) {
+        for (const words of senses) {
           const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
           if (content.length !== words.length || content.length < 2 || content.length > 3 || !content.every((w) => /^[a-z]{3,}$/.test(w))) continue;
           const key = content.join(' ');
@@ -136,11 +137,10 @@ export function buildEnglishLexicon(
       }
       continue;
     }
-    const parts = entry.glosses.flatMap(glossParts);
-    if (parts.length === 0) continue;
-    const senseFactor = parts.length === 1 ? 1 : parts.length <= 3 ? 0.9 : 0.8;
+    if (senses.length === 0) continue;
+    const senseFactor = senses.length === 1 ? 1 : senses.length <= 3 ? 0.9 : 0.8;
     const factor = senseFactor * lengthFactor(term) * (properNoun ? 0.8 : 1);
-    for (const words of parts) {
+    for (const words of senses) {
       const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w) && !/^\d+$/.test(w));
       if (content.length === 0) continue;
       // Proper nouns ("Jishan county in Yuncheng, Shanxi") only by short exact senses: names come from pinyin.
