@@ -16,6 +16,7 @@ import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos,
 import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
+import { countScripts } from '../lang/detect.js';
 import { stemEnglish } from '../text/stem.js';
 import { STOP_WORDS, wordForms } from '../lang/english/words.js';
 import { ABSTENTION, type AbstentionRule } from './abstention.js';
@@ -572,7 +573,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const ageCase = ageCaseUnmet(question, passages[bestIndex]);
   // The best passage is about the other side of a distinction the question draws (城市低保 for 农村低保): the
   // asked side is missing. (Tried as well: quoting such sentences last — a policies answer lost.)
-  const bestText = `${passages[bestIndex].chunk.title} ${passages[bestIndex].chunk.subhead ?? ''} ${passages[bestIndex].chunk.normText}`;
+  const bestText = passageText(passages[bestIndex]);
   const otherSide = contrasts.some(([a, b]) => bestText.includes(b) && !bestText.includes(a));
   // A specific thing the question is about (居住证 of 办居住证要啥材料) that other documents name but the best
   // passage, its section and its title do not: the passage answers about something else (a 社保卡 FAQ's
@@ -622,7 +623,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // English: a reliable route reaches the best passage (CC-CEDICT's many glosses alone match by chance: weather → 全天候).
     anchored: language !== 'en' || keyTerms.some((k) => k.anchor && passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     // The best passage is an English page's (more Latin letters than Chinese characters).
-    englishPage: language === 'en' && latinLetters(passages[bestIndex].chunk.normText) > hanCharacters(passages[bestIndex].chunk.normText) ? 1 : 0,
+    englishPage: language === 'en' && englishText(passages[bestIndex].chunk.normText) ? 1 : 0,
     oovName: unmatchedNames(keyTerms, passageTokens[bestIndex], input.retrieval.terms, stats) / total,
     placeMissing: placeOutOfScope(places, passages[best ? best.passageIndex : bestIndex]),
   };
@@ -644,12 +645,9 @@ function unmatchedNames(keyTerms: KeyTerm[], best: Set<string>, terms: WeightedT
   return sum;
 }
 
-function latinLetters(text: string): number {
-  return text.match(/[a-z]/gi)?.length ?? 0;
-}
-
-function hanCharacters(text: string): number {
-  return text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+function englishText(text: string): boolean {
+  const { han, otherLetters } = countScripts(text);
+  return otherLetters > han;
 }
 
 function round2(x: number): number {
@@ -885,7 +883,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const placeNameWords = new Set(language === 'en' ? [...lower.matchAll(ENGLISH_NAMED_PLACE)].map((m) => m[1]).filter((w) => !STOP_WORDS.has(w) && !ENGLISH_PLACE_NOUN.test(stemEnglish(w))).map(stemEnglish) : []);
   // ("Take" of "how long does it take" is how a duration is asked, as "days" of "how many days" is; "cost" of
   // "how much does it cost" how an amount is.)
-  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], HOW_MUCH_COST.test(lower) ? wordForms(HOW_MUCH_COST.exec(lower)![1]) : [])) : null;
+  const costVerb = HOW_MUCH_COST.exec(lower)?.[1];
+  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], costVerb ? wordForms(costVerb) : [])) : null;
   // English: the question's own word ("appli" of "apply") is one concept with the translations of the phrase
   // holding it ("apply for" → 申请, 办理): an English page's word or a Chinese page's translation covers it once.
   const conceptOf = new Map<string, string>();
@@ -1257,7 +1256,8 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   let evidence = 0;
   let bestFit = 0;
   let figure: FigureMention | null = null;
-  for (const m of figureMentions(norm)) {
+  const mentions = figureMentions(norm);
+  for (const m of mentions) {
     const fit = figureFit(m, asked, norm);
     bestFit = Math.max(bestFit, fit);
     const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
@@ -1280,13 +1280,13 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   }
   // The highest or lowest of a list asked for (最高档交多少 of 200元、300元…5000元): the list's extreme, not the
   // figure nearest the question's words.
-  if (asked.bound && figure) figure = listExtreme(norm, figure, asked.bound);
+  if (asked.bound && figure) figure = listExtreme(norm, mentions, figure, asked.bound);
   return [evidence, bestFit, figure];
 }
 
 /** The highest or lowest figure of the enumeration (X元、Y元、Z元) the figure belongs to; the figure itself when it stands alone. */
-function listExtreme(norm: string, figure: FigureMention, bound: 'max' | 'min'): FigureMention {
-  const mentions = figureMentions(norm).filter((m) => m.unit === figure.unit && m.unit !== '' && !Number.isNaN(amountOf(m)));
+function listExtreme(norm: string, all: FigureMention[], figure: FigureMention, bound: 'max' | 'min'): FigureMention {
+  const mentions = all.filter((m) => m.unit === figure.unit && m.unit !== '' && !Number.isNaN(amountOf(m)));
   const at = mentions.findIndex((m) => m.start === figure.start);
   if (at < 0) return figure;
   const joined = (a: FigureMention, b: FigureMention) => /^\s*(、|，|,|和|及|或)\s*$/.test(norm.slice(a.end, b.start));

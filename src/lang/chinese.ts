@@ -130,7 +130,8 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       for (const term of official) if (term !== resident && inCorpus(term)) out.push({ term, weight: SYNONYM_WEIGHT, origin: 'synonym', source: resident });
     }
     const nonWords: string[] = [];
-    for (const token of new Set(options.tokenizer.tokens(text))) {
+    const tokens = options.tokenizer.tokens(text);
+    for (const token of new Set(tokens)) {
       // Pinyin in Latin letters inside a Chinese question: the Chinese word, even where an English notice has the spelling.
       if (LATIN_PINYIN.test(token)) {
         for (const term of fromLatin(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
@@ -151,16 +152,13 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     }
     // The noun suffix 子 (纸箱子, cut 纸 / 箱子; 电瓶车子): the word without it, with the token before it, is the
     // documents' word (纸箱, 电瓶车) when they use it.
-    {
-      const tokens = options.tokenizer.tokens(text);
-      tokens.forEach((token, i) => {
-        if (!/^[\u4e00-\u9fff]+子$/.test(token) || options.documentFrequency(token) > 0 || i === 0 || !/^[\u4e00-\u9fff]+$/.test(tokens[i - 1])) return;
-        const whole = `${tokens[i - 1]}${token}`;
-        const stem = whole.slice(0, -1);
-        if (!text.includes(whole) || stem.length < 2 || options.documentFrequency(whole) > 0 || options.documentFrequency(stem) === 0) return;
-        out.push({ term: stem, weight: REPAIR_WEIGHT, origin: 'abbreviation', source: whole });
-      });
-    }
+    tokens.forEach((token, i) => {
+      if (!/^[\u4e00-\u9fff]+子$/.test(token) || options.documentFrequency(token) > 0 || i === 0 || !/^[\u4e00-\u9fff]+$/.test(tokens[i - 1])) return;
+      const whole = `${tokens[i - 1]}${token}`;
+      const stem = whole.slice(0, -1);
+      if (!text.includes(whole) || stem.length < 2 || options.documentFrequency(whole) > 0 || options.documentFrequency(stem) === 0) return;
+      out.push({ term: stem, weight: REPAIR_WEIGHT, origin: 'abbreviation', source: whole });
+    });
     // A typo can break the cut itself (居注证丢了 → 居注 / 证丢, 提公击金 → 提公 / 击金): the longer strings of up
     // to 4 characters that hold a non-word whole are tried, longest first (居注证 → 居住证, 公击金 → 公积金).
     const sources = new Set<string>();
