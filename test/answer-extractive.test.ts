@@ -345,6 +345,15 @@ describe('a document section read whole', () => {
     expect(askZh('国家助学金一年多少钱', grants.chunks.slice(0, 1), grants.stats).text).toContain('2300元');
   });
 
+  it('a place that serves (幼儿园) is not its modifier (幼儿 of 婴幼儿): the head says what it is', () => {
+    const infants = statsFor([{ title: '育儿补贴问答', text: '符合规定的3周岁以下婴幼儿，均可申领育儿补贴。2025年1月1日前出生、不满3周岁的婴幼儿，按应补贴月数折算发放。' }, ...ALL]);
+    const features = (q: string) => featuresZh(q, infants.chunks.slice(0, 1), infants.stats);
+    expect(features('幼儿园什么时候报名')?.topicMissing).toBe(1);
+    expect(askZh('幼儿园什么时候报名', infants.chunks.slice(0, 1), infants.stats).abstained).toBe(true);
+    // (The thing itself asked: answered.)
+    expect(features('婴幼儿补贴什么时候开始发')?.topicMissing).toBe(0);
+  });
+
   it('a run no document or dictionary has, written before a noun the documents use (托育 of 托育补贴), is the missing topic when it weighs most', () => {
     const allowance = statsFor([{ title: '困难残疾人生活补贴申领', text: '补贴标准：困难残疾人生活补贴每人每月90元，按月发放。申请人到户籍所在地乡镇（街道）提出申请。' }, ...ALL]);
     const missing = (q: string) => featuresZh(q, allowance.chunks.slice(0, 1), allowance.stats)?.topicMissing;

@@ -428,6 +428,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // …but a piece of the question's compound found only inside another compound of the passage (救助 of
     // 临时救助 inside 社会救助 only) is that compound's: it says nothing of the asked word.
     for (const k of keyTerms) if (k.piece && tokens.has(k.term) && !tokens.has(k.group) && pieceOnlyInOtherCompounds(k.term, k.group, text, tokens)) tokens.delete(k.term);
+    // …nor is the modifier of a place's name (幼儿 of 幼儿园, 养老 of 养老院) the place: the head says what it is.
+    for (const k of keyTerms) if (k.piece && tokens.has(k.term) && !tokens.has(k.group) && k.group === k.term + k.group.slice(-1) && INSTITUTION.test(k.group)) tokens.delete(k.term);
     // A curated synonym the passage states whole (转移登记 for 过户, 不动产权证书 for 房产证) is the asker's word:
     // it counts as much as the word, not by the weight of its pieces.
     for (const k of keyTerms) if (k.phrase && text.includes(k.phrase)) tokens.add(k.group);
@@ -817,6 +819,8 @@ const SITUATION_WEIGHT = 0.5;
 const DESCRIBED = /^[老旧新破小大](?=[\u4e00-\u9fff]{2,}$)/;
 /** The name of a fund, fee, card, permit, insurance, loan or leave: what a service is about. */
 const SERVICE_NOUN = /^[\u4e00-\u9fff]{1,4}(金|费|证|卡|险|贷|贷款|照|假|券|补贴|津贴|补助)$/;
+/** The name of a place that serves (幼儿园, 养老院, 图书馆, 加油站, 派出所): its head character says what it is. */
+const INSTITUTION = /^[\u4e00-\u9fff]{1,4}(园|院|馆|站|所|厅|校|局)$/;
 /** Up to jieba's count ~1000 (学费 950, 奖学金 563), not everyday money words (现金, 奖金 1029; 资金 6555). */
 const SERVICE_NOUN_SPECIFICITY = 0.25;
 /** Weight kept by single characters, character pairs of unknown runs, and absent verbs: weak evidence either way. */
@@ -985,7 +989,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const story = situational(t.source ?? t.term);
     if (story) w *= SITUATION_WEIGHT;
     // (A service's own name — 奖学金, 学费, 护照: a fund, fee, card or permit — is a topic though everyday talk uses it.)
-    const unknown = df === 0 && !fragment && !answerKind && general > 0 && (specificity(general) >= 0.6 || (SERVICE_NOUN.test(t.term) && specificity(general) >= SERVICE_NOUN_SPECIFICITY)) && NOUN_TAG.test(tag) && t.origin !== 'history';
+    const unknown = df === 0 && !fragment && !answerKind && general > 0 && (specificity(general) >= 0.6 || ((SERVICE_NOUN.test(t.term) || INSTITUTION.test(t.term)) && specificity(general) >= SERVICE_NOUN_SPECIFICITY)) && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
     const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term) || placeNameWords.has(t.term))));
     // (A word jieba's dictionary tags as a place but the place list does not hold — 上门 of 上门回收 — is no place;
