@@ -475,6 +475,15 @@ describe('answer first', () => {
     expect(draft.text).not.toMatch(/Key figures/);
   });
 
+  it('leads a long sentence from the clause stating what the question asks of its subject (会长 of …的会长是谁)', () => {
+    const association = { title: '香港体育记者协会', text: '香港体育记者协会（简称体记协，英文：Hong Kong Sports Press Association）于1988年成立，由香港体育记者所组成，由霍震霆担任会长，现任主席为香港文汇报的资深体育记者朱凯勤。' };
+    const local = statsFor([association, ...ALL]);
+    const lead = askZh('香港体育记者协会的会长是谁？', local.chunks.slice(0, 1), local.stats).text.split('\n')[0];
+    expect(lead).toMatch(/^由霍震霆担任会长/);
+    // (A word everywhere in Chinese — 活动, 主要 — singles out no clause: the first one leads, as before.)
+    expect(askZh('香港体育记者协会主要是什么？', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toMatch(/^香港体育记者协会/);
+  });
+
   it('never leads with a numbered heading that only echoes the question', () => {
     const heading = { title: '民政局部署年度工作', text: '三、切实做好困难群众帮扶工作。全年为困难群众发放临时救助金326万元，惠及困难群众1800户。' };
     const local = statsFor([heading]);

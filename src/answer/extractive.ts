@@ -150,7 +150,10 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
     const text = language === 'en' ? englishAnswer(lead, intro.passageRank, others, passages, true, termList) : chineseAnswer(lead, intro.passageRank, others);
     return { text, abstained: false, citations: [...new Set([intro.passageRank, ...others.map((s) => s.passageRank)])], generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
   }
-  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, opening.row, kind, facet?.evidence);
+  // What a who/what question asks of its subject (会长 of 香港体育记者协会的会长是谁) leads, from the clause that
+  // states it, where the sentence is too long to lead whole.
+  const attribute = language === 'zh' && !asked && (kind === 'who' || kind === 'what') ? attributeTerms(input.question, termList, stats) : [];
+  const { line: lead, clause } = leadLine(opening.text, language, opening.figure, termList, opening.row, kind, facet?.evidence, attribute);
   // The opening sentence is quoted unless the lead already says all of it.
   const quotes = (sameText(clause, opening.norm) ? chosen.slice(1) : chosen).slice(0, MAX_QUOTES);
   const citations = [...new Set([opening, ...quotes].map((s) => s.passageRank))];
@@ -159,6 +162,24 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   const text = language === 'en' ? englishAnswer(lead, opening.passageRank, quotes, passages, fromChinese, termList) : chineseAnswer(lead, opening.passageRank, quotes);
   // The best passage's share of the question's key terms: the score the answer rests on.
   return { text, abstained: false, citations, generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
+}
+
+/**
+ * What a wh-question asks of its subject: the question's terms among the words right before the asking word,
+ * after the last 的 (会长 of 香港体育记者协会的会长是谁) or its last four characters (产于 of 美味牛肝菌在中国主要
+ * 产于哪些地方), leaving out words too common to single out a clause.
+ */
+const WH_WORD = /(是谁|是什么|是哪|有哪些|有什么|叫什么|叫做什么|为什么|什么|哪些|哪个|哪里|哪儿|哪一|哪年|何时|何地|多少|几)/;
+/** Above this count in jieba's dictionary a word is everywhere (活动 27526, 主要 57991, 时间 33288); 会长 1625, 意思 6089 are not. */
+const ATTRIBUTE_MAX_USAGE = 10000;
+function attributeTerms(question: string, terms: string[], stats: CorpusStats): string[] {
+  const norm = normalizeText(question);
+  const m = WH_WORD.exec(norm);
+  if (!m) return [];
+  const clause = norm.slice(0, m.index).split(/[，,。；;？?！!\s]/).pop() ?? '';
+  const afterOf = clause.includes('的') ? clause.slice(clause.lastIndexOf('的') + 1) : clause.slice(-4);
+  const tokens = new Set(stats.tokenizer.tokens(afterOf));
+  return terms.filter((t) => t.length >= 2 && tokens.has(t) && stats.tokenizer.generalFrequency(t) <= ATTRIBUTE_MAX_USAGE);
 }
 
 // A list's items: （一）, (2), 1. or 1、, ①, 第一项/第一步 at the start; and a sentence that introduces them: a colon at

@@ -64,8 +64,10 @@ export function wholeWords(text: string, from: number, to: number): string {
 /**
  * The clause window of the sentence that best carries the question's terms: the best clause, plus
  * the clause after it while the window stays within LEAD_MAX (the fact often follows the subject).
+ * A clause giving the facet asked comes first, then one naming what the question asks of its subject
+ * (`attribute`: 由霍震霆担任会长 for 会长是谁, after a first clause that only names the association).
  */
-export function bestClauses(sentence: string, terms: readonly string[], facet?: RegExp): string {
+export function bestClauses(sentence: string, terms: readonly string[], facet?: RegExp, attribute: readonly string[] = []): string {
   // A short sentence is its own best statement.
   if (tidy(sentence).length <= SENTENCE_LEAD_MAX) return tidy(sentence);
   const parts = clauses(sentence);
@@ -73,7 +75,8 @@ export function bestClauses(sentence: string, terms: readonly string[], facet?: 
   // The clause giving the facet asked (营业时间为每天8:00至18:00 of "when does it open") comes before the one
   // that only names the topic (城关街道回收站位于解放路88号).
   const gives = (c: Clause) => (facet && facet.test(c.norm) ? 1000 : 0);
-  const scoreOf = (c: Clause) => gives(c) + terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
+  const names = (c: Clause) => (attribute.some((t) => c.norm.includes(t)) ? 100 : 0);
+  const scoreOf = (c: Clause) => gives(c) + names(c) + terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
   let best = 0;
   parts.forEach((c, i) => {
     if (scoreOf(c) > scoreOf(parts[best])) best = i;
@@ -164,14 +167,14 @@ export function rowLead(row: TableRow, figure: FigureMention | null, terms: read
  * The lead line from a sentence as written, without [n], and the part of the sentence it quotes. `figure` is the best figure of the asked kind in the sentence, when asked for one;
  * `row` the table row the sentence is (its text the row read with its header); `kind` the kind of question (a "where" question leads with the address).
  */
-export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[], row?: TableRow, kind?: string, facet?: RegExp): { line: string; clause: string } {
+export function leadLine(sentence: string, language: Language, figure: FigureMention | null, terms: readonly string[], row?: TableRow, kind?: string, facet?: RegExp, attribute: readonly string[] = []): { line: string; clause: string } {
   const fromRow = row ? rowLead(row, figure, terms) : null;
   // An English sentence (or row) read by an English asker: the fact in its own words, no quote marks around it.
   if (language === 'en' && !/\p{Script=Han}/u.test(fromRow ?? sentence)) {
     const clause = fromRow ?? englishFact(sentence, figure, terms, kind);
     return { line: clause, clause };
   }
-  const clause = fromRow ?? (figure ? figureClause(sentence, figure) : bestClauses(sentence, terms, facet));
+  const clause = fromRow ?? (figure ? figureClause(sentence, figure) : bestClauses(sentence, terms, facet, attribute));
   if (language === 'zh') return { line: clause, clause };
   // A Chinese clause for an English asker: the figure in English first, the clause quoted as written (the
   // reader checks it against the source). Without a figure, the clause alone, quoted.
