@@ -153,6 +153,21 @@ describe('English questions about things the documents never mention', () => {
     expect(english('Which residents like it?', [residents]).abstained).toBe(false);
   });
 
+  it('a country named in English (Australia → 澳洲) is where, as in a Chinese question: what is asked of it must match too', () => {
+    const club = statsFor([{ title: '足球俱乐部', text: '一个名为「澳洲热带足球」的财团表示有意取代骑士队的席位。' }, ...ALL]);
+    const ask = (question: string, mapped: WeightedTerm[]) => {
+      const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', club.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, club.stats);
+    };
+    const australia = { term: '澳洲', weight: 1, origin: 'cedict', source: 'australia' };
+    const capital = { term: '首都', weight: 1, origin: 'cedict', source: 'capital' };
+    const draft = ask('What is the capital of Australia?', [australia, capital]);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+    // (What is asked of it found, it answers.)
+    const consortium = { term: '财团', weight: 1, origin: 'cedict', source: 'consortium' };
+    expect(ask('Which consortium in Australia wants the seat?', [australia, consortium]).abstained).toBe(false);
+  });
+
   it('the kind of answer asked ("how many days", "what age") and the words of the story ("my neighbour") are no missing topics', () => {
     const days = { term: '日子', weight: 0.5, origin: 'cedict', source: 'days' };
     const neighbour = { term: '邻居', weight: 0.5, origin: 'cedict', source: 'neighbour' };

@@ -209,6 +209,12 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     expect(withFootball.map((t) => [t.term, t.origin])).toContainEqual(['足球', 'cedict']);
   });
 
+  it('never maps a word to a headword whose sense negates it (good → 不佳 "not good")', () => {
+    const lex = buildEnglishLexicon(new Set(['不佳', '良好', '居民']), cedict);
+    expect((lex.entries.good ?? []).map(([term]) => term)).toContain('良好');
+    expect((lex.entries.good ?? []).map(([term]) => term)).not.toContain('不佳');
+  });
+
   it('marks a phrase CC-CEDICT names by a headword the corpus lacks as absent (work permit → 工作证), while its words still map', () => {
     const small = new Set(['工作', '许可', '居民']);
     const lex = buildEnglishLexicon(small, cedict);

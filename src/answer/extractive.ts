@@ -942,6 +942,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // English: does the question name anything the corpus has by a reliable route — a glossary concept
   // (not how it asks), a place or programme name, or its own words in English documents?
   let anchored = false;
+  const isPlaceName = (term: string) => stats.tokenizer.generalTag(term) === 'ns' && stats.tokenizer.placeNames(term).includes(term);
   for (const t of terms) {
     if (language === 'en' && t.origin === 'absent') {
       if (t.source?.includes(' ') && stats.documentFrequency(t.term) === 0) absentPhrases.add(t.source);
@@ -1012,7 +1013,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // (A service's own name — 奖学金, 学费, 护照: a fund, fee, card or permit — is a topic though everyday talk uses it.)
     const unknown = df === 0 && !fragment && !answerKind && general > 0 && (specificity(general) >= 0.6 || ((SERVICE_NOUN.test(t.term) || INSTITUTION.test(t.term)) && specificity(general) >= SERVICE_NOUN_SPECIFICITY)) && NOUN_TAG.test(tag) && t.origin !== 'history';
     // English: romanised place names (their own spelling or the Chinese name they map to) and place nouns.
-    const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term) || placeNameWords.has(t.term))));
+    // (And a word CC-CEDICT translates into a place name, Australia → 澳洲, with those translations: where, as
+    // 澳洲 is in a Chinese question — "the capital of Australia" must match what, capital, as well.)
+    const englishPlace = language === 'en' && (t.origin === 'pinyin' || (t.origin === 'question' && (stats.romanised.has(t.term) || ENGLISH_PLACE_NOUN.test(t.term) || placeNameWords.has(t.term) || terms.some((o) => o.source === t.term && isPlaceName(o.term)))) || (!!t.source && t.origin !== 'question' && isPlaceName(t.term)));
     // (A word jieba's dictionary tags as a place but the place list does not hold — 上门 of 上门回收 — is no place;
     // a single character tagged so is a piece of one jieba cut apart: 桐 of 桐山县.)
     const scope = (language === 'zh' && ((tag === 'ns' && (t.term.length === 1 || stats.tokenizer.placeNames(t.term).length > 0)) || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;

@@ -42,6 +42,7 @@ const LEXICON_KEEP_PER_KEY = 6;
 /** Gloss words that carry no meaning of their own (CC-CEDICT's own abbreviations). */
 const GLOSS_NOISE = new Set(['sth', 'sb', 'etc', 'abbr', 'lit', 'fig', 'esp', 'cl', 'pr', 'tw', 'usu', 'oneself', "one's", 'ones']);
 
+const NEGATOR = /^(not|no|non|never|without|nor)$/;
 export const HAN_ONLY = /^\p{Script=Han}+$/u;
 const SKIPPED_GLOSS = /^(variant of|old variant of|archaic variant|erhua variant|see |see also|surname |used in|also written|also pr|taiwan pr|cl:|\(idiom\)|abbr\. for|japanese variant|unofficial variant)/;
 
@@ -143,6 +144,8 @@ export function buildEnglishLexicon(
     for (const words of senses) {
       const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w) && !/^\d+$/.test(w));
       if (content.length === 0) continue;
+      // A sense that says "not X" (不佳: not good) is not X, though its content word is.
+      if (words.some((w) => NEGATOR.test(w))) continue;
       // Proper nouns ("Jishan county in Yuncheng, Shanxi") only by short exact senses: names come from pinyin.
       if (properNoun && words.length > 3) continue;
       if (content.length <= 3) add(content.join(' '), term, 0.7 * factor);
