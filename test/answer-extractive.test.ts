@@ -691,6 +691,18 @@ describe('answer first', () => {
     expect(askZh('长治下雨天路好走吗', local.chunks.slice(0, 1), local.stats).reasons.join(' ')).not.toMatch(/forecast/);
   });
 
+  it('a recommendation asked (推荐一部好看的电影, "recommend a good movie") is not answered by a page that only mentions films', () => {
+    const film = { title: '社区文化活动', text: '本周六晚上社区广场放映一部好看的露天电影，片名为《长津湖》，居民可自带座椅观看。' };
+    const list = { title: '社区文化活动', text: '社区文化站推荐本月好看的电影：《长津湖》《流浪地球》。' };
+    const local = statsFor([film, list, ...ALL]);
+    const draft = askZh('推荐一部好看的电影', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('推荐');
+    // A page that does recommend answers it; the same page answers what it states.
+    expect(askZh('推荐一部好看的电影', [local.chunks[1], local.chunks[0]], local.stats).abstained).toBe(false);
+    expect(askZh('社区周六晚上放什么电影', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
+  });
+
   it("another office's hours on the same page are not the hours of the office asked about", () => {
     const office = { title: '西岭区便民服务信息', text: '西岭区住房保障中心负责公租房申请受理，地址：西岭区岭南大道8号。' };
     const blood = { title: '西岭区便民服务信息', text: '西岭献血点：西岭公园东门献血车，周六、周日9:00-16:00开放。' };

@@ -1938,6 +1938,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
   // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
   if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
+  // A recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, "can you recommend a good movie"): a document that
+  // mentions films does not recommend one unless it says so.
+  if (OPINION_ASK.test(q)) return { zh: '推荐或评价', en: 'a recommendation', evidence: OPINION_STATED };
   if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办|营业|开放|有人|受理)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
   // Whether it can be done online (能在网上交吗, 手机上能办吗, can I apply online): a sentence on the topic must name
   // an online channel — a website, an app, a mini program, an official account.
@@ -1958,6 +1961,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   void language;
   return null;
 }
+
+const OPINION_ASK = /推荐|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0,6}好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|值不值|\brecommend\b|\bsuggest (a|an|some)\b|\bworth (it|buying|watching)\b/;
+const OPINION_STATED = /推荐|建议|首选|最佳|排名|评为|榜|recommend|suggest|best/i;
 
 /** The words of applying (申请 of 高龄津贴怎么申请) say what is asked about the topic, not the topic. */
 const APPLYING_WORD = /^(申请|办理|报名|领取|申领|登记|预约|补办|提取|办)$/;
