@@ -30,7 +30,8 @@ export const USAGE = `Usage: npm run eval -- [options]
                      last and never tuned on), eval/residents-fresh.jsonl (report split, on seeds/) and
                      eval/district (report split), and eval/probes (the team's bug-finding set on
                      policy documents' shapes: a regression check, all calib) and eval/offtopic
-                     (questions no document answers, asked of eval/webpages), each on its own docs/;
+                     (questions no document answers, asked of eval/webpages, and again of the 250
+                     Wikipedia articles of eval/cmrc2018 as offtopic-wiki), each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
   --out DIR          where results.jsonl, summary.json and report.html go (default eval/out)
   --k N              sources per question (default 5)
@@ -68,6 +69,8 @@ export const SUITE: readonly EvalSet[] = [
   { name: 'probes', questions: 'eval/probes/questions.jsonl', corpus: 'eval/probes/docs' },
   // Off-topic questions (no answer in any document) asked of the web pages; its calib half was looked at, its report half not.
   { name: 'offtopic', questions: 'eval/offtopic/questions.jsonl', corpus: 'eval/webpages/docs' },
+  // The same questions asked of 250 Wikipedia articles: a broad corpus has most everyday words somewhere.
+  { name: 'offtopic-wiki', questions: 'eval/offtopic/questions.jsonl', corpus: 'eval/cmrc2018/docs' },
 ];
 
 export interface EvalSet {
