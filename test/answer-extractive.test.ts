@@ -703,6 +703,20 @@ describe('answer first', () => {
     expect(askZh('社区周六晚上放什么电影', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
   });
 
+  it('whether paid money is refunded, or someone else may do it, is said only by a sentence that speaks of it', () => {
+    const rules = { title: '住房公积金提取问答', text: '职工本人及配偶在本市无自有住房且租赁住房的，可以申请提取住房公积金支付房租。' };
+    const proxy = { title: '住房公积金提取问答', text: '职工本人无法到场的，可委托配偶或直系亲属凭授权委托书代为办理提取。' };
+    const local = statsFor([rules, proxy, ...ALL]);
+    const draft = askZh('我老婆的公积金我能帮她取吗', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('代办');
+    expect(askZh('我老婆的公积金我能帮她取吗', [local.chunks[1], local.chunks[0]], local.stats).abstained).toBe(false);
+    const paid = statsFor([{ title: '居民养老保险缴费', text: '参保人可以选择200元至5000元的缴费档次，缴纳的居民养老保险费计入个人账户。' }, ...ALL]);
+    const refund = askZh('居民养老保险交的钱能退吗', paid.chunks.slice(0, 1), paid.stats);
+    expect(refund.abstained, refund.text).toBe(true);
+    expect(refund.text).toContain('退还');
+  });
+
   it("another office's hours on the same page are not the hours of the office asked about", () => {
     const office = { title: '西岭区便民服务信息', text: '西岭区住房保障中心负责公租房申请受理，地址：西岭区岭南大道8号。' };
     const blood = { title: '西岭区便民服务信息', text: '西岭献血点：西岭公园东门献血车，周六、周日9:00-16:00开放。' };
