@@ -1923,6 +1923,10 @@ describe('figures', () => {
     for (const word of line.split(/[\s.,]+/).filter((w) => /^[A-Za-z]+$/.test(w))) expect(english.toLowerCase().split(/[\s.,]+/), word).toContain(word.toLowerCase());
     // No figure asked: the clause carrying the question's terms and the short one after it.
     expect(leadLine('邹游（1990年5月30日－），中国足球运动员，司职后卫。', 'zh', null, ['邹游', '职业']).line).toBe('邹游（1990年5月30日－），中国足球运动员，司职后卫');
+    // An English sentence leads from the piece that gives the facet asked, as a Chinese one does.
+    const register = 'Register at the police station that covers your address, or online through the "Qingchuan Police" WeChat mini program.';
+    expect(leadLine(register, 'en', null, ['regist', 'online'], undefined, 'how', /online|wechat/i).line).toMatch(/^Or online through/);
+    expect(leadLine(register, 'en', null, ['regist', 'online'], undefined, 'how').line).toMatch(/^Register at the police station/);
   });
 });
 

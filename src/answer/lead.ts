@@ -171,7 +171,7 @@ export function leadLine(sentence: string, language: Language, figure: FigureMen
   const fromRow = row ? rowLead(row, figure, terms) : null;
   // An English sentence (or row) read by an English asker: the fact in its own words, no quote marks around it.
   if (language === 'en' && !/\p{Script=Han}/u.test(fromRow ?? sentence)) {
-    const clause = fromRow ?? englishFact(sentence, figure, terms, kind);
+    const clause = fromRow ?? englishFact(sentence, figure, terms, kind, facet);
     return { line: clause, clause };
   }
   const clause = fromRow ?? (figure ? figureClause(sentence, figure) : bestClauses(sentence, terms, facet, attribute));
@@ -215,11 +215,11 @@ const SUBORDINATE = /^\s*(if|when|once|before|after|unless|while|as long as|prov
  * question, the address; otherwise the piece carrying most of the question's terms — with its neighbours
  * while they fit in ENGLISH_LEAD_MAX ("50 yuan per person", "5th floor, Outpatient Building, 18 Jiankang Road").
  */
-export function englishFact(sentence: string, figure: FigureMention | null, terms: readonly string[], kind?: string): string {
+export function englishFact(sentence: string, figure: FigureMention | null, terms: readonly string[], kind?: string, facet?: RegExp): string {
   const text = sentence.replace(/\s+/g, ' ').trim();
   if (text.length <= ENGLISH_LEAD_MAX) return tidyEnglish(text);
   const pieces = englishPieces(text);
-  const lead = englishWindow(text, pieces, figure, terms, kind);
+  const lead = englishWindow(text, pieces, figure, terms, kind, facet);
   // A sentence that says something is not so is led whole, while it stays short, when its window lost the
   // "not" ("Treatment in international clinics, VIP wards … are not covered" led as "Treatment in
   // international clinics").
@@ -230,7 +230,7 @@ export function englishFact(sentence: string, figure: FigureMention | null, term
   return !figure && text.length <= NEGATED_LEAD_MAX && NEGATED.test(stated) && !NEGATED.test(lead) ? tidyEnglish(text) : lead;
 }
 
-function englishWindow(text: string, pieces: Clause[], figure: FigureMention | null, terms: readonly string[], kind?: string): string {
+function englishWindow(text: string, pieces: Clause[], figure: FigureMention | null, terms: readonly string[], kind?: string, facet?: RegExp): string {
   if (!pieces.length) return tidyEnglish(wholeWords(text, 0, ENGLISH_LEAD_MAX));
   const lower = terms.filter((t) => t.length >= 2).map((t) => t.toLowerCase());
   const termScore = (c: Clause) => lower.reduce((sum, t) => sum + (c.norm.toLowerCase().includes(t) ? t.length : 0), 0);
@@ -247,6 +247,12 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
         break;
       }
     }
+  }
+  // The piece giving the facet asked ("or online through the … WeChat mini program" for "can I register online"),
+  // as a Chinese lead's clause does.
+  if (best < 0 && facet) {
+    const giving = pieces.map((c, i) => ({ i, score: termScore(c) })).filter(({ i }) => facet.test(pieces[i].text));
+    if (giving.length) best = giving.reduce((a, b) => (b.score > a.score ? b : a)).i;
   }
   if (best < 0) {
     best = 0;
