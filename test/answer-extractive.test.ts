@@ -80,6 +80,12 @@ function twoChunkDocument(docId: string, a: { title: string; text: string }, b: 
 }
 
 /** A Chinese question answered from `ranked` (retrieval order) with the corpus statistics `stats`. */
+/** An English question asked of the first chunk of `local`: its own words and the mapped terms given. */
+function askEnglishOf(local: { chunks: Chunk[]; stats: CorpusStats }, question: string, mapped: WeightedTerm[]) {
+  const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+  return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', local.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, local.stats);
+}
+
 function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
 }
@@ -155,10 +161,7 @@ describe('English questions about things the documents never mention', () => {
 
   it('a country named in English (Australia → 澳洲) is where, as in a Chinese question: what is asked of it must match too', () => {
     const club = statsFor([{ title: '足球俱乐部', text: '一个名为「澳洲热带足球」的财团表示有意取代骑士队的席位。' }, ...ALL]);
-    const ask = (question: string, mapped: WeightedTerm[]) => {
-      const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
-      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', club.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, club.stats);
-    };
+    const ask = (question: string, mapped: WeightedTerm[]) => askEnglishOf(club, question, mapped);
     const australia = { term: '澳洲', weight: 1, origin: 'cedict', source: 'australia' };
     const capital = { term: '首都', weight: 1, origin: 'cedict', source: 'capital' };
     const draft = ask('What is the capital of Australia?', [australia, capital]);
@@ -286,10 +289,7 @@ describe('English questions about things the documents never mention', () => {
 
   it('an everyday English word an English page uses, or a word for the facet asked, anchors nothing: the absent thing is the topic', () => {
     const page = statsFor([{ title: 'Jiwang community notes', text: 'Jiwang has a good new hall. The hall phone number is 0359-1234567, open from 9:00 to 17:00.' }, ...ALL]);
-    const ask = (question: string, mapped: WeightedTerm[]) => {
-      const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
-      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', page.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, page.stats);
-    };
+    const ask = (question: string, mapped: WeightedTerm[]) => askEnglishOf(page, question, mapped);
     // "good" as everyday as its translation 优良; "phone" is the facet asked, not what about.
     const good = { term: '优良', weight: 0.5, origin: 'cedict', source: 'good' };
     const phone = { term: '电话', weight: 1, origin: 'glossary', source: 'phone' };
@@ -691,26 +691,28 @@ describe('answer first', () => {
     expect(askZh('长治下雨天路好走吗', local.chunks.slice(0, 1), local.stats).reasons.join(' ')).not.toMatch(/forecast/);
   });
 
+  /** Asked of `silent` alone, the reply says the facet (`named`) is not given; with `giving` first, it answers. */
+  const facetGivenOnlyBy = (question: string, silent: { title: string; text: string }, giving: { title: string; text: string }, named: string) => {
+    const local = statsFor([silent, giving, ...ALL]);
+    const draft = askZh(question, local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain(named);
+    expect(askZh(question, [local.chunks[1], local.chunks[0]], local.stats).abstained).toBe(false);
+    return local;
+  };
+
   it('a recommendation asked (推荐一部好看的电影, "recommend a good movie") is not answered by a page that only mentions films', () => {
     const film = { title: '社区文化活动', text: '本周六晚上社区广场放映一部好看的露天电影，片名为《长津湖》，居民可自带座椅观看。' };
     const list = { title: '社区文化活动', text: '社区文化站推荐本月好看的电影：《长津湖》《流浪地球》。' };
-    const local = statsFor([film, list, ...ALL]);
-    const draft = askZh('推荐一部好看的电影', local.chunks.slice(0, 1), local.stats);
-    expect(draft.abstained, draft.text).toBe(true);
-    expect(draft.text).toContain('推荐');
-    // A page that does recommend answers it; the same page answers what it states.
-    expect(askZh('推荐一部好看的电影', [local.chunks[1], local.chunks[0]], local.stats).abstained).toBe(false);
+    const local = facetGivenOnlyBy('推荐一部好看的电影', film, list, '推荐');
+    // (The page that does not recommend answers what it states.)
     expect(askZh('社区周六晚上放什么电影', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
   });
 
   it('whether paid money is refunded, or someone else may do it, is said only by a sentence that speaks of it', () => {
     const rules = { title: '住房公积金提取问答', text: '职工本人及配偶在本市无自有住房且租赁住房的，可以申请提取住房公积金支付房租。' };
     const proxy = { title: '住房公积金提取问答', text: '职工本人无法到场的，可委托配偶或直系亲属凭授权委托书代为办理提取。' };
-    const local = statsFor([rules, proxy, ...ALL]);
-    const draft = askZh('我老婆的公积金我能帮她取吗', local.chunks.slice(0, 1), local.stats);
-    expect(draft.abstained, draft.text).toBe(true);
-    expect(draft.text).toContain('代办');
-    expect(askZh('我老婆的公积金我能帮她取吗', [local.chunks[1], local.chunks[0]], local.stats).abstained).toBe(false);
+    facetGivenOnlyBy('我老婆的公积金我能帮她取吗', rules, proxy, '代办');
     const paid = statsFor([{ title: '居民养老保险缴费', text: '参保人可以选择200元至5000元的缴费档次，缴纳的居民养老保险费计入个人账户。' }, ...ALL]);
     const refund = askZh('居民养老保险交的钱能退吗', paid.chunks.slice(0, 1), paid.stats);
     expect(refund.abstained, refund.text).toBe(true);
