@@ -1914,9 +1914,11 @@ const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正�
 const ONLINE_ASK = /(能|可以|可不可以|能不能|能否|可否)\s*(在|用|通过)?\s*(网上|线上|手机上?|微信上?|支付宝|小程序|app上?)[^，。？?]{0,4}(办|交|缴|申请|弄|报名|预约|领|申报)|(网上|线上|手机上|微信上)[^，。？?]{0,2}(办|交|缴|申请|弄|报名|申报)[^，。？?什]{0,4}(吗|不|没|么)\s*[？?。！!]*\s*$|\b(can|could|may) (i|we|you) (apply|pay|register|sign up|book|do (it|this|that)) online\b/i;
 /** Asks whether money paid is refunded (能退吗, 退不退, refund). */
 const REFUND_ASK = /(能|可以|可不可以|能不能|能否|可否|会不会)\s*(退|退还|退回|退钱|退款|退费)(吗|不|么|嘛|呢|回来)?\s*[？?。！!]*\s*$|退不退|能退(吗|不|么)|\b(refund|refundable|get (my|the) money back)\b/i;
+/** A sentence that speaks of money coming back (退还, 退费, 返还, refund). */
 const REFUND_STATED = /退(还|回|费|款|保|出|钱)|返还|\brefund/i;
 /** Asks whether one may do it for another (帮她取吗, 能代办吗, on her behalf). */
 const PROXY_ASK = /(帮|替|代)(他|她|我|家人|老人|父母|爸|妈|老婆|老公|孩子)?[^，。？?]{0,4}(办|取|领|交|申请|提取)[^，。？?]{0,4}(吗|不|么|嘛|呢)\s*[？?。！!]*\s*$|代办|代领|代取|代缴|\bon (his|her|their|my) behalf\b/i;
+/** A sentence that speaks of someone acting for another (代为办理, 委托, 授权, 近亲属, on behalf). */
 const PROXY_STATED = /代(办|领|取|缴|为|理|替|签)|委托|授权|受托|监护人|近亲属|家属|\b(on behalf|authori[sz]|proxy|family member)/i;
 /** An online channel named: a website, an app, a mini program, an official account, a payment app. */
 const ONLINE_STATED = /网上|线上|在线|网站|网页|网址|平台|app|小程序|公众号|微信|支付宝|手机|掌上|客户端|www\.|https?:|\b(online|website|web|app|wechat|alipay)\b/i;
@@ -1948,12 +1950,12 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // mentions films does not recommend one unless it says so.
   if (OPINION_ASK.test(q)) return { zh: '推荐或评价', en: 'a recommendation', evidence: OPINION_STATED };
   if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办|营业|开放|有人|受理)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
-  // Whether it can be done online (能在网上交吗, 手机上能办吗, can I apply online): a sentence on the topic must name
-  // an online channel — a website, an app, a mini program, an official account.
   // Whether what was paid comes back (交的钱能退吗, can I get a refund), whether someone else may do it for the person
   // (我能帮她取吗, 能代办吗): a sentence on the topic must speak of refunds, or of proxies and authorisation.
   if (REFUND_ASK.test(q)) return { zh: '能否退还', en: 'whether it can be refunded', evidence: REFUND_STATED };
   if (PROXY_ASK.test(q)) return { zh: '能否代办', en: 'whether someone else can do it for you', evidence: PROXY_STATED };
+  // Whether it can be done online (能在网上交吗, 手机上能办吗, can I apply online): a sentence on the topic must name
+  // an online channel — a website, an app, a mini program, an official account.
   if (ONLINE_ASK.test(q)) return { zh: '网上办理渠道', en: 'whether it can be done online', evidence: ONLINE_STATED };
   // Whether it costs anything (要钱不, 收费吗, is there a fee): a sentence on the topic must say free or name a fee.
   if (!asked && FEE_ASK.test(q) && !HOW_MUCH.test(q)) return { zh: '是否收费', en: 'whether there is a fee', evidence: FEE_STATED, label: FEE_LABEL, leadOnly: true };
@@ -1972,7 +1974,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   return null;
 }
 
+/** Asks for a recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, 值不值, "can you recommend"). */
 const OPINION_ASK = /推荐|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0,6}好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|值不值|\brecommend\b|\bsuggest (a|an|some)\b|\bworth (it|buying|watching)\b/;
+/** A sentence that recommends or ranks (推荐, 首选, 评为, "best"). */
 const OPINION_STATED = /推荐|建议|首选|最佳|排名|评为|榜|recommend|suggest|best/i;
 
 /** The words of applying (申请 of 高龄津贴怎么申请) say what is asked about the topic, not the topic. */

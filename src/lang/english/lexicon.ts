@@ -42,6 +42,7 @@ const LEXICON_KEEP_PER_KEY = 6;
 /** Gloss words that carry no meaning of their own (CC-CEDICT's own abbreviations). */
 const GLOSS_NOISE = new Set(['sth', 'sb', 'etc', 'abbr', 'lit', 'fig', 'esp', 'cl', 'pr', 'tw', 'usu', 'oneself', "one's", 'ones']);
 
+/** A gloss word that turns a sense into its opposite ("not good" is no sense of good). */
 const NEGATOR = /^(not|no|non|never|without|nor)$/;
 export const HAN_ONLY = /^\p{Script=Han}+$/u;
 const SKIPPED_GLOSS = /^(variant of|old variant of|archaic variant|erhua variant|see |see also|surname |used in|also written|also pr|taiwan pr|cl:|\(idiom\)|abbr\. for|japanese variant|unofficial variant)/;
