@@ -373,9 +373,22 @@ describe('a document section read whole', () => {
     const allowance = statsFor([{ title: '困难残疾人生活补贴申领', text: '补贴标准：困难残疾人生活补贴每人每月90元，按月发放。申请人到户籍所在地乡镇（街道）提出申请。' }, ...ALL]);
     const missing = (q: string) => featuresZh(q, allowance.chunks.slice(0, 1), allowance.stats)?.topicMissing;
     expect(missing('托育补贴每月发多少钱')).toBe(1);
-    // (Not where it weighs less than a word the passage has: a slip or slang beside the programme's name.)
-    expect(missing('困难残疾人托育补贴每月发多少钱')).toBe(0);
+    // (Not where it weighs less than a word the passage has: a slip beside the programme's name, 生获 for 生活.)
+    expect(missing('困难残疾人生获补贴每月发多少钱')).toBe(0);
     expect(askZh('残疾人补贴每月发多少钱', allowance.chunks.slice(0, 1), allowance.stats).text).toContain('90元');
+  });
+
+  it('a run no document has, before a noun the passage names another kind of (辅具补贴 where it says 生活补贴), is the missing topic whatever it weighs', () => {
+    const allowance = statsFor([{ title: '困难残疾人生活补贴申领', text: '补贴标准：困难残疾人生活补贴每人每月90元，按月发放。申请人到户籍所在地乡镇（街道）提出申请。' }, ...ALL]);
+    const ask = (q: string) => askZh(q, allowance.chunks.slice(0, 1), allowance.stats);
+    for (const q of ['困难残疾人辅具补贴每月发多少钱', '困难残疾人托育补贴每月发多少钱']) {
+      expect(featuresZh(q, allowance.chunks.slice(0, 1), allowance.stats)?.topicMissing, q).toBe(1);
+      expect(ask(q).abstained, q).toBe(true);
+    }
+    // (Not a slip of the passage's own kind, said alike — 生获 for 生活, which the pinyin repair reads as it — nor a
+    // verb with its complement: 领完补贴.)
+    expect(ask('困难残疾人生获补贴每月发多少钱').text).toContain('90元');
+    expect(ask('困难残疾人领完补贴每月还能发多少钱').text).toContain('90元');
   });
 
   it("a corpus word jieba's dictionary lacks, written before a noun the documents use (托育 of 托育补贴), is a specific thing another document names", () => {
