@@ -79,13 +79,13 @@ function twoChunkDocument(docId: string, a: { title: string; text: string }, b: 
   return { first, second, base, stats };
 }
 
-/** A Chinese question answered from `ranked` (retrieval order) with the corpus statistics `stats`. */
 /** An English question asked of the first chunk of `local`: its own words and the mapped terms given. */
 function askEnglishOf(local: { chunks: Chunk[]; stats: CorpusStats }, question: string, mapped: WeightedTerm[]) {
   const words = question.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
   return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', local.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, local.stats);
 }
 
+/** A Chinese question answered from `ranked` (retrieval order) with the corpus statistics `stats`. */
 function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
 }
@@ -730,6 +730,16 @@ describe('answer first', () => {
     const refund = askZh('居民养老保险交的钱能退吗', paid.chunks.slice(0, 1), paid.stats);
     expect(refund.abstained, refund.text).toBe(true);
     expect(refund.text).toContain('退还');
+  });
+
+  it('a fine asked (会被罚多少钱) is given only by a sentence that speaks of a penalty, not by the topic\'s other amounts', () => {
+    const fee = { title: '生活垃圾分类管理办法', text: '居民生活垃圾处理费按每户每月10元收取，由物业服务企业代收。' };
+    const fine = { title: '生活垃圾分类管理办法', text: '个人未按规定分类投放生活垃圾的，由城市管理部门责令改正；拒不改正的，处50元以上200元以下罚款。' };
+    const local = facetGivenOnlyBy('生活垃圾不分类个人会被罚多少钱', fee, fine, '罚款');
+    expect(askZh('生活垃圾不分类个人会被罚多少钱', [local.chunks[1], local.chunks[0]], local.stats).text).toMatch(/^[^。]*200元以下罚款/);
+    // (English too: the sentence that speaks of a penalty leads, not the rule it punishes.)
+    const page = statsFor([{ title: 'Residence registration for foreigners', text: 'Foreigners must register their address at the local police station within 24 hours of arrival. Failing to register may lead to a warning or a fine of up to 2,000 yuan.' }, ...ALL]);
+    expect(askEnglishOf(page, 'what happens if i forget to register my address? fine?', []).text.split('\n')[0]).toMatch(/2,000 yuan/);
   });
 
   it("another office's hours on the same page are not the hours of the office asked about", () => {

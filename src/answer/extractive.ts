@@ -1946,6 +1946,10 @@ const REFUND_STATED = /退(还|回|费|款|保|出|钱)|返还|\brefund/i;
 const PROXY_ASK = /(帮|替|代)(他|她|我|家人|老人|父母|爸|妈|老婆|老公|孩子)?[^，。？?]{0,4}(办|取|领|交|申请|提取)[^，。？?]{0,4}(吗|不|么|嘛|呢)\s*[？?。！!]*\s*$|代办|代领|代取|代缴|\bon (his|her|their|my) behalf\b/i;
 /** A sentence that speaks of someone acting for another (代为办理, 委托, 授权, 近亲属, on behalf). */
 const PROXY_STATED = /代(办|领|取|缴|为|理|替|签)|委托|授权|受托|监护人|近亲属|家属|\b(on behalf|authori[sz]|proxy|family member)/i;
+/** Asks what a penalty is (会被罚多少, 罚款多少, what is the fine for). */
+const FINE_ASK = /罚(款|钱|多少|几|了|吗)|被罚|处罚|\b(fined?|penalty|penalties)\b/i;
+/** A sentence that speaks of a penalty (罚款, 处…罚, fine). */
+const FINE_STATED = /罚|\b(fined?|fines|penalty|penalties)\b/i;
 /** An online channel named: a website, an app, a mini program, an official account, a payment app. */
 const ONLINE_STATED = /网上|线上|在线|网站|网页|网址|平台|app|小程序|公众号|微信|支付宝|手机|掌上|客户端|www\.|https?:|\b(online|website|web|app|wechat|alipay)\b/i;
 /** Asks whether something costs money (要钱不, 收不收费, 免费吗, is it free, do I have to pay), not how much. */
@@ -1985,6 +1989,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (ONLINE_ASK.test(q)) return { zh: '网上办理渠道', en: 'whether it can be done online', evidence: ONLINE_STATED };
   // Whether it costs anything (要钱不, 收费吗, is there a fee): a sentence on the topic must say free or name a fee.
   if (!asked && FEE_ASK.test(q) && !HOW_MUCH.test(q)) return { zh: '是否收费', en: 'whether there is a fee', evidence: FEE_STATED, label: FEE_LABEL, leadOnly: true };
+  // A fine asked (会被罚多少, what is the fine): a sentence that speaks of a penalty gives it, not the topic's other
+  // amounts (a loan's limit for 个人会被罚多少钱).
+  if (FINE_ASK.test(q)) return { zh: '罚款金额', en: 'the fine', evidence: FINE_STATED };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
