@@ -732,6 +732,18 @@ describe('answer first', () => {
     expect(refund.text).toContain('退还');
   });
 
+  it("whether a benefit is taxed is said only by a sentence on it that speaks of tax, not another benefit's 免征个人所得税", () => {
+    const paid = { title: '临时救助实施细则', text: '临时救助金由乡镇（街道）直接发放到救助对象的银行账户。' };
+    const taxed = { title: '临时救助实施细则', text: '临时救助金不计入家庭收入，免征个人所得税。' };
+    const local = statsFor([{ title: '育儿补贴问答', text: '育儿补贴免征个人所得税，不计入家庭收入。' }, paid, taxed, ...ALL]);
+    const draft = askZh('临时救助的钱要交税吗', local.chunks.slice(0, 2), local.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    // (Saying so of the relief it is asked of, quoting that: not of 交税, quoting the other benefit.)
+    expect(draft.text).toMatch(/^文档提到了「临时救助[^」]*」，但没有说明是否缴税。文档中写的是：临时救助金由/);
+    // (Its own sentence answers.)
+    expect(askZh('临时救助的钱要交税吗', [local.chunks[2], ...local.chunks.slice(0, 2)], local.stats).text).toMatch(/^临时救助金不计入家庭收入，免征个人所得税/);
+  });
+
   it('a fine asked (会被罚多少钱) is given only by a sentence that speaks of a penalty, not by the topic\'s other amounts', () => {
     const fee = { title: '生活垃圾分类管理办法', text: '居民生活垃圾处理费按每户每月10元收取，由物业服务企业代收。' };
     const fine = { title: '生活垃圾分类管理办法', text: '个人未按规定分类投放生活垃圾的，由城市管理部门责令改正；拒不改正的，处50元以上200元以下罚款。' };

@@ -102,7 +102,8 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
     // The documents name the topic but do not say what is asked (its price, hours, procedure): say exactly that.
     // (Not when what it names is not the thing asked about: a 社保卡 FAQ for 居住证 does not "mention the topic".)
     if (best && question.unknown === 0 && !question.topicMissing && (question.facetMissing || question.coverage >= 0.5)) {
-      if (facet) return facetMissing(input, reasons, facet, best, bestPassage, topicNamed(keyTerms, analysis.passageTokens[best.passageIndex]));
+      const quoted = analysis.facetQuote ?? best;
+      if (facet) return facetMissing(input, reasons, facet, quoted, passages[quoted.passageIndex], topicNamed(keyTerms, analysis.passageTokens[quoted.passageIndex], input.question));
     }
     // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question.
     return abstain(input, reasons, bestPassage, ageCase ? [ageCase] : missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
@@ -335,6 +336,8 @@ export type QuestionAnalysis =
       ageCase: string | null;
       /** Best first (by the sentence model). */
       sentences: ScoredSentence[];
+      /** The facet asked is given nowhere: the best sentence of a passage naming what it is asked of, to quote instead. */
+      facetQuote?: ScoredSentence;
       /** Features of the answerable model. */
       question: Features;
       reasons: string[];
@@ -656,7 +659,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     placeMissing: placeOutOfScope(places, passages[best ? best.passageIndex : bestIndex]),
   };
   if (!best) return { decided: abstain(input, [...reasons, 'no sentence to quote'], passages[0], missingTerms(keyTerms, [])) };
-  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, sentences, question: features, reasons };
+  // (Said so, the reply quotes what the documents say of the topic itself: 临时救助的钱要交税吗 quotes the relief
+  // rule, not another benefit's 免征个人所得税.)
+  const facetQuote = facetMissing && sentences.length && !namesTopic(sentences[0].passageIndex) ? sentences.find((s) => namesTopic(s.passageIndex)) : undefined;
+  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, sentences, ...(facetQuote ? { facetQuote } : {}), question: features, reasons };
 }
 
 /**
@@ -1946,6 +1952,10 @@ const REFUND_STATED = /退(还|回|费|款|保|出|钱)|返还|\brefund/i;
 const PROXY_ASK = /(帮|替|代)(他|她|我|家人|老人|父母|爸|妈|老婆|老公|孩子)?[^，。？?]{0,4}(办|取|领|交|申请|提取)[^，。？?]{0,4}(吗|不|么|嘛|呢)\s*[？?。！!]*\s*$|代办|代领|代取|代缴|\bon (his|her|their|my) behalf\b/i;
 /** A sentence that speaks of someone acting for another (代为办理, 委托, 授权, 近亲属, on behalf). */
 const PROXY_STATED = /代(办|领|取|缴|为|理|替|签)|委托|授权|受托|监护人|近亲属|家属|\b(on behalf|authori[sz]|proxy|family member)/i;
+/** Asks whether something is taxed (要交税吗, 扣个税吗, is it taxable). */
+const TAX_ASK = /(交|缴|纳|扣|收|征)[^，。？?]{0,2}税|个税|所得税|免税|\b(tax|taxed|taxable|taxes)\b/i;
+/** A sentence that speaks of a tax (免征个人所得税, 纳税, tax). */
+const TAX_STATED = /税|\btax/i;
 /** Asks what a penalty is (会被罚多少, 罚款多少, what is the fine for). */
 const FINE_ASK = /罚(款|钱|多少|几|了|吗)|被罚|处罚|\b(fined?|penalty|penalties)\b/i;
 /** A sentence that speaks of a penalty (罚款, 处…罚, fine). */
@@ -1960,7 +1970,7 @@ const HOW_MUCH = /多少|几[块元毛百千万]|\bhow much\b|\bwhat (is|are) th
 const FEE_STATED = /免费|免收|免交|免缴|免除|减免|不收费|不收取|收费|费用|无偿|无需(缴纳|支付|缴费|付费|交费)|不需(要)?(缴纳|交|付)|不(要|花)钱|自理|自费|工本费|(收取|缴纳|交纳|支付|付费|交费|缴费|需交|需付)\s*[\d一二三四五六七八九十百]+(\.\d+)?\s*(元|块)|\d+(\.\d+)?\s*元\s*[\/每一]?\s*(次|人|年|月|小时|件|张|位)|每(人|次|张|位|小时|件)\s*\d+(\.\d+)?\s*元|票价|门票|半价|[一二三四五六七八九\d]\s*折|\bfree\b|\bfees?\b|\bcharged?\b|\bcharges\b|\bno charge\b|\bdeposit\b|\bcosts? \d|\bpay \d|\d+ yuan\b|\brmb\b/i;
 const FEE_LABEL = /^\s*[\u4e00-\u9fff]{0,4}(?:收费标准|收费|费用)\s*[：:]|^\s*(?:fees?|costs?|charges?)\s*:/i;
 /** Words that name a facet rather than the topic it is asked of. */
-const FACET_WORDS = /电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|^(收费|免费|付费|花钱|要钱)$|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address|pay|paid|fees?|free|charges?)\b/i;
+const FACET_WORDS = /交税|缴税|纳税|个税|所得税|免税|扣税|电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|^(收费|免费|付费|花钱|要钱)$|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address|pay|paid|fees?|free|charges?)\b/i;
 
 /** An English glossary phrase whose every word names the facet asked (phone number, price, opening hours). */
 function namesFacetOnly(phrase: string): boolean {
@@ -1989,6 +1999,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (ONLINE_ASK.test(q)) return { zh: '网上办理渠道', en: 'whether it can be done online', evidence: ONLINE_STATED };
   // Whether it costs anything (要钱不, 收费吗, is there a fee): a sentence on the topic must say free or name a fee.
   if (!asked && FEE_ASK.test(q) && !HOW_MUCH.test(q)) return { zh: '是否收费', en: 'whether there is a fee', evidence: FEE_STATED, label: FEE_LABEL, leadOnly: true };
+  // Whether it is taxed (临时救助的钱要交税吗): a sentence on the programme must speak of tax — another benefit's
+  // 免征个人所得税 is not its.
+  if (TAX_ASK.test(q)) return { zh: '是否缴税', en: 'whether it is taxed', evidence: TAX_STATED };
   // A fine asked (会被罚多少, what is the fine): a sentence that speaks of a penalty gives it, not the topic's other
   // amounts (a loan's limit for 个人会被罚多少钱).
   if (FINE_ASK.test(q)) return { zh: '罚款金额', en: 'the fine', evidence: FINE_STATED };
@@ -2015,10 +2028,11 @@ const OPINION_STATED = /推荐|建议|首选|最佳|排名|评为|榜|recommend|
 /** The words of applying (申请 of 高龄津贴怎么申请) say what is asked about the topic, not the topic. */
 const APPLYING_WORD = /^(申请|办理|报名|领取|申领|登记|预约|补办|提取|办)$/;
 
-/** The question's most specific words the passage does name (how the answer refers to the topic). */
-function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>): string[] {
+/** The question's most specific words the passage does name (how the answer refers to the topic): not the facet's own words (电话,
+ * 上班), and an English word as the question spells it (no stem such as librari). */
+function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: string): string[] {
   return keyTerms
-    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term))
+    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && (!/^[a-z]+$/.test(k.term) || question.toLowerCase().includes(k.term)))
     .sort((a, b) => b.weight - a.weight)
     .map((k) => k.term)
     // (A piece of a word already named says nothing more: 高龄津贴, not 高龄津贴、高龄.)
