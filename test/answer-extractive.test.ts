@@ -287,6 +287,16 @@ describe('English questions about things the documents never mention', () => {
     expect(draft.text.split('\n')[0]).toContain('5th floor');
   });
 
+  it('an English word of a thing the question names (vaccine of "flu vaccine") is that thing only beside its other words', () => {
+    // (As retrieval gives them: the glossary's translation, which a Chinese notice uses, and the stemmed word.)
+    const flu = [{ term: '流感疫苗', weight: 1, origin: 'glossary', source: 'flu vaccine' }, { term: stemEnglish('vaccine'), weight: 1, origin: 'question' }];
+    const notice = { title: '流感疫苗接种通知', text: '流感疫苗接种点设在各社区卫生服务中心。' };
+    const ask = (text: string) => askEnglishOf(statsFor([{ title: 'Health services for foreigners', text }, notice, ...ALL]), 'where can i get a flu vaccine', flu);
+    const record = ask("For school enrolment bring the child's passport and vaccination record to the office at 12 Hubin Road.");
+    expect(record.abstained, record.text).toBe(true);
+    expect(ask('Flu vaccines are given at the Nanhu community health centre, 12 Hubin Road.').text.split('\n')[0]).toContain('12 Hubin Road');
+  });
+
   it('an everyday English word an English page uses, or a word for the facet asked, anchors nothing: the absent thing is the topic', () => {
     const page = statsFor([{ title: 'Jiwang community notes', text: 'Jiwang has a good new hall. The hall phone number is 0359-1234567, open from 9:00 to 17:00.' }, ...ALL]);
     const ask = (question: string, mapped: WeightedTerm[]) => askEnglishOf(page, question, mapped);

@@ -458,6 +458,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // it counts as much as the word, not by the weight of its pieces.
     for (const k of keyTerms) if (k.phrase && text.includes(k.phrase)) tokens.add(k.group);
     for (const k of absentPhrases) if (hasPhrase(k.term, text, tokens, keyTerms)) tokens.add(k.term);
+    // English: a word of the question that is one word of a thing it names (vaccine of "flu vaccine", world of
+    // "World Cup") is that thing only beside its other words: "vaccination record" is no flu vaccine, "World Post
+    // Day" no World Cup. (Measured: webpages calib and off-topic asked of the Wikipedia articles +1 abstention
+    // each, services report +1 answer.)
+    if (language === 'en') for (const k of keyTerms) if (/^[a-z]+$/.test(k.term) && k.group.includes(' ') && tokens.has(k.term) && !k.group.toLowerCase().split(/\s+/).filter((w) => !STOP_WORDS.has(w)).every((w) => tokens.has(stemEnglish(w)))) tokens.delete(k.term);
     return tokens;
   });
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
