@@ -1134,17 +1134,9 @@ function markUnknownModifiers(pairs: KeyTerm[], out: KeyTerm[], question: string
 function siblingOf(group: string, question: string, text: string, keyTerms: KeyTerm[], stats: CorpusStats): boolean {
   if (!/^[\u4e00-\u9fff]{2,}$/.test(group) || verbWithComplement(group, stats.tokenizer) || COMPLEMENT.test(group.slice(-1))) return false;
   const heads = keyTerms.filter((h) => !h.piece && h.term.length >= 2 && question.includes(group + h.term) && stats.documentFrequency(h.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(h.term)));
-  const tail = group.slice(-2);
-  for (const h of heads) {
-    for (let i = text.indexOf(h.term); i >= 0; i = text.indexOf(h.term, i + 1)) {
-      const before = text.slice(Math.max(0, i - 2), i);
-      if (!/^[\u4e00-\u9fff]{2}$/.test(before) || before === tail) continue;
-      const tag = stats.tokenizer.generalTag(before);
-      if (!/^(n|vn|nz)/.test(tag)) continue;
-      return true;
-    }
-  }
-  return false;
+  // (A noun written right before the head somewhere in the passage, other than the modifier: another kind.)
+  const other = (before: string) => before !== group.slice(-2) && /^[\u4e00-\u9fff]{2}$/.test(before) && /^(n|vn|nz)/.test(stats.tokenizer.generalTag(before));
+  return heads.some((h) => spansOf(text, [h.term]).some((w) => other(text.slice(Math.max(0, w.start - 2), w.start))));
 }
 
 /**
@@ -2033,8 +2025,10 @@ const OPINION_STATED = /推荐|建议|首选|最佳|排名|评为|榜|recommend|
 /** The words of applying (申请 of 高龄津贴怎么申请) say what is asked about the topic, not the topic. */
 const APPLYING_WORD = /^(申请|办理|报名|领取|申领|登记|预约|补办|提取|办)$/;
 
-/** The question's most specific words the passage does name (how the answer refers to the topic): not the facet's own words (电话,
- * 上班), and an English word as the question spells it (no stem such as librari). */
+/**
+ * The question's most specific words the passage does name (how the answer refers to the topic): not the facet's
+ * own words (电话, 上班), and an English word as the question spells it (no stem such as librari).
+ */
 function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: string): string[] {
   return keyTerms
     .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && (!/^[a-z]+$/.test(k.term) || question.toLowerCase().includes(k.term)))
