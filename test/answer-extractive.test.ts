@@ -379,6 +379,12 @@ describe('a document section read whole', () => {
     expect(features('婴幼儿补贴什么时候开始发')?.topicMissing).toBe(0);
   });
 
+  it('the side of a distinction the question names (特别困难) leads, not the other side listed before it in the same rule', () => {
+    const rule = statsFor([{ title: '临时救助实施细则', text: '第五条 临时救助金额根据困难程度确定：一般困难的，按照本市城市最低生活保障标准的1至3倍给予救助；特别困难的，按照3至6倍给予救助。' }, ...ALL]);
+    expect(askZh('特别困难的能给低保标准的几倍', rule.chunks.slice(0, 1), rule.stats).text).toMatch(/^[^\n]*3至6倍/);
+    expect(askZh('一般困难的能给低保标准的几倍', rule.chunks.slice(0, 1), rule.stats).text).toMatch(/^[^\n]*1至3倍/);
+  });
+
   it('a run no document or dictionary has, written before a noun the documents use (托育 of 托育补贴), is the missing topic when it weighs most', () => {
     const allowance = statsFor([{ title: '困难残疾人生活补贴申领', text: '补贴标准：困难残疾人生活补贴每人每月90元，按月发放。申请人到户籍所在地乡镇（街道）提出申请。' }, ...ALL]);
     const missing = (q: string) => featuresZh(q, allowance.chunks.slice(0, 1), allowance.stats)?.topicMissing;
