@@ -379,6 +379,13 @@ describe('a document section read whole', () => {
     expect(features('婴幼儿补贴什么时候开始发')?.topicMissing).toBe(0);
   });
 
+  it('a month without its day does not lead a "which day" question when an on-topic sentence states the day', () => {
+    const title = '第三期数字人民币消费券12月12日开抢';
+    const part = (text: string, n: number): Chunk => ({ ...chunk({ title, text }, 0), id: `coupon#${n}`, paragraph: n, ordinal: n });
+    const own = [part('为激发冬季消费活力，继9月、10月两期消费券之后，我市将发放第三期数字人民币消费券，总额600万元。', 0), part('领取时间：2026年12月12日10:00起，领完即止。', 1), ...ALL.map((d, i) => chunk(d, i + 1))];
+    expect(askZh('消费券几号开抢', own.slice(0, 2), statsOfChunks(own)).text).toMatch(/^[^\n]*12月12日/);
+  });
+
   it('the side of a distinction the question names (特别困难) leads, not the other side listed before it in the same rule', () => {
     const rule = statsFor([{ title: '临时救助实施细则', text: '第五条 临时救助金额根据困难程度确定：一般困难的，按照本市城市最低生活保障标准的1至3倍给予救助；特别困难的，按照3至6倍给予救助。' }, ...ALL]);
     expect(askZh('特别困难的能给低保标准的几倍', rule.chunks.slice(0, 1), rule.stats).text).toMatch(/^[^\n]*3至6倍/);

@@ -225,10 +225,13 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
     return sentences.find((s) => ADDRESS.test(s.text) && s.coverage > 0 && sameArticle(s, top)) ?? sentences.find((s) => ADDRESS.test(s.text) && onTopic(s)) ?? top;
   }
   if (!asked) return top;
-  const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date'));
+  // (A month without its day — 继9月、10月两期消费券之后 — does not say which day: 几号开抢 is answered by the on-topic
+  // sentence that states a day, 2026年12月12日10:00起, when one does.)
+  const dayless = (s: ScoredSentence) => !!asked.day && !!s.figure && s.figure.measure === 'date' && figureFit(s.figure, asked) < STRONG_FIT;
+  const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date' && !dayless(s)));
   // A bare number or a year in the top sentence may be the answer in a unit the tables do not know, and
   // an amount may be stated as a rate (按基本热费的25%缴纳): the top sentence stays.
-  if (strong(top) || (top.figure && (!top.figure.unit || top.figure.measure === 'date'))) return top;
+  if (strong(top) || (top.figure && !dayless(top) && (!top.figure.unit || top.figure.measure === 'date'))) return top;
   if (asked.measure === 'money' && figureMentions(top.norm).some((m) => m.measure === 'percent')) return top;
   return sentences.find((s) => strong(s) && onTopic(s)) ?? top;
 }
