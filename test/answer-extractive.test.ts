@@ -379,6 +379,11 @@ describe('a document section read whole', () => {
     expect(features('婴幼儿补贴什么时候开始发')?.topicMissing).toBe(0);
   });
 
+  it('which tier (哪一档) is answered by the on-topic sentence that states one, not the top one that states none', () => {
+    const pension = statsFor([{ title: '城乡居民养老保险缴费通知', text: '低保家庭的城乡居民可以参加城乡居民养老保险，政府给予缴费补贴。对缴费困难群体，由政府按第一档标准为其代缴。' }, ...ALL]);
+    expect(askZh('我们家低保，城乡居民养老保险政府帮交哪一档', pension.chunks.slice(0, 1), pension.stats).text).toMatch(/^[^\n]*第一档/);
+  });
+
   it('a month without its day does not lead a "which day" question when an on-topic sentence states the day', () => {
     const title = '第三期数字人民币消费券12月12日开抢';
     const part = (text: string, n: number): Chunk => ({ ...chunk({ title, text }, 0), id: `coupon#${n}`, paragraph: n, ordinal: n });
