@@ -114,8 +114,9 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // Which tier, grade, class, batch or round (政府帮交哪一档, 第几批): the on-topic sentence that states one (按第一档
   // 标准为其代缴) leads, when the top one states none. (Measured: county calib fact in 80 +1; nothing else moved.)
   const tier = ASKS_TIER.exec(input.question)?.[1];
-  const statesTier = (s: ScoredSentence) => !!tier && new RegExp(`第?[一二三四五六七八九十\\d]+${tier}`).test(s.norm);
-  const lead0 = tier && !statesTier(ranked) ? (sentences.find((s) => statesTier(s) && s.coverage >= ON_TOPIC_SHARE * ranked.coverage && !FURNITURE.test(s.text)) ?? ranked) : ranked;
+  const tierStated = tier ? new RegExp(`第?[一二三四五六七八九十\\d]+${tier}`) : null;
+  const statesTier = (s: ScoredSentence) => !!tierStated && tierStated.test(s.norm);
+  const lead0 = tierStated && !statesTier(ranked) ? (sentences.find((s) => statesTier(s) && s.coverage >= ON_TOPIC_SHARE * ranked.coverage && !FURNITURE.test(s.text)) ?? ranked) : ranked;
   // Whether someone of the asker's stated age qualifies (我妈78了 能领高龄津贴不): the on-topic sentence that states
   // an age limit (年满80周岁) answers, when the top one states none.
   const statesAge = (s: ScoredSentence) => AGE_LIMIT.test(s.norm);
@@ -563,7 +564,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // nothing lost; quoting every such sentence last instead had cost a policies answer.)
   if (contrasts.length && sentences.length && contrasting(sentences[0])) {
     const own = sentences.find((s) => !contrasting(s) && contrasts.some(([a]) => s.norm.includes(a)) && onTopic(s) && (!asked || s.fit >= sentences[0].fit));
-    if (own) sentences.splice(0, 0, ...sentences.splice(sentences.indexOf(own), 1));
+    if (own) {
+      sentences.splice(sentences.indexOf(own), 1);
+      sentences.unshift(own);
+    }
   }
   if (deferred) {
     // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
