@@ -1096,6 +1096,18 @@ describe('abstention evidence', () => {
     expect(askZh('2025年新生儿出生登记最晚多久内要去申报', [first], stats).text).not.toContain('一个月内');
   });
 
+  it('asked of a year, a neighbour chunk is read when it names that year and no other', () => {
+    const guide = { title: '2026年新生儿出生登记办事指南', text: '2026年起父母一方为本市户籍的婴儿，可以申报随父或者随母落户。' };
+    const q = '2026年新生儿出生登记最晚多久内要去申报';
+    const dated = twoChunkDocument('guide.md', guide, { title: guide.title, text: '2026年起婴儿出生后一个月内申报出生登记。' }, '申报期限');
+    const draft = askZh(q, [dated.first], dated.stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('一个月内');
+    // A neighbour that names no year may go on about another one: it is not read for a year asked.
+    const undated = twoChunkDocument('guide.md', guide, { title: guide.title, text: '婴儿出生后一个月内申报出生登记。' }, '申报期限');
+    expect(askZh(q, [undated.first], undated.stats).text).not.toContain('一个月内');
+  });
+
   it("a figure of the asked kind with its unit in a chunk beside the best passage, of its document, states it in words of its own", () => {
     const guide = { title: '存量房转移登记办事指南', text: '已办理不动产权证书的房屋因买卖发生所有权转移的，买卖双方应共同申请转移登记。' };
     const limit = { title: '存量房转移登记办事指南', text: '材料齐全、符合法定形式的，1个工作日内办结。' };
@@ -1417,6 +1429,8 @@ describe('abstention evidence', () => {
     expect(next.abstained).toBe(true);
     // …while a year in a clause that only tells the asker's story scopes nothing.
     expect(ask('我明年搬家，居民用水第一阶梯价格是多少')).toMatch(/3\.(10|35)元/);
+    // Nor does another year asked beside this one: 前年…今年 asks what holds now.
+    expect(ask('前年涨过的居民用水第一阶梯价格今年是多少')).toContain('3.35');
     // A date asked for this year is stated by next year's notice where that gives dates of this year (the
     // payment period for 2027 ends in December 2026).
     const period = (year: number) => ({ title: `关于做好${year}年度城乡居民医保参保缴费工作的通知`, text: `${year}年度集中缴费期为${year - 1}年9月1日至${year - 1}年12月31日。` });

@@ -413,7 +413,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const thisYear = new Date(now).getFullYear();
   // (Only in the clauses that ask: 我儿子明年高考，身份证加急几天能拿到 asks nothing of next year.)
   const askingText = (askingClauses(question.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})|(?<=[a-z])\.\s+/giu, '，')) ?? [question]).join('，');
-  if (!explicitYears) for (const y of relativeYears(askingText, now)) if (y !== thisYear) scope.push([String(y)]);
+  // (Nor where the asking clause names this year too: 去年没交的…今年能补吗 asks what holds now of last year's
+  // arrears, which this year's notice states.)
+  const askedYears = relativeYears(askingText, now);
+  if (!explicitYears && !askedYears.includes(thisYear)) for (const y of askedYears) if (y !== thisYear) scope.push([String(y)]);
   if (scope.length) {
     const inScope = passages.filter((p) => scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).toLowerCase().includes(a))));
     if (!inScope.length) {
@@ -481,10 +484,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
 
   const focus = asked ? focusTerms(asked.focus, keyTerms, language, stats) : new Set<string>();
   const questionTokens = new Set(keyTerms.map((k) => k.term));
-  // Passages are read with their neighbouring chunks, unless the question is scoped to a year: a notice's next
-  // section is often another year's (2027年度…标准 after 2026年度…).
-  const windowed = datedYears.length ? 0 : WINDOW_PASSAGES;
-  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, windowed);
+  // Passages are read with their neighbouring chunks. Asked of a year, only a neighbour that names that year
+  // and no other counts: a notice's next section is often another year's (2027年度…标准 after 2026年度…), or
+  // names none and goes on about the year before; while 今年…缴费截止到哪天 is answered by the section after
+  // the one that found it (2026年度集中缴费时间为…至2026年12月25日).
+  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, WINDOW_PASSAGES, datedYears);
   // A sentence about the other side of a distinction the question draws (城市 when 农村低保 is asked, 一般困难
   // when 特别困难 is) states that side's figure, not the asked one.
   const contrasts = language === 'zh' ? CONTRASTS.filter(([a, b]) => norm.includes(a) && !norm.includes(b)) : [];
@@ -1415,6 +1419,8 @@ function scoreSentences(
   questionTokens: Set<string>,
   question: string,
   windowed = 0,
+  /** The years the question asks of (2026): a neighbour chunk counts only when it names them and no other. */
+  years: readonly string[] = [],
 ): ScoredSentence[] {
   const aliases = documentAliases(passages);
   const candidates: Candidate[] = [];
@@ -1430,6 +1436,10 @@ function scoreSentences(
       { chunk: p.chunk, pieces: own, start: 0, neighbour: false },
       ...[near.before, near.after].flatMap((c, side) => {
         if (!c || retrieved.has(c.id)) return [];
+        if (years.length) {
+          const named = c.normText.match(YEAR_NAMED) ?? [];
+          if (!named.length || named.some((y) => !years.includes(y))) return [];
+        }
         const pieces = piecesOf(c.text);
         return [{ chunk: c, pieces, start: side === 0 ? -pieces.length : own.length, neighbour: true }];
       }),
@@ -1651,6 +1661,8 @@ function tokensOf(tokenizer: ChineseTokenizer, text: string): string[] {
 
 /** How many of the best-ranked passages are read with their neighbouring chunks. */
 const WINDOW_PASSAGES = 5;
+/** A year a text names (2026年, 2026年度). */
+const YEAR_NAMED = /(?:19|20)\d{2}(?=\s*年)/g;
 
 // Sentences that only announce what follows ("…如下：").
 const INTRO = /[：:]$/;
