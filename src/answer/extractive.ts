@@ -488,7 +488,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // and no other counts: a notice's next section is often another year's (2027年度…标准 after 2026年度…), or
   // names none and goes on about the year before; while 今年…缴费截止到哪天 is answered by the section after
   // the one that found it (2026年度集中缴费时间为…至2026年12月25日).
-  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, WINDOW_PASSAGES, datedYears);
+  const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, datedYears);
   // A sentence about the other side of a distinction the question draws (城市 when 农村低保 is asked, 一般困难
   // when 特别困难 is) states that side's figure, not the asked one.
   const contrasts = language === 'zh' ? CONTRASTS.filter(([a, b]) => norm.includes(a) && !norm.includes(b)) : [];
@@ -1418,7 +1418,6 @@ function scoreSentences(
   focus: Set<string>,
   questionTokens: Set<string>,
   question: string,
-  windowed = 0,
   /** The years the question asks of (2026): a neighbour chunk counts only when it names them and no other. */
   years: readonly string[] = [],
 ): ScoredSentence[] {
@@ -1429,7 +1428,7 @@ function scoreSentences(
     // A passage is read with the chunks on either side of it (a fact often sits one chunk after the words
     // that found it: the next section of a guide, the rest of a table), unless they were retrieved themselves.
     // Their sentences count as the passage's; orders run on from it (negative before it).
-    const near = passageIndex < windowed && stats.neighbours ? stats.neighbours(p.chunk) : {};
+    const near = passageIndex < WINDOW_PASSAGES && stats.neighbours ? stats.neighbours(p.chunk) : {};
     const own = piecesOf(p.chunk.text);
     // The retrieved chunk first, so a sentence two chunks share (their overlap) counts as its own.
     const parts = [
