@@ -28,7 +28,7 @@ export const USAGE = `Usage: npm run eval -- [options]
                      eval/notices (report split), eval/policies (held out, all report), eval/services,
                      eval/county and eval/webpages (report splits, and their fresh.jsonl sets written
                      last and never tuned on), eval/residents-fresh.jsonl (report split, on seeds/) and
-                     eval/district (report split), and eval/probes (the team's bug-finding set on
+                     eval/district and eval/civic (report splits), and eval/probes (the team's bug-finding set on
                      policy documents' shapes: a regression check, all calib) and eval/offtopic
                      (questions no document answers, asked of eval/webpages, and again of the 250
                      Wikipedia articles of eval/cmrc2018 as offtopic-wiki), each on its own docs/;
@@ -65,6 +65,8 @@ export const SUITE: readonly EvalSet[] = [
   // Two more sets written blind to the bot (its code and every other question); their calib halves are fitted on.
   { name: 'residents-fresh-report', questions: 'eval/residents-fresh.jsonl', split: 'report', corpus: 'seeds' },
   { name: 'district-report', questions: 'eval/district/questions.jsonl', split: 'report', corpus: 'eval/district/docs' },
+  // And one more, written blind on 2026-12-03 (its calib half looked at, its report half not).
+  { name: 'civic-report', questions: 'eval/civic/questions.jsonl', split: 'report', corpus: 'eval/civic/docs' },
   // Written by the team after reading the answerer, to find bugs on policy documents' shapes: a regression check only.
   { name: 'probes', questions: 'eval/probes/questions.jsonl', corpus: 'eval/probes/docs' },
   // Off-topic questions (no answer in any document) asked of the web pages; its calib half was looked at, its report half not.
