@@ -86,6 +86,29 @@ Published: 12 March 2024
 Call the service line to book a free pickup of furniture.
 `;
 
+// A Chinese service page with headings that are not numbered 一、二、 and field lines, sign-off and date at the end.
+const CANTEEN = `桂园社区食堂开业啦！
+
+青石区文昌街道桂园社区食堂于2026年11月16日正式开业，面向全体居民开放。
+
+供餐时间
+早餐：6:30—8:30
+午餐：11:00—13:00
+
+价格
+1．早餐
+人均5元左右。
+2．午餐
+一荤两素12元，两荤两素16元。
+60周岁以上老人凭身份证每餐减2元，80周岁以上每餐减4元。
+
+收费标准：不收费
+咨询电话：0765-8376 1102
+
+文昌街道办事处
+2026年11月16日
+`;
+
 let root: string;
 let config: CoreConfig;
 const file = (name: string) => path.join(root, name);
@@ -188,6 +211,39 @@ describe('English documents', () => {
     expect(split.chunks.find((c) => c.text.includes('Glass bottles'))!.subhead).toBe('Recycling');
     expect(split.chunks.find((c) => c.text.includes('furniture'))!.subhead).toBe('Bulky items');
     expect(split.doc.date).toBe('2024-03-12');
+  });
+});
+
+describe('a Chinese guide without numbered sections', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinds-guide-'));
+    fs.writeFileSync(path.join(dir, 'canteen.txt'), CANTEEN);
+    fs.writeFileSync(path.join(dir, 'page.txt'), `${CANTEEN}\n本报记者 李明\n编辑：王芳\n`);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const readHere = async (name: string) => {
+    const doc = await readDocument(path.join(dir, name), dir);
+    if ('reason' in doc) throw new Error(`${name} rejected: ${doc.reason}`);
+    return doc;
+  };
+
+  it('is not cut like a newspaper page: its opening line is the title, short lines head sections, and no line is dropped', async () => {
+    const split = splitDocument(await readHere('canteen.txt'), config);
+    expect(split.kind).toBe('guide');
+    expect(split.dropped).toEqual([]);
+    expect(new Set(split.chunks.map((c) => c.title))).toEqual(new Set(['桂园社区食堂开业啦！']));
+    const subheadOf = (needle: string) => split.chunks.find((c) => c.text.includes(needle))?.subhead;
+    expect(subheadOf('午餐：11:00—13:00')).toBe('供餐时间');
+    // A numbered short line heads an item inside its section.
+    expect(subheadOf('一荤两素12元')).toBe('价格 / 2．午餐');
+    // Field lines with their values, the sign-off and its date are body text, never headings.
+    expectAllInChunks(['收费标准：不收费', '咨询电话：0765-8376 1102', '2026年11月16日', '早餐：6:30—8:30'], split.chunks);
+    expect(split.chunks.some((c) => c.subhead?.includes('咨询电话'))).toBe(false);
+  });
+
+  it('a page with a newspaper\'s furniture (a reporter\'s byline, an editor line) is still a newspaper page', async () => {
+    expect(splitDocument(await readHere('page.txt'), config).kind).toBe('newspaper');
   });
 });
 

@@ -93,6 +93,23 @@ function isPhotoNews(text: string): boolean {
   return text.length >= PHOTO_NEWS_MIN_CHARS && (text.match(/[。！？]/g) ?? []).length >= 2;
 }
 
+/**
+ * Whether the text has a newspaper page's furniture on some line: a photo caption or credit, an editor
+ * line (编辑：…), a reporter's byline (本报记者 …, 本报讯（记者 …）, （记者 …）), a wrapped section label
+ * (·民生实事·) or a continuation marker (上接第一版). A guide, an FAQ, a price list or a wiki article has
+ * none: its short lines are its headings, not headlines of other articles.
+ */
+export function hasPageFurniture(text: string): boolean {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (EDITOR.test(line) || WRAPPED_LABEL.test(line) || CAPTION_START.test(line) || PHOTO_CREDIT.test(line)) return true;
+    if (CONTINUED_FROM.test(line) || CONTINUES_ON.test(line) || LEAD_BYLINE.test(line) || END_BYLINE.test(line)) return true;
+    if (line.length <= HEADLINE_MAX && BYLINE_LINE.test(line) && !SENTENCE_PUNCT.test(line)) return true;
+  }
+  return false;
+}
+
 /** The role the page splitter gives a line on its own shape (heading, headline, caption, editor, body, …). */
 export function lineRole(text: string): Role {
   return classifyLine(text.trim()).role;

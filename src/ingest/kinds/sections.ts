@@ -10,6 +10,8 @@ export interface SectionOptions {
   headingLevel?: (block: Block) => number | null;
   /** Blocks consumed as the title (not repeated as a paragraph). */
   titleBlocks?: Set<Block>;
+  /** Whether a body block ends the open section under `heading` (a form's next field ends the field list above it). */
+  closes?: (block: Block, heading: Block) => boolean;
 }
 
 export function dropReason(block: Block): string {
@@ -43,6 +45,7 @@ export function splitSections(doc: ReadDocument, options: SectionOptions): Split
       stack.push({ level, block, used: false });
       continue;
     }
+    while (stack.length && options.closes?.(block, stack[stack.length - 1].block)) pop();
     for (const h of stack) h.used = true;
     add(block, path());
   }
