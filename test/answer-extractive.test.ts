@@ -571,6 +571,10 @@ describe('answer first', () => {
     const trainee = askZh('我毕业快两年了还没找到工作，还能去参加就业见习吗', rules.chunks, rules.stats);
     expect(trainee.abstained, trainee.reasons.join(' | ')).toBe(false);
     expect(trainee.text.split('\n')[0]).toContain('离校2年内');
+    // A 落款 dated by its month alone, after the bodies that issue it, states no date of the programme.
+    const guide = statsFor([{ title: '人才补贴申领指南', text: '个人通过人社APP在线申报人才补贴，20个工作日内完成审核。\n澄江市人力资源和社会保障局 澄江市人才工作领导小组办公室 2026年2月' }]);
+    const filing = askZh('人才补贴啥时候申报', guide.chunks, guide.stats);
+    expect(filing.text.split('\n')[0]).not.toContain('2026年2月');
   });
 
   it('in a question-and-answer page the answer (答：…) leads, never the question the page asks itself (问：…？)', () => {
@@ -1106,6 +1110,15 @@ describe('abstention evidence', () => {
     // A neighbour that names no year may go on about another one: it is not read for a year asked.
     const undated = twoChunkDocument('guide.md', guide, { title: guide.title, text: '婴儿出生后一个月内申报出生登记。' }, '申报期限');
     expect(askZh(q, [undated.first], undated.stats).text).not.toContain('一个月内');
+  });
+
+  it("asked by someone of a stated age whether they qualify, the age limit answers, not a list of the guide's section", () => {
+    const who = { title: '高龄津贴申领办事指南', text: '事项名称：高龄津贴申领\n办理对象：具有本市户籍、年满80周岁的老年人。' };
+    const materials = { title: '高龄津贴申领办事指南', text: '1. 申请人居民身份证原件及复印件；\n2. 申请人户口簿原件及复印件。' };
+    const { first, second, stats } = twoChunkDocument('guide.txt', who, materials, '申请材料：');
+    const draft = askZh('75岁能领高龄津贴吗', [second, first], stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('年满80周岁');
   });
 
   it("a figure of the asked kind with its unit in a chunk beside the best passage, of its document, states it in words of its own", () => {

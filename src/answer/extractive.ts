@@ -146,8 +146,11 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // list: the materials, conditions or steps asked for are its items, which the document gives one by one.
   // (A list that makes up a section, under a heading the question names as well as the opening's words —
   // 四、报名材料 then （一）…（二）… — is that list: the heading introduces it.)
-  const first = asked ? undefined : sentences.find((s) => s !== opening && !s.neighbour && s.order === 0 && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && listItems(s, sentences, true).length >= 1);
-  const intro = first ? { text: `${passages[first.passageIndex].chunk.subhead}：`, passageRank: first.passageRank } : opening;
+  // (Not where the opening was chosen for the asker's age or the tier asked: 75岁能领高龄津贴吗 is answered by
+  // 年满80周岁, not by the guide's 申请材料 list. Nor another document's list: the 高龄津贴 guide's 申请材料 are
+  // not what to bring to register for primary school.)
+  const first = asked || opening !== ranked ? undefined : sentences.find((s) => s !== opening && !s.neighbour && s.order === 0 && sameArticleOf(passages[s.passageIndex], passages[opening.passageIndex]) && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && listItems(s, sentences, true).length >= 1);
+  const intro = first ? { text: `${passages[first.passageIndex].chunk.subhead!.replace(/[：:]\s*$/, '')}：`, passageRank: first.passageRank } : opening;
   const items = asked ? [] : first ? [first, ...listItems(first, sentences, true)] : listItems(opening, sentences);
   if (items.length) {
     reasons.push(`the answer is a list of ${items.length + 1} items`);
@@ -1677,10 +1680,11 @@ function withoutLetterhead(text: string): string {
   return rest.length >= 4 ? rest : text;
 }
 
-// A 落款 (issuer and date, nothing else: "青禾市人民政府办公室2026年6月5日"), a bare document number,
+// A 落款 (issuer and date, nothing else: "青禾市人民政府办公室2026年6月5日", or its month alone after the issuing
+// bodies: "…人力资源和社会保障局 …领导小组办公室 2026年2月"), a bare document number,
 // the sentence announcing the notice itself ("现将…通知如下", "特此通知"), or a regulation's statement of its
 // own purpose ("第一条 为…，根据…，制定本办法").
-const FURNITURE = /^\s*(?:发布日期|发布时间|发文日期|成文日期|来源|信息来源|文章来源|浏览次数|点击数|访问量|字号|作者|编辑|责任编辑)\s*[：:]|^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)|^(第[一二三四五六七八九十百\d]+条\s*)?为.{2,120}(制定|印发)本(办法|细则|规定|条例|方案|意见|规则|制度|标准|通知|指南)/;
+const FURNITURE = /^(?:[\u4e00-\u9fff]{2,30}?(?:局|办公室|政府|委员会|中心|办事处|公司|小组)\s*)+\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\s*(?:发布日期|发布时间|发文日期|成文日期|来源|信息来源|文章来源|浏览次数|点击数|访问量|字号|作者|编辑|责任编辑)\s*[：:]|^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)|^(第[一二三四五六七八九十百\d]+条\s*)?为.{2,120}(制定|印发)本(办法|细则|规定|条例|方案|意见|规则|制度|标准|通知|指南)/;
 
 // （以下简称公租房）, 简称“两项补贴”: a notice names its subject once in full and then by a short name.
 const ALIAS = /(?:以下简称|下称|简称)\s*[“"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”"」』]?/g;
