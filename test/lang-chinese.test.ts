@@ -18,6 +18,8 @@ const DOCS = [
   '申请公租房的家庭，租金按市场租金的10%收取。',
   '黄板纸（纸箱）指导价格1.2元/公斤。',
   '2026年以后出生的婴幼儿可申领育儿补贴，生育第三个子女的每年增加1200元。申请需提供户口簿。',
+  '未在集中缴费期内缴费的，可以补缴。犬只应当办理养犬登记。',
+  '行动不便的可预约送餐上门，配送费每次3元。二孩家庭另行补贴。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -93,6 +95,13 @@ describe('Chinese expander', () => {
     expect(terms('公祖房一个月房租多少')).toContain('公祖房→公租房:pinyin-repair');
     // 公式 is far more common than the corpus's 公示: a word of its own, not a typo.
     expect(terms('公式怎么算')).toEqual([]);
+  });
+
+  it('reads a word in its other written form as the documents write it (补交 → 补缴), and residents\' 狗, 送到家 and 老二 as their 犬, 配送 and 二孩', () => {
+    expect(terms('今年还能补交吗')).toContain('补交→补缴:variant');
+    expect(terms('养狗要办证吗')).toEqual(expect.arrayContaining(['养狗→养犬:synonym', '狗→犬只:synonym', '办证→登记:synonym']));
+    expect(terms('饭能送到家不')).toEqual(expect.arrayContaining(['送到家→配送:synonym', '送到家→上门:synonym']));
+    expect(terms('家里老二入托有补贴吗')).toContain('老二→二孩:synonym');
   });
 
   it('leaves real words alone: a word the documents lack is a missing topic, not a typo', () => {
