@@ -909,6 +909,12 @@ describe('abstention evidence', () => {
     expect(askZh(q, priced.chunks, priced.stats).abstained).toBe(false);
     expect(askedFigure('how much is one meal at the senior canteen', 'en').perUnit).toBe(true);
     expect(askedFigure('how much money did the canteen save residents', 'en').perUnit).toBeFalsy();
+    // A one-off sum (一次性, one-off) is no price of one, nor is every noun after "a" a unit.
+    expect(askedFigure('博士研究生一次性安家费多少钱', 'zh').perUnit).toBeFalsy();
+    expect(askedFigure("I'm a PhD graduate starting a job here. How much is the one-off settling-in allowance?", 'en').perUnit).toBeFalsy();
+    // (So 10万元 of a one-off 安家费 answers: it is no total for many.)
+    const grants = statsFor([{ title: '高校毕业生补贴申领指南', text: '博士研究生一次性安家费10万元，分3年发放。' }, ...ALL]);
+    expect(askZh('博士研究生一次性安家费多少钱', grants.chunks.slice(0, 1), grants.stats).text.split('\n')[0]).toContain('10万元');
   });
 
   it("the asker's own wording is not a missing topic: pieces of a compound, absent verbs, asking words, the kind of answer wanted", () => {
@@ -951,6 +957,14 @@ describe('abstention evidence', () => {
     const draft = askZh('我爸今年刚满80岁，高龄津贴一个月能拿多少钱？', own.chunks.slice(0, 1), own.stats);
     expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('100元');
+    // A band written 满5年不足10年, in a table whose cells repeat few of the question's words, still answers before
+    // another document's sentence with a duration of its own.
+    const table = { title: '失业保险金申领办事指南', text: '失业保险金按月发放。\n累计缴费时间 | 最长领取期限\n满1年不足5年 | 12个月\n满5年不足10年 | 18个月\n10年以上 | 24个月' };
+    const subsidy = { title: '灵活就业人员社会保险补贴管理办法', text: '第四条 就业困难人员享受补贴的期限最长不超过3年。' };
+    const both = statsFor([table, subsidy, ...ALL]);
+    const seven = askZh('我交了7年失业保险 被公司裁了，最长能领几个月', both.chunks.slice(0, 2), both.stats);
+    expect(seven.abstained, seven.reasons.join(' | ')).toBe(false);
+    expect(seven.text.split('\n')[0]).toContain('18个月');
   });
 
   it('a curated synonym the passage states whole (转移登记 for 过户) counts as much as the asker\'s word, not by its pieces', () => {

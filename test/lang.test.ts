@@ -122,6 +122,7 @@ describe('English mapper: glossary', () => {
     expect(terms('how much is the one-off start-up subsidy')).toContain('一次性');
     expect(terms('what is the down payment for a second home')).toContain('首付款');
     expect(terms('when is the child subsidy paid')).toContain('发放');
+    expect(terms('where is the real estate registration office')).toContain('不动产登记');
   });
 
   it('maps the eldercare subsidy to the Chinese programme names with full weight', () => {

@@ -973,7 +973,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // pairs straddling its edge (办长 of 办长护险) are no word at all.
   const replaced = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!)) : [];
   // A typo (低包, shiyejin) the pinyin repair replaced is no word of its own: its repairs stand for it.
-  const repaired = new Set(terms.filter((t) => (t.origin === 'pinyin-repair' || t.origin === 'abbreviation') && t.source).map((t) => t.source!));
+  const repaired = new Set(terms.filter((t) => (t.origin === 'pinyin-repair' || t.origin === 'abbreviation' || t.origin === 'variant') && t.source).map((t) => t.source!));
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();
@@ -1047,7 +1047,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const tag = verb ? 'v' : stats.tokenizer.generalTag(t.term);
     // A verb, adverb or numeral no document uses is how the asker puts it (谈成, 开张, 涨到, 打到), not a
     // topic the documents lack: the documents say the same with their own verb. Nouns keep their weight.
-    const phrasing = df === 0 && usage > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag);
+    // (So does the documents' written form of that verb, 补缴 for the asker's 补交: it is the same word.)
+    const asWritten = t.origin === 'variant' && !!t.source ? stats.tokenizer.generalTag(t.source) : null;
+    const phrasing = (df === 0 && usage > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag)) || (asWritten !== null && !NOUN_TAG.test(asWritten) && !PLACE_OR_NAME_TAG.test(asWritten));
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
     const story = situational(t.source ?? t.term);
@@ -1323,7 +1325,7 @@ const MIN_FIGURE_FIT = 0.5;
 function focusTerms(focusText: string, keyTerms: KeyTerm[], language: Language, stats: CorpusStats): Set<string> {
   if (!focusText.trim()) return new Set();
   if (language === 'en') {
-    const words = focusText.toLowerCase().split(/\s+/).map((w) => w.replace(/s$/, ''));
+    const words = focusText.toLowerCase().split(/[\s-]+/).map((w) => w.replace(/s$/, ''));
     return new Set(keyTerms.filter((k) => /[\u4e00-\u9fff]/.test(k.term) && words.some((w) => w.length >= 3 && k.group.toLowerCase().includes(w))).map((k) => k.term));
   }
   const tokens = new Set(stats.tokenizer.tokens(focusText));
@@ -1507,7 +1509,7 @@ function scoreSentences(
   const scope = new Map(out.map((s) => [s, elsewhere(s.norm)]));
   // A table row naming another district, year, grade or category than a sibling row that names the
   // asked one is that one's figure, not the answer.
-  const rows = otherRows(candidates, out, keyTerms, question);
+  const { rows, byNumber } = otherRows(candidates, out, keyTerms, question);
   for (const s of out) if (rows.get(s) === 1) s.otherRow = true;
   for (const s of out) if (rows.get(s) === -1) s.askedRow = true;
   // The row singled out by what the question names comes first while it is as much on the topic (with
@@ -1517,7 +1519,11 @@ function scoreSentences(
   // 出生年月：1926年11月, does not come before the day the list's 公示期 ends.)
   const mostCoverage = Math.max(0, ...out.map((s) => s.coverage));
   const bestFit = Math.max(0, ...out.filter((s) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage).map((s) => s.fit));
-  const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (s.coverage >= SINGLED_ROW_SHARE * mostCoverage && s.fit >= bestFit ? -1 : 0) : rows.get(s)!);
+  // (A row whose range holds the number the asker states — 满5年不足10年 for 交了7年 — in the passage most about the
+  // question is singled out however few of its words the cells repeat.)
+  const bestPassage = Math.max(0, ...coverages);
+  const singled = (s: ScoredSentence) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage || (byNumber.has(s) && coverages[s.passageIndex] >= bestPassage - 1e-9);
+  const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (singled(s) && s.fit >= bestFit ? -1 : 0) : rows.get(s)!);
   return out.sort((a, b) => last(a) - last(b) || rowKey(a) - rowKey(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
 
@@ -1544,9 +1550,9 @@ const SINGLED_ROW_SHARE = 0.8;
  * table; -1 for the row (or rows) that name the most of it, when some other row names less; else 0.
  * The rows of a table share their header and most words; what tells them apart is what each names
  * (东城区, 2025年, 第二阶梯, 二级): the row naming the asked one is the answer, its neighbours' figures are not. A number the question states (93岁, 用水200立方米) names the row whose range holds it
- * (90—99周岁, 180—260立方米, 100周岁及以上).
+ * (90—99周岁, 180—260立方米, 100周岁及以上). `byNumber`: the rows singled out so.
  */
-function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string): Map<ScoredSentence, number> {
+function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string): { rows: Map<ScoredSentence, number>; byNumber: Set<ScoredSentence> } {
   // Amounts, ages, volumes — not years, dates or times of day (2025年 is no volume in 600立方米以上).
   // Each with its unit (岁 of 93岁, 立方米 of 200立方米; none in 93了).
   // A count of years (交了6年社保, 工作满15年) is a number too; a calendar year (2025年) or a date (3月5日) is not.
@@ -1556,7 +1562,7 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
   const words = keyTerms.filter((k) => k.term.length >= 2);
   const { total } = coverageWeights(words, new Set());
-  const tables = new Map<string, { sentence: ScoredSentence; named: number }[]>();
+  const tables = new Map<string, { sentence: ScoredSentence; named: number; inRange: boolean }[]>();
   candidates.forEach((c, i) => {
     // A table row; or a line of a list that opens with a band (满5年不满10年：最长领取期限18个月; 80至89周岁的，
     // 每人每月100元 — how a web page's table reads once flattened): its siblings in the passage are the other bands.
@@ -1567,22 +1573,24 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit)));
     // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
     const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
-    tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named }]);
+    tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named, inRange }]);
   });
   const out = new Map(sentences.map((s) => [s, 0]));
+  const byNumber = new Set<ScoredSentence>();
   for (const rows of tables.values()) {
     if (rows.length < 2) continue;
     const most = Math.max(...rows.map((r) => r.named));
     if (rows.every((r) => r.named >= most - 1e-9)) continue;
     for (const r of rows) out.set(r.sentence, r.named < most - 1e-9 ? 1 : -1);
+    for (const r of rows) if (r.inRange && r.named >= most - 1e-9) byNumber.add(r.sentence);
   }
-  return out;
+  return { rows: out, byNumber };
 }
 
 // "80—89周岁", "0—180立方米（含）", "100周岁及以上", "60岁以下" (the unit after the figure captured).
 const RANGE = /(\d+(?:\.\d+)?)[^\d—–~～至到－-]{0,4}\s*[—–~～至到－-]+\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
-// "满5年不满10年", "满1年不满5年的" (from the first figure, below the second).
-const FROM_UNDER = /满\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3}?)\s*(?:但|且|、)?不满\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
+// "满5年不满10年", "满1年不满5年的", "满5年不足10年" (from the first figure, below the second).
+const FROM_UNDER = /满\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3}?)\s*(?:但|且|、)?(?:不满|不足)\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{0,3})/g;
 const AT_LEAST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以上|或以上|以上)/g;
 const AT_MOST = /(\d+(?:\.\d+)?)([^\d，,；;]{0,5}?)(?:及以下|或以下|以下|以内)/g;
 

@@ -110,8 +110,10 @@ export function askedBound(question: string): 'max' | 'min' | undefined {
 }
 
 // 一顿饭多少钱, 每公斤多少钱, 一度电几毛钱: the amount for one of something.
-const PER_UNIT_ZH = /(?:^|[^\d零一二两三四五六七八九十百千万])(?:一|每)(?:个|顿|度|次|斤|公斤|千克|件|份|张|位|人|户|平米|平方米|单|台|辆|天|小时|晚|碗|盒|瓶|袋|包|箱|趟|节|课)/;
-const PER_UNIT_EN = /\b(?:per|each|a|one)\s+(?!lot\b|few\b|little\b|bit\b|year\b|month\b|week\b|day\b)[a-z-]+/i;
+// (Not 一次性, one-off: a lump sum, which may well be 10万元.)
+const PER_UNIT_ZH = /(?:^|[^\d零一二两三四五六七八九十百千万])(?:一|每)(?:个|顿|度|次(?!性)|斤|公斤|千克|件|份|张|位|人|户|平米|平方米|单|台|辆|天|小时|晚|碗|盒|瓶|袋|包|箱|趟|节|课)/;
+// "per kilo", "each visit", "a meal", "one ticket" — a unit after a or one, not any noun ("I'm a PhD graduate starting a job").
+const PER_UNIT_EN = /\b(?:per|each)\s+(?!year\b|month\b|week\b|day\b)[a-z-]+|\b(?:a|one)\s+(?:meal|visit|night|hour|ticket|kg|kilo|kilogram|jin|trip|ride|session|class|lesson|item|piece|page|copy|bag|box|bottle|room|bed|dose|cup|bowl|portion|pass|square metre|square meter|unit)s?\b/i;
 /** A total stated in ten-thousands or hundred-millions of yuan (56.28万元): never a price for one. */
 const AGGREGATE_MONEY = /[万亿]\s*(?:余|多)?\s*(?:元|块)/;
 
