@@ -136,7 +136,7 @@ export interface RetrievalQuery {
 export interface WeightedTerm {
   term: string;
   weight: number;
-  /** Where the term came from, for explanations: 'question' | 'glossary' | 'cedict' | 'pinyin' | 'history'. */
+  /** Where the term came from, for explanations: 'question' | 'glossary' | 'cedict' | 'pinyin' | 'history' | 'synonym' | 'pinyin-repair' | 'variant' | …. */
   origin: string;
   /** The words of the question this term translates (alternatives share it; each source counts once). */
   source?: string;

@@ -138,15 +138,15 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
         continue;
       }
       if (!HAN.test(token) || options.documentFrequency(token) > 0) continue;
-      // A string that is no word at all, or a rare noun (危方, the old variant 身分证) whose namesake noun in the
-      // corpus is far more common in general Chinese (危房, 身份证): a slip of the pinyin IME. A real word the
-      // documents lack (公式, not 公示; 截肢, not the verb 截止) is a missing topic, not a typo.
       // The same word in its other written form (补交 → 补缴, 交纳 → 缴纳, 帐户 → 账户): documents write the formal one.
       const variant = token.replace(/交/g, '缴').replace(/帐/g, '账');
       if (variant !== token && options.documentFrequency(variant) > 0) {
         out.push({ term: variant, weight: REPAIR_WEIGHT, origin: 'variant', source: token });
         continue;
       }
+      // A string that is no word at all, or a rare noun (危方, the old variant 身分证) whose namesake noun in the
+      // corpus is far more common in general Chinese (危房, 身份证): a slip of the pinyin IME. A real word the
+      // documents lack (公式, not 公示; 截肢, not the verb 截止) is a missing topic, not a typo.
       const general = options.tokenizer.generalFrequency(token);
       const noun = (w: string) => /^n/.test(options.tokenizer.generalTag(w));
       const found = repairs(token).filter((w) => general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general));
