@@ -1126,6 +1126,14 @@ describe('abstention evidence', () => {
     expect(askZh(q, [undated.first], undated.stats).text).not.toContain('一个月内');
   });
 
+  it('a deadline asked (能用到啥时候, 最晚…到哪天) is the date a period ends on, not the day it starts', () => {
+    const plates = { title: '电动自行车登记上牌通告', text: '车辆情况 | 号牌类型 | 有效期\n2019年4月15日前购买的超标电动自行车 | 临时号牌 | 至2026年12月31日\n符合新国标的电动自行车 | 正式号牌 | 长期' };
+    const { chunks: own, stats } = statsFor([plates, ...ALL]);
+    const draft = askZh('超标电动自行车的临时号牌能用到啥时候', own.slice(0, 1), stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2026年12月31日');
+  });
+
   it("asked by someone of a stated age whether they qualify, the age limit answers, not a list of the guide's section", () => {
     const who = { title: '高龄津贴申领办事指南', text: '事项名称：高龄津贴申领\n办理对象：具有本市户籍、年满80周岁的老年人。' };
     const materials = { title: '高龄津贴申领办事指南', text: '1. 申请人居民身份证原件及复印件；\n2. 申请人户口簿原件及复印件。' };

@@ -19,7 +19,7 @@ const DOCS = [
   '黄板纸（纸箱）指导价格1.2元/公斤。',
   '2026年以后出生的婴幼儿可申领育儿补贴，生育第三个子女的每年增加1200元。申请需提供户口簿。',
   '未在集中缴费期内缴费的，可以补缴。犬只应当办理养犬登记。',
-  '行动不便的可预约送餐上门，配送费每次3元。二孩家庭另行补贴。',
+  '行动不便的可预约送餐上门，配送费每次3元。二孩家庭另行补贴。逾期不改正的，处200元罚款。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -102,6 +102,7 @@ describe('Chinese expander', () => {
     expect(terms('养狗要办证吗')).toEqual(expect.arrayContaining(['养狗→养犬:synonym', '狗→犬只:synonym', '办证→登记:synonym']));
     expect(terms('饭能送到家不')).toEqual(expect.arrayContaining(['送到家→配送:synonym', '送到家→上门:synonym']));
     expect(terms('家里老二入托有补贴吗')).toContain('老二→二孩:synonym');
+    expect(terms('没登记被查到罚多少')).toContain('罚→罚款:synonym');
   });
 
   it('leaves real words alone: a word the documents lack is a missing topic, not a typo', () => {

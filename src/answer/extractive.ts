@@ -1363,6 +1363,10 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     const e = graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
     if (e > evidence) [evidence, figure] = [e, m];
   }
+  // A deadline asked (最晚…到哪天, 能用到啥时候) is the day a period ends on: the end after the chosen date
+  // (2026年1月1日至2026年6月30日; a row's 有效期：至2026年12月31日 after its 2019年4月15日前), when the sentence states one.
+  const endsPeriod = (m: FigureMention) => m.measure === 'date' && PERIOD_END.test(norm.slice(Math.max(0, m.start - 4), m.start));
+  if (asked.deadline && figure?.measure === 'date' && !endsPeriod(figure)) figure = mentions.find((m) => m.start > figure!.start && endsPeriod(m)) ?? figure;
   // The highest or lowest of a list asked for (最高档交多少 of 200元、300元…5000元): the list's extreme, not the
   // figure nearest the question's words.
   if (asked.bound && figure) figure = listExtreme(norm, mentions, figure, asked.bound);
@@ -1387,6 +1391,9 @@ function amountOf(m: FigureMention): number {
   const n = /(\d+(?:\.\d+)?)\s*(万|亿)?/.exec(m.text);
   return n ? Number(n[1]) * (n[2] === '万' ? 1e4 : n[2] === '亿' ? 1e8 : 1) : NaN;
 }
+
+/** What a period's last day follows (至2026年12月31日, 截至6月30日, 9月1日—12月31日). */
+const PERIOD_END = /(?:至|到|截至|截止|止|—|–|-|~|～)\s*$/;
 
 /** The fit of a figure that states another quantity than the one asked (as figureFit rates a mismatched count word). */
 const OTHER_QUANTITY = 0.3;

@@ -54,7 +54,7 @@ const WITHIN_BEFORE = /\bwithin\s*$/i;
 /** How well a time limit states a deadline: as a figure with its unit does. */
 const LIMIT_FIT = 0.8;
 /** A deadline asked (截止到哪天, 最晚什么时候, "what's the deadline"). */
-export const ASKS_DEADLINE = /截止|最晚|最迟|期限|\bdeadline\b|\bby when\b|\bhow soon must\b/i;
+export const ASKS_DEADLINE = /截止|最晚|最迟|期限|(?:用|有效|管用)到(?:哪|什么时候|啥时候|几时)|(?:什么时候|啥时候|哪天)到期|\bdeadline\b|\bby when\b|\bhow soon must\b|\bvalid until\b|\bexpires?\b/i;
 /** A date to the month, without its day (2026年11月, 11月, March 2026). */
 const MONTH_ONLY = /^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:份)?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}$/i;
 export const ASKS_DAY = /哪天|哪一天|哪日|几号|几月几[日号]|什么日子|哪个日子|截止到?(哪|什么时候)|最晚(到|交到|办到)?(哪|什么时候)|\b(what|which) (date|day)\b|\bdeadline\b/i;
