@@ -13,9 +13,9 @@ import { openSharedIndexFor } from '../store/open.js';
 export const INGEST_USAGE = `Usage: npm run ingest -- [PATH|URL...] [options]
 
 Adds documents (files, folders of them, or http(s) URLs) to the index; default CORPUS_DIR (seeds/).
-Formats: ${supportedExtensions().join(' ')}. Each document is split by its kind (newspaper page,
-numbered notice, heading-structured document, plain text); navigation, captions and editor lines
-are dropped with a reason. Document ids are paths relative to the folder given (or the URL).
+Formats: ${supportedExtensions().join(' ')}. Each document is split by its kind (numbered notice,
+heading-structured document, English plain text, Chinese guide or FAQ, newspaper page); navigation,
+captions and editor lines are dropped with a reason. Document ids are paths relative to the folder given (or the URL).
 URLs are fetched (FETCH_TIMEOUT_MS, FETCH_MAX_BYTES) and re-checked on every run with their
 ETag / Last-Modified (a 304 or the same bytes is "unchanged").
 Incremental: unchanged files are skipped (no re-embedding), changed files replaced.
