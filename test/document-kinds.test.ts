@@ -102,6 +102,10 @@ const CANTEEN = `桂园社区食堂开业啦！
 一荤两素12元，两荤两素16元。
 60周岁以上老人凭身份证每餐减2元，80周岁以上每餐减4元。
 
+办理材料：
+1．身份证
+2．户口簿
+3．近期照片
 收费标准：不收费
 咨询电话：0765-8376 1102
 
@@ -240,6 +244,11 @@ describe('a Chinese guide without numbered sections', () => {
     // Field lines with their values, the sign-off and its date are body text, never headings.
     expectAllInChunks(['收费标准：不收费', '咨询电话：0765-8376 1102', '2026年11月16日', '早餐：6:30—8:30'], split.chunks);
     expect(split.chunks.some((c) => c.subhead?.includes('咨询电话'))).toBe(false);
+    // Short lines beside their siblings are a list, read together under its label, not sections of one line each.
+    const list = split.chunks.find((c) => c.text.includes('1．身份证'))!;
+    expect(list.subhead).toBe('办理材料：');
+    expect(list.text).toContain('3．近期照片');
+    expect(list.text).not.toContain('收费标准');
   });
 
   it('a page with a newspaper\'s furniture (a reporter\'s byline, an editor line) is still a newspaper page', async () => {

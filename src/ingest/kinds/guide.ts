@@ -62,6 +62,13 @@ export const guideSplitter: Splitter = {
   accepts: (doc) => (doc.format === 'txt' || (doc.format === 'md' && !doc.blocks.some((b) => b.kind === 'heading'))) && !isLatinText(doc.text) && !hasPageFurniture(doc.text),
   split(doc) {
     const { title, blocks } = chooseTitle(doc, openingLine);
-    return splitSections(doc, { title, titleBlocks: blocks, headingLevel, closes });
+    // Lines that would head a section but stand beside a sibling (1．身份证 / 2．户口簿, a 公示's list of names) are
+    // a list: its items are body text, read together, not sections of one line each.
+    const levels = doc.blocks.map((b) => (blocks.has(b) ? null : headingLevel(b)));
+    const headings = new Map<Block, number>();
+    levels.forEach((level, i) => {
+      if (level !== null && levels[i - 1] !== level && levels[i + 1] !== level) headings.set(doc.blocks[i], level);
+    });
+    return splitSections(doc, { title, titleBlocks: blocks, headingLevel: (b) => headings.get(b) ?? null, closes });
   },
 };
