@@ -1134,6 +1134,17 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('2026年12月31日');
   });
 
+  it("an office named in words jieba cuts apart (住房保障中心) is one name: another office's hours with 中心 in it are not its hours", () => {
+    const guide = { title: '西岭区公共租赁住房申请办事指南', text: '办理地点：西岭区住房保障中心（西岭区岭南大道180号）\n收费标准：不收费' };
+    const blood = { title: '无偿献血者激励和优待办法', text: '青禾市中心血站：东湖区健康路12号（每天8:00-17:30）\n西岭献血点：西岭区岭南大道西岭公园东门献血车（周六、周日9:00-16:00）' };
+    // (住房 and 保障 common in the collection, 中心 rare: 中心 weighs most of the name's words.)
+    const housing = [1, 2, 3].map((i) => ({ title: `住房保障政策解读（${i}）`, text: '住房困难家庭可以申请住房保障，保障方式包括实物保障和租赁补贴。' }));
+    const { chunks: own, stats } = statsFor([guide, blood, ...housing, ...ALL]);
+    const draft = askZh('西岭区住房保障中心几点上班，周六开门吗', [own[1], own[0]], stats);
+    expect(draft.text.split('\n')[0]).not.toContain('9:00-16:00');
+    expect(draft.abstained, draft.text).toBe(true);
+  });
+
   it("asked by someone of a stated age whether they qualify, the age limit answers, not a list of the guide's section", () => {
     const who = { title: '高龄津贴申领办事指南', text: '事项名称：高龄津贴申领\n办理对象：具有本市户籍、年满80周岁的老年人。' };
     const materials = { title: '高龄津贴申领办事指南', text: '1. 申请人居民身份证原件及复印件；\n2. 申请人户口簿原件及复印件。' };

@@ -456,6 +456,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // word (贷款, 献血): jieba keeps 贷款 whole. Not a piece of a longer word or name of the question that jieba
   // split (万象|城, 临时救助|金), nor a locative (上) or a character jieba's dictionary takes for a name (周, 金).
   const freeChars = language === 'zh' ? keyTerms.filter((k) => !k.scope && HAN_CHAR.test(k.term) && !/^(f|nr|ns|nrt)$/.test(stats.tokenizer.generalTag(k.term)) && !keyTerms.some((o) => o.term.length >= 2 && (question.includes(o.term + k.term) || question.includes(k.term + o.term)))) : [];
+  // An office the question names in words jieba cuts apart (住房保障中心 → 住房 / 保障 / 中心) is one name where a
+  // retrieved passage has it whole: a passage without the whole name has none of its words (中心 of 市中心血站
+  // is no 住房保障中心).
+  const offices = language === 'zh' ? officeNames(norm, keyTerms, passages) : [];
   const passageTokens = passages.map((p) => {
     const tokens = new Set(tokensOf(stats.tokenizer, `${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
     if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
@@ -473,6 +477,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // it counts as much as the word, not by the weight of its pieces.
     for (const k of keyTerms) if (k.phrase && text.includes(k.phrase)) tokens.add(k.group);
     for (const k of absentPhrases) if (hasPhrase(k.term, text, tokens, keyTerms)) tokens.add(k.term);
+    for (const office of offices) if (!text.includes(office.name)) for (const t of office.words) tokens.delete(t);
     // English: a word of the question that is one word of a thing it names (vaccine of "flu vaccine", world of
     // "World Cup") is that thing only beside its other words: "vaccination record" is no flu vaccine, "World Post
     // Day" no World Cup. (Measured: webpages calib and off-topic asked of the Wikipedia articles +1 abstention
@@ -1103,6 +1108,34 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (!absentConcepts.has(phrase)) out.push({ term: phrase, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: phrase, unknown: true, absentPhrase: true });
   }
   return mergePieces(out.filter((k) => !cutOfReplaced(k)));
+}
+
+/** How the names of offices and service points end (住房保障中心, 政务服务大厅, 社保窗口). */
+const OFFICE_END = /(中心|大厅|窗口|服务站|服务点|办公室|委员会|局|站|所|院|馆|处)$/;
+
+/**
+ * Runs of two or more of the question's key terms, written one after another in the question, that make an
+ * office's name (住房保障中心) a retrieved passage has whole: the name and the words it was cut into.
+ */
+function officeNames(norm: string, keyTerms: KeyTerm[], passages: RetrievedPassage[]): { name: string; words: string[] }[] {
+  const words = [...new Set(keyTerms.filter((k) => !k.scope && /^[\u4e00-\u9fff]+$/.test(k.term) && norm.includes(k.term)).map((k) => k.term))];
+  const out: { name: string; words: string[] }[] = [];
+  const texts = passages.map(passageText);
+  for (const last of words.filter((w) => OFFICE_END.test(w))) {
+    const end = norm.indexOf(last) + last.length;
+    // The longest run of key terms ending in it, word by word backwards.
+    const run = [last];
+    let start = end - last.length;
+    for (;;) {
+      const before = words.find((w) => w.length >= 2 && !run.includes(w) && norm.slice(0, start).endsWith(w));
+      if (!before) break;
+      run.unshift(before);
+      start -= before.length;
+    }
+    const name = norm.slice(start, end);
+    if (run.length >= 2 && texts.some((t) => t.includes(name))) out.push({ name, words: run });
+  }
+  return out;
 }
 
 /** Two passages of one article: the same document under the same title (a newspaper page holds several). */
