@@ -1120,8 +1120,9 @@ const OFFICE_END = /(中心|大厅|窗口|服务站|服务点|办公室|委员�
 function officeNames(norm: string, keyTerms: KeyTerm[], passages: RetrievedPassage[]): { name: string; words: string[] }[] {
   const words = [...new Set(keyTerms.filter((k) => !k.scope && /^[\u4e00-\u9fff]+$/.test(k.term) && norm.includes(k.term)).map((k) => k.term))];
   const out: { name: string; words: string[] }[] = [];
-  const texts = passages.map(passageText);
-  for (const last of words.filter((w) => OFFICE_END.test(w))) {
+  const ends = words.filter((w) => OFFICE_END.test(w));
+  const texts = ends.length ? passages.map(passageText) : [];
+  for (const last of ends) {
     const end = norm.indexOf(last) + last.length;
     // The longest run of key terms ending in it, word by word backwards.
     const run = [last];

@@ -6,7 +6,8 @@
 // headlines of articles with no body and dropped them, and field lines and dates with them.)
 import type { Block } from '../model.js';
 import { hasPageFurniture } from '../pages.js';
-import { chooseTitle, isLatinText, splitSections } from './sections.js';
+import { chooseTitle, isLatinText, ITEM_NUMBER, splitSections } from './sections.js';
+import { startsField } from '../../text/normalize.js';
 import type { Splitter } from './splitter.js';
 
 /** Longest line that may head a section (申请条件, 一次性创业补贴的申请材料). */
@@ -19,9 +20,6 @@ const QUESTION_MAX = 40;
 /** 问：… / Q: … */
 const FAQ_MARK = /^(?:问|Q)\s*[：:.]/i;
 
-/** Leading numbering of an item: 1． 2、 (3) ③. */
-const ITEM_NUMBER = /^(?:\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[①-⑳])\s*/;
-
 /**
  * A line that heads what follows: short, no sentence punctuation or comma, no table cell, and no figure
  * but its numbering (so not 2026年2月 or 早餐：6:30—8:30); a colon only at its end (申请条件：, not
@@ -33,7 +31,7 @@ function headingLevel(block: Block): number | null {
   // 问： stays a line of the page, read with the 答： after it.
   if (t.length <= QUESTION_MAX && /[？?]$/.test(t) && !/[。！？；;!?]/.test(t.slice(0, -1)) && !FAQ_MARK.test(t)) return ITEM_NUMBER.test(t) ? 3 : 2;
   if (t.length > HEADING_MAX || /[。！？；;!?，,、|│]/.test(t)) return null;
-  const words = t.replace(ITEM_NUMBER, '');
+  const words = t.replace(ITEM_NUMBER, '').trim();
   if (!words || /\d/.test(words) || /[：:]/.test(words.replace(/[：:]$/, ''))) return null;
   if (!/\p{Script=Han}/u.test(words)) return null;
   return words === t ? 2 : 3;
@@ -45,15 +43,12 @@ function openingLine(block: Block): boolean {
   return t.length > 0 && t.length <= TITLE_MAX && !/[。！？!?；;]/.test(t.slice(0, -1)) && !/[：:，,、。；;]$/.test(t) && !/[|│]/.test(t);
 }
 
-/** A form's field line with its value (办理时限：15个工作日, 咨询电话：0837-…). */
-const FIELD_LINE = /^\p{Script=Han}{2,10}[：:]\s*\S/u;
-
 /**
  * A field line ends the list a field label heads (申请材料： then 1．… 2．… then 办理流程：…): the label is a
  * field too, its value the lines under it. A heading without a colon (供餐时间) keeps its field lines (早餐：6:30—8:30).
  */
 function closes(block: Block, heading: Block): boolean {
-  return FIELD_LINE.test(block.text.trim()) && /[：:]$/.test(heading.text.trim());
+  return startsField(block.text) && /[：:]$/.test(heading.text.trim());
 }
 
 export const guideSplitter: Splitter = {

@@ -2,7 +2,7 @@
 // clauses 第X条 and items 1. that stay inside their section, a sign-off (落款) and date at the end.
 // Short list lines such as 「60至69周岁每月50元；」 are body text, never titles.
 import type { Block, ReadDocument, SplitResult } from '../model.js';
-import { chooseTitle, looksLikeTitleLine, splitSections } from './sections.js';
+import { chooseTitle, ITEM_NUMBER, looksLikeTitleLine, splitSections } from './sections.js';
 import type { Splitter } from './splitter.js';
 
 const CN = '[一二三四五六七八九十百零〇两]+';
@@ -11,7 +11,6 @@ const SUBSECTION = new RegExp(`^[（(]${CN}[）)]`);
 const CHAPTER = new RegExp(`^第${CN}[章编]`);
 const PART = new RegExp(`^第${CN}节`);
 const CLAUSE = new RegExp(`^第${CN}条`);
-const ITEM = /^(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])/;
 
 /** A numbered line is a heading when it is short and holds no sentence ("一、申请条件", not "一、凡本区户籍老人……。"). */
 function headingText(text: string): boolean {
@@ -40,7 +39,7 @@ export const noticeSplitter: Splitter = {
   version: 'notice-v1',
   accepts: (doc) => countMatching(doc, SECTION) >= 2 || countMatching(doc, CLAUSE) >= 2 || countMatching(doc, CHAPTER) >= 2,
   split(doc): SplitResult {
-    const opening = (b: Block) => looksLikeTitleLine(b.text) && numberedLevel(b) === null && !CLAUSE.test(b.text) && !ITEM.test(b.text);
+    const opening = (b: Block) => looksLikeTitleLine(b.text) && numberedLevel(b) === null && !CLAUSE.test(b.text) && !ITEM_NUMBER.test(b.text);
     const { title, blocks } = chooseTitle(doc, opening);
     return splitSections(doc, { title, titleBlocks: blocks, headingLevel: numberedLevel });
   },

@@ -62,6 +62,9 @@ export function splitSections(doc: ReadDocument, options: SectionOptions): Split
   return { articles: [article], dropped };
 }
 
+/** An item's numbering at the start of a line: 1. 2、 3．(4) （5） ⑥. */
+export const ITEM_NUMBER = /^(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])/;
+
 /** The file name without folders and extension: the title of last resort. */
 export function nameTitle(doc: ReadDocument): string {
   const base = doc.url ? decodeURIComponent(doc.url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? doc.url) : doc.id.split('/').pop() ?? doc.id;
