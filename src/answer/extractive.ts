@@ -149,7 +149,10 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // (Not where the opening was chosen for the asker's age or the tier asked: 75岁能领高龄津贴吗 is answered by
   // 年满80周岁, not by the guide's 申请材料 list. Nor another document's list: the 高龄津贴 guide's 申请材料 are
   // not what to bring to register for primary school.)
-  const first = asked || opening !== ranked ? undefined : sentences.find((s) => s !== opening && !s.neighbour && s.order === 0 && sameArticleOf(passages[s.passageIndex], passages[opening.passageIndex]) && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && listItems(s, sentences, true).length >= 1);
+  // (Asked what to bring, and the opening names papers: the list is the one of papers — the opening's own, when it is
+  // its first item under 四、报名材料 — not the 招生对象 list beside it, which names more of the question.)
+  const papers = MATERIALS_ASK.test(input.question) && MATERIALS_STATED.test(opening.norm);
+  const first = asked || opening !== ranked ? undefined : sentences.find((s) => (s !== opening || papers) && !s.neighbour && s.order === 0 && sameArticleOf(passages[s.passageIndex], passages[opening.passageIndex]) && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && (!papers || MATERIALS_STATED.test(s.norm)) && listItems(s, sentences, true).length >= 1);
   const intro = first ? { text: `${passages[first.passageIndex].chunk.subhead!.replace(/[：:]\s*$/, '')}：`, passageRank: first.passageRank } : opening;
   const items = asked ? [] : first ? [first, ...listItems(first, sentences, true)] : listItems(opening, sentences);
   if (items.length) {
@@ -659,6 +662,13 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     (NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) || (stats.tokenizer.generalFrequency(k.term) === 0 && modifiesNoun(k.term))) &&
     specificity(stats.tokenizer.generalFrequency(k.term)) >= 0.6 &&
     !keyTerms.some((o) => o.group === k.group && passageTokens[bestIndex].has(o.term));
+  // What to bring is asked (要准备啥, 带什么材料, "what documents do I need"): the best document's sentences that name
+  // papers (户口簿, 出生医学证明, 申请表) lead — not who may apply, stated in more of the question's words (小学一年级：
+  // 2020年9月1日至…出生的适龄儿童), nor another document's papers.
+  if (MATERIALS_ASK.test(question)) {
+    const names = (s: ScoredSentence) => (fromBestDocument(s) && MATERIALS_STATED.test(s.norm) ? 0 : 1);
+    sentences.sort((a, b) => names(a) - names(b));
+  }
   // A document's section (its retrieved chunks under one title) is read whole for what the question names:
   // a guide's first chunk names the programme (新生儿落户), the next one its materials or time limit, and each
   // alone covers half the question. Another document's chunks, or the next article of a newspaper page (its
@@ -2101,6 +2111,11 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   void language;
   return null;
 }
+
+/** Asks what to bring or prepare (要准备啥, 带什么材料, 需要哪些证件, "what documents do I need to bring"). */
+const MATERIALS_ASK = /(准备|带|携带|提交|提供)(些|点)?(啥|什么|哪些)|(啥|什么|哪些)(材料|证件|资料|证明)|要(啥|什么)材料|\bwhat (documents|papers|materials)\b|\bwhat (do|should|must) (i|we) (bring|prepare|submit)\b|\bdocuments? (do i|are|will i) need/i;
+/** A sentence naming papers one brings (户口簿, 出生医学证明, 申请表, 复印件; "passport", "a photo"). */
+const MATERIALS_STATED = /户口簿|户口本|身份证|居住证|证明|证书|申请表|登记表|审批表|复印件|原件|照片|合同|证件|银行卡|存折|执照|\b(passports?|photos?|photographs?|certificates?|forms?|proof|id cards?|copies)\b/i;
 
 /** Asks for a recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, 值不值, "can you recommend"). */
 const OPINION_ASK = /推荐|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0,6}好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|值不值|\brecommend\b|\bsuggest (a|an|some)\b|\bworth (it|buying|watching)\b/;
