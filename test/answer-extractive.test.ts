@@ -159,6 +159,29 @@ describe('English questions about things the documents never mention', () => {
     expect(english('Which residents like it?', [residents]).abstained).toBe(false);
   });
 
+  it('an English word a Chinese text holds only inside a name (PlayStation the Best版) anchors nothing: the absent thing asked about is missing', () => {
+    const games = statsFor([{ title: '游戏', text: '2001年6月14日推出廉价版的PlayStation the Best版。玩家一小时就能学习全部操作。' }, ...ALL]);
+    // (As CC-CEDICT maps "best": its heaviest sense, 至交 "best friend", is a rare word — so "best" would be a specific one.)
+    const best = { term: '至交', weight: 0.7, origin: 'cedict', source: 'best' };
+    const learn = { term: '学习', weight: 0.6, origin: 'cedict', source: 'learn' };
+    const python = { term: '蟒蛇', weight: 0.3, origin: 'absent', source: 'python' };
+    const draft = askEnglishOf(games, "What's the best way to learn Python?", [best, learn, python]);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('python');
+    // A Latin word standing alone among the Chinese (下载APP) is the word itself, not part of a name. (Both words
+    // translated into words the corpus uses: 最好, 应用.)
+    const notice = { title: '社保卡', text: '市民可下载“临溪人社”APP申领电子社保卡，也可以到各区人社局服务大厅窗口现场办理，最好提前预约。2001年6月14日该公司推出廉价版的PlayStation the Best版游戏。' };
+    const apps = statsFor([notice, { title: '应用', text: '应用' }, ...ALL]);
+    const words = (q: string) => q.toLowerCase().match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+    const translated = [{ term: '应用', weight: 0.6, origin: 'cedict', source: 'app' }, { term: '最好', weight: 0.6, origin: 'cedict', source: 'best' }];
+    const analysis = analyseQuestion({ question: 'best app', language: 'en', retrieval: { ...retrievalOf('', apps.chunks.slice(0, 1)), terms: [...words('best app'), ...translated] }, history: [] }, apps.stats);
+    expect('passageTokens' in analysis && analysis.passageTokens[0].has('app')).toBe(true);
+    expect('passageTokens' in analysis && analysis.passageTokens[0].has('best')).toBe(false);
+    // The same word on an English page is the asker's word there: it anchors, and the page answers.
+    const page = statsFor([{ title: 'Game guide', text: 'The Best edition of the game was released on 14 June 2001. Players can learn the controls in one hour.' }, ...ALL]);
+    expect(askEnglishOf(page, 'When was the Best edition released?', [best]).abstained).toBe(false);
+  });
+
   it('a country named in English (Australia → 澳洲) is where, as in a Chinese question: what is asked of it must match too', () => {
     const club = statsFor([{ title: '足球俱乐部', text: '一个名为「澳洲热带足球」的财团表示有意取代骑士队的席位。' }, ...ALL]);
     const ask = (question: string, mapped: WeightedTerm[]) => askEnglishOf(club, question, mapped);

@@ -370,7 +370,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // categories a policy sets apart) is part of what is asked, not the asker's manner of speaking.
   const categories = language === 'zh' ? categoryWords(norm, passages, stats) : [];
   const terms = categories.length ? [...input.retrieval.terms, ...categories.map((term) => ({ term, weight: 1, origin: 'question' }))] : input.retrieval.terms;
-  const keyTerms = keyTermWeights(terms, language, stats, norm, places, new Set(categories), () => passages.map((p) => normalizeText(p.chunk.text)));
+  const keyTerms = keyTermWeights(terms, language, stats, norm, places, new Set(categories), () => passages.map((p) => normalizeText(p.chunk.text)), () => passages.map((p) => normalizeText(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.text}`)));
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
@@ -486,6 +486,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // Day" no World Cup. (Measured: webpages calib and off-topic asked of the Wikipedia articles +1 abstention
     // each, services report +1 answer.)
     if (language === 'en') for (const k of keyTerms) if (/^[a-z]+$/.test(k.term) && k.group.includes(' ') && tokens.has(k.term) && !k.group.toLowerCase().split(/\s+/).filter((w) => !STOP_WORDS.has(w)).every((w) => tokens.has(stemEnglish(w)))) tokens.delete(k.term);
+    // English: a word the question shares with a Chinese passage only inside a run of Latin words there (Best of
+    // "PlayStation the Best版", Life of "BaoViet Life") is part of a name; a word the documents translate (best → 最好)
+    // is in a Chinese passage as its translation. (One standing alone among the Chinese — 下载APP — is the word
+    // itself, and so is a word with no translation: an acronym, a brand.)
+    if (language === 'en' && !englishText(p.chunk.normText)) {
+      const lone = new Set(loneLatinWords(text).map(stemEnglish));
+      for (const k of keyTerms) if (/^[a-z]+$/.test(k.term) && tokens.has(k.term) && !lone.has(k.term) && keyTerms.some((o) => o.group === k.group && HAN.test(o.term))) tokens.delete(k.term);
+    }
     return tokens;
   });
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
@@ -725,6 +733,11 @@ function unmatchedNames(keyTerms: KeyTerm[], best: Set<string>, terms: WeightedT
   return sum;
 }
 
+/** Latin words standing alone in a Chinese text (APP of 下载“临溪人社”APP), lower-cased; not those of a run of them (a name: PlayStation the Best). */
+function loneLatinWords(text: string): string[] {
+  return (text.match(/[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)*/g) ?? []).filter((run) => !/[ \t]/.test(run)).map((w) => w.toLowerCase());
+}
+
 function englishText(text: string): boolean {
   const { han, otherLetters } = countScripts(text);
   return otherLetters > han;
@@ -937,9 +950,13 @@ function categoryWords(norm: string, passages: RetrievedPassage[], stats: Corpus
  * general Chinese: a rare word (公交卡, 驾照) is a topic the documents lack; an everyday word a resident
  * uses in place of the article's (一共, 大概, 上班) is not evidence against the passage.
  */
-function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = [], categories: ReadonlySet<string> = new Set(), passageTexts: () => readonly string[] = () => []): KeyTerm[] {
+function keyTermWeights(terms: WeightedTerm[], language: Language, stats: CorpusStats, question = '', places: { name: string; stem: string }[] = [], categories: ReadonlySet<string> = new Set(), passageTexts: () => readonly string[] = () => [], titledTexts: () => readonly string[] = passageTexts): KeyTerm[] {
   let texts: readonly string[] | null = null;
   const inPassages = (text: string) => (texts ??= passageTexts()).some((p) => p.includes(text));
+  let englishWords: Set<string> | null = null;
+  // (Stemmed, as the question's words are — librari of "Library" — and with their titles: "Christmas Fair" heads the
+  // English page's passage that gives its place and day.)
+  const inEnglishPassages = (word: string) => (englishWords ??= new Set(titledTexts().flatMap((p) => (englishText(p) ? p.toLowerCase().match(/[a-z]+/g) ?? [] : loneLatinWords(p))).map(stemEnglish))).has(word);
   // Where the question names a place (柳溪街道, 稷山县): its words and characters say where, not what.
   const placeSpans = spansOf(question, places.flatMap((p) => [p.name, p.stem]));
   const inPlace = (term: string) => everyOccurrence(question, term, (w) => placeSpans.some((p) => w.start >= p.start && w.end <= p.end));
@@ -1042,7 +1059,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (t.source && !(language === 'en' && t.phrase && t.phrase !== t.term && [...t.term].length === 1)) presentConcepts.add(t.source);
     // (Not an everyday English word an English page shares with the question — good, person, year: "recommend a
     // good movie" is about nothing the page says.)
-    const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term) && !stats.everydayEnglish?.has(stemEnglish(t.term)));
+    // (The question's own word anchors where an English page has it: Latin letters inside a Chinese text — Best of
+    // "PlayStation the Best版" — are part of a name there, not the asker's word.)
+    const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term) && !stats.everydayEnglish?.has(stemEnglish(t.term)) && inEnglishPassages(t.term));
     // (An everyday English word an English page happens to use — good, new, year, as everyday as its main
     // translation — anchors nothing.)
     // Nor does a glossary word for the facet asked (phone, price, hours): it says what about the thing is asked.
