@@ -1059,8 +1059,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (t.source && !(language === 'en' && t.phrase && t.phrase !== t.term && [...t.term].length === 1)) presentConcepts.add(t.source);
     // (Not an everyday English word an English page shares with the question — good, person, year: "recommend a
     // good movie" is about nothing the page says.)
-    // (The question's own word anchors where an English page has it: Latin letters inside a Chinese text — Best of
-    // "PlayStation the Best版" — are part of a name there, not the asker's word.)
+    // (The question's own word anchors where an English page has it, or a Chinese one alone among its characters —
+    // 下载APP: Latin letters of a run inside a Chinese text — Best of "PlayStation the Best版" — are part of a name
+    // there, not the asker's word.)
     const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term) && !stats.everydayEnglish?.has(stemEnglish(t.term)) && inEnglishPassages(t.term));
     // (An everyday English word an English page happens to use — good, new, year, as everyday as its main
     // translation — anchors nothing.)
