@@ -490,7 +490,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // "PlayStation the Best版", Life of "BaoViet Life") is part of a name; a word the documents translate (best → 最好)
     // is in a Chinese passage as its translation. (One standing alone among the Chinese — 下载APP — is the word
     // itself, and so is a word with no translation: an acronym, a brand.)
-    if (language === 'en' && !englishText(p.chunk.normText)) {
+    // (A passage is English or Chinese with its titles, as the anchors read it.)
+    if (language === 'en' && !englishText(text)) {
       const lone = new Set(loneLatinWords(text).map(stemEnglish));
       for (const k of keyTerms) if (/^[a-z]+$/.test(k.term) && tokens.has(k.term) && !lone.has(k.term) && keyTerms.some((o) => o.group === k.group && HAN.test(o.term))) tokens.delete(k.term);
     }
