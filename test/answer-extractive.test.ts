@@ -897,6 +897,9 @@ describe("the asker's own case", () => {
     expect(ownCaseSpans("I'm 70 and live alone; my mum is 72")).toEqual(["I'm 70", 'is 72']);
     expect(ownCaseSpans('my father, 80 years old, lives alone')).toEqual(['80 years old']);
     expect(ownCaseSpans('the fee is 30 yuan, bus 26')).toEqual([]);
+    // When the asker's story happened ("last week" = 上周) is no topic either; when a place opens is.
+    expect(ownCaseSpans('i applied last week, 2 days ago my son went there too')).toEqual(['last week', '2 days ago']);
+    expect(ownCaseSpans('is the library open this weekend? when does the last bus leave?')).toEqual([]);
   });
 });
 
@@ -1135,6 +1138,19 @@ describe('abstention evidence', () => {
     expect(askZh(q, [first], base).text).not.toContain('一个月内');
     // A question scoped to a year reads the retrieved chunk alone (a notice's next section is often another year's).
     expect(askZh('2025年新生儿出生登记最晚多久内要去申报', [first], stats).text).not.toContain('一个月内');
+  });
+
+  it('on an English question-and-answer page, the sentences after a question answer it, across the chunk edge too', () => {
+    const title = 'Questions from foreign employees';
+    const asked = { title, text: 'Q5. Can foreign employees join the housing fund? Yes, but joining is voluntary.\nQ6. Can I take my housing fund money out when I leave China?' };
+    const answered = { title, text: 'Yes. Employees who end their employment can withdraw the whole balance. Processing takes 3 working days after you submit your documents.\nQ7. Can I get my pension contributions back when I leave China?\nYes. The refund takes 20 working days.' };
+    const { first, second, stats } = twoChunkDocument('faq_en.txt', asked, answered, '');
+    const draft = askEnglishOf({ chunks: [first], stats }, 'how long until i get my housing fund money back when i leave china?', []);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('3 working days');
+    // The next question's answer is about the pension, not the housing fund (whose question is in the chunk before).
+    const pension = askEnglishOf({ chunks: [second], stats }, 'how long until i get my pension contributions back when i leave china?', []);
+    expect(pension.text.split('\n')[0]).toContain('20 working days');
   });
 
   it('asked of a year, a neighbour chunk is read when it names that year and no other', () => {

@@ -837,8 +837,12 @@ const FAQ_ANSWER = /^\s*(答|A)\s*[:：]/i;
 
 /** A question a page asks itself: 问：…, Q: …, or one short sentence ending in ？ (not a passage that merely ends with one). */
 function isFaqQuestion(text: string): boolean {
-  return /^\s*(问|Q)\s*[:：]/i.test(text) || (/[？?]\s*$/.test(text) && text.length <= 40 && !/[。.!！;；]\s/.test(text) && !/[。！；]/.test(text));
+  return FAQ_MARK.test(text) || (/[？?]\s*$/.test(text) && text.length <= (englishText(text) ? 100 : 40) && !/[。.!！;；]\s/.test(text.replace(FAQ_NUMBER, '')) && !/[。！；]/.test(text));
 }
+/** A question a page asks itself, marked as one: 问：, Q:, Q6. */
+const FAQ_MARK = /^\s*(问|Q\s*\d*)\s*[:：.．、]|^\s*Q\d+\b/i;
+/** The number a list of questions puts before each (1．, 2、, Q6.). */
+const FAQ_NUMBER = /^\s*(Q\s*)?\d{1,2}\s*[.．、]\s*/i;
 /** A Chinese word of two characters or more: found inside the passage's compounds too. */
 const COMPOUND_PART = /^[\u4e00-\u9fff]{2,}$/;
 const HAN_CHAR = /^[\u4e00-\u9fff]$/;
@@ -1521,10 +1525,22 @@ function scoreSentences(
       }),
     ];
     const seen = new Set<string>();
+    // An English question-and-answer page answers each question in the sentences after it, to the next one:
+    // "Processing takes 3 working days" is about "Q6. Can I take out my Housing Provident Fund when I leave?",
+    // and its own words are the question's too — across a chunk's edge, where the question is the last one
+    // asked on the other side. (Tried on Chinese pages as well, 问：产假一共多少天？ for every sentence of its 答:
+    // the sentences after the first, 难产的，增加产假15天, then led — a policies and a district answer lost.)
+    const lastAsked = (pieces: readonly { text: string; row?: TableRow }[], from: string[]) => {
+      const q = [...pieces].reverse().find((piece) => !piece.row && isFaqQuestion(piece.text));
+      return !q ? from : englishText(q.text) ? stats.tokenizer.tokens(normalizeText(q.text)) : [];
+    };
+    const beforeAsked = near.before && !retrieved.has(near.before.id) ? lastAsked(piecesOf(near.before.text), []) : [];
+    const carried = [beforeAsked, lastAsked(own, beforeAsked)];
     for (const { chunk, pieces, start, neighbour } of parts) {
       // The article's title and subhead are every sentence's context (临猗县举办…招聘会 → "此次活动共吸引140余家企业"),
       // and so are the short names the document declares (以下简称公租房) wherever its passages use them.
       const context = tokensOf(stats.tokenizer, `${chunk.title} ${chunk.subhead ?? ''} ${aliases.get(chunk.docId) ?? ''}`);
+      let answering: string[] = start === 0 ? carried[0] : start > 0 ? carried[1] : [];
       pieces.forEach(({ text, row, caption }, i) => {
         if (seen.has(text)) return;
         seen.add(text);
@@ -1536,7 +1552,10 @@ function scoreSentences(
         const words = new Set(tokens);
         // A single character of the question inside a longer word of the sentence (补 in 补贴) half-counts.
         for (const k of keyTerms) if (k.term.length === 1 && !words.has(k.term) && ownText.includes(k.term)) words.add(k.term);
-        // In a question-and-answer page the answer (答：…) is about the question before it (问：生源地助学贷款每年能贷多少？).
+        const question = !row && isFaqQuestion(text);
+        if (question) answering = englishText(text) ? stats.tokenizer.tokens(norm) : [];
+        else if (!row) for (const t of answering) words.add(t);
+        // In a Chinese question-and-answer page the answer (答：…) is about the question before it (问：生源地助学贷款每年能贷多少？).
         const before = i > 0 ? pieces[i - 1] : undefined;
         const asked = !row && before && !before.row && FAQ_ANSWER.test(text) && isFaqQuestion(before.text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
         const rowContext = row ? tokensOf(stats.tokenizer, normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`)) : [];

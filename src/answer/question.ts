@@ -214,7 +214,14 @@ export function relativeYears(question: string, now: number): number[] {
 /** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生, "my mom is 72", "I'm 70", "80 years old", "a 4-year-old". */
 const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)|\b(?:is|am|i'?m|aged?|turns?|turned)\s+\d{1,3}\b(?!\s*(?:yuan|rmb|%|percent|km|kilo|meters?|metres?|m\b|days?|hours?|minutes?|times?|years? ago))|\b\d{1,3}\s*-?\s*(?:years?[- ]old|yrs? old)\b/gi;
 
-/** The spans of a question that state the asker's own case (俺爷爷85岁, 我妈66了, 2019年10月出生): not what to look for. */
+/**
+ * When the asker's own story happened, in English ("I applied last week", "two days ago", "the other day"): the
+ * English of TIME_CHATTER (上周, 前几天), never what the question is about. (Not "this weekend", "on Sunday": when
+ * a place opens is a facet that is asked.)
+ */
+const STORY_TIME = /\b(?:last|next|this|past|coming)\s+(?:week|month)\b|\b(?:\d{1,2}|a|an|one|two|three|four|five|six|few|couple(?:\s+of)?|several)\s+(?:days?|weeks?|months?)\s+ago\b|\bthe\s+other\s+day\b/gi;
+
+/** The spans of a question that state the asker's own case (俺爷爷85岁, 我妈66了, 2019年10月出生, "last week"): not what to look for. */
 export function ownCaseSpans(question: string): string[] {
-  return [...question.matchAll(OWN_CASE)].map((m) => m[0]);
+  return [...question.matchAll(OWN_CASE), ...question.matchAll(STORY_TIME)].map((m) => m[0]);
 }
