@@ -13,6 +13,7 @@ import { loadIndex, type LoadedIndex } from '../src/index/open.js';
 import { currentGeneration, readManifest } from '../src/index/store.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { createRetriever, fuse, weightedTerms } from '../src/retrieve/hybrid.js';
+import { liftAskedSection } from '../src/retrieve/asked-section.js';
 import { createTokenizer } from '../src/text/tokenize.js';
 import { makeTempCorpus, missingModelEnv, tinyModelEnv, type TempCorpus } from './support/corpus.js';
 import { until } from './support/limits.js';
@@ -79,6 +80,32 @@ describe('fuse (reciprocal rank fusion)', () => {
       [40, 0.8],
       [10, 0.7],
     ]);
+  });
+});
+
+describe('the section headed by what is asked', () => {
+  const ranked = [
+    { docId: 'guide', subhead: '一、补贴对象' },
+    { docId: 'other', subhead: '第三条' },
+    { docId: 'guide', subhead: '二、补贴标准' },
+    { docId: 'third', subhead: '办理地点' },
+    { docId: 'guide', subhead: '四、申领时间' },
+    { docId: 'guide', subhead: '五、办理地点' },
+  ];
+  const order = (question: string) => liftAskedSection(ranked, (s) => s, question).map((s) => `${s.docId}:${s.subhead}`);
+
+  it('moves to just after the first passage of its document, for the leading documents only', () => {
+    expect(order('创业补贴一年啥时候能报').slice(0, 3)).toEqual(['guide:一、补贴对象', 'guide:四、申领时间', 'other:第三条']);
+    expect(order('when can I apply for the grant?')[1]).toBe('guide:四、申领时间');
+    // Where: the guide's own 办理地点, not the third document's (it does not lead).
+    expect(order('创业补贴去哪儿办').slice(0, 2)).toEqual(['guide:一、补贴对象', 'guide:五、办理地点']);
+  });
+
+  it('leaves the ranking alone when nothing such is asked, or the first passage is that section', () => {
+    expect(order('创业补贴每人多少钱')).toEqual(order(''));
+    expect(order('').map((s) => s)).toEqual(ranked.map((s) => `${s.docId}:${s.subhead}`));
+    const timeFirst = [ranked[4], ...ranked.slice(0, 4)];
+    expect(liftAskedSection(timeFirst, (s) => s, '啥时候能报')).toEqual(timeFirst);
   });
 });
 

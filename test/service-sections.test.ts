@@ -10,12 +10,27 @@ import { lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './suppor
 
 const PROBES = path.join(REPO_ROOT, 'eval/probes/docs');
 
+// A service guide whose facets sit under headings of their own; the section that says when or where names
+// nothing of the programme but its document's title.
+const GUIDE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>青山区退役军人创业补贴申领指南</title></head><body><main>
+<h1>青山区退役军人创业补贴申领指南</h1>
+<h2>一、补贴对象</h2><p>在本区登记注册并自主创业满6个月的退役军人，可申领退役军人创业补贴。</p>
+<h2>二、补贴标准</h2><p>退役军人创业补贴为一次性补贴，每人5000元；带动3人以上就业的，退役军人创业补贴每人8000元。</p>
+<h2>三、申领材料</h2><p>身份证、退役证和营业执照原件及复印件各一份。</p>
+<h2>四、申领时间</h2><p>每年设两个集中申报期：4月1日至4月30日，10月1日至10月31日。错过的可在下一期申报。</p>
+<h2>五、办理地点</h2><p>青山区建设路18号区政务服务中心一楼7号窗口。</p>
+<h2>六、办理流程</h2><p>申请人在“青山就业”小程序提交退役军人创业补贴申请，区退役军人事务局自受理之日起15个工作日内完成审核，审核通过的退役军人创业补贴发放至本人社会保障卡。</p>
+<h2>七、资金管理</h2><p>退役军人创业补贴资金由区财政列入预算，专款专用。以欺诈手段骗取退役军人创业补贴的，追回补贴资金。</p>
+<h2>八、其他事项</h2><p>已享受其他创业补贴的，不重复享受退役军人创业补贴。退役军人创业补贴政策由区退役军人事务局负责解释。</p>
+</main></body></html>`;
+
 let corpus: TempCorpus;
 let app: App;
 
 beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'service-sections-', seeds: [] });
   for (const name of fs.readdirSync(PROBES)) fs.copyFileSync(path.join(PROBES, name), path.join(corpus.corpusDir, name));
+  fs.writeFileSync(path.join(corpus.corpusDir, 'chuangye_butie_zhinan.html'), GUIDE);
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });
 
@@ -38,6 +53,13 @@ describe("a document's sections read together", () => {
     expect(lead).toContain('出生医学证明');
     expect(lead).not.toContain('招生对象');
     expect(lead).not.toContain('法律援助');
+  });
+
+  it('asked when, the guide section headed so answers, though the sections naming the programme rank first', async () => {
+    // (四、申领时间 names nothing of 退役军人创业补贴 but its title, nor do the sections beside it; five others repeat the name.)
+    const when = await ask('退役军人创业补贴一年啥时候能报');
+    expect(when.abstained, when.answer).toBe(false);
+    expect(when.answer.split('\n')[0]).toContain('4月1日');
   });
 
   it('a word of the question the relief rule names in another of its articles (急难 for 救急) is not missing', async () => {

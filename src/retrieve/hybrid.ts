@@ -10,6 +10,7 @@ import { normalizeText } from '../text/normalize.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClausesNamingThings } from '../answer/question.js';
 import { rerankByCoverage } from './rerank.js';
+import { liftAskedSection } from './asked-section.js';
 
 /** Search weight of words only in clauses that tell the asker's story (as the answerer weighs them). */
 const STORY_WEIGHT = 0.5;
@@ -52,7 +53,9 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         }
       }
 
-      const passages = fuse(mode, lexicalHits, denseHits, deps.config.rrfK)
+      // (The section of a leading document headed by what is asked — 申领时间 for 啥时候能报 — comes right after its first passage.)
+      const sectionOf = (f: Fused) => index.chunks[f.chunkIndex];
+      const passages = liftAskedSection(fuse(mode, lexicalHits, denseHits, deps.config.rrfK), sectionOf, query.text)
         .slice(0, query.k)
         .map((p, i) => ({ ...p, rank: i + 1, chunk: index.chunks[p.chunkIndex] }))
         .map(({ chunkIndex: _drop, ...rest }) => rest as RetrievedPassage);
