@@ -102,7 +102,9 @@ describe('the section headed by what is asked', () => {
   });
 
   it('leaves the ranking alone when nothing such is asked, or the first passage is that section', () => {
-    expect(order('创业补贴每人多少钱')).toEqual(order(''));
+    expect(order('创业补贴是什么')).toEqual(order(''));
+    // How much: the section of amounts (二、补贴标准) comes second.
+    expect(order('创业补贴每人多少钱')[1]).toBe('guide:二、补贴标准');
     expect(order('').map((s) => s)).toEqual(ranked.map((s) => `${s.docId}:${s.subhead}`));
     const timeFirst = [ranked[4], ...ranked.slice(0, 4)];
     expect(liftAskedSection(timeFirst, (s) => s, '啥时候能报')).toEqual(timeFirst);

@@ -1,6 +1,6 @@
 // The section of a guide that holds what is asked. Service guides (办事指南), policy explainers and FAQ pages
-// put each facet of a programme under a heading of its own — 申领时间, 办理地点, 申请材料, 办理流程 — so a
-// question asking when, where, with what papers or how is answered under that heading, whose own words are few
+// put each facet of a programme under a heading of its own — 申领时间, 办理地点, 申请材料, 办理流程, 补贴标准 —
+// so a question asking when, where, with what papers, how, who qualifies or how much is answered under that heading, whose own words are few
 // (每年设两个集中申报期：3月1日至3月31日 has nothing of 人才补贴 but its document's title). Keyword search ranks
 // it below sections that repeat the programme's name; this lifts it to just after the first passage of its
 // document, among the documents retrieval already ranks first. Headings only: a chunk's text is not read.
@@ -26,6 +26,14 @@ const FACETS: ReadonlyArray<{ asks: RegExp; heading: RegExp }> = [
   {
     asks: /谁(能|可以)|哪些人|什么人|啥人|(什么|啥|哪些)条件|够不够|符不符合|有没有资格|能不能(领|申请|享受|报)|\bwho (can|is eligible|qualifies)\b|\beligib|\bqualif/i,
     heading: /对象|条件|范围|资格|\b(eligibility|who can apply|who is eligible)\b/i,
+  },
+  {
+    asks: /多少钱|几块|费用|收费|价格|标准|补多少|补贴多少|给多少|发多少|领多少|交多少|缴多少|能拿多少|\bhow much\b|\bfees?\b|\bcost\b|\bprice\b/i,
+    heading: /标准|金额|费用|收费|价格|额度|\b(fees?|costs?|amounts?|rates?|prices?|how much)\b/i,
+  },
+  {
+    asks: /电话|热线|咨询|联系|\bphone\b|\bhotline\b|\bcontact\b|\bcall\b/i,
+    heading: /电话|咨询|联系方式|\b(contact|phone|hotline|enquiries)\b/i,
   },
 ];
 
