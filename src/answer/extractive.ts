@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos, KIND_EVIDENCE, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -835,7 +835,7 @@ const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 /** The answer to a question a page asks itself (答：…). */
 const FAQ_ANSWER = /^\s*(答|A)\s*[:：]/i;
 
-/** A question a page asks itself: 问：…, Q: …, or one short sentence ending in ？ (not a passage that merely ends with one). */
+/** A question a page asks itself: 问：…, Q: …, Q6. …, or one short sentence ending in ？ — up to 40 characters, an English one up to 100 (not a passage that merely ends with one). */
 function isFaqQuestion(text: string): boolean {
   return FAQ_MARK.test(text) || (/[？?]\s*$/.test(text) && text.length <= (englishText(text) ? 100 : 40) && !/[。.!！;；]\s/.test(text.replace(FAQ_NUMBER, '')) && !/[。！；]/.test(text));
 }
@@ -2152,8 +2152,6 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   return null;
 }
 
-/** Asks what to bring or prepare (要准备啥, 带什么材料, 需要哪些证件, "what documents do I need to bring"). */
-const MATERIALS_ASK = /(准备|带|携带|提交|提供)(些|点)?(啥|什么|哪些)|(啥|什么|哪些)(材料|证件|资料|证明)|要(啥|什么)材料|\bwhat (documents|papers|materials)\b|\bwhat (do|should|must) (i|we) (bring|prepare|submit)\b|\bdocuments? (do i|are|will i) need/i;
 /** A sentence naming papers one brings (户口簿, 出生医学证明, 申请表, 复印件; "passport", "a photo"). */
 const MATERIALS_STATED = /户口簿|户口本|身份证|居住证|证明|证书|申请表|登记表|审批表|复印件|原件|照片|合同|证件|银行卡|存折|执照|\b(passports?|photos?|photographs?|certificates?|forms?|proof|id cards?|copies)\b/i;
 

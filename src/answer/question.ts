@@ -145,6 +145,9 @@ export function looksLikeInstruction(sentence: string): boolean {
 }
 
 /** jieba tags of nouns: common, other proper, place, person, abbreviation, verbal and adjectival nouns. */
+/** Asks what to bring or prepare (要准备啥, 带什么材料, 需要哪些证件, "what documents do I need to bring"). */
+export const MATERIALS_ASK = /(准备|带|携带|提交|提供)(些|点)?(啥|什么|哪些)|(啥|什么|哪些)(材料|证件|资料|证明)|要(啥|什么)材料|\bwhat (documents|papers|materials)\b|\bwhat (do|should|must) (i|we) (bring|prepare|submit)\b|\bdocuments? (do i|are|will i) need/i;
+
 export const NOUN_TAG = /^(n|nz|ns|nr|j|vn|an)$/;
 
 /** What the story-weighing needs of a corpus: its tokenizer and document frequencies. */

@@ -1,9 +1,12 @@
 // The section of a guide that holds what is asked. Service guides (办事指南), policy explainers and FAQ pages
 // put each facet of a programme under a heading of its own — 申领时间, 办理地点, 申请材料, 办理流程, 补贴标准 —
-// so a question asking when, where, with what papers, how, who qualifies or how much is answered under that heading, whose own words are few
-// (每年设两个集中申报期：3月1日至3月31日 has nothing of 人才补贴 but its document's title). Keyword search ranks
+// so a question asking when, where, with what papers, how, who qualifies or how much is answered under that
+// heading, whose own words are few (每年设两个集中申报期：3月1日至3月31日 has nothing of 人才补贴 but its
+// document's title). Keyword search ranks
 // it below sections that repeat the programme's name; this lifts it to just after the first passage of its
 // document, among the documents retrieval already ranks first. Headings only: a chunk's text is not read.
+
+import { MATERIALS_ASK } from '../answer/question.js';
 
 /** What the question asks for, and how a section giving it is headed. */
 const FACETS: ReadonlyArray<{ asks: RegExp; heading: RegExp }> = [
@@ -16,7 +19,7 @@ const FACETS: ReadonlyArray<{ asks: RegExp; heading: RegExp }> = [
     heading: /地点|地址|网点|窗口|场所|受理点|\b(where|address|locations?|venues?)\b/i,
   },
   {
-    asks: /(准备|带|携带|提交|提供)(些|点)?(啥|什么|哪些)|(啥|什么|哪些)(材料|证件|资料|证明)|要(啥|什么)材料|\bwhat (documents|papers|materials)\b|\bwhat (do|should|must) (i|we) (bring|prepare|submit)\b|\bdocuments? (do i|are|will i) need/i,
+    asks: MATERIALS_ASK,
     heading: /材料|证件|资料|要件|\b(documents|materials|what to bring)\b/i,
   },
   {
