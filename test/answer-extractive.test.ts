@@ -1626,6 +1626,15 @@ describe('abstention evidence', () => {
     expect(without.text).toContain('没有说明开放时间');
     const local = statsFor([hours, ...ALL]);
     expect(askZh('民政窗口星期六上班吗', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain('周一至周五');
+    // "does it work on saturday?" asks the same in English.
+    const stems = (q: string) => tokenizer.tokens(q).map((term) => ({ term, weight: 1, origin: 'question' }));
+    const q = 'does the exit entry hall work on saturday?';
+    const placeOnly = statsFor([{ title: 'Exit-Entry services', text: 'The Exit-Entry hall is on the 2nd floor of the Citizen Centre, 288 Hubin Avenue.' }, ...ALL]);
+    const noHours = askEnglishOf(placeOnly, q, stems('exit entry hall'));
+    expect(noHours.abstained, noHours.text).toBe(true);
+    expect(noHours.text).toContain('opening hours');
+    const withHours = statsFor([{ title: 'Exit-Entry services', text: 'The Exit-Entry hall is on the 2nd floor of the Citizen Centre, 288 Hubin Avenue. Open Monday to Friday, 8:30–12:00 and 13:30–17:30.' }, ...ALL]);
+    expect(askEnglishOf(withHours, q, stems('exit entry hall')).text.split('\n')[0]).toContain('Monday to Friday');
   });
 
   it('two words as heavy as each other are both the topic: a 敬老院 notice without 床位费 does not answer 养老院的床位费', () => {
