@@ -216,6 +216,10 @@ describe('English questions about things the documents never mention', () => {
     const daysInCorpus = { ...days, term: '日前' };
     expect(groupsOf('how many days is the summer rush at changzhi', [changzhi, summer, daysInCorpus])).not.toContain('days');
     expect(groupsOf('are there days off in the summer rush at changzhi', [changzhi, summer, daysInCorpus])).toContain('days');
+    // "What time" asks a time of day, as "what date" asks a date; "time" naming a thing ("time off") is still a word to find.
+    const timeInCorpus = { ...days, term: '日前', source: 'time' };
+    expect(groupsOf('what time does the summer rush at changzhi start', [changzhi, summer, timeInCorpus])).not.toContain('time');
+    expect(groupsOf('is there time off in the summer rush at changzhi', [changzhi, summer, timeInCorpus])).toContain('time');
     const withNeighbour = analyseQuestion({ question: 'my neighbour is 65, what age is the summer rush at changzhi for', language: 'en', retrieval: { ...retrievalOf('', rush.chunks.slice(0, 1)), terms: [changzhi, summer, neighbour, { ...days, term: '日前', source: 'age' }] }, history: [] }, rush.stats);
     expect('keyTerms' in withNeighbour).toBe(true);
     const groups = 'keyTerms' in withNeighbour ? withNeighbour.keyTerms.map((k) => k.group) : [];

@@ -1298,7 +1298,7 @@ const ENGLISH_NAMED_PLACE = /\b([a-z]{3,})\s+(?:road|street|avenue|lane|district
  * English: the noun right after "how many", "how much", "what" or "which" is the kind of answer wanted ("how many
  * days", "what age", "which year"), which the document states as a figure (62天, 60周岁以上) — not a topic it must share.
  */
-const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks?|months?|years?|hours?|minutes?|times|age|date|day|percent(?:age)?|number|amount)\b/g;
+const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks?|months?|years?|hours?|minutes?|times?|age|date|day|percent(?:age)?|number|amount)\b/g;
 /** "How long does it take (for …) to", "how long will the refund take": "take" asks for the duration. */
 const HOW_LONG_TAKE = /\bhow long\b[^?.!]{0,60}\btake\b/;
 /** "How much does it cost / charge": the verb asks the amount, as "take" asks the time (no word a page must share). */
