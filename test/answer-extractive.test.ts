@@ -1545,6 +1545,19 @@ describe('abstention evidence', () => {
     expect(deadline.text.split('\n')[0]).toContain('2026年12月20日');
   });
 
+  it('a figure deferred with others (具体时间和收费另行通知) or to a later notice (以学校通知为准) is not given either', () => {
+    const camp = { title: '青少年宫寒假活动', text: '青少年宫寒假期间将开设青少年托管班，具体时间和收费另行通知。书法班每周六上课，学费每期600元。' };
+    const insurance = { title: '学生医保参保', text: '在校学生参加城乡居民医保，由学校统一代收代缴，缴费时间以学校通知为准。' };
+    const local = statsFor([camp, insurance, ...ALL]);
+    const fee = askZh('青少年托管班收费多少钱', local.chunks.slice(0, 1), local.stats);
+    expect(fee.abstained, fee.reasons.join(' | ')).toBe(true);
+    expect(fee.text).toContain('另行通知');
+    expect(askZh('书法班学费多少钱', local.chunks.slice(0, 1), local.stats).text.split('\n')[0]).toContain('600元');
+    const when = askZh('学生医保什么时候缴费', local.chunks.slice(1, 2), local.stats);
+    expect(when.abstained, when.reasons.join(' | ')).toBe(true);
+    expect(when.text).toContain('以学校通知为准');
+  });
+
   it('English: a passage matching only the place (Dongcheng District) does not answer what is asked there', () => {
     const aid = { title: 'Free Legal Aid in Yunchuan', text: 'The Dongcheng District Legal Aid Centre is on the 2nd floor of the Public Legal Services Centre.' };
     const local = statsFor([aid, ...ALL]);
@@ -2226,6 +2239,19 @@ describe('English answers', () => {
     const given = ask('What email address do I use to book the dumpling making class?', local.chunks.slice(0, 1));
     expect(given.abstained, given.reasons.join(' | ')).toBe(false);
     expect(given.text).toContain('events@example.cn');
+  });
+
+  it('a fee published separately is not given: the reply says so in the question\'s own words, quoting the page', () => {
+    const utilities = { title: 'Water and gas for new residents', text: 'Water costs 3.20 yuan per cubic metre for the first 180 cubic metres a year. The fee for a new gas connection is published separately by the gas company.' };
+    const own = statsFor([utilities, pool, funeral]);
+    const ask = (question: string) => answerExtractively({ question, language: 'en', retrieval: retrievalOf(question.toLowerCase(), own.chunks.slice(0, 1)), history: [] }, { ...own.stats, romanised: new Set() });
+    const gas = ask('how much is the gas connection fee for a new flat?');
+    expect(gas.abstained, gas.reasons.join(' | ')).toBe(true);
+    expect(gas.text).toContain('published separately');
+    expect(gas.text).toContain('“connection”');
+    const water = ask('how much does water cost per cubic metre?');
+    expect(water.abstained, water.reasons.join(' | ')).toBe(false);
+    expect(water.text.split('\n')[0]).toContain('3.20 yuan');
   });
 
   it("a phone number or opening hours come from a passage naming what they are asked of, not another place on the same road", () => {

@@ -821,15 +821,21 @@ const EVERYDAY_FLOOR = 0.5;
 const YEAR = /^(19|20)\d{2}$/;
 // Words and their stems ("county" → counti).
 const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
-/** "具体标准由区民政局另文公布", "收费标准另行制定": the figure is not in this document. */
-const DEFERRED = /(标准|金额|数额|办法|时间|日期)[^，。；]{0,16}另(文|行)(公布|通知|制定|发布|下达|明确|确定)/;
-
-/** The sentence defers the kind of figure asked: a date to 另行通知 for 时间, an amount for 标准 (办法: either). */
+/**
+ * The sentence defers the kind of figure asked to another notice: "具体标准由区民政局另文公布", "具体时间和收费另行通知",
+ * "缴费时间以学校通知为准"; in English "The fee for a new gas connection is published separately", "dates to be
+ * announced". What it defers is read from the words before the deferral: a date (时间, 时刻, date) for a date or
+ * duration asked, an amount (标准, 收费, fee) for any other figure, 办法 for either.
+ */
+const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|通知|制定|发布|下达|明确|确定|告知)|以[^，。；]{0,16}(通知|公告|公布)为准)/;
+const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
+const DEFERS_DATE = /时间|日期|时刻|\b(dates?|times?|schedules?|deadlines?)\b/i;
+const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|\b(fees?|prices?|charges?|costs?|amounts?|rates?)\b/i;
 function defersAsked(norm: string, asked: AskedFigure | null): boolean {
-  const what = DEFERRED.exec(norm)?.[1];
-  if (!what || !asked) return false;
+  const span = (DEFERRED.exec(norm) ?? DEFERRED_EN.exec(norm))?.[0];
+  if (!span || !asked) return false;
   const dated = asked.measure === 'date' || asked.measure === 'duration';
-  return what === '办法' || (what === '时间' || what === '日期' ? dated : !dated);
+  return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span);
 }
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 /** The answer to a question a page asks itself (答：…). */
@@ -2168,10 +2174,13 @@ const APPLYING_WORD = /^(申请|办理|报名|领取|申领|登记|预约|补办
  * own words (电话, 上班), and an English word as the question spells it (no stem such as librari).
  */
 function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: string): string[] {
+  const asWritten = new Map<string, string>();
+  for (const word of question.toLowerCase().match(/[a-z]+/g) ?? []) for (const form of [word, stemEnglish(word)]) if (!asWritten.has(form)) asWritten.set(form, word);
+  const shown = (term: string) => (/^[a-z]+$/.test(term) ? asWritten.get(term) : term);
   return keyTerms
-    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && (!/^[a-z]+$/.test(k.term) || question.toLowerCase().includes(k.term)))
+    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && shown(k.term) !== undefined)
     .sort((a, b) => b.weight - a.weight)
-    .map((k) => k.term)
+    .map((k) => shown(k.term)!)
     // (A piece of a word already named says nothing more: 高龄津贴, not 高龄津贴、高龄.)
     .filter((term, i, all) => !all.slice(0, i).some((t) => t.includes(term)))
     .slice(0, 2);
