@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../src/app.js';
 import { createMemoryLogger } from '../src/log.js';
-import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
 
 const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Work and Residence Permits | Qingshan International Services</title></head>
 <body><nav>Home | Living | Working | Contact | 中文</nav>
@@ -20,12 +20,17 @@ const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Work and R
 </article></main>
 <footer>Qingshan Foreign Affairs Office. Copyright 2026.</footer></body></html>`;
 
+// A Chinese FAQ naming each county's office and an English page that names the county too (from the civic
+// dev corpus, eval/civic/docs).
+const CIVIC = ['05_budongchan_dengji_wenda.txt', '19_water_gas_newcomers_en.txt'];
+
 let corpus: TempCorpus;
 let app: App;
 
 beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'service-english-page-' });
   fs.writeFileSync(path.join(corpus.corpusDir, 'permits_en.html'), PAGE);
+  for (const name of CIVIC) fs.copyFileSync(path.join(REPO_ROOT, 'eval/civic/docs', name), path.join(corpus.corpusDir, name));
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });
 
@@ -47,5 +52,11 @@ describe('an English page for foreign residents', () => {
     const r = await ask('is the work permit free');
     expect(r.abstained, r.answer).toBe(false);
     expect(r.answer.split('\n')[0]).toContain('free of charge');
+  });
+
+  it('"in Yunxi county" is one place, as 云溪县 is: the county office of a Chinese FAQ answers, not a second place missing', async () => {
+    const r = await ask('where is real estate registration office in Yunxi county');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('迎宾路12号');
   });
 });

@@ -1148,6 +1148,15 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   for (const phrase of absentPhrases) {
     if (!absentConcepts.has(phrase)) out.push({ term: phrase, weight: idfMax * ABSENT_CONCEPT_WEIGHT, group: phrase, unknown: true, absentPhrase: true });
   }
+  // English: a place noun after a place's name ("Yunxi county", "Nanhu District") is part of that name, as 县 is
+  // of 云溪县: one place, not a second scope no Chinese passage can have.
+  if (language === 'en') {
+    for (const m of question.toLowerCase().matchAll(/\b([a-z]+)\s+(count(?:y|ies)|districts?|cit(?:y|ies)|towns?|townships?|villages?|provinces?)\b/g)) {
+      const place = out.find((k) => k.scope && k.term === stemEnglish(m[1]!));
+      if (!place) continue;
+      for (const k of out) if (k.scope && k.term === stemEnglish(m[2]!) && k.group === k.term) k.group = place.group;
+    }
+  }
   return mergePieces(out.filter((k) => !cutOfReplaced(k)));
 }
 
