@@ -109,6 +109,17 @@ describe('the section headed by what is asked', () => {
     const timeFirst = [ranked[4], ...ranked.slice(0, 4)];
     expect(liftAskedSection(timeFirst, (s) => s, '啥时候能报')).toEqual(timeFirst);
   });
+
+  it('a period named for what is done in it (三、集中缴费期, 申报期) is a section of when', () => {
+    const notice = [
+      { docId: 'insurance', subhead: '' },
+      { docId: 'insurance', subhead: '二、缴费标准' },
+      { docId: 'other', subhead: '第一条' },
+      { docId: 'insurance', subhead: '三、集中缴费期' },
+    ];
+    expect(liftAskedSection(notice, (s) => s, '医保费今年最晚交到哪天')[1]).toEqual({ docId: 'insurance', subhead: '三、集中缴费期' });
+    expect(liftAskedSection(notice, (s) => s, '医保费一年交多少钱')[1]).toEqual({ docId: 'insurance', subhead: '二、缴费标准' });
+  });
 });
 
 describe('search terms', () => {

@@ -12,7 +12,7 @@ import { MATERIALS_ASK } from '../answer/question.js';
 const FACETS: ReadonlyArray<{ asks: RegExp; heading: RegExp }> = [
   {
     asks: /什么时候|啥时候|何时|哪天|几号|几月|时间|截止|最晚|期限|多久|多长时间|\bwhen\b|\bwhat (date|time|day)\b|\bdeadline\b|\bhow long\b/i,
-    heading: /时间|日期|期限|时限|时段|申报期|报名期|截止|\b(when|dates?|deadlines?|timing|processing time)\b/i,
+    heading: /时间|日期|期限|时限|时段|(申报|报名|缴费|交费|受理|申请|办理|登记|采集|征收)期|截止|\b(when|dates?|deadlines?|timing|processing time)\b/i,
   },
   {
     asks: /在哪|哪里|哪儿|什么地方|啥地方|地址|地点|去哪|到哪|\bwhere\b|\baddress\b/i,
