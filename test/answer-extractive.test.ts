@@ -2254,6 +2254,15 @@ describe('English answers', () => {
     expect(water.text.split('\n')[0]).toContain('3.20 yuan');
   });
 
+  it('an English lead drops a bracketed address where that keeps the figure in the short line', () => {
+    const library = { title: 'Library', text: 'Chengjiang Library (18 Wenhua Road, Xishan District) charges a deposit of 100 yuan for a reader card, refunded when you return it.' };
+    const own = statsFor([library, pool, funeral]);
+    const question = 'how much is the deposit for a library card?';
+    const card = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, own.chunks.slice(0, 1)), history: [] }, { ...own.stats, romanised: new Set() });
+    expect(card.abstained, card.reasons.join(' | ')).toBe(false);
+    expect(card.text.split('\n')[0]).toMatch(/^Chengjiang Library charges a deposit of 100 yuan/);
+  });
+
   it("a phone number or opening hours come from a passage naming what they are asked of, not another place on the same road", () => {
     const blood = { title: 'Blood donation', text: 'The blood donation house on Zhongshan Road is open every day from 9:00 to 17:00.' };
     const bank = { title: 'Bank accounts', text: 'The Bank of China branch at 66 Zhongshan Road has an English-speaking counter.' };

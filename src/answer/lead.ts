@@ -216,8 +216,12 @@ const SUBORDINATE = /^\s*(if|when|once|before|after|unless|while|as long as|prov
  * while they fit in ENGLISH_LEAD_MAX ("50 yuan per person", "5th floor, Outpatient Building, 18 Jiankang Road").
  */
 export function englishFact(sentence: string, figure: FigureMention | null, terms: readonly string[], kind?: string, facet?: RegExp): string {
-  const text = sentence.replace(/\s+/g, ' ').trim();
-  if (text.length <= ENGLISH_LEAD_MAX) return tidyEnglish(text);
+  const whole = sentence.replace(/\s+/g, ' ').trim();
+  if (whole.length <= ENGLISH_LEAD_MAX) return tidyEnglish(whole);
+  // A figure's sentence is read without its bracketed asides where the figure stays: "Chengjiang Library (18 Wenhua
+  // Road, Xishan District) issues reader cards free of charge" leads as "Chengjiang Library issues reader cards …".
+  const plain = whole.replace(/\s*\([^()]*\)/g, '');
+  const text = figure && plain !== whole && normalizeText(plain).includes(figure.text) ? plain : whole;
   const pieces = englishPieces(text);
   const lead = englishWindow(text, pieces, figure, terms, kind, facet);
   // A sentence that says something is not so is led whole, while it stays short, when its window lost the
