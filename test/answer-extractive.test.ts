@@ -2254,6 +2254,17 @@ describe('English answers', () => {
     expect(water.text.split('\n')[0]).toContain('3.20 yuan');
   });
 
+  it("an English lead keeps its sentence's subject: what is open 24 hours, not only where it is", () => {
+    const pharmacy = { title: 'Hospitals with English-language services', text: "The Renmin Pharmacy at 20 Jiankang Road, opposite the First People's Hospital, is open 24 hours. Bring your prescription." };
+    const own = statsFor([pharmacy, pool, funeral]);
+    const question = 'any 24h pharmacy near first people hospital';
+    const found = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, own.chunks.slice(0, 1)), history: [] }, { ...own.stats, romanised: new Set() });
+    expect(found.abstained, found.reasons.join(' | ')).toBe(false);
+    const lead = found.text.split('\n')[0];
+    expect(lead).toMatch(/^The Renmin Pharmacy at 20 Jiankang Road/);
+    expect(lead).toContain('24 hours');
+  });
+
   it('an English lead drops a bracketed address where that keeps the figure in the short line', () => {
     const library = { title: 'Library', text: 'Chengjiang Library (18 Wenhua Road, Xishan District) charges a deposit of 100 yuan for a reader card, refunded when you return it.' };
     const own = statsFor([library, pool, funeral]);

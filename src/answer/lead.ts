@@ -285,6 +285,18 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
   while (to + 1 < pieces.length && !/[.!?]$/.test(pieces[to].text) && text.slice(pieces[from].start, pieces[to + 1].end).length <= ENGLISH_LEAD_MAX) to++;
   if (span().length < 24 && from > 0 && !/[.!?]$/.test(pieces[from - 1].text) && text.slice(pieces[from - 1].start, pieces[to].end).length <= ENGLISH_LEAD_MAX) from--;
   let out = span();
+  // A window after its sentence's subject ("The Renmin Pharmacy at 20 Jiankang Road, opposite the First People's
+  // Hospital, is open 24 hours" led as "Opposite the First People's Hospital, is open 24 hours") says what of
+  // nothing named: the subject leads, the window's last piece after it, where both fit and the figure stays.
+  let opens = from;
+  while (opens > 0 && !/[.!?]$/.test(pieces[opens - 1].text)) opens--;
+  if (opens < from && /,$/.test(pieces[opens].text) && !SUBORDINATE.test(pieces[opens].text)) {
+    const whole = text.slice(pieces[opens].start, pieces[to].end);
+    const joined = `${pieces[opens].text.replace(/,$/, '')} … ${pieces[to].text}`;
+    const keeps = (t: string) => !figure || normalizeText(t).includes(figure.text);
+    if (whole.length <= ENGLISH_LEAD_MAX) out = whole;
+    else if (joined.length <= ENGLISH_LEAD_MAX && keeps(joined)) out = joined;
+  }
   if (out.length > ENGLISH_LEAD_MAX) {
     // One long piece: a window of whole words around the figure or the address; otherwise from the last of
     // the question's words on, as English states what is new about its subject after it ("…must have been
