@@ -1088,6 +1088,17 @@ describe('abstention evidence', () => {
     expect(groups('稷王社区不收钱的议事会在哪')).toContain('不');
   });
 
+  it('a 一 of a word (同一年度, 统一, 唯一) is no numeral: 同一年度内 states no period of a year', () => {
+    const texts = (text: string) => figureMentions(text).map((m) => m.text);
+    expect(texts('同一年度内已办理购房提取的，不得再办理租房提取。')).toEqual([]);
+    expect(texts('全市统一标准，唯一入口为政务服务网。')).toEqual([]);
+    expect(texts('缴存满一年的可以申请。')).toContain('一年');
+    const faq = { title: '提取公积金付房租问答', text: '问：买过房还能提取公积金付房租吗？答：不能。同一年度内已办理购房提取的，不得再办理租房提取。问：毕业生交满多久能提取公积金付房租？答：首次缴存公积金的毕业生，缴存满3个月即可申请租房提取。' };
+    const local = statsFor([faq, ...ALL]);
+    const draft = askZh('刚毕业交公积金，交满多久能提取付房租', local.chunks.slice(0, 1), local.stats);
+    expect(draft.text.split('\n')[0]).toContain('3个月');
+  });
+
   it('an English count of things, in figures or words ("four free collections", "5 numbers"), answers "how many"', () => {
     const counted = (text: string) => figureMentions(text).filter((m) => m.measure === 'count').map((m) => m.text);
     expect(counted('Each household may book up to four free collections a year.')).toEqual(['four free collections']);

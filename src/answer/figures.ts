@@ -171,6 +171,8 @@ const CODE = /[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*第?\s*\d+\s*号/g;
 // Nor is a house number (文庙街15号, 青岚路66号): a street's, not a day of the month.
 const HOUSE_NUMBER = /(?<=[\u4e00-\u9fff](?:路|街|巷|胡同|弄|大道))\s*\d+\s*号/g;
 // "一位咨询者", "一场活动": the numeral 一 before a count word is an article, not a count.
+/** The character before a 一 that makes it part of a word (同一, 统一, 唯一, 万一, 逐一, 单一, 专一, 之一), not a numeral. */
+const NOT_NUMERAL_ONE = /^[同统唯万逐单专之]$/;
 const ARTICLE_ONE = /^一\s*(?:个|名|位|场|项|次|件|家|条|种|批|处|张|套|间|台|辆|支|所|座|类|户|期|单)$/;
 
 /** Every figure and date in `text` (normalised text: half-width digits, numbers joined). */
@@ -186,6 +188,8 @@ export function figureMentions(text: string): FigureMention[] {
     if (ARTICLE_ONE.test(raw) && !(/次/.test(raw) && /每[年月季周天日人户][^，,。；;]{0,10}$/.test(text.slice(Math.max(0, start - 14), start)))) continue;
     // 第二批, 第3届: an ordinal names which one, it counts nothing.
     if (!m[1] && text[start - 1] === '第') continue;
+    // 同一年度, 统一标准, 唯一, 万一, 之一: a 一 of a word, not the numeral (同一年度内 is no period of a year).
+    if (!m[1] && raw.startsWith('一') && NOT_NUMERAL_ONE.test(text[start - 1] ?? '')) continue;
     // 一年级, 三年级: a school grade, not a duration.
     if (!m[1] && /年$/.test(raw) && text[start + m[0].length] === '级') continue;
     if (m[1]) {
