@@ -593,6 +593,19 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
       sentences.unshift(own);
     }
   }
+  // A provision for the place the question names — a condition naming it, 在云溪县就业创业的，生活补贴…每人每月增加300元
+  // for 去云溪县上班…有没有多的 — comes before the general rule (the table's 每人每月600元), where it is as much on the
+  // topic and fits the asked figure as well. (Only such a condition: a report naming the place anywhere is no
+  // provision for it, and led a count question with another of its figures. Not the collection's home place.)
+  const askedPlaces = keyTerms.filter((k) => k.scope && k.term.length >= 2 && !YEAR_TOKEN.test(k.term) && /\p{Script=Han}/u.test(k.term) && stats.documentFrequency(k.term) < HOME_PLACE_SHARE * stats.size).map((k) => k.term);
+  const namesPlace = (s: ScoredSentence) => askedPlaces.some((t) => new RegExp(`${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^，,。；;]{0,12}的[，,]`).test(s.norm));
+  if (askedPlaces.length && sentences.length && !namesPlace(sentences[0])) {
+    const local = sentences.find((s) => namesPlace(s) && s.coverage >= sentences[0].coverage && onTopic(s) && (!asked || s.fit >= sentences[0].fit) && !contrasting(s));
+    if (local) {
+      sentences.splice(sentences.indexOf(local), 1);
+      sentences.unshift(local);
+    }
+  }
   if (deferred) {
     // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
     const says = (s: ScoredSentence) => (deferring.includes(s) ? 0 : 1);
