@@ -20,6 +20,7 @@ const DOCS = [
   '2026年以后出生的婴幼儿可申领育儿补贴，生育第三个子女的每年增加1200元。申请需提供户口簿。',
   '未在集中缴费期内缴费的，可以补缴。犬只应当办理养犬登记。',
   '行动不便的可预约送餐上门，配送费每次3元。二孩家庭另行补贴。逾期不改正的，处200元罚款。',
+  '西岭区住房保障中心受理申请。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -36,6 +37,8 @@ describe('Chinese expander', () => {
   it('reads a word typed as bare pinyin in Latin letters as the corpus word it spells', () => {
     expect(terms('dibao怎么申请')).toContain('dibao→低保:pinyin-repair');
     expect(terms('gongjiaoka能免费办吗')).toContain('gongjiaoka→公交卡:pinyin-repair');
+    // A name ending as an English -ing word is searched by its stem (xiling as xile): the word as typed is read.
+    expect(terms('xiling 公租房申请 收入标准')).toContain('xile→西岭:pinyin-repair');
     expect(terms('wifi怎么连')).toEqual([]); // spells no word of the corpus
     // A resident's word in pinyin (tuixiujin: 退休金) finds what the documents call it.
     expect(terms('tuixiujin每个月几号发')).toContain('tuixiujin→养老金:pinyin-repair');

@@ -4,13 +4,14 @@
 //   pinyin-repair (0.8) a word that is in no document and no dictionary, typed with a pinyin IME, replaced
 //                       by the corpus word with the same toneless pinyin (低包 → 低保, 补帖 → 补贴, 助里 → 助理),
 //                       or typed as bare pinyin in Latin letters (dongcheng → 东城, even where English
-//                       notices spell Dongcheng too);
+//                       notices spell Dongcheng too; xiling as typed, not its English stem xile);
 //   abbreviation  (0.8) a short form in no document (法援, 废电池) → the corpus words it shortens: same first
 //                       character, its characters in order, at most twice its length (法律援助, 废旧电池).
 import { pinyin } from './pinyin.js';
 import type { WeightedTerm } from '../ports.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { normalizeText } from '../text/normalize.js';
+import { stemEnglish } from '../text/stem.js';
 import { PUBLIC_SERVICE_SYNONYMS } from './synonyms.js';
 import { neverThrows } from './expansion.js';
 
@@ -131,10 +132,13 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     }
     const nonWords: string[] = [];
     const tokens = options.tokenizer.tokens(text);
+    const latinWords = [...new Set(text.toLowerCase().match(/[a-z]+/g) ?? [])];
     for (const token of new Set(tokens)) {
       // Pinyin in Latin letters inside a Chinese question: the Chinese word, even where an English notice has the spelling.
       if (LATIN_PINYIN.test(token)) {
-        for (const term of fromLatin(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
+        // (The token is an English stem — xiling is searched as xile, beijing as beij: the word as typed is read.)
+        const typed = [token, ...latinWords.filter((w) => w !== token && stemEnglish(w) === token)];
+        for (const term of new Set(typed.flatMap(fromLatin))) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
         continue;
       }
       if (!HAN.test(token) || options.documentFrequency(token) > 0) continue;
