@@ -2274,6 +2274,12 @@ describe('English answers', () => {
     const lead = found.text.split('\n')[0];
     expect(lead).toMatch(/^The Renmin Pharmacy at 20 Jiankang Road/);
     expect(lead).toContain('24 hours');
+    // Where: the address is the answer, not the name before it.
+    const hall = { title: 'Residence permits', text: 'Linxi Exit-Entry Administration Hall, 2nd floor, Block B, Citizen Centre, 288 Hubin Avenue, Nanhu District. Bring your passport.' };
+    const halls = statsFor([hall, pool, funeral]);
+    const where = 'where is the citizen centre in linxi?';
+    const at = answerExtractively({ question: where, language: 'en', retrieval: retrievalOf(where, halls.chunks.slice(0, 1)), history: [] }, { ...halls.stats, romanised: new Set(['linxi']) });
+    expect(at.text.split('\n')[0]).toContain('288 Hubin Avenue');
   });
 
   it('an English lead drops a bracketed address where that keeps the figure in the short line', () => {

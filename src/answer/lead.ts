@@ -290,7 +290,8 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
   // nothing named: the subject leads, the window's last piece after it, where both fit and the figure stays.
   let opens = from;
   while (opens > 0 && !/[.!?]$/.test(pieces[opens - 1].text)) opens--;
-  if (opens < from && /,$/.test(pieces[opens].text) && !SUBORDINATE.test(pieces[opens].text)) {
+  // (Not an address window of a "where" question: its pieces are the answer, the name before them is not.)
+  if (!place && opens < from && /,$/.test(pieces[opens].text) && !SUBORDINATE.test(pieces[opens].text)) {
     const whole = text.slice(pieces[opens].start, pieces[to].end);
     const joined = `${pieces[opens].text.replace(/,$/, '')} … ${pieces[to].text}`;
     const keeps = (t: string) => !figure || normalizeText(t).includes(figure.text);
