@@ -6,7 +6,7 @@ import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../
 import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
-import { askedFigure, figureFit, figureMentions } from '../src/answer/figures.js';
+import { askedFigure, ASKS_WAIT, figureFit, figureMentions } from '../src/answer/figures.js';
 import { arabicAges, askingClauses, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
@@ -2263,6 +2263,33 @@ describe('English answers', () => {
     const water = ask('how much does water cost per cubic metre?');
     expect(water.abstained, water.reasons.join(' | ')).toBe(false);
     expect(water.text.split('\n')[0]).toContain('3.20 yuan');
+  });
+
+  it('"when can I get it" asks a wait: the time it takes (about 15 working days) answers it', () => {
+    expect(ASKS_WAIT.test('i applied for the card last week, when i can get it?')).toBe(true);
+    expect(ASKS_WAIT.test('when can I collect my residence permit?')).toBe(true);
+    expect(ASKS_WAIT.test('社保卡什么时候能拿到')).toBe(true);
+    expect(ASKS_WAIT.test('when does the library open?')).toBe(false);
+    const asked = { measure: 'date' as const, classifier: null, focus: '' };
+    const text = 'Cards are not made on the spot; they are ready in about 15 working days.';
+    const [mention] = figureMentions(text).filter((m) => m.measure === 'duration');
+    expect(figureFit(mention!, { ...asked, until: true }, text)).toBeGreaterThan(figureFit(mention!, asked, text));
+    // A qualifying period is no wait.
+    const qualifying = '户籍满3年的可以申请。';
+    const [period] = figureMentions(qualifying).filter((m) => m.measure === 'duration');
+    expect(figureFit(period!, { ...asked, until: true }, qualifying)).toBeLessThan(figureFit(mention!, { ...asked, until: true }, text));
+  });
+
+  it('an English sentence whose subject is a pronoun ("It has 100 questions") is about what the sentence before it names', () => {
+    const licence = {
+      title: 'Converting a foreign driving licence',
+      text: 'Bring your passport, residence permit and three photos. You take only the theory test (Subject 1). It has 100 questions and can be taken in English. The test fee is 50 yuan.',
+    };
+    const own = statsFor([licence, pool, funeral]);
+    const question = 'Is the driving theory test available in English?';
+    const draft = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question.toLowerCase(), own.chunks.slice(0, 1)), history: [] }, { ...own.stats, romanised: new Set() });
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('can be taken in English');
   });
 
   it("an English lead keeps its sentence's subject: what is open 24 hours, not only where it is", () => {

@@ -13,7 +13,7 @@ import { normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -442,7 +442,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const datesOfYear = (p: RetrievedPassage) => (kind === 'when' || ASKS_DAY.test(norm)) && relative.some((y) => new RegExp(`${y}\\s*年\\s*\\d{1,2}\\s*月`).test(passageText(p)));
   if (relative.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, relative) || datesOfYear(p));
 
-  const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}) } : null;
+  const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}), ...(ASKS_WAIT.test(norm) && !ASKS_DAY.test(norm) ? { until: true } : {}) } : null;
   // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
   const datedYears = [...new Set([...yearScope, ...relative])];
   const dated: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
@@ -851,6 +851,8 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span);
 }
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+/** An English sentence opening with a pronoun as its subject: what it speaks of is named before it. */
+const PRONOUN_SUBJECT = /^\s*(It|They|This|These|Those|That)\s+(is|are|was|were|has|have|had|can|cannot|can't|will|must|may|should|costs?|takes?|opens?|closes?|covers?|includes?|lasts?|runs?|gives?|pays?|offers?|needs?|requires?)\b/i;
 /** The answer to a question a page asks itself (答：…). */
 const FAQ_ANSWER = /^\s*(答|A)\s*[:：]/i;
 
@@ -1587,7 +1589,10 @@ function scoreSentences(
         const before = i > 0 ? pieces[i - 1] : undefined;
         const asked = !row && before && !before.row && FAQ_ANSWER.test(text) && isFaqQuestion(before.text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
         const rowContext = row ? tokensOf(stats.tokenizer, normalizeText(`${row.header?.join(' ') ?? ''} ${caption ?? ''}`)) : [];
-        candidates.push({ p, passageIndex, order: start + i, text, norm, tokens, own: words, context: [...context, ...asked, ...rowContext], ...(row ? { row } : {}), ...(neighbour ? { neighbour: true as const } : {}) });
+        // An English sentence whose subject is a pronoun ("It has 100 questions and can be taken in English") is
+        // about what the sentence before it names ("You take only the theory test"): those words are its context.
+        const referent = !row && before && !before.row && PRONOUN_SUBJECT.test(text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
+        candidates.push({ p, passageIndex, order: start + i, text, norm, tokens, own: words, context: [...context, ...asked, ...rowContext, ...referent], ...(row ? { row } : {}), ...(neighbour ? { neighbour: true as const } : {}) });
       });
     }
   });

@@ -57,6 +57,8 @@ const LIMIT_FIT = 0.8;
 export const ASKS_DEADLINE = /截止|最晚|最迟|期限|(?:用|有效|管用)到(?:哪|什么时候|啥时候|几时)|(?:什么时候|啥时候|哪天)到期|\bdeadline\b|\bby when\b|\bhow soon must\b|\bvalid until\b|\bexpires?\b/i;
 /** A date to the month, without its day (2026年11月, 11月, March 2026). */
 const MONTH_ONLY = /^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:份)?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}$/i;
+/** "When can I get it" (什么时候能拿到): a wait — the time it takes (15 working days) answers it as a date does. */
+export const ASKS_WAIT = /\bwhen (?:(?:can|will|do|could|should|would) (?:i|we|you|they|he|she|my \w+)|(?:i|we|you|they) (?:can|will|could))\b[^?.!]{0,30}\b(?:get|receive|collect|pick \w+ up|pick up|have)\b|\bwhen\b[^?.!]{0,40}\b(?:be ready|is ready|are ready|arrive)\b|(?:什么时候|啥时候|何时)(?:能|可以|才能)?(?:拿到|领到|到账|办好|下来|出来|寄到)/i;
 export const ASKS_DAY = /哪天|哪一天|哪日|几号|几月几[日号]|什么日子|哪个日子|截止到?(哪|什么时候)|最晚(到|交到|办到)?(哪|什么时候)|\b(what|which) (date|day)\b|\bdeadline\b/i;
 
 export type Period = 'hour' | 'day' | 'week' | 'month' | 'year';
@@ -396,6 +398,9 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // (A day asked: a year alone does not give it, and a month — 出生年月：1926年11月 — gives it less surely.)
   // (A deadline asked — 最晚什么时候, "what's the deadline" — is stated by a time limit too: 30日内, within 30 days.)
   if (asked.measure === 'date' && asked.deadline && mention.measure === 'duration' && text !== undefined && (TIME_LIMIT_AFTER.test(text.slice(mention.end, mention.end + 3)) || WITHIN_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start)))) return LIMIT_FIT;
+  // (A wait asked — "when can I get it" — is stated by the time it takes: about 15 working days. Not by a
+  // qualifying period, 户籍满3年.)
+  if (asked.measure === 'date' && asked.until && mention.measure === 'duration' && text !== undefined) return QUALIFYING_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start)) || QUALIFYING_AFTER.test(text.slice(mention.end, mention.end + 4)) ? QUALIFYING_FIT : WAIT_FIT;
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? (asked.day ? 0.3 : 0.5) : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A wait asked (多久能批): a qualifying period (户籍满3年) states one, less surely than a time limit (20个工作日内).
@@ -442,6 +447,8 @@ function rateOfAmount(before: string): boolean {
 /** "30% of the market rent": the English share names its amount after the figure. */
 const OF_AMOUNT_EN = /^\s*of (?:the |your |their |its )?(?:\w+ )?(?:rent|fee|fees|cost|costs|price|salary|wage|wages|income|premium|bill|amount|expenses?)\b/i;
 const RATE_FIT = 0.6;
+/** How well the time something takes answers "when can I get it": as well as an amount in its unit answers a price. */
+const WAIT_FIT = 0.8;
 const QUALIFYING_FIT = 0.5;
 
 /** The count word a count figure ends with (个 for 个居民小区's 个, 名 for 7188名). */
