@@ -536,6 +536,8 @@ describe('English price questions', () => {
   it('"what is the fee / fine" asks for an amount', () => {
     expect(questionKind('What is the fee for residence registration?')).toBe('number');
     expect(questionKind("what's the fine for not sorting waste")).toBe('number');
+    expect(questionKind('What is the deductible for critical illness insurance?')).toBe('number');
+    expect(questionKind('what salary do engineers get at the job fair')).toBe('number');
     expect(questionKind('What is the office called?')).toBe('what');
   });
 });
@@ -1086,6 +1088,34 @@ describe('abstention evidence', () => {
     expect(groups('稷王社区议事会报上名没')).not.toContain('没');
     // Inside the question it is a word like any other.
     expect(groups('稷王社区不收钱的议事会在哪')).toContain('不');
+  });
+
+  it('a numbered provision stating the asked figure (第五条 大病保险起付标准为1.6万元) is no heading echoing the question', () => {
+    const rules = {
+      title: '云川市城乡居民大病保险实施办法',
+      text: '第四条 个人负担的政策范围内费用超过大病保险起付标准的部分，由大病保险按比例支付。第五条 大病保险起付标准为1.6万元。第六条 起付标准以上至10万元（含）的部分，支付60%。',
+    };
+    const local = statsFor([rules, ...ALL]);
+    const draft = askZh('大病保险起付标准是多少', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('1.6万元');
+  });
+
+  it('an English grade ("a tier-2 hospital") picks the row of the grade the Chinese table names (二级)', () => {
+    const table = {
+      title: '住院待遇政策解读',
+      text: '医疗机构级别 | 起付标准 | 支付比例\n一级 | 200元 | 90%\n二级 | 500元 | 80%\n三级 | 800元 | 70%',
+    };
+    const local = statsFor([table, ...ALL]);
+    const question = "What's the deductible for a stay in a tier-2 hospital?";
+    const r = retrievalOf('', local.chunks.slice(0, 1));
+    const terms: WeightedTerm[] = [
+      { term: '起付标准', weight: 1, origin: 'glossary', source: 'deductible' },
+      { term: '医疗机构', weight: 1, origin: 'glossary', source: 'hospital' },
+    ];
+    const draft = answerExtractively({ question, language: 'en', retrieval: { ...r, terms }, history: [] }, { ...local.stats, romanised: new Set() });
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('500');
   });
 
   it('a 一 of a word (同一年度, 统一, 唯一) is no numeral: 同一年度内 states no period of a year', () => {

@@ -447,7 +447,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const datedYears = [...new Set([...yearScope, ...relative])];
   const dated: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
   // The one grade the question names (二级医院, 第二档): a sentence listing grades states its figure after it.
-  const grades = [...new Set(norm.match(GRADE) ?? [])];
+  const grades = [...new Set(norm.match(GRADE) ?? englishGrade(norm))];
   const asked: AskedFigure | null = dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
   const facet = askedFacet(question, kind, asked, language);
 
@@ -851,6 +851,13 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span);
 }
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
+/** The grade an English question names as the Chinese documents write it: "tier-2 hospital", "level 2" → 二级. */
+function englishGrade(norm: string): string[] {
+  const m = /\b(?:tier|level|grade|class)[-\s]?([1-4])\b|\b(first|second|third|fourth)[-\s](?:tier|level|grade|class)\b/i.exec(norm);
+  if (!m) return [];
+  const n = m[1] ? Number(m[1]) : ['first', 'second', 'third', 'fourth'].indexOf(m[2]!.toLowerCase()) + 1;
+  return [`${'一二三四'[n - 1]}级`];
+}
 /** An English sentence opening with a pronoun as its subject: what it speaks of is named before it. */
 const PRONOUN_SUBJECT = /^\s*(It|They|This|These|Those|That)\s+(is|are|was|were|has|have|had|can|cannot|can't|will|must|may|should|costs?|takes?|opens?|closes?|covers?|includes?|lasts?|runs?|gives?|pays?|offers?|needs?|requires?)\b/i;
 /** The answer to a question a page asks itself (答：…). */
@@ -1627,13 +1634,15 @@ function scoreSentences(
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
   // Nor is a question the document asks itself (问：…？).
-  const last = (s: ScoredSentence) => ((s.features.heading && s.features.novelty < 0.5) || FURNITURE.test(s.text) || isFaqQuestion(s.text) ? 1 : 0);
+  // (A numbered provision that states the asked figure — 第五条 大病保险起付标准为1.6万元 — is no echo, however
+  // many of its words the question has.)
+  const last = (s: ScoredSentence) => ((s.features.heading && s.features.novelty < 0.5 && !(asked && s.fit >= MIN_FIGURE_FIT)) || FURNITURE.test(s.text) || isFaqQuestion(s.text) ? 1 : 0);
   // A figure stated for another place (以忻府区为例，92名… when 忻州 is asked) is that place's, not the asked one's.
   const elsewhere = asked ? placeScope(keyTerms, stats) : () => 0;
   const scope = new Map(out.map((s) => [s, elsewhere(s.norm)]));
   // A table row naming another district, year, grade or category than a sibling row that names the
   // asked one is that one's figure, not the answer.
-  const { rows, byNumber } = otherRows(candidates, out, keyTerms, question);
+  const { rows, byNumber } = otherRows(candidates, out, keyTerms, question, asked?.grade);
   for (const s of out) if (rows.get(s) === 1) s.otherRow = true;
   for (const s of out) if (rows.get(s) === -1) s.askedRow = true;
   // The row singled out by what the question names comes first while it is as much on the topic (with
@@ -1676,7 +1685,7 @@ const SINGLED_ROW_SHARE = 0.8;
  * (东城区, 2025年, 第二阶梯, 二级): the row naming the asked one is the answer, its neighbours' figures are not. A number the question states (93岁, 用水200立方米) names the row whose range holds it
  * (90—99周岁, 180—260立方米, 100周岁及以上). `byNumber`: the rows singled out so.
  */
-function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string): { rows: Map<ScoredSentence, number>; byNumber: Set<ScoredSentence> } {
+function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerms: KeyTerm[], question: string, grade?: string): { rows: Map<ScoredSentence, number>; byNumber: Set<ScoredSentence> } {
   // Amounts, ages, volumes — not years, dates or times of day (2025年 is no volume in 600立方米以上).
   // Each with its unit (岁 of 93岁, 立方米 of 200立方米; none in 93了).
   // A count of years (交了6年社保, 工作满15年) is a number too; a calendar year (2025年) or a date (3月5日) is not.
@@ -1694,7 +1703,8 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     if (!c.row && !band) return;
     const key = c.row ? `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}` : `${c.passageIndex}\u0000bands`;
     const cells = c.row ? c.row.cells : [band!];
-    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit)));
+    // (Or the grade asked, as the question names it in other words: 二级 for "a tier-2 hospital".)
+    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit))) || (!!grade && cells.some((cell) => normalizeText(cell) === grade));
     // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
     const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
     tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named, inRange }]);
