@@ -598,7 +598,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // topic and fits the asked figure as well. (Only such a condition: a report naming the place anywhere is no
   // provision for it, and led a count question with another of its figures. Not the collection's home place.)
   const askedPlaces = keyTerms.filter((k) => k.scope && k.term.length >= 2 && !YEAR_TOKEN.test(k.term) && /\p{Script=Han}/u.test(k.term) && stats.documentFrequency(k.term) < HOME_PLACE_SHARE * stats.size).map((k) => k.term);
-  const namesPlace = (s: ScoredSentence) => askedPlaces.some((t) => new RegExp(`${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^，,。；;]{0,12}的[，,]`).test(s.norm));
+  const placeConditions = askedPlaces.map((t) => new RegExp(`${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^，,。；;]{0,12}的[，,]`));
+  const namesPlace = (s: ScoredSentence) => placeConditions.some((re) => re.test(s.norm));
   if (askedPlaces.length && sentences.length && !namesPlace(sentences[0])) {
     const local = sentences.find((s) => namesPlace(s) && s.coverage >= sentences[0].coverage && onTopic(s) && (!asked || s.fit >= sentences[0].fit) && !contrasting(s));
     if (local) {

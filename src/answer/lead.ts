@@ -286,8 +286,8 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
   if (span().length < 24 && from > 0 && !/[.!?]$/.test(pieces[from - 1].text) && text.slice(pieces[from - 1].start, pieces[to].end).length <= ENGLISH_LEAD_MAX) from--;
   let out = span();
   // A window after its sentence's subject ("The Renmin Pharmacy at 20 Jiankang Road, opposite the First People's
-  // Hospital, is open 24 hours" led as "Opposite the First People's Hospital, is open 24 hours") says what of
-  // nothing named: the subject leads, the window's last piece after it, where both fit and the figure stays.
+  // Hospital, is open 24 hours" led as "Opposite the First People's Hospital, is open 24 hours") names nothing
+  // it speaks of: the subject leads, the window's last piece after it, where both fit and the figure stays.
   let opens = from;
   while (opens > 0 && !/[.!?]$/.test(pieces[opens - 1].text)) opens--;
   // (Not an address window of a "where" question: its pieces are the answer, the name before them is not.)
