@@ -169,6 +169,15 @@ describe('the dense path on the generated tiny model', () => {
     expect(app.service.describe()).toMatchObject({ documents: 5, mode: 'hybrid', embeddingModel: TINY_MODEL_ID });
   });
 
+  it('a quoted sentence the reply says does not give the amount is quoted once, its marks balanced', async () => {
+    const r = await app.service.ask({ question: 'how much is the eldercare allowance', channel: 'cli', mode: 'lexical' });
+    expect(r.abstained, r.answer).toBe(true);
+    const said = r.answer.split('What they do say:')[1] ?? '';
+    expect(said, r.answer).not.toBe('');
+    expect(said).not.toMatch(/““|””/);
+    expect((said.match(/“/g) ?? []).length).toBe((said.match(/”/g) ?? []).length);
+  });
+
   it('answers in hybrid mode by default, with fused scores in (0, 1]', async () => {
     const response = await app.service.ask({ question: QUESTION });
     expect(response.retrieval).toEqual({ mode: 'hybrid', embedding_model: TINY_MODEL_ID });

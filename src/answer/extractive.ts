@@ -2228,7 +2228,7 @@ function facetMissing(input: AnswerInput, reasons: string[], facet: Facet, best:
   reasons.push(`the documents cover the topic but not ${facet.en}`);
   const text =
     input.language === 'en'
-      ? `The documents mention ${topic.length ? topic.map((t) => `“${t}”`).join(', ') : 'this'}, but they don't say ${facet.en}. What they do say: ${/^[“「].*[”」]$/s.test(best.text) ? best.text : `“${best.text}”`} [${best.passageRank}] — "${passage.chunk.title}" (${passage.chunk.docId})`
+      ? `The documents mention ${topic.length ? topic.map((t) => `“${t}”`).join(', ') : 'this'}, but they don't say ${facet.en}. What they do say: “${best.text.replace(/^\s*[“「]|[”」]\s*$/g, '')}” [${best.passageRank}] — "${passage.chunk.title}" (${passage.chunk.docId})`
       : `文档提到了${topic.length ? `「${topic.join('、')}」` : '相关内容'}，但没有说明${facet.zh}。文档中写的是：${best.text}[${best.passageRank}]`;
   return { text, abstained: true, citations: [best.passageRank], generator: 'extractive', reasons };
 }
