@@ -1545,6 +1545,13 @@ describe('abstention evidence', () => {
       answerExtractively({ question, language, retrieval: retrievalOf(question, local.chunks), history: [], now }, local.stats).text.split('\n')[0];
     expect(ask('去年居民用水第一阶梯价格是多少')).toContain('3.10');
     expect(ask('今年居民用水第一阶梯价格是多少')).toContain('3.35');
+    // Versions are known by titles naming what is asked about, however else they are worded (调整 / 提高, 救助供养
+    // standards / 基本生活 and 照料护理 standards), the older ranked first.
+    const older = { title: '关于调整2025年特困人员救助供养标准的通知', text: '农村特困人员基本生活标准由每人每月884元提高到每人每月936元。' };
+    const newer = { title: '关于提高2026年特困人员基本生活标准和照料护理标准的通知', text: '农村特困人员基本生活标准由每人每月936元提高到每人每月988元。' };
+    const versions = statsFor([older, newer]);
+    const thisYears = answerExtractively({ question: '特困人员今年一个月生活标准多少', language: 'zh', retrieval: retrievalOf('特困人员今年一个月生活标准多少', versions.chunks), history: [], now }, versions.stats);
+    expect(thisYears.text.split('\n')[0]).toContain('988元');
     // A year later, 去年 is 2026.
     expect(answerExtractively({ question: '去年居民用水第一阶梯价格是多少', language: 'zh', retrieval: retrievalOf('去年居民用水第一阶梯价格是多少', local.chunks), history: [], now: Date.UTC(2027, 5, 1) }, local.stats).text.split('\n')[0]).toContain('3.35');
     expect(relativeYears('我儿子今年12岁，明年上学', now)).toEqual([2027]);

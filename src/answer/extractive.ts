@@ -440,7 +440,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // answered by the 2027年度 notice, whose payment period ends 2026年12月31日.)
   const kind = questionKind(question);
   const datesOfYear = (p: RetrievedPassage) => (kind === 'when' || ASKS_DAY.test(norm)) && relative.some((y) => new RegExp(`${y}\\s*年\\s*\\d{1,2}\\s*月`).test(passageText(p)));
-  if (relative.length) passages = passages.filter((p) => !otherYearsVersion(p, passages, relative) || datesOfYear(p));
+  if (relative.length) {
+    // (Versions are told by their titles: alike but for the year, or both naming what is asked about — 关于调整2025年
+    // 特困人员救助供养标准的通知 and 关于提高2026年特困人员基本生活标准和照料护理标准的通知, for 五保户.)
+    const named = keyTerms.filter((k) => !k.scope && !k.story && !k.piece);
+    const topic = named.length ? named.reduce((a, b) => (b.weight > a.weight ? b : a)) : null;
+    const topicWords = topic ? keyTerms.filter((k) => k.group === topic.group && k.term.length >= 2 && HAN.test(k.term)).map((k) => k.term) : [];
+    passages = passages.filter((p) => !otherYearsVersion(p, passages, relative, topicWords) || datesOfYear(p));
+  }
 
   const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}), ...(ASKS_WAIT.test(norm) && !ASKS_DAY.test(norm) ? { until: true } : {}) } : null;
   // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
@@ -1870,11 +1877,12 @@ function answerTypePresent(kind: QuestionKind, norm: string, words: string[], qu
  * The passage's document is one year's version of a document also retrieved for another year (the same
  * title but for its year), and its year is not one of `years`.
  */
-function otherYearsVersion(p: RetrievedPassage, passages: RetrievedPassage[], years: string[]): boolean {
+function otherYearsVersion(p: RetrievedPassage, passages: RetrievedPassage[], years: string[], topicWords: string[] = []): boolean {
   const yearOf = (title: string) => title.match(/(?:19|20)\d{2}/g) ?? [];
   const own = yearOf(p.chunk.title);
   if (!own.length || own.some((y) => years.includes(y))) return false;
-  return passages.some((o) => o.chunk.docId !== p.chunk.docId && yearOf(o.chunk.title).some((y) => years.includes(y)) && sameTitleButYear(o.chunk.title, p.chunk.title));
+  const bothName = (a: string, b: string) => topicWords.some((w) => normalizeText(a).includes(w) && normalizeText(b).includes(w));
+  return passages.some((o) => o.chunk.docId !== p.chunk.docId && yearOf(o.chunk.title).some((y) => years.includes(y)) && (sameTitleButYear(o.chunk.title, p.chunk.title) || bothName(o.chunk.title, p.chunk.title)));
 }
 
 /** Two titles that differ little but for their years (关于提高2026年特困人员基本生活标准的通知 / 2025年特困人员基本生活标准): Dice over character pairs ≥ 0.6. */
