@@ -1118,6 +1118,20 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('500');
   });
 
+  it('a household by its size (一家三口) picks the table row of so many people; 多大 of a home asks its floor area', () => {
+    const table = {
+      title: '公共租赁住房配租标准',
+      text: '家庭人口 | 配租户型 | 建筑面积\n1至2人 | 一室户 | 40平方米以内\n3人 | 二室户 | 50平方米以内\n4人及以上 | 三室户 | 60平方米以内',
+    };
+    const local = statsFor([table, ...ALL]);
+    const lead = (question: string) => askZh(question, local.chunks.slice(0, 1), local.stats).text.split('\n')[0];
+    expect(lead('我们一家三口申请公共租赁住房，能配多大的？')).toContain('50平方米');
+    expect(lead('三口之家申请公共租赁住房能配多大的')).toContain('50平方米');
+    expect(lead('我们家里5口人申请公共租赁住房能配多大的')).toContain('60平方米');
+    expect(askedFigure('危房重建的房子最小能建多大', 'zh').measure).toBe('area');
+    expect(askedFigure('孩子多大能上幼儿园', 'zh').measure).not.toBe('area');
+  });
+
   it('a 一 of a word (同一年度, 统一, 唯一) is no numeral: 同一年度内 states no period of a year', () => {
     const texts = (text: string) => figureMentions(text).map((m) => m.text);
     expect(texts('同一年度内已办理购房提取的，不得再办理租房提取。')).toEqual([]);

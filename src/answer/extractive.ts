@@ -1701,6 +1701,11 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     .filter((m) => !(m[2].startsWith('年') && Number(m[1]) >= 100))
     .map((m) => ({ n: Number(m[1]), unit: m[2].replace(/^(了|多|来|左右).*$/, '') }))
     .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
+  // The asker's household by its size (一家三口, 三口之家, 家里4口人): so many people, as 3人 is.
+  for (const m of normalizeText(question).matchAll(HOUSEHOLD)) {
+    const n = smallNumber(m[1] ?? m[2] ?? '');
+    if (n) numbers.push({ n, unit: '人' });
+  }
   const words = keyTerms.filter((k) => k.term.length >= 2);
   const { total } = coverageWeights(words, new Set());
   const tables = new Map<string, { sentence: ScoredSentence; named: number; inRange: boolean }[]>();
@@ -1754,11 +1759,22 @@ function bandLabel(norm: string): string | null {
  */
 function rangeHolds(cell: string, n: number, unit: string): boolean {
   const sameUnit = (stated: string) => !unit || [...unit].some((ch) => stated.includes(ch));
+  // (A cell that is the number itself with the asked unit: 3人 of 家庭人口：3人.)
+  const exact = /^\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3})\s*$/.exec(cell);
+  if (exact && unit && Number(exact[1]) === n && [...unit].some((ch) => exact[2].includes(ch))) return true;
   for (const m of cell.matchAll(RANGE)) if (n >= Number(m[1]) && n <= Number(m[2]) && sameUnit(m[3])) return true;
   for (const m of cell.matchAll(AT_LEAST)) if (n >= Number(m[1]) && sameUnit(m[2])) return true;
   for (const m of cell.matchAll(AT_MOST)) if (n <= Number(m[1]) && sameUnit(m[2])) return true;
   for (const m of cell.matchAll(FROM_UNDER)) if (n >= Number(m[1]) && n < Number(m[3]) && sameUnit(m[2] || m[4])) return true;
   return false;
+}
+
+const HOUSEHOLD = /(?:一家|全家|家里|家中|我们家|俺家|我家)\s*(\d{1,2}|[两二三四五六七八九十])\s*口|(\d{1,2}|[两二三四五六七八九十])\s*口之家/g;
+const SMALL_NUMERALS = '一二三四五六七八九十';
+/** 3, 三, 两 → 3, 3, 2 (household sizes: one to ten or a number in figures). */
+function smallNumber(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  return text === '两' ? 2 : SMALL_NUMERALS.indexOf(text) + 1;
 }
 
 /** How Chinese place names end (稷山县, 柳溪街道, 石桥社区). */

@@ -282,7 +282,8 @@ function askedFigureChinese(question: string): AskedFigure {
   // 多大年纪, 多少岁数: an age (年 of 年纪 is no count of years).
   else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
   else if (classifier) measure = UNIT_MEASURE.find(([re]) => re.test(classifier))?.[1] ?? 'count';
-  else if (/面积/.test(q)) measure = 'area';
+  // (多大 of a home or a building asks its floor area: 房子最小能建多大, 公租房能分多大的.)
+  else if (/面积/.test(q) || (m[0] === '多大' && /建|盖|房|屋|户型|平方|平米|宅基地/.test(q))) measure = 'area';
   else if (RATIO_ZH.test(q)) measure = 'percent';
   // 比外面便宜多少, 涨了多少: a difference, stated as a share unless money is named (便宜多少钱).
   else if (m[0] === '多少' && COMPARATIVE_ZH.test(before) && !/^(钱|块|元)/.test(clauseAfter)) return { measure: 'percent', classifier: null, focus, comparative: true };
