@@ -21,6 +21,7 @@ const DOCS = [
   '未在集中缴费期内缴费的，可以补缴。犬只应当办理养犬登记。',
   '行动不便的可预约送餐上门，配送费每次3元。二孩家庭另行补贴。逾期不改正的，处200元罚款。',
   '西岭区住房保障中心受理申请。',
+  '可以委托他人代办，代办人须携带双方身份证。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -55,6 +56,9 @@ describe('Chinese expander', () => {
     expect(terms('错过报名时间了怎么办')).toContain('错过→逾期:synonym');
     expect(terms('租房住的能报名吗')).toContain('租房→租赁:synonym');
     expect(terms('医保一年封顶报多少')).toContain('封顶→最高支付限额:synonym');
+    // Someone doing it for the asker is what a guide calls 代办 or 委托.
+    expect(terms('我老公帮我去办社保卡行不行')).toEqual(expect.arrayContaining(['帮我去办→代办:synonym', '帮我去办→委托:synonym']));
+    expect(terms('儿子能替我办吗')).toContain('替我办→代办:synonym');
   });
 
   it('reads a short form no document uses as the corpus words it shortens, and only those', () => {

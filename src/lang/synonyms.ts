@@ -242,6 +242,8 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['准备啥', ['材料', '申请材料', '提供']],
   ['准备什么', ['材料', '申请材料', '提供']],
   ['准备哪些', ['材料', '申请材料', '提供']],
+  // Someone else doing it for the asker (老公帮我去办, 替老人办): what a guide calls 代办 or 委托.
+  ...['帮我办', '帮我去办', '替我办', '替我去办', '帮他办', '帮她办', '替他办', '替她办', '帮忙办', '代我办'].map((resident) => [resident, ['代办', '委托', '代为办理']] as const),
   ['门票', ['入场', '票价']],
   ['收钱', ['收费', '费用', '免费']],
   ['错过', ['逾期']],
