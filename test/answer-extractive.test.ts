@@ -1118,6 +1118,21 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('500');
   });
 
+  it('how often (多久一次, "how often") is answered by a sentence saying how often or at what interval, not by another duration', () => {
+    const utilities = { title: '水电气缴费与安全检查', text: '燃气开户后10个工作日内安装到位。燃气公司每年为居民用户免费入户安全检查一次。水费每两个月抄表收费一次。' };
+    const blood = { title: '献血间隔', text: '献血后7天内可领取献血证。两次献全血间隔不少于6个月。' };
+    const local = statsFor([utilities, blood, ...ALL]);
+    const lead = (question: string, ranked: Chunk[]) => askZh(question, ranked, local.stats);
+    expect(lead('燃气公司多久上门安全检查一次', local.chunks.slice(0, 1)).text.split('\n')[0]).toContain('每年为居民用户免费入户安全检查一次');
+    expect(lead('献全血多久能再献一次', local.chunks.slice(1, 2)).text.split('\n')[0]).toContain('6个月');
+    // A page that says nothing of how often says so, quoting what it does say of the topic.
+    const fee = { title: '燃气开户', text: '燃气开户后10个工作日内安装到位，开户费按物价部门核定标准收取。' };
+    const only = statsFor([fee, ...ALL]);
+    const draft = askZh('燃气开户费多久交一次', only.chunks.slice(0, 1), only.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('多久一次');
+  });
+
   it('a household by its size (一家三口) picks the table row of so many people; 多大 of a home asks its floor area', () => {
     const table = {
       title: '公共租赁住房配租标准',

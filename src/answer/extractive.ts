@@ -455,7 +455,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const dated: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
   // The one grade the question names (二级医院, 第二档): a sentence listing grades states its figure after it.
   const grades = [...new Set(norm.match(GRADE) ?? englishGrade(norm))];
-  const asked: AskedFigure | null = dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
+  // How often (多久发一次, 一年能报几次, "how often"): said in words (按月发放, 每年一次, every two months), not by a
+  // duration or a count of the asked kind — the facet's own evidence decides.
+  const asked: AskedFigure | null = FREQUENCY_ASK.test(norm) ? null : dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
   const facet = askedFacet(question, kind, asked, language);
 
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
@@ -2142,6 +2144,10 @@ const SERVICE_HOW = /(怎么|怎样|如何|咋)[^，。？?]{0,4}(申请|办理|
 /** A sentence that is not a story: no quoted first- or second-person speech, no scene of someone at work. */
 const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正在|正蹲|正忙|笑着|说道|告诉记者|介绍说|感慨))/;
 const ONLINE_ASK = /(能|可以|可不可以|能不能|能否|可否)\s*(在|用|通过)?\s*(网上|线上|手机上?|微信上?|支付宝|小程序|app上?)[^，。？?]{0,4}(办|交|缴|申请|弄|报名|预约|领|申报)|(网上|线上|手机上|微信上)[^，。？?]{0,2}(办|交|缴|申请|弄|报名|申报)[^，。？?什]{0,4}(吗|不|没|么)\s*[？?。！!]*\s*$|\b(can|could|may) (i|we|you) (apply|pay|register|sign up|book|do (it|this|that)) online\b/i;
+/** Asks how often (多久发一次, 多长时间检查一次, 一年能报几次, "how often"). */
+const FREQUENCY_ASK = /(多久|多长时间|多少天|几天|几个月|几年|多少年)[^，,。？?]{0,8}一次|(一年|每年|一个月|每月|一季度|每季度)[^，,。？?]{0,4}(几|多少)次|\bhow (often|frequently)\b|\bhow many times (a|per|each|every) (year|month|week|day)\b/i;
+/** A sentence that says how often (每年检查一次, 按月发放, 每两个月抄表一次, once a year, every two months, monthly). */
+const FREQUENCY_STATED = /每\s*(?:年|月|季度?|半年|周|星期|天|日|[两二三四五六\d]+\s*个?\s*(?:年|月|周|星期|天|日))[^，,。；;]{0,16}(?:一次|[两二三四五六\d]\s*次)|按\s*(?:年|月|季度?|周|日|半年)\s*(?:发放|领取|缴纳|缴费|支付|拨付|申报|结算|发|领|交|缴)|(?:一年|一个月|每年|每月)[^，,。；;]{0,4}[一两二三四\d]\s*次|(?:每年|每月|每季度|每半年)[^，,。；;]{0,6}(?:发放|领取|缴纳|申报|申请|检查|核查|认证|年检|抄表|评估|公示)|\b(?:once|twice)\s+(?:a|an|per|every|each)\b|\bevery\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|quarters?)\b|\b(?:monthly|quarterly|annually|yearly|weekly|daily)\b|\bper\s+(?:year|month|quarter|week)\b|\b(?:\d+|two|three|four)\s+times\s+(?:a|per|every|each)\b|(?:间隔|相隔|隔)[^，,。；;]{0,8}\d+\s*个?\s*(?:年|月|周|天|日)|\d+\s*个?\s*(?:年|月|周|天|日)\s*(?:内|以内|之内)|\b(?:at least|after|within)\s+\d+\s+(?:days?|weeks?|months?|years?)\b/i;
 /** Asks whether money paid is refunded (能退吗, 退不退, refund). */
 const REFUND_ASK = /(能|可以|可不可以|能不能|能否|可否|会不会)\s*(退|退还|退回|退钱|退款|退费)(吗|不|么|嘛|呢|回来)?\s*[？?。！!]*\s*$|退不退|能退(吗|不|么)|\b(refund|refundable|get (my|the) money back)\b/i;
 /** A sentence that speaks of money coming back (退还, 退费, 返还, refund). */
@@ -2192,6 +2198,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办|营业|开放|有人|受理)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b|\b(work|works|working|open|opens|closed) (on )?(mon|tues|wednes|thurs|fri|satur|sun)days?\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
   // Whether what was paid comes back (交的钱能退吗, can I get a refund), whether someone else may do it for the person
   // (我能帮她取吗, 能代办吗): a sentence on the topic must speak of refunds, or of proxies and authorisation.
+  if (FREQUENCY_ASK.test(q)) return { zh: '多久一次', en: 'how often', evidence: FREQUENCY_STATED };
   if (REFUND_ASK.test(q)) return { zh: '能否退还', en: 'whether it can be refunded', evidence: REFUND_STATED };
   if (PROXY_ASK.test(q)) return { zh: '能否代办', en: 'whether someone else can do it for you', evidence: PROXY_STATED };
   // Whether it can be done online (能在网上交吗, 手机上能办吗, can I apply online): a sentence on the topic must name
