@@ -2056,6 +2056,12 @@ describe('figures', () => {
     expect(figureFit(households, askedFigure('面试了多少人？', 'zh'))).toBeLessThan(0.5);
     expect(askedFigure('how many employers came?', 'en').classifier).toBe('家');
     expect(askedFigure('how many people signed up?', 'en').classifier).toBe('名');
+    // Machines are counted in 台, vehicles in 辆: "how many emergency machines" is answered by 700多台, not 2400多人.
+    expect(askedFigure('how many emergency machines do they have', 'en').classifier).toBe('台');
+    expect(askedFigure('how many buses run on the route', 'en').classifier).toBe('辆');
+    expect(askedFigure('抢险设备有多少', 'zh').counted).toBe('台');
+    const equipment = statsFor([{ title: '公路局防汛', text: '组建了40支2400多人的专业化公路应急保通队伍，配备抢险机械设备700多台。' }, ...ALL]);
+    expect(askZh('公路局抢险机械设备有多少', equipment.chunks.slice(0, 1), equipment.stats).text.split('\n')[0]).toContain('700多台');
   });
 
   it("a document's declared short name (以下简称公租房) stands for its subject in its other passages", () => {

@@ -305,6 +305,9 @@ const NOUN_COUNT_WORDS: [string, string][] = [
   ['企业|单位|公司|商户|商家|店铺|门店|超市|医院|银行|机构|餐厅|食堂|厂', '家'],
   ['家庭|住户|农户', '户'],
   ['学校|幼儿园|高校', '所'],
+  ['设备|机械|机器|机具|电脑|空调|充电桩', '台'],
+  ['车辆|汽车|公交车|大巴|救护车|校车', '辆'],
+  ['床位|病床', '张'],
 ];
 const COUNTED_AFTER = NOUN_COUNT_WORDS.map(([nouns, word]) => [new RegExp(`^[\\u4e00-\\u9fff]{0,5}?(${nouns})`), word] as const);
 const COUNTED_BEFORE = NOUN_COUNT_WORDS.map(([nouns, word]) => [new RegExp(`(${nouns})(有|是|共|一共|总共|共有|大概|大约|总计)*$`), word] as const);
@@ -371,6 +374,9 @@ const ENGLISH_COUNT_WORDS: [RegExp, string][] = [
   [/\b(households?|families|family|homes)\b/i, '户'],
   [/\b(schools?|kindergartens?|universities|colleges?)\b/i, '所'],
   [/\b(times|visits|sessions|rounds)\b/i, '次'],
+  [/\b(machines?|machinery|equipment|devices?|computers?|air conditioners?|chargers?|charging (points|piles|posts))\b/i, '台'],
+  [/\b(vehicles?|cars?|buses|trucks?|ambulances?)\b/i, '辆'],
+  [/\b(beds?)\b/i, '张'],
   [/\b(projects?|services?|measures?|functions?|items?)\b/i, '项'],
 ];
 
