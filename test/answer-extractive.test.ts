@@ -2084,6 +2084,13 @@ describe('figures', () => {
     expect(u.abstained, u.reasons.join(' | ') + u.text).toBe(true);
   });
 
+  it('what is paid for ("how much do they pay for waste plastic") is the focus: the item of a price list beside its own price', () => {
+    expect(askedFigure('how much do they pay for waste plastic', 'en').focus).toContain('waste plastic');
+    expect(askedFigure('how much do they charge for a bus pass', 'en').focus).toContain('bus pass');
+    // (A purpose is not what is paid for: "taken off my salary for pension" asks the deduction.)
+    expect(askedFigure('how much is taken off my salary for pension', 'en').focus).not.toContain('pension');
+  });
+
   it('the counted noun names the count word when the question says none or 个 (多少居民 → 名)', () => {
     const estate = { title: '青石社区', text: '青石社区今年已收集民意120余条。这片有着6100名居民的青石社区不断想办法。' };
     const local = statsFor([estate]);

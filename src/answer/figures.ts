@@ -326,8 +326,13 @@ const TIME_WORD_EN = /\b(take|takes|last|lasts|wait|until|before|period|term|tim
 
 function askedFigureEnglish(question: string): AskedFigure {
   const m = ASK_EN.exec(question);
-  const words = m ? question.slice(m.index + m[0].length).split(/[^A-Za-z-]+/).filter(Boolean).slice(0, 4) : [];
+  const rest = m ? question.slice(m.index + m[0].length).split(/[^A-Za-z-]+/).filter(Boolean) : [];
+  const words = rest.slice(0, 4);
   const focus = words.join(' ');
+  // What is paid for ("how much do they pay for waste plastic", "the price of a bus pass"): part of the focus (the
+  // item of a price list beside its own price), though past the words that say which measure is asked.
+  const of = rest.slice(0, 6).findIndex((w, i) => (/^for$/i.test(w) && /^(pay|paid|charge|charged|charges|get|give|gives|offer|offers)$/i.test(rest[i - 1] ?? '')) || (/^of$/i.test(w) && /^(price|prices|cost|costs|fee|fees|charge|rate)$/i.test(rest[i - 1] ?? '')));
+  const subject = of >= 0 ? rest.slice(Math.max(4, of + 1), of + 4).join(' ') : '';
   const how = m?.[1]?.toLowerCase() ?? m?.[2]?.toLowerCase() ?? '';
   let measure: Measure | null = null;
   if (/\b(days?|hours?|weeks?|months?|years?|minutes?)\b/i.test(focus) && /many|long/.test(how)) measure = 'duration';
@@ -347,7 +352,7 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (!m && AGE_LIMIT_EN.test(question)) measure = 'age';
   if (measure === 'percent' && COMPARATIVE_EN.test(question)) return { measure, classifier: null, focus, comparative: true };
   const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : measure === 'duration' && /many/.test(how) ? (ENGLISH_DURATION_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
-  return { measure, classifier, focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
+  return { measure, classifier, focus: subject ? `${focus} ${subject}` : focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
 
 const COMPARATIVE_ZH = /(便宜|贵|高|低|(?<![最至不])[多少]|涨|降|省|提高|下降|增加|减少)了?$/;
