@@ -56,6 +56,12 @@ describe('Chinese expander', () => {
     expect(terms('错过报名时间了怎么办')).toContain('错过→逾期:synonym');
     expect(terms('租房住的能报名吗')).toContain('租房→租赁:synonym');
     expect(terms('医保一年封顶报多少')).toContain('封顶→最高支付限额:synonym');
+    // A counted period is "each" in the documents' words (一年 → 每年), but not inside a word of its own: 一年级 is a
+    // school grade, 一次性 one-off.
+    expect(terms('一年能领多少')).toContain('一年→每年:synonym');
+    expect(terms('今年一年级啥时候报名')).not.toContain('一年→每年:synonym');
+    expect(terms('一次性补贴多少钱')).not.toContain('一次→每次:synonym');
+    expect(terms('一次收多少钱')).toContain('一次→每次:synonym');
     // Someone doing it for the asker is what a guide calls 代办 or 委托.
     expect(terms('我老公帮我去办社保卡行不行')).toEqual(expect.arrayContaining(['帮我去办→代办:synonym', '帮我去办→委托:synonym']));
     expect(terms('儿子能替我办吗')).toContain('替我办→代办:synonym');

@@ -46,6 +46,9 @@ function isSubsequence(short: string, long: string): boolean {
 /** How much more common in general Chinese a corpus word must be than a rare word to be taken for its typo. */
 const MORE_COMMON = 10;
 
+/** A counted period or unit (一个月, 一年, 一次, 一个人): "each" in the documents' words (每月, 每年, 每次, 每人). */
+const PERIOD_WORD = /^一个?[年月天周次人]$|^一个人$/;
+
 export function createChineseExpander(options: ChineseExpanderOptions): ChineseExpander {
   const synonyms = options.synonyms ?? PUBLIC_SERVICE_SYNONYMS;
   // Corpus words by (length, position, character): a pinyin typo keeps at least one character right.
@@ -128,6 +131,8 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     const out: WeightedTerm[] = [];
     for (const [resident, official] of synonyms) {
       if (!text.includes(resident)) continue;
+      // (A period word inside a word of its own is none: 一年 of 一年级 is a school grade, 一次 of 一次性 one-off.)
+      if (PERIOD_WORD.test(resident) && text.split(resident).slice(1).every((after) => /^[级性]/.test(after))) continue;
       for (const term of official) if (term !== resident && inCorpus(term)) out.push({ term, weight: SYNONYM_WEIGHT, origin: 'synonym', source: resident });
     }
     const nonWords: string[] = [];
