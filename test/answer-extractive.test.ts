@@ -1873,6 +1873,13 @@ describe('abstention evidence', () => {
     const other = askZh(asked, alone.chunks.slice(0, 1), { ...alone.stats, places: ['柳溪街道', '石桥镇'] });
     expect(other.abstained).toBe(true);
     expect(other.text).toContain('柳溪');
+    // The reply names the place as the question writes it: 花坪镇, not 花坪村 of the same stem; 花坪 when only that is written.
+    const huaping = { ...alone.stats, places: ['柳溪街道', '石桥镇', '花坪村', '花坪镇'] };
+    const town = askZh('花坪镇小学一年级报名时间是哪几天', alone.chunks.slice(0, 1), huaping);
+    expect(town.abstained).toBe(true);
+    expect(town.text).toContain('花坪镇');
+    expect(town.text).not.toContain('花坪村');
+    expect(askZh('花坪小学一年级报名时间是哪几天', alone.chunks.slice(0, 1), huaping).text).not.toContain('花坪村');
     // …where, without the corpus's place names, 柳溪 is two unknown characters and 石桥镇's notice would answer.
     expect(askZh(asked, alone.chunks.slice(0, 1), alone.stats).text.split('\n')[0]).toContain('7月15日');
     // The place says where, not what: a passage sharing only 柳溪街道 does not answer about its hotpot restaurants.

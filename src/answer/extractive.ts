@@ -1413,14 +1413,18 @@ function questionPlaces(question: string, language: Language, stats: CorpusStats
   const stock = stats.tokenizer.placeNames(q).map((name) => ({ name, stem: placeStem(name) }));
   // The corpus's own places, named in full or by their stem (柳溪 for 柳溪街道): the districts near-duplicate
   // notices differ by.
-  const local = (stats.places ?? []).map((name) => ({ name, stem: placeStem(name) })).filter(({ name, stem }) => q.includes(name) || q.includes(stem));
+  // (A name the question writes in full first: 花坪镇, not 花坪村 of the same stem.)
+  const local = (stats.places ?? [])
+    .map((name) => ({ name, stem: placeStem(name) }))
+    .filter(({ name, stem }) => q.includes(name) || q.includes(stem))
+    .sort((a, b) => Number(q.includes(b.name)) - Number(q.includes(a.name)));
   const seen = new Set<string>();
   return [...stock, ...local].filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name) && !seen.has(stem) && !!seen.add(stem));
 }
 
 function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats, mappedNames: string[] = []): string[] {
   // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
-  if (language === 'zh') return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats)).map((p) => p.name))];
+  if (language === 'zh') return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats)).map((p) => (normalizeText(question).includes(p.name) ? p.name : p.stem)))];
   return unknownEnglishPlaces(question, stats.romanised, (word) => stats.documentFrequency(word) > 0 || stats.documentFrequency(stemEnglish(word)) > 0 || mappedNames.some((source) => source.split(/\s+/).includes(word)) || placesSpelled(word).some((name) => isKnown(name, stats)), (word) => placesSpelled(word).some((name) => stats.tokenizer.generalFrequency(name) >= MAJOR_CITY));
 }
 
@@ -1928,7 +1932,7 @@ function questionScope(question: string, language: Language, places: { name: str
   const q = normalizeText(question);
   const own = ownCaseSpans(q).join(' ');
   const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})\s*年/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
-  return [...[...new Set(years)].map((y) => [y]), ...places.map(({ name, stem }) => (stem === name ? [name] : [name, stem]))];
+  return [...[...new Set(years)].map((y) => [y]), ...places.map(({ name, stem }) => (stem === name ? [name] : q.includes(name) ? [name, stem] : [stem, name]))];
 }
 
 // "Baihe County", "Fengqiao District": a place below the city, named with its place noun.
