@@ -424,6 +424,17 @@ describe('a document section read whole', () => {
     expect(askZh('一般困难的能给低保标准的几倍', rule.chunks.slice(0, 1), rule.stats).text).toMatch(/^[^\n]*1至3倍/);
   });
 
+  it('registered elsewhere (外地户口) is the side 非本市户籍 of a rule: its own item answers, alone, where the facet asked is free or not', () => {
+    const pass: Chunk = {
+      ...chunk({ title: '关于老年人免费乘坐公交车的通知', text: '（一）具有本市户籍的65周岁及以上老年人，凭优待证全天免费乘坐市区公交线路；\n（二）具有本市户籍的60周岁至64周岁老年人，凭优待证乘坐公交享受5折优惠；\n（三）持有本市居住证的65周岁及以上非本市户籍老年人，凭优待证享受第（一）项优惠。' }, 0),
+      subhead: '一、优惠对象和标准',
+    };
+    const stats = statsOfChunks([pass, ...ALL.map((d, i) => chunk(d, i + 1))]);
+    const lead = (q: string) => askZh(q, [pass], stats).text.split('\n')[0];
+    expect(lead('我公公70了，外地户口，办了居住证，坐公交免费不')).toMatch(/^（三）持有本市居住证/);
+    expect(lead('我妈本地户口66了，坐公交免费吗')).toMatch(/^（一）具有本市户籍/);
+  });
+
   it('a run no document or dictionary has, written before a noun the documents use (托育 of 托育补贴), is the missing topic when it weighs most', () => {
     const allowance = statsFor([{ title: '困难残疾人生活补贴申领', text: '补贴标准：困难残疾人生活补贴每人每月90元，按月发放。申请人到户籍所在地乡镇（街道）提出申请。' }, ...ALL]);
     const missing = (q: string) => featuresZh(q, allowance.chunks.slice(0, 1), allowance.stats)?.topicMissing;

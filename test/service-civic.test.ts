@@ -31,4 +31,10 @@ describe('the civic corpus', () => {
     expect(r.abstained, r.answer).toBe(false);
     expect(r.answer.split('\n')[0]).toContain('增加300元');
   });
+
+  it('registered elsewhere (外地户口) is answered by the item for 非本市户籍, alone, not by the whole list of who rides free', async () => {
+    const r = await ask('我公公70了，外地户口，在这边办了居住证，坐公交也能免费不');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toMatch(/^（三）持有本市居住证的65周岁及以上非本市户籍老年人/);
+  });
 });

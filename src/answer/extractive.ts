@@ -152,9 +152,10 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // (Asked what to bring, and the opening names papers: the list is the one of papers — the opening's own, when it is
   // its first item under 四、报名材料 — not the 招生对象 list beside it, which names more of the question.)
   const papers = MATERIALS_ASK.test(input.question) && MATERIALS_STATED.test(opening.norm);
-  const first = asked || opening !== ranked ? undefined : sentences.find((s) => (s !== opening || papers) && !s.neighbour && s.order === 0 && sameArticleOf(passages[s.passageIndex], passages[opening.passageIndex]) && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && (!papers || MATERIALS_STATED.test(s.norm)) && listItems(s, sentences, true).length >= 1);
+  const alone = opening === analysis.sideLed;
+  const first = asked || alone || opening !== ranked ? undefined : sentences.find((s) => (s !== opening || papers) && !s.neighbour && s.order === 0 && sameArticleOf(passages[s.passageIndex], passages[opening.passageIndex]) && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && (!papers || MATERIALS_STATED.test(s.norm)) && listItems(s, sentences, true).length >= 1);
   const intro = first ? { text: `${passages[first.passageIndex].chunk.subhead!.replace(/[：:]\s*$/, '')}：`, passageRank: first.passageRank } : opening;
-  const items = asked ? [] : first ? [first, ...listItems(first, sentences, true)] : listItems(opening, sentences);
+  const items = asked || alone ? [] : first ? [first, ...listItems(first, sentences, true)] : listItems(opening, sentences);
   if (items.length) {
     reasons.push(`the answer is a list of ${items.length + 1} items`);
     const list = tidy([intro.text, ...items.map((s) => s.text)].join(''));
@@ -297,6 +298,23 @@ const CONTRAST_PAIRS: [string, string][] = [
   ['在职', '退休'],
 ];
 const CONTRASTS: [string, string][] = CONTRAST_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]] as [string, string][]);
+/**
+ * Sides that only order the sentences, never make a passage the other side's: a rule for 本市户籍 is often the
+ * answer to whether someone registered elsewhere qualifies (no), while the item for 非本市户籍 answers first.
+ */
+const LEAD_CONTRASTS: [string, string][] = [
+  ['非本市户籍', '本市户籍'],
+  ['本市户籍', '非本市户籍'],
+];
+/** How residents put a side of a distinction (外地户口 for 非本市户籍). */
+const CONTRAST_ALIASES: [RegExp, string][] = [
+  [/外地户口|外地户籍|外省户口|外地人|户口不在本地|户口不在这/g, '非本市户籍'],
+  [/本地户口|本市户口|本地户籍|本地人/g, '本市户籍'],
+];
+/** A side named in the text for itself, not inside its negation (本市户籍 of 非本市户籍 is the other side). */
+function namesSide(text: string, side: string): boolean {
+  return text.split(`非${side}`).join('').includes(side);
+}
 
 /** An age limit stated (年满80周岁, 60岁以上, 80至89周岁, "aged 60 or over"). */
 const AGE_LIMIT = /\d+\s*(?:周岁|岁)|\baged?\s+\d+|\b\d+\s+(?:years? old|or (?:over|older))/i;
@@ -353,6 +371,8 @@ export type QuestionAnalysis =
       sentences: ScoredSentence[];
       /** The facet asked is given nowhere: the best sentence of a passage naming what it is asked of, to quote instead. */
       facetQuote?: ScoredSentence;
+      /** The top sentence names the side of a distinction the question is on (非本市户籍 for 外地户口): it answers alone, not as an item of its list. */
+      sideLed?: ScoredSentence;
       /** Features of the answerable model. */
       question: Features;
       reasons: string[];
@@ -520,8 +540,13 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, datedYears);
   // A sentence about the other side of a distinction the question draws (城市 when 农村低保 is asked, 一般困难
   // when 特别困难 is) states that side's figure, not the asked one.
-  const contrasts = language === 'zh' ? CONTRASTS.filter(([a, b]) => norm.includes(a) && !norm.includes(b)) : [];
-  const contrasting = (s: ScoredSentence) => contrasts.some(([a, b]) => s.norm.includes(b) && !s.norm.includes(a));
+  const sided = CONTRAST_ALIASES.reduce((text, [re, side]) => text.replace(re, side), norm);
+  const sidesOf = (pairs: [string, string][]) => (language === 'zh' ? pairs.filter(([a, b]) => namesSide(sided, a) && !namesSide(sided, b)) : []);
+  const contrasts = sidesOf(CONTRASTS);
+  const contrasting = (s: ScoredSentence) => contrasts.some(([a, b]) => namesSide(s.norm, b) && !namesSide(s.norm, a));
+  // (…and the sides that only order them.)
+  const leadSides = [...contrasts, ...sidesOf(LEAD_CONTRASTS)];
+  const otherSideFirst = (s: ScoredSentence) => leadSides.some(([a, b]) => namesSide(s.norm, b) && !namesSide(s.norm, a));
   const best = sentences[0];
 
   // Question-level evidence. Unknown: the weight share of specific words (rare in general Chinese, absent
@@ -595,13 +620,15 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // …and it does not lead: a sentence that names the asked side (特别困难的，按照3至6倍 for 特别困难的能给几倍), on the
   // topic and fitting the asked figure as well, comes first. (Measured: county and probes calib +1 answer each,
   // nothing lost; quoting every such sentence last instead had cost a policies answer.)
-  if (contrasts.length && sentences.length && contrasting(sentences[0])) {
-    const own = sentences.find((s) => !contrasting(s) && contrasts.some(([a]) => s.norm.includes(a)) && onTopic(s) && (!asked || s.fit >= sentences[0].fit));
+  const ownSideFirst = () => {
+    if (!leadSides.length || !sentences.length || !otherSideFirst(sentences[0])) return;
+    const own = sentences.find((s) => !otherSideFirst(s) && leadSides.some(([a, b]) => namesSide(s.norm, a) && !namesSide(s.norm, b)) && onTopic(s) && (!asked || s.fit >= sentences[0].fit));
     if (own) {
       sentences.splice(sentences.indexOf(own), 1);
       sentences.unshift(own);
     }
-  }
+  };
+  ownSideFirst();
   // A provision for the place the question names — a condition naming it, 在云溪县就业创业的，生活补贴…每人每月增加300元
   // for 去云溪县上班…有没有多的 — comes before the general rule (the table's 每人每月600元), where it is as much on the
   // topic and fits the asked figure as well. (Only such a condition: a report naming the place anywhere is no
@@ -660,6 +687,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // The sentences that give the facet come first, a labelled one first of all (stable otherwise).
     const gives = (s: ScoredSentence) => (labelled(s) ? 0 : givesFacet(s) ? 1 : 2);
     sentences.sort((a, b) => gives(a) - gives(b));
+    // (Whether it is free is said of each side in its own words — 凭优待证享受第（一）项优惠 for 非本市户籍: the asked
+    // side still leads.)
+    if (facet!.leadOnly) ownSideFirst();
   }
   // The same share without the places and years: a passage that matches only where (太原) or when, and not
   // what (天气), is off-topic.
@@ -671,7 +701,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // The best passage is about the other side of a distinction the question draws (城市低保 for 农村低保): the
   // asked side is missing. (Tried as well: quoting such sentences last — a policies answer lost.)
   const bestText = passageText(passages[bestIndex]);
-  const otherSide = contrasts.some(([a, b]) => bestText.includes(b) && !bestText.includes(a));
+  const otherSide = contrasts.some(([a, b]) => namesSide(bestText, b) && !namesSide(bestText, a));
   // A word no document uses, written before a noun the best passage names another kind of (辅具补贴 asked, the
   // passage gives 生活补贴; 公积金贷款 asked, it gives 助学贷款): the asked kind is missing, however little the word
   // weighs beside the programme's other words. (Measured: probes calib and county fresh +1 abstention each,
@@ -740,7 +770,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // (Said so, the reply quotes what the documents say of the topic itself: 临时救助的钱要交税吗 quotes the relief
   // rule, not another benefit's 免征个人所得税.)
   const facetQuote = facetMissing && sentences.length && !namesTopic(sentences[0].passageIndex) ? sentences.find((s) => namesTopic(s.passageIndex)) : undefined;
-  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, sentences, ...(facetQuote ? { facetQuote } : {}), question: features, reasons };
+  const sideLed = leadSides.length && sentences.length && leadSides.some(([a, b]) => namesSide(sentences[0]!.norm, a) && !namesSide(sentences[0]!.norm, b)) ? sentences[0] : undefined;
+  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, sentences, ...(facetQuote ? { facetQuote } : {}), ...(sideLed ? { sideLed } : {}), question: features, reasons };
 }
 
 /**
