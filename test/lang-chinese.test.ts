@@ -137,6 +137,8 @@ describe('Chinese expander', () => {
 describe('everyday words', () => {
   it('treats fillers, kinship words and time-of-life chatter as never the topic', () => {
     for (const w of ['儿子', '我妈', '下个月', '考完试', '表弟', '那个', '多不多', '有没有', '听说']) expect(isEverydayWord(w), w).toBe(true);
+    // Coming back (多长时间内回来报销) is how the asker gets there, not what is asked about.
+    for (const w of ['回来', '回去']) expect(isEverydayWord(w), w).toBe(true);
   });
   it('keeps public-service words and facets', () => {
     for (const w of ['社区', '报名', '低保', '周末', '养老金', '截止']) expect(isEverydayWord(w), w).toBe(false);
