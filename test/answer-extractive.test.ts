@@ -1867,6 +1867,10 @@ describe('abstention evidence', () => {
     const year = ask('2024年南湖区居家养老服务补贴每月多少钱');
     expect(year.abstained).toBe(true);
     expect(year.text).toContain('2024');
+    // The reply names what no document names (2024, not 南湖区, which they do) with what is asked of it.
+    const named = /「([^」]*)」/.exec(year.text)?.[1] ?? '';
+    expect(named).not.toContain('南湖');
+    expect(named).toMatch(/居家养老|服务补贴/);
     // A birth year is the asker's case, not the scope.
     expect(ask('我妈1950年出生，南湖区居家养老服务补贴每月多少钱').abstained).toBe(false);
   });

@@ -444,10 +444,15 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const askedYears = relativeYears(askingText, now);
   if (!explicitYears && !askedYears.includes(thisYear)) for (const y of askedYears) if (y !== thisYear) scope.push([String(y)]);
   if (scope.length) {
-    const inScope = passages.filter((p) => scope.every((alternatives) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).toLowerCase().includes(a))));
+    const names = (p: RetrievedPassage, alternatives: string[]) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).toLowerCase().includes(a));
+    const inScope = passages.filter((p) => scope.every((alternatives) => names(p, alternatives)));
     if (!inScope.length) {
       reasons.push(`no retrieved document names ${scope.map((a) => a[0]).join(', ')}`);
-      return { decided: abstain(input, reasons, passages[0], scope.map((a) => a[0])) };
+      // (Named with what is asked of it — the documents may name 南湖区 elsewhere, just not its 高龄津贴 — and only
+      // what no retrieved document names: 2024 of 2024年岚山的高龄津贴, not 岚山.)
+      const unnamed = scope.filter((alternatives) => !passages.some((p) => names(p, alternatives)));
+      const asked = missingTerms(keyTerms.filter((k) => !k.scope && !k.story && k.group.length >= 2 && !YEAR_TOKEN.test(k.group) && !APPLYING_WORD.test(k.group) && !FACET_WORDS.test(k.group)), []).slice(0, 2);
+      return { decided: abstain(input, reasons, passages[0], [...(unnamed.length ? unnamed : scope).map((a) => a[0]), ...asked]) };
     }
     passages = inScope;
   }
