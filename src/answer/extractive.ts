@@ -451,8 +451,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
       // (Named with what is asked of it — the documents may name 南湖区 elsewhere, just not its 高龄津贴 — and only
       // what no retrieved document names: 2024 of 2024年岚山的高龄津贴, not 岚山.)
       const unnamed = scope.filter((alternatives) => !passages.some((p) => names(p, alternatives)));
-      const asked = missingTerms(keyTerms.filter((k) => !k.scope && !k.story && k.group.length >= 2 && !YEAR_TOKEN.test(k.group) && !APPLYING_WORD.test(k.group) && !FACET_WORDS.test(k.group)), []).slice(0, 2);
-      return { decided: abstain(input, reasons, passages[0], [...(unnamed.length ? unnamed : scope).map((a) => a[0]), ...asked]) };
+      const askedOfIt = missingTerms(keyTerms.filter((k) => !k.scope && !k.story && k.group.length >= 2 && !YEAR_TOKEN.test(k.group) && !APPLYING_WORD.test(k.group) && !FACET_WORDS.test(k.group)), []).slice(0, 2);
+      return { decided: abstain(input, reasons, passages[0], [...(unnamed.length ? unnamed : scope).map((a) => a[0]), ...askedOfIt]) };
     }
     passages = inScope;
   }
@@ -2236,9 +2236,10 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // mentions films does not recommend one unless it says so.
   if (OPINION_ASK.test(q)) return { zh: '推荐或评价', en: 'a recommendation', evidence: OPINION_STATED };
   if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办|营业|开放|有人|受理)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b|\b(work|works|working|open|opens|closed) (on )?(mon|tues|wednes|thurs|fri|satur|sun)days?\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
+  // How often (多久发一次, "how often"): a sentence on the topic must say how often or at what interval.
+  if (FREQUENCY_ASK.test(q)) return { zh: '多久一次', en: 'how often', evidence: FREQUENCY_STATED };
   // Whether what was paid comes back (交的钱能退吗, can I get a refund), whether someone else may do it for the person
   // (我能帮她取吗, 能代办吗): a sentence on the topic must speak of refunds, or of proxies and authorisation.
-  if (FREQUENCY_ASK.test(q)) return { zh: '多久一次', en: 'how often', evidence: FREQUENCY_STATED };
   if (REFUND_ASK.test(q)) return { zh: '能否退还', en: 'whether it can be refunded', evidence: REFUND_STATED };
   if (PROXY_ASK.test(q)) return { zh: '能否代办', en: 'whether someone else can do it for you', evidence: PROXY_STATED };
   // Whether it can be done online (能在网上交吗, 手机上能办吗, can I apply online): a sentence on the topic must name
