@@ -46,6 +46,26 @@ const NOTICE = `某区民政局关于2024年高龄津贴发放工作的通知
 2024年3月1日
 `;
 
+// Sections of places, each listing its venues by a line that only names them; then a list of papers.
+const VENUES = `某市文体场馆开放信息
+
+一、市图书馆
+地址：文昌路12号
+开放时间：9:00—20:00，每周一闭馆。
+
+二、市体育中心
+地址：体育路5号
+1．游泳馆
+开放时间：每天13:00—21:00。
+票价：成人单次25元；学生单次15元。
+2．健身房
+月卡150元，年卡1500元。
+
+三、办理年卡须带
+1．身份证
+2．一寸照片
+`;
+
 const ENGLISH_TXT = `Notice: Library Opening Hours
 
 The central library on Park Road is open every day of the week.
@@ -145,6 +165,7 @@ Address: 66 Xincheng Road, Nanhu District
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kinds-'));
   fs.writeFileSync(file('notice.txt'), NOTICE);
+  fs.writeFileSync(file('venues.txt'), VENUES);
   fs.writeFileSync(file('hours.txt'), ENGLISH_TXT);
   fs.writeFileSync(file('sheet.txt'), ENGLISH_SHEET);
   fs.writeFileSync(file('directory.txt'), ENGLISH_DIRECTORY);
@@ -174,6 +195,20 @@ describe('the numbered notice', () => {
     expect(materials[0].text).toContain('（三）银行卡复印件');
     expect(split.doc.date).toBe('2024-03-01');
     expect(split.chunks.every((c) => c.date === '2024-03-01')).toBe(true);
+  });
+
+  it('an item whose line only names it heads the lines under it, inside its section; items side by side stay a list', async () => {
+    const split = splitDocument(await read('venues.txt'), config);
+    expect(split.kind).toBe('notice');
+    const subheadOf = (needle: string) => split.chunks.find((c) => c.text.includes(needle))?.subhead;
+    expect(subheadOf('成人单次25元')).toBe('二、市体育中心 / 1．游泳馆');
+    expect(subheadOf('年卡1500元')).toBe('二、市体育中心 / 2．健身房');
+    expect(subheadOf('体育路5号')).toBe('二、市体育中心');
+    // (The swimming pool's fares are not read with the gym's cards.)
+    expect(split.chunks.find((c) => c.text.includes('成人单次25元'))!.text).not.toContain('年卡');
+    // 1．身份证 / 2．一寸照片 are the lines of a list, not headings with nothing under them.
+    expect(subheadOf('一寸照片')).toBe('三、办理年卡须带');
+    expect(split.chunks.find((c) => c.text.includes('一寸照片'))!.text).toContain('1．身份证');
   });
 });
 
@@ -346,7 +381,7 @@ describe('npm run ingest -- --dry-run --json', () => {
     expect(run.code).toBe(0);
     const records = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as PreviewRecord);
     const chunks = records.filter((r): r is Extract<PreviewRecord, { text: string }> => 'text' in r);
-    expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['notice.txt', 'hours.txt', 'sheet.txt', 'directory.txt', 'waste.md']));
+    expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['notice.txt', 'venues.txt', 'hours.txt', 'sheet.txt', 'directory.txt', 'waste.md']));
     expect(chunks.find((c) => c.doc === 'notice.txt')).toMatchObject({ title: '某区民政局关于2024年高龄津贴发放工作的通知', kind: 'notice', format: 'txt', date: '2024-03-01' });
     const rejected = records.filter((r) => 'rejected' in r).map((r) => path.basename((r as { rejected: string }).rejected));
     expect(rejected.sort()).toEqual(['empty.txt', 'sheet.xls']);

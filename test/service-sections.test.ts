@@ -24,6 +24,24 @@ const GUIDE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>青山区
 <h2>八、其他事项</h2><p>已享受其他创业补贴的，不重复享受退役军人创业补贴。退役军人创业补贴政策由区退役军人事务局负责解释。</p>
 </main></body></html>`;
 
+// A notice of venues: each item of a section names one, and its lines are about it alone.
+const VENUES = `桐川市文体场馆开放信息
+
+一、市图书馆
+地址：文昌路12号
+开放时间：9:00—20:00，每周一闭馆。
+
+二、市体育中心
+地址：体育路5号
+1．游泳馆
+开放时间：每天13:00—21:00。
+票价：成人单次25元；学生单次15元。
+2．乒乓球馆
+场地费：每张球台每小时20元。
+3．健身房
+月卡150元，年卡1500元。
+`;
+
 let corpus: TempCorpus;
 let app: App;
 
@@ -31,6 +49,7 @@ beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'service-sections-', seeds: [] });
   for (const name of fs.readdirSync(PROBES)) fs.copyFileSync(path.join(PROBES, name), path.join(corpus.corpusDir, name));
   fs.writeFileSync(path.join(corpus.corpusDir, 'chuangye_butie_zhinan.html'), GUIDE);
+  fs.writeFileSync(path.join(corpus.corpusDir, 'wenti_changguan.txt'), VENUES);
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });
 
@@ -60,6 +79,19 @@ describe("a document's sections read together", () => {
     const when = await ask('退役军人创业补贴一年啥时候能报');
     expect(when.abstained, when.answer).toBe(false);
     expect(when.answer.split('\n')[0]).toContain('4月1日');
+  });
+
+  it("an item of a list is answered from its own lines; what only its siblings have, it lacks", async () => {
+    // (1．游泳馆, 2．乒乓球馆 and 3．健身房 head the lines under them: the gym's 年卡 is not the pool's.)
+    const pool = await ask('体育中心游泳馆年卡多少钱');
+    expect(pool.abstained, pool.answer).toBe(true);
+    const gym = await ask('体育中心健身房年卡多少钱');
+    expect(gym.abstained, gym.answer).toBe(false);
+    expect(gym.answer.split('\n')[0]).toContain('1500元');
+    const student = await ask('体育中心游泳馆学生票多少钱');
+    expect(student.abstained, student.answer).toBe(false);
+    expect(student.answer.split('\n')[0]).toContain('15元');
+    expect(student.answer.split('\n')[0]).not.toContain('年卡');
   });
 
   it('a word of the question the relief rule names in another of its articles (急难 for 救急) is not missing', async () => {

@@ -20,6 +20,7 @@ import { countScripts } from '../lang/detect.js';
 import { stemEnglish } from '../text/stem.js';
 import { STOP_WORDS, wordForms } from '../lang/english/words.js';
 import { ABSTENTION, type AbstentionRule } from './abstention.js';
+import { FACET_HEADING } from '../retrieve/asked-section.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -75,6 +76,11 @@ interface ScoredSentence {
   askedRow?: boolean;
   /** From a chunk next to the retrieved one (read as part of its passage). */
   neighbour?: boolean;
+  /**
+   * Under a heading the question names (1．游泳馆) beside siblings it does not: 'named', with the heading path;
+   * under one of those siblings: 'other' (its otherRow is set as well).
+   */
+  item?: { side: 'named' | 'other'; heading: string };
 }
 
 const GENERIC_PLACE = /^(本|该|这个|那个|我们|你们|所在|哪个|什么|城|社|小|市|县|区|镇|乡|村|街道|城市|地区|社区|农村|乡村|全市|全县|全区|各区|各县|郊区|市区|城区)$/;
@@ -749,6 +755,24 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     const away = (s: ScoredSentence) => (sectionOf(passages[s.passageIndex]) === coveringSection ? 0 : 1);
     sentences.sort((a, b) => away(a) - away(b));
   }
+  // A thing the question asks of an item of a list (游泳馆's 年卡) that the document states only under the item's
+  // siblings (3．健身房 月卡200元，年卡1800元), and neither the asked item's lines nor its headings name: that item lacks it.
+  // (A thing: the question's own word, a noun or a word of the documents' own; not 以上, nor 补发 for 不发.)
+  const underNamed = sentences.filter((s) => s.item?.side === 'named');
+  const itemLacks =
+    underNamed.length > 0 &&
+    keyTerms.some(
+      (k) =>
+        !k.scope &&
+        !k.story &&
+        !k.piece &&
+        k.term === k.group &&
+        k.term.length >= 2 &&
+        !FACET_WORDS.test(k.group) &&
+        (NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) || stats.tokenizer.generalFrequency(k.term) === 0) &&
+        sentences.some((s) => s.item?.side === 'other' && s.norm.includes(k.term)) &&
+        !keyTerms.some((o) => o.group === k.group && underNamed.some((s) => s.norm.includes(o.term) || normalizeText(`${passages[s.passageIndex].chunk.title} ${s.item!.heading}`).includes(o.term))),
+    );
   const features: Features = {
     coverage: sectionCoverage,
     content,
@@ -760,7 +784,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: otherSide || siblingKind || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
+    topicMissing: otherSide || siblingKind || itemLacks || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
@@ -1649,7 +1673,7 @@ function scoreSentences(
         // An English sentence whose subject is a pronoun ("It has 100 questions and can be taken in English") is
         // about what the sentence before it names ("You take only the theory test"): those words are its context.
         const referent = !row && before && !before.row && PRONOUN_SUBJECT.test(text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
-        candidates.push({ p, passageIndex, order: start + i, text, norm, tokens, own: words, context: [...context, ...asked, ...rowContext, ...referent], ...(row ? { row } : {}), ...(neighbour ? { neighbour: true as const } : {}) });
+        candidates.push({ p, passageIndex, order: start + i, text, norm, tokens, own: words, context: [...context, ...asked, ...rowContext, ...referent], ...(row ? { row } : {}), ...(neighbour ? { neighbour: true as const } : {}), ...(chunk.subhead ? { subhead: chunk.subhead } : {}) });
       });
     }
   });
@@ -1695,6 +1719,14 @@ function scoreSentences(
   const { rows, byNumber } = otherRows(candidates, out, keyTerms, question, asked?.grade);
   for (const s of out) if (rows.get(s) === 1) s.otherRow = true;
   for (const s of out) if (rows.get(s) === -1) s.askedRow = true;
+  // So is a sentence under another item's heading than the one the question names (3．健身房's 年卡1800元 when
+  // the 游泳馆 of 1．游泳馆 is asked; the museum's section when the sports centre is).
+  for (const [s, item] of englishText(question) ? [] : itemsOf(candidates, out, questionTokens, stats.tokenizer)) {
+    s.item = item;
+    if (item.side === 'named' || rows.get(s) === -1) continue;
+    rows.set(s, 1);
+    s.otherRow = true;
+  }
   // The row singled out by what the question names comes first while it is as much on the topic (with
   // its column names, caption and title) as the best sentence: its cells are short, so it never has the
   // words of a prose sentence that only repeats the topic (起付标准按上表标准的50%计算).
@@ -1724,6 +1756,54 @@ function placeScope(keyTerms: KeyTerm[], stats: CorpusStats): (norm: string) => 
     return named.some((n) => !asked.some((a) => n.includes(a) || a.includes(n))) ? 1 : 0;
   };
 }
+
+/**
+ * The sentences under an item heading of their document (1．游泳馆, （2）…) the question does not name, where it
+ * names a sibling item (one under the same heading): 1．游泳馆 / 2．羽毛球馆 / 3．健身房 of 二、全民健身中心.
+ * A heading is named when more than half its words are the question's (whole words: 残疾人, not 残疾 and 人 as
+ * well). Items only, not a notice's sections (一、…): those mix things with steps (一、困难残疾人生活补贴 beside
+ * 四、动态管理, whose 残疾人证到期未换领的，暂停发放补贴 is about both). Headings that name a facet (申请条件,
+ * 补贴标准, 办理地点) rather than a thing are neither, nor are an FAQ's questions (4．社保卡丢了怎么办？), which the
+ * asker words in their own way, nor English headings. (Chinese questions only: an English one meets Chinese
+ * headings through a dictionary's many glosses.)
+ */
+function itemsOf(candidates: Candidate[], sentences: ScoredSentence[], questionTokens: Set<string>, tokenizer: ChineseTokenizer): Map<ScoredSentence, NonNullable<ScoredSentence['item']>> {
+  const named = new Map<string, boolean | null>();
+  const names = (label: string): boolean | null => {
+    if (!named.has(label)) {
+      const words = label.replace(ITEM_HEADING, '').replace(/[：:]\s*$/, '').trim();
+      const all = [...new Set(tokensOf(tokenizer, normalizeText(words)))];
+      const tokens = all.filter((t) => t.length >= 2 && !all.some((o) => o !== t && o.includes(t)));
+      const item = ITEM_HEADING.test(label) && !FACET_HEADING.test(words) && !/[？?]$/.test(words) && /\p{Script=Han}/u.test(words) && tokens.length > 0;
+      named.set(label, item ? tokens.filter((t) => questionTokens.has(t)).length / tokens.length > 0.5 : null);
+    }
+    return named.get(label)!;
+  };
+  // Per document and parent path, the headings under it.
+  const siblings = new Map<string, Set<string>>();
+  const paths = candidates.map((c) => (c.subhead ? c.subhead.split(' / ') : []));
+  candidates.forEach((c, i) =>
+    paths[i].forEach((label, depth) => {
+      const key = `${c.p.chunk.docId}\u0000${paths[i].slice(0, depth).join(' / ')}`;
+      siblings.set(key, (siblings.get(key) ?? new Set()).add(label));
+    }),
+  );
+  const out = new Map<ScoredSentence, NonNullable<ScoredSentence['item']>>();
+  sentences.forEach((s, i) => {
+    const sides = paths[i].map((label, depth) => {
+      const others = [...siblings.get(`${candidates[i].p.chunk.docId}\u0000${paths[i].slice(0, depth).join(' / ')}`)!].filter((o) => o !== label);
+      const own = names(label);
+      if (own === false && others.some((o) => names(o) === true)) return 'other';
+      return own === true && others.some((o) => names(o) === false) ? 'named' : null;
+    });
+    const side = sides.includes('other') ? 'other' : sides.includes('named') ? 'named' : null;
+    if (side) out.set(s, { side, heading: candidates[i].subhead! });
+  });
+  return out;
+}
+
+/** An item heading's numbering: 1． 2、 （3） ④. */
+const ITEM_HEADING = /^\s*(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])\s*/;
 
 /** Share of the best sentence's coverage a singled-out table row needs to come first. */
 const SINGLED_ROW_SHARE = 0.8;
@@ -1840,6 +1920,8 @@ interface Candidate {
   context: string[];
   row?: TableRow;
   neighbour?: true;
+  /** The heading path of the sentence's own chunk (一、… / 1．游泳馆). */
+  subhead?: string;
 }
 
 /**

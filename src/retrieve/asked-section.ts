@@ -40,6 +40,9 @@ const FACETS: ReadonlyArray<{ asks: RegExp; heading: RegExp }> = [
   },
 ];
 
+/** A heading that names a facet of a programme (申请条件, 补贴标准, 办理地点), not a thing of its own. */
+export const FACET_HEADING = new RegExp(FACETS.map((f) => f.heading.source).join('|'), 'i');
+
 interface Section {
   docId: string;
   subhead?: string;

@@ -6,12 +6,10 @@
 // headlines of articles with no body and dropped them, and field lines and dates with them.)
 import type { Block } from '../model.js';
 import { hasPageFurniture } from '../pages.js';
-import { chooseTitle, isLatinText, ITEM_NUMBER, splitSections } from './sections.js';
+import { chooseTitle, isLatinText, ITEM_NUMBER, loneHeadings, shortHeading, splitSections } from './sections.js';
 import { startsField } from '../../text/normalize.js';
 import type { Splitter } from './splitter.js';
 
-/** Longest line that may head a section (申请条件, 一次性创业补贴的申请材料). */
-const HEADING_MAX = 16;
 /** Longest opening line taken for the title (a headline may end with ！ or ？). */
 const TITLE_MAX = 40;
 
@@ -20,21 +18,14 @@ const QUESTION_MAX = 40;
 /** 问：… / Q: … */
 const FAQ_MARK = /^(?:问|Q)\s*[：:.]/i;
 
-/**
- * A line that heads what follows: short, no sentence punctuation or comma, no table cell, and no figure
- * but its numbering (so not 2026年2月 or 早餐：6:30—8:30); a colon only at its end (申请条件：, not
- * 收费标准：不收费). Numbered (1．游泳馆) it heads an item inside the section above it.
- */
+/** A line that heads what follows (shortHeading); numbered (1．游泳馆) it heads an item inside the section above it. */
 function headingLevel(block: Block): number | null {
   const t = block.text.trim();
   // An FAQ's question (4．社保卡丢了怎么办？) heads its answer, so no chunk ends between them; one marked
   // 问： stays a line of the page, read with the 答： after it.
   if (t.length <= QUESTION_MAX && /[？?]$/.test(t) && !/[。！？；;!?]/.test(t.slice(0, -1)) && !FAQ_MARK.test(t)) return ITEM_NUMBER.test(t) ? 3 : 2;
-  if (t.length > HEADING_MAX || /[。！？；;!?，,、|│]/.test(t)) return null;
-  const words = t.replace(ITEM_NUMBER, '').trim();
-  if (!words || /\d/.test(words) || /[：:]/.test(words.replace(/[：:]$/, ''))) return null;
-  if (!/\p{Script=Han}/u.test(words)) return null;
-  return words === t ? 2 : 3;
+  const heading = shortHeading(t);
+  return heading === 'plain' ? 2 : heading === 'item' ? 3 : null;
 }
 
 /** The opening line that names the document: short, and at most one sentence end, at its end (桂园社区食堂开业啦！). */
@@ -57,13 +48,7 @@ export const guideSplitter: Splitter = {
   accepts: (doc) => (doc.format === 'txt' || (doc.format === 'md' && !doc.blocks.some((b) => b.kind === 'heading'))) && !isLatinText(doc.text) && !hasPageFurniture(doc.text),
   split(doc) {
     const { title, blocks } = chooseTitle(doc, openingLine);
-    // Lines that would head a section but stand beside a sibling (1．身份证 / 2．户口簿, a 公示's list of names) are
-    // a list: its items are body text, read together, not sections of one line each.
-    const levels = doc.blocks.map((b) => (blocks.has(b) ? null : headingLevel(b)));
-    const headings = new Map<Block, number>();
-    levels.forEach((level, i) => {
-      if (level !== null && levels[i - 1] !== level && levels[i + 1] !== level) headings.set(doc.blocks[i], level);
-    });
+    const headings = loneHeadings(doc.blocks, (b) => (blocks.has(b) ? null : headingLevel(b)));
     return splitSections(doc, { title, titleBlocks: blocks, headingLevel: (b) => headings.get(b) ?? null, closes });
   },
 };

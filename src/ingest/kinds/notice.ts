@@ -1,8 +1,10 @@
 // The numbered notice or regulation (通知, 公告, 办法, 条例): sections opened by 一、 / （一） / 第X章,
 // clauses 第X条 and items 1. that stay inside their section, a sign-off (落款) and date at the end.
+// An item whose line only names it (1．游泳馆, then its hours and fares) heads the lines under it, as a
+// section's heading does: they are about it, not about its siblings (3．健身房's 年卡).
 // Short list lines such as 「60至69周岁每月50元；」 are body text, never titles.
 import type { Block, ReadDocument, SplitResult } from '../model.js';
-import { chooseTitle, ITEM_NUMBER, looksLikeTitleLine, splitSections } from './sections.js';
+import { chooseTitle, ITEM_NUMBER, loneHeadings, looksLikeTitleLine, shortHeading, splitSections } from './sections.js';
 import type { Splitter } from './splitter.js';
 
 const CN = '[一二三四五六七八九十百零〇两]+';
@@ -18,6 +20,8 @@ function headingText(text: string): boolean {
   return t.length <= 40 && !/[。！？；;!?]/.test(t.slice(0, -1)) && !/[。；;!?！？]$/.test(t);
 }
 
+const ITEM_LEVEL = 5;
+
 export function numberedLevel(block: Block): number | null {
   if (block.kind !== 'paragraph') return null;
   const t = block.text.trim();
@@ -25,6 +29,7 @@ export function numberedLevel(block: Block): number | null {
   if (PART.test(t)) return 2;
   if (SECTION.test(t) && headingText(t)) return 3;
   if (SUBSECTION.test(t) && headingText(t)) return 4;
+  if (shortHeading(t) === 'item') return ITEM_LEVEL;
   return null;
 }
 
@@ -36,11 +41,13 @@ function countMatching(doc: ReadDocument, re: RegExp): number {
 
 export const noticeSplitter: Splitter = {
   kind: 'notice',
-  version: 'notice-v1',
+  version: 'notice-v2',
   accepts: (doc) => countMatching(doc, SECTION) >= 2 || countMatching(doc, CLAUSE) >= 2 || countMatching(doc, CHAPTER) >= 2,
   split(doc): SplitResult {
     const opening = (b: Block) => looksLikeTitleLine(b.text) && numberedLevel(b) === null && !CLAUSE.test(b.text) && !ITEM_NUMBER.test(b.text);
     const { title, blocks } = chooseTitle(doc, opening);
-    return splitSections(doc, { title, titleBlocks: blocks, headingLevel: numberedLevel });
+    // (Item headings beside a sibling — 1．身份证 / 2．户口簿 — are a list's lines: loneHeadings.)
+    const items = loneHeadings(doc.blocks, (b) => (numberedLevel(b) === ITEM_LEVEL ? ITEM_LEVEL : null));
+    return splitSections(doc, { title, titleBlocks: blocks, headingLevel: (b) => { const level = numberedLevel(b); return level === ITEM_LEVEL && !items.has(b) ? null : level; } });
   },
 };

@@ -65,6 +65,37 @@ export function splitSections(doc: ReadDocument, options: SectionOptions): Split
 /** An item's numbering at the start of a line: 1. 2、 3．(4) （5） ⑥. */
 export const ITEM_NUMBER = /^(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])/;
 
+/** Longest line that may head a section (申请条件, 一次性创业补贴的申请材料). */
+export const HEADING_MAX = 16;
+
+/**
+ * A short Chinese line that heads what follows: no sentence punctuation or comma, no table cell, and no figure
+ * but its numbering (so not 2026年2月 or 早餐：6:30—8:30); a colon only at its end (申请条件：, not
+ * 收费标准：不收费). 'item' when numbered 1．/（1）(1．游泳馆), 'plain' when not numbered, else null.
+ */
+export function shortHeading(text: string): 'item' | 'plain' | null {
+  const t = text.trim();
+  if (t.length > HEADING_MAX || /[。！？；;!?，,、|│]/.test(t)) return null;
+  const words = t.replace(ITEM_NUMBER, '').trim();
+  if (!words || /\d/.test(words) || /[：:]/.test(words.replace(/[：:]$/, ''))) return null;
+  if (!/\p{Script=Han}/u.test(words)) return null;
+  return words === t ? 'plain' : 'item';
+}
+
+/**
+ * The heading levels of a document's blocks, where a line that would head a section stands beside no sibling
+ * of its level: lines that do (1．身份证 / 2．户口簿, a 公示's list of names) are a list, its items body text
+ * read together, not sections of one line each.
+ */
+export function loneHeadings(blocks: readonly Block[], levelOf: (block: Block) => number | null): Map<Block, number> {
+  const levels = blocks.map(levelOf);
+  const headings = new Map<Block, number>();
+  levels.forEach((level, i) => {
+    if (level !== null && levels[i - 1] !== level && levels[i + 1] !== level) headings.set(blocks[i], level);
+  });
+  return headings;
+}
+
 /** The file name without folders and extension: the title of last resort. */
 export function nameTitle(doc: ReadDocument): string {
   const base = doc.url ? decodeURIComponent(doc.url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? doc.url) : doc.id.split('/').pop() ?? doc.id;
