@@ -435,6 +435,13 @@ describe('a document section read whole', () => {
     expect(lead('我妈本地户口66了，坐公交免费吗')).toMatch(/^（一）具有本市户籍/);
   });
 
+  it("the asker's family member (我妈) is the side a rule names by 配偶、父母、子女, not the 本人 one", () => {
+    const blood = statsFor([{ title: '无偿献血者用血优待办法', text: '第六条 献血者本人自献血之日起5年内，可以免费使用献血量5倍的血液。献血者的配偶、父母、子女，可以免费使用与献血量等量的血液。' }, ...ALL]);
+    const lead = (q: string) => askZh(q, blood.chunks.slice(0, 1), blood.stats).text.split('\n')[0];
+    expect(lead('我献过血，我妈住院要用血能免费吗')).toMatch(/^献血者的配偶/);
+    expect(lead('我献过血，我自己住院用血能免费吗')).toMatch(/^第六条 献血者本人/);
+  });
+
   it('a run no document or dictionary has, written before a noun the documents use (托育 of 托育补贴), is the missing topic when it weighs most', () => {
     const allowance = statsFor([{ title: '困难残疾人生活补贴申领', text: '补贴标准：困难残疾人生活补贴每人每月90元，按月发放。申请人到户籍所在地乡镇（街道）提出申请。' }, ...ALL]);
     const missing = (q: string) => featuresZh(q, allowance.chunks.slice(0, 1), allowance.stats)?.topicMissing;

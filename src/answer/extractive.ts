@@ -311,12 +311,19 @@ const CONTRASTS: [string, string][] = CONTRAST_PAIRS.flatMap(([a, b]) => [[a, b]
 const LEAD_CONTRASTS: [string, string][] = [
   ['非本市户籍', '本市户籍'],
   ['本市户籍', '非本市户籍'],
+  // The asker's family member (我妈住院要用血) is the side a rule names by 配偶、父母、子女 or 亲属, not the 本人 one
+  // (献血者本人…免费使用献血量5倍的血液 is the donor's own entitlement).
+  ['亲属', '本人'],
 ];
 /** How residents put a side of a distinction (外地户口 for 非本市户籍). */
 const CONTRAST_ALIASES: [RegExp, string][] = [
   [/外地户口|外地户籍|外省户口|外地人|户口不在本地|户口不在这/g, '非本市户籍'],
   [/本地户口|本市户口|本地户籍|本地人/g, '本市户籍'],
+  [/(?<![自己本])(?:我|俺)(?:妈|爸|父母|爹|娘|老婆|老公|媳妇|爱人|孩子|儿子|女儿|闺女|家属|家里人)/g, '亲属'],
 ];
+/** How a rule names a side (配偶、父母、子女 for 亲属): read so only where the sentences are ordered by side. */
+const SENTENCE_SIDE_ALIASES: [RegExp, string][] = [[/配偶|父母|子女|家属|家庭成员|近亲属|直系亲属/g, '亲属']];
+const sideText = (norm: string) => SENTENCE_SIDE_ALIASES.reduce((text, [re, side]) => text.replace(re, side), norm);
 /** A side named in the text for itself, not inside its negation (本市户籍 of 非本市户籍 is the other side). */
 function namesSide(text: string, side: string): boolean {
   return text.split(`非${side}`).join('').includes(side);
@@ -557,7 +564,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const contrasting = (s: ScoredSentence) => contrasts.some(([a, b]) => namesSide(s.norm, b) && !namesSide(s.norm, a));
   // (…and the sides that only order them.)
   const leadSides = [...contrasts, ...sidesOf(LEAD_CONTRASTS)];
-  const otherSideFirst = (s: ScoredSentence) => leadSides.some(([a, b]) => namesSide(s.norm, b) && !namesSide(s.norm, a));
+  const otherSideFirst = (s: ScoredSentence) => leadSides.some(([a, b]) => namesSide(sideText(s.norm), b) && !namesSide(sideText(s.norm), a));
+  const ownSide = (s: ScoredSentence) => leadSides.some(([a, b]) => namesSide(sideText(s.norm), a) && !namesSide(sideText(s.norm), b));
   const best = sentences[0];
 
   // Question-level evidence. Unknown: the weight share of specific words (rare in general Chinese, absent
@@ -633,7 +641,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // nothing lost; quoting every such sentence last instead had cost a policies answer.)
   const ownSideFirst = () => {
     if (!leadSides.length || !sentences.length || !otherSideFirst(sentences[0])) return;
-    const own = sentences.find((s) => !otherSideFirst(s) && leadSides.some(([a, b]) => namesSide(s.norm, a) && !namesSide(s.norm, b)) && onTopic(s) && (!asked || s.fit >= sentences[0].fit));
+    const own = sentences.find((s) => !otherSideFirst(s) && ownSide(s) && onTopic(s) && (!asked || s.fit >= sentences[0].fit));
     if (own) {
       sentences.splice(sentences.indexOf(own), 1);
       sentences.unshift(own);
@@ -799,7 +807,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // (Said so, the reply quotes what the documents say of the topic itself: 临时救助的钱要交税吗 quotes the relief
   // rule, not another benefit's 免征个人所得税.)
   const facetQuote = facetMissing && sentences.length && !namesTopic(sentences[0].passageIndex) ? sentences.find((s) => namesTopic(s.passageIndex)) : undefined;
-  const sideLed = leadSides.length && sentences.length && leadSides.some(([a, b]) => namesSide(sentences[0]!.norm, a) && !namesSide(sentences[0]!.norm, b)) ? sentences[0] : undefined;
+  const sideLed = leadSides.length && sentences.length && ownSide(sentences[0]!) ? sentences[0] : undefined;
   return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, sentences, ...(facetQuote ? { facetQuote } : {}), ...(sideLed ? { sideLed } : {}), question: features, reasons };
 }
 
