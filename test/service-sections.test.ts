@@ -42,6 +42,15 @@ const VENUES = `桐川市文体场馆开放信息
 月卡150元，年卡1500元。
 `;
 
+// A guide whose materials are one numbered line under their heading, and whose validity is a section of its own.
+const ID_CARD = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>桐川市居民身份证换领办事指南</title></head><body><main>
+<h1>桐川市居民身份证换领办事指南</h1>
+<p><b>一、办理地点</b></p><p>户籍所在地派出所户籍窗口，或市政务服务中心公安综合窗口。</p>
+<p><b>二、所需材料</b></p><p>1．居民户口簿；2．原居民身份证（换领的交回）；3．现场采集人像和指纹，不需自带照片。</p>
+<p><b>三、办理时限</b></p><p>自受理之日起15个工作日内制发。</p>
+<p><b>四、有效期限</b></p><p>未满16周岁的，有效期5年；16周岁至25周岁的，有效期10年；26周岁至45周岁的，有效期20年；46周岁以上的，长期有效。</p>
+</main></body></html>`;
+
 let corpus: TempCorpus;
 let app: App;
 
@@ -50,6 +59,7 @@ beforeAll(async () => {
   for (const name of fs.readdirSync(PROBES)) fs.copyFileSync(path.join(PROBES, name), path.join(corpus.corpusDir, name));
   fs.writeFileSync(path.join(corpus.corpusDir, 'chuangye_butie_zhinan.html'), GUIDE);
   fs.writeFileSync(path.join(corpus.corpusDir, 'wenti_changguan.txt'), VENUES);
+  fs.writeFileSync(path.join(corpus.corpusDir, 'shenfenzheng_huanling.html'), ID_CARD);
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });
 
@@ -92,6 +102,16 @@ describe("a document's sections read together", () => {
     expect(student.abstained, student.answer).toBe(false);
     expect(student.answer.split('\n')[0]).toContain('15元');
     expect(student.answer.split('\n')[0]).not.toContain('年卡');
+  });
+
+  it("a section's list answers whole only where its heading is asked or the opening is one of its items", async () => {
+    // (二、所需材料's line covers the question as little as the sentence that answers it: 身份证, by the title.)
+    const renew = await ask('我妈今年47了，这次换完身份证以后是不是就不用再换了');
+    expect(renew.abstained, renew.answer).toBe(false);
+    expect(renew.answer.split('\n')[0]).toContain('长期有效');
+    expect(renew.answer.split('\n')[0]).not.toContain('户口簿');
+    const bring = await ask('换身份证要带啥');
+    expect(bring.answer.split('\n')[0]).toContain('户口簿');
   });
 
   it('a word of the question the relief rule names in another of its articles (急难 for 救急) is not missing', async () => {

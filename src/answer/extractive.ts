@@ -20,7 +20,7 @@ import { countScripts } from '../lang/detect.js';
 import { stemEnglish } from '../text/stem.js';
 import { STOP_WORDS, wordForms } from '../lang/english/words.js';
 import { ABSTENTION, type AbstentionRule } from './abstention.js';
-import { FACET_HEADING } from '../retrieve/asked-section.js';
+import { FACET_HEADING, headsAskedFacet } from '../retrieve/asked-section.js';
 
 export interface CorpusStats {
   tokenizer: ChineseTokenizer;
@@ -159,7 +159,15 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // its first item under 四、报名材料 — not the 招生对象 list beside it, which names more of the question.)
   const papers = MATERIALS_ASK.test(input.question) && MATERIALS_STATED.test(opening.norm);
   const alone = opening === analysis.sideLed;
-  const first = asked || alone || opening !== ranked ? undefined : sentences.find((s) => (s !== opening || papers) && !s.neighbour && s.order === 0 && sameArticleOf(passages[s.passageIndex], passages[opening.passageIndex]) && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && (!papers || MATERIALS_STATED.test(s.norm)) && listItems(s, sentences, true).length >= 1);
+  // (The heading names a word of the question or the facet it asks: 三、所需材料 is no answer to whether an ID card
+  // renewed at 47 must be renewed again, though it covers the question as little as 46周岁以上的，长期有效 does.)
+  // (Or the opening is an item of the list: （二） of 二、优惠政策's items, the list answers whole.)
+  const headingAsked = (heading: string) => headsAskedFacet(input.question, heading) || keyTerms.some((k) => !k.scope && !k.piece && k.term.length >= 2 && heading.includes(k.term));
+  const listed = (s: ScoredSentence) => {
+    const items = listItems(s, sentences, true);
+    return items.length >= 1 && (s === opening || items.includes(opening) || headingAsked(passages[s.passageIndex].chunk.subhead!));
+  };
+  const first = asked || alone || opening !== ranked ? undefined : sentences.find((s) => (s !== opening || papers) && !s.neighbour && s.order === 0 && sameArticleOf(passages[s.passageIndex], passages[opening.passageIndex]) && ENUMERATED.test(s.text) && !!passages[s.passageIndex].chunk.subhead && s.coverage >= opening.coverage && (!papers || MATERIALS_STATED.test(s.norm)) && listed(s));
   const intro = first ? { text: `${passages[first.passageIndex].chunk.subhead!.replace(/[：:]\s*$/, '')}：`, passageRank: first.passageRank } : opening;
   const items = asked || alone ? [] : first ? [first, ...listItems(first, sentences, true)] : listItems(opening, sentences);
   if (items.length) {

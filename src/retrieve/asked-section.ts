@@ -43,6 +43,11 @@ const FACETS: ReadonlyArray<{ asks: RegExp; heading: RegExp }> = [
 /** A heading that names a facet of a programme (申请条件, 补贴标准, 办理地点), not a thing of its own. */
 export const FACET_HEADING = new RegExp(FACETS.map((f) => f.heading.source).join('|'), 'i');
 
+/** Whether a heading (四、报名材料) is the section of a facet the question asks (要准备啥). */
+export function headsAskedFacet(question: string, heading: string): boolean {
+  return FACETS.some((f) => f.asks.test(question) && f.heading.test(heading));
+}
+
 interface Section {
   docId: string;
   subhead?: string;
