@@ -7,7 +7,7 @@ import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } f
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, ASKS_WAIT, figureFit, figureMentions } from '../src/answer/figures.js';
-import { arabicAges, askingClauses, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
+import { arabicAges, askingClauses, choiceOptions, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
 import { stemEnglish } from '../src/text/stem.js';
@@ -433,6 +433,15 @@ describe('a document section read whole', () => {
     const lead = (q: string) => askZh(q, [pass], stats).text.split('\n')[0];
     expect(lead('我公公70了，外地户口，办了居住证，坐公交免费不')).toMatch(/^（三）持有本市居住证/);
     expect(lead('我妈本地户口66了，坐公交免费吗')).toMatch(/^（一）具有本市户籍/);
+  });
+
+  it('a choice asked (找村里还是找镇上) is answered by the on-topic sentence naming an option', () => {
+    expect(choiceOptions('临时救助是找村里还是找镇上')).toEqual(['村', '镇']);
+    expect(choiceOptions('医保是按年交还是按月交')).toEqual(['按年', '按月']);
+    expect(choiceOptions('交现金还是刷卡')).toEqual(['现金', '刷卡']);
+    expect(choiceOptions('临时救助找谁')).toEqual([]);
+    const rule = statsFor([{ title: '临时救助实施细则', text: '第二条 本细则所称临时救助，是指对遭遇突发性、临时性困难的家庭给予的应急性救助。第七条 申请临时救助，应当向户籍所在地的乡镇人民政府提出，也可以委托村民委员会代为提出。' }, ...ALL]);
+    expect(askZh('临时救助是找村里还是找镇上', rule.chunks.slice(0, 1), rule.stats).text).toMatch(/^第七条/);
   });
 
   it("the asker's family member (我妈) is the side a rule names by 配偶、父母、子女, not the 本人 one", () => {

@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, askingClausesNamingThings, asksForFraud, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, askingClausesNamingThings, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -656,6 +656,17 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     }
   };
   ownSideFirst();
+  // A choice asked (找村里还是找镇上, 按年交还是按月交): an on-topic sentence naming one of the options (向…乡镇人民政府
+  // 提出，也可以委托村（居）民委员会代为提出) comes first, when the top one names neither.
+  const choices = language === 'zh' ? choiceOptions(input.question) : [];
+  const namesOption = (s: ScoredSentence) => choices.some((o) => s.norm.includes(o));
+  if (choices.length && sentences.length && !namesOption(sentences[0])) {
+    const named = sentences.find((s) => namesOption(s) && onTopic(s) && !s.otherRow && (!asked || s.fit >= sentences[0].fit));
+    if (named) {
+      sentences.splice(sentences.indexOf(named), 1);
+      sentences.unshift(named);
+    }
+  }
   // A provision for the place the question names — a condition naming it, 在云溪县就业创业的，生活补贴…每人每月增加300元
   // for 去云溪县上班…有没有多的 — comes before the general rule (the table's 每人每月600元), where it is as much on the
   // topic and fits the asked figure as well. (Only such a condition: a report naming the place anywhere is no

@@ -2,6 +2,7 @@
 // text are attempts to instruct the bot (treated as data, removed before searching).
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { isEverydayWord } from '../lang/everyday.js';
+import { normalizeText } from '../text/normalize.js';
 
 
 export type QuestionKind = 'number' | 'where' | 'how' | 'when' | 'who' | 'what';
@@ -228,3 +229,29 @@ const STORY_TIME = /\b(?:last|next|this|past|coming)\s+(?:week|month)\b|\b(?:\d{
 export function ownCaseSpans(question: string): string[] {
   return [...question.matchAll(OWN_CASE), ...question.matchAll(STORY_TIME)].map((m) => m[0]);
 }
+
+/**
+ * The options of a choice the question asks (找村里还是找镇上 → 村, 镇; 按年交还是按月交 → 按年, 按月; 交现金还是刷卡 →
+ * 现金, 刷卡): the words on either side of 还是, less what they share at either end (找, 交), a leading verb of going
+ * or paying and a place word's 里/上/那边.
+ */
+export function choiceOptions(question: string): string[] {
+  const m = /([\u4e00-\u9fff]{1,10})还是([\u4e00-\u9fff]{1,8}?)(?=[吗呢啊呀吧？?，,。！!\s]|$)/.exec(normalizeText(question));
+  if (!m) return [];
+  const right = m[2].replace(/[的了呢]+$/, '');
+  const afterIs = m[1].split('是').pop()!.replace(/[的了呢]+$/, '');
+  const left = afterIs.length > right.length + 2 ? afterIs.slice(-(right.length + 1)) : afterIs;
+  let head = 0;
+  while (head < Math.min(left.length, right.length) - 1 && left[head] === right[head]) head++;
+  let tail = 0;
+  while (tail < Math.min(left.length, right.length) - head - 1 && left[left.length - 1 - tail] === right[right.length - 1 - tail]) tail++;
+  const options = [left, right].map((o) => {
+    const cut = o.slice(head, o.length - tail);
+    const bare = cut.replace(/^(?:去|找|到|在|交|用|走|打到|发|拿)(?=[\u4e00-\u9fff]{2})/, '');
+    const own = bare.replace(/(?:里|上|那边|这边|那儿|这儿|那里|这里)$/, '') || bare;
+    // (One character alone is in too many sentences: 按年, not 年 — but a place's own character, 村 or 镇, stands.)
+    return own.length >= 2 || PLACE_CHARACTER.test(own) ? own : o.slice(Math.max(0, head - 1), o.length - tail);
+  });
+  return options.every((o) => o.length >= 1) && options[0] !== options[1] ? options : [];
+}
+const PLACE_CHARACTER = /^[村镇乡区县市省街]$/;
