@@ -435,6 +435,13 @@ describe('a document section read whole', () => {
     expect(lead('我妈本地户口66了，坐公交免费吗')).toMatch(/^（一）具有本市户籍/);
   });
 
+  it('a standard named without an asking word (收入标准) asks for a figure of what it is of', () => {
+    expect(questionKind('公租房申请 收入标准')).toBe('number');
+    expect(askedFigure('公租房申请 收入标准', 'zh')).toMatchObject({ measure: 'money', focus: '收入' });
+    const guide = statsFor([{ title: '西岭区公共租赁住房申请办事指南', text: '西岭区公租房租金统一为每月每平方米8元，低保家庭按标准的20%收取。申请条件：家庭人均月收入低于3000元；在本市无自有住房。' }, ...ALL]);
+    expect(askZh('公租房申请 收入标准', guide.chunks.slice(0, 1), guide.stats).text).toMatch(/^[^\n]*3000元/);
+  });
+
   it('a choice asked (找村里还是找镇上) is answered by the on-topic sentence naming an option', () => {
     expect(choiceOptions('临时救助是找村里还是找镇上')).toEqual(['村', '镇']);
     expect(choiceOptions('医保是按年交还是按月交')).toEqual(['按年', '按月']);

@@ -667,6 +667,21 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
       sentences.unshift(named);
     }
   }
+  // The figure of what the question asks it of (收入 of 公租房申请收入标准): an on-topic sentence stating a fitting figure
+  // beside that word (家庭人均月收入低于3000元) leads, when the top one's figure is of something its document's title
+  // and headings do not name either (the rent's 每月每平方米8元).
+  // (Only where the question names the figure as a standard, 收入标准, without an asking word: a focus read around 多少
+  // — 补多少, 一天大概走多少人 — is as often the programme as the thing. And from the top one's document.)
+  const ofStandard = !!asked && language === 'zh' && !!asked.focus && /([\u4e00-\u9fff]{1,6})标准/.exec(norm)?.[1] === asked.focus;
+  const focusWords = ofStandard ? [...focus].filter((f) => f.length >= 2 && keyTerms.some((k) => k.term === f && !k.scope && !k.story && !k.piece && !FACET_WORDS.test(f))) : [];
+  const headed = (s: ScoredSentence, f: string) => `${passages[s.passageIndex].chunk.title} ${passages[s.passageIndex].chunk.subhead ?? ''}`.includes(f);
+  if (focusWords.length && sentences.length && !sentences[0].row && !focusWords.some((f) => sentences[0].norm.includes(f) || headed(sentences[0], f))) {
+    const named = sentences.find((s) => s.fit >= Math.max(STRONG_FIT, sentences[0].fit) && focusWords.some((f) => s.norm.includes(f)) && onTopic(s) && !s.otherRow && passages[s.passageIndex].chunk.docId === passages[sentences[0].passageIndex].chunk.docId);
+    if (named) {
+      sentences.splice(sentences.indexOf(named), 1);
+      sentences.unshift(named);
+    }
+  }
   // A provision for the place the question names — a condition naming it, 在云溪县就业创业的，生活补贴…每人每月增加300元
   // for 去云溪县上班…有没有多的 — comes before the general rule (the table's 每人每月600元), where it is as much on the
   // topic and fits the asked figure as well. (Only such a condition: a report naming the place anywhere is no

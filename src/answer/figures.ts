@@ -264,7 +264,8 @@ function askedFigureChinese(question: string): AskedFigure {
   const q = question;
   const m = ASK_ZH.exec(q);
   // No asking word (住院报销比例, 医保缴费标准): a share named is a percent, an amount named is money.
-  if (!m) return { measure: RATIO_ZH.test(q) ? 'percent' : MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: '' };
+  // (What the standard is of — 收入 of 收入标准 — is the figure's focus: 家庭人均月收入低于3000元, not the rent's 8元.)
+  if (!m) return { measure: RATIO_ZH.test(q) ? 'percent' : MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: /([\u4e00-\u9fff]{1,6})标准/.exec(q)?.[1] ?? '' };
   const after = q.slice(m.index + m[0].length);
   const clauseAfter = after.split(/[，,。？?！!；;、]/)[0];
   const named = CLASSIFIER.exec(clauseAfter)?.[1] ?? null;
