@@ -435,6 +435,13 @@ describe('a document section read whole', () => {
     expect(lead('我妈本地户口66了，坐公交免费吗')).toMatch(/^（一）具有本市户籍/);
   });
 
+  it("an allowance named after the asker's age, without an asking word (百岁老人高龄津贴), asks for its amount", () => {
+    expect(questionKind('dongcheng百岁老人高龄津贴')).toBe('number');
+    expect(questionKind('85岁高龄津贴')).toBe('number');
+    expect(questionKind('80岁老人高龄津贴怎么申请')).toBe('how');
+    expect(questionKind('高龄津贴')).toBe('what');
+  });
+
   it('a standard named without an asking word (收入标准) asks for a figure of what it is of', () => {
     expect(questionKind('公租房申请 收入标准')).toBe('number');
     expect(askedFigure('公租房申请 收入标准', 'zh')).toMatchObject({ measure: 'money', focus: '收入' });
