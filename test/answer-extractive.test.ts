@@ -571,6 +571,14 @@ describe('slips in the asking words', () => {
     expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('2026年11月30日');
   });
+
+  it('an English asking word typed in a hurry (wher, how mutch) is read as the word it stands for', () => {
+    expect(fixAskingTypos('wher is the night market job fair')).toBe('where is the night market job fair');
+    expect(fixAskingTypos('how mutch is a library card')).toBe('how much is a library card');
+    expect(fixAskingTypos('were is the office')).toBe('where is the office');
+    expect(fixAskingTypos('we were told to come back')).toBe('we were told to come back');
+    expect(questionKind(fixAskingTypos('wher is the night market job fair'))).toBe('where');
+  });
 });
 
 describe('English price questions', () => {

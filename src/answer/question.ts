@@ -26,6 +26,12 @@ const ASKING_TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
   [/哪力|哪理/g, '哪里'],
   [/怎莫|怎摸/g, '怎么'],
   [/什莫|神马/g, '什么'],
+  // English asking words as typed in a hurry (wher is…, how mutch…).
+  [/\b(?:wher|whre|wehre|were(?= is\b| are\b| can\b| do\b| should\b))\b/gi, 'where'],
+  [/\b(?:wat|wht|whta)\b/gi, 'what'],
+  [/\bwich\b/gi, 'which'],
+  [/\bhow (?:mutch|mush|muc|mcuh)\b/gi, 'how much'],
+  [/\bhow (?:meny|mnay)\b/gi, 'how many'],
 ];
 
 export function fixAskingTypos(question: string): string {
