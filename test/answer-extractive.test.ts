@@ -435,6 +435,18 @@ describe('a document section read whole', () => {
     expect(lead('我妈本地户口66了，坐公交免费吗')).toMatch(/^（一）具有本市户籍/);
   });
 
+  it('a rare word cut across a repaired slip (包户 of 低包户, repaired as 低包 → 低保) is no missing topic', () => {
+    const notice = statsFor([{ title: '居民医保参保资助通知', text: '（二）低保对象，按每人每年280元给予定额资助。' }, ...ALL]);
+    const question = '低包户交医保 政府给补多少';
+    const retrieval = retrievalOf(question, notice.chunks.slice(0, 1));
+    const repaired = { ...retrieval, terms: [...retrieval.terms, { term: '低保', weight: 0.8, origin: 'pinyin-repair' as const, source: '低包' }] };
+    const analysis = analyseQuestion({ question, language: 'zh', retrieval: repaired, history: [] }, notice.stats);
+    expect('decided' in analysis).toBe(false);
+    if ('decided' in analysis) return;
+    expect(analysis.keyTerms.map((k) => k.term)).not.toContain('包户');
+    expect(analysis.question.unknown).toBe(0);
+  });
+
   it("an allowance named after the asker's age, without an asking word (百岁老人高龄津贴), asks for its amount", () => {
     expect(questionKind('dongcheng百岁老人高龄津贴')).toBe('number');
     expect(questionKind('85岁高龄津贴')).toBe('number');

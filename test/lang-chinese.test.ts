@@ -110,6 +110,17 @@ describe('Chinese expander', () => {
     expect(terms('公式怎么算')).toEqual([]);
   });
 
+  it('repairs a slip across the cut it broke (低包户 → 低 / 包户: 低包 → 低保), and searches the repair in its official words', () => {
+    const docs = [...DOCS, '最低生活保障对象参加居民医保，按每人每年280元给予定额资助。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((s) => [...s]))];
+    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
+    const found = own.expand('低包户明年交医保 政府给补多少').map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(found).toContain('低包→低保:pinyin-repair');
+    expect(found).toContain('低包→最低生活保障:pinyin-repair');
+    // (Not a pair across another cut: 几家店当 is no slip for 家电.)
+    expect(terms('稷王社区有几家店当了社区合伙人').filter((t) => t.endsWith('pinyin-repair'))).toEqual([]);
+  });
+
   it('reads a word in its other written form as the documents write it (补交 → 补缴), and residents\' 狗, 送到家 and 老二 as their 犬, 配送 and 二孩', () => {
     expect(terms('今年还能补交吗')).toContain('补交→补缴:variant');
     expect(terms('养狗要办证吗')).toEqual(expect.arrayContaining(['养狗→养犬:synonym', '狗→犬只:synonym', '办证→登记:synonym']));

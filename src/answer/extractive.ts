@@ -1149,6 +1149,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // jieba cut out of them (长护, 护险 of an unknown run) are that word, not topics of their own, and
   // pairs straddling its edge (办长 of 办长护险) are no word at all.
   const replaced = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!)) : [];
+  const slips = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin === 'pinyin-repair').map((t) => t.source!)) : [];
   // A typo (低包, shiyejin) the pinyin repair replaced is no word of its own: its repairs stand for it.
   const repaired = new Set(terms.filter((t) => (t.origin === 'pinyin-repair' || t.origin === 'abbreviation' || t.origin === 'variant') && t.source).map((t) => t.source!));
   const absentConcepts = new Set<string>();
@@ -1187,7 +1188,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
       // (Pairs inside the word join its group as its pieces: mergePieces.)
       const inside = everyOccurrence(question, t.term, (w) => replaced.some((r) => w.start >= r.start && w.end <= r.end && w.word !== r.word));
       const straddles = everyOccurrence(question, t.term, (w) => replaced.some((r) => w.start < r.end && w.end > r.start));
-      if ((inside && t.term.length < 2) || (straddles && !inside && stats.documentFrequency(t.term) === 0 && stats.tokenizer.generalFrequency(t.term) === 0)) continue;
+      // (Nor is a rare word no document uses that a typo's repair straddles: 包户 of 低包户, cut 低 / 包户 around the slip 低包.)
+      const acrossSlip = everyOccurrence(question, t.term, (w) => slips.some((r) => w.start < r.end && w.end > r.start && !(w.start >= r.start && w.end <= r.end)));
+      if ((inside && t.term.length < 2) || (straddles && !inside && stats.documentFrequency(t.term) === 0 && (stats.tokenizer.generalFrequency(t.term) === 0 || (acrossSlip && stats.tokenizer.generalFrequency(t.term) <= RARE_SLIP_WORD)))) continue;
     }
     const df = stats.documentFrequency(t.term);
     if (t.origin === 'question' && repaired.has(t.term) && df === 0) continue;
@@ -1846,6 +1849,9 @@ function itemsOf(candidates: Candidate[], sentences: ScoredSentence[], questionT
 
 /** An item heading's numbering: 1． 2、 （3） ④. */
 const ITEM_HEADING = /^\s*(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])\s*/;
+
+/** Most uses in general Chinese of a word cut across a typo that is still read as the typo's debris (包户: 9). */
+const RARE_SLIP_WORD = 20;
 
 /** Share of the best sentence's coverage a singled-out table row needs to come first. */
 const SINGLED_ROW_SHARE = 0.8;

@@ -116,6 +116,17 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
         if (terms.length) return { source, terms };
       }
     }
+    // …then, for a rare noun (包户 of 低包户, cut 低 / 包户 around the slip 低包), the pair of the character before it and
+    // its first: the slip may sit across the cut. (Only there, and only for a common noun: pairs across other cuts —
+    // 国收 of 两国收看, 诚为 of 梁诚为, 家店 of 几家店当 — repair into words nobody meant.)
+    const tag = options.tokenizer.generalTag(token);
+    if (at > 0 && /^n[a-z]?$/.test(tag) && !/^n[rs]/.test(tag)) {
+      const source = text.slice(at - 1, at + 1);
+      if (HAN.test(source) && options.documentFrequency(source) === 0 && options.tokenizer.generalFrequency(source) === 0) {
+        const terms = repairs(source);
+        if (terms.length) return { source, terms };
+      }
+    }
     return null;
   }
 
@@ -182,6 +193,13 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       if (!window || sources.has(window.source)) continue;
       sources.add(window.source);
       for (const term of window.terms) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: window.source });
+    }
+    // A repaired word a resident's synonym names (低包 → 低保 → 最低生活保障) is searched in the documents' words too.
+    for (const repaired of out.filter((t) => t.origin === 'pinyin-repair')) {
+      for (const [resident, official] of synonyms) {
+        if (resident !== repaired.term) continue;
+        for (const term of official) if (inCorpus(term) && !out.some((t) => t.term === term && t.source === repaired.source)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: repaired.source });
+      }
     }
     return out;
   }
