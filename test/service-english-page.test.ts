@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../src/app.js';
 import { createMemoryLogger } from '../src/log.js';
 import { lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { questionKind } from '../src/answer/question.js';
 
 const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Work and Residence Permits | Qingshan International Services</title></head>
 <body><nav>Home | Living | Working | Contact | 中文</nav>
@@ -24,12 +25,20 @@ const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Work and R
 // dev corpus, eval/civic/docs).
 const CIVIC = ['05_budongchan_dengji_wenda.txt', '19_water_gas_newcomers_en.txt'];
 
+// An English page whose wait is a clause of its own (…; they are ready in about 15 working days), after sentences
+// that name more of "I applied for a social security card" and state no time.
+const CARD_EN = `Social Security Cards for Foreign Employees in Qingshan
+
+Your employer can apply for cards for all its foreign staff together. You can also apply yourself at the Social Security Service Hall, 2nd floor, 18 Binjiang Road, with your passport and residence permit. Cards for foreign nationals are not made on the spot; they are ready in about 15 working days. The first card is free.
+`;
+
 let corpus: TempCorpus;
 let app: App;
 
 beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'service-english-page-' });
   fs.writeFileSync(path.join(corpus.corpusDir, 'permits_en.html'), PAGE);
+  fs.writeFileSync(path.join(corpus.corpusDir, 'card_en.txt'), CARD_EN);
   for (const name of CIVIC) fs.copyFileSync(path.join(REPO_ROOT, 'eval/civic/docs', name), path.join(corpus.corpusDir, name));
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });
@@ -46,6 +55,14 @@ describe('an English page for foreign residents', () => {
     const r = await ask('how much does a residence permit cost');
     expect(r.abstained, r.answer).toBe(false);
     expect(r.answer.split('\n')[0]).toContain('400 yuan');
+  });
+
+  it('"when can I get it" is answered by the wait the page states, read in its sentence, over one naming more of the question', async () => {
+    const r = await app.service.ask({ question: 'i applied social security card last week, when i can get it?', channel: 'cli', mode: 'lexical' });
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('15 working days');
+    // (What a price question opens with asks, whatever a clause after it says.)
+    expect(questionKind('How much does it cost to renew the card when it expires?')).toBe('number');
   });
 
   it('the section heading names what its passage is about: "is the work permit free" finds "The permit is free of charge"', async () => {

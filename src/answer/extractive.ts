@@ -255,12 +255,15 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   // (A month without its day — 继9月、10月两期消费券之后 — does not say which day: 几号开抢 is answered by the on-topic
   // sentence that states a day, 2026年12月12日10:00起, when one does.)
   const dayless = (s: ScoredSentence) => !!asked.day && !!s.figure && s.figure.measure === 'date' && figureFit(s.figure, asked) < STRONG_FIT;
-  const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date' && !dayless(s)));
+  // (A date asked, read in its sentence: the time it takes answers "when can I get it" — ready in about 15 working
+  // days. Not a figure asked, where a wait read so outranks what the asker must have paid for, 缴存满3个月.)
+  const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked, asked.measure === 'date' ? s.norm : undefined) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date' && !dayless(s)));
   // A bare number or a year in the top sentence may be the answer in a unit the tables do not know, and
   // an amount may be stated as a rate (按基本热费的25%缴纳): the top sentence stays.
   if (strong(top) || (top.figure && !dayless(top) && (!top.figure.unit || top.figure.measure === 'date'))) return top;
   if (asked.measure === 'money' && figureMentions(top.norm).some((m) => m.measure === 'percent')) return top;
-  return sentences.find((s) => strong(s) && onTopic(s)) ?? top;
+  // (One of the top sentence's own article first — its ready in about 15 working days, not another page's 临时挂失有效期为5天.)
+  return sentences.find((s) => strong(s) && onTopic(s) && sameArticle(s, top)) ?? sentences.find((s) => strong(s) && onTopic(s)) ?? top;
 }
 
 // "哪个单位改造的", "which department runs it": an organisation asked for (a person, 谁, is left to the ranking:

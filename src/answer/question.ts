@@ -41,6 +41,9 @@ export function fixAskingTypos(question: string): string {
 }
 
 export function questionKind(question: string): QuestionKind {
+  // (What an English question opens with asks, whatever a clause after it says: "How much does it cost to renew a
+  // card when it expires?" asks a price.)
+  if (/^\s*how (much|many)\b/i.test(question)) return 'number';
   for (const [kind, re] of KIND_PATTERNS) if (re.test(question)) return kind;
   return 'what';
 }
