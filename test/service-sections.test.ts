@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../src/app.js';
 import { createMemoryLogger } from '../src/log.js';
 import { lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+import { VENUES_NOTICE } from './support/documents.js';
 
 const PROBES = path.join(REPO_ROOT, 'eval/probes/docs');
 
@@ -24,24 +25,6 @@ const GUIDE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>青山区
 <h2>八、其他事项</h2><p>已享受其他创业补贴的，不重复享受退役军人创业补贴。退役军人创业补贴政策由区退役军人事务局负责解释。</p>
 </main></body></html>`;
 
-// A notice of venues: each item of a section names one, and its lines are about it alone.
-const VENUES = `桐川市文体场馆开放信息
-
-一、市图书馆
-地址：文昌路12号
-开放时间：9:00—20:00，每周一闭馆。
-
-二、市体育中心
-地址：体育路5号
-1．游泳馆
-开放时间：每天13:00—21:00。
-票价：成人单次25元；学生单次15元。
-2．乒乓球馆
-场地费：每张球台每小时20元。
-3．健身房
-月卡150元，年卡1500元。
-`;
-
 // A guide whose materials are one numbered line under their heading, and whose validity is a section of its own.
 const ID_CARD = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>桐川市居民身份证换领办事指南</title></head><body><main>
 <h1>桐川市居民身份证换领办事指南</h1>
@@ -58,7 +41,7 @@ beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'service-sections-', seeds: [] });
   for (const name of fs.readdirSync(PROBES)) fs.copyFileSync(path.join(PROBES, name), path.join(corpus.corpusDir, name));
   fs.writeFileSync(path.join(corpus.corpusDir, 'chuangye_butie_zhinan.html'), GUIDE);
-  fs.writeFileSync(path.join(corpus.corpusDir, 'wenti_changguan.txt'), VENUES);
+  fs.writeFileSync(path.join(corpus.corpusDir, 'wenti_changguan.txt'), VENUES_NOTICE);
   fs.writeFileSync(path.join(corpus.corpusDir, 'shenfenzheng_huanling.html'), ID_CARD);
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });

@@ -82,3 +82,28 @@ The Riverside branch library reopens after its renovation with longer opening ho
 
 Residents may borrow up to twelve items at a time with a free library card.
 `;
+
+/**
+ * A notice of venues (txt): sections of places, the sports centre's venues each an item whose line only names it
+ * (1．游泳馆, then its hours and fares), and a list of papers whose items stand side by side.
+ */
+export const VENUES_NOTICE = `桐川市文体场馆开放信息
+
+一、市图书馆
+地址：文昌路12号
+开放时间：9:00—20:00，每周一闭馆。
+
+二、市体育中心
+地址：体育路5号
+1．游泳馆
+开放时间：每天13:00—21:00。
+票价：成人单次25元；学生单次15元。
+2．乒乓球馆
+场地费：每张球台每小时20元。
+3．健身房
+月卡150元，年卡1500元。
+
+三、办卡须带
+1．身份证
+2．一寸照片
+`;
