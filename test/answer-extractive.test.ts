@@ -461,6 +461,14 @@ describe('a document section read whole', () => {
     expect(askZh('公租房申请 收入标准', guide.chunks.slice(0, 1), guide.stats).text).toMatch(/^[^\n]*3000元/);
   });
 
+  it('which floor is asked: a passage on the place that states none does not answer it', () => {
+    const station = statsFor([{ title: '长治南站暑运服务', text: '车站设立12306服务台，候车室设置便民手机充电站、饮水设施。' }, ...ALL]);
+    expect(featuresZh('长治南站候车室在几楼', station.chunks.slice(0, 1), station.stats)?.facetMissing).toBe(1);
+    const stated = statsFor([{ title: '长治南站暑运服务', text: '车站设立12306服务台，候车室位于车站2楼，设置便民手机充电站、饮水设施。' }, ...ALL]);
+    expect(featuresZh('长治南站候车室在几楼', stated.chunks.slice(0, 1), stated.stats)?.facetMissing).toBe(0);
+    expect(askZh('长治南站候车室在几楼', stated.chunks.slice(0, 1), stated.stats).text.split('\n')[0]).toContain('2楼');
+  });
+
   it('a choice asked (找村里还是找镇上) is answered by the on-topic sentence naming an option', () => {
     expect(choiceOptions('临时救助是找村里还是找镇上')).toEqual(['村', '镇']);
     expect(choiceOptions('医保是按年交还是按月交')).toEqual(['按年', '按月']);

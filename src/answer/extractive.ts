@@ -2392,6 +2392,8 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (asked) return { zh: '具体数字', en: 'the figure' };
   // How to apply for or do something (怎么申请, 如何办理, how do I apply): a story of someone doing it — their
   // words in quotes (“李奶奶，您的申请材料我帮您整理好了”), a scene (…正蹲在老人身边) — does not say how.
+  // Which floor (母婴候车室在几楼, "what floor is it on"): a sentence on the topic must state a floor (2楼, 三层, 5th floor).
+  if (FLOOR_ASK.test(q)) return { zh: '所在楼层', en: 'which floor', evidence: FLOOR_STATED, label: PLACE_LABEL };
   if (kind === 'how') return { zh: '办理方法', en: 'how to apply', ...(SERVICE_HOW.test(q) ? { evidence: NOT_NARRATIVE, ownDocument: true } : {}) };
   // Where to go to do something (在哪里办, 去哪交, where do I apply): an office, an address or a channel must be
   // stated. (Where a thing is or comes from — 分布在什么地方 — takes any place name.)
@@ -2400,6 +2402,11 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   void language;
   return null;
 }
+
+/** Asks which floor something is on. */
+const FLOOR_ASK = /几楼|几层|哪层|哪一层|哪个楼层|哪一楼|\b(?:what|which) floor\b/i;
+/** States a floor: 2楼, 三层, 地下一层, B座2楼; "5th floor", "ground floor", "floor 3". */
+const FLOOR_STATED = /[\d一二三四五六七八九十]+\s*[楼层](?![房梯道])|地下[一二三\d]?层|负[一二三\d]层|\b(?:\d+(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|top) floor\b|\bfloor \d/i;
 
 /** A sentence naming papers one brings (户口簿, 出生医学证明, 申请表, 复印件; "passport", "a photo"). */
 const MATERIALS_STATED = /户口簿|户口本|身份证|居住证|证明|证书|申请表|登记表|审批表|复印件|原件|照片|合同|证件|银行卡|存折|执照|\b(passports?|photos?|photographs?|certificates?|forms?|proof|id cards?|copies)\b/i;
