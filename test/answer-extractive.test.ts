@@ -461,6 +461,14 @@ describe('a document section read whole', () => {
     expect(askZh('公租房申请 收入标准', guide.chunks.slice(0, 1), guide.stats).text).toMatch(/^[^\n]*3000元/);
   });
 
+  it("a figure of a sentence naming nearly nothing asked is another thing's, though its passage is on the topic", () => {
+    // (吃 of 吃穿不愁 is all the other sentence shares with the question: its 2000余元 is the mothers' income.)
+    const report = statsFor([{ title: '社区服务工作综述', text: '依安打造助老餐厅破解老年人就餐难题，累计减免费用56.28万元。开设技能培训班，帮助陪读妈妈就业，人均月增收2000余元，吃穿不愁。' }, ...ALL]);
+    expect(featuresZh('依安助老餐厅吃一顿饭多少钱', report.chunks.slice(0, 1), report.stats)?.figureMissing).toBe(1);
+    const menu = statsFor([{ title: '社区服务工作综述', text: '依安打造助老餐厅破解老年人就餐难题，累计减免费用56.28万元。在助老餐厅就餐，老人每餐只需6元。' }, ...ALL]);
+    expect(featuresZh('依安助老餐厅吃一顿饭多少钱', menu.chunks.slice(0, 1), menu.stats)?.figureMissing).toBe(0);
+  });
+
   it('which floor is asked: a passage on the place that states none does not answer it', () => {
     const station = statsFor([{ title: '长治南站暑运服务', text: '车站设立12306服务台，候车室设置便民手机充电站、饮水设施。' }, ...ALL]);
     expect(featuresZh('长治南站候车室在几楼', station.chunks.slice(0, 1), station.stats)?.facetMissing).toBe(1);

@@ -631,7 +631,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // is about that question, not its page: an FAQ's 提取 figure does not answer 贷款.)
   const sectionCoverages = passages.map((p, i) => coverageOf(keyTerms, new Set([...passageTokens[i], ...sections.get(sectionOf(p))!]), true));
   const onTopic = (s: ScoredSentence) =>
-    !!best && (s.neighbour ? s.features.own >= 0.5 * mostOnTopic : s.coverage >= 0.5 * mostOnTopic || (s.coverage > 0 && coverages[s.passageIndex] >= 0.75 * bestCoverage) || (s.coverage > 0 && !FAQ_ANSWER.test(s.text) && sectionCoverages[s.passageIndex] >= 0.75 * bestCoverage));
+    !!best && (s.neighbour ? s.features.own >= 0.5 * mostOnTopic : s.coverage >= 0.5 * mostOnTopic || (s.coverage >= PASSAGE_TOPIC_FLOOR * mostOnTopic && coverages[s.passageIndex] >= 0.75 * bestCoverage) || (s.coverage >= PASSAGE_TOPIC_FLOOR * mostOnTopic && !FAQ_ANSWER.test(s.text) && sectionCoverages[s.passageIndex] >= 0.75 * bestCoverage));
   // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
   // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
   // table row under the programme's title answers even where another programme's amount is deferred).
@@ -1852,6 +1852,12 @@ function itemsOf(candidates: Candidate[], sentences: ScoredSentence[], questionT
 
 /** An item heading's numbering: 1． 2、 （3） ④. */
 const ITEM_HEADING = /^\s*(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])\s*/;
+
+/**
+ * Share of the most on-topic sentence's coverage a sentence needs to be on the topic by its passage: a figure of a
+ * sentence naming nearly nothing asked (人均月增收2000余元 beside the canteen's 减免费用) is another thing's.
+ */
+const PASSAGE_TOPIC_FLOOR = 0.15;
 
 /** Most uses in general Chinese of a word cut across a typo that is still read as the typo's debris (包户: 9). */
 const RARE_SLIP_WORD = 20;
