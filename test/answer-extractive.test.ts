@@ -469,6 +469,15 @@ describe('a document section read whole', () => {
     expect(featuresZh('依安助老餐厅吃一顿饭多少钱', menu.chunks.slice(0, 1), menu.stats)?.figureMissing).toBe(0);
   });
 
+  it('特别 before a word the passages use names a kind of it: their other kind (奖励扶助) is not 特别扶助', () => {
+    const notice = statsFor([{ title: '计划生育家庭奖励扶助公示', text: '奖励扶助金按每人每年960元的标准发放，直到亡故为止。' }, ...ALL]);
+    expect(featuresZh('计划生育特别扶助一个月多少钱', notice.chunks.slice(0, 1), notice.stats)?.topicMissing).toBe(1);
+    expect(featuresZh('计划生育奖励扶助一年多少钱', notice.chunks.slice(0, 1), notice.stats)?.topicMissing).toBe(0);
+    // (Where the passages use 特别 so, it is their kind: 特别困难的 is asked of the rule that names it.)
+    const relief = statsFor([{ title: '临时救助实施细则', text: '一般困难的，按照低保标准的1至3倍给予救助；特别困难的，按照3至6倍给予救助。' }, ...ALL]);
+    expect(featuresZh('特别困难的能给几倍', relief.chunks.slice(0, 1), relief.stats)?.topicMissing).toBe(0);
+  });
+
   it('which floor is asked: a passage on the place that states none does not answer it', () => {
     const station = statsFor([{ title: '长治南站暑运服务', text: '车站设立12306服务台，候车室设置便民手机充电站、饮水设施。' }, ...ALL]);
     expect(featuresZh('长治南站候车室在几楼', station.chunks.slice(0, 1), station.stats)?.facetMissing).toBe(1);

@@ -762,6 +762,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // passage gives 生活补贴; 公积金贷款 asked, it gives 助学贷款): the asked kind is missing, however little the word
   // weighs beside the programme's other words. (Measured: probes calib and county fresh +1 abstention each,
   // nothing lost once a verb with its complement — 报完医保, 换完身份证 — and 带娃 are left out.)
+  // 特别 before a word the passages use (特别扶助 of 失独家庭特别扶助) names a kind of it — the passages' other kind
+  // (奖励扶助) is not it — though 特别 alone is an everyday word. (Where they use 特别 so, 特别困难, it is a key term.)
+  const specialKind =
+    language === 'zh' &&
+    [...norm.matchAll(/特别([\u4e00-\u9fff]{2})/g)].some(([whole, head]) => {
+      if (!keyTerms.some((k) => k.term === head) || passages.some((p) => normalizeText(`${p.chunk.title} ${p.chunk.text}`).includes(whole))) return false;
+      return spansOf(bestText, [head]).some((w) => /^[\u4e00-\u9fff]{2}$/.test(bestText.slice(Math.max(0, w.start - 2), w.start)));
+    });
   const siblingKind = language === 'zh' && keyTerms.some((k) => k.unknown && !k.scope && !k.story && !wholePresent.has(k.group) && siblingOf(k.group, input.question, bestText, keyTerms, stats));
   // A specific thing the question is about (居住证 of 办居住证要啥材料) that other documents name but the best
   // passage, its section and its title do not: the passage answers about something else (a 社保卡 FAQ's
@@ -829,7 +837,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: otherSide || siblingKind || itemLacks || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
+    topicMissing: otherSide || siblingKind || specialKind || itemLacks || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
