@@ -9,7 +9,7 @@ import type { AnswerDraft, Answerer, AnswerInput, Chunk, Language, RetrievedPass
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
 import { readLines, rowText, type TableRow } from '../text/tables.js';
-import { normalizeText, startsField } from '../text/normalize.js';
+import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
@@ -335,6 +335,13 @@ const CONTRAST_ALIASES: [RegExp, string][] = [
 /** How a rule names a side (配偶、父母、子女 for 亲属): read so only where the sentences are ordered by side. */
 const SENTENCE_SIDE_ALIASES: [RegExp, string][] = [[/配偶|父母|子女|家属|家庭成员|近亲属|直系亲属/g, '亲属']];
 const sideText = (norm: string) => SENTENCE_SIDE_ALIASES.reduce((text, [re, side]) => text.replace(re, side), norm);
+/** Moves `lead` (when there is one) to the front of `sentences`, the rest in their order. */
+function leadWith(sentences: ScoredSentence[], lead: ScoredSentence | undefined): void {
+  if (!lead) return;
+  sentences.splice(sentences.indexOf(lead), 1);
+  sentences.unshift(lead);
+}
+
 /** A side named in the text for itself, not inside its negation (本市户籍 of 非本市户籍 is the other side). */
 function namesSide(text: string, side: string): boolean {
   return text.split(`非${side}`).join('').includes(side);
@@ -575,8 +582,13 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const contrasting = (s: ScoredSentence) => contrasts.some(([a, b]) => namesSide(s.norm, b) && !namesSide(s.norm, a));
   // (…and the sides that only order them.)
   const leadSides = [...contrasts, ...sidesOf(LEAD_CONTRASTS)];
-  const otherSideFirst = (s: ScoredSentence) => leadSides.some(([a, b]) => namesSide(sideText(s.norm), b) && !namesSide(sideText(s.norm), a));
-  const ownSide = (s: ScoredSentence) => leadSides.some(([a, b]) => namesSide(sideText(s.norm), a) && !namesSide(sideText(s.norm), b));
+  // (The side a sentence names, read as rules name it: 配偶、父母、子女 as 亲属.)
+  const namesOnly = (s: ScoredSentence, side: string, other: string) => {
+    const text = sideText(s.norm);
+    return namesSide(text, side) && !namesSide(text, other);
+  };
+  const otherSideFirst = (s: ScoredSentence) => leadSides.some(([a, b]) => namesOnly(s, b, a));
+  const ownSide = (s: ScoredSentence) => leadSides.some(([a, b]) => namesOnly(s, a, b));
   const best = sentences[0];
 
   // Question-level evidence. Unknown: the weight share of specific words (rare in general Chinese, absent
@@ -652,11 +664,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // nothing lost; quoting every such sentence last instead had cost a policies answer.)
   const ownSideFirst = () => {
     if (!leadSides.length || !sentences.length || !otherSideFirst(sentences[0])) return;
-    const own = sentences.find((s) => !otherSideFirst(s) && ownSide(s) && onTopic(s) && (!asked || s.fit >= sentences[0].fit));
-    if (own) {
-      sentences.splice(sentences.indexOf(own), 1);
-      sentences.unshift(own);
-    }
+    leadWith(sentences, sentences.find((s) => !otherSideFirst(s) && ownSide(s) && onTopic(s) && (!asked || s.fit >= sentences[0].fit)));
   };
   ownSideFirst();
   // A choice asked (找村里还是找镇上, 按年交还是按月交): an on-topic sentence naming one of the options (向…乡镇人民政府
@@ -664,26 +672,17 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const choices = language === 'zh' ? choiceOptions(input.question) : [];
   const namesOption = (s: ScoredSentence) => choices.some((o) => s.norm.includes(o));
   if (choices.length && sentences.length && !namesOption(sentences[0])) {
-    const named = sentences.find((s) => namesOption(s) && onTopic(s) && !s.otherRow && (!asked || s.fit >= sentences[0].fit));
-    if (named) {
-      sentences.splice(sentences.indexOf(named), 1);
-      sentences.unshift(named);
-    }
+    leadWith(sentences, sentences.find((s) => namesOption(s) && onTopic(s) && !s.otherRow && (!asked || s.fit >= sentences[0].fit)));
   }
   // The figure of what the question asks it of (收入 of 公租房申请收入标准): an on-topic sentence stating a fitting figure
   // beside that word (家庭人均月收入低于3000元) leads, when the top one's figure is of something its document's title
   // and headings do not name either (the rent's 每月每平方米8元).
   // (Only where the question names the figure as a standard, 收入标准, without an asking word: a focus read around 多少
   // — 补多少, 一天大概走多少人 — is as often the programme as the thing. And from the top one's document.)
-  const ofStandard = !!asked && language === 'zh' && !!asked.focus && /([\u4e00-\u9fff]{1,6})标准/.exec(norm)?.[1] === asked.focus;
-  const focusWords = ofStandard ? [...focus].filter((f) => f.length >= 2 && keyTerms.some((k) => k.term === f && !k.scope && !k.story && !k.piece && !FACET_WORDS.test(f))) : [];
+  const focusWords = asked?.standard && language === 'zh' ? [...focus].filter((f) => f.length >= 2 && keyTerms.some((k) => k.term === f && !k.scope && !k.story && !k.piece && !FACET_WORDS.test(f))) : [];
   const headed = (s: ScoredSentence, f: string) => `${passages[s.passageIndex].chunk.title} ${passages[s.passageIndex].chunk.subhead ?? ''}`.includes(f);
   if (focusWords.length && sentences.length && !sentences[0].row && !focusWords.some((f) => sentences[0].norm.includes(f) || headed(sentences[0], f))) {
-    const named = sentences.find((s) => s.fit >= Math.max(STRONG_FIT, sentences[0].fit) && focusWords.some((f) => s.norm.includes(f)) && onTopic(s) && !s.otherRow && passages[s.passageIndex].chunk.docId === passages[sentences[0].passageIndex].chunk.docId);
-    if (named) {
-      sentences.splice(sentences.indexOf(named), 1);
-      sentences.unshift(named);
-    }
+    leadWith(sentences, sentences.find((s) => s.fit >= Math.max(STRONG_FIT, sentences[0].fit) && focusWords.some((f) => s.norm.includes(f)) && onTopic(s) && !s.otherRow && passages[s.passageIndex].chunk.docId === passages[sentences[0].passageIndex].chunk.docId));
   }
   // A provision for the place the question names — a condition naming it, 在云溪县就业创业的，生活补贴…每人每月增加300元
   // for 去云溪县上班…有没有多的 — comes before the general rule (the table's 每人每月600元), where it is as much on the
@@ -693,11 +692,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const placeConditions = askedPlaces.map((t) => new RegExp(`${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^，,。；;]{0,12}的[，,]`));
   const namesPlace = (s: ScoredSentence) => placeConditions.some((re) => re.test(s.norm));
   if (askedPlaces.length && sentences.length && !namesPlace(sentences[0])) {
-    const local = sentences.find((s) => namesPlace(s) && s.coverage >= sentences[0].coverage && onTopic(s) && (!asked || s.fit >= sentences[0].fit) && !contrasting(s));
-    if (local) {
-      sentences.splice(sentences.indexOf(local), 1);
-      sentences.unshift(local);
-    }
+    leadWith(sentences, sentences.find((s) => namesPlace(s) && s.coverage >= sentences[0].coverage && onTopic(s) && (!asked || s.fit >= sentences[0].fit) && !contrasting(s)));
   }
   if (deferred) {
     // That sentence is what the reply quotes ("…但没有说明具体金额。文档中写的是：…另文公布").
@@ -767,7 +762,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const specialKind =
     language === 'zh' &&
     [...norm.matchAll(/特别([\u4e00-\u9fff]{2})/g)].some(([whole, head]) => {
-      if (!keyTerms.some((k) => k.term === head) || passages.some((p) => normalizeText(`${p.chunk.title} ${p.chunk.text}`).includes(whole))) return false;
+      if (!keyTerms.some((k) => k.term === head) || passages.some((p) => passageText(p).includes(whole))) return false;
       return spansOf(bestText, [head]).some((w) => /^[\u4e00-\u9fff]{2}$/.test(bestText.slice(Math.max(0, w.start - 2), w.start)));
     });
   const siblingKind = language === 'zh' && keyTerms.some((k) => k.unknown && !k.scope && !k.story && !wholePresent.has(k.group) && siblingOf(k.group, input.question, bestText, keyTerms, stats));
@@ -1827,10 +1822,10 @@ function itemsOf(candidates: Candidate[], sentences: ScoredSentence[], questionT
   const named = new Map<string, boolean | null>();
   const names = (label: string): boolean | null => {
     if (!named.has(label)) {
-      const words = label.replace(ITEM_HEADING, '').replace(/[：:]\s*$/, '').trim();
+      const words = label.trim().replace(ITEM_NUMBER, '').replace(/[：:]\s*$/, '').trim();
       const all = [...new Set(tokensOf(tokenizer, normalizeText(words)))];
       const tokens = all.filter((t) => t.length >= 2 && !all.some((o) => o !== t && o.includes(t)));
-      const item = ITEM_HEADING.test(label) && !FACET_HEADING.test(words) && !/[？?]$/.test(words) && /\p{Script=Han}/u.test(words) && tokens.length > 0;
+      const item = ITEM_NUMBER.test(label.trim()) && !FACET_HEADING.test(words) && !/[？?]$/.test(words) && /\p{Script=Han}/u.test(words) && tokens.length > 0;
       named.set(label, item ? tokens.filter((t) => questionTokens.has(t)).length / tokens.length > 0.5 : null);
     }
     return named.get(label)!;
@@ -1857,9 +1852,6 @@ function itemsOf(candidates: Candidate[], sentences: ScoredSentence[], questionT
   });
   return out;
 }
-
-/** An item heading's numbering: 1． 2、 （3） ④. */
-const ITEM_HEADING = /^\s*(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])\s*/;
 
 /**
  * Share of the most on-topic sentence's coverage a sentence needs to be on the topic by its passage: a figure of a

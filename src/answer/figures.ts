@@ -26,6 +26,8 @@ export interface AskedFigure {
   focus: string;
   /** A price or amount for one unit (一顿饭多少钱, 每公斤, "per child", "one meal"): a total in 万元 does not answer it. */
   perUnit?: boolean;
+  /** Named as a standard without an asking word (收入标准): the focus is what the standard is of (收入). */
+  standard?: true;
   /** The bound asked for: 最多/最高/at most (max) or 最少/最低/at least (min). */
   bound?: 'max' | 'min';
   /** A difference asked (便宜多少, "how much cheaper"): stated as a share (低12%至15%) or as an amount. */
@@ -265,7 +267,10 @@ function askedFigureChinese(question: string): AskedFigure {
   const m = ASK_ZH.exec(q);
   // No asking word (住院报销比例, 医保缴费标准): a share named is a percent, an amount named is money.
   // (What the standard is of — 收入 of 收入标准 — is the figure's focus: 家庭人均月收入低于3000元, not the rent's 8元.)
-  if (!m) return { measure: RATIO_ZH.test(q) ? 'percent' : MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: /([\u4e00-\u9fff]{1,6})标准/.exec(q)?.[1] ?? '' };
+  if (!m) {
+    const of = /([\u4e00-\u9fff]{1,6})标准/.exec(q)?.[1];
+    return { measure: RATIO_ZH.test(q) ? 'percent' : MONEY_ZH.test(q) ? 'money' : null, classifier: null, focus: of ?? '', ...(of ? { standard: true as const } : {}) };
+  }
   const after = q.slice(m.index + m[0].length);
   const clauseAfter = after.split(/[，,。？?！!；;、]/)[0];
   const named = CLASSIFIER.exec(clauseAfter)?.[1] ?? null;

@@ -19,6 +19,9 @@ const TERMINAL = new Set(['。', '！', '？', '!', '?', '；', ';', '…', '.',
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '】', '》', '"', "'"]);
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '（': '）', '(': ')', '【': '】', '《': '》' };
 
+/** An item's numbering at the start of a line: 1. 2、 3．(4) （5） ⑥. */
+export const ITEM_NUMBER = /^(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])/;
+
 /**
  * A line that opens with a field label — 办理地点：…, 地址：…, "Address: …", "Consultation fee at the clinic: …":
  * a form's next field starts a sentence of its own, whether or not the line before it ended one.

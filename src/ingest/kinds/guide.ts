@@ -6,8 +6,8 @@
 // headlines of articles with no body and dropped them, and field lines and dates with them.)
 import type { Block } from '../model.js';
 import { hasPageFurniture } from '../pages.js';
-import { chooseTitle, isLatinText, ITEM_NUMBER, loneHeadings, shortHeading, splitSections } from './sections.js';
-import { startsField } from '../../text/normalize.js';
+import { chooseTitle, isLatinText, loneHeadings, shortHeading, splitSections } from './sections.js';
+import { ITEM_NUMBER, startsField } from '../../text/normalize.js';
 import type { Splitter } from './splitter.js';
 
 /** Longest opening line taken for the title (a headline may end with ！ or ？). */

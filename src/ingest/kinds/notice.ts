@@ -4,7 +4,8 @@
 // section's heading does: they are about it, not about its siblings (3．健身房's 年卡).
 // Short list lines such as 「60至69周岁每月50元；」 are body text, never titles.
 import type { Block, ReadDocument, SplitResult } from '../model.js';
-import { chooseTitle, ITEM_NUMBER, loneHeadings, looksLikeTitleLine, shortHeading, splitSections } from './sections.js';
+import { chooseTitle, loneHeadings, looksLikeTitleLine, shortHeading, splitSections } from './sections.js';
+import { ITEM_NUMBER } from '../../text/normalize.js';
 import type { Splitter } from './splitter.js';
 
 const CN = '[一二三四五六七八九十百零〇两]+';
@@ -47,7 +48,8 @@ export const noticeSplitter: Splitter = {
     const opening = (b: Block) => looksLikeTitleLine(b.text) && numberedLevel(b) === null && !CLAUSE.test(b.text) && !ITEM_NUMBER.test(b.text);
     const { title, blocks } = chooseTitle(doc, opening);
     // (Item headings beside a sibling — 1．身份证 / 2．户口簿 — are a list's lines: loneHeadings.)
-    const items = loneHeadings(doc.blocks, (b) => (numberedLevel(b) === ITEM_LEVEL ? ITEM_LEVEL : null));
-    return splitSections(doc, { title, titleBlocks: blocks, headingLevel: (b) => { const level = numberedLevel(b); return level === ITEM_LEVEL && !items.has(b) ? null : level; } });
+    const levels = new Map(doc.blocks.map((b) => [b, numberedLevel(b)]));
+    const items = loneHeadings(doc.blocks, (b) => (levels.get(b) === ITEM_LEVEL ? ITEM_LEVEL : null));
+    return splitSections(doc, { title, titleBlocks: blocks, headingLevel: (b) => (levels.get(b) === ITEM_LEVEL && !items.has(b) ? null : (levels.get(b) ?? null)) });
   },
 };

@@ -3,6 +3,7 @@
 // with their reason. Chunks never cross a subhead, so numbered items stay with their section.
 import type { Article, Paragraph } from '../../ports.js';
 import { BODY_KINDS, type Block, type Dropped, type ReadDocument, type SplitResult } from '../model.js';
+import { ITEM_NUMBER } from '../../text/normalize.js';
 
 export interface SectionOptions {
   title: string;
@@ -62,11 +63,8 @@ export function splitSections(doc: ReadDocument, options: SectionOptions): Split
   return { articles: [article], dropped };
 }
 
-/** An item's numbering at the start of a line: 1. 2、 3．(4) （5） ⑥. */
-export const ITEM_NUMBER = /^(?:\d+[.、．)）]|[（(]\d+[）)]|[①-⑳])/;
-
 /** Longest line that may head a section (申请条件, 一次性创业补贴的申请材料). */
-export const HEADING_MAX = 16;
+const HEADING_MAX = 16;
 
 /**
  * A short Chinese line that heads what follows: no sentence punctuation or comma, no table cell, and no figure
