@@ -61,8 +61,30 @@ const PROBE_TEXT = 'probe';
 const DEFAULT_REMOTE_HOST = env.remoteHost;
 
 // transformers.js reads its `env` while files load, so two loads with different settings must
-// not interleave.
+// not interleave (the embedding model and the reranker load through this one queue).
 let loadQueue: Promise<unknown> = Promise.resolve();
+
+/** Runs one model load after any other in progress. */
+export function serialLoad<T>(load: () => Promise<T>): Promise<T> {
+  const run = loadQueue.then(load);
+  loadQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** Where models are looked for and downloaded: the settings both model kinds share. */
+export type ModelPaths = Pick<EmbeddingConfig, 'cacheDir' | 'localModelPath' | 'allowRemote'>;
+
+/** Points transformers.js's `env` at the configured folders and hub; returns the hub used. */
+export function setModelEnv(paths: ModelPaths, remoteHostOption?: string): string {
+  env.allowLocalModels = true;
+  env.allowRemoteModels = paths.allowRemote;
+  env.localModelPath = paths.localModelPath;
+  env.cacheDir = paths.cacheDir;
+  env.useFSCache = true;
+  const remoteHost = remoteHostOption ? remoteHostOption.replace(/\/*$/, '/') : DEFAULT_REMOTE_HOST;
+  env.remoteHost = remoteHost;
+  return remoteHost;
+}
 
 export async function createTransformersEmbedder(
   config: EmbeddingConfig,
@@ -74,9 +96,7 @@ export async function createTransformersEmbedder(
     throw new EmbeddingUnavailableError('none', 'embeddings are turned off (EMBEDDING_MODEL=none)', 'set EMBEDDING_MODEL to a model id, e.g. Xenova/multilingual-e5-small');
   }
   const started = Date.now();
-  const load = loadQueue.then(() => loadPipeline(config, model, options));
-  loadQueue = load.catch(() => undefined);
-  const extractor = await load;
+  const extractor = await serialLoad(() => loadPipeline(config, model, options));
 
   const embedBatch = async (texts: string[]): Promise<Float32Array[]> => {
     let data: Float32Array;
@@ -144,14 +164,7 @@ export async function createTransformersEmbedder(
 }
 
 async function loadPipeline(config: EmbeddingConfig, model: string, options: TransformersEmbedderOptions): Promise<FeatureExtractionPipeline> {
-  env.allowLocalModels = true;
-  env.allowRemoteModels = config.allowRemote;
-  env.localModelPath = config.localModelPath;
-  env.cacheDir = config.cacheDir;
-  env.useFSCache = true;
-  const remoteHost = options.remoteHost ? options.remoteHost.replace(/\/*$/, '/') : DEFAULT_REMOTE_HOST;
-  env.remoteHost = remoteHost;
-
+  const remoteHost = setModelEnv(config, options.remoteHost);
   const watchdog = stallWatchdog(options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS);
   const loading = pipeline('feature-extraction', model, { dtype: config.dtype, progress_callback: watchdog.onProgress });
   try {
@@ -165,14 +178,14 @@ async function loadPipeline(config: EmbeddingConfig, model: string, options: Tra
   }
 }
 
-class StalledError extends Error {
+export class StalledError extends Error {
   constructor(readonly file: string, readonly ms: number) {
     super(`no progress on ${file} for ${ms} ms`);
   }
 }
 
 /** Rejects `stalled` when a file transfer has been open without any progress event for `ms`. */
-function stallWatchdog(ms: number) {
+export function stallWatchdog(ms: number) {
   const open = new Set<string>();
   let lastEvent = Date.now();
   let fail: (error: Error) => void = () => undefined;
@@ -197,7 +210,26 @@ function stallWatchdog(ms: number) {
 }
 
 function unavailable(config: EmbeddingConfig, model: string, remoteHost: string, error: unknown): EmbeddingUnavailableError {
-  const fetchFix = `connect once to download it into ${config.cacheDir}, put the files under ${path.join(config.localModelPath, model)}, or set EMBEDDING_MODEL=none to run lexical-only`;
+  const { reason, fix } = explainLoadFailure(config, model, remoteHost, error, EMBEDDING_KIND);
+  return new EmbeddingUnavailableError(model, reason, fix, { cause: error });
+}
+
+/** What a model is for, as its load-failure messages name it. */
+export interface ModelKind {
+  /** The variable that names the model (EMBEDDING_MODEL). */
+  variable: string;
+  /** What the bot does without it ("run lexical-only"). */
+  without: string;
+  /** An example id for a model with an onnx/ folder. */
+  example: string;
+}
+
+const EMBEDDING_KIND: ModelKind = { variable: 'EMBEDDING_MODEL', without: 'run lexical-only', example: 'a Xenova/* model' };
+
+/** Why a model did not load, in one line, and what the operator can do about it. */
+export function explainLoadFailure(config: ModelPaths, model: string, remoteHost: string, error: unknown, kind: ModelKind): { reason: string; fix: string } {
+  const off = `set ${kind.variable}=none to ${kind.without}`;
+  const fetchFix = `connect once to download it into ${config.cacheDir}, put the files under ${path.join(config.localModelPath, model)}, or ${off}`;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
   let reason: string;
@@ -207,26 +239,26 @@ function unavailable(config: EmbeddingConfig, model: string, remoteHost: string,
   } else if (/allowRemoteModels=false.*not found locally/s.test(message)) {
     const file = /not found locally at "([^"]+)"/.exec(message)?.[1];
     reason = `its files are not in ${config.localModelPath} or the cache${file ? ` (missing ${file})` : ''}, and downloads are off (ALLOW_REMOTE_MODELS=false)`;
-    fix = `put the files under ${path.join(config.localModelPath, model)}, or set ALLOW_REMOTE_MODELS=true and connect once to download it into ${config.cacheDir}, or set EMBEDDING_MODEL=none to run lexical-only`;
+    fix = `put the files under ${path.join(config.localModelPath, model)}, or set ALLOW_REMOTE_MODELS=true and connect once to download it into ${config.cacheDir}, or ${off}`;
   } else if (message === 'fetch failed' || typeof code === 'string') {
     reason = `the model hub ${remoteHost} is unreachable${typeof code === 'string' ? ` (${code})` : ''} and the model is not cached`;
   } else if (/Could not locate file|Unauthorized access|Forbidden access/.test(message)) {
     reason = `the model hub has no such model or file (${oneLine(error)})`;
-    fix = `check the model id in EMBEDDING_MODEL (it needs an onnx/ folder, e.g. a Xenova/* model), ${fetchFix.replace('connect once to ', '')}`;
+    fix = `check the model id in ${kind.variable} (it needs an onnx/ folder, e.g. ${kind.example}), ${fetchFix.replace('connect once to ', '')}`;
   } else if (/protobuf|Load model .* failed|onnx/i.test(message)) {
     reason = `its ONNX file is not a valid model (${oneLine(error)})`;
-    fix = damagedFilesFix(config, model);
+    fix = damagedFilesFix(config, model, kind);
   } else {
     reason = oneLine(error);
   }
-  return new EmbeddingUnavailableError(model, reason, fix, { cause: error });
+  return { reason, fix };
 }
 
-function damagedFilesFix(config: EmbeddingConfig, model: string): string {
-  return `delete ${path.join(config.cacheDir, model)} (and ${path.join(config.localModelPath, model)} if you put it there) so a fresh copy downloads, or set EMBEDDING_MODEL=none to run lexical-only`;
+export function damagedFilesFix(config: ModelPaths, model: string, kind: ModelKind = EMBEDDING_KIND): string {
+  return `delete ${path.join(config.cacheDir, model)} (and ${path.join(config.localModelPath, model)} if you put it there) so a fresh copy downloads, or set ${kind.variable}=none to ${kind.without}`;
 }
 
-function oneLine(error: unknown, max = 200): string {
+export function oneLine(error: unknown, max = 200): string {
   const text = (error instanceof Error ? error.message : String(error)).split('\n').map((l) => l.trim()).find(Boolean) ?? 'unknown error';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
