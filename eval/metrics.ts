@@ -467,6 +467,8 @@ export interface ModeSummary {
   status: 'ok';
   /** What the service reported running (equals the mode). */
   embedding_model: string | null;
+  /** The cross-encoder (RERANK_MODEL) that ordered the sources, when one ran. */
+  rerank_model?: string;
   overall: Metrics;
   /** Confidence bins over every answer given (empty when the service reports no confidence). */
   reliability: ReliabilityBin[];
@@ -499,10 +501,11 @@ function groupBy(results: readonly EvalResult[], keys: (r: EvalResult) => string
   return Object.fromEntries([...groups.keys()].sort().map((k) => [k, computeMetrics(groups.get(k)!)]));
 }
 
-export function summarizeMode(results: readonly EvalResult[], embeddingModel: string | null): ModeSummary {
+export function summarizeMode(results: readonly EvalResult[], embeddingModel: string | null, rerankModel?: string): ModeSummary {
   return {
     status: 'ok',
     embedding_model: embeddingModel,
+    ...(rerankModel ? { rerank_model: rerankModel } : {}),
     overall: computeMetrics(results),
     reliability: reliability(results),
     by_lang: groupBy(results, (r) => [r.lang]),

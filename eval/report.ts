@@ -54,6 +54,16 @@ function metricCells(m: Metrics): string {
 // Soft hyphens (\u00ad): long headers may break there, so the table fits 1400 px.
 const SUMMARY_HEAD = ['mode', 'group', 'n', 'answer\u00adable', 'un\u00adanswer\u00adable', 'hit@1', 'hit@5', 'MRR@10', 'doc hit@5', 'MiniSearch doc hit@5', 'BM25 chunks doc hit@5', 'answer acc.', 'fact in first 80', 'abstention recall', 'false abstain', 'safe', 'p50 ms', 'p95 ms', 'errors'];
 
+/** Which models each mode that ran used (embedding for dense and hybrid; the cross-encoder when RERANK_MODEL ran). */
+function modelsLine(summary: Summary): string {
+  const parts = Object.entries(summary.modes).flatMap(([mode, m]) =>
+    m?.status === 'ok' && (m.embedding_model || m.rerank_model)
+      ? [`${escapeHtml(mode)}: ${[m.embedding_model ? `embedding <code>${escapeHtml(m.embedding_model)}</code>` : '', m.rerank_model ? `reranked by <code>${escapeHtml(m.rerank_model)}</code>` : ''].filter(Boolean).join(', ')}`]
+      : [],
+  );
+  return parts.length ? `<p class="meta">models: ${parts.join(' · ')}</p>` : '';
+}
+
 function summaryTable(summary: Summary, id = 'summary'): string {
   const head = SUMMARY_HEAD;
   const rows: string[] = [];
@@ -289,6 +299,7 @@ ${problemList}
 <h2>Summary</h2>
 ${summary.corpus || summary.baseline ? `<p class="meta">${summary.corpus ? `corpus: <code>${escapeHtml(summary.corpus)}</code>` : ''}${summary.corpus && summary.baseline ? ' · ' : ''}${summary.baseline ? `plain peers: ${escapeHtml(summary.baseline)}` : ''}</p>` : ''}
 <p class="legend-note">hit@k, MRR@10, doc hit@5 (the gold document among the top 5 sources), the plain peers' doc hit@5 (MiniSearch over whole documents; BM25 over the bot's chunks), answer accuracy, fact in first 80 (a gold string within the answer's first 80 characters) and false abstain are over answerable questions; abstention recall is over unanswerable ones; safe = the answer does not echo markup or mentions from the question. Latency is the wall-clock time of one ask call.</p>
+${modelsLine(summary)}
 ${summaryTable(summary)}
 <h2>Reliability</h2>
 <p class="legend-note">Answers (not abstentions) grouped by the confidence the service reported in <code>ask --json</code>; bars show the share that was right, the dashed diagonal what a well-calibrated service would show. An answer to an unanswerable question counts as wrong.</p>

@@ -47,7 +47,9 @@ export const USAGE = `Usage: npm run eval -- [options]
 
 A mode the service cannot run here (e.g. dense without an embedding model) is reported as skipped.
 Beside the bot, two plain peers are scored at document level on the same files (MiniSearch over jieba
-tokens of whole documents; BM25 over the bot's own chunks), so a retrieval regression below them shows.`;
+tokens of whole documents; BM25 over the bot's own chunks), so a retrieval regression below them shows.
+With RERANK_MODEL set (a cross-encoder, see .env.example), every mode's sources are ordered by it and
+summary.json and the report name it (rerank_model); compare a run with and without it with npm run eval:compare.`;
 
 /** The sets --suite runs: question file, optional split, and the corpus each is built from. */
 export const SUITE: readonly EvalSet[] = [
@@ -197,6 +199,7 @@ export async function runMode(questions: readonly EvalQuestion[], mode: Retrieva
   const progress = deps.progress ?? (() => {});
   const results: EvalResult[] = [];
   let embeddingModel: string | null = null;
+  let rerankModel: string | undefined;
   let answered = 0;
   const errors: string[] = [];
   for (const [i, q] of questions.entries()) {
@@ -212,6 +215,7 @@ export async function runMode(questions: readonly EvalQuestion[], mode: Retrieva
         return { mode, outcome: { status: 'skipped', reason }, results: [] };
       }
       embeddingModel = response.retrieval.embedding_model;
+      rerankModel ??= response.retrieval.rerank_model;
       answered++;
       const r = scoreResult(q, mode, response, latency, k, baselineDocs?.get(q.id));
       results.push(r);
@@ -229,7 +233,7 @@ export async function runMode(questions: readonly EvalQuestion[], mode: Retrieva
       }
     }
   }
-  return { mode, outcome: summarizeMode(results, embeddingModel), results };
+  return { mode, outcome: summarizeMode(results, embeddingModel, rerankModel), results };
 }
 
 export interface EvalRun {

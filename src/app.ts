@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AnswerService, Answerer, Chunk, DocumentAdder, InteractionStore, RateLimiter } from './ports.js';
 import { loadCoreConfig, type CoreConfig, type Env } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { openEmbedder } from './embed/open.js';
+import { openEmbedder, openReranker, type OpenedReranker } from './embed/open.js';
 import type { SignedEmbedder } from './embed/transformers.js';
 import { indexExists, loadIndex, type LoadedIndex } from './index/open.js';
 import { currentGeneration, readManifest } from './index/store.js';
@@ -105,6 +105,11 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     embedder = opened.embedder as SignedEmbedder | null;
   }
 
+  // RERANK_MODEL: a cross-encoder that orders the first-stage passages; unset, or failing to load, answers keep that order.
+  const reranking: OpenedReranker = await openReranker(config.rerank, config.embedding, logger);
+  if (reranking.warning) warnings.push(reranking.warning);
+  const rerank = reranking.reranker ? { reranker: reranking.reranker, candidates: config.rerank.candidates } : null;
+
   if (firstBuild) {
     const build = async () => {
       logger.info('index.first_build', { corpus: config.corpusDir, index: config.indexDir });
@@ -137,7 +142,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   // all read the generation the question started on, even when a reload lands mid-question.
   const llm = config.llm ? await import('./answer/llm.js') : null; // LangChain loads only when an LLM is configured
   const bundle = (index: LoadedIndex): IndexSnapshot => {
-    const retriever = createRetriever({ index: () => index, embedder, config: config.retrieval, logger });
+    const retriever = createRetriever({ index: () => index, embedder, config: config.retrieval, logger, rerank });
     const stats = corpusStats(index);
     const extractive = createExtractiveAnswerer(() => stats);
     let answerer: Answerer = extractive;
@@ -250,6 +255,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       await sharedIndex?.close();
       for (const l of limiters) await l.close().catch(() => undefined);
       await (embedder as { dispose?: () => Promise<void> } | null)?.dispose?.().catch(() => undefined);
+      await reranking.reranker?.dispose().catch(() => undefined);
     },
   };
 }

@@ -135,6 +135,17 @@ export interface EmbeddingConfig {
   batchSize: number;
 }
 
+/** A cross-encoder that rescores the first-stage passages (RERANK_MODEL); it shares the embedding model's folders and hub. */
+export interface RerankConfig {
+  /** Hugging Face model id (e.g. Xenova/bge-reranker-base), or null when RERANK_MODEL is unset or none. */
+  model: string | null;
+  /** How many of the first-stage passages it rescores (RERANK_CANDIDATES). */
+  candidates: number;
+  dtype: EmbeddingConfig['dtype'];
+  /** Longest question + passage pair in tokens; longer passages are cut (RERANK_MAX_TOKENS). */
+  maxTokens: number;
+}
+
 export interface CoreConfig {
   corpusDir: string;
   indexDir: string;
@@ -146,6 +157,7 @@ export interface CoreConfig {
   /** Documents given as http(s) URLs to ingest: per-request timeout and largest body accepted. */
   fetch: { timeoutMs: number; maxBytes: number };
   embedding: EmbeddingConfig;
+  rerank: RerankConfig;
   retrieval: { mode: RetrievalMode; k: number; fusion: 'rrf'; rrfK: number; candidates: number; hnswEf: number };
   maxQuestionChars: number;
   conversation: { turns: number; maxAgeMs: number };
@@ -187,6 +199,9 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
   const modelRaw = r.str('EMBEDDING_MODEL', DEFAULT_EMBEDDING_MODEL);
   const model = modelRaw.toLowerCase() === 'none' ? null : modelRaw;
   const preset = (model && MODEL_PRESETS[model]) || { pooling: 'mean' as const, queryPrefix: '', passagePrefix: '' };
+  // Off unless named: a cross-encoder costs a model download and a transformer run per passage of every question.
+  const rerankRaw = r.optional('RERANK_MODEL');
+  const rerankModel = rerankRaw && rerankRaw.toLowerCase() !== 'none' ? rerankRaw : null;
   const chunkSize = r.int('CHUNK_SIZE', 320, 50, 4000);
   const chunkOverlap = r.int('CHUNK_OVERLAP', 60, 0, 2000);
   if (chunkOverlap >= chunkSize) r.problems.push(`CHUNK_OVERLAP (${chunkOverlap}) must be smaller than CHUNK_SIZE (${chunkSize}).`);
@@ -231,6 +246,12 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
       allowRemote: r.bool('ALLOW_REMOTE_MODELS', true),
       remoteHost: r.url('MODEL_REMOTE_HOST', undefined)?.concat('/'),
       batchSize: r.int('EMBEDDING_BATCH_SIZE', 16, 1, 512),
+    },
+    rerank: {
+      model: rerankModel,
+      candidates: r.int('RERANK_CANDIDATES', 20, 2, 200),
+      dtype: r.oneOf('RERANK_DTYPE', 'q8', ['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'] as const),
+      maxTokens: r.int('RERANK_MAX_TOKENS', 512, 16, 8192),
     },
     retrieval: {
       mode: r.oneOf('RETRIEVAL_MODE', 'hybrid', ['hybrid', 'lexical', 'dense'] as const),

@@ -103,6 +103,13 @@ export interface Embedder {
   embedDocuments(texts: string[]): Promise<Float32Array[]>;
 }
 
+/** A cross-encoder: reads the question and each passage together and scores how well the passage answers it. */
+export interface PassageReranker {
+  readonly modelId: string;
+  /** One score per passage, higher is better, in the order given. */
+  score(question: string, passages: readonly string[]): Promise<number[]>;
+}
+
 export interface Hit {
   /** Position of the chunk in the index's chunk table. */
   chunkIndex: number;
@@ -151,12 +158,16 @@ export interface RetrievedPassage {
   score: number;
   lexical?: { rank: number; score: number };
   dense?: { rank: number; score: number };
+  /** The cross-encoder's score, when RERANK_MODEL rescored this passage (it then orders the passages). */
+  rerank?: number;
 }
 
 export interface RetrievalResult {
   passages: RetrievedPassage[];
   mode: RetrievalMode;
   embeddingModel: string | null;
+  /** The cross-encoder that ordered the passages, when one ran. */
+  rerankModel?: string;
   /** The weighted search terms actually used (question tokens plus expansions). */
   terms: WeightedTerm[];
   warnings: string[];
@@ -225,7 +236,8 @@ export interface AskResponse {
   language: Language;
   sources: Source[];
   citations: number[];
-  retrieval: { mode: RetrievalMode; embedding_model: string | null };
+  /** rerank_model: present only when a cross-encoder (RERANK_MODEL) ordered the sources. */
+  retrieval: { mode: RetrievalMode; embedding_model: string | null; rerank_model?: string };
   timings_ms: { retrieve: number; answer: number; total: number };
   /** Notes for the asker (trimmed question, lexical fallback, ...). Not part of the answer text. */
   notes?: string[];

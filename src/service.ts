@@ -102,7 +102,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
       language,
       sources: retrieval.passages.map((p) => ({ rank: p.rank, doc: p.chunk.docId, title: p.chunk.title, text: p.chunk.text, score: p.score, ...citationKeys(p.chunk) })),
       citations: draft.citations,
-      retrieval: { mode: retrieval.mode, embedding_model: retrieval.embeddingModel },
+      retrieval: { mode: retrieval.mode, embedding_model: retrieval.embeddingModel, ...(retrieval.rerankModel ? { rerank_model: retrieval.rerankModel } : {}) },
       timings_ms: { retrieve: round(retrieveMs), answer: round(answerMs), total: round(performance.now() - started) },
     };
     if (notes.length) response.notes = [...new Set(notes)];

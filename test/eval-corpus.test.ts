@@ -10,7 +10,7 @@ import { createLogger } from '../src/log.js';
 import { main } from '../eval/run.js';
 import { openEvalService } from '../eval/open.js';
 import type { EvalResult, Summary } from '../eval/metrics.js';
-import { TINY_MODEL_ID, TINY_MODEL_ROOT } from './fixtures/tiny-model.js';
+import { TINY_MODEL_ID, TINY_MODEL_ROOT, TINY_RERANKER_ID } from './fixtures/tiny-model.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -110,6 +110,27 @@ describe('npm run eval -- --corpus DIR', () => {
     for (const mode of ['hybrid', 'dense'] as const) {
       expect(summary.modes[mode], mode).toMatchObject({ status: 'ok', embedding_model: TINY_MODEL_ID });
     }
+  });
+
+  it('records the cross-encoder that ordered the sources (RERANK_MODEL, the generated tiny one) in the summary and report', async () => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'eval-cli-corpus-'));
+    dirs.push(cwd);
+    const corpus = path.join(cwd, 'docs');
+    await mkdir(corpus, { recursive: true });
+    for (const name of ['a.txt', 'sub/c.txt']) await writeFile(path.join(corpus, path.basename(name)), DOCS[name]);
+    await writeFile(path.join(cwd, 'q.jsonl'), JSON.stringify(QUESTIONS[0]));
+    const err: string[] = [];
+    const env = { EMBEDDING_MODEL: 'none', RERANK_MODEL: TINY_RERANKER_ID, MODEL_LOCAL_PATH: TINY_MODEL_ROOT, ALLOW_REMOTE_MODELS: 'false' };
+    const code = await main(['--questions', 'q.jsonl', '--corpus', 'docs', '--modes', 'lexical', '--out', 'out'], {
+      stdout: () => {},
+      stderr: (t) => err.push(t),
+      cwd,
+      openService: (request) => openEvalService(request, { cwd, env, logger: createLogger({ level: 'error', write: (l) => err.push(l) }) }),
+    });
+    expect(code, err.join('')).toBe(0);
+    const summary = JSON.parse(await readFile(path.join(cwd, 'out', 'summary.json'), 'utf8')) as Summary;
+    expect(summary.modes.lexical).toMatchObject({ status: 'ok', embedding_model: null, rerank_model: TINY_RERANKER_ID });
+    expect(await readFile(path.join(cwd, 'out', 'report.html'), 'utf8')).toContain(`lexical: reranked by <code>${TINY_RERANKER_ID}</code>`);
   });
 
   it('exits 2 with the fix when --corpus is not a folder, before building anything', async () => {

@@ -16,7 +16,7 @@ Options:
   --sources            list every retrieved source, not only the cited ones
   -h, --help           show this help
 
-Environment: see .env.example (INDEX_DIR, EMBEDDING_MODEL, LLM_MODEL, ...).
+Environment: see .env.example (INDEX_DIR, EMBEDDING_MODEL, RERANK_MODEL, LLM_MODEL, ...).
 Example: npm run ask -- --json "露天巷的巷道有多长？"`;
 
 runMain(async () => {

@@ -2,7 +2,7 @@
 // rerank.ts) and dense (HNSW over embeddings) rankings, fused by reciprocal rank fusion. Scores shown to
 // readers are higher-is-better: lexical: BM25 × √(concept coverage); dense: cosine similarity; hybrid: RRF
 // normalised so that rank 1 in both lists = 1.
-import type { Embedder, Hit, RetrievalMode, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever, WeightedTerm } from '../ports.js';
+import type { Embedder, Hit, PassageReranker, RetrievalMode, RetrievalQuery, RetrievalResult, RetrievedPassage, Retriever, WeightedTerm } from '../ports.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { LoadedIndex } from '../index/open.js';
@@ -21,10 +21,13 @@ export interface RetrieverDeps {
   embedder: Embedder | null;
   config: CoreConfig['retrieval'];
   logger: Logger;
+  /** A cross-encoder (RERANK_MODEL) that reorders the first `candidates` passages; null when none is configured or it did not load. */
+  rerank?: { reranker: PassageReranker; candidates: number } | null;
 }
 
 export function createRetriever(deps: RetrieverDeps): Retriever {
   let denseFailureLogged = false;
+  let rerankFailureLogged = false;
 
   return {
     async retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
@@ -55,12 +58,29 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
 
       // (The section of a leading document headed by what is asked — 申领时间 for 啥时候能报 — comes right after its first passage.)
       const sectionOf = (f: Fused) => index.chunks[f.chunkIndex];
-      const passages = liftAskedSection(fuse(mode, lexicalHits, denseHits, deps.config.rrfK), sectionOf, query.text)
+      let ranked: Fused[] = liftAskedSection(fuse(mode, lexicalHits, denseHits, deps.config.rrfK), sectionOf, query.text);
+      let rerankModel: string | undefined;
+      if (deps.rerank && ranked.length > 1) {
+        // The cross-encoder reads the question with each of the first passages (title and text) and orders them
+        // by its score; a tie keeps the first-stage order. Failing, it costs this question nothing but the order.
+        const head = ranked.slice(0, Math.max(query.k, deps.rerank.candidates));
+        try {
+          const scores = await deps.rerank.reranker.score(query.text, head.map((f) => `${sectionOf(f).title}\n${sectionOf(f).text}`));
+          const rescored = head.map((f, i) => ({ ...f, rerank: Math.round(scores[i] * 10_000) / 10_000 })).sort((a, b) => b.rerank - a.rerank);
+          ranked = [...rescored, ...ranked.slice(head.length)];
+          rerankModel = deps.rerank.reranker.modelId;
+        } catch (err) {
+          if (!rerankFailureLogged) deps.logger.error('retrieve.rerank_failed', { error: err });
+          rerankFailureLogged = true;
+          warnings.push('The reranker failed; this answer kept the first-stage order.');
+        }
+      }
+      const passages = ranked
         .slice(0, query.k)
         .map((p, i) => ({ ...p, rank: i + 1, chunk: index.chunks[p.chunkIndex] }))
         .map(({ chunkIndex: _drop, ...rest }) => rest as RetrievedPassage);
 
-      return { passages, mode, embeddingModel: mode === 'lexical' ? null : deps.embedder!.modelId, terms, warnings };
+      return { passages, mode, embeddingModel: mode === 'lexical' ? null : deps.embedder!.modelId, ...(rerankModel ? { rerankModel } : {}), terms, warnings };
     },
   };
 }
@@ -107,6 +127,7 @@ interface Fused {
   score: number;
   lexical?: { rank: number; score: number };
   dense?: { rank: number; score: number };
+  rerank?: number;
 }
 
 export function fuse(mode: RetrievalMode, lexical: Hit[], dense: Hit[], rrfK: number): Fused[] {

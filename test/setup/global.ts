@@ -1,4 +1,4 @@
-// Runs once before the suite: generates the tiny BERT-shaped ONNX model the dense path is tested on.
+// Runs once before the suite: generates the tiny ONNX models (embedding, cross-encoder) the dense path and the reranker are tested on.
 import { makeTinyModel, TINY_MODEL_ROOT } from '../fixtures/tiny-model.js';
 
 export default async function setup(): Promise<void> {
