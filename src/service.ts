@@ -7,7 +7,7 @@ import type { LoadedIndex } from './index/open.js';
 import type { EnglishMapper } from './lang/english.js';
 import type { ChineseExpander } from './lang/chinese.js';
 import { detectLanguage } from './lang/detect.js';
-import { arabicAges, stripInstructions } from './answer/question.js';
+import { arabicAges, stripCourtesy, stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
 import { stripInvisible } from './text/normalize.js';
 import { mask } from './privacy/mask.js';
@@ -52,9 +52,10 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     const language: Language = detectLanguage(question);
     const k = Math.max(1, request.k ?? config.retrieval.k);
 
-    // (Ages in Chinese numerals are read in digits, as documents write them: 七十二了 → 72了.)
+    // (Ages in Chinese numerals are read in digits, as documents write them: 七十二了 → 72了. Greetings and thanks
+    // around the question — 您好，我想咨询一下…谢谢！ — are not part of it.)
     const stripped = stripInstructions(question);
-    const cleaned = { ...stripped, text: arabicAges(stripped.text) };
+    const cleaned = { ...stripped, text: arabicAges(stripCourtesy(stripped.text)) };
     if (cleaned.injection) notes.push('Instructions inside the question were ignored; the bot only answers from the documents.');
     const snapshot = deps.snapshot();
     const { index } = snapshot;

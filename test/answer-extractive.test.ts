@@ -7,7 +7,8 @@ import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } f
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, ASKS_WAIT, figureFit, figureMentions } from '../src/answer/figures.js';
-import { arabicAges, askingClauses, choiceOptions, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripInstructions } from '../src/answer/question.js';
+import { wrapQuestion } from '../scripts/perturb-questions.js';
+import { arabicAges, askingClauses, choiceOptions, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripCourtesy, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
 import { stemEnglish } from '../src/text/stem.js';
@@ -587,6 +588,35 @@ describe('a document section read whole', () => {
     const draft = askZh('居民医保政策范围内能报多少比例', insurance.chunks.slice(0, 1), insurance.stats);
     expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
     expect(draft.text).toContain('75%');
+  });
+});
+
+describe('courtesy around a question', () => {
+  it('drops greetings and "may I ask" before it and thanks or urgency after it, keeping its question mark', () => {
+    expect(stripCourtesy('您好 我想咨询一下 燃气公司上门安检要收钱不？？')).toBe('燃气公司上门安检要收钱不？？');
+    expect(stripCourtesy('麻烦问下，今年种地补贴一亩多少钱？谢谢！')).toBe('今年种地补贴一亩多少钱？');
+    expect(stripCourtesy('在吗？想问下我家娃下个月出生')).toBe('我家娃下个月出生');
+    expect(stripCourtesy('你好，请问一下人才公寓申请的咨询电话，谢谢')).toBe('人才公寓申请的咨询电话');
+    expect(stripCourtesy('问一下哈，低保怎么申请 急')).toBe('低保怎么申请');
+    expect(stripCourtesy('Hi, quick question: how much is the bus card? thanks!')).toBe('how much is the bus card?');
+    expect(stripCourtesy('Excuse me, where is the library please')).toBe('where is the library');
+  });
+
+  it('undoes every wrapping scripts/perturb-questions.ts makes, whatever the question', () => {
+    let seed = 11;
+    const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const bareEnd = (q: string) => q.replace(/[啊呢？?!！.。\s]+$/, '');
+    for (const q of ['明年的居民医保一个人要交多少钱？', '低包户 政府给补多少', 'how much for dog license?', 'Where is the library']) {
+      for (let i = 0; i < 30; i++) expect(bareEnd(stripCourtesy(wrapQuestion(q, next)))).toBe(bareEnd(q));
+    }
+  });
+
+  it('keeps the words of the question that only look like courtesy', () => {
+    // 咨询电话 is what is asked; 下水道 is no 请问下; "history" is no "hi".
+    expect(stripCourtesy('咨询电话是多少')).toBe('咨询电话是多少');
+    expect(stripCourtesy('请问下水道堵了找谁')).toBe('下水道堵了找谁');
+    expect(stripCourtesy('history museum opening hours')).toBe('history museum opening hours');
+    expect(stripCourtesy('谢谢！')).toBe('');
   });
 });
 

@@ -107,6 +107,25 @@ export function stripInstructions(question: string): CleanedQuestion {
   return { text, injection: text !== question.replace(/\s+/g, ' ').trim() };
 }
 
+// Courtesy around a question (您好，我想咨询一下…；…谢谢！; "Hi, quick question: … thanks!"): how residents write in
+// a chat, never what they ask about. Read as part of the question, 咨询 of 我想咨询一下 was a topic no passage had,
+// 下 of 麻烦问下 a missing word, and a closing 谢谢 hid the question's own ending (…高龄津贴？).
+const COURTESY_OPENING = new RegExp(
+  String.raw`^(?:(?:你好|您好|嗨|哈喽|在吗|在不在|打扰(?:一下|了)?|不好意思|麻烦(?:你|您)?|请问(?:一下)?|请教(?:一下)?|(?:我)?想(?:问|请教|咨询|了解)(?:一下|下)?|(?:麻烦)?问(?:一|个)?下|(?:我)?(?:想)?咨询(?:一|个)?下|问(?:个|一个)(?:事儿?|问题)|有(?:个|一个)问题|hi|hello|hey|dear (?:sir|madam)|excuse me|good (?:morning|afternoon|evening)|quick question|(?:i have )?a question|sorry to bother(?: you)?)(?:哈|啊|呀|哦|呢|吧)?(?:[，,。.！!？?：:~～、\s]+|(?=[一-鿿])))+`,
+  'iu',
+);
+const COURTESY_CLOSING = /(?:[，,。.！!？?~～\s]*(?:谢谢(?:你|您|啦|了|哈|啊)?|多谢(?:了)?|感谢(?:你|您)?|麻烦(?:你|您)?(?:了|告诉我一下|说一下|回复一下)?|辛苦(?:了|啦)?|急+|在线等|thanks?(?: you)?(?: so much| a lot| in advance)?|thx|ty|please|pls|cheers))+[。.！!？?~～\s]*$/iu;
+
+/**
+ * The question without the courtesy a chat message wraps it in: greetings and "may I ask" before it, thanks and
+ * urgency after it. The question mark it closed with stays. A message that is only courtesy (你好, "thanks!")
+ * is left empty, and answered with how to ask.
+ */
+export function stripCourtesy(question: string): string {
+  const opened = question.trim().replace(COURTESY_OPENING, '');
+  return opened.replace(COURTESY_CLOSING, (tail) => /[?？]/.exec(tail)?.[0] ?? '').trim();
+}
+
 /**
  * Ages typed in Chinese numerals (我妈七十二了, 百岁老人, 八十多岁) in Arabic digits (72了, 100岁, 80多岁), as
  * documents write them (年满80周岁, 90—99周岁 | 每人每月300元): the age then finds its table row. A bare

@@ -1,0 +1,58 @@
+// Wraps every question of a question file in the courtesy of a chat message, at random but reproducibly:
+//   npx tsx scripts/perturb-questions.ts --questions eval/civic/questions.jsonl --split calib --out /tmp/civic-courtesy.jsonl
+// then `npm run eval -- --questions /tmp/civic-courtesy.jsonl --corpus eval/civic/docs --out /tmp/courtesy` beside a run
+// on the bare file, and `npm run eval:compare -- BARE_OUT /tmp/courtesy` lists what the wrapping changed. An answer
+// that holds on the bare question should hold on "您好，我想咨询一下…谢谢！" too: a robustness check on any set,
+// with no new gold to write (every other field of a line is kept).
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const OPENINGS_ZH = ['你好，请问一下', '请问', '麻烦问下，', '在吗？想问下', '您好 我想咨询一下 ', '问一下哈，'];
+const CLOSINGS_ZH = ['？谢谢！', '，谢谢', '啊？', '呢 急', '？？', '，麻烦告诉我一下', '。谢谢了'];
+const OPENINGS_EN = ['Hi, ', 'Hello, quick question: ', 'Excuse me, ', 'hey '];
+const CLOSINGS_EN = [' thanks!', ' please', ' ?? thx', '. Thank you.'];
+
+const HELP = `Usage: npx tsx scripts/perturb-questions.ts --questions FILE --out FILE [--split NAME] [--seed N]
+
+  --questions FILE  question file (JSONL, the format npm run eval reads)
+  --out FILE        where the wrapped questions go (same fields; only "question" changes)
+  --split NAME      only the lines whose "split" is NAME
+  --seed N          which random wrappings (default 7)`;
+
+/** mulberry32: a small seeded generator, so the same file and seed give the same wrappings. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function wrapQuestion(question: string, next: () => number): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const chinese = /[\u4e00-\u9fff]/.test(question);
+  return chinese ? pick(OPENINGS_ZH) + question.replace(/[？?]+$/, '') + pick(CLOSINGS_ZH) : pick(OPENINGS_EN) + question.replace(/\?+$/, '') + pick(CLOSINGS_EN);
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { questions: { type: 'string' }, out: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string', default: '7' }, help: { type: 'boolean' } } });
+  if (values.help || !values.questions || !values.out) {
+    console.log(HELP);
+    process.exit(values.help ? 0 : 2);
+  }
+  const next = random(Number(values.seed));
+  const lines = fs.readFileSync(values.questions, 'utf8').split('\n').filter((l) => l.trim());
+  const out: string[] = [];
+  for (const line of lines) {
+    const q = JSON.parse(line) as { question: string; split?: string };
+    if (values.split && q.split !== values.split) continue;
+    out.push(JSON.stringify({ ...q, question: wrapQuestion(q.question, next) }));
+  }
+  fs.writeFileSync(values.out, out.join('\n') + '\n');
+  console.log(`${out.length} questions wrapped → ${values.out}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
