@@ -1,9 +1,12 @@
-// Wraps every question of a question file in the courtesy of a chat message, at random but reproducibly:
+// Rewrites every question of a question file the way chat messages are typed, reproducibly:
 //   npx tsx scripts/perturb-questions.ts --questions eval/civic/questions.jsonl --split calib --out /tmp/civic-courtesy.jsonl
 // then `npm run eval -- --questions /tmp/civic-courtesy.jsonl --corpus eval/civic/docs --out /tmp/courtesy` beside a run
-// on the bare file, and `npm run eval:compare -- BARE_OUT /tmp/courtesy` lists what the wrapping changed. An answer
-// that holds on the bare question should hold on "您好，我想咨询一下…谢谢！" too: a robustness check on any set,
-// with no new gold to write (every other field of a line is kept).
+// on the plain file, and `npm run eval:compare -- PLAIN_OUT /tmp/courtesy` lists what the rewriting changed. An answer
+// that holds on the plain question should hold on "您好，我想咨询一下…谢谢！" too: a robustness check on any set,
+// with no new gold to write (every other field of a line is kept). Styles:
+//   courtesy  a greeting or "may I ask" before it, thanks or urgency after it, picked at random (seed)
+//   chat      Chinese punctuation typed as spaces and digits from a full-width keyboard (我妈今年８３岁 能领吗);
+//             English in lower case without its question mark
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -12,10 +15,11 @@ const CLOSINGS_ZH = ['？谢谢！', '，谢谢', '啊？', '呢 急', '？？',
 const OPENINGS_EN = ['Hi, ', 'Hello, quick question: ', 'Excuse me, ', 'hey '];
 const CLOSINGS_EN = [' thanks!', ' please', ' ?? thx', '. Thank you.'];
 
-const HELP = `Usage: npx tsx scripts/perturb-questions.ts --questions FILE --out FILE [--split NAME] [--seed N]
+const HELP = `Usage: npx tsx scripts/perturb-questions.ts --questions FILE --out FILE [--style courtesy|chat] [--split NAME] [--seed N]
 
   --questions FILE  question file (JSONL, the format npm run eval reads)
   --out FILE        where the wrapped questions go (same fields; only "question" changes)
+  --style NAME      courtesy (default): wrapped in greetings and thanks; chat: spaces for punctuation, full-width digits
   --split NAME      only the lines whose "split" is NAME
   --seed N          which random wrappings (default 7)`;
 
@@ -37,9 +41,18 @@ export function wrapQuestion(question: string, next: () => number): string {
   return chinese ? pick(OPENINGS_ZH) + question.replace(/[？?]+$/, '') + pick(CLOSINGS_ZH) : pick(OPENINGS_EN) + question.replace(/\?+$/, '') + pick(CLOSINGS_EN);
 }
 
+/** Chinese: its punctuation typed as spaces, its digits full-width. English: lower case, no question mark. */
+export function chatTyped(question: string): string {
+  if (!/[\u4e00-\u9fff]/.test(question)) return question.toLowerCase().replace(/\?+\s*$/, '').trim();
+  return question
+    .replace(/[，,。？?！!、；;：:]+/g, ' ')
+    .replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+    .trim();
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { questions: { type: 'string' }, out: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string', default: '7' }, help: { type: 'boolean' } } });
-  if (values.help || !values.questions || !values.out) {
+  const { values } = parseArgs({ options: { questions: { type: 'string' }, out: { type: 'string' }, style: { type: 'string', default: 'courtesy' }, split: { type: 'string' }, seed: { type: 'string', default: '7' }, help: { type: 'boolean' } } });
+  if (values.help || !values.questions || !values.out || !['courtesy', 'chat'].includes(values.style!)) {
     console.log(HELP);
     process.exit(values.help ? 0 : 2);
   }
@@ -49,10 +62,10 @@ function main(): void {
   for (const line of lines) {
     const q = JSON.parse(line) as { question: string; split?: string };
     if (values.split && q.split !== values.split) continue;
-    out.push(JSON.stringify({ ...q, question: wrapQuestion(q.question, next) }));
+    out.push(JSON.stringify({ ...q, question: values.style === 'chat' ? chatTyped(q.question) : wrapQuestion(q.question, next) }));
   }
   fs.writeFileSync(values.out, out.join('\n') + '\n');
-  console.log(`${out.length} questions wrapped → ${values.out}`);
+  console.log(`${out.length} questions rewritten (${values.style}) → ${values.out}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -9,7 +9,7 @@ import type { ChineseExpander } from './lang/chinese.js';
 import { detectLanguage } from './lang/detect.js';
 import { arabicAges, stripCourtesy, stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
-import { stripInvisible } from './text/normalize.js';
+import { halfWidthAlphanumerics, stripInvisible } from './text/normalize.js';
 import { mask } from './privacy/mask.js';
 import { citationKeys } from './text/citation.js';
 
@@ -42,7 +42,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
   async function ask(request: AskRequest): Promise<AskResponse> {
     const started = performance.now();
     const notes: string[] = [...(deps.notes?.() ?? [])];
-    let question = wellFormed(stripInvisible(String(request.question ?? ''))).replace(/\s+/g, ' ').trim();
+    let question = halfWidthAlphanumerics(wellFormed(stripInvisible(String(request.question ?? '')))).replace(/\s+/g, ' ').trim();
     if (question.length > config.maxQuestionChars) {
       // Never keep half of an emoji at the cut.
       const end = /[\uD800-\uDBFF]/.test(question[config.maxQuestionChars - 1]) ? config.maxQuestionChars - 1 : config.maxQuestionChars;

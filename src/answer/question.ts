@@ -201,6 +201,28 @@ const ASKS = /多少|(?<![好十])几(?![乎十])|吗|么$|呢|哪|啥|什么|�
 const CLAUSE = /[，,。；;！!？?\n]+/;
 
 /**
+ * A question's clauses as written: split at its punctuation, and at a space between Chinese words where the words
+ * before it already asked (市民中心在哪儿啊 具体地址发我下, 周六开门不 我平时上班只有周末有空去): a question, then more.
+ * (Not at every space: one also parts a topic from its asking words — 在二级医院住院 医报能报百分之几, baisha 助餐点
+ * 一份午饭多少钱 — and read as a story those lost answers. Nor after the asker's story, 我爸… 家里…: 家里生了二胎
+ * 买首套房公积金能多贷多少 asks about that very 二胎, and policies lost two answers.)
+ */
+function spokenClauses(question: string): string[] {
+  const out: string[] = [];
+  for (const punctuated of question.split(/(?<=[，,。；;！!？?\n])/)) {
+    let start = 0;
+    for (const m of punctuated.matchAll(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g)) {
+      const before = punctuated.slice(start, m.index);
+      if (!ASKS.test(before) && !/[\u4e00-\u9fff][不没]$/.test(before)) continue;
+      out.push(before);
+      start = m.index! + m[0].length;
+    }
+    out.push(punctuated.slice(start));
+  }
+  return out;
+}
+
+/**
  * The clauses of a question that ask something, when the question also has clauses that only tell the
  * asker's situation ("我爸瘫床上好几年了，我自己在家照顾他，长护险一个月能给多少"): those words are context,
  * not what the documents must share. Null when the question is one clause, or no clause (or every clause) asks,
@@ -208,7 +230,7 @@ const CLAUSE = /[，,。；;！!？?\n]+/;
  */
 export function askingClauses(question: string, topical?: (clause: string) => boolean): string[] | null {
   // A clause asks when it holds an interrogative, ends in V不/V没 (开门不), or ends with a question mark.
-  const parts = question.split(/(?<=[，,。；;！!？?\n])/).map((c) => ({ text: c.replace(CLAUSE, '').trim(), marked: /[？?]\s*$/.test(c) })).filter((c) => c.text);
+  const parts = spokenClauses(question).map((c) => ({ text: c.replace(CLAUSE, '').trim(), marked: /[？?]\s*$/.test(c) })).filter((c) => c.text);
   if (parts.length < 2) return null;
   const clauses = parts.map((c) => c.text);
   const asking = parts.filter((c) => c.marked || ASKS.test(c.text) || /[\u4e00-\u9fff][不没]$/.test(c.text)).map((c) => c.text);

@@ -124,6 +124,15 @@ export function normalizeText(s: string): string {
   return out;
 }
 
+/**
+ * Full-width digits and Latin letters (８３岁, ＡＰＰ) and the ideographic space in their ASCII forms, the rest as
+ * typed: a question's ages, years and amounts are read by patterns written for ASCII digits (the documents'
+ * text is NFKC-normalised whole; a question keeps its own punctuation for the clauses it marks).
+ */
+export function halfWidthAlphanumerics(s: string): string {
+  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
 /** The form gold strings and answers are compared in: normalised, lower-cased, no whitespace. */
 export function normalizeForMatch(s: string): string {
   return normalizeText(s).toLowerCase().replace(/\s+/g, '');

@@ -1,0 +1,65 @@
+// Questions typed the way a chat message is: a space where a comma would be, digits from a full-width keyboard.
+// The service on lexical indexes of two dev corpora (eval/civic/docs, eval/webpages/docs), each answer compared
+// with the same question written plainly.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type App } from '../src/app.js';
+import { createMemoryLogger } from '../src/log.js';
+import { askingClauses } from '../src/answer/question.js';
+import { halfWidthAlphanumerics } from '../src/text/normalize.js';
+import { lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
+
+async function openOn(docs: string): Promise<{ app: App; corpus: TempCorpus }> {
+  const corpus = makeTempCorpus({ prefix: 'chat-wording-', seeds: [] });
+  const dir = path.join(REPO_ROOT, docs);
+  for (const name of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, name), path.join(corpus.corpusDir, name));
+  return { corpus, app: await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 }) };
+}
+
+describe('a space after a question', () => {
+  it('parts what was asked from what the asker adds after it', () => {
+    expect(askingClauses('江北区助餐点几点开饭啊 我爸腿脚不好想让人送')).toEqual(['江北区助餐点几点开饭啊']);
+    expect(askingClauses('周六开门不 我平时上班只有周末有空去')).toEqual(['周六开门不']);
+    // A space that only parts a topic from its asking words is no clause of its own.
+    expect(askingClauses('在二级医院住院 医保能报百分之几')).toBeNull();
+  });
+
+  let civic: { app: App; corpus: TempCorpus };
+  beforeAll(async () => {
+    civic = await openOn('eval/civic/docs');
+  }, 120_000);
+  afterAll(async () => {
+    await civic?.app.close();
+    civic?.corpus.remove();
+  });
+
+  it('answers the question, not the words told after it', async () => {
+    const r = await civic.app.service.ask({ question: '江北区助餐点几点开饭啊 我爸腿脚不好想让人送', channel: 'cli', mode: 'lexical' });
+    expect(r.abstained).toBe(false);
+    expect(r.answer.slice(0, 80)).toContain('11:00—12:30');
+  });
+});
+
+describe('full-width digits', () => {
+  it('are read as the digits they are; everything else stays as typed', () => {
+    expect(halfWidthAlphanumerics('我外婆８２岁了，ＡＰＰ　怎么下载？')).toBe('我外婆82岁了，APP 怎么下载？');
+  });
+
+  let webpages: { app: App; corpus: TempCorpus };
+  beforeAll(async () => {
+    webpages = await openOn('eval/webpages/docs');
+  }, 120_000);
+  afterAll(async () => {
+    await webpages?.app.close();
+    webpages?.corpus.remove();
+  });
+
+  it('an age typed in them finds its row as the same age in ASCII does', async () => {
+    const ask = (question: string) => webpages.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
+    const wide = await ask('我外婆８２岁了，去桂园社区食堂吃饭能便宜吗');
+    const plain = await ask('我外婆82岁了，去桂园社区食堂吃饭能便宜吗');
+    expect(plain.answer.slice(0, 80)).toContain('80周岁以上每餐减4元');
+    expect(wide.answer).toBe(plain.answer);
+  });
+});
