@@ -5,7 +5,7 @@ import type { CoreConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { LoadedIndex } from './index/open.js';
 import type { EnglishMapper } from './lang/english.js';
-import type { ChineseExpander } from './lang/chinese.js';
+import { withSlipsRepaired, type ChineseExpander } from './lang/chinese.js';
 import { detectLanguage } from './lang/detect.js';
 import { arabicAges, stripCourtesy, stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
@@ -63,7 +63,16 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     const history = request.conversationId && config.conversation.turns > 0 ? await safeTurns(request.conversationId) : [];
     const expansions: WeightedTerm[] = [];
     if (language === 'en') expansions.push(...snapshot.english().expand(cleaned.text));
-    else expansions.push(...snapshot.chinese().expand(cleaned.text));
+    else {
+      // (A slip of the pinyin IME with one repair is read as the word meant — 表准 as 标准 — from here on.)
+      const typed = snapshot.chinese().expand(cleaned.text);
+      const meant = withSlipsRepaired(cleaned.text, typed, index.tokenizer);
+      if (meant === cleaned.text) expansions.push(...typed);
+      else {
+        cleaned.text = meant;
+        expansions.push(...snapshot.chinese().expand(meant));
+      }
+    }
     const ownTerms = index.tokenizer.tokens(cleaned.text).length + expansions.length;
     const followUp = planFollowUp(cleaned.text, language, history, index.tokenizer, ownTerms);
     expansions.push(...followUp.carried);

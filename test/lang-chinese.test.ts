@@ -1,7 +1,8 @@
 // Chinese → Chinese alternatives for residents' wording, with the real tokenizer and a real (small) corpus
 // vocabulary: curated synonyms, pinyin repair of typed typos, and the everyday words that are never topics.
 import { describe, expect, it } from 'vitest';
-import { createChineseExpander } from '../src/lang/chinese.js';
+import { createChineseExpander, withSlipsRepaired } from '../src/lang/chinese.js';
+import { homophones, slipped } from '../scripts/perturb-questions.js';
 import { isEverydayWord } from '../src/lang/everyday.js';
 import { PUBLIC_SERVICE_SYNONYMS } from '../src/lang/synonyms.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -127,6 +128,30 @@ describe('Chinese expander', () => {
     expect(terms('饭能送到家不')).toEqual(expect.arrayContaining(['送到家→配送:synonym', '送到家→上门:synonym']));
     expect(terms('家里老二入托有补贴吗')).toContain('老二→二孩:synonym');
     expect(terms('没登记被查到罚多少')).toContain('罚→罚款:synonym');
+  });
+
+  it('writes a slip with one repair as the word meant, and leaves the rest as typed', () => {
+    const meant = (q: string) => withSlipsRepaired(q, expander.expand(q), tokenizer);
+    expect(meant('低包怎么申请？')).toBe('低保怎么申请？');
+    expect(meant('危方改造补助公示几天')).toBe('危房改造补助公示几天');
+    // A word typed right, and a piece of a longer word the question holds whole (外星 of 外星人), stay.
+    expect(meant('低保怎么申请？')).toBe('低保怎么申请？');
+    expect(withSlipsRepaired('外星人真的存在吗', [{ term: '外形', weight: 0.8, origin: 'pinyin-repair', source: '外星' }], tokenizer)).toBe('外星人真的存在吗');
+    // Two repairs of one slip: which was meant is not known.
+    expect(withSlipsRepaired('公击金', [{ term: '公积金', weight: 0.8, origin: 'pinyin-repair', source: '公击金' }, { term: '公基金', weight: 0.8, origin: 'pinyin-repair', source: '公击金' }], tokenizer)).toBe('公击金');
+  });
+
+  it('the robustness script (scripts/perturb-questions.ts --style typo) slips at most one character, to a homophone the corpus uses', () => {
+    const sounds = homophones(DOCS);
+    let seed = 3;
+    const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (const q of ['低保怎么申请', '公租房租金怎么收', '住房公积金离职后能提取吗']) {
+      const typo = slipped(q, sounds, next);
+      const changed = [...typo].filter((c, i) => c !== [...q][i]);
+      expect(changed.length, typo).toBeLessThanOrEqual(1);
+      expect([...typo]).toHaveLength([...q].length);
+    }
+    expect(slipped('低保怎么申请', new Map([['bao', ['包', '保']]]), () => 0)).toBe('低包怎么申请');
   });
 
   it('leaves real words alone: a word the documents lack is a missing topic, not a typo', () => {

@@ -34,6 +34,14 @@ describe('a space after a question', () => {
     civic?.corpus.remove();
   });
 
+  it('reads a slip of the pinyin IME with one repair as the word meant (电华 as 电话), from what it asks to what it searches', async () => {
+    const ask = (question: string) => civic.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
+    const slipped = await ask('家里燃气好像漏了 打哪个电华');
+    const typed = await ask('家里燃气好像漏了 打哪个电话');
+    expect(typed.answer.slice(0, 80)).toContain('0873-8660 9602');
+    expect(slipped.answer).toBe(typed.answer);
+  });
+
   it('answers the question, not the words told after it', async () => {
     const r = await civic.app.service.ask({ question: '江北区助餐点几点开饭啊 我爸腿脚不好想让人送', channel: 'cli', mode: 'lexical' });
     expect(r.abstained).toBe(false);

@@ -49,6 +49,25 @@ const MORE_COMMON = 10;
 /** A counted period or unit (一个月, 一年, 一次, 一个人): "each" in the documents' words (每月, 每年, 每次, 每人). */
 const PERIOD_WORD = /^一个?[年月天周次人]$|^一个人$/;
 
+/**
+ * The question as the resident meant to type it: each slip of the pinyin IME that repairs to one corpus word of its
+ * length (表准 → 标准, 家厂 → 家长, 低包 → 低保) written as that word. The question is then read — what it asks, of
+ * what, in which clause — and searched as if typed so; a slip with several repairs (or none) stays as typed.
+ */
+export function withSlipsRepaired(question: string, expansions: readonly WeightedTerm[], tokenizer: ChineseTokenizer): string {
+  // (Not a piece of a longer word the question holds whole: 外星 of 外星人 is no slip of 外形.)
+  const words = tokenizer.tokens(normalizeText(question)).filter((w) => tokenizer.generalFrequency(w) > 0);
+  const bySource = new Map<string, Set<string>>();
+  for (const t of expansions) {
+    if (t.origin !== 'pinyin-repair' || !t.source || !/^[\u4e00-\u9fff]+$/.test(t.source) || [...t.term].length !== [...t.source].length) continue;
+    if (words.some((w) => w.length > t.source!.length && w.includes(t.source!))) continue;
+    (bySource.get(t.source) ?? bySource.set(t.source, new Set()).get(t.source)!).add(t.term);
+  }
+  let text = question;
+  for (const [source, terms] of [...bySource].sort((a, b) => b[0].length - a[0].length)) if (terms.size === 1) text = text.split(source).join([...terms][0]);
+  return text;
+}
+
 export function createChineseExpander(options: ChineseExpanderOptions): ChineseExpander {
   const synonyms = options.synonyms ?? PUBLIC_SERVICE_SYNONYMS;
   // Corpus words by (length, position, character): a pinyin typo keeps at least one character right.
