@@ -7,7 +7,7 @@ import type { LoadedIndex } from './index/open.js';
 import type { EnglishMapper } from './lang/english.js';
 import { withSlipsRepaired, type ChineseExpander } from './lang/chinese.js';
 import { detectLanguage } from './lang/detect.js';
-import { arabicAges, stripCourtesy, stripInstructions } from './answer/question.js';
+import { arabicAges, fixAskingTypos, stripCourtesy, stripInstructions } from './answer/question.js';
 import { planFollowUp } from './answer/followup.js';
 import { halfWidthAlphanumerics, stripInvisible } from './text/normalize.js';
 import { mask } from './privacy/mask.js';
@@ -55,7 +55,7 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     // (Ages in Chinese numerals are read in digits, as documents write them: 七十二了 → 72了. Greetings and thanks
     // around the question — 您好，我想咨询一下…谢谢！ — are not part of it.)
     const stripped = stripInstructions(question);
-    const cleaned = { ...stripped, text: arabicAges(stripCourtesy(stripped.text)) };
+    const cleaned = { ...stripped, text: arabicAges(fixAskingTypos(stripCourtesy(stripped.text))) };
     if (cleaned.injection) notes.push('Instructions inside the question were ignored; the bot only answers from the documents.');
     const snapshot = deps.snapshot();
     const { index } = snapshot;

@@ -624,6 +624,11 @@ describe('slips in the asking words', () => {
   it('a pinyin slip in the words that ask (什么时后, 多少前) is read as the asking word it stands for', () => {
     expect(fixAskingTypos('取暖补贴什么时后发')).toBe('取暖补贴什么时候发');
     expect(fixAskingTypos('办证要多少前')).toBe('办证要多少钱');
+    // Years, days, ages and dates asked, slipped to a homophone; not where the slip makes a word of its own.
+    expect(fixAskingTypos('明粘的居民医保交多少')).toBe('明年的居民医保交多少');
+    expect(fixAskingTypos('奖励扶助一念多少钱，公示到哪添结束，公告多少填')).toBe('奖励扶助一年多少钱，公示到哪天结束，公告多少天');
+    expect(fixAskingTypos('女孩子满多少随能结婚，消费券几好开抢')).toBe('女孩子满多少岁能结婚，消费券几号开抢');
+    expect(fixAskingTypos('我去念书，多少随便，一念之差')).toBe('我去念书，多少随便，一念之差');
     // Ages in Chinese numerals read in digits; run-together numerals and small bare ones stay as typed.
     expect(arabicAges('我妈七十二了能领啥补贴吗')).toBe('我妈72了能领啥补贴吗');
     expect(arabicAges('百岁老人')).toBe('100岁老人');

@@ -42,6 +42,14 @@ describe('a space after a question', () => {
     expect(slipped.answer).toBe(typed.answer);
   });
 
+  it('reads a year asked with a slip of the IME (明粘) as the year, in what it searches too', async () => {
+    const ask = (question: string) => civic.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
+    const slipped = await ask('明粘的居民医保一个人要交多少钱啊');
+    const typed = await ask('明年的居民医保一个人要交多少钱啊');
+    expect(typed.answer.slice(0, 80)).toContain('400元');
+    expect(slipped.answer).toBe(typed.answer);
+  });
+
   it('answers the question, not the words told after it', async () => {
     const r = await civic.app.service.ask({ question: '江北区助餐点几点开饭啊 我爸腿脚不好想让人送', channel: 'cli', mode: 'lexical' });
     expect(r.abstained).toBe(false);

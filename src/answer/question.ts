@@ -26,6 +26,16 @@ const ASKING_TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
   [/哪力|哪理/g, '哪里'],
   [/怎莫|怎摸/g, '怎么'],
   [/什莫|神马/g, '什么'],
+  // Years, days, ages and dates asked, slipped to a homophone by the pinyin IME (明粘, 多少填, 多少随, 几好开抢): the
+  // counting word after 今/明/去/每/多少/几/哪 is the one meant. (Not where the slip makes a word of its own: 去念书,
+  // 多少随便, 几天 typed right.)
+  [/(今|明|前|后|每)[粘黏碾撵念](?![书经叨头想])/g, '$1年'],
+  [/去[粘黏碾撵](?![书经叨头想])/g, '去年'],
+  [/一念(?=多少|最多|能|可以|内|以内|补|发|给|交)/g, '一年'],
+  [/(多少|几)[填添田甜舔](?![加写报])/g, '$1天'],
+  [/哪[添填](?![加写])/g, '哪天'],
+  [/(多少|几)[随碎遂穗](?![便时着后意])/g, '$1岁'],
+  [/几[好耗浩豪](?=开|发|出|截止|报名|结束|到|前|之前|以前|[？?吗呀啊]|$)/g, '几号'],
   // English asking words as typed in a hurry (wher is…, how mutch…).
   [/\b(?:wher|whre|wehre|were(?= is\b| are\b| can\b| do\b| should\b))\b/gi, 'where'],
   [/\b(?:wat|wht|whta)\b/gi, 'what'],
