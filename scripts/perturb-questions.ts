@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pinyin } from '../src/lang/pinyin.js';
+import { mulberry32 } from '../bench/lib/prng.js';
 
 const OPENINGS_ZH = ['你好，请问一下', '请问', '麻烦问下，', '在吗？想问下', '您好 我想咨询一下 ', '问一下哈，'];
 const CLOSINGS_ZH = ['？谢谢！', '，谢谢', '啊？', '呢 急', '？？', '，麻烦告诉我一下', '。谢谢了'];
@@ -29,18 +30,6 @@ const HELP = `Usage: npx tsx scripts/perturb-questions.ts --questions FILE --out
   --corpus DIR      typo: the documents whose characters are the homophones (default: docs/ beside the question file)
   --split NAME      only the lines whose "split" is NAME
   --seed N          which random wrappings (default 7)`;
-
-/** mulberry32: a small seeded generator, so the same file and seed give the same wrappings. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function wrapQuestion(question: string, next: () => number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
@@ -105,7 +94,7 @@ function main(): void {
     console.log(HELP);
     process.exit(values.help ? 0 : 2);
   }
-  const next = random(Number(values.seed));
+  const next = mulberry32(Number(values.seed));
   const sounds = values.style === 'typo' ? homophones(corpusTexts(values.corpus ?? path.join(path.dirname(values.questions), 'docs'))) : new Map<string, string[]>();
   const lines = fs.readFileSync(values.questions, 'utf8').split('\n').filter((l) => l.trim());
   const out: string[] = [];

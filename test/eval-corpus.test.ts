@@ -90,47 +90,38 @@ describe('npm run eval -- --corpus DIR', () => {
     expect(existsSync(path.join(cwd, 'data'))).toBe(false);
   });
 
-  it('embeds the temporary index with the configured model when hybrid and dense are asked for (the generated tiny model)', async () => {
+  /** `npm run eval -- --questions q.jsonl --corpus docs --modes MODES` on the given documents, with the given env; its out folder. */
+  async function evalOn(docs: string[], modes: string, env: Record<string, string>): Promise<string> {
     const cwd = await mkdtemp(path.join(os.tmpdir(), 'eval-cli-corpus-'));
     dirs.push(cwd);
     const corpus = path.join(cwd, 'docs');
     await mkdir(corpus, { recursive: true });
-    await writeFile(path.join(corpus, 'a.txt'), DOCS['a.txt']);
+    for (const name of docs) await writeFile(path.join(corpus, path.basename(name)), DOCS[name]);
     await writeFile(path.join(cwd, 'q.jsonl'), JSON.stringify(QUESTIONS[0]));
     const err: string[] = [];
-    const env = { EMBEDDING_MODEL: TINY_MODEL_ID, MODEL_LOCAL_PATH: TINY_MODEL_ROOT, EMBEDDING_POOLING: 'mean', ALLOW_REMOTE_MODELS: 'false' };
-    const code = await main(['--questions', 'q.jsonl', '--corpus', 'docs', '--modes', 'hybrid,dense', '--out', 'out'], {
+    const code = await main(['--questions', 'q.jsonl', '--corpus', 'docs', '--modes', modes, '--out', 'out'], {
       stdout: () => {},
       stderr: (t) => err.push(t),
       cwd,
-      openService: (request) => openEvalService(request, { cwd, env, logger: createLogger({ level: 'error', write: (l) => err.push(l) }) }),
+      openService: (request) => openEvalService(request, { cwd, env: { ALLOW_REMOTE_MODELS: 'false', MODEL_LOCAL_PATH: TINY_MODEL_ROOT, ...env }, logger: createLogger({ level: 'error', write: (l) => err.push(l) }) }),
     });
     expect(code, err.join('')).toBe(0);
-    const summary = JSON.parse(await readFile(path.join(cwd, 'out', 'summary.json'), 'utf8')) as Summary;
+    return path.join(cwd, 'out');
+  }
+
+  it('embeds the temporary index with the configured model when hybrid and dense are asked for (the generated tiny model)', async () => {
+    const out = await evalOn(['a.txt'], 'hybrid,dense', { EMBEDDING_MODEL: TINY_MODEL_ID, EMBEDDING_POOLING: 'mean' });
+    const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as Summary;
     for (const mode of ['hybrid', 'dense'] as const) {
       expect(summary.modes[mode], mode).toMatchObject({ status: 'ok', embedding_model: TINY_MODEL_ID });
     }
   });
 
   it('records the cross-encoder that ordered the sources (RERANK_MODEL, the generated tiny one) in the summary and report', async () => {
-    const cwd = await mkdtemp(path.join(os.tmpdir(), 'eval-cli-corpus-'));
-    dirs.push(cwd);
-    const corpus = path.join(cwd, 'docs');
-    await mkdir(corpus, { recursive: true });
-    for (const name of ['a.txt', 'sub/c.txt']) await writeFile(path.join(corpus, path.basename(name)), DOCS[name]);
-    await writeFile(path.join(cwd, 'q.jsonl'), JSON.stringify(QUESTIONS[0]));
-    const err: string[] = [];
-    const env = { EMBEDDING_MODEL: 'none', RERANK_MODEL: TINY_RERANKER_ID, MODEL_LOCAL_PATH: TINY_MODEL_ROOT, ALLOW_REMOTE_MODELS: 'false' };
-    const code = await main(['--questions', 'q.jsonl', '--corpus', 'docs', '--modes', 'lexical', '--out', 'out'], {
-      stdout: () => {},
-      stderr: (t) => err.push(t),
-      cwd,
-      openService: (request) => openEvalService(request, { cwd, env, logger: createLogger({ level: 'error', write: (l) => err.push(l) }) }),
-    });
-    expect(code, err.join('')).toBe(0);
-    const summary = JSON.parse(await readFile(path.join(cwd, 'out', 'summary.json'), 'utf8')) as Summary;
+    const out = await evalOn(['a.txt', 'sub/c.txt'], 'lexical', { EMBEDDING_MODEL: 'none', RERANK_MODEL: TINY_RERANKER_ID });
+    const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as Summary;
     expect(summary.modes.lexical).toMatchObject({ status: 'ok', embedding_model: null, rerank_model: TINY_RERANKER_ID });
-    expect(await readFile(path.join(cwd, 'out', 'report.html'), 'utf8')).toContain(`lexical: reranked by <code>${TINY_RERANKER_ID}</code>`);
+    expect(await readFile(path.join(out, 'report.html'), 'utf8')).toContain(`lexical: reranked by <code>${TINY_RERANKER_ID}</code>`);
   });
 
   it('exits 2 with the fix when --corpus is not a folder, before building anything', async () => {
