@@ -9,7 +9,8 @@
 //             English in lower case without its question mark
 //   typo      one character of a Chinese question (not a function character, not the first of a run) swapped for
 //             another with the same toneless pinyin, as a pinyin IME slips (电话 → 电华); the homophones are the
-//             common characters of --corpus (default: the question file's folder's docs/), most frequent first
+//             common characters of --corpus (default: the question file's folder's docs/), most frequent first.
+//             An English question: two letters of one word of five or more swapped, or one dropped (number → nubmer)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -78,6 +79,17 @@ export function slipped(question: string, sounds: Map<string, string[]>, next: (
   return question;
 }
 
+/** English: in one word of five letters or more (not a function word), two neighbouring letters swapped or one dropped. */
+export function englishSlip(question: string, next: () => number): string {
+  const words = [...question.matchAll(/[A-Za-z]{5,}/g)].filter((m) => !/^(what|when|where|which|there|their|about|would|could|should)$/i.test(m[0]));
+  if (!words.length) return question;
+  const m = words[Math.floor(next() * words.length)]!;
+  const w = m[0];
+  const i = 1 + Math.floor(next() * (w.length - 3));
+  const slip = next() < 0.5 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w.slice(0, i) + w.slice(i + 1);
+  return question.slice(0, m.index) + slip + question.slice(m.index! + w.length);
+}
+
 function corpusTexts(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -101,7 +113,7 @@ function main(): void {
   for (const line of lines) {
     const q = JSON.parse(line) as { question: string; split?: string };
     if (values.split && q.split !== values.split) continue;
-    out.push(JSON.stringify({ ...q, question: values.style === 'chat' ? chatTyped(q.question) : values.style === 'typo' ? slipped(q.question, sounds, next) : wrapQuestion(q.question, next) }));
+    out.push(JSON.stringify({ ...q, question: values.style === 'chat' ? chatTyped(q.question) : values.style === 'typo' ? (/[\u4e00-\u9fff]/.test(q.question) ? slipped(q.question, sounds, next) : englishSlip(q.question, next)) : wrapQuestion(q.question, next) }));
   }
   fs.writeFileSync(values.out, out.join('\n') + '\n');
   console.log(`${out.length} questions rewritten (${values.style}) → ${values.out}`);

@@ -4,7 +4,7 @@ import type { AnswerDraft, Answerer, AnswerService, AskRequest, AskResponse, Col
 import type { CoreConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { LoadedIndex } from './index/open.js';
-import type { EnglishMapper } from './lang/english.js';
+import { withSpellingFixed, type EnglishMapper } from './lang/english.js';
 import { withSlipsRepaired, type ChineseExpander } from './lang/chinese.js';
 import { detectLanguage } from './lang/detect.js';
 import { arabicAges, fixAskingTypos, stripCourtesy, stripInstructions } from './answer/question.js';
@@ -62,8 +62,16 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
 
     const history = request.conversationId && config.conversation.turns > 0 ? await safeTurns(request.conversationId) : [];
     const expansions: WeightedTerm[] = [];
-    if (language === 'en') expansions.push(...snapshot.english().expand(cleaned.text));
-    else {
+    if (language === 'en') {
+      // (A misspelt word the mapper reads as one known word is read so from here on: "phone nuber" asks a number.)
+      const typed = snapshot.english().expand(cleaned.text);
+      const meant = withSpellingFixed(cleaned.text, typed);
+      if (meant === cleaned.text) expansions.push(...typed);
+      else {
+        cleaned.text = meant;
+        expansions.push(...snapshot.english().expand(meant));
+      }
+    } else {
       // (A slip of the pinyin IME with one repair is read as the word meant — 表准 as 标准 — from here on.)
       const typed = snapshot.chinese().expand(cleaned.text);
       const meant = withSlipsRepaired(cleaned.text, typed, index.tokenizer);

@@ -2,7 +2,7 @@
 // vocabulary: curated synonyms, pinyin repair of typed typos, and the everyday words that are never topics.
 import { describe, expect, it } from 'vitest';
 import { createChineseExpander, withSlipsRepaired } from '../src/lang/chinese.js';
-import { homophones, slipped } from '../scripts/perturb-questions.js';
+import { englishSlip, homophones, slipped } from '../scripts/perturb-questions.js';
 import { isEverydayWord } from '../src/lang/everyday.js';
 import { PUBLIC_SERVICE_SYNONYMS } from '../src/lang/synonyms.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -152,6 +152,10 @@ describe('Chinese expander', () => {
       expect([...typo]).toHaveLength([...q].length);
     }
     expect(slipped('低保怎么申请', new Map([['bao', ['包', '保']]]), () => 0)).toBe('低包怎么申请');
+    // English: one word of five letters or more, two letters swapped or one dropped.
+    expect(englishSlip('what is the phone number', () => 0)).toBe('what is the pohne number');
+    expect(englishSlip('what is the phone number', () => 0.99)).toBe('what is the phone numer');
+    expect(englishSlip('how far is it', () => 0)).toBe('how far is it');
   });
 
   it('leaves real words alone: a word the documents lack is a missing topic, not a typo', () => {

@@ -12,6 +12,7 @@ import {
   loadCedict,
   numbersIn,
   validateEnglishLexicon,
+  withSpellingFixed,
   type CedictEntry,
   type EnglishLexicon,
 } from '../src/lang/english.js';
@@ -157,6 +158,17 @@ describe('English mapper: glossary', () => {
     expect(m.expand('cremation in shanghai').some((t) => t.origin === 'spelling' && t.source === 'shanghai')).toBe(false);
     const withCorpusWord = createEnglishMapper({ names: [], lexicon, corpusWord: (w) => w === 'allowence' });
     expect(withCorpusWord.expand('the eldercare allowence').filter((t) => t.origin === 'spelling')).toEqual([]);
+  });
+
+  it('reads four-letter slips and the words of glossary phrases, a tie settled by the word the glossary or documents use', () => {
+    // (floor and flour are both a keystroke from flor: the documents say floor.)
+    const m = createEnglishMapper({ names: [], lexicon: { ...lexicon, entries: { ...lexicon.entries, flour: [['面粉', 0.5]], floor: [['楼层', 0.5]] } }, corpusWord: (w) => w === 'floor' });
+    const spelt = (q: string) => m.expand(q).filter((t) => t.origin === 'spelling').map((t) => `${t.source}→${t.term}`);
+    expect(spelt('which flor is the clinic on')).toEqual(['flor→floor']);
+    expect(spelt('what is the phone numbr of the library')).toEqual(['numbr→number']);
+    // The question as meant: each corrected word written as the word, the rest as typed.
+    expect(withSpellingFixed('Which Flor is the clinic on?', m.expand('Which Flor is the clinic on?'))).toBe('Which floor is the clinic on?');
+    expect(withSpellingFixed('which floor is it', m.expand('which floor is it'))).toBe('which floor is it');
   });
 });
 

@@ -71,6 +71,14 @@ describe('full-width digits', () => {
     webpages?.corpus.remove();
   });
 
+  it('an English slip read as one known word (flor → floor) is read so from what it asks to what it searches', async () => {
+    const ask = (question: string) => webpages.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
+    const slipped = await ask("which flor is the international clinic at the First People's Hospital");
+    const typed = await ask("which floor is the international clinic at the First People's Hospital");
+    expect(typed.answer.slice(0, 80)).toMatch(/5th floor/);
+    expect(slipped.answer).toBe(typed.answer);
+  });
+
   it('an age typed in them finds its row as the same age in ASCII does', async () => {
     const ask = (question: string) => webpages.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
     const wide = await ask('我外婆８２岁了，去桂园社区食堂吃饭能便宜吗');

@@ -50,6 +50,8 @@ const SPELLING_WEIGHT = 0.8;
 /** A run of toneless pinyin syllables (shanghai, hangzhou): a romanised name, not a misspelt English word. */
 const PINYIN_WORD = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$/;
 const MAX_PHRASE_WORDS = 6;
+/** Shorter words are too often another real word one keystroke away; from four letters (phne, emil, flor) a slip is read. */
+const SHORTEST_TYPO = 4;
 
 // ---------- romanised names ----------
 
@@ -124,16 +126,18 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
   const names = buildNameIndex(options.names ?? []);
   // Words the mapper knows (the lexicon's, the glossary's, things the corpus lacks, function words): a
   // question word outside them is looked for as a typo of one of them ("extention" → extension).
-  const known = new Set<string>([...STOP_WORDS, ...absentWords.keys(), ...[...lexiconEntries.keys(), ...glossary.keys()].filter((k) => !k.includes(' '))]);
+  // (With the words of the glossary's phrases: "number" of "phone number", "hours" of "opening hours".)
+  const known = new Set<string>([...STOP_WORDS, ...absentWords.keys(), ...lexiconEntries.keys(), ...glossary.keys()].flatMap((k) => k.split(' ')));
+  const glossaryWords = new Set([...glossary.keys()].flatMap((k) => k.split(' ')));
   const byInitial = new Map<string, string[]>();
   for (const w of known) if (w.length >= 4) (byInitial.get(w[0]!) ?? byInitial.set(w[0]!, []).get(w[0]!)!).push(w);
   const spelled = new Map<string, string | null>();
   function spelling(word: string): string | null {
     // Romanised names (shanghai, lanshan) are no English words to correct.
-    if (word.length < 5 || /\d/.test(word) || names.byFull.has(word) || names.byStem.has(word) || PINYIN_WORD.test(word)) return null;
+    if (word.length < SHORTEST_TYPO || /\d/.test(word) || names.byFull.has(word) || names.byStem.has(word) || PINYIN_WORD.test(word)) return null;
     if (wordForms(word).some((f) => known.has(f)) || options.corpusWord?.(word)) return null;
     let fixed = spelled.get(word);
-    if (fixed === undefined) spelled.set(word, (fixed = nearestKnown(word, byInitial.get(word[0]!) ?? [])));
+    if (fixed === undefined) spelled.set(word, (fixed = nearestKnown(word, byInitial.get(word[0]!) ?? [], (w) => glossaryWords.has(w) || !!options.corpusWord?.(w))));
     return fixed;
   }
 
@@ -255,6 +259,20 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
   return neverThrows(expandUnsafe);
 }
 
+/**
+ * The question as the asker meant to type it: each word the mapper read as a misspelling of one known word
+ * ("phone nuber" → number, "opening huors" → hours) written as that word, so what the question asks — a facet, a
+ * place — and the English pages' search see it too. Words it did not correct stay as typed.
+ */
+export function withSpellingFixed(question: string, expansions: readonly WeightedTerm[]): string {
+  let text = question;
+  for (const t of expansions) {
+    if (t.origin !== 'spelling' || !t.source || !/^[a-z]+$/.test(t.source) || !/^[a-z]+$/.test(t.term)) continue;
+    text = text.replace(new RegExp(`\\b${t.source}\\b`, 'gi'), t.term);
+  }
+  return text;
+}
+
 function buildGlossaryIndex(entries: readonly GlossaryEntry[]): Map<string, readonly string[]> {
   const index = new Map<string, string[]>();
   for (const entry of entries) {
@@ -273,18 +291,20 @@ function buildGlossaryIndex(entries: readonly GlossaryEntry[]): Map<string, read
  * The one known word closest to a misspelt one: edit distance 1 (2 for words of 8 letters or more), adjacent
  * swaps counting as one; none when two candidates tie.
  */
-function nearestKnown(word: string, candidates: readonly string[]): string | null {
+function nearestKnown(word: string, candidates: readonly string[], preferred: (w: string) => boolean = () => false): string | null {
   const limit = word.length >= 8 ? 2 : 1;
-  let best: string | null = null;
+  let best: string[] = [];
   let bestDistance = limit + 1;
-  let tied = false;
   for (const c of candidates) {
     if (Math.abs(c.length - word.length) > limit) continue;
     const d = editDistance(word, c, limit);
-    if (d < bestDistance) [best, bestDistance, tied] = [c, d, false];
-    else if (d === bestDistance && c !== best) tied = true;
+    if (d < bestDistance) [best, bestDistance] = [[c], d];
+    else if (d === bestDistance && !best.includes(c)) best.push(c);
   }
-  return best && !tied ? best : null;
+  if (best.length === 1) return best[0]!;
+  // A tie is settled by the one word of it the glossary or the documents use (flor: floor, not flour).
+  const kept = best.filter(preferred);
+  return kept.length === 1 ? kept[0]! : null;
 }
 
 /** Damerau–Levenshtein distance (optimal string alignment), stopping early above `limit`. */
