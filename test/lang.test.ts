@@ -166,6 +166,8 @@ describe('English mapper: glossary', () => {
     const spelt = (q: string) => m.expand(q).filter((t) => t.origin === 'spelling').map((t) => `${t.source}→${t.term}`);
     expect(spelt('which flor is the clinic on')).toEqual(['flor→floor']);
     expect(spelt('what is the phone numbr of the library')).toEqual(['numbr→number']);
+    // (A word ending in a consonant and er is no pinyin run: er stands alone in pinyin.)
+    expect(spelt('what is the phone nuber of the library')).toEqual(['nuber→number']);
     // The question as meant: each corrected word written as the word, the rest as typed.
     expect(withSpellingFixed('Which Flor is the clinic on?', m.expand('Which Flor is the clinic on?'))).toBe('Which floor is the clinic on?');
     expect(withSpellingFixed('which floor is it', m.expand('which floor is it'))).toBe('which floor is it');

@@ -48,7 +48,8 @@ const ABSENT_WEIGHT = 0.3;
 const MAX_QUESTION_CHARS = 2000;
 const SPELLING_WEIGHT = 0.8;
 /** A run of toneless pinyin syllables (shanghai, hangzhou): a romanised name, not a misspelt English word. */
-const PINYIN_WORD = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$/;
+// (er stands alone: "nuber", "water" are no pinyin runs.)
+const PINYIN_WORD = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)|er)+$/;
 const MAX_PHRASE_WORDS = 6;
 /** Shorter words are too often another real word one keystroke away; from four letters (phne, emil, flor) a slip is read. */
 const SHORTEST_TYPO = 4;
