@@ -118,13 +118,16 @@ class Reader {
 
 // ---------- core: index, embeddings, retrieval, answering ----------
 
+/** The ONNX weight variants transformers.js loads (q8 = onnx/model_quantized.onnx). */
+const MODEL_DTYPES = ['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'] as const;
+
 export interface EmbeddingConfig {
   /** Hugging Face model id, or null when EMBEDDING_MODEL=none. */
   model: string | null;
   pooling: 'mean' | 'cls';
   queryPrefix: string;
   passagePrefix: string;
-  dtype: 'q8' | 'fp32' | 'fp16' | 'int8' | 'uint8' | 'q4';
+  dtype: (typeof MODEL_DTYPES)[number];
   /** Where downloaded weights are cached (transformers.js env.cacheDir). */
   cacheDir: string;
   /** A folder of local models laid out as <org>/<name>/... (transformers.js env.localModelPath). */
@@ -240,7 +243,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
       pooling: r.oneOf('EMBEDDING_POOLING', preset.pooling, ['mean', 'cls'] as const),
       queryPrefix: env.EMBEDDING_QUERY_PREFIX ?? preset.queryPrefix,
       passagePrefix: env.EMBEDDING_PASSAGE_PREFIX ?? preset.passagePrefix,
-      dtype: r.oneOf('EMBEDDING_DTYPE', 'q8', ['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'] as const),
+      dtype: r.oneOf('EMBEDDING_DTYPE', 'q8', MODEL_DTYPES),
       cacheDir: abs(r.str('MODEL_CACHE_DIR', '.cache/models')),
       localModelPath: abs(r.str('MODEL_LOCAL_PATH', 'models')),
       allowRemote: r.bool('ALLOW_REMOTE_MODELS', true),
@@ -250,7 +253,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
     rerank: {
       model: rerankModel,
       candidates: r.int('RERANK_CANDIDATES', 20, 2, 200),
-      dtype: r.oneOf('RERANK_DTYPE', 'q8', ['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'] as const),
+      dtype: r.oneOf('RERANK_DTYPE', 'q8', MODEL_DTYPES),
       maxTokens: r.int('RERANK_MAX_TOKENS', 512, 16, 8192),
     },
     retrieval: {

@@ -61,26 +61,13 @@ export function createAnswerService(deps: ServiceDeps): AnswerService {
     const { index } = snapshot;
 
     const history = request.conversationId && config.conversation.turns > 0 ? await safeTurns(request.conversationId) : [];
-    const expansions: WeightedTerm[] = [];
-    if (language === 'en') {
-      // (A misspelt word the mapper reads as one known word is read so from here on: "phone nuber" asks a number.)
-      const typed = snapshot.english().expand(cleaned.text);
-      const meant = withSpellingFixed(cleaned.text, typed);
-      if (meant === cleaned.text) expansions.push(...typed);
-      else {
-        cleaned.text = meant;
-        expansions.push(...snapshot.english().expand(meant));
-      }
-    } else {
-      // (A slip of the pinyin IME with one repair is read as the word meant — 表准 as 标准 — from here on.)
-      const typed = snapshot.chinese().expand(cleaned.text);
-      const meant = withSlipsRepaired(cleaned.text, typed, index.tokenizer);
-      if (meant === cleaned.text) expansions.push(...typed);
-      else {
-        cleaned.text = meant;
-        expansions.push(...snapshot.chinese().expand(meant));
-      }
-    }
+    // A slip read as one word is read as that word from here on, in what is asked and what is searched: "phone nuber"
+    // asks a number, 表准是多少 a standard's figure. (The expansions are those of the question as meant.)
+    const expand = language === 'en' ? (text: string) => snapshot.english().expand(text) : (text: string) => snapshot.chinese().expand(text);
+    const typed = expand(cleaned.text);
+    const meant = language === 'en' ? withSpellingFixed(cleaned.text, typed) : withSlipsRepaired(cleaned.text, typed, index.tokenizer);
+    const expansions: WeightedTerm[] = meant === cleaned.text ? typed : expand(meant);
+    cleaned.text = meant;
     const ownTerms = index.tokenizer.tokens(cleaned.text).length + expansions.length;
     const followUp = planFollowUp(cleaned.text, language, history, index.tokenizer, ownTerms);
     expansions.push(...followUp.carried);

@@ -55,13 +55,14 @@ const PERIOD_WORD = /^一个?[年月天周次人]$|^一个人$/;
  * what, in which clause — and searched as if typed so; a slip with several repairs (or none) stays as typed.
  */
 export function withSlipsRepaired(question: string, expansions: readonly WeightedTerm[], tokenizer: ChineseTokenizer): string {
+  const slips = expansions.flatMap((t) => (t.origin === 'pinyin-repair' && t.source && /^[\u4e00-\u9fff]+$/.test(t.source) && [...t.term].length === [...t.source].length ? [{ source: t.source, term: t.term }] : []));
+  if (!slips.length) return question;
   // (Not a piece of a longer word the question holds whole: 外星 of 外星人 is no slip of 外形.)
   const words = tokenizer.tokens(normalizeText(question)).filter((w) => tokenizer.generalFrequency(w) > 0);
   const bySource = new Map<string, Set<string>>();
-  for (const t of expansions) {
-    if (t.origin !== 'pinyin-repair' || !t.source || !/^[\u4e00-\u9fff]+$/.test(t.source) || [...t.term].length !== [...t.source].length) continue;
-    if (words.some((w) => w.length > t.source!.length && w.includes(t.source!))) continue;
-    (bySource.get(t.source) ?? bySource.set(t.source, new Set()).get(t.source)!).add(t.term);
+  for (const { source, term } of slips) {
+    if (words.some((w) => w.length > source.length && w.includes(source))) continue;
+    (bySource.get(source) ?? bySource.set(source, new Set()).get(source)!).add(term);
   }
   let text = question;
   for (const [source, terms] of [...bySource].sort((a, b) => b[0].length - a[0].length)) if (terms.size === 1) text = text.split(source).join([...terms][0]);

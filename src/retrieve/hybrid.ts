@@ -65,7 +65,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         // by its score; a tie keeps the first-stage order. Failing, it costs this question nothing but the order.
         const head = ranked.slice(0, Math.max(query.k, deps.rerank.candidates));
         try {
-          const scores = await deps.rerank.reranker.score(query.text, head.map((f) => `${sectionOf(f).title}\n${sectionOf(f).text}`));
+          const scores = await deps.rerank.reranker.score(query.text, head.map(sectionOf).map((c) => `${c.title}\n${c.text}`));
           const rescored = head.map((f, i) => ({ ...f, rerank: Math.round(scores[i] * 10_000) / 10_000 })).sort((a, b) => b.rerank - a.rerank);
           ranked = [...rescored, ...ranked.slice(head.length)];
           rerankModel = deps.rerank.reranker.modelId;
