@@ -1319,6 +1319,53 @@ describe('abstention evidence', () => {
     expect(figureFit(yearOnly, { measure: 'date', classifier: null, focus: '', day: true })).toBeLessThan(figureFit(yearOnly, { measure: 'date', classifier: null, focus: '' }));
   });
 
+  it("a rule's effective date (自…起提高) is no day its money is paid, nor a notice's signature line; it answers when the rule starts", () => {
+    const notice = statsFor([
+      {
+        title: '枫林县关于提高困难残疾人两项补贴标准的通知',
+        text: '经县人民政府同意，决定自2026年1月1日起提高困难残疾人生活补贴和重度残疾人护理补贴（以下简称“两项补贴”）标准。困难残疾人生活补贴每人每月150元。枫林县残疾人联合会 枫林县民政局 2026年1月15日',
+      },
+      ...ALL,
+    ]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, notice.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, notice.stats);
+    const paid = ask('残疾人两项补贴每个月几号发');
+    expect(paid.abstained, paid.text).toBe(true);
+    expect(paid.text).toContain('没有说明具体时间');
+    const start = ask('两项补贴新标准从哪天开始执行');
+    expect(start.abstained, start.text).toBe(false);
+    expect(start.text.slice(0, 80)).toContain('2026年1月1日');
+    const text = '自2026年7月1日起调整本区高龄津贴发放标准。';
+    const [effective] = figureMentions(text);
+    const day = { measure: 'date' as const, classifier: null, focus: '', day: true };
+    expect(figureFit(effective, day, text)).toBeLessThan(0.5);
+    expect(figureFit(effective, { ...day, ruleStart: true }, text)).toBe(1);
+    const paidOn = '于每季度第一个月的20日前打入社会保障卡。';
+    expect(figureFit(figureMentions(paidOn)[0], day, paidOn)).toBe(1);
+  });
+
+  it('a year asked (哪一年成立, "what year") is a when question: the sentence with the year leads, a date without one does not give it', () => {
+    expect(questionKind('底特律圣公会三一堂哪一年成立？')).toBe('when');
+    expect(questionKind('普朗特卒于哪年')).toBe('when');
+    expect(questionKind('what year did the library open')).toBe('when');
+    expect(questionKind('孩子上几年级能申请')).not.toBe('when');
+    const church = statsFor([
+      {
+        title: '底特律圣公会三一堂',
+        text: '底特律圣公会三一堂是一所教堂，位于底特律马丁路德金大道1519号，现在称为盼望之灵。该堂会成立于1878年，未得到教区主教许可。1880年，该堂会建造了一个小教堂。',
+      },
+      ...ALL,
+    ]);
+    const question = '底特律圣公会三一堂哪一年成立？';
+    const draft = answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, church.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, church.stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.slice(0, 80)).toContain('1878年');
+    const asked = { measure: 'date' as const, classifier: null, focus: '', whichYear: true };
+    const [monthDay] = figureMentions('8月15日卒于哥廷根');
+    expect(figureFit(monthDay, asked, '8月15日卒于哥廷根')).toBeLessThan(0.5);
+    const [bare] = figureMentions('成立于1878年');
+    expect(figureFit(bare, asked, '成立于1878年')).toBe(1);
+  });
+
   it('a passage is read with the chunks beside it: the fact in the next section answers; not for a year asked', () => {
     const guide = { title: '新生儿出生登记办事指南', text: '新生儿出生登记（俗称新生儿落户），2025年起父母一方为本市户籍的婴儿，申报随父或者随母落户。' };
     const next = { title: '新生儿出生登记办事指南', text: '婴儿出生后一个月内申报出生登记，2026年起可在医院专窗办理。' };

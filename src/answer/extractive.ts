@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_YEAR, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -508,7 +508,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}), ...(ASKS_WAIT.test(norm) && !ASKS_DAY.test(norm) ? { until: true } : {}) } : null;
   // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
   const datedYears = [...new Set([...yearScope, ...relative])];
-  const dated: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
+  const yeared: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
+  const started: AskedFigure | null = yeared?.measure === 'date' && ASKS_RULE_START.test(norm) ? { ...yeared, ruleStart: true } : yeared;
+  const dated: AskedFigure | null = started?.measure === 'date' && ASKS_YEAR.test(norm) ? { ...started, whichYear: true } : started;
   // The one grade the question names (二级医院, 第二档): a sentence listing grades states its figure after it.
   const grades = [...new Set(norm.match(GRADE) ?? englishGrade(norm))];
   // How often (多久发一次, 一年能报几次, "how often"): said in words (按月发放, 每年一次, every two months), not by a
@@ -658,7 +660,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // states the asked time limit in words of its own — 1个工作日内办结 — with the asked figure's unit. English
   // pages were tried too: English abstentions fell on four sets, their neighbouring figures being about other things.)
   const nearBest = (s: ScoredSentence) => language === 'zh' && !!s.neighbour && passages[s.passageIndex].chunk.docId === passages[bestIndex].chunk.docId && s.fit >= STRONG_FIT;
-  const figureMissing = asked && (deferred || !sentences.some((s) => (onTopic(s) || nearBest(s)) && s.fit >= MIN_FIGURE_FIT && !contrasting(s))) ? 1 : 0;
+  // (A notice's signature line states the day it was signed, no date of what it provides: 枫林县残疾人联合会 …2026年1月15日
+  // answers 每个月几号发 only when the question asks when the notice was issued.)
+  const signed = (s: ScoredSentence) => FURNITURE.test(s.text) && !ASKS_ISSUED.test(norm);
+  const figureMissing = asked && (deferred || !sentences.some((s) => (onTopic(s) || nearBest(s)) && s.fit >= MIN_FIGURE_FIT && !contrasting(s) && !signed(s))) ? 1 : 0;
   // …and it does not lead: a sentence that names the asked side (特别困难的，按照3至6倍 for 特别困难的能给几倍), on the
   // topic and fitting the asked figure as well, comes first. (Measured: county and probes calib +1 answer each,
   // nothing lost; quoting every such sentence last instead had cost a policies answer.)
@@ -2026,6 +2031,9 @@ function withoutLetterhead(text: string): string {
   const rest = text.replace(DOC_NUMBER_HEAD, '').replace(ADDRESSEES, '');
   return rest.length >= 4 ? rest : text;
 }
+
+/** When a notice was issued is asked (哪天发布的, 什么时候印发, "when was it published"). */
+const ASKS_ISSUED = /发布|印发|出台|公布|发文|下发|签发|成文|\b(?:published|issued|released)\b/i;
 
 // A 落款 (issuer and date, nothing else: "青禾市人民政府办公室2026年6月5日", or its month alone after the issuing
 // bodies: "…人力资源和社会保障局 …领导小组办公室 2026年2月"), a bare document number,

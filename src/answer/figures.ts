@@ -42,6 +42,10 @@ export interface AskedFigure {
   until?: boolean;
   /** A deadline asked (截止到哪天, 最晚什么时候, "deadline"): a time limit (30日内) states it. */
   deadline?: boolean;
+  /** A year asked (哪一年成立, "what year"): a date without its year (8月15日) does not give it; the year alone does. */
+  whichYear?: boolean;
+  /** When a rule or a change starts is asked (什么时候开始, 哪天起, 啥时候调整): the date it takes effect (自…起执行) answers it. */
+  ruleStart?: boolean;
   /** The grade the question names (二级 of 二级医院, 第二档): of a sentence listing grades, the figure after it. */
   grade?: string;
 }
@@ -419,6 +423,10 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // (A wait asked — "when can I get it" — is stated by the time it takes: about 15 working days. Not by a
   // qualifying period, 户籍满3年.)
   if (asked.measure === 'date' && asked.until && mention.measure === 'duration' && text !== undefined) return QUALIFYING_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start)) || QUALIFYING_AFTER.test(text.slice(mention.end, mention.end + 4)) ? QUALIFYING_FIT : WAIT_FIT;
+  // The day a rule takes effect (自2026年1月1日起提高…标准, 本通知自…起施行) is not when its money is paid, its window
+  // opens or its lottery is drawn: it answers only a question about the rule's start.
+  if (asked.measure === 'date' && mention.measure === 'date' && !asked.ruleStart && text !== undefined && takesEffect(text, mention)) return OTHER_EVENT_FIT;
+  if (asked.measure === 'date' && asked.whichYear && mention.measure === 'date') return /(?:19|20)\d{2}|\d{3,4}\s*年/.test(mention.text) ? 1 : OTHER_EVENT_FIT;
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? (asked.day ? 0.3 : 0.5) : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A wait asked (多久能批): a qualifying period (户籍满3年) states one, less surely than a time limit (20个工作日内).
@@ -457,6 +465,19 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
 }
 
 const RATE_OF_AMOUNT = /利率|利息|税率|租金|房租|工资|薪|费|价|金额|收入|基数|补贴|补助|津贴|报销|赔付|比例|支付|承担|缴纳|标准|rent|wage|salary|fee|cost|price|income|reimburs|subsid|pay/i;
+/** A question about when a rule, a standard or a change starts. */
+/** A year asked: 哪一年, 哪年, 什么年份, "what year", "which year". */
+export const ASKS_YEAR = /哪一?年(?!级)|哪个年份|什么年份|\b(?:what|which) year\b/i;
+export const ASKS_RULE_START = /开始|启动|起|实施|执行|施行|生效|调整|调|提高|上涨|涨|新标准|从(?:哪|什么|啥|几)|\b(?:start|starts|started|effective|begin|begins|from (?:when|what|which)|take effect|takes effect|in force)\b/i;
+const EFFECT_BEFORE = /(?:自|从)\s*$/;
+const EFFECT_AFTER = /^\s*(?:起|开始)[，,]?[^。；;！？]{0,30}?(?:调整|提高|上调|执行|施行|实施|生效|废止)/;
+/** The mention is the day a rule takes effect: 自2026年7月1日起调整…标准, 本办法自…起施行. */
+function takesEffect(text: string, mention: FigureMention): boolean {
+  return EFFECT_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) && EFFECT_AFTER.test(text.slice(mention.end));
+}
+/** The fit of a date of another event than the one asked (a rule's effective date for 几号发). */
+const OTHER_EVENT_FIT = 0.3;
+
 const RATE_WINDOW = 10;
 /** A share of a named amount: 租金的30%, 报销比例为70%, 按工资8%, 年利率为2.85% — not a comparison (售价低12%). */
 function rateOfAmount(before: string): boolean {

@@ -8,7 +8,7 @@ import { normalizeText } from '../text/normalize.js';
 export type QuestionKind = 'number' | 'where' | 'how' | 'when' | 'who' | 'what';
 
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ['when', /什么时候|何时|哪天|哪一天|哪几天|哪些天|几月|几号|几点|日期|啥时候|when\b|what date|what time|what day|how soon|deadline|by when|opening hours|office hours|what hours/i],
+  ['when', /什么时候|何时|哪天|哪一?年(?!级)|哪个年份|什么年份|哪一?个?月(?!份?[的]?[补工收])|哪个季度|\b(?:what|which) (?:year|month)\b|哪一天|哪几天|哪些天|几月|几号|几点|日期|啥时候|when\b|what date|what time|what day|how soon|deadline|by when|opening hours|office hours|what hours/i],
   ['number', /多少|几[个名人户家次项所万千百天年岁期间座条毛块元单倍成折档级]|多久|多长|多大|多远|多高|多宽|多重|比例|百分之|how (many|much|long|big|far|old)|what (number|percentage|amount|age)|\bwhat(?:'s| is| are| was)? (?:the |a )?(?:\w+ )?(?:fees?|fines?|prices?|costs?|charges?|rent|deposit|penalty|premium|tuition|deductible|co-?pay(?:ment)?|allowance|subsidy|stipend|salary|wages?|pension)\b|number of|\bcount\b|\bage (limit|requirement)|\b(minimum|maximum) age\b|年龄(限制|要求|上限|下限)|(?:收入|补贴|补助|收费|租金|缴费|救助|津贴|工资|报销|起付|赔偿|抚恤)标准|(?:\d+\s*(?:周岁|岁)|百岁)[\u4e00-\u9fff]{0,8}(?:补贴|津贴|补助|救助金|养老金|慰问金)\s*[?？]?$/i],
   ['where', /哪里|哪儿|在哪|去哪|到哪|何处|什么地方|什么地点|地址|几楼|几层|哪层|哪一层|哪个楼层|where\b|(which|what) (office|place|location|address|floor|building)|location/i],
   ['who', /谁|哪些人|什么人|哪类人|条件|资格|符合|who\b|eligible|eligibility|qualif/i],
