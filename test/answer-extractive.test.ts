@@ -1366,6 +1366,38 @@ describe('abstention evidence', () => {
     expect(figureFit(bare, asked, '成立于1878年')).toBe(1);
   });
 
+  it("which of a sentence's figures answers: the one a field's label names, the one its bound names a clause before, never a year written into a name", () => {
+    const ask = (docs: { title: string; text: string }[], question: string) => {
+      const local = statsFor([...docs, ...ALL]);
+      return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, docs.length)), history: [], now: Date.UTC(2026, 11, 1) }, local.stats);
+    };
+    const guide = statsFor([{ title: '高校毕业生来澄就业创业补贴申领指南', text: '学历 | 生活补贴 | 一次性安家费\n博士研究生 | 每人每月3000元 | 10万元\n硕士研究生 | 每人每月1500元 | 3万元' }, ...ALL]);
+    const mapped = [
+      { term: '博士研究生', weight: 0.9, origin: 'glossary', source: 'phd graduate' },
+      { term: '就业', weight: 0.9, origin: 'glossary', source: 'job' },
+      { term: '一次性', weight: 0.9, origin: 'glossary', source: 'one off' },
+      { term: '安家费', weight: 0.9, origin: 'glossary', source: 'settling in allowance' },
+      { term: '安家', weight: 0.6, origin: 'cedict', source: 'settling in allowance' },
+      { term: '补贴', weight: 0.6, origin: 'cedict', source: 'settling in allowance' },
+      { term: '标准', weight: 0.6, origin: 'cedict', source: 'how much is' },
+      { term: '元', weight: 0.6, origin: 'cedict', source: 'how much is' },
+    ];
+    const row = askEnglishOf(guide, "I'm a PhD graduate starting a job. How much is the one-off settling-in allowance?", mapped);
+    expect(row.text.split('\n')[0], row.text).toMatch(/100,000 yuan|10万元/);
+    const pension = ask(
+      [{ title: '关于城乡居民基本养老保险待遇的通知', text: '年满65周岁的领取人员，每人每月增发基础养老金10元。全市城乡居民基础养老金最低标准为每人每月165元。' }],
+      '基础养老金每个月最少能领多少钱',
+    );
+    expect(pension.text.split('\n')[0], pension.text).toContain('165元');
+    const fair = ask(
+      [{ title: '搭供需桥梁聚人才', text: '8月26日，在理想创业大厦北侧，举办2025山西·太原人力资源服务推进会专场招聘会。据统计，此次招聘会共吸引57家用人单位参与。' }],
+      '这场专场招聘会来了多少家单位',
+    );
+    expect(fair.text.split('\n')[0], fair.text).toContain('57家');
+    const [year] = figureMentions('举办2025山西专场招聘会');
+    expect(figureFit(year, { measure: 'count', classifier: '家', focus: '' }, '举办2025山西专场招聘会')).toBeLessThan(0.5);
+  });
+
   it('a passage is read with the chunks beside it: the fact in the next section answers; not for a year asked', () => {
     const guide = { title: '新生儿出生登记办事指南', text: '新生儿出生登记（俗称新生儿落户），2025年起父母一方为本市户籍的婴儿，申报随父或者随母落户。' };
     const next = { title: '新生儿出生登记办事指南', text: '婴儿出生后一个月内申报出生登记，2026年起可在医院专窗办理。' };

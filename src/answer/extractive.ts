@@ -1575,6 +1575,7 @@ function focusTerms(focusText: string, keyTerms: KeyTerm[], language: Language, 
  */
 function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], focus: Set<string>): [number, number, FigureMention | null] {
   let evidence = 0;
+  let choice = 0;
   let bestFit = 0;
   let figure: FigureMention | null = null;
   const mentions = figureMentions(norm);
@@ -1587,17 +1588,25 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     // within the clause; what precedes it sits close before (每单补贴1元).
     // The figure's own unit counts too: "how many residents" maps to the classifier 名 of 7188名.
     const beside = `${clauseBefore(norm, m.start, 8)}|${m.text}|${clauseAfter(norm, m.end, 16)}`;
-    const focusHits = [...focus].map((f) => (beside.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && beside.includes(c)) ? 0.3 : 0));
     // The bound asked for (最多 → 最高40万元) beside the figure counts like the counted thing; a figure stated
     // as the opposite bound (起付1.6万元 for 最多) is another quantity, fitting like a mismatched count word.
-    if (asked.bound) focusHits.push(STATED_BOUND[asked.bound].test(beside) ? 1 : 0);
-    const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(beside) && !STATED_BOUND[asked.bound].test(beside) ? OTHER_QUANTITY : 1;
-    const focusNear = focusHits.length ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
+    // (Read over the clause before the figure: 基础养老金最低标准为每人每月165元 names its bound ten characters before it.)
+    const bounded = `${clauseBefore(norm, m.start, BOUND_WINDOW)}|${beside}`;
+    const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(bounded) && !STATED_BOUND[asked.bound].test(bounded) ? OTHER_QUANTITY : 1;
+    const focusNear = (around: string) => {
+      const focusHits = [...focus].map((f) => (around.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && around.includes(c)) ? 0.3 : 0));
+      if (asked.bound) focusHits.push(STATED_BOUND[asked.bound].test(bounded) ? 1 : 0);
+      return focusHits.length ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
+    };
     // (Of a sentence listing grades — 一级…85%，二级…为75% — the figure after the grade asked; another grade's is another quantity.)
     const gradeBefore = asked.grade ? [...clauseBefore(norm, m.start, 24).matchAll(GRADE)].pop()?.[0] : undefined;
     const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeBefore === asked.grade ? 1 : OTHER_QUANTITY;
-    const e = graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
-    if (e > evidence) [evidence, figure] = [e, m];
+    const e = graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear(beside));
+    evidence = Math.max(evidence, e);
+    // Which of the sentence's figures it states reads a field's label as beside its value too (一次性安家费：10万元
+    // of a row read as text, not the 每人每月3000元 of the field before): the label picks the figure, not the sentence.
+    const chosen = graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear(`${fieldLabel(norm, m.start)}|${beside}`));
+    if (chosen > choice) [choice, figure] = [chosen, m];
   }
   // A deadline asked (最晚…到哪天, 能用到啥时候) is the day a period ends on: the end after the chosen date
   // (2026年1月1日至2026年6月30日; a row's 有效期：至2026年12月31日 after its 2019年4月15日前), when the sentence states one.
@@ -1641,6 +1650,17 @@ function clauseBefore(text: string, at: number, max: number): string {
   const parts = piece.split(CLAUSE_BREAK);
   return parts[parts.length - 1];
 }
+
+/** How far before a figure the bound it states is read (最低标准为每人每月165元). */
+const BOUND_WINDOW = 16;
+
+/** The label of the field a value at `at` fills (一次性安家费 of …；一次性安家费：10万元), or ''. */
+function fieldLabel(text: string, at: number): string {
+  const field = text.slice(Math.max(0, at - FIELD_MAX), at).split(/[；;。，,]/).pop() ?? '';
+  const colon = field.search(/[：:]/);
+  return colon > 0 ? field.slice(0, colon) : '';
+}
+const FIELD_MAX = 24;
 
 function clauseAfter(text: string, at: number, max: number): string {
   return text.slice(at, at + max).split(CLAUSE_BREAK)[0];

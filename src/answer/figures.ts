@@ -453,6 +453,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // An amount comes with its currency: a bare number (a hotline 12345, a count) does not state a price.
   // …nor a share: a bare number is one only where the text speaks of shares (a table's 比例（%） column).
   if (!mention.unit && asked.measure === 'percent' && text !== undefined && !/[%％]|百分|比例|比率|percent/i.test(text)) return 0.3;
+  // (A bare 19xx or 20xx is a year written into a name — 2025山西·太原…招聘会 — no count or amount.)
+  if (!mention.unit && BARE_YEAR.test(mention.text)) return OTHER_EVENT_FIT / 2;
   if (!mention.unit) return asked.measure === 'money' ? 0.3 : 0.5;
   if (mention.measure === asked.measure) {
     const wanted = asked.counted ?? asked.classifier;
@@ -475,6 +477,7 @@ const EFFECT_AFTER = /^\s*(?:起|开始)[，,]?[^。；;！？]{0,30}?(?:调整|
 function takesEffect(text: string, mention: FigureMention): boolean {
   return EFFECT_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) && EFFECT_AFTER.test(text.slice(mention.end));
 }
+const BARE_YEAR = /^\s*(?:19|20)\d{2}\s*$/;
 /** The fit of a date of another event than the one asked (a rule's effective date for 几号发). */
 const OTHER_EVENT_FIT = 0.3;
 
