@@ -12,8 +12,8 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, askingClausesNamingThings, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_YEAR, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askingClauses, askingClausesNamingThings, ASKS_YEAR, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -508,9 +508,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}), ...(ASKS_WAIT.test(norm) && !ASKS_DAY.test(norm) ? { until: true } : {}) } : null;
   // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
   const datedYears = [...new Set([...yearScope, ...relative])];
-  const yeared: AskedFigure | null = askedRaw?.measure === 'date' && datedYears.length === 1 ? { ...askedRaw, year: Number(datedYears[0]) } : askedRaw;
-  const started: AskedFigure | null = yeared?.measure === 'date' && ASKS_RULE_START.test(norm) ? { ...yeared, ruleStart: true } : yeared;
-  const dated: AskedFigure | null = started?.measure === 'date' && ASKS_YEAR.test(norm) ? { ...started, whichYear: true } : started;
+  // (…and a date asked of a rule's start, or a year asked, is told so: figureFit reads the date's event and its year.)
+  const dated: AskedFigure | null =
+    askedRaw?.measure === 'date'
+      ? { ...askedRaw, ...(datedYears.length === 1 ? { year: Number(datedYears[0]) } : {}), ...(ASKS_RULE_START.test(norm) ? { ruleStart: true } : {}), ...(ASKS_YEAR.test(norm) ? { whichYear: true } : {}) }
+      : askedRaw;
   // The one grade the question names (二级医院, 第二档): a sentence listing grades states its figure after it.
   const grades = [...new Set(norm.match(GRADE) ?? englishGrade(norm))];
   // How often (多久发一次, 一年能报几次, "how often"): said in words (按月发放, 每年一次, every two months), not by a
@@ -1592,20 +1594,23 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     // as the opposite bound (起付1.6万元 for 最多) is another quantity, fitting like a mismatched count word.
     // (Read over the clause before the figure: 基础养老金最低标准为每人每月165元 names its bound ten characters before it.)
     const bounded = `${clauseBefore(norm, m.start, BOUND_WINDOW)}|${beside}`;
-    const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(bounded) && !STATED_BOUND[asked.bound].test(bounded) ? OTHER_QUANTITY : 1;
-    const focusNear = (around: string) => {
-      const focusHits = [...focus].map((f) => (around.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && around.includes(c)) ? 0.3 : 0));
-      if (asked.bound) focusHits.push(STATED_BOUND[asked.bound].test(bounded) ? 1 : 0);
-      return focusHits.length ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
-    };
+    const boundStated = asked.bound ? STATED_BOUND[asked.bound].test(bounded) : false;
+    const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(bounded) && !boundStated ? OTHER_QUANTITY : 1;
     // (Of a sentence listing grades — 一级…85%，二级…为75% — the figure after the grade asked; another grade's is another quantity.)
     const gradeBefore = asked.grade ? [...clauseBefore(norm, m.start, 24).matchAll(GRADE)].pop()?.[0] : undefined;
     const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeBefore === asked.grade ? 1 : OTHER_QUANTITY;
-    const e = graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear(beside));
+    const weigh = (around: string) => {
+      const focusHits = [...focus].map((f) => (around.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && around.includes(c)) ? 0.3 : 0));
+      if (asked.bound) focusHits.push(boundStated ? 1 : 0);
+      const focusNear = focusHits.length ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
+      return graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
+    };
+    const e = weigh(beside);
     evidence = Math.max(evidence, e);
     // Which of the sentence's figures it states reads a field's label as beside its value too (一次性安家费：10万元
     // of a row read as text, not the 每人每月3000元 of the field before): the label picks the figure, not the sentence.
-    const chosen = graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear(`${fieldLabel(norm, m.start)}|${beside}`));
+    const label = fieldLabel(norm, m.start);
+    const chosen = label ? weigh(`${label}|${beside}`) : e;
     if (chosen > choice) [choice, figure] = [chosen, m];
   }
   // A deadline asked (最晚…到哪天, 能用到啥时候) is the day a period ends on: the end after the chosen date

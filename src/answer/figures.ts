@@ -454,7 +454,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // …nor a share: a bare number is one only where the text speaks of shares (a table's 比例（%） column).
   if (!mention.unit && asked.measure === 'percent' && text !== undefined && !/[%％]|百分|比例|比率|percent/i.test(text)) return 0.3;
   // (A bare 19xx or 20xx is a year written into a name — 2025山西·太原…招聘会 — no count or amount.)
-  if (!mention.unit && BARE_YEAR.test(mention.text)) return OTHER_EVENT_FIT / 2;
+  if (!mention.unit && BARE_YEAR.test(mention.text)) return 0.15;
   if (!mention.unit) return asked.measure === 'money' ? 0.3 : 0.5;
   if (mention.measure === asked.measure) {
     const wanted = asked.counted ?? asked.classifier;
@@ -468,8 +468,6 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
 
 const RATE_OF_AMOUNT = /利率|利息|税率|租金|房租|工资|薪|费|价|金额|收入|基数|补贴|补助|津贴|报销|赔付|比例|支付|承担|缴纳|标准|rent|wage|salary|fee|cost|price|income|reimburs|subsid|pay/i;
 /** A question about when a rule, a standard or a change starts. */
-/** A year asked: 哪一年, 哪年, 什么年份, "what year", "which year". */
-export const ASKS_YEAR = /哪一?年(?!级)|哪个年份|什么年份|\b(?:what|which) year\b/i;
 export const ASKS_RULE_START = /开始|启动|起|实施|执行|施行|生效|调整|调|提高|上涨|涨|新标准|从(?:哪|什么|啥|几)|\b(?:start|starts|started|effective|begin|begins|from (?:when|what|which)|take effect|takes effect|in force)\b/i;
 const EFFECT_BEFORE = /(?:自|从)\s*$/;
 const EFFECT_AFTER = /^\s*(?:起|开始)[，,]?[^。；;！？]{0,30}?(?:调整|提高|上调|执行|施行|实施|生效|废止)/;

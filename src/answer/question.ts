@@ -7,8 +7,11 @@ import { normalizeText } from '../text/normalize.js';
 
 export type QuestionKind = 'number' | 'where' | 'how' | 'when' | 'who' | 'what';
 
+/** A year asked: 哪一年, 哪年, 什么年份, "what year", "which year" (a "when" question a date without its year does not answer). */
+export const ASKS_YEAR = /哪一?年(?!级)|哪个年份|什么年份|\b(?:what|which) year\b/i;
+
 const KIND_PATTERNS: [QuestionKind, RegExp][] = [
-  ['when', /什么时候|何时|哪天|哪一?年(?!级)|哪个年份|什么年份|哪一?个?月(?!份?[的]?[补工收])|哪个季度|\b(?:what|which) (?:year|month)\b|哪一天|哪几天|哪些天|几月|几号|几点|日期|啥时候|when\b|what date|what time|what day|how soon|deadline|by when|opening hours|office hours|what hours/i],
+  ['when', new RegExp(`什么时候|何时|哪天|${ASKS_YEAR.source}|哪一?个?月(?!份?[的]?[补工收])|哪个季度|\\b(?:what|which) month\\b|哪一天|哪几天|哪些天|几月|几号|几点|日期|啥时候|when\\b|what date|what time|what day|how soon|deadline|by when|opening hours|office hours|what hours`, 'i')],
   ['number', /多少|几[个名人户家次项所万千百天年岁期间座条毛块元单倍成折档级]|多久|多长|多大|多远|多高|多宽|多重|比例|百分之|how (many|much|long|big|far|old)|what (number|percentage|amount|age)|\bwhat(?:'s| is| are| was)? (?:the |a )?(?:\w+ )?(?:fees?|fines?|prices?|costs?|charges?|rent|deposit|penalty|premium|tuition|deductible|co-?pay(?:ment)?|allowance|subsidy|stipend|salary|wages?|pension)\b|number of|\bcount\b|\bage (limit|requirement)|\b(minimum|maximum) age\b|年龄(限制|要求|上限|下限)|(?:收入|补贴|补助|收费|租金|缴费|救助|津贴|工资|报销|起付|赔偿|抚恤)标准|(?:\d+\s*(?:周岁|岁)|百岁)[\u4e00-\u9fff]{0,8}(?:补贴|津贴|补助|救助金|养老金|慰问金)\s*[?？]?$/i],
   ['where', /哪里|哪儿|在哪|去哪|到哪|何处|什么地方|什么地点|地址|几楼|几层|哪层|哪一层|哪个楼层|where\b|(which|what) (office|place|location|address|floor|building)|location/i],
   ['who', /谁|哪些人|什么人|哪类人|条件|资格|符合|who\b|eligible|eligibility|qualif/i],
@@ -210,6 +213,11 @@ export function askingClausesNamingThings(question: string, reader: ClauseReader
 const ASKS = /多少|(?<![好十])几(?![乎十])|吗|么$|呢|哪|啥|什么|怎|咋|谁|如何|何时|何地|是否|多久|多长|多大|多远|能否|可否|([\u4e00-\u9fff])[不没]\1|\b(what|when|where|which|who|whom|whose|why|how|is|are|can|could|do|does|did|will|should|may)\b/i;
 const CLAUSE = /[，,。；;！!？?\n]+/;
 
+/** The words ask something: an interrogative, or a V不/V没 at their end (开门不). */
+function asks(text: string): boolean {
+  return ASKS.test(text) || /[\u4e00-\u9fff][不没]$/.test(text);
+}
+
 /**
  * A question's clauses as written: split at its punctuation, and at a space between Chinese words where the words
  * before it already asked (市民中心在哪儿啊 具体地址发我下, 周六开门不 我平时上班只有周末有空去): a question, then more.
@@ -223,7 +231,7 @@ function spokenClauses(question: string): string[] {
     let start = 0;
     for (const m of punctuated.matchAll(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g)) {
       const before = punctuated.slice(start, m.index);
-      if (!ASKS.test(before) && !/[\u4e00-\u9fff][不没]$/.test(before)) continue;
+      if (!asks(before)) continue;
       out.push(before);
       start = m.index! + m[0].length;
     }
@@ -243,7 +251,7 @@ export function askingClauses(question: string, topical?: (clause: string) => bo
   const parts = spokenClauses(question).map((c) => ({ text: c.replace(CLAUSE, '').trim(), marked: /[？?]\s*$/.test(c) })).filter((c) => c.text);
   if (parts.length < 2) return null;
   const clauses = parts.map((c) => c.text);
-  const asking = parts.filter((c) => c.marked || ASKS.test(c.text) || /[\u4e00-\u9fff][不没]$/.test(c.text)).map((c) => c.text);
+  const asking = parts.filter((c) => c.marked || asks(c.text)).map((c) => c.text);
   // When the clause that asks names nothing itself (…，听说有个见习能拿补贴，一个月给多少), the nearest clause
   // before it that names a thing says what it is about (见习补贴); the clauses before that tell the story.
   // (绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？: that is every other clause, nothing to weigh down.)
