@@ -10,11 +10,20 @@ import { askingClauses } from '../src/answer/question.js';
 import { halfWidthAlphanumerics } from '../src/text/normalize.js';
 import { lexicalEnv, makeTempCorpus, REPO_ROOT, type TempCorpus } from './support/corpus.js';
 
-async function openOn(docs: string): Promise<{ app: App; corpus: TempCorpus }> {
-  const corpus = makeTempCorpus({ prefix: 'chat-wording-', seeds: [] });
-  const dir = path.join(REPO_ROOT, docs);
-  for (const name of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, name), path.join(corpus.corpusDir, name));
-  return { corpus, app: await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 }) };
+/** The service on a lexical index of `docs`, opened before the enclosing describe's tests and closed after them: asks in lexical mode. */
+function serviceOn(docs: string): (question: string) => ReturnType<App['service']['ask']> {
+  let opened: { app: App; corpus: TempCorpus } | undefined;
+  beforeAll(async () => {
+    const corpus = makeTempCorpus({ prefix: 'chat-wording-', seeds: [] });
+    const dir = path.join(REPO_ROOT, docs);
+    for (const name of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, name), path.join(corpus.corpusDir, name));
+    opened = { corpus, app: await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 }) };
+  }, 120_000);
+  afterAll(async () => {
+    await opened?.app.close();
+    opened?.corpus.remove();
+  });
+  return (question) => opened!.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
 }
 
 describe('a space after a question', () => {
@@ -25,17 +34,9 @@ describe('a space after a question', () => {
     expect(askingClauses('在二级医院住院 医保能报百分之几')).toBeNull();
   });
 
-  let civic: { app: App; corpus: TempCorpus };
-  beforeAll(async () => {
-    civic = await openOn('eval/civic/docs');
-  }, 120_000);
-  afterAll(async () => {
-    await civic?.app.close();
-    civic?.corpus.remove();
-  });
+  const ask = serviceOn('eval/civic/docs');
 
   it('reads a slip of the pinyin IME with one repair as the word meant (电华 as 电话), from what it asks to what it searches', async () => {
-    const ask = (question: string) => civic.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
     const slipped = await ask('家里燃气好像漏了 打哪个电华');
     const typed = await ask('家里燃气好像漏了 打哪个电话');
     expect(typed.answer.slice(0, 80)).toContain('0873-8660 9602');
@@ -43,7 +44,6 @@ describe('a space after a question', () => {
   });
 
   it('reads a year asked with a slip of the IME (明粘) as the year, in what it searches too', async () => {
-    const ask = (question: string) => civic.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
     const slipped = await ask('明粘的居民医保一个人要交多少钱啊');
     const typed = await ask('明年的居民医保一个人要交多少钱啊');
     expect(typed.answer.slice(0, 80)).toContain('400元');
@@ -51,7 +51,7 @@ describe('a space after a question', () => {
   });
 
   it('answers the question, not the words told after it', async () => {
-    const r = await civic.app.service.ask({ question: '江北区助餐点几点开饭啊 我爸腿脚不好想让人送', channel: 'cli', mode: 'lexical' });
+    const r = await ask('江北区助餐点几点开饭啊 我爸腿脚不好想让人送');
     expect(r.abstained).toBe(false);
     expect(r.answer.slice(0, 80)).toContain('11:00—12:30');
   });
@@ -62,17 +62,9 @@ describe('full-width digits', () => {
     expect(halfWidthAlphanumerics('我外婆８２岁了，ＡＰＰ　怎么下载？')).toBe('我外婆82岁了，APP 怎么下载？');
   });
 
-  let webpages: { app: App; corpus: TempCorpus };
-  beforeAll(async () => {
-    webpages = await openOn('eval/webpages/docs');
-  }, 120_000);
-  afterAll(async () => {
-    await webpages?.app.close();
-    webpages?.corpus.remove();
-  });
+  const ask = serviceOn('eval/webpages/docs');
 
   it('an English slip read as one known word (flor → floor) is read so from what it asks to what it searches', async () => {
-    const ask = (question: string) => webpages.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
     const slipped = await ask("which flor is the international clinic at the First People's Hospital");
     const typed = await ask("which floor is the international clinic at the First People's Hospital");
     expect(typed.answer.slice(0, 80)).toMatch(/5th floor/);
@@ -80,7 +72,6 @@ describe('full-width digits', () => {
   });
 
   it('an age typed in them finds its row as the same age in ASCII does', async () => {
-    const ask = (question: string) => webpages.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
     const wide = await ask('我外婆８２岁了，去桂园社区食堂吃饭能便宜吗');
     const plain = await ask('我外婆82岁了，去桂园社区食堂吃饭能便宜吗');
     expect(plain.answer.slice(0, 80)).toContain('80周岁以上每餐减4元');
