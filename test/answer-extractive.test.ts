@@ -1398,6 +1398,27 @@ describe('abstention evidence', () => {
     expect(figureFit(year, { measure: 'count', classifier: '家', focus: '' }, '举办2025山西专场招聘会')).toBeLessThan(0.5);
   });
 
+  it("an amount dated another year (2026年度…203元) is not the year asked's; a year a span starts from (自2025年起) still covers it", () => {
+    const notice = statsFor([
+      {
+        title: '岚山县城乡居民基本养老保险政策问答',
+        text: '2026年度我市基础养老金标准为每人每月203元，2027年度基础养老金标准调整情况另行公布。参保人年满60周岁、累计缴费满15年的，可按月领取城乡居民养老保险待遇。',
+      },
+      ...ALL,
+    ]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, notice.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, notice.stats);
+    const next = ask('2027年基础养老金涨到多少了');
+    expect(next.abstained, next.text).toBe(true);
+    const now = ask('2026年基础养老金一个月多少钱');
+    expect(now.abstained, now.text).toBe(false);
+    expect(now.text.slice(0, 80)).toContain('203元');
+    const money = { measure: 'money' as const, classifier: null, focus: '', year: 2027 };
+    const dated = '2026年度我市基础养老金标准为每人每月203元';
+    expect(figureFit(figureMentions(dated).find((m) => m.measure === 'money')!, money, dated)).toBeLessThan(0.5);
+    const since = '自2025年起，基础养老金标准为每人每月203元';
+    expect(figureFit(figureMentions(since).find((m) => m.measure === 'money')!, money, since)).toBeGreaterThan(0.5);
+  });
+
   it('a passage is read with the chunks beside it: the fact in the next section answers; not for a year asked', () => {
     const guide = { title: '新生儿出生登记办事指南', text: '新生儿出生登记（俗称新生儿落户），2025年起父母一方为本市户籍的婴儿，申报随父或者随母落户。' };
     const next = { title: '新生儿出生登记办事指南', text: '婴儿出生后一个月内申报出生登记，2026年起可在医院专窗办理。' };

@@ -506,13 +506,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   }
 
   const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}), ...(ASKS_WAIT.test(norm) && !ASKS_DAY.test(norm) ? { until: true } : {}) } : null;
-  // A date asked for one year (去年…几号报名, 2025年…什么时候): a date stated with another year is not it.
+  // The one year asked (去年…几号报名, 2025年…什么时候, 2027年…涨到多少): a date or an amount stated for another year is not it.
   const datedYears = [...new Set([...yearScope, ...relative])];
   // (…and a date asked of a rule's start, or a year asked, is told so: figureFit reads the date's event and its year.)
+  const oneYear = datedYears.length === 1 ? { year: Number(datedYears[0]) } : {};
   const dated: AskedFigure | null =
     askedRaw?.measure === 'date'
-      ? { ...askedRaw, ...(datedYears.length === 1 ? { year: Number(datedYears[0]) } : {}), ...(ASKS_RULE_START.test(norm) ? { ruleStart: true } : {}), ...(ASKS_YEAR.test(norm) ? { whichYear: true } : {}) }
-      : askedRaw;
+      ? { ...askedRaw, ...oneYear, ...(ASKS_RULE_START.test(norm) ? { ruleStart: true } : {}), ...(ASKS_YEAR.test(norm) ? { whichYear: true } : {}) }
+      : askedRaw && { ...askedRaw, ...oneYear };
   // The one grade the question names (二级医院, 第二档): a sentence listing grades states its figure after it.
   const grades = [...new Set(norm.match(GRADE) ?? englishGrade(norm))];
   // How often (多久发一次, 一年能报几次, "how often"): said in words (按月发放, 每年一次, every two months), not by a

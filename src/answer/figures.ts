@@ -34,7 +34,8 @@ export interface AskedFigure {
   comparative?: boolean;
   /** The period an amount is asked for (每小时, 一天, "per month"). */
   period?: Period;
-  /** A date asked for one year (去年几号报名): a date written with another year does not answer it. */
+  /** The one year asked about (去年几号报名, 2027年基础养老金多少): a date written with another year does not answer
+   * it, nor an amount its clause dates another year only (2026年度…每人每月203元). */
   year?: number;
   /** A day asked (哪天, 几号, "what date"): a year alone (2026年) does not give it. */
   day?: boolean;
@@ -409,6 +410,13 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     const years = [...text.matchAll(/((?:19|20)\d{2})\s*年(?=\s*\d{1,2}\s*月)/g)].map((m) => Number(m[1]));
     if (years.length && !years.includes(asked.year)) return 0;
   }
+  // An amount or a count its clause dates another year only (2026年度我市基础养老金标准为每人每月203元 for 2027年涨到
+  // 多少) is that year's: another period's figure. (Not a year a span starts from — 自2025年起, 2020年以来 — which
+  // covers the years after it.)
+  if (asked.year !== undefined && mention.measure !== 'date' && text !== undefined) {
+    const years = clauseYears(text.slice(Math.max(0, mention.start - CLAUSE_WINDOW), mention.start));
+    if (years.length && !years.includes(asked.year)) return OTHER_EVENT_FIT;
+  }
   if (asked.measure === 'date' && asked.year !== undefined && mention.measure === 'date') {
     // The year of the date itself, or of the range it ends (2026年7月1日至7月7日).
     const before = text === undefined ? '' : text.slice(Math.max(0, mention.start - 16), mention.start);
@@ -476,6 +484,15 @@ function takesEffect(text: string, mention: FigureMention): boolean {
   return EFFECT_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) && EFFECT_AFTER.test(text.slice(mention.end));
 }
 const BARE_YEAR = /^\s*(?:19|20)\d{2}\s*$/;
+/** How far back a figure's clause is read for the year it is of. */
+const CLAUSE_WINDOW = 40;
+/** A year or a date in a text, with what follows it when it starts a span (2026年度, 2025年7月1日起, "in 2026"). */
+const DATED = /(?<!\d)((?:19|20)\d{2})(?!\d)(?:\s*年度?(?:\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?)?(\s*(?:起|以来|开始|至今|以后|之后|后))?)?/g;
+/** The years the clause ending `before` dates its figure by, but for the years spans start from. */
+function clauseYears(before: string): number[] {
+  const clause = before.slice(before.search(/[^。；;！？!?]*$/));
+  return [...clause.matchAll(DATED)].filter((m) => !m[2]).map((m) => Number(m[1]));
+}
 /** The fit of a date of another event than the one asked (a rule's effective date for 几号发). */
 const OTHER_EVENT_FIT = 0.3;
 
