@@ -6,7 +6,7 @@ import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../
 import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
-import { askedFigure, ASKS_WAIT, figureFit, figureMentions } from '../src/answer/figures.js';
+import { askedFigure, ASKS_WAIT, figureFit, figureMentions, moneyItems, namesOtherMoney } from '../src/answer/figures.js';
 import { wrapQuestion } from '../scripts/perturb-questions.js';
 import { arabicAges, askingClauses, choiceOptions, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripCourtesy, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -1396,6 +1396,32 @@ describe('abstention evidence', () => {
     expect(fair.text.split('\n')[0], fair.text).toContain('57家');
     const [year] = figureMentions('举办2025山西专场招聘会');
     expect(figureFit(year, { measure: 'count', classifier: '家', focus: '' }, '举办2025山西专场招聘会')).toBeLessThan(0.5);
+  });
+
+  it('an amount its clause says is of another money (另行给予保险补贴) is not the one asked (见习补贴); its synonyms still name it', () => {
+    const rules = statsFor([
+      {
+        title: '岚山县就业见习管理办法',
+        text: '第十二条 见习基地吸纳见习人员参加见习的，按照见习人员实际人数给予见习补贴，补贴期限最长不超过12个月。第十三条 见习基地为见习人员办理人身意外伤害保险的，每人每月按不超过30元的标准另行给予保险补贴。',
+      },
+      ...ALL,
+    ]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, rules.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, rules.stats);
+    const trainee = ask('见习补贴一个月到底是多少块钱');
+    expect(trainee.abstained, trainee.text).toBe(true);
+    const insurance = ask('见习人员的保险补贴每月多少钱');
+    expect(insurance.abstained, insurance.text).toBe(false);
+    expect(insurance.text.slice(0, 80)).toContain('30元');
+    const pension = '基础养老金标准为每人每月203元';
+    const [monthly] = figureMentions(pension).filter((m) => m.measure === 'money');
+    expect(namesOtherMoney(pension, monthly, { key: '退休', words: ['退休金', '养老金'] })).toBe(false);
+    expect(namesOtherMoney(pension, monthly, { key: '失业', words: ['失业'] })).toBe(true);
+    expect(moneyItems('每人每月按不超过30元的标准另行给予保险补贴')).toEqual(['保险']);
+    expect(moneyItems('公租房一平米房租多少钱')).toEqual(['房租']);
+    const text = '对家庭经济困难的寄宿生发放生活费补助，小学每生每年1000元';
+    const [amount] = figureMentions(text).filter((m) => m.measure === 'money');
+    expect(namesOtherMoney(text, amount, { key: '康复', words: ['康复'] })).toBe(true);
+    expect(namesOtherMoney(text, amount, { key: '生活', words: ['生活费'] })).toBe(false);
   });
 
   it("an amount dated another year (2026年度…203元) is not the year asked's; a year a span starts from (自2025年起) still covers it", () => {

@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, ASKS_YEAR, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -518,7 +518,12 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const grades = [...new Set(norm.match(GRADE) ?? englishGrade(norm))];
   // How often (多久发一次, 一年能报几次, "how often"): said in words (按月发放, 每年一次, every two months), not by a
   // duration or a count of the asked kind — the facet's own evidence decides.
-  const asked: AskedFigure | null = FREQUENCY_ASK.test(norm) ? null : dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
+  const graded: AskedFigure | null = FREQUENCY_ASK.test(norm) ? null : dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
+  // The money asked the amount of (见习补贴 of 见习补贴一个月多少): an amount its clause says is of another money
+  // (另行给予保险补贴) is not it. Named by the question's last money noun, and by its synonyms' words (养老金 for 退休金).
+  const moneyKey = language === 'zh' && (graded?.measure === 'money' || graded?.measure === 'percent') ? moneyItems(norm).pop() : undefined;
+  const moneyWords = moneyKey ? [...new Set(keyTerms.filter((k) => keyTerms.some((o) => o.group === k.group && (moneyKey.includes(o.term) || o.term.includes(moneyKey)))).map((k) => k.term))].filter((t) => t.length >= 2 && HAN.test(t)) : [];
+  const asked: AskedFigure | null = graded && moneyKey ? { ...graded, item: { key: moneyKey, words: moneyWords } } : graded;
   const facet = askedFacet(question, kind, asked, language);
 
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
@@ -1583,7 +1588,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   let figure: FigureMention | null = null;
   const mentions = figureMentions(norm);
   for (const m of mentions) {
-    const fit = figureFit(m, asked, norm);
+    const fit = figureFit(m, asked, norm) * (asked.item && namesOtherMoney(norm, m, asked.item) ? OTHER_QUANTITY : 1);
     bestFit = Math.max(bestFit, fit);
     const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
     const near = substringCoverage(keyTerms, window);

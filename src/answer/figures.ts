@@ -49,6 +49,56 @@ export interface AskedFigure {
   ruleStart?: boolean;
   /** The grade the question names (二级 of 二级医院, 第二档): of a sentence listing grades, the figure after it. */
   grade?: string;
+  /** The money the question asks the amount of (见习补贴, 失业金, 押金): the word that tells it from its siblings
+   * (见习, 失业, 押金), and the words that may name it in a document (its synonyms: 养老金 for 退休金). */
+  item?: { key: string; words: string[] };
+}
+
+// Money nouns: a word that is one (房租, 押金), or a head (补贴, 救助, 金) after the word that tells which (见习补贴,
+// 康复救助, 失业金). A naming word is two characters of content: 每月, 给予, 多少 are no names.
+const WHOLE_MONEY = /公积金|房租|押金|租金|利率|利息|工资|学费|电费|水费|燃气费|取暖费|暖气费|物业费|停车费|门票|票价|首付款|首付/g;
+const MONEY_HEAD = /([\u4e00-\u9fff]{1,2}?)(补贴|补助|津贴|补偿|救助金|救助|奖励金|奖励|奖金|抚恤金|养老金|保险金|费用|费|金)/g;
+const NOT_A_NAME = /[每月人年天次元按给予发放的为是和及或等其该此本上下一二三四五六七八九十两个些多少啥么还能要领交缴付拿享受获得再另行以可将对向由在日免]/g;
+/** Who gives or gets a money (政府补贴, 个人缴费, 农村养老金) says not which money it is. */
+const GIVER = /^(?:政府|财政|国家|中央|省级|市级|县级|个人|单位|企业|家庭|居民|农村|城镇|城乡|子女|父母|老人|职工)$/;
+
+/** The money nouns a text names, each as the word that tells it from its siblings (见习 of 见习补贴, 押金). */
+export function moneyItems(text: string): string[] {
+  const out: string[] = [];
+  const rest = text.replace(WHOLE_MONEY, (w) => {
+    out.push(w);
+    return '　'.repeat(w.length);
+  });
+  for (const m of rest.matchAll(MONEY_HEAD)) {
+    const name = m[1].split(NOT_A_NAME).pop() ?? '';
+    if (name.length === 2 && !GIVER.test(name)) out.push(name);
+  }
+  return out;
+}
+
+/** Two money nouns' telling words name the same money: one holds the other, they start alike (购置, 购机), or two
+ * whole money words share a character (房租, 租金). (Not a shared second character: 失业 and 就业 are two moneys.) */
+function sameMoney(a: string, b: string): boolean {
+  const whole = (w: string) => new RegExp(`^(?:${WHOLE_MONEY.source})$`).test(w);
+  return a.includes(b) || b.includes(a) || a[0] === b[0] || (whole(a) && whole(b) && [...a].some((c) => b.includes(c)));
+}
+
+/**
+ * The figure at `mention` is the amount of another money than the one asked: its clause (or, naming none, the
+ * nearest clause before it in its sentence) names a money noun, and neither that noun nor anything else of the clause names the asked one
+ * (每人每月按不超过30元的标准另行给予保险补贴 for 见习补贴; 按每人1500元标准给予一次性吸纳就业补贴 for 失业金).
+ * (A clause naming none is of the money the sentence's clauses before it name: 发放生活费补助，小学每生每年1000元.)
+ */
+export function namesOtherMoney(text: string, mention: FigureMention, item: NonNullable<AskedFigure['item']>): boolean {
+  const clauses = text.split(/(?<=[，,。；;！!？?])/);
+  let at = 0;
+  let index = clauses.findIndex((c) => (at += c.length) > mention.start);
+  if (index < 0) return false;
+  while (!moneyItems(clauses[index]).length && index > 0 && !/[。；;！!？?]$/.test(clauses[index - 1])) index--;
+  const clause = clauses[index];
+  const named = moneyItems(clause);
+  const names = (w: string) => sameMoney(w, item.key) || clause.includes(item.key) || item.words.some((a) => clause.includes(a) || w.includes(a));
+  return named.length > 0 && !named.some(names);
 }
 
 /** A grade, tier, class or order among siblings (一级, 二级, 第三档, 二类, 二孩, 首套). */
