@@ -6,7 +6,7 @@ import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../
 import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
-import { askedFigure, ASKS_WAIT, figureFit, figureMentions, moneyItems, namesOtherMoney } from '../src/answer/figures.js';
+import { askedFigure, ASKS_WAIT, figureFit, figureMentions, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing } from '../src/answer/figures.js';
 import { wrapQuestion } from '../scripts/perturb-questions.js';
 import { arabicAges, askingClauses, choiceOptions, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripCourtesy, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -1422,6 +1422,26 @@ describe('abstention evidence', () => {
     const [amount] = figureMentions(text).filter((m) => m.measure === 'money');
     expect(namesOtherMoney(text, amount, { key: '康复', words: ['康复'] })).toBe(true);
     expect(namesOtherMoney(text, amount, { key: '生活', words: ['生活费'] })).toBe(false);
+  });
+
+  it('English: a price its clause says is of another named thing (a tuition fee, "Farewell hall:") is not the thing asked', () => {
+    const page = statsFor([
+      {
+        title: 'Public School Admission for Foreign Children',
+        text: 'Foreign students pay a tuition fee of RMB 6,000 per semester at public primary schools. Textbooks and school lunches are charged separately. Apply at the district education bureau.',
+      },
+      ...ALL,
+    ]);
+    const lunch = askEnglishOf(page, 'How much do school lunches cost at public schools?', []);
+    expect(lunch.abstained, lunch.text).toBe(true);
+    const tuition = askEnglishOf(page, 'How much is the tuition fee at public primary schools?', []);
+    expect(tuition.abstained, tuition.text).toBe(false);
+    expect(tuition.text.slice(0, 80)).toContain('6,000');
+    expect(pricedThing('how much does embalming cost at the funeral home')).toEqual(['embalm']);
+    const list = 'Farewell hall: 500 yuan per hour';
+    const [hall] = figureMentions(list).filter((m) => m.measure === 'money');
+    expect(pricesOtherThing(list, hall, ['embalm'])).toBe(true);
+    expect(pricesOtherThing(list, hall, ['farewel', 'hall'])).toBe(false);
   });
 
   it("an amount dated another year (2026年度…203元) is not the year asked's; a year a span starts from (自2025年起) still covers it", () => {

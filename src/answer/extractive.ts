@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askingClauses, askingClausesNamingThings, ASKS_YEAR, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -523,7 +523,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // (另行给予保险补贴) is not it. Named by the question's last money noun, and by its synonyms' words (养老金 for 退休金).
   const moneyKey = language === 'zh' && (graded?.measure === 'money' || graded?.measure === 'percent') ? moneyItems(norm).pop() : undefined;
   const moneyWords = moneyKey ? [...new Set(keyTerms.filter((k) => keyTerms.some((o) => o.group === k.group && (moneyKey.includes(o.term) || o.term.includes(moneyKey)))).map((k) => k.term))].filter((t) => t.length >= 2 && HAN.test(t)) : [];
-  const asked: AskedFigure | null = graded && moneyKey ? { ...graded, item: { key: moneyKey, words: moneyWords } } : graded;
+  // (English: the thing a price is asked of, "school lunches" of "how much do school lunches cost".)
+  const thing = language === 'en' && (graded?.measure === 'money' || graded?.measure === 'percent') ? pricedThing(norm) : [];
+  const asked: AskedFigure | null = graded && moneyKey ? { ...graded, item: { key: moneyKey, words: moneyWords } } : graded && thing.length ? { ...graded, thing } : graded;
   const facet = askedFacet(question, kind, asked, language);
 
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
@@ -1588,7 +1590,8 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   let figure: FigureMention | null = null;
   const mentions = figureMentions(norm);
   for (const m of mentions) {
-    const fit = figureFit(m, asked, norm) * (asked.item && namesOtherMoney(norm, m, asked.item) ? OTHER_QUANTITY : 1);
+    const other = asked.item ? namesOtherMoney(norm, m, asked.item) : asked.thing ? pricesOtherThing(norm, m, asked.thing) : false;
+    const fit = figureFit(m, asked, norm) * (other ? OTHER_QUANTITY : 1);
     bestFit = Math.max(bestFit, fit);
     const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
     const near = substringCoverage(keyTerms, window);

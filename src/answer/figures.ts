@@ -3,6 +3,7 @@
 // 多少家 → 家, 多久 → 小时/天) next to the thing asked about (7188名居民), not by any sentence on the topic
 // that happens to contain a number.
 import type { Language } from '../ports.js';
+import { stemEnglish } from '../text/stem.js';
 
 export type Measure = 'money' | 'duration' | 'age' | 'length' | 'area' | 'weight' | 'percent' | 'count' | 'date';
 
@@ -52,6 +53,9 @@ export interface AskedFigure {
   /** The money the question asks the amount of (见习补贴, 失业金, 押金): the word that tells it from its siblings
    * (见习, 失业, 押金), and the words that may name it in a document (its synonyms: 养老金 for 退休金). */
   item?: { key: string; words: string[] };
+  /** English: the thing a price or rate is asked of ("school lunches" of "how much do school lunches cost"), as
+   * stems; a figure whose clause prices another named thing (a tuition fee, "Badminton court, Price:") is not it. */
+  thing?: string[];
 }
 
 // Money nouns: a word that is one (房租, 押金), or a head (补贴, 救助, 金) after the word that tells which (见习补贴,
@@ -74,6 +78,34 @@ export function moneyItems(text: string): string[] {
     if (name.length === 2 && !GIVER.test(name)) out.push(name);
   }
   return out;
+}
+
+// English: what a price is of — "the price of X", "pay for X", "X price / cost / fee / rate / rent".
+const MONEY_NOUN_EN = 'prices?|costs?|fees?|rates?|charges?|rents?|deposits?|tuition|subsid(?:y|ies)|allowances?|premiums?|insurance|tickets?|fares?';
+const PRICED_AFTER_EN = new RegExp(`\\b(?:(?:${MONEY_NOUN_EN})\\s+(?:of|for)|pay(?:s|ing)?\\s+for|paid\\s+for)\\s+((?:[a-z-]+\\s+){0,2}[a-z-]+)`, 'i');
+const PRICED_BEFORE_EN = new RegExp(`\\b((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+(?:${MONEY_NOUN_EN})\\b`, 'gi');
+const NOT_A_THING_EN = /^(?:how|much|what|which|whose|is|are|was|do|does|did|the|a|an|my|your|our|their|his|her|its|this|that|per|each|one|it|to|for|of|in|at|on|and|or|any|much|many|average|total|monthly|yearly|annual|daily|current|usual|normal|standard|basic|price|prices|cost|costs|fee|fees|rate|rates|charge|charges|pay|paid|payment|amount|money|yuan|rmb|percent|percentage|exactly|roughly|about|usually|currently|now|today)$/i;
+
+/** The stems of what an English question asks a price or a rate of ("school lunches" → lunch, school); [] if it names none. */
+export function pricedThing(question: string): string[] {
+  const q = question.toLowerCase();
+  const before = [...q.matchAll(PRICED_BEFORE_EN)].map((m) => m[1]);
+  const span = PRICED_AFTER_EN.exec(q)?.[1] ?? before.pop() ?? '';
+  return [...new Set(span.split(/\s+/).filter((w) => w && !NOT_A_THING_EN.test(w)).map(stemEnglish))];
+}
+
+/**
+ * English: the figure at `mention` prices another named thing than the one asked — its clause (from the
+ * sentence's start or the last ";") labels it ("Badminton court, Price: 40 yuan") or names its fee ("a tuition fee
+ * of RMB 6,000"), and lacks a word of the thing asked.
+ */
+export function pricesOtherThing(text: string, mention: FigureMention, thing: string[]): boolean {
+  const clause = text.slice(0, mention.start).split(/[.;!?\n](?:\s|$)/).pop() ?? '';
+  const stems = new Set(clause.toLowerCase().split(/[^a-z-]+/).filter(Boolean).map(stemEnglish));
+  if (thing.every((w) => stems.has(w))) return false;
+  const label = /([a-z][a-z ,'-]{2,40}):\s*[^:]*$/i.exec(clause)?.[1] ?? '';
+  const named = [label, ...[...clause.matchAll(PRICED_BEFORE_EN)].map((m) => m[1])].flatMap((span) => span.toLowerCase().split(/[^a-z-]+/)).filter((w) => w && !NOT_A_THING_EN.test(w));
+  return named.length > 0 && !named.some((w) => thing.includes(stemEnglish(w)));
 }
 
 /** Two money nouns' telling words name the same money: one holds the other, they start alike (购置, 购机), or two
