@@ -108,11 +108,12 @@ export function pricesOtherThing(text: string, mention: FigureMention, thing: st
   return named.length > 0 && !named.some((w) => thing.includes(stemEnglish(w)));
 }
 
-/** Two money nouns' telling words name the same money: one holds the other, they start alike (购置, 购机), or two
- * whole money words share a character (房租, 租金). (Not a shared second character: 失业 and 就业 are two moneys.) */
+/** Money words that name one money (the asker's 房租 is a notice's 租金). */
+const SAME_MONEY = [['房租', '租金']];
+/** Two money nouns' telling words name the same money: one holds the other, they start alike (购置, 购机; 利率,
+ * 利息), or they are one money's two names (房租, 租金). (Not a shared last character: 失业 and 就业, 押金 and 租金 are two moneys.) */
 function sameMoney(a: string, b: string): boolean {
-  const whole = (w: string) => new RegExp(`^(?:${WHOLE_MONEY.source})$`).test(w);
-  return a.includes(b) || b.includes(a) || a[0] === b[0] || (whole(a) && whole(b) && [...a].some((c) => b.includes(c)));
+  return a.includes(b) || b.includes(a) || a[0] === b[0] || SAME_MONEY.some((names) => names.includes(a) && names.includes(b));
 }
 
 /**
