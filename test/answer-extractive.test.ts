@@ -1444,6 +1444,26 @@ describe('abstention evidence', () => {
     expect(pricesOtherThing(list, hall, ['farewel', 'hall'])).toBe(false);
   });
 
+  it('a part of the year asked (第三季度, 秋季) is not answered by a document of another part only; one naming none may answer it', () => {
+    const prices = statsFor([
+      { title: '东湖区再生资源回收指导价格公示（2026年第四季度）', text: '品类：废纸；细分：黄板纸（纸箱）；指导价格：1.2元/公斤。实际收购价格可在指导价基础上上下浮动10%。' },
+      { title: '东湖区再生资源回收指导价格', text: '品类：废旧金属；细分：废铜；指导价格：45元/公斤。' },
+      ...ALL,
+    ]);
+    const ask = (question: string, doc: number) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, prices.chunks.slice(doc, doc + 1)), history: [], now: Date.UTC(2026, 11, 1) }, prices.stats);
+    const third = ask('2026年第三季度东湖区废纸回收指导价是多少', 0);
+    expect(third.abstained, third.text).toBe(true);
+    expect(third.text).toContain('第三季度');
+    for (const question of ['2026年第四季度东湖区废纸回收指导价是多少', '东湖区废纸回收指导价是多少']) {
+      const draft = ask(question, 0);
+      expect(draft.abstained, draft.text).toBe(false);
+      expect(draft.text.slice(0, 80)).toContain('1.2元');
+    }
+    const standing = ask('第三季度东湖区废铜回收指导价是多少', 1);
+    expect(standing.abstained, standing.text).toBe(false);
+    expect(standing.text.slice(0, 80)).toContain('45元');
+  });
+
   it("an amount dated another year (2026年度…203元) is not the year asked's; a year a span starts from (自2025年起) still covers it", () => {
     const notice = statsFor([
       {

@@ -487,6 +487,17 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     }
     passages = inScope;
   }
+  // A part of the year asked (第三季度, 下半年, 秋季学期): a document that names only other parts of the year (the
+  // 2026年第二季度 price list) is of those, not of the part asked. (One naming none — a standing price list — may be.)
+  const parts = yearParts(norm);
+  if (parts.length) {
+    const inPart = passages.filter((p) => !otherYearPart(passageText(p), parts));
+    if (!inPart.length) {
+      reasons.push(`no retrieved document is of ${parts.map((p) => p.text).join(', ')}`);
+      return { decided: abstain(input, reasons, passages[0], parts.map((p) => p.text)) };
+    }
+    passages = inPart;
+  }
   // A year named relative to now (去年的水价, "next year's premium") chooses between near-duplicates that
   // differ by their year (the 2025 and the 2026 price table): the other years' versions drop out. Nothing
   // else is filtered — a standard whose title names no year may still be the current one.
@@ -2150,6 +2161,32 @@ function questionScope(question: string, language: Language, places: { name: str
   const own = ownCaseSpans(q).join(' ');
   const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})\s*年/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
   return [...[...new Set(years)].map((y) => [y]), ...places.map(({ name, stem }) => (stem === name ? [name] : q.includes(name) ? [name, stem] : [stem, name]))];
+}
+
+/** Parts of a year, each family with the pattern of its members and how a member is told (第三季度 and 三季度 and Q3 are one). */
+const YEAR_PARTS: { family: string; pattern: RegExp; value: (m: RegExpMatchArray) => string }[] = [
+  { family: 'quarter', pattern: /第?([一二三四1-4])季度|\bq([1-4])\b|\b(first|second|third|fourth)\s+quarter\b/gi, value: (m) => String('一二三四'.indexOf(m[1] ?? '') + 1 || Number(m[1] ?? m[2]) || ['first', 'second', 'third', 'fourth'].indexOf((m[3] ?? '').toLowerCase()) + 1) },
+  { family: 'half', pattern: /([上下])半年/g, value: (m) => m[1] },
+  { family: 'season', pattern: /([春夏秋冬])季(?!度)/g, value: (m) => m[1] },
+];
+interface YearPart {
+  family: string;
+  value: string;
+  text: string;
+}
+
+/** The parts of a year a text names (第三季度, 下半年, 秋季). */
+function yearParts(text: string): YearPart[] {
+  return YEAR_PARTS.flatMap(({ family, pattern, value }) => [...text.matchAll(pattern)].map((m) => ({ family, value: value(m), text: m[0] })));
+}
+
+/** The text names parts of the year of an asked part's family, none of them the one asked. */
+function otherYearPart(text: string, asked: YearPart[]): boolean {
+  const named = yearParts(text);
+  return asked.some((a) => {
+    const same = named.filter((n) => n.family === a.family);
+    return same.length > 0 && !same.some((n) => n.value === a.value);
+  });
 }
 
 // "Baihe County", "Fengqiao District": a place below the city, named with its place noun.
