@@ -1464,6 +1464,20 @@ describe('abstention evidence', () => {
     expect(standing.text.slice(0, 80)).toContain('45元');
   });
 
+  it('a service no document names whose head the passage gives another kind of (结婚登记 asked, 不动产登记 given) is missing', () => {
+    const guide = statsFor([
+      { title: '存量房（二手房）转移登记办事指南', text: '已办理不动产权证书的房屋因买卖发生所有权转移的，买卖双方应共同申请转移登记。三、申请材料：1．不动产登记申请书；2．买卖双方身份证明；3．不动产权证书；4．存量房买卖合同。' },
+      { title: '婚姻家庭辅导', text: '婚姻家庭辅导室为准备结婚的新人提供免费咨询。' },
+      ...ALL,
+    ]);
+    const ask = (question: string) => askZh(question, guide.chunks.slice(0, 1), guide.stats);
+    const transfer = ask('二手房转移登记要带什么材料');
+    expect(transfer.abstained, transfer.reasons.join(' | ')).toBe(false);
+    const marriage = ask('结婚登记在哪里办 要带什么');
+    expect(marriage.abstained, marriage.reasons.join(' | ')).toBe(true);
+    expect(marriage.text).toContain('结婚登记');
+  });
+
   it("an amount dated another year (2026年度…203元) is not the year asked's; a year a span starts from (自2025年起) still covers it", () => {
     const notice = statsFor([
       {

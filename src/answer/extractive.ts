@@ -791,7 +791,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
       if (!keyTerms.some((k) => k.term === head) || passages.some((p) => passageText(p).includes(whole))) return false;
       return spansOf(bestText, [head]).some((w) => /^[\u4e00-\u9fff]{2}$/.test(bestText.slice(Math.max(0, w.start - 2), w.start)));
     });
-  const siblingKind = language === 'zh' && keyTerms.some((k) => k.unknown && !k.scope && !k.story && !wholePresent.has(k.group) && siblingOf(k.group, input.question, bestText, keyTerms, stats));
+  // (…or of the head the word ends with, which makes the word's group present: 结婚登记 of 不动产登记's 登记.)
+  const siblingKind = language === 'zh' && keyTerms.some((k) => k.unknown && !k.scope && !k.story && ((!wholePresent.has(k.group) && siblingOf(k.group, input.question, bestText, keyTerms, stats)) || (k.term === k.group && siblingOfOwnHead(k.group, bestText, keyTerms, stats))));
   // A specific thing the question is about (居住证 of 办居住证要啥材料) that other documents name but the best
   // passage, its section and its title do not: the passage answers about something else (a 社保卡 FAQ's
   // materials), and the document that names the thing says nothing more of it there.
@@ -1415,9 +1416,28 @@ function markUnknownModifiers(pairs: KeyTerm[], out: KeyTerm[], question: string
 function siblingOf(group: string, question: string, text: string, keyTerms: KeyTerm[], stats: CorpusStats): boolean {
   if (!/^[\u4e00-\u9fff]{2,}$/.test(group) || verbWithComplement(group, stats.tokenizer) || COMPLEMENT.test(group.slice(-1))) return false;
   const heads = keyTerms.filter((h) => !h.piece && h.term.length >= 2 && question.includes(group + h.term) && stats.documentFrequency(h.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(h.term)));
-  // (A noun written right before the head somewhere in the passage, other than the modifier: another kind.)
-  const other = (before: string) => before !== group.slice(-2) && /^[\u4e00-\u9fff]{2}$/.test(before) && /^(n|vn|nz)/.test(stats.tokenizer.generalTag(before));
-  return heads.some((h) => spansOf(text, [h.term]).some((w) => other(text.slice(Math.max(0, w.start - 2), w.start))));
+  return heads.some((h) => otherKindOf(group, h.term, text, stats));
+}
+
+/**
+ * A word no document uses that ends with a service's head the passage has, its modifier nowhere in the passage,
+ * where the passage writes the head after another noun (结婚登记 asked, the passage gives 不动产登记): another kind of it.
+ */
+function siblingOfOwnHead(group: string, text: string, keyTerms: KeyTerm[], stats: CorpusStats): boolean {
+  const tail = keyTerms.find((h) => h.piece && h.group === group && h.term.length >= 2 && group.endsWith(h.term) && group.length - h.term.length >= 2 && KIND_HEAD.test(h.term));
+  const modifier = tail ? group.slice(0, -tail.term.length) : '';
+  // (Tried: only a modifier other documents use — the asker's own word may name the passage's kind, 过户登记 for
+  // 转移登记 — and the one question gained, 结婚登记 of a corpus without 结婚, was lost.)
+  return !!tail && /^[\u4e00-\u9fff]+$/.test(modifier) && !text.includes(modifier) && otherKindOf(modifier, tail.term, text, stats);
+}
+
+/** Heads a service's kinds share (结婚登记, 不动产登记; 辅具补贴, 生活补贴) — not any word's (著名作家, 香港旅游). */
+const KIND_HEAD = /(登记|手续|许可|证明|救助|保险|贷款|签证|补贴|津贴|补助|证|卡|金|费)$/;
+
+/** The passage writes `head` right after a noun other than `modifier` (生活补贴 where 辅具补贴 is asked). */
+function otherKindOf(modifier: string, head: string, text: string, stats: CorpusStats): boolean {
+  const other = (before: string) => before !== modifier.slice(-2) && /^[\u4e00-\u9fff]{2}$/.test(before) && /^(n|vn|nz)/.test(stats.tokenizer.generalTag(before));
+  return spansOf(text, [head]).some((w) => other(text.slice(Math.max(0, w.start - 2), w.start)));
 }
 
 /**
