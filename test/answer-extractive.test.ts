@@ -1478,6 +1478,25 @@ describe('abstention evidence', () => {
     expect(marriage.text).toContain('结婚登记');
   });
 
+  it('a price per measure asked (易拉罐一斤多少钱) is not an amount stated per no measure (发放现金超2100元)', () => {
+    const report = statsFor([
+      { title: '顺信生鲜兑换超市开业', text: '开业首日，顺信生鲜兑换超市就回收废品327公斤，惠及村民86户，发放兑换券及现金超2100元。' },
+      { title: '再生资源回收指导价格', text: '品类：废金属；细分：易拉罐；指导价格：3.2元/公斤。' },
+      ...ALL,
+    ]);
+    const ask = (question: string, doc: number) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, report.chunks.slice(doc, doc + 1)), history: [], now: Date.UTC(2026, 11, 1) }, report.stats);
+    const cans = ask('顺信那个回收 易拉罐一斤多少钱', 0);
+    expect(cans.abstained, cans.text).toBe(true);
+    const listed = ask('易拉罐回收一公斤多少钱', 1);
+    expect(listed.abstained, listed.text).toBe(false);
+    expect(listed.text.slice(0, 80)).toContain('3.2元/公斤');
+    expect(askedFigure('废纸一斤多少钱', 'zh').perMeasure).toBe(true);
+    expect(askedFigure('how much per kg for cardboard', 'en').perMeasure).toBe(true);
+    expect(askedFigure('一张门票多少钱', 'zh').perMeasure).toBeUndefined();
+    const per = '每平方米月补贴标准为：柳溪街道16元';
+    expect(figureFit(figureMentions(per).find((m) => m.measure === 'money')!, { measure: 'money', classifier: null, focus: '', perMeasure: true }, per)).toBeGreaterThan(0.5);
+  });
+
   it("an amount dated another year (2026年度…203元) is not the year asked's; a year a span starts from (自2025年起) still covers it", () => {
     const notice = statsFor([
       {

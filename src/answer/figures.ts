@@ -27,6 +27,8 @@ export interface AskedFigure {
   focus: string;
   /** A price or amount for one unit (一顿饭多少钱, 每公斤, "per child", "one meal"): a total in 万元 does not answer it. */
   perUnit?: boolean;
+  /** A price per measure asked (废纸一斤多少钱, 电费一度多少, "per kg"): an amount stated per no measure (发放现金超2100元) is no such price. */
+  perMeasure?: true;
   /** Named as a standard without an asking word (收入标准): the focus is what the standard is of (收入). */
   standard?: true;
   /** The bound asked for: 最多/最高/at most (max) or 最少/最低/at least (min). */
@@ -322,9 +324,10 @@ export function askedFigure(question: string, language: Language, topicWords: re
   const bound = askedBound(question);
   const period = askedPeriod(question);
   const plain = withPeriod(withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound), period);
-  const asked = plain.measure === 'duration' && (language === 'en' ? UNTIL_EN : UNTIL_ZH).test(question) ? { ...plain, until: true } : plain;
+  const timed = plain.measure === 'duration' && (language === 'en' ? UNTIL_EN : UNTIL_ZH).test(question) ? { ...plain, until: true } : plain;
+  const asked: AskedFigure = timed.measure === 'money' && asksPerMeasure(question) ? { ...timed, perMeasure: true } : timed;
   if (language === 'en') return asked;
-  if (asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w))) return { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}) };
+  if (asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w))) return { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}), ...(asksPerMeasure(question) ? { perMeasure: true as const } : {}) };
   return asked;
 }
 
@@ -537,6 +540,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     if (stated === 'hour' || stated === 'day') return 0.15;
   }
   if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;
+  if (asked.perMeasure && mention.measure === 'money' && text !== undefined && !statesMeasure(text, mention)) return PER_NOTHING_FIT;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
   // A floor (几楼, 几层) is answered by a floor only.
@@ -567,6 +571,27 @@ function takesEffect(text: string, mention: FigureMention): boolean {
   return EFFECT_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) && EFFECT_AFTER.test(text.slice(mention.end));
 }
 const BARE_YEAR = /^\s*(?:19|20)\d{2}\s*$/;
+// Measures a price is set per (一斤, 每公斤, 1.2元/公斤, 一度电, "per kg").
+const MEASURE = '公斤|千克|斤|克|吨|千瓦时|度|平方米|平米|平方|㎡|立方米|立方|升|公里|千米';
+const MEASURE_EN = 'kg|kgs|kilos?|kilograms?|jin|kwh|kilowatt[- ]hours?|square met(?:er|re)s?|sq\\.? ?m|m2|cubic met(?:er|re)s?|tons?|tonnes?|lit(?:er|re)s?|km';
+const PER_MEASURE_ZH = new RegExp(`(?:一|每|1)(?:${MEASURE})`);
+const PER_MEASURE_EN = new RegExp(`\\b(?:per|a|an|each|one)\\s+(?:${MEASURE_EN})\\b`, 'i');
+const MEASURE_AFTER = new RegExp(`^\\s*(?:\\/|每|一|per\\s+|a\\s+)\\s*(?:${MEASURE}|${MEASURE_EN})`, 'i');
+const MEASURE_BEFORE = new RegExp(`(?:每|一|按|per\\s+)\\s*(?:${MEASURE}|${MEASURE_EN})`, 'i');
+/** The fit of an amount stated per no measure where a price per measure is asked (a total paid out, a fee). */
+const PER_NOTHING_FIT = 0.3;
+
+/** Whether a question asks a price per measure (废纸一斤多少钱, "how much per kg"). */
+export function asksPerMeasure(question: string): boolean {
+  return PER_MEASURE_ZH.test(question) || PER_MEASURE_EN.test(question);
+}
+
+/** The amount at `mention` is stated per a measure: right after it (1.2元/公斤, "2 yuan per kg") or in its clause before it (每平方米…16元). */
+function statesMeasure(text: string, mention: FigureMention): boolean {
+  if (MEASURE_AFTER.test(text.slice(mention.end, mention.end + 16))) return true;
+  const clause = text.slice(Math.max(0, mention.start - 24), mention.start).split(/[，,。；;！!？?]/).pop() ?? '';
+  return MEASURE_BEFORE.test(clause);
+}
 /** How far back a figure's clause is read for the year it is of. */
 const CLAUSE_WINDOW = 40;
 /** A year or a date in a text, with what follows it when it starts a span (2026年度, 2025年7月1日起, "in 2026"). */
