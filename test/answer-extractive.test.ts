@@ -1434,6 +1434,7 @@ describe('abstention evidence', () => {
     ]);
     const lunch = askEnglishOf(page, 'How much do school lunches cost at public schools?', []);
     expect(lunch.abstained, lunch.text).toBe(true);
+    expect(lunch.text).not.toMatch(/“(?:cost|much)”/);
     const tuition = askEnglishOf(page, 'How much is the tuition fee at public primary schools?', []);
     expect(tuition.abstained, tuition.text).toBe(false);
     expect(tuition.text.slice(0, 80)).toContain('6,000');
@@ -1508,6 +1509,9 @@ describe('abstention evidence', () => {
     const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, notice.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, notice.stats);
     const next = ask('2027年基础养老金涨到多少了');
     expect(next.abstained, next.text).toBe(true);
+    // (What the documents do mention is named once, not by a piece of it too: 养老金, not 老金、养老金.)
+    expect(next.text).toContain('养老金');
+    expect(next.text).not.toMatch(/[「、]老金/);
     const now = ask('2026年基础养老金一个月多少钱');
     expect(now.abstained, now.text).toBe(false);
     expect(now.text.slice(0, 80)).toContain('203元');

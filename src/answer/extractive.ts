@@ -2532,14 +2532,15 @@ function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: s
   const asWritten = new Map<string, string>();
   for (const word of question.toLowerCase().match(/[a-z]+/g) ?? []) for (const form of [word, stemEnglish(word)]) if (!asWritten.has(form)) asWritten.set(form, word);
   const shown = (term: string) => (/^[a-z]+$/.test(term) ? asWritten.get(term) : term);
-  return keyTerms
-    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && shown(k.term) !== undefined)
+  const named = keyTerms
+    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && !ASKING_WORD_EN.test(k.term) && shown(k.term) !== undefined)
     .sort((a, b) => b.weight - a.weight)
-    .map((k) => shown(k.term)!)
-    // (A piece of a word already named says nothing more: 高龄津贴, not 高龄津贴、高龄.)
-    .filter((term, i, all) => !all.slice(0, i).some((t) => t.includes(term)))
-    .slice(0, 2);
+    .map((k) => shown(k.term)!);
+  // (A piece of a word named too says nothing more, whichever weighs more: 养老金, not 老金、养老金.)
+  return [...new Set(named)].filter((term, _, all) => !all.some((t) => t !== term && t.includes(term))).slice(0, 2);
 }
+/** English words that say how a figure is asked (per, price, cost), not what about: no topic to name. */
+const ASKING_WORD_EN = /^(?:per|price|prices|cost|costs|much|many|amount|rate|rates)$/;
 
 function facetMissing(input: AnswerInput, reasons: string[], facet: Facet, best: ScoredSentence, passage: RetrievedPassage, topic: string[]): AnswerDraft {
   reasons.push(`the documents cover the topic but not ${facet.en}`);
