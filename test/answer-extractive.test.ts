@@ -1498,6 +1498,23 @@ describe('abstention evidence', () => {
     expect(figureFit(figureMentions(per).find((m) => m.measure === 'money')!, { measure: 'money', classifier: null, focus: '', perMeasure: true }, per)).toBeGreaterThan(0.5);
   });
 
+  it("the grade asked is read through a field's label, 第 or not (第二套住房最高额度：40万元 for 二套房); a quota's rise is no rate", () => {
+    const loans = statsFor([
+      {
+        title: '住房公积金个人住房贷款管理办法政策解读',
+        text: '缴存情况：借款人单方缴存；首套住房最高额度：60万元；第二套住房最高额度：40万元。贷款利率执行中国人民银行公布的个人住房公积金贷款利率，首套住房5年以上贷款年利率为2.85%。购买绿色建筑二星级以上新建商品住房的，贷款最高额度再上浮10%。',
+      },
+      ...ALL,
+    ]);
+    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, loans.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, loans.stats);
+    const second = ask('二套房公积金最多贷多少');
+    expect(second.abstained, second.text).toBe(false);
+    expect(second.text.split('\n')[0]).toContain('40万元');
+    const rate = ask('公积金贷款买二套房利率多少');
+    expect(rate.abstained, rate.text).toBe(true);
+    expect(moneyItems('贷款最高额度再上浮10%')).toEqual(['额度']);
+  });
+
   it("an amount dated another year (2026年度…203元) is not the year asked's; a year a span starts from (自2025年起) still covers it", () => {
     const notice = statsFor([
       {

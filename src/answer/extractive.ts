@@ -529,14 +529,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const grades = [...new Set(norm.match(GRADE) ?? englishGrade(norm))];
   // How often (多久发一次, 一年能报几次, "how often"): said in words (按月发放, 每年一次, every two months), not by a
   // duration or a count of the asked kind — the facet's own evidence decides.
-  const graded: AskedFigure | null = FREQUENCY_ASK.test(norm) ? null : dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
+  const withGrade: AskedFigure | null = FREQUENCY_ASK.test(norm) ? null : dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
   // The money asked the amount of (见习补贴 of 见习补贴一个月多少): an amount its clause says is of another money
   // (另行给予保险补贴) is not it. Named by the question's last money noun, and by its synonyms' words (养老金 for 退休金).
-  const moneyKey = language === 'zh' && (graded?.measure === 'money' || graded?.measure === 'percent') ? moneyItems(norm).pop() : undefined;
+  const moneyKey = language === 'zh' && (withGrade?.measure === 'money' || withGrade?.measure === 'percent') ? moneyItems(norm).pop() : undefined;
   const moneyWords = moneyKey ? [...new Set(keyTerms.filter((k) => keyTerms.some((o) => o.group === k.group && (moneyKey.includes(o.term) || o.term.includes(moneyKey)))).map((k) => k.term))].filter((t) => t.length >= 2 && HAN.test(t)) : [];
   // (English: the thing a price is asked of, "school lunches" of "how much do school lunches cost".)
-  const thing = language === 'en' && (graded?.measure === 'money' || graded?.measure === 'percent') ? pricedThing(norm) : [];
-  const asked: AskedFigure | null = graded && moneyKey ? { ...graded, item: { key: moneyKey, words: moneyWords } } : graded && thing.length ? { ...graded, thing } : graded;
+  const thing = language === 'en' && (withGrade?.measure === 'money' || withGrade?.measure === 'percent') ? pricedThing(norm) : [];
+  const asked: AskedFigure | null = withGrade && moneyKey ? { ...withGrade, item: { key: moneyKey, words: moneyWords } } : withGrade && thing.length ? { ...withGrade, thing } : withGrade;
   const facet = askedFacet(question, kind, asked, language);
 
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
@@ -1637,8 +1637,9 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     const boundStated = asked.bound ? STATED_BOUND[asked.bound].test(bounded) : false;
     const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(bounded) && !boundStated ? OTHER_QUANTITY : 1;
     // (Of a sentence listing grades — 一级…85%，二级…为75% — the figure after the grade asked; another grade's is another quantity.)
-    const gradeBefore = asked.grade ? [...clauseBefore(norm, m.start, 24).matchAll(GRADE)].pop()?.[0] : undefined;
-    const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeBefore === asked.grade ? 1 : OTHER_QUANTITY;
+    // (Read through a field's label: 首套住房最高额度：60万元 is the first home's.)
+    const gradeBefore = asked.grade ? [...(norm.slice(Math.max(0, m.start - 24), m.start).split(/[，,。；;！!？?]/).pop() ?? '').matchAll(GRADE)].pop()?.[0] : undefined;
+    const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeBefore.replace(/^第/, '') === asked.grade.replace(/^第/, '') ? 1 : OTHER_QUANTITY;
     const weigh = (around: string) => {
       const focusHits = [...focus].map((f) => (around.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && around.includes(c)) ? 0.3 : 0));
       if (asked.bound) focusHits.push(boundStated ? 1 : 0);
