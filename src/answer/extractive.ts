@@ -2000,7 +2000,10 @@ function bandLabel(norm: string): string | null {
   if (label && BAND_TESTS.some((re) => re.test(label))) return label;
   // The first band of a list may follow the list's own label (发放标准：80至89周岁的，每人每月100元).
   const labelled = /^\s*[^：:，,；;。\d]{2,12}[：:]\s*(.+)$/.exec(norm)?.[1];
-  return labelled ? bandLabel(labelled) : null;
+  if (labelled) return bandLabel(labelled);
+  // …or follow a provision's lead-in in the same sentence (第三条 …按下列标准给予每餐补贴：（一）65周岁至79周岁的，…).
+  const item = /[：:]\s*[（(][一二三四五六七八九十]{1,2}[)）]\s*(.+)$/.exec(norm)?.[1];
+  return item ? bandLabel(item) : null;
 }
 
 /**
