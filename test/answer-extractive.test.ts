@@ -1515,6 +1515,15 @@ describe('abstention evidence', () => {
     expect(moneyItems('贷款最高额度再上浮10%')).toEqual(['额度']);
   });
 
+  it("a list's bands after a provision's lead-in are rows: the one holding the asker's age leads, from another chunk of the best passage's document too", () => {
+    const about = { title: '西山区老年助餐服务管理办法', text: '第五条 老年人首次就餐前，持本人身份证到助餐点所在社区办理助餐登记，登记后刷社会保障卡就餐结算。第六条 行动不便的80周岁及以上老年人可申请送餐上门。第八条 本区首批认定的老年助餐点为：松林街道松林社区长者食堂（松林路88号）。' };
+    const bands = { title: '西山区老年助餐服务管理办法', text: '第三条 老年人在区民政局认定的老年助餐点就餐的，按下列标准给予每餐补贴：（一）65周岁至79周岁的，每餐补贴3元；（二）80周岁及以上的，每餐补贴6元；（三）特困人员、低保对象中的老年人，每餐补贴8元。' };
+    const { first, second, stats } = twoChunkDocument('zhucan.txt', about, bands, '');
+    const draft = askZh('我外公85了住西山松林那边，吃老年餐一顿补多少', [first, second], stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('6元');
+  });
+
   it("an amount dated another year (2026年度…203元) is not the year asked's; a year a span starts from (自2025年起) still covers it", () => {
     const notice = statsFor([
       {

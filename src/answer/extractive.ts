@@ -1858,8 +1858,10 @@ function scoreSentences(
   const bestFit = Math.max(0, ...out.filter((s) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage).map((s) => s.fit));
   // (A row whose range holds the number the asker states — 满5年不足10年 for 交了7年 — in the passage most about the
   // question is singled out however few of its words the cells repeat.)
+  // (…or in another passage of its document: a provision's bands are a chunk of their own.)
   const bestPassage = Math.max(0, ...coverages);
-  const singled = (s: ScoredSentence) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage || (byNumber.has(s) && coverages[s.passageIndex] >= bestPassage - 1e-9);
+  const bestDocument = candidates.find((c) => coverages[c.passageIndex] >= bestPassage - 1e-9)?.p.chunk.docId;
+  const singled = (s: ScoredSentence) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage || (byNumber.has(s) && (coverages[s.passageIndex] >= bestPassage - 1e-9 || candidates[out.indexOf(s)]?.p.chunk.docId === bestDocument));
   const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (singled(s) && s.fit >= bestFit ? -1 : 0) : rows.get(s)!);
   return out.sort((a, b) => last(a) - last(b) || rowKey(a) - rowKey(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
