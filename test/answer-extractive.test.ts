@@ -1015,6 +1015,18 @@ describe("the asker's own case", () => {
     const some = askZh(q, local.chunks.slice(1, 2), local.stats);
     expect(some.abstained, some.reasons.join(' | ')).toBe(false);
     expect(some.text.split('\n')[0]).toContain('100元');
+    // Nor a passage for other ages only: a baby's allowance for a mother of 72, a pension for a child of 5.
+    const babies = { title: '生育支持政策问答', text: '答：对符合法律法规规定生育的3周岁以下婴幼儿，按每孩每年3600元的标准发放育儿补贴，家长可以线上申请领取。' };
+    const care = { title: '居家养老服务补贴', text: '城乡低保家庭中年满60周岁的失能老年人，可以领取居家养老服务补贴，每人每月200元。' };
+    const ages = statsFor([babies, care, JIWANG]);
+    const mother = askZh('我妈72了能领啥补贴吗', ages.chunks.slice(0, 1), ages.stats);
+    expect(mother.abstained, mother.text).toBe(true);
+    expect(mother.text).toContain('72岁的人能享受的补贴');
+    const cared = askZh('我妈72了能领啥补贴吗', ages.chunks.slice(1, 2), ages.stats);
+    expect(cared.abstained, cared.reasons.join(' | ')).toBe(false);
+    const baby = askZh('我儿子2岁了能领啥补贴', ages.chunks.slice(0, 1), ages.stats);
+    expect(baby.abstained, baby.reasons.join(' | ')).toBe(false);
+    expect(askZh('我儿子5岁了能领啥补贴', ages.chunks.slice(1, 2), ages.stats).abstained).toBe(true);
     // In English too: "my dad is 80" is the asker's case.
     const en = 'my dad is 80, what subsidies can he get?';
     const mapped = retrievalOf(en, local.chunks.slice(0, 1));

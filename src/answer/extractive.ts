@@ -1464,14 +1464,29 @@ function joinRuns(pairs: KeyTerm[], question: string): void {
  * Returns what the documents lack, or null when the case is met or not asked.
  */
 function ageCaseUnmet(question: string, passage: RetrievedPassage | undefined): string | null {
-  if (!passage || AGE_GROUP.test(`${passage.chunk.title} ${passage.chunk.normText}`)) return null;
   // Named as the documents would need to name it: 72岁的人能享受的补贴, "subsidies for people aged 72".
   const age = /(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1];
+  if (!passage || (AGE_GROUP.test(`${passage.chunk.title} ${passage.chunk.normText}`) && !(age && otherAges(`${passage.chunk.title} ${normalizeText(passage.chunk.normText)}`, Number(age))))) return null;
   const zh = OPEN_BENEFIT_ASK.exec(question);
   if (age && zh) return `${age}岁的人能享受的${zh[2]}`;
   const en = OPEN_BENEFIT_ASK_EN.exec(question);
   return age && en ? `${en[1].toLowerCase()} for people aged ${age}` : null;
 }
+
+/**
+ * The passage names only ages other than the asker's: its age bands (3周岁以下, 80至89周岁, 年满60周岁) hold none of
+ * it, or it names only the young (婴幼儿, 学生, 儿童) for an adult — and names no old age for one of 60 or more.
+ */
+function otherAges(text: string, age: number): boolean {
+  if (age >= 60 && OLD_AGE.test(text)) return false;
+  const bands = [...text.matchAll(AGE_BAND)].map((m) => m[0]);
+  if (bands.length) return !bands.some((band) => rangeHolds(band, age, '岁'));
+  return age >= 18 && YOUNG_AGE.test(text);
+}
+/** An age band: a range, a floor or a ceiling of ages (80—89周岁, 3周岁以下, 年满60周岁, 65岁及以上). */
+const AGE_BAND = /\d+\s*(?:周岁|岁)?\s*[—–~～至到－-]+\s*\d+\s*(?:周岁|岁)|\d+\s*(?:周岁|岁)\s*(?:及以上|或以上|以上|及以下|或以下|以下|以内)|年满\s*\d+\s*(?:周岁|岁)/g;
+const OLD_AGE = /老年|老人|高龄|长者|耄耋|退休|养老|\b(elderly|seniors?|older (people|residents)|pensioners?|retire\w*)\b/i;
+const YOUNG_AGE = /儿童|婴|幼儿|未成年|少年|学生|学龄|适龄|新生|青年|毕业|\b(children|students?|youth|infants?|babies)\b/i;
 
 /** Asking which benefits there are (能领啥补贴, 有什么优惠, 哪些福利; "what subsidies can she get"), not about one named programme. */
 const OPEN_BENEFIT_ASK = /(啥|什么|哪些|哪种|哪几种|几种)\s*(补贴|补助|津贴|优惠|福利|待遇|政策|照顾|好处)/;
