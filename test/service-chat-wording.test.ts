@@ -78,3 +78,17 @@ describe('full-width digits', () => {
     expect(wide.answer).toBe(plain.answer);
   });
 });
+
+describe("an asker's age, asked which benefits there are", () => {
+  const ask = serviceOn('eval/policies/docs');
+
+  it('searches the age group the documents name (老年人 for 72), and never answers with another age group\'s benefit', async () => {
+    const mother = await ask('我妈72了能领啥补贴吗');
+    expect(mother.abstained, mother.answer).toBe(false);
+    expect(mother.answer.slice(0, 120)).toContain('老年人');
+    expect(mother.answer).not.toContain('婴幼儿');
+    const english = await ask('my mum is 85, what allowance can she get?');
+    expect(english.abstained, english.answer).toBe(false);
+    expect(english.answer).toContain('居家养老服务补贴');
+  });
+});

@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, askingClausesNamingThings, ASKS_YEAR, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askingClauses, askingClausesNamingThings, ASKS_YEAR, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -1217,6 +1217,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // The asker's own age or birth date (俺爷爷85岁, 我妈66了, 2019年10月出生) is their case, not a topic.
     // (English: and the translations of its words — 年, 老年 for "year", "old" of "a 4-year-old".)
     if (ownCase.some((span) => span.includes(t.term) || (language === 'en' && !!t.source && span.toLowerCase().includes(t.source.toLowerCase())))) continue;
+    // (…nor is the age group search added for it: 老年人 for 我妈72了, what passages are found by, not asked of them.)
+    if (t.origin === AGE_GROUP_ORIGIN) continue;
     if (replaced.length && !t.source && /^[\u4e00-\u9fff]+$/.test(t.term)) {
       // (Pairs inside the word join its group as its pieces: mergePieces.)
       const inside = everyOccurrence(question, t.term, (w) => replaced.some((r) => w.start >= r.start && w.end <= r.end && w.word !== r.word));
@@ -1488,9 +1490,6 @@ const AGE_BAND = /\d+\s*(?:周岁|岁)?\s*[—–~～至到－-]+\s*\d+\s*(?:周
 const OLD_AGE = /老年|老人|高龄|长者|耄耋|退休|养老|\b(elderly|seniors?|older (people|residents)|pensioners?|retire\w*)\b/i;
 const YOUNG_AGE = /儿童|婴|幼儿|未成年|少年|学生|学龄|适龄|新生|青年|毕业|\b(children|students?|youth|infants?|babies)\b/i;
 
-/** Asking which benefits there are (能领啥补贴, 有什么优惠, 哪些福利; "what subsidies can she get"), not about one named programme. */
-const OPEN_BENEFIT_ASK = /(啥|什么|哪些|哪种|哪几种|几种)\s*(补贴|补助|津贴|优惠|福利|待遇|政策|照顾|好处)/;
-const OPEN_BENEFIT_ASK_EN = /\b(?:what|which|any)\s+(?:kinds? of |sorts? of |types? of )?(subsid(?:y|ies)|allowances?|benefits?|discounts?|support|help|welfare)\b/i;
 const AGE_GROUP = /\d+\s*(周岁|岁)|老年|老人|高龄|长者|耄耋|退休|儿童|婴|幼儿|未成年|少年|学生|学龄|适龄|新生|青年|毕业|出生|年满|年龄|年纪|\b(elderly|seniors?|older (people|residents)|pensioners?|retire\w*|aged \d+|over \d+|\d+ and over|children|students?|youth|infants?|babies)\b/i;
 
 /** The word occurs in the text, and every occurrence passes `test`. */

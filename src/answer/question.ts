@@ -298,6 +298,24 @@ export function ownCaseSpans(question: string): string[] {
   return [...question.matchAll(OWN_CASE), ...question.matchAll(STORY_TIME)].map((m) => m[0]);
 }
 
+/** Asking which benefits there are (能领啥补贴, 有什么优惠, 哪些福利; "what subsidies can she get"), not about one named programme. */
+export const OPEN_BENEFIT_ASK = /(啥|什么|哪些|哪种|哪几种|几种)\s*(补贴|补助|津贴|优惠|福利|待遇|政策|照顾|好处)/;
+export const OPEN_BENEFIT_ASK_EN = /\b(?:what|which|any)\s+(?:kinds? of |sorts? of |types? of )?(subsid(?:y|ies)|allowances?|benefits?|discounts?|support|help|welfare)\b/i;
+/** The origin of the search terms ageGroupsAsked adds. */
+export const AGE_GROUP_ORIGIN = 'age-group';
+
+/**
+ * The age groups documents name for the age the asker states, when asked which benefits there are (我妈72了能领啥
+ * 补贴 → 老年人; 我爸85岁了 → 老年人, 高龄; "my son is 2, what subsidies" → 婴幼儿, 儿童): searched for, as the
+ * documents write who a benefit is for. Empty when no age is stated or one programme is asked about.
+ */
+export function ageGroupsAsked(question: string): string[] {
+  if (!OPEN_BENEFIT_ASK.test(question) && !OPEN_BENEFIT_ASK_EN.test(question)) return [];
+  const age = Number(/(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1] ?? NaN);
+  if (!Number.isFinite(age)) return [];
+  return [...(age >= 60 ? ['老年人'] : []), ...(age >= 80 ? ['高龄'] : []), ...(age < 3 ? ['婴幼儿'] : []), ...(age < 14 ? ['儿童'] : [])];
+}
+
 /**
  * The options of a choice the question asks (找村里还是找镇上 → 村, 镇; 按年交还是按月交 → 按年, 按月; 交现金还是刷卡 →
  * 现金, 刷卡): the words on either side of 还是, less what they share at either end (找, 交), a leading verb of going

@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import type { LoadedIndex } from '../index/open.js';
 import { normalizeText } from '../text/normalize.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClausesNamingThings } from '../answer/question.js';
+import { AGE_GROUP_ORIGIN, ageGroupsAsked, askingClausesNamingThings } from '../answer/question.js';
 import { rerankByCoverage } from './rerank.js';
 import { liftAskedSection } from './asked-section.js';
 
@@ -103,6 +103,8 @@ export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): Weight
     const story = !!asking && /^[\u4e00-\u9fff]+$/.test(t) && text.includes(t) && !asking.some((c) => c.includes(t));
     add(t, story ? STORY_WEIGHT : 1, 'question');
   }
+  // The asker's age, asked which benefits there are (我妈72了能领啥补贴): the age group the documents name (老年人).
+  for (const group of ageGroupsAsked(text)) for (const t of index.tokenizer.tokens(group)) add(t, 1, AGE_GROUP_ORIGIN, group);
   for (const e of query.expansions ?? []) {
     const tokens = index.tokenizer.tokens(normalizeText(e.term));
     for (const t of tokens) {
