@@ -86,6 +86,11 @@ function askEnglishOf(local: { chunks: Chunk[]; stats: CorpusStats }, question: 
   return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', local.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, local.stats);
 }
 
+/** A Chinese question answered from the chunk at `at` of `local` alone, asked on 2026-12-01. */
+function askChunkOf(local: { chunks: Chunk[]; stats: CorpusStats }, question: string, at = 0) {
+  return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(at, at + 1)), history: [], now: Date.UTC(2026, 11, 1) }, local.stats);
+}
+
 /** A Chinese question answered from `ranked` (retrieval order) with the corpus statistics `stats`. */
 function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
@@ -1321,7 +1326,7 @@ describe('abstention evidence', () => {
 
   it('a day asked (最晚交到哪天) is not given by a year alone (2026年本市…标准); a year asked for (哪年) is', () => {
     const notice = statsFor([{ title: '关于做好2026年度城乡居民医保参保缴费工作的通知', text: '2026年本市失业保险金标准为每人每月1935元。城乡居民医保个人缴费由税务部门征收。' }, ...ALL]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, notice.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, notice.stats);
+    const ask = (question: string) => askChunkOf(notice, question);
     const draft = ask('城乡居民医保缴费最晚交到哪天');
     expect(draft.abstained, draft.text).toBe(true);
     expect(draft.text).toContain('没有说明具体时间');
@@ -1339,7 +1344,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, notice.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, notice.stats);
+    const ask = (question: string) => askChunkOf(notice, question);
     const paid = ask('残疾人两项补贴每个月几号发');
     expect(paid.abstained, paid.text).toBe(true);
     expect(paid.text).toContain('没有说明具体时间');
@@ -1418,7 +1423,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, rules.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, rules.stats);
+    const ask = (question: string) => askChunkOf(rules, question);
     const trainee = ask('见习补贴一个月到底是多少块钱');
     expect(trainee.abstained, trainee.text).toBe(true);
     const insurance = ask('见习人员的保险补贴每月多少钱');
@@ -1463,7 +1468,7 @@ describe('abstention evidence', () => {
       { title: '东湖区再生资源回收指导价格', text: '品类：废旧金属；细分：废铜；指导价格：45元/公斤。' },
       ...ALL,
     ]);
-    const ask = (question: string, doc: number) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, prices.chunks.slice(doc, doc + 1)), history: [], now: Date.UTC(2026, 11, 1) }, prices.stats);
+    const ask = (question: string, doc: number) => askChunkOf(prices, question, doc);
     const third = ask('2026年第三季度东湖区废纸回收指导价是多少', 0);
     expect(third.abstained, third.text).toBe(true);
     expect(third.text).toContain('第三季度');
@@ -1497,7 +1502,7 @@ describe('abstention evidence', () => {
       { title: '再生资源回收指导价格', text: '品类：废金属；细分：易拉罐；指导价格：3.2元/公斤。' },
       ...ALL,
     ]);
-    const ask = (question: string, doc: number) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, report.chunks.slice(doc, doc + 1)), history: [], now: Date.UTC(2026, 11, 1) }, report.stats);
+    const ask = (question: string, doc: number) => askChunkOf(report, question, doc);
     const cans = ask('顺信那个回收 易拉罐一斤多少钱', 0);
     expect(cans.abstained, cans.text).toBe(true);
     const listed = ask('易拉罐回收一公斤多少钱', 1);
@@ -1518,7 +1523,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, loans.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, loans.stats);
+    const ask = (question: string) => askChunkOf(loans, question);
     const second = ask('二套房公积金最多贷多少');
     expect(second.abstained, second.text).toBe(false);
     expect(second.text.split('\n')[0]).toContain('40万元');
@@ -1544,7 +1549,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    const ask = (question: string) => answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, notice.chunks.slice(0, 1)), history: [], now: Date.UTC(2026, 11, 1) }, notice.stats);
+    const ask = (question: string) => askChunkOf(notice, question);
     const next = ask('2027年基础养老金涨到多少了');
     expect(next.abstained, next.text).toBe(true);
     // (What the documents do mention is named once, not by a piece of it too: 养老金, not 老金、养老金.)
