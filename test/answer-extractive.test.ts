@@ -1477,6 +1477,11 @@ describe('abstention evidence', () => {
       expect(draft.abstained, draft.text).toBe(false);
       expect(draft.text.slice(0, 80)).toContain('1.2元');
     }
+    expect(ask('东湖区2026年3季度废纸回收指导价是多少', 0).abstained).toBe(true);
+    const first = statsFor([{ title: '东湖区再生资源回收指导价格公示（2026年第一季度）', text: '品类：废纸；细分：黄板纸（纸箱）；指导价格：1.0元/公斤。' }, ...ALL]);
+    const q3 = askEnglishOf(first, 'what was the Q3 guide price for waste paper?', [{ term: '废纸', weight: 1, origin: 'glossary', source: 'waste paper' }, { term: '指导价格', weight: 1, origin: 'glossary', source: 'guide price' }]);
+    expect(q3.abstained, q3.text).toBe(true);
+    expect(q3.reasons.join(' | ')).toMatch(/no retrieved document is of q3/i);
     const standing = ask('第三季度东湖区废铜回收指导价是多少', 1);
     expect(standing.abstained, standing.text).toBe(false);
     expect(standing.text.slice(0, 80)).toContain('45元');

@@ -2205,7 +2205,7 @@ function questionScope(question: string, language: Language, places: { name: str
 
 /** Parts of a year, each family with the pattern of its members and how a member is told (第三季度 and 三季度 and Q3 are one). */
 const YEAR_PARTS: { family: string; pattern: RegExp; value: (m: RegExpMatchArray) => string }[] = [
-  { family: 'quarter', pattern: /第?([一二三四1-4])季度|\bq([1-4])\b|\b(first|second|third|fourth)\s+quarter\b/gi, value: (m) => String('一二三四'.indexOf(m[1] ?? '') + 1 || Number(m[1] ?? m[2]) || ['first', 'second', 'third', 'fourth'].indexOf((m[3] ?? '').toLowerCase()) + 1) },
+  { family: 'quarter', pattern: /第?([一二三四1-4])季度|\bq([1-4])\b|\b(first|second|third|fourth)\s+quarter\b/gi, value: (m) => String(m[1] ? '一二三四'.indexOf(m[1]) + 1 || Number(m[1]) : m[2] ? Number(m[2]) : ['first', 'second', 'third', 'fourth'].indexOf(m[3]!.toLowerCase()) + 1) },
   { family: 'half', pattern: /([上下])半年/g, value: (m) => m[1] },
   { family: 'season', pattern: /([春夏秋冬])季(?!度)/g, value: (m) => m[1] },
 ];
