@@ -1032,6 +1032,11 @@ describe("the asker's own case", () => {
     const baby = askZh('我儿子2岁了能领啥补贴', ages.chunks.slice(0, 1), ages.stats);
     expect(baby.abstained, baby.reasons.join(' | ')).toBe(false);
     expect(askZh('我儿子5岁了能领啥补贴', ages.chunks.slice(1, 2), ages.stats).abstained).toBe(true);
+    // A passage for the asker's age group that lacks what is asked is told the same way, not by the word it lacks.
+    const dayCare = statsFor([{ title: '社区养老服务', text: '社区日间照料中心为老年人提供午间休息和文体活动。' }, JIWANG]);
+    const unmet = askZh('我妈72了能领啥补贴吗', dayCare.chunks.slice(0, 1), dayCare.stats);
+    expect(unmet.abstained, unmet.text).toBe(true);
+    expect(unmet.text).toContain('72岁的人能享受的补贴');
     // In English too: "my dad is 80" is the asker's case.
     const en = 'my dad is 80, what subsidies can he get?';
     const mapped = retrievalOf(en, local.chunks.slice(0, 1));

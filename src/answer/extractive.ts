@@ -111,8 +111,10 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
       const quoted = analysis.facetQuote ?? best;
       if (facet) return facetMissing(input, reasons, facet, quoted, passages[quoted.passageIndex], topicNamed(keyTerms, analysis.passageTokens[quoted.passageIndex], input.question));
     }
-    // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question.
-    return abstain(input, reasons, bestPassage, ageCase ? [ageCase] : missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
+    // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question
+    // (…whatever the best passage lacked: the eldercare article found by 老年人 says nothing of 补贴).
+    const lacking = ageCase ?? ageCaseAsked(input.question);
+    return abstain(input, reasons, bestPassage, lacking ? [lacking] : missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
   const namesPlace = (s: ScoredSentence) => stats.tokenizer.placeNames(s.norm).some((n) => !input.question.includes(n));
@@ -1466,9 +1468,17 @@ function joinRuns(pairs: KeyTerm[], question: string): void {
  * Returns what the documents lack, or null when the case is met or not asked.
  */
 function ageCaseUnmet(question: string, passage: RetrievedPassage | undefined): string | null {
-  // Named as the documents would need to name it: 72岁的人能享受的补贴, "subsidies for people aged 72".
+  const asked = ageCaseAsked(question);
+  const age = Number(/(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1]);
+  if (!asked || !passage) return null;
+  const text = `${passage.chunk.title} ${normalizeText(passage.chunk.normText)}`;
+  return AGE_GROUP.test(text) && !otherAges(text, age) ? null : asked;
+}
+
+/** What people of the asker's age get, named as the documents would need to name it (72岁的人能享受的补贴, "subsidies
+ * for people aged 72"), when the asker states an age and asks which benefits there are; else null. */
+function ageCaseAsked(question: string): string | null {
   const age = /(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1];
-  if (!passage || (AGE_GROUP.test(`${passage.chunk.title} ${passage.chunk.normText}`) && !(age && otherAges(`${passage.chunk.title} ${normalizeText(passage.chunk.normText)}`, Number(age))))) return null;
   const zh = OPEN_BENEFIT_ASK.exec(question);
   if (age && zh) return `${age}岁的人能享受的${zh[2]}`;
   const en = OPEN_BENEFIT_ASK_EN.exec(question);
