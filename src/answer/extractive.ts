@@ -12,8 +12,8 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askingClauses, askingClausesNamingThings, ASKS_YEAR, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -534,10 +534,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const withGrade: AskedFigure | null = FREQUENCY_ASK.test(norm) ? null : dated && grades.length === 1 ? { ...dated, grade: grades[0] } : dated;
   // The money asked the amount of (见习补贴 of 见习补贴一个月多少): an amount its clause says is of another money
   // (另行给予保险补贴) is not it. Named by the question's last money noun, and by its synonyms' words (养老金 for 退休金).
-  const moneyKey = language === 'zh' && (withGrade?.measure === 'money' || withGrade?.measure === 'percent') ? moneyItems(norm).pop() : undefined;
+  const pricing = withGrade?.measure === 'money' || withGrade?.measure === 'percent';
+  const moneyKey = language === 'zh' && pricing ? moneyItems(norm).pop() : undefined;
   const moneyWords = moneyKey ? [...new Set(keyTerms.filter((k) => keyTerms.some((o) => o.group === k.group && (moneyKey.includes(o.term) || o.term.includes(moneyKey)))).map((k) => k.term))].filter((t) => t.length >= 2 && HAN.test(t)) : [];
   // (English: the thing a price is asked of, "school lunches" of "how much do school lunches cost".)
-  const thing = language === 'en' && (withGrade?.measure === 'money' || withGrade?.measure === 'percent') ? pricedThing(norm) : [];
+  const thing = language === 'en' && pricing ? pricedThing(norm) : [];
   const asked: AskedFigure | null = withGrade && moneyKey ? { ...withGrade, item: { key: moneyKey, words: moneyWords } } : withGrade && thing.length ? { ...withGrade, thing } : withGrade;
   const facet = askedFacet(question, kind, asked, language);
 
@@ -1469,20 +1470,19 @@ function joinRuns(pairs: KeyTerm[], question: string): void {
  */
 function ageCaseUnmet(question: string, passage: RetrievedPassage | undefined): string | null {
   const asked = ageCaseAsked(question);
-  const age = Number(/(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1]);
   if (!asked || !passage) return null;
   const text = `${passage.chunk.title} ${normalizeText(passage.chunk.normText)}`;
-  return AGE_GROUP.test(text) && !otherAges(text, age) ? null : asked;
+  return AGE_GROUP.test(text) && !otherAges(text, askerAge(question)!) ? null : asked;
 }
 
 /** What people of the asker's age get, named as the documents would need to name it (72岁的人能享受的补贴, "subsidies
  * for people aged 72"), when the asker states an age and asks which benefits there are; else null. */
 function ageCaseAsked(question: string): string | null {
-  const age = /(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1];
+  const age = askerAge(question);
   const zh = OPEN_BENEFIT_ASK.exec(question);
-  if (age && zh) return `${age}岁的人能享受的${zh[2]}`;
+  if (age !== undefined && zh) return `${age}岁的人能享受的${zh[2]}`;
   const en = OPEN_BENEFIT_ASK_EN.exec(question);
-  return age && en ? `${en[1].toLowerCase()} for people aged ${age}` : null;
+  return age !== undefined && en ? `${en[1].toLowerCase()} for people aged ${age}` : null;
 }
 
 /**
@@ -1662,7 +1662,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     const opposite = asked.bound && STATED_BOUND[asked.bound === 'max' ? 'min' : 'max'].test(bounded) && !boundStated ? OTHER_QUANTITY : 1;
     // (Of a sentence listing grades — 一级…85%，二级…为75% — the figure after the grade asked; another grade's is another quantity.)
     // (Read through a field's label: 首套住房最高额度：60万元 is the first home's.)
-    const gradeBefore = asked.grade ? [...(norm.slice(Math.max(0, m.start - 24), m.start).split(/[，,。；;！!？?]/).pop() ?? '').matchAll(GRADE)].pop()?.[0] : undefined;
+    const gradeBefore = asked.grade ? [...fieldBefore(norm, m.start).matchAll(GRADE)].pop()?.[0] : undefined;
     const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeBefore.replace(/^第/, '') === asked.grade.replace(/^第/, '') ? 1 : OTHER_QUANTITY;
     const weigh = (around: string) => {
       const focusHits = [...focus].map((f) => (around.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && around.includes(c)) ? 0.3 : 0));
@@ -1726,11 +1726,10 @@ const BOUND_WINDOW = 16;
 
 /** The label of the field a value at `at` fills (一次性安家费 of …；一次性安家费：10万元), or ''. */
 function fieldLabel(text: string, at: number): string {
-  const field = text.slice(Math.max(0, at - FIELD_MAX), at).split(/[；;。，,]/).pop() ?? '';
+  const field = fieldBefore(text, at);
   const colon = field.search(/[：:]/);
   return colon > 0 ? field.slice(0, colon) : '';
 }
-const FIELD_MAX = 24;
 
 function clauseAfter(text: string, at: number, max: number): string {
   return text.slice(at, at + max).split(CLAUSE_BREAK)[0];
@@ -1885,7 +1884,8 @@ function scoreSentences(
   // (…or in another passage of its document: a provision's bands are a chunk of their own.)
   const bestPassage = Math.max(0, ...coverages);
   const bestDocument = candidates.find((c) => coverages[c.passageIndex] >= bestPassage - 1e-9)?.p.chunk.docId;
-  const singled = (s: ScoredSentence) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage || (byNumber.has(s) && (coverages[s.passageIndex] >= bestPassage - 1e-9 || candidates[out.indexOf(s)]?.p.chunk.docId === bestDocument));
+  const inBestDocument = new Set(out.filter((_, i) => candidates[i].p.chunk.docId === bestDocument));
+  const singled = (s: ScoredSentence) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage || (byNumber.has(s) && (coverages[s.passageIndex] >= bestPassage - 1e-9 || inBestDocument.has(s)));
   const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (singled(s) && s.fit >= bestFit ? -1 : 0) : rows.get(s)!);
   return out.sort((a, b) => last(a) - last(b) || rowKey(a) - rowKey(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }

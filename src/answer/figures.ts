@@ -130,11 +130,11 @@ export function namesOtherMoney(text: string, mention: FigureMention, item: NonN
   let at = 0;
   let index = clauses.findIndex((c) => (at += c.length) > mention.start);
   if (index < 0) return false;
-  while (!moneyItems(clauses[index]).length && index > 0 && !/[。；;！!？?]$/.test(clauses[index - 1])) index--;
+  let named = moneyItems(clauses[index]);
+  while (!named.length && index > 0 && !/[。；;！!？?]$/.test(clauses[index - 1])) named = moneyItems(clauses[--index]);
   const clause = clauses[index];
-  const named = moneyItems(clause);
-  const names = (w: string) => sameMoney(w, item.key) || clause.includes(item.key) || item.words.some((a) => clause.includes(a) || w.includes(a));
-  return named.length > 0 && !named.some(names);
+  if (!named.length || clause.includes(item.key) || item.words.some((a) => clause.includes(a))) return false;
+  return !named.some((w) => sameMoney(w, item.key) || item.words.some((a) => w.includes(a)));
 }
 
 /** A grade, tier, class or order among siblings (一级, 二级, 第三档, 二类, 二孩, 首套). */
@@ -589,10 +589,14 @@ export function asksPerMeasure(question: string): boolean {
 
 /** The amount at `mention` is stated per a measure: right after it (1.2元/公斤, "2 yuan per kg") or in its clause before it (每平方米…16元). */
 function statesMeasure(text: string, mention: FigureMention): boolean {
-  if (MEASURE_AFTER.test(text.slice(mention.end, mention.end + 16))) return true;
-  const clause = text.slice(Math.max(0, mention.start - 24), mention.start).split(/[，,。；;！!？?]/).pop() ?? '';
-  return MEASURE_BEFORE.test(clause);
+  return MEASURE_AFTER.test(text.slice(mention.end, mention.end + 16)) || MEASURE_BEFORE.test(fieldBefore(text, mention.start));
 }
+
+/** The clause before `at`, through a field's label (首套住房最高额度：60万元 → 首套住房最高额度：), up to 24 characters. */
+export function fieldBefore(text: string, at: number): string {
+  return text.slice(Math.max(0, at - FIELD_MAX), at).split(/[，,。；;！!？?]/).pop() ?? '';
+}
+const FIELD_MAX = 24;
 /** How far back a figure's clause is read for the year it is of. */
 const CLAUSE_WINDOW = 40;
 /** A year or a date in a text, with what follows it when it starts a span (2026年度, 2025年7月1日起, "in 2026"). */

@@ -298,6 +298,12 @@ export function ownCaseSpans(question: string): string[] {
   return [...question.matchAll(OWN_CASE), ...question.matchAll(STORY_TIME)].map((m) => m[0]);
 }
 
+/** The age (or birth year) the asker states first (72 of 我妈72了, 70 of "I'm 70"), if any. */
+export function askerAge(question: string): number | undefined {
+  const n = /(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1];
+  return n === undefined ? undefined : Number(n);
+}
+
 /** Asking which benefits there are (能领啥补贴, 有什么优惠, 哪些福利; "what subsidies can she get"), not about one named programme. */
 export const OPEN_BENEFIT_ASK = /(啥|什么|哪些|哪种|哪几种|几种)\s*(补贴|补助|津贴|优惠|福利|待遇|政策|照顾|好处)/;
 export const OPEN_BENEFIT_ASK_EN = /\b(?:what|which|any)\s+(?:kinds? of |sorts? of |types? of )?(subsid(?:y|ies)|allowances?|benefits?|discounts?|support|help|welfare)\b/i;
@@ -311,8 +317,8 @@ export const AGE_GROUP_ORIGIN = 'age-group';
  */
 export function ageGroupsAsked(question: string): string[] {
   if (!OPEN_BENEFIT_ASK.test(question) && !OPEN_BENEFIT_ASK_EN.test(question)) return [];
-  const age = Number(/(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1] ?? NaN);
-  if (!Number.isFinite(age)) return [];
+  const age = askerAge(question);
+  if (age === undefined) return [];
   return [...(age >= 60 ? ['老年人'] : []), ...(age >= 80 ? ['高龄'] : []), ...(age < 3 ? ['婴幼儿'] : []), ...(age < 14 ? ['儿童'] : [])];
 }
 
