@@ -1467,6 +1467,21 @@ describe('abstention evidence', () => {
     expect(pricesOtherThing(list, hall, ['farewel', 'hall'])).toBe(false);
   });
 
+  it('a table row that shares only a word with the question (中低收入家庭 of 收入) does not lead over the sentence stating the figure asked beside it', () => {
+    const notice = statsFor([
+      {
+        title: '南湖区公租房申请须知',
+        text: '申请家庭应当同时符合下列条件：\n1. 申请人具有南湖区户籍满3年；\n2. 家庭人均月收入低于2600元；\n3. 家庭人均住房建筑面积低于15平方米。\n保障方式 | 家庭类型 | 标准\n租赁补贴 | 低保、特困家庭 | 每人每月每平方米22元\n租赁补贴 | 其他中低收入家庭 | 每人每月每平方米14元',
+      },
+      ...ALL,
+    ]);
+    const draft = askChunkOf(notice, '申请公租房家里收入要低于多少');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2600元');
+    // The row the question names still leads.
+    expect(askChunkOf(notice, '低保特困家庭租赁补贴标准每平方米多少钱').text.split('\n')[0]).toContain('22元');
+  });
+
   it('a part of the year asked (第三季度, 秋季) is not answered by a document of another part only; one naming none may answer it', () => {
     const prices = statsFor([
       { title: '东湖区再生资源回收指导价格公示（2026年第四季度）', text: '品类：废纸；细分：黄板纸（纸箱）；指导价格：1.2元/公斤。实际收购价格可在指导价基础上上下浮动10%。' },

@@ -1886,7 +1886,11 @@ function scoreSentences(
   const bestDocument = candidates.find((c) => coverages[c.passageIndex] >= bestPassage - 1e-9)?.p.chunk.docId;
   const inBestDocument = new Set(out.filter((_, i) => candidates[i].p.chunk.docId === bestDocument));
   const singled = (s: ScoredSentence) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage || (byNumber.has(s) && (coverages[s.passageIndex] >= bestPassage - 1e-9 || inBestDocument.has(s)));
-  const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (singled(s) && s.fit >= bestFit ? -1 : 0) : rows.get(s)!);
+  // (…nor while a sentence about as much on the topic states a figure of the asked kind with the question's words
+  // beside it, far more plainly than the row does: 家庭人均月收入低于2600元 of 收入要低于多少, before the row of the
+  // 其他中低收入家庭 whose label only shares the word 收入 — unless the row holds the asker's number.)
+  const bestEvidence = Math.max(0, ...out.filter((s) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage).map((s) => s.features.figure));
+  const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (singled(s) && s.fit >= bestFit && (byNumber.has(s) || s.features.figure >= ROW_EVIDENCE_SHARE * bestEvidence) ? -1 : 0) : rows.get(s)!);
   return out.sort((a, b) => last(a) - last(b) || rowKey(a) - rowKey(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
 }
 
@@ -1961,6 +1965,8 @@ const RARE_SLIP_WORD = 20;
 
 /** Share of the best sentence's coverage a singled-out table row needs to come first. */
 const SINGLED_ROW_SHARE = 0.8;
+/** Share of the best figure evidence among such sentences a singled-out row needs to come first (half: another sentence states it twice as plainly). */
+const ROW_EVIDENCE_SHARE = 0.5;
 
 /**
  * Per sentence, 1 for a table row that names less of what the question names than another row of its
