@@ -38,6 +38,6 @@ async function explain(): Promise<void> {
     console.log(`  ${Object.entries(f).map(([k, v]) => `${k} ${Math.round(Number(v) * 100) / 100}`).join(' ')}`);
     console.log(`  best sentence: ${a.sentences[0]?.text.slice(0, 100)}`);
     if (a.asked) console.log(`  asked figure: ${JSON.stringify(a.asked)}`);
-    for (const s of a.sentences.slice(0, Number(process.env.EXPLAIN_SENTENCES ?? 4))) console.log(`    sentence p${s.passageIndex + 1} coverage ${s.coverage.toFixed(2)} fit ${s.fit.toFixed(2)} figure ${s.figure?.text ?? '-'}: ${s.text.slice(0, 70).replace(/\n/g, ' ')}`);
+    for (const s of a.sentences.slice(0, Number(process.env.EXPLAIN_SENTENCES ?? 4))) console.log(`    sentence p${s.passageIndex + 1} coverage ${s.coverage.toFixed(2)} fit ${s.fit.toFixed(2)} ev ${s.features.figure.toFixed(2)}${s.otherRow ? " other" : ""}${s.askedRow ? " asked" : ""} figure ${s.figure?.text ?? '-'}: ${s.text.slice(0, 70).replace(/\n/g, ' ')}`);
   });
 }

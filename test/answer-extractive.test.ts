@@ -6,7 +6,7 @@ import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../
 import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
-import { askedFigure, ASKS_WAIT, figureFit, figureMentions, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing } from '../src/answer/figures.js';
+import { askedFigure, ASKS_WAIT, englishFigureSpan, figureFit, figureMentions, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing } from '../src/answer/figures.js';
 import { wrapQuestion } from '../scripts/perturb-questions.js';
 import { arabicAges, askingClauses, choiceOptions, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripCourtesy, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -1465,6 +1465,44 @@ describe('abstention evidence', () => {
     const [hall] = figureMentions(list).filter((m) => m.measure === 'money');
     expect(pricesOtherThing(list, hall, ['embalm'])).toBe(true);
     expect(pricesOtherThing(list, hall, ['farewel', 'hall'])).toBe(false);
+  });
+
+  it("English: a figure's own words run on after it (RMB 7,500 … at public junior middle schools): the one they name leads, cut before the next figure", () => {
+    const page = statsFor([
+      {
+        title: 'Public School Admission for Foreign Children',
+        text: 'Foreign students pay a tuition fee of RMB 6,000 per semester at public primary schools and RMB 7,500 per semester at public junior middle schools. Textbooks and school lunches are charged separately.',
+      },
+      ...ALL,
+    ]);
+    // (Searched for by the question's words as the retriever reads them: stems, "primari" of "primary".)
+    const ask = (question: string) => answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, page.chunks.slice(0, 1)), history: [] }, page.stats);
+    const lead = (question: string) => {
+      const draft = ask(question);
+      expect(draft.abstained, draft.text).toBe(false);
+      return draft.text.split('\n')[0];
+    };
+    const junior = lead('How much per semester is junior middle school for a foreign kid?');
+    expect(junior).toContain('7,500');
+    expect(junior).not.toContain('6,000');
+    const primary = lead('How much is the tuition for primary school for foreigners?');
+    expect(primary).toContain('6,000');
+    expect(primary).not.toContain('7,500');
+    expect(ask('How much do school lunches cost?').abstained).toBe(true);
+    // A figure's words: from the break before it to the one after it, a range's two ends together, a date in
+    // brackets with the words around it.
+    const spans = (text: string) => {
+      const norm = normalizeText(text);
+      const mentions = figureMentions(norm);
+      return mentions.map((_, i) => norm.slice(...englishFigureSpan(norm, mentions, i)));
+    };
+    expect(spans('Waste may be put out from 6:30 to 9:00 in the morning and from 18:00 to 21:00 in the evening.')).toEqual([
+      'Waste may be put out from 6:30 to 9:00 in the morning',
+      'Waste may be put out from 6:30 to 9:00 in the morning',
+      'from 18:00 to 21:00 in the evening',
+      'from 18:00 to 21:00 in the evening',
+    ]);
+    expect(spans('On National Fitness Day (8 August) the pool is free, and a lesson costs 50 yuan (per hour).')).toEqual(['On National Fitness Day (8 August) the pool is free', 'a lesson costs 50 yuan']);
   });
 
   it('a table row that shares only a word with the question (中低收入家庭 of 收入) does not lead over the sentence stating the figure asked beside it', () => {

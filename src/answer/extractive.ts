@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, englishFigureSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -1638,22 +1638,27 @@ function focusTerms(focusText: string, keyTerms: KeyTerm[], language: Language, 
  * the question's terms around it (the subject next to the number: 7188名居民) and the counted thing
  * right beside it. Returns [evidence, best fit].
  */
-function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], focus: Set<string>): [number, number, FigureMention | null] {
+function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], focus: Set<string>, tokens: (text: string) => string[]): [number, number, FigureMention | null] {
   let evidence = 0;
   let choice = 0;
   let bestFit = 0;
   let figure: FigureMention | null = null;
   const mentions = figureMentions(norm);
-  for (const m of mentions) {
+  const english = !HAN.test(norm);
+  for (const [i, m] of mentions.entries()) {
     const other = asked.item ? namesOtherMoney(norm, m, asked.item) : asked.thing ? pricesOtherThing(norm, m, asked.thing) : false;
     const fit = figureFit(m, asked, norm) * (other ? OTHER_QUANTITY : 1);
     bestFit = Math.max(bestFit, fit);
-    const window = norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW);
-    const near = substringCoverage(keyTerms, window);
+    // An English figure's words are its own stretch of the sentence, the qualifier after it included ("RMB 6,000 per
+    // semester at public primary schools and RMB 7,500 … at public junior middle schools"): read as words (primari
+    // of "primary"), not as characters around it.
+    const ownWords = english ? norm.slice(...englishFigureSpan(norm, mentions, i)) : '';
+    const ownTokens = english ? new Set(tokens(ownWords)) : null;
+    const near = ownTokens ? coverageOf(keyTerms, ownTokens) : substringCoverage(keyTerms, norm.slice(Math.max(0, m.start - FIGURE_WINDOW), m.end + FIGURE_WINDOW));
     // The counted thing follows its figure in Chinese, after any modifiers (973名2025届全日制高校毕业生),
     // within the clause; what precedes it sits close before (每单补贴1元).
     // The figure's own unit counts too: "how many residents" maps to the classifier 名 of 7188名.
-    const beside = `${clauseBefore(norm, m.start, 8)}|${m.text}|${clauseAfter(norm, m.end, 16)}`;
+    const beside = english ? ownWords : `${clauseBefore(norm, m.start, 8)}|${m.text}|${clauseAfter(norm, m.end, 16)}`;
     // The bound asked for (最多 → 最高40万元) beside the figure counts like the counted thing; a figure stated
     // as the opposite bound (起付1.6万元 for 最多) is another quantity, fitting like a mismatched count word.
     // (Read over the clause before the figure: 基础养老金最低标准为每人每月165元 names its bound ten characters before it.)
@@ -1665,7 +1670,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     const gradeBefore = asked.grade ? [...fieldBefore(norm, m.start).matchAll(GRADE)].pop()?.[0] : undefined;
     const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeBefore.replace(/^第/, '') === asked.grade.replace(/^第/, '') ? 1 : OTHER_QUANTITY;
     const weigh = (around: string) => {
-      const focusHits = [...focus].map((f) => (around.includes(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && around.includes(c)) ? 0.3 : 0));
+      const focusHits = [...focus].map((f) => (around.includes(f) || ownTokens?.has(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && around.includes(c)) ? 0.3 : 0));
       if (asked.bound) focusHits.push(boundStated ? 1 : 0);
       const focusNear = focusHits.length ? 0.7 * Math.max(...focusHits) + 0.3 * mean(focusHits) : near;
       return graded * opposite * fit * (0.3 + 0.2 * near + 0.5 * focusNear);
@@ -1828,7 +1833,7 @@ function scoreSentences(
     let fit = 0;
     let evidence = 0;
     let figure: FigureMention | null = null;
-    if (asked) [evidence, fit, figure] = figureEvidence(norm, asked, keyTerms, focus);
+    if (asked) [evidence, fit, figure] = figureEvidence(norm, asked, keyTerms, focus, (t) => tokensOf(stats.tokenizer, t));
     const words = tokens.filter((t) => t.length >= 2);
     const features: Features = {
       own: ownCoverage,

@@ -99,12 +99,17 @@ export function pricedThing(question: string): string[] {
 
 /**
  * English: the figure at `mention` prices another named thing than the one asked — its clause (from the
- * sentence's start or the last ";") labels it ("Badminton court, Price: 40 yuan") or names its fee ("a tuition fee
+ * sentence's start or the last ";", with the figure's own words after it) labels it ("Badminton court, Price: 40 yuan") or names its fee ("a tuition fee
  * of RMB 6,000"), and lacks a word of the thing asked.
  */
 export function pricesOtherThing(text: string, mention: FigureMention, thing: string[]): boolean {
   const clause = text.slice(0, mention.start).split(/[.;!?\n](?:\s|$)/).pop() ?? '';
-  const stems = new Set(clause.toLowerCase().split(/[^a-z-]+/).filter(Boolean).map(stemEnglish));
+  // (What the figure's own words after it name counts too: "a tuition fee of RMB 6,000 per semester at public primary
+  // schools" prices primary school.)
+  const mentions = figureMentions(text);
+  const at = mentions.findIndex((m) => m.start === mention.start);
+  const after = at >= 0 ? text.slice(mention.end, englishFigureSpan(text, mentions, at)[1]) : '';
+  const stems = new Set(`${clause} ${after}`.toLowerCase().split(/[^a-z-]+/).filter(Boolean).map(stemEnglish));
   if (thing.every((w) => stems.has(w))) return false;
   const label = /([a-z][a-z ,'-]{2,40}):\s*[^:]*$/i.exec(clause)?.[1] ?? '';
   const named = [label, ...[...clause.matchAll(PRICED_BEFORE_EN)].map((m) => m[1])].flatMap((span) => span.toLowerCase().split(/[^a-z-]+/)).filter((w) => w && !NOT_A_THING_EN.test(w));
@@ -632,4 +637,34 @@ function sameClassifier(unit: string, classifier: string): boolean {
   const u = unit.replace(/^(万|亿)/, '');
   if (u === classifier || u.endsWith(classifier)) return true;
   return CLASSIFIER_SYNONYMS.some((group) => group.includes(classifier) && group.some((g) => u.endsWith(g)));
+}
+
+/** How far, in characters, an English figure's own words run on either side of it. */
+const ENGLISH_OWN_SPAN = 60;
+// What ends an English figure's own words: a clause break, or a conjunction joining it to the next statement.
+const ENGLISH_SPAN_BREAK = /[;!?|\n]|\s\((?!\d)|\.(?!\d)|,\s(?:(?:and|or|but)\s)?|\s(?:and|or|but|while|whereas)\s/g;
+
+// Two figures one statement joins (between 7:00 and 9:00, from 1 June and close on 30 June, 50 yuan and 200 yuan):
+// a connector with at most two words on either side.
+const ENGLISH_JOINED = /^\s*(?:[a-z%.]+\s+){0,2}(?:and|to|or|until|till|through|[-–—~])\s*(?:[a-z]+\s+){0,2}$/i;
+
+/**
+ * Where the words of an English sentence that belong to its i-th figure start and end: from the break before it to
+ * the break after it, never past another figure — save one it is joined to (a range). English puts a figure's
+ * qualifier after it as often as before ("RMB 6,000 per semester at public primary schools and RMB 7,500 per
+ * semester at public junior middle schools").
+ */
+export function englishFigureSpan(norm: string, mentions: readonly FigureMention[], i: number): [number, number] {
+  const joined = (a: number) => ENGLISH_JOINED.test(norm.slice(mentions[a].end, mentions[a + 1].start));
+  let [first, last] = [i, i];
+  while (first > 0 && joined(first - 1)) first--;
+  while (last + 1 < mentions.length && joined(last)) last++;
+  const [a, b] = [mentions[first], mentions[last]];
+  const from = Math.max(first > 0 ? mentions[first - 1].end : 0, a.start - ENGLISH_OWN_SPAN);
+  const to = Math.min(last + 1 < mentions.length ? mentions[last + 1].start : norm.length, b.end + ENGLISH_OWN_SPAN);
+  // (Breaks are read in the whole sentence: "(" before a digit is no break, whatever the slice ends with.)
+  const breaks = [...norm.matchAll(ENGLISH_SPAN_BREAK)].map((x) => [x.index ?? 0, (x.index ?? 0) + x[0].length]);
+  const lastBreak = breaks.filter(([at, end]) => at >= from && end <= a.start).pop();
+  const firstBreak = breaks.find(([at]) => at >= b.end && at < to);
+  return [lastBreak ? lastBreak[1] : from, firstBreak ? firstBreak[0] : to];
 }

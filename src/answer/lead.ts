@@ -7,8 +7,9 @@
 //  - a table row: the cell asked for under its column name, after the cell that names the row
 //    ("东城区，租金标准：每月每平方米11.2元"), never half a row.
 import type { Language } from '../ports.js';
-import type { FigureMention } from './figures.js';
+import { englishFigureSpan, figureMentions, type FigureMention } from './figures.js';
 import { normalizeText } from '../text/normalize.js';
+import { stemEnglish } from '../text/stem.js';
 import { isLatinRow, pairText, rowLabel, rowPairs, type TableRow } from '../text/tables.js';
 
 /** Longest lead line around a figure, in characters, before [n]. */
@@ -306,6 +307,20 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
     const lastTerm = Math.max(-1, ...lower.map((t) => lowerOut.lastIndexOf(t)));
     const at = figure ? Math.max(0, normalizeText(out).indexOf(figure.text)) : place ? Math.max(0, out.search(place)) : Math.max(0, lastTerm - 10);
     let start = Math.max(0, Math.min(at - 20, out.length - ENGLISH_LEAD_MAX));
+    // A figure's window starts with its own words and ends before the next figure (what precedes or follows them is
+    // another figure's: "RMB 7,500 per semester at public junior middle schools", not "…primary schools and RMB 7,500
+    // per semester at…").
+    // (Only where the question singles the figure out by its own words: else the figures beside it — "from 6:30 to
+    // 9:00 in the morning and from 18:00 to 21:00 in the evening" — are as much the answer.)
+    const mentions = figure ? figureMentions(normalizeText(out)) : [];
+    const own = mentions.findIndex((m) => m.text === figure?.text && m.start === at);
+    let end = out.length;
+    if (own >= 0 && singledByOwnWords(normalizeText(out), mentions, own, lower)) {
+      // (Up to the next figure, not to the first break: "(8 August) the swimming pool and the badminton courts are free".)
+      const [from, to] = englishFigureSpan(normalizeText(out), mentions, own);
+      end = mentions.find((m) => m.start >= to)?.start ?? out.length;
+      start = Math.max(from, Math.min(at - 20, end - ENGLISH_LEAD_MAX));
+    }
     // Never cut a negation off the front: "There is no designated school for foreign children in Shiqiao
     // Town…" must not lead with "School for foreign children in Shiqiao Town".
     const negation = [...out.slice(0, start + (/^[\w']*/.exec(out.slice(start))?.[0].length ?? 0)).matchAll(NEGATION)].pop();
@@ -314,11 +329,24 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
     // yuan"). A window cut before its end does not end on a word that needs the next one ("… Town at").
     if (negation && !figure && out.length <= NEGATED_LEAD_MAX) return tidyEnglish(out);
     if (negation?.index !== undefined) start = negation.index;
-    const window = wholeWords(out, start, start + ENGLISH_LEAD_MAX).replace(/\s+(?:a|an|the|at|in|on|of|for|to|and|or|by|with|from|as)\s*$/i, '');
+    const window = wholeWords(out, start, Math.min(end, start + ENGLISH_LEAD_MAX)).replace(/\s+(?:a|an|the|at|in|on|of|for|to|and|or|by|with|from|as)\s*$/i, '');
     if (negation && start > 0) return `…${tidy(window.trimStart())}`;
     out = window;
   }
   return tidyEnglish(out);
+}
+
+/**
+ * Whether a question's word (a stem) is among the i-th figure's own words and not among another figure's of the
+ * sentence. A sentence's opening words before its first figure are every figure's subject, none's own.
+ */
+function singledByOwnWords(norm: string, mentions: readonly FigureMention[], i: number, terms: readonly string[]): boolean {
+  const spans = mentions.map((_, k) => englishFigureSpan(norm, mentions, k));
+  const firstStart = Math.min(...spans.map(([from]) => from));
+  const words = ([from, to]: [number, number], k: number) => new Set((norm.slice(from === firstStart ? mentions[k].start : from, to).toLowerCase().match(/[a-z]+/g) ?? []).map(stemEnglish));
+  const own = words(spans[i], i);
+  const others = spans.map((span, k) => (span[0] === spans[i][0] ? null : words(span, k))).filter((w): w is Set<string> => w !== null);
+  return terms.some((t) => own.has(t) && !others.some((w) => w.has(t)));
 }
 
 /** Most words of a list item before the last ("residence permit,"). */
