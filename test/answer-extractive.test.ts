@@ -1488,6 +1488,8 @@ describe('abstention evidence', () => {
     const primary = lead('How much is the tuition for primary school for foreigners?');
     expect(primary).toContain('6,000');
     expect(primary).not.toContain('7,500');
+    // Typed as a search, a price noun asks the price.
+    expect(lead('tuition public primary school foreigner')).toContain('6,000');
     expect(ask('How much do school lunches cost?').abstained).toBe(true);
     // A figure's words: from the break before it to the one after it, a range's two ends together, a date in
     // brackets with the words around it.
@@ -1503,6 +1505,9 @@ describe('abstention evidence', () => {
       'from 18:00 to 21:00 in the evening',
     ]);
     expect(spans('On National Fitness Day (8 August) the pool is free, and a lesson costs 50 yuan (per hour).')).toEqual(['On National Fitness Day (8 August) the pool is free', 'a lesson costs 50 yuan']);
+    expect(questionKind('whats the max social insurance contribution base this year')).toBe('number');
+    expect(questionKind('residence permit fee for 2 years')).toBe('number');
+    expect(questionKind('Is there a fee?')).toBe('what');
   });
 
   it('a table row that shares only a word with the question (中低收入家庭 of 收入) does not lead over the sentence stating the figure asked beside it', () => {
