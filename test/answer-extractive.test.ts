@@ -1510,6 +1510,22 @@ describe('abstention evidence', () => {
     expect(questionKind('Is there a fee?')).toBe('what');
   });
 
+  it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级', () => {
+    const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
+    // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)
+    const ask = (question: string, synonym: string, of: string) => {
+      const base = retrievalOf(question, notice.chunks.slice(0, 1));
+      const terms = [...base.terms, { term: synonym, weight: 0.72, origin: 'synonym' as const, source: of }];
+      return answerExtractively({ question, language: 'zh', retrieval: { ...base, terms }, history: [] }, notice.stats).text.split('\n')[0];
+    };
+    const third = ask('生三胎奖励多少', '三孩', '三胎');
+    expect(third).toContain('5000元');
+    expect(third).not.toContain('2000元');
+    expect(ask('生二胎奖励多少', '二孩', '二胎')).toContain('2000元');
+    const hospital = statsFor([{ title: '医保待遇', text: '住院报销比例：一级医院90%，二级医院75%，三级医院60%。' }, ...ALL]);
+    expect(askChunkOf(hospital, '2级医院住院报销比例是多少').text.split('\n')[0]).toContain('75%');
+  });
+
   it('a table row that shares only a word with the question (中低收入家庭 of 收入) does not lead over the sentence stating the figure asked beside it', () => {
     const notice = statsFor([
       {

@@ -1668,7 +1668,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     // (Of a sentence listing grades — 一级…85%，二级…为75% — the figure after the grade asked; another grade's is another quantity.)
     // (Read through a field's label: 首套住房最高额度：60万元 is the first home's.)
     const gradeBefore = asked.grade ? [...fieldBefore(norm, m.start).matchAll(GRADE)].pop()?.[0] : undefined;
-    const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeBefore.replace(/^第/, '') === asked.grade.replace(/^第/, '') ? 1 : OTHER_QUANTITY;
+    const graded = !asked.grade || gradeBefore === undefined ? 1 : gradeKey(gradeBefore) === gradeKey(asked.grade) ? 1 : OTHER_QUANTITY;
     const weigh = (around: string) => {
       const focusHits = [...focus].map((f) => (around.includes(f) || ownTokens?.has(f) ? 1 : [...f].some((c) => /[\u4e00-\u9fff]/.test(c) && around.includes(c)) ? 0.3 : 0));
       if (asked.bound) focusHits.push(boundStated ? 1 : 0);
@@ -1691,6 +1691,14 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   // figure nearest the question's words.
   if (asked.bound && figure) figure = listExtreme(norm, mentions, figure, asked.bound);
   return [evidence, bestFit, figure];
+}
+
+/**
+ * A grade as one key however it is written: with or without 第, in digits or Chinese numerals, a child by 孩 or
+ * the asker's 胎 (三胎 is the notice's 三孩).
+ */
+function gradeKey(grade: string): string {
+  return grade.replace(/^第/, '').replace(/胎$/, '孩').replace(/^\d{1,2}/, (d) => (Number(d) >= 1 && Number(d) <= 10 ? '一二三四五六七八九十'[Number(d) - 1] : d));
 }
 
 /** The highest or lowest figure of the enumeration (X元、Y元、Z元) the figure belongs to; the figure itself when it stands alone. */
@@ -2004,7 +2012,7 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     const key = c.row ? `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}` : `${c.passageIndex}\u0000bands`;
     const cells = c.row ? c.row.cells : [band!];
     // (Or the grade asked, as the question names it in other words: 二级 for "a tier-2 hospital".)
-    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit))) || (!!grade && cells.some((cell) => normalizeText(cell) === grade));
+    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit))) || (!!grade && cells.some((cell) => gradeKey(normalizeText(cell)) === gradeKey(grade)));
     // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
     const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
     tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named, inRange }]);
