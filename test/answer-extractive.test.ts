@@ -1510,6 +1510,19 @@ describe('abstention evidence', () => {
     expect(questionKind('Is there a fee?')).toBe('what');
   });
 
+  it('English: the band holding the number the asker states (2 years in "one to three years") leads', () => {
+    const page = statsFor([
+      {
+        title: 'Residence Registration for Foreign Nationals',
+        text: '2.4 Processing time is 7 working days. The fee for a residence permit valid for less than one year is RMB 400; for one to three years it is RMB 800; for three to five years it is RMB 1,000.\n\n2.5 A residence permit must be renewed at least 30 days before it expires.',
+      },
+      ...ALL,
+    ]);
+    const lead = (question: string) => answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, page.chunks.slice(0, 1)), history: [] }, page.stats).text.split('\n')[0];
+    expect(lead('residence permit fee for 2 years')).toContain('RMB 800');
+    expect(lead('How much is a residence permit for four years?')).toContain('RMB 1,000');
+  });
+
   it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级', () => {
     const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
     // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)

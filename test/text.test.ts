@@ -8,6 +8,8 @@ describe('normalizeText', () => {
     expect(normalizeText('全县 2836 名在职党员')).toBe('全县2836名在职党员');
     expect(normalizeText('146 个县直单位，７ 月 １０ 日')).toBe('146个县直单位,7月10日');
     expect(normalizeText('８ . ５万')).toBe('8.5万');
+    // (A full stop before a numbered item with its own decimal point ends a sentence: no decimal 1,000.2.)
+    expect(normalizeText('it is RMB 1,000. 2.5 A residence permit must be renewed')).toBe('it is RMB 1,000. 2.5 A residence permit must be renewed');
   });
 
   it('maps full-width ASCII forms consistently and keeps Chinese-only punctuation', () => {

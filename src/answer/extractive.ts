@@ -1996,6 +1996,8 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     .filter((m) => !(m[2].startsWith('年') && Number(m[1]) >= 100))
     .map((m) => ({ n: Number(m[1]), unit: m[2].replace(/^(了|多|来|左右).*$/, '') }))
     .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
+  // English: a number with its unit ("for 2 years", "my son is 7 years old", "a 4-year-old"), the unit as a stem.
+  const englishNumbers = englishText(question) ? [...question.toLowerCase().matchAll(ENGLISH_ASKER_NUMBER)].map((m) => ({ n: englishNumber(m[1]!), unit: englishUnit(m[2]!) })) : [];
   // The asker's household by its size (一家三口, 三口之家, 家里4口人): so many people, as 3人 is.
   for (const m of normalizeText(question).matchAll(HOUSEHOLD)) {
     const n = smallNumber(m[1] ?? m[2] ?? '');
@@ -2007,12 +2009,14 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
   candidates.forEach((c, i) => {
     // A table row; or a line of a list that opens with a band (满5年不满10年：最长领取期限18个月; 80至89周岁的，
     // 每人每月100元 — how a web page's table reads once flattened): its siblings in the passage are the other bands.
-    const band = c.row ? null : bandLabel(c.norm);
+    // (An English line's band is a row only for an asker who states a number of its own: "at least 30 days before it
+    // expires" is no row of anything asked about expired medicine.)
+    const band = c.row || (!HAN.test(c.norm) && !englishNumbers.length) ? null : bandLabel(c.norm);
     if (!c.row && !band) return;
     const key = c.row ? `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}` : `${c.passageIndex}\u0000bands`;
     const cells = c.row ? c.row.cells : [band!];
     // (Or the grade asked, as the question names it in other words: 二级 for "a tier-2 hospital".)
-    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit))) || (!!grade && cells.some((cell) => gradeKey(normalizeText(cell)) === gradeKey(grade)));
+    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit))) || englishNumbers.some((n) => cells.some((cell) => englishBandHolds(cell, n.n, n.unit))) || (!!grade && cells.some((cell) => gradeKey(normalizeText(cell)) === gradeKey(grade)));
     // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
     const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
     tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named, inRange }]);
@@ -2041,6 +2045,9 @@ const BAND_TESTS = [RANGE, FROM_UNDER, AT_LEAST, AT_MOST].map((re) => new RegExp
 
 /** The opening clause of a line when it states a band of figures (满5年不满10年, 80至89周岁, 10年以上), else null. */
 function bandLabel(norm: string): string | null {
+  // An English line states its band anywhere in its opening ("The fee for a permit valid for less than one year is
+  // RMB 400", "for one to three years it is RMB 800"): the band itself labels it.
+  if (!HAN.test(norm)) return englishBands(norm.slice(0, ENGLISH_BAND_OPENING))[0] ?? null;
   const label = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?([^：:，,；;。]{2,20})[：:，,]/.exec(norm)?.[1];
   if (label && BAND_TESTS.some((re) => re.test(label))) return label;
   // The first band of a list may follow the list's own label (发放标准：80至89周岁的，每人每月100元).
@@ -2049,6 +2056,53 @@ function bandLabel(norm: string): string | null {
   // …or follow a provision's lead-in in the same sentence (第三条 …按下列标准给予每餐补贴：（一）65周岁至79周岁的，…).
   const item = /[：:]\s*[（(][一二三四五六七八九十]{1,2}[)）]\s*(.+)$/.exec(norm)?.[1];
   return item ? bandLabel(item) : null;
+}
+
+const ENGLISH_NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const EN_N = `(\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS.join('|')})`;
+const EN_UNIT = '(years?|months?|weeks?|days?|hours?|kilos?|kg|kilograms?|metres?|meters?|people|persons?)';
+/** How far into an English line its band is read. */
+const ENGLISH_BAND_OPENING = 80;
+// "one to three years", "6-14 years", "between 6 and 14 years"; "less than one year", "under 6 years"; "over 65 years",
+// "at least 10 years", "65 years and over".
+const ENGLISH_BAND: [RegExp, 'range' | 'below' | 'above'][] = [
+  [new RegExp(`\\b${EN_N}\\s*(?:to|-|–|and)\\s*${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), 'range'],
+  [new RegExp(`\\b(?:less than|under|below|up to|within|no more than)\\s+${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), 'below'],
+  [new RegExp(`\\b(?:more than|over|above|at least|no less than)\\s+${EN_N}\\s+${EN_UNIT}\\b|\\b${EN_N}\\s+${EN_UNIT}\\s+(?:and|or)\\s+(?:over|above|older|more)\\b`, 'gi'), 'above'],
+];
+// The asker's number with its unit: "for 2 years", "is 7 years old", "a 4-year-old", "3 months".
+const ENGLISH_ASKER_NUMBER = new RegExp(`\\b${EN_N}[\\s-]+${EN_UNIT}\\b`, 'g');
+
+function englishNumber(word: string): number {
+  const at = ENGLISH_NUMBER_WORDS.indexOf(word.toLowerCase());
+  return at >= 0 ? at : Number(word);
+}
+
+/** An English unit as one form: years → year, kilos → kg, persons → people. */
+function englishUnit(word: string): string {
+  const w = word.toLowerCase();
+  return /^(kilos?|kg|kilograms?)$/.test(w) ? 'kg' : /^(people|persons?)$/.test(w) ? 'people' : /^(metres?|meters?)$/.test(w) ? 'metre' : w.replace(/s$/, '');
+}
+
+/** The bands an English text states, as written. */
+function englishBands(text: string): string[] {
+  return ENGLISH_BAND.flatMap(([re]) => [...text.matchAll(re)].map((m) => m[0])).sort((a, b) => text.indexOf(a) - text.indexOf(b));
+}
+
+/** Whether an English band (one to three years, under 6 years, 65 years and over) holds the number of the unit. */
+function englishBandHolds(cell: string, n: number, unit: string): boolean {
+  for (const [re, kind] of ENGLISH_BAND) {
+    for (const m of cell.matchAll(new RegExp(re.source, 'gi'))) {
+      const [a, b, c, d] = [m[1], m[2], m[3], m[4]];
+      if (kind === 'range' && englishUnit(c!) === unit && n >= englishNumber(a!) && n <= englishNumber(b!)) return true;
+      if (kind === 'below' && englishUnit(b!) === unit && n < englishNumber(a!)) return true;
+      if (kind === 'above') {
+        const [value, stated] = a !== undefined ? [a, b!] : [c!, d!];
+        if (englishUnit(stated) === unit && n >= englishNumber(value)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**

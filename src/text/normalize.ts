@@ -84,8 +84,9 @@ const SPACE_RUN = /[^\S\n]+/g;
 // A number and its neighbouring Chinese unit or word: "8.5 万人次", "2836 名", "7 月 10 日", "全县 2836".
 const DIGIT_SPACE_HAN = new RegExp(`(\\d)[ ]+(?=${HAN})`, 'gu');
 const HAN_SPACE_DIGIT = new RegExp(`(${HAN})[ ]+(?=\\d)`, 'gu');
-// Spaces inside a decimal number: "8 .5", "8. 5".
-const DECIMAL_SPACES = /(\d)[ ]*\.[ ]*(?=\d)/g;
+// Spaces inside a decimal number: "8 .5", "8. 5". (Not a sentence's full stop before a numbered item that has its own
+// decimal point: "…RMB 1,000. 2.5 A residence permit…".)
+const DECIMAL_SPACES = /(\d)[ ]*\.[ ]*(?=\d+(?!\.\d))/g;
 
 function normalizeLine(line: string): string {
   return line
