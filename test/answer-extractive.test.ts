@@ -1523,6 +1523,22 @@ describe('abstention evidence', () => {
     expect(lead('How much is a residence permit for four years?')).toContain('RMB 1,000');
   });
 
+  it('English: a yes-or-no question leads with the page\'s "Yes, …" before the sentence after it; "how much waste" asks a weight', () => {
+    const page = statsFor([
+      {
+        title: 'Social Insurance and Housing Provident Fund for Foreign Employees',
+        text: 'Q5. Can foreign employees join the Housing Provident Fund?\nYes, but it is voluntary for foreign employees. If you and your employer agree to join, each pays 12% of your monthly salary into your account.',
+      },
+      ...ALL,
+    ]);
+    const question = 'Do foreigners have to pay into the housing fund?';
+    const draft = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, page.chunks.slice(0, 1)), history: [] }, page.stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toMatch(/^Yes, but it is voluntary/);
+    expect(askedFigure('how much waste did the supermarket collect on its first day', 'en').measure).toBe('weight');
+    expect(askedFigure('how much did the supermarket pay for waste', 'en').measure).toBe('money');
+  });
+
   it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级', () => {
     const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
     // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)

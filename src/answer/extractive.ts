@@ -703,6 +703,13 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   if (choices.length && sentences.length && !namesOption(sentences[0])) {
     leadWith(sentences, sentences.find((s) => namesOption(s) && onTopic(s) && !s.otherRow && (!asked || s.fit >= sentences[0].fit)));
   }
+  // An English yes-or-no question answered on a page of questions and answers: the answer's opening "Yes, …" or "No, …"
+  // leads, where the top sentence is the one after it (it matched more of the question's words: "If you and your
+  // employer agree to join, each pays 12%…" after "Yes, but it is voluntary for foreign employees").
+  if (language === 'en' && !asked && YES_NO_EN.test(input.question) && sentences.length) {
+    const top = sentences[0];
+    leadWith(sentences, sentences.find((s) => s.passageIndex === top.passageIndex && s.order === top.order - 1 && REPLY_EN.test(s.text)));
+  }
   // The figure of what the question asks it of (收入 of 公租房申请收入标准): an on-topic sentence stating a fitting figure
   // beside that word (家庭人均月收入低于3000元) leads, when the top one's figure is of something its document's title
   // and headings do not name either (the rent's 每月每平方米8元).
@@ -2399,6 +2406,11 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
   flush();
   return out;
 }
+
+/** An English question asking yes or no (Do foreigners have to…, Can I…, Is it…). */
+const YES_NO_EN = /^\s*(?:do|does|did|can|could|is|are|was|were|will|would|should|must|may|have|has|am)\b/i;
+/** An English answer's opening yes or no ("Yes, but it is voluntary", "No."). */
+const REPLY_EN = /^\s*(?:A\d*\s*[:.]\s*)?(?:yes|no)\b/i;
 
 /** A reply that is only yes or no (答：可以。, 答：不能。). */
 const BARE_REPLY = /^\s*(?:答\s*[：:])?\s*(?:可以|不可以|能|不能|是|否|是的|不是|会|不会|需要|不需要|有|没有|对|不对|行|不行)[。！!.，,]?\s*$/;

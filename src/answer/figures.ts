@@ -445,6 +445,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (/percentage|share|proportion/.test(how) || /\b(percent|percentage|rate)\b/i.test(question)) measure = 'percent';
   // "How much is X" asks a price unless it asks time; "how much cheaper/more" asks a relative difference
   // (低12%至15%), in money only when money is named ("earn", "pay").
+  // ("How much waste / paper / rice" asks a quantity of the material: its weight.)
+  else if (how === 'much' && MATERIAL_EN.test(words[0] ?? '')) measure = 'weight';
   else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : COMPARATIVE_EN.test(question) && !MONEY_EN.test(question) ? 'percent' : 'money';
   // "How long" asks a time when a verb follows it (to get, does it, will I) or the question names a stretch of time
   // (take, wait, the publicity period, the contract); "how long is the bridge" asks a length.
@@ -457,6 +459,9 @@ function askedFigureEnglish(question: string): AskedFigure {
   const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : measure === 'duration' && /many/.test(how) ? (ENGLISH_DURATION_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
   return { measure, classifier, focus: subject ? `${focus} ${subject}` : focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
+
+/** Materials whose amount is a weight ("how much waste did it collect"). */
+const MATERIAL_EN = /^(waste|rubbish|garbage|trash|recyclables?|scrap|paper|cardboard|plastics?|metal|glass|food|rice|grain|flour|vegetables?|fruit|meat|coal|clothes|clothing)$/i;
 
 const COMPARATIVE_ZH = /(便宜|贵|高|低|(?<![最至不])[多少]|涨|降|省|提高|下降|增加|减少)了?$/;
 const COMPARATIVE_EN = /\bhow much (cheaper|more|less|lower|higher|bigger|smaller|faster|slower|longer|shorter|better|further)\b/i;
