@@ -1539,6 +1539,20 @@ describe('abstention evidence', () => {
     expect(askedFigure('how much did the supermarket pay for waste', 'en').measure).toBe('money');
   });
 
+  it('"who do I call" asks a phone number; of the labelled lines giving one, the line whose label names the thing asked leads', () => {
+    const page = statsFor([
+      {
+        title: 'Water and Gas at Home: A Guide for New Residents',
+        text: 'If you smell gas: turn off the main valve, open windows and do not touch switches.\nWater repairs: 0873-8660 9601\nGas emergencies: 0873-8660 9602\nA repair worker will call you back within 30 minutes.',
+      },
+      ...ALL,
+    ]);
+    const question = 'Smell gas in my kitchen!! who do i call';
+    const draft = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, page.chunks.slice(0, 1)), history: [] }, page.stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('0873-8660 9602');
+  });
+
   it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级', () => {
     const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
     // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)

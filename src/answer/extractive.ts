@@ -772,8 +772,15 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const facetMissing = facet?.evidence && !facet.leadOnly && !sentences.some((s) => givesFacet(s) || labelled(s)) ? 1 : 0;
   if (facet?.evidence && !facetMissing) {
     // The sentences that give the facet come first, a labelled one first of all (stable otherwise).
+    // (Of two labelled lines giving it, the one whose label names more of the question first: "Gas emergencies:
+    // 0873-8660 9602" before "Water repairs: 0873-8660 9601" for a gas smell, though the page's title names gas for both.)
     const gives = (s: ScoredSentence) => (labelled(s) ? 0 : givesFacet(s) ? 1 : 2);
     sentences.sort((a, b) => gives(a) - gives(b));
+    const [top] = sentences;
+    if (top && gives(top) < 2 && startsField(top.text)) {
+      const named = sentences.filter((s) => gives(s) === gives(top) && startsField(s.text) && s.features.own > top.features.own);
+      leadWith(sentences, named.reduce<ScoredSentence | undefined>((a, b) => (!a || b.features.own > a.features.own ? b : a), undefined));
+    }
     // (Whether it is free is said of each side in its own words — 凭优待证享受第（一）项优惠 for 非本市户籍: the asked
     // side still leads.)
     if (facet!.leadOnly) ownSideFirst();
@@ -2581,7 +2588,7 @@ const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[�
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {
   const q = question.toLowerCase();
   if (/邮箱|电子邮件|\be-?mail\b/.test(q)) return { zh: '电子邮箱', en: 'an email address', evidence: EMAIL };
-  if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|(有没有|有啥|有什么)(咨询|联系)?(电话|热线)|(电话|热线)(可以|能)?(问|咨询|打|联系)|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b|\b(what|which) number (do|should|can|could) (i|we) (call|ring|dial)\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE, label: PHONE_LABEL };
+  if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|(有没有|有啥|有什么)(咨询|联系)?(电话|热线)|(电话|热线)(可以|能)?(问|咨询|打|联系)|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b|\b(what|which) number (do|should|can|could) (i|we) (call|ring|dial)\b|\bwho (do|should|can|could) (i|we) (call|ring|phone|contact)\b|\bwho to (call|ring|phone|contact)\b|\b(emergency|repair|service) (phone |telephone )?number\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE, label: PHONE_LABEL };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
   // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
   if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
