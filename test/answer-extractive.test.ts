@@ -1537,6 +1537,7 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toMatch(/^Yes, but it is voluntary/);
     expect(askedFigure('how much waste did the supermarket collect on its first day', 'en').measure).toBe('weight');
     expect(askedFigure('how much did the supermarket pay for waste', 'en').measure).toBe('money');
+    expect(askedFigure('how much % of my salary go to pension?', 'en').measure).toBe('percent');
   });
 
   it('"who do I call" asks a phone number; of the labelled lines giving one, the line whose label names the thing asked leads', () => {

@@ -442,7 +442,7 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (how === 'old' || how === 'age') measure = 'age';
   // ("How far ahead / in advance" asks how long before, not a distance.)
   else if (how === 'far') measure = /\bhow far (ahead|in advance|beforehand|before|back)\b/i.test(question) ? 'duration' : 'length';
-  else if (/percentage|share|proportion/.test(how) || /\b(percent|percentage|rate)\b/i.test(question)) measure = 'percent';
+  else if (/percentage|share|proportion/.test(how) || /\b(percent|percentage|rate)\b|\bhow (much|many) ?%/i.test(question)) measure = 'percent';
   // "How much is X" asks a price unless it asks time; "how much cheaper/more" asks a relative difference
   // (低12%至15%), in money only when money is named ("earn", "pay").
   // ("How much waste / paper / rice" asks a quantity of the material: its weight.)
