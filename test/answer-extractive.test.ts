@@ -91,6 +91,11 @@ function askChunkOf(local: { chunks: Chunk[]; stats: CorpusStats }, question: st
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(at, at + 1)), history: [], now: Date.UTC(2026, 11, 1) }, local.stats);
 }
 
+/** An English question answered from the chunk at `at` of `local` alone, searched by its words as the retriever reads them (stems: primari of "primary"). */
+function askEnglishChunkOf(local: { chunks: Chunk[]; stats: CorpusStats }, question: string, at = 0) {
+  return answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, local.chunks.slice(at, at + 1)), history: [] }, local.stats);
+}
+
 /** A Chinese question answered from `ranked` (retrieval order) with the corpus statistics `stats`. */
 function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
@@ -1475,8 +1480,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    // (Searched for by the question's words as the retriever reads them: stems, "primari" of "primary".)
-    const ask = (question: string) => answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, page.chunks.slice(0, 1)), history: [] }, page.stats);
+    const ask = (question: string) => askEnglishChunkOf(page, question);
     const lead = (question: string) => {
       const draft = ask(question);
       expect(draft.abstained, draft.text).toBe(false);
@@ -1518,7 +1522,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    const lead = (question: string) => answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, page.chunks.slice(0, 1)), history: [] }, page.stats).text.split('\n')[0];
+    const lead = (question: string) => askEnglishChunkOf(page, question).text.split('\n')[0];
     expect(lead('residence permit fee for 2 years')).toContain('RMB 800');
     expect(lead('How much is a residence permit for four years?')).toContain('RMB 1,000');
   });
@@ -1532,7 +1536,7 @@ describe('abstention evidence', () => {
       ...ALL,
     ]);
     const question = 'Do foreigners have to pay into the housing fund?';
-    const draft = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, page.chunks.slice(0, 1)), history: [] }, page.stats);
+    const draft = askEnglishChunkOf(page, question);
     expect(draft.abstained, draft.text).toBe(false);
     expect(draft.text.split('\n')[0]).toMatch(/^Yes, but it is voluntary/);
     expect(askedFigure('how much waste did the supermarket collect on its first day', 'en').measure).toBe('weight');
@@ -1549,7 +1553,7 @@ describe('abstention evidence', () => {
       ...ALL,
     ]);
     const question = 'Smell gas in my kitchen!! who do i call';
-    const draft = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, page.chunks.slice(0, 1)), history: [] }, page.stats);
+    const draft = askEnglishChunkOf(page, question);
     expect(draft.abstained, draft.text).toBe(false);
     expect(draft.text.split('\n')[0]).toContain('0873-8660 9602');
   });
