@@ -1558,7 +1558,7 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('0873-8660 9602');
   });
 
-  it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级', () => {
+  it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级, 三甲 is 三级', () => {
     const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
     // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)
     const ask = (question: string, synonym: string, of: string) => {
@@ -1572,6 +1572,9 @@ describe('abstention evidence', () => {
     expect(ask('生二胎奖励多少', '二孩', '二胎')).toContain('2000元');
     const hospital = statsFor([{ title: '医保待遇', text: '住院报销比例：一级医院90%，二级医院75%，三级医院60%。' }, ...ALL]);
     expect(askChunkOf(hospital, '2级医院住院报销比例是多少').text.split('\n')[0]).toContain('75%');
+    // (A 三甲医院 is a hospital of the 三级.)
+    const table = statsFor([{ title: '居民医保住院待遇', text: '医疗机构级别 | 起付标准 | 政策范围内报销比例\n一级 | 200元 | 90%\n二级 | 500元 | 75%\n三级 | 1000元 | 60%\n特困人员住院的，起付标准降低50%。' }, ...ALL]);
+    expect(askChunkOf(table, '去三甲医院住院医保报销比例多少').text.split('\n')[0]).toContain('60%');
   });
 
   it('a table row that shares only a word with the question (中低收入家庭 of 收入) does not lead over the sentence stating the figure asked beside it', () => {

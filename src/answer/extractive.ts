@@ -1709,10 +1709,10 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
 
 /**
  * A grade as one key however it is written: with or without 第, in digits or Chinese numerals, a child by 孩 or
- * the asker's 胎 (三胎 is the notice's 三孩).
+ * the asker's 胎 (三胎 is the notice's 三孩), a hospital by its 甲 (a 三甲医院 is of the 三级).
  */
 function gradeKey(grade: string): string {
-  return grade.replace(/^第/, '').replace(/胎$/, '孩').replace(/^\d{1,2}/, (d) => (Number(d) >= 1 && Number(d) <= 10 ? '一二三四五六七八九十'[Number(d) - 1] : d));
+  return grade.replace(/^第/, '').replace(/胎$/, '孩').replace(/甲$/, '级').replace(/^\d{1,2}/, (d) => (Number(d) >= 1 && Number(d) <= 10 ? '一二三四五六七八九十'[Number(d) - 1] : d));
 }
 
 /** The highest or lowest figure of the enumeration (X元、Y元、Z元) the figure belongs to; the figure itself when it stands alone. */
