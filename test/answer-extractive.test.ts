@@ -1525,6 +1525,18 @@ describe('abstention evidence', () => {
     const lead = (question: string) => askEnglishChunkOf(page, question).text.split('\n')[0];
     expect(lead('residence permit fee for 2 years')).toContain('RMB 800');
     expect(lead('How much is a residence permit for four years?')).toContain('RMB 1,000');
+    // An age without its unit, in the band and from the asker ("seniors aged 60 and over", "he is 65").
+    const prices = statsFor([
+      {
+        title: 'Library and Sports Centre: a guide for international residents',
+        text: 'Facility | Price\nSwimming pool, single ticket | 30 yuan\nSwimming pool, seniors aged 60 and over, children under 1.2 metres | 15 yuan\nBadminton court, per hour | 40 yuan',
+      },
+      ...ALL,
+    ]);
+    // (Its label runs long: the price comes first, so the fact stays in the short line.)
+    const senior = askEnglishChunkOf(prices, 'how much is swimming for my dad, he is 65').text.split('\n')[0];
+    expect(senior.slice(0, 80)).toContain('15 yuan');
+    expect(senior).toContain('seniors aged 60 and over');
   });
 
   it('English: a yes-or-no question leads with the page\'s "Yes, …" before the sentence after it; "how much waste" asks a weight', () => {

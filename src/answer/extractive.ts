@@ -2011,7 +2011,7 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     .map((m) => ({ n: Number(m[1]), unit: m[2].replace(/^(了|多|来|左右).*$/, '') }))
     .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
   // English: a number with its unit ("for 2 years", "my son is 7 years old", "a 4-year-old"), the unit as a stem.
-  const englishNumbers = englishText(question) ? [...question.toLowerCase().matchAll(ENGLISH_ASKER_NUMBER)].map((m) => ({ n: englishNumber(m[1]!), unit: englishUnit(m[2]!) })) : [];
+  const englishNumbers = englishText(question) ? [...question.toLowerCase().matchAll(ENGLISH_ASKER_NUMBER)].map((m) => ({ n: englishNumber(m[1]!), unit: englishUnit(m[2]!) })).concat([...question.toLowerCase().matchAll(ENGLISH_ASKER_AGE)].map((m) => ({ n: Number(m[1]), unit: AGED }))) : [];
   // The asker's household by its size (一家三口, 三口之家, 家里4口人): so many people, as 3人 is.
   for (const m of normalizeText(question).matchAll(HOUSEHOLD)) {
     const n = smallNumber(m[1] ?? m[2] ?? '');
@@ -2078,14 +2078,26 @@ const EN_UNIT = '(years?|months?|weeks?|days?|hours?|kilos?|kg|kilograms?|metres
 /** How far into an English line its band is read. */
 const ENGLISH_BAND_OPENING = 80;
 // "one to three years", "6-14 years", "between 6 and 14 years"; "less than one year", "under 6 years"; "over 65 years",
-// "at least 10 years", "65 years and over".
-const ENGLISH_BAND: [RegExp, 'range' | 'below' | 'above'][] = [
-  [new RegExp(`\\b${EN_N}\\s*(?:to|-|–|and)\\s*${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), 'range'],
-  [new RegExp(`\\b(?:less than|under|below|up to|within|no more than)\\s+${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), 'below'],
-  [new RegExp(`\\b(?:more than|over|above|at least|no less than)\\s+${EN_N}\\s+${EN_UNIT}\\b|\\b${EN_N}\\s+${EN_UNIT}\\s+(?:and|or)\\s+(?:over|above|older|more)\\b`, 'gi'), 'above'],
+// "at least 10 years", "65 years and over"; and ages without their unit: "aged 6 to 14", "aged 60 and over", "under the
+// age of 18". Each read as the numbers it holds (from, to: inclusive; below: up to, not including) and its unit.
+interface EnglishBand {
+  re: RegExp;
+  read: (m: RegExpMatchArray) => { from: number; to: number; unit: string };
+}
+const AGED = 'year';
+const ENGLISH_BAND: EnglishBand[] = [
+  { re: new RegExp(`\\b${EN_N}\\s*(?:to|-|–|and)\\s*${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), read: (m) => ({ from: englishNumber(m[1]!), to: englishNumber(m[2]!), unit: englishUnit(m[3]!) }) },
+  { re: new RegExp(`\\b(?:less than|under|below|up to|within|no more than)\\s+${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), read: (m) => ({ from: -Infinity, to: englishNumber(m[1]!) - 1e-9, unit: englishUnit(m[2]!) }) },
+  { re: new RegExp(`\\b(?:more than|over|above|at least|no less than)\\s+${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), read: (m) => ({ from: englishNumber(m[1]!), to: Infinity, unit: englishUnit(m[2]!) }) },
+  { re: new RegExp(`\\b${EN_N}\\s+${EN_UNIT}\\s+(?:and|or)\\s+(?:over|above|older|more)\\b`, 'gi'), read: (m) => ({ from: englishNumber(m[1]!), to: Infinity, unit: englishUnit(m[2]!) }) },
+  { re: new RegExp(`\\baged\\s+${EN_N}\\s*(?:to|-|–)\\s*${EN_N}\\b(?!\\s+(?:months?|weeks?|days?))`, 'gi'), read: (m) => ({ from: englishNumber(m[1]!), to: englishNumber(m[2]!), unit: AGED }) },
+  { re: new RegExp(`\\baged\\s+${EN_N}\\s+(?:and|or)\\s+(?:over|above|older)\\b|\\b(?:over|above)\\s+the\\s+age\\s+of\\s+${EN_N}\\b`, 'gi'), read: (m) => ({ from: englishNumber((m[1] ?? m[2])!), to: Infinity, unit: AGED }) },
+  { re: new RegExp(`\\b(?:aged\\s+under|under\\s+the\\s+age\\s+of)\\s+${EN_N}\\b`, 'gi'), read: (m) => ({ from: -Infinity, to: englishNumber(m[1]!) - 1e-9, unit: AGED }) },
 ];
-// The asker's number with its unit: "for 2 years", "is 7 years old", "a 4-year-old", "3 months".
+// The asker's number with its unit: "for 2 years", "is 7 years old", "a 4-year-old", "3 months"; and an age stated
+// without one ("my dad is 65", "I'm 70", "turning 6").
 const ENGLISH_ASKER_NUMBER = new RegExp(`\\b${EN_N}[\\s-]+${EN_UNIT}\\b`, 'g');
+const ENGLISH_ASKER_AGE = /\b(?:is|am|i'm|im|he's|she's|turned|turning|aged?)\s+(\d{1,3})\b(?!\s*(?:%|percent|yuan|rmb|kg|km|cm|m\b|metres?|meters?|years?|months?|weeks?|days?|hours?|times|people|persons|children|kids))/g;
 
 function englishNumber(word: string): number {
   const at = ENGLISH_NUMBER_WORDS.indexOf(word.toLowerCase());
@@ -2100,23 +2112,17 @@ function englishUnit(word: string): string {
 
 /** The bands an English text states, as written. */
 function englishBands(text: string): string[] {
-  return ENGLISH_BAND.flatMap(([re]) => [...text.matchAll(re)].map((m) => m[0])).sort((a, b) => text.indexOf(a) - text.indexOf(b));
+  return ENGLISH_BAND.flatMap(({ re }) => [...text.matchAll(re)].map((m) => m[0])).sort((a, b) => text.indexOf(a) - text.indexOf(b));
 }
 
 /** Whether an English band (one to three years, under 6 years, 65 years and over) holds the number of the unit. */
 function englishBandHolds(cell: string, n: number, unit: string): boolean {
-  for (const [re, kind] of ENGLISH_BAND) {
-    for (const m of cell.matchAll(new RegExp(re.source, 'gi'))) {
-      const [a, b, c, d] = [m[1], m[2], m[3], m[4]];
-      if (kind === 'range' && englishUnit(c!) === unit && n >= englishNumber(a!) && n <= englishNumber(b!)) return true;
-      if (kind === 'below' && englishUnit(b!) === unit && n < englishNumber(a!)) return true;
-      if (kind === 'above') {
-        const [value, stated] = a !== undefined ? [a, b!] : [c!, d!];
-        if (englishUnit(stated) === unit && n >= englishNumber(value)) return true;
-      }
-    }
-  }
-  return false;
+  return ENGLISH_BAND.some(({ re, read }) =>
+    [...cell.matchAll(new RegExp(re.source, 'gi'))].some((m) => {
+      const band = read(m);
+      return band.unit === unit && n >= band.from && n <= band.to;
+    }),
+  );
 }
 
 /**

@@ -161,7 +161,11 @@ export function rowLead(row: TableRow, figure: FigureMention | null, terms: read
   // What the row is: its label and the other cells the question names (空调 1.5匹挂机), in column order.
   const beyondLabel = (cell: string) => terms.some((t) => t.length >= 2 && normalizeText(cell).includes(t) && !normalizeText(label?.cell ?? '').includes(t));
   const naming = pairs.filter((p) => p !== target && (p === label || beyondLabel(p.cell))).map((p) => p.cell);
-  return naming.length ? `${naming.join(' ')}${latin ? ', ' : '，'}${stated}` : stated;
+  if (!naming.length) return stated;
+  const named = `${naming.join(' ')}${latin ? ', ' : '，'}${stated}`;
+  // (An English row whose label runs long states the asked cell first, the row after it, so the fact stays in the
+  // short line: "Price: 15 yuan — Swimming pool, seniors aged 60 and over, children under 1.2 metres".)
+  return latin && named.length > ENGLISH_LEAD_MAX ? `${stated} — ${naming.join(' ')}` : named;
 }
 
 /**
