@@ -2011,7 +2011,7 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     .map((m) => ({ n: Number(m[1]), unit: m[2].replace(/^(了|多|来|左右).*$/, '') }))
     .filter(({ n }) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
   // English: a number with its unit ("for 2 years", "my son is 7 years old", "a 4-year-old"), the unit as a stem.
-  const englishNumbers = englishText(question) ? [...question.toLowerCase().matchAll(ENGLISH_ASKER_NUMBER)].map((m) => ({ n: englishNumber(m[1]!), unit: englishUnit(m[2]!) })).concat([...question.toLowerCase().matchAll(ENGLISH_ASKER_AGE)].map((m) => ({ n: Number(m[1]), unit: AGED }))) : [];
+  const englishNumbers = englishText(question) ? [...question.toLowerCase().matchAll(ENGLISH_ASKER_NUMBER)].map((m) => ({ n: englishNumber(m[1]!), unit: englishUnit(m[2]!) })).concat([...question.toLowerCase().matchAll(ENGLISH_ASKER_AGE)].map((m) => ({ n: Number(m[1]), unit: AGED })).filter(({ n }) => n <= MAX_AGE)) : [];
   // The asker's household by its size (一家三口, 三口之家, 家里4口人): so many people, as 3人 is.
   for (const m of normalizeText(question).matchAll(HOUSEHOLD)) {
     const n = smallNumber(m[1] ?? m[2] ?? '');
@@ -2085,6 +2085,8 @@ interface EnglishBand {
   read: (m: RegExpMatchArray) => { from: number; to: number; unit: string };
 }
 const AGED = 'year';
+/** No asker states an age above it ("the fee is 400" is no age). */
+const MAX_AGE = 120;
 const ENGLISH_BAND: EnglishBand[] = [
   { re: new RegExp(`\\b${EN_N}\\s*(?:to|-|–|and)\\s*${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), read: (m) => ({ from: englishNumber(m[1]!), to: englishNumber(m[2]!), unit: englishUnit(m[3]!) }) },
   { re: new RegExp(`\\b(?:less than|under|below|up to|within|no more than)\\s+${EN_N}\\s+${EN_UNIT}\\b`, 'gi'), read: (m) => ({ from: -Infinity, to: englishNumber(m[1]!) - 1e-9, unit: englishUnit(m[2]!) }) },

@@ -316,12 +316,13 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
     // per semester at…").
     // (Only where the question singles the figure out by its own words: else the figures beside it — "from 6:30 to
     // 9:00 in the morning and from 18:00 to 21:00 in the evening" — are as much the answer.)
-    const mentions = figure ? figureMentions(normalizeText(out)) : [];
+    const normOut = normalizeText(out);
+    const mentions = figure ? figureMentions(normOut) : [];
     const own = mentions.findIndex((m) => m.text === figure?.text && m.start === at);
     let end = out.length;
-    if (own >= 0 && singledByOwnWords(normalizeText(out), mentions, own, lower)) {
+    if (own >= 0 && singledByOwnWords(normOut, mentions, own, lower)) {
       // (Up to the next figure, not to the first break: "(8 August) the swimming pool and the badminton courts are free".)
-      const [from, to] = englishFigureSpan(normalizeText(out), mentions, own);
+      const [from, to] = englishFigureSpan(normOut, mentions, own);
       end = mentions.find((m) => m.start >= to)?.start ?? out.length;
       start = Math.max(from, Math.min(at - 20, end - ENGLISH_LEAD_MAX));
     }
