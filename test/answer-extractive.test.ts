@@ -1570,6 +1570,24 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('0873-8660 9602');
   });
 
+  it('a pair jieba cuts across the words that ask how much or how often (多先 of 最多先给多少, 月补 of 每个月补多少) is no missing topic', () => {
+    const rules = statsFor([
+      { title: '临时救助实施细则', text: '情况紧急的，镇（街道）可直接给予小额临时救助，单次先行救助金额不超过2000元，事后补齐相关手续。' },
+      { title: '灵活就业人员社会保险补贴管理办法', text: '第三条 灵活就业人员社会保险补贴标准为：养老保险补贴每人每月300元，医疗保险补贴每人每月120元。' },
+      ...ALL,
+    ]);
+    const terms = (question: string, at: number) => {
+      const a = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, rules.chunks.slice(at, at + 1)), history: [] }, rules.stats);
+      if ('decided' in a) throw new Error(a.decided.reasons.join('; '));
+      return a.keyTerms.map((k) => k.term);
+    };
+    expect(terms('镇上能不能先救一下急，最多先给多少', 0)).not.toContain('多先');
+    expect(terms('我打零工 自己交养老保险，政府每个月补多少', 1)).not.toContain('月补');
+    // (The answers stand: the figure leads.)
+    expect(askChunkOf(rules, '临时救助最多先给多少', 0).text.split('\n')[0]).toContain('2000元');
+    expect(askChunkOf(rules, '灵活就业自己交养老保险，每个月补多少', 1).text.split('\n')[0]).toContain('300元');
+  });
+
   it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级, 三甲 is 三级', () => {
     const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
     // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)

@@ -1063,16 +1063,19 @@ const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上�
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
 const GRAMMATICAL_CHAR = /[不没了的是在有也都就还打上下个些这那哪么呢吗吧啊呀给让被把我你他她它咱俺啥咋]/;
 const PLACE_OR_NAME_TAG = /^(ns|nr|nrt|nt)$/;
+/** Words that say how much or how often is asked (最多先给多少, 每个月补多少, 多长时间内办): a pair cut across one is no word. */
+const ASKING_FUNCTION = /^(最多|最少|最高|最低|多少|多长|多久|每个月|个月|每月|每年|每天|时间内|以内|之内)$/;
+
 /**
- * A corpus word of the question (two to four characters) holds exactly one character of the pair at `at`:
+ * A corpus word of the question (two to four characters), or a word of how it asks, holds exactly one character of the pair at `at`:
  * 范围内 of 范围|内能|报, 特展 of 特|展展|到.
  */
 function cutAcross(question: string, at: number, stats: CorpusStats, inPassages: (text: string) => boolean = () => false): boolean {
   for (let length = 2; length <= 4; length++) {
     const ending = question.slice(at + 1 - length, at + 1);
     const starting = question.slice(at + 1, at + 1 + length);
-    if (at + 1 - length >= 0 && /^[\u4e00-\u9fff]+$/.test(ending) && stats.documentFrequency(ending) > 0) return true;
-    if (starting.length === length && /^[\u4e00-\u9fff]+$/.test(starting) && stats.documentFrequency(starting) > 0) return true;
+    if (at + 1 - length >= 0 && /^[\u4e00-\u9fff]+$/.test(ending) && (stats.documentFrequency(ending) > 0 || ASKING_FUNCTION.test(ending))) return true;
+    if (starting.length === length && /^[\u4e00-\u9fff]+$/.test(starting) && (stats.documentFrequency(starting) > 0 || ASKING_FUNCTION.test(starting))) return true;
     // (…or three or four characters of it the retrieved passages state word for word, where the index has
     // them as two words: 政策范围内 is 范围 and 内 to jieba.)
     if (length >= 3 && at + 1 - length >= 0 && /^[\u4e00-\u9fff]+$/.test(ending) && inPassages(ending)) return true;
