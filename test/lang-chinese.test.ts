@@ -179,6 +179,8 @@ describe('everyday words', () => {
     for (const w of ['儿子', '我妈', '下个月', '考完试', '表弟', '那个', '多不多', '有没有', '听说']) expect(isEverydayWord(w), w).toBe(true);
     // Coming back (多长时间内回来报销) is how the asker gets there, not what is asked about.
     for (const w of ['回来', '回去']) expect(isEverydayWord(w), w).toBe(true);
+    // Within what time (多久以内), how a sum is said (1块钱), what should be (最低该有多少度): how it is asked, not what about.
+    for (const w of ['以内', '之内', '块钱', '该', '应该']) expect(isEverydayWord(w), w).toBe(true);
   });
   it('keeps public-service words and facets', () => {
     for (const w of ['社区', '报名', '低保', '周末', '养老金', '截止']) expect(isEverydayWord(w), w).toBe(false);
