@@ -1554,6 +1554,10 @@ describe('abstention evidence', () => {
     expect(askedFigure('how much waste did the supermarket collect on its first day', 'en').measure).toBe('weight');
     expect(askedFigure('how much did the supermarket pay for waste', 'en').measure).toBe('money');
     expect(askedFigure('how much % of my salary go to pension?', 'en').measure).toBe('percent');
+    // A share of the pay, and how long a document stays valid, are no amount of money or a person's age.
+    expect(askedFigure('How much is taken off my salary for pension?', 'en').measure).toBe('percent');
+    expect(askedFigure('certificate of no marriage, how old can it be', 'en').measure).toBe('duration');
+    expect(askedFigure('how old can my child be to enter kindergarten', 'en').measure).toBe('age');
   });
 
   it('"who do I call" asks a phone number; of the labelled lines giving one, the line whose label names the thing asked leads', () => {

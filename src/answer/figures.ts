@@ -439,6 +439,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   const how = m?.[1]?.toLowerCase() ?? m?.[2]?.toLowerCase() ?? '';
   let measure: Measure | null = null;
   if (/\b(days?|hours?|weeks?|months?|years?|minutes?)\b/i.test(focus) && /many|long/.test(how)) measure = 'duration';
+  // ("How old can the certificate be" asks how long a document stays valid, not a person's age.)
+  else if (how === 'old' && DOCUMENT_AGE_EN.test(question)) measure = 'duration';
   else if (how === 'old' || how === 'age') measure = 'age';
   // ("How far ahead / in advance" asks how long before, not a distance.)
   else if (how === 'far') measure = /\bhow far (ahead|in advance|beforehand|before|back)\b/i.test(question) ? 'duration' : 'length';
@@ -447,6 +449,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   // (低12%至15%), in money only when money is named ("earn", "pay").
   // ("How much waste / paper / rice" asks a quantity of the material: its weight.)
   else if (how === 'much' && MATERIAL_EN.test(words[0] ?? '')) measure = 'weight';
+  // ("How much is taken off my salary for pension": a share of the pay, as contributions are stated.)
+  else if (how === 'much' && SHARE_OF_PAY_EN.test(question)) measure = 'percent';
   else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : COMPARATIVE_EN.test(question) && !MONEY_EN.test(question) ? 'percent' : 'money';
   // "How long" asks a time when a verb follows it (to get, does it, will I) or the question names a stretch of time
   // (take, wait, the publicity period, the contract); "how long is the bridge" asks a length.
@@ -459,6 +463,11 @@ function askedFigureEnglish(question: string): AskedFigure {
   const classifier = measure === 'count' ? (ENGLISH_COUNT_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : measure === 'duration' && /many/.test(how) ? (ENGLISH_DURATION_WORDS.find(([re]) => re.test(focus))?.[1] ?? null) : null;
   return { measure, classifier, focus: subject ? `${focus} ${subject}` : focus, ...(measure === 'money' && PER_UNIT_EN.test(question) ? { perUnit: true } : {}) };
 }
+
+/** A document's age asked: "how old can the certificate be", "how old may the photo be". */
+const DOCUMENT_AGE_EN = /\bhow old (?:can|may|should|must|could) (?:it|they|the|my|a|an|this|that)\b(?!\s+(?:child|children|kid|kids|son|daughter|person|people|applicant|baby|man|woman|student))/i;
+/** A share of one's pay asked: "taken off / deducted from my salary". */
+const SHARE_OF_PAY_EN = /\b(?:taken off|taken out of|deducted from|withheld from|comes? out of|goes? (?:to|into)[^?]{0,30}from)\s+(?:my|your|our|the|his|her)?\s*(?:monthly\s+)?(?:salary|pay|wages?|income|paycheck)\b/i;
 
 /** Materials whose amount is a weight ("how much waste did it collect"). */
 const MATERIAL_EN = /^(waste|rubbish|garbage|trash|recyclables?|scrap|paper|cardboard|plastics?|metal|glass|food|rice|grain|flour|vegetables?|fruit|meat|coal|clothes|clothing)$/i;
