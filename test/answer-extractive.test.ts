@@ -96,6 +96,13 @@ function askEnglishChunkOf(local: { chunks: Chunk[]; stats: CorpusStats }, quest
   return answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, local.chunks.slice(at, at + 1)), history: [] }, local.stats);
 }
 
+/** The lead line of an English question's answer from the chunk at `at` of `local` alone, which must answer. */
+function englishLeadOf(local: { chunks: Chunk[]; stats: CorpusStats }, question: string, at = 0): string {
+  const draft = askEnglishChunkOf(local, question, at);
+  expect(draft.abstained, draft.text).toBe(false);
+  return draft.text.split('\n')[0];
+}
+
 /** A Chinese question answered from `ranked` (retrieval order) with the corpus statistics `stats`. */
 function askZh(question: string, ranked: Chunk[], stats: CorpusStats) {
   return answerExtractively({ question, language: 'zh', retrieval: retrievalOf(question, ranked), history: [] }, stats);
@@ -1481,11 +1488,7 @@ describe('abstention evidence', () => {
       ...ALL,
     ]);
     const ask = (question: string) => askEnglishChunkOf(page, question);
-    const lead = (question: string) => {
-      const draft = ask(question);
-      expect(draft.abstained, draft.text).toBe(false);
-      return draft.text.split('\n')[0];
-    };
+    const lead = (question: string) => englishLeadOf(page, question);
     const junior = lead('How much per semester is junior middle school for a foreign kid?');
     expect(junior).toContain('7,500');
     expect(junior).not.toContain('6,000');
@@ -1522,7 +1525,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    const lead = (question: string) => askEnglishChunkOf(page, question).text.split('\n')[0];
+    const lead = (question: string) => englishLeadOf(page, question);
     expect(lead('residence permit fee for 2 years')).toContain('RMB 800');
     expect(lead('How much is a residence permit for four years?')).toContain('RMB 1,000');
     // An age without its unit, in the band and from the asker ("seniors aged 60 and over", "he is 65").
@@ -1534,7 +1537,7 @@ describe('abstention evidence', () => {
       ...ALL,
     ]);
     // (Its label runs long: the price comes first, so the fact stays in the short line.)
-    const senior = askEnglishChunkOf(prices, 'how much is swimming for my dad, he is 65').text.split('\n')[0];
+    const senior = englishLeadOf(prices, 'how much is swimming for my dad, he is 65');
     expect(senior.slice(0, 80)).toContain('15 yuan');
     expect(senior).toContain('seniors aged 60 and over');
   });
@@ -1547,10 +1550,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    const question = 'Do foreigners have to pay into the housing fund?';
-    const draft = askEnglishChunkOf(page, question);
-    expect(draft.abstained, draft.text).toBe(false);
-    expect(draft.text.split('\n')[0]).toMatch(/^Yes, but it is voluntary/);
+    expect(englishLeadOf(page, 'Do foreigners have to pay into the housing fund?')).toMatch(/^Yes, but it is voluntary/);
     expect(askedFigure('how much waste did the supermarket collect on its first day', 'en').measure).toBe('weight');
     expect(askedFigure('how much did the supermarket pay for waste', 'en').measure).toBe('money');
     expect(askedFigure('how much % of my salary go to pension?', 'en').measure).toBe('percent');
@@ -1568,10 +1568,7 @@ describe('abstention evidence', () => {
       },
       ...ALL,
     ]);
-    const question = 'Smell gas in my kitchen!! who do i call';
-    const draft = askEnglishChunkOf(page, question);
-    expect(draft.abstained, draft.text).toBe(false);
-    expect(draft.text.split('\n')[0]).toContain('0873-8660 9602');
+    expect(englishLeadOf(page, 'Smell gas in my kitchen!! who do i call')).toContain('0873-8660 9602');
   });
 
   it('a pair jieba cuts across the words that ask how much or how often (多先 of 最多先给多少, 月补 of 每个月补多少) is no missing topic', () => {

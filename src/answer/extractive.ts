@@ -1663,7 +1663,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   const mentions = figureMentions(norm);
   const english = !HAN.test(norm);
   for (const [i, m] of mentions.entries()) {
-    const other = asked.item ? namesOtherMoney(norm, m, asked.item) : asked.thing ? pricesOtherThing(norm, m, asked.thing) : false;
+    const other = asked.item ? namesOtherMoney(norm, m, asked.item) : asked.thing ? pricesOtherThing(norm, m, asked.thing, mentions) : false;
     const fit = figureFit(m, asked, norm) * (other ? OTHER_QUANTITY : 1);
     bestFit = Math.max(bestFit, fit);
     // An English figure's words are its own stretch of the sentence, the qualifier after it included ("RMB 6,000 per
@@ -2123,7 +2123,7 @@ function englishBands(text: string): string[] {
 /** Whether an English band (one to three years, under 6 years, 65 years and over) holds the number of the unit. */
 function englishBandHolds(cell: string, n: number, unit: string): boolean {
   return ENGLISH_BAND.some(({ re, read }) =>
-    [...cell.matchAll(new RegExp(re.source, 'gi'))].some((m) => {
+    [...cell.matchAll(re)].some((m) => {
       const band = read(m);
       return band.unit === unit && n >= band.from && n <= band.to;
     }),

@@ -102,11 +102,10 @@ export function pricedThing(question: string): string[] {
  * sentence's start or the last ";", with the figure's own words after it) labels it ("Badminton court, Price: 40 yuan") or names its fee ("a tuition fee
  * of RMB 6,000"), and lacks a word of the thing asked.
  */
-export function pricesOtherThing(text: string, mention: FigureMention, thing: string[]): boolean {
+export function pricesOtherThing(text: string, mention: FigureMention, thing: string[], mentions: readonly FigureMention[] = figureMentions(text)): boolean {
   const clause = text.slice(0, mention.start).split(/[.;!?\n](?:\s|$)/).pop() ?? '';
   // (What the figure's own words after it name counts too: "a tuition fee of RMB 6,000 per semester at public primary
   // schools" prices primary school.)
-  const mentions = figureMentions(text);
   const at = mentions.findIndex((m) => m.start === mention.start);
   const after = at >= 0 ? text.slice(mention.end, englishFigureSpan(text, mentions, at)[1]) : '';
   const stems = new Set(`${clause} ${after}`.toLowerCase().split(/[^a-z-]+/).filter(Boolean).map(stemEnglish));
