@@ -921,6 +921,27 @@ describe('answer first', () => {
     expect(askZh('社区周六晚上放什么电影', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
   });
 
+  it('things asked by how they taste or entertain (有什么好看的…电影, 好吃的馆子, "any good restaurants near", "best trails around") ask a recommendation', () => {
+    const veterans = { title: '退役军人优待项目', text: '退役军人持优待证可免费参观本市博物馆、纪念馆和电影院举办的公益放映活动。' };
+    const film = statsFor([veterans, ...ALL]);
+    const draft = askZh('最近有什么好看的退役军人题材的电影', film.chunks.slice(0, 1), film.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(true);
+    expect(draft.text).toContain('推荐');
+    // (What the page states is answered as before.)
+    expect(askZh('退役军人参观纪念馆要钱吗', film.chunks.slice(0, 1), film.stats).abstained).toBe(false);
+    const hall = { title: 'Residence Registration for Foreigners', text: 'Applications are accepted at the Exit-Entry Service Hall, 2nd floor of the Citizen Centre, next to the restaurant street.' };
+    const trip = { title: "What's On in December", text: 'The hiking trip leaves at 7:30 from the north gate of the Citizen Centre; the trails around Tongshan take five hours.' };
+    const own = statsFor([hall, trip, ...ALL]);
+    const en = (question: string, chunk: number) => answerExtractively({ question, language: 'en', retrieval: retrievalOf(question.toLowerCase(), own.chunks.slice(chunk, chunk + 1)), history: [] }, own.stats);
+    for (const [question, chunk] of [['Any good restaurants near the Exit-Entry Service Hall?', 0], ['Best hiking trails around here?', 1]] as const) {
+      const reply = en(question, chunk);
+      expect(reply.abstained, `${question}: ${reply.reasons.join(' | ')}`).toBe(true);
+      expect(reply.text).toContain('a recommendation');
+    }
+    const where = en('Where is the Exit-Entry Service Hall?', 0);
+    expect(where.abstained, where.reasons.join(' | ')).toBe(false);
+  });
+
   it('whether paid money is refunded, or someone else may do it, is said only by a sentence that speaks of it', () => {
     const rules = { title: '住房公积金提取问答', text: '职工本人及配偶在本市无自有住房且租赁住房的，可以申请提取住房公积金支付房租。' };
     const proxy = { title: '住房公积金提取问答', text: '职工本人无法到场的，可委托配偶或直系亲属凭授权委托书代为办理提取。' };
