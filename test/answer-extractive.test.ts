@@ -1610,6 +1610,21 @@ describe('abstention evidence', () => {
     expect(askChunkOf(rules, '灵活就业自己交养老保险，每个月补多少', 1).text.split('\n')[0]).toContain('300元');
   });
 
+  it("a verb with its object no document uses (拿药) is the asker's verb for what a passage does to that object with its own (门诊用药)", () => {
+    const notice = statsFor([
+      { title: '城乡居民医保待遇标准', text: '糖尿病门诊用药报销比例为55%，年度最高支付限额为500元。' },
+      { title: '城乡居民医保待遇标准', text: '糖尿病门诊挂号费每次5元，年度最高支付限额为500元。' },
+      ...ALL,
+    ]);
+    const medicine = askChunkOf(notice, '城乡居民医保糖尿病门诊拿药一年最多报销多少', 0);
+    expect(medicine.abstained, medicine.reasons.join(' | ')).toBe(false);
+    expect(medicine.text.split('\n')[0]).toContain('500元');
+    // (A passage that does nothing to medicine does not have it.)
+    const registration = askChunkOf(notice, '城乡居民医保糖尿病门诊拿药一年最多报销多少', 1);
+    expect(registration.abstained, registration.reasons.join(' | ')).toBe(true);
+    expect(registration.text).toContain('拿药');
+  });
+
   it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级, 三甲 is 三级', () => {
     const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
     // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)

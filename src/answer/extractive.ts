@@ -641,6 +641,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   for (const k of keyTerms) {
     if (!k.piece && DESCRIBED.test(k.term) && keyTerms.some((p) => p.group === k.group && p !== k && p.term.length >= 2 && !p.term.startsWith(k.term[0]!) && passageTokens[bestIndex].has(p.term))) wholePresent.add(k.group);
   }
+  // A verb with its object no document uses (拿药), where the best passage does the same to that object with a verb
+  // of its own (门诊用药 — jieba's dictionary tags 用 a preposition): the asker's verb for what the passage states,
+  // not another topic.
+  const sameObject = (word: string) => {
+    if (!/^[\u4e00-\u9fff]{2}$/.test(word) || !/^v/.test(stats.tokenizer.generalTag(word[0]!)) || !/^n/.test(stats.tokenizer.generalTag(word[1]!))) return false;
+    return [...passageTokens[bestIndex]].some((t) => t.length === 2 && t !== word && t[1] === word[1] && /^[vp]/.test(stats.tokenizer.generalTag(t[0]!)));
+  };
+  for (const k of keyTerms) if (!k.piece && k.unknown && k.term === k.group && sameObject(k.term)) wholePresent.add(k.group);
   const unknownGroups = new Map<string, number>();
   for (const k of keyTerms) if (k.unknown && !wholePresent.has(k.group)) unknownGroups.set(k.group, groupWeight.get(k.group) ?? 0);
   const unknown = [...unknownGroups.values()].reduce((a, b) => a + b, 0) / total;
