@@ -2815,6 +2815,10 @@ describe('question analysis', () => {
     expect(askingClauses('我爸瘫床上好几年了，我自己在家照顾他，长护险一个月能给多少')).toEqual(['长护险一个月能给多少']);
     expect(askingClauses('我儿子下个月考完试想去社区上班，报名截止到哪天？')).toEqual(['报名截止到哪天']);
     expect(askingClauses("I'm 70 and live alone, can I get the allowance?")).toEqual(['can I get the allowance']);
+    // (An English auxiliary asks where it opens the clause, not inside a statement of the asker's case.)
+    expect(askingClauses('my wife is pregnant, how many days maternity leave does she get here?')).toEqual(['how many days maternity leave does she get here']);
+    expect(askingClauses('is there subsidy for half day daycare? my toddler is 2')).toEqual(['is there subsidy for half day daycare']);
+    expect(askingClauses('my son is 5, so is he eligible?')).toEqual(['so is he eligible']);
     // The clause that asks names nothing of its own: the others say what it is about, nothing is weighed down.
     const names = (clause: string) => /市场监管局|蔬菜/.test(clause);
     expect(askingClauses('绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？', names)).toBeNull();
