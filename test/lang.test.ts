@@ -126,6 +126,14 @@ describe('English mapper: glossary', () => {
     expect(terms('where is the real estate registration office')).toContain('不动产登记');
   });
 
+  it('maps the kinds of leave a notice grants: maternity leave → 产假, paternity leave → 陪产假, parental leave → 育儿假, marriage leave → 婚假', () => {
+    const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
+    expect(terms('my wife is pregnant, how many days maternity leave does she get here?')).toContain('产假');
+    expect(terms('how long is paternity leave')).toContain('陪产假');
+    expect(terms('is there parental leave for a 2 year old')).toContain('育儿假');
+    expect(terms('how many days of marriage leave')).toContain('婚假');
+  });
+
   it('maps the eldercare subsidy to the Chinese programme names with full weight', () => {
     const found = mapper().expand('how do I get the eldercare subsidy');
     const glossary = found.filter((t) => t.origin === 'glossary');
