@@ -1767,6 +1767,16 @@ describe('abstention evidence', () => {
     expect(figureFit(figureMentions(since).find((m) => m.measure === 'money')!, money, since)).toBeGreaterThan(0.5);
   });
 
+  it('the first year of a span written with 年 after its last only (2024到2025年) is a year asked too: another season\'s notice does not give it', () => {
+    const notice = statsFor([{ title: '关于做好2025—2026年采暖期城市集中供热工作的通告', text: '2025—2026年采暖期取暖费标准：居民用户每平方米每采暖期22元。' }, ...ALL]);
+    const other = askChunkOf(notice, '2024到2025年那个冬天取暖费多少钱一平');
+    expect(other.abstained, other.reasons.join(' | ')).toBe(true);
+    expect(other.reasons.join(' ')).toContain('2024');
+    const same = askChunkOf(notice, '2025到2026年那个冬天取暖费多少钱一平');
+    expect(same.abstained, same.reasons.join(' | ')).toBe(false);
+    expect(same.text.split('\n')[0]).toContain('22元');
+  });
+
   it('a passage is read with the chunks beside it: the fact in the next section answers; not for a year asked', () => {
     const guide = { title: '新生儿出生登记办事指南', text: '新生儿出生登记（俗称新生儿落户），2025年起父母一方为本市户籍的婴儿，申报随父或者随母落户。' };
     const next = { title: '新生儿出生登记办事指南', text: '婴儿出生后一个月内申报出生登记，2026年起可在医院专窗办理。' };

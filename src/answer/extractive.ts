@@ -2315,7 +2315,8 @@ function passageText(p: RetrievedPassage): string {
 function questionScope(question: string, language: Language, places: { name: string; stem: string }[]): string[][] {
   const q = normalizeText(question);
   const own = ownCaseSpans(q).join(' ');
-  const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})\s*年/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
+  // (The first year of a span written with 年 after its last only — 2024到2025年, 2025-2026年度 — is a year named too.)
+  const years = [...q.matchAll(language === 'zh' ? /(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|(?:到|至|—|–|-|~|～)\s*(?:19|20)\d{2}\s*年))/g : /\b((?:19|20)\d{2})\b/g)].map((m) => m[1]).filter((y) => !own.includes(y));
   return [...[...new Set(years)].map((y) => [y]), ...places.map(({ name, stem }) => (stem === name ? [name] : q.includes(name) ? [name, stem] : [stem, name]))];
 }
 
