@@ -1698,6 +1698,19 @@ describe('abstention evidence', () => {
     expect(marriage.text).toContain('结婚登记');
   });
 
+  it('an amount on top asked (能多补多少, 额外给多少) is the figure a sentence adds (再增加5000元), not the base standard', () => {
+    expect(askedFigure('五保户危房改造能多补多少', 'zh').extra).toBe(true);
+    expect(askedFigure('困难家庭额外给多少', 'zh').extra).toBe(true);
+    expect(askedFigure('危房改造补多少', 'zh').extra).toBeUndefined();
+    const plan = statsFor([
+      { title: '农村危房改造实施方案', text: '危房改造每户补助1.5万元。特困户危房改造再增加5000元。' },
+      ...ALL,
+    ]);
+    expect(askChunkOf(plan, '危房改造能多补多少').text.split('\n')[0]).toContain('5000元');
+    // (The standard itself, asked, is still the base.)
+    expect(askChunkOf(plan, '危房改造每户补助多少').text.split('\n')[0]).toContain('1.5万元');
+  });
+
   it('a price per measure asked (易拉罐一斤多少钱) is not an amount stated per no measure (发放现金超2100元)', () => {
     const report = statsFor([
       { title: '顺信生鲜兑换超市开业', text: '开业首日，顺信生鲜兑换超市就回收废品327公斤，惠及村民86户，发放兑换券及现金超2100元。' },

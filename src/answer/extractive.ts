@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, englishFigureSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, englishFigureSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -124,7 +124,11 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   const tier = ASKS_TIER.exec(input.question)?.[1];
   const tierStated = tier ? new RegExp(`第?[一二三四五六七八九十\\d]+${tier}`) : null;
   const statesTier = (s: ScoredSentence) => !!tierStated && tierStated.test(s.norm);
-  const lead0 = tierStated && !statesTier(ranked) ? (sentences.find((s) => statesTier(s) && s.coverage >= ON_TOPIC_SHARE * ranked.coverage && !FURNITURE.test(s.text)) ?? ranked) : ranked;
+  const tiered = tierStated && !statesTier(ranked) ? (sentences.find((s) => statesTier(s) && s.coverage >= ON_TOPIC_SHARE * ranked.coverage && !FURNITURE.test(s.text)) ?? ranked) : ranked;
+  // An amount on top asked (能多补多少, 额外给多少): the on-topic sentence whose figure is stated as added (在上述标准
+  // 基础上每户再增加5000元) leads, when the top one states the base.
+  const statesExtra = (s: ScoredSentence) => !!s.figure && s.fit >= MIN_FIGURE_FIT && EXTRA_STATED.test(clauseBefore(s.norm, s.figure.start, BOUND_WINDOW));
+  const lead0 = asked?.extra && !statesExtra(tiered) ? (sentences.find((s) => statesExtra(s) && s.coverage >= ON_TOPIC_SHARE * tiered.coverage && !FURNITURE.test(s.text)) ?? tiered) : tiered;
   // Whether someone of the asker's stated age qualifies (我妈78了 能领高龄津贴不): the on-topic sentence that states
   // an age limit (年满80周岁) answers, when the top one states none.
   const statesAge = (s: ScoredSentence) => AGE_LIMIT.test(s.norm);

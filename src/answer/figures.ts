@@ -35,6 +35,8 @@ export interface AskedFigure {
   bound?: 'max' | 'min';
   /** A difference asked (便宜多少, "how much cheaper"): stated as a share (低12%至15%) or as an amount. */
   comparative?: boolean;
+  /** An amount on top asked (能多补多少, 额外给多少, 再加多少): the figure a sentence adds (再增加5000元, 加发), not the base. */
+  extra?: true;
   /** The period an amount is asked for (每小时, 一天, "per month"). */
   period?: Period;
   /** The one year asked about (去年几号报名, 2027年基础养老金多少): a date written with another year does not answer
@@ -332,9 +334,15 @@ export function askedFigure(question: string, language: Language, topicWords: re
   const timed = plain.measure === 'duration' && (language === 'en' ? UNTIL_EN : UNTIL_ZH).test(question) ? { ...plain, until: true } : plain;
   const asked: AskedFigure = timed.measure === 'money' && asksPerMeasure(question) ? { ...timed, perMeasure: true } : timed;
   if (language === 'en') return asked;
-  if (asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w))) return { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}), ...(asksPerMeasure(question) ? { perMeasure: true as const } : {}) };
-  return asked;
+  const zh: AskedFigure =
+    asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w)) ? { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}), ...(asksPerMeasure(question) ? { perMeasure: true as const } : {}) } : asked;
+  return EXTRA_ASKED.test(question) ? { ...zh, extra: true } : zh;
 }
+
+/** An amount on top asked: 能多补多少, 多给几百, 额外给多少, 另外补多少, 再加多少, 加多少钱. */
+const EXTRA_ASKED = /多(?:补|给|发|拿|领|报|贴)[^，,。？?]{0,2}(?:多少|几)|(?:额外|另外|另|再)(?:补|给|发|加|增加|补贴)[^，,。？?]{0,3}(?:多少|几)|(?<![增追])加(?:多少|几)/;
+/** A figure stated as an amount added (在上述标准基础上每户再增加5000元, 加发, 上浮, 额外给予). */
+export const EXTRA_STATED = /增加|增发|加发|多发|上浮|上调|提高|额外|另加|另行|再给予|再补|追加|基础上/;
 
 // How long until it happens: 多久能批, 几天能到账, 多长时间办好, 多久才下来; "how long does it take / until".
 const UNTIL_ZH = /(多久|多长时间|多少天|几天|几个月|几个工作日|多少个工作日)[^，,。？?]{0,6}(批|到账|到|下来|办好|办完|办结|出|拿到|领到|发|审|通过|完成|批准|答复|回复|处理|有结果)/;
