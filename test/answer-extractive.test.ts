@@ -1698,6 +1698,20 @@ describe('abstention evidence', () => {
     expect(marriage.text).toContain('结婚登记');
   });
 
+  it('a compound no document uses (养老补贴) is in a passage that writes its two pieces with a modifier between (养老服务补贴)', () => {
+    const notice = statsFor([
+      { title: '关于调整居家养老服务补贴标准的通知', text: '居家养老服务补贴：中度失能老年人每人每月补贴300元。' },
+      { title: '养老机构管理办法', text: '养老机构应当建立健全安全管理制度。护理人员补贴按有关规定执行。' },
+      ...ALL,
+    ]);
+    const spelled = askChunkOf(notice, '养老补贴每月给多少钱', 0);
+    expect(spelled.abstained, spelled.reasons.join(' | ')).toBe(false);
+    expect(spelled.text.split('\n')[0]).toContain('300元');
+    // (Its pieces in two phrases apart are no such compound.)
+    const apart = askChunkOf(notice, '养老补贴每月给多少钱', 1);
+    expect(apart.abstained, apart.reasons.join(' | ')).toBe(true);
+  });
+
   it('an amount on top asked (能多补多少, 额外给多少) is the figure a sentence adds (再增加5000元), not the base standard', () => {
     expect(askedFigure('五保户危房改造能多补多少', 'zh').extra).toBe(true);
     expect(askedFigure('困难家庭额外给多少', 'zh').extra).toBe(true);

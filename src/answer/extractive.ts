@@ -558,6 +558,13 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // retrieved passage has it whole: a passage without the whole name has none of its words (中心 of 市中心血站
   // is no 住房保障中心).
   const offices = language === 'zh' ? officeNames(norm, keyTerms, passages) : [];
+  // A compound of the question no document uses (养老补贴) whose two pieces a passage writes in order with a few
+  // characters between them (居家养老服务补贴): the compound with its modifier spelled out.
+  const spelledOut = language === 'zh' ? keyTerms.flatMap((k) => {
+    if (k.term !== k.group || !/^[\u4e00-\u9fff]{4,6}$/.test(k.term) || stats.documentFrequency(k.term) > 0) return [];
+    const head = keyTerms.find((p) => p.piece && p.group === k.group && p.term.length >= 2 && k.term.startsWith(p.term) && keyTerms.some((q) => q.piece && q.group === k.group && p.term + q.term === k.term));
+    return head ? [{ term: k.term, re: new RegExp(`${head.term}[\u4e00-\u9fff]{1,3}${k.term.slice(head.term.length)}`) }] : [];
+  }) : [];
   const passageTokens = passages.map((p) => {
     const tokens = new Set(tokensOf(stats.tokenizer, `${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`));
     if (facetTerms.length && facet!.evidence!.test(p.chunk.normText)) for (const t of facetTerms) tokens.add(t);
@@ -566,6 +573,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     const text = `${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.normText}`;
     for (const k of keyTerms) if (!tokens.has(k.term) && COMPOUND_PART.test(k.term) && text.includes(k.term)) tokens.add(k.term);
     for (const k of freeChars) if (!tokens.has(k.term) && text.includes(k.term)) tokens.add(k.term);
+    for (const k of spelledOut) if (!tokens.has(k.term) && k.re.test(text)) tokens.add(k.term);
     // …but a piece of the question's compound found only inside another compound of the passage (救助 of
     // 临时救助 inside 社会救助 only) is that compound's: it says nothing of the asked word.
     for (const k of keyTerms) if (k.piece && tokens.has(k.term) && !tokens.has(k.group) && pieceOnlyInOtherCompounds(k.term, k.group, text, tokens)) tokens.delete(k.term);
