@@ -1712,6 +1712,13 @@ describe('abstention evidence', () => {
     expect(apart.abstained, apart.reasons.join(' | ')).toBe(true);
   });
 
+  it('an age word asks an age beside the asking words only: 年纪大的能多给多少 asks an amount, 多大年纪 an age', () => {
+    expect(askedFigure('养老补贴年纪大的能多给多少', 'zh').measure).toBe('money');
+    expect(askedFigure('领高龄津贴要多大年纪', 'zh').measure).toBe('age');
+    expect(askedFigure('年龄多少可以申请', 'zh').measure).toBe('age');
+    expect(askedFigure('孩子几岁能上幼儿园', 'zh').measure).toBe('age');
+  });
+
   it('an amount on top asked (能多补多少, 额外给多少) is the figure a sentence adds (再增加5000元), not the base standard', () => {
     expect(askedFigure('五保户危房改造能多补多少', 'zh').extra).toBe(true);
     expect(askedFigure('困难家庭额外给多少', 'zh').extra).toBe(true);

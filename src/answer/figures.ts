@@ -390,7 +390,8 @@ function askedFigureChinese(question: string): AskedFigure {
   if ((m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) || /时候|何时|哪/.test(m[0]) || /哪[几些一]?(天|日|号)/.test(q)) measure = 'date';
   else if (m[0] === '多久' || m[0] === '多长时间') measure = 'duration';
   // 多大年纪, 多少岁数: an age (年 of 年纪 is no count of years).
-  else if (/岁数|年龄|年纪|几岁/.test(q)) measure = 'age';
+  // (Beside the asking words: 年纪大的能多给多少 asks what the older ones get, not how old.)
+  else if (/岁数|年龄|年纪|几岁/.test(`${before.slice(-4)}${m[0]}${clauseAfter.slice(0, 4)}`)) measure = 'age';
   else if (classifier) measure = UNIT_MEASURE.find(([re]) => re.test(classifier))?.[1] ?? 'count';
   // (多大 of a home or a building asks its floor area: 房子最小能建多大, 公租房能分多大的.)
   else if (/面积/.test(q) || (m[0] === '多大' && /建|盖|房|屋|户型|平方|平米|宅基地/.test(q))) measure = 'area';
