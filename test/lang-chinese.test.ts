@@ -23,6 +23,7 @@ const DOCS = [
   '行动不便的可预约送餐上门，配送费每次3元。二孩家庭另行补贴。逾期不改正的，处200元罚款。',
   '西岭区住房保障中心受理申请。',
   '可以委托他人代办，代办人须携带双方身份证。',
+  '夫妻双方缴存公积金的，首套住房贷款最高额度100万元。退役军人持优待证免费乘坐公共汽车，其家属可一同前往。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -66,6 +67,10 @@ describe('Chinese expander', () => {
     // Someone doing it for the asker is what a guide calls 代办 or 委托.
     expect(terms('我老公帮我去办社保卡行不行')).toEqual(expect.arrayContaining(['帮我去办→代办:synonym', '帮我去办→委托:synonym']));
     expect(terms('儿子能替我办吗')).toContain('替我办→代办:synonym');
+    // Spoken words for a couple, a first home, a veteran, the bus, one's family: 两口子, 头一套房, 退伍兵, 公交, 家里人.
+    expect(terms('两口子都交公积金，买头一套房最多能贷多少')).toEqual(expect.arrayContaining(['两口子→夫妻:synonym', '头一套→首套:synonym', '套房→住房:synonym']));
+    expect(terms('我是退伍兵，坐公交要钱不')).toEqual(expect.arrayContaining(['退伍兵→退役军人:synonym', '公交→公共汽车:synonym']));
+    expect(terms('能带家里人吗')).toContain('家里人→家属:synonym');
   });
 
   it('reads a short form no document uses as the corpus words it shortens, and only those', () => {
