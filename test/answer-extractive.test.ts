@@ -1625,6 +1625,13 @@ describe('abstention evidence', () => {
     expect(registration.text).toContain('拿药');
   });
 
+  it('a modal with its verb (能带 of 能带家属吗, a noun in jieba\'s dictionary) is how the asker puts it, not a missing topic', () => {
+    const notice = statsFor([{ title: '退役军人优待项目公告', text: '本市国有A级旅游景区对持证人免收门票，持证人可以携带1名同行家属享受同等优待。' }, ...ALL]);
+    const draft = askChunkOf(notice, '持证人去景区免门票能带家属吗 带几个');
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('1名');
+  });
+
   it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级, 三甲 is 三级', () => {
     const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
     // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)

@@ -1106,6 +1106,8 @@ function cutAcross(question: string, at: number, stats: CorpusStats, inPassages:
 
 /** Directional and resultative complements of spoken verbs (拿到, 办完, 加进来, 拿去, 换成). */
 const COMPLEMENT = /^(来|去|到|完|好|掉|住|走|成|着|过|上|下|出|进|回|开|进来|出来|上来|下来|过来|回来|起来|进去|出去|上去|下去|过去|回去)$/;
+/** Modal verbs (能带, 可领, 要交): what may or must be done, said before the verb. */
+const MODAL = /^[能可会要该得想肯敢]$/;
 /** Everyday verbs jieba's stock dictionary tags otherwise (换 nz). */
 const LIGHT_VERB = /^(换)$/;
 
@@ -1115,6 +1117,8 @@ const LIGHT_VERB = /^(换)$/;
  */
 function verbWithComplement(word: string, tokenizer: CorpusStats['tokenizer']): string | null {
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(word)) return null;
+  // (…or a modal before it: 能带 of 能带家里人吗 — a word of jieba's dictionary only as physics' "energy band".)
+  if (word.length === 2 && MODAL.test(word[0]!) && /^v/.test(tokenizer.generalTag(word[1]!))) return word[1]!;
   for (let k = 1; k < word.length; k++) {
     const verb = word.slice(0, k);
     // …or with an everyday object (带娃, 接孩子): the asker's household, as the kinship word alone is.
