@@ -1719,6 +1719,14 @@ describe('abstention evidence', () => {
     expect(apart.abstained, apart.reasons.join(' | ')).toBe(true);
   });
 
+  it('多少平方, 多少平米 ask a floor area, as 多少平方米 does: the area a subsidy counts leads, not its price per square metre', () => {
+    expect(askedFigure('一个人住的话租房补贴按多少平方算', 'zh').measure).toBe('area');
+    expect(askedFigure('公租房能分多少平米', 'zh').measure).toBe('area');
+    expect(askedFigure('租房补贴每平方米多少钱', 'zh').measure).toBe('money');
+    const rules = statsFor([{ title: '保障性租赁住房申请指南', text: '租赁补贴标准为每人每月每平方米22元。租赁补贴的补贴面积按人均15平方米计算，单人户按25平方米计算。' }, ...ALL]);
+    expect(askChunkOf(rules, '租赁补贴按多少平方算').text.split('\n')[0]).toContain('平方米计算');
+  });
+
   it('an age word asks an age beside the asking words only: 年纪大的能多给多少 asks an amount, 多大年纪 an age', () => {
     expect(askedFigure('养老补贴年纪大的能多给多少', 'zh').measure).toBe('money');
     expect(askedFigure('领高龄津贴要多大年纪', 'zh').measure).toBe('age');
