@@ -1734,6 +1734,13 @@ describe('abstention evidence', () => {
     expect(askedFigure('孩子几岁能上幼儿园', 'zh').measure).toBe('age');
   });
 
+  it('the most asked (最多能给到多少): a higher cap in the same unit leads over the usual case (一般…3倍以内)', () => {
+    const rules = statsFor([{ title: '临时救助实施细则', text: '急难型临时救助，一般按照月低保标准的3倍以内给予救助。情况特别严重的，最高不超过月低保标准的12倍。' }, ...ALL]);
+    expect(askChunkOf(rules, '临时救助最多能给到多少').text.split('\n')[0]).toContain('12倍');
+    // (Not asked the most, the usual case stands.)
+    expect(askChunkOf(rules, '急难型临时救助一般给多少').text.split('\n')[0]).toContain('3倍');
+  });
+
   it('an amount on top asked (能多补多少, 额外给多少) is the figure a sentence adds (再增加5000元), not the base standard', () => {
     expect(askedFigure('五保户危房改造能多补多少', 'zh').extra).toBe(true);
     expect(askedFigure('困难家庭额外给多少', 'zh').extra).toBe(true);

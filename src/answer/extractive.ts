@@ -128,7 +128,13 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // An amount on top asked (能多补多少, 额外给多少): the on-topic sentence whose figure is stated as added (在上述标准
   // 基础上每户再增加5000元) leads, when the top one states the base.
   const statesExtra = (s: ScoredSentence) => !!s.figure && s.fit >= MIN_FIGURE_FIT && EXTRA_STATED.test(clauseBefore(s.norm, s.figure.start, BOUND_WINDOW));
-  const lead0 = asked?.extra && !statesExtra(tiered) ? (sentences.find((s) => statesExtra(s) && s.coverage >= ON_TOPIC_SHARE * tiered.coverage && !FURNITURE.test(s.text)) ?? tiered) : tiered;
+  const added = asked?.extra && !statesExtra(tiered) ? (sentences.find((s) => statesExtra(s) && s.coverage >= ON_TOPIC_SHARE * tiered.coverage && !FURNITURE.test(s.text)) ?? tiered) : tiered;
+  // The most asked (最多能给到多少) where the top sentence states the usual case (一般按照月低保标准的3倍以内): the
+  // sentence of the same document stating a higher cap in the same unit (情况特别严重的，最高不超过月低保标准的12倍) leads.
+  const usualCase = (s: ScoredSentence) => !!s.figure && USUAL_CASE.test(clauseBefore(s.norm, s.figure.start, BOUND_WINDOW));
+  const higherCap = (s: ScoredSentence, than: ScoredSentence) =>
+    !!s.figure && !!than.figure && s.fit >= MIN_FIGURE_FIT && s.figure.unit !== '' && s.figure.unit === than.figure.unit && amountOf(s.figure) > amountOf(than.figure) && STATED_BOUND.max.test(clauseBefore(s.norm, s.figure.start, BOUND_WINDOW)) && !usualCase(s) && passages[s.passageIndex].chunk.docId === passages[than.passageIndex].chunk.docId;
+  const lead0 = asked?.bound === 'max' && usualCase(added) ? (sentences.find((s) => higherCap(s, added) && !FURNITURE.test(s.text)) ?? added) : added;
   // Whether someone of the asker's stated age qualifies (我妈78了 能领高龄津贴不): the on-topic sentence that states
   // an age limit (年满80周岁) answers, when the top one states none.
   const statesAge = (s: ScoredSentence) => AGE_LIMIT.test(s.norm);
@@ -361,6 +367,8 @@ const TOPIC_TIE = 0.95;
 
 /** A figure of the asked measure with its unit (0.8) or the asked count word (1), not a bare number (0.5). */
 const STRONG_FIT = 0.8;
+/** Words that state a figure as the usual case, not the most (一般按照…3倍以内, 原则上, generally). */
+const USUAL_CASE = /一般|原则上|通常|\b(?:generally|normally|usually)\b/i;
 /** Share of the top sentence's key-term coverage that keeps a sentence on the topic (as the figure check counts it). */
 const ON_TOPIC_SHARE = 0.5;
 
