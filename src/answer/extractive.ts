@@ -124,11 +124,15 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   const tier = ASKS_TIER.exec(input.question)?.[1];
   const tierStated = tier ? new RegExp(`第?[一二三四五六七八九十\\d]+${tier}`) : null;
   const statesTier = (s: ScoredSentence) => !!tierStated && tierStated.test(s.norm);
-  const tiered = tierStated && !statesTier(ranked) ? (sentences.find((s) => statesTier(s) && s.coverage >= ON_TOPIC_SHARE * ranked.coverage && !FURNITURE.test(s.text)) ?? ranked) : ranked;
+  // (Each such rule: where it applies and the lead does not state what it asks, the first sentence about as much on
+  // the topic that does leads instead.)
+  const ledBy = (lead: ScoredSentence, applies: boolean, states: (s: ScoredSentence) => boolean) =>
+    applies && !states(lead) ? (sentences.find((s) => states(s) && s.coverage >= ON_TOPIC_SHARE * lead.coverage && !FURNITURE.test(s.text)) ?? lead) : lead;
+  const tiered = ledBy(ranked, !!tierStated, statesTier);
   // An amount on top asked (能多补多少, 额外给多少): the on-topic sentence whose figure is stated as added (在上述标准
   // 基础上每户再增加5000元) leads, when the top one states the base.
   const statesExtra = (s: ScoredSentence) => !!s.figure && s.fit >= MIN_FIGURE_FIT && EXTRA_STATED.test(clauseBefore(s.norm, s.figure.start, BOUND_WINDOW));
-  const added = asked?.extra && !statesExtra(tiered) ? (sentences.find((s) => statesExtra(s) && s.coverage >= ON_TOPIC_SHARE * tiered.coverage && !FURNITURE.test(s.text)) ?? tiered) : tiered;
+  const added = ledBy(tiered, !!asked?.extra, statesExtra);
   // The most asked (最多能给到多少) where the top sentence states the usual case (一般按照月低保标准的3倍以内): the
   // sentence of the same document stating a higher cap in the same unit (情况特别严重的，最高不超过月低保标准的12倍) leads.
   const usualCase = (s: ScoredSentence) => !!s.figure && USUAL_CASE.test(clauseBefore(s.norm, s.figure.start, BOUND_WINDOW));
@@ -141,7 +145,7 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // (So is when they may claim it, 我妈今年58了啥时候能领: at the age the rule states.)
   const whenEligible = asked?.measure === 'date' && /(能|可以)(领|拿|享受|申请|办)|\bcan (i|he|she|they|we) (get|claim|receive|apply)\b/i.test(input.question);
   const asksOwnAge = (!asked || whenEligible) && ownCaseSpans(input.question).some((span) => /\d\s*(周岁|岁|了)|\b(is|am|i'?m|aged?)\s+\d|\d\s*-?\s*years?[- ]old/i.test(span));
-  const opening = asksOwnAge && !statesAge(lead0) ? (sentences.find((s) => statesAge(s) && s.coverage >= ON_TOPIC_SHARE * lead0.coverage && !FURNITURE.test(s.text)) ?? lead0) : lead0;
+  const opening = ledBy(lead0, asksOwnAge, statesAge);
   reasons.push(`answered from passage ${opening.passageRank} (${kind} question)`);
 
   const chosen = [opening];
