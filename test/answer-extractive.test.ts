@@ -1823,6 +1823,16 @@ describe('abstention evidence', () => {
     expect(figureFit(figureMentions(since).find((m) => m.measure === 'money')!, money, since)).toBeGreaterThan(0.5);
   });
 
+  it('a numbered line, route or building the question names (4号线, 12路) is missing from a passage about another one', () => {
+    const metro = statsFor([{ title: '巴沟站', text: '地铁10号线巴沟站共设3个出入口：西北A口、东北B口、东南C口。' }, ...ALL]);
+    const same = askChunkOf(metro, '10号线巴沟站有几个出入口');
+    expect(same.abstained, same.reasons.join(' | ')).toBe(false);
+    expect(same.text.split('\n')[0]).toContain('3个');
+    const other = askChunkOf(metro, '4号线巴沟站有几个出入口');
+    expect(other.abstained, other.reasons.join(' | ')).toBe(true);
+    expect(other.text).toContain('「4号线」');
+  });
+
   it('the first year of a span written with 年 after its last only (2024到2025年) is a year asked too: another season\'s notice does not give it', () => {
     const notice = statsFor([{ title: '关于做好2025—2026年采暖期城市集中供热工作的通告', text: '2025—2026年采暖期取暖费标准：居民用户每平方米每采暖期22元。' }, ...ALL]);
     const other = askChunkOf(notice, '2024到2025年那个冬天取暖费多少钱一平');

@@ -99,7 +99,7 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   const analysis = analyseQuestion(input, stats, options);
   if ('decided' in analysis) return analysis.decided;
   const { language } = input;
-  const { keyTerms, passages, sentences, reasons, question, kind, asked, facet, ageCase } = analysis;
+  const { keyTerms, passages, sentences, reasons, question, kind, asked, facet, ageCase, numberedMissing } = analysis;
   const best = sentences[0];
   const answerable = decideAnswerable(question, language, options);
   reasons.push(answerable.reason);
@@ -113,7 +113,7 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
     }
     // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question
     // (…whatever the best passage lacked: the eldercare article found by 老年人 says nothing of 补贴).
-    const lacking = ageCase ?? ageCaseAsked(input.question);
+    const lacking = ageCase ?? numberedMissing ?? ageCaseAsked(input.question);
     return abstain(input, reasons, bestPassage, lacking ? [lacking] : missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
@@ -371,6 +371,8 @@ const TOPIC_TIE = 0.95;
 
 /** A figure of the asked measure with its unit (0.8) or the asked count word (1), not a bare number (0.5). */
 const STRONG_FIT = 0.8;
+/** A numbered line, route, building or gate (7号线, 12路, K3路, 3号楼, 2号门): one of its kind, told by its number. */
+const NUMBERED_THING = /(?<![\d.])[A-Za-z]?\d{1,4}(?:号线|路(?![费口上边线])|号楼|栋|号院|号门|号口)/g;
 /** Words that state a figure as the usual case, not the most (一般按照…3倍以内, 原则上, generally). */
 const USUAL_CASE = /一般|原则上|通常|\b(?:generally|normally|usually)\b/i;
 /** Share of the top sentence's key-term coverage that keeps a sentence on the topic (as the figure check counts it). */
@@ -416,6 +418,8 @@ export type QuestionAnalysis =
       facet: Facet | null;
       /** What people of the asker's stated age get (72岁的人能享受的补贴), when no passage names their age group. */
       ageCase: string | null;
+      /** A numbered line, route or building the question names (7号线) that the best passage's section does not. */
+      numberedMissing: string | null;
       /** Best first (by the sentence model). */
       sentences: ScoredSentence[];
       /** The facet asked is given nowhere: the best sentence of a passage naming what it is asked of, to quote instead. */
@@ -824,6 +828,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // has nothing else the documents share ("a good gym near Dongcheng District").
   const content = contentTerms.length && contentTerms.length < keyTerms.length ? coverageOf(contentTerms, passageTokens[bestIndex], true) : !contentTerms.length && language === 'en' ? 0 : bestCoverage;
   const ageCase = ageCaseUnmet(question, passages[bestIndex]);
+  // A numbered thing the question names (7号线, 12路, K3路, 3号楼) that the best passage, its section and its title do
+  // not: the passage is about another line, route or building (九龙巴士7号线 answered from route 960's page).
+  const bestSectionText = passages.filter((p) => sectionOf(p) === sectionOf(passages[bestIndex])).map((p) => passageText(p).replace(/\s+/g, '')).join('\n');
+  const numberedMissing = language === 'zh' ? ([...norm.matchAll(NUMBERED_THING)].find((m) => !bestSectionText.includes(m[0]))?.[0] ?? null) : null;
   // The best passage is about the other side of a distinction the question draws (城市低保 for 农村低保): the
   // asked side is missing. (Tried as well: quoting such sentences last — a policies answer lost.)
   const bestText = passageText(passages[bestIndex]);
@@ -908,7 +916,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: otherSide || siblingKind || specialKind || itemLacks || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) ? 1 : 0,
+    topicMissing: otherSide || siblingKind || specialKind || itemLacks || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!numberedMissing ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
@@ -924,7 +932,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // rule, not another benefit's 免征个人所得税.)
   const facetQuote = facetMissing && sentences.length && !namesTopic(sentences[0].passageIndex) ? sentences.find((s) => namesTopic(s.passageIndex)) : undefined;
   const sideLed = leadSides.length && sentences.length && ownSide(sentences[0]!) ? sentences[0] : undefined;
-  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, sentences, ...(facetQuote ? { facetQuote } : {}), ...(sideLed ? { sideLed } : {}), question: features, reasons };
+  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, numberedMissing, sentences, ...(facetQuote ? { facetQuote } : {}), ...(sideLed ? { sideLed } : {}), question: features, reasons };
 }
 
 /**
