@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, englishFigureSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -830,8 +830,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const ageCase = ageCaseUnmet(question, passages[bestIndex]);
   // A numbered thing the question names (7号线, 12路, K3路, 3号楼) that the best passage, its section and its title do
   // not: the passage is about another line, route or building (九龙巴士7号线 answered from route 960's page).
-  const bestSectionText = passages.filter((p) => sectionOf(p) === sectionOf(passages[bestIndex])).map((p) => passageText(p).replace(/\s+/g, '')).join('\n');
-  const numberedMissing = language === 'zh' ? ([...norm.matchAll(NUMBERED_THING)].find((m) => !bestSectionText.includes(m[0]))?.[0] ?? null) : null;
+  const numbered = language === 'zh' ? [...norm.matchAll(NUMBERED_THING)].map((m) => m[0]) : [];
+  const bestSectionText = numbered.length ? passages.filter((p) => sectionOf(p) === sectionOf(passages[bestIndex])).map((p) => passageText(p).replace(/\s+/g, '')).join('\n') : '';
+  const numberedMissing = numbered.find((n) => !bestSectionText.includes(n)) ?? null;
   // The best passage is about the other side of a distinction the question draws (城市低保 for 农村低保): the
   // asked side is missing. (Tried as well: quoting such sentences last — a policies answer lost.)
   const bestText = passageText(passages[bestIndex]);
@@ -2470,8 +2471,6 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
   return out;
 }
 
-/** An English question asking yes or no (Do foreigners have to…, Can I…, Is it…). */
-const YES_NO_EN = /^\s*(?:do|does|did|can|could|is|are|was|were|will|would|should|must|may|have|has|am)\b/i;
 /** An English answer's opening yes or no ("Yes, but it is voluntary", "No."). */
 const REPLY_EN = /^\s*(?:A\d*\s*[:.]\s*)?(?:yes|no)\b/i;
 

@@ -214,9 +214,16 @@ export function askingClausesNamingThings(question: string, reader: ClauseReader
   return askingClauses(question, (clause) => things.some((w) => clause.includes(w)) || tokenizer.tokens(clause).some(thing));
 }
 
+/** The English auxiliaries a yes-or-no question opens with (Do foreigners have to…, Can I…, Is it…). */
+const ENGLISH_AUXILIARY = 'do|does|did|can|could|is|are|was|were|will|would|should|must|may|have|has|am';
+/** An English question asking yes or no: it opens with an auxiliary. */
+export const YES_NO_EN = new RegExp(`^\\s*(?:${ENGLISH_AUXILIARY})\\b`, 'i');
 // Interrogatives and question forms: the clause that holds one is what the asker wants to know. (An English
 // auxiliary asks where it opens the clause — "is it free", "can I…" — not inside a statement: "my wife is pregnant".)
-const ASKS = /多少|(?<![好十])几(?![乎十])|吗|么$|呢|哪|啥|什么|怎|咋|谁|如何|何时|何地|是否|多久|多长|多大|多远|能否|可否|([\u4e00-\u9fff])[不没]\1|\b(what|when|where|which|who|whom|whose|why|how)\b|^\W*((hi|hello|so|and|but|also|ok|okay|please)\W+)*(is|are|can|could|do|does|did|will|should|may|would|am|has|have)\b/i;
+const ASKS = new RegExp(
+  `多少|(?<![好十])几(?![乎十])|吗|么$|呢|哪|啥|什么|怎|咋|谁|如何|何时|何地|是否|多久|多长|多大|多远|能否|可否|([\\u4e00-\\u9fff])[不没]\\1|\\b(what|when|where|which|who|whom|whose|why|how)\\b|^\\W*((hi|hello|so|and|but|also|ok|okay|please)\\W+)*(${ENGLISH_AUXILIARY})\\b`,
+  'i',
+);
 const CLAUSE = /[，,。；;！!？?\n]+/;
 
 /** The words ask something: an interrogative, or a V不/V没 at their end (开门不). */
