@@ -890,3 +890,68 @@ describe('the eval CLI', () => {
     expect(t.closed()).toBe(0);
   });
 });
+
+describe('the harbor calibration set (eval/harbor)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/harbor/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/harbor/docs');
+  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
+
+  it('has 18-20 policy documents in five formats and 140-160 questions, answerable and not, in both languages', () => {
+    expect(problems).toEqual([]);
+    expect(docs.size).toBeGreaterThanOrEqual(18);
+    expect(docs.size).toBeLessThanOrEqual(20);
+    expect(new Set([...docs.keys()].map((f) => path.extname(f)))).toEqual(new Set(['.txt', '.md', '.html', '.docx', '.pdf']));
+    expect(questions.length).toBeGreaterThanOrEqual(140);
+    expect(questions.length).toBeLessThanOrEqual(160);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(answerable.length).toBeGreaterThanOrEqual(100);
+    expect(answerable.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(70);
+    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(28);
+    // English questions whose answer is in a Chinese document
+    expect(answerable.filter((q) => q.lang === 'en' && q.tags.includes('cross-lingual')).length).toBeGreaterThanOrEqual(8);
+    expect(answerable.filter((q) => q.lang === 'en' && q.tags.includes('cross-lingual') && /^[0-9]{2}_.*_en\./.test(q.doc ?? '')).map((q) => q.id)).toEqual([]);
+    expect(un.length).toBeGreaterThanOrEqual(40);
+    // every unanswerable item says which kind it is, names no document and no gold; every kind is there in both languages
+    expect(un.filter((q) => KINDS.filter((k) => q.tags.includes(k)).length !== 1).map((q) => q.id)).toEqual([]);
+    for (const kind of KINDS) {
+      for (const lang of ['zh', 'en']) expect(un.some((q) => q.lang === lang && q.tags.includes(kind)), `${kind} ${lang}`).toBe(true);
+    }
+    expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
+    // no answerable item carries an unanswerable kind
+    expect(answerable.filter((q) => KINDS.some((k) => q.tags.includes(k))).map((q) => q.id)).toEqual([]);
+    // every document is asked about
+    expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+  });
+
+  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
+    expectStratifiedSplit(questions, KINDS);
+    for (const split of ['calib', 'report']) {
+      for (const lang of ['zh', 'en']) {
+        for (const kind of KINDS) {
+          expect(questions.some((q) => q.split === split && q.lang === lang && q.tags.includes(kind)), `${split} ${lang} ${kind}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+    expect(missingGolds(questions, docs, 'eval/harbor/docs')).toEqual([]);
+  });
+
+  it('reads the web pages without their navigation and footers, so a gold there would be caught', () => {
+    const care = docs.get('03_jujia_yanglao_butie_donggang.html')!;
+    expect(care).toContain('每人每月500元');
+    expect(care).not.toContain('港湾大道1号');
+    expect(care).not.toContain('3210 0001');
+    const school = docs.get('11_suiqian_zinv_ruxue_qingyu.html')!;
+    expect(school).toContain('每生每年6000元');
+    expect(school).not.toContain('鹭岛路8号');
+    expect(school).not.toContain('3351 7000');
+    const en = docs.get('18_international_residents_services_en.html')!;
+    expect(en).toContain('+86 875 3128 6600');
+    expect(en).not.toContain('3120 0000');
+    expect(en).not.toContain('Shizheng Road');
+  });
+});
