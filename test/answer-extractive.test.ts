@@ -1727,6 +1727,12 @@ describe('abstention evidence', () => {
     expect(askChunkOf(rules, '租赁补贴按多少平方算').text.split('\n')[0]).toContain('平方米计算');
   });
 
+  it("an issuer's line with its date (东港区民政局　2026年3月20日) is a sentence of its own: it does not date the line after it", () => {
+    const plan = statsFor([{ title: '东港区适老化改造实施方案', text: '东港区民政局　2026年3月20日\n为提升困难老年人居家生活的安全性，制定本方案。\n改造对象为低保家庭中的失能老年人。' }, ...ALL]);
+    const draft = askChunkOf(plan, '适老化改造是为了啥');
+    expect(draft.text).not.toMatch(/2026年3月20日\s*为提升/);
+  });
+
   it('an age word asks an age beside the asking words only: 年纪大的能多给多少 asks an amount, 多大年纪 an age', () => {
     expect(askedFigure('养老补贴年纪大的能多给多少', 'zh').measure).toBe('money');
     expect(askedFigure('领高龄津贴要多大年纪', 'zh').measure).toBe('age');

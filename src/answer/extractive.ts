@@ -2279,6 +2279,9 @@ const ASKS_ISSUED = /发布|印发|出台|公布|发文|下发|签发|成文|\b(
 // own purpose ("第一条 为…，根据…，制定本办法").
 const FURNITURE = /^(?:[\u4e00-\u9fff]{2,30}?(?:局|办公室|政府|委员会|中心|办事处|公司|小组)\s*)+\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\s*(?:发布日期|发布时间|发文日期|成文日期|来源|信息来源|文章来源|浏览次数|点击数|访问量|字号|作者|编辑|责任编辑)\s*[：:]|^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)|^(第[一二三四五六七八九十百\d]+条\s*)?为.{2,120}(制定|印发)本(办法|细则|规定|条例|方案|意见|规则|制度|标准|通知|指南)/;
 
+/** A line that is a date, or an issuer and a date (a 落款, or the issuer's line under a notice's title). */
+const DATELINE = /^(?:[\u4e00-\u9fff]{2,30}?(?:局|办公室|政府|委员会|中心|办事处|公司|小组|街道|社区|医院|学校)\s*)*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+
 // （以下简称公租房）, 简称“两项补贴”: a notice names its subject once in full and then by a short name.
 const ALIAS = /(?:以下简称|下称|简称)\s*[“"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”"」』]?/g;
 
@@ -2496,7 +2499,9 @@ function joinBrokenSentences(pieces: string[]): string[] {
     // (A bare yes or no in answer to a page's own question — 答：可以。 — is read with the sentence that says on
     // what condition: alone it would answer any question.)
     if (BARE_REPLY.test(text) && pieces[i + 1] !== undefined) carry = text;
-    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !startsField(pieces[i + 1] ?? '') && text.length < MAX_JOINED) carry = text;
+    // (An issuer's line with its date — 东港区民政局　2026年3月20日 under a notice's title — is whole without a full
+    // stop: joined to the next line it would date what that line says.)
+    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !startsField(pieces[i + 1] ?? '') && !DATELINE.test(text) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
       carry = '';
