@@ -24,6 +24,7 @@ const DOCS = [
   '西岭区住房保障中心受理申请。',
   '可以委托他人代办，代办人须携带双方身份证。',
   '夫妻双方缴存公积金的，首套住房贷款最高额度100万元。退役军人持优待证免费乘坐公共汽车，其家属可一同前往。',
+  '所需资金由市级财政和区级财政按5:5比例分担。居民生活用水按年用水量实行阶梯水价。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -71,6 +72,9 @@ describe('Chinese expander', () => {
     expect(terms('两口子都交公积金，买头一套房最多能贷多少')).toEqual(expect.arrayContaining(['两口子→夫妻:synonym', '头一套→首套:synonym', '套房→住房:synonym']));
     expect(terms('我是退伍兵，坐公交要钱不')).toEqual(expect.arrayContaining(['退伍兵→退役军人:synonym', '公交→公共汽车:synonym']));
     expect(terms('能带家里人吗')).toContain('家里人→家属:synonym');
+    // The level of government by its seat (市里, 区里) is the notices' 市级, 区级; tap water (自来水) their 用水.
+    expect(terms('高龄津贴的钱市里和区里咋分')).toEqual(expect.arrayContaining(['市里→市级:synonym', '区里→区级:synonym']));
+    expect(terms('自来水第一阶梯一年多少方')).toContain('自来水→用水量:synonym');
   });
 
   it('reads a short form no document uses as the corpus words it shortens, and only those', () => {
