@@ -1727,6 +1727,14 @@ describe('abstention evidence', () => {
     expect(askChunkOf(rules, '租赁补贴按多少平方算').text.split('\n')[0]).toContain('平方米计算');
   });
 
+  it('多少方 asks a volume in 立方米 (方 is how residents say it): the row stating the volume leads, not a phone number', () => {
+    expect(askedFigure('自来水第一阶梯一年多少方', 'zh').classifier).toBe('方');
+    expect(askedFigure('一年用多少立方算第一档', 'zh').classifier).toBe('立方');
+    expect(askedFigure('有几方面的要求', 'zh').classifier).not.toBe('方');
+    const water = statsFor([{ title: '居民生活用水阶梯价格', text: '供水服务热线：0875-3166 9600。第一阶梯：每户年用水量216立方米及以下，价格3.10元/立方米。' }, ...ALL]);
+    expect(askChunkOf(water, '用水第一阶梯一年多少方').text.split('\n')[0]).toContain('216立方米');
+  });
+
   it("an issuer's line with its date (东港区民政局　2026年3月20日) is a sentence of its own: it does not date the line after it", () => {
     const plan = statsFor([{ title: '东港区适老化改造实施方案', text: '东港区民政局　2026年3月20日\n为提升困难老年人居家生活的安全性，制定本方案。\n改造对象为低保家庭中的失能老年人。' }, ...ALL]);
     const draft = askChunkOf(plan, '适老化改造是为了啥');
