@@ -1735,6 +1735,15 @@ describe('abstention evidence', () => {
     expect(askChunkOf(water, '用水第一阶梯一年多少方').text.split('\n')[0]).toContain('216立方米');
   });
 
+  it('一顿, 每餐 ask an amount for a meal: a monthly amount does not give it, a daily or per-meal one does', () => {
+    expect(askedFigure('社区食堂老年人助餐一顿补多少', 'zh').period).toBe('day');
+    const monthly = statsFor([{ title: '老年人助餐补贴', text: '助餐补贴标准：失能老年人每人每月500元，半失能老年人每人每月300元。' }, ...ALL]);
+    expect(askChunkOf(monthly, '老年人助餐一顿补多少').abstained).toBe(true);
+    expect(askChunkOf(monthly, '老年人助餐一个月补多少').abstained).toBe(false);
+    const perMeal = statsFor([{ title: '老年人助餐补贴', text: '助餐补贴标准：80周岁以上老年人每人每餐补贴3元。' }, ...ALL]);
+    expect(askChunkOf(perMeal, '老年人助餐一顿补多少').text.split('\n')[0]).toContain('3元');
+  });
+
   it("an issuer's line with its date (东港区民政局　2026年3月20日) is a sentence of its own: it does not date the line after it", () => {
     const plan = statsFor([{ title: '东港区适老化改造实施方案', text: '东港区民政局　2026年3月20日\n为提升困难老年人居家生活的安全性，制定本方案。\n改造对象为低保家庭中的失能老年人。' }, ...ALL]);
     const draft = askChunkOf(plan, '适老化改造是为了啥');

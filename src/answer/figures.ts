@@ -164,16 +164,17 @@ export type Period = 'hour' | 'day' | 'week' | 'month' | 'year';
 const PERIOD_RANK: Record<Period, number> = { hour: 0, day: 1, week: 2, month: 3, year: 4 };
 const PERIOD_WORDS: [RegExp, Period][] = [
   [/小时|钟头|hour/, 'hour'],
-  [/天|日|晚|day|night/, 'day'],
+  // (A meal is a day's at most: 每人每月500元 is no price of 一顿.)
+  [/天|日|晚|顿|餐|day|night|meal/, 'day'],
   [/周|星期|礼拜|week/, 'week'],
   [/月|month/, 'month'],
   [/年|year|annual/, 'year'],
 ];
-const ASKED_PERIOD_ZH = /[每一]个?(小时|钟头|天|日|晚|周|星期|礼拜|月|年)(?!级|前|后|多(?!少)|以|之|来|内|底|初)/;
-const ASKED_PERIOD_EN = /\b(?:per|a|an|each|one|every)\s+(hour|day|night|week|month|year)\b|\b(hourly|daily|nightly|weekly|monthly|yearly|annual)\b/i;
+const ASKED_PERIOD_ZH = /[每一]个?(小时|钟头|天|日|晚|顿|餐|周|星期|礼拜|月|年)(?!级|前|后|多(?!少)|以|之|来|内|底|初)/;
+const ASKED_PERIOD_EN = /\b(?:per|a|an|each|one|every)\s+(hour|day|night|meal|week|month|year)\b|\b(hourly|daily|nightly|weekly|monthly|yearly|annual)\b/i;
 /** The period a figure is stated for, from the words right around it (每人每月600元, 60元/天, "30 yuan per hour"). */
-const STATED_PERIOD_BEFORE = /(?:每|按)(?:人|户|名)?(?:每)?(小时|天|日|晚|周|月|年)[^，。；,;]{0,10}$/;
-const STATED_PERIOD_AFTER = /^\s*(?:\/|每|一|per\s+|a\s+)(小时|天|日|晚|周|月|年|hour|day|night|week|month|year)/i;
+const STATED_PERIOD_BEFORE = /(?:每|按)(?:人|户|名)?(?:每)?(小时|天|日|晚|顿|餐|周|月|年)[^，。；,;]{0,10}$/;
+const STATED_PERIOD_AFTER = /^\s*(?:\/|每|一|per\s+|a\s+)(小时|天|日|晚|顿|餐|周|月|年|hour|day|night|meal|week|month|year)/i;
 
 /** The period the figure at `mention` is stated for, from the words right around it. */
 function statedPeriod(text: string, mention: FigureMention): Period | undefined {
