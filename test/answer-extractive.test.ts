@@ -1744,6 +1744,16 @@ describe('abstention evidence', () => {
     expect(askChunkOf(perMeal, '老年人助餐一顿补多少').text.split('\n')[0]).toContain('3元');
   });
 
+  it('an amount asked is stated by a multiple of a named amount (低保标准2倍), as by a share of one', () => {
+    const aid = statsFor([{ title: '法律援助申请指南', text: '因经济困难没有委托代理人，家庭人均月收入低于本市城乡最低生活保障标准2倍的，可以申请法律援助。' }, ...ALL]);
+    const draft = askChunkOf(aid, '申请法律援助收入要低于多少');
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2倍');
+    // (A multiple of a change is no amount: 提高2倍.)
+    const change = statsFor([{ title: '法律援助工作情况', text: '今年法律援助案件数量比去年提高2倍。' }, ...ALL]);
+    expect(askChunkOf(change, '申请法律援助收入要低于多少').abstained).toBe(true);
+  });
+
   it("an issuer's line with its date (东港区民政局　2026年3月20日) is a sentence of its own: it does not date the line after it", () => {
     const plan = statsFor([{ title: '东港区适老化改造实施方案', text: '东港区民政局　2026年3月20日\n为提升困难老年人居家生活的安全性，制定本方案。\n改造对象为低保家庭中的失能老年人。' }, ...ALL]);
     const draft = askChunkOf(plan, '适老化改造是为了啥');

@@ -519,7 +519,8 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   if (!asked.measure) return mention.measure === 'date' ? 0.3 : 1;
   // An amount is often set as a share of another (按市场租金的30%缴纳, 报销比例为70%): a percent right after
   // a money word answers a money question, a little less surely than an amount in 元.
-  if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined && (rateOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start)) || OF_AMOUNT_EN.test(text.slice(mention.end, mention.end + 30)))) return RATE_FIT;
+  // (So is a multiple of one: 家庭人均月收入低于本市城乡最低生活保障标准2倍, 最低工资标准的1.5倍.)
+  if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined && (rateOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start)) || multipleOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start), mention) || OF_AMOUNT_EN.test(text.slice(mention.end, mention.end + 30)))) return RATE_FIT;
   // A sentence dated another year only (2026年7月25日前…公示期5天 for 去年) answers nothing of the year asked.
   if (asked.measure === 'date' && asked.year !== undefined && text !== undefined) {
     const years = [...text.matchAll(/((?:19|20)\d{2})\s*年(?=\s*\d{1,2}\s*月)/g)].map((m) => Number(m[1]));
@@ -641,6 +642,10 @@ const RATE_WINDOW = 10;
 /** A share of a named amount: 租金的30%, 报销比例为70%, 按工资8%, 年利率为2.85% — not a comparison (售价低12%). */
 function rateOfAmount(before: string): boolean {
   return RATE_OF_AMOUNT.test(before) && /(?:的|比例(?:为|是|达到?)?|按|为)\s*$/.test(before);
+}
+/** A multiple of a named amount: 低保标准2倍, 最低工资标准的1.5倍 (not 提高2倍, a change). */
+function multipleOfAmount(before: string, mention: FigureMention): boolean {
+  return /倍$/.test(mention.unit) && /(?:标准|工资|收入|基数|金额|费用|价格|租金|低保)\s*的?\s*$/.test(before);
 }
 /** "30% of the market rent": the English share names its amount after the figure. */
 const OF_AMOUNT_EN = /^\s*of (?:the |your |their |its )?(?:\w+ )?(?:rent|fee|fees|cost|costs|price|salary|wage|wages|income|premium|bill|amount|expenses?)\b/i;
