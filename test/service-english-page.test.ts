@@ -25,6 +25,7 @@ const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Work and R
 // dev corpus, eval/civic/docs).
 const CIVIC = ['05_budongchan_dengji_wenda.txt', '19_water_gas_newcomers_en.txt'];
 
+
 // An English page whose wait is a clause of its own (…; they are ready in about 15 working days), after sentences
 // that name more of "I applied for a social security card" and state no time.
 const CARD_EN = `Social Security Cards for Foreign Employees in Qingshan
@@ -75,5 +76,31 @@ describe('an English page for foreign residents', () => {
     const r = await ask('where is real estate registration office in Yunxi county');
     expect(r.abstained, r.answer).toBe(false);
     expect(r.answer.split('\n')[0]).toContain('迎宾路12号');
+  });
+
+});
+
+// Chinese notices of old-age allowances by age band (this year's and last year's), and two pages on long-term care
+// insurance — one English — that share more of an English question's words (from the harbor dev corpus).
+const HARBOR = ['01_gaoling_jintie_2026.txt', '02_gaoling_jintie_2025.txt', '12_changqi_huli_baoxian_jiedu.txt', '19_long_term_care_insurance_en.txt'];
+
+describe('an English question answered from a Chinese notice while an English page is the best passage', () => {
+  let harbor: TempCorpus;
+  let harborApp: App;
+  beforeAll(async () => {
+    harbor = makeTempCorpus({ prefix: 'service-english-bands-', seeds: [] });
+    for (const name of HARBOR) fs.copyFileSync(path.join(REPO_ROOT, 'eval/harbor/docs', name), path.join(harbor.corpusDir, name));
+    harborApp = await openApp({ env: lexicalEnv(harbor), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
+  });
+  afterAll(async () => {
+    await harborApp?.close();
+    harbor?.remove();
+  });
+
+  it("the age band row holding the asker's age leads, from the notice the best-scored sentence comes from", async () => {
+    const r = await harborApp.service.ask({ question: 'My mother-in-law is 91, she has Lingang hukou. How much is her old age allowance per month this year?', channel: 'cli', mode: 'lexical' });
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('300');
+    expect(r.answer.split('\n')[0]).not.toContain('2000');
   });
 });

@@ -1959,7 +1959,11 @@ function scoreSentences(
   // (…or in another passage of its document: a provision's bands are a chunk of their own.)
   const bestPassage = Math.max(0, ...coverages);
   const bestDocument = candidates.find((c) => coverages[c.passageIndex] >= bestPassage - 1e-9)?.p.chunk.docId;
-  const inBestDocument = new Set(out.filter((_, i) => candidates[i].p.chunk.docId === bestDocument));
+  // (…or of the document the best-scored sentence comes from: an English question's best passage may be an English
+  // page, while the sentences and the table that answer it are a Chinese notice's.)
+  const topScored = out.reduce<number>((best, s, i) => (best < 0 || s.score > out[best]!.score ? i : best), -1);
+  const topDocument = topScored >= 0 ? candidates[topScored]!.p.chunk.docId : undefined;
+  const inBestDocument = new Set(out.filter((_, i) => candidates[i].p.chunk.docId === bestDocument || candidates[i].p.chunk.docId === topDocument));
   const singled = (s: ScoredSentence) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage || (byNumber.has(s) && (coverages[s.passageIndex] >= bestPassage - 1e-9 || inBestDocument.has(s)));
   // (…nor while a sentence about as much on the topic states a figure of the asked kind with the question's words
   // beside it, far more plainly than the row does: 家庭人均月收入低于2600元 of 收入要低于多少, before the row of the
