@@ -134,6 +134,13 @@ describe('English mapper: glossary', () => {
     expect(terms('how many days of marriage leave')).toContain('婚假');
   });
 
+  it('maps a couple to the notices\' 夫妻 (夫妻双方均缴存…), and a spouse to 配偶', () => {
+    const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
+    expect(terms('what is the max loan if husband and wife both pay?')).toEqual(expect.arrayContaining(['夫妻', '夫妻双方']));
+    expect(terms('How much can a married couple borrow')).toContain('夫妻');
+    expect(terms('can my spouse get a residence permit')).toContain('配偶');
+  });
+
   it('maps the eldercare subsidy to the Chinese programme names with full weight', () => {
     const found = mapper().expand('how do I get the eldercare subsidy');
     const glossary = found.filter((t) => t.origin === 'glossary');

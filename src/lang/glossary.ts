@@ -55,6 +55,8 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['funeral|burial|cemetery', '殡葬|丧葬|公墓'],
   ['marriage registration|marriage certificate|get married', '婚姻登记|结婚登记'],
   ['divorce', '离婚'],
+  ['husband and wife|wife and husband|married couple|couple|spouses|both spouses|my spouse and i|my wife and i|my husband and i', '夫妻|夫妻双方|配偶'],
+  ['spouse|husband|wife', '配偶'],
   ['civil affairs bureau|civil affairs department|bureau of civil affairs', '民政局'],
   ['civil affairs', '民政'],
   ['charity|charitable', '慈善|公益'],
