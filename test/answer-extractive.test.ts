@@ -1754,6 +1754,14 @@ describe('abstention evidence', () => {
     expect(askChunkOf(change, '申请法律援助收入要低于多少').abstained).toBe(true);
   });
 
+  it('a share or multiple of the very amount asked (最低工资标准的70%, 月低保标准的3倍) does not state that amount', () => {
+    const rules = statsFor([{ title: '就业见习管理办法', text: '见习基地吸纳见习人员参加见习的，按照本市月最低工资标准的70%给予见习补贴。' }, ...ALL]);
+    const wage = askChunkOf(rules, '现在的最低工资标准是多少一个月');
+    expect(wage.abstained, wage.text).toBe(true);
+    // (The share still states what it is a share of: the subsidy.)
+    expect(askChunkOf(rules, '见习补贴一个月多少钱').text.split('\n')[0]).toContain('70%');
+  });
+
   it("an issuer's line with its date (东港区民政局　2026年3月20日) is a sentence of its own: it does not date the line after it", () => {
     const plan = statsFor([{ title: '东港区适老化改造实施方案', text: '东港区民政局　2026年3月20日\n为提升困难老年人居家生活的安全性，制定本方案。\n改造对象为低保家庭中的失能老年人。' }, ...ALL]);
     const draft = askChunkOf(plan, '适老化改造是为了啥');
