@@ -177,6 +177,20 @@ describe('English questions about things the documents never mention', () => {
     expect(english('Which residents like it?', [residents]).abstained).toBe(false);
   });
 
+  it('in an English question nothing anchors, a word nothing maps (no translation the corpus has, no English page word) is a missing thing; a romanised corpus name or a unit is not', () => {
+    const concerts = statsFor([{ title: '12月公益文化活动预告', text: '2027新年音乐会在临溪大剧院举行，凭票入场，每人限领2张。' }, ...ALL]);
+    const concert = { term: '音乐会', weight: 0.6, origin: 'cedict', source: 'concert' };
+    const ticket = { term: '票', weight: 0.6, origin: 'cedict', source: 'tickets' };
+    const cheap = askEnglishOf(concerts, 'how many cheap concert tickets can i get', [concert, ticket]);
+    expect(cheap.abstained, cheap.text).toBe(true);
+    expect(cheap.text).toContain('cheap');
+    const plain = askEnglishOf(concerts, 'how many concert tickets can i get', [concert, ticket]);
+    expect(plain.abstained, plain.text).toBe(false);
+    // (A word the corpus's own words spell in pinyin — linxi — names a thing it has, whatever the mapper made of it.)
+    const named = { ...concerts, stats: { ...concerts.stats, romanised: new Set(['linxi']) } };
+    expect(askEnglishOf(named, 'how many linxi concert tickets can i get', [concert, ticket]).abstained).toBe(false);
+  });
+
   it('an English word a Chinese text holds only inside a name (PlayStation the Best版) anchors nothing: the absent thing asked about is missing', () => {
     const games = statsFor([{ title: '游戏', text: '2001年6月14日推出廉价版的PlayStation the Best版。玩家一小时就能学习全部操作。' }, ...ALL]);
     // (As CC-CEDICT maps "best": its heaviest sense, 至交 "best friend", is a rare word — so "best" would be a specific one.)

@@ -1371,6 +1371,17 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // (推出, 优良), while "delivery subsidy per parcel in Xinzhou" is about 补贴 in 忻州 whatever 包裹 is.
   // (There it is what the question is about, however rare an everyday word of it is in the documents.)
   const heaviest = Math.max(0, ...out.map((k) => k.weight));
+  // (So is a word nothing maps at all — no dictionary entry the corpus has, no English page's word: Mona Lisa — in a
+  // question nothing else anchors: it names something the documents cannot be about.)
+  if (language === 'en' && !anchored) {
+    const mapped = new Set(terms.filter((t) => t.origin !== 'question' && t.source).flatMap((t) => t.source!.toLowerCase().split(/\s+/)).flatMap((w) => [w, stemEnglish(w)]));
+    for (const t of terms) {
+      // (Not a romanised name a corpus word spells — shunxin, tongan — nor a unit: "per square meter".)
+      if (t.origin !== 'question' || !/^[a-z]{3,}$/.test(t.term) || STOP_WORDS.has(t.term) || mapped.has(t.term) || stats.documentFrequency(t.term) > 0 || stats.romanised.has(t.term) || UNIT_WORD_EN.test(t.term)) continue;
+      if (englishAnswerKinds?.size && wordForms(t.term).some((f) => englishAnswerKinds.has(f))) continue;
+      absentThings.add(t.term);
+    }
+  }
   const things = anchored ? new Set<string>() : absentThings;
   for (const thing of things) absentConcepts.add(thing);
   for (const concept of absentConcepts) {
@@ -2729,6 +2740,8 @@ function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: s
   return [...new Set(named)].filter((term, _, all) => !all.some((t) => t !== term && t.includes(term))).slice(0, 2);
 }
 /** English words that say how a figure is asked (per, price, cost), not what about: no topic to name. */
+/** English units (stemmed or not): how a figure is measured, never what a question is about. */
+const UNIT_WORD_EN = /^(?:met(?:er|re)s?|centimet\w*|kilomet\w*|kilo\w*|gram\w*|km|kg|cm|yuan|rmb|percent\w*|hour\w*|minut\w*|day|days|week\w*|month\w*|year\w*|liter\w*|litre\w*|ton|tons|tonn\w*)$/;
 const ASKING_WORD_EN = /^(?:per|price|prices|cost|costs|much|many|amount|rate|rates)$/;
 
 function facetMissing(input: AnswerInput, reasons: string[], facet: Facet, best: ScoredSentence, passage: RetrievedPassage, topic: string[]): AnswerDraft {
