@@ -1776,6 +1776,18 @@ describe('abstention evidence', () => {
     expect(askChunkOf(rules, '见习补贴一个月多少钱').text.split('\n')[0]).toContain('70%');
   });
 
+  it('a name the question opens with (李昆的…, 班卡雀鲷…) that no dictionary or document knows must be in the best passage\'s section; a resident\'s opening verb (献完, 只贷) is no name', () => {
+    const films = statsFor([{ title: '乔许·哈契森', text: '乔许·哈契森首部处女作是2002年的电视制作电影。' }, ...ALL]);
+    const named = askChunkOf(films, '李昆的处女作是哪一部？');
+    expect(named.abstained, named.text).toBe(true);
+    expect(named.text).toContain('李昆');
+    expect(askChunkOf(films, '乔许·哈契森的处女作是哪一部？').abstained).toBe(false);
+    const fish = statsFor([{ title: '黑褐新箭雀鲷', text: '黑褐新箭雀鲷，又称黑褐副雀鲷、拟黑雀鲷，俗名为厚壳仔。' }, ...ALL]);
+    expect(askChunkOf(fish, '班卡雀鲷还可以叫什么？').abstained).toBe(true);
+    const blood = statsFor([{ title: '无偿献血服务指南', text: '献全血每次200毫升至400毫升，两次献全血间隔不少于6个月。' }, ...ALL]);
+    expect(askChunkOf(blood, '献完全血多久能再献一次').abstained).toBe(false);
+  });
+
   it("an issuer's line with its date (东港区民政局　2026年3月20日) is a sentence of its own: it does not date the line after it", () => {
     const plan = statsFor([{ title: '东港区适老化改造实施方案', text: '东港区民政局　2026年3月20日\n为提升困难老年人居家生活的安全性，制定本方案。\n改造对象为低保家庭中的失能老年人。' }, ...ALL]);
     const draft = askChunkOf(plan, '适老化改造是为了啥');

@@ -831,8 +831,12 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // A numbered thing the question names (7号线, 12路, K3路, 3号楼) that the best passage, its section and its title do
   // not: the passage is about another line, route or building (九龙巴士7号线 answered from route 960's page).
   const numbered = language === 'zh' ? [...norm.matchAll(NUMBERED_THING)].map((m) => m[0]) : [];
-  const bestSectionText = numbered.length ? passages.filter((p) => sectionOf(p) === sectionOf(passages[bestIndex])).map((p) => passageText(p).replace(/\s+/g, '')).join('\n') : '';
-  const numberedMissing = numbered.find((n) => !bestSectionText.includes(n)) ?? null;
+  // The name a question opens with (李昆的处女作…, 华堡是哪个品牌…, 班卡雀鲷还可以叫什么): a run no dictionary, no document
+  // and no typo repair knows, right before 的/是 or a word the documents use — what the question is about. A best
+  // passage whose section does not hold it is about something else (another actor's 处女作, another 雀鲷).
+  const opening = language === 'zh' ? openingName(norm, stats, input.retrieval.terms) : null;
+  const bestSectionText = numbered.length || opening ? passages.filter((p) => sectionOf(p) === sectionOf(passages[bestIndex])).map((p) => passageText(p).replace(/\s+/g, '')).join('\n') : '';
+  const numberedMissing = numbered.find((n) => !bestSectionText.includes(n)) ?? (opening && !bestSectionText.includes(opening) ? opening : null);
   // The best passage is about the other side of a distinction the question draws (城市低保 for 农村低保): the
   // asked side is missing. (Tried as well: quoting such sentences last — a policies answer lost.)
   const bestText = passageText(passages[bestIndex]);
@@ -2293,6 +2297,30 @@ const ASKS_ISSUED = /发布|印发|出台|公布|发文|下发|签发|成文|\b(
 // the sentence announcing the notice itself ("现将…通知如下", "特此通知"), or a regulation's statement of its
 // own purpose ("第一条 为…，根据…，制定本办法").
 const FURNITURE = /^(?:[\u4e00-\u9fff]{2,30}?(?:局|办公室|政府|委员会|中心|办事处|公司|小组)\s*)+\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\s*(?:发布日期|发布时间|发文日期|成文日期|来源|信息来源|文章来源|浏览次数|点击数|访问量|字号|作者|编辑|责任编辑)\s*[：:]|^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)|^(第[一二三四五六七八九十百\d]+条\s*)?为.{2,120}(制定|印发)本(办法|细则|规定|条例|方案|意见|规则|制度|标准|通知|指南)/;
+
+/** How a question may open before its subject (请问, 你好，). */
+const GREETING = /^(?:请问|你好|您好|想问一下|问一下|问下)[，,、\s]*/;
+
+/**
+ * The name a Chinese question opens with, when it is a run of two to four noun characters that no dictionary, no
+ * document and no repair of a typo knows, followed by 的, 是 or a word the documents use; else null.
+ */
+function openingName(norm: string, stats: CorpusStats, terms: readonly WeightedTerm[]): string | null {
+  const text = norm.replace(GREETING, '');
+  for (let length = 4; length >= 2; length--) {
+    const run = text.slice(0, length);
+    if (!/^[\u4e00-\u9fff]+$/.test(run) || GRAMMATICAL_CHAR.test(run) || stats.documentFrequency(run) > 0 || stats.tokenizer.generalFrequency(run) > 0) continue;
+    // (A name's characters are nouns' and names' — 李, 昆, 华, 堡, 班, 卡 — not a verb's or an adverb's: 献完, 只贷, 想捐,
+    // 租公 and 娃送全 open a resident's sentence, not a name.)
+    if (![...run].every((c) => /^n/.test(stats.tokenizer.generalTag(c)))) continue;
+    // (Nor a run whose own words the dictionary or the documents have: 养老今 is 养老 and a slip.)
+    if (stats.tokenizer.tokens(run).some((t) => t.length >= 2 && (stats.documentFrequency(t) > 0 || stats.tokenizer.generalFrequency(t) > 0))) continue;
+    if (terms.some((t) => t.source && t.source.length >= 2 && t.origin !== 'question' && (t.source.includes(run) || run.includes(t.source)))) continue;
+    const rest = text.slice(length);
+    if (/^[的是]/.test(rest) || stats.tokenizer.tokens(rest).some((t) => t.length >= 2 && rest.startsWith(t) && stats.documentFrequency(t) > 0)) return run;
+  }
+  return null;
+}
 
 /** A line that is a date, or an issuer and a date (a 落款, or the issuer's line under a notice's title). */
 const DATELINE = /^(?:[\u4e00-\u9fff]{2,30}?(?:局|办公室|政府|委员会|中心|办事处|公司|小组|街道|社区|医院|学校)\s*)*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
