@@ -1379,9 +1379,11 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // question nothing else anchors: it names something the documents cannot be about.)
   if (language === 'en' && !anchored) {
     const mapped = new Set(terms.filter((t) => t.origin !== 'question' && t.source).flatMap((t) => t.source!.toLowerCase().split(/\s+/)).flatMap((w) => [w, stemEnglish(w)]));
+    // (The question's words are stems — mani of "many": a function word is read as the asker wrote it.)
+    const functionStems = new Set((lower.match(/[a-z]+/g) ?? []).filter((w) => STOP_WORDS.has(w)).map(stemEnglish));
     for (const t of terms) {
       // (Not a romanised name a corpus word spells — shunxin, tongan — nor a unit: "per square meter".)
-      if (t.origin !== 'question' || !/^[a-z]{3,}$/.test(t.term) || STOP_WORDS.has(t.term) || mapped.has(t.term) || stats.documentFrequency(t.term) > 0 || stats.romanised.has(t.term) || UNIT_WORD_EN.test(t.term)) continue;
+      if (t.origin !== 'question' || !/^[a-z]{3,}$/.test(t.term) || STOP_WORDS.has(t.term) || functionStems.has(t.term) || mapped.has(t.term) || stats.documentFrequency(t.term) > 0 || stats.romanised.has(t.term) || UNIT_WORD_EN.test(t.term)) continue;
       if (englishAnswerKinds?.size && wordForms(t.term).some((f) => englishAnswerKinds.has(f))) continue;
       absentThings.add(t.term);
     }
