@@ -141,6 +141,15 @@ describe('English mapper: glossary', () => {
     expect(terms('can my spouse get a residence permit')).toContain('配偶');
   });
 
+  it('maps what foreign residents ask for by its notices\' names: a dentist → 口腔, a driving licence → 驾驶证, a bank account, a SIM card, registering a marriage', () => {
+    const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
+    expect(terms('where can i get a dental cleaning with english speaking dentist')).toContain('口腔');
+    expect(terms('Can I drive here with my international driving permit?')).toContain('驾驶证');
+    expect(terms('how do i open a bank account as a foreigner')).toContain('银行账户');
+    expect(terms('where to buy a sim card')).toContain('电话卡');
+    expect(terms('how do i register my marriage with my chinese girlfriend')).toContain('结婚登记');
+  });
+
   it('maps the eldercare subsidy to the Chinese programme names with full weight', () => {
     const found = mapper().expand('how do I get the eldercare subsidy');
     const glossary = found.filter((t) => t.origin === 'glossary');

@@ -53,7 +53,7 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['veteran|ex serviceman|retired soldier|demobilized soldier', '退役军人'],
   ['military family|soldier s family', '军属'],
   ['funeral|burial|cemetery', '殡葬|丧葬|公墓'],
-  ['marriage registration|marriage certificate|get married', '婚姻登记|结婚登记'],
+  ['marriage registration|marriage certificate|get married|register my marriage|register our marriage|register a marriage|marry', '婚姻登记|结婚登记'],
   ['divorce', '离婚'],
   ['husband and wife|wife and husband|married couple|couple|spouses|both spouses|my spouse and i|my wife and i|my husband and i', '夫妻|夫妻双方|配偶'],
   ['spouse|husband|wife', '配偶'],
@@ -107,6 +107,7 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['hospital', '医院'],
   ['clinic|health center|health centre|community health center|community health service center|township hospital', '卫生院|卫生服务中心|诊所'],
   ['doctor|physician', '医生'],
+  ['dentist|dental|dental clinic|dental care|teeth cleaning|dental cleaning', '口腔|牙科'],
   ['family doctor|general practitioner|contracted doctor', '家庭医生'],
   ['physical examination|health check|checkup|check up|medical checkup|medical examination', '体检|健康体检'],
   ['vaccination|vaccine|vaccinated|immunization|jab', '疫苗|接种'],
@@ -132,6 +133,12 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['residence permit|residency permit', '居住证'],
   ['household registration|hukou|household register|registered residence', '户籍|户口'],
   ['id card|identity card|identification card', '身份证'],
+  // (Things foreign residents ask for that a notice either names in these words or not at all: absent from every
+  // document, the concept is missing. Not "work permit" or "visa": English pages have their words — "residence
+  // permit for work", "visa extension" — and as a concept they were read as covered; CC-CEDICT's phrase check does
+  // better there.)
+  ['bank account', '银行账户|开户'],
+  ['sim card|phone card|mobile phone card', '电话卡|手机卡'],
   ['social security card', '社保卡'],
   ['social security|social insurance', '社保|社会保险'],
   ['social security subsidy', '社保补贴'],
@@ -329,7 +336,7 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['passport|passports', '护照'],
   ['visa|visas', '签证'],
   ['exit entry permit|travel permit', '通行证|出入境'],
-  ['driving licence|driving license|drivers license|driver license', '驾驶证|驾照'],
+  ['driving licence|driving license|drivers license|driver license|driver s license|driver s licence|driving permit|international driving permit', '驾驶证|驾照'],
   ['birth certificate', '出生证明|出生医学证明'],
   ['minimum wage', '最低工资'],
   ['income tax|individual income tax|tax refund|tax return', '个人所得税|个税|退税'],
