@@ -53,7 +53,7 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['veteran|ex serviceman|retired soldier|demobilized soldier', '退役军人'],
   ['military family|soldier s family', '军属'],
   ['funeral|burial|cemetery', '殡葬|丧葬|公墓'],
-  ['marriage registration|marriage certificate|get married|register my marriage|register our marriage|register a marriage|marry', '婚姻登记|结婚登记'],
+  ['marriage registration|marriage certificate|get married|register my marriage|register our marriage|register a marriage', '婚姻登记|结婚登记'],
   ['divorce', '离婚'],
   ['husband and wife|wife and husband|married couple|couple|spouses|both spouses|my spouse and i|my wife and i|my husband and i', '夫妻|夫妻双方|配偶'],
   ['spouse|husband|wife', '配偶'],
