@@ -2099,7 +2099,9 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     const key = c.row ? `${c.passageIndex}\u0000${c.row.header?.join('|') ?? ''}\u0000${c.row.cells.length}` : `${c.passageIndex}\u0000bands`;
     const cells = c.row ? c.row.cells : [band!];
     // (Or the grade asked, as the question names it in other words: 二级 for "a tier-2 hospital".)
-    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit))) || englishNumbers.some((n) => cells.some((cell) => englishBandHolds(cell, n.n, n.unit))) || (!!grade && cells.some((cell) => gradeKey(normalizeText(cell)) === gradeKey(grade)));
+    // (A cell under an "Age" column states ages without a unit: 60 to 64, 65 and over.)
+    const ageCells = c.row?.header ? c.row.cells.filter((_, j) => AGE_COLUMN.test(c.row!.header![j] ?? '')) : [];
+    const inRange = numbers.some((n) => cells.some((cell) => rangeHolds(normalizeText(cell), n.n, n.unit))) || englishNumbers.some((n) => cells.some((cell) => englishBandHolds(cell, n.n, n.unit)) || (n.unit === AGED && ageCells.some((cell) => bareBandHolds(cell, n.n)))) || (!!grade && cells.some((cell) => gradeKey(normalizeText(cell)) === gradeKey(grade)));
     // Words, not single characters (月 of 每月 is in every row): what a row names is a word of its cells.
     const named = coverageWeights(words, c.own).matched + (inRange ? total + 1 : 0);
     tables.set(key, [...(tables.get(key) ?? []), { sentence: sentences[i], named, inRange }]);
@@ -2184,6 +2186,20 @@ function englishUnit(word: string): string {
 /** The bands an English text states, as written. */
 function englishBands(text: string): string[] {
   return ENGLISH_BAND.flatMap(({ re }) => [...text.matchAll(re)].map((m) => m[0])).sort((a, b) => text.indexOf(a) - text.indexOf(b));
+}
+
+/** The name of a table column of ages (Age, Age group, 年龄). */
+const AGE_COLUMN = /^\s*(?:ages?(?:\s+(?:group|band|range))?|年龄(?:段)?)\s*$/i;
+
+/** Whether a bare band (60 to 64, 65 and over, under 18, 70+) holds the number. */
+function bareBandHolds(cell: string, n: number): boolean {
+  const text = cell.trim().toLowerCase();
+  const range = /^(\d+)\s*(?:to|-|–|—|~|至)\s*(\d+)$/.exec(text);
+  if (range) return n >= Number(range[1]) && n <= Number(range[2]);
+  const over = /^(\d+)\s*(?:\+|and over|and above|and older|or over|or older|or above|及以上|以上)$/.exec(text);
+  if (over) return n >= Number(over[1]);
+  const under = /^(?:under|below)\s*(\d+)$/.exec(text);
+  return !!under && n < Number(under[1]);
 }
 
 /** Whether an English band (one to three years, under 6 years, 65 years and over) holds the number of the unit. */
