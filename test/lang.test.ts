@@ -141,6 +141,14 @@ describe('English mapper: glossary', () => {
     expect(terms('can my spouse get a residence permit')).toContain('配偶');
   });
 
+  it("adds an English word's other spelling or everyday name (center → centre, normal → ordinary, kid → child), counting for the word as typed", () => {
+    const variants = (q: string) => mapper().expand(q).filter((t) => t.origin === 'variant').map((t) => `${t.source}→${t.term}`);
+    expect(variants('where is the community health center')).toContain('center→centre');
+    expect(variants('I only have a normal residence permit')).toEqual(expect.arrayContaining(['normal→ordinary', 'normal→regular']));
+    expect(variants('when will we know which school my kid got')).toContain('kid→child');
+    expect(variants('how much is the bus fare')).toEqual([]);
+  });
+
   it('maps what foreign residents ask for by its notices\' names: a dentist → 口腔, a driving licence → 驾驶证, a bank account, a SIM card, registering a marriage', () => {
     const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
     expect(terms('where can i get a dental cleaning with english speaking dentist')).toContain('口腔');

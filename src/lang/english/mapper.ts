@@ -16,6 +16,7 @@ import type { CedictEntry } from './cedict.js';
 import { buildEnglishLexicon, HAN_ONLY, type EnglishLexicon } from './lexicon.js';
 import { englishWords, numbersIn, phraseKeys, STOP_WORDS, wordForms } from './words.js';
 import { neverThrows } from '../expansion.js';
+import { variantsOf } from './variants.js';
 
 export interface EnglishMapper {
   /** Chinese search terms for an English question, best first, each term once. Never throws. */
@@ -47,6 +48,8 @@ const NUMBER_WEIGHT = 0.8;
 const ABSENT_WEIGHT = 0.3;
 const MAX_QUESTION_CHARS = 2000;
 const SPELLING_WEIGHT = 0.8;
+/** Another spelling or everyday word for the asker's (center → centre, normal → ordinary): the same word. */
+const VARIANT_WEIGHT = 0.8;
 /** A run of toneless pinyin syllables (shanghai, hangzhou): a romanised name, not a misspelt English word. */
 // (er stands alone: "nuber", "water" are no pinyin runs.)
 const PINYIN_WORD = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)|er)+$/;
@@ -240,6 +243,8 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
       if (fixed) found.push({ term: fixed, weight: SPELLING_WEIGHT, origin: 'spelling', source: w });
       return fixed ?? w;
     });
+    // The asker's word in its other spelling or everyday name, counting for the word as typed.
+    for (const w of words) for (const term of variantsOf(w)) found.push({ term, weight: VARIANT_WEIGHT, origin: 'variant', source: w });
     const leftover: string[][] = [[]];
     for (let i = 0; i < words.length; ) {
       const span = matchName(words, i) ?? matchGlossary(words, i);
