@@ -33,6 +33,7 @@ export const CALIB_SETS = [
   { set: 'residents-fresh', questions: 'eval/residents-fresh.jsonl', corpus: process.env.SEEDS_DIR ?? 'seeds' },
   { set: 'district', questions: 'eval/district/questions.jsonl', corpus: 'eval/district/docs' },
   { set: 'civic', questions: 'eval/civic/questions.jsonl', corpus: 'eval/civic/docs' },
+  { set: 'harbor', questions: 'eval/harbor/questions.jsonl', corpus: 'eval/harbor/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');

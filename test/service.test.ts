@@ -81,12 +81,13 @@ describe('abstention', () => {
 
   it('reads a question wrapped in a chat message\'s courtesy as the bare question', async () => {
     // (咨询 of 我想咨询一下 was a topic no passage has, and the answer abstained.)
-    const bare = await ask('快递补助之后网上卖农产品卖了多少钱');
-    const wrapped = await ask('您好 我想咨询一下 快递补助之后网上卖农产品卖了多少钱，谢谢');
+    // (A question well above the threshold: 网上卖农产品卖了多少钱 sits at its edge, and abstains at 0.51.)
+    const bare = await ask('快递补助之后农产品网络销售额有多少');
+    const wrapped = await ask('您好 我想咨询一下 快递补助之后农产品网络销售额有多少，谢谢');
     expect(bare.abstained).toBe(false);
     expect(wrapped.abstained).toBe(false);
     expect(wrapped.answer).toBe(bare.answer);
-    expect(wrapped.question).toBe('您好 我想咨询一下 快递补助之后网上卖农产品卖了多少钱，谢谢');
+    expect(wrapped.question).toBe('您好 我想咨询一下 快递补助之后农产品网络销售额有多少，谢谢');
     const english = await ask('Hi, quick question: how many community assistants did Xinzhou recruit? thanks!');
     expect(english.answer).toBe((await ask('how many community assistants did Xinzhou recruit?')).answer);
   });
