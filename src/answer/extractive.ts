@@ -99,7 +99,7 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   const analysis = analyseQuestion(input, stats, options);
   if ('decided' in analysis) return analysis.decided;
   const { language } = input;
-  const { keyTerms, passages, sentences, reasons, question, kind, asked, facet, ageCase, numberedMissing } = analysis;
+  const { keyTerms, passages, sentences, reasons, question, kind, asked, facet, ageCase, namedMissing } = analysis;
   const best = sentences[0];
   const answerable = decideAnswerable(question, language, options);
   reasons.push(answerable.reason);
@@ -113,7 +113,7 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
     }
     // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question
     // (…whatever the best passage lacked: the eldercare article found by 老年人 says nothing of 补贴).
-    const lacking = ageCase ?? numberedMissing ?? ageCaseAsked(input.question);
+    const lacking = ageCase ?? namedMissing ?? ageCaseAsked(input.question);
     return abstain(input, reasons, bestPassage, lacking ? [lacking] : missingTerms(keyTerms, [...analysis.passageTokens[analysis.bestIndex]]));
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
@@ -418,8 +418,8 @@ export type QuestionAnalysis =
       facet: Facet | null;
       /** What people of the asker's stated age get (72岁的人能享受的补贴), when no passage names their age group. */
       ageCase: string | null;
-      /** A numbered line, route or building the question names (7号线) that the best passage's section does not. */
-      numberedMissing: string | null;
+      /** A numbered line, route or building (7号线), or the name the question opens with (李昆的…), that the best passage's section does not hold. */
+      namedMissing: string | null;
       /** Best first (by the sentence model). */
       sentences: ScoredSentence[];
       /** The facet asked is given nowhere: the best sentence of a passage naming what it is asked of, to quote instead. */
@@ -836,7 +836,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // passage whose section does not hold it is about something else (another actor's 处女作, another 雀鲷).
   const opening = language === 'zh' ? openingName(norm, stats, input.retrieval.terms) : null;
   const bestSectionText = numbered.length || opening ? passages.filter((p) => sectionOf(p) === sectionOf(passages[bestIndex])).map((p) => passageText(p).replace(/\s+/g, '')).join('\n') : '';
-  const numberedMissing = numbered.find((n) => !bestSectionText.includes(n)) ?? (opening && !bestSectionText.includes(opening) ? opening : null);
+  const namedMissing = numbered.find((n) => !bestSectionText.includes(n)) ?? (opening && !bestSectionText.includes(opening) ? opening : null);
   // The best passage is about the other side of a distinction the question draws (城市低保 for 农村低保): the
   // asked side is missing. (Tried as well: quoting such sentences last — a policies answer lost.)
   const bestText = passageText(passages[bestIndex]);
@@ -921,7 +921,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: otherSide || siblingKind || specialKind || itemLacks || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!numberedMissing ? 1 : 0,
+    topicMissing: otherSide || siblingKind || specialKind || itemLacks || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!namedMissing ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
@@ -937,7 +937,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // rule, not another benefit's 免征个人所得税.)
   const facetQuote = facetMissing && sentences.length && !namesTopic(sentences[0].passageIndex) ? sentences.find((s) => namesTopic(s.passageIndex)) : undefined;
   const sideLed = leadSides.length && sentences.length && ownSide(sentences[0]!) ? sentences[0] : undefined;
-  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, numberedMissing, sentences, ...(facetQuote ? { facetQuote } : {}), ...(sideLed ? { sideLed } : {}), question: features, reasons };
+  return { keyTerms, passages, passageTokens, coverages, bestIndex, kind, asked, facet, ageCase, namedMissing, sentences, ...(facetQuote ? { facetQuote } : {}), ...(sideLed ? { sideLed } : {}), question: features, reasons };
 }
 
 /**
@@ -2785,9 +2785,9 @@ function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: s
   // (A piece of a word named too says nothing more, whichever weighs more: 养老金, not 老金、养老金.)
   return [...new Set(named)].filter((term, _, all) => !all.some((t) => t !== term && t.includes(term))).slice(0, 2);
 }
-/** English words that say how a figure is asked (per, price, cost), not what about: no topic to name. */
 /** English units (stemmed or not): how a figure is measured, never what a question is about. */
 const UNIT_WORD_EN = /^(?:met(?:er|re)s?|centimet\w*|kilomet\w*|kilo\w*|gram\w*|km|kg|cm|yuan|rmb|percent\w*|hour\w*|minut\w*|day|days|week\w*|month\w*|year\w*|liter\w*|litre\w*|ton|tons|tonn\w*)$/;
+/** English words that say how a figure is asked (per, price, cost), not what about: no topic to name. */
 const ASKING_WORD_EN = /^(?:per|price|prices|cost|costs|much|many|amount|rate|rates)$/;
 
 function facetMissing(input: AnswerInput, reasons: string[], facet: Facet, best: ScoredSentence, passage: RetrievedPassage, topic: string[]): AnswerDraft {
