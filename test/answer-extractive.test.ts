@@ -1517,6 +1517,12 @@ describe('abstention evidence', () => {
     const [hall] = figureMentions(list).filter((m) => m.measure === 'money');
     expect(pricesOtherThing(list, hall, ['embalm'])).toBe(true);
     expect(pricesOtherThing(list, hall, ['farewel', 'hall'])).toBe(false);
+    // (A word and its agent noun price one thing: care of "Care workers", carer of "carers coming to home".)
+    const care = 'Care workers visiting your home: up to 1,500 yuan per month';
+    const [monthly] = figureMentions(care).filter((m) => m.measure === 'money');
+    expect(pricedThing('How much does LTC pay for carers coming to home per month?')).toContain('carer');
+    expect(pricesOtherThing(care, monthly, ['carer', 'come'])).toBe(false);
+    expect(pricesOtherThing(care, monthly, ['embalm'])).toBe(true);
   });
 
   it("English: a figure's own words run on after it (RMB 7,500 … at public junior middle schools): the one they name leads, cut before the next figure", () => {

@@ -114,7 +114,9 @@ export function pricesOtherThing(text: string, mention: FigureMention, thing: st
   if (thing.every((w) => stems.has(w))) return false;
   const label = /([a-z][a-z ,'-]{2,40}):\s*[^:]*$/i.exec(clause)?.[1] ?? '';
   const named = [label, ...[...clause.matchAll(PRICED_BEFORE_EN)].map((m) => m[1])].flatMap((span) => span.toLowerCase().split(/[^a-z-]+/)).filter((w) => w && !NOT_A_THING_EN.test(w));
-  return named.length > 0 && !named.some((w) => thing.includes(stemEnglish(w)));
+  // (A word and its agent noun are one thing: care of "Care workers" and carer of "carers coming to home".)
+  const same = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2);
+  return named.length > 0 && !named.some((w) => thing.some((t) => same(t, stemEnglish(w))));
 }
 
 /** Money words that name one money (the asker's 房租 is a notice's 租金). */
