@@ -332,6 +332,22 @@ describe('English questions about things the documents never mention', () => {
     expect(stated.text).toContain('12 Fuxing Road');
     // "permit" of "residence permit" with "work" nowhere: another permit.
     expect(ask('where is the work permit issued', 1, [workPermit]).abstained).toBe(true);
+    // An English passage stating the head on its own under a title naming each modifier has the thing: water meters
+    // under a water company's guide — not a head another word binds (Residence permits under a title of work).
+    const waterMeter = { term: '水表', weight: 0.3, origin: 'absent', source: 'water meter' };
+    const guide = statsFor([{ title: 'A short guide from Lingang Water Group', text: 'Meters are read every two months. Bills are paid within 15 days.' }, { title: 'City Gas guide', text: 'Meters are read every month.' }]);
+    const askGuide = (chunk: number) => {
+      const question = 'how often do they read the water meter';
+      const words = question.match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', [guide.chunks[chunk]]), terms: [...words, waterMeter] }, history: [] }, guide.stats);
+    };
+    const water = askGuide(0);
+    expect(water.abstained, water.reasons.join(' | ')).toBe(false);
+    expect(water.text).toContain('every two months');
+    expect(askGuide(1).abstained).toBe(true);
+    const bound = statsFor([{ title: 'Work and residence', text: 'Residence permits are issued at the Jiwang police station, 3 Fuxing Road.' }]);
+    const boundWords = 'where is the work permit issued'.match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+    expect(answerExtractively({ question: 'where is the work permit issued', language: 'en', retrieval: { ...retrievalOf('', bound.chunks), terms: [...boundWords, workPermit] }, history: [] }, bound.stats).abstained).toBe(true);
     // A Chinese passage with the modifier's main translation has the thing in other words (塑料 of 塑料纸 for "plastic film").
     const plastic = { term: '居民', weight: 0.6, origin: 'cedict', source: 'plastic' };
     const film = { term: '片', weight: 0.3, origin: 'cedict', source: 'film' };

@@ -598,7 +598,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // A curated synonym the passage states whole (转移登记 for 过户, 不动产权证书 for 房产证) is the asker's word:
     // it counts as much as the word, not by the weight of its pieces.
     for (const k of keyTerms) if (k.phrase && text.includes(k.phrase)) tokens.add(k.group);
-    for (const k of absentPhrases) if (hasPhrase(k.term, text, tokens, keyTerms)) tokens.add(k.term);
+    for (const k of absentPhrases) if (hasPhrase(k.term, text, tokens, keyTerms, `${p.chunk.title} ${p.chunk.subhead ?? ''} `)) tokens.add(k.term);
     for (const office of offices) if (!text.includes(office.name)) for (const t of office.words) tokens.delete(t);
     // English: a word of the question that is one word of a thing it names (vaccine of "flu vaccine", world of
     // "World Cup") is that thing only beside its other words: "vaccination record" is no flu vaccine, "World Post
@@ -1455,10 +1455,20 @@ function sameArticleOf(a: RetrievedPassage, b: RetrievedPassage): boolean {
  * work permit from a residence permit, and the head is often named otherwise. An everyday translation only
  * (办事 for "work", a quarter of 事务's weight) is not the modifier.
  */
-function hasPhrase(phrase: string, text: string, tokens: Set<string>, keyTerms: KeyTerm[]): boolean {
+function hasPhrase(phrase: string, text: string, tokens: Set<string>, keyTerms: KeyTerm[], title = ''): boolean {
   const words = phrase.split(' ');
-  const stemmed = ` ${(text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map(stemEnglish).join(' ')} `;
+  const stems = (t: string) => (t.toLowerCase().match(/[a-z0-9]+/g) ?? []).map(stemEnglish);
+  const stemmed = ` ${stems(text).join(' ')} `;
   if (stemmed.includes(` ${words.map(stemEnglish).join(' ')} `)) return true;
+  // (Or an English page's passage states the head — "Meters are read every two months" — under a title or subhead
+  // naming each modifier: "A short guide from Lingang Water Group…" is about water meters. `title` is the text's
+  // opening: the passage's title and subhead.)
+  // (Where the head stands free: "Residence permits are issued…" under a title of work permits names another permit.)
+  const titled = new Set(stems(title));
+  const bodyWords = (text.slice(title.length).toLowerCase().match(/[a-z0-9]+|[.;:!?]/g) ?? []);
+  const head = stemEnglish(words[words.length - 1]!);
+  const free = bodyWords.some((w, i) => stemEnglish(w) === head && (i === 0 || /^[.;:!?]$/.test(bodyWords[i - 1]!) || STOP_WORDS.has(bodyWords[i - 1]!)));
+  if (title && words.length >= 2 && free && words.slice(0, -1).every((w) => titled.has(stemEnglish(w)))) return true;
   // (Chinese translations only: an English passage has the phrase as written, or not at all — "work" here and
   // "permit" of "residence permit" there is no work permit.)
   return words.slice(0, -1).every((w) => {
