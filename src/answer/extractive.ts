@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, type QuestionKind } from './question.js';
+import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, englishFigureSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -1231,6 +1231,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // "how much does it cost" how an amount is.)
   const costVerb = HOW_MUCH_COST.exec(lower)?.[1];
   const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], costVerb ? wordForms(costVerb) : [])) : null;
+  const namesAnswerKind = (word: string) => !!englishAnswerKinds?.size && wordForms(word.toLowerCase()).some((f) => englishAnswerKinds.has(f));
   // English: the question's own word ("appli" of "apply") is one concept with the translations of the phrase
   // holding it ("apply for" → 申请, 办理): an English page's word or a Chinese page's translation covers it once.
   const conceptOf = new Map<string, string>();
@@ -1276,7 +1277,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (RELATIVE_YEAR_WORD.test(t.term)) continue;
     // English function words ("much", "many") an English document happens to contain say nothing.
     if (t.origin === 'question' && STOP_WORDS.has(t.term)) continue;
-    if (englishAnswerKinds?.size && wordForms((t.source ?? t.term).toLowerCase()).some((f) => englishAnswerKinds.has(f))) continue;
+    if (namesAnswerKind(t.source ?? t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
     // …and a word cut across them (天内 of 多少天内, 天后 of 几天后) is their classifier with a particle.
@@ -1384,7 +1385,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     for (const t of terms) {
       // (Not a romanised name a corpus word spells — shunxin, tongan — nor a unit: "per square meter".)
       if (t.origin !== 'question' || !/^[a-z]{3,}$/.test(t.term) || STOP_WORDS.has(t.term) || functionStems.has(t.term) || mapped.has(t.term) || stats.documentFrequency(t.term) > 0 || stats.romanised.has(t.term) || UNIT_WORD_EN.test(t.term)) continue;
-      if (englishAnswerKinds?.size && wordForms(t.term).some((f) => englishAnswerKinds.has(f))) continue;
+      if (namesAnswerKind(t.term)) continue;
       absentThings.add(t.term);
     }
   }
@@ -2324,17 +2325,17 @@ const ASKS_ISSUED = /发布|印发|出台|公布|发文|下发|签发|成文|\b(
 // bodies: "…人力资源和社会保障局 …领导小组办公室 2026年2月"), a bare document number,
 // the sentence announcing the notice itself ("现将…通知如下", "特此通知"), or a regulation's statement of its
 // own purpose ("第一条 为…，根据…，制定本办法").
-const FURNITURE = /^(?:[\u4e00-\u9fff]{2,30}?(?:局|办公室|政府|委员会|中心|办事处|公司|小组)\s*)+\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\s*(?:发布日期|发布时间|发文日期|成文日期|来源|信息来源|文章来源|浏览次数|点击数|访问量|字号|作者|编辑|责任编辑)\s*[：:]|^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)|^(第[一二三四五六七八九十百\d]+条\s*)?为.{2,120}(制定|印发)本(办法|细则|规定|条例|方案|意见|规则|制度|标准|通知|指南)/;
-
-/** How a question may open before its subject (请问, 你好，). */
-const GREETING = /^(?:请问|你好|您好|想问一下|问一下|问下)[，,、\s]*/;
+/** An issuer of a notice by its name's ending (澄江市民政局, 青禾市人民政府办公室), with the space after it. */
+const ISSUER = String.raw`[\u4e00-\u9fff]{2,30}?(?:局|办公室|政府|委员会|中心|办事处|公司|小组)\s*`;
+const FURNITURE = new RegExp(String.raw`^(?:${ISSUER})+\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\s*(?:发布日期|发布时间|发文日期|成文日期|来源|信息来源|文章来源|浏览次数|点击数|访问量|字号|作者|编辑|责任编辑)\s*[：:]|^[^，,。；;！？!?]{0,80}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^，,。；;]{0,40}[〔［\[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号$|(现将|现就|现把|特将|特就).{0,80}(通知|公告|通告|说明|解读|告知|明确)如下|^特此(通知|公告|通告)|^(第[一二三四五六七八九十百\d]+条\s*)?为.{2,120}(制定|印发)本(办法|细则|规定|条例|方案|意见|规则|制度|标准|通知|指南)`);
 
 /**
  * The name a Chinese question opens with, when it is a run of two to four noun characters that no dictionary, no
  * document and no repair of a typo knows, followed by 的, 是 or a word the documents use; else null.
  */
 function openingName(norm: string, stats: CorpusStats, terms: readonly WeightedTerm[]): string | null {
-  const text = norm.replace(GREETING, '');
+  // (After the courtesy a chat message opens with: 请问, 您好，我想咨询一下.)
+  const text = stripCourtesy(norm);
   for (let length = 4; length >= 2; length--) {
     const run = text.slice(0, length);
     if (!/^[\u4e00-\u9fff]+$/.test(run) || GRAMMATICAL_CHAR.test(run) || stats.documentFrequency(run) > 0 || stats.tokenizer.generalFrequency(run) > 0) continue;
@@ -2351,7 +2352,7 @@ function openingName(norm: string, stats: CorpusStats, terms: readonly WeightedT
 }
 
 /** A line that is a date, or an issuer and a date (a 落款, or the issuer's line under a notice's title). */
-const DATELINE = /^(?:[\u4e00-\u9fff]{2,30}?(?:局|办公室|政府|委员会|中心|办事处|公司|小组|街道|社区|医院|学校)\s*)*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const DATELINE = new RegExp(String.raw`^(?:${ISSUER})*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`);
 
 // （以下简称公租房）, 简称“两项补贴”: a notice names its subject once in full and then by a short name.
 const ALIAS = /(?:以下简称|下称|简称)\s*[“"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”"」』]?/g;

@@ -523,8 +523,11 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // a money word answers a money question, a little less surely than an amount in 元.
   // (So is a multiple of one: 家庭人均月收入低于本市城乡最低生活保障标准2倍, 最低工资标准的1.5倍.)
   // (But a multiple of the very amount asked — 月低保标准的3倍 for 低保标准一个月多少钱 — is another amount.)
-  if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined && namesAskedBase(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start), asked.focus)) return OTHER_QUANTITY_FIT;
-  if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined && (rateOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start)) || multipleOfAmount(text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start), mention) || OF_AMOUNT_EN.test(text.slice(mention.end, mention.end + 30)))) return RATE_FIT;
+  if (asked.measure === 'money' && mention.measure === 'percent' && text !== undefined) {
+    const base = text.slice(Math.max(0, mention.start - RATE_WINDOW), mention.start);
+    if (namesAskedBase(base, asked.focus)) return OTHER_QUANTITY_FIT;
+    if (rateOfAmount(base) || multipleOfAmount(base, mention) || OF_AMOUNT_EN.test(text.slice(mention.end, mention.end + 30))) return RATE_FIT;
+  }
   // A sentence dated another year only (2026年7月25日前…公示期5天 for 去年) answers nothing of the year asked.
   if (asked.measure === 'date' && asked.year !== undefined && text !== undefined) {
     const years = [...text.matchAll(/((?:19|20)\d{2})\s*年(?=\s*\d{1,2}\s*月)/g)].map((m) => Number(m[1]));
@@ -647,12 +650,16 @@ const RATE_WINDOW = 10;
 function rateOfAmount(before: string): boolean {
   return RATE_OF_AMOUNT.test(before) && /(?:的|比例(?:为|是|达到?)?|按|为)\s*$/.test(before);
 }
+/** What names an amount a share or a multiple is of (…标准, 工资, 收入, 租金). */
+const AMOUNT_NAME = /标准|工资|收入|基数|金额|费用|价格|租金/;
+/** Such an amount right before a multiple (低保标准2倍, 最低工资标准的1.5倍). */
+const MULTIPLE_BASE = new RegExp(`(?:${AMOUNT_NAME.source}|低保)\\s*的?\\s*$`);
 /** The base a share or multiple is of (月低保标准的) is what the question asks the amount of (低保标准…多少): three characters in common. */
 function namesAskedBase(before: string, focus: string): boolean {
   const base = before.replace(/(?:的|按照?|为)\s*$/, '');
   for (let i = 0; i + 3 <= base.length; i++) {
     const piece = base.slice(i, i + 3);
-    if (/^[\u4e00-\u9fff]{3}$/.test(piece) && /标准|工资|收入|基数|金额|费用|价格|租金/.test(piece + base.slice(i + 3, i + 5)) && focus.includes(piece)) return true;
+    if (/^[\u4e00-\u9fff]{3}$/.test(piece) && AMOUNT_NAME.test(piece + base.slice(i + 3, i + 5)) && focus.includes(piece)) return true;
   }
   return false;
 }
@@ -660,7 +667,7 @@ function namesAskedBase(before: string, focus: string): boolean {
 const OTHER_QUANTITY_FIT = 0.15;
 /** A multiple of a named amount: 低保标准2倍, 最低工资标准的1.5倍 (not 提高2倍, a change). */
 function multipleOfAmount(before: string, mention: FigureMention): boolean {
-  return /倍$/.test(mention.unit) && /(?:标准|工资|收入|基数|金额|费用|价格|租金|低保)\s*的?\s*$/.test(before);
+  return /倍$/.test(mention.unit) && MULTIPLE_BASE.test(before);
 }
 /** "30% of the market rent": the English share names its amount after the figure. */
 const OF_AMOUNT_EN = /^\s*of (?:the |your |their |its )?(?:\w+ )?(?:rent|fee|fees|cost|costs|price|salary|wage|wages|income|premium|bill|amount|expenses?)\b/i;
