@@ -1381,6 +1381,14 @@ describe('abstention evidence', () => {
     expect(Math.max(...figureMentions(text).map((m) => figureFit(m, asked, text)))).toBeGreaterThan(0);
   });
 
+  it('English days written without a digit ("on weekday mornings", "at weekends") say when, as 周末 does', () => {
+    const texts = (text: string) => figureMentions(text).filter((m) => m.measure === 'date').map((m) => m.text);
+    expect(texts('The tax office has an English-speaking adviser on weekday afternoons.')).toEqual(['weekday afternoons']);
+    expect(texts('The pool is closed at weekends.')).toEqual(['weekends']);
+    const page = statsFor([{ title: 'Help in English', text: 'The tax office has an English-speaking adviser on weekday afternoons. English-speaking volunteers at the museum answer visitors from 9:00 am to 12:00 noon.' }, ...ALL]);
+    expect(englishLeadOf(page, 'is there an english speaking adviser at the tax office? when?')).toContain('weekday afternoons');
+  });
+
   it('a date asked for one year (去年几号报名) is not answered by a date of another year, nor by a sentence dated only another year', () => {
     const text = '（一）网上报名：2026年7月1日至7月7日，登录招生平台填报信息。';
     const asked = { measure: 'date' as const, classifier: null, focus: '', year: 2025 };

@@ -224,9 +224,10 @@ const AGGREGATE_MONEY = /[万亿]\s*(?:余|多)?\s*(?:元|块)/;
 const UNITS = '立方米|立方|楼|层|平方米|平米|平方公里|平方千米|公顷|公里|千米|光年|英里|厘米|公分|毫米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
 const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
 
-// English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "3 May 2027", "noon".
+// English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "3 May 2027", "noon",
+// and the days a place keeps written without a digit ("on weekday mornings", "at weekends"), as 周末 is in Chinese.
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
-const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?|\bnoon\b|\bmidnight\b`;
+const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?|\bnoon\b|\bmidnight\b|\bweekdays?(?:\s+(?:mornings?|afternoons?|evenings?))?\b|\bweekends?\b`;
 
 // Dates and times of day first (so 2025年7月 is one date, not the count "2025年"), then figures.
 const DATE_RE = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬)?)?|\d{4}\s*届|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬|份)?|\d{1,2}\s*[日号](?![元块内]|以内)|[上下]午\s*\d{1,2}(?:[:：]\d{2}|点|时)?|\d{1,2}[:：]\d{2}|(?:每)?(?:周|星期)[一二三四五六日天末]|[年月]底|${ENGLISH_DATE_RE}`;
