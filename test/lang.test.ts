@@ -147,6 +147,9 @@ describe('English mapper: glossary', () => {
     expect(variants('I only have a normal residence permit')).toEqual(expect.arrayContaining(['normal→ordinary', 'normal→regular']));
     expect(variants('when will we know which school my kid got')).toContain('kid→child');
     expect(variants('how much is the bus fare')).toEqual([]);
+    // A verb and the noun of its act, where the stemmer leaves them apart.
+    expect(variants('when must the bill be paid')).toEqual(expect.arrayContaining(['paid→payment']));
+    expect(variants('do i need to register my dog')).toContain('register→registration');
   });
 
   it('maps what foreign residents ask for by its notices\' names: a dentist → 口腔, a driving licence → 驾驶证, a bank account, a SIM card, registering a marriage', () => {
@@ -289,9 +292,11 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     const m = createEnglishMapper({ names: [], vocabulary: (t) => small.has(t), cedict, glossary: [] });
     const found = m.expand('subsidy allowance table tennis desk furniture government hospital');
     expect(terms(found, 'cedict').sort()).toEqual(['乒乓球', '补贴']);
-    // Nothing to search for; a word for a thing the corpus lacks comes back marked absent, for the answerer.
+    // No Chinese term to search for; a word for a thing the corpus lacks comes back marked absent, for the answerer
+    // (and its other English forms, subsidise of subsidy, are English words, for English pages).
     const none = createEnglishMapper({ names: [], vocabulary: () => false, cedict, glossary: [] }).expand('subsidy');
-    expect(none.filter((t) => t.origin !== 'absent')).toEqual([]);
+    expect(none.filter((t) => t.origin !== 'absent' && t.origin !== 'variant')).toEqual([]);
+    expect(none.filter((t) => t.origin === 'variant').every((t) => /^[a-z]+$/.test(t.term))).toBe(true);
   });
 
   it('caps the terms per English word and skips stop-words and question words', () => {

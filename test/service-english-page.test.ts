@@ -33,6 +33,13 @@ const CARD_EN = `Social Security Cards for Foreign Employees in Qingshan
 Your employer can apply for cards for all its foreign staff together. You can also apply yourself at the Social Security Service Hall, 2nd floor, 18 Binjiang Road, with your passport and residence permit. Cards for foreign nationals are not made on the spot; they are ready in about 15 working days. The first card is free.
 `;
 
+// An English page whose time limit is said of the "payment", not the "pay" a question asks with; another
+// sentence names the electricity and a number of days that is not the limit.
+const BILLS_EN = `Electricity Bills for New Residents in Qingshan
+
+Electricity meters are read every 30 days. Payment is due within 10 days of the bill date.
+`;
+
 let corpus: TempCorpus;
 let app: App;
 
@@ -40,6 +47,7 @@ beforeAll(async () => {
   corpus = makeTempCorpus({ prefix: 'service-english-page-' });
   fs.writeFileSync(path.join(corpus.corpusDir, 'permits_en.html'), PAGE);
   fs.writeFileSync(path.join(corpus.corpusDir, 'card_en.txt'), CARD_EN);
+  fs.writeFileSync(path.join(corpus.corpusDir, 'bills_en.txt'), BILLS_EN);
   for (const name of CIVIC) fs.copyFileSync(path.join(REPO_ROOT, 'eval/civic/docs', name), path.join(corpus.corpusDir, name));
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });
@@ -64,6 +72,12 @@ describe('an English page for foreign residents', () => {
     expect(r.answer.split('\n')[0]).toContain('15 working days');
     // (What a price question opens with asks, whatever a clause after it says.)
     expect(questionKind('How much does it cost to renew the card when it expires?')).toBe('number');
+  });
+
+  it('a verb finds the noun of its act ("pay" finds "payment"): the time limit of the payment leads, not another number of days beside the electricity', async () => {
+    const r = await ask('how many days do i have to pay my electricity bill');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('10 days');
   });
 
   it('the section heading names what its passage is about: "is the work permit free" finds "The permit is free of charge"', async () => {

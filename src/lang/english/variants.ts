@@ -40,7 +40,24 @@ export const ENGLISH_VARIANTS: readonly (readonly string[])[] = [
   ['doctors', 'physicians'],
 ];
 
-const BY_WORD = new Map<string, readonly string[]>(ENGLISH_VARIANTS.flatMap((group) => group.map((w) => [w, group] as const)));
+// A verb and the noun of its act, where the stemmer leaves them apart (pay and payment, register and registration:
+// "when must the bill be paid" finds "payment is due within 15 days"). Forms whose stems already meet
+// (renew/renewal, insure/insurance, cremate/cremation) need no entry.
+export const ENGLISH_DERIVATIONS: readonly (readonly string[])[] = [
+  ['pay', 'paid', 'payment', 'payments'],
+  ['register', 'registered', 'registration'],
+  ['deliver', 'delivered', 'delivery'],
+  ['treat', 'treated', 'treatment'],
+  ['admit', 'admitted', 'admission'],
+  ['extend', 'extended', 'extension'],
+  ['submit', 'submitted', 'submission'],
+  ['subsidise', 'subsidize', 'subsidised', 'subsidized', 'subsidy', 'subsidies'],
+  ['bury', 'buried', 'burial'],
+  ['settle', 'settled', 'settlement'],
+  ['verify', 'verified', 'verification'],
+];
+
+const BY_WORD = new Map<string, readonly string[]>([...ENGLISH_VARIANTS, ...ENGLISH_DERIVATIONS].flatMap((group) => group.map((w) => [w, group] as const)));
 
 /** The other words for the same thing as `word` (lower case), if any. */
 export function variantsOf(word: string): string[] {
