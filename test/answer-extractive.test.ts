@@ -1381,6 +1381,20 @@ describe('abstention evidence', () => {
     expect(Math.max(...figureMentions(text).map((m) => figureFit(m, asked, text)))).toBeGreaterThan(0);
   });
 
+  it("an English question's function words as written (isn of \"isn't\", mani of \"many\", \"enough\") and the bound it asks (\"minimum\") are no topic a Chinese notice must name", () => {
+    const notice = statsFor([{ title: '集中供热收费通知', text: '供热期间居民室内温度应当不低于18℃。居民用户应当于11月10日前缴纳采暖费。' }, ...ALL]);
+    const mapped: WeightedTerm[] = [
+      { term: '供热', weight: 0.6, origin: 'cedict', source: 'heating' },
+      { term: '室内', weight: 0.6, origin: 'cedict', source: 'indoor' },
+      { term: '温度', weight: 0.6, origin: 'cedict', source: 'temperature' },
+      { term: '温馨', weight: 0.4, origin: 'cedict', source: 'warm' },
+      { term: '保留', weight: 0.4, origin: 'cedict', source: 'keep' },
+    ];
+    const draft = askEnglishOf(notice, "the heating isn't warm enough, what's the minimum indoor temperature they have to keep?", mapped);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('18');
+  });
+
   it('English days written without a digit ("on weekday mornings", "at weekends") say when, as 周末 does', () => {
     const texts = (text: string) => figureMentions(text).filter((m) => m.measure === 'date').map((m) => m.text);
     expect(texts('The tax office has an English-speaking adviser on weekday afternoons.')).toEqual(['weekday afternoons']);

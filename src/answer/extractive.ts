@@ -1232,6 +1232,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const costVerb = HOW_MUCH_COST.exec(lower)?.[1];
   const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], costVerb ? wordForms(costVerb) : [])) : null;
   const namesAnswerKind = (word: string) => !!englishAnswerKinds?.size && wordForms(word.toLowerCase()).some((f) => englishAnswerKinds.has(f));
+  // English: the question's words come as stems (mani of "many", isn of "isn't"): a function word, a contraction's
+  // pieces and a bound asked (the "minimum" of "what's the minimum temperature", as 最低 is) are read as written.
+  const functionStems = language === 'en' ? englishFunctionStems(lower) : new Set<string>();
   // English: the question's own word ("appli" of "apply") is one concept with the translations of the phrase
   // holding it ("apply for" → 申请, 办理): an English page's word or a Chinese page's translation covers it once.
   const conceptOf = new Map<string, string>();
@@ -1276,7 +1279,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // 今年, 去年: which year's version is asked (see relativeYears), not a word the passage must share.
     if (RELATIVE_YEAR_WORD.test(t.term)) continue;
     // English function words ("much", "many") an English document happens to contain say nothing.
-    if (t.origin === 'question' && STOP_WORDS.has(t.term)) continue;
+    if (t.origin === 'question' && (STOP_WORDS.has(t.term) || functionStems.has(t.term))) continue;
     if (namesAnswerKind(t.source ?? t.term)) continue;
     // Pieces of the asking words themselves (毛钱 in 几毛钱) say how the question asks, not what about.
     if (askingSpans.some((span) => span.includes(t.term))) continue;
@@ -1380,8 +1383,6 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // question nothing else anchors: it names something the documents cannot be about.)
   if (language === 'en' && !anchored) {
     const mapped = new Set(terms.filter((t) => t.origin !== 'question' && t.source).flatMap((t) => t.source!.toLowerCase().split(/\s+/)).flatMap((w) => [w, stemEnglish(w)]));
-    // (The question's words are stems — mani of "many": a function word is read as the asker wrote it.)
-    const functionStems = new Set((lower.match(/[a-z]+/g) ?? []).filter((w) => STOP_WORDS.has(w)).map(stemEnglish));
     for (const t of terms) {
       // (Not a romanised name a corpus word spells — shunxin, tongan — nor a unit: "per square meter".)
       if (t.origin !== 'question' || !/^[a-z]{3,}$/.test(t.term) || STOP_WORDS.has(t.term) || functionStems.has(t.term) || mapped.has(t.term) || stats.documentFrequency(t.term) > 0 || stats.romanised.has(t.term) || UNIT_WORD_EN.test(t.term)) continue;
@@ -1609,6 +1610,19 @@ function spansOf(text: string, words: string[]): { word: string; start: number; 
 }
 
 // Glossary entries for how a question asks ("where is", "how much is"), not what it is about.
+/** English words that ask for a bound (the "minimum" of "what's the minimum temperature"), as 最低, 最多 do. */
+const ENGLISH_BOUND_WORD = /^(?:minimum|maximum|min|max|highest|lowest|longest|shortest)$/;
+
+/** The stems of an English question's function words as written: its stop words, a contraction's pieces (isn of "isn't"), the bound it asks. */
+function englishFunctionStems(lower: string): Set<string> {
+  const stems = new Set<string>();
+  for (const word of lower.replace(/[’‘`´]/g, "'").match(/[a-z]+(?:'[a-z]+)?/g) ?? []) {
+    if (!STOP_WORDS.has(word) && !STOP_WORDS.has(word.replace(/'/g, '')) && !ENGLISH_BOUND_WORD.test(word)) continue;
+    for (const piece of [word.replace(/'/g, ''), ...word.split("'")]) stems.add(stemEnglish(piece));
+  }
+  return stems;
+}
+
 const ASKING_PHRASE = /^(how|what|where|when|who|which|why)\b/;
 /** A named road or district in an English question: "riverside road", "dongcheng district". */
 const ENGLISH_NAMED_PLACE = /\b([a-z]{3,})\s+(?:road|street|avenue|lane|district|county|town|township|village|subdistrict)\b/g;

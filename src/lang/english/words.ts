@@ -10,7 +10,7 @@ export const STOP_WORDS = new Set(
   i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers herself
   it its itself they them their theirs themselves this that these those am is are was were be been being have has had having
   do does did doing done can could will would shall should may might must ought need needs needed
-  not no nor only own same too very just also still even ever yet already really quite rather much many more most some any
+  not no nor only own same too very just also still even ever yet already really quite rather much many more most some any enough
   all both each few other such every either neither one ones lot lots
   get gets got getting give gives gave given tell tells told know knows knew want wants wanted like please thanks thank
   let lets make makes made go goes went going come comes came say says said see saw seen look looking find found
