@@ -1381,6 +1381,19 @@ describe('abstention evidence', () => {
     expect(Math.max(...figureMentions(text).map((m) => figureFit(m, asked, text)))).toBeGreaterThan(0);
   });
 
+  it('半年, 半个月, 半小时 and 三个小时 are durations: "住满多久" is answered by 居住半年以上', () => {
+    const durations = (text: string) => figureMentions(text).filter((m) => m.measure === 'duration').map((m) => m.text);
+    expect(durations('在本市居住半年以上')).toEqual(['半年']);
+    expect(durations('半个月内办结，每次服务三个小时')).toEqual(['半个月', '三个小时']);
+    expect(figureMentions('半价优惠，半数以上')).toEqual([]);
+    // How often (每半年申请一次) and which half (上半年度) are no durations.
+    expect(figureMentions('补贴每半年申请一次，申报上半年度的补贴')).toEqual([]);
+    const guide = statsFor([{ title: '居住证申领办事指南', text: '申领条件：在本市居住半年以上，有合法稳定就业、合法稳定住所或者连续就读。居住证每年签注一次，应当在签注期满前1个月内办理。' }, ...ALL]);
+    const draft = askChunkOf(guide, '办居住证要在这住满多久');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('半年');
+  });
+
   it("an English question's function words as written (isn of \"isn't\", mani of \"many\", \"enough\") and the bound it asks (\"minimum\") are no topic a Chinese notice must name", () => {
     const notice = statsFor([{ title: '集中供热收费通知', text: '供热期间居民室内温度应当不低于18℃。居民用户应当于11月10日前缴纳采暖费。' }, ...ALL]);
     const mapped: WeightedTerm[] = [

@@ -221,8 +221,11 @@ const PER_UNIT_EN = /\b(?:per|each)\s+(?!year\b|month\b|week\b|day\b)[a-z-]+|\b(
 /** A total stated in ten-thousands or hundred-millions of yuan (56.28万元): never a price for one. */
 const AGGREGATE_MONEY = /[万亿]\s*(?:余|多)?\s*(?:元|块)/;
 
-const UNITS = '立方米|立方|楼|层|平方米|平米|平方公里|平方千米|公顷|公里|千米|光年|英里|厘米|公分|毫米|公斤|千克|小时|分钟|个工作日|工作日|个月|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
+const UNITS = '立方米|立方|楼|层|平方米|平米|平方公里|平方千米|公顷|公里|千米|光年|英里|厘米|公分|毫米|公斤|千克|小时|分钟|个工作日|工作日|个月|个小时|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
 const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
+// Half a year, a month, a day or an hour (居住半年以上, 半个月内, 半小时): a duration. (Not 每半年 — how often — nor
+// 上半年, 下半年, 大半年: which half, or roughly.)
+const HALF = '(?<![每上下前后大多])半(?=\\s*(?:个)?(?:年|月|小时|天))';
 
 // English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "3 May 2027", "noon",
 // and the days a place keeps written without a digit ("on weekday mornings", "at weekends"), as 周末 is in Chinese.
@@ -231,7 +234,7 @@ const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.
 
 // Dates and times of day first (so 2025年7月 is one date, not the count "2025年"), then figures.
 const DATE_RE = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬)?)?|\d{4}\s*届|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬|份)?|\d{1,2}\s*[日号](?![元块内]|以内)|[上下]午\s*\d{1,2}(?:[:：]\d{2}|点|时)?|\d{1,2}[:：]\d{2}|(?:每)?(?:周|星期)[一二三四五六日天末]|[年月]底|${ENGLISH_DATE_RE}`;
-const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${CN_DIGITS}(?=\s*(?:余|多)?\s*(?:万|亿)?\s*(?:${UNITS})))\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:${UNITS})?`;
+const FIGURE_RE = String.raw`(?:\d+(?:\.\d+)?|${HALF}|${CN_DIGITS}(?=\s*(?:余|多)?\s*(?:万|亿)?\s*(?:${UNITS})))\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:${UNITS})?`;
 // English documents: amounts with their currency (RMB 400, 1,500 yuan, ¥80) and figures with English units
 // (7 working days, 30%, 60 square metres), thousands separators included (RMB 2,000).
 const EN_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -311,7 +314,7 @@ export function figureMentions(text: string): FigureMention[] {
       continue;
     }
     // A lone digit with no unit (list numbers, "1+1") says nothing.
-    const unit = raw.replace(/^[\d.\s零一二两三四五六七八九十百千]+/, '').replace(/^(余|多)/, '').replace(/^(万|亿)/, '').replace(/^(余|多)/, '');
+    const unit = raw.replace(/^[\d.\s零一二两三四五六七八九十百千半]+/, '').replace(/^(余|多)/, '').replace(/^(万|亿)/, '').replace(/^(余|多)/, '');
     if (!unit && /^\d$/.test(raw)) continue;
     const measure = unit ? (UNIT_MEASURE.find(([re]) => re.test(unit))?.[1] ?? 'count') : 'count';
     out.push({ text: raw, start, end: start + m[0].length, measure, unit });
