@@ -25,6 +25,7 @@ const DOCS = [
   '可以委托他人代办，代办人须携带双方身份证。',
   '夫妻双方缴存公积金的，首套住房贷款最高额度100万元。退役军人持优待证免费乘坐公共汽车，其家属可一同前往。',
   '所需资金由市级财政和区级财政按5:5比例分担。居民生活用水按年用水量实行阶梯水价。',
+  '电动自行车未悬挂号牌上道路行驶的，处50元罚款。整个采暖期不需要用热的，可以申请暂停用热。个人只需支付自付部分。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -75,6 +76,10 @@ describe('Chinese expander', () => {
     // The level of government by its seat (市里, 区里) is the notices' 市级, 区级; tap water (自来水) their 用水.
     expect(terms('高龄津贴的钱市里和区里咋分')).toEqual(expect.arrayContaining(['市里→市级:synonym', '区里→区级:synonym']));
     expect(terms('自来水第一阶梯一年多少方')).toContain('自来水→用水量:synonym');
+    // An e-bike's plate hung, the road ridden, heating stopped, what one pays oneself.
+    expect(terms('电动车没挂牌上路被查到罚多少')).toEqual(expect.arrayContaining(['挂牌→号牌:synonym', '上路→道路行驶:synonym']));
+    expect(terms('家里不用暖气，申请停供要交多少')).toContain('停供→暂停用热:synonym');
+    expect(terms('医保报完剩下自己掏的那部分')).toContain('自己掏→自付:synonym');
   });
 
   it('reads a short form no document uses as the corpus words it shortens, and only those', () => {
