@@ -191,6 +191,10 @@ describe('English mapper: glossary', () => {
     // Contractions typed without the apostrophe are function words, not typos (hasnt is not "haunt").
     expect(m.expand('my employer hasnt registered me').filter((t) => t.origin === 'spelling')).toEqual([]);
     expect(m.expand('cremation in shanghai').some((t) => t.origin === 'spelling' && t.source === 'shanghai')).toBe(false);
+    // A word of English is no slip, however close to a word the corpus knows ("reduction" is not "reaction", "died"
+    // not "deed", "metre" — another spelling of meter — not "metro").
+    expect(m.expand('what was the max reduction of funeral fees when grandpa died').filter((t) => t.origin === 'spelling')).toEqual([]);
+    expect(m.expand('how far is it in metre').filter((t) => t.origin === 'spelling')).toEqual([]);
     const withCorpusWord = createEnglishMapper({ names: [], lexicon, corpusWord: (w) => w === 'allowence' });
     expect(withCorpusWord.expand('the eldercare allowence').filter((t) => t.origin === 'spelling')).toEqual([]);
   });

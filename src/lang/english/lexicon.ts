@@ -32,6 +32,12 @@ export interface EnglishLexicon {
    * question is about. Optional: indexes built before it have none (ingest rebuilds them).
    */
   everyday?: string[];
+  /**
+   * Every English word CC-CEDICT's glosses use, as written: the English the mapper knows is English, not a typo of
+   * a corpus word ("reduction" is no slip for reaction, "died" none for deed). Optional: indexes built before it
+   * have none (ingest rebuilds them).
+   */
+  words?: string[];
 }
 
 /** Entries whose glosses use a word, above which the word is everyday English (good, year, open, water; not permit, school, passport). */
@@ -99,9 +105,11 @@ export function buildEnglishLexicon(
   const newWords = new Set<string>();
   const phraseCandidates = new Map<string, string>();
   const glossEntries = new Map<string, number>();
+  const glossWords = new Set<string>();
   for (const entry of cedict) {
     const senses = entry.glosses.flatMap(glossParts);
     for (const word of new Set(senses.flat().map(stemEnglish))) glossEntries.set(word, (glossEntries.get(word) ?? 0) + 1);
+    for (const word of senses.flat()) if (/^[a-z]{3,}$/.test(word)) glossWords.add(word);
     const term = entry.simplified;
     if (!HAN_ONLY.test(term)) continue;
     const properNoun = /^[A-Z]/.test(entry.pinyin);
@@ -170,7 +178,8 @@ export function buildEnglishLexicon(
     if (!scores.has(phrase) && phrase.split(' ').every((w) => scores.has(w))) absentPhrases[phrase] = term;
   }
   const everyday = [...glossEntries].filter(([, n]) => n > EVERYDAY_GLOSS_ENTRIES).map(([word]) => word).sort();
-  return { format: 'english-lexicon/1', entries, absent, absentPhrases, everyday };
+  const words = [...glossWords].sort();
+  return { format: 'english-lexicon/1', entries, absent, absentPhrases, everyday, words };
 }
 
 const ABSENT_NOUN_LENGTH = /^\p{Script=Han}{2,4}$/u;

@@ -135,11 +135,14 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
   const glossaryWords = new Set([...glossary.keys()].flatMap((k) => k.split(' ')));
   const byInitial = new Map<string, string[]>();
   for (const w of known) if (w.length >= 4) (byInitial.get(w[0]!) ?? byInitial.set(w[0]!, []).get(w[0]!)!).push(w);
+  // Every English word of the dictionary's glosses: a word of English is no typo, whatever the corpus knows.
+  // (As written, or in a base form: a slip often keeps the stem — allowence of allow.)
+  const english = new Set(lexicon.words ?? []);
   const spelled = new Map<string, string | null>();
   function spelling(word: string): string | null {
     // Romanised names (shanghai, lanshan) are no English words to correct.
     if (word.length < SHORTEST_TYPO || /\d/.test(word) || names.byFull.has(word) || names.byStem.has(word) || PINYIN_WORD.test(word)) return null;
-    if (wordForms(word).some((f) => known.has(f)) || options.corpusWord?.(word)) return null;
+    if (wordForms(word).some((f) => known.has(f) || english.has(f) || variantsOf(f).length > 0) || options.corpusWord?.(word)) return null;
     let fixed = spelled.get(word);
     if (fixed === undefined) spelled.set(word, (fixed = nearestKnown(word, byInitial.get(word[0]!) ?? [], (w) => glossaryWords.has(w) || !!options.corpusWord?.(w))));
     return fixed;

@@ -16,12 +16,12 @@ export const STOP_WORDS = new Set(
   let lets make makes made go goes went going come comes came say says said see saw seen look looking find found
   thing things way ways something anything everything someone anyone everyone kind sort
   able available possible there's it's i'm what's how's where's who's don't doesn't didn't can't won't isn't aren't
-  theres im ive youre theyre whats hows wheres whos thats dont doesnt didnt cant wont isnt arent wasnt werent
+  theres im ive youre theyre whats hows wheres whos thats shes hes dont doesnt didnt cant wont isnt arent wasnt werent
   hasnt havent hadnt shouldnt wouldnt couldnt mustnt
   hi hello hey ok okay yes yeah well now today currently about regarding according
   article articles report reported news newspaper mentioned mention text page information info detail details exactly specific
   question questions query queries enquiry enquiries inquiry inquiries ask asks asked asking
-  mom mum mommy mother mama dad daddy father papa parents grandma grandpa grandmother grandfather granny grandparents
+  mom mum mommy mother mama dad daddy father papa parents grandma grandpa grandmother grandfather granny grandparents gran
   son daughter wife husband brother sister uncle aunt auntie cousin nephew niece grandson granddaughter
   neighbour neighbor neighbours neighbors friend friends colleague colleagues coworker roommate boyfriend girlfriend
   tomorrow yesterday tonight soon recently lately`
