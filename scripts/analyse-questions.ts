@@ -34,6 +34,7 @@ export const CALIB_SETS = [
   { set: 'district', questions: 'eval/district/questions.jsonl', corpus: 'eval/district/docs' },
   { set: 'civic', questions: 'eval/civic/questions.jsonl', corpus: 'eval/civic/docs' },
   { set: 'harbor', questions: 'eval/harbor/questions.jsonl', corpus: 'eval/harbor/docs' },
+  { set: 'lakeside', questions: 'eval/lakeside/questions.jsonl', corpus: 'eval/lakeside/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');

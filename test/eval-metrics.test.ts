@@ -818,7 +818,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic and harbor report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor and lakeside report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -844,7 +844,7 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
@@ -856,13 +856,14 @@ describe('the eval CLI', () => {
     const districtReport = await reportSplit('eval/district/questions.jsonl');
     const civicReport = await reportSplit('eval/civic/questions.jsonl');
     const harborReport = await reportSplit('eval/harbor/questions.jsonl');
+    const lakesideReport = await reportSplit('eval/lakeside/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
     const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
     const countyFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/county/fresh.jsonl'), 'utf8')).questions.length;
     const webpagesFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/webpages/fresh.jsonl'), 'utf8')).questions.length;
     const probes = parseQuestions(await readFile(path.join(ROOT, 'eval/probes/questions.jsonl'), 'utf8')).questions.length;
     const offtopic = parseQuestions(await readFile(path.join(ROOT, 'eval/offtopic/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + probes + offtopic + offtopic);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + probes + offtopic + offtopic);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -872,11 +873,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'district-report', 'harbor-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'policies', 'probes', 'report.html', 'residents-fresh-report', 'residents-report', 'services-report', 'summary.json', 'team', 'webpages-fresh', 'webpages-report']);
+    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'policies', 'probes', 'report.html', 'residents-fresh-report', 'residents-report', 'services-report', 'summary.json', 'team', 'webpages-fresh', 'webpages-report']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
@@ -954,5 +955,114 @@ describe('the harbor calibration set (eval/harbor)', async () => {
     expect(en).toContain('+86 875 3128 6600');
     expect(en).not.toContain('3120 0000');
     expect(en).not.toContain('Shizheng Road');
+  });
+});
+
+describe('the lakeside calibration set (eval/lakeside)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/lakeside/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/lakeside/docs');
+  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
+  const isEnglishDoc = (f: string | undefined) => /^[0-9]{2}_.*_en\.[a-z]+$/.test(f ?? '');
+
+  it('has 21 policy documents in five formats and 150-170 questions, answerable and not, in both languages', () => {
+    expect(problems).toEqual([]);
+    expect(docs.size).toBe(21);
+    const byExt = new Map<string, number>();
+    for (const f of docs.keys()) byExt.set(path.extname(f), (byExt.get(path.extname(f)) ?? 0) + 1);
+    expect(Object.fromEntries(byExt)).toEqual({ '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 2 });
+    expect([...docs.keys()].filter((f) => isEnglishDoc(f)).sort()).toEqual([
+      '19_living_in_chenghu_en.html', '20_flu_jabs_health_checks_en.txt', '21_resident_medical_insurance_newcomers_en.txt',
+    ]);
+    expect(questions.length).toBeGreaterThanOrEqual(150);
+    expect(questions.length).toBeLessThanOrEqual(170);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+    expect(questions.filter((q) => !/^lk-[0-9]{3}$/.test(q.id)).map((q) => q.id)).toEqual([]);
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(answerable.length).toBeGreaterThanOrEqual(105);
+    expect(answerable.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(68);
+    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(38);
+    // English questions on the English documents, and cross-lingual ones whose answer is in a Chinese document
+    expect(answerable.filter((q) => q.lang === 'en' && isEnglishDoc(q.doc)).length).toBeGreaterThanOrEqual(23);
+    const cross = answerable.filter((q) => q.tags.includes('cross-lingual'));
+    expect(cross.length).toBeGreaterThanOrEqual(13);
+    expect(cross.filter((q) => q.lang !== 'en' || isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
+    // every English question on a Chinese document says it is cross-lingual; no Chinese question is on an English document
+    expect(answerable.filter((q) => q.lang === 'en' && !isEnglishDoc(q.doc) && !q.tags.includes('cross-lingual')).map((q) => q.id)).toEqual([]);
+    expect(answerable.filter((q) => q.lang === 'zh' && isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
+    expect(answerable.filter((q) => q.tags.includes('near-duplicate')).length).toBeGreaterThanOrEqual(15);
+    expect(questions.filter((q) => q.tags.includes('typo')).length).toBeGreaterThanOrEqual(12);
+    expect(un.length).toBeGreaterThanOrEqual(45);
+    // every unanswerable item says which kind it is (first tag), names no document and no gold; every kind is there in both languages
+    expect(un.filter((q) => KINDS.filter((k) => q.tags.includes(k)).length !== 1 || !KINDS.includes(q.tags[0])).map((q) => q.id)).toEqual([]);
+    for (const kind of KINDS) {
+      for (const lang of ['zh', 'en']) expect(un.some((q) => q.lang === lang && q.tags.includes(kind)), `${kind} ${lang}`).toBe(true);
+    }
+    expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
+    // no answerable item carries an unanswerable kind
+    expect(answerable.filter((q) => KINDS.some((k) => q.tags.includes(k))).map((q) => q.id)).toEqual([]);
+    // every document is asked about
+    expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+  });
+
+  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
+    expectStratifiedSplit(questions, KINDS);
+    for (const split of ['calib', 'report']) {
+      for (const lang of ['zh', 'en']) {
+        for (const kind of KINDS) {
+          expect(questions.some((q) => q.split === split && q.lang === lang && q.tags.includes(kind)), `${split} ${lang} ${kind}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
+    const stratum = (q: EvalQuestion) =>
+      `${q.lang}/${q.unanswerable}/${q.unanswerable ? q.tags[0] : q.tags.includes('cross-lingual') ? 'cross-lingual' : q.tags.includes('near-duplicate') ? 'near-duplicate' : 'plain'}`;
+    const seen = new Map<string, number>();
+    const wrong: string[] = [];
+    for (const q of [...questions].sort((a, b) => a.id.localeCompare(b.id))) {
+      const s = stratum(q);
+      const n = seen.get(s) ?? 0;
+      seen.set(s, n + 1);
+      if (q.split !== ([0, 2, 4].includes(n % 5) ? 'calib' : 'report')) wrong.push(`${q.id} (${s} #${n + 1})`);
+    }
+    expect(wrong).toEqual([]);
+    // every stratum of two or more is in both splits
+    for (const [s, n] of seen) {
+      if (n >= 2) expect(new Set(questions.filter((q) => stratum(q) === s).map((q) => q.split)), s).toEqual(new Set(['calib', 'report']));
+    }
+  });
+
+  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+    expect(missingGolds(questions, docs, 'eval/lakeside/docs')).toEqual([]);
+  });
+
+  it('reads the web pages without their navigation, side columns and footers, so a gold there would be caught', () => {
+    const funeral = docs.get('06_huimin_binzang_jianmian.html')!;
+    expect(funeral).toContain('每例最高减免1400元');
+    expect(funeral).not.toContain('政通路8号');
+    expect(funeral).not.toContain('6211 0000');
+    expect(funeral).not.toContain('6211 6000');
+    const meals = docs.get('09_laonian_zhucan_hubin.html')!;
+    expect(meals).toContain('0868-6266 3108');
+    expect(meals).not.toContain('明湖大道1号');
+    expect(meals).not.toContain('6260 0001');
+    const housing = docs.get('11_gongzufang_shenqing_beitang.html')!;
+    expect(housing).toContain('0868-6337 2201');
+    expect(housing).not.toContain('长塘路56号');
+    expect(housing).not.toContain('6330 5600');
+    expect(housing).not.toContain('6330 1234');
+    const en = docs.get('19_living_in_chenghu_en.html')!;
+    expect(en).toContain('0.1 yuan per book per day');
+    expect(en).not.toContain('6200 0000');
+    expect(en).not.toContain('6200 8800');
+    expect(en).not.toContain('Zhengtong Road');
+  });
+
+  it('reads the Word file and the PDFs with their tables', () => {
+    expect(docs.get('13_zhiye_jineng_peixun_butie.docx')).toContain('每人2500元');
+    expect(docs.get('15_xinsheng_ruxue_yunxi.pdf')).toContain('2026年6月20日至6月30日');
+    expect(docs.get('18_gongnuan_shoufei_cainuan_butie.pdf')).toContain('每户每个采暖期1200元');
   });
 });
