@@ -2396,6 +2396,24 @@ describe('abstention evidence', () => {
     expect(deadline.text.split('\n')[0]).toContain('2026年12月20日');
   });
 
+  it("a deferral that names every word a stating row names, and more (低保边缘家庭…另行公布 beside 城市低保家庭's row), is about the group asked: its figure is not given", () => {
+    const heating = { title: '困难家庭采暖补贴通知', text: '补贴对象 | 补贴标准\n城市低保家庭 | 每户每个采暖期1200元\n城市特困人员 | 每人每个采暖期1500元\n低保边缘家庭的采暖补贴标准另行公布。' };
+    const local = statsFor([heating, ...ALL]);
+    const ask = (question: string) => askZh(question, local.chunks.slice(0, 1), local.stats);
+    const edge = ask('低保边缘家庭的采暖补贴给多少');
+    expect(edge.abstained, edge.text).toBe(true);
+    expect(edge.text).toContain('另行公布');
+    expect(ask('城市低保家庭的采暖补贴给多少').text.split('\n')[0]).toContain('1200元');
+    expect(ask('特困人员采暖补贴一个采暖期多少钱').text.split('\n')[0]).toContain('1500元');
+    // A share deferred (具体救助比例和限额另行公布) is a figure deferred too.
+    const aid = { title: '医疗救助实施办法', text: '救助对象 | 救助比例\n特困人员 | 100%\n低保对象 | 80%\n第七条 倾斜救助。个人医疗费用负担仍然较重的，给予倾斜救助，具体救助比例和限额另行公布。' };
+    const rules = statsFor([aid, ...ALL]);
+    const tilted = askZh('医疗救助里的倾斜救助比例是多少', rules.chunks.slice(0, 1), rules.stats);
+    expect(tilted.abstained, tilted.text).toBe(true);
+    expect(tilted.text).toContain('另行公布');
+    expect(askZh('特困人员医疗救助比例是多少', rules.chunks.slice(0, 1), rules.stats).text.split('\n')[0]).toContain('100%');
+  });
+
   it('a figure deferred with others (具体时间和收费另行通知) or to a later notice (以学校通知为准) is not given either', () => {
     const camp = { title: '青少年宫寒假活动', text: '青少年宫寒假期间将开设青少年托管班，具体时间和收费另行通知。书法班每周六上课，学费每期600元。' };
     const insurance = { title: '学生医保参保', text: '在校学生参加城乡居民医保，由学校统一代收代缴，缴费时间以学校通知为准。' };

@@ -74,6 +74,8 @@ interface ScoredSentence {
   otherRow?: boolean;
   /** A table row naming more of what is asked than its sibling rows (the age band holding 80岁): the asked one. */
   askedRow?: boolean;
+  /** The asked row singled out by the asker's own number (the band holding 80岁), not by words. */
+  rowByNumber?: boolean;
   /** From a chunk next to the retrieved one (read as part of its passage). */
   neighbour?: boolean;
   /**
@@ -715,7 +717,20 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
   // The row a table gives for the asked case (80至89周岁 | 每人每月100元 for 80岁) states it, however few words it has.
   const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT && onTopic(s));
-  const deferred = !!asked && deferring.length > 0 && !rowStated && statedCoverage < 0.8 * deferredCoverage;
+  // (Nor is the asked figure stated where the deferral names all the question's words any stating sentence names, and
+  // more: 低保边缘家庭的采暖补贴标准另行公布 is about 低保边缘家庭, the row 城市低保家庭 | 1200元 about another group.)
+  const groupsIn = (x: ScoredSentence) => new Set(keyTerms.filter((k) => k.term.length >= 2 && x.norm.includes(k.term)).map((k) => k.group));
+  const stating = sentences.filter((x) => onTopic(x) && x.fit >= MIN_FIGURE_FIT);
+  const narrower = deferring.some((d) => {
+    const named = groupsIn(d);
+    return stating.length > 0 && stating.every((x) => {
+      const own = groupsIn(x);
+      return [...own].every((g) => named.has(g)) && [...named].some((g) => !own.has(g));
+    });
+  });
+  // (A row the asker's own number singles out — the band holding their age — still states it.)
+  const rowByNumber = sentences.some((x) => x.rowByNumber && x.fit >= MIN_FIGURE_FIT && onTopic(x));
+  const deferred = !!asked && deferring.length > 0 && (narrower ? !rowByNumber : !rowStated && statedCoverage < 0.8 * deferredCoverage);
   // (A Chinese passage is read with the chunks beside it: a guide's 办理时限 section next to the retrieved one
   // states the asked time limit in words of its own — 1个工作日内办结 — with the asked figure's unit. English
   // pages were tried too: English abstentions fell on four sets, their neighbouring figures being about other things.)
@@ -1050,7 +1065,7 @@ const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|vil
 const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|通知|制定|发布|下达|明确|确定|告知)|以[^，。；]{0,16}(通知|公告|公布)为准)/;
 const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
 const DEFERS_DATE = /时间|日期|时刻|\b(dates?|times?|schedules?|deadlines?)\b/i;
-const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|\b(fees?|prices?|charges?|costs?|amounts?|rates?)\b/i;
+const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|限额|额度|\b(fees?|prices?|charges?|costs?|amounts?|rates?|percentages?|shares?|limits?|caps?)\b/i;
 function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   const span = (DEFERRED.exec(norm) ?? DEFERRED_EN.exec(norm))?.[0];
   if (!span || !asked) return false;
@@ -1981,6 +1996,7 @@ function scoreSentences(
   const { rows, byNumber } = otherRows(candidates, out, keyTerms, question, asked?.grade);
   for (const s of out) if (rows.get(s) === 1) s.otherRow = true;
   for (const s of out) if (rows.get(s) === -1) s.askedRow = true;
+  for (const s of byNumber) s.rowByNumber = true;
   // So is a sentence under another item's heading than the one the question names (3．健身房's 年卡1800元 when
   // the 游泳馆 of 1．游泳馆 is asked; the museum's section when the sports centre is).
   for (const [s, item] of englishText(question) ? [] : itemsOf(candidates, out, questionTokens, stats.tokenizer)) {
