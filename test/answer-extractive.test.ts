@@ -3258,6 +3258,10 @@ describe('English answers', () => {
     const balance = englishFact('If you leave China permanently, you can close your account and receive the remaining balance in a lump sum.', null, ['leave', 'china', 'money']);
     expect(balance).toMatch(/^you can close your account/i);
     expect(balance).toContain('lump sum');
+    // One long piece after the condition: the window reaches from the question's last word to the piece's end.
+    const longer = englishFact('If you leave China permanently, you may apply to close your personal account and receive the remaining balance in a lump sum.', null, ['leav', 'china', 'money', 'left', 'medic', 'insur', 'account']);
+    expect(longer).toContain('account');
+    expect(longer).toContain('lump sum');
     // A negation before the window is never cut off (the fact would turn into its opposite), and the window
     // does not end on a word that needs the next one.
     const none = englishFact('There is no designated school for foreign children in Shiqiao Town or Huaping Town at present, and parents should ask the education bureau of the district they live in.', null, ['school', 'foreign', 'children', 'shiqiao', 'town']);

@@ -189,6 +189,8 @@ export function leadLine(sentence: string, language: Language, figure: FigureMen
 
 /** Longest English lead, in characters, before [n]: a short line that states the fact, not its sentence. */
 export const ENGLISH_LEAD_MAX = 76;
+/** How few characters past a window's end an English piece may run for the window to reach its end instead. */
+const TAIL_REACH = 16;
 
 // English clause breaks: a sentence end, a comma, semicolon or colon followed by a space (not 3,000 or
 // 8:30), a dash between words. The pieces keep their trailing break.
@@ -311,6 +313,10 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
     const lastTerm = Math.max(-1, ...lower.map((t) => lowerOut.lastIndexOf(t)));
     const at = figure ? Math.max(0, normalizeText(out).indexOf(figure.text)) : place ? Math.max(0, out.search(place)) : Math.max(0, lastTerm - 10);
     let start = Math.max(0, Math.min(at - 20, out.length - ENGLISH_LEAD_MAX));
+    // (A few words short of the piece's end, the window reaches it, where it still holds the question's last word: "you may
+    // apply to close your personal account and receive the remaining balance in a lump sum" keeps its "lump sum".)
+    const short = out.length - (start + ENGLISH_LEAD_MAX);
+    if (!figure && !place && short > 0 && short <= TAIL_REACH && out.length - ENGLISH_LEAD_MAX <= lastTerm) start = out.length - ENGLISH_LEAD_MAX;
     // A figure's window starts with its own words and ends before the next figure (what precedes or follows them is
     // another figure's: "RMB 7,500 per semester at public junior middle schools", not "…primary schools and RMB 7,500
     // per semester at…").
