@@ -34,6 +34,23 @@ const ID_CARD = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>桐川�
 <p><b>四、有效期限</b></p><p>未满16周岁的，有效期5年；16周岁至25周岁的，有效期10年；26周岁至45周岁的，有效期20年；46周岁以上的，长期有效。</p>
 </main></body></html>`;
 
+// A notice whose when and where are sections of their own, under headings that name the facet (三、接种时间); the
+// first section's sentence names the programme and a birth date.
+const VACCINE = `澄江区2026年老年人免费接种肺炎疫苗的通知
+
+一、接种对象
+本区户籍、接种时年满65周岁的老年人（1961年12月31日以前出生），可免费接种肺炎疫苗。
+
+二、疫苗和费用
+免费接种23价肺炎球菌多糖疫苗1剂，疫苗和接种服务费由区财政承担，老年人不需支付任何费用。
+
+三、接种时间
+2026年11月1日至2027年4月30日。
+
+四、接种地点
+全区各社区卫生服务中心预防接种门诊。
+`;
+
 let corpus: TempCorpus;
 let app: App;
 
@@ -43,6 +60,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(corpus.corpusDir, 'chuangye_butie_zhinan.html'), GUIDE);
   fs.writeFileSync(path.join(corpus.corpusDir, 'wenti_changguan.txt'), VENUES_NOTICE);
   fs.writeFileSync(path.join(corpus.corpusDir, 'shenfenzheng_huanling.html'), ID_CARD);
+  fs.writeFileSync(path.join(corpus.corpusDir, 'feiyan_yimiao_tongzhi.txt'), VACCINE);
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });
 
@@ -54,6 +72,15 @@ afterAll(async () => {
 const ask = (question: string) => app.service.ask({ question, channel: 'cli', mode: 'lexical' });
 
 describe("a document's sections read together", () => {
+  it('the section a heading names by the facet asked (三、接种时间, 四、接种地点) answers when and where, though it names nothing of the programme', async () => {
+    const when = await ask('老人免费肺炎疫苗啥时候能打');
+    expect(when.abstained, when.answer).toBe(false);
+    expect(when.answer.split('\n')[0]).toContain('2026年11月1日');
+    const where = await ask('肺炎疫苗在哪打');
+    expect(where.abstained, where.answer).toBe(false);
+    expect(where.answer.split('\n')[0]).toContain('社区卫生服务中心');
+  });
+
   it('what to bring for primary-school registration comes from the admission notice, not the legal-aid materials list', async () => {
     // (The admission notice names 小学 in its first section, its materials in the fourth.)
     const r = await ask('小学一年级报名要准备啥');

@@ -78,6 +78,8 @@ interface ScoredSentence {
   rowByNumber?: boolean;
   /** From a chunk next to the retrieved one (read as part of its passage). */
   neighbour?: boolean;
+  /** The headings the sentence's chunk sits under (二、疫苗和费用 / …), as the chunker recorded them. */
+  subhead?: string;
   /**
    * Under a heading the question names (1．游泳馆) beside siblings it does not: 'named', with the heading path;
    * under one of those siblings: 'other' (its otherRow is set as well).
@@ -747,6 +749,25 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     leadWith(sentences, sentences.find((s) => !otherSideFirst(s) && ownSide(s) && onTopic(s) && (!asked || s.fit >= sentences[0].fit)));
   };
   ownSideFirst();
+  // The section a heading names by the facet asked (三、接种时间 for 啥时候能打, 四、接种地点 for 在哪打): its sentence, in the
+  // top sentence's document and on the topic, leads where the top one sits under no such heading — where the heading's
+  // topic is the question's or its document's: 二、报名时间 of an admission notice says nothing of when pupils report.
+  // (Not a deadline or a wait asked — 能用到啥时候, 多久能办好 —: a section saying when something is done gives neither.)
+  const facetLabel = language !== 'zh' ? null : asked?.measure === 'date' && !asked.deadline && !asked.until ? DATE_HEADING : kind === 'where' ? PLACE_HEADING : null;
+  if (facetLabel && sentences.length) {
+    const headingOf = (x: ScoredSentence) => (x.subhead ?? '').split(' / ').pop()!.replace(HEADING, '').trim();
+    const top = sentences[0];
+    const docOf = (x: ScoredSentence) => passages[x.passageIndex].chunk.docId;
+    if (!facetLabel.test(headingOf(top))) {
+      const under = sentences.filter((x) => facetLabel.test(headingOf(x)) && docOf(x) === docOf(top) && x.coverage > 0 && (!asked || x.fit >= STRONG_FIT) && !contrasting(x));
+      // (The heading's own topic — 接种 of 接种时间 — is the question's or its document's title's: what the document is for.)
+      const named = (x: ScoredSentence) => {
+        const topic = headingOf(x).replace(facetLabel, '');
+        return !topic || passages[x.passageIndex].chunk.title.includes(topic) || keyTerms.some((k) => !k.scope && k.term.length >= 2 && topic.includes(k.term));
+      };
+      leadWith(sentences, under.find(named));
+    }
+  }
   // A choice asked (找村里还是找镇上, 按年交还是按月交): an on-topic sentence naming one of the options (向…乡镇人民政府
   // 提出，也可以委托村（居）民委员会代为提出) comes first, when the top one names neither.
   const choices = language === 'zh' ? choiceOptions(input.question) : [];
@@ -1954,7 +1975,7 @@ function scoreSentences(
       });
     }
   });
-  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row, neighbour }) => {
+  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row, neighbour, subhead }) => {
     const ownCoverage = coverageOf(keyTerms, own);
     const coverage = coverageOf(keyTerms, new Set([...own, ...context]));
     let fit = 0;
@@ -1980,7 +2001,7 @@ function scoreSentences(
       answerType: answerTypePresent(kind, norm, words, questionTokens, stats),
     };
     const score = logit(SCORER_WEIGHTS.sentence, features);
-    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!, norm) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}), ...(neighbour ? { neighbour } : {}) };
+    return { text, passageRank: p.rank, passageIndex, order, score, coverage, fit, norm, figure: figure && fit >= MIN_FIGURE_FIT && figureFit(figure, asked!, norm) >= MIN_FIGURE_FIT ? figure : null, features, ...(row ? { row } : {}), ...(neighbour ? { neighbour } : {}), ...(subhead ? { subhead } : {}) };
   });
   // A numbered heading that mostly repeats the question ("三、切实做好困难群众帮扶工作。"), a notice's
   // furniture (its 落款 line, "现将…通知如下") are never the answer while any other sentence is on offer.
@@ -2398,6 +2419,9 @@ function documentAliases(passages: RetrievedPassage[]): Map<string, string> {
 }
 
 /** Numbered headings: 三、… （二）… 1. … 第四条 … */
+/** A heading naming when (接种时间, 报名日期, 办理时限) or where (接种地点, 办理地址) something is done. */
+const DATE_HEADING = /(时间|日期|期限|时段)[：:]?$/;
+const PLACE_HEADING = /(地点|地址|场所)[：:]?$/;
 const HEADING = /^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．]|第[一二三四五六七八九十百\d]+[章节条部分款])/;
 
 const PLACE_WORD = /(省|市|县|区|镇|乡|村|街道|社区|小区|路|街|巷|号|楼|层|室|中心|大厅|广场|大厦|站|馆|院|窗口)$/;
