@@ -2396,6 +2396,18 @@ describe('abstention evidence', () => {
     expect(deadline.text.split('\n')[0]).toContain('2026年12月20日');
   });
 
+  it('the other side of a distinction (门诊 for 住院) is read over the best passage\'s document as retrieved: a preamble naming only 门诊 does not make the rule\'s 住院 article another side\'s', () => {
+    const { chunks: own, stats: local } = statsFor([
+      { title: '医疗救助实施办法', text: '第三条 医疗救助对象为低保户、特困人员。医保报完后剩下的个人负担部分给予救助，门诊慢特病剩下的部分按70%给予救助。' },
+      { title: '医疗救助实施办法', text: '第五条 住院救助。低保户住院的，医保报销后的个人自付部分按80%给予救助。' },
+      ...ALL,
+    ]);
+    const rule = [own[0], { ...own[1], docId: own[0].docId, id: `${own[0].docId}#1`, ordinal: 1 }];
+    const draft = askZh('低保户住院，医保报完剩下自己掏的那部分还能救助多少', rule, local);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('80%');
+  });
+
   it("a deferral that names every word a stating row names, and more (低保边缘家庭…另行公布 beside 城市低保家庭's row), is about the group asked: its figure is not given", () => {
     const heating = { title: '困难家庭采暖补贴通知', text: '补贴对象 | 补贴标准\n城市低保家庭 | 每户每个采暖期1200元\n城市特困人员 | 每人每个采暖期1500元\n低保边缘家庭的采暖补贴标准另行公布。' };
     const local = statsFor([heating, ...ALL]);

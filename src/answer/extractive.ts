@@ -876,7 +876,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // The best passage is about the other side of a distinction the question draws (城市低保 for 农村低保): the
   // asked side is missing. (Tried as well: quoting such sentences last — a policies answer lost.)
   const bestText = passageText(passages[bestIndex]);
-  const otherSide = contrasts.some(([a, b]) => namesSide(bestText, b) && !namesSide(bestText, a));
+  // (Read over the best passage's document as retrieved: a rule's preamble names only 门诊 where its 第五条, retrieved
+  // too, is the 住院 one asked.)
+  const bestDocTexts = passages.filter((p) => p.chunk.docId === passages[bestIndex].chunk.docId).map(passageText);
+  const otherSide = contrasts.some(([a, b]) => namesSide(bestText, b) && !bestDocTexts.some((t) => namesSide(t, a)));
   // A word no document uses, written before a noun the best passage names another kind of (辅具补贴 asked, the
   // passage gives 生活补贴; 公积金贷款 asked, it gives 助学贷款): the asked kind is missing, however little the word
   // weighs beside the programme's other words. (Measured: probes calib and county fresh +1 abstention each,
