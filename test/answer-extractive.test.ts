@@ -1543,6 +1543,12 @@ describe('abstention evidence', () => {
     expect(namesOtherMoney(pension, monthly, { key: '失业', words: ['失业'] })).toBe(true);
     expect(moneyItems('每人每月按不超过30元的标准另行给予保险补贴')).toEqual(['保险']);
     expect(moneyItems('公租房一平米房租多少钱')).toEqual(['房租']);
+    // 有, 没, 不 of 有补助不 are no part of a money's name (医保有补助不 asks of no "保有" money).
+    expect(moneyItems('剖腹产医保有补助不，给多少')).toEqual([]);
+    expect(moneyItems('有没有生育补贴')).toEqual(['生育']);
+    const birth = statsFor([{ title: '居民医保报销政策解读', text: '参保居民住院分娩的医疗费用按住院待遇报销。同时，对顺产给予每例800元、剖宫产给予每例1200元的生育医疗费用定额补助。' }, { title: '居民医保缴费通知', text: '2027年度居民医保个人缴费标准为每人每年400元，各级财政补助标准为每人每年不低于700元。' }, ...ALL]);
+    const caesarean = askZh('媳妇快生了，剖宫产医保有补助不，给多少', birth.chunks.slice(0, 2), birth.stats);
+    expect(caesarean.text.split('\n')[0]).toContain('1200元');
     const text = '对家庭经济困难的寄宿生发放生活费补助，小学每生每年1000元';
     const [amount] = figureMentions(text).filter((m) => m.measure === 'money');
     expect(namesOtherMoney(text, amount, { key: '康复', words: ['康复'] })).toBe(true);

@@ -66,7 +66,7 @@ export interface AskedFigure {
 // 康复救助, 失业金). A naming word is two characters of content: 每月, 给予, 多少 are no names.
 const WHOLE_MONEY = /公积金|额度|限额|房租|押金|租金|利率|利息|工资|学费|电费|水费|燃气费|取暖费|暖气费|物业费|停车费|门票|票价|首付款|首付/g;
 const MONEY_HEAD = /([\u4e00-\u9fff]{1,2}?)(补贴|补助|津贴|补偿|救助金|救助|奖励金|奖励|奖金|抚恤金|养老金|保险金|费用|费|金)/g;
-const NOT_A_NAME = /[每月人年天次元按给予发放的为是和及或等其该此本上下一二三四五六七八九十两个些多少啥么还能要领交缴付拿享受获得再另行以可将对向由在日免]/g;
+const NOT_A_NAME = /[每月人年天次元按给予发放的为是和及或等其该此本上下一二三四五六七八九十两个些多少啥么还能要领交缴付拿享受获得再另行以可将对向由在日免有没不]/g;
 /** Who gives or gets a money (政府补贴, 个人缴费, 农村养老金) says not which money it is. */
 const GIVER = /^(?:政府|财政|国家|中央|省级|市级|县级|个人|单位|企业|家庭|居民|农村|城镇|城乡|子女|父母|老人|职工)$/;
 
