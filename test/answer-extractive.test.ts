@@ -1408,6 +1408,20 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('18');
   });
 
+  it('an English asker\'s household ("a family of 4", "there are 5 of us") picks the row for so many people of a Chinese table, its bare number no other figure', () => {
+    const guide = statsFor([{ title: '公共租赁住房申请指南', text: '配租标准如下：\n家庭人口 | 配租户型\n1人 | 建筑面积40平方米以下的一居室\n2至3人 | 建筑面积60平方米以下的两居室\n4人及以上 | 建筑面积70平方米以下的三居室' }, ...ALL]);
+    const mapped: WeightedTerm[] = [
+      { term: '公共', weight: 0.6, origin: 'cedict', source: 'public' },
+      { term: '租赁', weight: 0.6, origin: 'cedict', source: 'rental' },
+      { term: '住房', weight: 0.6, origin: 'cedict', source: 'flat' },
+      { term: '家庭', weight: 0.6, origin: 'cedict', source: 'family' },
+      { term: '面积', weight: 0.5, origin: 'cedict', source: 'big' },
+    ];
+    const lead = (question: string) => { const d = askEnglishOf(guide, question, mapped); expect(d.abstained, d.text).toBe(false); return d.text.split('\n')[0]; };
+    expect(lead('we are a family of 4, how big a public rental flat can we get?')).toContain('70');
+    expect(lead('there are 2 of us, how big a public rental flat can we get?')).toContain('60');
+  });
+
   it('English days written without a digit ("on weekday mornings", "at weekends") say when, as 周末 does', () => {
     const texts = (text: string) => figureMentions(text).filter((m) => m.measure === 'date').map((m) => m.text);
     expect(texts('The tax office has an English-speaking adviser on weekday afternoons.')).toEqual(['weekday afternoons']);

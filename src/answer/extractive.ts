@@ -2151,6 +2151,19 @@ function otherRows(candidates: Candidate[], sentences: ScoredSentence[], keyTerm
     const n = smallNumber(m[1] ?? m[2] ?? '');
     if (n) numbers.push({ n, unit: '人' });
   }
+  // (In English too — "a family of 4", "a four-person household", "there are 5 of us" —, for a Chinese table's 4人 as
+  // for an English one's "4 people".)
+  if (englishText(question)) {
+    for (const m of question.toLowerCase().matchAll(ENGLISH_HOUSEHOLD)) {
+      const n = englishNumber((m[1] ?? m[2] ?? m[3])!);
+      if (n > 0) {
+        // (Its bare number is then no number of anything else: 4 of "a family of 4" fits no 40平方米以下.)
+        for (let i = numbers.length - 1; i >= 0; i--) if (numbers[i].n === n && !numbers[i].unit) numbers.splice(i, 1);
+        numbers.push({ n, unit: '人' });
+        englishNumbers.push({ n, unit: 'people' });
+      }
+    }
+  }
   const words = keyTerms.filter((k) => k.term.length >= 2);
   const { total } = coverageWeights(words, new Set());
   const tables = new Map<string, { sentence: ScoredSentence; named: number; inRange: boolean }[]>();
@@ -2293,6 +2306,7 @@ function rangeHolds(cell: string, n: number, unit: string): boolean {
   return false;
 }
 
+const ENGLISH_HOUSEHOLD = new RegExp(`\\b(?:family|household) of ${EN_N}\\b|\\b${EN_N}[\\s-]+(?:person|people|member)s?\\s+(?:family|household)\\b|\\bthere are ${EN_N} of us\\b`, 'g');
 const HOUSEHOLD = /(?:一家|全家|家里|家中|我们家|俺家|我家)\s*(\d{1,2}|[两二三四五六七八九十])\s*口|(\d{1,2}|[两二三四五六七八九十])\s*口之家/g;
 const SMALL_NUMERALS = '一二三四五六七八九十';
 /** 3, 三, 两 → 3, 3, 2 (household sizes: one to ten or a number in figures). */
