@@ -1422,6 +1422,13 @@ describe('abstention evidence', () => {
     expect(lead('there are 2 of us, how big a public rental flat can we get?')).toContain('60');
   });
 
+  it('both when it starts and when it stops asked (啥时候开始供，啥时候停) is answered by the span of dates, not a single deadline', () => {
+    const heating = statsFor([{ title: '集中供暖收费通知', text: '本市城区供暖期为2026年11月15日至2027年3月15日，共121天。居民用户整个供暖期不需要供暖的，应当在2026年10月15日前向供热企业申请停止供暖。' }, ...ALL]);
+    const draft = askChunkOf(heating, '供暖啥时候开始，啥时候停');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2026年11月15日至2027年3月15日');
+  });
+
   it('English days written without a digit ("on weekday mornings", "at weekends") say when, as 周末 does', () => {
     const texts = (text: string) => figureMentions(text).filter((m) => m.measure === 'date').map((m) => m.text);
     expect(texts('The tax office has an English-speaking adviser on weekday afternoons.')).toEqual(['weekday afternoons']);

@@ -775,6 +775,13 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   if (choices.length && sentences.length && !namesOption(sentences[0])) {
     leadWith(sentences, sentences.find((s) => namesOption(s) && onTopic(s) && !s.otherRow && (!asked || s.fit >= sentences[0].fit)));
   }
+  // Both when it starts and when it ends asked (啥时候开始供，啥时候停; 从几号到几号; "when does it start and end"): an on-topic
+  // sentence of the top one's document stating a span of dates (采暖期为2026年11月15日至2027年3月15日) gives both, where the
+  // top one states a single date (申请暂停用热的，应当在10月15日前).
+  if (asked?.measure === 'date' && ASKS_SPAN.test(input.question) && sentences.length && !DATE_SPAN.test(sentences[0].norm)) {
+    const top = sentences[0];
+    leadWith(sentences, sentences.find((x) => DATE_SPAN.test(x.norm) && passages[x.passageIndex].chunk.docId === passages[top.passageIndex].chunk.docId && x.coverage >= 0.5 * top.coverage && !x.otherRow && !contrasting(x)));
+  }
   // An English yes-or-no question answered on a page of questions and answers: the answer's opening "Yes, …" or "No, …"
   // leads, where the top sentence is the one after it (it matched more of the question's words: "If you and your
   // employer agree to join, each pays 12%…" after "Yes, but it is voluntary for foreign employees").
@@ -2618,6 +2625,10 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
 }
 
 /** An English answer's opening yes or no ("Yes, but it is voluntary", "No."). */
+/** A question asking when something starts and when it stops (开始…停, 从…到, "start and end"). */
+const ASKS_SPAN = /(开始|起|开).{0,10}(停|结束|截止|关|到啥时候|到什么时候|到哪天|到几号)|从(哪天|几号|什么时候|啥时候).{0,4}(到|至)|\b(?:start|begin|open)s?\b.{0,30}\b(?:end|stop|finish|close)s?\b/i;
+/** A span of dates: from a day to a day (11月15日至2027年3月15日, 1 June to 30 September). */
+const DATE_SPAN = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?\s*(?:to|until|-|–)\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const REPLY_EN = /^\s*(?:A\d*\s*[:.]\s*)?(?:yes|no)\b/i;
 
 /** A reply that is only yes or no (答：可以。, 答：不能。). */
