@@ -1429,6 +1429,13 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('2026年11月15日至2027年3月15日');
   });
 
+  it('where the top sentence states no figure of the asked kind, one of its article that does leads, however few of the question\'s words it repeats', () => {
+    const funeral = statsFor([{ title: '惠民殡葬政策问答', text: '为减轻群众治丧负担，我市自2026年4月1日起调整基本殡葬服务费用减免政策。本市户籍居民去世后火化的，均可享受基本殡葬服务费用减免。遗体接运、火化、骨灰寄存三项合计，每例最高减免900元。' }, ...ALL]);
+    const draft = askChunkOf(funeral, '基本殡葬服务费一共最多能减多少');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('900元');
+  });
+
   it('English days written without a digit ("on weekday mornings", "at weekends") say when, as 周末 does', () => {
     const texts = (text: string) => figureMentions(text).filter((m) => m.measure === 'date').map((m) => m.text);
     expect(texts('The tax office has an English-speaking adviser on weekday afternoons.')).toEqual(['weekday afternoons']);

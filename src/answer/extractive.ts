@@ -122,7 +122,7 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   }
   // A place the question does not name (德国柏林 for 胜利纪念柱在哪里) is a location stated.
   const namesPlace = (s: ScoredSentence) => stats.tokenizer.placeNames(s.norm).some((n) => !input.question.includes(n));
-  const ranked = asksForAgent(input.question) ? agentSentence(sentences, input.question, stats) : leadSentence(sentences, asked, kind, namesPlace, (a, b) => sameArticleOf(passages[a.passageIndex], passages[b.passageIndex]));
+  const ranked = asksForAgent(input.question) ? agentSentence(sentences, input.question, stats) : leadSentence(sentences, asked, kind, namesPlace, (a, b) => sameArticleOf(passages[a.passageIndex], passages[b.passageIndex]), !!facet?.evidence);
   // Which tier, grade, class, batch or round (政府帮交哪一档, 第几批): the on-topic sentence that states one (按第一档
   // 标准为其代缴) leads, when the top one states none. (Measured: county calib fact in 80 +1; nothing else moved.)
   const tier = ASKS_TIER.exec(input.question)?.[1];
@@ -259,7 +259,7 @@ function listItems(opening: ScoredSentence, sentences: ScoredSentence[], item = 
  * furniture stays out of it, and other places' figures come last, as in the ranking. A "where" question
  * opens, in the same way, with the on-topic sentence stating a location when the top one states none.
  */
-function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, kind: QuestionKind, namesPlace: (s: ScoredSentence) => boolean, sameArticle: (a: ScoredSentence, b: ScoredSentence) => boolean = () => false): ScoredSentence {
+function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, kind: QuestionKind, namesPlace: (s: ScoredSentence) => boolean, sameArticle: (a: ScoredSentence, b: ScoredSentence) => boolean = () => false, facetAsked = false): ScoredSentence {
   const top = sentences[0];
   const onTopic = (s: ScoredSentence) => s.coverage >= ON_TOPIC_SHARE * top.coverage && !FURNITURE.test(s.text);
   // "Where": a sentence that states a location (康宁路16号, 在万达广场举行, 16 Riverside Road) over one that
@@ -283,7 +283,12 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   if (strong(top) || (top.figure && !dayless(top) && (!top.figure.unit || top.figure.measure === 'date'))) return top;
   if (asked.measure === 'money' && figureMentions(top.norm).some((m) => m.measure === 'percent')) return top;
   // (One of the top sentence's own article first — its ready in about 15 working days, not another page's 临时挂失有效期为5天.)
-  return sentences.find((s) => strong(s) && onTopic(s) && sameArticle(s, top)) ?? sentences.find((s) => strong(s) && onTopic(s)) ?? top;
+  // (Where the top one states no figure of the asked kind at all — 我市自2026年4月1日起调整…减免政策 for 最多能减多少 —, one of
+  // its article that does, however few of the question's words it repeats: 以上四项合计，每例最高减免1400元.)
+  // (Not a table row — a name list's row states its figure bare —, a count, or a facet with its own evidence: 电话多少
+  // asks a phone, which no figure of an amount gives.)
+  const figureless = top.fit < MIN_FIGURE_FIT && !top.row && asked.measure !== null && asked.measure !== 'count' && !facetAsked;
+  return sentences.find((s) => strong(s) && (onTopic(s) || (figureless && s.coverage > 0)) && sameArticle(s, top)) ?? sentences.find((s) => strong(s) && onTopic(s)) ?? top;
 }
 
 // "哪个单位改造的", "which department runs it": an organisation asked for (a person, 谁, is left to the ranking:
