@@ -287,7 +287,8 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   // its article that does, however few of the question's words it repeats: 以上四项合计，每例最高减免1400元.)
   // (Not a table row — a name list's row states its figure bare —, a count, or a facet with its own evidence: 电话多少
   // asks a phone, which no figure of an amount gives.)
-  const figureless = top.fit < MIN_FIGURE_FIT && !top.row && asked.measure !== null && asked.measure !== 'count' && !facetAsked;
+  // (No figure of the asked measure at all: a fitting-poorly one — 每户补助1.5万元 for a per-household amount — is still the topic's.)
+  const figureless = top.fit < MIN_FIGURE_FIT && !top.row && asked.measure !== null && asked.measure !== 'count' && !facetAsked && !figureMentions(top.norm).some((m) => m.measure === asked.measure);
   return sentences.find((s) => strong(s) && (onTopic(s) || (figureless && s.coverage > 0)) && sameArticle(s, top)) ?? sentences.find((s) => strong(s) && onTopic(s)) ?? top;
 }
 
