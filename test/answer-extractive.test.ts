@@ -1436,6 +1436,13 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('900元');
   });
 
+  it('the one year asked (明年, "for 2027"): a sentence whose clause dates its figure by that year leads over a figure dated by nothing', () => {
+    const notice = statsFor([{ title: '居民医保参保缴费通知', text: '人员类别 | 医保个人缴费\n低保对象 | 一个人交80元\n2027年度医保个人缴费，一个人交400元。' }, ...ALL]);
+    const draft = askChunkOf(notice, '明年的医保一个人要交多少钱啊');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('400元');
+  });
+
   it('English days written without a digit ("on weekday mornings", "at weekends") say when, as 周末 does', () => {
     const texts = (text: string) => figureMentions(text).filter((m) => m.measure === 'date').map((m) => m.text);
     expect(texts('The tax office has an English-speaking adviser on weekday afternoons.')).toEqual(['weekday afternoons']);

@@ -280,6 +280,15 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked, asked.measure === 'date' ? s.norm : undefined) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date' && !dayless(s)));
   // A bare number or a year in the top sentence may be the answer in a unit the tables do not know, and
   // an amount may be stated as a rate (按基本热费的25%缴纳): the top sentence stays.
+  // (The one year asked — 明年, "for 2027" —: a sentence of the top one's article whose figure its clause dates that
+  // year — 2027年度…个人缴费标准为每人每年400元, "For cover in 2027, each person pays 400 yuan" — before a figure dated by
+  // nothing: a table row's 资助金额, "The government adds at least 700 yuan per person".)
+  const yearNamed = (s: ScoredSentence) => asked.year !== undefined && !!s.figure && s.figure.measure !== 'date' && s.norm.slice(Math.max(0, s.figure.start - YEAR_CLAUSE), s.figure.start).includes(String(asked.year));
+  if (asked.year !== undefined && asked.measure !== 'date' && top.figure && !yearNamed(top)) {
+    // (As much on the topic as the top one: 2026年，城市特困人员… dates the city's figure, not the 农村 one asked.)
+    const dated = sentences.find((s) => s !== top && strong(s) && yearNamed(s) && sameArticle(s, top) && s.coverage >= top.coverage - 1e-9);
+    if (dated) return dated;
+  }
   if (strong(top) || (top.figure && !dayless(top) && (!top.figure.unit || top.figure.measure === 'date'))) return top;
   if (asked.measure === 'money' && figureMentions(top.norm).some((m) => m.measure === 'percent')) return top;
   // (One of the top sentence's own article first — its ready in about 15 working days, not another page's 临时挂失有效期为5天.)
@@ -2631,6 +2640,8 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
 }
 
 /** An English answer's opening yes or no ("Yes, but it is voluntary", "No."). */
+/** How far before its figure a sentence's clause is read for the year it dates the figure by. */
+const YEAR_CLAUSE = 40;
 /** A question asking when something starts and when it stops (开始…停, 从…到, "start and end"). */
 const ASKS_SPAN = /(开始|起|开).{0,10}(停|结束|截止|关|到啥时候|到什么时候|到哪天|到几号)|从(哪天|几号|什么时候|啥时候).{0,4}(到|至)|\b(?:start|begin|open)s?\b.{0,30}\b(?:end|stop|finish|close)s?\b/i;
 /** A span of dates: from a day to a day (11月15日至2027年3月15日, 1 June to 30 September). */
