@@ -63,6 +63,22 @@ function expectStratifiedSplit(questions: { lang?: string; unanswerable?: boolea
   }
 }
 
+/**
+ * Every unanswerable item says which one kind it is, names no document and no gold, and every kind is there in both
+ * languages; no answerable item carries a kind; every document is asked about.
+ */
+function expectKindsAndDocuments(questions: readonly EvalQuestion[], kinds: string[], docs: Map<string, string>): void {
+  const answerable = questions.filter((q) => !q.unanswerable);
+  const un = questions.filter((q) => q.unanswerable);
+  expect(un.filter((q) => kinds.filter((k) => q.tags.includes(k)).length !== 1).map((q) => q.id)).toEqual([]);
+  for (const kind of kinds) {
+    for (const lang of ['zh', 'en']) expect(un.some((q) => q.lang === lang && q.tags.includes(kind)), `${kind} ${lang}`).toBe(true);
+  }
+  expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
+  expect(answerable.filter((q) => kinds.some((k) => q.tags.includes(k))).map((q) => q.id)).toEqual([]);
+  expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+}
+
 /** Every unanswerable kind is asked in both languages in both splits. */
 function expectEveryKindEverywhere(questions: { lang?: string; split?: string; tags: string[] }[], kinds: string[]): void {
   for (const split of ['calib', 'report']) {
@@ -933,16 +949,7 @@ describe('the harbor calibration set (eval/harbor)', async () => {
     expect(answerable.filter((q) => q.lang === 'en' && q.tags.includes('cross-lingual')).length).toBeGreaterThanOrEqual(8);
     expect(answerable.filter((q) => q.lang === 'en' && q.tags.includes('cross-lingual') && /^[0-9]{2}_.*_en\./.test(q.doc ?? '')).map((q) => q.id)).toEqual([]);
     expect(un.length).toBeGreaterThanOrEqual(40);
-    // every unanswerable item says which kind it is, names no document and no gold; every kind is there in both languages
-    expect(un.filter((q) => KINDS.filter((k) => q.tags.includes(k)).length !== 1).map((q) => q.id)).toEqual([]);
-    for (const kind of KINDS) {
-      for (const lang of ['zh', 'en']) expect(un.some((q) => q.lang === lang && q.tags.includes(kind)), `${kind} ${lang}`).toBe(true);
-    }
-    expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
-    // no answerable item carries an unanswerable kind
-    expect(answerable.filter((q) => KINDS.some((k) => q.tags.includes(k))).map((q) => q.id)).toEqual([]);
-    // every document is asked about
-    expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+    expectKindsAndDocuments(questions, KINDS, docs);
   });
 
   it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
@@ -998,16 +1005,9 @@ describe('the lakeside calibration set (eval/lakeside)', async () => {
     expect(answerable.filter((q) => q.tags.includes('near-duplicate')).length).toBeGreaterThanOrEqual(15);
     expect(questions.filter((q) => q.tags.includes('typo')).length).toBeGreaterThanOrEqual(12);
     expect(un.length).toBeGreaterThanOrEqual(45);
-    // every unanswerable item says which kind it is (first tag), names no document and no gold; every kind is there in both languages
-    expect(un.filter((q) => KINDS.filter((k) => q.tags.includes(k)).length !== 1 || !KINDS.includes(q.tags[0])).map((q) => q.id)).toEqual([]);
-    for (const kind of KINDS) {
-      for (const lang of ['zh', 'en']) expect(un.some((q) => q.lang === lang && q.tags.includes(kind)), `${kind} ${lang}`).toBe(true);
-    }
-    expect(un.filter((q) => q.doc !== undefined || q.answers.length > 0).map((q) => q.id)).toEqual([]);
-    // no answerable item carries an unanswerable kind
-    expect(answerable.filter((q) => KINDS.some((k) => q.tags.includes(k))).map((q) => q.id)).toEqual([]);
-    // every document is asked about
-    expect(new Set(answerable.map((q) => q.doc))).toEqual(new Set(docs.keys()));
+    expectKindsAndDocuments(questions, KINDS, docs);
+    // (its kind is the first tag)
+    expect(un.filter((q) => !KINDS.includes(q.tags[0])).map((q) => q.id)).toEqual([]);
   });
 
   it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
