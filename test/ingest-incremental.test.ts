@@ -75,17 +75,17 @@ describe('one changed document', () => {
   });
 });
 
-describe('an English lexicon from before its everyday words', () => {
+describe('an English lexicon from before its latest field (its gloss words)', () => {
   it('is built again when the Chinese words are unchanged, so that it has them', async () => {
     const corpus = makeTempCorpus({ prefix: 'incr-lex-' });
     try {
       const config = loadCoreConfig(lexicalEnv(corpus));
       await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
-      // The previous build's lexicon as an older ingest wrote it: no everyday words (its checksum kept valid).
+      // The previous build's lexicon as an older ingest wrote it: no gloss words (its checksum kept valid).
       const gen = currentGeneration(config.indexDir)!;
       const lexicon = JSON.parse(file(gen, 'english.json')) as Record<string, unknown>;
-      expect(lexicon.everyday).toBeDefined();
-      delete lexicon.everyday;
+      expect(lexicon.words).toBeDefined();
+      delete lexicon.words;
       const old = JSON.stringify(lexicon);
       fs.writeFileSync(path.join(gen, 'english.json'), old);
       const manifest = JSON.parse(file(gen, 'manifest.json')) as { files: Record<string, { sha256: string; bytes: number }> };
@@ -96,7 +96,7 @@ describe('an English lexicon from before its everyday words', () => {
       await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
       const next = currentGeneration(config.indexDir)!;
       expect(next).not.toBe(gen);
-      expect(JSON.parse(file(next, 'english.json')).everyday).toEqual(expect.arrayContaining(['good']));
+      expect(JSON.parse(file(next, 'english.json')).words).toEqual(expect.arrayContaining(['reduction']));
     } finally {
       corpus.remove();
     }

@@ -454,9 +454,10 @@ const writeStep: Step = async (run) => {
     writer.write('keyword.bin', keyword.serialize());
     // English → Chinese lexicon restricted to this corpus's words: built once here, so answering
     // never loads the 5 MB dictionary.
-    // (A lexicon from before its everyday words existed is built again, so that it has them.)
+    // (A lexicon from before its latest field — the gloss words, after the everyday words — is built again, so that it
+    // has them.)
     const previousLexicon = previousFile('english.json');
-    const lexiconCurrent = previousLexicon !== null && 'everyday' in (JSON.parse(previousLexicon.toString('utf8')) as object);
+    const lexiconCurrent = previousLexicon !== null && 'words' in (JSON.parse(previousLexicon.toString('utf8')) as object);
     writer.write('english.json', lexiconCurrent ? previousLexicon : JSON.stringify(buildEnglishLexicon(new Set(keyword.vocabulary()), await loadCedict())));
     if (signature && options.embedder) {
       const vectors = ordered.flatMap((s) => s.vectors ?? []);
