@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, englishFigureSpan, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -283,7 +283,7 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   // (The one year asked — 明年, "for 2027" —: a sentence of the top one's article whose figure its clause dates that
   // year — 2027年度…个人缴费标准为每人每年400元, "For cover in 2027, each person pays 400 yuan" — before a figure dated by
   // nothing: a table row's 资助金额, "The government adds at least 700 yuan per person".)
-  const yearNamed = (s: ScoredSentence) => asked.year !== undefined && !!s.figure && s.figure.measure !== 'date' && s.norm.slice(Math.max(0, s.figure.start - YEAR_CLAUSE), s.figure.start).includes(String(asked.year));
+  const yearNamed = (s: ScoredSentence) => asked.year !== undefined && !!s.figure && s.figure.measure !== 'date' && yearsDating(s.norm, s.figure).includes(asked.year);
   if (asked.year !== undefined && asked.measure !== 'date' && top.figure && !yearNamed(top)) {
     // (As much on the topic as the top one: 2026年，城市特困人员… dates the city's figure, not the 农村 one asked.)
     const dated = sentences.find((s) => s !== top && strong(s) && yearNamed(s) && sameArticle(s, top) && s.coverage >= top.coverage - 1e-9);
@@ -769,10 +769,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // topic is the question's or its document's: 二、报名时间 of an admission notice says nothing of when pupils report.
   // (Not a deadline or a wait asked — 能用到啥时候, 多久能办好 —: a section saying when something is done gives neither.)
   const facetLabel = language !== 'zh' ? null : asked?.measure === 'date' && !asked.deadline && !asked.until ? DATE_HEADING : kind === 'where' ? PLACE_HEADING : null;
+  const docOf = (x: ScoredSentence) => passages[x.passageIndex].chunk.docId;
   if (facetLabel && sentences.length) {
     const headingOf = (x: ScoredSentence) => (x.subhead ?? '').split(' / ').pop()!.replace(HEADING, '').trim();
     const top = sentences[0];
-    const docOf = (x: ScoredSentence) => passages[x.passageIndex].chunk.docId;
     if (!facetLabel.test(headingOf(top))) {
       const under = sentences.filter((x) => facetLabel.test(headingOf(x)) && docOf(x) === docOf(top) && x.coverage > 0 && (!asked || x.fit >= STRONG_FIT) && !contrasting(x));
       // (The heading's own topic — 接种 of 接种时间 — is the question's or its document's title's: what the document is for.)
@@ -795,7 +795,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // top one states a single date (申请暂停用热的，应当在10月15日前).
   if (asked?.measure === 'date' && ASKS_SPAN.test(input.question) && sentences.length && !DATE_SPAN.test(sentences[0].norm)) {
     const top = sentences[0];
-    leadWith(sentences, sentences.find((x) => DATE_SPAN.test(x.norm) && passages[x.passageIndex].chunk.docId === passages[top.passageIndex].chunk.docId && x.coverage >= 0.5 * top.coverage && !x.otherRow && !contrasting(x)));
+    leadWith(sentences, sentences.find((x) => DATE_SPAN.test(x.norm) && docOf(x) === docOf(top) && x.coverage >= 0.5 * top.coverage && !x.otherRow && !contrasting(x)));
   }
   // An English yes-or-no question answered on a page of questions and answers: the answer's opening "Yes, …" or "No, …"
   // leads, where the top sentence is the one after it (it matched more of the question's words: "If you and your
@@ -2640,8 +2640,6 @@ function passagePieces(text: string): { text: string; row?: TableRow; caption?: 
 }
 
 /** An English answer's opening yes or no ("Yes, but it is voluntary", "No."). */
-/** How far before its figure a sentence's clause is read for the year it dates the figure by. */
-const YEAR_CLAUSE = 40;
 /** A question asking when something starts and when it stops (开始…停, 从…到, "start and end"). */
 const ASKS_SPAN = /(开始|起|开).{0,10}(停|结束|截止|关|到啥时候|到什么时候|到哪天|到几号)|从(哪天|几号|什么时候|啥时候).{0,4}(到|至)|\b(?:start|begin|open)s?\b.{0,30}\b(?:end|stop|finish|close)s?\b/i;
 /** A span of dates: from a day to a day (11月15日至2027年3月15日, 1 June to 30 September). */

@@ -541,7 +541,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // 多少) is that year's: another period's figure. (Not a year a span starts from — 自2025年起, 2020年以来 — which
   // covers the years after it.)
   if (asked.year !== undefined && mention.measure !== 'date' && text !== undefined) {
-    const years = clauseYears(text.slice(Math.max(0, mention.start - CLAUSE_WINDOW), mention.start));
+    const years = yearsDating(text, mention);
     if (years.length && !years.includes(asked.year)) return OTHER_EVENT_FIT;
   }
   if (asked.measure === 'date' && asked.year !== undefined && mention.measure === 'date') {
@@ -642,6 +642,10 @@ const CLAUSE_WINDOW = 40;
 /** A year or a date in a text, with what follows it when it starts a span (2026年度, 2025年7月1日起, "in 2026"). */
 const DATED = /(?<!\d)((?:19|20)\d{2})(?!\d)(?:\s*年度?(?:\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?)?(\s*(?:起|以来|开始|至今|以后|之后|后))?)?/g;
 /** The years the clause ending `before` dates its figure by, but for the years spans start from. */
+/** The years the clause before `mention` in `text` dates it by (2026年度…每人每月203元, "For cover in 2027, … 400 yuan"). */
+export function yearsDating(text: string, mention: FigureMention): number[] {
+  return clauseYears(text.slice(Math.max(0, mention.start - CLAUSE_WINDOW), mention.start));
+}
 function clauseYears(before: string): number[] {
   const clause = before.slice(before.search(/[^。；;！？!?]*$/));
   return [...clause.matchAll(DATED)].filter((m) => !m[2]).map((m) => Number(m[1]));
