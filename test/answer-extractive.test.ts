@@ -3067,6 +3067,18 @@ describe('figures', () => {
     expect(leadLine(register, 'en', null, ['regist', 'online'], undefined, 'how', /online|wechat/i).line).toMatch(/^Or online through/);
     expect(leadLine(register, 'en', null, ['regist', 'online'], undefined, 'how').line).toMatch(/^Register at the police station/);
   });
+
+  it('an English table row leads with the cell under the column the question names, whatever its case ("which bin" finds "Bin colour")', () => {
+    const row = { cells: ['Hazardous waste', 'Red', 'batteries, fluorescent tubes, expired medicine, paint'], header: ['Category', 'Bin colour', 'Examples'] };
+    const sentence = 'Category: Hazardous waste; Bin colour: Red; Examples: batteries, fluorescent tubes, expired medicine, paint';
+    const { line } = leadLine(sentence, 'en', null, ['bin', 'batteri', 'old'], row, 'what');
+    expect(line).toMatch(/^Bin colour: Red\b/);
+    // (The other cells the question names follow, to say which row it is.)
+    expect(line).toContain('batteries');
+    // A Chinese row as before: the column the question names.
+    const zh = { cells: ['有害垃圾', '红色', '废电池、废灯管'], header: ['类别', '收集容器颜色', '举例'] };
+    expect(leadLine('类别：有害垃圾；收集容器颜色：红色；举例：废电池、废灯管', 'zh', null, ['电池', '颜色'], zh, 'what').line).toMatch(/收集容器颜色：红色/);
+  });
 });
 
 describe('question analysis', () => {

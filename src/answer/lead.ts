@@ -148,7 +148,9 @@ function englishNumber(n: number): string {
 export function rowLead(row: TableRow, figure: FigureMention | null, terms: readonly string[]): string | null {
   const pairs = rowPairs(row);
   const label = rowLabel(pairs);
-  const mentions = (text: string): number => terms.reduce((sum, t) => sum + (t.length >= 2 && normalizeText(text).includes(t) ? t.length : 0), 0);
+  // (Read without case: an English question's words are lower-case stems, a column's name is written "Bin colour".)
+  const holds = (text: string, t: string) => normalizeText(text).toLowerCase().includes(t.toLowerCase());
+  const mentions = (text: string): number => terms.reduce((sum, t) => sum + (t.length >= 2 && holds(text, t) ? t.length : 0), 0);
   const holding = figure ? pairs.filter((p) => normalizeText(p.cell).includes(figure.text)) : [];
   let target = holding.find((p) => p !== label) ?? holding[0];
   if (!target) {
@@ -159,7 +161,7 @@ export function rowLead(row: TableRow, figure: FigureMention | null, terms: read
   const latin = isLatinRow(pairs);
   const stated = pairText(target, latin);
   // What the row is: its label and the other cells the question names (空调 1.5匹挂机), in column order.
-  const beyondLabel = (cell: string) => terms.some((t) => t.length >= 2 && normalizeText(cell).includes(t) && !normalizeText(label?.cell ?? '').includes(t));
+  const beyondLabel = (cell: string) => terms.some((t) => t.length >= 2 && holds(cell, t) && !holds(label?.cell ?? '', t));
   const naming = pairs.filter((p) => p !== target && (p === label || beyondLabel(p.cell))).map((p) => p.cell);
   if (!naming.length) return stated;
   const named = `${naming.join(' ')}${latin ? ', ' : '，'}${stated}`;
