@@ -12,13 +12,30 @@ import { detectLanguage } from '../src/lang/detect.js';
 // no whitespace), so "500 米" in a source and the gold "500米" are the same string.
 export { normalizeForMatch };
 
-/** True when any gold string occurs in `text` after normalisation. Empty gold strings never match. */
+/**
+ * True when any gold string occurs in `text` after normalisation, as whole words at its Latin or digit edges:
+ * the gold "Red" is not in "expired", "12" not in "2012" (normalising drops the spaces that would tell).
+ * Empty gold strings never match.
+ */
 export function containsGold(text: string, golds: readonly string[]): boolean {
   const hay = normalizeForMatch(text);
   return golds.some((g) => {
     const needle = normalizeForMatch(g);
-    return needle.length > 0 && hay.includes(needle);
+    if (!needle.length || !hay.includes(needle)) return false;
+    // (Where the text's characters, normalised one by one, do not spell the gold — a number written across a
+    // space — the whole-text match stands.)
+    const spans = goldSpans(text, [g]);
+    return !spans.length || spans.some((s) => wholeAt(text, s, needle));
   });
+}
+
+/** A letter or digit edge of the gold does not run on into a letter or digit of the text beside it. */
+function wholeAt(text: string, span: Span, needle: string): boolean {
+  // (A digit beside a digit, or beside a decimal point with a digit past it: "5万" is not in "1.5万".)
+  const before = text.slice(Math.max(0, span.start - 2), span.start).padStart(2, ' ');
+  const after = text.slice(span.end, span.end + 2).padEnd(2, ' ');
+  const runsOn = (edge: string, next: string, past: string) => (/[a-z]/i.test(edge) && /[a-z]/i.test(next)) || (/\d/.test(edge) && (/\d/.test(next) || (next === '.' && /\d/.test(past))));
+  return !runsOn(needle[0]!, before[1]!, before[0]!) && !runsOn(needle[needle.length - 1]!, after[0]!, after[1]!);
 }
 
 export interface Span {
@@ -34,6 +51,19 @@ export interface Span {
 const charCache = new Map<string, string>();
 
 export function findGoldSpans(text: string, golds: readonly string[]): Span[] {
+  const spans = goldSpans(text, golds);
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** Every occurrence of each gold string in the original text, unmerged. */
+function goldSpans(text: string, golds: readonly string[]): Span[] {
   let norm = '';
   const origin: number[] = []; // origin[i] = original offset of the code point that produced norm[i]
   const originEnd: number[] = [];
@@ -60,14 +90,7 @@ export function findGoldSpans(text: string, golds: readonly string[]): Span[] {
       from = at + 1;
     }
   }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Span[] = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
-  }
-  return merged;
+  return spans;
 }
 
 /**

@@ -106,6 +106,22 @@ describe('gold matching', () => {
     expect(containsGold('anything', ['', '  '])).toBe(false);
   });
 
+  it('matches a gold with Latin or digit edges as whole words and numbers, not inside longer ones', () => {
+    // "Red" is not in "expired", nor "12" in "2012" or "5万" in "1.5万": the normalised text has lost the spaces that tell.
+    expect(containsGold('Fluorescent tubes, expired medicine, paint', ['Red'])).toBe(false);
+    expect(containsGold('Bin colour: Red; Examples: batteries', ['Red'])).toBe(true);
+    expect(containsGold('The RED bin', ['red'])).toBe(true);
+    expect(containsGold('自2012年起', ['12年'])).toBe(false);
+    expect(containsGold('补贴1.5万元', ['5万元'])).toBe(false);
+    expect(containsGold('补贴5万元', ['5万元'])).toBe(true);
+    // (Chinese edges as before: a gold inside a longer Chinese phrase is found.)
+    expect(containsGold('每人每月100元的补贴', ['每月100元'])).toBe(true);
+    // (A number written across a space still matches as the whole text normalises it.)
+    expect(containsGold('长 ５００ 米', ['500米'])).toBe(true);
+    expect(isAnswerCorrect('Grey bin [1]', false, ['grey'])).toBe(true);
+    expect(factInFirst80('Fluorescent tubes, expired medicine, paint [1]', false, ['Red'])).toBe(false);
+  });
+
   it('maps matches back to the original text for highlighting', () => {
     const text = '露天巷 500 米长的巷道，另有５００米';
     const spans = findGoldSpans(text, ['500米']);
