@@ -118,3 +118,49 @@ describe('an English question answered from a Chinese notice while an English pa
     expect(r.answer.split('\n')[0]).not.toContain('2000');
   });
 });
+
+// An English page on registering an address (with its office's hours, nothing on banks), a Chinese notice of a
+// library's hours, and two English pages of the civic dev corpus (a guide for foreign residents, one on marriage).
+// Questions asking how to do something with a service, in the verbs residents use for it, and questions the
+// documents have nothing on.
+const REGISTRATION_EN = `Accommodation Registration for Foreign Nationals
+
+Foreign nationals must register their address with the local police station within 24 hours of arrival. Hotels register their guests automatically. If you rent a flat, bring your passport and tenancy contract to the police station that covers your address.
+Opening hours: Monday to Friday, 9:00-12:00 and 13:30-17:00.
+`;
+
+const LIBRARY_ZH = `青山市图书馆开放时间
+
+青山市图书馆开放时间为周二至周日9:00—17:00，周一闭馆。
+`;
+
+describe('asked how to do something with a service ("how do I change", "how do I open"), or what the documents have nothing on', () => {
+  let pages: TempCorpus;
+  let pagesApp: App;
+  beforeAll(async () => {
+    pages = makeTempCorpus({ prefix: 'service-english-how-', seeds: [] });
+    fs.writeFileSync(path.join(pages.corpusDir, 'registration_en.txt'), REGISTRATION_EN);
+    fs.writeFileSync(path.join(pages.corpusDir, 'library_zh.txt'), LIBRARY_ZH);
+    for (const name of ['18_foreign_residents_guide_en.html', '20_marriage_foreigners_en.txt']) fs.copyFileSync(path.join(REPO_ROOT, 'eval/civic/docs', name), path.join(pages.corpusDir, name));
+    pagesApp = await openApp({ env: lexicalEnv(pages), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
+  });
+  afterAll(async () => {
+    await pagesApp?.close();
+    pages?.remove();
+  });
+  const askPages = (question: string) => pagesApp.service.ask({ question, channel: 'cli', mode: 'lexical' });
+
+  it('where the passage it would quote names nothing asked about but the place, the reply says the documents lack it, not that they mention it', async () => {
+    const zh = await askPages('明天青山会不会下雪');
+    expect(zh.abstained, zh.answer).toBe(true);
+    expect(zh.answer).toMatch(/^抱歉，文档中没有找到/);
+    expect(zh.answer).not.toMatch(/文档提到了/);
+    const en = await askPages('will it snow in qingshan tomorrow');
+    expect(en.abstained, en.answer).toBe(true);
+    expect(en.answer).toMatch(/^I couldn't find/);
+    // (A passage naming what is asked about still says what the documents do say: the registration's office, not its phone.)
+    const phone = await askPages('who can i call about accommodation registration');
+    expect(phone.abstained, phone.answer).toBe(true);
+    expect(phone.answer).toMatch(/^The documents mention .*registration.*but they don't say a phone number/);
+  });
+});

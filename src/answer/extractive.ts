@@ -111,9 +111,12 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
     const bestPassage = passages[best ? best.passageIndex : analysis.bestIndex];
     // The documents name the topic but do not say what is asked (its price, hours, procedure): say exactly that.
     // (Not when what it names is not the thing asked about: a 社保卡 FAQ for 居住证 does not "mention the topic".)
+    // (Nor where the passage it would quote names none of what is asked about beyond the place or year: "the documents
+    // mention 临溪 but don't say a weather forecast", quoting a blood-donation notice, is the documents lacking the topic.)
     if (best && question.unknown === 0 && !question.topicMissing && (question.facetMissing || question.coverage >= 0.5)) {
       const quoted = analysis.facetQuote ?? best;
-      if (facet) return facetMissing(input, reasons, facet, quoted, passages[quoted.passageIndex], topicNamed(keyTerms, analysis.passageTokens[quoted.passageIndex], input.question));
+      const tokens = analysis.passageTokens[quoted.passageIndex];
+      if (facet && topicNamed(keyTerms.filter((k) => !k.scope), tokens, input.question).length) return facetMissing(input, reasons, facet, quoted, passages[quoted.passageIndex], topicNamed(keyTerms, tokens, input.question));
     }
     // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question
     // (…whatever the best passage lacked: the eldercare article found by 老年人 says nothing of 补贴).
