@@ -150,6 +150,13 @@ describe('asked how to do something with a service ("how do I change", "how do I
   });
   const askPages = (question: string) => pagesApp.service.ask({ question, channel: 'cli', mode: 'lexical' });
 
+  it('"how do I open a bank account" asks how: an office\'s opening hours, found by "open", do not answer it', async () => {
+    const r = await askPages('how do i open a bank account as a foreigner');
+    expect(r.abstained, r.answer).toBe(true);
+    expect(r.answer).not.toMatch(/^Opening hours/);
+  });
+
+
   it('where the passage it would quote names nothing asked about but the place, the reply says the documents lack it, not that they mention it', async () => {
     const zh = await askPages('明天青山会不会下雪');
     expect(zh.abstained, zh.answer).toBe(true);
@@ -162,5 +169,25 @@ describe('asked how to do something with a service ("how do I change", "how do I
     const phone = await askPages('who can i call about accommodation registration');
     expect(phone.abstained, phone.answer).toBe(true);
     expect(phone.answer).toMatch(/^The documents mention .*registration.*but they don't say a phone number/);
+  });
+});
+
+describe('the verb an English asker says how with, over the whole civic dev corpus', () => {
+  let civic: TempCorpus;
+  let civicApp: App;
+  beforeAll(async () => {
+    civic = makeTempCorpus({ prefix: 'service-english-how-civic-', seeds: [] });
+    for (const name of fs.readdirSync(path.join(REPO_ROOT, 'eval/civic/docs'))) fs.copyFileSync(path.join(REPO_ROOT, 'eval/civic/docs', name), path.join(civic.corpusDir, name));
+    civicApp = await openApp({ env: lexicalEnv(civic), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
+  });
+  afterAll(async () => {
+    await civicApp?.close();
+    civic?.remove();
+  });
+
+  it('is the asking, not the thing asked about: "change" (a rare word there) need not be in the sentence that says how', async () => {
+    const r = await civicApp.service.ask({ question: 'how do i change my foreign driving licence to chinese one, need driving test?', channel: 'cli', mode: 'lexical' });
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('without a road test');
   });
 });

@@ -844,7 +844,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // And its passage (with its title) names what the question is about (住房保障中心 of 住房保障中心几点上班):
   // another office's hours (献血车 周六9:00-16:00) are not its hours. (Tried: the whole document naming it —
   // more pages list several offices, and calib lost three abstentions for one answer.)
-  const aboutTerms = topical.filter((k) => !FACET_WORDS.test(k.group));
+  // (Nor the verb an English asker says how with — "change" of "how do I change my licence": the asking, not the thing.)
+  const howVerb = language === 'en' && facet?.ownDocument ? SERVICE_HOW_EN.exec(input.question)?.[1] : undefined;
+  const aboutTerms = topical.filter((k) => !FACET_WORDS.test(k.group) && !(howVerb && stemEnglish(k.group.toLowerCase()) === stemEnglish(howVerb.toLowerCase())));
   const facetTopic = aboutTerms.length ? aboutTerms.reduce((a, b) => (b.weight > a.weight ? b : a)).group : null;
   // (English: the question's own word, stemmed, and its translations are one concept: librari and library.)
   const topicStem = facetTopic && language === 'en' ? stemEnglish(facetTopic.toLowerCase()) : null;
@@ -2772,7 +2774,12 @@ const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
  */
 const PLACE_STATED = /\d+\s*号|[路街道]\s*\d|\d\s*[楼层]|[楼层]\s*\d|\d+\s*室|窗口|大厅|服务中心|服务站|服务点|办事处|派出所|营业厅|网点|(向|到|在|前往|于|由)[^，。；]{0,24}(政府|街道|社区|居委会|村委会|局|中心|站|所|办|委员会|医院|银行|大队|学校|机构)[^，。；]{0,12}(申请|办理|提交|受理|领取|缴纳|交纳|缴费|登记|提出|申报|咨询|报名)|(政府|街道|社区|局|中心|站|所|办)[^，。；]{0,8}(受理|办理)|由[^，。；]{1,10}(受理|办理)|(户籍|户口|常住|居住|所在)地|网上|线上|小程序|公众号|\bapp\b|app|网站|平台|\b(road|street|floor|room|building|window|counter|hall|office|centre|center|online|website|app)\b/i;
 const SERVICE_WHERE = /(哪里|哪儿|在哪|去哪|到哪|什么地方)[^，。？?]{0,4}(办|交|缴|申请|领|报名|登记|咨询|买|补办|挂失|提交|换|打印|开具|预约)|(办|交|缴|申请|领|报名|登记|补办|挂失|换)[^，。？?]{0,4}(哪里|哪儿|在哪|去哪|到哪)|\bwhere (do|can|should) i (apply|register|pay|go|get|collect|submit|sign up|renew|replace)\b/i;
-const SERVICE_HOW = /(怎么|怎样|如何|咋)[^，。？?]{0,4}(申请|办理|办|报名|领取|申领|登记|预约|补办|开具|提取)|(申请|办理|报名|领取|申领|登记|预约|补办|提取)[^，。？?]{0,4}(怎么|怎样|如何|咋)|\bhow (do|can|should) (i|we|you) (apply|register|sign up|claim|enrol|enroll|book|renew)\b|\bhow to (apply|register|sign up|claim)\b/i;
+/**
+ * How to do something with a service, in English: the verbs residents use for it ("how do I get a library card", "how
+ * can I swap my licence", "how to open a bank account") — not the way somewhere ("how do I get to the station").
+ */
+const SERVICE_HOW_EN = /\bhow (?:(?:do|can|should|would) (?:i|we|you) |to )(apply|register|sign up|claim|enrol|enroll|book|renew|get|obtain|change|swap|exchange|transfer|replace|cancel|open|join)\b(?! (?:to|there|here|back|home|around)\b)/i;
+const SERVICE_HOW = new RegExp(`(怎么|怎样|如何|咋)[^，。？?]{0,4}(申请|办理|办|报名|领取|申领|登记|预约|补办|开具|提取)|(申请|办理|报名|领取|申领|登记|预约|补办|提取)[^，。？?]{0,4}(怎么|怎样|如何|咋)|${SERVICE_HOW_EN.source}`, 'i');
 /** A sentence that is not a story: no quoted first- or second-person speech, no scene of someone at work. */
 const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正在|正蹲|正忙|笑着|说道|告诉记者|介绍说|感慨))/;
 const ONLINE_ASK = /(能|可以|可不可以|能不能|能否|可否)\s*(在|用|通过)?\s*(网上|线上|手机上?|微信上?|支付宝|小程序|app上?)[^，。？?]{0,4}(办|交|缴|申请|弄|报名|预约|领|申报)|(网上|线上|手机上|微信上)[^，。？?]{0,2}(办|交|缴|申请|弄|报名|申报)[^，。？?什]{0,4}(吗|不|没|么)\s*[？?。！!]*\s*$|\b(can|could|may) (i|we|you) (apply|pay|register|sign up|book|do (it|this|that)) online\b/i;
