@@ -170,6 +170,14 @@ describe('asked how to do something with a service ("how do I change", "how do I
     expect(phone.abstained, phone.answer).toBe(true);
     expect(phone.answer).toMatch(/^The documents mention .*registration.*but they don't say a phone number/);
   });
+
+  it('what the documents lack is named as the asker wrote it, not by its stem, and not by the words that ask', async () => {
+    const r = await askPages('how much is a swimming ticket for the county pool');
+    expect(r.abstained, r.answer).toBe(true);
+    const named = /nothing about (.*)\)/.exec(r.answer)?.[1] ?? '';
+    expect(named).toMatch(/“(?:swimming|county|pool|ticket)”/);
+    expect(named).not.toMatch(/“(?:swim|counti|how much is)”/);
+  });
 });
 
 describe('the verb an English asker says how with, over the whole civic dev corpus', () => {

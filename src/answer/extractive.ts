@@ -2925,8 +2925,17 @@ function refuse(input: AnswerInput, reasons: string[]): AnswerDraft {
   return { text, abstained: true, citations: [], generator: 'extractive', reasons };
 }
 
+/** English words that ask (how much is, who can, when does), named as a group no document uses: nothing the documents lack. */
+const ASKING_PHRASE_EN = /^(?:how (?:much|many|long|often|old)|who|when|what(?: time)?|where|which)(?: (?:is|are|was|does|do|did|can|could|should|will|would))?$/i;
+
 function abstain(input: AnswerInput, reasons: string[], nearby: RetrievedPassage | null, missing: string[]): AnswerDraft {
-  const about = missing.filter((t) => /[\p{L}\p{N}]/u.test(t)).slice(0, 3);
+  // (An English word is named as the asker wrote it, not by its stem: "county", not "counti".)
+  const written = new Map<string, string>();
+  if (input.language === 'en') for (const word of input.question.toLowerCase().match(/[a-z]+/g) ?? []) if (!written.has(stemEnglish(word))) written.set(stemEnglish(word), word);
+  const about = missing
+    .filter((t) => /[\p{L}\p{N}]/u.test(t) && !(input.language === 'en' && ASKING_PHRASE_EN.test(t)))
+    .map((t) => (/^[a-z]+$/.test(t) ? (written.get(t) ?? t) : t))
+    .slice(0, 3);
   let text: string;
   if (input.language === 'en') {
     text = about.length
