@@ -3388,6 +3388,13 @@ describe('tables written as text (cells joined by " | ")', () => {
     text: '阶梯 | 年用气量 | 价格\n第一阶梯 | 0—360立方米（含） | 2.85元/立方米\n第二阶梯 | 360—600立方米（含） | 3.42元/立方米\n第三阶梯 | 600立方米以上 | 4.28元/立方米',
   };
 
+  it('an English row is read with English punctuation, dashes and accents or not ("Opening hours: Tuesday–Sunday 10:00–18:00")', () => {
+    const library = statsFor([{ title: 'Everyday services for foreign residents', text: 'Area | Opening hours\nForeign-language reading room (3rd floor) | Tuesday–Sunday 10:00–18:00\nLending halls | Tuesday–Sunday 9:00–21:00' }, ...ALL]);
+    const lead = englishLeadOf(library, 'english reading room at library, what hours');
+    expect(lead).toContain('Opening hours: Tuesday–Sunday 10:00–18:00');
+    expect(lead).not.toMatch(/[：；，]/);
+  });
+
   it("an English asker's age picks the row of an \"Age\" column whose bare band holds it (60 to 64, 65 and over)", () => {
     const buses = statsFor([{ title: 'Free bus rides for older residents', text: 'Holders of a Permanent Resident ID Card can apply for a Senior Citizen Card:\nAge | City buses\n65 and over | Free\n60 to 64 | Half price\nThe card costs 20 yuan.' }, ...ALL]);
     expect(englishLeadOf(buses, 'My dad is 62 and has a permanent resident card, does he get a bus discount?')).toContain('Half price');

@@ -101,9 +101,13 @@ export function readLines(text: string): TextLine[] {
   });
 }
 
-/** A row's cells and column names are all ASCII: it is written with English punctuation. */
+/**
+ * A row's cells and column names are in a Latin script — no Chinese or Japanese characters or full-width punctuation —:
+ * it is written with English punctuation. (Not ASCII alone: "Tuesday–Sunday 10:00–18:00", "Café" are English.)
+ */
 export function isLatinRow(pairs: readonly { name: string; cell: string }[]): boolean {
-  return /^[\x00-\x7f]*$/.test(pairs.map((p) => p.name + p.cell).join(''));
+  const text = pairs.map((p) => p.name + p.cell).join('');
+  return /^[\x00-\x7f]*$/.test(text) || (/[A-Za-z]/.test(text) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u.test(text));
 }
 
 /** One cell under its column name ("租金标准：每月每平方米11.2元", "Hours: 9:00–17:00"), or the cell alone. */
