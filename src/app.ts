@@ -301,8 +301,20 @@ export function corpusStats(index: LoadedIndex): CorpusStats {
   };
   // The corpus dictionary's names that end like a place (柳溪街道, 石桥社区, 东岭村).
   const places = index.terms.filter(isLocalPlaceName);
-  const everydayEnglish = new Set(index.lexicon?.everyday ?? []);
-  return { tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), size: index.keyword.size, romanised: index.romanised, documentText, places, neighbours, everydayEnglish };
+  // (The English lexicon's everyday words only when a question needs them: reading the lexicon waits for an English question.)
+  let everydayEnglish: ReadonlySet<string> | undefined;
+  return {
+    tokenizer: index.tokenizer,
+    documentFrequency: (t) => index.keyword.documentFrequency(t),
+    size: index.keyword.size,
+    romanised: index.romanised,
+    documentText,
+    places,
+    neighbours,
+    get everydayEnglish() {
+      return (everydayEnglish ??= new Set(index.lexicon?.everyday ?? []));
+    },
+  };
 }
 
 /** Holds the live generation's bundle and swaps in a newly published generation without a restart. */

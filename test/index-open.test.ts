@@ -1,6 +1,7 @@
 // Opening an index for answering: model mismatch refused, damaged files detected by checksum,
 // derived files (keyword postings, HNSW graph) rebuilt in memory, the chunk table never guessed.
 // One index is built with the tiny model; each test damages its own copy.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,41 @@ describe('damaged files', () => {
     expect(rebuilt.vectors!.size).toBe(intact.chunks.length);
     const query = await model.embedQuery(QUESTION);
     expect(rebuilt.vectors!.search(query, 5).map((h) => h.chunkIndex)).toEqual(intact.vectors!.search(query, 5).map((h) => h.chunkIndex));
+  });
+
+  it('the English lexicon is read when an English question first needs it: a Chinese question never waits for it', async () => {
+    // A lexicon that does not parse, its checksum kept valid (as a faulty older build could write it): unknown at open.
+    const { env, gen } = copyIndex();
+    const broken = '{"format": "english-lexicon/1", "entries": ';
+    fs.writeFileSync(path.join(gen, 'english.json'), broken);
+    const manifestFile = path.join(gen, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Record<string, { sha256: string; bytes: number }> };
+    manifest.files['english.json'] = { sha256: createHash('sha256').update(broken).digest('hex'), bytes: Buffer.byteLength(broken) };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 1));
+    const own = createMemoryLogger();
+    const unusable = () => own.lines.filter((l) => l.includes('index.lexicon_unusable')).length;
+    const app = await openApp({ env, logger: own, autoIngest: false });
+    try {
+      const zh = await app.service.ask({ question: QUESTION, mode: 'lexical' });
+      expect(zh.answer).toContain('500米');
+      expect(unusable()).toBe(0);
+      // The first English question reads it: it cannot be used, said once in the log, and the question is still answered.
+      const en = await app.service.ask({ question: 'How long is the alley in Lutian Lane?', mode: 'lexical' });
+      expect(en.answer.length).toBeGreaterThan(0);
+      await app.service.ask({ question: 'How long is the alley?', mode: 'lexical' });
+      expect(unusable()).toBe(1);
+    } finally {
+      await app.close();
+    }
+    // Read through the index itself, it is no lexicon, and its warnings say so.
+    const index = loadIndex(loadCoreConfig(env), model, logger);
+    expect(index.warnings.join('\n')).not.toMatch(/English lexicon/);
+    expect(index.lexicon).toBeNull();
+    expect(index.warnings.join('\n')).toMatch(/The English lexicon cannot be used/);
+    // A lexicon damaged on disk is known at open, by its checksum.
+    const damaged = copyIndex();
+    flipByte(path.join(damaged.gen, 'english.json'), 100);
+    expect(loadIndex(damaged.config, model, logger).warnings.join('\n')).toMatch(/The English lexicon cannot be used \(checksum mismatch\)/);
   });
 
   it('damaged vectors.f32 makes retrieval lexical-only, said in a warning', () => {

@@ -1384,7 +1384,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // (The question's own word anchors where an English page has it, or a Chinese one alone among its characters —
     // 下载APP: Latin letters of a run inside a Chinese text — Best of "PlayStation the Best版" — are part of a name
     // there, not the asker's word.)
-    const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term) && !stats.everydayEnglish?.has(stemEnglish(t.term)) && inEnglishPassages(t.term));
+    const anchor = t.origin === 'pinyin' || (t.origin === 'glossary' && !ASKING_PHRASE.test(t.source ?? '')) || (t.origin === 'question' && /\p{L}/u.test(t.term) && !(/[a-z]/i.test(t.term) && stats.everydayEnglish?.has(stemEnglish(t.term))) && inEnglishPassages(t.term));
     // (An everyday English word an English page happens to use — good, new, year, as everyday as its main
     // translation — anchors nothing.)
     // Nor does a glossary word for the facet asked (phone, price, hours): it says what about the thing is asked.

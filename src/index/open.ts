@@ -18,8 +18,8 @@ export interface LoadedIndex {
   manifest: Manifest;
   chunks: Chunk[];
   tokenizer: ChineseTokenizer;
-  /** English → Chinese lexicon restricted to the corpus vocabulary (null when missing or damaged). */
-  lexicon: EnglishLexicon | null;
+  /** English → Chinese lexicon restricted to the corpus vocabulary (null when missing or damaged); read on first use. */
+  readonly lexicon: EnglishLexicon | null;
   keyword: Bm25Index;
   vectors: HnswVectorIndex | null;
   /** Corpus names (places, programmes) from the segmentation dictionary. */
@@ -83,13 +83,31 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
   const tokenizer = indexTokenizer(terms);
   const places = bad.has('places.txt') ? [] : readLines(gen, 'places.txt');
   const romanised = new Set(bad.has('romanised.txt') ? [] : readLines(gen, 'romanised.txt'));
-  let lexicon: EnglishLexicon | null = null;
+  // The English lexicon (a megabyte of JSON with CC-CEDICT's gloss words) is parsed when an English question first
+  // needs it: a Chinese question's cold start does not wait for it. (Its bytes are read now, with the other files of
+  // the generation, which a later ingest may prune; a damaged file is known now, by its checksum.)
+  const lexiconUnusable = (reason: string) =>
+    warnings.push(`The English lexicon cannot be used (${reason}); English questions match only glossary terms and names. ${REBUILD_HINT}`);
+  let lexiconText: string | null = null;
   try {
     if (bad.has('english.json')) throw new Error('checksum mismatch');
-    lexicon = validateEnglishLexicon(JSON.parse(fs.readFileSync(path.join(gen, 'english.json'), 'utf8')));
+    lexiconText = fs.readFileSync(path.join(gen, 'english.json'), 'utf8');
   } catch (err) {
-    warnings.push(`The English lexicon cannot be used (${(err as Error).message}); English questions match only glossary terms and names. ${REBUILD_HINT}`);
+    lexiconUnusable((err as Error).message);
   }
+  let lexicon: EnglishLexicon | null | undefined = lexiconText === null ? null : undefined;
+  const readLexicon = (): EnglishLexicon | null => {
+    if (lexicon !== undefined) return lexicon;
+    try {
+      lexicon = validateEnglishLexicon(JSON.parse(lexiconText!));
+    } catch (err) {
+      lexicon = null;
+      lexiconUnusable((err as Error).message);
+      logger.warn('index.lexicon_unusable', { generation: gen, error: (err as Error).message });
+    }
+    lexiconText = null;
+    return lexicon;
+  };
 
   let keyword: Bm25Index;
   if (bad.has('keyword.bin')) {
@@ -117,7 +135,21 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
   } else if (!manifest.embedding && wanted && embedder) {
     warnings.push(`The index has no vectors (it was built without an embedding model); run \`npm run ingest -- --rebuild\` to add ${wanted}.`);
   }
-  return { generation: gen, manifest, chunks, tokenizer, lexicon, keyword, vectors, terms, places, romanised, warnings };
+  return {
+    generation: gen,
+    manifest,
+    chunks,
+    tokenizer,
+    get lexicon() {
+      return readLexicon();
+    },
+    keyword,
+    vectors,
+    terms,
+    places,
+    romanised,
+    warnings,
+  };
 }
 
 function readLines(gen: string, name: string): string[] {
