@@ -35,6 +35,7 @@ export const CALIB_SETS = [
   { set: 'civic', questions: 'eval/civic/questions.jsonl', corpus: 'eval/civic/docs' },
   { set: 'harbor', questions: 'eval/harbor/questions.jsonl', corpus: 'eval/harbor/docs' },
   { set: 'lakeside', questions: 'eval/lakeside/questions.jsonl', corpus: 'eval/lakeside/docs' },
+  { set: 'residents-en', questions: 'eval/residents-en.jsonl', corpus: process.env.SEEDS_DIR ?? 'seeds' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
