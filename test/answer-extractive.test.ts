@@ -303,6 +303,22 @@ describe('English questions about things the documents never mention', () => {
     expect(askedFigure('how long to get my work permit', 'en').measure).toBe('duration');
   });
 
+  it('"how fast / how quickly / how soon" (多快) asks how long until it happens, unless something moves', () => {
+    for (const question of ['how fast do they respond if i report a problem on the app', 'how quickly will i get the money']) expect(questionKind(question), question).toBe('number');
+    for (const question of ['how fast do they respond if i report a problem on the app', 'how quickly will i get the money', 'how soon can it be done']) {
+      expect(askedFigure(question, 'en'), question).toMatchObject({ measure: 'duration', until: true });
+    }
+    expect(askedFigure('多快能办好', 'zh')).toMatchObject({ measure: 'duration', until: true });
+    // (A speed is no wait: "how fast can an e-bike go", 电动车最快能开多快.)
+    expect(askedFigure('how fast can an e-bike go', 'en').measure).not.toBe('duration');
+    expect(askedFigure('电动车最快能开多快', 'zh').measure).not.toBe('duration');
+    // Answered with the time it takes, led by it in English.
+    const passport = statsFor([{ title: '出入境证件办理常见问题', text: '问：护照多久能办好？答：一般7个工作日内办结。因奔丧、探望危重病人等紧急事由，可提供相关证明申请加急，加急的3个工作日内办结。' }, ...ALL]);
+    const draft = answerExtractively({ question: '多快能办好护照', language: 'zh', retrieval: retrievalOf('护照 办好', passport.chunks.slice(0, 1)), history: [] }, passport.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toMatch(/个工作日内办结/);
+  });
+
   it('a glossary thing whose translation no document uses is missing, whatever single character of it they use (证 of 驾驶证)', () => {
     const card = statsFor([{ title: '社会保障卡办理指南', text: '办理社会保障卡，请携带本人身份证到社区服务中心。' }, ...ALL]);
     const ask = (mapped: WeightedTerm[]) => {

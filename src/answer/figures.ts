@@ -322,8 +322,8 @@ export function figureMentions(text: string): FigureMention[] {
   return out;
 }
 
-const ASK_ZH = /多少|(?<![好十])几(?![十百千万])|多长时间|多长|多大|多远|多久|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
-const ASK_EN = /\bhow (many|much|long|old|far|big|large|high)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
+const ASK_ZH = /多少|(?<![好十])几(?![十百千万])|多长时间|多长|多大|多远|多久|多快|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
+const ASK_EN = /\bhow (many|much|long|old|far|big|large|high|fast|quickly|soon)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
 // 几年 and 几个月 ask a duration (补几年, 几个月能办好); 几年级 is a school grade, not a count of years.
 const CLASSIFIER = /^(立方米|立方|方(?![面案式法向便])|平方米|平方公里|平方千米|平米|平方|公顷|光年|英里|厘米|公分|毫米|楼|层|个工作日|工作日|个月|年(?!级)|周岁|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单|倍)/;
 const MONEY_ZH = /钱|元|费|价|交多少|缴多少|给多少|领多少|补多少|拿多少|报多少|赔多少|满多少|减多少|返多少|抵多少|卖多少|值多少|收多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金|救助金|抚恤金|慰问金|金额|额度|起付|封顶|垫付|垫多少/;
@@ -352,9 +352,9 @@ const EXTRA_ASKED = /多(?:补|给|发|拿|领|报|贴)[^，,。？?]{0,2}(?:多
 export const EXTRA_STATED = /增加|增发|加发|多发|上浮|上调|提高|额外|另加|另行|再给予|再补|追加|基础上/;
 
 // How long until it happens: 多久能批, 几天能到账, 多长时间办好, 多久才下来; "how long does it take / until".
-const UNTIL_ZH = /(多久|多长时间|多少天|几天|几个月|几个工作日|多少个工作日)[^，,。？?]{0,6}(批|到账|到|下来|办好|办完|办结|出|拿到|领到|发|审|通过|完成|批准|答复|回复|处理|有结果)/;
+const UNTIL_ZH = /(多久|多快|多长时间|多少天|几天|几个月|几个工作日|多少个工作日)[^，,。？?]{0,6}(批|到账|到|下来|办好|办完|办结|出|拿到|领到|发|审|通过|完成|批准|答复|回复|处理|有结果)/;
 // ("Before" is not among them: "how many years do I pay before I can claim" asks the qualifying period.)
-const UNTIL_EN = /\bhow long\b[^?.!]{0,60}\b(take|takes|until|wait|get|receive|approv\w*|process\w*|arrive)\b|\bhow (many|soon)\b[^?.!]{0,40}\b(until|get|receive|approv\w*|arrive)\b/i;
+const UNTIL_EN = /\bhow long\b[^?.!]{0,60}\b(take|takes|until|wait|get|receive|approv\w*|process\w*|arrive)\b|\bhow (many|soon)\b[^?.!]{0,40}\b(until|get|receive|approv\w*|arrive)\b|\bhow (fast|quickly|soon)\b/i;
 /** A qualifying period (户籍满3年, 累计缴费15年以上, at least 2 years): what one must have had, no time to wait. */
 const QUALIFYING_BEFORE = /(满|累计|连续|不少于|不低于|不满|超过|已经|已)\s*$|\b(at least|more than|over|for)\s*$/i;
 const QUALIFYING_AFTER = /^\s*(以上|及以上|或以上)/;
@@ -395,7 +395,7 @@ function askedFigureChinese(question: string): AskedFigure {
   let measure: Measure | null = null;
   // 哪几天, 哪些日子: which days (a date), not how many (a duration).
   if ((m[0] === '几' && /^(月|号|点|时)/.test(clauseAfter)) || /时候|何时|哪/.test(m[0]) || /哪[几些一]?(天|日|号)/.test(q)) measure = 'date';
-  else if (m[0] === '多久' || m[0] === '多长时间') measure = 'duration';
+  else if (m[0] === '多久' || m[0] === '多长时间' || (m[0] === '多快' && !/车速|速度|时速|跑|开/.test(q))) measure = 'duration';
   // 多大年纪, 多少岁数: an age (年 of 年纪 is no count of years).
   // (Beside the asking words: 年纪大的能多给多少 asks what the older ones get, not how old.)
   else if (/岁数|年龄|年纪|几岁/.test(`${before.slice(-4)}${m[0]}${clauseAfter.slice(0, 4)}`)) measure = 'age';
@@ -439,6 +439,8 @@ function countWordOf(after: string, before: string): string | null {
   return COUNTED_AFTER.find(([re]) => re.test(after))?.[1] ?? (after.trim() ? null : (COUNTED_BEFORE.find(([re]) => re.test(before))?.[1] ?? null));
 }
 
+/** Something that moves, for "how fast": a speed asked, not a wait. */
+const SPEED_EN = /\b(go|goes|drive|drives|driving|ride|rides|riding|run|runs|travel|travels|speed|km|mph)\b/i;
 const HOW_LONG_VERB = /\bhow long\s+(to|does|do|did|will|would|should|can|could|must|until|till|have|has|for|before|after)\b/i;
 const TIME_WORD_EN = /\b(take|takes|last|lasts|wait|until|before|period|term|time|duration|valid|validity|stay|leave|holiday|vacation|contract|probation|trial|course|training|notice|process|processing)\b/i;
 
@@ -470,6 +472,9 @@ function askedFigureEnglish(question: string): AskedFigure {
   // "How long" asks a time when a verb follows it (to get, does it, will I) or the question names a stretch of time
   // (take, wait, the publicity period, the contract); "how long is the bridge" asks a length.
   else if (how === 'long' && (HOW_LONG_VERB.test(question) || TIME_WORD_EN.test(question))) measure = 'duration';
+  // "How fast / how quickly / how soon" asks how long until it happens ("how fast do they respond": within 24 hours), not
+  // a speed — unless something moves ("how fast can an e-bike go").
+  else if (how === 'quickly' || how === 'soon' || (how === 'fast' && !SPEED_EN.test(question))) measure = 'duration';
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
   else if (!m && MONEY_EN.test(question)) measure = 'money';
