@@ -59,6 +59,28 @@ afterAll(async () => {
 
 const ask = (question: string) => app.service.ask({ question, channel: 'cli', mode: 'lexical' });
 
+/**
+ * A lexical app over a corpus of its own for one describe block: `files` names each document and its text, or
+ * (with a text of null) a file of eval/civic/docs or eval/harbor/docs copied as it is. Returns its ask.
+ */
+function appOver(prefix: string, files: Record<string, string | null>, from = 'eval/civic/docs'): (question: string) => ReturnType<App['service']['ask']> {
+  let own: TempCorpus;
+  let ownApp: App;
+  beforeAll(async () => {
+    own = makeTempCorpus({ prefix, seeds: [] });
+    for (const [name, text] of Object.entries(files)) {
+      if (text === null) fs.copyFileSync(path.join(REPO_ROOT, from, name), path.join(own.corpusDir, name));
+      else fs.writeFileSync(path.join(own.corpusDir, name), text);
+    }
+    ownApp = await openApp({ env: lexicalEnv(own), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
+  });
+  afterAll(async () => {
+    await ownApp?.close();
+    own?.remove();
+  });
+  return (question) => ownApp.service.ask({ question, channel: 'cli', mode: 'lexical' });
+}
+
 describe('an English page for foreign residents', () => {
   it('"how much does it cost" is answered with the fee: "cost" is how the amount is asked, not a topic the page must name', async () => {
     const r = await ask('how much does a residence permit cost');
@@ -99,20 +121,10 @@ describe('an English page for foreign residents', () => {
 const HARBOR = ['01_gaoling_jintie_2026.txt', '02_gaoling_jintie_2025.txt', '12_changqi_huli_baoxian_jiedu.txt', '19_long_term_care_insurance_en.txt'];
 
 describe('an English question answered from a Chinese notice while an English page is the best passage', () => {
-  let harbor: TempCorpus;
-  let harborApp: App;
-  beforeAll(async () => {
-    harbor = makeTempCorpus({ prefix: 'service-english-bands-', seeds: [] });
-    for (const name of HARBOR) fs.copyFileSync(path.join(REPO_ROOT, 'eval/harbor/docs', name), path.join(harbor.corpusDir, name));
-    harborApp = await openApp({ env: lexicalEnv(harbor), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
-  });
-  afterAll(async () => {
-    await harborApp?.close();
-    harbor?.remove();
-  });
+  const askHarbor = appOver('service-english-bands-', Object.fromEntries(HARBOR.map((name) => [name, null])), 'eval/harbor/docs');
 
   it("the age band row holding the asker's age leads, from the notice the best-scored sentence comes from", async () => {
-    const r = await harborApp.service.ask({ question: 'My mother-in-law is 91, she has Lingang hukou. How much is her old age allowance per month this year?', channel: 'cli', mode: 'lexical' });
+    const r = await askHarbor('My mother-in-law is 91, she has Lingang hukou. How much is her old age allowance per month this year?');
     expect(r.abstained, r.answer).toBe(false);
     expect(r.answer.split('\n')[0]).toContain('300');
     expect(r.answer.split('\n')[0]).not.toContain('2000');
@@ -135,27 +147,18 @@ const LIBRARY_ZH = `青山市图书馆开放时间
 `;
 
 describe('asked how to do something with a service ("how do I change", "how do I open"), or what the documents have nothing on', () => {
-  let pages: TempCorpus;
-  let pagesApp: App;
-  beforeAll(async () => {
-    pages = makeTempCorpus({ prefix: 'service-english-how-', seeds: [] });
-    fs.writeFileSync(path.join(pages.corpusDir, 'registration_en.txt'), REGISTRATION_EN);
-    fs.writeFileSync(path.join(pages.corpusDir, 'library_zh.txt'), LIBRARY_ZH);
-    for (const name of ['18_foreign_residents_guide_en.html', '20_marriage_foreigners_en.txt']) fs.copyFileSync(path.join(REPO_ROOT, 'eval/civic/docs', name), path.join(pages.corpusDir, name));
-    pagesApp = await openApp({ env: lexicalEnv(pages), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
+  const askPages = appOver('service-english-how-', {
+    'registration_en.txt': REGISTRATION_EN,
+    'library_zh.txt': LIBRARY_ZH,
+    '18_foreign_residents_guide_en.html': null,
+    '20_marriage_foreigners_en.txt': null,
   });
-  afterAll(async () => {
-    await pagesApp?.close();
-    pages?.remove();
-  });
-  const askPages = (question: string) => pagesApp.service.ask({ question, channel: 'cli', mode: 'lexical' });
 
   it('"how do I open a bank account" asks how: an office\'s opening hours, found by "open", do not answer it', async () => {
     const r = await askPages('how do i open a bank account as a foreigner');
     expect(r.abstained, r.answer).toBe(true);
     expect(r.answer).not.toMatch(/^Opening hours/);
   });
-
 
   it('where the passage it would quote names nothing asked about but the place, the reply says the documents lack it, not that they mention it', async () => {
     const zh = await askPages('明天青山会不会下雪');
@@ -181,20 +184,10 @@ describe('asked how to do something with a service ("how do I change", "how do I
 });
 
 describe('the verb an English asker says how with, over the whole civic dev corpus', () => {
-  let civic: TempCorpus;
-  let civicApp: App;
-  beforeAll(async () => {
-    civic = makeTempCorpus({ prefix: 'service-english-how-civic-', seeds: [] });
-    for (const name of fs.readdirSync(path.join(REPO_ROOT, 'eval/civic/docs'))) fs.copyFileSync(path.join(REPO_ROOT, 'eval/civic/docs', name), path.join(civic.corpusDir, name));
-    civicApp = await openApp({ env: lexicalEnv(civic), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
-  });
-  afterAll(async () => {
-    await civicApp?.close();
-    civic?.remove();
-  });
+  const askCivic = appOver('service-english-how-civic-', Object.fromEntries(fs.readdirSync(path.join(REPO_ROOT, 'eval/civic/docs')).map((name) => [name, null])));
 
   it('is the asking, not the thing asked about: "change" (a rare word there) need not be in the sentence that says how', async () => {
-    const r = await civicApp.service.ask({ question: 'how do i change my foreign driving licence to chinese one, need driving test?', channel: 'cli', mode: 'lexical' });
+    const r = await askCivic('how do i change my foreign driving licence to chinese one, need driving test?');
     expect(r.abstained, r.answer).toBe(false);
     expect(r.answer.split('\n')[0]).toContain('without a road test');
   });
