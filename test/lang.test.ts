@@ -210,6 +210,9 @@ describe('English mapper: glossary', () => {
     // The question as meant: each corrected word written as the word, the rest as typed.
     expect(withSpellingFixed('Which Flor is the clinic on?', m.expand('Which Flor is the clinic on?'))).toBe('Which floor is the clinic on?');
     expect(withSpellingFixed('which floor is it', m.expand('which floor is it'))).toBe('which floor is it');
+    // …and, where neither is, by the one the slip begins with whole: a past tense typed short keeps its verb.
+    const d = createEnglishMapper({ names: [], lexicon: { ...lexicon, entries: { ...lexicon.entries, deliver: [['配送', 0.5]], delivery: [['快递', 0.5]] } } });
+    expect(d.expand('can she get it deliverd').filter((t) => t.origin === 'spelling').map((t) => `${t.source}→${t.term}`)).toEqual(['deliverd→deliver']);
   });
 });
 

@@ -313,7 +313,10 @@ function nearestKnown(word: string, candidates: readonly string[], preferred: (w
   if (best.length === 1) return best[0]!;
   // A tie is settled by the one word of it the glossary or the documents use (flor: floor, not flour).
   const kept = best.filter(preferred);
-  return kept.length === 1 ? kept[0]! : null;
+  if (kept.length === 1) return kept[0]!;
+  // …or by the one the slip begins with, whole: a past tense typed short keeps its verb (deliverd: deliver, not delivery).
+  const begun = best.filter((c) => word.startsWith(c));
+  return begun.length === 1 ? begun[0]! : null;
 }
 
 /** Damerau–Levenshtein distance (optimal string alignment), stopping early above `limit`. */
