@@ -181,6 +181,10 @@ describe('English mapper: glossary', () => {
     expect(terms(m.expand('How were disputes mediated?'))).toContain('调解');
     expect(terms(m.expand('minimum living allowance or dibao'))).toContain('低保');
     expect(terms(m.expand("what do the residents' committee and the volunteers do"))).toEqual(expect.arrayContaining(['居委会', '志愿者']));
+    // Delivery riders and their rest stations, glasses and eye checks: words a resident uses, CC-CEDICT gives otherwise
+    // (rider → 旅客, glasses → 玻璃 of "glass", eye → 醒目).
+    expect(terms(m.expand('im a delivery guy, how many rest stations are there'))).toEqual(expect.arrayContaining(['骑手', '驿站']));
+    expect(terms(m.expand('which glasses shop did the eye checks for the children'))).toEqual(expect.arrayContaining(['眼镜店', '视力检查']));
   });
 
   it('reads a misspelt word as the known word a keystroke or two away, never a romanised name or a corpus word', () => {

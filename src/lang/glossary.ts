@@ -97,6 +97,8 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['social worker|social work', '社工|社会工作'],
   ['social work department', '社会工作部'],
   ['treatment|remuneration|benefits package|pay and benefits', '待遇'],
+  ['delivery rider|delivery riders|delivery guy|delivery driver|delivery worker|food delivery rider|takeaway rider|courier|couriers', '外卖骑手|骑手|快递员|外卖员|快递小哥'],
+  ['rest station|rest stop|rest area|rest point|rest room for workers|workers station|outdoor workers station', '驿站|休息点'],
   // ---- health and medical insurance
   ['medical insurance|health insurance|medical security', '医保|医疗保险'],
   ['medical insurance reimbursement|medical reimbursement|reimbursement of medical expenses|health insurance reimbursement', '医保报销|报销'],
@@ -110,6 +112,9 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['dentist|dental|dental clinic|dental care|teeth cleaning|dental cleaning', '口腔|牙科'],
   ['family doctor|general practitioner|contracted doctor', '家庭医生'],
   ['physical examination|health check|checkup|check up|medical checkup|medical examination', '体检|健康体检'],
+  ['eye test|eye check|eye exam|eye examination|vision test|vision check|vision screening|eyesight test|eyesight check', '视力检查|视力筛查|验光'],
+  ['glasses|eyeglasses|spectacles', '眼镜'],
+  ['optician|optician s|glasses shop|optical shop|eyewear shop', '眼镜店|眼镜'],
   ['vaccination|vaccine|vaccinated|immunization|jab', '疫苗|接种'],
   ['medicine|drug|pharmacy|prescription', '药品|药店|药'],
   ['chronic disease|chronic illness', '慢性病|慢病'],
