@@ -2893,8 +2893,7 @@ const APPLYING_WORD = /^(申请|办理|报名|领取|申领|登记|预约|补办
  * own words (电话, 上班), and an English word as the question spells it (no stem such as librari).
  */
 function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: string): string[] {
-  const asWritten = new Map<string, string>();
-  for (const word of question.toLowerCase().match(/[a-z]+/g) ?? []) for (const form of [word, stemEnglish(word)]) if (!asWritten.has(form)) asWritten.set(form, word);
+  const asWritten = englishAsWritten(question);
   const shown = (term: string) => (/^[a-z]+$/.test(term) ? asWritten.get(term) : term);
   const named = keyTerms
     .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && !ASKING_WORD_EN.test(k.term) && shown(k.term) !== undefined)
@@ -2902,6 +2901,12 @@ function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: s
     .map((k) => shown(k.term)!);
   // (A piece of a word named too says nothing more, whichever weighs more: 养老金, not 老金、养老金.)
   return [...new Set(named)].filter((term, _, all) => !all.some((t) => t !== term && t.includes(term))).slice(0, 2);
+}
+/** Each English word of the question, and its stem, to the word as the asker wrote it ("counti" → "county"). */
+function englishAsWritten(question: string): Map<string, string> {
+  const asWritten = new Map<string, string>();
+  for (const word of question.toLowerCase().match(/[a-z]+/g) ?? []) for (const form of [word, stemEnglish(word)]) if (!asWritten.has(form)) asWritten.set(form, word);
+  return asWritten;
 }
 /** English units (stemmed or not): how a figure is measured, never what a question is about. */
 const UNIT_WORD_EN = /^(?:met(?:er|re)s?|centimet\w*|kilomet\w*|kilo\w*|gram\w*|km|kg|cm|yuan|rmb|percent\w*|hour\w*|minut\w*|day|days|week\w*|month\w*|year\w*|liter\w*|litre\w*|ton|tons|tonn\w*)$/;
@@ -2925,15 +2930,12 @@ function refuse(input: AnswerInput, reasons: string[]): AnswerDraft {
   return { text, abstained: true, citations: [], generator: 'extractive', reasons };
 }
 
-/** English words that ask (how much is, who can, when does), named as a group no document uses: nothing the documents lack. */
-const ASKING_PHRASE_EN = /^(?:how (?:much|many|long|often|old)|who|when|what(?: time)?|where|which)(?: (?:is|are|was|does|do|did|can|could|should|will|would))?$/i;
-
 function abstain(input: AnswerInput, reasons: string[], nearby: RetrievedPassage | null, missing: string[]): AnswerDraft {
-  // (An English word is named as the asker wrote it, not by its stem: "county", not "counti".)
-  const written = new Map<string, string>();
-  if (input.language === 'en') for (const word of input.question.toLowerCase().match(/[a-z]+/g) ?? []) if (!written.has(stemEnglish(word))) written.set(stemEnglish(word), word);
+  // (An English word is named as the asker wrote it, not by its stem — "county", not "counti" —, and never by the
+  // words that ask: "how much is", "who can".)
+  const written = input.language === 'en' ? englishAsWritten(input.question) : new Map<string, string>();
   const about = missing
-    .filter((t) => /[\p{L}\p{N}]/u.test(t) && !(input.language === 'en' && ASKING_PHRASE_EN.test(t)))
+    .filter((t) => /[\p{L}\p{N}]/u.test(t) && !(input.language === 'en' && ASKING_PHRASE.test(t)))
     .map((t) => (/^[a-z]+$/.test(t) ? (written.get(t) ?? t) : t))
     .slice(0, 3);
   let text: string;
