@@ -395,4 +395,16 @@ describe('unknownEnglishPlaces', () => {
     // Lower-case words that spell no major city (a county the stock dictionary knows, English words) say nothing.
     expect(unknownEnglishPlaces('where can i recycle old clothes in my lane', new Set(), () => false, major)).toEqual([]);
   });
+
+  it('a lower-case word spelling any stock place counts where the sentence puts a place: after in / from / at, or before a place noun', () => {
+    // 临汾 is no major city: in lower case it is a place only where a place stands.
+    expect(unknownEnglishPlaces('how many rest stations are there for delivery riders in linfen', new Set(), () => false, major)).toEqual(['linfen']);
+    expect(unknownEnglishPlaces('im from linfen, can i get the subsidy', new Set(), () => false, major)).toEqual(['linfen']);
+    expect(unknownEnglishPlaces('is the linfen city office open on sundays', new Set(), () => false, major)).toEqual(['linfen']);
+    expect(unknownEnglishPlaces('is the linfen office open on sundays', new Set(), () => false, major)).toEqual([]);
+    // Not a word the corpus has, nor one a dictionary gave an English meaning.
+    expect(unknownEnglishPlaces('delivery riders in linfen', new Set(), (w) => w === 'linfen', major)).toEqual([]);
+    expect(unknownEnglishPlaces('delivery riders in linfen', new Set(['linfen']), () => false, major)).toEqual([]);
+    expect(unknownEnglishPlaces('delivery riders in linfen', new Set(), () => false, major, (w) => w === 'linfen')).toEqual([]);
+  });
 });

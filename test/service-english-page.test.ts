@@ -192,3 +192,16 @@ describe('the verb an English asker says how with, over the whole civic dev corp
     expect(r.answer.split('\n')[0]).toContain('without a road test');
   });
 });
+
+describe('a romanised city typed in lower case where the sentence puts a place ("for delivery riders in linfen")', () => {
+  const askSeed = appOver('service-english-places-', { '004_ead72130abd4dd55.txt': null }, 'seeds');
+
+  it('is a place the documents lack when none of them names it, while the county they do name is answered', async () => {
+    const linfen = await askSeed('how many rest stations are there for delivery riders in linfen');
+    expect(linfen.abstained, linfen.answer).toBe(true);
+    expect(linfen.answer).toContain('linfen');
+    const huguan = await askSeed('how many rest stations are there for delivery riders in huguan');
+    expect(huguan.abstained, huguan.answer).toBe(false);
+    expect(huguan.answer.split('\n')[0]).toContain('28');
+  });
+});

@@ -480,7 +480,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // Names of places the documents never mention: the right topic in another city is still no answer.
   // English: a place is known by the corpus names the mapper reached from it (pinyin terms name their words).
   const mappedNames = input.retrieval.terms.filter((t) => t.origin === 'pinyin' && t.source).map((t) => t.source!.toLowerCase());
-  const unknownPlaces = unknownPlaceNames(question, language, places, stats, mappedNames);
+  // (Words a dictionary gave a meaning — translated, corrected or known as a thing the corpus lacks — are English, whatever they spell.)
+  const translated = new Set(input.retrieval.terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'pinyin').flatMap((t) => t.source!.toLowerCase().split(/\s+/)));
+  const unknownPlaces = unknownPlaceNames(question, language, places, stats, mappedNames, translated);
   if (unknownPlaces.length) {
     reasons.push(`the question names ${unknownPlaces.join(', ')}, which no document mentions`);
     return { decided: abstain(input, reasons, passages[0], unknownPlaces) };
@@ -1773,10 +1775,10 @@ function questionPlaces(question: string, language: Language, stats: CorpusStats
   return [...stock, ...local].filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name) && !seen.has(stem) && !!seen.add(stem));
 }
 
-function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats, mappedNames: string[] = []): string[] {
+function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats, mappedNames: string[] = [], translated: ReadonlySet<string> = new Set()): string[] {
   // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
   if (language === 'zh') return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats)).map((p) => (normalizeText(question).includes(p.name) ? p.name : p.stem)))];
-  return unknownEnglishPlaces(question, stats.romanised, (word) => stats.documentFrequency(word) > 0 || stats.documentFrequency(stemEnglish(word)) > 0 || mappedNames.some((source) => source.split(/\s+/).includes(word)) || placesSpelled(word).some((name) => isKnown(name, stats)), (word) => placesSpelled(word).some((name) => stats.tokenizer.generalFrequency(name) >= MAJOR_CITY));
+  return unknownEnglishPlaces(question, stats.romanised, (word) => stats.documentFrequency(word) > 0 || stats.documentFrequency(stemEnglish(word)) > 0 || mappedNames.some((source) => source.split(/\s+/).includes(word)) || placesSpelled(word).some((name) => isKnown(name, stats)), (word) => placesSpelled(word).some((name) => stats.tokenizer.generalFrequency(name) >= MAJOR_CITY), (word) => translated.has(word));
 }
 
 /** General-Chinese frequency of a major city's name (上海 16k, 杭州 2.8k, 太原 1.3k; 运城 70, 白河 106). */

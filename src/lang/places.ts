@@ -78,6 +78,9 @@ export function unknownRomanisedPlaces(question: string, corpusSpellings: Readon
 
 // English words that follow a place's name ("Baihe County", "Tongshan District").
 const ENGLISH_PLACE_SUFFIX = /^(county|district|city|town|township|village|province|prefecture|subdistrict)$/i;
+/** A word right after these ("in datong") or right before a place noun ("datong city") stands where a place does. */
+const PLACE_PREPOSITION_BEFORE = /\b(?:in|from|at|near|around|to)\s+$/;
+const PLACE_NOUN_AFTER = /^\s+(?:county|district|city|town|township|village|province|prefecture|subdistrict)\b/;
 
 /**
  * Capitalised words of an English question that name places the corpus never mentions, a stock place name
@@ -86,8 +89,10 @@ const ENGLISH_PLACE_SUFFIX = /^(county|district|city|town|township|village|provi
  * County"), is unknown unless `known` says the corpus has it (an English document uses the word, the
  * mapper reached a corpus name from it, or the corpus uses a place name it spells: 运城 for "Yuncheng"), or
  * the corpus has a word with its spelling and it is no major city (`major`: Shanghai, Hangzhou).
+ * A lower-case word counts where it spells a major city, or a stock place name in a place's position ("in datong",
+ * "from jincheng", "linfen city") and is no English word the mapper translated (`english`).
  */
-export function unknownEnglishPlaces(question: string, corpusSpellings: ReadonlySet<string>, known: (word: string) => boolean, major: (word: string) => boolean): string[] {
+export function unknownEnglishPlaces(question: string, corpusSpellings: ReadonlySet<string>, known: (word: string) => boolean, major: (word: string) => boolean, english: (word: string) => boolean = () => false): string[] {
   const unknown: string[] = [];
   for (const m of question.matchAll(/\b([A-Z][a-z]{3,})(?:'s)?(?:\s+([A-Za-z]+))?/g)) {
     const word = m[1].toLowerCase();
@@ -100,11 +105,18 @@ export function unknownEnglishPlaces(question: string, corpusSpellings: Readonly
     if (corpusSpellings.has(word) && !(stock && major(word))) continue;
     unknown.push(m[1]);
   }
-  // Residents type in lower case ("like that in shanghai"): a lower-case word is taken for a place only when
-  // it spells a major city (no English word spells one: toneless pinyin of a frequent Chinese place name).
+  // Residents type in lower case ("like that in shanghai"): a lower-case word is taken for a place when it spells
+  // a major city (no English word spells one: toneless pinyin of a frequent Chinese place name), or any stock
+  // place where the sentence puts a place — after in, from, at, near, around or to, or before a place noun
+  // ("delivery riders in datong", "jincheng county") — and no dictionary gives it an English meaning.
   for (const m of question.matchAll(/(?<![A-Za-z'])([a-z]{4,})(?![A-Za-z'])/g)) {
     const word = m[1];
-    if (stockPlaceSpellings().has(word) && major(word) && !known(word)) unknown.push(word);
+    if (!stockPlaceSpellings().has(word) || known(word)) continue;
+    const before = question.slice(0, m.index).toLowerCase();
+    const after = question.slice(m.index! + word.length).toLowerCase();
+    const placed = PLACE_PREPOSITION_BEFORE.test(before) || PLACE_NOUN_AFTER.test(after);
+    // (As a capitalised name, one a corpus word spells is known — 锦都 for "jindu", 桐安 for "tongan" — unless a major city.)
+    if (major(word) || (placed && !english(word) && !corpusSpellings.has(word))) unknown.push(word);
   }
   return [...new Set(unknown)];
 }
