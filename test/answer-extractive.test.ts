@@ -319,6 +319,21 @@ describe('English questions about things the documents never mention', () => {
     expect(draft.text.split('\n')[0]).toMatch(/个工作日内办结/);
   });
 
+  it('a deadline asked is no weekday or time of day when something is open or held, unless the text makes it the limit ("by Friday", 周五前)', () => {
+    // (As a when-question asks it: 截止到哪天, "when is the deadline".)
+    const deadline = { measure: 'date' as const, classifier: null, focus: '', day: true, deadline: true };
+    const fit = (text: string, asked: Parameters<typeof figureFit>[1] = deadline) => Math.max(0, ...figureMentions(text).map((m) => figureFit(m, asked, text)));
+    expect(fit('An Community Health Centre has English-speaking staff on Wednesday mornings.')).toBeLessThan(0.5);
+    expect(fit('每周三上午在社区卫生服务中心受理报名。')).toBeLessThan(0.5);
+    expect(fit('受理时间：工作日9:00-17:00。')).toBeLessThan(0.5);
+    expect(fit('Book by Friday at the community health centre.')).toBeGreaterThanOrEqual(0.5);
+    expect(fit('请于周五前到社区卫生服务中心报名。')).toBeGreaterThanOrEqual(0.5);
+    expect(fit('报名截止到17:00。')).toBeGreaterThanOrEqual(0.5);
+    expect(fit('报名时间为6月1日至6月30日。')).toBeGreaterThanOrEqual(0.5);
+    // When it is open, asked as such, is still answered by the weekday.
+    expect(fit('An Community Health Centre has English-speaking staff on Wednesday mornings.', { measure: 'date', classifier: null, focus: '', day: true })).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('a glossary thing whose translation no document uses is missing, whatever single character of it they use (证 of 驾驶证)', () => {
     const card = statsFor([{ title: '社会保障卡办理指南', text: '办理社会保障卡，请携带本人身份证到社区服务中心。' }, ...ALL]);
     const ask = (mapped: WeightedTerm[]) => {

@@ -154,6 +154,11 @@ const TIME_LIMIT_AFTER = /^\s*(内|以内|之内)/;
 const WITHIN_BEFORE = /\bwithin\s*$/i;
 /** How well a time limit states a deadline: as a figure with its unit does. */
 const LIMIT_FIT = 0.8;
+/** A weekday or a time of day: when something recurs, no day by which. */
+const RECURRING_TIME = /^(?:每?(?:周|星期|礼拜)[一二三四五六日天末]|[上下]午.*|\d{1,2}[:：]\d{2}|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|noon|midnight|weekdays?(?:\s+\w+)?|weekends?)$/i;
+/** …made the limit by the words after it (周五前, 17:00之前, 为止) or before it ("by Friday", 截止到). */
+const LIMIT_AFTER = /^\s*(?:前|之前|以前|为止|截止)/;
+const LIMIT_BEFORE = /(?:\b(?:by|before|until|till|no later than)(?:\s+the)?|截止(?:到|至)?|最晚|最迟|之前的?)\s*$/i;
 /** A deadline asked (截止到哪天, 最晚什么时候, "what's the deadline"). */
 export const ASKS_DEADLINE = /截止|最晚|最迟|期限|(?:用|有效|管用)到(?:哪|什么时候|啥时候|几时)|(?:什么时候|啥时候|哪天)到期|\bdeadline\b|\bby when\b|\bhow soon must\b|\bvalid until\b|\bexpires?\b/i;
 /** A date to the month, without its day (2026年11月, 11月, March 2026). */
@@ -566,6 +571,10 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // The day a rule takes effect (自2026年1月1日起提高…标准, 本通知自…起施行) is not when its money is paid, its window
   // opens or its lottery is drawn: it answers only a question about the rule's start.
   if (asked.measure === 'date' && mention.measure === 'date' && !asked.ruleStart && text !== undefined && takesEffect(text, mention)) return OTHER_EVENT_FIT;
+  // A deadline asked (截止到哪天, "what's the deadline") is a day by which: a weekday or a time of day (每周三上午, "on
+  // Wednesday mornings", 9:00) says when something is open or held each week, unless the text makes it the limit
+  // (周五前, "by Friday", 截止到17:00).
+  if (asked.measure === 'date' && asked.deadline && mention.measure === 'date' && text !== undefined && RECURRING_TIME.test(mention.text.trim()) && !LIMIT_AFTER.test(text.slice(mention.end, mention.end + 4)) && !LIMIT_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start))) return OTHER_EVENT_FIT;
   if (asked.measure === 'date' && asked.whichYear && mention.measure === 'date') return /(?:19|20)\d{2}|\d{3,4}\s*年/.test(mention.text) ? 1 : OTHER_EVENT_FIT;
   if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? (asked.day ? 0.3 : 0.5) : 0.1;
   if (mention.measure === 'date') return 0.1;
