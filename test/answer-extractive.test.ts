@@ -334,6 +334,28 @@ describe('English questions about things the documents never mention', () => {
     expect(fit('An Community Health Centre has English-speaking staff on Wednesday mornings.', { measure: 'date', classifier: null, focus: '', day: true })).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('an English question reaching a Chinese page by the dictionary alone is answered only by a sentence stating two of its concepts, or one and the figure asked', () => {
+    // (Other pages use the words "lose" and "fast" reach: they are concepts the corpus has, not things it lacks.)
+    const container = statsFor([{ title: '20呎标准货柜', text: '20呎普通货柜最大毛重24000公斤。每个货柜月租金为300元。' }, { title: '球队消息', text: '球队失去了主力，迅速调整阵容。' }, ...ALL]);
+    const ask = (question: string, mapped: WeightedTerm[]) => {
+      const words = question.match(/[a-z]+/g)!.map((term) => ({ term, weight: 1, origin: 'question' }));
+      return answerExtractively({ question, language: 'en', retrieval: { ...retrievalOf('', container.chunks.slice(0, 1)), terms: [...words, ...mapped] }, history: [] }, container.stats);
+    };
+    const cedict = (term: string, source: string) => ({ term, weight: 0.5, origin: 'cedict', source });
+    // "weight" reaches 毛重 (gross weight) of a container; nothing else of the question is stated there.
+    const weight = ask('how can i lose weight fast', [cedict('失去', 'lose'), cedict('毛重', 'weight'), cedict('迅速', 'fast')]);
+    expect(weight.abstained, weight.reasons.join(' | ')).toBe(true);
+    expect(weight.text).toMatch(/couldn't find/);
+    // Two of the question's concepts in the sentence (毛重 and 货柜) answer.
+    const gross = ask('what is the gross weight of a container', [cedict('毛重', 'gross weight'), cedict('货柜', 'container')]);
+    expect(gross.abstained, gross.reasons.join(' | ')).toBe(false);
+    expect(gross.text.split('\n')[0]).toContain('24');
+    // So does one concept with the figure asked: 货柜 and its rent for "how much does the team pay for a container".
+    const rent = ask('how much does the team pay for a container', [cedict('球队', 'team'), cedict('货柜', 'container')]);
+    expect(rent.abstained, rent.reasons.join(' | ')).toBe(false);
+    expect(rent.text.split('\n')[0]).toContain('300');
+  });
+
   it('a glossary thing whose translation no document uses is missing, whatever single character of it they use (证 of 驾驶证)', () => {
     const card = statsFor([{ title: '社会保障卡办理指南', text: '办理社会保障卡，请携带本人身份证到社区服务中心。' }, ...ALL]);
     const ask = (mapped: WeightedTerm[]) => {

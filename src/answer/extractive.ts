@@ -153,6 +153,14 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   const whenEligible = asked?.measure === 'date' && /(能|可以)(领|拿|享受|申请|办)|\bcan (i|he|she|they|we) (get|claim|receive|apply)\b/i.test(input.question);
   const asksOwnAge = (!asked || whenEligible) && ownCaseSpans(input.question).some((span) => /\d\s*(周岁|岁|了)|\b(is|am|i'?m|aged?)\s+\d|\d\s*-?\s*years?[- ]old/i.test(span));
   const opening = ledBy(lead0, asksOwnAge, statesAge);
+  // An English question that reached a Chinese document through the dictionary alone (no glossary phrase, place name
+  // or English word of its own in the best passage) is answered only by a sentence stating two of its concepts, or
+  // one and the figure asked: CC-CEDICT's many glosses make one shared word likely anywhere ("how can I lose weight
+  // fast" → 毛重, a container's gross mass; "the capital of Australia" → a football club's 澳洲).
+  if (language === 'en' && question.anchored === 0 && !englishText(opening.text) && conceptsStated(opening, keyTerms, asked) < 2 && questionConcepts(keyTerms).size >= 2) {
+    reasons.push(`the sentence it would quote states fewer than two of the question's concepts, reached through the dictionary alone: ${opening.text.slice(0, 60)}`);
+    return abstain(input, reasons, passages[opening.passageIndex], missingTerms(keyTerms, [...analysis.passageTokens[opening.passageIndex]]));
+  }
   reasons.push(`answered from passage ${opening.passageRank} (${kind} question)`);
 
   const chosen = [opening];
@@ -213,6 +221,18 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   const text = language === 'en' ? englishAnswer(lead, opening.passageRank, quotes, passages, fromChinese, termList) : chineseAnswer(lead, opening.passageRank, quotes);
   // The best passage's share of the question's key terms: the score the answer rests on.
   return { text, abstained: false, citations, generator: 'extractive', reasons, confidence: Math.round(question.coverage * 1000) / 1000 };
+}
+
+/** The question's concepts a sentence must state: its groups of key terms, less places, years, periods and things no document has. */
+function questionConcepts(keyTerms: KeyTerm[]): Set<string> {
+  return new Set(keyTerms.filter((k) => !k.scope && !k.period && !k.unknown).map((k) => k.group));
+}
+
+/** How many of the question's concepts a sentence states in Chinese words, counting the figure asked, where it states one, as one. */
+function conceptsStated(sentence: ScoredSentence, keyTerms: KeyTerm[], asked: AskedFigure | null): number {
+  const concepts = questionConcepts(keyTerms);
+  const stated = new Set(keyTerms.filter((k) => concepts.has(k.group) && /\p{Script=Han}/u.test(k.term) && sentence.norm.includes(k.term)).map((k) => k.group));
+  return stated.size + (asked && sentence.fit >= MIN_FIGURE_FIT ? 1 : 0);
 }
 
 /**
