@@ -157,7 +157,8 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // or English word of its own in the best passage) is answered only by a sentence stating two of its concepts, or
   // one and the figure asked: CC-CEDICT's many glosses make one shared word likely anywhere ("how can I lose weight
   // fast" → 毛重, a container's gross mass; "the capital of Australia" → a football club's 澳洲).
-  if (language === 'en' && question.anchored === 0 && !englishText(opening.text) && conceptsStated(opening, keyTerms, asked) < 2 && questionConcepts(keyTerms).size >= 2) {
+  const concepts = questionConcepts(keyTerms);
+  if (language === 'en' && question.anchored === 0 && concepts.size >= 2 && !englishText(opening.text) && conceptsStated(opening, keyTerms, concepts, asked) < 2) {
     reasons.push(`the sentence it would quote states fewer than two of the question's concepts, reached through the dictionary alone: ${opening.text.slice(0, 60)}`);
     return abstain(input, reasons, passages[opening.passageIndex], missingTerms(keyTerms, [...analysis.passageTokens[opening.passageIndex]]));
   }
@@ -229,8 +230,7 @@ function questionConcepts(keyTerms: KeyTerm[]): Set<string> {
 }
 
 /** How many of the question's concepts a sentence states in Chinese words, counting the figure asked, where it states one, as one. */
-function conceptsStated(sentence: ScoredSentence, keyTerms: KeyTerm[], asked: AskedFigure | null): number {
-  const concepts = questionConcepts(keyTerms);
+function conceptsStated(sentence: ScoredSentence, keyTerms: KeyTerm[], concepts: ReadonlySet<string>, asked: AskedFigure | null): number {
   const stated = new Set(keyTerms.filter((k) => concepts.has(k.group) && /\p{Script=Han}/u.test(k.term) && sentence.norm.includes(k.term)).map((k) => k.group));
   return stated.size + (asked && sentence.fit >= MIN_FIGURE_FIT ? 1 : 0);
 }
@@ -498,11 +498,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   }
 
   // Names of places the documents never mention: the right topic in another city is still no answer.
-  // English: a place is known by the corpus names the mapper reached from it (pinyin terms name their words).
-  const mappedNames = input.retrieval.terms.filter((t) => t.origin === 'pinyin' && t.source).map((t) => t.source!.toLowerCase());
-  // (Words a dictionary gave a meaning — translated, corrected or known as a thing the corpus lacks — are English, whatever they spell.)
-  const translated = new Set(input.retrieval.terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'pinyin').flatMap((t) => t.source!.toLowerCase().split(/\s+/)));
-  const unknownPlaces = unknownPlaceNames(question, language, places, stats, mappedNames, translated);
+  const unknownPlaces = unknownPlaceNames(question, language, places, stats, input.retrieval.terms);
   if (unknownPlaces.length) {
     reasons.push(`the question names ${unknownPlaces.join(', ')}, which no document mentions`);
     return { decided: abstain(input, reasons, passages[0], unknownPlaces) };
@@ -1795,9 +1791,13 @@ function questionPlaces(question: string, language: Language, stats: CorpusStats
   return [...stock, ...local].filter(({ name, stem }) => stem.length >= 2 && !GENERIC_PLACE.test(stem) && !GENERIC_PLACE.test(name) && !seen.has(stem) && !!seen.add(stem));
 }
 
-function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats, mappedNames: string[] = [], translated: ReadonlySet<string> = new Set()): string[] {
+function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats, terms: readonly WeightedTerm[] = []): string[] {
   // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
   if (language === 'zh') return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats)).map((p) => (normalizeText(question).includes(p.name) ? p.name : p.stem)))];
+  // English: a place is known by the corpus names the mapper reached from it (pinyin terms name their words); words
+  // a dictionary gave a meaning — translated, corrected, or known as a thing the corpus lacks — are English, whatever they spell.
+  const mappedNames = terms.filter((t) => t.origin === 'pinyin' && t.source).map((t) => t.source!.toLowerCase());
+  const translated = new Set(terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'pinyin').flatMap((t) => t.source!.toLowerCase().split(/\s+/)));
   return unknownEnglishPlaces(question, stats.romanised, (word) => stats.documentFrequency(word) > 0 || stats.documentFrequency(stemEnglish(word)) > 0 || mappedNames.some((source) => source.split(/\s+/).includes(word)) || placesSpelled(word).some((name) => isKnown(name, stats)), (word) => placesSpelled(word).some((name) => stats.tokenizer.generalFrequency(name) >= MAJOR_CITY), (word) => translated.has(word));
 }
 

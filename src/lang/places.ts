@@ -78,9 +78,8 @@ export function unknownRomanisedPlaces(question: string, corpusSpellings: Readon
 
 // English words that follow a place's name ("Baihe County", "Tongshan District").
 const ENGLISH_PLACE_SUFFIX = /^(county|district|city|town|township|village|province|prefecture|subdistrict)$/i;
-/** A word right after these ("in datong") or right before a place noun ("datong city") stands where a place does. */
+/** A word right after these ("in datong") stands where a place does, as one before a place noun does ("datong city"). */
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|from|at|near|around|to)\s+$/;
-const PLACE_NOUN_AFTER = /^\s+(?:county|district|city|town|township|village|province|prefecture|subdistrict)\b/;
 
 /**
  * Capitalised words of an English question that name places the corpus never mentions, a stock place name
@@ -112,9 +111,8 @@ export function unknownEnglishPlaces(question: string, corpusSpellings: Readonly
   for (const m of question.matchAll(/(?<![A-Za-z'])([a-z]{4,})(?![A-Za-z'])/g)) {
     const word = m[1];
     if (!stockPlaceSpellings().has(word) || known(word)) continue;
-    const before = question.slice(0, m.index).toLowerCase();
-    const after = question.slice(m.index! + word.length).toLowerCase();
-    const placed = PLACE_PREPOSITION_BEFORE.test(before) || PLACE_NOUN_AFTER.test(after);
+    const next = /^\s+([A-Za-z]+)/.exec(question.slice(m.index! + word.length))?.[1];
+    const placed = PLACE_PREPOSITION_BEFORE.test(question.slice(0, m.index).toLowerCase()) || (!!next && ENGLISH_PLACE_SUFFIX.test(next));
     // (As a capitalised name, one a corpus word spells is known — 锦都 for "jindu", 桐安 for "tongan" — unless a major city.)
     if (major(word) || (placed && !english(word) && !corpusSpellings.has(word))) unknown.push(word);
   }
