@@ -420,6 +420,15 @@ describe('English questions about things the documents never mention', () => {
     expect(draft.text.split('\n')[0]).toContain('5th floor');
   });
 
+  it('"where" keeps the top English sentence when it states a floor or a named building ("on the 3rd floor"), not the next one with a street address', () => {
+    const entry = (text: string, n: number): Chunk => ({ ...chunk({ title: 'Living in Chenghu: library cards', text }, 0), id: `lib#${n}`, paragraph: n, ordinal: n });
+    const own = [entry('Books in English and other foreign languages are on the 3rd floor of the library.', 0), entry('Library cards for books are issued at the desk (Hubin District, 8 Wenyuan Road).', 1)];
+    const question = 'where are the english books in the library';
+    const draft = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, own), history: [] }, statsOfChunks(own));
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('3rd floor');
+  });
+
   it('an English word of a thing the question names (vaccine of "flu vaccine") is that thing only beside its other words', () => {
     // (As retrieval gives them: the glossary's translation, which a Chinese notice uses, and the stemmed word.)
     const flu = [{ term: '流感疫苗', weight: 1, origin: 'glossary', source: 'flu vaccine' }, { term: stemEnglish('vaccine'), weight: 1, origin: 'question' }];

@@ -14,7 +14,7 @@ import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
-import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, tidy } from './lead.js';
+import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, statesEnglishPlace, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
 import { stemEnglish } from '../text/stem.js';
@@ -290,9 +290,12 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   // (A sentence of the top one's own article states where the thing it is about takes place, however few of the
   // question's words it repeats — 招聘会将在万达广场举行 under the 平城区 job fair's article — before another
   // article's: 在我市中心城区理想创业大厦北侧举办 is another city's job fair.)
+  // (An English location is also a floor or a named building — "on the 3rd floor", "at the Liu'an Community Health
+  // Centre" —, as 3楼 is: the top sentence stating one is not passed over for another's street address.)
   if (kind === 'where') {
-    if (ADDRESS.test(top.text) || namesPlace(top)) return top;
-    return sentences.find((s) => ADDRESS.test(s.text) && s.coverage > 0 && sameArticle(s, top)) ?? sentences.find((s) => ADDRESS.test(s.text) && onTopic(s)) ?? top;
+    const located = (s: ScoredSentence) => ADDRESS.test(s.text) || statesEnglishPlace(s.text);
+    if (located(top) || namesPlace(top)) return top;
+    return sentences.find((s) => located(s) && s.coverage > 0 && sameArticle(s, top)) ?? sentences.find((s) => located(s) && onTopic(s)) ?? top;
   }
   if (!asked) return top;
   // (A month without its day — 继9月、10月两期消费券之后 — does not say which day: 几号开抢 is answered by the on-topic

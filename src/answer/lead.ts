@@ -216,6 +216,11 @@ export const ENGLISH_STREET_ADDRESS = /\b\d+\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\
 export const ENGLISH_FLOOR = /\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+\b/i;
 const ENGLISH_PLACE = [ENGLISH_STREET_ADDRESS, ENGLISH_FLOOR, /\b[A-Z][\w'-]*\s+(?:Plaza|Square|Centre|Center|Hall|Park|Building|Gate)\b/];
 
+/** An English text states a place: a street address, a floor, a named building or square. */
+export function statesEnglishPlace(text: string): boolean {
+  return ENGLISH_PLACE.some((re) => re.test(text));
+}
+
 /** A piece that opens with a subordinating word: a condition or a time, not the main statement. */
 const SUBORDINATE = /^\s*(if|when|once|before|after|unless|while|as long as|provided that|in case)\b/i;
 
