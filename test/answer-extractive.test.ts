@@ -1884,6 +1884,25 @@ describe('abstention evidence', () => {
     expect(marriage.text).toContain('结婚登记');
   });
 
+  it('a card asked where to get (残疾人证在哪里办) is not got where a sentence names it only among the papers handed in', () => {
+    const subsidy = statsFor([
+      { title: '关于落实困难残疾人生活补贴的通知', text: '残疾人本人或其监护人向户籍所在地乡镇（社区）提出申请，提交残疾人证、身份证和户口簿。补贴对象为持有残疾人证的低保家庭残疾人。' },
+      { title: '优待证申领问答', text: '二、到哪里申请优待证？向户籍所在地的镇（街道）退役军人服务站申请，携带身份证和退役证件。' },
+      ...ALL,
+    ]);
+    const card = askZh('残疾人证在哪里办', subsidy.chunks.slice(0, 1), subsidy.stats);
+    expect(card.abstained, card.reasons.join(' | ')).toBe(true);
+    expect(card.text).toContain('残疾人');
+    // The subsidy the papers are handed in for is answered from the same sentence…
+    const applying = askZh('残疾人生活补贴在哪里申请', subsidy.chunks.slice(0, 1), subsidy.stats);
+    expect(applying.abstained, applying.reasons.join(' | ')).toBe(false);
+    expect(applying.text.split('\n')[0]).toContain('乡镇');
+    // …and a card whose own page says where, under a heading that names it, however the sentence lists papers.
+    const own = askZh('优待证在哪里办', subsidy.chunks.slice(1, 2), subsidy.stats);
+    expect(own.abstained, own.reasons.join(' | ')).toBe(false);
+    expect(own.text.split('\n')[0]).toContain('服务站');
+  });
+
   it('a compound no document uses (养老补贴) is in a passage that writes its two pieces with a modifier between (养老服务补贴)', () => {
     const notice = statsFor([
       { title: '关于调整居家养老服务补贴标准的通知', text: '居家养老服务补贴：中度失能老年人每人每月补贴300元。' },

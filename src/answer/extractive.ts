@@ -882,8 +882,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     mainTopicTerms.some((t) => s.norm.includes(t)) || (mainTopicTerms.some((t) => passages[s.passageIndex].chunk.title.includes(t)) && KIND_EVIDENCE.how.test(s.norm));
   const aboutTopic = (s: ScoredSentence) =>
     facet?.ownDocument ? fromBestDocument(s) && namesProgramme(s) : fromBestDocument(s) || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
+  // A card or certificate asked how or where to get (残疾人证在哪里办): the sentence giving it names the paper (or stands
+  // under a title or heading that does: 二、到哪里申请优待证？) other than among the papers one hands in or holds — 提交残疾人证、身份证和户口簿, 持有残疾人证的
+  // say how to apply for something else with it. (The name as the question writes it: jieba gives 残疾人 and 证.)
+  const papers = kind === 'how' || kind === 'where' ? papersAsked(norm, mainTopicTerms) : [];
+  const getsPaper = (s: ScoredSentence) =>
+    papers.some((t) => `${passages[s.passageIndex].chunk.title} ${passages[s.passageIndex].chunk.subhead ?? ''} ${s.subhead ?? ''}`.includes(t) || (s.norm.includes(t) && !everyOccurrence(s.norm, t, (w) => HANDED_IN.test(clauseBefore(s.norm, w.start, 16)))));
   const givesFacet = (s: ScoredSentence) =>
-    !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && aboutTopic(s);
+    !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && aboutTopic(s) && (!papers.length || getsPaper(s));
   // A field line of the best passage's section that gives it under its own label (地点：… under 一、时间地点 of the
   // job fair's notice) gives it whatever words it shares: the section is about the topic, the label says what.
   const bestSection = sectionOf(passages[bestIndex]);
@@ -2910,6 +2916,21 @@ const OPINION_ASK = /推荐|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0
 /** A sentence that recommends or ranks (推荐, 首选, 评为, "best"). */
 const OPINION_STATED = /推荐|建议|首选|最佳|排名|评为|榜|recommend|suggest|best/i;
 
+/** A paper's head (证 of 残疾人证, 卡 of 社保卡, 簿 of 户口簿, 执照 of 营业执照). */
+const PAPER_HEAD = /^(?:证明|证书|证|卡|簿|本|执照)/;
+
+/** The cards and certificates a question names among its topic's words, whole (残疾人证 of 残疾人 + 证). */
+function papersAsked(norm: string, topicTerms: string[]): string[] {
+  return [...new Set(topicTerms.flatMap((t) => {
+    if (!/^[\u4e00-\u9fff]{2,}$/.test(t)) return [];
+    if (PAPER_HEAD.test(t.slice(-1)) || /执照$|证明$|证书$/.test(t)) return [t];
+    const at = norm.indexOf(t);
+    const head = at < 0 ? null : PAPER_HEAD.exec(norm.slice(at + t.length));
+    return head ? [t + head[0]] : [];
+  }))];
+}
+/** A paper handed in, shown or held before it in its clause (提交, 提供, 携带, 持有, 凭, 出示). */
+const HANDED_IN = /(提交|提供|携带|带上|带好|持有?|凭|出示|复印|准备)[^，,。；;]*$/;
 /** The words of applying (申请 of 高龄津贴怎么申请) say what is asked about the topic, not the topic. */
 const APPLYING_WORD = /^(申请|办理|报名|领取|申领|登记|预约|补办|提取|办)$/;
 
