@@ -1049,6 +1049,24 @@ describe('answer first', () => {
     expect(refund.text).toContain('退还');
   });
 
+  it("a replacement asked (丢了补办多少钱, \"I lost my card, how much is a replacement\") is said only by a sentence that speaks of replacing it, not the card's first issue", () => {
+    const issued = { title: 'Bus cards for older residents', text: 'Apply at any card service point with your ID card and one passport photo. The card costs 20 yuan and is ready in 7 working days.' };
+    const replaced = { title: 'Bus cards for older residents', text: 'A lost card is replaced at any card service point for 10 yuan.' };
+    const local = statsFor([issued, replaced, ...ALL]);
+    const lost = answerExtractively({ question: 'I lost my senior bus card, how much is a replacement?', language: 'en', retrieval: retrievalOf('I lost my senior bus card, how much is a replacement?', local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect(lost.abstained, lost.reasons.join(' | ')).toBe(true);
+    expect(lost.text).toContain('replacement');
+    const first = answerExtractively({ question: 'how much is the senior bus card?', language: 'en', retrieval: retrievalOf('how much is the senior bus card?', local.chunks.slice(0, 1)), history: [] }, local.stats);
+    expect(first.text.split('\n')[0]).toContain('20 yuan');
+    // (Its own sentence answers.)
+    const own = answerExtractively({ question: 'I lost my senior bus card, how much is a replacement?', language: 'en', retrieval: retrievalOf('I lost my senior bus card, how much is a replacement?', local.chunks.slice(0, 2)), history: [] }, local.stats);
+    expect(own.abstained, own.reasons.join(' | ')).toBe(false);
+    expect(own.text.split('\n')[0]).toContain('10 yuan');
+    const card = statsFor([{ title: '老年人乘车卡办理', text: '持本人身份证到公交卡服务网点办理，工本费20元。' }, ...ALL]);
+    expect(askZh('老年乘车卡丢了补办多少钱', card.chunks.slice(0, 1), card.stats).abstained).toBe(true);
+    expect(askZh('老年乘车卡办理多少钱', card.chunks.slice(0, 1), card.stats).abstained).toBe(false);
+  });
+
   it("whether a benefit is taxed is said only by a sentence on it that speaks of tax, not another benefit's 免征个人所得税", () => {
     const paid = { title: '临时救助实施细则', text: '临时救助金由乡镇（街道）直接发放到救助对象的银行账户。' };
     const taxed = { title: '临时救助实施细则', text: '临时救助金不计入家庭收入，免征个人所得税。' };
