@@ -1049,6 +1049,13 @@ describe('answer first', () => {
     expect(refund.text).toContain('退还');
   });
 
+  it('a "how" question leads with the clause of a long sentence saying by what means (通过…微信群反馈), not the one only naming who', () => {
+    const riders = statsFor([{ title: '“新晋邻”让服务更暖心更近', text: '壶关县创新举措，将快递员、外卖骑手等新就业群体纳入城市治理体系，积极引导外卖骑手化身“移动探头”，通过“骑手”微信群随手反馈社区环境卫生、消防安全、社会治安等重点领域的实时情况，推动基层治理难题及时有效解决。' }, ...ALL]);
+    const draft = askChunkOf(riders, '快递员和外卖骑手发现小区问题怎么反映');
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toMatch(/^通过“骑手”微信群/);
+  });
+
   it("a replacement asked (丢了补办多少钱, \"I lost my card, how much is a replacement\") is said only by a sentence that speaks of replacing it, not the card's first issue", () => {
     const issued = { title: 'Bus cards for older residents', text: 'Apply at any card service point with your ID card and one passport photo. The card costs 20 yuan and is ready in 7 working days.' };
     const replaced = { title: 'Bus cards for older residents', text: 'A lost card is replaced at any card service point for 10 yuan.' };

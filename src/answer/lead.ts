@@ -68,7 +68,12 @@ export function wholeWords(text: string, from: number, to: number): string {
  * A clause giving the facet asked comes first, then one naming what the question asks of its subject
  * (`attribute`: 由霍震霆担任会长 for 会长是谁, after a first clause that only names the association).
  */
-export function bestClauses(sentence: string, terms: readonly string[], facet?: RegExp, attribute: readonly string[] = []): string {
+/** A clause saying by what means something is done (通过…微信群反馈, 拨打…热线, 登录…小程序, 向…提出申请, 到…办理), not a means one lacks (无法线上结算的患者). */
+const MEANS = /(?<!无法|不能|不可|未能|没法)(?:通过|拨打|登录|扫码|扫描|关注|下载|前往|携带|线上|网上|小程序|公众号|热线|向[^，,。；;]{1,20}(?:申请|提出|报名|反映|举报|咨询|申报)|到[^，,。；;]{1,20}(?:办理|申请|报名|提交|领取))/;
+/** What a clause saying how something is done adds, among those naming a word asked: above the words' lengths, below the facet asked. */
+const MEANS_BONUS = 50;
+
+export function bestClauses(sentence: string, terms: readonly string[], facet?: RegExp, attribute: readonly string[] = [], kind?: string): string {
   // A short sentence is its own best statement.
   if (tidy(sentence).length <= SENTENCE_LEAD_MAX) return tidy(sentence);
   const parts = clauses(sentence);
@@ -77,7 +82,10 @@ export function bestClauses(sentence: string, terms: readonly string[], facet?: 
   // that only names the topic (城关街道回收站位于解放路88号).
   const gives = (c: Clause) => (facet && facet.test(c.norm) ? 1000 : 0);
   const names = (c: Clause) => (attribute.some((t) => c.norm.includes(t)) ? 100 : 0);
-  const scoreOf = (c: Clause) => gives(c) + names(c) + terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
+  // (A "how" question: the clause saying by what means — 通过“骑手”微信群随手反馈… — before one only naming who does it.)
+  const words = (c: Clause) => terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
+  const means = (c: Clause) => (kind === 'how' && words(c) > 0 && MEANS.test(c.norm) ? MEANS_BONUS : 0);
+  const scoreOf = (c: Clause) => gives(c) + names(c) + means(c) + words(c);
   let best = 0;
   parts.forEach((c, i) => {
     if (scoreOf(c) > scoreOf(parts[best])) best = i;
@@ -181,7 +189,7 @@ export function leadLine(sentence: string, language: Language, figure: FigureMen
     const clause = fromRow ?? englishFact(sentence, figure, terms, kind, facet);
     return { line: clause, clause };
   }
-  const clause = fromRow ?? (figure ? figureClause(sentence, figure) : bestClauses(sentence, terms, facet, attribute));
+  const clause = fromRow ?? (figure ? figureClause(sentence, figure) : bestClauses(sentence, terms, facet, attribute, kind));
   if (language === 'zh') return { line: clause, clause };
   // A Chinese clause for an English asker: the figure in English first, the clause quoted as written (the
   // reader checks it against the source). Without a figure, the clause alone, quoted.
