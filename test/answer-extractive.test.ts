@@ -667,6 +667,15 @@ describe('a document section read whole', () => {
     expect(draft.text.split('\n')[0]).toContain('万达广场');
   });
 
+  it("'where' is answered by the sentence stating the venue — 在粤海酒店举办, in a hotel, a library, a museum — before one naming only the city", () => {
+    const title = '长治文旅推介会在郑州举行';
+    const part = (text: string, n: number): Chunk => ({ ...chunk({ title, text }, 0), id: `promo#${n}`, paragraph: n, ordinal: n });
+    const article = [part('此次文旅推介会在郑州举行，为两地文旅合作搭建了新平台。', 0), part('7月11日，推介活动在粤海酒店举办。', 1)];
+    const draft = askZh('郑州那场文旅推介会是在哪里举行的', article, statsOfChunks(article));
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('粤海酒店');
+  });
+
   it('a function word (关于, 因为) is never what a question is about: a request for a poem matches no notice "关于…"', () => {
     const notices = statsFor([{ title: '关于调整12路公交线路的公告', text: '12路公交线路自12月1日起延伸至柳岸社区站，全程新增3个站点。' }, ...ALL]);
     const draft = askZh('帮我写一首关于春天的诗', notices.chunks.slice(0, 1), notices.stats);

@@ -354,9 +354,9 @@ function agentSentence(sentences: ScoredSentence[], question: string, stats: Cor
   return sentences.find((s) => namesDoer(s) && s.coverage >= ON_TOPIC_SHARE * top.coverage && !FURNITURE.test(s.text)) ?? top;
 }
 
-// A stated location: a street address with its number, a floor or room, "位于/坐落/原产于…", "在…广场/大厦/中心举行",
+// A stated location: a street address with its number, a floor or room, "位于/坐落/原产于…", "在…广场/大厦/中心/酒店/图书馆举行",
 // or an English street address.
-const ADDRESS = /[\u4e00-\u9fff]{1,10}(路|街|大街|大道|巷|胡同|道)\s*\d+\s*号|\d+\s*(号楼|楼|层|室)(?![\u4e00-\u9fff]*(以上|以下))|位于|坐落|地处|产于|分布于|栖息于|地址\s*[:：]|在[\u4e00-\u9fff]{2,14}(广场|大厦|中心|大楼|会堂|体育馆|公园|礼堂|大厅|服务站|会议室)[^。；;]{0,8}?(举行|举办|召开|开展|办理)|\b\d+\s+[A-Z][a-z]+\s+(Road|Street|Avenue|Lane|Rd|St)\b/;
+const ADDRESS = /[\u4e00-\u9fff]{1,10}(路|街|大街|大道|巷|胡同|道)\s*\d+\s*号|\d+\s*(号楼|楼|层|室)(?![\u4e00-\u9fff]*(以上|以下))|位于|坐落|地处|产于|分布于|栖息于|地址\s*[:：]|在[\u4e00-\u9fff]{2,14}(广场|大厦|中心|大楼|会堂|体育馆|公园|礼堂|大厅|服务站|会议室|酒店|宾馆|饭店|剧院|图书馆|博物馆|纪念馆|文化馆|美术馆|展览馆|体育场|商场|学校|医院)[^。；;]{0,8}?(举行|举办|召开|开展|办理)|\b\d+\s+[A-Z][a-z]+\s+(Road|Street|Avenue|Lane|Rd|St)\b/;
 
 /**
  * The two sides of distinctions policies draw, each the other's sibling: a figure stated for one is not the
@@ -883,8 +883,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const aboutTopic = (s: ScoredSentence) =>
     facet?.ownDocument ? fromBestDocument(s) && namesProgramme(s) : fromBestDocument(s) || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
   // A card or certificate asked how or where to get (残疾人证在哪里办): the sentence giving it names the paper (or stands
-  // under a title or heading that does: 二、到哪里申请优待证？) other than among the papers one hands in or holds — 提交残疾人证、身份证和户口簿, 持有残疾人证的
-  // say how to apply for something else with it. (The name as the question writes it: jieba gives 残疾人 and 证.)
+  // under a title or heading that does: 二、到哪里申请优待证？) other than among the papers one hands in or holds —
+  // 提交残疾人证、身份证和户口簿, 持有残疾人证的 say how to apply for something else with it. (The name as the question
+  // writes it: jieba gives 残疾人 and 证.)
   const papers = kind === 'how' || kind === 'where' ? papersAsked(norm, mainTopicTerms) : [];
   const getsPaper = (s: ScoredSentence) =>
     papers.some((t) => `${passages[s.passageIndex].chunk.title} ${passages[s.passageIndex].chunk.subhead ?? ''} ${s.subhead ?? ''}`.includes(t) || (s.norm.includes(t) && !everyOccurrence(s.norm, t, (w) => HANDED_IN.test(clauseBefore(s.norm, w.start, 16)))));
