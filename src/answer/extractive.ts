@@ -2924,18 +2924,22 @@ const OPINION_ASK = /推荐|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0
 /** A sentence that recommends or ranks (推荐, 首选, 评为, "best"). */
 const OPINION_STATED = /推荐|建议|首选|最佳|排名|评为|榜|recommend|suggest|best/i;
 
-/** A paper's head (证 of 残疾人证, 卡 of 社保卡, 簿 of 户口簿, 执照 of 营业执照). */
+/** A paper's head after a word of the question (证 of 残疾人证, 卡 of 社保卡, 本 of 户口本, 执照 of 营业执照). */
 const PAPER_HEAD = /^(?:证明|证书|证|卡|簿|本|执照)/;
 
 /** The cards and certificates a question names among its topic's words, whole (残疾人证 of 残疾人 + 证). */
 function papersAsked(norm: string, topicTerms: string[]): string[] {
   return [...new Set(topicTerms.flatMap((t) => {
     if (!/^[\u4e00-\u9fff]{2,}$/.test(t)) return [];
-    if (PAPER_HEAD.test(t.slice(-1)) || /执照$|证明$|证书$/.test(t)) return [t];
+    if (/(?:证|卡|簿|执照|证明|证书)$/.test(t)) return [t];
     const at = norm.indexOf(t);
     const head = at < 0 ? null : PAPER_HEAD.exec(norm.slice(at + t.length));
     return head ? [t + head[0]] : [];
   }))];
+}
+/** A piece of a card's or certificate's name the passage lacks (居住 of 居住证): it names no paper. */
+function pieceOfAbsentPaper(k: KeyTerm, passageTokens: Set<string>): boolean {
+  return !!k.piece && /(?:证|卡|簿|本|执照|证明|证书)$/.test(k.group) && !passageTokens.has(k.group);
 }
 /** A paper handed in, shown or held before it in its clause (提交, 提供, 携带, 持有, 凭, 出示). */
 const HANDED_IN = /(提交|提供|携带|带上|带好|持有?|凭|出示|复印|准备)[^，,。；;]*$/;
@@ -2950,7 +2954,7 @@ function topicNamed(keyTerms: KeyTerm[], passageTokens: Set<string>, question: s
   const asWritten = englishAsWritten(question);
   const shown = (term: string) => (/^[a-z]+$/.test(term) ? asWritten.get(term) : term);
   const named = keyTerms
-    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && !ASKING_WORD_EN.test(k.term) && shown(k.term) !== undefined)
+    .filter((k) => passageTokens.has(k.term) && k.term.length >= 2 && !APPLYING_WORD.test(k.term) && !FACET_WORDS.test(k.group) && !ASKING_WORD_EN.test(k.term) && shown(k.term) !== undefined && !pieceOfAbsentPaper(k, passageTokens))
     .sort((a, b) => b.weight - a.weight)
     .map((k) => shown(k.term)!);
   // (A piece of a word named too says nothing more, whichever weighs more: 养老金, not 老金、养老金.)

@@ -62,17 +62,18 @@ export function wholeWords(text: string, from: number, to: number): string {
   return piece;
 }
 
-/**
- * The clause window of the sentence that best carries the question's terms: the best clause, plus
- * the clause after it while the window stays within LEAD_MAX (the fact often follows the subject).
- * A clause giving the facet asked comes first, then one naming what the question asks of its subject
- * (`attribute`: 由霍震霆担任会长 for 会长是谁, after a first clause that only names the association).
- */
 /** A clause saying by what means something is done (通过…微信群反馈, 拨打…热线, 登录…小程序, 向…提出申请, 到…办理), not a means one lacks (无法线上结算的患者). */
 const MEANS = /(?<!无法|不能|不可|未能|没法)(?:通过|拨打|登录|扫码|扫描|关注|下载|前往|携带|线上|网上|小程序|公众号|热线|向[^，,。；;]{1,20}(?:申请|提出|报名|反映|举报|咨询|申报)|到[^，,。；;]{1,20}(?:办理|申请|报名|提交|领取))/;
 /** What a clause saying how something is done adds, among those naming a word asked: above the words' lengths, below the facet asked. */
 const MEANS_BONUS = 50;
 
+/**
+ * The clause window of the sentence that best carries the question's terms: the best clause, plus
+ * the clause after it while the window stays within LEAD_MAX (the fact often follows the subject).
+ * A clause giving the facet asked comes first, then one naming what the question asks of its subject
+ * (`attribute`: 由霍震霆担任会长 for 会长是谁, after a first clause that only names the association); for a "how"
+ * question (`kind`), one saying by what means before one that only names who does it.
+ */
 export function bestClauses(sentence: string, terms: readonly string[], facet?: RegExp, attribute: readonly string[] = [], kind?: string): string {
   // A short sentence is its own best statement.
   if (tidy(sentence).length <= SENTENCE_LEAD_MAX) return tidy(sentence);
