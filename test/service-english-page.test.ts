@@ -205,3 +205,13 @@ describe('a romanised city typed in lower case where the sentence puts a place (
     expect(huguan.answer.split('\n')[0]).toContain('28');
   });
 });
+
+describe('a card or permit asked where to get, on an English page', () => {
+  const askPermits = appOver('service-english-papers-', Object.fromEntries(fs.readdirSync(path.join(REPO_ROOT, 'eval/webpages/docs')).map((name) => [name, null])), 'eval/webpages/docs');
+
+  it('is answered where the page says where to apply in its own words, though the glossary reads the permit as 居住证', async () => {
+    const permit = await askPermits('where do I apply for a residence permit in linxi');
+    expect(permit.abstained, permit.answer).toBe(false);
+    expect(permit.answer.split('\n')[0]).toContain('288 Hubin Avenue');
+  });
+});

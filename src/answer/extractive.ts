@@ -887,7 +887,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // 提交残疾人证、身份证和户口簿, 持有残疾人证的 say how to apply for something else with it. (The name as the question
   // writes it: jieba gives 残疾人 and 证.)
   const papers = kind === 'how' || kind === 'where' ? papersAsked(norm, mainTopicTerms) : [];
+  // (Read in Chinese sentences only: an English page names the paper in its own words — "apply for a residence permit"
+  // — not by the glossary's 居住证.)
   const getsPaper = (s: ScoredSentence) =>
+    !HAN.test(s.norm) ||
     papers.some((t) => `${passages[s.passageIndex].chunk.title} ${passages[s.passageIndex].chunk.subhead ?? ''} ${s.subhead ?? ''}`.includes(t) || (s.norm.includes(t) && !everyOccurrence(s.norm, t, (w) => HANDED_IN.test(clauseBefore(s.norm, w.start, 16)))));
   const givesFacet = (s: ScoredSentence) =>
     !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && aboutTopic(s) && (!papers.length || getsPaper(s));
