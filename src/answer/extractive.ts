@@ -157,8 +157,8 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   // or English word of its own in the best passage) is answered only by a sentence stating two of its concepts, or
   // one and the figure asked: CC-CEDICT's many glosses make one shared word likely anywhere ("how can I lose weight
   // fast" → 毛重, a container's gross mass; "the capital of Australia" → a football club's 澳洲).
-  const concepts = questionConcepts(keyTerms);
-  if (language === 'en' && question.anchored === 0 && concepts.size >= 2 && !englishText(opening.text) && conceptsStated(opening, keyTerms, concepts, asked) < 2) {
+  const concepts = language === 'en' && question.anchored === 0 && !englishText(opening.text) ? questionConcepts(keyTerms) : null;
+  if (concepts && concepts.size >= 2 && conceptsStated(opening, keyTerms, concepts, asked) < 2) {
     reasons.push(`the sentence it would quote states fewer than two of the question's concepts, reached through the dictionary alone: ${opening.text.slice(0, 60)}`);
     return abstain(input, reasons, passages[opening.passageIndex], missingTerms(keyTerms, [...analysis.passageTokens[opening.passageIndex]]));
   }
@@ -891,7 +891,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // — not by the glossary's 居住证.)
   const getsPaper = (s: ScoredSentence) =>
     !HAN.test(s.norm) ||
-    papers.some((t) => `${passages[s.passageIndex].chunk.title} ${passages[s.passageIndex].chunk.subhead ?? ''} ${s.subhead ?? ''}`.includes(t) || (s.norm.includes(t) && !everyOccurrence(s.norm, t, (w) => HANDED_IN.test(clauseBefore(s.norm, w.start, 16)))));
+    papers.some((t) => headed(s, t) || (s.subhead ?? '').includes(t) || (s.norm.includes(t) && !everyOccurrence(s.norm, t, (w) => HANDED_IN.test(clauseBefore(s.norm, w.start, 16)))));
   const givesFacet = (s: ScoredSentence) =>
     !!facet?.evidence && (onTopic(s) || (!s.neighbour && coverages[s.passageIndex] >= 0.75 * bestCoverage)) && facet.evidence.test(s.norm) && namesTopic(s.passageIndex) && aboutTopic(s) && (!papers.length || getsPaper(s));
   // A field line of the best passage's section that gives it under its own label (地点：… under 一、时间地点 of the
@@ -2929,12 +2929,14 @@ const OPINION_STATED = /推荐|建议|首选|最佳|排名|评为|榜|recommend|
 
 /** A paper's head after a word of the question (证 of 残疾人证, 卡 of 社保卡, 本 of 户口本, 执照 of 营业执照). */
 const PAPER_HEAD = /^(?:证明|证书|证|卡|簿|本|执照)/;
+/** A word that is itself a paper's name (居住证, 社保卡, 户口簿, 营业执照) — not one ending in 本 (成本, 基本). */
+const PAPER_NAME = /(?:证|卡|簿|执照|证明|证书)$/;
 
 /** The cards and certificates a question names among its topic's words, whole (残疾人证 of 残疾人 + 证). */
 function papersAsked(norm: string, topicTerms: string[]): string[] {
   return [...new Set(topicTerms.flatMap((t) => {
     if (!/^[\u4e00-\u9fff]{2,}$/.test(t)) return [];
-    if (/(?:证|卡|簿|执照|证明|证书)$/.test(t)) return [t];
+    if (PAPER_NAME.test(t)) return [t];
     const at = norm.indexOf(t);
     const head = at < 0 ? null : PAPER_HEAD.exec(norm.slice(at + t.length));
     return head ? [t + head[0]] : [];
@@ -2942,7 +2944,7 @@ function papersAsked(norm: string, topicTerms: string[]): string[] {
 }
 /** A piece of a card's or certificate's name the passage lacks (居住 of 居住证): it names no paper. */
 function pieceOfAbsentPaper(k: KeyTerm, passageTokens: Set<string>): boolean {
-  return !!k.piece && /(?:证|卡|簿|本|执照|证明|证书)$/.test(k.group) && !passageTokens.has(k.group);
+  return !!k.piece && PAPER_NAME.test(k.group) && !passageTokens.has(k.group);
 }
 /** A paper handed in, shown or held before it in its clause (提交, 提供, 携带, 持有, 凭, 出示). */
 const HANDED_IN = /(提交|提供|携带|带上|带好|持有?|凭|出示|复印|准备)[^，,。；;]*$/;

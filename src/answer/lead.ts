@@ -87,10 +87,8 @@ export function bestClauses(sentence: string, terms: readonly string[], facet?: 
   const words = (c: Clause) => terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
   const means = (c: Clause) => (kind === 'how' && words(c) > 0 && MEANS.test(c.norm) ? MEANS_BONUS : 0);
   const scoreOf = (c: Clause) => gives(c) + names(c) + means(c) + words(c);
-  let best = 0;
-  parts.forEach((c, i) => {
-    if (scoreOf(c) > scoreOf(parts[best])) best = i;
-  });
+  const scores = parts.map(scoreOf);
+  const best = scores.indexOf(Math.max(...scores));
   let text = parts[best].text;
   for (let i = best + 1; i < parts.length && (text + parts[i].text).length <= SENTENCE_LEAD_MAX; i++) {
     text += parts[i].text;
