@@ -105,9 +105,14 @@ const send = (eventId: string, event: Record<string, unknown>) => postSigned(eve
 const command = (name: string, text: string, responseId: string, user = STAFF) =>
   postSigned(eventsUrl, slashCommand(name, text, api.responseUrl(responseId)).replace('user_id=USTAFF01', `user_id=${user}`), { secret: SIGNING_SECRET, contentType: FORM });
 const repliesIn = (channel: string): ApiCall[] => api.succeeded('chat.postMessage').filter((c) => c.args.channel === channel);
-const waitForReplies = (channel: string, n: number) => waitFor(() => repliesIn(channel).length >= n && repliesIn(channel), `${n} reply(ies) in ${channel}`);
+/** A wait that, when it times out, says what the app logged as going wrong (a flake in CI shows its cause). */
+const waitLogged = <T>(pick: () => T | undefined | false, what: string) =>
+  waitFor(pick, what).catch((error: Error) => {
+    throw new Error(`${error.message}; warnings and errors logged:\n${logger.lines.filter((l) => /"level":"(warn|error)"/.test(l)).join('\n') || '(none)'}`);
+  });
+const waitForReplies = (channel: string, n: number) => waitLogged(() => repliesIn(channel).length >= n && repliesIn(channel), `${n} reply(ies) in ${channel}`);
 const textOf = (call: { text?: unknown; blocks?: unknown }) => JSON.stringify([call.text, call.blocks]);
-const responseTo = (id: string) => waitFor(() => api.responses.find((r) => r.id === id), `the response to ${id}`);
+const responseTo = (id: string) => waitLogged(() => api.responses.find((r) => r.id === id), `the response to ${id}`);
 const manifestDoc = (id: string) => readManifest(currentGeneration(corpus.indexDir)!).documents.find((d) => d.id === id);
 
 /** A file shared in a DM, as Slack sends it (message.im, subtype file_share). */

@@ -391,6 +391,21 @@ describe('/ask and buttons', () => {
     expect(String(usage.body.text)).toContain('Usage');
   });
 
+  it('a delayed answer survives a dropped connection and a 503 at response_url (retried, delivered once); a 404 is given up on and logged', async () => {
+    h.api.failResponses('ask-flaky', ['reset', 503]);
+    await postSigned(h.url, slashCommand('/ask', '社区食堂在哪？', h.api.responseUrl('ask-flaky'), 'CASK0003'), { secret: SIGNING_SECRET, contentType: FORM });
+    const [answer] = await waitFor(() => responsesTo('ask-flaky').length > 0 && responsesTo('ask-flaky'), 'the /ask answer after two failed deliveries');
+    expect(allText(answer.body)).toContain('社区食堂');
+    expect(h.api.failedResponses.filter((f) => f.id === 'ask-flaky').map((f) => f.failure)).toEqual(['reset', 503]);
+
+    // A response_url Slack no longer accepts (expired, used up) is not a passing fault: one try, one log line.
+    h.api.failResponses('ask-gone', [404, 404]);
+    await postSigned(h.url, slashCommand('/ask', '社区食堂在哪？', h.api.responseUrl('ask-gone'), 'CASK0003'), { secret: SIGNING_SECRET, contentType: FORM });
+    await waitFor(() => h.logger.lines.some((l) => l.includes('slack.respond_failed') && l.includes('404')), 'the logged failure');
+    expect(h.api.failedResponses.filter((f) => f.id === 'ask-gone')).toHaveLength(1);
+    expect(responsesTo('ask-flaky')).toHaveLength(1);
+  });
+
   it("stores the asker's 👍/👎 once (a changed mind replaces it); refuses presses forged for another person, channel or answer", async () => {
     await sendEvent('EvVote1', mention('CVOTE001', '投票测试'));
     const [reply] = await waitForReplies('CVOTE001');

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondArguments, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
@@ -118,6 +118,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const defaultDays = deps.defaultDays ?? 7;
   const work = new InFlight();
   const rateLimit: RateLimiter = deps.limiter ?? new SlidingWindowRateLimiter(config.ratePerMinute, 60_000, now);
+  const retryConfig = deps.retryConfig ?? DEFAULT_RETRY_CONFIG;
+  const respondEphemeral = (respond: RespondFn, message: SlackMessage) =>
+    respondWithRetries(respond, { response_type: 'ephemeral', replace_original: false, ...message }, retryConfig);
 
   const receiver = config.socketMode ? undefined : timestampCheckedReceiver(config, logger, now, deps.ops);
   const bolt = new App({
@@ -131,7 +134,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     deferInitialization: true,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      retryConfig: deps.retryConfig ?? DEFAULT_RETRY_CONFIG,
+      retryConfig,
     },
   });
 
@@ -347,7 +350,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         { ...record, interaction_id: id, language: guessLanguage(record.question) },
         { feedback: true, showQuestion: true, signature: sign(id, body.channel!.id, body.user.id) },
       );
-      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+      await respondWithRetries(respond, { response_type: 'in_channel', replace_original: false, ...message }, retryConfig);
       // Best effort: the ephemeral copy is no longer needed once the answer is public.
       await respond({ delete_original: true }).catch((error) => logger.warn('slack.delete_ephemeral_failed', { error }));
       logger.info('slack.posted_to_channel', { interactionId: id });
@@ -473,8 +476,25 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   };
 }
 
-async function respondEphemeral(respond: RespondFn, message: SlackMessage): Promise<void> {
-  await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+/**
+ * Bolt posts to a response_url once, and an answer that took seconds to make is lost to one dropped connection
+ * (a proxy, an idle keep-alive socket closed under the request). Retried like Web API calls (SlackRetryConfig):
+ * transport failures, 429 and 5xx. Any other status — an expired or used-up response_url — is final. A post whose
+ * connection dropped after Slack took it may show twice, which beats an answer that never arrives.
+ */
+async function respondWithRetries(respond: RespondFn, message: RespondArguments, retry: SlackRetryConfig): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await respond(message);
+      return;
+    } catch (error) {
+      const status = (error as { statusCode?: unknown }).statusCode;
+      const passing = typeof status !== 'number' || status === 429 || status >= 500;
+      if (!passing || attempt >= (retry.retries ?? 0)) throw error;
+      const wait = (retry.minTimeout ?? 0) * (retry.factor ?? 2) ** attempt * (retry.randomize ? 1 + Math.random() : 1);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(retry.maxTimeout ?? Infinity, wait)));
+    }
+  }
 }
 
 /** `/add-doc <https://…>` (Slack may wrap the link in <…> or <…|label>) → the URL, or undefined when there is none. */

@@ -55,6 +55,13 @@ export interface SlackApiServer {
   responseUrl(id: string): string;
   /** The next call of `method` gets 429 with Retry-After: `retryAfterSec`. */
   rateLimitOnce(method: string, retryAfterSec: number): void;
+  /**
+   * The next posts to response_url `id` fail, one per entry: 'reset' drops the connection before any answer (as a
+   * proxy or an idle keep-alive socket closing under the request does), a number answers with that HTTP status.
+   */
+  failResponses(id: string, failures: ('reset' | number)[]): void;
+  /** Posts to response URLs that were dropped or refused by failResponses (not in `responses`). */
+  readonly failedResponses: { id: string; failure: 'reset' | number }[];
   /** Calls of one method that succeeded (status 200). */
   succeeded(method: string): ApiCall[];
   /** Sends a Socket Mode envelope to every connected app. */
@@ -98,6 +105,8 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
   const responses: ResponseUrlPost[] = [];
   const socketMessages: Record<string, unknown>[] = [];
   const rateLimits = new Map<string, number>();
+  const responseFailures = new Map<string, ('reset' | number)[]>();
+  const failedResponses: { id: string; failure: 'reset' | number }[] = [];
   const files = new Map<string, HostedFile>();
   const downloads: { id: string; token?: string }[] = [];
   const sockets = new Set<WebSocket>();
@@ -116,7 +125,15 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
       };
 
       if (url.pathname.startsWith('/response/')) {
-        responses.push({ id: decodeURIComponent(url.pathname.slice('/response/'.length)), body: parseArgs(raw, req.headers['content-type']), at: Date.now() });
+        const id = decodeURIComponent(url.pathname.slice('/response/'.length));
+        const failure = responseFailures.get(id)?.shift();
+        if (failure !== undefined) {
+          failedResponses.push({ id, failure });
+          if (failure === 'reset') req.socket.destroy();
+          else send(failure, { ok: false, error: 'failed_on_purpose' });
+          return;
+        }
+        responses.push({ id, body: parseArgs(raw, req.headers['content-type']), at: Date.now() });
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('ok');
         return;
@@ -215,6 +232,8 @@ export async function startSlackApiServer(options: SlackApiServerOptions): Promi
     hostFile: (file) => void files.set(file.id, file),
     downloads,
     rateLimitOnce: (method, retryAfterSec) => void rateLimits.set(method, retryAfterSec),
+    failResponses: (id, failures) => void responseFailures.set(id, [...failures]),
+    failedResponses,
     succeeded: (method) => calls.filter((c) => c.method === method && c.status === 200),
     deliverOverSocket(envelope) {
       const text = JSON.stringify(envelope);
