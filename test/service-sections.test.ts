@@ -129,4 +129,13 @@ describe("a document's sections read together", () => {
     expect(r.abstained, r.answer).toBe(false);
     expect(r.answer).toContain('临时救助');
   });
+
+  it('English: the price of a thing the price list does not name (copper) is not given by what the list says of every price', async () => {
+    const listed = await ask('What is the recycling price for plastic bottles?');
+    expect(listed.abstained, listed.answer).toBe(false);
+    expect(listed.answer.split('\n')[0]).toContain('2.0');
+    const copper = await ask('What is the recycling price for copper?');
+    expect(copper.abstained, copper.answer).toBe(true);
+    expect(copper.answer).toContain('copper');
+  });
 });

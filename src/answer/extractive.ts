@@ -1007,6 +1007,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
         sentences.some((s) => s.item?.side === 'other' && s.norm.includes(k.term)) &&
         !keyTerms.some((o) => o.group === k.group && underNamed.some((s) => s.norm.includes(o.term) || normalizeText(`${passages[s.passageIndex].chunk.title} ${s.item!.heading}`).includes(o.term))),
     );
+  // English: the thing a price is asked of that no document names ("the recycling price for copper") is what the
+  // question is about, however much of the rest ("recycling price") the documents cover.
+  const pricedUnknown = !!asked?.thing?.length && keyTerms.some((k) => k.unknown && !k.scope && !k.story && !wholePresent.has(k.group) && asked.thing!.includes(k.term));
   const features: Features = {
     coverage: sectionCoverage,
     content,
@@ -1018,7 +1021,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: otherSide || siblingKind || specialKind || itemLacks || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!namedMissing ? 1 : 0,
+    topicMissing: otherSide || siblingKind || specialKind || itemLacks || pricedUnknown || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!namedMissing ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
