@@ -84,9 +84,11 @@ export function bestClauses(sentence: string, terms: readonly string[], facet?: 
   const gives = (c: Clause) => (facet && facet.test(c.norm) ? 1000 : 0);
   const names = (c: Clause) => (attribute.some((t) => c.norm.includes(t)) ? 100 : 0);
   // (A "how" question: the clause saying by what means — 通过“骑手”微信群随手反馈… — before one only naming who does it.)
-  const words = (c: Clause) => terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
-  const means = (c: Clause) => (kind === 'how' && words(c) > 0 && MEANS.test(c.norm) ? MEANS_BONUS : 0);
-  const scoreOf = (c: Clause) => gives(c) + names(c) + means(c) + words(c);
+  const scoreOf = (c: Clause) => {
+    const words = terms.reduce((sum, t) => sum + (t.length >= 2 && c.norm.includes(t) ? t.length : 0), 0);
+    const means = kind === 'how' && words > 0 && MEANS.test(c.norm) ? MEANS_BONUS : 0;
+    return gives(c) + names(c) + means + words;
+  };
   const scores = parts.map(scoreOf);
   const best = scores.indexOf(Math.max(...scores));
   let text = parts[best].text;
