@@ -8,7 +8,7 @@ import { loadCoreConfig, type CoreConfig, type Env } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { openEmbedder, openReranker, type OpenedReranker } from './embed/open.js';
 import type { SignedEmbedder } from './embed/transformers.js';
-import { indexExists, loadIndex, type LoadedIndex } from './index/open.js';
+import { indexExists, loadIndex, usedTogether, type LoadedIndex } from './index/open.js';
 import { currentGeneration, readManifest } from './index/store.js';
 import { createRetriever } from './retrieve/hybrid.js';
 import { createExtractiveAnswerer, isLocalPlaceName, type CorpusStats } from './answer/extractive.js';
@@ -157,7 +157,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       }));
     let expander: ChineseExpander | null = null;
     const chinese = () =>
-      (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary() }));
+      (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary(), cooccur: usedTogether(index) }));
     return { index, retriever, answerer, fallback: extractive, english, chinese };
   };
   const loadedAt = new WeakMap<LoadedIndex, number>();

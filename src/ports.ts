@@ -121,6 +121,8 @@ export interface KeywordSearcher {
   search(tokens: string[], k: number, weights?: Map<string, number>): Hit[];
   /** How many chunks contain the token (for term-informativeness decisions). */
   documentFrequency(token: string): number;
+  /** The chunks that contain the token (where a word is used: does a repair fit the rest of the question?). */
+  chunksWith(token: string): ArrayLike<number>;
   readonly size: number;
 }
 

@@ -73,6 +73,20 @@ describe('BM25 over the seed paragraphs', () => {
     expect(index.documentFrequency('不存在的词')).toBe(0);
   });
 
+  it('lists the chunks that contain a token, in chunk order, also after a rebuild that drops and adds rows', () => {
+    const chunks = paragraphs.map((p) => tokenizer.tokens(p));
+    const scan = (rows: string[][], t: string) => rows.flatMap((c, i) => (c.includes(t) ? [i] : []));
+    for (const t of ['社区', '充电桩', '陪读妈妈']) expect(Array.from(index.chunksWith(t))).toEqual(scan(chunks, t));
+    expect(scan(chunks, '社区').length).toBeGreaterThan(1);
+    expect(Array.from(index.chunksWith('不存在的词'))).toEqual([]);
+    // Row 0 dropped, a new first row added: the rows of the rebuilt index.
+    const added = ['陪读妈妈', '充电桩'];
+    const rebuilt = index.rebuild([{ length: 2, terms: added.map((t) => [t, 1] as [string, number]) }, ...chunks.slice(1).map((_, i) => i + 1)]);
+    const after = [added, ...chunks.slice(1)];
+    for (const t of ['社区', '充电桩', '陪读妈妈']) expect(Array.from(rebuilt.chunksWith(t))).toEqual(scan(after, t));
+    expect(Array.from(rebuilt.chunksWith('陪读妈妈'))[0]).toBe(0);
+  });
+
   it('returns [] for an empty query, unknown tokens, or k < 1, and at most size hits for a large k', () => {
     expect(index.search([], 10)).toEqual([]);
     expect(index.search(['zzz-unknown', '不存在的词'], 10)).toEqual([]);

@@ -136,6 +136,26 @@ describe('Chinese expander', () => {
     expect(terms('稷王社区有几家店当了社区合伙人').filter((t) => t.endsWith('pinyin-repair'))).toEqual([]);
   });
 
+  it('repairs a slip only into a word found beside the question\'s other words (in a large corpus many words share its pinyin)', () => {
+    // An airport article's 跑道 and a war history's 残部 spell 跑到 and 残补 too; neither sits beside 电动车, 上牌 or 每月.
+    const docs = [...DOCS, '电动车上牌到县城车管所办理，两项补贴每月10日发放。', '机场的跑道已经延长。', '敌军残部向北溃退。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((s) => [...s]))];
+    const options = { tokenizer, documentFrequency: (t: string) => docs.filter((s) => s.has(t)).length, vocabulary: () => words };
+    const repairsOf = (expander: ReturnType<typeof createChineseExpander>, q: string) => expander.expand(q).filter((t) => t.origin === 'pinyin-repair').map((t) => `${t.source}→${t.term}`);
+    const everywhere = createChineseExpander(options);
+    const beside = createChineseExpander({ ...options, cooccur: (a, b) => docs.some((s) => s.has(a) && s.has(b)) });
+    // (Without the context, the slips are "repaired" into words nobody meant…)
+    expect(repairsOf(everywhere, '电动车上牌要跑到县城吗')).toContain('跑到→跑道');
+    expect(repairsOf(everywhere, '残补每月几号发')).toContain('残补→残部');
+    // …with it, they stay as typed, while a repair the question's other words stand beside is kept.
+    expect(repairsOf(beside, '电动车上牌要跑到县城吗')).toEqual([]);
+    expect(repairsOf(beside, '残补每月几号发')).toEqual([]);
+    expect(repairsOf(beside, '低包怎么申请？')).toContain('低包→低保');
+    expect(repairsOf(beside, '居注证丢了补办多少钱')).toContain('居注证→居住证');
+    // (A question of the slip alone has no context to check: the repair stands.)
+    expect(repairsOf(beside, '低包')).toContain('低包→低保');
+  });
+
   it('reads a word in its other written form as the documents write it (补交 → 补缴), and residents\' 狗, 送到家 and 老二 as their 犬, 配送 and 二孩', () => {
     expect(terms('今年还能补交吗')).toContain('补交→补缴:variant');
     expect(terms('养狗要办证吗')).toEqual(expect.arrayContaining(['养狗→养犬:synonym', '狗→犬只:synonym', '办证→登记:synonym']));

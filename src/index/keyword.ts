@@ -275,6 +275,12 @@ export class Bm25Index implements KeywordSearcher {
     return id === undefined ? 0 : this.a.offsets[id + 1] - this.a.offsets[id];
   }
 
+  /** The chunks (rows) that contain the token, in row order: a view of the postings, not a copy. */
+  chunksWith(token: string): Int32Array {
+    const id = this.termIds.get(token);
+    return id === undefined ? new Int32Array(0) : this.a.docIds.subarray(this.a.offsets[id], this.a.offsets[id + 1]);
+  }
+
   /**
    * Top-k documents by BM25 over the distinct query tokens; `weights` multiplies a token's
    * contribution (missing = 1, ≤ 0 = ignored). Ties go to the lower chunk index.

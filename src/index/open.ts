@@ -31,6 +31,17 @@ export interface LoadedIndex {
   warnings: string[];
 }
 
+/** Whether some document of the index uses both words (in any of its chunks). */
+export function usedTogether(index: Pick<LoadedIndex, 'chunks' | 'keyword'>): (a: string, b: string) => boolean {
+  return (a, b) => {
+    const docs = new Set<string>();
+    for (const row of index.keyword.chunksWith(a)) docs.add(index.chunks[row].docId);
+    if (!docs.size) return false;
+    for (const row of index.keyword.chunksWith(b)) if (docs.has(index.chunks[row].docId)) return true;
+    return false;
+  };
+}
+
 export function indexExists(indexDir: string): boolean {
   return currentGeneration(indexDir) !== null;
 }

@@ -26,6 +26,12 @@ export interface ChineseExpanderOptions {
   documentFrequency(term: string): number;
   /** The corpus vocabulary (read once, on the first question that needs a repair). */
   vocabulary(): readonly string[];
+  /**
+   * Whether some document uses both words. A repair must fit the rest of the question: in a large corpus many words
+   * share a slip's pinyin (跑到 → 跑道 of an airport article, 残补 → 残部 of a war), and the one meant is found
+   * beside the question's other words (低包 → 低保 beside 申请, 平城区). Absent: every repair fits.
+   */
+  cooccur?(a: string, b: string): boolean;
   synonyms?: ReadonlyArray<readonly [string, readonly string[]]>;
 }
 
@@ -168,6 +174,12 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     }
     const nonWords: string[] = [];
     const tokens = options.tokenizer.tokens(text);
+    // The question's other words of two or more characters that the documents use: what a repair must sit beside.
+    const context = [...new Set(tokens)].filter((t) => HAN.test(t) && options.documentFrequency(t) > 0);
+    const fits = (term: string, source: string) => {
+      const around = context.filter((t) => !source.includes(t) && !t.includes(source) && t !== term);
+      return !options.cooccur || !around.length || around.some((t) => options.cooccur!(term, t));
+    };
     const latinWords = [...new Set(text.toLowerCase().match(/[a-z]+/g) ?? [])];
     for (const token of new Set(tokens)) {
       // Pinyin in Latin letters inside a Chinese question: the Chinese word, even where an English notice has the spelling.
@@ -189,7 +201,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       // documents lack (公式, not 公示; 截肢, not the verb 截止) is a missing topic, not a typo.
       const general = options.tokenizer.generalFrequency(token);
       const noun = (w: string) => /^n/.test(options.tokenizer.generalTag(w));
-      const found = repairs(token).filter((w) => general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general));
+      const found = repairs(token).filter((w) => (general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general)) && fits(w, token));
       for (const term of found) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
       // (And a rare word nothing repairs: 公祖房 is cut 公祖 / 房, and 公祖 is a word jieba has seen twice.)
       if (general === 0 || (!found.length && general <= RARE_WORD)) nonWords.push(token);
@@ -209,8 +221,9 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     // to 4 characters that hold a non-word whole are tried, longest first (居注证 → 居住证, 公击金 → 公积金).
     const sources = new Set<string>();
     for (const token of nonWords) {
-      const window = aroundNonWord(text, token);
-      if (!window || sources.has(window.source)) continue;
+      const found = aroundNonWord(text, token);
+      const window = found && { source: found.source, terms: found.terms.filter((w) => fits(w, found.source)) };
+      if (!window || !window.terms.length || sources.has(window.source)) continue;
       sources.add(window.source);
       for (const term of window.terms) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: window.source });
     }
