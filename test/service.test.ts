@@ -115,6 +115,18 @@ describe('number questions', () => {
     expect(r.answer.split('\n')[0]).toContain('7188名居民');
     expectCitationsValid(r);
   });
+
+  it('does not lead with a count of a clause that only sets the time (486人参与面试后，350名…脱颖而出), unless that clause is what is asked', async () => {
+    // How many got the jobs: the count after the interviews.
+    for (const q of ['我表弟今年刚毕业，听说忻州招社区助理，最后到底录了几个人啊？', 'how many uni grads got the neighbourhood helper jobs in xinzhou this year']) {
+      const r = await ask(q);
+      expect(r.abstained, q).toBe(false);
+      expect(r.answer.split('\n')[0], q).toMatch(/^(350名|350 people)/);
+    }
+    // How many were interviewed: the framing clause is the one asked of.
+    const interviewed = await ask('忻州社区助理面试了多少人呀');
+    expect(interviewed.answer.split('\n')[0]).toMatch(/^486人/);
+  });
 });
 
 describe('English questions over Chinese documents', () => {

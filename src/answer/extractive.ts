@@ -1888,7 +1888,12 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     // Which of the sentence's figures it states reads a field's label as beside its value too (一次性安家费：10万元
     // of a row read as text, not the 每人每月3000元 of the field before): the label picks the figure, not the sentence.
     const label = fieldLabel(norm, m.start);
-    const chosen = label ? weigh(`${label}|${beside}`) : e;
+    // A figure in a clause that only sets the time (486人参与面试后，350名优秀毕业生脱颖而出) is what came before, not
+    // what the sentence states, where a figure of its kind follows. (Not one the clause's 后 is the figure's own: 满3个月后;
+    // nor where that clause names what is asked: 面试了多少人 asks the 486.)
+    const frame = clauseAfter(norm, m.end, 24);
+    const framing = !english && TIME_FRAME.test(frame) && mentions.some((o) => o.start > m.end && o.measure === m.measure) && !keyTerms.some((k) => !k.scope && k.term.length >= 2 && HAN.test(k.term) && frame.includes(k.term)) ? OTHER_QUANTITY : 1;
+    const chosen = (label ? weigh(`${label}|${beside}`) : e) * framing;
     if (chosen > choice) [choice, figure] = [chosen, m];
   }
   // A deadline asked (最晚…到哪天, 能用到啥时候) is the day a period ends on: the end after the chosen date
@@ -1951,6 +1956,9 @@ function fieldLabel(text: string, at: number): string {
   const colon = field.search(/[：:]/);
   return colon > 0 ? field.slice(0, colon) : '';
 }
+
+/** What follows a figure to the end of its clause when the clause only sets the time: 参与面试后, 两期消费券之后. */
+const TIME_FRAME = /^[^\d\s]{2,}(?:之|以)?后$/;
 
 function clauseAfter(text: string, at: number, max: number): string {
   return text.slice(at, at + max).split(CLAUSE_BREAK)[0];
