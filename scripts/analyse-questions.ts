@@ -36,6 +36,7 @@ export const CALIB_SETS = [
   { set: 'harbor', questions: 'eval/harbor/questions.jsonl', corpus: 'eval/harbor/docs' },
   { set: 'lakeside', questions: 'eval/lakeside/questions.jsonl', corpus: 'eval/lakeside/docs' },
   { set: 'residents-en', questions: 'eval/residents-en.jsonl', corpus: process.env.SEEDS_DIR ?? 'seeds' },
+  { set: 'ridge', questions: 'eval/ridge/questions.jsonl', corpus: 'eval/ridge/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');

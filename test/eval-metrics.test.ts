@@ -893,7 +893,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside and residents-en report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en and ridge report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -919,7 +919,7 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
@@ -933,13 +933,14 @@ describe('the eval CLI', () => {
     const harborReport = await reportSplit('eval/harbor/questions.jsonl');
     const lakesideReport = await reportSplit('eval/lakeside/questions.jsonl');
     const residentsEnReport = await reportSplit('eval/residents-en.jsonl');
+    const ridgeReport = await reportSplit('eval/ridge/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
     const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
     const countyFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/county/fresh.jsonl'), 'utf8')).questions.length;
     const webpagesFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/webpages/fresh.jsonl'), 'utf8')).questions.length;
     const probes = parseQuestions(await readFile(path.join(ROOT, 'eval/probes/questions.jsonl'), 'utf8')).questions.length;
     const offtopic = parseQuestions(await readFile(path.join(ROOT, 'eval/offtopic/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + probes + offtopic + offtopic);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + probes + offtopic + offtopic);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -949,11 +950,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'services-report', 'summary.json', 'team', 'webpages-fresh', 'webpages-report']);
+    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'webpages-fresh', 'webpages-report']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
@@ -1092,5 +1093,89 @@ describe('the lakeside calibration set (eval/lakeside)', async () => {
     expect(docs.get('13_zhiye_jineng_peixun_butie.docx')).toContain('每人2500元');
     expect(docs.get('15_xinsheng_ruxue_yunxi.pdf')).toContain('2026年6月20日至6月30日');
     expect(docs.get('18_gongnuan_shoufei_cainuan_butie.pdf')).toContain('每户每个采暖期1200元');
+  });
+});
+
+describe('the ridge calibration set (eval/ridge)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/ridge/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/ridge/docs');
+  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
+  const isEnglishDoc = (f: string | undefined) => /^[0-9]{2}_.*_en\.[a-z]+$/.test(f ?? '');
+
+  it('has 20 policy documents in five formats and 140-160 questions, answerable and not, in both languages', () => {
+    expect(problems).toEqual([]);
+    expect(docs.size).toBe(20);
+    const byExt = new Map<string, number>();
+    for (const f of docs.keys()) byExt.set(path.extname(f), (byExt.get(path.extname(f)) ?? 0) + 1);
+    expect(Object.fromEntries(byExt)).toEqual({ '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 });
+    expect([...docs.keys()].filter((f) => isEnglishDoc(f)).sort()).toEqual([
+      '18_family_doctors_public_bikes_en.html', '19_childhood_vaccines_en.txt', '20_maternity_allowance_en.txt',
+    ]);
+    expect(questions.length).toBeGreaterThanOrEqual(140);
+    expect(questions.length).toBeLessThanOrEqual(160);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+    expect(questions.filter((q) => !/^rd-[0-9]{3}$/.test(q.id)).map((q) => q.id)).toEqual([]);
+    const answerable = questions.filter((q) => !q.unanswerable);
+    const un = questions.filter((q) => q.unanswerable);
+    expect(answerable.length).toBeGreaterThanOrEqual(100);
+    expect(answerable.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(62);
+    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(38);
+    // English questions on the English documents, and cross-lingual ones whose answer is in a Chinese document
+    expect(answerable.filter((q) => q.lang === 'en' && isEnglishDoc(q.doc)).length).toBeGreaterThanOrEqual(23);
+    const cross = answerable.filter((q) => q.tags.includes('cross-lingual'));
+    expect(cross.length).toBeGreaterThanOrEqual(13);
+    expect(cross.filter((q) => q.lang !== 'en' || isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
+    // every English question on a Chinese document says it is cross-lingual; no Chinese question is on an English document
+    expect(answerable.filter((q) => q.lang === 'en' && !isEnglishDoc(q.doc) && !q.tags.includes('cross-lingual')).map((q) => q.id)).toEqual([]);
+    expect(answerable.filter((q) => q.lang === 'zh' && isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
+    expect(answerable.filter((q) => q.tags.includes('near-duplicate')).length).toBeGreaterThanOrEqual(15);
+    expect(questions.filter((q) => q.tags.includes('typo')).length).toBeGreaterThanOrEqual(15);
+    expect(un.length).toBeGreaterThanOrEqual(40);
+    expect(un.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(25);
+    expect(un.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(15);
+    expectKindsAndDocuments(questions, KINDS, docs);
+    // (its kind is the first tag)
+    expect(un.filter((q) => !KINDS.includes(q.tags[0])).map((q) => q.id)).toEqual([]);
+  });
+
+  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
+    expectStratifiedSplit(questions, KINDS);
+    expectEveryKindEverywhere(questions, KINDS);
+  });
+
+  it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
+    const stratum = (q: EvalQuestion) =>
+      `${q.lang}/${q.unanswerable}/${q.unanswerable ? q.tags[0] : q.tags.includes('cross-lingual') ? 'cross-lingual' : q.tags.includes('near-duplicate') ? 'near-duplicate' : 'plain'}`;
+    const seen = new Map<string, number>();
+    const wrong: string[] = [];
+    for (const q of [...questions].sort((a, b) => a.id.localeCompare(b.id))) {
+      const s = stratum(q);
+      const n = seen.get(s) ?? 0;
+      seen.set(s, n + 1);
+      if (q.split !== ([0, 2, 4].includes(n % 5) ? 'calib' : 'report')) wrong.push(`${q.id} (${s} #${n + 1})`);
+    }
+    expect(wrong).toEqual([]);
+    // every stratum of two or more is in both splits
+    for (const [s, n] of seen) {
+      if (n >= 2) expect(new Set(questions.filter((q) => stratum(q) === s).map((q) => q.split)), s).toEqual(new Set(['calib', 'report']));
+    }
+  });
+
+  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+    expect(missingGolds(questions, docs, 'eval/ridge/docs')).toEqual([]);
+  });
+
+  it('reads the web pages without their navigation, side columns and footers, so a gold there would be caught', () => {
+    expectArticleOnly(docs, {
+      '02_yanglao_fuwuzhan_fengnan.html': { kept: '0869-7231 5620', dropped: ['南峰路1号', '7230 0001', '7231 0000'] },
+      '14_kehou_fuwu_shoufei_wenda.html': { kept: '0869-7210 3345', dropped: ['文华路9号', '7210 0000', '7210 0012'] },
+      '16_gonggong_zixingche_banka.html': { kept: '0869-7280 6688', dropped: ['松涛路66号', '7228 0100', '12319'] },
+      '18_family_doctors_public_bikes_en.html': { kept: '24-hour pass for 5 yuan', dropped: ['7200 3300', '2 Yunling Avenue', 'press 8 for English'] },
+    });
+  });
+
+  it('reads the Word file and the PDF with their tables', () => {
+    expect(docs.get('10_jiazheng_peixun_butie_zhinan.docx')).toContain('每人2000元');
+    expect(docs.get('09_xuesheng_yingyangcan_yanquan.pdf')).toContain('每生每年1250元');
   });
 });
