@@ -40,6 +40,14 @@ const BILLS_EN = `Electricity Bills for New Residents in Qingshan
 Electricity meters are read every 30 days. Payment is due within 10 days of the bill date.
 `;
 
+// An English page whose phone line is beside an allowance's amount.
+const MATERNITY_EN = `Maternity Allowance for Foreign Employees in Qingshan
+
+The allowance is your employer's average monthly wage divided by 30, times the days of maternity leave.
+
+Help in English: call 0869-7219 0335, Monday to Friday, 9:00 to 17:00.
+`;
+
 let corpus: TempCorpus;
 let app: App;
 
@@ -48,6 +56,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(corpus.corpusDir, 'permits_en.html'), PAGE);
   fs.writeFileSync(path.join(corpus.corpusDir, 'card_en.txt'), CARD_EN);
   fs.writeFileSync(path.join(corpus.corpusDir, 'bills_en.txt'), BILLS_EN);
+  fs.writeFileSync(path.join(corpus.corpusDir, 'maternity_en.txt'), MATERNITY_EN);
   for (const name of CIVIC) fs.copyFileSync(path.join(REPO_ROOT, 'eval/civic/docs', name), path.join(corpus.corpusDir, name));
   app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
 });
@@ -82,6 +91,12 @@ function appOver(prefix: string, files: Record<string, string | null>, from = 'e
 }
 
 describe('an English page for foreign residents', () => {
+  it('"what number do I call about my maternity allowance" asks a phone number, not the allowance\'s amount', async () => {
+    const r = await ask('what number do i call for help in english about my maternity allowance');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('0869-7219 0335');
+  });
+
   it('"how much does it cost" is answered with the fee: "cost" is how the amount is asked, not a topic the page must name', async () => {
     const r = await ask('how much does a residence permit cost');
     expect(r.abstained, r.answer).toBe(false);

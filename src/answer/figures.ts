@@ -444,6 +444,9 @@ function countWordOf(after: string, before: string): string | null {
   return COUNTED_AFTER.find(([re]) => re.test(after))?.[1] ?? (after.trim() ? null : (COUNTED_BEFORE.find(([re]) => re.test(before))?.[1] ?? null));
 }
 
+/** A way of reaching someone asked for (call, phone, hotline): a number to call, not an amount. */
+const CONTACT_EN = /\b(call|ring|dial|phone|telephone|hotline|contact)\b/i;
+
 /** Something that moves, for "how fast": a speed asked, not a wait. */
 const SPEED_EN = /\b(go|goes|drive|drives|driving|ride|rides|riding|run|runs|travel|travels|speed|km|mph)\b/i;
 const HOW_LONG_VERB = /\bhow long\s+(to|does|do|did|will|would|should|can|could|must|until|till|have|has|for|before|after)\b/i;
@@ -482,6 +485,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   else if (how === 'quickly' || how === 'soon' || (how === 'fast' && !SPEED_EN.test(question))) measure = 'duration';
   else if (how === 'long') measure = 'length';
   else if (how === 'many' || how === 'number') measure = 'count';
+  // ("What number do I call about my maternity allowance" asks a phone number, whatever money it names.)
+  else if (!m && CONTACT_EN.test(question)) measure = null;
   else if (!m && MONEY_EN.test(question)) measure = 'money';
   else if (!m && AGE_LIMIT_EN.test(question)) measure = 'age';
   if (measure === 'percent' && COMPARATIVE_EN.test(question)) return { measure, classifier: null, focus, comparative: true };
