@@ -1954,6 +1954,10 @@ describe('abstention evidence', () => {
   it('多少平方, 多少平米 ask a floor area, as 多少平方米 does: the area a subsidy counts leads, not its price per square metre', () => {
     expect(askedFigure('一个人住的话租房补贴按多少平方算', 'zh').measure).toBe('area');
     expect(askedFigure('公租房能分多少平米', 'zh').measure).toBe('area');
+    // 平 alone is how people say it: 宅基地最多批多少平, 房子有几平.
+    expect(askedFigure('盖房子的宅基地最多批多少平', 'zh').measure).toBe('area');
+    expect(askedFigure('我家房子有几平', 'zh').measure).toBe('area');
+    expect(askedFigure('多少平时能办', 'zh').measure).not.toBe('area');
     expect(askedFigure('租房补贴每平方米多少钱', 'zh').measure).toBe('money');
     const rules = statsFor([{ title: '保障性租赁住房申请指南', text: '租赁补贴标准为每人每月每平方米22元。租赁补贴的补贴面积按人均15平方米计算，单人户按25平方米计算。' }, ...ALL]);
     expect(askChunkOf(rules, '租赁补贴按多少平方算').text.split('\n')[0]).toContain('平方米计算');

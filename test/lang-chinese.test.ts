@@ -156,6 +156,19 @@ describe('Chinese expander', () => {
     expect(repairsOf(beside, '低包')).toContain('低包→低保');
   });
 
+  it('reads villagers\' words for building a house, the toilet and an insurance by its short name as the rules write them', () => {
+    const docs = [...DOCS, '村民建房应当先申请宅基地。户厕改造后粪污由专人清掏。可以更换1次家庭医生团队。老年人意外伤害保险保费为每人每年30元。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((s) => [...s]))];
+    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
+    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(found('盖房子占耕地最多批多少')).toContain('盖房子→建房:synonym');
+    expect(found('厕所掏粪一次多少钱')).toEqual(expect.arrayContaining(['厕所→户厕:synonym', '掏粪→清掏:synonym']));
+    expect(found('签了家庭医生还能换人不')).toContain('换人→更换:synonym');
+    expect(found('老人意外险报案时限')).toContain('意外险→意外伤害保险:synonym');
+    // (Only where the documents use the official words: the shared corpus above has none of them.)
+    expect(terms('盖房子要审批吗').filter((t) => t.startsWith('盖房'))).toEqual([]);
+  });
+
   it('reads a word in its other written form as the documents write it (补交 → 补缴), and residents\' 狗, 送到家 and 老二 as their 犬, 配送 and 二孩', () => {
     expect(terms('今年还能补交吗')).toContain('补交→补缴:variant');
     expect(terms('养狗要办证吗')).toEqual(expect.arrayContaining(['养狗→养犬:synonym', '狗→犬只:synonym', '办证→登记:synonym']));

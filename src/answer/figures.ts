@@ -271,7 +271,8 @@ const UNIT_MEASURE: [RegExp, Measure][] = [
   [/(元|块|毛|角)$/, 'money'],
   [/岁$/, 'age'],
   [/(小时|分钟|工作日|个月|天|日|周)$/, 'duration'],
-  [/(平方米|平米|平方|平方公里|平方千米|公顷|亩)$/, 'area'],
+  // (多少平, 几平: 平 is how people say 平方米.)
+  [/(平方米|平米|平方|平方公里|平方千米|公顷|亩|^平)$/, 'area'],
   [/(公里|千米|米|光年|英里|公分)$/, 'length'],
   [/(公斤|千克|吨|斤)$/, 'weight'],
   [/(%|倍)$/, 'percent'],
@@ -330,7 +331,7 @@ export function figureMentions(text: string): FigureMention[] {
 const ASK_ZH = /多少|(?<![好十])几(?![十百千万])|多长时间|多长|多大|多远|多久|多快|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high|fast|quickly|soon)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
 // 几年 and 几个月 ask a duration (补几年, 几个月能办好); 几年级 is a school grade, not a count of years.
-const CLASSIFIER = /^(立方米|立方|方(?![面案式法向便])|平方米|平方公里|平方千米|平米|平方|公顷|光年|英里|厘米|公分|毫米|楼|层|个工作日|工作日|个月|年(?!级)|周岁|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单|倍)/;
+const CLASSIFIER = /^(立方米|立方|方(?![面案式法向便])|平方米|平方公里|平方千米|平米|平方|平(?![时常安均等稳价台])|公顷|光年|英里|厘米|公分|毫米|楼|层|个工作日|工作日|个月|年(?!级)|周岁|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单|倍)/;
 const MONEY_ZH = /钱|元|费|价|交多少|缴多少|给多少|领多少|补多少|拿多少|报多少|赔多少|满多少|减多少|返多少|抵多少|卖多少|值多少|收多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金|救助金|抚恤金|慰问金|金额|额度|起付|封顶|垫付|垫多少/;
 const MONEY_EN = /\b(cost|costs|price|prices|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*|deductible|deposit|rent|fine|fined|penalty|premium|contribution|tuition|stipend|bonus|compensation|pension)\b/i;
 
@@ -708,7 +709,7 @@ function countWord(unit: string): string {
   return unit.replace(/^(万|亿)/, '').replace(/^(余|多)/, '');
 }
 
-const CLASSIFIER_SYNONYMS: string[][] = [['平方米', '平米', '平方'], ['立方米', '立方', '方'], ['名', '人', '位', '人次'], ['天', '日', 'day', 'days'], ['元', '块'], ['楼', '层'], ['年', 'year', 'years'], ['月', 'month', 'months'], ['周', '星期', 'week', 'weeks'], ['小时', 'hour', 'hours'], ['分钟', 'minute', 'minutes']];
+const CLASSIFIER_SYNONYMS: string[][] = [['平方米', '平米', '平方', '平'], ['立方米', '立方', '方'], ['名', '人', '位', '人次'], ['天', '日', 'day', 'days'], ['元', '块'], ['楼', '层'], ['年', 'year', 'years'], ['月', 'month', 'months'], ['周', '星期', 'week', 'weeks'], ['小时', 'hour', 'hours'], ['分钟', 'minute', 'minutes']];
 
 function sameClassifier(unit: string, classifier: string): boolean {
   const u = unit.replace(/^(万|亿)/, '');
