@@ -146,6 +146,9 @@ describe('English mapper: glossary', () => {
     expect(variants('where is the community health center')).toContain('center→centre');
     expect(variants('I only have a normal residence permit')).toEqual(expect.arrayContaining(['normal→ordinary', 'normal→regular']));
     expect(variants('when will we know which school my kid got')).toContain('kid→child');
+    // A child's fever is the page's temperature; a tourist its visitor; a bike its bicycle.
+    expect(variants('my kid has a 38 degree fever, will they still vaccinate him')).toContain('fever→temperature');
+    expect(variants('can tourists rent the public bikes')).toEqual(expect.arrayContaining(['tourists→visitors', 'bikes→bicycles']));
     expect(variants('how much is the bus fare')).toEqual([]);
     // A verb and the noun of its act, where the stemmer leaves them apart.
     expect(variants('when must the bill be paid')).toEqual(expect.arrayContaining(['paid→payment']));

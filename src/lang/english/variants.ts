@@ -38,6 +38,12 @@ export const ENGLISH_VARIANTS: readonly (readonly string[])[] = [
   ['pram', 'stroller'],
   ['doctor', 'physician'],
   ['doctors', 'physicians'],
+  ['tourist', 'visitor'],
+  ['tourists', 'visitors'],
+  ['bike', 'bicycle'],
+  ['bikes', 'bicycles'],
+  ['fever', 'temperature'],
+  ['hurt', 'injured'],
 ];
 
 // A verb and the noun of its act, where the stemmer leaves them apart (pay and payment, register and registration:
