@@ -156,8 +156,8 @@ describe('Chinese expander', () => {
     expect(repairsOf(beside, '低包')).toContain('低包→低保');
   });
 
-  it('reads villagers\' words for building a house, the toilet and an insurance by its short name as the rules write them', () => {
-    const docs = [...DOCS, '村民建房应当先申请宅基地。户厕改造后粪污由专人清掏。可以更换1次家庭医生团队。老年人意外伤害保险保费为每人每年30元。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+  it('reads villagers\' words for building, selling or letting a house, the toilet and an insurance by its short name as the rules write them', () => {
+    const docs = [...DOCS, '村民建房应当先申请宅基地。户厕改造后粪污由专人清掏。可以更换1次家庭医生团队。老年人意外伤害保险保费为每人每年30元。出卖、出租住宅后，再申请宅基地的，不予批准。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
     const words = [...new Set(docs.flatMap((s) => [...s]))];
     const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
     const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
@@ -165,6 +165,8 @@ describe('Chinese expander', () => {
     expect(found('厕所掏粪一次多少钱')).toEqual(expect.arrayContaining(['厕所→户厕:synonym', '掏粪→清掏:synonym']));
     expect(found('签了家庭医生还能换人不')).toContain('换人→更换:synonym');
     expect(found('老人意外险报案时限')).toContain('意外险→意外伤害保险:synonym');
+    expect(found('我把老房子卖给别人了，还能再申请宅基地不')).toContain('卖给→出卖:synonym');
+    expect(found('房子租出去了还能申请吗')).toContain('租出去→出租:synonym');
     // (Only where the documents use the official words: the shared corpus above has none of them.)
     expect(terms('盖房子要审批吗').filter((t) => t.startsWith('盖房'))).toEqual([]);
   });
