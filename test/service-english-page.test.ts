@@ -48,6 +48,12 @@ The allowance is your employer's average monthly wage divided by 30, times the d
 Help in English: call 0869-7219 0335, Monday to Friday, 9:00 to 17:00.
 `;
 
+// An English page that calls tourists visitors and a day ticket a 24-hour pass.
+const BIKES_EN = `Public Bikes in Qingshan
+
+The city's public bikes can be used by anyone over 16. Visitors can also buy a 24-hour pass for 5 yuan, which covers any number of rides of up to 2 hours each.
+`;
+
 let corpus: TempCorpus;
 let app: App;
 
@@ -205,6 +211,18 @@ describe('the verb an English asker says how with, over the whole civic dev corp
     const r = await askCivic('how do i change my foreign driving licence to chinese one, need driving test?');
     expect(r.abstained, r.answer).toBe(false);
     expect(r.answer.split('\n')[0]).toContain('without a road test');
+  });
+});
+
+describe('a thing an English page names in its own everyday word, over a corpus with no Chinese word for it', () => {
+  // (With no 游客 or 票 in any document, "tourists" and "ticket" are things the dictionary names and no document has —
+  // unless the page's own words for them, visitors and a pass, count.)
+  const askBikes = appOver('service-english-bikes-', { 'bikes_en.txt': BIKES_EN });
+
+  it('is no topic the documents lack (tourists: visitors; a ticket: a pass)', async () => {
+    const r = await askBikes('Is there a day ticket for the public bikes for tourists?');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('24-hour pass');
   });
 });
 

@@ -1472,7 +1472,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const cutOfReplaced = (k: KeyTerm) => pairs.includes(k) && k.group !== k.term && standsFor.has(k.group) && out.some((o) => o.group === k.group && !pairs.includes(o));
   // English documents: the question's own English words found in them (stemmed, "sundays" → "sunday")
   // cover their concept too.
-  const englishPresent = new Set(language === 'en' ? terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term) : []);
+  // (…and so does the English word a page uses for it: "tourists" are the page's "visitors", variantsOf.)
+  const englishPresent = new Set(language === 'en' ? [...terms.filter((t) => t.origin === 'question' && /^[a-z]+$/.test(t.term) && stats.documentFrequency(t.term) > 0).map((t) => t.term), ...terms.filter((t) => t.origin === 'variant' && !!t.source && stats.documentFrequency(t.term) > 0).map((t) => stemEnglish(t.source!.toLowerCase()))] : []);
   const coveredInEnglish = (concept: string) => englishPresent.size > 0 && concept.split(/\s+/).every((w) => englishPresent.has(stemEnglish(w.toLowerCase())));
   // Things CC-CEDICT names that no document mentions (football → 足球) count as missing topics only when
   // nothing else in the question is anchored: "recommend a good movie" matches only everyday words

@@ -44,6 +44,8 @@ export const ENGLISH_VARIANTS: readonly (readonly string[])[] = [
   ['bikes', 'bicycles'],
   ['fever', 'temperature'],
   ['hurt', 'injured'],
+  ['ticket', 'pass'],
+  ['tickets', 'passes'],
 ];
 
 // A verb and the noun of its act, where the stemmer leaves them apart (pay and payment, register and registration:
