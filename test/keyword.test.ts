@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Bm25Index } from '../src/index/keyword.js';
+import { usedTogether } from '../src/index/open.js';
 import { extractCorpusTerms } from '../src/text/dictionary.js';
 import { createTokenizer } from '../src/text/tokenize.js';
 
@@ -85,6 +86,16 @@ describe('BM25 over the seed paragraphs', () => {
     const after = [added, ...chunks.slice(1)];
     for (const t of ['社区', '充电桩', '陪读妈妈']) expect(Array.from(rebuilt.chunksWith(t))).toEqual(scan(after, t));
     expect(Array.from(rebuilt.chunksWith('陪读妈妈'))[0]).toBe(0);
+  });
+
+  it('usedTogether: some document uses the word beside one of the others, in any of its chunks', () => {
+    const rows = [['低保', '申请'], ['平城区'], ['跑道', '机场'], ['县城']];
+    const chunks = ['dibao.txt', 'dibao.txt', 'airport.txt', 'town.txt'].map((docId) => ({ docId })) as unknown as Parameters<typeof usedTogether>[0]['chunks'];
+    const beside = usedTogether({ keyword: Bm25Index.build(rows), chunks });
+    expect(beside('低保', ['平城区'])).toBe(true); // another chunk of the same document
+    expect(beside('跑道', ['县城', '平城区'])).toBe(false);
+    expect(beside('跑道', ['县城', '机场'])).toBe(true);
+    expect(beside('没有的词', ['申请'])).toBe(false);
   });
 
   it('returns [] for an empty query, unknown tokens, or k < 1, and at most size hits for a large k', () => {

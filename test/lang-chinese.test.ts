@@ -143,7 +143,7 @@ describe('Chinese expander', () => {
     const options = { tokenizer, documentFrequency: (t: string) => docs.filter((s) => s.has(t)).length, vocabulary: () => words };
     const repairsOf = (expander: ReturnType<typeof createChineseExpander>, q: string) => expander.expand(q).filter((t) => t.origin === 'pinyin-repair').map((t) => `${t.source}→${t.term}`);
     const everywhere = createChineseExpander(options);
-    const beside = createChineseExpander({ ...options, cooccur: (a, b) => docs.some((s) => s.has(a) && s.has(b)) });
+    const beside = createChineseExpander({ ...options, besideAny: (word, others) => docs.some((s) => s.has(word) && others.some((o) => s.has(o))) });
     // (Without the context, the slips are "repaired" into words nobody meant…)
     expect(repairsOf(everywhere, '电动车上牌要跑到县城吗')).toContain('跑到→跑道');
     expect(repairsOf(everywhere, '残补每月几号发')).toContain('残补→残部');

@@ -31,14 +31,13 @@ export interface LoadedIndex {
   warnings: string[];
 }
 
-/** Whether some document of the index uses both words (in any of its chunks). */
-export function usedTogether(index: Pick<LoadedIndex, 'chunks' | 'keyword'>): (a: string, b: string) => boolean {
-  return (a, b) => {
+/** Whether some document of the index uses the word beside any of the others (in any of its chunks). */
+export function usedTogether(index: Pick<LoadedIndex, 'chunks' | 'keyword'>): (word: string, others: readonly string[]) => boolean {
+  return (word, others) => {
     const docs = new Set<string>();
-    for (const row of index.keyword.chunksWith(a)) docs.add(index.chunks[row].docId);
+    for (const row of index.keyword.chunksWith(word)) docs.add(index.chunks[row].docId);
     if (!docs.size) return false;
-    for (const row of index.keyword.chunksWith(b)) if (docs.has(index.chunks[row].docId)) return true;
-    return false;
+    return others.some((other) => Array.from(index.keyword.chunksWith(other)).some((row) => docs.has(index.chunks[row].docId)));
   };
 }
 

@@ -27,11 +27,11 @@ export interface ChineseExpanderOptions {
   /** The corpus vocabulary (read once, on the first question that needs a repair). */
   vocabulary(): readonly string[];
   /**
-   * Whether some document uses both words. A repair must fit the rest of the question: in a large corpus many words
-   * share a slip's pinyin (跑到 → 跑道 of an airport article, 残补 → 残部 of a war), and the one meant is found
-   * beside the question's other words (低包 → 低保 beside 申请, 平城区). Absent: every repair fits.
+   * Whether some document uses the word beside one of the others. A repair must fit the rest of the question: in a
+   * large corpus many words share a slip's pinyin (跑到 → 跑道 of an airport article, 残补 → 残部 of a war), and the one
+   * meant is found beside the question's other words (低包 → 低保 beside 申请, 平城区). Absent: every repair fits.
    */
-  cooccur?(a: string, b: string): boolean;
+  besideAny?(word: string, others: readonly string[]): boolean;
   synonyms?: ReadonlyArray<readonly [string, readonly string[]]>;
 }
 
@@ -178,7 +178,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     const context = [...new Set(tokens)].filter((t) => HAN.test(t) && options.documentFrequency(t) > 0);
     const fits = (term: string, source: string) => {
       const around = context.filter((t) => !source.includes(t) && !t.includes(source) && t !== term);
-      return !options.cooccur || !around.length || around.some((t) => options.cooccur!(term, t));
+      return !options.besideAny || !around.length || options.besideAny(term, around);
     };
     const latinWords = [...new Set(text.toLowerCase().match(/[a-z]+/g) ?? [])];
     for (const token of new Set(tokens)) {
