@@ -88,6 +88,81 @@ function expectEveryKindEverywhere(questions: { lang?: string; split?: string; t
   }
 }
 
+/** A document of a set written for English readers: NN_…_en.ext. */
+const isEnglishDoc = (f: string | null | undefined) => /^[0-9]{2}_.*_en\.[a-z]+$/.test(f ?? '');
+
+/** The shape a blind set written to the lakeside brief has: its documents by format, its questions by language and kind. */
+interface BlindSetShape {
+  documents: number;
+  formats: Record<string, number>;
+  englishDocs: string[];
+  questions: [min: number, max: number];
+  id: RegExp;
+  answerable: number;
+  answerableZh: number;
+  answerableEn: number;
+  onEnglishDocs: number;
+  crossLingual: number;
+  nearDuplicate: number;
+  typo: number;
+  unanswerable: number;
+  unanswerableZh?: number;
+  unanswerableEn?: number;
+}
+
+function expectBlindSetShape(questions: readonly EvalQuestion[], problems: unknown[], docs: Map<string, string>, kinds: string[], shape: BlindSetShape): void {
+  expect(problems).toEqual([]);
+  expect(docs.size).toBe(shape.documents);
+  const byExt = new Map<string, number>();
+  for (const f of docs.keys()) byExt.set(path.extname(f), (byExt.get(path.extname(f)) ?? 0) + 1);
+  expect(Object.fromEntries(byExt)).toEqual(shape.formats);
+  expect([...docs.keys()].filter((f) => isEnglishDoc(f)).sort()).toEqual(shape.englishDocs);
+  expect(questions.length).toBeGreaterThanOrEqual(shape.questions[0]);
+  expect(questions.length).toBeLessThanOrEqual(shape.questions[1]);
+  expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+  expect(questions.filter((q) => !shape.id.test(q.id)).map((q) => q.id)).toEqual([]);
+  const answerable = questions.filter((q) => !q.unanswerable);
+  const un = questions.filter((q) => q.unanswerable);
+  expect(answerable.length).toBeGreaterThanOrEqual(shape.answerable);
+  expect(answerable.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(shape.answerableZh);
+  expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(shape.answerableEn);
+  // English questions on the English documents, and cross-lingual ones whose answer is in a Chinese document
+  expect(answerable.filter((q) => q.lang === 'en' && isEnglishDoc(q.doc)).length).toBeGreaterThanOrEqual(shape.onEnglishDocs);
+  const cross = answerable.filter((q) => q.tags.includes('cross-lingual'));
+  expect(cross.length).toBeGreaterThanOrEqual(shape.crossLingual);
+  expect(cross.filter((q) => q.lang !== 'en' || isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
+  // every English question on a Chinese document says it is cross-lingual; no Chinese question is on an English document
+  expect(answerable.filter((q) => q.lang === 'en' && !isEnglishDoc(q.doc) && !q.tags.includes('cross-lingual')).map((q) => q.id)).toEqual([]);
+  expect(answerable.filter((q) => q.lang === 'zh' && isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
+  expect(answerable.filter((q) => q.tags.includes('near-duplicate')).length).toBeGreaterThanOrEqual(shape.nearDuplicate);
+  expect(questions.filter((q) => q.tags.includes('typo')).length).toBeGreaterThanOrEqual(shape.typo);
+  expect(un.length).toBeGreaterThanOrEqual(shape.unanswerable);
+  if (shape.unanswerableZh !== undefined) expect(un.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(shape.unanswerableZh);
+  if (shape.unanswerableEn !== undefined) expect(un.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(shape.unanswerableEn);
+  expectKindsAndDocuments(questions, kinds, docs);
+  // (its kind is the first tag)
+  expect(un.filter((q) => !kinds.includes(q.tags[0])).map((q) => q.id)).toEqual([]);
+}
+
+/** The split rule of the lakeside brief: items 1, 3, 5 of every 5 in each language × answerability × kind are calib. */
+function expectStratificationRule(questions: readonly EvalQuestion[]): void {
+  const stratum = (q: EvalQuestion) =>
+    `${q.lang}/${q.unanswerable}/${q.unanswerable ? q.tags[0] : q.tags.includes('cross-lingual') ? 'cross-lingual' : q.tags.includes('near-duplicate') ? 'near-duplicate' : 'plain'}`;
+  const seen = new Map<string, number>();
+  const wrong: string[] = [];
+  for (const q of [...questions].sort((a, b) => a.id.localeCompare(b.id))) {
+    const s = stratum(q);
+    const n = seen.get(s) ?? 0;
+    seen.set(s, n + 1);
+    if (q.split !== ([0, 2, 4].includes(n % 5) ? 'calib' : 'report')) wrong.push(`${q.id} (${s} #${n + 1})`);
+  }
+  expect(wrong).toEqual([]);
+  // every stratum of two or more is in both splits
+  for (const [s, n] of seen) {
+    if (n >= 2) expect(new Set(questions.filter((q) => stratum(q) === s).map((q) => q.split)), s).toEqual(new Set(['calib', 'report']));
+  }
+}
+
 /** Each web page's text, as ingest extracts it, keeps a fact of its article and none of its navigation, side column or footer. */
 function expectArticleOnly(docs: Map<string, string>, pages: Record<string, { kept: string; dropped: string[] }>): void {
   for (const [file, { kept, dropped }] of Object.entries(pages)) {
@@ -1017,40 +1092,23 @@ describe('the lakeside calibration set (eval/lakeside)', async () => {
   const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/lakeside/questions.jsonl'), 'utf8'));
   const docs = await readDocs('eval/lakeside/docs');
   const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
-  const isEnglishDoc = (f: string | undefined) => /^[0-9]{2}_.*_en\.[a-z]+$/.test(f ?? '');
 
   it('has 21 policy documents in five formats and 150-170 questions, answerable and not, in both languages', () => {
-    expect(problems).toEqual([]);
-    expect(docs.size).toBe(21);
-    const byExt = new Map<string, number>();
-    for (const f of docs.keys()) byExt.set(path.extname(f), (byExt.get(path.extname(f)) ?? 0) + 1);
-    expect(Object.fromEntries(byExt)).toEqual({ '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 2 });
-    expect([...docs.keys()].filter((f) => isEnglishDoc(f)).sort()).toEqual([
-      '19_living_in_chenghu_en.html', '20_flu_jabs_health_checks_en.txt', '21_resident_medical_insurance_newcomers_en.txt',
-    ]);
-    expect(questions.length).toBeGreaterThanOrEqual(150);
-    expect(questions.length).toBeLessThanOrEqual(170);
-    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
-    expect(questions.filter((q) => !/^lk-[0-9]{3}$/.test(q.id)).map((q) => q.id)).toEqual([]);
-    const answerable = questions.filter((q) => !q.unanswerable);
-    const un = questions.filter((q) => q.unanswerable);
-    expect(answerable.length).toBeGreaterThanOrEqual(105);
-    expect(answerable.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(68);
-    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(38);
-    // English questions on the English documents, and cross-lingual ones whose answer is in a Chinese document
-    expect(answerable.filter((q) => q.lang === 'en' && isEnglishDoc(q.doc)).length).toBeGreaterThanOrEqual(23);
-    const cross = answerable.filter((q) => q.tags.includes('cross-lingual'));
-    expect(cross.length).toBeGreaterThanOrEqual(13);
-    expect(cross.filter((q) => q.lang !== 'en' || isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
-    // every English question on a Chinese document says it is cross-lingual; no Chinese question is on an English document
-    expect(answerable.filter((q) => q.lang === 'en' && !isEnglishDoc(q.doc) && !q.tags.includes('cross-lingual')).map((q) => q.id)).toEqual([]);
-    expect(answerable.filter((q) => q.lang === 'zh' && isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
-    expect(answerable.filter((q) => q.tags.includes('near-duplicate')).length).toBeGreaterThanOrEqual(15);
-    expect(questions.filter((q) => q.tags.includes('typo')).length).toBeGreaterThanOrEqual(12);
-    expect(un.length).toBeGreaterThanOrEqual(45);
-    expectKindsAndDocuments(questions, KINDS, docs);
-    // (its kind is the first tag)
-    expect(un.filter((q) => !KINDS.includes(q.tags[0])).map((q) => q.id)).toEqual([]);
+    expectBlindSetShape(questions, problems, docs, KINDS, {
+      documents: 21,
+      formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 2 },
+      englishDocs: ['19_living_in_chenghu_en.html', '20_flu_jabs_health_checks_en.txt', '21_resident_medical_insurance_newcomers_en.txt'],
+      questions: [150, 170],
+      id: /^lk-[0-9]{3}$/,
+      answerable: 105,
+      answerableZh: 68,
+      answerableEn: 38,
+      onEnglishDocs: 23,
+      crossLingual: 13,
+      nearDuplicate: 15,
+      typo: 12,
+      unanswerable: 45,
+    });
   });
 
   it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
@@ -1059,21 +1117,7 @@ describe('the lakeside calibration set (eval/lakeside)', async () => {
   });
 
   it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
-    const stratum = (q: EvalQuestion) =>
-      `${q.lang}/${q.unanswerable}/${q.unanswerable ? q.tags[0] : q.tags.includes('cross-lingual') ? 'cross-lingual' : q.tags.includes('near-duplicate') ? 'near-duplicate' : 'plain'}`;
-    const seen = new Map<string, number>();
-    const wrong: string[] = [];
-    for (const q of [...questions].sort((a, b) => a.id.localeCompare(b.id))) {
-      const s = stratum(q);
-      const n = seen.get(s) ?? 0;
-      seen.set(s, n + 1);
-      if (q.split !== ([0, 2, 4].includes(n % 5) ? 'calib' : 'report')) wrong.push(`${q.id} (${s} #${n + 1})`);
-    }
-    expect(wrong).toEqual([]);
-    // every stratum of two or more is in both splits
-    for (const [s, n] of seen) {
-      if (n >= 2) expect(new Set(questions.filter((q) => stratum(q) === s).map((q) => q.split)), s).toEqual(new Set(['calib', 'report']));
-    }
+    expectStratificationRule(questions);
   });
 
   it('finds every gold string verbatim in the text ingest extracts from its document', () => {
@@ -1100,42 +1144,25 @@ describe('the ridge calibration set (eval/ridge)', async () => {
   const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/ridge/questions.jsonl'), 'utf8'));
   const docs = await readDocs('eval/ridge/docs');
   const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
-  const isEnglishDoc = (f: string | undefined) => /^[0-9]{2}_.*_en\.[a-z]+$/.test(f ?? '');
 
   it('has 20 policy documents in five formats and 140-160 questions, answerable and not, in both languages', () => {
-    expect(problems).toEqual([]);
-    expect(docs.size).toBe(20);
-    const byExt = new Map<string, number>();
-    for (const f of docs.keys()) byExt.set(path.extname(f), (byExt.get(path.extname(f)) ?? 0) + 1);
-    expect(Object.fromEntries(byExt)).toEqual({ '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 });
-    expect([...docs.keys()].filter((f) => isEnglishDoc(f)).sort()).toEqual([
-      '18_family_doctors_public_bikes_en.html', '19_childhood_vaccines_en.txt', '20_maternity_allowance_en.txt',
-    ]);
-    expect(questions.length).toBeGreaterThanOrEqual(140);
-    expect(questions.length).toBeLessThanOrEqual(160);
-    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
-    expect(questions.filter((q) => !/^rd-[0-9]{3}$/.test(q.id)).map((q) => q.id)).toEqual([]);
-    const answerable = questions.filter((q) => !q.unanswerable);
-    const un = questions.filter((q) => q.unanswerable);
-    expect(answerable.length).toBeGreaterThanOrEqual(100);
-    expect(answerable.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(62);
-    expect(answerable.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(38);
-    // English questions on the English documents, and cross-lingual ones whose answer is in a Chinese document
-    expect(answerable.filter((q) => q.lang === 'en' && isEnglishDoc(q.doc)).length).toBeGreaterThanOrEqual(23);
-    const cross = answerable.filter((q) => q.tags.includes('cross-lingual'));
-    expect(cross.length).toBeGreaterThanOrEqual(13);
-    expect(cross.filter((q) => q.lang !== 'en' || isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
-    // every English question on a Chinese document says it is cross-lingual; no Chinese question is on an English document
-    expect(answerable.filter((q) => q.lang === 'en' && !isEnglishDoc(q.doc) && !q.tags.includes('cross-lingual')).map((q) => q.id)).toEqual([]);
-    expect(answerable.filter((q) => q.lang === 'zh' && isEnglishDoc(q.doc)).map((q) => q.id)).toEqual([]);
-    expect(answerable.filter((q) => q.tags.includes('near-duplicate')).length).toBeGreaterThanOrEqual(15);
-    expect(questions.filter((q) => q.tags.includes('typo')).length).toBeGreaterThanOrEqual(15);
-    expect(un.length).toBeGreaterThanOrEqual(40);
-    expect(un.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(25);
-    expect(un.filter((q) => q.lang === 'en').length).toBeGreaterThanOrEqual(15);
-    expectKindsAndDocuments(questions, KINDS, docs);
-    // (its kind is the first tag)
-    expect(un.filter((q) => !KINDS.includes(q.tags[0])).map((q) => q.id)).toEqual([]);
+    expectBlindSetShape(questions, problems, docs, KINDS, {
+      documents: 20,
+      formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+      englishDocs: ['18_family_doctors_public_bikes_en.html', '19_childhood_vaccines_en.txt', '20_maternity_allowance_en.txt'],
+      questions: [140, 160],
+      id: /^rd-[0-9]{3}$/,
+      answerable: 100,
+      answerableZh: 62,
+      answerableEn: 38,
+      onEnglishDocs: 23,
+      crossLingual: 13,
+      nearDuplicate: 15,
+      typo: 15,
+      unanswerable: 40,
+      unanswerableZh: 25,
+      unanswerableEn: 15,
+    });
   });
 
   it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
@@ -1144,21 +1171,7 @@ describe('the ridge calibration set (eval/ridge)', async () => {
   });
 
   it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
-    const stratum = (q: EvalQuestion) =>
-      `${q.lang}/${q.unanswerable}/${q.unanswerable ? q.tags[0] : q.tags.includes('cross-lingual') ? 'cross-lingual' : q.tags.includes('near-duplicate') ? 'near-duplicate' : 'plain'}`;
-    const seen = new Map<string, number>();
-    const wrong: string[] = [];
-    for (const q of [...questions].sort((a, b) => a.id.localeCompare(b.id))) {
-      const s = stratum(q);
-      const n = seen.get(s) ?? 0;
-      seen.set(s, n + 1);
-      if (q.split !== ([0, 2, 4].includes(n % 5) ? 'calib' : 'report')) wrong.push(`${q.id} (${s} #${n + 1})`);
-    }
-    expect(wrong).toEqual([]);
-    // every stratum of two or more is in both splits
-    for (const [s, n] of seen) {
-      if (n >= 2) expect(new Set(questions.filter((q) => stratum(q) === s).map((q) => q.split)), s).toEqual(new Set(['calib', 'report']));
-    }
+    expectStratificationRule(questions);
   });
 
   it('finds every gold string verbatim in the text ingest extracts from its document', () => {
