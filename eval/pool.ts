@@ -50,9 +50,14 @@ export function pool(root: string, out: string): { documents: number; questions:
   const lines: string[] = [];
   for (const set of sets) {
     const prefix = `${corpusName(set.corpus)}__`;
-    for (const line of readFileSync(path.join(root, set.questions), 'utf8').split('\n')) {
+    for (const [n, line] of readFileSync(path.join(root, set.questions), 'utf8').split('\n').entries()) {
       if (!line.trim()) continue;
-      const q = JSON.parse(line) as { doc?: string | null };
+      let q: { doc?: string | null };
+      try {
+        q = JSON.parse(line) as { doc?: string | null };
+      } catch {
+        throw new Error(`${set.questions} line ${n + 1} is not JSON`);
+      }
       if (q.doc) q.doc = prefix + q.doc;
       lines.push(JSON.stringify(q));
     }
@@ -67,6 +72,14 @@ if (isEntryPoint(import.meta.url)) {
     console.error('usage: npx tsx eval/pool.ts OUT   (writes OUT/docs and OUT/questions.jsonl)');
     process.exit(2);
   }
-  const { documents, questions } = pool(process.cwd(), path.resolve(out));
+  let counts: { documents: number; questions: number };
+  try {
+    counts = pool(process.cwd(), path.resolve(out));
+  } catch (error) {
+    // A set's folder or question file missing or unreadable (run from the repository root): say which, no stack trace.
+    console.error(`eval/pool: ${(error as Error).message} (run it from the repository root)`);
+    process.exit(2);
+  }
+  const { documents, questions } = counts;
   console.log(`eval/pool: ${documents} documents and ${questions} questions in ${out}\n  npm run eval -- --corpus ${path.join(out, 'docs')} --questions ${path.join(out, 'questions.jsonl')} --split calib --modes lexical`);
 }
