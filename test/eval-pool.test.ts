@@ -28,4 +28,8 @@ describe('eval/pool', () => {
     expect(withDoc.every((q) => existsSync(path.join(out, 'docs', q.doc!)))).toBe(true);
     expect(lines.filter((q) => q.split === 'calib').length).toBeGreaterThan(1000);
   });
+
+  it('names the folder it cannot read when run from elsewhere', () => {
+    expect(() => pool(out, path.join(out, 'again'))).toThrow(/seeds/);
+  });
 });
