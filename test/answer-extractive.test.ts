@@ -1686,6 +1686,29 @@ describe('abstention evidence', () => {
     expect(namesOtherMoney(text, amount, { key: '生活', words: ['生活费'] })).toBe(false);
   });
 
+  it('a money of the same programme is another money: its list lead or its own noun names it (生育医疗费用, asked 生育津贴)', () => {
+    const item = { key: '生育', words: ['生育津贴', '生育', '津贴'] };
+    const fee = '生育医疗费用实行定额支付：产前检查定额1000元；';
+    expect(namesOtherMoney(fee, figureMentions(fee).filter((m) => m.measure === 'money')[0], item)).toBe(true);
+    const later = '住院分娩顺产定额2800元，剖宫产定额4000元。';
+    const [birth] = figureMentions(later).filter((m) => m.measure === 'money');
+    expect(namesOtherMoney(later, birth, item)).toBe(false);
+    expect(namesOtherMoney(later, birth, item, '生育医疗费用实行定额支付')).toBe(true);
+    expect(namesOtherMoney(later, birth, { key: '医疗', words: ['生育医疗费用', '医疗费用'] }, '生育医疗费用实行定额支付')).toBe(false);
+    const guide = statsFor([
+      {
+        title: '职工生育保险待遇政策解读',
+        text: '二、生育津贴怎么算？\n生育津贴按照职工所在用人单位上年度职工月平均工资除以30再乘以产假天数计算。\n四、生育医疗费用怎么报？\n生育医疗费用实行定额支付：产前检查定额1000元；住院分娩顺产定额2800元，剖宫产定额4000元。',
+      },
+      ...ALL,
+    ]);
+    const allowance = askChunkOf(guide, '生孩子能领多少生育津贴');
+    expect(allowance.text.split('\n')[0]).not.toMatch(/2800元|4000元/);
+    const delivery = askChunkOf(guide, '顺产住院分娩的医疗费用定额多少钱');
+    expect(delivery.abstained, delivery.text).toBe(false);
+    expect(delivery.text.slice(0, 80)).toContain('2800元');
+  });
+
   it('English: a price its clause says is of another named thing (a tuition fee, "Farewell hall:") is not the thing asked', () => {
     const page = statsFor([
       {

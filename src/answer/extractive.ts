@@ -1847,7 +1847,7 @@ function focusTerms(focusText: string, keyTerms: KeyTerm[], language: Language, 
  * the question's terms around it (the subject next to the number: 7188名居民) and the counted thing
  * right beside it. Returns [evidence, best fit].
  */
-function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], focus: Set<string>, tokens: (text: string) => string[]): [number, number, FigureMention | null] {
+function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], focus: Set<string>, tokens: (text: string) => string[], lead = ''): [number, number, FigureMention | null] {
   let evidence = 0;
   let choice = 0;
   let bestFit = 0;
@@ -1855,7 +1855,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   const mentions = figureMentions(norm);
   const english = !HAN.test(norm);
   for (const [i, m] of mentions.entries()) {
-    const other = asked.item ? namesOtherMoney(norm, m, asked.item) : asked.thing ? pricesOtherThing(norm, m, asked.thing, mentions) : false;
+    const other = asked.item ? namesOtherMoney(norm, m, asked.item, lead) : asked.thing ? pricesOtherThing(norm, m, asked.thing, mentions) : false;
     const fit = figureFit(m, asked, norm) * (other ? OTHER_QUANTITY : 1);
     bestFit = Math.max(bestFit, fit);
     // An English figure's words are its own stretch of the sentence, the qualifier after it included ("RMB 6,000 per
@@ -2048,17 +2048,18 @@ function scoreSentences(
         // An English sentence whose subject is a pronoun ("It has 100 questions and can be taken in English") is
         // about what the sentence before it names ("You take only the theory test"): those words are its context.
         const referent = !row && before && !before.row && PRONOUN_SUBJECT.test(text) ? stats.tokenizer.tokens(normalizeText(before.text)) : [];
-        candidates.push({ p, passageIndex, order: start + i, text, norm, tokens, own: words, context: [...context, ...asked, ...rowContext, ...referent], ...(row ? { row } : {}), ...(neighbour ? { neighbour: true as const } : {}), ...(chunk.subhead ? { subhead: chunk.subhead } : {}) });
+        const lead = row ? '' : listLead(pieces, i);
+        candidates.push({ p, passageIndex, order: start + i, text, norm, tokens, own: words, context: [...context, ...asked, ...rowContext, ...referent], ...(row ? { row } : {}), ...(neighbour ? { neighbour: true as const } : {}), ...(chunk.subhead ? { subhead: chunk.subhead } : {}), ...(lead ? { lead } : {}) });
       });
     }
   });
-  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row, neighbour, subhead }) => {
+  const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row, neighbour, subhead, lead }) => {
     const ownCoverage = coverageOf(keyTerms, own);
     const coverage = coverageOf(keyTerms, new Set([...own, ...context]));
     let fit = 0;
     let evidence = 0;
     let figure: FigureMention | null = null;
-    if (asked) [evidence, fit, figure] = figureEvidence(norm, asked, keyTerms, focus, (t) => tokensOf(stats.tokenizer, t));
+    if (asked) [evidence, fit, figure] = figureEvidence(norm, asked, keyTerms, focus, (t) => tokensOf(stats.tokenizer, t), lead);
     const words = tokens.filter((t) => t.length >= 2);
     const features: Features = {
       own: ownCoverage,
@@ -2412,6 +2413,8 @@ interface Candidate {
   neighbour?: true;
   /** The heading path of the sentence's own chunk (一、… / 1．游泳馆). */
   subhead?: string;
+  /** A later item of a ；-joined list: the list's lead before its colon (listLead). */
+  lead?: string;
 }
 
 /**
@@ -2422,6 +2425,18 @@ interface Candidate {
 const PIECES = new Map<string, ReturnType<typeof passagePieces>>();
 const TOKENS = new WeakMap<ChineseTokenizer, Map<string, string[]>>();
 const MEMO_LIMIT = 20_000;
+/**
+ * The lead of the list a sentence is a later item of (生育医疗费用实行定额支付 of "…：产前检查定额1000元；住院分娩顺产定额2800元"):
+ * the words before the colon of the first of the ；-joined pieces before it, normalised; '' when it is no list item.
+ */
+function listLead(pieces: readonly { text: string; row?: TableRow }[], at: number): string {
+  let first = at;
+  while (first > 0 && !pieces[first - 1].row && /[；;]\s*$/.test(pieces[first - 1].text)) first--;
+  if (first === at) return '';
+  const colon = pieces[first].text.search(/[：:]/);
+  return colon > 0 ? normalizeText(pieces[first].text.slice(0, colon)) : '';
+}
+
 function piecesOf(text: string): ReturnType<typeof passagePieces> {
   let pieces = PIECES.get(text);
   if (!pieces) {

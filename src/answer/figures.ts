@@ -133,15 +133,21 @@ function sameMoney(a: string, b: string): boolean {
  * (每人每月按不超过30元的标准另行给予保险补贴 for 见习补贴; 按每人1500元标准给予一次性吸纳就业补贴 for 失业金).
  * (A clause naming none is of the money the sentence's clauses before it name: 发放生活费补助，小学每生每年1000元.)
  */
-export function namesOtherMoney(text: string, mention: FigureMention, item: NonNullable<AskedFigure['item']>): boolean {
+export function namesOtherMoney(text: string, mention: FigureMention, item: NonNullable<AskedFigure['item']>, listLead = ''): boolean {
   const clauses = text.split(/(?<=[，,。；;！!？?])/);
   let at = 0;
   let index = clauses.findIndex((c) => (at += c.length) > mention.start);
   if (index < 0) return false;
   let named = moneyItems(clauses[index]);
   while (!named.length && index > 0 && !/[。；;！!？?]$/.test(clauses[index - 1])) named = moneyItems(clauses[--index]);
-  const clause = clauses[index];
-  if (!named.length || clause.includes(item.key) || item.words.some((a) => clause.includes(a))) return false;
+  let clause = clauses[index];
+  // (An item of a list names its money in the list's lead: 生育医疗费用实行定额支付：产前检查定额1000元；住院分娩顺产定额2800元.)
+  if (!named.length && listLead) [clause, named] = [listLead, moneyItems(listLead)];
+  if (!named.length) return false;
+  // The asked money's telling word as the modifier of another money the clause names (生育 of 生育医疗费用, asked
+  // 生育津贴) does not name the asked one: two moneys of one programme.
+  const own = named.reduce((c, w) => [item.key, ...item.words].reduce((d, a) => d.split(a + w).join('　'), c), clause);
+  if (own.includes(item.key) || item.words.some((a) => own.includes(a))) return false;
   return !named.some((w) => sameMoney(w, item.key) || item.words.some((a) => w.includes(a)));
 }
 
