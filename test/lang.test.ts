@@ -17,7 +17,7 @@ import {
   type EnglishLexicon,
 } from '../src/lang/english.js';
 import { GLOSSARY_CHINESE_TERMS, PUBLIC_SERVICE_GLOSSARY } from '../src/lang/glossary.js';
-import { unknownEnglishPlaces } from '../src/lang/places.js';
+import { namesBeforePlaceNouns, romanisedVocabulary, unknownEnglishPlaces } from '../src/lang/places.js';
 import { stemEnglish } from '../src/text/stem.js';
 
 const SEEDS = path.resolve(import.meta.dirname, '..', 'seeds');
@@ -386,6 +386,23 @@ describe('English mapper: numbers and robustness', () => {
       expect(['zh', 'en']).toContain(detectLanguage(text));
     }
     expect(m.expand('高龄津贴')).toEqual([]);
+  });
+});
+
+describe('romanisedVocabulary', () => {
+  it('spells only the words that may be names, each read as among all the words', () => {
+    const all = romanisedVocabulary(['打通', '锦都', '桐安']);
+    expect(all).toEqual(expect.arrayContaining(['datong', 'tongan']));
+    const names = romanisedVocabulary(['打通', '锦都', '桐安'], (w) => w !== '打通');
+    expect(names).not.toContain('datong');
+    expect(names).toEqual(all.filter((s) => s !== 'datong'));
+    // A name no dictionary has is spelled every way its characters read: 锦都 is jindou as read, and jindu.
+    expect(names).toEqual(expect.arrayContaining(['jindou', 'jindu']));
+  });
+
+  it('finds the names written before a neighbourhood noun, which the index may hold no token of', () => {
+    expect(namesBeforePlaceNouns('她与锦都小区居民商量，渔港村和白沙镇')).toEqual(expect.arrayContaining(['锦都', '渔港', '白沙']));
+    expect(namesBeforePlaceNouns('平价电加少量服务费')).toEqual([]);
   });
 });
 

@@ -144,6 +144,18 @@ describe('English questions over Chinese documents', () => {
   });
 });
 
+describe('English questions naming a place', () => {
+  it('a city the documents never name is another city, though an everyday word of theirs spells it (打通 spells "datong"); their own places stay theirs', async () => {
+    const datong = await ask('is there the same 1 yuan per parcel delivery subsidy for farmers in datong');
+    expect(datong.abstained, datong.answer).toBe(true);
+    expect(datong.answer).toMatch(/datong/i);
+    // (锦都 of the seeds, no dictionary word, spelled as the index reads it beside its neighbours.)
+    const jindu = await ask('How many e-bike chargers were put in at Jindu community?');
+    expect(jindu.abstained, jindu.answer).toBe(false);
+    expect(firstLine(jindu)).toMatch(/^3\b/);
+  });
+});
+
 describe('citations', () => {
   it('point at returned sources whose text holds the quoted sentence', async () => {
     for (const q of ['露天巷的巷子有多长？', '锦都小区后来装了多少个电动车充电桩？', 'Where was the Yuncheng manufacturing job fair held?']) {

@@ -19,7 +19,7 @@ import { corpusTermPart, dictionaryLines, mergeTermParts, type TermPart } from '
 import { GLOSSARY_CHINESE_TERMS } from '../lang/glossary.js';
 import { indexedText, indexTokenizer } from '../index/tokens.js';
 import { buildEnglishLexicon, loadCedict } from '../lang/english.js';
-import { romanisedVocabulary } from '../lang/places.js';
+import { mayNamePlace, namesBeforePlaceNouns, romanisedVocabulary } from '../lang/places.js';
 import { Bm25Index, type DocumentCounts } from '../index/keyword.js';
 import { HnswVectorIndex } from '../index/vector.js';
 import { modelSignature } from '../embed/signature.js';
@@ -450,7 +450,9 @@ const writeStep: Step = async (run) => {
     const places = new Set(ordered.flatMap((s) => s.part!.places));
     writer.write('places.txt', [...places].sort().join('\n') + '\n');
     // Sorted first: pinyin of polyphonic characters depends on their neighbours in the joined text.
-    writer.write('romanised.txt', previousFile('romanised.txt') ?? romanisedVocabulary([...keyword.vocabulary()].sort()).join('\n') + '\n');
+    // (With the names written before a neighbourhood's noun, which the index may hold no token of: 锦都 of 锦都小区.)
+    const romanised = () => romanisedVocabulary([...new Set([...keyword.vocabulary(), ...ordered.flatMap((state) => chunksOf(state).flatMap((c) => namesBeforePlaceNouns(`${c.title} ${c.normText}`)))])].sort(), mayNamePlace);
+    writer.write('romanised.txt', previousFile('romanised.txt') ?? romanised().join('\n') + '\n');
     writer.write('keyword.bin', keyword.serialize());
     // English → Chinese lexicon restricted to this corpus's words: built once here, so answering
     // never loads the 5 MB dictionary.

@@ -3,7 +3,7 @@
 // stock dictionary (16k names) and no word of the corpus spells the same. Words that spell nothing
 // known ("Lane", "Jindu") are left alone: no evidence either way.
 import { pinyin } from './pinyin.js';
-import { stockWordsTagged } from '../text/tokenize.js';
+import { isStockWord, stockTag, stockWordsTagged } from '../text/tokenize.js';
 
 const CJK_WORD = /^[\u4e00-\u9fff]{2,4}$/;
 
@@ -12,22 +12,72 @@ export function romanise(word: string): string {
   return pinyin(word, { toneType: 'none', separator: '', v: true }).toLowerCase().replace(/\s+/g, '');
 }
 
-/** Romanised spellings of the corpus's 2–4 character Chinese words (built at ingest, stored with the index). */
-export function romanisedVocabulary(tokens: Iterable<string>): string[] {
+/**
+ * Romanised spellings of the corpus's 2–4 character Chinese words that may be names (built at ingest, stored with the
+ * index): `name` tells them — a noun or a word no dictionary has (锦都, 桐安), not an everyday verb or adverb, whose
+ * spelling would make a city it collides with known (打通 spells "datong", 养犬 "yangquan").
+ */
+export function romanisedVocabulary(tokens: Iterable<string>, name: (word: string) => boolean = () => true): string[] {
   const words = [...new Set([...tokens].filter((t) => CJK_WORD.test(t)))];
   if (!words.length) return [];
-  // One call over the joined words is ~3x faster than a call per word.
+  // One call over the joined words is ~3x faster than a call per word. (All of them, the names picked after: a
+  // polyphonic character is read by its neighbours in the joined text — 锦都 as jindu beside the words it is sorted among.)
   const syllables = pinyin(words.join('|'), { toneType: 'none', type: 'array', v: true });
   const out = new Set<string>();
   let current = '';
-  for (const s of syllables) {
-    if (s === '|') {
+  let at = 0;
+  const close = () => {
+    if (at < words.length && name(words[at])) {
       out.add(current);
-      current = '';
-    } else current += s.toLowerCase();
+      // A name no dictionary has is spelled every way its characters read (锦都: jindou as read, jindu as its
+      // residents say it): the asker's romanisation of it is any of them.
+      if (!isStockWord(words[at])) for (const spelling of readings(words[at])) out.add(spelling);
+    }
+    current = '';
+    at++;
+  };
+  for (const s of syllables) {
+    if (s === '|') close();
+    else current += s.toLowerCase();
   }
-  out.add(current);
+  close();
   return [...out].sort();
+}
+
+/**
+ * Names written before a neighbourhood's noun (锦都 of 锦都小区, 渔港 of 渔港村): the words a resident romanises
+ * ("Jindu community"), though the index may hold no token of them (都 is a stop character). The two and three
+ * characters before the noun, whichever the name is.
+ */
+export function namesBeforePlaceNouns(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{2,3}(?=小区|社区|村|镇|乡|街道)/g)) {
+    out.add(m[0]);
+    out.add(m[0].slice(-2));
+  }
+  return [...out];
+}
+
+/** Most spellings one word's readings give (four polyphonic characters of two readings each). */
+const MAX_READINGS = 16;
+
+const charReadings = new Map<string, string[]>();
+
+/** Every toneless spelling of a word its characters' readings give (锦都 → jindou, jindu), up to MAX_READINGS. */
+function readings(word: string): string[] {
+  let out = [''];
+  for (const char of word) {
+    let each = charReadings.get(char);
+    if (!each) charReadings.set(char, (each = (pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: true }) as string[]).map((r) => r.toLowerCase())));
+    if (out.length * each.length > MAX_READINGS) return [];
+    out = out.flatMap((head) => each!.map((r) => head + r));
+  }
+  return out;
+}
+
+/** A word that may name a place: a noun of jieba's stock dictionary (n…, j) or a word it lacks (a fictional 锦都). */
+export function mayNamePlace(word: string): boolean {
+  return !isStockWord(word) || /^(?:n|j)/.test(stockTag(word));
 }
 
 let stockPlaces: Map<string, string[]> | null = null;

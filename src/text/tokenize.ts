@@ -266,6 +266,9 @@ function generalTag(word: string): string {
   return stockEntry(word)?.tag ?? '';
 }
 
+/** The word's part-of-speech tag in jieba's stock dictionary ('' when it lists none). */
+export const stockTag = generalTag;
+
 /** Without HMM jieba cuts 8.5 into 8|.|5; numbers must stay whole to match. */
 function joinDecimals(words: string[]): string[] {
   const out: string[] = [];
