@@ -1,7 +1,8 @@
 // Romanised Chinese place names in English questions ("Hangzhou", "Yuncheng").
 // A capitalised word is a place the documents do not cover when it spells a place name of jieba's
-// stock dictionary (16k names) and no word of the corpus spells the same. Words that spell nothing
-// known ("Lane", "Jindu") are left alone: no evidence either way.
+// stock dictionary (16k names) and no word of the corpus that may be a name (a noun, or a word no dictionary
+// has) spells the same — an everyday verb does not (打通 does not make "Datong" covered). Words that spell
+// nothing known ("Lane") are left alone: no evidence either way.
 import { pinyin } from './pinyin.js';
 import { isStockWord, stockTag, stockWordsTagged } from '../text/tokenize.js';
 
