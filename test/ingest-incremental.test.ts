@@ -75,6 +75,35 @@ describe('one changed document', () => {
   });
 });
 
+describe('parts from before the names written before a neighbourhood noun (锦都 of 锦都小区)', () => {
+  it('are read from their chunks when the romanised names are built again, and written with them', async () => {
+    const corpus = makeTempCorpus({ prefix: 'incr-names-' });
+    try {
+      const config = loadCoreConfig(lexicalEnv(corpus));
+      await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
+      // The previous build's parts as an older ingest wrote them: no names (their checksum kept valid).
+      const gen = currentGeneration(config.indexDir)!;
+      const [head, ...parts] = file(gen, 'parts.jsonl').split('\n').filter(Boolean);
+      expect(parts.some((l) => (JSON.parse(l) as { names?: string[] }).names?.includes('锦都'))).toBe(true);
+      const old = [head, ...parts.map((l) => JSON.stringify({ ...JSON.parse(l), names: undefined }))].join('\n') + '\n';
+      fs.writeFileSync(path.join(gen, 'parts.jsonl'), old);
+      const manifest = JSON.parse(file(gen, 'manifest.json')) as { files: Record<string, { sha256: string; bytes: number }> };
+      manifest.files['parts.jsonl'] = { sha256: sha256(old), bytes: Buffer.byteLength(old) };
+      fs.writeFileSync(path.join(gen, 'manifest.json'), JSON.stringify(manifest, null, 1));
+      // Another page gains a word: the romanised names are built again, the page with 锦都 is not tokenised.
+      const other = SEED_FILES.find((f) => !fs.readFileSync(path.join(corpus.corpusDir, f), 'utf8').includes('锦都'))!;
+      fs.appendFileSync(path.join(corpus.corpusDir, other), '\n\n“银发食堂”今年新开三家。\n');
+      const report = await ingest(config, { paths: [corpus.corpusDir], embedder: null }, logger);
+      expect(report.tokenized).toBe(1);
+      const next = currentGeneration(config.indexDir)!;
+      expect(file(next, 'romanised.txt').split('\n')).toContain('jindu');
+      expect(file(next, 'parts.jsonl').split('\n').filter(Boolean).slice(1).some((l) => (JSON.parse(l) as { names?: string[] }).names?.includes('锦都'))).toBe(true);
+    } finally {
+      corpus.remove();
+    }
+  });
+});
+
 describe('an English lexicon from before its latest field (its gloss words)', () => {
   it('is built again when the Chinese words are unchanged, so that it has them', async () => {
     const corpus = makeTempCorpus({ prefix: 'incr-lex-' });

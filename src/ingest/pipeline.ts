@@ -129,6 +129,8 @@ interface DocumentPart {
   id: string;
   terms: TermPart;
   places: string[];
+  /** Names written before a neighbourhood's noun (锦都 of 锦都小区: namesBeforePlaceNouns); absent in older parts. */
+  names?: string[];
 }
 
 /** Identifies the keyword tokenisation: parts and counts from another one are not reused. */
@@ -426,11 +428,14 @@ const writeStep: Step = async (run) => {
         continue;
       }
       const places = new Set<string>();
+      const names = new Set<string>();
       for (const c of chunksOf(state)) {
         for (const p of tokenizer.placeNames(`${c.title} ${c.normText}`)) places.add(p);
+        for (const n of namesBeforePlaceNouns(`${c.title} ${c.normText}`)) names.add(n);
         rows.push(countTokens(tokenizer.tokens(indexedText(c))));
       }
       state.part!.places = [...places];
+      state.part!.names = [...names];
       tokenizedChunks += chunkCount(state);
       report.tokenized++;
       if (options.progress && ++tokenized % 1000 === 0) {
@@ -445,14 +450,17 @@ const writeStep: Step = async (run) => {
     const previousFile = (name: string) => (sameWords && run.previous!.manifest.files[name] && !run.previous!.damaged.includes(name) ? fs.readFileSync(path.join(run.previous!.dir, name)) : null);
     writer.write('chunks.jsonl', lines.join('\n') + '\n');
     writer.write('terms.txt', dictionaryLines(terms));
-    writer.write('parts.jsonl', JSON.stringify({ tokenizer: tokenizerKey() }) + '\n' + ordered.map((s) => JSON.stringify(s.part)).join('\n') + '\n');
     // Place names the stock dictionary knows (忻州, 射阳): matched by romanised English questions.
     const places = new Set(ordered.flatMap((s) => s.part!.places));
     writer.write('places.txt', [...places].sort().join('\n') + '\n');
     // Sorted first: pinyin of polyphonic characters depends on their neighbours in the joined text.
-    // (With the names written before a neighbourhood's noun, which the index may hold no token of: 锦都 of 锦都小区.)
-    const romanised = () => romanisedVocabulary([...new Set([...keyword.vocabulary(), ...ordered.flatMap((state) => chunksOf(state).flatMap((c) => namesBeforePlaceNouns(`${c.title} ${c.normText}`)))])].sort(), mayNamePlace);
+    // (With the names written before a neighbourhood's noun, which the index may hold no token of: 锦都 of 锦都小区 —
+    // kept per document; a part written before they were is read from its chunks once.)
+    const names = () => ordered.flatMap((state) => (state.part!.names ??= [...new Set(chunksOf(state).flatMap((c) => namesBeforePlaceNouns(`${c.title} ${c.normText}`)))]));
+    const romanised = () => romanisedVocabulary([...new Set([...keyword.vocabulary(), ...names()])].sort(), mayNamePlace);
     writer.write('romanised.txt', previousFile('romanised.txt') ?? romanised().join('\n') + '\n');
+    // (After the romanised names: a part they read from its chunks is written with them.)
+    writer.write('parts.jsonl', JSON.stringify({ tokenizer: tokenizerKey() }) + '\n' + ordered.map((s) => JSON.stringify(s.part)).join('\n') + '\n');
     writer.write('keyword.bin', keyword.serialize());
     // English → Chinese lexicon restricted to this corpus's words: built once here, so answering
     // never loads the 5 MB dictionary.
