@@ -1709,6 +1709,18 @@ describe('abstention evidence', () => {
     expect(delivery.text.slice(0, 80)).toContain('2800元');
   });
 
+  it('an answer to a page\'s own question that defers the asked figure (收费标准另行公布) is measured against the sentences that state, not against the question it answers', () => {
+    const faq = { title: '课后服务收费问答', text: '问：暑假有托管吗？\n答：有条件的学校可以自愿开办暑期托管服务，收费标准另行公布。\n问：对收费有意见向谁反映？\n答：可以向学校反映。' };
+    const fees = { title: '课后服务收费问答', text: '学段 | 收费标准\n小学 | 每生每学期360元\n初中 | 每生每学期450元' };
+    const { first, second, stats } = twoChunkDocument('kehou.html', faq, fees, '');
+    const summer = askZh('暑假托管一个月多少钱', [first], stats);
+    expect(summer.abstained, summer.text).toBe(true);
+    expect(summer.text).toContain('另行公布');
+    const term = askZh('小学课后服务一学期收多少钱', [second, first], stats);
+    expect(term.abstained, term.text).toBe(false);
+    expect(term.text.slice(0, 80)).toContain('360元');
+  });
+
   it('English: a price its clause says is of another named thing (a tuition fee, "Farewell hall:") is not the thing asked', () => {
     const page = statsFor([
       {

@@ -752,7 +752,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // The sentence most about the asked thing says its figure is to be set later (具体标准另文公布): not given.
   // (and clearly more about it, with its titles, than every sentence that does state a fitting figure: a
   // table row under the programme's title answers even where another programme's amount is deferred).
-  const mostOwn = Math.max(0, ...sentences.map((s) => s.features.own));
+  // (A page's own question — 问：暑假有托管吗？ — asks, it states nothing: its answer's words are measured against the sentences that do.)
+  const mostOwn = Math.max(0, ...sentences.filter((s) => !isFaqQuestion(s.text)).map((s) => s.features.own));
   const deferring = sentences.filter((s) => defersAsked(s.norm, asked) && s.features.own >= 0.8 * mostOwn);
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
   const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
