@@ -1721,6 +1721,22 @@ describe('abstention evidence', () => {
     expect(term.text.slice(0, 80)).toContain('360元');
   });
 
+  it('an amount in 万元 its clause states per one (每台电梯20万元, 每户最高不超过2万元) answers a price for one; a total does not', () => {
+    const asked = askedFigure('老小区加装电梯，政府每台补多少钱', 'zh');
+    const fit = (text: string) => figureFit(figureMentions(text).find((m) => m.measure === 'money')!, asked, text);
+    expect(fit('补贴标准：每台电梯20万元')).toBeGreaterThanOrEqual(0.5);
+    expect(fit('每户最高不超过2万元')).toBeGreaterThanOrEqual(0.5);
+    expect(fit('全区今年共安排补贴资金500万元')).toBeLessThan(0.5);
+    expect(fit('每年安排资金，今年共500万元')).toBeLessThan(0.5);
+    const notice = statsFor([
+      { title: '河湾区既有住宅加装电梯财政补贴办法', text: '三、补贴标准。\n补贴项目 | 补贴标准\n基础补贴 | 每台电梯20万元\n全区今年共安排补贴资金500万元。' },
+      ...ALL,
+    ]);
+    const draft = askChunkOf(notice, '河湾区老小区加装电梯，政府每台补多少钱？');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('20万元');
+  });
+
   it('English: a price its clause says is of another named thing (a tuition fee, "Farewell hall:") is not the thing asked', () => {
     const page = statsFor([
       {

@@ -229,8 +229,14 @@ export function askedBound(question: string): 'max' | 'min' | undefined {
 const PER_UNIT_ZH = /(?:^|[^\d零一二两三四五六七八九十百千万])(?:一|每)(?:个|顿|度|次(?!性)|斤|公斤|千克|件|份|张|位|人|户|平米|平方米|单|台|辆|天|小时|晚|碗|盒|瓶|袋|包|箱|趟|节|课)/;
 // "per kilo", "each visit", "a meal", "one ticket" — a unit after a or one, not any noun ("I'm a PhD graduate starting a job").
 const PER_UNIT_EN = /\b(?:per|each)\s+(?!year\b|month\b|week\b|day\b)[a-z-]+|\b(?:a|one)\s+(?:meal|visit|night|hour|ticket|kg|kilo|kilogram|jin|trip|ride|session|class|lesson|item|piece|page|copy|bag|box|bottle|room|bed|dose|cup|bowl|portion|pass|square metre|square meter|unit)s?\b/i;
-/** A total stated in ten-thousands or hundred-millions of yuan (56.28万元): never a price for one. */
+/** A total stated in ten-thousands or hundred-millions of yuan (56.28万元): no price for one — unless its clause says per what (每台电梯20万元, 每户最高不超过2万元). */
 const AGGREGATE_MONEY = /[万亿]\s*(?:余|多)?\s*(?:元|块)/;
+const PER_ONE_BEFORE = /每[^\d零一二两三四五六七八九十百千万，。；：]{1,4}/;
+/** The clause a figure at `at` stands in, up to it: from the last comma, semicolon, colon or full stop before it (at most 20 characters). */
+function clauseOf(text: string, at: number): string {
+  const piece = text.slice(Math.max(0, at - 20), at);
+  return piece.split(/[，,。；;：:！？]/).pop() ?? '';
+}
 
 const UNITS = '立方米|立方|楼|层|平方米|平米|平方公里|平方千米|公顷|公里|千米|光年|英里|厘米|公分|毫米|公斤|千克|小时|分钟|个工作日|工作日|个月|个小时|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
 const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
@@ -606,7 +612,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     const stated = statedPeriod(text, mention);
     if (stated === 'hour' || stated === 'day') return 0.15;
   }
-  if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text)) return 0.15;
+  if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text) && !(text !== undefined && PER_ONE_BEFORE.test(clauseOf(text, mention.start)))) return 0.15;
   if (asked.perMeasure && mention.measure === 'money' && text !== undefined && !statesMeasure(text, mention)) return PER_NOTHING_FIT;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
