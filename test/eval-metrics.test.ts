@@ -968,7 +968,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en and ridge report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en, ridge and plains report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -994,7 +994,7 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/plains/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
@@ -1009,13 +1009,14 @@ describe('the eval CLI', () => {
     const lakesideReport = await reportSplit('eval/lakeside/questions.jsonl');
     const residentsEnReport = await reportSplit('eval/residents-en.jsonl');
     const ridgeReport = await reportSplit('eval/ridge/questions.jsonl');
+    const plainsReport = await reportSplit('eval/plains/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
     const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
     const countyFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/county/fresh.jsonl'), 'utf8')).questions.length;
     const webpagesFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/webpages/fresh.jsonl'), 'utf8')).questions.length;
     const probes = parseQuestions(await readFile(path.join(ROOT, 'eval/probes/questions.jsonl'), 'utf8')).questions.length;
     const offtopic = parseQuestions(await readFile(path.join(ROOT, 'eval/offtopic/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + probes + offtopic + offtopic);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + plainsReport + probes + offtopic + offtopic);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -1025,11 +1026,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'webpages-fresh', 'webpages-report']);
+    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'plains-report', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'webpages-fresh', 'webpages-report']);
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['plains-report', plainsReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'plains-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
@@ -1190,5 +1191,58 @@ describe('the ridge calibration set (eval/ridge)', async () => {
   it('reads the Word file and the PDF with their tables', () => {
     expect(docs.get('10_jiazheng_peixun_butie_zhinan.docx')).toContain('每人2000元');
     expect(docs.get('09_xuesheng_yingyangcan_yanquan.pdf')).toContain('每生每年1250元');
+  });
+});
+
+describe('the plains calibration set (eval/plains)', async () => {
+  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/plains/questions.jsonl'), 'utf8'));
+  const docs = await readDocs('eval/plains/docs');
+  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
+
+  it('has 20 policy documents in five formats and 140-160 questions, answerable and not, in both languages', () => {
+    expectBlindSetShape(questions, problems, docs, KINDS, {
+      documents: 20,
+      formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+      englishDocs: ['18_park_pass_fireworks_en.html', '19_womens_health_screening_en.txt', '20_ebike_trade_in_en.txt'],
+      questions: [140, 160],
+      id: /^pl-[0-9]{3}$/,
+      answerable: 100,
+      answerableZh: 62,
+      answerableEn: 38,
+      onEnglishDocs: 23,
+      crossLingual: 13,
+      nearDuplicate: 30,
+      typo: 18,
+      unanswerable: 40,
+      unanswerableZh: 25,
+      unanswerableEn: 15,
+    });
+  });
+
+  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
+    expectStratifiedSplit(questions, KINDS);
+    expectEveryKindEverywhere(questions, KINDS);
+  });
+
+  it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
+    expectStratificationRule(questions);
+  });
+
+  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+    expect(missingGolds(questions, docs, 'eval/plains/docs')).toEqual([]);
+  });
+
+  it('reads the web pages without their navigation, side columns and footers, so a gold there would be caught', () => {
+    expectArticleOnly(docs, {
+      '02_jiazhuang_dianti_butie_hewan.html': { kept: '0864-5236 7710', dropped: ['渡口路1号', '5230 0001', '5236 0000'] },
+      '14_gongyuan_nianka_gonggao.html': { kept: '0864-5107 6601', dropped: ['鹭洲路20号', '5100 0001', '5107 0000'] },
+      '16_yanhua_baozhu_fangfang_tonggao.html': { kept: '0864-5112 2110', dropped: ['柳堤路3号', '5112 0001', '5112 7788', '5112 6060'] },
+      '18_park_pass_fireworks_en.html': { kept: 'Dogs are not allowed', dropped: ['5100 8800', '9 Luzhou Road', '5100 2020', '5107 1234'] },
+    });
+  });
+
+  it('reads the Word file and the PDF with their tables', () => {
+    expect(docs.get('10_jinqiu_zhuxue_zhinan.docx')).toContain('一次性2000元');
+    expect(docs.get('09_jiating_nongchang_weitang.pdf')).toContain('每家3万元');
   });
 });
