@@ -1737,6 +1737,23 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('20万元');
   });
 
+  it('a card broken asks for a replacement (社保卡坏了); the asker\'s story of what broke (电梯坏了停运) does not', () => {
+    const guide = statsFor([
+      {
+        title: '住宅专项维修资金使用指南',
+        text: '应急使用：发生电梯故障停运危及人身安全、屋面严重漏水等紧急情况的，不需要业主表决，由业主委员会直接申请。\n一般使用：经三分之二以上的业主同意。',
+      },
+      ...ALL,
+    ]);
+    const lift = askChunkOf(guide, '电梯坏了停运，紧急用维修资金还要业主投票吗');
+    expect(lift.abstained, lift.text).toBe(false);
+    expect(lift.text.slice(0, 80)).toContain('不需要业主表决');
+    const card = statsFor([{ title: '社保卡服务指南', text: '社保卡可以在线申请，由社保经办机构制卡后邮寄到家。' }, ...ALL]);
+    const broken = askChunkOf(card, '社保卡坏了咋办');
+    expect(broken.abstained, broken.text).toBe(true);
+    expect(broken.text).toContain('补办');
+  });
+
   it('English: a price its clause says is of another named thing (a tuition fee, "Farewell hall:") is not the thing asked', () => {
     const page = statsFor([
       {

@@ -2852,8 +2852,11 @@ const FREQUENCY_ASK = /(多久|多长时间|多少天|几天|几个月|几年|�
 const FREQUENCY_STATED = /每\s*(?:年|月|季度?|半年|周|星期|天|日|[两二三四五六\d]+\s*个?\s*(?:年|月|周|星期|天|日))[^，,。；;]{0,16}(?:一次|[两二三四五六\d]\s*次)|按\s*(?:年|月|季度?|周|日|半年)\s*(?:发放|领取|缴纳|缴费|支付|拨付|申报|结算|发|领|交|缴)|(?:一年|一个月|每年|每月)[^，,。；;]{0,4}[一两二三四\d]\s*次|(?:每年|每月|每季度|每半年)[^，,。；;]{0,6}(?:发放|领取|缴纳|申报|申请|检查|核查|认证|年检|抄表|评估|公示)|\b(?:once|twice)\s+(?:a|an|per|every|each)\b|\bevery\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|quarters?)\b|\b(?:monthly|quarterly|annually|yearly|weekly|daily)\b|\bper\s+(?:year|month|quarter|week)\b|\b(?:\d+|two|three|four)\s+times\s+(?:a|per|every|each)\b|(?:间隔|相隔|隔)[^，,。；;]{0,8}\d+\s*个?\s*(?:年|月|周|天|日)|\d+\s*个?\s*(?:年|月|周|天|日)\s*(?:内|以内|之内)|\b(?:at least|after|within)\s+\d+\s+(?:days?|weeks?|months?|years?)\b/i;
 /** Asks whether money paid is refunded (能退吗, 退不退, refund). */
 const REFUND_ASK = /(能|可以|可不可以|能不能|能否|可否|会不会)\s*(退|退还|退回|退钱|退款|退费)(吗|不|么|嘛|呢|回来)?\s*[？?。！!]*\s*$|退不退|能退(吗|不|么)|\b(refund|refundable|get (my|the) money back)\b/i;
-/** Asks to replace something lost or broken (补办, 补领, 丢了, 遗失, "lost my", replacement). */
-const REPLACE_ASK = /补办|补领|补发|挂失|丢了|掉了|弄丢|遗失|丢失|坏了|\b(?:lost (?:my|our|his|her|the) (?!jobs?\b|work\b)|replacement|replace|stolen)\b/i;
+/**
+ * Asks to replace something lost or broken (补办, 补领, 丢了, 遗失, "lost my", replacement) — a card or paper broken
+ * (社保卡坏了, 证件坏了), not the asker's story of what broke (电梯坏了停运, 电视冰箱泡坏了).
+ */
+const REPLACE_ASK = /补办|补领|补发|挂失|丢了|掉了|弄丢|遗失|丢失|(?:卡|证|照|牌|本|件)[^，。？?\s]{0,2}坏了|\b(?:lost (?:my|our|his|her|the) (?!jobs?\b|work\b)|replacement|replace|stolen)\b/i;
 /** A sentence that speaks of replacing, losing or reporting lost (补办, 挂失, 遗失, 损坏, 换发, replace, lost). */
 const REPLACE_STATED = /补办|补领|补发|补换|挂失|遗失|丢失|损坏|毁损|换领|换发|\b(?:replac\w*|lost|loss|stolen|damaged)\b/i;
 /** A sentence that speaks of money coming back (退还, 退费, 返还, refund). */
