@@ -301,6 +301,10 @@ describe('English questions about things the documents never mention', () => {
     expect(cost.text.split('\n')[0]).toContain('400 yuan');
     // …and "how long to get it" asks a time, as "how long does it take" does.
     expect(askedFigure('how long to get my work permit', 'en').measure).toBe('duration');
+    // "how long" at the end asks a time; a length is asked of a thing.
+    expect(askedFigure('how do I get the HPV result and how long', 'en').measure).toBe('duration');
+    expect(askedFigure('result by email? how long?', 'en').measure).toBe('duration');
+    expect(askedFigure('how long is the bridge', 'en').measure).toBe('length');
   });
 
   it('"how fast / how quickly / how soon" (多快) asks how long until it happens, unless something moves', () => {

@@ -462,7 +462,8 @@ const CONTACT_EN = /\b(call|ring|dial|phone|telephone|hotline|contact)\b/i;
 
 /** Something that moves, for "how fast": a speed asked, not a wait. */
 const SPEED_EN = /\b(go|goes|drive|drives|driving|ride|rides|riding|run|runs|travel|travels|speed|km|mph)\b/i;
-const HOW_LONG_VERB = /\bhow long\s+(to|does|do|did|will|would|should|can|could|must|until|till|have|has|for|before|after)\b/i;
+// (…or nothing: "how do I get the HPV result and how long" — a length is asked of a thing, "how long is the bridge".)
+const HOW_LONG_VERB = /\bhow long\s+(to|does|do|did|will|would|should|can|could|must|until|till|have|has|for|before|after)\b|\bhow long\s*(?:[?!.,;]|$)/i;
 const TIME_WORD_EN = /\b(take|takes|last|lasts|wait|until|before|period|term|time|duration|valid|validity|stay|leave|holiday|vacation|contract|probation|trial|course|training|notice|process|processing)\b/i;
 
 function askedFigureEnglish(question: string): AskedFigure {
