@@ -157,7 +157,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       }));
     let expander: ChineseExpander | null = null;
     const chinese = () =>
-      (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary(), besideAny: usedTogether(index) }));
+      (expander ??= createChineseExpander({ tokenizer: index.tokenizer, documentFrequency: (t) => index.keyword.documentFrequency(t), vocabulary: () => index.keyword.vocabulary(), besideAny: usedTogether(index), paraphrases: (word) => index.paraphrases?.[word] }));
     return { index, retriever, answerer, fallback: extractive, english, chinese };
   };
   const loadedAt = new WeakMap<LoadedIndex, number>();

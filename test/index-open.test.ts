@@ -163,6 +163,24 @@ describe('damaged files', () => {
     expect(loadIndex(damaged.config, model, logger).warnings.join('\n')).toMatch(/The English lexicon cannot be used \(checksum mismatch\)/);
   });
 
+  it('paraphrases.json (Chinese words no document uses → the corpus words for them) is read on first use; missing (an older index) or damaged, there are none, said once in the log', () => {
+    const { config: fresh, gen } = copyIndex();
+    const paraphrases = JSON.parse(fs.readFileSync(path.join(gen, 'paraphrases.json'), 'utf8')) as Record<string, string[]>;
+    expect(Object.keys(paraphrases).length).toBeGreaterThan(0);
+    expect(Object.values(paraphrases).flat().every((t) => /^[\u4e00-\u9fff]+$/.test(t))).toBe(true);
+    expect(loadIndex(fresh, model, logger).paraphrases).toEqual(paraphrases);
+    const older = copyIndex();
+    fs.rmSync(path.join(older.gen, 'paraphrases.json'));
+    expect(loadIndex(older.config, model, logger).paraphrases).toBeNull();
+    const damaged = copyIndex();
+    flipByte(path.join(damaged.gen, 'paraphrases.json'), 1);
+    const own = createMemoryLogger();
+    const index = loadIndex(damaged.config, model, own);
+    expect(index.paraphrases).toBeNull();
+    expect(index.paraphrases).toBeNull();
+    expect(own.lines.filter((l) => l.includes('index.paraphrases_unusable'))).toHaveLength(1);
+  });
+
   it('damaged vectors.f32 makes retrieval lexical-only, said in a warning', () => {
     const { config: copy, gen } = copyIndex();
     flipByte(path.join(gen, 'vectors.f32'), 1000);

@@ -7,6 +7,7 @@ import { isEverydayWord } from '../src/lang/everyday.js';
 import { PUBLIC_SERVICE_SYNONYMS } from '../src/lang/synonyms.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
 import { normalizeText } from '../src/text/normalize.js';
+import { buildParaphrases, loadCedict } from '../src/lang/english.js';
 
 const DOCS = [
   '符合条件的城乡居民可以申请低保，由户籍所在地乡镇人民政府受理。',
@@ -205,6 +206,22 @@ describe('Chinese expander', () => {
     expect(englishSlip('what is the phone number', () => 0)).toBe('what is the pohne number');
     expect(englishSlip('what is the phone number', () => 0.99)).toBe('what is the phone numer');
     expect(englishSlip('how far is it', () => 0)).toBe('how far is it');
+  });
+
+  it("reads a noun the documents never use as the corpus words CC-CEDICT gives its sense (麦子 → 小麦, 放鞭炮 → 爆竹 for the whole word typed), never a verb", async () => {
+    const docs = ['小麦每亩保险金额900元。', '外环路以内全年禁止燃放烟花爆竹。', '个人只需支付自付部分。'];
+    const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(tokens.flatMap((t) => [...t]))];
+    const paraphrases = buildParaphrases((t) => words.includes(t), await loadCedict());
+    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words, paraphrases: (w) => paraphrases[w] });
+    const found = (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(found('今年收的麦子一亩保多少钱')).toContain('麦子→小麦:paraphrase');
+    expect(found('过年能放鞭炮不')).toContain('放鞭炮→爆竹:paraphrase');
+    // 出钱 ("to pay", a verb) is how the asker puts it, not a thing the documents call otherwise.
+    expect(paraphrases['出钱']).toEqual(['支付']);
+    expect(found('楼上装电梯我要出钱吗').filter((t) => t.startsWith('出钱'))).toEqual([]);
+    // Without the index's paraphrases (an index built before them) nothing is added.
+    expect(createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words }).expand('麦子一亩保多少钱').filter((t) => t.origin === 'paraphrase')).toEqual([]);
   });
 
   it('leaves real words alone: a word the documents lack is a missing topic, not a typo', () => {

@@ -10,6 +10,7 @@ import {
   createEnglishMapper,
   englishWords,
   loadCedict,
+  buildParaphrases,
   numbersIn,
   validateEnglishLexicon,
   withSpellingFixed,
@@ -299,6 +300,24 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     for (const word of ['permit', 'passport', 'kindergarten', 'subsidy', 'movie']) expect(everyday.has(stemEnglish(word)), word).toBe(false);
     // Counted over every entry, whatever the corpus uses: the same list for any vocabulary.
     expect(buildEnglishLexicon(new Set(['补贴']), cedict).everyday).toEqual(lexicon.everyday);
+  });
+
+  it("gives a Chinese noun the corpus lacks the corpus words of its whole sense (麦子 → 小麦) or its long form (国标 → 国家标准), never a sense too many share", () => {
+    const paraphrases = buildParaphrases((t) => ['小麦', '爆竹', '国家标准', '居民'].includes(t), cedict);
+    expect(paraphrases['麦子']).toEqual(['小麦']);
+    expect(paraphrases['鞭炮']).toEqual(['爆竹']);
+    expect(paraphrases['国标']).toEqual(['国家标准']);
+    // A corpus word is never paraphrased, and nothing maps outside the vocabulary.
+    expect(paraphrases['小麦']).toBeUndefined();
+    expect(Object.values(paraphrases).flat().every((t) => ['小麦', '爆竹', '国家标准', '居民'].includes(t))).toBe(true);
+    // Only the same senses, all of them: 津贴 ("allowance") is not 补贴 ("to subsidize; subsidy; allowance").
+    expect(buildParaphrases((t) => t === '补贴', cedict)['津贴']).toBeUndefined();
+    expect(buildParaphrases((t) => t === '付费', cedict)['出钱']).toEqual(['付费']);
+    // A sense five corpus words share ("to pay") stands for none of them.
+    const paying = ['甲付', '乙付', '丙付', '丁付', '戊付'];
+    const many = buildParaphrases((t) => paying.includes(t), [...cedict, ...paying.map((simplified) => ({ simplified, pinyin: 'fu4', glosses: ['to pay'] }))]);
+    expect(many['出钱']).toBeUndefined();
+    expect(buildParaphrases((t) => paying.slice(0, 4).includes(t), [...cedict, ...paying.map((simplified) => ({ simplified, pinyin: 'fu4', glosses: ['to pay'] }))])['出钱']).toEqual(['丁付', '丙付', '乙付', '甲付'].sort());
   });
 
   it('never returns a term outside the vocabulary', () => {

@@ -92,3 +92,35 @@ describe("an asker's age, asked which benefits there are", () => {
     expect(english.answer).toContain('居家养老服务补贴');
   });
 });
+
+describe('everyday nouns the documents call otherwise', () => {
+  let opened: { app: App; corpus: TempCorpus } | undefined;
+  beforeAll(async () => {
+    const corpus = makeTempCorpus({ prefix: 'chat-paraphrase-', seeds: [] });
+    fs.writeFileSync(
+      path.join(corpus.corpusDir, 'zhongzhi_baoxian.txt'),
+      '关于做好2026年度政策性种植业保险工作的通知\n\n2026年度政策性种植业保险品种为小麦、玉米和水稻，每亩保险金额和农户自缴保费如下：\n\n品种 | 每亩保险金额 | 农户每亩自缴\n小麦 | 900元 | 7.2元\n玉米 | 800元 | 6.4元\n',
+    );
+    fs.writeFileSync(
+      path.join(corpus.corpusDir, 'yanhua_tonggao.txt'),
+      '关于2027年春节期间烟花爆竹燃放管理的通告\n\n一、禁止燃放区域\n外环路以内（含外环路）全年禁止燃放烟花爆竹。\n\n二、限时燃放区域\n外环路以外的区域，除夕18:00至次日2:00可以燃放。\n',
+    );
+    opened = { corpus, app: await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 }) };
+  }, 120_000);
+  afterAll(async () => {
+    await opened?.app.close();
+    opened?.corpus.remove();
+  });
+  const ask = (question: string) => opened!.app.service.ask({ question, channel: 'cli', mode: 'lexical' });
+
+  it('reads a noun no document uses as the corpus word CC-CEDICT gives its senses (麦子 → 小麦, 放鞭炮 → 爆竹), written at ingest', async () => {
+    const wheat = await ask('今年种的麦子 保险一亩保多少钱');
+    expect(wheat.abstained, wheat.answer).toBe(false);
+    expect(wheat.answer.split('\n')[0]).toContain('900元');
+    const crackers = await ask('住外环里面，过年能放鞭炮不');
+    expect(crackers.abstained, crackers.answer).toBe(false);
+    expect(crackers.answer.split('\n')[0]).toContain('全年禁止燃放烟花爆竹');
+    // A thing neither document names in any word stays missing.
+    expect((await ask('过年能放孔明灯不')).abstained).toBe(true);
+  });
+});

@@ -1358,7 +1358,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const replaced = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin !== 'question' && t.origin !== 'history').map((t) => t.source!)) : [];
   const slips = language === 'zh' ? spansOf(question, terms.filter((t) => t.source && t.origin === 'pinyin-repair').map((t) => t.source!)) : [];
   // A typo (低包, shiyejin) the pinyin repair replaced is no word of its own: its repairs stand for it.
-  const repaired = new Set(terms.filter((t) => (t.origin === 'pinyin-repair' || t.origin === 'abbreviation' || t.origin === 'variant') && t.source).map((t) => t.source!));
+  const repaired = new Set(terms.filter((t) => (t.origin === 'pinyin-repair' || t.origin === 'abbreviation' || t.origin === 'variant' || t.origin === 'paraphrase') && t.source).map((t) => t.source!));
   const absentConcepts = new Set<string>();
   const presentConcepts = new Set<string>();
   const absentThings = new Set<string>();

@@ -7,7 +7,7 @@ import type { Chunk, Embedder } from '../ports.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
-import { validateEnglishLexicon, type EnglishLexicon } from '../lang/english.js';
+import { validateEnglishLexicon, type EnglishLexicon, type Paraphrases } from '../lang/english.js';
 import { Bm25Index } from './keyword.js';
 import { HnswVectorIndex } from './vector.js';
 import { indexedText, indexTokenizer } from './tokens.js';
@@ -20,6 +20,8 @@ export interface LoadedIndex {
   tokenizer: ChineseTokenizer;
   /** English → Chinese lexicon restricted to the corpus vocabulary (null when missing or damaged); read on first use. */
   readonly lexicon: EnglishLexicon | null;
+  /** Chinese words no document uses → the corpus words for them (null when missing or damaged: none); read on first use. */
+  readonly paraphrases: Paraphrases | null;
   keyword: Bm25Index;
   vectors: HnswVectorIndex | null;
   /** Corpus names (places, programmes) from the segmentation dictionary. */
@@ -119,6 +121,8 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
     return lexicon;
   };
 
+  let paraphrases: Paraphrases | null | undefined;
+
   let keyword: Bm25Index;
   if (bad.has('keyword.bin')) {
     logger.warn('index.keyword_rebuilt', { generation: gen, reason: 'checksum mismatch' });
@@ -153,6 +157,10 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
     get lexicon() {
       return readLexicon();
     },
+    get paraphrases() {
+      if (paraphrases === undefined) paraphrases = readParaphrases(gen, bad.has('paraphrases.json'), logger);
+      return paraphrases;
+    },
     keyword,
     vectors,
     terms,
@@ -160,6 +168,24 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
     romanised,
     warnings,
   };
+}
+
+/**
+ * The index's paraphrases.json: null where it is missing (an index built before it: Chinese questions read only the
+ * curated synonyms until the next ingest) or damaged (logged once).
+ */
+function readParaphrases(gen: string, damaged: boolean, logger: Logger): Paraphrases | null {
+  const file = path.join(gen, 'paraphrases.json');
+  if (!fs.existsSync(file)) return null;
+  try {
+    if (damaged) throw new Error('checksum mismatch');
+    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+    return value as Paraphrases;
+  } catch (err) {
+    logger.warn('index.paraphrases_unusable', { generation: gen, error: (err as Error).message });
+    return null;
+  }
 }
 
 function readLines(gen: string, name: string): string[] {

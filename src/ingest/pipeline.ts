@@ -18,7 +18,7 @@ import { READERS } from './formats/index.js';
 import { corpusTermPart, dictionaryLines, mergeTermParts, type TermPart } from '../text/dictionary.js';
 import { GLOSSARY_CHINESE_TERMS } from '../lang/glossary.js';
 import { indexedText, indexTokenizer } from '../index/tokens.js';
-import { buildEnglishLexicon, loadCedict } from '../lang/english.js';
+import { buildEnglishLexicon, buildParaphrases, loadCedict, type CedictEntry } from '../lang/english.js';
 import { mayNamePlace, namesBeforePlaceNouns, romanisedVocabulary } from '../lang/places.js';
 import { Bm25Index, type DocumentCounts } from '../index/keyword.js';
 import { HnswVectorIndex } from '../index/vector.js';
@@ -468,7 +468,13 @@ const writeStep: Step = async (run) => {
     // has them.)
     const previousLexicon = previousFile('english.json');
     const lexiconCurrent = previousLexicon !== null && 'words' in (JSON.parse(previousLexicon.toString('utf8')) as object);
-    writer.write('english.json', lexiconCurrent ? previousLexicon : JSON.stringify(buildEnglishLexicon(new Set(keyword.vocabulary()), await loadCedict())));
+    let cedict: CedictEntry[] | null = null;
+    const dictionary = async () => (cedict ??= await loadCedict());
+    const vocabulary = new Set(keyword.vocabulary());
+    writer.write('english.json', lexiconCurrent ? previousLexicon : JSON.stringify(buildEnglishLexicon(vocabulary, await dictionary())));
+    // Chinese words no document uses → the corpus words CC-CEDICT gives their senses (麦子 → 小麦): for Chinese
+    // questions, in a file of their own so that they never wait for the lexicon.
+    writer.write('paraphrases.json', (lexiconCurrent ? previousFile('paraphrases.json') : null) ?? JSON.stringify(buildParaphrases((t) => vocabulary.has(t), await dictionary())));
     if (signature && options.embedder) {
       const vectors = ordered.flatMap((s) => s.vectors ?? []);
       const flat = new Float32Array(vectors.length * signature.dims);

@@ -6,7 +6,9 @@
 //                       or typed as bare pinyin in Latin letters (dongcheng → 东城, even where English
 //                       notices spell Dongcheng too; xiling as typed, not its English stem xile);
 //   abbreviation  (0.8) a short form in no document (法援, 废电池) → the corpus words it shortens: same first
-//                       character, its characters in order, at most twice its length (法律援助, 废旧电池).
+//                       character, its characters in order, at most twice its length (法律援助, 废旧电池);
+//   paraphrase    (0.8) a noun of everyday Chinese in no document → the corpus words CC-CEDICT gives its whole
+//                       sense (麦子 → 小麦) or names as its long form (国标 → 国家标准), built at ingest.
 import { pinyin } from './pinyin.js';
 import type { WeightedTerm } from '../ports.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
@@ -33,6 +35,11 @@ export interface ChineseExpanderOptions {
    */
   besideAny?(word: string, others: readonly string[]): boolean;
   synonyms?: ReadonlyArray<readonly [string, readonly string[]]>;
+  /**
+   * The corpus words a noun the documents never use is called there, by CC-CEDICT (麦子 → 小麦, 国标 → 国家标准; see
+   * `EnglishLexicon.paraphrases`). Absent: none.
+   */
+  paraphrases?(word: string): readonly string[] | undefined;
 }
 
 const SYNONYM_WEIGHT = 0.9;
@@ -206,7 +213,15 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       // (And a rare word nothing repairs: 公祖房 is cut 公祖 / 房, and 公祖 is a word jieba has seen twice.)
       if (general === 0 || (!found.length && general <= RARE_WORD)) nonWords.push(token);
       // A short form (法援 of 法律援助, 废电池 of 废旧电池): a string no dictionary has, or a rare one.
-      if (!found.length && general <= RARE_WORD) for (const term of expansions(token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'abbreviation', source: token });
+      const short = !found.length && general <= RARE_WORD ? expansions(token) : [];
+      for (const term of short) out.push({ term, weight: REPAIR_WEIGHT, origin: 'abbreviation', source: token });
+      // A noun of everyday Chinese the documents call otherwise (麦子 → 小麦, 鞭炮 → 爆竹, 国标 → 国家标准).
+      // (For the whole word the asker typed, where it is the noun with one character more that no document uses
+      // either — 鞭炮 of 放鞭炮 —, not a compound of its own: 津贴 of 高龄津贴 is no 高龄 补贴.)
+      if (!found.length && !short.length && general > 0 && /^n(?!s)/.test(options.tokenizer.generalTag(token))) {
+        const whole = [...new Set(tokens)].find((t) => t.length === token.length + 1 && t.includes(token) && HAN.test(t) && options.documentFrequency(t) === 0) ?? token;
+        for (const term of options.paraphrases?.(token) ?? []) if (inCorpus(term)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'paraphrase', source: whole });
+      }
     }
     // The noun suffix 子 (纸箱子, cut 纸 / 箱子; 电瓶车子): the word without it, with the token before it, is the
     // documents' word (纸箱, 电瓶车) when they use it.

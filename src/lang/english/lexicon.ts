@@ -40,6 +40,14 @@ export interface EnglishLexicon {
   words?: string[];
 }
 
+/**
+ * Chinese words of jieba's dictionary that the corpus never uses → the corpus words CC-CEDICT gives the same senses
+ * (麦子 → 小麦, "wheat"; 鞭炮 → 爆竹, "firecracker"), or that it names as their long form (国标 → 国家标准): what a
+ * resident's everyday word is called in the documents. Plain JSON, built at ingest beside the lexicon
+ * (`paraphrases.json`), read by Chinese questions without it.
+ */
+export type Paraphrases = Record<string, string[]>;
+
 /** Entries whose glosses use a word, above which the word is everyday English (good, year, open, water; not permit, school, passport). */
 export const EVERYDAY_GLOSS_ENTRIES = 300;
 
@@ -180,6 +188,70 @@ export function buildEnglishLexicon(
   const everyday = [...glossEntries].filter(([, n]) => n > EVERYDAY_GLOSS_ENTRIES).map(([word]) => word).sort();
   const words = [...glossWords].sort();
   return { format: 'english-lexicon/1', entries, absent, absentPhrases, everyday, words };
+}
+
+/** A sense shared by more corpus words than this (to pay: 支付, 缴纳, 付费…) is too general to stand for one of them. */
+const PARAPHRASE_SENSE_MAX = 4;
+const SENSE_FILLER = new Set(['to', 'a', 'an', 'the']);
+const PARAPHRASES_PER_WORD = 6;
+const PARAPHRASE_WORD = /^\p{Script=Han}{2,4}$/u;
+const CORPUS_WORD = /^\p{Script=Han}{2,6}$/u;
+/** CC-CEDICT's cross-reference to the long form: "national standard (abbr. for 國家標準|国家标准[guo2 jia1 biao1 zhun3])". */
+const ABBREVIATION_OF = /abbr\.\s+(?:for|of)\s+(?:[^|[\s]+\|)?(\p{Script=Han}+)\[/u;
+
+/**
+ * The short senses of an entry as keys (one or two content words, at most three words; stemmed: "to pay" → pay),
+ * or null when it has none. (A longer sense — "string of small firecrackers" — explains rather than names.)
+ */
+function shortSenses(entry: CedictEntry): string[] | null {
+  const keys = new Set<string>();
+  for (const words of entry.glosses.flatMap(glossParts)) {
+    // (Only an article or the infinitive's to is dropped: "in other words" is no sense "words".)
+    const content = words.filter((w) => !SENSE_FILLER.has(w) && !GLOSS_NOISE.has(w));
+    if (words.length > 3 || content.length > 2 || !content.length || content.some((w) => NEGATOR.test(w) || /^\d+$/.test(w))) continue;
+    keys.add(content.map(stemEnglish).join(' '));
+  }
+  return keys.size ? [...keys].sort() : null;
+}
+
+/** See `Paraphrases`. Two words are one where CC-CEDICT gives them the same short senses, all of them. */
+export function buildParaphrases(inVocabulary: (term: string) => boolean, cedict: readonly CedictEntry[]): Paraphrases {
+  // (An entry's senses are merged over its headword's entries: 麦子 has one, 地方 several — region, place, local.)
+  const sensesOf = new Map<string, CedictEntry[]>();
+  for (const entry of cedict) {
+    if (/^[A-Z]/.test(entry.pinyin) || !HAN_ONLY.test(entry.simplified)) continue;
+    const list = sensesOf.get(entry.simplified);
+    if (list) list.push(entry);
+    else sensesOf.set(entry.simplified, [entry]);
+  }
+  const keyOf = (entries: CedictEntry[]) => shortSenses({ simplified: '', pinyin: '', glosses: entries.flatMap((e) => e.glosses) })?.join('; ') ?? null;
+  const bySense = new Map<string, string[]>();
+  const absent: string[] = [];
+  for (const [term, entries] of sensesOf) {
+    if (safe(() => inVocabulary(term))) {
+      if (!CORPUS_WORD.test(term)) continue;
+      const key = keyOf(entries);
+      if (key) bySense.set(key, [...(bySense.get(key) ?? []), term]);
+    } else if (PARAPHRASE_WORD.test(term)) absent.push(term);
+  }
+  const found = new Map<string, Set<string>>();
+  const add = (word: string, term: string) => {
+    let terms = found.get(word);
+    if (!terms) found.set(word, (terms = new Set()));
+    if (term !== word && terms.size < PARAPHRASES_PER_WORD) terms.add(term);
+  };
+  for (const word of absent) {
+    const entries = sensesOf.get(word)!;
+    const longForms = entries.flatMap((e) => e.glosses).map((gloss) => ABBREVIATION_OF.exec(gloss)?.[1]).filter((long): long is string => !!long && long !== word && !!safe(() => inVocabulary(long)));
+    const key = keyOf(entries);
+    const same = key ? (bySense.get(key) ?? []) : [];
+    const terms = [...longForms, ...(same.length <= PARAPHRASE_SENSE_MAX ? [...same].sort() : [])];
+    // (A word of jieba's dictionary, as residents type it: checked last, for the few that have a corpus word.)
+    if (terms.length && isStockWord(word)) for (const term of terms) add(word, term);
+  }
+  const out: Paraphrases = {};
+  for (const [word, terms] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (terms.size) out[word] = [...terms];
+  return out;
 }
 
 const ABSENT_NOUN_LENGTH = /^\p{Script=Han}{2,4}$/u;
