@@ -224,6 +224,17 @@ describe('Chinese expander', () => {
     expect(createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words }).expand('麦子一亩保多少钱').filter((t) => t.origin === 'paraphrase')).toEqual([]);
   });
 
+  it('reads a floor said by its building (一楼, 3楼) as the documents\' 一层, 3层 where they use it', () => {
+    const docs = ['一层业主不承担建设费用。', '三层 | 分摊比例 15%'];
+    const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(tokens.flatMap((t) => [...t]))];
+    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words });
+    const found = (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(found('我住一楼，楼上装电梯我要出钱吗')).toContain('一楼→一层:synonym');
+    expect(found('三楼要分摊多少')).toContain('三楼→三层:synonym');
+    expect(found('五楼要分摊多少').filter((t) => t.startsWith('五楼'))).toEqual([]);
+  });
+
   it('leaves real words alone: a word the documents lack is a missing topic, not a typo', () => {
     expect(terms('护照怎么办')).toEqual([]); // a dictionary word: no repair, even though no document has it
     expect(terms('低保怎么申请')).toEqual([]); // already the documents' word
