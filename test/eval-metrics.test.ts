@@ -1089,160 +1089,127 @@ describe('the harbor calibration set (eval/harbor)', async () => {
   });
 });
 
-describe('the lakeside calibration set (eval/lakeside)', async () => {
-  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/lakeside/questions.jsonl'), 'utf8'));
-  const docs = await readDocs('eval/lakeside/docs');
-  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
+/**
+ * The checks every blind calibration set gets (eval/lakeside, eval/ridge, eval/plains): its shape, the split and its
+ * rule, every gold verbatim in what ingest extracts, web pages read without their furniture, Word and PDF tables read.
+ */
+function describeBlindSet(name: string, title: string, shape: BlindSetShape, pages: Parameters<typeof expectArticleOnly>[1], tablesTitle: string, tables: [file: string, text: string][]): void {
+  describe(`the ${name} calibration set (eval/${name})`, async () => {
+    const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, `eval/${name}/questions.jsonl`), 'utf8'));
+    const docs = await readDocs(`eval/${name}/docs`);
+    const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
 
-  it('has 21 policy documents in five formats and 150-170 questions, answerable and not, in both languages', () => {
-    expectBlindSetShape(questions, problems, docs, KINDS, {
-      documents: 21,
-      formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 2 },
-      englishDocs: ['19_living_in_chenghu_en.html', '20_flu_jabs_health_checks_en.txt', '21_resident_medical_insurance_newcomers_en.txt'],
-      questions: [150, 170],
-      id: /^lk-[0-9]{3}$/,
-      answerable: 105,
-      answerableZh: 68,
-      answerableEn: 38,
-      onEnglishDocs: 23,
-      crossLingual: 13,
-      nearDuplicate: 15,
-      typo: 12,
-      unanswerable: 45,
+    it(title, () => {
+      expectBlindSetShape(questions, problems, docs, KINDS, shape);
+    });
+
+    it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
+      expectStratifiedSplit(questions, KINDS);
+      expectEveryKindEverywhere(questions, KINDS);
+    });
+
+    it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
+      expectStratificationRule(questions);
+    });
+
+    it('finds every gold string verbatim in the text ingest extracts from its document', () => {
+      expect(missingGolds(questions, docs, `eval/${name}/docs`)).toEqual([]);
+    });
+
+    it('reads the web pages without their navigation, side columns and footers, so a gold there would be caught', () => {
+      expectArticleOnly(docs, pages);
+    });
+
+    it(tablesTitle, () => {
+      for (const [file, text] of tables) expect(docs.get(file)).toContain(text);
     });
   });
+}
 
-  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
-    expectStratifiedSplit(questions, KINDS);
-    expectEveryKindEverywhere(questions, KINDS);
-  });
+describeBlindSet(
+  'lakeside',
+  'has 21 policy documents in five formats and 150-170 questions, answerable and not, in both languages',
+  {
+    documents: 21,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 2 },
+    englishDocs: ['19_living_in_chenghu_en.html', '20_flu_jabs_health_checks_en.txt', '21_resident_medical_insurance_newcomers_en.txt'],
+    questions: [150, 170],
+    id: /^lk-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 68,
+    answerableEn: 38,
+    onEnglishDocs: 23,
+    crossLingual: 13,
+    nearDuplicate: 15,
+    typo: 12,
+    unanswerable: 45,
+  },
+  {
+    '06_huimin_binzang_jianmian.html': { kept: '每例最高减免1400元', dropped: ['政通路8号', '6211 0000', '6211 6000'] },
+    '09_laonian_zhucan_hubin.html': { kept: '0868-6266 3108', dropped: ['明湖大道1号', '6260 0001'] },
+    '11_gongzufang_shenqing_beitang.html': { kept: '0868-6337 2201', dropped: ['长塘路56号', '6330 5600', '6330 1234'] },
+    '19_living_in_chenghu_en.html': { kept: '0.1 yuan per book per day', dropped: ['6200 0000', '6200 8800', 'Zhengtong Road'] },
+  },
+  'reads the Word file and the PDFs with their tables',
+  [['13_zhiye_jineng_peixun_butie.docx', '每人2500元'], ['15_xinsheng_ruxue_yunxi.pdf', '2026年6月20日至6月30日'], ['18_gongnuan_shoufei_cainuan_butie.pdf', '每户每个采暖期1200元']],
+);
 
-  it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
-    expectStratificationRule(questions);
-  });
+describeBlindSet(
+  'ridge',
+  'has 20 policy documents in five formats and 140-160 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_family_doctors_public_bikes_en.html', '19_childhood_vaccines_en.txt', '20_maternity_allowance_en.txt'],
+    questions: [140, 160],
+    id: /^rd-[0-9]{3}$/,
+    answerable: 100,
+    answerableZh: 62,
+    answerableEn: 38,
+    onEnglishDocs: 23,
+    crossLingual: 13,
+    nearDuplicate: 15,
+    typo: 15,
+    unanswerable: 40,
+    unanswerableZh: 25,
+    unanswerableEn: 15,
+  },
+  {
+    '02_yanglao_fuwuzhan_fengnan.html': { kept: '0869-7231 5620', dropped: ['南峰路1号', '7230 0001', '7231 0000'] },
+    '14_kehou_fuwu_shoufei_wenda.html': { kept: '0869-7210 3345', dropped: ['文华路9号', '7210 0000', '7210 0012'] },
+    '16_gonggong_zixingche_banka.html': { kept: '0869-7280 6688', dropped: ['松涛路66号', '7228 0100', '12319'] },
+    '18_family_doctors_public_bikes_en.html': { kept: '24-hour pass for 5 yuan', dropped: ['7200 3300', '2 Yunling Avenue', 'press 8 for English'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['10_jiazheng_peixun_butie_zhinan.docx', '每人2000元'], ['09_xuesheng_yingyangcan_yanquan.pdf', '每生每年1250元']],
+);
 
-  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
-    expect(missingGolds(questions, docs, 'eval/lakeside/docs')).toEqual([]);
-  });
-
-  it('reads the web pages without their navigation, side columns and footers, so a gold there would be caught', () => {
-    expectArticleOnly(docs, {
-      '06_huimin_binzang_jianmian.html': { kept: '每例最高减免1400元', dropped: ['政通路8号', '6211 0000', '6211 6000'] },
-      '09_laonian_zhucan_hubin.html': { kept: '0868-6266 3108', dropped: ['明湖大道1号', '6260 0001'] },
-      '11_gongzufang_shenqing_beitang.html': { kept: '0868-6337 2201', dropped: ['长塘路56号', '6330 5600', '6330 1234'] },
-      '19_living_in_chenghu_en.html': { kept: '0.1 yuan per book per day', dropped: ['6200 0000', '6200 8800', 'Zhengtong Road'] },
-    });
-  });
-
-  it('reads the Word file and the PDFs with their tables', () => {
-    expect(docs.get('13_zhiye_jineng_peixun_butie.docx')).toContain('每人2500元');
-    expect(docs.get('15_xinsheng_ruxue_yunxi.pdf')).toContain('2026年6月20日至6月30日');
-    expect(docs.get('18_gongnuan_shoufei_cainuan_butie.pdf')).toContain('每户每个采暖期1200元');
-  });
-});
-
-describe('the ridge calibration set (eval/ridge)', async () => {
-  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/ridge/questions.jsonl'), 'utf8'));
-  const docs = await readDocs('eval/ridge/docs');
-  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
-
-  it('has 20 policy documents in five formats and 140-160 questions, answerable and not, in both languages', () => {
-    expectBlindSetShape(questions, problems, docs, KINDS, {
-      documents: 20,
-      formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
-      englishDocs: ['18_family_doctors_public_bikes_en.html', '19_childhood_vaccines_en.txt', '20_maternity_allowance_en.txt'],
-      questions: [140, 160],
-      id: /^rd-[0-9]{3}$/,
-      answerable: 100,
-      answerableZh: 62,
-      answerableEn: 38,
-      onEnglishDocs: 23,
-      crossLingual: 13,
-      nearDuplicate: 15,
-      typo: 15,
-      unanswerable: 40,
-      unanswerableZh: 25,
-      unanswerableEn: 15,
-    });
-  });
-
-  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
-    expectStratifiedSplit(questions, KINDS);
-    expectEveryKindEverywhere(questions, KINDS);
-  });
-
-  it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
-    expectStratificationRule(questions);
-  });
-
-  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
-    expect(missingGolds(questions, docs, 'eval/ridge/docs')).toEqual([]);
-  });
-
-  it('reads the web pages without their navigation, side columns and footers, so a gold there would be caught', () => {
-    expectArticleOnly(docs, {
-      '02_yanglao_fuwuzhan_fengnan.html': { kept: '0869-7231 5620', dropped: ['南峰路1号', '7230 0001', '7231 0000'] },
-      '14_kehou_fuwu_shoufei_wenda.html': { kept: '0869-7210 3345', dropped: ['文华路9号', '7210 0000', '7210 0012'] },
-      '16_gonggong_zixingche_banka.html': { kept: '0869-7280 6688', dropped: ['松涛路66号', '7228 0100', '12319'] },
-      '18_family_doctors_public_bikes_en.html': { kept: '24-hour pass for 5 yuan', dropped: ['7200 3300', '2 Yunling Avenue', 'press 8 for English'] },
-    });
-  });
-
-  it('reads the Word file and the PDF with their tables', () => {
-    expect(docs.get('10_jiazheng_peixun_butie_zhinan.docx')).toContain('每人2000元');
-    expect(docs.get('09_xuesheng_yingyangcan_yanquan.pdf')).toContain('每生每年1250元');
-  });
-});
-
-describe('the plains calibration set (eval/plains)', async () => {
-  const { questions, problems } = parseQuestions(await readFile(path.join(ROOT, 'eval/plains/questions.jsonl'), 'utf8'));
-  const docs = await readDocs('eval/plains/docs');
-  const KINDS = ['other-place', 'other-year', 'missing-facet', 'neighbour-topic', 'off-topic'];
-
-  it('has 20 policy documents in five formats and 140-160 questions, answerable and not, in both languages', () => {
-    expectBlindSetShape(questions, problems, docs, KINDS, {
-      documents: 20,
-      formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
-      englishDocs: ['18_park_pass_fireworks_en.html', '19_womens_health_screening_en.txt', '20_ebike_trade_in_en.txt'],
-      questions: [140, 160],
-      id: /^pl-[0-9]{3}$/,
-      answerable: 100,
-      answerableZh: 62,
-      answerableEn: 38,
-      onEnglishDocs: 23,
-      crossLingual: 13,
-      nearDuplicate: 30,
-      typo: 18,
-      unanswerable: 40,
-      unanswerableZh: 25,
-      unanswerableEn: 15,
-    });
-  });
-
-  it('splits ~60% calib / ~40% report within each language and answerability, both splits in every group', () => {
-    expectStratifiedSplit(questions, KINDS);
-    expectEveryKindEverywhere(questions, KINDS);
-  });
-
-  it('follows the stratification rule: items 1, 3, 5 of every 5 in each language × answerability × kind are calib', () => {
-    expectStratificationRule(questions);
-  });
-
-  it('finds every gold string verbatim in the text ingest extracts from its document', () => {
-    expect(missingGolds(questions, docs, 'eval/plains/docs')).toEqual([]);
-  });
-
-  it('reads the web pages without their navigation, side columns and footers, so a gold there would be caught', () => {
-    expectArticleOnly(docs, {
-      '02_jiazhuang_dianti_butie_hewan.html': { kept: '0864-5236 7710', dropped: ['渡口路1号', '5230 0001', '5236 0000'] },
-      '14_gongyuan_nianka_gonggao.html': { kept: '0864-5107 6601', dropped: ['鹭洲路20号', '5100 0001', '5107 0000'] },
-      '16_yanhua_baozhu_fangfang_tonggao.html': { kept: '0864-5112 2110', dropped: ['柳堤路3号', '5112 0001', '5112 7788', '5112 6060'] },
-      '18_park_pass_fireworks_en.html': { kept: 'Dogs are not allowed', dropped: ['5100 8800', '9 Luzhou Road', '5100 2020', '5107 1234'] },
-    });
-  });
-
-  it('reads the Word file and the PDF with their tables', () => {
-    expect(docs.get('10_jinqiu_zhuxue_zhinan.docx')).toContain('一次性2000元');
-    expect(docs.get('09_jiating_nongchang_weitang.pdf')).toContain('每家3万元');
-  });
-});
+describeBlindSet(
+  'plains',
+  'has 20 policy documents in five formats and 140-160 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_park_pass_fireworks_en.html', '19_womens_health_screening_en.txt', '20_ebike_trade_in_en.txt'],
+    questions: [140, 160],
+    id: /^pl-[0-9]{3}$/,
+    answerable: 100,
+    answerableZh: 62,
+    answerableEn: 38,
+    onEnglishDocs: 23,
+    crossLingual: 13,
+    nearDuplicate: 30,
+    typo: 18,
+    unanswerable: 40,
+    unanswerableZh: 25,
+    unanswerableEn: 15,
+  },
+  {
+    '02_jiazhuang_dianti_butie_hewan.html': { kept: '0864-5236 7710', dropped: ['渡口路1号', '5230 0001', '5236 0000'] },
+    '14_gongyuan_nianka_gonggao.html': { kept: '0864-5107 6601', dropped: ['鹭洲路20号', '5100 0001', '5107 0000'] },
+    '16_yanhua_baozhu_fangfang_tonggao.html': { kept: '0864-5112 2110', dropped: ['柳堤路3号', '5112 0001', '5112 7788', '5112 6060'] },
+    '18_park_pass_fireworks_en.html': { kept: 'Dogs are not allowed', dropped: ['5100 8800', '9 Luzhou Road', '5100 2020', '5107 1234'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['10_jinqiu_zhuxue_zhinan.docx', '一次性2000元'], ['09_jiating_nongchang_weitang.pdf', '每家3万元']],
+);
