@@ -1758,6 +1758,21 @@ describe('abstention evidence', () => {
     expect(broken.text).toContain('补办');
   });
 
+  it('a figure of another level of government\'s row (县级…每家2万元) is no figure of the level asked (省级)', () => {
+    const notice = statsFor([
+      {
+        title: '示范家庭农场奖补通知',
+        text: '级别 | 名额 | 一次性奖补\n县级示范家庭农场 | 40家 | 每家2万元\n市级示范家庭农场（从县级示范家庭农场中推荐） | 10家 | 每家3万元',
+      },
+      ...ALL,
+    ]);
+    const province = askChunkOf(notice, '省级示范家庭农场能奖多少钱');
+    expect(province.abstained, province.text).toBe(true);
+    const city = askChunkOf(notice, '市级示范家庭农场能奖多少钱');
+    expect(city.abstained, city.text).toBe(false);
+    expect(city.text.split('\n')[0]).toContain('3万元');
+  });
+
   it('English: a price its clause says is of another named thing (a tuition fee, "Farewell hall:") is not the thing asked', () => {
     const page = statsFor([
       {

@@ -1857,7 +1857,11 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   const english = !HAN.test(norm);
   for (const [i, m] of mentions.entries()) {
     const other = asked.item ? namesOtherMoney(norm, m, asked.item, lead) : asked.thing ? pricesOtherThing(norm, m, asked.thing, mentions) : false;
-    const fit = figureFit(m, asked, norm) * (other ? OTHER_QUANTITY : 1);
+    // (A figure of another level of government's row — 县级示范家庭农场…每家2万元 for 省级 — is no figure of the level asked.)
+    // (The level its clause names, else the first its sentence names: 级别：市级示范家庭农场（从县级…推荐）；…每家3万元 is 市级's.)
+    const level = asked.grade && LEVEL.test(asked.grade) ? (levelsIn(norm.slice(0, m.start).split(/[，,。；;]/).pop() ?? '').pop() ?? levelsIn(norm)[0]) : undefined;
+    const otherLevel = level !== undefined && LEVEL.test(level) && level !== asked.grade;
+    const fit = figureFit(m, asked, norm) * (other || otherLevel ? OTHER_QUANTITY : 1);
     bestFit = Math.max(bestFit, fit);
     // An English figure's words are its own stretch of the sentence, the qualifier after it included ("RMB 6,000 per
     // semester at public primary schools and RMB 7,500 … at public junior middle schools"): read as words (primari
@@ -1912,6 +1916,10 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
  * A grade as one key however it is written: with or without 第, in digits or Chinese numerals, a child by 孩 or
  * the asker's 胎 (三胎 is the notice's 三孩), a hospital by its 甲 (a 三甲医院 is of the 三级).
  */
+/** A level of government as a grade (省级, 县级). */
+const LEVEL = /^(?:国家|省|市|县|区)级$/;
+const levelsIn = (text: string) => [...text.matchAll(GRADE)].map((g) => g[0]).filter((g) => LEVEL.test(g));
+
 function gradeKey(grade: string): string {
   return grade.replace(/^第/, '').replace(/胎$/, '孩').replace(/甲$/, '级').replace(/^\d{1,2}/, (d) => (Number(d) >= 1 && Number(d) <= 10 ? '一二三四五六七八九十'[Number(d) - 1] : d));
 }

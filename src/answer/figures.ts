@@ -151,8 +151,11 @@ export function namesOtherMoney(text: string, mention: FigureMention, item: NonN
   return !named.some((w) => sameMoney(w, item.key) || item.words.some((a) => w.includes(a)));
 }
 
-/** A grade, tier, class or order among siblings (一级, 二级, 第三档, 二类, 二孩, 首套; a hospital's 三甲, which is of 三级). */
-export const GRADE = /(?:第?[一二三四五六七八九十\d]{1,2}|首)(?:级|档|类|孩|胎|套|星|甲(?=医院|等))/g;
+/**
+ * A grade, tier, class or order among siblings (一级, 二级, 第三档, 二类, 二孩, 首套; a hospital's 三甲, which is of 三级),
+ * or a level of government a thing is of (省级, 市级, 县级 示范家庭农场).
+ */
+export const GRADE = /(?:第?[一二三四五六七八九十\d]{1,2}|首)(?:级|档|类|孩|胎|套|星|甲(?=医院|等))|(?:国家|省|市|县|区)级/g;
 
 /** A question asking for a day, not only a year or a time of day (哪天截止, 几月几号, "which day"). */
 /** A time limit: 30日内, 15个工作日以内, "within 30 days". */
