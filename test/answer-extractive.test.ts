@@ -2614,6 +2614,10 @@ describe('abstention evidence', () => {
     expect(ask('明年居民用水第一阶梯价格是多少')).toContain('2027');
     const next = answerExtractively({ question: "what will next year's first-tier water price be?", language: 'en', retrieval: retrievalOf('居民 用水 第一 阶梯 价格', local.chunks), history: [], now }, local.stats);
     expect(next.abstained).toBe(true);
+    // (An English clause naming what is asked before the asking one asks too; one telling what happens to the asker does not.)
+    const english = (question: string) => answerExtractively({ question, language: 'en', retrieval: retrievalOf('居民 用水 第一 阶梯 价格', local.chunks), history: [], now }, local.stats);
+    expect(english('first-tier water price next year, how much is it?').abstained).toBe(true);
+    expect(english('moving house next year, how much is the first-tier water price?').text.split('\n')[0]).toMatch(/3\.(10|35)/);
     // …while a year in a clause that only tells the asker's story scopes nothing.
     expect(ask('我明年搬家，居民用水第一阶梯价格是多少')).toMatch(/3\.(10|35)元/);
     // Nor does another year asked beside this one: 前年…今年 asks what holds now.

@@ -534,7 +534,13 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const explicitYears = scope.some((alternatives) => alternatives.some((a) => YEAR.test(a)));
   const thisYear = new Date(now).getFullYear();
   // (Only in the clauses that ask: 我儿子明年高考，身份证加急几天能拿到 asks nothing of next year.)
-  const askingText = (askingClauses(question.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})|(?<=[a-z])\.\s+/giu, '，')) ?? [question]).join('，');
+  // (An English question's clauses that tell no story of the asker's — "e-bike trade-in next year, how much is the
+  // subsidy?" names what is asked before it asks — ask too: a clause opening with its teller or saying what happens,
+  // "my son is starting school next year", "leaving china for good next year", tells one.)
+  const askingText =
+    language === 'en'
+      ? question.split(/(?<=[,;.!?])\s*/).filter((c) => ENGLISH_ASKING_CLAUSE.test(c) || !ENGLISH_STORY_CLAUSE.test(c)).join(' ')
+      : (askingClauses(question.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})|(?<=[a-z])\.\s+/giu, '，')) ?? [question]).join('，');
   // (Nor where the asking clause names this year too: 去年没交的…今年能补吗 asks what holds now of last year's
   // arrears, which this year's notice states.)
   const askedYears = relativeYears(askingText, now);
@@ -1158,6 +1164,10 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   const dated = asked.measure === 'date' || asked.measure === 'duration';
   return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span);
 }
+/** An English clause told by the asker of their own case: "my son starts school next year", "leaving china for good next year". */
+/** An English clause that asks: a question word, or a question mark closing it. */
+const ENGLISH_ASKING_CLAUSE = /\b(?:how|what|when|where|which|who|whom|whose|why|can|could|do|does|did|is there|are there)\b|\?\s*$/i;
+const ENGLISH_STORY_CLAUSE = /^\s*(?:i|i'm|im|my|we|we're|our|he|she|his|her|they|their|me)\b|\b[a-z]{3,}ing\b|\b(?:is|am|are|was|were|will|leave|leaves|left|move|moves|moved|start|starts|started|come|comes|came|go|goes|went|turn|turns|turned|have|has|had)\b/i;
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 /** The grade an English question names as the Chinese documents write it: "tier-2 hospital", "level 2" → 二级. */
 function englishGrade(norm: string): string[] {
