@@ -1164,9 +1164,9 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   const dated = asked.measure === 'date' || asked.measure === 'duration';
   return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span);
 }
-/** An English clause told by the asker of their own case: "my son starts school next year", "leaving china for good next year". */
 /** An English clause that asks: a question word, or a question mark closing it. */
 const ENGLISH_ASKING_CLAUSE = /\b(?:how|what|when|where|which|who|whom|whose|why|can|could|do|does|did|is there|are there)\b|\?\s*$/i;
+/** An English clause told by the asker of their own case: "my son starts school next year", "leaving china for good next year". */
 const ENGLISH_STORY_CLAUSE = /^\s*(?:i|i'm|im|my|we|we're|our|he|she|his|her|they|their|me)\b|\b[a-z]{3,}ing\b|\b(?:is|am|are|was|were|will|leave|leaves|left|move|moves|moved|start|starts|started|come|comes|came|go|goes|went|turn|turns|turned|have|has|had)\b/i;
 const YEAR_TOKEN = /^(19|20)\d{2}年?$/;
 /** The grade an English question names as the Chinese documents write it: "tier-2 hospital", "level 2" → 二级. */

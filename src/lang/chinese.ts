@@ -36,8 +36,8 @@ export interface ChineseExpanderOptions {
   besideAny?(word: string, others: readonly string[]): boolean;
   synonyms?: ReadonlyArray<readonly [string, readonly string[]]>;
   /**
-   * The corpus words a noun the documents never use is called there, by CC-CEDICT (麦子 → 小麦, 国标 → 国家标准; see
-   * `EnglishLexicon.paraphrases`). Absent: none.
+   * The corpus words a noun the documents never use is called there, by CC-CEDICT (麦子 → 小麦, 国标 → 国家标准; the
+   * index's `paraphrases.json`, see `Paraphrases` in src/lang/english/lexicon.ts). Absent: none.
    */
   paraphrases?(word: string): readonly string[] | undefined;
 }
