@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, statesEnglishPlace, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -1959,14 +1959,6 @@ const PERIOD_END = /(?:至|到|截至|截止|止|—|–|-|~|～)\s*$/;
 /** The fit of a figure that states another quantity than the one asked (as figureFit rates a mismatched count word). */
 const OTHER_QUANTITY = 0.3;
 
-const CLAUSE_BREAK = /[，,。；;！!？?：:]/;
-
-function clauseBefore(text: string, at: number, max: number): string {
-  const piece = text.slice(Math.max(0, at - max), at);
-  const parts = piece.split(CLAUSE_BREAK);
-  return parts[parts.length - 1];
-}
-
 /** How far before a figure the bound it states is read (最低标准为每人每月165元). */
 const BOUND_WINDOW = 16;
 
@@ -1979,10 +1971,6 @@ function fieldLabel(text: string, at: number): string {
 
 /** What follows a figure to the end of its clause when the clause only sets the time: 参与面试后, 两期消费券之后. */
 const TIME_FRAME = /^[^\d\s]{2,}(?:之|以)?后$/;
-
-function clauseAfter(text: string, at: number, max: number): string {
-  return text.slice(at, at + max).split(CLAUSE_BREAK)[0];
-}
 
 function mean(values: number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;

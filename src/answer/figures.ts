@@ -235,10 +235,15 @@ const PER_UNIT_EN = /\b(?:per|each)\s+(?!year\b|month\b|week\b|day\b)[a-z-]+|\b(
 /** A total stated in ten-thousands or hundred-millions of yuan (56.28万元): no price for one — unless its clause says per what (每台电梯20万元, 每户最高不超过2万元). */
 const AGGREGATE_MONEY = /[万亿]\s*(?:余|多)?\s*(?:元|块)/;
 const PER_ONE_BEFORE = /每[^\d零一二两三四五六七八九十百千万，。；：]{1,4}/;
-/** The clause a figure at `at` stands in, up to it: from the last comma, semicolon, colon or full stop before it (at most 20 characters). */
-function clauseOf(text: string, at: number): string {
-  const piece = text.slice(Math.max(0, at - 20), at);
-  return piece.split(/[，,。；;：:！？]/).pop() ?? '';
+const CLAUSE_BREAK = /[，,。；;！!？?：:]/;
+/** The clause before `at`, up to it: from the last comma, semicolon, colon or stop before it (at most `max` characters). */
+export function clauseBefore(text: string, at: number, max: number): string {
+  const parts = text.slice(Math.max(0, at - max), at).split(CLAUSE_BREAK);
+  return parts[parts.length - 1];
+}
+/** The clause after `at`, to its first break (at most `max` characters). */
+export function clauseAfter(text: string, at: number, max: number): string {
+  return text.slice(at, at + max).split(CLAUSE_BREAK)[0];
 }
 
 const UNITS = '立方米|立方|楼|层|平方米|平米|平方公里|平方千米|公顷|公里|千米|光年|英里|厘米|公分|毫米|公斤|千克|小时|分钟|个工作日|工作日|个月|个小时|人次|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周岁|周|年|岁|元|块|毛|角|米|亩|吨|斤|%|倍|单|届';
@@ -616,7 +621,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     const stated = statedPeriod(text, mention);
     if (stated === 'hour' || stated === 'day') return 0.15;
   }
-  if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text) && !(text !== undefined && PER_ONE_BEFORE.test(clauseOf(text, mention.start)))) return 0.15;
+  if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text) && !(text !== undefined && PER_ONE_BEFORE.test(clauseBefore(text, mention.start, 20)))) return 0.15;
   if (asked.perMeasure && mention.measure === 'money' && text !== undefined && !statesMeasure(text, mention)) return PER_NOTHING_FIT;
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
