@@ -470,11 +470,12 @@ const writeStep: Step = async (run) => {
     const lexiconCurrent = previousLexicon !== null && 'words' in (JSON.parse(previousLexicon.toString('utf8')) as object);
     let cedict: CedictEntry[] | null = null;
     const dictionary = async () => (cedict ??= await loadCedict());
-    const vocabulary = new Set(keyword.vocabulary());
-    writer.write('english.json', lexiconCurrent ? previousLexicon : JSON.stringify(buildEnglishLexicon(vocabulary, await dictionary())));
+    let words: Set<string> | null = null;
+    const vocabulary = () => (words ??= new Set(keyword.vocabulary()));
+    writer.write('english.json', lexiconCurrent ? previousLexicon : JSON.stringify(buildEnglishLexicon(vocabulary(), await dictionary())));
     // Chinese words no document uses → the corpus words CC-CEDICT gives their senses (麦子 → 小麦): for Chinese
     // questions, in a file of their own so that they never wait for the lexicon.
-    writer.write('paraphrases.json', (lexiconCurrent ? previousFile('paraphrases.json') : null) ?? JSON.stringify(buildParaphrases((t) => vocabulary.has(t), await dictionary())));
+    writer.write('paraphrases.json', (lexiconCurrent ? previousFile('paraphrases.json') : null) ?? JSON.stringify(buildParaphrases((t) => vocabulary().has(t), await dictionary())));
     if (signature && options.embedder) {
       const vectors = ordered.flatMap((s) => s.vectors ?? []);
       const flat = new Float32Array(vectors.length * signature.dims);

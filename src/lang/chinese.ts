@@ -61,8 +61,8 @@ const MORE_COMMON = 10;
 
 /** A counted period or unit (一个月, 一年, 一次, 一个人): "each" in the documents' words (每月, 每年, 每次, 每人). */
 const PERIOD_WORD = /^一个?[年月天周次人]$|^一个人$/;
-/** A floor said by its building: 一楼, 3楼. */
-const FLOOR_SAID = /^([一二三四五六七八九十\d]{1,2})楼$/;
+/** A floor said by its building: 一楼, 十二楼. */
+const FLOOR_SAID = /^([一二三四五六七八九十]{1,2})楼$/;
 
 /**
  * The question as the resident meant to type it: each slip of the pinyin IME that repairs to one corpus word of its
@@ -183,11 +183,6 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     }
     const nonWords: string[] = [];
     const tokens = options.tokenizer.tokens(text);
-    // A floor said by its building (一楼) is the documents' 一层.
-    for (const token of new Set(tokens)) {
-      const floor = FLOOR_SAID.exec(token)?.[1];
-      if (floor && options.documentFrequency(token) === 0 && options.documentFrequency(`${floor}层`) > 0) out.push({ term: `${floor}层`, weight: SYNONYM_WEIGHT, origin: 'synonym', source: token });
-    }
     // The question's other words of two or more characters that the documents use: what a repair must sit beside.
     const context = [...new Set(tokens)].filter((t) => HAN.test(t) && options.documentFrequency(t) > 0);
     const fits = (term: string, source: string) => {
@@ -204,6 +199,9 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
         continue;
       }
       if (!HAN.test(token) || options.documentFrequency(token) > 0) continue;
+      // A floor said by its building (一楼) is the documents' 一层.
+      const floor = FLOOR_SAID.exec(token)?.[1];
+      if (floor && options.documentFrequency(`${floor}层`) > 0) out.push({ term: `${floor}层`, weight: SYNONYM_WEIGHT, origin: 'synonym', source: token });
       // The same word in its other written form (补交 → 补缴, 交纳 → 缴纳, 帐户 → 账户): documents write the formal one.
       const variant = token.replace(/交/g, '缴').replace(/帐/g, '账');
       if (variant !== token && options.documentFrequency(variant) > 0) {

@@ -203,9 +203,9 @@ const ABBREVIATION_OF = /abbr\.\s+(?:for|of)\s+(?:[^|[\s]+\|)?(\p{Script=Han}+)\
  * The short senses of an entry as keys (one or two content words, at most three words; stemmed: "to pay" → pay),
  * or null when it has none. (A longer sense — "string of small firecrackers" — explains rather than names.)
  */
-function shortSenses(entry: CedictEntry): string[] | null {
+function shortSenses(glosses: readonly string[]): string[] | null {
   const keys = new Set<string>();
-  for (const words of entry.glosses.flatMap(glossParts)) {
+  for (const words of glosses.flatMap(glossParts)) {
     // (Only an article or the infinitive's to is dropped: "in other words" is no sense "words".)
     const content = words.filter((w) => !SENSE_FILLER.has(w) && !GLOSS_NOISE.has(w));
     if (words.length > 3 || content.length > 2 || !content.length || content.some((w) => NEGATOR.test(w) || /^\d+$/.test(w))) continue;
@@ -216,41 +216,30 @@ function shortSenses(entry: CedictEntry): string[] | null {
 
 /** See `Paraphrases`. Two words are one where CC-CEDICT gives them the same short senses, all of them. */
 export function buildParaphrases(inVocabulary: (term: string) => boolean, cedict: readonly CedictEntry[]): Paraphrases {
-  // (An entry's senses are merged over its headword's entries: 麦子 has one, 地方 several — region, place, local.)
-  const sensesOf = new Map<string, CedictEntry[]>();
+  // (A headword's senses are those of all its entries: 麦子 has one, 地方 several — region, place, local.)
+  const glossesOf = new Map<string, string[]>();
   for (const entry of cedict) {
     if (/^[A-Z]/.test(entry.pinyin) || !HAN_ONLY.test(entry.simplified)) continue;
-    const list = sensesOf.get(entry.simplified);
-    if (list) list.push(entry);
-    else sensesOf.set(entry.simplified, [entry]);
+    glossesOf.set(entry.simplified, [...(glossesOf.get(entry.simplified) ?? []), ...entry.glosses]);
   }
-  const keyOf = (entries: CedictEntry[]) => shortSenses({ simplified: '', pinyin: '', glosses: entries.flatMap((e) => e.glosses) })?.join('; ') ?? null;
+  const keyOf = (word: string) => shortSenses(glossesOf.get(word)!)?.join('; ') ?? null;
   const bySense = new Map<string, string[]>();
   const absent: string[] = [];
-  for (const [term, entries] of sensesOf) {
+  for (const term of glossesOf.keys()) {
     if (safe(() => inVocabulary(term))) {
-      if (!CORPUS_WORD.test(term)) continue;
-      const key = keyOf(entries);
+      const key = CORPUS_WORD.test(term) ? keyOf(term) : null;
       if (key) bySense.set(key, [...(bySense.get(key) ?? []), term]);
     } else if (PARAPHRASE_WORD.test(term)) absent.push(term);
   }
-  const found = new Map<string, Set<string>>();
-  const add = (word: string, term: string) => {
-    let terms = found.get(word);
-    if (!terms) found.set(word, (terms = new Set()));
-    if (term !== word && terms.size < PARAPHRASES_PER_WORD) terms.add(term);
-  };
-  for (const word of absent) {
-    const entries = sensesOf.get(word)!;
-    const longForms = entries.flatMap((e) => e.glosses).map((gloss) => ABBREVIATION_OF.exec(gloss)?.[1]).filter((long): long is string => !!long && long !== word && !!safe(() => inVocabulary(long)));
-    const key = keyOf(entries);
-    const same = key ? (bySense.get(key) ?? []) : [];
-    const terms = [...longForms, ...(same.length <= PARAPHRASE_SENSE_MAX ? [...same].sort() : [])];
-    // (A word of jieba's dictionary, as residents type it: checked last, for the few that have a corpus word.)
-    if (terms.length && isStockWord(word)) for (const term of terms) add(word, term);
-  }
   const out: Paraphrases = {};
-  for (const [word, terms] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (terms.size) out[word] = [...terms];
+  for (const word of absent.sort()) {
+    const longForms = glossesOf.get(word)!.map((gloss) => ABBREVIATION_OF.exec(gloss)?.[1]).filter((long): long is string => !!long && safe(() => inVocabulary(long)) === true);
+    const key = keyOf(word);
+    const same = key ? (bySense.get(key) ?? []) : [];
+    const terms = [...new Set([...longForms, ...(same.length <= PARAPHRASE_SENSE_MAX ? [...same].sort() : [])])].filter((t) => t !== word).slice(0, PARAPHRASES_PER_WORD);
+    // (A word of jieba's dictionary, as residents type it: checked last, for the few that have a corpus word.)
+    if (terms.length && isStockWord(word)) out[word] = terms;
+  }
   return out;
 }
 
