@@ -3,7 +3,7 @@
 // is never quoted. Also the question analysis it relies on (asked figure, instruction stripping).
 import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
-import { analyseQuestion, answerableBy, answerExtractively, type CorpusStats } from '../src/answer/extractive.js';
+import { analyseQuestion, answerableBy, answerExtractively, onlyDefers, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
 import { askedFigure, ASKS_WAIT, englishFigureSpan, figureFit, figureMentions, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing } from '../src/answer/figures.js';
@@ -2675,6 +2675,28 @@ describe('abstention evidence', () => {
     expect(tilted.abstained, tilted.text).toBe(true);
     expect(tilted.text).toContain('另行公布');
     expect(askZh('特困人员医疗救助比例是多少', rules.chunks.slice(0, 1), rules.stats).text.split('\n')[0]).toContain('100%');
+  });
+
+  it('a sentence that only defers what it is about (2027年度的筛查安排另行通知) is not offered as the answer: the reply says it is not given yet, quoting it', () => {
+    const faq = { title: '两癌免费筛查常见问题解答', text: '问：明年还有免费筛查吗？\n答：2027年度的筛查安排另行通知。\n问：今年什么时候筛查？\n答：2026年3月1日至11月30日。' };
+    const insurer = { title: '种植业保险工作通知', text: '2027年度各县（区）的承保机构名单另行公布。发生灾害后，农户应当在48小时内向承保机构报案。' };
+    const local = statsFor([faq, insurer, ...ALL]);
+    const next = askZh('明年两癌筛查啥时候开始', local.chunks.slice(0, 1), local.stats);
+    expect(next.abstained, next.reasons.join(' | ')).toBe(true);
+    expect(next.text).toContain('还没有给出');
+    expect(next.text).toContain('2027年度的筛查安排另行通知。[1]');
+    expect(next.citations).toEqual([1]);
+    const company = askZh('明年种植业保险是哪家保险公司承保', local.chunks.slice(1, 2), local.stats);
+    expect(company.abstained, company.reasons.join(' | ')).toBe(true);
+    expect(company.text).toContain('承保机构名单另行公布');
+    // A sentence that states something besides its deferral still answers (报案 within 48小时).
+    const report = askZh('受灾了多长时间内要报案', local.chunks.slice(1, 2), local.stats);
+    expect(report.abstained, report.reasons.join(' | ')).toBe(false);
+    expect(report.text.split('\n')[0]).toContain('48小时');
+    expect(onlyDefers('答：2027年度的筛查安排另行通知。')).toBe(true);
+    expect(onlyDefers('the list of claim service points is to be announced.')).toBe(true);
+    expect(onlyDefers('对失能的高龄老人另行发放护理补贴，具体标准由区民政局另文公布。')).toBe(false);
+    expect(onlyDefers('2026年度标准为每人每月203元，2027年度标准另行公布。')).toBe(false);
   });
 
   it('a figure deferred with others (具体时间和收费另行通知) or to a later notice (以学校通知为准) is not given either', () => {

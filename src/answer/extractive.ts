@@ -153,6 +153,13 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
   const whenEligible = asked?.measure === 'date' && /(能|可以)(领|拿|享受|申请|办)|\bcan (i|he|she|they|we) (get|claim|receive|apply)\b/i.test(input.question);
   const asksOwnAge = (!asked || whenEligible) && ownCaseSpans(input.question).some((span) => /\d\s*(周岁|岁|了)|\b(is|am|i'?m|aged?)\s+\d|\d\s*-?\s*years?[- ]old/i.test(span));
   const opening = ledBy(lead0, asksOwnAge, statesAge);
+  // The sentence the reply would open with only says that what it is about comes later (2027年度的筛查安排另行通知,
+  // 各县（区）的承保机构名单另行公布, "the list of claim points is to be announced"): the documents do not give it yet —
+  // say so, quoting it, rather than offer it as the answer.
+  if (onlyDefers(opening.norm)) {
+    reasons.push(`the sentence it would open with only defers what it is about: ${opening.text.slice(0, 60)}`);
+    return notGivenYet(input, reasons, opening, passages[opening.passageIndex]);
+  }
   // An English question that reached a Chinese document through the dictionary alone (no glossary phrase, place name
   // or English word of its own in the best passage) is answered only by a sentence stating two of its concepts, or
   // one and the figure asked: CC-CEDICT's many glosses make one shared word likely anywhere ("how can I lose weight
@@ -1158,6 +1165,16 @@ const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|通知|制定|发布|�
 const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
 const DEFERS_DATE = /时间|日期|时刻|\b(dates?|times?|schedules?|deadlines?)\b/i;
 const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|限额|额度|\b(fees?|prices?|charges?|costs?|amounts?|rates?|percentages?|shares?|limits?|caps?)\b/i;
+/**
+ * The sentence is a deferral and nothing else: with the deferral (and what it defers, up to its clause's start) taken
+ * out, no word is left — only numbering, a year or punctuation (答：2027年度的筛查安排另行通知).
+ */
+export function onlyDefers(norm: string): boolean {
+  const span = DEFERRED.exec(norm) ?? DEFERRED_EN.exec(norm);
+  if (!span) return false;
+  const rest = (norm.slice(0, span.index) + norm.slice(span.index + span[0].length)).replace(FAQ_ANSWER, '').replace(/\b(?:19|20)\d{2}\b|(?:19|20)\d{2}年度?/g, '');
+  return !/[\p{Script=Han}\p{N}]|[a-z]{2,}/iu.test(rest);
+}
 function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   const span = (DEFERRED.exec(norm) ?? DEFERRED_EN.exec(norm))?.[0];
   if (!span || !asked) return false;
@@ -3020,6 +3037,15 @@ function facetMissing(input: AnswerInput, reasons: string[], facet: Facet, best:
       ? `The documents mention ${topic.length ? topic.map((t) => `“${t}”`).join(', ') : 'this'}, but they don't say ${facet.en}. What they do say: “${best.text.replace(/^\s*[“「]|[”」]\s*$/g, '')}” [${best.passageRank}] — "${passage.chunk.title}" (${passage.chunk.docId})`
       : `文档提到了${topic.length ? `「${topic.join('、')}」` : '相关内容'}，但没有说明${facet.zh}。文档中写的是：${best.text}[${best.passageRank}]`;
   return { text, abstained: true, citations: [best.passageRank], generator: 'extractive', reasons };
+}
+
+/** The documents say what is asked is to be published later: say that it is not given yet, quoting them. */
+function notGivenYet(input: AnswerInput, reasons: string[], quoted: ScoredSentence, passage: RetrievedPassage): AnswerDraft {
+  const text =
+    input.language === 'en'
+      ? `The documents don't give this yet. What they say: “${quoted.text.replace(/^\s*[“「]|[”」]\s*$/g, '')}” [${quoted.passageRank}] — "${passage.chunk.title}" (${passage.chunk.docId})`
+      : `文档里还没有给出这一内容。文档中写的是：${quoted.text}[${quoted.passageRank}]`;
+  return { text, abstained: true, citations: [quoted.passageRank], generator: 'extractive', reasons };
 }
 
 function refuse(input: AnswerInput, reasons: string[]): AnswerDraft {
