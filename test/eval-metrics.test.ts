@@ -1213,3 +1213,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['10_jinqiu_zhuxue_zhinan.docx', '一次性2000元'], ['09_jiating_nongchang_weitang.pdf', '每家3万元']],
 );
+
+describeBlindSet(
+  'delta',
+  'has 20 policy documents in five formats and 140-160 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_ferries_night_markets_en.html', '19_recreational_fishing_en.txt', '20_water_saving_rebate_en.txt'],
+    questions: [140, 160],
+    id: /^dl-[0-9]{3}$/,
+    answerable: 100,
+    answerableZh: 62,
+    answerableEn: 38,
+    onEnglishDocs: 23,
+    crossLingual: 13,
+    nearDuplicate: 30,
+    typo: 18,
+    unanswerable: 40,
+    unanswerableZh: 25,
+    unanswerableEn: 15,
+  },
+  {
+    '02_yeshi_tanwei_chakou.html': { kept: '每个每月1200元', dropped: ['盐仓路1号', '4720 0001', '4726 0000'] },
+    '14_chuidiao_guanli_tonggao.html': { kept: '0863-4781 9110', dropped: ['圩北路18号', '4780 0001', '4780 7000', '12316'] },
+    '16_gongxiang_danche_tonggao_chakou.html': { kept: '闸口路300号', dropped: ['盐仓路1号', '4720 0001', '4728 0000'] },
+    '18_ferries_night_markets_en.html': { kept: 'not a food stall', dropped: ['4700 8800', '1 Puzhu Avenue', '4700 0000'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['10_gongyi_youyong_peixun.docx', '沙埭镇文体路5号'], ['09_tuibu_yumin_anzhi_shadai.pdf', '每人每年最高3000元']],
+);
