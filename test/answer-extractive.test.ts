@@ -6,7 +6,7 @@ import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../
 import { analyseQuestion, answerableBy, answerExtractively, onlyDefers, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
-import { askedFigure, ASKS_WAIT, englishFigureSpan, figureFit, figureMentions, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing } from '../src/answer/figures.js';
+import { askedFigure, askedUnitSpan, ASKS_WAIT, englishFigureSpan, figureFit, figureMentions, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing } from '../src/answer/figures.js';
 import { wrapQuestion } from '../scripts/perturb-questions.js';
 import { arabicAges, askingClauses, choiceOptions, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripCourtesy, stripInstructions } from '../src/answer/question.js';
 import { indexTokenizer } from '../src/ingest/pipeline.js';
@@ -2675,6 +2675,24 @@ describe('abstention evidence', () => {
     expect(tilted.abstained, tilted.text).toBe(true);
     expect(tilted.text).toContain('另行公布');
     expect(askZh('特困人员医疗救助比例是多少', rules.chunks.slice(0, 1), rules.stats).text.split('\n')[0]).toContain('100%');
+  });
+
+  it('the one unit a figure is asked for as residents say it (一亩 of 一亩保了多少钱) counts as the period asked does: the documents say 每亩, and its absence counts for nothing', () => {
+    const crops = { title: '关于做好2026年度政策性种植业保险工作的通知', text: '2026年度政策性种植业保险品种为小麦、玉米和水稻，每亩保险金额如下：\n品种 | 每亩保险金额 | 每亩保费\n小麦 | 900元 | 36元\n玉米 | 800元 | 32元' };
+    const local = statsFor([crops, ...ALL]);
+    const wheat = askZh('今年收的那茬小麦 保险一亩保了多少钱', local.chunks.slice(0, 1), local.stats);
+    expect(wheat.abstained, wheat.reasons.join(' | ')).toBe(false);
+    expect(wheat.text.split('\n')[0]).toContain('900元');
+    const question = '今年收的那茬小麦 保险一亩保了多少钱';
+    const analysis = analyseQuestion({ question, language: 'zh', retrieval: retrievalOf(question, local.chunks.slice(0, 1)), history: [] }, local.stats);
+    if ('decided' in analysis) throw new Error('decided before the rule');
+    // (一亩 is not in the passage, and the share it would have cost is not counted.)
+    const covered = analysis.question.coverage;
+    expect(analysis.keyTerms.find((k) => k.term === '一亩')?.period, JSON.stringify(analysis.keyTerms)).toBe(true);
+    expect(covered).toBeGreaterThan(0);
+    expect(askedUnitSpan('保险一亩保了多少钱')).toBe('一亩');
+    expect(askedUnitSpan('十一台电梯补多少')).toBeUndefined();
+    expect(askedUnitSpan('每亩保多少钱')).toBeUndefined();
   });
 
   it('a sentence that only defers what it is about (2027年度的筛查安排另行通知) is not offered as the answer: the reply says it is not given yet, quoting it', () => {

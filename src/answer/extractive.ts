@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, askedUnitSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, statesEnglishPlace, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -1342,6 +1342,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   const askingSpans = askingMatches.map((m) => m[0]);
   const askingAt = askingMatches.map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const periodSpan = language === 'zh' && askingMatches.length ? askedPeriodSpan(question) : undefined;
+  // (…and so is the one unit it is asked for: 一亩 of 一亩保多少钱, where the documents say 每亩.)
+  const unitSpan = language === 'zh' && askingMatches.length ? askedUnitSpan(question) : undefined;
   // Words only in the clauses that tell the asker's situation (我爸瘫床上好几年了，…) weigh less than
   // those of the clause that asks: the documents state the programme, not the asker's story.
   // (Only when the clause that asks names a thing of its own, as search weighs it: askingClausesNamingThings.)
@@ -1484,7 +1486,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const scope = (language === 'zh' && ((tag === 'ns' && (t.term.length === 1 || stats.tokenizer.placeNames(t.term).length > 0)) || (!t.source && inPlace(t.term)))) || YEAR_TOKEN.test(t.term) || englishPlace;
     // The period a figure is asked for (一天 of 一天大概走多少人, 每个 of 每个月几号) is evidence where a passage
     // states it, but documents often put it otherwise (日均, 按月) and the figure's own check weighs it.
-    const period = !!periodSpan && periodSpan.includes(t.source ?? t.term);
+    const period = (!!periodSpan && periodSpan.includes(t.source ?? t.term)) || (!!unitSpan && unitSpan.includes(t.source ?? t.term));
     // …and it says per what the figure is, not what about: it weighs as weak evidence (按月 does not make a
     // passage about 托育补贴 of 托育补贴一个月多少).
     if (period) w *= WEAK_EVIDENCE;

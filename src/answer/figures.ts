@@ -206,6 +206,12 @@ export function askedPeriodSpan(question: string): string | undefined {
   return ASKED_PERIOD_ZH.exec(question)?.[0];
 }
 
+/** The one unit a figure is asked for, as residents say it (一亩 of 一亩保多少钱): the documents say 每亩, 按亩. */
+const ASKED_UNIT_ZH = /(?<![\d零一二两三四五六七八九十百千万])一(?:亩|台|辆|套|间|头|只|吨|斤|公斤|千克|件|份|张|户|人|平米|平方米)(?![\u4e00-\u9fff]{0,1}[以之]?[前后内])/;
+export function askedUnitSpan(question: string): string | undefined {
+  return ASKED_UNIT_ZH.exec(question)?.[0];
+}
+
 /** The period a question asks an amount for, if it names one. */
 export function askedPeriod(question: string): Period | undefined {
   const zh = ASKED_PERIOD_ZH.exec(question);
