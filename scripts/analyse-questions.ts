@@ -38,6 +38,7 @@ export const CALIB_SETS = [
   { set: 'residents-en', questions: 'eval/residents-en.jsonl', corpus: process.env.SEEDS_DIR ?? 'seeds' },
   { set: 'ridge', questions: 'eval/ridge/questions.jsonl', corpus: 'eval/ridge/docs' },
   { set: 'plains', questions: 'eval/plains/questions.jsonl', corpus: 'eval/plains/docs' },
+  { set: 'delta', questions: 'eval/delta/questions.jsonl', corpus: 'eval/delta/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
