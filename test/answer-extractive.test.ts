@@ -2713,6 +2713,9 @@ describe('abstention evidence', () => {
     expect(report.text.split('\n')[0]).toContain('48小时');
     expect(onlyDefers('答：2027年度的筛查安排另行通知。')).toBe(true);
     expect(onlyDefers('the list of claim service points is to be announced.')).toBe(true);
+    // (公告 and 通告 defer as 公布 and 通知 do.)
+    expect(onlyDefers('2027年护渔员招募工作另行公告。')).toBe(true);
+    expect(onlyDefers('县城区域的燃放管理另行通告。')).toBe(true);
     expect(onlyDefers('对失能的高龄老人另行发放护理补贴，具体标准由区民政局另文公布。')).toBe(false);
     expect(onlyDefers('2026年度标准为每人每月203元，2027年度标准另行公布。')).toBe(false);
   });

@@ -1161,7 +1161,7 @@ const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|vil
  * announced". What it defers is read from the words before the deferral: a date (时间, 时刻, date) for a date or
  * duration asked, an amount (标准, 收费, fee) for any other figure, 办法 for either.
  */
-const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|通知|制定|发布|下达|明确|确定|告知)|以[^，。；]{0,16}(通知|公告|公布)为准)/;
+const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|公告|通告|通知|制定|发布|下达|明确|确定|告知)|以[^，。；]{0,16}(通知|公告|公布)为准)/;
 const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
 const DEFERS_DATE = /时间|日期|时刻|\b(dates?|times?|schedules?|deadlines?)\b/i;
 const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|限额|额度|\b(fees?|prices?|charges?|costs?|amounts?|rates?|percentages?|shares?|limits?|caps?)\b/i;
