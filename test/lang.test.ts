@@ -127,6 +127,13 @@ describe('English mapper: glossary', () => {
     expect(terms('where is the real estate registration office')).toContain('不动产登记');
   });
 
+  it('maps opening hours to 办公时间, and not "when does" (when a subsidy is paid is no office\'s hours)', () => {
+    const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
+    expect(terms('what are the office hours of the service hall')).toContain('办公时间');
+    expect(terms('When does the rooftop solar subsidy get paid out?')).not.toContain('办公时间');
+    expect(terms('When does the heating season start this year?')).not.toContain('办公时间');
+  });
+
   it('maps the kinds of leave a notice grants: maternity leave → 产假, paternity leave → 陪产假, parental leave → 育儿假, marriage leave → 婚假', () => {
     const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
     expect(terms('my wife is pregnant, how many days maternity leave does she get here?')).toContain('产假');

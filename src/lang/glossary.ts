@@ -306,7 +306,7 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['deadline|time limit|due date', '截止|期限'],
   ['address|location|venue|where is', '地址|地点'],
   ['phone number|contact|telephone|phone|contact number', '电话|联系电话'],
-  ['opening hours|office hours|working hours|business hours|when does', '时间|办公时间'],
+  ['opening hours|office hours|working hours|business hours', '时间|办公时间'],
   ['policy|policies|regulation|rule', '政策|规定'],
   ['notice|announcement|notification', '通知|公告'],
   ['result|achievement|effect|outcome|results', '成效|成果'],
