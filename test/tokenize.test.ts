@@ -95,6 +95,12 @@ describe('corpus dictionary', () => {
     for (const term of corpusTerms) expect(term).toMatch(/^[\u4e00-\u9fff]{2,12}$/u);
   });
 
+  it("finds a place whose name has a character jieba knows only alone (埭 of 沙埭县, tagged zg), not only common ones", () => {
+    expect(extractCorpusTerms(['沙埭县人民政府关于做好退捕渔民安置保障工作的通知'])).toContain('沙埭县');
+    // (A status word — z, 静悄悄 — still ends a name's walk.)
+    expect(extractCorpusTerms(['静悄悄县城'])).toEqual([]);
+  });
+
   it('keeps a quoted name whole once it is added', () => {
     const sentence = '该社区创新推出“小板凳议事会”';
     expect(plain.tokens(sentence)).not.toContain('小板凳议事会');

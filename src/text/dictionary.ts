@@ -32,8 +32,11 @@ const SUFFIXES = [
 
 /** Tags of words that can be part of a proper name (jieba/ICTCLAS tag set). */
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'x', 'g', 'ng', 'j']);
-/** Tags that never sit inside a name: verbs, adverbs, prepositions, conjunctions, pronouns, particles, numbers… */
-const BREAK_TAG = /^(v|a|d|p|c|r|u|m|q|f|y|e|o|t|z|l|i|b|k|h)/;
+/**
+ * Tags that never sit inside a name: verbs, adverbs, prepositions, conjunctions, pronouns, particles, numbers…
+ * (Not zg, jieba's tag for a rare character alone — 埭 of 沙埭县 —, which the z of status words would catch.)
+ */
+const BREAK_TAG = /^(v|a|d|p|c|r|u|m|q|f|y|e|o|t|z(?!g)|l|i|b|k|h)/;
 /** Short words that end a name walk even when tagged as nouns. */
 const BREAK_WORDS = new Set(['的', '和', '与', '及', '在', '到', '从', '把', '将', '对', '为', '由', '等', '各', '该', '本', '全', '这', '那', '每', '个', '们', '是', '了', '也', '都', '中', '内', '上', '下', '前', '后']);
 /** What may follow a single-character suffix inside one jieba word (露天巷里 → 露天巷). */
