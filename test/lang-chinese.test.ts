@@ -122,8 +122,19 @@ describe('Chinese expander', () => {
     expect(terms('居注证丢了补办多少钱')).toContain('居注证→居住证:pinyin-repair');
     // The cut may leave a rare real word (公祖 of 公祖房, seen twice by jieba) that nothing repairs: the window is tried too.
     expect(terms('公祖房一个月房租多少')).toContain('公祖房→公租房:pinyin-repair');
-    // 公式 is far more common than the corpus's 公示: a word of its own, not a typo.
-    expect(terms('公式怎么算')).toEqual([]);
+  });
+
+  it('repairs a real word to a corpus word that sounds the same, tones and all, only where the documents use that word beside the question\'s others (优待金公式 → 公示; not 公式怎么算)', () => {
+    const docs = [...DOCS, '经审核，现将优待金发放名单公示如下，公示期为5个工作日。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((s) => [...s]))];
+    const besideAny = (word: string, others: readonly string[]) => docs.some((d) => d.has(word) && others.some((o) => d.has(o)));
+    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words, besideAny });
+    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(found('优待金公式到哪天结束')).toContain('公式→公示:pinyin-repair');
+    // (公式 is far more common than 公示: asked of what the documents never say beside 公示, it is a word of its own.)
+    expect(found('公积金贷款额度的公式怎么算')).not.toContain('公式→公示:pinyin-repair');
+    // (Nor a word whose tones differ: 截肢 is no slip for 截止.)
+    expect(found('截肢了优待金还发吗')).not.toContain('截肢→截止:pinyin-repair');
   });
 
   it('repairs a slip across the cut it broke (低包户 → 低 / 包户: 低包 → 低保), and searches the repair in its official words', () => {

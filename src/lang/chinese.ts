@@ -95,6 +95,8 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     return k;
   };
 
+  const toned = (word: string) => (pinyin(word, { toneType: 'num', type: 'array' }) as string[]).join(' ');
+
   // Corpus words by toneless pinyin, for words typed in Latin letters: built on the first question that has one.
   let byPinyin: Map<string, string[]> | null = null;
   const push = (map: Map<string, string[]>, k: string, w: string) => {
@@ -210,10 +212,13 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       }
       // A string that is no word at all, or a rare noun (危方, the old variant 身分证) whose namesake noun in the
       // corpus is far more common in general Chinese (危房, 身份证): a slip of the pinyin IME. A real word the
-      // documents lack (公式, not 公示; 截肢, not the verb 截止) is a missing topic, not a typo.
+      // documents lack (截肢, not the verb 截止) is a missing topic, not a typo — unless it sounds the same, tones and
+      // all, as a corpus word of everyday Chinese (公式 gōngshì, 公示 gōngshì: the IME offers the commoner one first; not
+      // the rare 公室 a search cut of 办公室 gives), used beside the question's other words (优待金公式 → 公示), as every
+      // repair must be.
       const general = options.tokenizer.generalFrequency(token);
       const noun = (w: string) => /^n/.test(options.tokenizer.generalTag(w));
-      const found = repairs(token).filter((w) => (general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general)) && fits(w, token));
+      const found = repairs(token).filter((w) => (general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general) || (token.length >= 2 && toned(w) === toned(token) && options.tokenizer.generalFrequency(w) > RARE_WORD)) && fits(w, token));
       for (const term of found) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
       // (And a rare word nothing repairs: 公祖房 is cut 公祖 / 房, and 公祖 is a word jieba has seen twice.)
       if (general === 0 || (!found.length && general <= RARE_WORD)) nonWords.push(token);
