@@ -788,6 +788,17 @@ describe('English price questions', () => {
     expect(questionKind('what salary do engineers get at the job fair')).toBe('number');
     expect(questionKind('What is the office called?')).toBe('what');
   });
+
+  it('"what\'s the longest / oldest …" asks for a figure, its bound the most (the rod may be no longer than 7.2 metres)', () => {
+    expect(questionKind('whats the longest rod allowed')).toBe('number');
+    expect(questionKind('what is the oldest age to apply')).toBe('number');
+    expect(askedFigure('whats the longest rod allowed', 'en')?.bound).toBe('max');
+    const rules = { title: 'Fishing in Puzhu: Rules for International Residents', text: 'Do I need a licence? No. You do not need a licence for recreational fishing with a rod and line. The rod may be no longer than 7.2 metres. Selling your catch is not allowed.' };
+    const local = statsFor([rules, ...ALL]);
+    const rod = answerExtractively({ question: 'whats the longest rod allowed', language: 'en', retrieval: { ...retrievalOf('', local.chunks.slice(0, 1)), terms: ['longest', 'rod', 'allow'].map((term) => ({ term, weight: 1, origin: 'question' as const })) }, history: [] }, local.stats);
+    expect(rod.abstained, rod.reasons.join(' | ')).toBe(false);
+    expect(rod.text.split('\n')[0]).toContain('7.2 metres');
+  });
 });
 
 describe('what is never quoted', () => {
