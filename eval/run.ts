@@ -80,6 +80,7 @@ export const SUITE: readonly EvalSet[] = [
   { name: 'ridge-report', questions: 'eval/ridge/questions.jsonl', split: 'report', corpus: 'eval/ridge/docs' },
   // The tenth, written blind on 2026-12-05 (third session of the day; its calib half looked at, its report half not).
   { name: 'plains-report', questions: 'eval/plains/questions.jsonl', split: 'report', corpus: 'eval/plains/docs' },
+  // The eleventh, written blind on 2026-12-05 (fourth session of the day; its calib half looked at, its report half not).
   { name: 'delta-report', questions: 'eval/delta/questions.jsonl', split: 'report', corpus: 'eval/delta/docs' },
   // Written by the team after reading the answerer, to find bugs on policy documents' shapes: a regression check only.
   { name: 'probes', questions: 'eval/probes/questions.jsonl', corpus: 'eval/probes/docs' },
