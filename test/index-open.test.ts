@@ -169,6 +169,11 @@ describe('damaged files', () => {
     expect(Object.keys(paraphrases).length).toBeGreaterThan(0);
     expect(Object.values(paraphrases).flat().every((t) => /^[\u4e00-\u9fff]+$/.test(t))).toBe(true);
     expect(loadIndex(fresh, model, logger).paraphrases).toEqual(paraphrases);
+    // (Their bytes are read with the generation: a later ingest that prunes it does not take them from a loaded index.)
+    const pruned = copyIndex();
+    const loaded = loadIndex(pruned.config, model, logger);
+    fs.rmSync(path.join(pruned.gen, 'paraphrases.json'));
+    expect(loaded.paraphrases).toEqual(paraphrases);
     const older = copyIndex();
     fs.rmSync(path.join(older.gen, 'paraphrases.json'));
     expect(loadIndex(older.config, model, logger).paraphrases).toBeNull();

@@ -7,7 +7,7 @@ import type { Chunk, Embedder } from '../ports.js';
 import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { ChineseTokenizer } from '../text/tokenize.js';
-import { validateEnglishLexicon, type EnglishLexicon, type Paraphrases } from '../lang/english.js';
+import { validateEnglishLexicon, validateParaphrases, type EnglishLexicon, type Paraphrases } from '../lang/english.js';
 import { Bm25Index } from './keyword.js';
 import { HnswVectorIndex } from './vector.js';
 import { indexedText, indexTokenizer } from './tokens.js';
@@ -96,32 +96,27 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
   const places = bad.has('places.txt') ? [] : readLines(gen, 'places.txt');
   const romanised = new Set(bad.has('romanised.txt') ? [] : readLines(gen, 'romanised.txt'));
   // The English lexicon (a megabyte of JSON with CC-CEDICT's gloss words) is parsed when an English question first
-  // needs it: a Chinese question's cold start does not wait for it. (Its bytes are read now, with the other files of
-  // the generation, which a later ingest may prune; a damaged file is known now, by its checksum.)
+  // needs it: a Chinese question's cold start does not wait for it. A damaged file is known now, by its checksum.
   const lexiconUnusable = (reason: string) =>
     warnings.push(`The English lexicon cannot be used (${reason}); English questions match only glossary terms and names. ${REBUILD_HINT}`);
-  let lexiconText: string | null = null;
-  try {
-    if (bad.has('english.json')) throw new Error('checksum mismatch');
-    lexiconText = fs.readFileSync(path.join(gen, 'english.json'), 'utf8');
-  } catch (err) {
-    lexiconUnusable((err as Error).message);
-  }
-  let lexicon: EnglishLexicon | null | undefined = lexiconText === null ? null : undefined;
-  const readLexicon = (): EnglishLexicon | null => {
-    if (lexicon !== undefined) return lexicon;
-    try {
-      lexicon = validateEnglishLexicon(JSON.parse(lexiconText!));
-    } catch (err) {
-      lexicon = null;
-      lexiconUnusable((err as Error).message);
-      logger.warn('index.lexicon_unusable', { generation: gen, error: (err as Error).message });
-    }
-    lexiconText = null;
-    return lexicon;
-  };
-
-  let paraphrases: Paraphrases | null | undefined;
+  const readLexicon = onFirstUse(
+    () => generationFile(gen, 'english.json', bad),
+    validateEnglishLexicon,
+    lexiconUnusable,
+    (reason) => {
+      lexiconUnusable(reason);
+      logger.warn('index.lexicon_unusable', { generation: gen, error: reason });
+    },
+  );
+  // Chinese words no document uses → the corpus words for them: parsed when a question first needs them. Missing in an
+  // index built before them (Chinese questions read only the curated synonyms until the next ingest).
+  const paraphrasesUnusable = (reason: string) => logger.warn('index.paraphrases_unusable', { generation: gen, error: reason });
+  const readParaphrases = onFirstUse(
+    () => (fs.existsSync(path.join(gen, 'paraphrases.json')) ? generationFile(gen, 'paraphrases.json', bad) : null),
+    validateParaphrases,
+    paraphrasesUnusable,
+    paraphrasesUnusable,
+  );
 
   let keyword: Bm25Index;
   if (bad.has('keyword.bin')) {
@@ -158,8 +153,7 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
       return readLexicon();
     },
     get paraphrases() {
-      if (paraphrases === undefined) paraphrases = readParaphrases(gen, bad.has('paraphrases.json'), logger);
-      return paraphrases;
+      return readParaphrases();
     },
     keyword,
     vectors,
@@ -170,22 +164,36 @@ export function loadIndex(config: CoreConfig, embedder: Embedder | null, logger:
   };
 }
 
+/** A file of the generation as text; a damaged one (by its checksum) throws. */
+function generationFile(gen: string, name: string, bad: ReadonlySet<string>): string {
+  if (bad.has(name)) throw new Error('checksum mismatch');
+  return fs.readFileSync(path.join(gen, name), 'utf8');
+}
+
 /**
- * The index's paraphrases.json: null where it is missing (an index built before it: Chinese questions read only the
- * curated synonyms until the next ingest) or damaged (logged once).
+ * A JSON file of the generation: its bytes read now, with the generation's other files (a later ingest may prune the
+ * generation), and parsed when first asked for. null where `read` finds none, or where it cannot be read
+ * (`unreadable`, said now) or parsed (`unparsable`, said once).
  */
-function readParaphrases(gen: string, damaged: boolean, logger: Logger): Paraphrases | null {
-  const file = path.join(gen, 'paraphrases.json');
-  if (!fs.existsSync(file)) return null;
+function onFirstUse<T>(read: () => string | null, parse: (value: unknown) => T, unreadable: (reason: string) => void, unparsable: (reason: string) => void): () => T | null {
+  let text: string | null = null;
   try {
-    if (damaged) throw new Error('checksum mismatch');
-    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-    return value as Paraphrases;
+    text = read();
   } catch (err) {
-    logger.warn('index.paraphrases_unusable', { generation: gen, error: (err as Error).message });
-    return null;
+    unreadable((err as Error).message);
   }
+  let value: T | null | undefined = text === null ? null : undefined;
+  return () => {
+    if (value !== undefined) return value;
+    try {
+      value = parse(JSON.parse(text!));
+    } catch (err) {
+      value = null;
+      unparsable((err as Error).message);
+    }
+    text = null;
+    return value;
+  };
 }
 
 function readLines(gen: string, name: string): string[] {

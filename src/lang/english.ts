@@ -5,5 +5,5 @@
 //   english/mapper.ts   mapping a question to weighted Chinese terms (glossary, romanised names, lexicon)
 export { englishWords, numbersIn } from './english/words.js';
 export { loadCedict, type CedictEntry } from './english/cedict.js';
-export { buildEnglishLexicon, buildParaphrases, validateEnglishLexicon, type EnglishLexicon, type Paraphrases } from './english/lexicon.js';
+export { buildEnglishLexicon, buildParaphrases, validateEnglishLexicon, validateParaphrases, type EnglishLexicon, type Paraphrases } from './english/lexicon.js';
 export { createEnglishMapper, withSpellingFixed, type EnglishMapper, type EnglishMapperOptions } from './english/mapper.js';

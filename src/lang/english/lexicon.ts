@@ -277,3 +277,8 @@ export function validateEnglishLexicon(value: unknown): EnglishLexicon {
   return v as EnglishLexicon;
 }
 
+/** Checks paraphrases read back from disk: an object of word → corpus words. */
+export function validateParaphrases(value: unknown): Paraphrases {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+  return value as Paraphrases;
+}
