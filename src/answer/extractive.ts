@@ -1170,13 +1170,17 @@ const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|�
  * out, no word is left — only numbering, a year or punctuation (答：2027年度的筛查安排另行通知).
  */
 export function onlyDefers(norm: string): boolean {
-  const span = DEFERRED.exec(norm) ?? DEFERRED_EN.exec(norm);
+  const span = deferral(norm);
   if (!span) return false;
   const rest = (norm.slice(0, span.index) + norm.slice(span.index + span[0].length)).replace(FAQ_ANSWER, '').replace(/\b(?:19|20)\d{2}\b|(?:19|20)\d{2}年度?/g, '');
   return !/[\p{Script=Han}\p{N}]|[a-z]{2,}/iu.test(rest);
 }
+/** The sentence's deferral, in Chinese or English, with what it defers before it. */
+function deferral(norm: string): RegExpExecArray | null {
+  return DEFERRED.exec(norm) ?? DEFERRED_EN.exec(norm);
+}
 function defersAsked(norm: string, asked: AskedFigure | null): boolean {
-  const span = (DEFERRED.exec(norm) ?? DEFERRED_EN.exec(norm))?.[0];
+  const span = deferral(norm)?.[0];
   if (!span || !asked) return false;
   const dated = asked.measure === 'date' || asked.measure === 'duration';
   return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span);
@@ -1889,7 +1893,7 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
     // (A figure of another level of government's row — 县级示范家庭农场…每家2万元 for 省级 — is no figure of the level asked.)
     // (The level its clause names, else the first its sentence names: 级别：市级示范家庭农场（从县级…推荐）；…每家3万元 is 市级's.)
     const level = asked.grade && LEVEL.test(asked.grade) ? (levelsIn(norm.slice(0, m.start).split(/[，,。；;]/).pop() ?? '').pop() ?? levelsIn(norm)[0]) : undefined;
-    const otherLevel = level !== undefined && LEVEL.test(level) && level !== asked.grade;
+    const otherLevel = level !== undefined && level !== asked.grade;
     const fit = figureFit(m, asked, norm) * (other || otherLevel ? OTHER_QUANTITY : 1);
     bestFit = Math.max(bestFit, fit);
     // An English figure's words are its own stretch of the sentence, the qualifier after it included ("RMB 6,000 per
@@ -1941,14 +1945,14 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   return [evidence, bestFit, figure];
 }
 
-/**
- * A grade as one key however it is written: with or without 第, in digits or Chinese numerals, a child by 孩 or
- * the asker's 胎 (三胎 is the notice's 三孩), a hospital by its 甲 (a 三甲医院 is of the 三级).
- */
 /** A level of government as a grade (省级, 县级). */
 const LEVEL = /^(?:国家|省|市|县|区)级$/;
 const levelsIn = (text: string) => [...text.matchAll(GRADE)].map((g) => g[0]).filter((g) => LEVEL.test(g));
 
+/**
+ * A grade as one key however it is written: with or without 第, in digits or Chinese numerals, a child by 孩 or
+ * the asker's 胎 (三胎 is the notice's 三孩), a hospital by its 甲 (a 三甲医院 is of the 三级).
+ */
 function gradeKey(grade: string): string {
   return grade.replace(/^第/, '').replace(/胎$/, '孩').replace(/甲$/, '级').replace(/^\d{1,2}/, (d) => (Number(d) >= 1 && Number(d) <= 10 ? '一二三四五六七八九十'[Number(d) - 1] : d));
 }

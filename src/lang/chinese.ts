@@ -218,7 +218,9 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       // repair must be.
       const general = options.tokenizer.generalFrequency(token);
       const noun = (w: string) => /^n/.test(options.tokenizer.generalTag(w));
-      const found = repairs(token).filter((w) => (general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general) || (token.length >= 2 && toned(w) === toned(token) && options.tokenizer.generalFrequency(w) > RARE_WORD)) && fits(w, token));
+      let tones: string | undefined;
+      const soundsSame = (w: string) => token.length >= 2 && toned(w) === (tones ??= toned(token));
+      const found = repairs(token).filter((w) => (general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general) || (soundsSame(w) && options.tokenizer.generalFrequency(w) > RARE_WORD)) && fits(w, token));
       for (const term of found) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
       // (And a rare word nothing repairs: 公祖房 is cut 公祖 / 房, and 公祖 is a word jieba has seen twice.)
       if (general === 0 || (!found.length && general <= RARE_WORD)) nonWords.push(token);
