@@ -101,6 +101,15 @@ describe('corpus dictionary', () => {
     expect(extractCorpusTerms(['静悄悄县城'])).toEqual([]);
   });
 
+  it('finds a recurring place whose name starts with a character jieba reads as an everyday word (新 of 新圩区, 口 of 汊口区), not an old estate or a one-off', () => {
+    const twice = ['新圩区人民政府关于夜市的通知', '汊口区和新圩区各设一处', '汊口区退役军人事务局'];
+    expect(extractCorpusTerms(twice)).toEqual(expect.arrayContaining(['新圩区', '汊口区']));
+    // Seen once, it may be running text: no name.
+    expect(extractCorpusTerms(['新圩区人民政府关于夜市的通知'])).not.toContain('新圩区');
+    // Two everyday characters (老|旧 before 小区) make no name, however often.
+    expect(extractCorpusTerms(['城镇老旧小区改造', '推进城镇老旧小区改造工作'])).toEqual([]);
+  });
+
   it('keeps a quoted name whole once it is added', () => {
     const sentence = '该社区创新推出“小板凳议事会”';
     expect(plain.tokens(sentence)).not.toContain('小板凳议事会');

@@ -40,7 +40,7 @@ import {
 export { indexedText, indexTokenizer } from '../index/tokens.js';
 
 /** Bump when tokenisation or the derived files change: a re-run then rewrites the index. */
-export const TOKENIZER_VERSION = 'jieba-search-bigram-porter2-v3';
+export const TOKENIZER_VERSION = 'jieba-search-bigram-porter2-v4';
 
 export interface IngestOptions {
   /** Files, folders and http(s) URLs. */

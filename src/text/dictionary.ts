@@ -37,6 +37,13 @@ const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'x', 'g', 'ng'
  * (Not zg, jieba's tag for a rare character alone — 埭 of 沙埭县 —, which the z of status words would catch.)
  */
 const BREAK_TAG = /^(v|a|d|p|c|r|u|m|q|f|y|e|o|t|z(?!g)|l|i|b|k|h)/;
+/**
+ * A single character jieba tags by its everyday use — an adjective (新 of 新圩区), a measure word (口 of 汊口区), a
+ * direction (东), a distinguishing word — may still be a name's first characters: taken inside a name only when the
+ * name recurs (as a name cut out of a common word is) and has a character of no such word, so one 新社区 of running
+ * text, or 老旧小区 however often, makes no place.
+ */
+const LOOSE_TAG = /^(a|q|f|b)$/;
 /** Short words that end a name walk even when tagged as nouns. */
 const BREAK_WORDS = new Set(['的', '和', '与', '及', '在', '到', '从', '把', '将', '对', '为', '由', '等', '各', '该', '本', '全', '这', '那', '每', '个', '们', '是', '了', '也', '都', '中', '内', '上', '下', '前', '后']);
 /** What may follow a single-character suffix inside one jieba word (露天巷里 → 露天巷). */
@@ -181,7 +188,10 @@ function suffixesEndingIn(piece: Piece): { start: number; end: number }[] {
 function nameBefore(pieces: Piece[], index: number, text: string, suffix: { start: number; end: number }): PlaceName | undefined {
   let start = suffix.start;
   let walked = 0;
+  let looseChars = false;
   const own = pieces[index];
+  // (Some character of the name must be no such everyday one: 老|旧 before 小区 is an old estate, not a name.)
+  let named = own.start < suffix.start;
   if (own.start < suffix.start) {
     // The word itself holds part of the name (城区 in 平|城区|民政局).
     if (own.word.length >= 3 && suffix.end === own.end) return undefined; // a stock name (稷山县) or common word
@@ -191,7 +201,10 @@ function nameBefore(pieces: Piece[], index: number, text: string, suffix: { star
   }
   for (let j = index - 1; j >= 0 && walked < MAX_PREFIX_PIECES; j--) {
     const p = pieces[j];
-    if (!CJK.test(p.word) || BREAK_WORDS.has(p.word) || BREAK_TAG.test(p.tag)) break;
+    if (!CJK.test(p.word) || BREAK_WORDS.has(p.word)) break;
+    const loose = p.word.length === 1 && LOOSE_TAG.test(p.tag);
+    // (One such character, not two: 老旧 before 小区 is no name's.)
+    if (BREAK_TAG.test(p.tag) && (!loose || looseChars)) break;
     // Common multi-character words (资源型, 毕业生) end a name; only names and single characters continue it.
     if (p.word.length > 1 && !NAME_TAGS.has(p.tag)) break;
     // A suffix word or complete higher-level name (社区, 稷山县) is a boundary, not part of this name.
@@ -199,11 +212,13 @@ function nameBefore(pieces: Piece[], index: number, text: string, suffix: { star
     if (suffix.start - p.start > MAX_PREFIX_CHARS) break;
     start = p.start;
     walked++;
+    if (loose) looseChars = true;
+    else named = true;
   }
-  if (walked === 0 || suffix.start - start < 2) return undefined;
+  if (walked === 0 || suffix.start - start < 2 || (looseChars && !named)) return undefined;
   // Inside a common word (集市, 城区) the suffix is usually not one: only unknown single
   // characters before it (平|城区) make a name, and it must recur (checked by the caller).
   const straddles = own.start < suffix.start;
   if (straddles && pieces.slice(index - walked, index).some((p) => p.word.length > 1)) return undefined;
-  return { name: text.slice(start, suffix.end), mustRecur: straddles };
+  return { name: text.slice(start, suffix.end), mustRecur: straddles || looseChars };
 }
