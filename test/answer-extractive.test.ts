@@ -2688,6 +2688,28 @@ describe('abstention evidence', () => {
     expect(askZh('特困人员医疗救助比例是多少', rules.chunks.slice(0, 1), rules.stats).text.split('\n')[0]).toContain('100%');
   });
 
+  it("a deferral of the whole of a group's programme (瓶装液化气用户的安全改造另行部署) defers every figure of it; a deferral of one facet (名单) does not defer an amount", () => {
+    const gas = { title: '燃气安全设施改造实施方案政策解读', text: '使用管道天然气的城镇居民用户纳入改造范围。使用瓶装液化石油气的用户不在本次改造范围内，瓶装液化气用户的安全改造另行部署。\n自闭阀和金属软管改造，每户费用按350元核定，其中财政补贴70%，居民承担30%。' };
+    const local = statsFor([gas, ...ALL]);
+    const ask = (question: string) => askZh(question, local.chunks.slice(0, 1), local.stats);
+    // (The clause that only names the thing — 家里用的瓶装液化气 — is what is asked about, not the asker's story.)
+    const bottled = ask('家里用的瓶装液化气，安全改造补贴多少');
+    expect(bottled.abstained, bottled.text).toBe(true);
+    expect(bottled.text).toContain('另行部署');
+    expect(ask('管道天然气用户安全改造每户费用多少').text.split('\n')[0]).toContain('350元');
+    const canteens = { title: '农村助餐点建设通知', text: '首批在白沙社区、渔港村设立2个助餐点，每个助餐点一次性建设补贴5万元。其余村的助餐点将于2027年建成，具体名单另行公布。' };
+    const meals = statsFor([canteens, ...ALL]);
+    const built = askZh('农村助餐点建设补贴一个点多少钱', meals.chunks.slice(0, 1), meals.stats);
+    expect(built.abstained, built.reasons.join(' | ')).toBe(false);
+    expect(built.text.split('\n')[0]).toContain('5万元');
+    // Nor does a rule that something is as a notice says (具体以各饭堂门口公告为准) defer what the page states.
+    const halls = { title: '湖滨区老年助餐服务指南', text: '老年人持社会保障卡在全区42家长者饭堂刷卡就餐。周六、周日部分长者饭堂暂停供餐，具体以各饭堂门口公告为准。' };
+    const dining = statsFor([halls, ...ALL]);
+    const count = askZh('湖滨区一共有几家长者饭堂', dining.chunks.slice(0, 1), dining.stats);
+    expect(count.abstained, count.reasons.join(' | ')).toBe(false);
+    expect(count.text.split('\n')[0]).toContain('42家');
+  });
+
   it('the one unit a figure is asked for as residents say it (一亩 of 一亩保了多少钱) counts as the period asked does: the documents say 每亩, and its absence counts for nothing', () => {
     const crops = { title: '关于做好2026年度政策性种植业保险工作的通知', text: '2026年度政策性种植业保险品种为小麦、玉米和水稻，每亩保险金额如下：\n品种 | 每亩保险金额 | 每亩保费\n小麦 | 900元 | 36元\n玉米 | 800元 | 32元' };
     const local = statsFor([crops, ...ALL]);

@@ -1161,7 +1161,7 @@ const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|vil
  * announced". What it defers is read from the words before the deferral: a date (时间, 时刻, date) for a date or
  * duration asked, an amount (标准, 收费, fee) for any other figure, 办法 for either.
  */
-const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|公告|通告|通知|制定|发布|下达|明确|确定|告知)|以[^，。；]{0,16}(通知|公告|公布)为准)/;
+const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|公告|通告|通知|制定|发布|下达|下发|明确|确定|告知|部署|安排|规定)|以[^，。；]{0,16}(通知|公告|公布)为准)/;
 const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
 const DEFERS_DATE = /时间|日期|时刻|\b(dates?|times?|schedules?|deadlines?)\b/i;
 const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|限额|额度|\b(fees?|prices?|charges?|costs?|amounts?|rates?|percentages?|shares?|limits?|caps?)\b/i;
@@ -1183,8 +1183,13 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   const span = deferral(norm)?.[0];
   if (!span || !asked) return false;
   const dated = asked.measure === 'date' || asked.measure === 'duration';
-  return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span);
+  // (A deferral naming no facet defers the whole of what it names, every figure of it: 瓶装液化气用户的安全改造另行部署 —
+  // not a rule that something is as a notice says, 具体以各饭堂门口公告为准.)
+  const clause = span.split(/[,，;；]/).pop()!;
+  return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span) || (/另[文行]/.test(clause) && !(DEFERS_DATE.test(clause) || DEFERS_AMOUNT.test(clause) || DEFERS_FACET.test(clause)));
 }
+/** Facets a deferral may name other than a date or an amount: a list, a place, a way, who, a phone. */
+const DEFERS_FACET = /名单|地点|场所|地址|方式|途径|渠道|对象|范围|条件|程序|流程|材料|电话|人员|\b(lists?|places?|venues?|address(?:es)?|ways?|eligib\w*|conditions?|procedures?|documents?|phones?|numbers?)\b/i;
 /** An English clause that asks: a question word, or a question mark closing it. */
 const ENGLISH_ASKING_CLAUSE = /\b(?:how|what|when|where|which|who|whom|whose|why|can|could|do|does|did|is there|are there)\b|\?\s*$/i;
 /** An English clause told by the asker of their own case: "my son starts school next year", "leaving china for good next year". */
