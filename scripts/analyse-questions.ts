@@ -39,6 +39,7 @@ export const CALIB_SETS = [
   { set: 'ridge', questions: 'eval/ridge/questions.jsonl', corpus: 'eval/ridge/docs' },
   { set: 'plains', questions: 'eval/plains/questions.jsonl', corpus: 'eval/plains/docs' },
   { set: 'delta', questions: 'eval/delta/questions.jsonl', corpus: 'eval/delta/docs' },
+  { set: 'valley', questions: 'eval/valley/questions.jsonl', corpus: 'eval/valley/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');

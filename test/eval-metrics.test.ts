@@ -1244,3 +1244,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['10_gongyi_youyong_peixun.docx', '沙埭镇文体路5号'], ['09_tuibu_yumin_anzhi_shadai.pdf', '每人每年最高3000元']],
 );
+
+describeBlindSet(
+  'valley',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_visiting_zhangxi_en.html', '19_forest_fire_season_en.txt', '20_village_buses_en.txt'],
+    questions: [150, 150],
+    id: /^valley-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 65,
+    answerableEn: 40,
+    onEnglishDocs: 25,
+    crossLingual: 15,
+    nearDuplicate: 30,
+    typo: 22,
+    unanswerable: 45,
+    unanswerableZh: 28,
+    unanswerableEn: 17,
+  },
+  {
+    '02_jinhuo_tonggao_yanqian.html': { kept: '0862-3851 2119', dropped: ['茶亭路2号', '3850 0001', '3850 6600'] },
+    '10_zhanggu_jingqu_youhui_yukou.html': { kept: '0862-3827 1190', dropped: ['鹿鸣路1号', '3820 0001', '3820 9315'] },
+    '16_xunhui_yiliao_daifeng.html': { kept: '0862-3879 1206', dropped: ['县前街1号', '3870 0001', '3870 1200'] },
+    '18_visiting_zhangxi_en.html': { kept: '0862-3827 1195', dropped: ['3800 8800', '3800 6010', '1 Zhangxi Avenue', '3800 0000'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_minsu_beian_zhinan.docx', '甲级民宿 | 5万元'], ['04_dizhi_zaihai_banqian_daifeng.pdf', '每户4万元，另每人5000元']],
+);
