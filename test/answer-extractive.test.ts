@@ -660,6 +660,25 @@ describe('a document section read whole', () => {
     expect(topicMissing('高龄补贴每月发放多少钱')).toBe(0);
   });
 
+  it("a name of three characters or more the corpus's own dictionary holds (健康大篷车) is a specific thing: a passage with only a modifier cut out of it (健康) does not name it, one with its head (大篷车) does", () => {
+    const own = indexTokenizer(['健康大篷车', '岩前区', '峪口区']);
+    const docs = [
+      { title: '岩前区生态护林员选聘方案', text: '生态护林员在岩前区的山区村选聘，应当身体健康，能胜任野外巡护工作。' },
+      { title: '峪口区“健康大篷车”巡回医疗服务通知', text: '峪口区“健康大篷车”每月到各村巡回服务一次。' },
+      { title: '流动诊疗车服务说明', text: '岩前区大篷车每月到岭下村、茶亭村巡回服务一次。' },
+    ].map(chunk);
+    const tokens = docs.map((c) => new Set(own.tokens(`${c.title} ${c.normText}`)));
+    const local: CorpusStats = { tokenizer: own, documentFrequency: (t) => tokens.filter((set) => set.has(t)).length, size: docs.length, romanised: new Set(), documentText: (id) => docs.filter((c) => c.docId === id).map((c) => c.normText).join('\n') };
+    const topicMissing = (question: string, best: Chunk) => {
+      const input = { question, language: 'zh' as const, retrieval: { ...retrievalOf(question, [best]), terms: own.tokens(question).map((term) => ({ term, weight: 1, origin: 'question' as const })) }, history: [] };
+      const analysis = analyseQuestion(input, local);
+      return 'decided' in analysis ? null : analysis.question.topicMissing;
+    };
+    expect(topicMissing('岩前区的健康大篷车下个月去哪些村', docs[0])).toBe(1);
+    expect(topicMissing('岩前区的健康大篷车下个月去哪些村', docs[2])).toBe(0);
+    expect(topicMissing('峪口区的健康大篷车去哪些村', docs[1])).toBe(0);
+  });
+
   it("'where' is answered by the sentence of the top one's own article that states the place, however few words it repeats", () => {
     const title = '“百日千万专项招聘活动”首场招聘会举行';
     const part = (text: string, n: number): Chunk => ({ ...chunk({ title, text }, 0), id: `fair#${n}`, paragraph: n, ordinal: n });

@@ -970,8 +970,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // passage, its section and its title do not: the passage answers about something else (a 社保卡 FAQ's
   // materials), and the document that names the thing says nothing more of it there.
   // (A corpus word jieba's dictionary lacks, written before a noun the documents use — 托育 of 托育补贴 — names
-  // which of those things: a noun of its own.)
+  // which of those things: a noun of its own. So does one of three characters or more, a name the corpus's own
+  // dictionary holds — 健康大篷车, a programme's quoted name.)
   const modifiesNoun = (term: string) => keyTerms.some((h) => !h.piece && h.term.length >= 2 && question.includes(term + h.term) && stats.documentFrequency(h.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(h.term)));
+  // (As the asker wrote it: not a corpus phrase an abbreviation reads into a word of the question — 一张清单 for 一单.)
+  const corpusName = (term: string) => term.length >= 3 && stats.tokenizer.generalFrequency(term) === 0 && norm.includes(term);
   const namedElsewhere = (k: KeyTerm) =>
     language === 'zh' &&
     !k.scope &&
@@ -980,9 +983,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     !FACET_WORDS.test(k.group) &&
     k.term.length >= 2 &&
     stats.documentFrequency(k.term) > 0 &&
-    (NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) || (stats.tokenizer.generalFrequency(k.term) === 0 && modifiesNoun(k.term))) &&
+    (NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) || (stats.tokenizer.generalFrequency(k.term) === 0 && modifiesNoun(k.term)) || corpusName(k.term)) &&
     specificity(stats.tokenizer.generalFrequency(k.term)) >= 0.6 &&
-    !keyTerms.some((o) => o.group === k.group && passageTokens[bestIndex].has(o.term));
+    // (Such a name is there by itself or its head — 大篷车 —, not by a modifier jieba cuts out of it: 健康.)
+    !keyTerms.some((o) => o.group === k.group && !(corpusName(k.term) && o.piece && !k.term.endsWith(o.term)) && (passageTokens[bestIndex].has(o.term) || (corpusName(k.term) && bestSectionWords.has(o.term))));
   // What to bring is asked (要准备啥, 带什么材料, "what documents do I need"): the best document's sentences that name
   // papers (户口簿, 出生医学证明, 申请表) lead — not who may apply, stated in more of the question's words (小学一年级：
   // 2020年9月1日至…出生的适龄儿童), nor another document's papers.
@@ -1035,7 +1039,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: otherSide || siblingKind || specialKind || itemLacks || pricedUnknown || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && !wholePresent.has(k.group)) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!namedMissing ? 1 : 0,
+    topicMissing: otherSide || siblingKind || specialKind || itemLacks || pricedUnknown || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && (!wholePresent.has(k.group) || (corpusName(k.term) && namedElsewhere(k)))) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!namedMissing ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
