@@ -2729,6 +2729,19 @@ describe('abstention evidence', () => {
     expect(count.text.split('\n')[0]).toContain('42家');
   });
 
+  it('a deferral of the very year asked (2027年评定的申报时间另行通知 for 明年…啥时候报) is not given, its year no date of it, however few of the topic words it names; a date of that year stated elsewhere still answers', () => {
+    const guide = { title: '乡村民宿开办备案指南', text: '已备案并正常经营1年以上的乡村民宿，可以申请等级评定。等级评定每年开展一次，2027年评定的申报时间另行通知。' };
+    const local = statsFor([guide, ...ALL]);
+    const next = askZh('民宿明年等级评定啥时候报', local.chunks.slice(0, 1), local.stats);
+    expect(next.abstained, next.text).toBe(true);
+    expect(next.text).toContain('另行通知');
+    const stated = { title: '乡村民宿开办备案指南', text: '已备案并正常经营1年以上的乡村民宿，可以申请等级评定。2027年评定的申报时间另行通知，2026年评定的申报时间为2026年9月1日至9月30日。' };
+    const now = statsFor([stated, ...ALL]);
+    const thisYear = askZh('民宿今年等级评定啥时候报', now.chunks.slice(0, 1), now.stats);
+    expect(thisYear.abstained, thisYear.reasons.join(' | ')).toBe(false);
+    expect(thisYear.text.split('\n')[0]).toContain('2026年9月1日');
+  });
+
   it('the one unit a figure is asked for as residents say it (一亩 of 一亩保了多少钱) counts as the period asked does: the documents say 每亩, and its absence counts for nothing', () => {
     const crops = { title: '关于做好2026年度政策性种植业保险工作的通知', text: '2026年度政策性种植业保险品种为小麦、玉米和水稻，每亩保险金额如下：\n品种 | 每亩保险金额 | 每亩保费\n小麦 | 900元 | 36元\n玉米 | 800元 | 32元' };
     const local = statsFor([crops, ...ALL]);

@@ -116,6 +116,8 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
     if (best && question.unknown === 0 && !question.topicMissing && (question.facetMissing || question.coverage >= 0.5)) {
       const quoted = analysis.facetQuote ?? best;
       const tokens = analysis.passageTokens[quoted.passageIndex];
+      // (A quote that is nothing but a deferral — 2027年度的筛查安排另行通知 — says it is not given yet.)
+      if (onlyDefers(quoted.norm)) return notGivenYet(input, reasons, quoted, passages[quoted.passageIndex]);
       if (facet && topicNamed(keyTerms.filter((k) => !k.scope), tokens, input.question).length) return facetMissing(input, reasons, facet, quoted, passages[quoted.passageIndex], topicNamed(keyTerms, tokens, input.question));
     }
     // What people of the asker's age get (72岁的人能享受的补贴) is what the documents lack, not a word of the question
@@ -767,15 +769,20 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // table row under the programme's title answers even where another programme's amount is deferred).
   // (A page's own question — 问：暑假有托管吗？ — asks, it states nothing: its answer's words are measured against the sentences that do.)
   const mostOwn = Math.max(0, ...sentences.filter((s) => !isFaqQuestion(s.text)).map((s) => s.features.own));
+  // (Or it defers the very year asked — 2027年评定的申报时间另行通知 for 明年…啥时候报 — whatever else names the topic.)
+  const defersYearAsked = (s: ScoredSentence) => asked?.year !== undefined && s.coverage >= mostOnTopic && s.features.own >= 0.5 * mostOwn && deferral(s.norm)![0].includes(`${asked.year}年`);
   const deferring = sentences.filter((s) => defersAsked(s.norm, asked) && s.features.own >= 0.8 * mostOwn);
+  const yearDeferring = sentences.filter((s) => defersAsked(s.norm, asked) && defersYearAsked(s));
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
-  const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && s.fit >= MIN_FIGURE_FIT).map((s) => s.coverage));
+  // (A figure inside the deferral itself states nothing: 2027年 of 2027年评定的申报时间另行通知.)
+  const fits = (s: ScoredSentence) => s.fit >= MIN_FIGURE_FIT && !(s.figure && (deferring.includes(s) || yearDeferring.includes(s)) && deferral(s.norm)![0].includes(s.figure.text));
+  const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && fits(s)).map((s) => s.coverage));
   // The row a table gives for the asked case (80至89周岁 | 每人每月100元 for 80岁) states it, however few words it has.
   const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT && onTopic(s));
   // (Nor is the asked figure stated where the deferral names all the question's words any stating sentence names, and
   // more: 低保边缘家庭的采暖补贴标准另行公布 is about 低保边缘家庭, the row 城市低保家庭 | 1200元 about another group.)
   const groupsIn = (x: ScoredSentence) => new Set(keyTerms.filter((k) => k.term.length >= 2 && x.norm.includes(k.term)).map((k) => k.group));
-  const stating = sentences.filter((x) => onTopic(x) && x.fit >= MIN_FIGURE_FIT);
+  const stating = sentences.filter((x) => onTopic(x) && fits(x));
   const narrower = deferring.some((d) => {
     const named = groupsIn(d);
     return stating.length > 0 && stating.every((x) => {
@@ -793,7 +800,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // (A notice's signature line states the day it was signed, no date of what it provides: 枫林县残疾人联合会 …2026年1月15日
   // answers 每个月几号发 only when the question asks when the notice was issued.)
   const signed = (s: ScoredSentence) => FURNITURE.test(s.text) && !ASKS_ISSUED.test(norm);
-  const figureMissing = asked && (deferred || !sentences.some((s) => (onTopic(s) || nearBest(s)) && s.fit >= MIN_FIGURE_FIT && !contrasting(s) && !signed(s))) ? 1 : 0;
+  const states = (s: ScoredSentence) => (onTopic(s) || nearBest(s)) && fits(s) && !contrasting(s) && !signed(s);
+  // (Where the year asked is deferred, only a sentence stating a figure of that year, in its words or its document's
+  // title, states it.)
+  const yearDeferred = yearDeferring.length > 0 && !sentences.some((s) => states(s) && !yearDeferring.includes(s) && (s.norm.includes(`${asked!.year}`) || passages[s.passageIndex].chunk.title.includes(`${asked!.year}`)));
+  const figureMissing = asked && (deferred || yearDeferred || !sentences.some(states)) ? 1 : 0;
   // …and it does not lead: a sentence that names the asked side (特别困难的，按照3至6倍 for 特别困难的能给几倍), on the
   // topic and fitting the asked figure as well, comes first. (Measured: county and probes calib +1 answer each,
   // nothing lost; quoting every such sentence last instead had cost a policies answer.)
