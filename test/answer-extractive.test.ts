@@ -2742,6 +2742,18 @@ describe('abstention evidence', () => {
     expect(thisYear.text.split('\n')[0]).toContain('2026年9月1日');
   });
 
+  it('the word asking which end of a span is wanted (结束 of 到哪天结束, 开始 of 啥时候开始) is not missing where the passage gives the span', () => {
+    const notice = { title: '花坪镇农村部分计划生育家庭奖励扶助对象公示', text: '现将2027年度花坪镇奖励扶助对象名单予以公示。公示期为2026年11月23日至2026年11月29日，共7天。' };
+    // (结束 is rare in the collection — one other page uses it —, so its absence would weigh as a topic's.)
+    const local = statsFor([notice, { title: '招聘会举行', text: '招聘会结束后，用人单位可继续在线招聘。' }, ...ALL]);
+    const ends = askZh('花坪奖扶公示到哪天结束', local.chunks.slice(0, 1), local.stats);
+    expect(ends.abstained, ends.reasons.join(' | ')).toBe(false);
+    expect(ends.text.split('\n')[0]).toContain('2026年11月29日');
+    const analysis = analyseQuestion({ question: '花坪奖扶公示到哪天结束', language: 'zh', retrieval: retrievalOf('花坪奖扶公示到哪天结束', local.chunks.slice(0, 1)), history: [] }, local.stats);
+    if ('decided' in analysis) throw new Error('decided before the rule');
+    expect(analysis.keyTerms.find((k) => k.term === '结束')?.askingEnd, JSON.stringify(analysis.keyTerms)).toBe(true);
+  });
+
   it('the one unit a figure is asked for as residents say it (一亩 of 一亩保了多少钱) counts as the period asked does: the documents say 每亩, and its absence counts for nothing', () => {
     const crops = { title: '关于做好2026年度政策性种植业保险工作的通知', text: '2026年度政策性种植业保险品种为小麦、玉米和水稻，每亩保险金额如下：\n品种 | 每亩保险金额 | 每亩保费\n小麦 | 900元 | 36元\n玉米 | 800元 | 32元' };
     const local = statsFor([crops, ...ALL]);

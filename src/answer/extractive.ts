@@ -1108,6 +1108,8 @@ export interface KeyTerm {
   piece?: boolean;
   /** An alternative for a piece (供暖 for 暖气 of 暖气费): partial evidence, never the word itself. */
   pieceAlternative?: boolean;
+  /** A word asking which end of a span is wanted (开始 of 啥时候开始, 结束 of 到哪天结束): its absence counts for nothing. */
+  askingEnd?: boolean;
   /** A place name or a year (太原, 1993年): where and when the question is scoped, not what it asks about. */
   scope?: boolean;
   /** English: reached by a reliable route (the glossary, a place name, the question's own word in an English document). */
@@ -1327,6 +1329,8 @@ const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|.*(多少|哪|啥|�
 // "什么院系", "哪个部门", "啥证": the noun after the interrogative is the kind of answer wanted, which the
 // document states by name (中国戏曲学院) — not a topic it must share.
 const ANSWER_KIND = /(?:什么|哪个|哪些|哪家|哪种|哪类|哪一|哪|啥)([\u4e00-\u9fff]{1,3})/g;
+const WHEN_WORD = '(?:啥时候|什么时候|何时|哪天|几号|几月|几点)';
+const WHEN_ASKING = new RegExp(`${WHEN_WORD}(?:开始|结束|截止|停止)|(?:开始|结束|截止|停止)(?:是|在)?${WHEN_WORD}|是?从${WHEN_WORD}(?:开始)?(?:到|至)${WHEN_WORD}`, 'g');
 
 /** Everyday words of the question (特别, 一般) that the retrieved passages use with the two characters that follow them in it. */
 function categoryWords(norm: string, passages: RetrievedPassage[], stats: CorpusStats): string[] {
@@ -1379,6 +1383,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     return !!asking && lower.includes(w) && !asking.some((c) => c.toLowerCase().includes(w));
   };
   const answerKinds = question ? [...question.matchAll(ANSWER_KIND)].map((m) => m[1]) : [];
+  // The words that ask which end of a span is wanted (啥时候开始, 几号截止, 从几月到几月) are how a date is asked: a passage
+  // lacking them may state it.
+  const whenAsking = question ? [...normalizeText(question).matchAll(WHEN_ASKING)].map((m) => m[0]) : [];
   // English: the word naming a road or district ("Riverside" of "near Riverside Road") says where, as the place noun does.
   const placeNameWords = new Set(language === 'en' ? [...lower.matchAll(ENGLISH_NAMED_PLACE)].map((m) => m[1]).filter((w) => !STOP_WORDS.has(w) && !ENGLISH_PLACE_NOUN.test(stemEnglish(w))).map(stemEnglish) : []);
   // ("Take" of "how long does it take" is how a duration is asked, as "days" of "how many days" is; "cost" of
@@ -1497,6 +1504,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const phrasing = (df === 0 && usage > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag)) || (asWritten !== null && !NOUN_TAG.test(asWritten) && !PLACE_OR_NAME_TAG.test(asWritten));
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
     if (fragment || phrasing || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
+    // (Its weight stays: it picks the clause that states the asked end — 申请截止时间为… of a sentence that also dates the purchase.)
+    const askingEnd = !t.source && whenAsking.some((span) => span.includes(t.term));
     const story = situational(t.source ?? t.term);
     if (story) w *= SITUATION_WEIGHT;
     // (A service's own name — 奖学金, 学费, 护照: a fund, fee, card or permit — is a topic though everyday talk uses it.)
@@ -1515,7 +1524,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // passage about 托育补贴 of 托育补贴一个月多少).
     if (period) w *= WEAK_EVIDENCE;
     const group = t.source ?? (language === 'en' && t.origin === 'question' ? conceptOf.get(t.term) : undefined) ?? t.term;
-    out.push({ term: t.term, weight: t.weight * w, group, unknown, ...(period ? { period } : {}), ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
+    out.push({ term: t.term, weight: t.weight * w, group, unknown, ...(period ? { period } : {}), ...(askingEnd ? { askingEnd } : {}), ...(scope ? { scope } : {}), ...(anchor && language === 'en' ? { anchor } : {}), ...(story ? { story } : {}), ...(t.origin === 'synonym' && t.phrase ? { phrase: t.phrase } : {}) });
     if (fragment && t.term.length === 2 && !t.source) pairs.push(out[out.length - 1]);
   }
   joinRuns(pairs, question);
@@ -1817,6 +1826,7 @@ function coverageOf(keyTerms: KeyTerm[], tokens: Set<string>, lenient = false): 
 function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>, lenient = false): { matched: number; total: number } {
   const totals = groupTotals(keyTerms);
   const periods = new Set(keyTerms.filter((k) => k.period).map((k) => k.group));
+  const askingEnds = new Set(keyTerms.filter((k) => k.askingEnd).map((k) => k.group));
   const found = new Map<string, number>();
   for (const k of keyTerms) if (tokens.has(k.term)) found.set(k.group, Math.max(found.get(k.group) ?? 0, k.weight));
   let total = 0;
@@ -1825,7 +1835,8 @@ function coverageWeights(keyTerms: KeyTerm[], tokens: Set<string>, lenient = fal
     // A number of the question (8点, 66岁, 1.5匹) is evidence when the passage states it, but the documents
     // often put the same thing otherwise (18:00以后, 65周岁以上): its absence counts for nothing. (Years are
     // scope, checked on their own.)
-    if (lenient && !found.has(group) && ((NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) || periods.has(group))) continue;
+    // (Nor do the words asking which end of a span is wanted, 开始 of 啥时候开始: the documents say 自…起, 至.)
+    if (lenient && !found.has(group) && ((NUMBER_TERM.test(group) && !YEAR_TOKEN.test(group)) || periods.has(group) || askingEnds.has(group))) continue;
     total += weight;
     // (Any word for the period states it: 每月 is 按月 is 一个月.)
     matched += periods.has(group) && found.has(group) ? weight : Math.min(weight, found.get(group) ?? 0);
