@@ -775,14 +775,14 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const yearDeferring = sentences.filter((s) => defersAsked(s.norm, asked) && defersYearAsked(s));
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
   // (A figure inside the deferral itself states nothing: 2027年 of 2027年评定的申报时间另行通知.)
-  const fits = (s: ScoredSentence) => s.fit >= MIN_FIGURE_FIT && !(s.figure && (deferring.includes(s) || yearDeferring.includes(s)) && deferral(s.norm)![0].includes(s.figure.text));
-  const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && fits(s)).map((s) => s.coverage));
+  const fitsAsked = (s: ScoredSentence) => s.fit >= MIN_FIGURE_FIT && !(s.figure && (deferring.includes(s) || yearDeferring.includes(s)) && deferral(s.norm)![0].includes(s.figure.text));
+  const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && fitsAsked(s)).map((s) => s.coverage));
   // The row a table gives for the asked case (80至89周岁 | 每人每月100元 for 80岁) states it, however few words it has.
   const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT && onTopic(s));
   // (Nor is the asked figure stated where the deferral names all the question's words any stating sentence names, and
   // more: 低保边缘家庭的采暖补贴标准另行公布 is about 低保边缘家庭, the row 城市低保家庭 | 1200元 about another group.)
   const groupsIn = (x: ScoredSentence) => new Set(keyTerms.filter((k) => k.term.length >= 2 && x.norm.includes(k.term)).map((k) => k.group));
-  const stating = sentences.filter((x) => onTopic(x) && fits(x));
+  const stating = sentences.filter((x) => onTopic(x) && fitsAsked(x));
   const narrower = deferring.some((d) => {
     const named = groupsIn(d);
     return stating.length > 0 && stating.every((x) => {
@@ -800,7 +800,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // (A notice's signature line states the day it was signed, no date of what it provides: 枫林县残疾人联合会 …2026年1月15日
   // answers 每个月几号发 only when the question asks when the notice was issued.)
   const signed = (s: ScoredSentence) => FURNITURE.test(s.text) && !ASKS_ISSUED.test(norm);
-  const states = (s: ScoredSentence) => (onTopic(s) || nearBest(s)) && fits(s) && !contrasting(s) && !signed(s);
+  const states = (s: ScoredSentence) => (onTopic(s) || nearBest(s)) && fitsAsked(s) && !contrasting(s) && !signed(s);
   // (Where the year asked is deferred, only a sentence stating a figure of that year, in its words or its document's
   // title, states it.)
   const yearDeferred = yearDeferring.length > 0 && !sentences.some((s) => states(s) && !yearDeferring.includes(s) && (s.norm.includes(`${asked!.year}`) || passages[s.passageIndex].chunk.title.includes(`${asked!.year}`)));
@@ -1050,7 +1050,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     sentence: best ? sigmoid(best.score) : 0,
     unknown,
     // (…or it names a thing by a phrase no document uses, which the best passage does not have either.)
-    topicMissing: otherSide || siblingKind || specialKind || itemLacks || pricedUnknown || topicsTied.some((k) => (k.unknown || namedElsewhere(k)) && (!wholePresent.has(k.group) || (corpusName(k.term) && namedElsewhere(k)))) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!namedMissing ? 1 : 0,
+    topicMissing: otherSide || siblingKind || specialKind || itemLacks || pricedUnknown || topicsTied.some((k) => (k.unknown && !wholePresent.has(k.group)) || (namedElsewhere(k) && (!wholePresent.has(k.group) || corpusName(k.term)))) || ageCase || absentPhrases.some((k) => !passageTokens[bestIndex].has(k.term)) || !!namedMissing ? 1 : 0,
     figureMissing,
     facetMissing,
     en: language === 'en' ? 1 : 0,
@@ -1329,7 +1329,9 @@ const ASKING_WORD = /^(几.{0,2}|多[长大远高久重宽]|.*(多少|哪|啥|�
 // "什么院系", "哪个部门", "啥证": the noun after the interrogative is the kind of answer wanted, which the
 // document states by name (中国戏曲学院) — not a topic it must share.
 const ANSWER_KIND = /(?:什么|哪个|哪些|哪家|哪种|哪类|哪一|哪|啥)([\u4e00-\u9fff]{1,3})/g;
+/** How a resident asks when (啥时候, 几号, 几月) … */
 const WHEN_WORD = '(?:啥时候|什么时候|何时|哪天|几号|几月|几点)';
+/** …and which end of a span they mean: 啥时候开始, 几号截止, 结束是哪天, 从几月到几月. */
 const WHEN_ASKING = new RegExp(`${WHEN_WORD}(?:开始|结束|截止|停止)|(?:开始|结束|截止|停止)(?:是|在)?${WHEN_WORD}|是?从${WHEN_WORD}(?:开始)?(?:到|至)${WHEN_WORD}`, 'g');
 
 /** Everyday words of the question (特别, 一般) that the retrieved passages use with the two characters that follow them in it. */

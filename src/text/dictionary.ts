@@ -190,9 +190,10 @@ function nameBefore(pieces: Piece[], index: number, text: string, suffix: { star
   let walked = 0;
   let looseChars = false;
   const own = pieces[index];
+  const straddles = own.start < suffix.start;
   // (Some character of the name must be no such everyday one: 老|旧 before 小区 is an old estate, not a name.)
-  let named = own.start < suffix.start;
-  if (own.start < suffix.start) {
+  let named = straddles;
+  if (straddles) {
     // The word itself holds part of the name (城区 in 平|城区|民政局).
     if (own.word.length >= 3 && suffix.end === own.end) return undefined; // a stock name (稷山县) or common word
     const head = own.word.slice(0, suffix.start - own.start);
@@ -218,7 +219,6 @@ function nameBefore(pieces: Piece[], index: number, text: string, suffix: { star
   if (walked === 0 || suffix.start - start < 2 || (looseChars && !named)) return undefined;
   // Inside a common word (集市, 城区) the suffix is usually not one: only unknown single
   // characters before it (平|城区) make a name, and it must recur (checked by the caller).
-  const straddles = own.start < suffix.start;
   if (straddles && pieces.slice(index - walked, index).some((p) => p.word.length > 1)) return undefined;
   return { name: text.slice(start, suffix.end), mustRecur: straddles || looseChars };
 }
