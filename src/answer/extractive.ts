@@ -775,7 +775,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const yearDeferring = sentences.filter((s) => defersAsked(s.norm, asked) && defersYearAsked(s));
   const deferredCoverage = Math.max(0, ...deferring.map((s) => s.coverage));
   // (A figure inside the deferral itself states nothing: 2027年 of 2027年评定的申报时间另行通知.)
-  const fitsAsked = (s: ScoredSentence) => s.fit >= MIN_FIGURE_FIT && !(s.figure && (deferring.includes(s) || yearDeferring.includes(s)) && deferral(s.norm)![0].includes(s.figure.text));
+  const figureDeferred = new Set([...deferring, ...yearDeferring].filter((s) => s.figure && deferral(s.norm)![0].includes(s.figure.text)));
+  const fitsAsked = (s: ScoredSentence) => s.fit >= MIN_FIGURE_FIT && !figureDeferred.has(s);
   const statedCoverage = Math.max(0, ...sentences.filter((s) => onTopic(s) && fitsAsked(s)).map((s) => s.coverage));
   // The row a table gives for the asked case (80至89周岁 | 每人每月100元 for 80岁) states it, however few words it has.
   const rowStated = sentences.some((s) => s.askedRow && s.fit >= MIN_FIGURE_FIT && onTopic(s));
@@ -986,18 +987,16 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const modifiesNoun = (term: string) => keyTerms.some((h) => !h.piece && h.term.length >= 2 && question.includes(term + h.term) && stats.documentFrequency(h.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(h.term)));
   // (As the asker wrote it: not a corpus phrase an abbreviation reads into a word of the question — 一张清单 for 一单.)
   const corpusName = (term: string) => term.length >= 3 && stats.tokenizer.generalFrequency(term) === 0 && norm.includes(term);
-  const namedElsewhere = (k: KeyTerm) =>
-    language === 'zh' &&
-    !k.scope &&
-    !k.story &&
-    !k.piece &&
-    !FACET_WORDS.test(k.group) &&
-    k.term.length >= 2 &&
-    stats.documentFrequency(k.term) > 0 &&
-    (NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) || (stats.tokenizer.generalFrequency(k.term) === 0 && modifiesNoun(k.term)) || corpusName(k.term)) &&
-    specificity(stats.tokenizer.generalFrequency(k.term)) >= 0.6 &&
-    // (Such a name is there by itself or its head — 大篷车 —, not by a modifier jieba cuts out of it: 健康.)
-    !keyTerms.some((o) => o.group === k.group && !(corpusName(k.term) && o.piece && !k.term.endsWith(o.term)) && (passageTokens[bestIndex].has(o.term) || (corpusName(k.term) && bestSectionWords.has(o.term))));
+  const namedElsewhere = (k: KeyTerm) => {
+    if (language !== 'zh' || k.scope || k.story || k.piece || FACET_WORDS.test(k.group) || k.term.length < 2 || stats.documentFrequency(k.term) === 0) return false;
+    const name = corpusName(k.term);
+    if (!(NOUN_TAG.test(stats.tokenizer.generalTag(k.term)) || (stats.tokenizer.generalFrequency(k.term) === 0 && modifiesNoun(k.term)) || name)) return false;
+    if (specificity(stats.tokenizer.generalFrequency(k.term)) < 0.6) return false;
+    // (Such a name is there by itself or its head — 大篷车 —, not by a modifier jieba cuts out of it: 健康; and its
+    // section or title may hold it.)
+    const standsFor = (o: KeyTerm) => o.group === k.group && !(name && o.piece && !k.term.endsWith(o.term));
+    return !keyTerms.some((o) => standsFor(o) && (passageTokens[bestIndex].has(o.term) || (name && bestSectionWords.has(o.term))));
+  };
   // What to bring is asked (要准备啥, 带什么材料, "what documents do I need"): the best document's sentences that name
   // papers (户口簿, 出生医学证明, 申请表) lead — not who may apply, stated in more of the question's words (小学一年级：
   // 2020年9月1日至…出生的适龄儿童), nor another document's papers.
