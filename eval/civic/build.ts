@@ -2,7 +2,7 @@
 //   npx tsx eval/civic/build.ts
 // (the PDF is printed by headless Chromium; see test/support/documents.ts).
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -39,7 +39,7 @@ async function graduateSubsidy(): Promise<void> {
 
 const EBIKE_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>云溪县公安局关于开展电动自行车登记上牌工作的通告</title>
-<style>body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>云溪县公安局关于开展电动自行车登记上牌工作的通告</h1>
 <p style="text-align:center">云公通〔2026〕3号</p>

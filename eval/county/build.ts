@@ -2,7 +2,7 @@
 //   npx tsx eval/county/build.ts
 // (the PDF is printed by headless Chromium; see test/support/documents.ts). The generated files are committed.
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -40,7 +40,7 @@ async function trainingSubsidy(): Promise<void> {
 
 const DANGER_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>花坪镇2026年农村低收入群体等重点对象住房安全保障实施方案</title>
-<style>body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>花坪镇2026年农村低收入群体等重点对象住房安全保障实施方案</h1>
 <p style="text-align:center">花政发〔2026〕8号</p>

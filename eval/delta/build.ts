@@ -2,7 +2,7 @@
 //   npx tsx eval/delta/build.ts
 // (the PDF is printed by headless Chromium; see test/support/documents.ts).
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -35,11 +35,9 @@ async function swimmingLessons(): Promise<void> {
   ], { title: '浦渚市2026年暑期青少年公益游泳培训报名指南', created: '2026-06-08T09:00:00Z' });
 }
 
-const STYLE = `body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}`;
-
 const FISHERS_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>沙埭县关于做好2026年退捕渔民安置保障工作的通知</title>
-<style>${STYLE}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>沙埭县农业农村局　沙埭县人力资源和社会保障局<br>关于做好2026年退捕渔民安置保障工作的通知</h1>
 <p style="text-align:center">沙农发〔2026〕11号</p>

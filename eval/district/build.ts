@@ -2,7 +2,7 @@
 //   npx tsx eval/district/build.ts
 // (the PDF is printed by headless Chromium; see test/support/documents.ts). The generated files are committed.
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -37,7 +37,7 @@ async function flexibleEmployment(): Promise<void> {
 
 const INJURY_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>工伤认定办事指南</title>
-<style>body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>西岭区工伤认定办事指南</h1>
 <p style="text-align:center">西岭区人力资源和社会保障局　2026年1月修订</p>

@@ -2,7 +2,7 @@
 //   npx tsx eval/harbor/build.ts
 // (the PDF is printed by headless Chromium; see test/support/documents.ts).
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -38,7 +38,7 @@ async function startupLoan(): Promise<void> {
 
 const RETROFIT_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>松岭县民政局关于做好2026年特殊困难老年人家庭适老化改造工作的通知</title>
-<style>body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>松岭县民政局关于做好2026年特殊困难老年人家庭适老化改造工作的通知</h1>
 <p style="text-align:center">松民发〔2026〕11号</p>

@@ -2,7 +2,7 @@
 //   npx tsx eval/lakeside/build.ts
 // (the PDFs are printed by headless Chromium; see test/support/documents.ts).
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -38,11 +38,9 @@ async function trainingSubsidy(): Promise<void> {
   ], { title: '澄湖市职业技能培训补贴申请指南（2026年）', created: '2026-03-16T09:00:00Z' });
 }
 
-const STYLE = `body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}`;
-
 const ENROLMENT_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>云溪县2026年义务教育学校招生工作通知</title>
-<style>${STYLE}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>云溪县教育局关于做好2026年义务教育学校招生工作的通知</h1>
 <p style="text-align:center">云教发〔2026〕9号</p>
@@ -73,7 +71,7 @@ const ENROLMENT_HTML = `<!DOCTYPE html>
 
 const HEATING_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>澄湖市2026—2027年采暖期集中供热收费和困难家庭采暖补贴通知</title>
-<style>${STYLE}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>澄湖市发展和改革委员会　澄湖市民政局<br>关于2026—2027年采暖期集中供热收费和困难家庭采暖补贴有关事项的通知</h1>
 <p style="text-align:center">澄发改价格〔2026〕21号</p>

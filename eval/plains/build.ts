@@ -2,7 +2,7 @@
 //   npx tsx eval/plains/build.ts
 // (the PDF is printed by headless Chromium; see test/support/documents.ts).
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -32,11 +32,9 @@ async function autumnStudyAid(): Promise<void> {
   ], { title: '沃原市2026年“金秋助学”活动申请指南', created: '2026-06-12T09:00:00Z' });
 }
 
-const STYLE = `body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}`;
-
 const FAMILY_FARMS_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>苇塘县2026年县级示范家庭农场认定和奖补工作的通知</title>
-<style>${STYLE}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>苇塘县农业农村局　苇塘县财政局<br>关于开展2026年县级示范家庭农场认定和奖补工作的通知</h1>
 <p style="text-align:center">苇农发〔2026〕9号</p>

@@ -2,7 +2,7 @@
 //   npx tsx eval/ridge/build.ts
 // (the PDF is printed by headless Chromium; see test/support/documents.ts).
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -38,11 +38,9 @@ async function housekeepingTraining(): Promise<void> {
   ], { title: '崇岭市家政服务职业技能培训和上岗补贴申请指南（2026年）', created: '2026-04-08T09:00:00Z' });
 }
 
-const STYLE = `body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}`;
-
 const NUTRITION_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>岩泉县2026年秋季学期农村义务教育学生营养改善计划实施通知</title>
-<style>${STYLE}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>岩泉县教育局　岩泉县财政局<br>关于做好2026年秋季学期农村义务教育学生营养改善计划实施工作的通知</h1>
 <p style="text-align:center">岩教发〔2026〕15号</p>

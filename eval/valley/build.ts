@@ -2,7 +2,7 @@
 //   npx tsx eval/valley/build.ts
 // (the PDF is printed by headless Chromium; see test/support/documents.ts).
 import path from 'node:path';
-import { printPdf, writeDocx } from '../../test/support/documents.js';
+import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 
@@ -46,11 +46,9 @@ async function homestays(): Promise<void> {
   ], { title: '嶂溪市乡村民宿开办备案指南', created: '2026-09-01T09:00:00Z' });
 }
 
-const STYLE = `body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}`;
-
 const RELOCATION_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>黛峰县关于做好2026年地质灾害避让搬迁工作的通知</title>
-<style>${STYLE}</style></head>
+<style>${NOTICE_PRINT_STYLE}</style></head>
 <body>
 <h1>黛峰县自然资源局　黛峰县财政局<br>关于做好2026年地质灾害避让搬迁工作的通知</h1>
 <p style="text-align:center">黛自然资发〔2026〕15号</p>

@@ -12,6 +12,9 @@ import writeExcelFile from 'write-excel-file/node';
 
 const run = promisify(execFile);
 
+/** The print style of the dev sets' Chinese notices printed to PDF by each set's build.ts: a CJK font, a centred title, ruled tables. */
+export const NOTICE_PRINT_STYLE = `body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px;line-height:1.7;margin:40px;} h1{font-size:20px;text-align:center;} table{border-collapse:collapse;} td,th{border:1px solid #000;padding:4px 8px;}`;
+
 /** Prints `html` to a PDF with a real text layer. */
 export async function printPdf(html: string, out: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
