@@ -998,6 +998,17 @@ describe('answer first', () => {
     expect(coverage('公积金最多能贷多少钱')).toBeGreaterThan(coverage('公积金最多能租多少钱'));
   });
 
+  it('a verb written beside a numeral or adverb (年底一起发) is still the asker\'s own word: a passage saying 发放 has it', () => {
+    const plan = { title: '生态护林员选聘管理实施方案', text: '护林员劳务补助为每人每年1万元。其中，每月发放600元，其余2800元在年度考核合格后一次性发放。' };
+    const local = statsFor([plan, ...ALL]);
+    const analysis = analyseQuestion({ question: '护林员工资是每个月发还是年底一起发', language: 'zh', retrieval: retrievalOf('护林员工资是每个月发还是年底一起发', local.chunks.slice(0, 1)), history: [] }, local.stats);
+    const tokens = 'decided' in analysis ? new Set<string>() : analysis.passageTokens[analysis.bestIndex];
+    expect([...tokens]).toContain('发');
+    const draft = askZh('护林员工资是每个月发还是年底一起发', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toMatch(/1万元|600元/);
+  });
+
   it('利息 is what a loan notice calls 利率: "公积金贷款利息多少" is answered with the rate', () => {
     const guide = { title: '住房公积金个人住房贷款政策解读', text: '贷款期限最长不超过30年。首套住房5年以上贷款年利率为2.85%。' };
     const local = statsFor([guide, ...ALL]);

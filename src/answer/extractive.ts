@@ -627,7 +627,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // A character the asker wrote as a word of its own (能贷多少, 用的血) is in a passage that has it inside a
   // word (贷款, 献血): jieba keeps 贷款 whole. Not a piece of a longer word or name of the question that jieba
   // split (万象|城, 临时救助|金), nor a locative (上) or a character jieba's dictionary takes for a name (周, 金).
-  const freeChars = language === 'zh' ? keyTerms.filter((k) => !k.scope && HAN_CHAR.test(k.term) && !/^(f|nr|ns|nrt)$/.test(stats.tokenizer.generalTag(k.term)) && !keyTerms.some((o) => o.term.length >= 2 && (question.includes(o.term + k.term) || question.includes(k.term + o.term)))) : [];
+  // (A numeral or adverb beside it — 一起 of 年底一起发 — makes no word with it: 发 is still the asker's own word.)
+  const joins = (o: KeyTerm) => o.term.length >= 2 && !/^[mdpcur]/.test(stats.tokenizer.generalTag(o.term));
+  const freeChars = language === 'zh' ? keyTerms.filter((k) => !k.scope && HAN_CHAR.test(k.term) && !/^(f|nr|ns|nrt)$/.test(stats.tokenizer.generalTag(k.term)) && !keyTerms.some((o) => joins(o) && (question.includes(o.term + k.term) || question.includes(k.term + o.term)))) : [];
   // An office the question names in words jieba cuts apart (住房保障中心 → 住房 / 保障 / 中心) is one name where a
   // retrieved passage has it whole: a passage without the whole name has none of its words (中心 of 市中心血站
   // is no 住房保障中心).
