@@ -1275,3 +1275,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['14_minsu_beian_zhinan.docx', '甲级民宿 | 5万元'], ['04_dizhi_zaihai_banqian_daifeng.pdf', '每户4万元，另每人5000元']],
 );
+
+describeBlindSet(
+  'coast',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_beaches_greenway_en.html', '19_tide_flat_gathering_en.txt', '20_seafood_markets_en.txt'],
+    questions: [150, 150],
+    id: /^coast-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 65,
+    answerableEn: 40,
+    onEnglishDocs: 25,
+    crossLingual: 15,
+    nearDuplicate: 40,
+    typo: 23,
+    unanswerable: 45,
+    unanswerableZh: 28,
+    unanswerableEn: 17,
+  },
+  {
+    '02_xiuyu_tingbo_tonggao_lantou.html': { kept: '0859-4631 2110', dropped: ['海港路1号', '4630 0001', '4630 6600'] },
+    '08_baiouwan_yuchang_lantou.html': { kept: '0859-4635 1180', dropped: ['观潮路18号', '4633 0000', '4633 8800'] },
+    '16_haidi_jiagu_buchang_haoling.html': { kept: '0859-4652 7301', dropped: ['蚝山路6号', '4650 0001', '4650 5566'] },
+    '18_beaches_greenway_en.html': { kept: '0859-4608 2626', dropped: ['4600 7700', '4600 5020', '8 Aowan Avenue', '4600 0000'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_zicai_yangzhi_baoxian_zhinan.docx', '全浮动筏式 | 3000元'], ['04_haidao_shuidian_butie_shanzhou.pdf', '小鲸岛淡化水补贴 | 每户每年300元']],
+);
