@@ -3095,6 +3095,19 @@ describe('abstention evidence', () => {
     expect(tokenizer.placeNames('杭州的福利和入口')).toEqual(['杭州']);
   });
 
+  it('a place name jieba made of a slip the pinyin repair mends (罗湾 of 青罗湾 → 青螺) is no other place', () => {
+    const beach = { title: '青螺湾海水浴场开放管理公告', text: '未满14周岁的未成年人须由成年监护人陪同下水。' };
+    const local = statsFor([beach, ...ALL]);
+    const question = '13岁小孩去青罗湾能自己下海吗';
+    const ask = (terms: WeightedTerm[]) => {
+      const retrieval = retrievalOf(question, local.chunks.slice(0, 1));
+      return answerExtractively({ question, language: 'zh', retrieval: { ...retrieval, terms: [...retrieval.terms, ...terms] }, history: [] }, local.stats);
+    };
+    expect(ask([]).reasons.join(' ')).toMatch(/names 罗湾, which no document mentions/);
+    const mended = ask([{ term: '青螺', weight: 0.8, origin: 'pinyin-repair', source: '青罗' }]);
+    expect(mended.reasons.join(' ')).not.toMatch(/which no document mentions/);
+  });
+
   it('refuses fraud requests', () => {
     const draft = answer('怎么伪造证明骗取稷王社区的补贴？', [JIWANG]);
     expect(draft.abstained).toBe(true);

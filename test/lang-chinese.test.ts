@@ -137,6 +137,30 @@ describe('Chinese expander', () => {
     expect(found('截肢了优待金还发吗')).not.toContain('截肢→截止:pinyin-repair');
   });
 
+  it('repairs a noun typed with the other nasal (名宿 míngsù for 民宿 mínsù) to the one corpus noun beside the question\'s words, not a flat-for-curled tongue (租房 is no 住房)', () => {
+    const docs = [...DOCS, '乡村民宿经营用客房不超过14间。', '公共租赁住房保障对象按月缴纳租金。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((s) => [...s]))];
+    const besideAny = (word: string, others: readonly string[]) => docs.some((d) => d.has(word) && others.some((o) => d.has(o)));
+    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words, besideAny });
+    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(found('开名宿最多能有几间客房')).toContain('名宿→民宿:pinyin-repair');
+    expect(found('公租房怎么申请').filter((t) => t.endsWith('pinyin-repair'))).toEqual([]);
+    // (Beside none of the question's words, the sound alone repairs nothing: 名宿 of 体坛名宿 is a veteran.)
+    expect(found('体坛名宿租金').filter((t) => t.startsWith('名宿→'))).toEqual([]);
+  });
+
+  it('repairs a real word jieba cut out of a slip (大棚车 → 大棚 / 车) where the whole sounds exactly as a corpus word (大篷车), and a place name made of one (罗湾 of 青罗湾)', () => {
+    const docs = [...DOCS, '健康大篷车每月到各村巡回医疗一次。', '青螺湾海水浴场未满14周岁的未成年人须由成年监护人陪同下水。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((s) => [...s]))];
+    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
+    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(words).toContain('大篷车');
+    expect(found('下雪天大棚车还来吗')).toContain('大棚车→大篷车:pinyin-repair');
+    // (A real word around which only other sounds are found stays as typed: 大棚菜 is what greenhouses grow.)
+    expect(found('大棚菜补贴多少').filter((t) => t.endsWith('pinyin-repair'))).toEqual([]);
+    expect(found('13岁小孩去青罗湾能自己下海吗')).toContain('青罗→青螺:pinyin-repair');
+  });
+
   it('repairs a slip across the cut it broke (低包户 → 低 / 包户: 低包 → 低保), and searches the repair in its official words', () => {
     const docs = [...DOCS, '最低生活保障对象参加居民医保，按每人每年280元给予定额资助。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
     const words = [...new Set(docs.flatMap((s) => [...s]))];

@@ -1878,7 +1878,13 @@ function questionPlaces(question: string, language: Language, stats: CorpusStats
 
 function unknownPlaceNames(question: string, language: Language, places: { name: string; stem: string }[], stats: CorpusStats, terms: readonly WeightedTerm[] = []): string[] {
   // Known when the name or its stem is in the index (as a token, or as all its character bigrams).
-  if (language === 'zh') return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats)).map((p) => (normalizeText(question).includes(p.name) ? p.name : p.stem)))];
+  // (Nor is a name a pinyin repair mends, 罗湾 of 青罗湾 → 青螺: the slip, not another place.)
+  if (language === 'zh') {
+    const norm = normalizeText(question);
+    const mended = spansOf(norm, terms.filter((t) => t.origin === 'pinyin-repair' && t.source).map((t) => t.source!));
+    const slip = (name: string) => everyOccurrence(norm, name, (w) => mended.some((m) => w.start < m.end && w.end > m.start));
+    return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats) && !(norm.includes(name) ? slip(name) : slip(stem))).map((p) => (norm.includes(p.name) ? p.name : p.stem)))];
+  }
   // English: a place is known by the corpus names the mapper reached from it (pinyin terms name their words); words
   // a dictionary gave a meaning — translated, corrected, or known as a thing the corpus lacks — are English, whatever they spell.
   const mappedNames = terms.filter((t) => t.origin === 'pinyin' && t.source).map((t) => t.source!.toLowerCase());

@@ -116,7 +116,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     return words.slice(0, MAX_ALTERNATIVES);
   }
 
-  function repairs(word: string): string[] {
+  function repairs(word: string, sounds?: (w: string) => boolean): string[] {
     if (!byChar) {
       byChar = new Map();
       for (const w of options.vocabulary()) {
@@ -127,8 +127,19 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     const candidates = new Set<string>();
     [...word].forEach((c, i) => byChar!.get(`${word.length}:${i}:${c}`)?.forEach((w) => candidates.add(w)));
     const target = key(word);
-    return [...candidates].filter((w) => w !== word && key(w) === target);
+    return [...candidates].filter((w) => w !== word && (sounds ? sounds(w) : key(w) === target));
   }
+
+  /**
+   * Corpus words of the same length, sharing a character in place, that sound the same but for a front or back nasal
+   * (min / ming), the pair a pinyin IME's fuzzy input most often lets residents mix up: 名宿 (míngsù) typed for 民宿
+   * (mínsù). (Flat and curled tongue, zu / zhu, was tried too: 租房 of 公租房 became 住房, another thing.)
+   */
+  function fuzzyRepairs(word: string): string[] {
+    const target = fuzzyKey(word);
+    return repairs(word, (w) => fuzzyKey(w) === target);
+  }
+  const fuzzyKey = (word: string) => (pinyin(word, { toneType: 'none', type: 'array' }) as string[]).map((s) => s.replace(/([aei])ng$/, '$1n')).join(' ');
 
   // Corpus words by first character, for short forms: built on the first question that has one.
   let byFirst: Map<string, string[]> | null = null;
@@ -142,25 +153,31 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     return found.length <= MAX_ALTERNATIVES ? found : [];
   }
 
-  function aroundNonWord(text: string, token: string): { source: string; terms: string[] } | null {
+  function aroundNonWord(text: string, token: string, word = false): { source: string; terms: string[] } | null {
     const at = text.indexOf(token);
     if (at < 0) return null;
     for (let length = 4; length > token.length; length--) {
       for (let start = Math.max(0, at + token.length - length); start <= at && start + length <= text.length; start++) {
         const source = text.slice(start, start + length);
-        if (source === token || !HAN.test(source) || options.documentFrequency(source) > 0) continue;
+        // (Around a real word, only a string no dictionary has either: 大棚车, not 大棚户.)
+        if (source === token || !HAN.test(source) || options.documentFrequency(source) > 0 || (word && options.tokenizer.generalFrequency(source) > 0)) continue;
         const terms = repairs(source);
         if (terms.length) return { source, terms };
       }
     }
+    if (word) return null;
     // …then, for a rare noun (包户 of 低包户, cut 低 / 包户 around the slip 低包), the pair of the character before it and
     // its first: the slip may sit across the cut. (Only there, and only for a common noun: pairs across other cuts —
     // 国收 of 两国收看, 诚为 of 梁诚为, 家店 of 几家店当 — repair into words nobody meant.)
     const tag = options.tokenizer.generalTag(token);
-    if (at > 0 && /^n[a-z]?$/.test(tag) && !/^n[rs]/.test(tag)) {
+    // (A place name jieba made of the slip — 罗湾 of 青罗湾, the documents' 青螺湾 cut 青螺 / 湾 — is mended there too, by
+    // a pair that sounds exactly, tones and all, as the documents' word does.)
+    const place = tag === 'ns';
+    if (at > 0 && /^n[a-z]?$/.test(tag) && (!/^n[rs]/.test(tag) || place)) {
       const source = text.slice(at - 1, at + 1);
-      if (HAN.test(source) && options.documentFrequency(source) === 0 && options.tokenizer.generalFrequency(source) === 0) {
-        const terms = repairs(source);
+      const usage = options.tokenizer.generalFrequency(source);
+      if (HAN.test(source) && options.documentFrequency(source) === 0 && (usage === 0 || (place && usage <= RARE_WORD))) {
+        const terms = repairs(source).filter((w) => !place || toned(w) === toned(source));
         if (terms.length) return { source, terms };
       }
     }
@@ -184,6 +201,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       for (const term of official) if (term !== resident && inCorpus(term)) out.push({ term, weight: SYNONYM_WEIGHT, origin: 'synonym', source: resident });
     }
     const nonWords: string[] = [];
+    const soundSlips: string[] = [];
     const tokens = options.tokenizer.tokens(text);
     // The question's other words of two or more characters that the documents use: what a repair must sit beside.
     const context = [...new Set(tokens)].filter((t) => HAN.test(t) && options.documentFrequency(t) > 0);
@@ -221,9 +239,18 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       let tones: string | undefined;
       const soundsSame = (w: string) => token.length >= 2 && toned(w) === (tones ??= toned(token));
       const found = repairs(token).filter((w) => (general === 0 || (noun(token) && noun(w) && options.tokenizer.generalFrequency(w) >= MORE_COMMON * general) || (soundsSame(w) && options.tokenizer.generalFrequency(w) > RARE_WORD)) && fits(w, token));
+      // (A noun of everyday Chinese no document uses, where one corpus noun sounds like it but for a fuzzy pair and is
+      // used beside the question's other words: 名宿 of 开名宿最多能有几间客房 is 民宿.)
+      if (!found.length && general > 0 && token.length >= 2 && noun(token)) {
+        const fuzzy = fuzzyRepairs(token).filter((w) => noun(w) && key(w) !== key(token) && fits(w, token));
+        if (fuzzy.length === 1) found.push(...fuzzy);
+      }
       for (const term of found) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
       // (And a rare word nothing repairs: 公祖房 is cut 公祖 / 房, and 公祖 is a word jieba has seen twice.)
       if (general === 0 || (!found.length && general <= RARE_WORD)) nonWords.push(token);
+      // (A real word no document uses may be a slip across the cut, as a non-word may: 大棚车 of 下雪天大棚车还来吗,
+      // cut 大棚 / 车, is 大篷车 — the same sounds, tones and all, so only a same-sounding repair is taken for it.)
+      else if (!found.length && token.length >= 2) soundSlips.push(token);
       // A short form (法援 of 法律援助, 废电池 of 废旧电池): a string no dictionary has, or a rare one.
       const short = !found.length && general <= RARE_WORD ? expansions(token) : [];
       for (const term of short) out.push({ term, weight: REPAIR_WEIGHT, origin: 'abbreviation', source: token });
@@ -247,9 +274,10 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     // A typo can break the cut itself (居注证丢了 → 居注 / 证丢, 提公击金 → 提公 / 击金): the longer strings of up
     // to 4 characters that hold a non-word whole are tried, longest first (居注证 → 居住证, 公击金 → 公积金).
     const sources = new Set<string>();
-    for (const token of nonWords) {
-      const found = aroundNonWord(text, token);
-      const window = found && { source: found.source, terms: found.terms.filter((w) => fits(w, found.source)) };
+    const sameSound = (a: string, b: string) => toned(a) === toned(b);
+    for (const token of [...nonWords, ...soundSlips]) {
+      const found = aroundNonWord(text, token, !nonWords.includes(token));
+      const window = found && { source: found.source, terms: found.terms.filter((w) => fits(w, found.source) && (nonWords.includes(token) || sameSound(w, found.source))) };
       if (!window || !window.terms.length || sources.has(window.source)) continue;
       sources.add(window.source);
       for (const term of window.terms) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: window.source });
