@@ -288,6 +288,13 @@ describe('English questions about things the documents never mention', () => {
     };
     expect(groups('how long does it take for the housing fund to arrive')).not.toContain('take');
     expect(groups('can I take out my housing fund')).toContain('take');
+    // "How does it work" asks the procedure: "work" is no topic ("7 working days" does not answer it)…
+    expect(groups('I want the housing fund, how does it work')).not.toContain('work');
+    expect(groups('how does the housing fund work')).not.toContain('work');
+    // …while "work" of a job is.
+    expect(groups('can I use the housing fund if I work in another city')).toContain('work');
+    // ("During" is a preposition, no topic: "during the summer" is about the summer.)
+    expect(groups('can I take out my housing fund during the summer')).not.toContain('during');
     // "How much does it cost" asks the amount the same way: "cost" is no topic a page must name ("The fee is 400 yuan").
     const permits = statsFor([{ title: 'Residence permits', text: 'Apply at the Exit-Entry office. The fee is 400 yuan for a residence permit valid for one year.' }, { title: 'Work permits', text: 'Your employer applies for the work permit online. Processing takes 10 working days.' }, ...ALL]);
     const costs = (question: string) => {

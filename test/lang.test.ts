@@ -448,6 +448,9 @@ describe('unknownEnglishPlaces', () => {
     expect(unknownEnglishPlaces('im from linfen, can i get the subsidy', new Set(), () => false, major)).toEqual(['linfen']);
     expect(unknownEnglishPlaces('is the linfen city office open on sundays', new Set(), () => false, major)).toEqual(['linfen']);
     expect(unknownEnglishPlaces('is the linfen office open on sundays', new Set(), () => false, major)).toEqual([]);
+    // A beach, bay or island is named by its place: "sanya beach" is 三亚's, not the corpus's beach.
+    expect(unknownEnglishPlaces('sanya beach lifeguards until what time?', new Set(), () => false, major)).toEqual(['sanya']);
+    expect(unknownEnglishPlaces('is there a lifeguard on the sanya', new Set(), () => false, major)).toEqual([]);
     // Not a word the corpus has, nor one a dictionary gave an English meaning.
     expect(unknownEnglishPlaces('delivery riders in linfen', new Set(), (w) => w === 'linfen', major)).toEqual([]);
     expect(unknownEnglishPlaces('delivery riders in linfen', new Set(['linfen']), () => false, major)).toEqual([]);

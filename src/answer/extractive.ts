@@ -1394,7 +1394,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
   // ("Take" of "how long does it take" is how a duration is asked, as "days" of "how many days" is; "cost" of
   // "how much does it cost" how an amount is.)
   const costVerb = HOW_MUCH_COST.exec(lower)?.[1];
-  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], costVerb ? wordForms(costVerb) : [])) : null;
+  const englishAnswerKinds = language === 'en' ? new Set([...lower.matchAll(ENGLISH_ANSWER_KIND)].flatMap((m) => wordForms(m[1])).concat(HOW_LONG_TAKE.test(lower) ? wordForms('take') : [], HOW_IT_WORKS.test(lower) ? wordForms('work') : [], costVerb ? wordForms(costVerb) : [])) : null;
   const namesAnswerKind = (word: string) => !!englishAnswerKinds?.size && wordForms(word.toLowerCase()).some((f) => englishAnswerKinds.has(f));
   // English: the question's words come as stems (mani of "many", isn of "isn't"): a function word, a contraction's
   // pieces and a bound asked (the "minimum" of "what's the minimum temperature", as 最低 is) are read as written.
@@ -1802,6 +1802,8 @@ const ENGLISH_ANSWER_KIND = /\b(?:how\s+(?:many|much)|what|which)\s+(days?|weeks
 const HOW_LONG_TAKE = /\bhow long\b[^?.!]{0,60}\btake\b/;
 /** "How much does it cost / charge": the verb asks the amount, as "take" asks the time (no word a page must share). */
 const HOW_MUCH_COST = /\bhow much\b[^?.!]{0,60}\b(cost|charge|pay)\b/;
+/** "How does it work": the verb asks the procedure (the documents' "working days" are no answer to it). */
+const HOW_IT_WORKS = /\bhow\s+(?:does|do|did|will|would|can)\s+(?:it|this|that|they|these|those|the\s+\w+(?:\s+\w+)?)\s+work\b|\bhow\s+(?:it|this|that)\s+works\b/;
 
 
 /** Weight (× the largest IDF) of a glossary concept no document uses (passport → 护照). */

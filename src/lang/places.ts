@@ -119,7 +119,8 @@ export function unknownRomanisedPlaces(question: string, corpusSpellings: Readon
 }
 
 // English words that follow a place's name ("Baihe County", "Tongshan District").
-const ENGLISH_PLACE_SUFFIX = /^(county|district|city|town|township|village|province|prefecture|subdistrict)$/i;
+// (A beach, bay, island, lake, mountain or river is named by its place too: "sanya beach" is 三亚's.)
+const ENGLISH_PLACE_SUFFIX = /^(county|district|city|town|township|village|province|prefecture|subdistrict|beach|beaches|bay|island|islands|lake|mountain|mountains|river|harbou?r)$/i;
 /** A word right after these ("in datong") stands where a place does, as one before a place noun does ("datong city"). */
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|from|at|near|around|to)\s+$/;
 

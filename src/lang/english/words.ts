@@ -24,7 +24,8 @@ export const STOP_WORDS = new Set(
   mom mum mommy mother mama dad daddy father papa parents grandma grandpa grandmother grandfather granny grandparents gran
   son daughter wife husband brother sister uncle aunt auntie cousin nephew niece grandson granddaughter
   neighbour neighbor neighbours neighbors friend friends colleague colleagues coworker roommate boyfriend girlfriend
-  tomorrow yesterday tonight soon recently lately`
+  tomorrow yesterday tonight soon recently lately
+  during throughout while u ur pls plz`
     .split(/\s+/)
     .filter(Boolean),
 );
