@@ -678,7 +678,26 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   });
   const coverages = passageTokens.map((tokens) => coverageOf(keyTerms, tokens, true));
   const bestCoverage = Math.max(...coverages);
-  const bestIndex = coverages.indexOf(bestCoverage);
+  let bestIndex = coverages.indexOf(bestCoverage);
+  // The asker's own age (我妈66了) is their case: a passage of the same document whose age band holds it
+  // (年满65周岁的老年人…免费乘坐) answers them, where the best-matching one names no age at all, as long as it covers
+  // enough of the question to be answerable.
+  // (Chinese: the bands are read as Chinese notices write them, 65周岁以上; an English question's words reach a Chinese
+  // passage by translation, and one passage more or less of them decides it.)
+  const age = language === 'zh' ? askerAge(question) : undefined;
+  // (年满65周岁 is a floor: 65周岁以上.)
+  const holdsAgeText = (text: string) => age !== undefined && [...normalizeText(text).matchAll(AGE_BAND)].some((m) => rangeHolds(m[0].replace(/^年满\s*(\d+)\s*(周岁|岁)$/, '$1$2以上'), age, '岁'));
+  if (age !== undefined) {
+    const holdsAge = (p: RetrievedPassage) => holdsAgeText(p.chunk.text);
+    const bandless = !AGE_BAND.test(normalizeText(passages[bestIndex].chunk.text));
+    AGE_BAND.lastIndex = 0;
+    const own = bandless ? passages.map((p, i) => i).filter((i) => i !== bestIndex && coverages[i] >= options.rules[language].minCoverage && sameArticleOf(passages[i], passages[bestIndex]) && holdsAge(passages[i])) : [];
+    if (own.length) {
+      const chosen = own.reduce((a, b) => (coverages[b] > coverages[a] ? b : a));
+      coverages[chosen] = bestCoverage;
+      bestIndex = chosen;
+    }
+  }
   reasons.push(`best passage covers ${(bestCoverage * 100).toFixed(0)}% of the question's key terms`);
 
   const focus = asked ? focusTerms(asked.focus, keyTerms, language, stats) : new Set<string>();
@@ -688,6 +707,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // names none and goes on about the year before; while 今年…缴费截止到哪天 is answered by the section after
   // the one that found it (2026年度集中缴费时间为…至2026年12月25日).
   const sentences = scoreSentences(passages, coverages, keyTerms, kind, stats, asked, focus, questionTokens, question, datedYears);
+  // (…and the best passage's sentence stating the band that holds the asker's age leads, before one stating another
+  // band or none — unless a facet is asked, where, when or whom to call, which no age band states.)
+  const aged = age !== undefined && !facet?.evidence && !holdsAgeText(sentences[0]?.text ?? '') ? sentences.findIndex((s) => s.passageIndex === bestIndex && holdsAgeText(s.text)) : -1;
+  if (aged > 0) sentences.unshift(...sentences.splice(aged, 1));
   // A sentence about the other side of a distinction the question draws (城市 when 农村低保 is asked, 一般困难
   // when 特别困难 is) states that side's figure, not the asked one.
   const sided = CONTRAST_ALIASES.reduce((text, [re, side]) => text.replace(re, side), norm);
