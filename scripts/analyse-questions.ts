@@ -40,6 +40,7 @@ export const CALIB_SETS = [
   { set: 'plains', questions: 'eval/plains/questions.jsonl', corpus: 'eval/plains/docs' },
   { set: 'delta', questions: 'eval/delta/questions.jsonl', corpus: 'eval/delta/docs' },
   { set: 'valley', questions: 'eval/valley/questions.jsonl', corpus: 'eval/valley/docs' },
+  { set: 'coast', questions: 'eval/coast/questions.jsonl', corpus: 'eval/coast/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
