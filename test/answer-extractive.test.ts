@@ -544,6 +544,15 @@ describe('a document section read whole', () => {
     expect(askZh('消费券几号开抢', own.slice(0, 2), statsOfChunks(own)).text).toMatch(/^[^\n]*12月12日/);
   });
 
+  it('a bare year (2026年度 of a rule\'s scope) does not lead a "when" question when a sentence of its article states the day', () => {
+    const title = '珊洲县2026年度海岛居民生活用水用电补贴的通知';
+    const part = (text: string, n: number): Chunk => ({ ...chunk({ title, text }, 0), id: `island#${n}`, paragraph: n, ordinal: n });
+    const own = [part('水电补贴发到社保卡，对象为户籍在鲸背岛、并在岛上实际居住（2026年度在岛上居住累计6个月以上）的居民家庭。', 0), part('名单公示3天，公示无异议的，水电补贴资金于2026年12月25日前打入户主的卡。', 1), ...ALL.map((d, i) => chunk(d, i + 1))];
+    expect(askZh('岛上水电补贴啥时候打到卡上', own.slice(0, 2), statsOfChunks(own)).text).toMatch(/^[^\n]*12月25日/);
+    // (Which year is asked: the year answers.)
+    expect(askZh('岛上居住要按哪一年算', own.slice(0, 2), statsOfChunks(own)).text).toMatch(/^[^\n]*2026年度/);
+  });
+
   it('the side of a distinction the question names (特别困难) leads, not the other side listed before it in the same rule', () => {
     const rule = statsFor([{ title: '临时救助实施细则', text: '第五条 临时救助金额根据困难程度确定：一般困难的，按照本市城市最低生活保障标准的1至3倍给予救助；特别困难的，按照3至6倍给予救助。' }, ...ALL]);
     expect(askZh('特别困难的能给低保标准的几倍', rule.chunks.slice(0, 1), rule.stats).text).toMatch(/^[^\n]*3至6倍/);

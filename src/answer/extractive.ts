@@ -310,9 +310,12 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   // (A month without its day — 继9月、10月两期消费券之后 — does not say which day: 几号开抢 is answered by the on-topic
   // sentence that states a day, 2026年12月12日10:00起, when one does.)
   const dayless = (s: ScoredSentence) => !!asked.day && !!s.figure && s.figure.measure === 'date' && figureFit(s.figure, asked) < STRONG_FIT;
+  // (Nor does a bare year — 2026年度 of 2026年度在岛居住累计6个月以上, the scope of the rule — say when, unless which year is
+  // asked: 啥时候打到卡上 is answered by 于2026年12月25日前打入, a sentence of its article that states the day.)
+  const yearOnly = (s: ScoredSentence) => asked.measure === 'date' && !asked.whichYear && !!s.figure && s.figure.measure === 'date' && YEAR_ONLY.test(s.figure.text);
   // (A date asked, read in its sentence: the time it takes answers "when can I get it" — ready in about 15 working
   // days. Not a figure asked, where a wait read so outranks what the asker must have paid for, 缴存满3个月.)
-  const strong = (s: ScoredSentence) => !!s.figure && (figureFit(s.figure, asked, asked.measure === 'date' ? s.norm : undefined) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date' && !dayless(s)));
+  const strong = (s: ScoredSentence) => !!s.figure && !yearOnly(s) && (figureFit(s.figure, asked, asked.measure === 'date' ? s.norm : undefined) >= STRONG_FIT || (asked.measure === 'date' && s.figure.measure === 'date' && !dayless(s)));
   // A bare number or a year in the top sentence may be the answer in a unit the tables do not know, and
   // an amount may be stated as a rate (按基本热费的25%缴纳): the top sentence stays.
   // (The one year asked — 明年, "for 2027" —: a sentence of the top one's article whose figure its clause dates that
@@ -324,7 +327,8 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
     const dated = sentences.find((s) => s !== top && strong(s) && yearNamed(s) && sameArticle(s, top) && s.coverage >= top.coverage - 1e-9);
     if (dated) return dated;
   }
-  if (strong(top) || (top.figure && !dayless(top) && (!top.figure.unit || top.figure.measure === 'date'))) return top;
+  if (strong(top) || (top.figure && !dayless(top) && !yearOnly(top) && (!top.figure.unit || top.figure.measure === 'date'))) return top;
+  if (yearOnly(top)) return sentences.find((s) => strong(s) && onTopic(s) && sameArticle(s, top)) ?? top;
   if (asked.measure === 'money' && figureMentions(top.norm).some((m) => m.measure === 'percent')) return top;
   // (One of the top sentence's own article first — its ready in about 15 working days, not another page's 临时挂失有效期为5天.)
   // (Where the top one states no figure of the asked kind at all — 我市自2026年4月1日起调整…减免政策 for 最多能减多少 —, one of
@@ -338,6 +342,9 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
 
 // "哪个单位改造的", "which department runs it": an organisation asked for (a person, 谁, is left to the ranking:
 // names of people are too varied to recognise).
+/** A date that is a year alone (2026年, 2026年度, 2026). */
+const YEAR_ONLY = /^\s*(?:19|20)\d{2}\s*(?:年度?)?\s*$/;
+
 const AGENT_ZH = /(哪个|哪家|什么|哪些)(单位|部门|机构|公司|企业|组织)/;
 const AGENT_EN = /\bwhich (organi[sz]ation|department|agency|company|office|unit|authority|bureau)\b/i;
 
