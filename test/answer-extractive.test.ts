@@ -1220,6 +1220,11 @@ describe('answer first', () => {
     const r = retrievalOf('开业首日', local.chunks);
     const english = answerExtractively({ question: 'How many households benefited on the opening day?', language: 'en', retrieval: { ...r, terms: [...r.terms, { term: '居民', weight: 0.6, origin: 'cedict', source: 'households' }] }, history: [] }, local.stats);
     expect(english.text).not.toContain('opening hours');
+    // "How late is it open" asks the opening hours (the closing time); "how late can I apply" does not.
+    const late = answerExtractively({ question: 'how late is the exchange supermarket open', language: 'en', retrieval: retrievalOf('开业首日', local.chunks), history: [] }, local.stats);
+    expect(late.text).toContain('opening hours');
+    const apply = answerExtractively({ question: 'how late can I apply for the exchange supermarket card', language: 'en', retrieval: retrievalOf('开业首日', local.chunks), history: [] }, local.stats);
+    expect(apply.text).not.toContain('opening hours');
   });
 });
 

@@ -3005,7 +3005,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // A recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, "can you recommend a good movie"): a document that
   // mentions films does not recommend one unless it says so.
   if (OPINION_ASK.test(q)) return { zh: '推荐或评价', en: 'a recommendation', evidence: OPINION_STATED };
-  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办|营业|开放|有人|受理)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b|\b(work|works|working|open|opens|closed) (on )?(mon|tues|wednes|thurs|fri|satur|sun)days?\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
+  if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办|营业|开放|有人|受理)|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b|\bhow (?:late|early)\b[^?.!]{0,40}\b(?:open|opens|close|closes|closed)\b|\b(work|works|working|open|opens|closed) (on )?(mon|tues|wednes|thurs|fri|satur|sun)days?\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
   // How often (多久发一次, "how often"): a sentence on the topic must say how often or at what interval.
   if (FREQUENCY_ASK.test(q)) return { zh: '多久一次', en: 'how often', evidence: FREQUENCY_STATED };
   // Whether what was paid comes back (交的钱能退吗, can I get a refund), whether someone else may do it for the person
