@@ -340,11 +340,11 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
   return sentences.find((s) => strong(s) && (onTopic(s) || (figureless && s.coverage > 0)) && sameArticle(s, top)) ?? sentences.find((s) => strong(s) && onTopic(s)) ?? top;
 }
 
-// "哪个单位改造的", "which department runs it": an organisation asked for (a person, 谁, is left to the ranking:
-// names of people are too varied to recognise).
 /** A date that is a year alone (2026年, 2026年度, 2026). */
 const YEAR_ONLY = /^\s*(?:19|20)\d{2}\s*(?:年度?)?\s*$/;
 
+// "哪个单位改造的", "which department runs it": an organisation asked for (a person, 谁, is left to the ranking:
+// names of people are too varied to recognise).
 const AGENT_ZH = /(哪个|哪家|什么|哪些)(单位|部门|机构|公司|企业|组织)/;
 const AGENT_EN = /\bwhich (organi[sz]ation|department|agency|company|office|unit|authority|bureau)\b/i;
 
@@ -696,8 +696,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const holdsAgeText = (text: string) => age !== undefined && [...normalizeText(text).matchAll(AGE_BAND)].some((m) => rangeHolds(m[0].replace(/^年满\s*(\d+)\s*(周岁|岁)$/, '$1$2以上'), age, '岁'));
   if (age !== undefined) {
     const holdsAge = (p: RetrievedPassage) => holdsAgeText(p.chunk.text);
-    const bandless = !AGE_BAND.test(normalizeText(passages[bestIndex].chunk.text));
-    AGE_BAND.lastIndex = 0;
+    const bandless = !normalizeText(passages[bestIndex].chunk.text).match(AGE_BAND);
     const own = bandless ? passages.map((p, i) => i).filter((i) => i !== bestIndex && coverages[i] >= options.rules[language].minCoverage && sameArticleOf(passages[i], passages[bestIndex]) && holdsAge(passages[i])) : [];
     if (own.length) {
       const chosen = own.reduce((a, b) => (coverages[b] > coverages[a] ? b : a));

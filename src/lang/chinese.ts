@@ -276,8 +276,9 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     const sources = new Set<string>();
     const sameSound = (a: string, b: string) => toned(a) === toned(b);
     for (const token of [...nonWords, ...soundSlips]) {
-      const found = aroundNonWord(text, token, !nonWords.includes(token));
-      const window = found && { source: found.source, terms: found.terms.filter((w) => fits(w, found.source) && (nonWords.includes(token) || sameSound(w, found.source))) };
+      const real = !nonWords.includes(token);
+      const found = aroundNonWord(text, token, real);
+      const window = found && { source: found.source, terms: found.terms.filter((w) => fits(w, found.source) && (!real || sameSound(w, found.source))) };
       if (!window || !window.terms.length || sources.has(window.source)) continue;
       sources.add(window.source);
       for (const term of window.terms) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: window.source });
