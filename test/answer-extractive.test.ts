@@ -1262,6 +1262,10 @@ describe("the asker's own case", () => {
     const baby = askZh('我儿子2岁了能领啥补贴', ages.chunks.slice(0, 1), ages.stats);
     expect(baby.abstained, baby.reasons.join(' | ')).toBe(false);
     expect(askZh('我儿子5岁了能领啥补贴', ages.chunks.slice(1, 2), ages.stats).abstained).toBe(true);
+    // 年满3周岁 is a floor: a child of 5 is in it.
+    const nursery = statsFor([{ title: '学前教育资助', text: '年满3周岁的在园幼儿，每人每月补贴保育费100元。' }, JIWANG]);
+    const five = askZh('我儿子5岁了能领啥补贴', nursery.chunks.slice(0, 1), nursery.stats);
+    expect(five.abstained, five.text).toBe(false);
     // A passage for the asker's age group that lacks what is asked is told the same way, not by the word it lacks.
     const dayCare = statsFor([{ title: '社区养老服务', text: '社区日间照料中心为老年人提供午间休息和文体活动。' }, JIWANG]);
     const unmet = askZh('我妈72了能领啥补贴吗', dayCare.chunks.slice(0, 1), dayCare.stats);

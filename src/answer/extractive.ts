@@ -692,8 +692,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // (Chinese: the bands are read as Chinese notices write them, 65周岁以上; an English question's words reach a Chinese
   // passage by translation, and one passage more or less of them decides it.)
   const age = language === 'zh' ? askerAge(question) : undefined;
-  // (年满65周岁 is a floor: 65周岁以上.)
-  const holdsAgeText = (text: string) => age !== undefined && [...normalizeText(text).matchAll(AGE_BAND)].some((m) => rangeHolds(m[0].replace(/^年满\s*(\d+)\s*(周岁|岁)$/, '$1$2以上'), age, '岁'));
+  const holdsAgeText = (text: string) => age !== undefined && [...normalizeText(text).matchAll(AGE_BAND)].some((m) => bandHolds(m[0], age));
   if (age !== undefined) {
     const holdsAge = (p: RetrievedPassage) => holdsAgeText(p.chunk.text);
     const bandless = !normalizeText(passages[bestIndex].chunk.text).match(AGE_BAND);
@@ -1779,8 +1778,12 @@ function ageCaseAsked(question: string): string | null {
 function otherAges(text: string, age: number): boolean {
   if (age >= 60 && OLD_AGE.test(text)) return false;
   const bands = [...text.matchAll(AGE_BAND)].map((m) => m[0]);
-  if (bands.length) return !bands.some((band) => rangeHolds(band, age, '岁'));
+  if (bands.length) return !bands.some((band) => bandHolds(band, age));
   return age >= 18 && YOUNG_AGE.test(text);
+}
+/** The age band holds the age (年满65周岁 is a floor: 65周岁以上). */
+function bandHolds(band: string, age: number): boolean {
+  return rangeHolds(band.replace(/^年满\s*(\d+)\s*(周岁|岁)$/, '$1$2以上'), age, '岁');
 }
 /** An age band: a range, a floor or a ceiling of ages (80—89周岁, 3周岁以下, 年满60周岁, 65岁及以上). */
 const AGE_BAND = /\d+\s*(?:周岁|岁)?\s*[—–~～至到－-]+\s*\d+\s*(?:周岁|岁)|\d+\s*(?:周岁|岁)\s*(?:及以上|或以上|以上|及以下|或以下|以下|以内)|年满\s*\d+\s*(?:周岁|岁)/g;
