@@ -1917,7 +1917,8 @@ function unknownPlaceNames(question: string, language: Language, places: { name:
     const norm = normalizeText(question);
     const mended = spansOf(norm, terms.filter((t) => t.origin === 'pinyin-repair' && t.source).map((t) => t.source!));
     const slip = (name: string) => everyOccurrence(norm, name, (w) => mended.some((m) => w.start < m.end && w.end > m.start));
-    return [...new Set(places.filter(({ name, stem }) => !isKnown(name, stats) && !isKnown(stem, stats) && !(norm.includes(name) ? slip(name) : slip(stem))).map((p) => (norm.includes(p.name) ? p.name : p.stem)))];
+    const shown = (p: { name: string; stem: string }) => (norm.includes(p.name) ? p.name : p.stem);
+    return [...new Set(places.filter((p) => !isKnown(p.name, stats) && !isKnown(p.stem, stats) && !slip(shown(p))).map(shown))];
   }
   // English: a place is known by the corpus names the mapper reached from it (pinyin terms name their words); words
   // a dictionary gave a meaning — translated, corrected, or known as a thing the corpus lacks — are English, whatever they spell.

@@ -88,14 +88,20 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
   const synonyms = options.synonyms ?? PUBLIC_SERVICE_SYNONYMS;
   // Corpus words by (length, position, character): a pinyin typo keeps at least one character right.
   let byChar: Map<string, string[]> | null = null;
-  const romanised = new Map<string, string>();
-  const key = (word: string) => {
-    let k = romanised.get(word);
-    if (k === undefined) romanised.set(word, (k = (pinyin(word, { toneType: 'none', type: 'array' }) as string[]).join('').replace(/ü|v/g, 'u')));
-    return k;
+  // Toneless syllables of a word, read once per word: its key, and its key but for front and back nasals.
+  const syllablesOf = new Map<string, string[]>();
+  const syllables = (word: string) => {
+    let s = syllablesOf.get(word);
+    if (s === undefined) syllablesOf.set(word, (s = pinyin(word, { toneType: 'none', type: 'array' }) as string[]));
+    return s;
   };
+  const key = (word: string) => syllables(word).join('').replace(/ü|v/g, 'u');
+  /** Front and back nasals read as one (min / ming): the pair a pinyin IME's fuzzy input most often lets through. */
+  const fuzzyKey = (word: string) => syllables(word).map((s) => s.replace(/([aei])ng$/, '$1n')).join(' ');
 
   const toned = (word: string) => (pinyin(word, { toneType: 'num', type: 'array' }) as string[]).join(' ');
+  /** The same sounds, tones and all (公式 gōngshì, 公示 gōngshì). */
+  const sameSound = (a: string, b: string) => toned(a) === toned(b);
 
   // Corpus words by toneless pinyin, for words typed in Latin letters: built on the first question that has one.
   let byPinyin: Map<string, string[]> | null = null;
@@ -139,7 +145,6 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     const target = fuzzyKey(word);
     return repairs(word, (w) => fuzzyKey(w) === target);
   }
-  const fuzzyKey = (word: string) => (pinyin(word, { toneType: 'none', type: 'array' }) as string[]).map((s) => s.replace(/([aei])ng$/, '$1n')).join(' ');
 
   // Corpus words by first character, for short forms: built on the first question that has one.
   let byFirst: Map<string, string[]> | null = null;
@@ -177,7 +182,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       const source = text.slice(at - 1, at + 1);
       const usage = options.tokenizer.generalFrequency(source);
       if (HAN.test(source) && options.documentFrequency(source) === 0 && (usage === 0 || (place && usage <= RARE_WORD))) {
-        const terms = repairs(source).filter((w) => !place || toned(w) === toned(source));
+        const terms = repairs(source).filter((w) => !place || sameSound(w, source));
         if (terms.length) return { source, terms };
       }
     }
@@ -274,7 +279,6 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     // A typo can break the cut itself (居注证丢了 → 居注 / 证丢, 提公击金 → 提公 / 击金): the longer strings of up
     // to 4 characters that hold a non-word whole are tried, longest first (居注证 → 居住证, 公击金 → 公积金).
     const sources = new Set<string>();
-    const sameSound = (a: string, b: string) => toned(a) === toned(b);
     for (const token of [...nonWords, ...soundSlips]) {
       const real = !nonWords.includes(token);
       const found = aroundNonWord(text, token, real);
