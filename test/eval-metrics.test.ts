@@ -1306,3 +1306,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['14_zicai_yangzhi_baoxian_zhinan.docx', '全浮动筏式 | 3000元'], ['04_haidao_shuidian_butie_shanzhou.pdf', '小鲸岛淡化水补贴 | 每户每年300元']],
 );
+
+describeBlindSet(
+  'forge',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_working_night_school_en.html', '19_hot_weather_work_en.txt', '20_unpaid_wages_disputes_en.txt'],
+    questions: [150, 150],
+    id: /^forge-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 65,
+    answerableEn: 40,
+    onEnglishDocs: 25,
+    crossLingual: 15,
+    nearDuplicate: 45,
+    typo: 25,
+    unanswerable: 45,
+    unanswerableZh: 27,
+    unanswerableEn: 18,
+  },
+  {
+    '02_qianxin_tousu_zhinan_yelu.html': { kept: '0856-3221 5566', dropped: ['钢花大道1号', '3220 0001', '3220 6000'] },
+    '08_zhigong_yexiao_yelu.html': { kept: '0856-3226 1858', dropped: ['钢花大道66号', '3226 0000', '3226 0001', '12351'] },
+    '16_chenfeibing_jiuzhu_duanshi.html': { kept: '0856-3708 1203', dropped: ['锻冶路1号', '3700 0001', '3701 0600'] },
+    '18_working_night_school_en.html': { kept: '0856-3009 6600', dropped: ['3000 6110', '3000 5020', '1 Zhucheng Avenue', '3000 0000'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_laodong_zhongcai_zhinan.docx', '锻石县劳动人事争议仲裁委员会 | 锻石县的争议'], ['04_gaowen_jintie_tongzhi.pdf', '40℃以上 | 全天停止露天作业']],
+);
