@@ -41,6 +41,7 @@ export const CALIB_SETS = [
   { set: 'delta', questions: 'eval/delta/questions.jsonl', corpus: 'eval/delta/docs' },
   { set: 'valley', questions: 'eval/valley/questions.jsonl', corpus: 'eval/valley/docs' },
   { set: 'coast', questions: 'eval/coast/questions.jsonl', corpus: 'eval/coast/docs' },
+  { set: 'forge', questions: 'eval/forge/questions.jsonl', corpus: 'eval/forge/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
