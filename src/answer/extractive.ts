@@ -13,7 +13,7 @@ import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
-import { askedFigure, askedPeriodSpan, askedUnitSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
+import { askedFigure, askedPeriodSpan, askedUnitSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, freeMentions, FREE_UNIT, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, statesEnglishPlace, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
 import { countScripts } from '../lang/detect.js';
@@ -1939,6 +1939,12 @@ function isKnown(text: string, stats: CorpusStats): boolean {
 /** Figures this close (in characters) to the question's terms are about what the question asks. */
 const FIGURE_WINDOW = 14;
 const MIN_FIGURE_FIT = 0.5;
+/** How well a statement that the thing asked is free fits a price asked, against an amount's 0.8 (figureFit). */
+const FREE_FIT = 0.7;
+/** How far either side of a statement that something is free its clause is read for the thing asked. */
+const FREE_CLAUSE = 40;
+/** The share of what is asked (its weighted key terms) that clause must name. */
+const FREE_COVERAGE = 0.5;
 
 /** The key terms naming what is counted or dated (居民 in 多少居民; "community assistants" in "how many community assistants"). */
 function focusTerms(focusText: string, keyTerms: KeyTerm[], language: Language, stats: CorpusStats): Set<string> {
@@ -1961,15 +1967,25 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   let choice = 0;
   let bestFit = 0;
   let figure: FigureMention | null = null;
-  const mentions = figureMentions(norm);
   const english = !HAN.test(norm);
+  // (A price asked is stated by a statement that it costs nothing: 免费办理读者证. Chinese sentences only: an English
+  // page's "free" was measured to answer other things — a free support class for a private school's fee, a free
+  // safety check for opening a gas account — and to gain nothing.)
+  const mentions = asked.price && !english ? [...figureMentions(norm), ...freeMentions(norm)].sort((a, b) => a.start - b.start) : figureMentions(norm);
   for (const [i, m] of mentions.entries()) {
+    // (…where its clause names most of what is asked: 免费办理读者证 — not 鼓励社区…提供…无偿社会服务 for a 社区托育中心's
+    // fee. It fits less than an amount: the ticket's 20元 before the free entry of the over-60s.)
+    const free = m.unit === FREE_UNIT;
+    if (free) {
+      const about = keyTerms.filter((k) => !k.scope && !k.story && !FACET_WORDS.test(k.group));
+      if (substringCoverage(about, `${clauseBefore(norm, m.start, FREE_CLAUSE)}${m.text}${clauseAfter(norm, m.end, FREE_CLAUSE)}`) < FREE_COVERAGE) continue;
+    }
     const other = asked.item ? namesOtherMoney(norm, m, asked.item, lead) : asked.thing ? pricesOtherThing(norm, m, asked.thing, mentions) : false;
     // (A figure of another level of government's row — 县级示范家庭农场…每家2万元 for 省级 — is no figure of the level asked.)
     // (The level its clause names, else the first its sentence names: 级别：市级示范家庭农场（从县级…推荐）；…每家3万元 is 市级's.)
     const level = asked.grade && LEVEL.test(asked.grade) ? (levelsIn(norm.slice(0, m.start).split(/[，,。；;]/).pop() ?? '').pop() ?? levelsIn(norm)[0]) : undefined;
     const otherLevel = level !== undefined && level !== asked.grade;
-    const fit = figureFit(m, asked, norm) * (other || otherLevel ? OTHER_QUANTITY : 1);
+    const fit = figureFit(m, asked, norm) * (other || otherLevel ? OTHER_QUANTITY : 1) * (free ? FREE_FIT : 1);
     bestFit = Math.max(bestFit, fit);
     // An English figure's words are its own stretch of the sentence, the qualifier after it included ("RMB 6,000 per
     // semester at public primary schools and RMB 7,500 … at public junior middle schools"): read as words (primari

@@ -60,6 +60,9 @@ export interface AskedFigure {
   /** English: the thing a price or rate is asked of ("school lunches" of "how much do school lunches cost"), as
    * stems; a figure whose clause prices another named thing (a tuition fee, "Badminton court, Price:") is not it. */
   thing?: string[];
+  /** A price or charge asked, not money received (办读者证要多少钱, 押金多少, "how much is a library card"): a
+   * Chinese statement that it costs nothing (免费, 无需缴纳押金) states it. */
+  price?: true;
 }
 
 // Money nouns: a word that is one (房租, 押金), or a head (补贴, 救助, 金) after the word that tells which (见习补贴,
@@ -371,12 +374,33 @@ export function askedFigure(question: string, language: Language, topicWords: re
   const period = askedPeriod(question);
   const plain = withPeriod(withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound), period);
   const timed = plain.measure === 'duration' && (language === 'en' ? UNTIL_EN : UNTIL_ZH).test(question) ? { ...plain, until: true } : plain;
-  const asked: AskedFigure = timed.measure === 'money' && asksPerMeasure(question) ? { ...timed, perMeasure: true } : timed;
+  const perMeasure: AskedFigure = timed.measure === 'money' && asksPerMeasure(question) ? { ...timed, perMeasure: true } : timed;
+  const asked = withPrice(perMeasure, question, language);
   if (language === 'en') return asked;
   const zh: AskedFigure =
     asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w)) ? { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}), ...(asksPerMeasure(question) ? { perMeasure: true as const } : {}) } : asked;
-  return EXTRA_ASKED.test(question) ? { ...zh, extra: true } : zh;
+  return withPrice(EXTRA_ASKED.test(question) ? { ...zh, extra: true } : zh, question, language);
 }
+
+/** Money the asker would receive, or be fined (补贴多少, 能领多少, 罚多少, "how much subsidy can I get"): no price. */
+const RECEIVED_ZH = /补贴|补助|津贴|奖|领|发|报销|报多少|赔|救助|养老金|退休金|低保|工资|薪|收入|挣|罚|贷|返|抵|资金|经费|预算|投入|额度|利息|多给|给多少|给予|能拿|拿多少|到手|到账|工钱|提取/;
+const RECEIVED_EN = /\b(subsid\w*|allowance|grants?|rewards?|compensat\w*|refund\w*|pensions?|salar\w*|wages?|earn\w*|income|fines?|fined|penalt\w*|bonus\w*|benefits?|stipends?|receive\w*|budget\w*|fund\w*|invest\w*|loans?|reimburs\w*|deduct\w*|taken off|withdraw\w*|payout|paid out|pay out|give|gives|given)\b/i;
+
+function withPrice(asked: AskedFigure, question: string, language: Language): AskedFigure {
+  if (asked.measure !== 'money' || asked.comparative || asked.perMeasure || (language === 'en' ? RECEIVED_EN : RECEIVED_ZH).test(question)) return asked;
+  return { ...asked, price: true };
+}
+
+/** It costs nothing, in Chinese: 免费, 不收费, 无需缴纳押金 (not 减免费用, a reduction, nor 免费退票, a free refund). */
+const FREE_STATED = /(?<!减)免费(?!退|改签|用)|免收|免交|免缴|免予收取|不收费|不收取(?:任何)?费用|不收钱|零收费|无偿|(?:无需|无须|不需要?|不用)(?:缴纳|支付|交纳|缴|交|付)?(?:任何)?(?:费用|押金|钱)|免押金?/g;
+
+/** The statements of a Chinese text that something is free, as money figures (a price asked is stated by them). */
+export function freeMentions(text: string): FigureMention[] {
+  return [...text.matchAll(FREE_STATED)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, measure: 'money' as const, unit: FREE_UNIT }));
+}
+
+/** The unit of a statement that something is free (freeMentions). */
+export const FREE_UNIT = 'free';
 
 /** An amount on top asked: 能多补多少, 多给几百, 额外给多少, 另外补多少, 再加多少, 加多少钱. */
 const EXTRA_ASKED = /多(?:补|给|发|拿|领|报|贴)[^，,。？?]{0,2}(?:多少|几)|(?:额外|另外|另|再)(?:补|给|发|加|增加|补贴)[^，,。？?]{0,3}(?:多少|几)|(?<![增追])加(?:多少|几)/;

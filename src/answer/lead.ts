@@ -125,9 +125,14 @@ const UNIT_GLOSS: [RegExp, string][] = [
   [/^(\d+(?:\.\d+)?)%$/, '$1%'],
 ];
 
+/** A Chinese statement that something is free, as freeMentions finds it. */
+const FREE_ZH = /^(?:免|不收|零收费|无偿|无需|无须|不需|不用)/;
+
 /** A figure in English ("500米" → "500 m", "2025年7月" → "2025-07"); null when it has no plain English form. */
 export function glossFigure(figure: string): string | null {
   const raw = figure.replace(/\s+/g, '');
+  // A statement that it costs nothing (免费, 无需缴纳押金: freeMentions).
+  if (FREE_ZH.test(raw)) return /押金/.test(raw) ? 'no deposit' : 'free';
   // A day of a month: 12月12日 → 12 December.
   const day = /^(\d{1,2})月(\d{1,2})[日号]$/.exec(raw);
   if (day && +day[1] >= 1 && +day[1] <= 12) return `${+day[2]} ${MONTHS[+day[1] - 1]}`;
