@@ -562,7 +562,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const askedYears = relativeYears(askingText, now);
   if (!explicitYears && !askedYears.includes(thisYear)) for (const y of askedYears) if (y !== thisYear) scope.push([String(y)]);
   if (scope.length) {
-    const names = (p: RetrievedPassage, alternatives: string[]) => alternatives.some((a) => (YEAR.test(a) ? passageText(p) : documentOf(p)).toLowerCase().includes(a));
+    // (…or its document's opening says the document is of that year — 2027年度, 自2027年1月1日起 —: the table of 2150元 under
+    // 本市最低工资标准自2027年1月1日起调整, signed in 2026. Not a date there, as a window opening the year before.)
+    const yearOfDocument = (p: RetrievedPassage, year: string) => new RegExp(`${year}\\s*年度|自\\s*${year}\\s*年[^，,。；;]{0,8}起`).test(documentOf(p).slice(0, DOCUMENT_OPENING));
+    const names = (p: RetrievedPassage, alternatives: string[]) => alternatives.some((a) => (YEAR.test(a) ? passageText(p).includes(a) || yearOfDocument(p, a) : documentOf(p).toLowerCase().includes(a)));
     const inScope = passages.filter((p) => scope.every((alternatives) => names(p, alternatives)));
     if (!inScope.length) {
       reasons.push(`no retrieved document names ${scope.map((a) => a[0]).join(', ')}`);
@@ -1939,6 +1942,8 @@ function isKnown(text: string, stats: CorpusStats): boolean {
 /** Figures this close (in characters) to the question's terms are about what the question asks. */
 const FIGURE_WINDOW = 14;
 const MIN_FIGURE_FIT = 0.5;
+/** How much of a document's start (its title, number and preamble) says which year it is of. */
+const DOCUMENT_OPENING = 300;
 /** How well a statement that the thing asked is free fits a price asked, against an amount's 0.8 (figureFit). */
 const FREE_FIT = 0.7;
 /** How far either side of a statement that something is free its clause is read for the thing asked. */
