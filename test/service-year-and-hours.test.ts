@@ -91,3 +91,11 @@ describe('a year asked of a notice that states it in its opening only', () => {
     expect(r.abstained, r.answer).toBe(true);
   });
 });
+
+describe('opening hours asked with 开到几点', () => {
+  it("answers with the station's row of the table, whose field is 开放时间", async () => {
+    const r = await ask('河口那个零工驿站开到几点');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(firstLine(r.answer)).toContain('6:30—12:00');
+  });
+});

@@ -3010,7 +3010,7 @@ const HOW_MUCH = /多少|几[块元毛百千万]|\bhow much\b|\bwhat (is|are) th
 const FEE_STATED = /免费|免收|免交|免缴|免除|减免|不收费|不收取|收费|费用|无偿|无需(缴纳|支付|缴费|付费|交费)|不需(要)?(缴纳|交|付)|不(要|花)钱|自理|自费|工本费|(收取|缴纳|交纳|支付|付费|交费|缴费|需交|需付)\s*[\d一二三四五六七八九十百]+(\.\d+)?\s*(元|块)|\d+(\.\d+)?\s*元\s*[\/每一]?\s*(次|人|年|月|小时|件|张|位)|每(人|次|张|位|小时|件)\s*\d+(\.\d+)?\s*元|票价|门票|半价|[一二三四五六七八九\d]\s*折|\bfree\b|\bfees?\b|\bcharged?\b|\bcharges\b|\bno charge\b|\bdeposit\b|\bcosts? \d|\bpay \d|\d+ yuan\b|\brmb\b/i;
 const FEE_LABEL = /^\s*[\u4e00-\u9fff]{0,4}(?:收费标准|收费|费用)\s*[：:]|^\s*(?:fees?|costs?|charges?)\s*:/i;
 /** Words that name a facet rather than the topic it is asked of. */
-const FACET_WORDS = /交税|缴税|纳税|个税|所得税|免税|扣税|电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|^(收费|免费|付费|花钱|要钱)$|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address|pay|paid|fees?|free|charges?)\b/i;
+const FACET_WORDS = /开到|营业到|交税|缴税|纳税|个税|所得税|免税|扣税|电话|热线|号码|网址|官网|网站|链接|时间|几点|开放|营业|办公|周末|双休|节假日|上班|下班|开门|关门|周[一二三四五六日天]|星期.|礼拜.|邮箱|电子邮件|^(收费|免费|付费|花钱|要钱)$|\b(phone|telephone|number|hotline|website|url|hours?|open\w*|clos\w*|weekends?|time|(mon|tues|wednes|thurs|fri|satur|sun)days?|e-?mail|email address|pay|paid|fees?|free|charges?)\b/i;
 
 /** An English glossary phrase whose every word names the facet asked (phone number, price, opening hours). */
 function namesFacetOnly(phrase: string): boolean {
