@@ -3200,6 +3200,14 @@ describe('figures', () => {
     const cheaper = normalizeText('超市商品售价比周边个体店铺低12%至15%');
     const [lower] = figureMentions(cheaper);
     expect(figureFit(lower, asked, cheaper)).toBeLessThan(0.5);
+    // (…and so is a share of an amount named after 按, without 的: 按应付金额50%以上100%以下 for 加付多少赔偿金.)
+    const owed = normalizeText('逾期不支付的，责令用人单位按应付金额50%以上100%以下的标准向劳动者加付赔偿金。');
+    const [half] = figureMentions(owed);
+    expect(figureFit(half, askedFigure('工资低于最低工资 要加付多少赔偿金', 'zh'), owed)).toBeGreaterThanOrEqual(0.5);
+    // (…but not what is added on top of an amount named after 按: 再按补助总额增发15% for 多给多少, the 3000元 a year is.)
+    const added = normalizeText('服役期间荣获个人二等功以上奖励的，再按补助总额增发15%。');
+    const [fifteen] = figureMentions(added);
+    expect(figureFit(fifteen, askedFigure('每多当一年兵 退伍补助多给多少', 'zh'), added)).toBeLessThan(0.5);
     const english = 'Graduates pay 30% of the market rent.';
     const [enShare] = figureMentions(english);
     expect(figureFit(enShare, askedFigure('how much rent does a graduate pay?', 'en'), english)).toBeGreaterThanOrEqual(0.5);

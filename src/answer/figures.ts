@@ -727,7 +727,9 @@ const OTHER_EVENT_FIT = 0.3;
 const RATE_WINDOW = 10;
 /** A share of a named amount: 租金的30%, 报销比例为70%, 按工资8%, 年利率为2.85% — not a comparison (售价低12%). */
 function rateOfAmount(before: string): boolean {
-  return RATE_OF_AMOUNT.test(before) && /(?:的|比例(?:为|是|达到?)?|按|为)\s*$/.test(before);
+  // (…or the amount the share is taken of, named after 按 right before it: 按应付金额50%以上 — not 按补助总额增发15%,
+  // what is added on top.)
+  return RATE_OF_AMOUNT.test(before) && /(?:的|比例(?:为|是|达到?)?|按|为)\s*$|按[^，,。；;]{0,6}(?:金额|总额|工资|费用|收入|价格|租金|基数)\s*$/.test(before);
 }
 /** What names an amount a share or a multiple is of (…标准, 工资, 收入, 租金). */
 const AMOUNT_NAME = /标准|工资|收入|基数|金额|费用|价格|租金/;
