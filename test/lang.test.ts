@@ -127,6 +127,15 @@ describe('English mapper: glossary', () => {
     expect(terms('where is the real estate registration office')).toContain('不动产登记');
   });
 
+  it('maps the holidays by their English names (Chinese New Year → 春节, winter holiday → 寒假, National Day → 国庆)', () => {
+    const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
+    expect(terms('is there a free bus home for chinese new year 2027')).toContain('春节');
+    expect(terms('Lunar New Year bus tickets')).toContain('春节');
+    expect(terms('winter holiday care for kids')).toContain('寒假');
+    expect(terms('is the office open during the national day holiday')).toContain('国庆');
+    expect(terms("is it open on new year's day")).toContain('元旦');
+  });
+
   it('maps opening hours to 办公时间, and not "when does" (when a subsidy is paid is no office\'s hours)', () => {
     const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
     expect(terms('what are the office hours of the service hall')).toContain('办公时间');
