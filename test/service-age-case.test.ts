@@ -1,11 +1,7 @@
 // The answering service on a small lexical corpus of its own, asked by residents who state their age (我爸67了):
 // the rule for their age band answers them, not the passage that shares most of their words.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../src/app.js';
-import { createMemoryLogger } from '../src/log.js';
-import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { describe, expect, it } from 'vitest';
+import { firstLine, serviceOnDocuments } from './support/service-corpus.js';
 
 const GUIDE = `# 青岚市城乡公交乘车指南
 
@@ -32,36 +28,21 @@ const GUIDE = `# 青岚市城乡公交乘车指南
 
 const OTHER = `青岚市图书馆开放时间：周二至周日9:00—20:00，周一闭馆。借书需要办理读者证，押金100元。`;
 
-let corpus: TempCorpus;
-let app: App;
-
-beforeAll(async () => {
-  corpus = makeTempCorpus({ prefix: 'service-age-', seeds: [] });
-  fs.writeFileSync(path.join(corpus.corpusDir, 'bus_guide.md'), GUIDE);
-  fs.writeFileSync(path.join(corpus.corpusDir, 'library.txt'), OTHER);
-  app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
-});
-
-afterAll(async () => {
-  await app?.close();
-  corpus?.remove();
-});
-
-const ask = (question: string) => app.service.ask({ question, channel: 'cli', mode: 'lexical' });
+const { ask } = serviceOnDocuments('service-age-', { 'bus_guide.md': GUIDE, 'library.txt': OTHER });
 
 describe('an asker who states their age', () => {
   it('is answered by the rule of their age band (年满65周岁…免费) in the guide, not by how tickets are bought', async () => {
     const r = await ask('我爸67了，坐公交还要买票吗');
     expect(r.abstained, r.answer).toBe(false);
-    expect(r.answer.split('\n')[0]).toContain('年满65周岁');
+    expect(firstLine(r.answer)).toContain('年满65周岁');
     // (The band below is theirs at 62.)
     const younger = await ask('我妈62了，坐公交要买票不');
-    expect(younger.answer.split('\n')[0]).toContain('60周岁至64周岁');
+    expect(firstLine(younger.answer)).toContain('60周岁至64周岁');
   });
 
   it('asked without an age, how tickets are bought leads', async () => {
     const r = await ask('坐公交能用支付宝买票吗');
     expect(r.abstained, r.answer).toBe(false);
-    expect(r.answer.split('\n')[0]).toContain('支付宝');
+    expect(firstLine(r.answer)).toContain('支付宝');
   });
 });

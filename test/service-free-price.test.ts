@@ -1,11 +1,7 @@
 // The answering service on a small lexical corpus of its own, asked what something costs where the documents say it
 // costs nothing (免费办理读者证): that is the answer, not "the documents don't say the amount".
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../src/app.js';
-import { createMemoryLogger } from '../src/log.js';
-import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { describe, expect, it } from 'vitest';
+import { firstLine, serviceOnDocuments } from './support/service-corpus.js';
 
 const LIBRARY = `青川市图书馆办证须知
 
@@ -22,23 +18,7 @@ const COMMUNITY = `桂园社区服务指南
 鼓励社区社会组织为辖区居民提供助餐助洁、义务家政、技能培训等无偿社会服务项目。
 `;
 
-let corpus: TempCorpus;
-let app: App;
-
-beforeAll(async () => {
-  corpus = makeTempCorpus({ prefix: 'service-free-', seeds: [] });
-  fs.writeFileSync(path.join(corpus.corpusDir, 'library.txt'), LIBRARY);
-  fs.writeFileSync(path.join(corpus.corpusDir, 'community.txt'), COMMUNITY);
-  app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
-});
-
-afterAll(async () => {
-  await app?.close();
-  corpus?.remove();
-});
-
-const ask = (question: string) => app.service.ask({ question, channel: 'cli', mode: 'lexical' });
-const firstLine = (answer: string) => answer.split('\n')[0];
+const { ask } = serviceOnDocuments('service-free-', { 'library.txt': LIBRARY, 'community.txt': COMMUNITY });
 
 describe('a price asked of something the documents say is free', () => {
   it('answers with the statement that it is free', async () => {

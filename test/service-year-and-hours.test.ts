@@ -1,12 +1,8 @@
 // The answering service on a small lexical corpus of its own, shaped like two forge documents: a notice issued in one
 // year that sets next year's standard in a table (the table's passage names no year; the notice's opening does), and
 // a guide whose table gives each station's opening hours, asked 开到几点.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../src/app.js';
-import { createMemoryLogger } from '../src/log.js';
-import { lexicalEnv, makeTempCorpus, type TempCorpus } from './support/corpus.js';
+import { describe, expect, it } from 'vitest';
+import { firstLine, serviceOnDocuments } from './support/service-corpus.js';
 
 const WAGE = `青川市人力资源和社会保障局关于调整全市最低工资标准的通知
 
@@ -58,26 +54,7 @@ const BUS = `春节返乡专车服务公告
 返乡专车从东门客运站出发，直接开到各县汽车站，务工人员凭工作证明免费乘坐。
 `;
 
-let corpus: TempCorpus;
-let app: App;
-
-beforeAll(async () => {
-  corpus = makeTempCorpus({ prefix: 'service-year-hours-', seeds: [] });
-  fs.writeFileSync(path.join(corpus.corpusDir, 'wage.txt'), WAGE);
-  fs.writeFileSync(path.join(corpus.corpusDir, 'stations.md'), STATIONS);
-  fs.writeFileSync(path.join(corpus.corpusDir, 'market.txt'), MARKET);
-  fs.writeFileSync(path.join(corpus.corpusDir, 'rest.txt'), REST);
-  fs.writeFileSync(path.join(corpus.corpusDir, 'bus.txt'), BUS);
-  app = await openApp({ env: lexicalEnv(corpus), logger: createMemoryLogger(), reloadCheckMs: 60_000 });
-});
-
-afterAll(async () => {
-  await app?.close();
-  corpus?.remove();
-});
-
-const ask = (question: string) => app.service.ask({ question, channel: 'cli', mode: 'lexical' });
-const firstLine = (answer: string) => answer.split('\n')[0];
+const { ask } = serviceOnDocuments('service-year-hours-', { 'wage.txt': WAGE, 'stations.md': STATIONS, 'market.txt': MARKET, 'rest.txt': REST, 'bus.txt': BUS });
 
 describe('a year asked of a notice that states it in its opening only', () => {
   it("answers from the notice's table, whose passage names no year", async () => {
