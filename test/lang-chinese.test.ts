@@ -27,6 +27,7 @@ const DOCS = [
   '夫妻双方缴存公积金的，首套住房贷款最高额度100万元。退役军人持优待证免费乘坐公共汽车，其家属可一同前往。',
   '所需资金由市级财政和区级财政按5:5比例分担。居民生活用水按年用水量实行阶梯水价。',
   '电动自行车未悬挂号牌上道路行驶的，处50元罚款。整个采暖期不需要用热的，可以申请暂停用热。个人只需支付自付部分。',
+  '报名成功后需交学习保证金100元。企业解除劳动合同的，应当依法支付经济补偿。拖欠工资的用人单位列入失信名单。返乡专车安排大客车100辆。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -61,6 +62,11 @@ describe('Chinese expander', () => {
     expect(terms('错过报名时间了怎么办')).toContain('错过→逾期:synonym');
     expect(terms('租房住的能报名吗')).toContain('租房→租赁:synonym');
     expect(terms('医保一年封顶报多少')).toContain('封顶→最高支付限额:synonym');
+    // Work in everyday words: the 厂 is an 企业, 开除 a 解除劳动合同, the 黑名单 a 失信名单, a 押金 the notice's 保证金, a 大巴 its 大客车.
+    expect(terms('被厂里开除了能赔钱吗')).toEqual(expect.arrayContaining(['厂里→企业:synonym', '开除→解除劳动合同:synonym']));
+    expect(terms('公司上了黑名单还能领补贴吗')).toContain('黑名单→失信名单:synonym');
+    expect(terms('夜校要交押金吗')).toContain('押金→保证金:synonym');
+    expect(terms('返乡大巴安排了几辆')).toContain('大巴→大客车:synonym');
     // A counted period is "each" in the documents' words (一年 → 每年), but not inside a word of its own: 一年级 is a
     // school grade, 一次性 one-off.
     expect(terms('一年能领多少')).toContain('一年→每年:synonym');

@@ -305,4 +305,13 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['夏天', ['夏季']],
   // What a resident sells, a recycling station 收购s.
   ['卖', ['收购', '回收']],
+  // Work in everyday words: the 厂 a labour rule calls 企业 or 用人单位, 开除 its 解除劳动合同, the 黑名单 its 失信名单; the
+  // 押金 a notice calls 保证金, the 大巴 its 客车. (老板 → 用人单位, 工地 → 施工现场 and 欠薪 → 拖欠工资 were measured and left
+  // out: an off-topic question about a gift for one's boss was answered with a job fair's employers, a building site's
+  // night work led with another rule, and a wage-complaint phone went unfound.)
+  ['厂里', ['企业', '工厂', '用人单位']],
+  ['开除', ['解除劳动合同', '辞退']],
+  ['黑名单', ['失信名单', '失信联合惩戒', '惩戒对象名单']],
+  ['押金', ['保证金']],
+  ['大巴', ['客车', '大客车', '专车', '班车']],
 ];
