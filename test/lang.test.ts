@@ -134,6 +134,8 @@ describe('English mapper: glossary', () => {
     expect(terms('winter holiday care for kids')).toContain('寒假');
     expect(terms('is the office open during the national day holiday')).toContain('国庆');
     expect(terms("is it open on new year's day")).toContain('元旦');
+    // (Written with a hyphen too: one phrasing, mid autumn festival.)
+    expect(terms('office hours over the mid-autumn festival')).toContain('中秋');
   });
 
   it('maps opening hours to 办公时间, and not "when does" (when a subsidy is paid is no office\'s hours)', () => {

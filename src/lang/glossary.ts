@@ -213,10 +213,10 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   // The holidays by their English names (Chinese New Year is 春节 in every notice).
   ['chinese new year|lunar new year|spring festival|cny', '春节'],
   ['national day|national day holiday|golden week', '国庆|国庆节'],
-  ['mid-autumn festival|mid autumn festival|moon festival', '中秋|中秋节'],
+  ['mid autumn festival|moon festival', '中秋|中秋节'],
   ['dragon boat festival', '端午|端午节'],
   ['lantern festival', '元宵|元宵节'],
-  ['qingming|qingming festival|tomb sweeping day|tomb-sweeping day', '清明|清明节'],
+  ['qingming|qingming festival|tomb sweeping day', '清明|清明节'],
   ["new year's day|new years day", '元旦'],
   ['winter holiday|winter holidays|winter vacation|winter break', '寒假'],
   ['subway|metro', '地铁'],
