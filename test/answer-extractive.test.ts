@@ -3497,6 +3497,10 @@ describe('question analysis', () => {
     expect(askingClauses('my wife is pregnant, how many days maternity leave does she get here?')).toEqual(['how many days maternity leave does she get here']);
     expect(askingClauses('is there subsidy for half day daycare? my toddler is 2')).toEqual(['is there subsidy for half day daycare']);
     expect(askingClauses('my son is 5, so is he eligible?')).toEqual(['so is he eligible']);
+    // (A clause asking of "it" asks of the clause before it, which names the thing: no story there.)
+    expect(askingClauses('tiegang district wage complaint window, is it open on saturdays')).toBeNull();
+    expect(askingClauses('I was in town last week, the wage complaint window, is it open on saturdays')).toEqual(['the wage complaint window', 'is it open on saturdays']);
+    expect(askingClauses('my parents are 70, can they get the allowance?')).toEqual(['can they get the allowance']);
     // The clause that asks names nothing of its own: the others say what it is about, nothing is weighed down.
     const names = (clause: string) => /市场监管局|蔬菜/.test(clause);
     expect(askingClauses('绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？', names)).toBeNull();
