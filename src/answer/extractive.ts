@@ -1977,14 +1977,12 @@ function figureEvidence(norm: string, asked: AskedFigure, keyTerms: KeyTerm[], f
   // page's "free" was measured to answer other things — a free support class for a private school's fee, a free
   // safety check for opening a gas account — and to gain nothing.)
   const mentions = asked.price && !english ? [...figureMentions(norm), ...freeMentions(norm)].sort((a, b) => a.start - b.start) : figureMentions(norm);
+  const about = mentions.some((m) => m.unit === FREE_UNIT) ? keyTerms.filter((k) => !k.scope && !k.story && !FACET_WORDS.test(k.group)) : [];
   for (const [i, m] of mentions.entries()) {
     // (…where its clause names most of what is asked: 免费办理读者证 — not 鼓励社区…提供…无偿社会服务 for a 社区托育中心's
     // fee. It fits less than an amount: the ticket's 20元 before the free entry of the over-60s.)
     const free = m.unit === FREE_UNIT;
-    if (free) {
-      const about = keyTerms.filter((k) => !k.scope && !k.story && !FACET_WORDS.test(k.group));
-      if (substringCoverage(about, `${clauseBefore(norm, m.start, FREE_CLAUSE)}${m.text}${clauseAfter(norm, m.end, FREE_CLAUSE)}`) < FREE_COVERAGE) continue;
-    }
+    if (free && substringCoverage(about, `${clauseBefore(norm, m.start, FREE_CLAUSE)}${m.text}${clauseAfter(norm, m.end, FREE_CLAUSE)}`) < FREE_COVERAGE) continue;
     const other = asked.item ? namesOtherMoney(norm, m, asked.item, lead) : asked.thing ? pricesOtherThing(norm, m, asked.thing, mentions) : false;
     // (A figure of another level of government's row — 县级示范家庭农场…每家2万元 for 省级 — is no figure of the level asked.)
     // (The level its clause names, else the first its sentence names: 级别：市级示范家庭农场（从县级…推荐）；…每家3万元 is 市级's.)

@@ -374,9 +374,8 @@ export function askedFigure(question: string, language: Language, topicWords: re
   const period = askedPeriod(question);
   const plain = withPeriod(withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound), period);
   const timed = plain.measure === 'duration' && (language === 'en' ? UNTIL_EN : UNTIL_ZH).test(question) ? { ...plain, until: true } : plain;
-  const perMeasure: AskedFigure = timed.measure === 'money' && asksPerMeasure(question) ? { ...timed, perMeasure: true } : timed;
-  const asked = withPrice(perMeasure, question, language);
-  if (language === 'en') return asked;
+  const asked: AskedFigure = timed.measure === 'money' && asksPerMeasure(question) ? { ...timed, perMeasure: true } : timed;
+  if (language === 'en') return withPrice(asked, question, language);
   const zh: AskedFigure =
     asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w)) ? { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}), ...(asksPerMeasure(question) ? { perMeasure: true as const } : {}) } : asked;
   return withPrice(EXTRA_ASKED.test(question) ? { ...zh, extra: true } : zh, question, language);

@@ -7,7 +7,7 @@
 //  - a table row: the cell asked for under its column name, after the cell that names the row
 //    ("东城区，租金标准：每月每平方米11.2元"), never half a row.
 import type { Language } from '../ports.js';
-import { englishFigureSpan, figureMentions, type FigureMention } from './figures.js';
+import { englishFigureSpan, figureMentions, FREE_UNIT, type FigureMention } from './figures.js';
 import { normalizeText } from '../text/normalize.js';
 import { stemEnglish } from '../text/stem.js';
 import { isLatinRow, pairText, rowLabel, rowPairs, type TableRow } from '../text/tables.js';
@@ -125,14 +125,9 @@ const UNIT_GLOSS: [RegExp, string][] = [
   [/^(\d+(?:\.\d+)?)%$/, '$1%'],
 ];
 
-/** A Chinese statement that something is free, as freeMentions finds it. */
-const FREE_ZH = /^(?:免|不收|零收费|无偿|无需|无须|不需|不用)/;
-
 /** A figure in English ("500米" → "500 m", "2025年7月" → "2025-07"); null when it has no plain English form. */
 export function glossFigure(figure: string): string | null {
   const raw = figure.replace(/\s+/g, '');
-  // A statement that it costs nothing (免费, 无需缴纳押金: freeMentions).
-  if (FREE_ZH.test(raw)) return /押金/.test(raw) ? 'no deposit' : 'free';
   // A day of a month: 12月12日 → 12 December.
   const day = /^(\d{1,2})月(\d{1,2})[日号]$/.exec(raw);
   if (day && +day[1] >= 1 && +day[1] <= 12) return `${+day[2]} ${MONTHS[+day[1] - 1]}`;
@@ -199,7 +194,8 @@ export function leadLine(sentence: string, language: Language, figure: FigureMen
   if (language === 'zh') return { line: clause, clause };
   // A Chinese clause for an English asker: the figure in English first, the clause quoted as written (the
   // reader checks it against the source). Without a figure, the clause alone, quoted.
-  const english = figure ? glossFigure(figure.text) : null;
+  // (A statement that it costs nothing — 免费, 无需缴纳押金: freeMentions — reads "free", or "no deposit".)
+  const english = !figure ? null : figure.unit === FREE_UNIT ? (/押金/.test(figure.text) ? 'no deposit' : 'free') : glossFigure(figure.text);
   return { line: english ? `${english} — “${clause}”` : `“${clause}”`, clause };
 }
 
