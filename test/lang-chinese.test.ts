@@ -28,6 +28,8 @@ const DOCS = [
   '所需资金由市级财政和区级财政按5:5比例分担。居民生活用水按年用水量实行阶梯水价。',
   '电动自行车未悬挂号牌上道路行驶的，处50元罚款。整个采暖期不需要用热的，可以申请暂停用热。个人只需支付自付部分。',
   '报名成功后需交学习保证金100元。企业解除劳动合同的，应当依法支付经济补偿。拖欠工资的用人单位列入失信名单。返乡专车安排大客车100辆。',
+  '投亲靠友分散安置的，按每人每天30元给予临时生活救助。在市外用血的，可以凭用血发票报销。婚前医学检查免费。义务兵转改军士的，次月起停发优待金。',
+  '个人申请采伐林木须办理许可。禁止在堤防两侧夜间垂钓。家禽损失按每只30元补偿。个体工商户变更经营者无需注销。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -67,6 +69,18 @@ describe('Chinese expander', () => {
     expect(terms('公司上了黑名单还能领补贴吗')).toContain('黑名单→失信名单:synonym');
     expect(terms('夜校要交押金吗')).toContain('押金→保证金:synonym');
     expect(terms('返乡大巴安排了几辆')).toContain('大巴→大客车:synonym');
+    // Family, body, places and deeds in everyday words: 亲戚家 is 投亲靠友, 腿脚不好 行动不便, a 外地医院 one 市外, a 河堤 a
+    // 堤防, 婚检 the 婚前医学检查, 士官 a 军士, 砍树 a 采伐, 夜钓 垂钓, 鸭子 家禽, a 小卖部 an 个体工商户's.
+    expect(terms('台风天去亲戚家住有补贴不')).toContain('亲戚家→投亲靠友:synonym');
+    expect(terms('我妈腿脚不好能送餐上门吗')).toContain('腿脚不好→行动不便:synonym');
+    expect(terms('在外地医院用的血能报吗')).toContain('外地医院→市外:synonym');
+    expect(terms('外地户口能申请吗')).not.toContain('外地医院→市外:synonym');
+    expect(terms('河堤上能夜钓吗')).toEqual(expect.arrayContaining(['河堤→堤防:synonym', '夜钓→垂钓:synonym']));
+    expect(terms('婚检要钱吗')).toContain('婚检→婚前医学检查:synonym');
+    expect(terms('孩子转士官了优待金还发吗')).toContain('士官→军士:synonym');
+    expect(terms('办砍树的证要钱吗')).toContain('砍树→采伐:synonym');
+    expect(terms('野猪咬死了鸭子能赔多少')).toContain('鸭子→家禽:synonym');
+    expect(terms('小卖部转给儿子要注销吗')).toContain('小卖部→个体工商户:synonym');
     // A counted period is "each" in the documents' words (一年 → 每年), but not inside a word of its own: 一年级 is a
     // school grade, 一次性 one-off.
     expect(terms('一年能领多少')).toContain('一年→每年:synonym');
