@@ -42,6 +42,7 @@ export const CALIB_SETS = [
   { set: 'valley', questions: 'eval/valley/questions.jsonl', corpus: 'eval/valley/docs' },
   { set: 'coast', questions: 'eval/coast/questions.jsonl', corpus: 'eval/coast/docs' },
   { set: 'forge', questions: 'eval/forge/questions.jsonl', corpus: 'eval/forge/docs' },
+  { set: 'frost', questions: 'eval/frost/questions.jsonl', corpus: 'eval/frost/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');

@@ -968,7 +968,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en, ridge, plains, delta, valley, coast and forge report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en, ridge, plains, delta, valley, coast, forge and frost report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -994,7 +994,7 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/plains/docs', 'eval/delta/docs', 'eval/valley/docs', 'eval/coast/docs', 'eval/forge/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/plains/docs', 'eval/delta/docs', 'eval/valley/docs', 'eval/coast/docs', 'eval/forge/docs', 'eval/frost/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
@@ -1014,13 +1014,14 @@ describe('the eval CLI', () => {
     const valleyReport = await reportSplit('eval/valley/questions.jsonl');
     const coastReport = await reportSplit('eval/coast/questions.jsonl');
     const forgeReport = await reportSplit('eval/forge/questions.jsonl');
+    const frostReport = await reportSplit('eval/frost/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
     const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
     const countyFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/county/fresh.jsonl'), 'utf8')).questions.length;
     const webpagesFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/webpages/fresh.jsonl'), 'utf8')).questions.length;
     const probes = parseQuestions(await readFile(path.join(ROOT, 'eval/probes/questions.jsonl'), 'utf8')).questions.length;
     const offtopic = parseQuestions(await readFile(path.join(ROOT, 'eval/offtopic/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + plainsReport + deltaReport + valleyReport + coastReport + forgeReport + probes + offtopic + offtopic);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + plainsReport + deltaReport + valleyReport + coastReport + forgeReport + frostReport + probes + offtopic + offtopic);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -1030,11 +1031,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'delta-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'plains-report', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'valley-report', 'coast-report', 'forge-report', 'webpages-fresh', 'webpages-report'].sort());
+    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'delta-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'plains-report', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'webpages-fresh', 'webpages-report'].sort());
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['plains-report', plainsReport], ['delta-report', deltaReport], ['valley-report', valleyReport], ['coast-report', coastReport], ['forge-report', forgeReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['plains-report', plainsReport], ['delta-report', deltaReport], ['valley-report', valleyReport], ['coast-report', coastReport], ['forge-report', forgeReport], ['frost-report', frostReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'plains-report', 'delta-report', 'valley-report', 'coast-report', 'forge-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'plains-report', 'delta-report', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
@@ -1336,4 +1337,34 @@ describeBlindSet(
   },
   'reads the Word file and the PDF with their tables',
   [['14_laodong_zhongcai_zhinan.docx', '锻石县劳动人事争议仲裁委员会 | 锻石县的争议'], ['04_gaowen_jintie_tongzhi.pdf', '40℃以上 | 全天停止露天作业']],
+);
+
+describeBlindSet(
+  'frost',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_winter_in_shuanghe_en.html', '19_tax_reconciliation_en.txt', '20_electricity_bills_en.txt'],
+    questions: [150, 150],
+    id: /^frost-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 65,
+    answerableEn: 40,
+    onEnglishDocs: 25,
+    crossLingual: 15,
+    nearDuplicate: 50,
+    typo: 25,
+    unanswerable: 45,
+    unanswerableZh: 27,
+    unanswerableEn: 18,
+  },
+  {
+    '02_menqian_chuxue_tonggao_heyang.html': { kept: '0457-2123 6110', dropped: ['朝晖大街1号', '2120 0001', '2120 1234'] },
+    '08_huisuan_banshui_zhinan_heyang.html': { kept: '0457-2231 2366', dropped: ['朝晖大街27号', '2230 0001', '2230 8800', '12366'] },
+    '16_meiyan_zhongdu_fangfan_baihua.html': { kept: '0457-5218 0119', dropped: ['兴桦街1号', '5200 0001', '5200 6000', '5201 1200'] },
+    '18_winter_in_shuanghe_en.html': { kept: '0457-8009 6600', dropped: ['8000 6110', '8000 5020', '1 Chaohui Avenue', '8000 0000'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_diancainuan_fenggu_zhinan.docx', '谷段 | 22:00至次日6:00 | 每千瓦时0.27元'], ['04_jieti_dianjia_tongzhi.pdf', '第一档 | 2160千瓦时及以下 | 2400千瓦时及以下 | 每千瓦时0.51元']],
 );
