@@ -30,6 +30,7 @@ const DOCS = [
   '报名成功后需交学习保证金100元。企业解除劳动合同的，应当依法支付经济补偿。拖欠工资的用人单位列入失信名单。返乡专车安排大客车100辆。',
   '投亲靠友分散安置的，按每人每天30元给予临时生活救助。在市外用血的，可以凭用血发票报销。婚前医学检查免费。义务兵转改军士的，次月起停发优待金。',
   '个人申请采伐林木须办理许可。禁止在堤防两侧夜间垂钓。家禽损失按每只30元补偿。个体工商户变更经营者无需注销。',
+  '采暖用电每千瓦时补贴0.2元，更换分时电能表不收费。办税服务厅办理年度汇算。纳税人的父母年满60周岁的可以扣除。出租人和承租人另有约定的从其约定。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -81,6 +82,13 @@ describe('Chinese expander', () => {
     expect(terms('办砍树的证要钱吗')).toContain('砍树→采伐:synonym');
     expect(terms('野猪咬死了鸭子能赔多少')).toContain('鸭子→家禽:synonym');
     expect(terms('小卖部转给儿子要注销吗')).toContain('小卖部→个体工商户:synonym');
+    // Home, bills and taxes: a 度 of electricity is a 千瓦时, the 电表 an 电能表, the 税务大厅 an 办税服务厅, 退税 the 年度汇算, 爸妈 父母.
+    expect(terms('用电取暖每度电补几毛')).toContain('度电→千瓦时:synonym');
+    expect(terms('换峰谷电表收钱不')).toContain('电表→电能表:synonym');
+    expect(terms('税务大厅周六开门不')).toContain('税务大厅→办税服务厅:synonym');
+    expect(terms('退税几号开始办')).toContain('退税→年度汇算:synonym');
+    expect(terms('我爸妈能算赡养老人不')).toContain('爸妈→父母:synonym');
+    expect(terms('门口的雪是房东扫还是租户扫')).toEqual(expect.arrayContaining(['房东→出租人:synonym', '租户→承租人:synonym']));
     // A counted period is "each" in the documents' words (一年 → 每年), but not inside a word of its own: 一年级 is a
     // school grade, 一次性 one-off.
     expect(terms('一年能领多少')).toContain('一年→每年:synonym');
