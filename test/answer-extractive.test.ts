@@ -1156,6 +1156,14 @@ describe('answer first', () => {
     expect(askZh('临时救助的钱要交税吗', [local.chunks[2], ...local.chunks.slice(0, 2)], local.stats).text).toMatch(/^临时救助金不计入家庭收入，免征个人所得税/);
   });
 
+  it('a question about a tax itself (个税每个月能扣多少, when to file the tax reconciliation) is no question whether something is taxed', () => {
+    const deduction = { title: '个税专项附加扣除问答', text: '答：子女上小学、初中等接受全日制学历教育的，按照每个子女每月2000元的标准定额扣除。' };
+    const local = statsFor([deduction, ...ALL]);
+    const draft = askZh('娃上小学了个税每个月能扣多少', local.chunks.slice(0, 1), local.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('2000元');
+  });
+
   it('a fine asked (会被罚多少钱) is given only by a sentence that speaks of a penalty, not by the topic\'s other amounts', () => {
     const fee = { title: '生活垃圾分类管理办法', text: '居民生活垃圾处理费按每户每月10元收取，由物业服务企业代收。' };
     const fine = { title: '生活垃圾分类管理办法', text: '个人未按规定分类投放生活垃圾的，由城市管理部门责令改正；拒不改正的，处50元以上200元以下罚款。' };

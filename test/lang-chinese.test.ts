@@ -87,6 +87,7 @@ describe('Chinese expander', () => {
     expect(terms('换峰谷电表收钱不')).toContain('电表→电能表:synonym');
     expect(terms('税务大厅周六开门不')).toContain('税务大厅→办税服务厅:synonym');
     expect(terms('退税几号开始办')).toContain('退税→年度汇算:synonym');
+    expect(terms('个税每个月能扣多少')).toContain('个税→个人所得税:synonym');
     expect(terms('我爸妈能算赡养老人不')).toContain('爸妈→父母:synonym');
     expect(terms('门口的雪是房东扫还是租户扫')).toEqual(expect.arrayContaining(['房东→出租人:synonym', '租户→承租人:synonym']));
     // A counted period is "each" in the documents' words (一年 → 每年), but not inside a word of its own: 一年级 is a

@@ -2991,7 +2991,9 @@ const PROXY_STATED = /代(办|领|取|缴|为|理|替|签)|委托|授权|受托|
 /** Asks which tier, grade, class, batch or round (哪一档, 哪个级, 第几批): the classifier asked. */
 const ASKS_TIER = /(?:哪|第几)[一个]?\s*([档级类批期])/;
 /** Asks whether something is taxed (要交税吗, 扣个税吗, is it taxable). */
-const TAX_ASK = /(交|缴|纳|扣|收|征)[^，。？?]{0,2}税|个税|所得税|免税|\b(tax|taxed|taxable|taxes)\b/i;
+// (Asked as whether: 要交税吗, 免税不, "is it taxed", "do I pay tax on it" — not any question of a tax itself, 个税每个月能扣多少
+// or "when can I do my tax reconciliation", which a tax office's notice answers with its figures and dates.)
+const TAX_ASK = /(?:(?:交|缴|纳|扣|收|征)[^，。？?]{0,2}税|个税|所得税|免税)(?:吗|不|么|嘛|没|呢|[？?]|$)|要不要(?:交|缴)税|(?:交|缴)不(?:交|缴)税|\b(?:taxed|taxable)\b|\bis (?:it|this|that|the [a-z ]+?) tax[- ]free\b|\bpay (?:any )?tax(?:es)? on\b|\btax on (?:it|this|that|the)\b/i;
 /** A sentence that speaks of a tax (免征个人所得税, 纳税, tax). */
 const TAX_STATED = /税|\btax/i;
 /** Asks what a penalty is (会被罚多少, 罚款多少, what is the fine for). */
