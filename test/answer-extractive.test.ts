@@ -1953,6 +1953,10 @@ describe('abstention evidence', () => {
     expect(askedFigure('How much is taken off my salary for pension?', 'en').measure).toBe('percent');
     expect(askedFigure('certificate of no marriage, how old can it be', 'en').measure).toBe('duration');
     expect(askedFigure('how old can my child be to enter kindergarten', 'en').measure).toBe('age');
+    // A utility asked by its amount is a quantity in its own unit (1,200 kWh), not money; its price still is money.
+    expect(askedFigure('how much extra electricity do we get per year', 'en').measure).toBeNull();
+    expect(askedFigure('how much water can a household use in the first tier', 'en').measure).toBeNull();
+    expect(askedFigure('how much is electricity in the first tier', 'en').measure).toBe('money');
   });
 
   it('"who do I call" asks a phone number; of the labelled lines giving one, the line whose label names the thing asked leads', () => {

@@ -525,6 +525,8 @@ function askedFigureEnglish(question: string): AskedFigure {
   // (低12%至15%), in money only when money is named ("earn", "pay").
   // ("How much waste / paper / rice" asks a quantity of the material: its weight.)
   else if (how === 'much' && MATERIAL_EN.test(words[0] ?? '')) measure = 'weight';
+  // ("How much (extra) electricity / water" asks a quantity in the utility's own unit — 1,200 kWh, 5 tonnes —, not money.)
+  else if (how === 'much' && UTILITY_EN.test((QUANTITY_MORE_EN.test(words[0] ?? '') ? words[1] : words[0]) ?? '')) measure = null;
   // ("How much is taken off my salary for pension": a share of the pay, as contributions are stated.)
   else if (how === 'much' && SHARE_OF_PAY_EN.test(question)) measure = 'percent';
   else if (how === 'much') measure = /\btime\b/i.test(question) ? 'duration' : COMPARATIVE_EN.test(question) && !MONEY_EN.test(question) ? 'percent' : 'money';
@@ -549,6 +551,10 @@ function askedFigureEnglish(question: string): AskedFigure {
 const DOCUMENT_AGE_EN = /\bhow old (?:can|may|should|must|could) (?:it|they|the|my|a|an|this|that)\b(?!\s+(?:child|children|kid|kids|son|daughter|person|people|applicant|baby|man|woman|student))/i;
 /** A share of one's pay asked: "taken off / deducted from my salary". */
 const SHARE_OF_PAY_EN = /\b(?:taken off|taken out of|deducted from|withheld from|comes? out of|goes? (?:to|into)[^?]{0,30}from)\s+(?:my|your|our|the|his|her)?\s*(?:monthly\s+)?(?:salary|pay|wages?|income|paycheck)\b/i;
+
+/** A utility asked by its amount ("how much electricity do we get"), and the words that ask for more of it. */
+const UTILITY_EN = /^(electricity|power|energy|water|gas|heating|heat)$/i;
+const QUANTITY_MORE_EN = /^(extra|more|additional|free)$/i;
 
 /** Materials whose amount is a weight ("how much waste did it collect"). */
 const MATERIAL_EN = /^(waste|rubbish|garbage|trash|recyclables?|scrap|paper|cardboard|plastics?|metal|glass|food|rice|grain|flour|vegetables?|fruit|meat|coal|clothes|clothing)$/i;
