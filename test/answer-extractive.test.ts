@@ -2225,6 +2225,15 @@ describe('abstention evidence', () => {
     expect(askedFigure('一张门票多少钱', 'zh').perMeasure).toBeUndefined();
     const per = '每平方米月补贴标准为：柳溪街道16元';
     expect(figureFit(figureMentions(per).find((m) => m.measure === 'money')!, { measure: 'money', classifier: null, focus: '', perMeasure: true }, per)).toBeGreaterThan(0.5);
+    // …nor is it a price per a measure of another kind: 0.51 yuan per kWh is no price of gas per cubic metre.
+    const kwh = 'First tier, Price: 0.51 yuan per kWh';
+    const priced = figureMentions(kwh).find((m) => m.measure === 'money')!;
+    const gas = askedFigure('how much does household gas cost per cubic metre', 'en');
+    expect(gas.perMeasureKind).toBe('volume');
+    expect(figureFit(priced, gas, kwh)).toBeLessThan(0.5);
+    expect(figureFit(priced, askedFigure('how much does electricity cost per kwh', 'en'), kwh)).toBeGreaterThan(0.5);
+    expect(askedFigure('水费一立方米多少钱', 'zh').perMeasureKind).toBe('volume');
+    expect(askedFigure('电费一度多少钱', 'zh').perMeasureKind).toBe('energy');
   });
 
   it("the grade asked is read through a field's label, 第 or not (第二套住房最高额度：40万元 for 二套房); a quota's rise is no rate", () => {

@@ -29,6 +29,8 @@ export interface AskedFigure {
   perUnit?: boolean;
   /** A price per measure asked (废纸一斤多少钱, 电费一度多少, "per kg"): an amount stated per no measure (发放现金超2100元) is no such price. */
   perMeasure?: true;
+  /** Which measure a price is asked per, where the question names one of a kind (立方米, "per cubic metre": volume). */
+  perMeasureKind?: MeasureKind;
   /** Named as a standard without an asking word (收入标准): the focus is what the standard is of (收入). */
   standard?: true;
   /** The bound asked for: 最多/最高/at most (max) or 最少/最低/at least (min). */
@@ -374,10 +376,10 @@ export function askedFigure(question: string, language: Language, topicWords: re
   const period = askedPeriod(question);
   const plain = withPeriod(withBound(language === 'en' ? askedFigureEnglish(question) : askedFigureChinese(question), bound), period);
   const timed = plain.measure === 'duration' && (language === 'en' ? UNTIL_EN : UNTIL_ZH).test(question) ? { ...plain, until: true } : plain;
-  const asked: AskedFigure = timed.measure === 'money' && asksPerMeasure(question) ? { ...timed, perMeasure: true } : timed;
+  const asked: AskedFigure = timed.measure === 'money' && asksPerMeasure(question) ? { ...timed, ...perMeasureAsked(question) } : timed;
   if (language === 'en') return withPrice(asked, question, language);
   const zh: AskedFigure =
-    asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w)) ? { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}), ...(asksPerMeasure(question) ? { perMeasure: true as const } : {}) } : asked;
+    asked.measure === null && ASK_ZH.test(question) && topicWords.some((w) => w.length >= 2 && MONEY_WORD.test(w)) ? { ...asked, measure: 'money', ...(PER_UNIT_ZH.test(question) ? { perUnit: true } : {}), ...(asksPerMeasure(question) ? perMeasureAsked(question) : {}) } : asked;
   return withPrice(EXTRA_ASKED.test(question) ? { ...zh, extra: true } : zh, question, language);
 }
 
@@ -658,6 +660,11 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   }
   if (asked.perUnit && mention.measure === 'money' && AGGREGATE_MONEY.test(mention.text) && !(text !== undefined && PER_ONE_BEFORE.test(clauseBefore(text, mention.start, 20)))) return 0.15;
   if (asked.perMeasure && mention.measure === 'money' && text !== undefined && !statesMeasure(text, mention)) return PER_NOTHING_FIT;
+  // …nor one per a measure of another kind: 0.51 yuan per kWh is no price of gas per cubic metre.
+  if (asked.perMeasureKind && mention.measure === 'money' && text !== undefined) {
+    const stated = measureKind(statedMeasure(text, mention));
+    if (stated && stated !== asked.perMeasureKind) return PER_NOTHING_FIT;
+  }
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
   // A floor (几楼, 几层) is answered by a floor only.
@@ -697,6 +704,31 @@ const MEASURE_AFTER = new RegExp(`^\\s*(?:\\/|每|一|per\\s+|a\\s+)\\s*(?:${MEA
 const MEASURE_BEFORE = new RegExp(`(?:每|一|按|per\\s+)\\s*(?:${MEASURE}|${MEASURE_EN})`, 'i');
 /** The fit of an amount stated per no measure where a price per measure is asked (a total paid out, a fee). */
 const PER_NOTHING_FIT = 0.3;
+
+export type MeasureKind = 'energy' | 'volume' | 'weight' | 'area' | 'length';
+/** The kinds of measure a price is set per, each by its Chinese and English names. (A tonne is of no kind: water is sold by
+ * the 吨 as by the 立方米.) */
+const MEASURE_KINDS: readonly (readonly [MeasureKind, RegExp])[] = [
+  ['energy', /千瓦时|度电?|kwh|kilowatt/i],
+  ['volume', /立方|cubic|\bm3\b|升|lit(?:er|re)/i],
+  ['area', /平方|平米|㎡|square|sq\.? ?m|\bm2\b/i],
+  ['weight', /公斤|千克|斤|克|\bkgs?\b|kilo(?!watt|met)|\bjin\b/i],
+  ['length', /公里|千米|\bkm\b/i],
+];
+/** The kind of a measure's name (立方米 → volume), or null. */
+function measureKind(name: string | null): MeasureKind | null {
+  return name ? (MEASURE_KINDS.find(([, re]) => re.test(name))?.[0] ?? null) : null;
+}
+/** A price per measure asked, with the measure's kind where it names one. */
+function perMeasureAsked(question: string): { perMeasure: true; perMeasureKind?: MeasureKind } {
+  const named = PER_MEASURE_ZH.exec(question)?.[0] ?? PER_MEASURE_EN.exec(question)?.[0] ?? null;
+  const kind = measureKind(named);
+  return kind ? { perMeasure: true, perMeasureKind: kind } : { perMeasure: true };
+}
+/** The measure the amount at `mention` is stated per (公斤 of 1.2元/公斤, "kWh" of 0.51 yuan per kWh), or null. */
+function statedMeasure(text: string, mention: FigureMention): string | null {
+  return MEASURE_AFTER.exec(text.slice(mention.end, mention.end + 16))?.[0] ?? MEASURE_BEFORE.exec(fieldBefore(text, mention.start))?.[0] ?? null;
+}
 
 /** Whether a question asks a price per measure (废纸一斤多少钱, "how much per kg"). */
 export function asksPerMeasure(question: string): boolean {
