@@ -2234,6 +2234,10 @@ describe('abstention evidence', () => {
     expect(figureFit(priced, askedFigure('how much does electricity cost per kwh', 'en'), kwh)).toBeGreaterThan(0.5);
     expect(askedFigure('水费一立方米多少钱', 'zh').perMeasureKind).toBe('volume');
     expect(askedFigure('电费一度多少钱', 'zh').perMeasureKind).toBe('energy');
+    // (A tonne is a weight or, of water, a volume: 3.35元/立方米 answers 水费一吨多少钱; a price per kWh does not.)
+    const water = '价格：3.35元/立方米';
+    expect(figureFit(figureMentions(water).find((m) => m.measure === 'money')!, askedFigure('水费一吨多少钱', 'zh'), water)).toBeGreaterThan(0.5);
+    expect(figureFit(priced, askedFigure('how much is water per ton', 'en'), kwh)).toBeLessThan(0.5);
   });
 
   it("the grade asked is read through a field's label, 第 or not (第二套住房最高额度：40万元 for 二套房); a quota's rise is no rate", () => {

@@ -663,7 +663,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // …nor one per a measure of another kind: 0.51 yuan per kWh is no price of gas per cubic metre.
   if (asked.perMeasureKind && mention.measure === 'money' && text !== undefined) {
     const stated = measureKind(statedMeasure(text, mention));
-    if (stated && stated !== asked.perMeasureKind) return PER_NOTHING_FIT;
+    if (stated && !sameMeasureKind(stated, asked.perMeasureKind)) return PER_NOTHING_FIT;
   }
   if (asked.classifier && sameClassifier(mention.unit, asked.classifier)) return 1;
   if (asked.counted && sameClassifier(mention.unit, asked.counted)) return 1;
@@ -705,16 +705,23 @@ const MEASURE_BEFORE = new RegExp(`(?:每|一|按|per\\s+)\\s*(?:${MEASURE}|${ME
 /** The fit of an amount stated per no measure where a price per measure is asked (a total paid out, a fee). */
 const PER_NOTHING_FIT = 0.3;
 
-export type MeasureKind = 'energy' | 'volume' | 'weight' | 'area' | 'length';
-/** The kinds of measure a price is set per, each by its Chinese and English names. (A tonne is of no kind: water is sold by
- * the 吨 as by the 立方米.) */
+export type MeasureKind = 'energy' | 'volume' | 'weight' | 'area' | 'length' | 'tonne';
+/** The kinds of measure a price is set per, each by its Chinese and English names. */
 const MEASURE_KINDS: readonly (readonly [MeasureKind, RegExp])[] = [
+  // (A tonne is a weight or, of water, a volume: water is sold by the 吨 as by the 立方米.)
+  ['tonne', /吨|\btons?\b|\btonnes?\b/i],
   ['energy', /千瓦时|度电?|kwh|kilowatt/i],
   ['volume', /立方|cubic|\bm3\b|升|lit(?:er|re)/i],
   ['area', /平方|平米|㎡|square|sq\.? ?m|\bm2\b/i],
   ['weight', /公斤|千克|斤|克|\bkgs?\b|kilo(?!watt|met)|\bjin\b/i],
   ['length', /公里|千米|\bkm\b/i],
 ];
+/** Whether prices per measures of two kinds are prices of the same thing: the same kind, or a tonne and a weight or volume. */
+function sameMeasureKind(a: MeasureKind, b: MeasureKind): boolean {
+  if (a === b) return true;
+  const other = a === 'tonne' ? b : b === 'tonne' ? a : null;
+  return other === 'weight' || other === 'volume';
+}
 /** The kind of a measure's name (立方米 → volume), or null. */
 function measureKind(name: string | null): MeasureKind | null {
   return name ? (MEASURE_KINDS.find(([, re]) => re.test(name))?.[0] ?? null) : null;
