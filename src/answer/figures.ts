@@ -744,7 +744,7 @@ export function asksPerMeasure(question: string): boolean {
 
 /** The amount at `mention` is stated per a measure: right after it (1.2元/公斤, "2 yuan per kg") or in its clause before it (每平方米…16元). */
 function statesMeasure(text: string, mention: FigureMention): boolean {
-  return MEASURE_AFTER.test(text.slice(mention.end, mention.end + 16)) || MEASURE_BEFORE.test(fieldBefore(text, mention.start));
+  return statedMeasure(text, mention) !== null;
 }
 
 /** The clause before `at`, through a field's label (首套住房最高额度：60万元 → 首套住房最高额度：), up to 24 characters. */
