@@ -2234,6 +2234,10 @@ describe('abstention evidence', () => {
     expect(figureFit(priced, askedFigure('how much does electricity cost per kwh', 'en'), kwh)).toBeGreaterThan(0.5);
     expect(askedFigure('水费一立方米多少钱', 'zh').perMeasureKind).toBe('volume');
     expect(askedFigure('电费一度多少钱', 'zh').perMeasureKind).toBe('energy');
+    // (kilowatt is read whole, not as a kilo.)
+    const spelt = 'Price: 0.51 yuan per kilowatt hour';
+    expect(figureFit(figureMentions(spelt).find((m) => m.measure === 'money')!, askedFigure('how much does electricity cost per kwh', 'en'), spelt)).toBeGreaterThan(0.5);
+    expect(askedFigure('how much per kilo for cardboard', 'en').perMeasureKind).toBe('weight');
     // (A tonne is a weight or, of water, a volume: 3.35元/立方米 answers 水费一吨多少钱; a price per kWh does not.)
     const water = '价格：3.35元/立方米';
     expect(figureFit(figureMentions(water).find((m) => m.measure === 'money')!, askedFigure('水费一吨多少钱', 'zh'), water)).toBeGreaterThan(0.5);

@@ -695,27 +695,29 @@ function takesEffect(text: string, mention: FigureMention): boolean {
   return EFFECT_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) && EFFECT_AFTER.test(text.slice(mention.end));
 }
 const BARE_YEAR = /^\s*(?:19|20)\d{2}\s*$/;
-// Measures a price is set per (一斤, 每公斤, 1.2元/公斤, 一度电, "per kg").
-const MEASURE = '公斤|千克|斤|克|吨|千瓦时|度|平方米|平米|平方|㎡|立方米|立方|升|公里|千米';
-const MEASURE_EN = 'kg|kgs|kilos?|kilograms?|jin|kwh|kilowatt[- ]hours?|square met(?:er|re)s?|sq\\.? ?m|m2|cubic met(?:er|re)s?|tons?|tonnes?|lit(?:er|re)s?|km';
-const PER_MEASURE_ZH = new RegExp(`(?:一|每|1)(?:${MEASURE})`);
-const PER_MEASURE_EN = new RegExp(`\\b(?:per|a|an|each|one)\\s+(?:${MEASURE_EN})\\b`, 'i');
-const MEASURE_AFTER = new RegExp(`^\\s*(?:\\/|每|一|per\\s+|a\\s+)\\s*(?:${MEASURE}|${MEASURE_EN})`, 'i');
-const MEASURE_BEFORE = new RegExp(`(?:每|一|按|per\\s+)\\s*(?:${MEASURE}|${MEASURE_EN})`, 'i');
+export type MeasureKind = 'energy' | 'weight' | 'tonne' | 'area' | 'volume' | 'length';
+// Measures a price is set per (一斤, 每公斤, 1.2元/公斤, 一度电, "per kg"), by kind, in Chinese and English (a name before
+// any that starts it: 平方米 before 平方, kilowatt before kilo).
+const MEASURE_UNITS: readonly (readonly [MeasureKind, zh: string, en: string])[] = [
+  ['energy', '千瓦时|度', 'kwh|kilowatt(?:[- ]hours?)?'],
+  ['weight', '公斤|千克|斤|克', 'kg|kgs|kilos?|kilograms?|jin'],
+  // (A tonne is a weight or, of water, a volume: water is sold by the 吨 as by the 立方米.)
+  ['tonne', '吨', 'tons?|tonnes?'],
+  ['area', '平方米|平米|平方|㎡', 'square met(?:er|re)s?|sq\\.? ?m|m2'],
+  ['volume', '立方米|立方|升', 'cubic met(?:er|re)s?|lit(?:er|re)s?'],
+  ['length', '公里|千米', 'km'],
+];
+const MEASURE = MEASURE_UNITS.map(([, zh]) => zh).join('|');
+const MEASURE_EN = MEASURE_UNITS.map(([, , en]) => en).join('|');
+// (Each captures the measure's name, which measureKind reads.)
+const PER_MEASURE_ZH = new RegExp(`(?:一|每|1)(${MEASURE})`);
+const PER_MEASURE_EN = new RegExp(`\\b(?:per|a|an|each|one)\\s+(${MEASURE_EN})\\b`, 'i');
+const MEASURE_AFTER = new RegExp(`^\\s*(?:\\/|每|一|per\\s+|a\\s+)\\s*(${MEASURE}|${MEASURE_EN})`, 'i');
+const MEASURE_BEFORE = new RegExp(`(?:每|一|按|per\\s+)\\s*(${MEASURE}|${MEASURE_EN})`, 'i');
+const MEASURE_KINDS = MEASURE_UNITS.map(([kind, zh, en]) => [kind, new RegExp(`^(?:${zh}|${en})$`, 'i')] as const);
 /** The fit of an amount stated per no measure where a price per measure is asked (a total paid out, a fee). */
 const PER_NOTHING_FIT = 0.3;
 
-export type MeasureKind = 'energy' | 'volume' | 'weight' | 'area' | 'length' | 'tonne';
-/** The kinds of measure a price is set per, each by its Chinese and English names. */
-const MEASURE_KINDS: readonly (readonly [MeasureKind, RegExp])[] = [
-  // (A tonne is a weight or, of water, a volume: water is sold by the 吨 as by the 立方米.)
-  ['tonne', /吨|\btons?\b|\btonnes?\b/i],
-  ['energy', /千瓦时|度电?|kwh|kilowatt/i],
-  ['volume', /立方|cubic|\bm3\b|升|lit(?:er|re)/i],
-  ['area', /平方|平米|㎡|square|sq\.? ?m|\bm2\b/i],
-  ['weight', /公斤|千克|斤|克|\bkgs?\b|kilo(?!watt|met)|\bjin\b/i],
-  ['length', /公里|千米|\bkm\b/i],
-];
 /** Whether prices per measures of two kinds are prices of the same thing: the same kind, or a tonne and a weight or volume. */
 function sameMeasureKind(a: MeasureKind, b: MeasureKind): boolean {
   if (a === b) return true;
@@ -728,13 +730,13 @@ function measureKind(name: string | null): MeasureKind | null {
 }
 /** A price per measure asked, with the measure's kind where it names one. */
 function perMeasureAsked(question: string): { perMeasure: true; perMeasureKind?: MeasureKind } {
-  const named = PER_MEASURE_ZH.exec(question)?.[0] ?? PER_MEASURE_EN.exec(question)?.[0] ?? null;
+  const named = PER_MEASURE_ZH.exec(question)?.[1] ?? PER_MEASURE_EN.exec(question)?.[1] ?? null;
   const kind = measureKind(named);
   return kind ? { perMeasure: true, perMeasureKind: kind } : { perMeasure: true };
 }
 /** The measure the amount at `mention` is stated per (公斤 of 1.2元/公斤, "kWh" of 0.51 yuan per kWh), or null. */
 function statedMeasure(text: string, mention: FigureMention): string | null {
-  return MEASURE_AFTER.exec(text.slice(mention.end, mention.end + 16))?.[0] ?? MEASURE_BEFORE.exec(fieldBefore(text, mention.start))?.[0] ?? null;
+  return MEASURE_AFTER.exec(text.slice(mention.end, mention.end + 16))?.[1] ?? MEASURE_BEFORE.exec(fieldBefore(text, mention.start))?.[1] ?? null;
 }
 
 /** Whether a question asks a price per measure (废纸一斤多少钱, "how much per kg"). */
