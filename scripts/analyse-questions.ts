@@ -43,6 +43,7 @@ export const CALIB_SETS = [
   { set: 'coast', questions: 'eval/coast/questions.jsonl', corpus: 'eval/coast/docs' },
   { set: 'forge', questions: 'eval/forge/questions.jsonl', corpus: 'eval/forge/docs' },
   { set: 'frost', questions: 'eval/frost/questions.jsonl', corpus: 'eval/frost/docs' },
+  { set: 'cradle', questions: 'eval/cradle/questions.jsonl', corpus: 'eval/cradle/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
