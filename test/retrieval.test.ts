@@ -14,6 +14,7 @@ import { currentGeneration, readManifest } from '../src/index/store.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { createRetriever, fuse, weightedTerms } from '../src/retrieve/hybrid.js';
 import { liftAskedSection } from '../src/retrieve/asked-section.js';
+import { chineseText, keepOtherLanguage } from '../src/retrieve/other-language.js';
 import { createTokenizer } from '../src/text/tokenize.js';
 import { makeTempCorpus, missingModelEnv, tinyModelEnv, type TempCorpus } from './support/corpus.js';
 import { until } from './support/limits.js';
@@ -301,5 +302,32 @@ describe('lexical fallback when the model cannot load', () => {
     expect(answeredBy.at(-2)).toBe(newGeneration); // the library question, asked after the reload
     expect(answeredBy.at(-1)).toBe(oldGeneration); // the question in flight, released last
     expect(app.reloadIndex()).toBe(false);
+  });
+});
+
+describe('a Chinese passage for an English question', () => {
+  const ranked = [
+    { id: 1, text: 'The Riverside night market has 120 stalls.' },
+    { id: 2, text: 'Food stalls must show a health certificate (健康证明).' },
+    { id: 3, text: 'Stall rent is paid every month.' },
+    { id: 4, text: '承租人签订合同时缴纳摊位押金2000元。' },
+    { id: 5, text: '夜市摊位不得转租。' },
+  ];
+  const order = (items: typeof ranked, language: string, k = 3) => keepOtherLanguage(items, k, (p) => p.text, language).map((p) => p.id);
+
+  it('takes the last of the first k places when English pages fill them, the best Chinese one the search found', () => {
+    expect(order(ranked, 'en')).toEqual([1, 2, 4, 3, 5]);
+  });
+
+  it('leaves the ranking alone for a Chinese question, where a Chinese passage is among the first k, or where the search found none', () => {
+    expect(order(ranked, 'zh')).toEqual([1, 2, 3, 4, 5]);
+    expect(order(ranked, 'en', 4)).toEqual([1, 2, 3, 4, 5]);
+    expect(order(ranked.slice(0, 3), 'en', 2)).toEqual([1, 2, 3]);
+  });
+
+  it('reads a text as Chinese when it has more Han characters than Latin letters: an English page naming 长者食堂 stays English', () => {
+    expect(chineseText('Call the 长者食堂 (elderly canteen) on weekdays.')).toBe(false);
+    expect(chineseText('长者食堂每餐补贴5元，由湖滨区民政局按月发放（Hubin）')).toBe(true);
+    expect(chineseText('0862-3827 1190')).toBe(false);
   });
 });

@@ -248,3 +248,17 @@ describe('a card or permit asked where to get, on an English page', () => {
     expect(permit.answer.split('\n')[0]).toContain('288 Hubin Avenue');
   });
 });
+
+describe('an English question whose English page fills the first places of the search', () => {
+  // (The valley dev corpus: its English guide to the scenic areas shares the question's very words in each of its
+  // passages, and would take all five places; the Chinese notices rank below it.)
+  const askValley = appOver('service-english-other-language-', Object.fromEntries(fs.readdirSync(path.join(REPO_ROOT, 'eval/valley/docs')).map((name) => [name, null])), 'eval/valley/docs');
+
+  it('still reaches the answerer with a Chinese passage among its five, the best the search found', async () => {
+    const r = await askValley('zhanggu scenic area visitor centre phone number?');
+    const english = (doc: string) => /_en\.(html|txt)$/.test(doc);
+    expect(r.sources).toHaveLength(5);
+    expect(r.sources.slice(0, 4).every((s) => english(s.doc)), r.sources.map((s) => s.doc).join(' ')).toBe(true);
+    expect(english(r.sources[4]!.doc), r.sources[4]!.doc).toBe(false);
+  });
+});

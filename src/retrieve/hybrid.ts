@@ -11,6 +11,7 @@ import { isEverydayWord } from '../lang/everyday.js';
 import { AGE_GROUP_ORIGIN, ageGroupsAsked, askingClausesNamingThings } from '../answer/question.js';
 import { rerankByCoverage } from './rerank.js';
 import { liftAskedSection } from './asked-section.js';
+import { keepOtherLanguage } from './other-language.js';
 
 /** Search weight of words only in clauses that tell the asker's story (as the answerer weighs them). */
 const STORY_WEIGHT = 0.5;
@@ -75,6 +76,8 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
           warnings.push('The reranker failed; this answer kept the first-stage order.');
         }
       }
+      // (An English question: a Chinese passage among the first k, where the search found one.)
+      ranked = keepOtherLanguage(ranked, query.k, (f) => sectionOf(f).normText, query.language);
       const passages = ranked
         .slice(0, query.k)
         .map((p, i) => ({ ...p, rank: i + 1, chunk: index.chunks[p.chunkIndex] }))
