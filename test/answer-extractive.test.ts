@@ -1292,6 +1292,31 @@ describe("the asker's own case", () => {
     expect(ownCaseSpans('i applied last week, 2 days ago my son went there too')).toEqual(['last week', '2 days ago']);
     expect(ownCaseSpans('is the library open this weekend? when does the last bus leave?')).toEqual([]);
   });
+
+  it('a month the asker names the colloquial way (五月份, 10月份) is when their story happened, not a topic', () => {
+    const notice = { title: '关于调整丧葬补助金标准的通知', text: '自2026年7月1日起，丧葬补助金标准由每人5000元调整为每人6000元。' };
+    const local = statsFor([notice, JIWANG, XINZHOU, FAIR, OTHER]);
+    for (const q of ['俺公公是今年五月份没的 丧葬补助金多少钱', '我爸10月份走的 丧葬补助金多少钱']) {
+      const draft = askZh(q, local.chunks, local.stats);
+      expect(draft.abstained, draft.text).toBe(false);
+      expect(draft.text.split('\n')[0]).toMatch(/5000元|6000元/);
+    }
+    expect(ownCaseSpans('俺公公是今年五月份没的，我爸10月份走的')).toEqual(['五月份', '10月份']);
+    // (Nor is the month an age: 10 of 10月份 is no asker aged 10.)
+    expect(ownCaseSpans('我家宝宝3月生的')).toEqual([]);
+  });
+
+  it('a run no dictionary has that opens with a preposition (按新 of 按新标准还是老标准) names no kind of the thing after it', () => {
+    const notice = { title: '关于调整丧葬补助金标准的通知', text: '自2026年7月1日起，丧葬补助金标准由每人5000元调整为每人6000元。' };
+    const local = statsFor([notice, JIWANG, XINZHOU, FAIR, OTHER]);
+    const q = '丧葬补助金按新标准还是老标准 多少钱';
+    const analysis = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    expect('keyTerms' in analysis && analysis.keyTerms.some((k) => k.group === '按新')).toBe(true);
+    expect('keyTerms' in analysis && analysis.keyTerms.some((k) => k.group === '按新' && k.unknown)).toBe(false);
+    // (A run no dictionary has before a noun the documents use is a kind of it still: 托育补贴's 托育.)
+    const childcare = analyseQuestion({ question: '托育补贴多少钱', language: 'zh', retrieval: retrievalOf('托育补贴多少钱', local.chunks), history: [] }, statsFor([{ title: '补贴', text: '生活补贴每月200元。' }, JIWANG]).stats);
+    expect('keyTerms' in childcare && childcare.keyTerms.some((k) => k.group === '托育' && k.unknown)).toBe(true);
+  });
 });
 
 describe('abstention evidence', () => {

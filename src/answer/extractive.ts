@@ -1684,6 +1684,9 @@ const MAIN_TRANSLATION_SHARE = 0.5;
 
 const HAN = /\p{Script=Han}/u;
 
+/** Prepositions that open a phrase (按, 在, 给, 把, 被, 对, 从, 向, 跟, 往, 凭, 比). */
+const PREPOSITION_START = /^[按在给把被对从向跟往凭比]/;
+
 /**
  * A run of characters no document and no dictionary has, written right before a word the documents use as a
  * noun (托育 of 托育补贴): it names which of those things, and no document has that one — a specific word
@@ -1693,6 +1696,8 @@ const HAN = /\p{Script=Han}/u;
 function markUnknownModifiers(pairs: KeyTerm[], out: KeyTerm[], question: string, stats: CorpusStats): void {
   for (const g of new Set(pairs.map((k) => k.group))) {
     if (g.length < 2 || !/^[\u4e00-\u9fff]+$/.test(g) || stats.documentFrequency(g) > 0 || stats.tokenizer.generalFrequency(g) > 0) continue;
+    // (Not a run opening with a preposition — 按新 of 按新标准还是老标准, 给新 of 给新生儿: the start of a phrase, no name.)
+    if (PREPOSITION_START.test(g)) continue;
     if (out.some((o) => o.group === g && stats.documentFrequency(o.term) > 0)) continue;
     const at = question.indexOf(g);
     if (at < 0 || question.indexOf(g, at + 1) >= 0) continue;

@@ -314,14 +314,20 @@ const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,
  */
 const STORY_TIME = /\b(?:last|next|this|past|coming)\s+(?:week|month)\b|\b(?:\d{1,2}|a|an|one|two|three|four|five|six|few|couple(?:\s+of)?|several)\s+(?:days?|weeks?|months?)\s+ago\b|\bthe\s+other\s+day\b/gi;
 
-/** The spans of a question that state the asker's own case (俺爷爷85岁, 我妈66了, 2019年10月出生, "last week"): not what to look for. */
+/**
+ * A month named the colloquial way, with 份 (五月份, 10月份, 二月份): when the asker's story happened (俺公公是今年五月份没的,
+ * 老爷子10月份走的) — the documents write their own months as 5月 and never 五月份 — not a topic they must name.
+ */
+const STORY_MONTH = /(?:十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])\s*月份/g;
+
+/** The spans of a question that state the asker's own case (俺爷爷85岁, 我妈66了, 2019年10月出生, 五月份, "last week"): not what to look for. */
 export function ownCaseSpans(question: string): string[] {
-  return [...question.matchAll(OWN_CASE), ...question.matchAll(STORY_TIME)].map((m) => m[0]);
+  return [...question.matchAll(OWN_CASE), ...question.matchAll(STORY_TIME), ...question.matchAll(STORY_MONTH)].map((m) => m[0]);
 }
 
 /** The age (or birth year) the asker states first (72 of 我妈72了, 70 of "I'm 70"), if any. */
 export function askerAge(question: string): number | undefined {
-  const n = /(\d+)/.exec(ownCaseSpans(question)[0] ?? '')?.[1];
+  const n = /(\d+)/.exec(question.match(OWN_CASE)?.[0] ?? '')?.[1];
   return n === undefined ? undefined : Number(n);
 }
 
