@@ -3541,6 +3541,26 @@ describe('question analysis', () => {
     expect(questionKind('多久会有人响应？')).toBe('number');
     expect(questionKind('What are the opening hours of the service center?')).toBe('when');
     expect(questionKind('低保去哪里申请？')).toBe('where');
+    // (How much asked in the clause after the asker's story asks a number, whatever "when" says after it.)
+    expect(questionKind('my chinese colleague has the one child certificate, how much award when she retires')).toBe('number');
+    expect(questionKind('my colleague retires in may. when does she get the award')).toBe('when');
+    // (An award is money received, not a price.)
+    expect(askedFigure('how much is the award when she retires', 'en').price).toBeUndefined();
+  });
+
+  it('a month and year after a word of when is a date ("in March 2027"); a page\'s "updated February 2026" or "for September 2027" is none', () => {
+    const dates = (text: string) => figureMentions(normalizeText(text)).filter((m) => m.measure === 'date').map((m) => m.text);
+    expect(dates('The arrangements for Qingming 2027 will be announced in March 2027.')).toEqual(['March 2027']);
+    expect(dates('Shuanghe Tax Bureau, updated February 2026')).toEqual([]);
+    expect(dates('Applications for September 2027 are accepted from 10 March to 10 April 2027.')).toEqual(['10 March', '10 April 2027']);
+  });
+
+  it('an emergency number the text says to call gives a phone number asked for', () => {
+    const page = statsFor([{ title: 'When a Family Member Dies', text: 'If someone dies at home, call 120 and the police on 110. The funeral home collects the body.' }, JIWANG]);
+    expect(englishLeadOf(page, 'my husband just died at home last night what number do i call')).toContain('120');
+    // (A bare 120 is no number to call: 120平方米, "120 yuan".)
+    const flat = statsFor([{ title: 'Housing', text: 'The flat is 120 square metres and costs 120 yuan a day.' }, JIWANG]);
+    expect(askEnglishChunkOf(flat, 'what number do i call about the flat').abstained).toBe(true);
   });
 
   it("finds the clauses that ask when others only tell the asker's situation", () => {

@@ -261,4 +261,10 @@ describe('an English question whose English page fills the first places of the s
     expect(r.sources.slice(0, 4).every((s) => english(s.doc)), r.sources.map((s) => s.doc).join(' ')).toBe(true);
     expect(english(r.sources[4]!.doc), r.sources[4]!.doc).toBe(false);
   });
+
+  it("asked what number to call, gives the road's own line before the page's \"in an emergency, call 110 or 119\"", async () => {
+    const r = await askValley("yingzui ridge road in winter, what number do i call to check if it's open");
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('0862-3890 6122');
+  });
 });

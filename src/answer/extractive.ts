@@ -963,7 +963,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // The sentences that give the facet come first, a labelled one first of all (stable otherwise).
     // (Of two labelled lines giving it, the one whose label names more of the question first: "Gas emergencies:
     // 0873-8660 9602" before "Water repairs: 0873-8660 9601" for a gas smell, though the page's title names gas for both.)
-    const gives = (s: ScoredSentence) => (labelled(s) ? 0 : givesFacet(s) ? 1 : 2);
+    const gives = (s: ScoredSentence) => (labelled(s) ? 0 : givesFacet(s) ? (facet!.plain && !facet!.plain.test(s.norm) ? 1.5 : 1) : 2);
     sentences.sort((a, b) => gives(a) - gives(b));
     const [top] = sentences;
     if (top && gives(top) < 2 && startsField(top.text)) {
@@ -2931,6 +2931,8 @@ interface Facet {
   en: string;
   /** What a sentence that gives this facet contains (a phone number, a URL, a time of day); absent for facets checked elsewhere. */
   evidence?: RegExp;
+  /** What a sentence gives plainly (a full phone number): one giving only the rest of the evidence (an emergency number) comes after it. */
+  plain?: RegExp;
   /** The label of a field line that gives it (地点：…, 办公时间：…, 咨询电话：…). */
   label?: RegExp;
   /**
@@ -2952,6 +2954,10 @@ const PHONE_LABEL = /^\s*[\u4e00-\u9fff]{0,6}(?:电话|热线|联系方式)\s*[�
 
 // A phone number itself (not the word 电话): landline with area code, mobile, or a short service number.
 const PHONE = /(?<!\d|\d\.)(0\d{2,3}[-\s]?\d{7,8}|0\d{2,3}-\d{3,4}[\s-]\d{4}|1[3-9]\d{9}|\d{3,4}-\d{7,8}|123\d{2}|96\d{3,4})(?!\d|\.\d)/;
+// An emergency number where the text says to call it (call 120 and the police on 110, 拨打119): a number to call as well,
+// after any full one (a road's 24-hour line before "in an emergency, call 110").
+const EMERGENCY_CALL = /(?:\bcall|\bdial|\bring|拨打|报警|急救)[^.;。；,，\d]{0,24}(?<![\d.])(?:110|119|120|122)(?![\d.])/i;
+const PHONE_OR_EMERGENCY = new RegExp(`${PHONE.source}|${EMERGENCY_CALL.source}`, 'i');
 // An email address itself (not the word 邮箱).
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const WEATHER = /下雨|下雪|下不下|天气|气温|温度|刮风|降温|\b(weather|rain|raining|snow|snowing|temperature|forecast)\b/;
@@ -3027,7 +3033,7 @@ const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[�
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {
   const q = question.toLowerCase();
   if (/邮箱|电子邮件|\be-?mail\b/.test(q)) return { zh: '电子邮箱', en: 'an email address', evidence: EMAIL };
-  if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|(有没有|有啥|有什么)(咨询|联系)?(电话|热线)|(电话|热线)(可以|能)?(问|咨询|打|联系)|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b|\b(what|which) number (do|should|can|could) (i|we) (call|ring|dial)\b|\bwho (do|should|can|could) (i|we) (call|ring|phone|contact)\b|\bwho to (call|ring|phone|contact)\b|\b(emergency|repair|service) (phone |telephone )?number\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE, label: PHONE_LABEL };
+  if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|(有没有|有啥|有什么)(咨询|联系)?(电话|热线)|(电话|热线)(可以|能)?(问|咨询|打|联系)|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b|\b(what|which) number (do|should|can|could) (i|we) (call|ring|dial)\b|\bwho (do|should|can|could) (i|we) (call|ring|phone|contact)\b|\bwho to (call|ring|phone|contact)\b|\b(emergency|repair|service) (phone |telephone )?number\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE_OR_EMERGENCY, plain: PHONE, label: PHONE_LABEL };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
   // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
   if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };

@@ -263,10 +263,11 @@ const CN_DIGITS = '[零一二两三四五六七八九十百千]+';
 // 上半年, 下半年, 大半年: which half, or roughly.)
 const HALF = '(?<![每上下前后大多])半(?=\\s*(?:个)?(?:年|月|小时|天))';
 
-// English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "3 May 2027", "noon",
+// English times and days (for English documents): "10 am", "4:30 p.m.", "Sunday", "May 3", "3 May 2027", "in March 2027" (a
+// month and year after a word of when: not a page's "updated February 2026" or "applications for September 2027"), "noon",
 // and the days a place keeps written without a digit ("on weekday mornings", "at weekends"), as 周末 is in Chinese.
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
-const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?|\bnoon\b|\bmidnight\b|\bweekdays?(?:\s+(?:mornings?|afternoons?|evenings?))?\b|\bweekends?\b`;
+const ENGLISH_DATE_RE = String.raw`\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?<=\b(?:in|from|by|until|till|since|before|after|of|early|late|mid)\s+)${MONTH}\s+(?:19|20)\d{2}\b|\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?|\bnoon\b|\bmidnight\b|\bweekdays?(?:\s+(?:mornings?|afternoons?|evenings?))?\b|\bweekends?\b`;
 
 // Dates and times of day first (so 2025年7月 is one date, not the count "2025年"), then figures.
 const DATE_RE = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬)?)?|\d{4}\s*届|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|底|初|中旬|上旬|下旬|份)?|\d{1,2}\s*[日号](?![元块内]|以内)|[上下]午\s*\d{1,2}(?:[:：]\d{2}|点|时)?|\d{1,2}[:：]\d{2}|(?:每)?(?:周|星期)[一二三四五六日天末]|[年月]底|${ENGLISH_DATE_RE}`;
@@ -385,7 +386,7 @@ export function askedFigure(question: string, language: Language, topicWords: re
 
 /** Money the asker would receive, or be fined (补贴多少, 能领多少, 罚多少, "how much subsidy can I get"): no price. */
 const RECEIVED_ZH = /补贴|补助|津贴|奖|领|发|报销|报多少|赔|救助|养老金|退休金|低保|工资|薪|收入|挣|罚|贷|返|抵|资金|经费|预算|投入|额度|利息|多给|给多少|给予|能拿|拿多少|到手|到账|工钱|提取/;
-const RECEIVED_EN = /\b(subsid\w*|allowance|grants?|rewards?|compensat\w*|refund\w*|pensions?|salar\w*|wages?|earn\w*|income|fines?|fined|penalt\w*|bonus\w*|benefits?|stipends?|receive\w*|budget\w*|fund\w*|invest\w*|loans?|reimburs\w*|deduct\w*|taken off|withdraw\w*|payout|paid out|pay out|give|gives|given)\b/i;
+const RECEIVED_EN = /\b(subsid\w*|allowance|grants?|rewards?|awards?|compensat\w*|refund\w*|pensions?|salar\w*|wages?|earn\w*|income|fines?|fined|penalt\w*|bonus\w*|benefits?|stipends?|receive\w*|budget\w*|fund\w*|invest\w*|loans?|reimburs\w*|deduct\w*|taken off|withdraw\w*|payout|paid out|pay out|give|gives|given)\b/i;
 
 function withPrice(asked: AskedFigure, question: string, language: Language): AskedFigure {
   if (asked.measure !== 'money' || asked.comparative || asked.perMeasure || (language === 'en' ? RECEIVED_EN : RECEIVED_ZH).test(question)) return asked;

@@ -56,7 +56,8 @@ export function fixAskingTypos(question: string): string {
 export function questionKind(question: string): QuestionKind {
   // (What an English question opens with asks, whatever a clause after it says: "How much does it cost to renew a
   // card when it expires?" asks a price.)
-  if (/^\s*how (much|many)\b/i.test(question)) return 'number';
+  // (…or the clause after the asker's story: "my colleague has the certificate, how much award when she retires".)
+  if (/(?:^|[,;:.!?]\s*)how (much|many)\b/i.test(question)) return 'number';
   for (const [kind, re] of KIND_PATTERNS) if (re.test(question)) return kind;
   // Words typed as a search ("tuition public primary school beitang", "residence permit fee 2 years"): a price
   // noun with no asking word asks the price.
