@@ -31,6 +31,7 @@ const DOCS = [
   '投亲靠友分散安置的，按每人每天30元给予临时生活救助。在市外用血的，可以凭用血发票报销。婚前医学检查免费。义务兵转改军士的，次月起停发优待金。',
   '个人申请采伐林木须办理许可。禁止在堤防两侧夜间垂钓。家禽损失按每只30元补偿。个体工商户变更经营者无需注销。',
   '采暖用电每千瓦时补贴0.2元，更换分时电能表不收费。办税服务厅办理年度汇算。纳税人的父母年满60周岁的可以扣除。出租人和承租人另有约定的从其约定。',
+  '清明节开通祭扫公交专线。计划生育特别扶助金按季度发放。在外地参保形成的部分向原参保地申请。最低缴费年限为15年，缴满后按月领取。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -90,6 +91,12 @@ describe('Chinese expander', () => {
     expect(terms('个税每个月能扣多少')).toContain('个税→个人所得税:synonym');
     expect(terms('我爸妈能算赡养老人不')).toContain('爸妈→父母:synonym');
     expect(terms('门口的雪是房东扫还是租户扫')).toEqual(expect.arrayContaining(['房东→出租人:synonym', '租户→承租人:synonym']));
+    // Life's end and its papers: 扫墓 and 上坟 are the notices' 祭扫, 特扶 the 特别扶助, 外省 外地, 交够 the 缴费年限 asked.
+    expect(terms('清明扫墓专线票价多少')).toContain('扫墓→祭扫:synonym');
+    expect(terms('上坟要预约吗')).toContain('上坟→祭扫:synonym');
+    expect(terms('特扶的钱咋发')).toContain('特扶→特别扶助:synonym');
+    expect(terms('在外省交的养老保险能一起领吗')).toContain('外省→外地:synonym');
+    expect(terms('养老保险最低得交够多少年')).toEqual(expect.arrayContaining(['交够→缴费年限:synonym', '交够→缴满:synonym']));
     // A counted period is "each" in the documents' words (一年 → 每年), but not inside a word of its own: 一年级 is a
     // school grade, 一次性 one-off.
     expect(terms('一年能领多少')).toContain('一年→每年:synonym');

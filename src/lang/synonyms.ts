@@ -355,4 +355,11 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['房客', ['承租人']],
   ['冰溜子', ['冰凌', '冰挂', '冰锥']],
   ['小卖店', ['个体工商户', '商店', '便利店']],
+  // Life's end and its papers in everyday words: 扫墓 and 上坟 are the notices' 祭扫, 特扶 the 计划生育特别扶助, 外省 is
+  // 外地 to a city's office, and 交够多少年 asks the 缴费年限.
+  ['扫墓', ['祭扫']],
+  ['上坟', ['祭扫']],
+  ['特扶', ['特别扶助']],
+  ['外省', ['外地', '省外']],
+  ['交够', ['缴满', '缴费年限']],
 ];
