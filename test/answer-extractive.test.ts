@@ -1306,6 +1306,17 @@ describe("the asker's own case", () => {
     expect(ownCaseSpans('我家宝宝3月生的')).toEqual([]);
   });
 
+  it('a pronoun or determiner (每个 of 每个月都打过来, jieba\'s r) points at a thing and names none: it weighs as weak evidence', () => {
+    const faq = { title: '计划生育特别扶助政策问答', text: '问：特别扶助金怎么发放？答：按季度发放，每季度第一个月20日前发放到本人社会保障卡金融账户。' };
+    // (Another document uses 每个 — 每个墓位 —, so it is a corpus word with a rare word's weight.)
+    const local = statsFor([faq, { title: '公墓价格', text: '每个墓位每年维护管理费80元。' }, JIWANG, XINZHOU, FAIR, OTHER]);
+    const q = '特别扶助金是每个月都打过来还是咋发';
+    const analysis = analyseQuestion({ question: q, language: 'zh', retrieval: retrievalOf(q, local.chunks), history: [] }, local.stats);
+    const weight = (term: string) => ('keyTerms' in analysis ? (analysis.keyTerms.find((k) => k.term === term)?.weight ?? 0) : 0);
+    expect(weight('每个')).toBeGreaterThan(0);
+    expect(weight('每个')).toBeLessThan(weight('扶助') / 2);
+  });
+
   it('a run no dictionary has that opens with a preposition (按新 of 按新标准还是老标准) names no kind of the thing after it', () => {
     const notice = { title: '关于调整丧葬补助金标准的通知', text: '自2026年7月1日起，丧葬补助金标准由每人5000元调整为每人6000元。' };
     const local = statsFor([notice, JIWANG, XINZHOU, FAIR, OTHER]);
