@@ -329,6 +329,8 @@ describe('everyday words', () => {
     for (const w of ['回来', '回去']) expect(isEverydayWord(w), w).toBe(true);
     // Within what time (多久以内), how a sum is said (1块钱), what should be (最低该有多少度): how it is asked, not what about.
     for (const w of ['以内', '之内', '块钱', '该', '应该']) expect(isEverydayWord(w), w).toBe(true);
+    // The northern 俺 (我, 我们): 俺家, 俺们, 俺爹 are the asker's, as 我家 is.
+    for (const w of ['俺家', '俺们', '俺爹', '俺娘', '俺爸', '俺妈']) expect(isEverydayWord(w), w).toBe(true);
   });
   it('keeps public-service words and facets', () => {
     for (const w of ['社区', '报名', '低保', '周末', '养老金', '截止']) expect(isEverydayWord(w), w).toBe(false);
