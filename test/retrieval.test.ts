@@ -145,6 +145,15 @@ describe('search terms', () => {
     const synonym = weightedTerms({ text: '残疾证怎么办', language: 'zh', k: 5, mode: 'lexical', expansions: [{ term: '残疾人证', weight: 0.9, origin: 'synonym', source: '残疾证' }] }, index).map((t) => t.term);
     expect(synonym).toContain('残疾人');
   });
+
+  it('leave out a filler the segmenter cuts into a word of its own (来着 → 来): 票价多少来着 searches 票价', () => {
+    const index = { tokenizer: createTokenizer(), keyword: { documentFrequency: () => 0 } } as unknown as LoadedIndex;
+    const terms = weightedTerms({ text: '去年清明专线票价多少来着', language: 'zh', k: 5, mode: 'lexical' }, index).map((t) => t.term);
+    expect(terms).toContain('票价');
+    expect(terms).not.toContain('来');
+    // (A 来 of its own is the asker's word: 什么时候来收.)
+    expect(weightedTerms({ text: '旧家具什么时候来收', language: 'zh', k: 5, mode: 'lexical' }, index).map((t) => t.term)).toContain('来');
+  });
 });
 
 describe('the dense path on the generated tiny model', () => {

@@ -29,3 +29,14 @@ const EVERYDAY = new Set(`${KINSHIP} ${TIME_CHATTER} ${FILLERS}`.split(/\s+/).fi
 export function isEverydayWord(word: string): boolean {
   return EVERYDAY.has(word);
 }
+
+/**
+ * Fillers the segmenter cuts into a word of their own (来着 → 来: 票价多少来着 is 票价多少 said while remembering), dropped
+ * from the text before it is cut.
+ */
+const CUT_FILLERS = /来着/g;
+
+/** `text` without the fillers the segmenter would cut into words (来着). */
+export function withoutCutFillers(text: string): string {
+  return text.replace(CUT_FILLERS, ' ');
+}

@@ -7,7 +7,7 @@ import type { CoreConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { LoadedIndex } from '../index/open.js';
 import { normalizeText } from '../text/normalize.js';
-import { isEverydayWord } from '../lang/everyday.js';
+import { isEverydayWord, withoutCutFillers } from '../lang/everyday.js';
 import { AGE_GROUP_ORIGIN, ageGroupsAsked, askingClausesNamingThings } from '../answer/question.js';
 import { rerankByCoverage } from './rerank.js';
 import { liftAskedSection } from './asked-section.js';
@@ -101,7 +101,7 @@ export function weightedTerms(query: RetrievalQuery, index: LoadedIndex): Weight
   const text = normalizeText(query.text);
   const sources = (query.expansions ?? []).flatMap((e) => (e.source ? [e.source] : []));
   const asking = askingClausesNamingThings(text, { tokenizer: index.tokenizer, documentFrequency: (w) => index.keyword.documentFrequency(w) }, sources);
-  for (const t of index.tokenizer.tokens(text)) {
+  for (const t of index.tokenizer.tokens(withoutCutFillers(text))) {
     if (isEverydayWord(t)) continue;
     const story = !!asking && /^[\u4e00-\u9fff]+$/.test(t) && text.includes(t) && !asking.some((c) => c.includes(t));
     add(t, story ? STORY_WEIGHT : 1, 'question');
