@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NOTICE_PRINT_STYLE, printPdf, writeDocx } from '../../test/support/documents.js';
+import { writeStratifiedSplit } from '../split-rule.js';
 
 const DOCS = path.join(import.meta.dirname, 'docs');
 const QUESTIONS = path.join(import.meta.dirname, 'questions.jsonl');
@@ -69,35 +70,12 @@ const FUNERAL_GRANT_HTML = `<!DOCTYPE html>
 <p style="text-align:right">棠州市人力资源和社会保障局　棠州市财政局<br>2026年6月20日</p>
 </body></html>`;
 
-/** The split rule: within each language × answerable × kind, in id order, items 1, 3, 5 of every 5 are calib. */
-function writeSplit(): void {
-  const lines = fs.readFileSync(QUESTIONS, 'utf8').split('\n').filter((l) => l.trim());
-  const qs = lines.map((l) => JSON.parse(l) as { id: string; lang: string; unanswerable: boolean; tags: string[]; split?: string });
-  const stratum = (q: (typeof qs)[number]) =>
-    `${q.lang}/${q.unanswerable}/${q.unanswerable ? q.tags[0] : q.tags.includes('cross-lingual') ? 'cross-lingual' : q.tags.includes('near-duplicate') ? 'near-duplicate' : 'plain'}`;
-  const seen = new Map<string, number>();
-  for (const q of [...qs].sort((a, b) => a.id.localeCompare(b.id))) {
-    const s = stratum(q);
-    const n = seen.get(s) ?? 0;
-    seen.set(s, n + 1);
-    q.split = [0, 2, 4].includes(n % 5) ? 'calib' : 'report';
-  }
-  // one JSON object a line, written as the other sets write them ("key": value, ", " between items)
-  const fmt = (v: unknown): string =>
-    Array.isArray(v) ? `[${v.map(fmt).join(', ')}]` : v !== null && typeof v === 'object' ? `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${fmt(x)}`).join(', ')}}` : JSON.stringify(v);
-  const out = qs.map((q) => {
-    const { split, ...rest } = q;
-    return fmt({ ...rest, split });
-  });
-  fs.writeFileSync(QUESTIONS, `${out.join('\n')}\n`);
-}
-
 async function main(): Promise<void> {
   if (!process.argv.includes('--split')) {
     await antenatalGuide();
     await printPdf(FUNERAL_GRANT_HTML, path.join(DOCS, '04_sangzang_fuxujin_tongzhi.pdf'));
   }
-  if (fs.existsSync(QUESTIONS)) writeSplit();
+  if (fs.existsSync(QUESTIONS)) writeStratifiedSplit(QUESTIONS);
 }
 
 await main();
