@@ -1315,6 +1315,12 @@ describe("the asker's own case", () => {
     const weight = (term: string) => ('keyTerms' in analysis ? (analysis.keyTerms.find((k) => k.term === term)?.weight ?? 0) : 0);
     expect(weight('每个')).toBeGreaterThan(0);
     expect(weight('每个')).toBeLessThan(weight('扶助') / 2);
+    // (每户, 每人 name the unit a figure is per, as its sentence does — 每户补助1.5万元 —: they keep their weight.)
+    const plan = statsFor([{ title: '农村危房改造实施方案', text: '危房改造每户补助1.5万元。特困户危房改造再增加5000元。' }, { title: '公墓价格', text: '每个墓位每年维护管理费80元。' }, JIWANG]);
+    const perHousehold = '危房改造每户补助多少';
+    const sized = analyseQuestion({ question: perHousehold, language: 'zh', retrieval: retrievalOf(perHousehold, plan.chunks), history: [] }, plan.stats);
+    const household = 'keyTerms' in sized ? (sized.keyTerms.find((k) => k.term === '每户')?.weight ?? 0) : 0;
+    expect(household).toBeGreaterThan(weight('每个'));
   });
 
   it('a run no dictionary has that opens with a preposition (按新 of 按新标准还是老标准) names no kind of the thing after it', () => {

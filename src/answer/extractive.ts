@@ -1537,8 +1537,10 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     const asWritten = t.origin === 'variant' && !!t.source ? stats.tokenizer.generalTag(t.source) : null;
     const phrasing = (df === 0 && usage > 0 && !NOUN_TAG.test(tag) && !PLACE_OR_NAME_TAG.test(tag)) || (asWritten !== null && !NOUN_TAG.test(asWritten) && !PLACE_OR_NAME_TAG.test(asWritten));
     const answerKind = answerKinds.some((span) => span.startsWith(t.term));
-    // A pronoun or determiner (每个 of 每个月都打过来, 其他, 各个: jieba's r) points at a thing, it names none.
-    const pronoun = language === 'zh' && !t.source && tag === 'r';
+    // A pronoun or determiner (每个 of 每个月都打过来, 其他, 各个: jieba's r) points at a thing, it names none. (Not 每户,
+    // 每人, 每年: the unit a figure is per, which a figure's sentence names — 每户补助1.5万元 — as 每个, with the general
+    // classifier, does not.)
+    const pronoun = language === 'zh' && !t.source && tag === 'r' && !/^每[^个]/.test(t.term);
     if (fragment || phrasing || pronoun || (answerKind && df === 0)) w *= WEAK_EVIDENCE;
     // (Its weight stays: it picks the clause that states the asked end — 申请截止时间为… of a sentence that also dates the purchase.)
     const askingEnd = !t.source && whenAsking.some((span) => span.includes(t.term));
