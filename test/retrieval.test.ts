@@ -14,7 +14,8 @@ import { currentGeneration, readManifest } from '../src/index/store.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { createRetriever, fuse, weightedTerms } from '../src/retrieve/hybrid.js';
 import { liftAskedSection } from '../src/retrieve/asked-section.js';
-import { chineseText, keepOtherLanguage } from '../src/retrieve/other-language.js';
+import { keepOtherLanguage } from '../src/retrieve/other-language.js';
+import { chineseText } from '../src/lang/detect.js';
 import { createTokenizer } from '../src/text/tokenize.js';
 import { makeTempCorpus, missingModelEnv, tinyModelEnv, type TempCorpus } from './support/corpus.js';
 import { until } from './support/limits.js';
@@ -322,7 +323,7 @@ describe('a Chinese passage for an English question', () => {
     { id: 4, text: '承租人签订合同时缴纳摊位押金2000元。' },
     { id: 5, text: '夜市摊位不得转租。' },
   ];
-  const order = (items: typeof ranked, language: string, k = 3) => keepOtherLanguage(items, k, (p) => p.text, language).map((p) => p.id);
+  const order = (items: typeof ranked, language: 'zh' | 'en', k = 3) => keepOtherLanguage(items, k, (p) => p.text, language).map((p) => p.id);
 
   it('takes the last of the first k places when English pages fill them, the best Chinese one the search found', () => {
     expect(order(ranked, 'en')).toEqual([1, 2, 4, 3, 5]);

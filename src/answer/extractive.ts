@@ -16,7 +16,7 @@ import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_E
 import { askedFigure, askedPeriodSpan, askedUnitSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, freeMentions, FREE_UNIT, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, statesEnglishPlace, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
-import { countScripts } from '../lang/detect.js';
+import { englishText } from '../lang/detect.js';
 import { stemEnglish } from '../text/stem.js';
 import { STOP_WORDS, wordForms } from '../lang/english/words.js';
 import { ABSTENTION, type AbstentionRule } from './abstention.js';
@@ -1120,10 +1120,6 @@ function loneLatinWords(text: string): string[] {
   return (text.match(/[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)*/g) ?? []).filter((run) => !/[ \t]/.test(run)).map((w) => w.toLowerCase());
 }
 
-function englishText(text: string): boolean {
-  const { han, otherLetters } = countScripts(text);
-  return otherLetters > han;
-}
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;

@@ -36,3 +36,15 @@ export function detectLanguage(text: string): Language {
   if (otherLetters === 0) return 'zh';
   return han * HAN_WEIGHT >= otherLetters ? 'zh' : 'en';
 }
+
+/** A text written in English: more letters of other scripts than Han characters (an English page quoting 长者食堂). */
+export function englishText(text: string): boolean {
+  const { han, otherLetters } = countScripts(text);
+  return otherLetters > han;
+}
+
+/** A text written in Chinese: some Han characters, and no fewer than the letters of other scripts. */
+export function chineseText(text: string): boolean {
+  const { han, otherLetters } = countScripts(text);
+  return han > 0 && han >= otherLetters;
+}

@@ -3,20 +3,14 @@
 // (the visitor centre's phone, the deposit, the months it is paid) ranks sixth. The last place goes to the best
 // Chinese passage the search found, so the answerer sees both languages' accounts.
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /[a-z]/gi;
-
-/** Chinese text: more Han characters than Latin letters (an English page naming 长者食堂 stays English). */
-export function chineseText(text: string): boolean {
-  const han = text.match(HAN)?.length ?? 0;
-  return han > 0 && han >= (text.match(LATIN)?.length ?? 0);
-}
+import type { Language } from '../ports.js';
+import { chineseText } from '../lang/detect.js';
 
 /**
  * `ranked` (best first) with, where none of its first `k` is Chinese text, its best-ranked Chinese item moved to
  * place `k` (the k-th shifts down). Unchanged for Chinese questions, or where the search found no Chinese item.
  */
-export function keepOtherLanguage<T>(ranked: readonly T[], k: number, textOf: (item: T) => string, language: string): T[] {
+export function keepOtherLanguage<T>(ranked: readonly T[], k: number, textOf: (item: T) => string, language: Language): T[] {
   if (language !== 'en' || ranked.length <= k) return [...ranked];
   if (ranked.slice(0, k).some((item) => chineseText(textOf(item)))) return [...ranked];
   const at = ranked.findIndex((item, i) => i >= k && chineseText(textOf(item)));
