@@ -44,6 +44,7 @@ export const CALIB_SETS = [
   { set: 'forge', questions: 'eval/forge/questions.jsonl', corpus: 'eval/forge/docs' },
   { set: 'frost', questions: 'eval/frost/questions.jsonl', corpus: 'eval/frost/docs' },
   { set: 'cradle', questions: 'eval/cradle/questions.jsonl', corpus: 'eval/cradle/docs' },
+  { set: 'hearth', questions: 'eval/hearth/questions.jsonl', corpus: 'eval/hearth/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
