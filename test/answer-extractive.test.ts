@@ -2052,6 +2052,23 @@ describe('abstention evidence', () => {
     expect(draft.text.split('\n')[0]).toContain('1名');
   });
 
+  it('going or coming to do it (去办 of 周六能去办不, 来拉 of 几天之内来拉的) is how the asker puts it, not a topic a passage must have', () => {
+    // Two passages: the window's hours, and a village notice that happens to say 不需要自己去办 — the asker's 去办 must not
+    // make the second the better match.
+    const guide = statsFor([
+      { title: '门牌证明开具办事指南', text: '办理地点：区政务服务中心2楼21号窗口。办公时间：周一至周五9:00—12:00，13:30—17:00（法定节假日除外）。' },
+      { title: '乡村门牌安装公告', text: '门牌安装后，派出所统一将户口簿上的地址变更为新的门牌地址，村民不需要自己去办。' },
+      ...ALL,
+    ]);
+    const draft = askZh('门牌证明周六能去办不', guide.chunks.slice(0, 2).reverse(), guide.stats);
+    expect(draft.abstained, draft.reasons.join(' | ')).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('周一至周五9:00—12:00');
+    const waste = statsFor([{ title: '装修垃圾清运服务通告', text: '居民通过热线预约装修垃圾清运，清运单位在预约成功后72小时内上门清运。' }, ...ALL]);
+    const pickup = askChunkOf(waste, '约了装修垃圾清运 几天之内来拉的');
+    expect(pickup.abstained, pickup.reasons.join(' | ')).toBe(false);
+    expect(pickup.text.split('\n')[0]).toContain('72小时内');
+  });
+
   it('the grade asked reads as the notice writes it: 三胎 is 三孩, 2级 is 二级, 三甲 is 三级', () => {
     const notice = statsFor([{ title: '生育支持政策问答', text: '答：具有本市户籍的家庭，生育二孩的发放一次性生育奖励2000元，生育三孩及以上的发放一次性生育奖励5000元。' }, ...ALL]);
     // (Searched as retrieval does, with the curated synonym: 三胎 → 三孩.)

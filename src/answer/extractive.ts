@@ -1315,6 +1315,8 @@ function cutAcross(question: string, at: number, stats: CorpusStats, inPassages:
 const COMPLEMENT = /^(来|去|到|完|好|掉|住|走|成|着|过|上|下|出|进|回|开|进来|出来|上来|下来|过来|回来|起来|进去|出去|上去|下去|过去|回去)$/;
 /** Modal verbs (能带, 可领, 要交): what may or must be done, said before the verb. */
 const MODAL = /^[能可会要该得想肯敢]$/;
+/** Going or coming to do something (去办, 来拉), said before the verb. */
+const GO_COME = /^[去来]$/;
 /** Everyday verbs jieba's stock dictionary tags otherwise (换 nz). */
 const LIGHT_VERB = /^(换)$/;
 
@@ -1325,7 +1327,8 @@ const LIGHT_VERB = /^(换)$/;
 function verbWithComplement(word: string, tokenizer: CorpusStats['tokenizer']): string | null {
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(word)) return null;
   // (…or a modal before it: 能带 of 能带家里人吗 — a word of jieba's dictionary only as physics' "energy band".)
-  if (word.length === 2 && MODAL.test(word[0]!) && /^v/.test(tokenizer.generalTag(word[1]!))) return word[1]!;
+  // (…or the 去 or 来 of going or coming to do it: 去办 of 周六能去办不, 来拉 of 几天之内来拉的.)
+  if (word.length === 2 && (MODAL.test(word[0]!) || GO_COME.test(word[0]!)) && /^v/.test(tokenizer.generalTag(word[1]!))) return word[1]!;
   for (let k = 1; k < word.length; k++) {
     const verb = word.slice(0, k);
     // …or with an everyday object (带娃, 接孩子): the asker's household, as the kinship word alone is.
@@ -1523,7 +1526,7 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // their general-language frequency tempers them.
     // A verb with its complement no document uses (加进来, 换完) weighs as its verb: jieba's dictionary may
     // list it as a rare name (加进来 nr) or not at all, which would make it a rare topic.
-    const verb = df === 0 ? verbWithComplement(t.term, stats.tokenizer) : null;
+    const verb = df === 0 || general === 0 ? verbWithComplement(t.term, stats.tokenizer) : null;
     const usage = verb ? stats.tokenizer.generalFrequency(verb) : general;
     let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (EVERYDAY_FLOOR + (1 - EVERYDAY_FLOOR) * specificity(usage)) : idfMax * specificity(usage);
     const tag = verb ? 'v' : stats.tokenizer.generalTag(t.term);
