@@ -26,6 +26,8 @@ interface Served {
   lastModified?: string;
   delayMs?: number;
   status?: number;
+  /** Requests to drop (the socket destroyed, no answer) before one is answered. */
+  resets?: number;
 }
 
 let server: http.Server;
@@ -46,6 +48,12 @@ beforeAll(async () => {
     const r = routes.get(req.url ?? '');
     const record = { path: req.url ?? '', ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'], status: 200 };
     requests.push(record);
+    if (r?.resets) {
+      r.resets--;
+      record.status = 0;
+      req.socket.destroy();
+      return;
+    }
     if (!r) {
       record.status = 404;
       res.writeHead(404).end('not found');
@@ -113,6 +121,17 @@ describe('ingest of URLs', () => {
     expect(report.unchanged).toEqual([plain]);
     const chunk = readChunks(currentGeneration(config.indexDir)!).find((c) => c.docId === pageUrl)!;
     expect(chunk.text).toContain('6月8日开业');
+  });
+
+  it('asks once more when the connection drops before the answer (ECONNRESET), and refuses a URL whose second try drops too', async () => {
+    const flaky = serve('/flaky', { body: Buffer.from('The recycling point pays 1.2 yuan per kilogram of cardboard.\n'), type: 'text/plain', resets: 1 });
+    const dead = serve('/dead', { body: Buffer.from('never sent\n'), type: 'text/plain', resets: 2 });
+    const report = await ingest(config, { paths: [flaky, dead], embedder: null }, logger);
+    expect(report.rejected).toEqual([{ path: dead, reason: expect.stringMatching(/^cannot fetch: /) }]);
+    expect(requests.filter((r) => r.path === '/flaky').map((r) => r.status)).toEqual([0, 200]);
+    expect(requests.filter((r) => r.path === '/dead').map((r) => r.status)).toEqual([0, 0]);
+    const chunk = readChunks(currentGeneration(config.indexDir)!).find((c) => c.docId === flaky);
+    expect(chunk?.text).toContain('1.2 yuan per kilogram');
   });
 
   it('refuses, by URL and with the reason, a 404, a body over FETCH_MAX_BYTES, a timeout and an unknown type; the index keeps the rest', async () => {

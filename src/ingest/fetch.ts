@@ -62,6 +62,9 @@ export async function readBody(res: Response, maxBytes: number): Promise<Buffer 
   return Buffer.concat(parts);
 }
 
+/** Socket errors of a connection dropped under the request: worth one more try. */
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
 /** Fetches and reads one URL; never throws — failures come back as RejectedFile with the reason. */
 export async function fetchDocument(url: string, previous: Validators | undefined, options: FetchOptions): Promise<FetchResult> {
   const headers: Record<string, string> = { 'user-agent': 'local-services-answer-bot (document ingest)', accept: 'text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown;q=0.9,*/*;q=0.5' };
@@ -70,15 +73,21 @@ export async function fetchDocument(url: string, previous: Validators | undefine
   let res: Response;
   let bytes: Buffer | null;
   const signal = AbortSignal.timeout(options.timeoutMs);
-  try {
-    res = await fetch(url, { headers, redirect: 'follow', signal });
-    if (res.status === 304) return { unchanged: true, validators: previous ?? {} };
-    if (!res.ok) return { path: url, reason: `HTTP ${res.status} ${res.statusText}`.trim() };
-    bytes = await readBody(res, options.maxBytes);
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    if (e.name === 'TimeoutError' || signal.aborted) return { path: url, reason: `no answer within ${options.timeoutMs} ms (FETCH_TIMEOUT_MS)` };
-    return { path: url, reason: `cannot fetch: ${e.cause?.code ?? e.message}` };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      res = await fetch(url, { headers, redirect: 'follow', signal });
+      if (res.status === 304) return { unchanged: true, validators: previous ?? {} };
+      if (!res.ok) return { path: url, reason: `HTTP ${res.status} ${res.statusText}`.trim() };
+      bytes = await readBody(res, options.maxBytes);
+      break;
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } };
+      if (e.name === 'TimeoutError' || signal.aborted) return { path: url, reason: `no answer within ${options.timeoutMs} ms (FETCH_TIMEOUT_MS)` };
+      // A connection dropped before the answer (a reused keep-alive socket the server had closed, a reset under load) is
+      // asked once more, within the same time limit; a second failure is the URL's.
+      if (attempt === 1 && DROPPED.has(e.cause?.code ?? '')) continue;
+      return { path: url, reason: `cannot fetch: ${e.cause?.code ?? e.message}` };
+    }
   }
   if (bytes === null) return { path: url, reason: `too large (over ${options.maxBytes} bytes; the limit is FETCH_MAX_BYTES)` };
   const contentType = res.headers.get('content-type') ?? undefined;
