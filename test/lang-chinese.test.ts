@@ -31,7 +31,7 @@ const DOCS = [
   '投亲靠友分散安置的，按每人每天30元给予临时生活救助。在市外用血的，可以凭用血发票报销。婚前医学检查免费。义务兵转改军士的，次月起停发优待金。',
   '个人申请采伐林木须办理许可。禁止在堤防两侧夜间垂钓。家禽损失按每只30元补偿。个体工商户变更经营者无需注销。',
   '采暖用电每千瓦时补贴0.2元，更换分时电能表不收费。办税服务厅办理年度汇算。纳税人的父母年满60周岁的可以扣除。出租人和承租人另有约定的从其约定。',
-  '清明节开通祭扫公交专线。计划生育特别扶助金按季度发放。业主委员会每届任期5年。在外地参保形成的部分向原参保地申请。最低缴费年限为15年，缴满后按月领取。',
+  '清明节开通祭扫公交专线。计划生育特别扶助金按季度发放。业主委员会每届任期5年。周六、周日9:00—12:00可以装修，法定节假日全天禁止。在外地参保形成的部分向原参保地申请。最低缴费年限为15年，缴满后按月领取。',
 ];
 const tokenizer = indexTokenizer([]);
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
@@ -105,6 +105,9 @@ describe('Chinese expander', () => {
     expect(terms('一次收多少钱')).toContain('一次→每次:synonym');
     // (A term of office too: 业委会一届干几年 is asked of 每届任期5年.)
     expect(terms('业委会一届干几年')).toContain('一届→每届:synonym');
+    // Days off as residents say them are the notices' days: 周末 is 周六、周日, 国庆 a 法定节假日.
+    expect(terms('周末邻居装修几点可以开工')).toEqual(expect.arrayContaining(['周末→周六:synonym', '周末→周日:synonym']));
+    expect(terms('国庆放假工资咋算')).toContain('国庆→法定节假日:synonym');
     // Someone doing it for the asker is what a guide calls 代办 or 委托.
     expect(terms('我老公帮我去办社保卡行不行')).toEqual(expect.arrayContaining(['帮我去办→代办:synonym', '帮我去办→委托:synonym']));
     expect(terms('儿子能替我办吗')).toContain('替我办→代办:synonym');
