@@ -1525,7 +1525,8 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     // In a small corpus IDF alone overrates everyday words that happen to be rare in it (一个月, 发):
     // their general-language frequency tempers them.
     // A verb with its complement no document uses (加进来, 换完) weighs as its verb: jieba's dictionary may
-    // list it as a rare name (加进来 nr) or not at all, which would make it a rare topic.
+    // list it as a rare name (加进来 nr) or not at all, which would make it a rare topic. (So does one a document
+    // happens to use that jieba's dictionary lacks: 去办 of a village notice's 不需要自己去办.)
     const verb = df === 0 || general === 0 ? verbWithComplement(t.term, stats.tokenizer) : null;
     const usage = verb ? stats.tokenizer.generalFrequency(verb) : general;
     let w = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (EVERYDAY_FLOOR + (1 - EVERYDAY_FLOOR) * specificity(usage)) : idfMax * specificity(usage);
