@@ -3609,6 +3609,10 @@ describe('question analysis', () => {
     expect(askingClauses('tiegang district wage complaint window, is it open on saturdays')).toBeNull();
     expect(askingClauses('I was in town last week, the wage complaint window, is it open on saturdays')).toEqual(['the wage complaint window', 'is it open on saturdays']);
     expect(askingClauses('my parents are 70, can they get the allowance?')).toEqual(['can they get the allowance']);
+    // ("They" asks of the clause before it too where that clause names no one of the asker's: an office, a subsidy.)
+    expect(askingClauses('power company office in luting county for a home charger, are they open on saturdays')).toBeNull();
+    expect(askingClauses('lift installation in old buildings: after the subsidy is approved, how fast do they pay it?')).toBeNull();
+    expect(askingClauses('my parents live in luting county, are they eligible?')).toEqual(['are they eligible']);
     // The clause that asks names nothing of its own: the others say what it is about, nothing is weighed down.
     const names = (clause: string) => /市场监管局|蔬菜/.test(clause);
     expect(askingClauses('绛县市场监管局现场帮市民检测蔬菜水果，主要查什么？', names)).toBeNull();

@@ -280,14 +280,21 @@ export function askingClauses(question: string, topical?: (clause: string) => bo
   }
   // An English clause that asks of "it" (…, is it open on saturdays; how much is it) asks of the clause before it:
   // "tiegang district wage complaint window" names what is open, it tells no story. ("They", "he" and "she" are
-  // mostly the asker's people: my parents are 70, can they…)
-  const antecedents = new Set(asking.map((c) => clauses.indexOf(c)).filter((i) => i > 0 && REFERS_BACK_EN.test(clauses[i])).map((i) => clauses[i - 1]));
+  // mostly the asker's people: my parents are 70, can they… — but not after a clause that names no one of the asker's:
+  // "power company office in luting county for a home charger, are they open on saturdays".)
+  const refersBack = (i: number) => REFERS_BACK_EN.test(clauses[i]) || (REFERS_BACK_THEY_EN.test(clauses[i]) && !ASKERS_OWN_EN.test(clauses[i - 1]));
+  const antecedents = new Set(asking.map((c) => clauses.indexOf(c)).filter((i) => i > 0 && refersBack(i)).map((i) => clauses[i - 1]));
   const all = antecedents.size ? clauses.filter((c) => asking.includes(c) || antecedents.has(c)) : asking;
   return all.length && all.length < clauses.length ? all : null;
 }
 
 /** An English asking clause whose subject is a pronoun for a thing the clause before named (is it open, how much is that). */
 const REFERS_BACK_EN = new RegExp(`^\\W*(?:(?:what|when|where|which|who|how(?:\\s+\\w+)?)\\s+)?(?:${ENGLISH_AUXILIARY})\\s+(?:it|this|that|these|those)\\b`, 'i');
+
+/** …and one whose subject is "they" (are they open on saturdays), for a clause before that names no one of the asker's. */
+const REFERS_BACK_THEY_EN = new RegExp(`^\\W*(?:(?:what|when|where|which|who|how(?:\\s+\\w+)?)\\s+)?(?:${ENGLISH_AUXILIARY})\\s+they\\b`, 'i');
+/** The asker and their people in English (my, our, I, we; mum, parents, wife …). */
+const ASKERS_OWN_EN = /\b(?:i|i'm|im|me|my|mine|we|our|us|mum|mom|dad|parents?|wife|husband|son|daughter|kids?|children|grandma|grandpa|grandparents|family|friends?|neighbou?rs?)\b/i;
 
 // Years named relative to now: 去年的水价 asks for last year's table, not this year's.
 const RELATIVE_YEARS: [RegExp, number][] = [
