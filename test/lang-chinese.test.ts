@@ -43,6 +43,9 @@ describe('Chinese expander', () => {
   it('repairs pinyin typos to the corpus word with the same pinyin, and counts them for the typed word', () => {
     expect(terms('低包怎么申请？')).toContain('低包→低保:pinyin-repair');
     expect(terms('生活补帖每个月多少')).toContain('补帖→补贴:pinyin-repair');
+    // A slip of a resident's own word (压金 for 押金) is what the documents call that word (学习保证金), as a resident's
+    // word in pinyin is — beside the question's other words, as every repair must be.
+    expect(terms('报名交的压金啥时候退')).toContain('压金→保证金:pinyin-repair');
   });
 
   it('reads a word typed as bare pinyin in Latin letters as the corpus word it spells', () => {

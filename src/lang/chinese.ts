@@ -250,6 +250,14 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
         const fuzzy = fuzzyRepairs(token).filter((w) => noun(w) && key(w) !== key(token) && fits(w, token));
         if (fuzzy.length === 1) found.push(...fuzzy);
       }
+      // A slip of a resident's own word the documents call otherwise (压金 for 押金, the notice's 保证金): what they call it,
+      // as a resident's word typed in Latin letters is (shiyejin → 失业金 → 失业保险金).
+      if (!found.length && general === 0 && token.length >= 2) {
+        for (const [resident, official] of synonyms) {
+          if (resident.length !== token.length || resident === token || key(resident) !== key(token) || ![...resident].some((c, i) => token[i] === c)) continue;
+          for (const term of official) if (inCorpus(term) && fits(term, token) && !found.includes(term)) found.push(term);
+        }
+      }
       for (const term of found) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
       // (And a rare word nothing repairs: 公祖房 is cut 公祖 / 房, and 公祖 is a word jieba has seen twice.)
       if (general === 0 || (!found.length && general <= RARE_WORD)) nonWords.push(token);
