@@ -1088,6 +1088,15 @@ describe('answer first', () => {
     expect(askZh('社区周六晚上放什么电影', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
   });
 
+  it('a choice asked by how it looks or tastes (瓷砖选什么颜色好看, 啥牌子最好用) asks a judgement, not a rule that names the thing', () => {
+    const waste = { title: '装修垃圾清运通告', text: '居民装修产生的碎砖、废弃瓷砖、石膏板等装修垃圾，应当装袋后堆放在小区物业指定的临时堆放点。' };
+    const advice = { title: '家装小贴士', text: '装修客厅选瓷砖，颜色推荐浅色，米白色显得空间更大。' };
+    facetGivenOnlyBy('装修客厅瓷砖选什么颜色好看', waste, advice, '推荐');
+    // (What the rule states is answered as before; 什么时候 asks a date, not a taste.)
+    const local = statsFor([waste, ...ALL]);
+    expect(askZh('废弃瓷砖装袋以后堆放在哪', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
+  });
+
   it('things asked by how they taste or entertain (有什么好看的…电影, 好吃的馆子, "any good restaurants near", "best trails around") ask a recommendation', () => {
     const veterans = { title: '退役军人优待项目', text: '退役军人持优待证可免费参观本市博物馆、纪念馆和电影院举办的公益放映活动。' };
     const film = statsFor([veterans, ...ALL]);
