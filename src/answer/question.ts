@@ -282,17 +282,20 @@ export function askingClauses(question: string, topical?: (clause: string) => bo
   // "tiegang district wage complaint window" names what is open, it tells no story. ("They", "he" and "she" are
   // mostly the asker's people: my parents are 70, can they… — but not after a clause that names no one of the asker's:
   // "power company office in luting county for a home charger, are they open on saturdays".)
-  const refersBack = (i: number) => REFERS_BACK_EN.test(clauses[i]) || (REFERS_BACK_THEY_EN.test(clauses[i]) && !ASKERS_OWN_EN.test(clauses[i - 1]));
+  const refersBack = (i: number) => {
+    const pronoun = REFERS_BACK_EN.exec(clauses[i])?.[1]?.toLowerCase();
+    return !!pronoun && (pronoun !== 'they' || !ASKERS_OWN_EN.test(clauses[i - 1]));
+  };
   const antecedents = new Set(asking.map((c) => clauses.indexOf(c)).filter((i) => i > 0 && refersBack(i)).map((i) => clauses[i - 1]));
   const all = antecedents.size ? clauses.filter((c) => asking.includes(c) || antecedents.has(c)) : asking;
   return all.length && all.length < clauses.length ? all : null;
 }
 
-/** An English asking clause whose subject is a pronoun for a thing the clause before named (is it open, how much is that). */
-const REFERS_BACK_EN = new RegExp(`^\\W*(?:(?:what|when|where|which|who|how(?:\\s+\\w+)?)\\s+)?(?:${ENGLISH_AUXILIARY})\\s+(?:it|this|that|these|those)\\b`, 'i');
-
-/** …and one whose subject is "they" (are they open on saturdays), for a clause before that names no one of the asker's. */
-const REFERS_BACK_THEY_EN = new RegExp(`^\\W*(?:(?:what|when|where|which|who|how(?:\\s+\\w+)?)\\s+)?(?:${ENGLISH_AUXILIARY})\\s+they\\b`, 'i');
+/**
+ * An English asking clause whose subject is a pronoun for a thing the clause before named (is it open, how much is that;
+ * are they open, for a clause before that names no one of the asker's): the pronoun.
+ */
+const REFERS_BACK_EN = new RegExp(`^\\W*(?:(?:what|when|where|which|who|how(?:\\s+\\w+)?)\\s+)?(?:${ENGLISH_AUXILIARY})\\s+(it|this|that|these|those|they)\\b`, 'i');
 /** The asker and their people in English (my, our, I, we; mum, parents, wife …). */
 const ASKERS_OWN_EN = /\b(?:i|i'm|im|me|my|mine|we|our|us|mum|mom|dad|parents?|wife|husband|son|daughter|kids?|children|grandma|grandpa|grandparents|family|friends?|neighbou?rs?)\b/i;
 

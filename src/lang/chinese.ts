@@ -111,6 +111,20 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     else map.set(k, [w]);
   };
 
+  // The curated list's resident words by toneless pinyin: built on the first question that needs one.
+  let byResidentKey: Map<string, (readonly [string, readonly string[]])[]> | null = null;
+  function residentsSounding(k: string): readonly (readonly [string, readonly string[]])[] {
+    if (!byResidentKey) {
+      byResidentKey = new Map();
+      for (const entry of synonyms) {
+        const list = byResidentKey.get(key(entry[0]));
+        if (list) list.push(entry);
+        else byResidentKey.set(key(entry[0]), [entry]);
+      }
+    }
+    return byResidentKey.get(k) ?? [];
+  }
+
   function fromLatin(word: string): string[] {
     if (!byPinyin) {
       byPinyin = new Map();
@@ -118,7 +132,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     }
     const words = (byPinyin.get(word) ?? []).slice(0, MAX_ALTERNATIVES);
     // A resident's word typed in pinyin (shiyejin → 失业金) stands for what the documents call it (失业保险金).
-    if (!words.length) for (const [resident, official] of synonyms) if (key(resident) === word) words.push(...official.filter(inCorpus));
+    if (!words.length) for (const [, official] of residentsSounding(word)) words.push(...official.filter(inCorpus));
     return words.slice(0, MAX_ALTERNATIVES);
   }
 
@@ -253,8 +267,8 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       // A slip of a resident's own word the documents call otherwise (压金 for 押金, the notice's 保证金): what they call it,
       // as a resident's word typed in Latin letters is (shiyejin → 失业金 → 失业保险金).
       if (!found.length && general === 0 && token.length >= 2) {
-        for (const [resident, official] of synonyms) {
-          if (resident.length !== token.length || resident === token || key(resident) !== key(token) || ![...resident].some((c, i) => token[i] === c)) continue;
+        for (const [resident, official] of residentsSounding(key(token))) {
+          if (resident.length !== token.length || resident === token || ![...resident].some((c, i) => token[i] === c)) continue;
           for (const term of official) if (inCorpus(term) && fits(term, token) && !found.includes(term)) found.push(term);
         }
       }
