@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
 import { analyseQuestion, answerableBy, answerExtractively, onlyDefers, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
-import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX } from '../src/answer/lead.js';
+import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX, wholeWords } from '../src/answer/lead.js';
 import { askedFigure, askedUnitSpan, ASKS_WAIT, englishFigureSpan, figureFit, figureMentions, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing } from '../src/answer/figures.js';
 import { wrapQuestion } from '../scripts/perturb-questions.js';
 import { arabicAges, askingClauses, choiceOptions, fixAskingTypos, ownCaseSpans, questionKind, relativeYears, stripCourtesy, stripInstructions } from '../src/answer/question.js';
@@ -3833,6 +3833,20 @@ describe('English answers', () => {
     const born = englishFact(school.text, null, ['born', 'grade', 'children']);
     expect(born.length).toBeLessThanOrEqual(ENGLISH_LEAD_MAX + 4);
     expect(born).toContain('between 1 September 2019');
+    // A window cut inside its sentence says so (…), at either end, and never starts with the rest of a cut word
+    // ("'s Neighbourhood …" of "Old Yang's"): it is not dressed as a statement of its own ("A bike you need …").
+    const room = englishFact('In Lanqiao District, "Old Yang\'s Neighbourhood Mediation Room" at 52 Yuetang Road is open on Tuesday and Thursday evenings from 19:00 to 21:00 and on Saturday mornings.', null, ['old', 'yang', 'mediat', 'room', 'video']);
+    expect(room).toMatch(/^…[A-Za-z]/);
+    expect(room).toMatch(/…$/);
+    const bike = englishFact('To borrow a bike for the riverside path you need a Hexi Citizen Card or the "Hexi Cycling" mini program on your phone.', null, ['bike', 'speed', 'limit', 'riverside', 'path']);
+    expect(bike).toMatch(/^…a bike/);
+    expect(born).toMatch(/^…/);
+    expect(born).not.toMatch(/…$/);
+    // A number is one word with its separators: a window ending inside "6,000 yuan" does not show "6" as the figure.
+    const grant = "From 1 July 2026 the funeral grant for members of the employees' scheme is 6,000 yuan.";
+    expect(wholeWords(grant, 0, grant.indexOf('6,000') + 2).trimEnd()).toMatch(/scheme is$/);
+    expect(wholeWords(grant, grant.indexOf('6,000') + 2, grant.length).trimStart()).toBe('yuan.');
+    expect(wholeWords('每人每月补贴3000元', 0, 8)).toBe('每人每月补贴');
     // A condition that restates the question is not the fact: what follows it is.
     const balance = englishFact('If you leave China permanently, you can close your account and receive the remaining balance in a lump sum.', null, ['leave', 'china', 'money']);
     expect(balance).toMatch(/^you can close your account/i);

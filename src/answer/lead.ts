@@ -57,8 +57,11 @@ export function figureClause(sentence: string, figure: FigureMention): string {
  */
 export function wholeWords(text: string, from: number, to: number): string {
   let piece = text.slice(from, to);
-  if (from > 0 && /[A-Za-z]/.test(text[from - 1]) && /^[A-Za-z]/.test(piece)) piece = piece.replace(/^[A-Za-z]+/, '');
-  if (to < text.length && /[A-Za-z]/.test(text[to]) && /[A-Za-z]$/.test(piece)) piece = piece.replace(/[A-Za-z]+$/, '');
+  // (An apostrophe inside a word is the word's: "Old Yang's Room" cut after "Yang" drops "'s" too. A number is one
+  // word with its separators: "6,000 yuan" cut after "6," drops "6,", not shown as the figure 6.)
+  const inWord = (i: number) => /[A-Za-z0-9'’]/.test(text[i] ?? '') || (/[,.]/.test(text[i] ?? '') && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
+  if (from > 0 && inWord(from - 1) && inWord(from)) piece = piece.replace(/^(?:[A-Za-z0-9'’]|[,.](?=\d))+/, '');
+  if (to < text.length && inWord(to) && inWord(to - 1)) piece = piece.replace(/(?:[A-Za-z0-9'’]|(?<=\d)[,.])+$/, '');
   return piece;
 }
 
@@ -358,8 +361,13 @@ function englishWindow(text: string, pieces: Clause[], figure: FigureMention | n
     if (negation && !figure && out.length <= NEGATED_LEAD_MAX) return tidyEnglish(out);
     if (negation?.index !== undefined) start = negation.index;
     const window = wholeWords(out, start, Math.min(end, start + ENGLISH_LEAD_MAX)).replace(/\s+(?:a|an|the|at|in|on|of|for|to|and|or|by|with|from|as)\s*$/i, '');
-    if (negation && start > 0) return `…${tidy(window.trimStart())}`;
-    out = window;
+    // A window cut inside its sentence is marked as cut, not dressed as a statement of its own ("…a bike you need an
+    // Aowan Citizen Card", not "A bike you need an Aowan Citizen Card").
+    // (And at its end, where the window stops before the sentence does.)
+    const bare = (t: string) => t.replace(/[\s.!?]+$/, '');
+    const cutEnd = bare(out).endsWith(bare(window)) ? '' : '…';
+    if (start > 0 && !/[.!?]\s*$/.test(out.slice(0, start))) return `…${tidy(window.trimStart())}${cutEnd}`;
+    out = cutEnd ? `${tidyEnglish(window)}${cutEnd}` : window;
   }
   return tidyEnglish(out);
 }
