@@ -45,6 +45,7 @@ export const CALIB_SETS = [
   { set: 'frost', questions: 'eval/frost/questions.jsonl', corpus: 'eval/frost/docs' },
   { set: 'cradle', questions: 'eval/cradle/questions.jsonl', corpus: 'eval/cradle/docs' },
   { set: 'hearth', questions: 'eval/hearth/questions.jsonl', corpus: 'eval/hearth/docs' },
+  { set: 'compass', questions: 'eval/compass/questions.jsonl', corpus: 'eval/compass/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');

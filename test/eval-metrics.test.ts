@@ -968,7 +968,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en, ridge, plains, delta, valley, coast, forge, frost, cradle and hearth report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en, ridge, plains, delta, valley, coast, forge, frost, cradle, hearth and compass report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -994,7 +994,7 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/plains/docs', 'eval/delta/docs', 'eval/valley/docs', 'eval/coast/docs', 'eval/forge/docs', 'eval/frost/docs', 'eval/cradle/docs', 'eval/hearth/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/plains/docs', 'eval/delta/docs', 'eval/valley/docs', 'eval/coast/docs', 'eval/forge/docs', 'eval/frost/docs', 'eval/cradle/docs', 'eval/hearth/docs', 'eval/compass/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
@@ -1017,13 +1017,14 @@ describe('the eval CLI', () => {
     const frostReport = await reportSplit('eval/frost/questions.jsonl');
     const cradleReport = await reportSplit('eval/cradle/questions.jsonl');
     const hearthReport = await reportSplit('eval/hearth/questions.jsonl');
+    const compassReport = await reportSplit('eval/compass/questions.jsonl');
     const team = parseQuestions(await readFile(path.join(ROOT, 'eval/questions.jsonl'), 'utf8')).questions.length;
     const policies = parseQuestions(await readFile(path.join(ROOT, 'eval/policies/questions.jsonl'), 'utf8')).questions.length;
     const countyFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/county/fresh.jsonl'), 'utf8')).questions.length;
     const webpagesFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/webpages/fresh.jsonl'), 'utf8')).questions.length;
     const probes = parseQuestions(await readFile(path.join(ROOT, 'eval/probes/questions.jsonl'), 'utf8')).questions.length;
     const offtopic = parseQuestions(await readFile(path.join(ROOT, 'eval/offtopic/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + plainsReport + deltaReport + valleyReport + coastReport + forgeReport + frostReport + cradleReport + hearthReport + probes + offtopic + offtopic);
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + plainsReport + deltaReport + valleyReport + coastReport + forgeReport + frostReport + cradleReport + hearthReport + compassReport + probes + offtopic + offtopic);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -1033,11 +1034,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'delta-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'plains-report', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'cradle-report', 'hearth-report', 'webpages-fresh', 'webpages-report'].sort());
+    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'delta-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'plains-report', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'cradle-report', 'hearth-report', 'compass-report', 'webpages-fresh', 'webpages-report'].sort());
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['plains-report', plainsReport], ['delta-report', deltaReport], ['valley-report', valleyReport], ['coast-report', coastReport], ['forge-report', forgeReport], ['frost-report', frostReport], ['cradle-report', cradleReport], ['hearth-report', hearthReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['plains-report', plainsReport], ['delta-report', deltaReport], ['valley-report', valleyReport], ['coast-report', coastReport], ['forge-report', forgeReport], ['frost-report', frostReport], ['cradle-report', cradleReport], ['hearth-report', hearthReport], ['compass-report', compassReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'plains-report', 'delta-report', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'cradle-report', 'hearth-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'plains-report', 'delta-report', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'cradle-report', 'hearth-report', 'compass-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
@@ -1429,4 +1430,34 @@ describeBlindSet(
   },
   'reads the Word file and the PDF with their tables',
   [['14_chuzu_fangwu_dengji_zhinan.docx', '境外人员住宿登记 | 入住后24小时内 | 房屋所在地公安派出所'], ['04_wuye_fuwu_shoufei_tongzhi.pdf', '三级 | 1.40 | 1.65']],
+);
+
+describeBlindSet(
+  'compass',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_getting_around_en.html', '19_driving_in_yujin_en.txt', '20_police_certificates_en.txt'],
+    questions: [150, 150],
+    id: /^compass-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 65,
+    answerableEn: 40,
+    onEnglishDocs: 25,
+    crossLingual: 15,
+    nearDuplicate: 45,
+    typo: 26,
+    unanswerable: 45,
+    unanswerableZh: 27,
+    unanswerableEn: 18,
+  },
+  {
+    '02_jiashizheng_huanzheng_baibu.html': { kept: '0686-3127 4460', dropped: ['学宫街1号', '3120 0001', '3127 0122'] },
+    '08_jidongche_jianyan_tonggao.html': { kept: '0686-3110 6633', dropped: ['榆津大道9号', '3110 0001', '3110 1122'] },
+    '16_motuoche_songkao_haoping.html': { kept: '0686-3350 6688', dropped: ['坪山路1号', '3350 0001', '3350 0122'] },
+    '18_getting_around_en.html': { kept: '0686-8012 3300', dropped: ['8110 1220', '9 Yujin Avenue, Yujin', '8100 0000'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_xinche_shangpai_zhinan.docx', '汽车号牌（含新能源汽车号牌） | 每副100元'], ['04_chuzuche_yunjia_tiaozheng_tongzhi.pdf', '起步价 | 8元 | 10元']],
 );
