@@ -1850,6 +1850,18 @@ describe('abstention evidence', () => {
     expect(term.text.slice(0, 80)).toContain('360元');
   });
 
+  it('a place asked that the answering notice defers (河口县…由河口县人民政府另行公布) is not given yet, though the notice states the other places\' rule', () => {
+    const notice = { title: '关于2026年国庆期间公共停车场免费停放的通告', text: '一、城东区、城西区政府投资建设的公共停车场，国庆期间全天免费停放。\n二、河口县国庆期间停车安排由河口县人民政府另行公布。\n三、违法停车的，由公安交通管理部门依法处理。' };
+    const own = statsFor([notice]);
+    const county = askZh('国庆河口县的公共停车场免费吗', own.chunks, own.stats);
+    expect(county.abstained, county.text).toBe(true);
+    expect(county.text).toContain('另行公布');
+    // The places the notice states are answered as before.
+    const district = askZh('国庆城东区的公共停车场免费吗', own.chunks, own.stats);
+    expect(district.abstained, district.text).toBe(false);
+    expect(district.text.slice(0, 80)).toContain('免费停放');
+  });
+
   it('an amount in 万元 its clause states per one (每台电梯20万元, 每户最高不超过2万元) answers a price for one; a total does not', () => {
     const asked = askedFigure('老小区加装电梯，政府每台补多少钱', 'zh');
     const fit = (text: string) => figureFit(figureMentions(text).find((m) => m.measure === 'money')!, asked, text);

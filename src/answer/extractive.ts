@@ -162,6 +162,14 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
     reasons.push(`the sentence it would open with only defers what it is about: ${opening.text.slice(0, 60)}`);
     return notGivenYet(input, reasons, opening, passages[opening.passageIndex]);
   }
+  // The place asked (蒿坪县 of 今年春节蒿坪县的公共停车场免费吗) is one the answering document defers (蒿坪县春节期间停车安排由
+  // 蒿坪县人民政府另行公布) while the sentence it would open with does not name it: what it says is the other places'
+  // rule, and for the place asked the documents do not give it yet.
+  const placeDeferral = deferredForPlace(input.question, opening, sentences, passages, keyTerms, stats);
+  if (placeDeferral) {
+    reasons.push(`the document defers what it says for the place asked: ${placeDeferral.text.slice(0, 60)}`);
+    return notGivenYet(input, reasons, placeDeferral, passages[placeDeferral.passageIndex]);
+  }
   // An English question that reached a Chinese document through the dictionary alone (no glossary phrase, place name
   // or English word of its own in the best passage) is answered only by a sentence stating two of its concepts, or
   // one and the figure asked: CC-CEDICT's many glosses make one shared word likely anywhere ("how can I lose weight
@@ -1232,6 +1240,24 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   // not a rule that something is as a notice says, 具体以各饭堂门口公告为准.)
   const clause = span.split(/[,，;；]/).pop()!;
   return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span) || (/另[文行]/.test(clause) && !(DEFERS_DATE.test(clause) || DEFERS_AMOUNT.test(clause) || DEFERS_FACET.test(clause)));
+}
+/**
+ * A sentence of the opening sentence's document that defers (另行公布, "to be announced") what it says for a place the
+ * question names and the opening sentence does not: the place's own words stand in the deferral's span. Chinese place
+ * names only (a county, district, town or street the corpus or the stock dictionary knows, not a year).
+ */
+function deferredForPlace(question: string, opening: ScoredSentence, sentences: readonly ScoredSentence[], passages: readonly RetrievedPassage[], keyTerms: readonly KeyTerm[], stats: CorpusStats): ScoredSentence | null {
+  // (A place the corpus or jieba's stock dictionary names so: not 送考下乡, a campaign whose name ends in 乡.)
+  const named = (term: string) => (stats.places ?? []).includes(term) || stats.tokenizer.placeNames(term).includes(term);
+  const places = keyTerms.filter((k) => k.scope && !k.period && !k.piece && /^[\u4e00-\u9fff]{2,}$/.test(k.term) && named(k.term) && question.includes(k.term) && !opening.norm.includes(k.term));
+  if (!places.length) return null;
+  const { chunk } = passages[opening.passageIndex];
+  // (A place the document's title names, or its passage outside the deferral, is what the document is about — 麦垄镇's
+  // row of a county's test dates —, not a place it leaves out.)
+  const deferral = sentences.find((s) => s !== opening && passages[s.passageIndex].chunk.docId === chunk.docId && places.some((k) => DEFERRED.exec(s.norm)?.[0].includes(k.term)));
+  if (!deferral) return null;
+  const rest = normalizeText(`${chunk.title}\n${passageText(passages[opening.passageIndex])}`).replace(deferral.norm, '');
+  return places.some((k) => DEFERRED.exec(deferral.norm)?.[0].includes(k.term) && !rest.includes(k.term)) ? deferral : null;
 }
 /** Facets a deferral may name other than a date or an amount: a list, a place, a way, who, a phone. */
 const DEFERS_FACET = /名单|地点|场所|地址|方式|途径|渠道|对象|范围|条件|程序|流程|材料|电话|人员|\b(lists?|places?|venues?|address(?:es)?|ways?|eligib\w*|conditions?|procedures?|documents?|phones?|numbers?)\b/i;
