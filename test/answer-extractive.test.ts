@@ -2589,6 +2589,10 @@ describe('abstention evidence', () => {
     expect(asked.measure).toBe('duration');
     expect(figureFit(figureMentions('Book the collection at least two days in advance.')[0], asked)).toBeGreaterThanOrEqual(0.8);
     expect(askedFigure('How far is the recycling station from the bus stop?', 'en').measure).toBe('length');
+    // "How far back" asks how long ago where the question speaks of time, else a distance behind something.
+    expect(askedFigure('how far back does the record check go, all the years since I was 16?', 'en').measure).toBe('duration');
+    expect(askedFigure('small accident on a normal road, how far back does the warning triangle go', 'en').measure).toBe('length');
+    expect(figureFit(figureMentions('Put the warning triangle at least 50 metres behind your car.')[0], askedFigure('how far back does the warning triangle go', 'en'))).toBeGreaterThanOrEqual(0.8);
   });
 
   it("a document's section is read whole for the topic too (急难 in 第一条 covers 救急 for 第三条)", () => {

@@ -360,6 +360,8 @@ export function figureMentions(text: string): FigureMention[] {
   return out;
 }
 
+/** An English question that speaks of time (years, dates, records kept): "how far back" then asks how long ago. */
+const TIME_TALK_EN = /\b(years?|months?|weeks?|days?|dates?|time|since|ago|records?|history|past)\b/i;
 const ASK_ZH = /多少|(?<![好十])几(?![十百千万])|多长时间|多长|多大|多远|多久|多快|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high|fast|quickly|soon)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
 // 几年 and 几个月 ask a duration (补几年, 几个月能办好); 几年级 is a school grade, not a count of years.
@@ -521,8 +523,9 @@ function askedFigureEnglish(question: string): AskedFigure {
   // ("How old can the certificate be" asks how long a document stays valid, not a person's age.)
   else if (how === 'old' && DOCUMENT_AGE_EN.test(question)) measure = 'duration';
   else if (how === 'old' || how === 'age') measure = 'age';
-  // ("How far ahead / in advance" asks how long before, not a distance.)
-  else if (how === 'far') measure = /\bhow far (ahead|in advance|beforehand|before|back)\b/i.test(question) ? 'duration' : 'length';
+  // ("How far ahead / in advance" asks how long before, not a distance; "how far back" too where the question speaks of
+  // time — "how far back does the record go, the years since I was a teenager" —, not of a warning triangle put behind a car.)
+  else if (how === 'far') measure = /\bhow far (ahead|in advance|beforehand|before)\b/i.test(question) || (/\bhow far back\b/i.test(question) && TIME_TALK_EN.test(question)) ? 'duration' : 'length';
   else if (/percentage|share|proportion/.test(how) || /\b(percent|percentage|rate)\b|\bhow (much|many) ?%/i.test(question)) measure = 'percent';
   // "How much is X" asks a price unless it asks time; "how much cheaper/more" asks a relative difference
   // (低12%至15%), in money only when money is named ("earn", "pay").
