@@ -1095,6 +1095,11 @@ describe('answer first', () => {
     // (What the rule states is answered as before; 什么时候 asks a date, not a taste.)
     const local = statsFor([waste, ...ALL]);
     expect(askZh('废弃瓷砖装袋以后堆放在哪', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
+    // When or how often it is best done (多久保养一次比较好) asks advice too: a rule's inspection interval does not give it.
+    const inspection = { title: '机动车检验通告', text: '非营运小型汽车自注册登记之日起6年以内的，每2年申领一次检验标志。' };
+    const tips = { title: '用车小贴士', text: '汽车保养建议每5000公里或半年一次。' };
+    facetGivenOnlyBy('汽车多久保养一次比较好', inspection, tips, '推荐');
+    expect(askZh('小型汽车多久检验一次', statsFor([inspection, ...ALL]).chunks.slice(0, 1), statsFor([inspection, ...ALL]).stats).abstained).toBe(false);
   });
 
   it('things asked by how they taste or entertain (有什么好看的…电影, 好吃的馆子, "any good restaurants near", "best trails around") ask a recommendation', () => {
