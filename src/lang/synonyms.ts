@@ -304,6 +304,8 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['缴税', ['纳税', '个人所得税']],
   ['没钱', ['经济困难']],
   ['打官司', ['诉讼']],
+  // A 说法 someone owes the asker (给我个说法) is the 答复 or 处理结果 a complaint gets.
+  ['说法', ['答复', '处理结果']],
   // Trouble in everyday words: 救急 is the 应急 / 急难 a relief rule names, 出事 its 意外事件.
   ['救急', ['应急', '急难']],
   ['出事', ['意外事件', '突发']],
