@@ -12,6 +12,7 @@ import {
   loadCedict,
   buildParaphrases,
   numbersIn,
+  spellsPinyin,
   validateEnglishLexicon,
   withSpellingFixed,
   type CedictEntry,
@@ -221,6 +222,11 @@ describe('English mapper: glossary', () => {
     // not "deed", "metre" — another spelling of meter — not "metro").
     expect(m.expand('what was the max reduction of funeral fees when grandpa died').filter((t) => t.origin === 'spelling')).toEqual([]);
     expect(m.expand('how far is it in metre').filter((t) => t.origin === 'spelling')).toEqual([]);
+    // A slip that an initial and a final would spell (fi + en) is no romanised name: only real syllables are (shanghai).
+    const fines = createEnglishMapper({ names: [], lexicon: { ...lexicon, entries: { ...lexicon.entries, fine: [['罚款', 0.5]] } }, corpusWord: (w) => w === 'fine' });
+    expect(fines.expand('what is the fien for a car that missed its inspection')).toEqual(expect.arrayContaining([expect.objectContaining({ term: 'fine', origin: 'spelling', source: 'fien' })]));
+    expect(spellsPinyin('fien')).toBe(false);
+    expect(['shanghai', 'gongjiaoka', 'tuixiujin', 'zhezhou'].every(spellsPinyin)).toBe(true);
     const withCorpusWord = createEnglishMapper({ names: [], lexicon, corpusWord: (w) => w === 'allowence' });
     expect(withCorpusWord.expand('the eldercare allowence').filter((t) => t.origin === 'spelling')).toEqual([]);
   });

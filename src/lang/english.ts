@@ -6,4 +6,4 @@
 export { englishWords, numbersIn } from './english/words.js';
 export { loadCedict, type CedictEntry } from './english/cedict.js';
 export { buildEnglishLexicon, buildParaphrases, validateEnglishLexicon, validateParaphrases, type EnglishLexicon, type Paraphrases } from './english/lexicon.js';
-export { createEnglishMapper, withSpellingFixed, type EnglishMapper, type EnglishMapperOptions } from './english/mapper.js';
+export { createEnglishMapper, spellsPinyin, withSpellingFixed, type EnglishMapper, type EnglishMapperOptions } from './english/mapper.js';

@@ -50,9 +50,39 @@ const MAX_QUESTION_CHARS = 2000;
 const SPELLING_WEIGHT = 0.8;
 /** Another spelling or everyday word for the asker's (center → centre, normal → ordinary): the same word. */
 const VARIANT_WEIGHT = 0.8;
-/** A run of toneless pinyin syllables (shanghai, hangzhou): a romanised name, not a misspelt English word. */
-// (er stands alone: "nuber", "water" are no pinyin runs.)
-const PINYIN_WORD = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)|er)+$/;
+/**
+ * The syllables of Mandarin, toneless (ü as v; lüe / nüe also as lue / nue): a word spelt as a run of them (shanghai,
+ * hangzhou, dibao) is a romanised name, not a misspelt English word. Only real syllables: an initial with any final
+ * reads "fien" (fi + en) and "wiat" as pinyin, and the slip of "fine" went unread.
+ */
+const PINYIN_SYLLABLES = new Set(
+  `a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai
+  chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da
+  dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei
+  fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he
+  hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka
+  kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian
+  liang liao lie lin ling liu lo long lou lu luan lun luo lv lve lue ma mai man mang mao me mei men meng mi mian miao mie min
+  ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nuo nv nve nue o
+  ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu
+  quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan
+  shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai
+  tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian
+  xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan
+  zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun
+  zhuo zi zong zou zu zuan zui zun zuo`.split(/\s+/),
+);
+/** Longest syllable, in letters (zhuang). */
+const LONGEST_SYLLABLE = 6;
+
+/** The word is a run of Mandarin syllables, toneless (shanghai = shang + hai). */
+export function spellsPinyin(word: string): boolean {
+  const reach = [true, ...Array<boolean>(word.length).fill(false)];
+  for (let end = 1; end <= word.length; end++) {
+    for (let start = Math.max(0, end - LONGEST_SYLLABLE); start < end && !reach[end]; start++) reach[end] = reach[start]! && PINYIN_SYLLABLES.has(word.slice(start, end));
+  }
+  return reach[word.length]!;
+}
 const MAX_PHRASE_WORDS = 6;
 /** Shorter words are too often another real word one keystroke away; from four letters (phne, emil, flor) a slip is read. */
 const SHORTEST_TYPO = 4;
@@ -141,7 +171,7 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
   const spelled = new Map<string, string | null>();
   function spelling(word: string): string | null {
     // Romanised names (shanghai, lanshan) are no English words to correct.
-    if (word.length < SHORTEST_TYPO || /\d/.test(word) || names.byFull.has(word) || names.byStem.has(word) || PINYIN_WORD.test(word)) return null;
+    if (word.length < SHORTEST_TYPO || /\d/.test(word) || names.byFull.has(word) || names.byStem.has(word) || spellsPinyin(word)) return null;
     if (wordForms(word).some((f) => known.has(f) || english.has(f) || variantsOf(f).length > 0) || options.corpusWord?.(word)) return null;
     let fixed = spelled.get(word);
     if (fixed === undefined) spelled.set(word, (fixed = nearestKnown(word, byInitial.get(word[0]!) ?? [], (w) => glossaryWords.has(w) || !!options.corpusWord?.(w))));
