@@ -1252,12 +1252,13 @@ function deferredForPlace(question: string, opening: ScoredSentence, sentences: 
   const places = keyTerms.filter((k) => k.scope && !k.period && !k.piece && /^[\u4e00-\u9fff]{2,}$/.test(k.term) && named(k.term) && question.includes(k.term) && !opening.norm.includes(k.term));
   if (!places.length) return null;
   const { chunk } = passages[opening.passageIndex];
+  const deferred = (s: ScoredSentence) => places.filter((k) => DEFERRED.exec(s.norm)?.[0].includes(k.term));
+  const deferral = sentences.find((s) => s !== opening && passages[s.passageIndex].chunk.docId === chunk.docId && deferred(s).length > 0);
+  if (!deferral) return null;
   // (A place the document's title names, or its passage outside the deferral, is what the document is about — 麦垄镇's
   // row of a county's test dates —, not a place it leaves out.)
-  const deferral = sentences.find((s) => s !== opening && passages[s.passageIndex].chunk.docId === chunk.docId && places.some((k) => DEFERRED.exec(s.norm)?.[0].includes(k.term)));
-  if (!deferral) return null;
   const rest = normalizeText(`${chunk.title}\n${passageText(passages[opening.passageIndex])}`).replace(deferral.norm, '');
-  return places.some((k) => DEFERRED.exec(deferral.norm)?.[0].includes(k.term) && !rest.includes(k.term)) ? deferral : null;
+  return deferred(deferral).some((k) => !rest.includes(k.term)) ? deferral : null;
 }
 /** Facets a deferral may name other than a date or an amount: a list, a place, a way, who, a phone. */
 const DEFERS_FACET = /名单|地点|场所|地址|方式|途径|渠道|对象|范围|条件|程序|流程|材料|电话|人员|\b(lists?|places?|venues?|address(?:es)?|ways?|eligib\w*|conditions?|procedures?|documents?|phones?|numbers?)\b/i;
@@ -3118,7 +3119,8 @@ const MATERIALS_STATED = /户口簿|户口本|身份证|居住证|证明|证书|
 
 /**
  * Asks for a recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, 值不值, "can you recommend"; when or how often it
- * is best done: 汽车多久保养一次比较好, 几点去最好), or for things by how they taste or entertain (有什么好看的…电影, 好吃的馆子, "any good restaurants near…", "best hotpot near…").
+ * is best done: 汽车多久保养一次比较好, 几点去最好), or for things by how they taste or entertain (有什么好看的…电影,
+ * 好吃的馆子, "any good restaurants near…", "best hotpot near…").
  */
 const OPINION_ASK = /推荐|(多久|多长时间|什么时候|啥时候|几点|哪天)[^，,。？?]{0,10}(比较|最)好(?=[吗呢啊呀？?]|$)|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0,6}好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|(什么|啥)[^，,。？?\s]{0,4}(更|最|比较)?好(看|吃|用|玩|听)(?=[吗呢啊呀？?]|$)|好(看|吃|玩|听|喝)的|值不值|\brecommend\b|\bsuggest (a|an|some)\b|\bworth (it|buying|watching)\b|\b(any|some) (good|nice|great|decent)\b|\bbest [a-z]+( [a-z]+)? (near|in|around)\b/;
 /** A sentence that recommends or ranks (推荐, 首选, 评为, "best"). */
