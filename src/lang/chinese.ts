@@ -105,7 +105,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
 
   // Corpus words by toneless pinyin, for words typed in Latin letters: built on the first question that has one.
   let byPinyin: Map<string, string[]> | null = null;
-  const push = (map: Map<string, string[]>, k: string, w: string) => {
+  const push = <T>(map: Map<string, T[]>, k: string, w: T) => {
     const list = map.get(k);
     if (list) list.push(w);
     else map.set(k, [w]);
@@ -116,11 +116,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
   function residentsSounding(k: string): readonly (readonly [string, readonly string[]])[] {
     if (!byResidentKey) {
       byResidentKey = new Map();
-      for (const entry of synonyms) {
-        const list = byResidentKey.get(key(entry[0]));
-        if (list) list.push(entry);
-        else byResidentKey.set(key(entry[0]), [entry]);
-      }
+      for (const entry of synonyms) push(byResidentKey, key(entry[0]), entry);
     }
     return byResidentKey.get(k) ?? [];
   }
