@@ -1461,3 +1461,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['14_xinche_shangpai_zhinan.docx', '汽车号牌（含新能源汽车号牌） | 每副100元'], ['04_chuzuche_yunjia_tiaozheng_tongzhi.pdf', '起步价 | 8元 | 10元']],
 );
+
+describeBlindSet(
+  'lantern',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_keeping_fit_en.html', '19_half_marathon_en.txt', '20_weekends_out_en.txt'],
+    questions: [150, 150],
+    id: /^lantern-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 65,
+    answerableEn: 40,
+    onEnglishDocs: 25,
+    crossLingual: 15,
+    nearDuplicate: 45,
+    typo: 26,
+    unanswerable: 45,
+    unanswerableZh: 27,
+    unanswerableEn: 18,
+  },
+  {
+    '02_xuexiao_jianshenka_tangxi.html': { kept: '0648-2156 3380', dropped: ['书院巷1号', '2150 0001', '2156 0110', '2150 6000'] },
+    '08_kejiguan_canguan_xuzhi.html': { kept: '0648-2177 3100', dropped: ['棠溪路18号', '2177 0000', '2177 0001', '2177 5599'] },
+    '16_songxi_xiaxiang_xiuyuan.html': { kept: '0648-6512 3100', dropped: ['岫川路1号', '6510 0001', '6510 2345', '6512 3000'] },
+    '18_keeping_fit_en.html': { kept: '0648-8019 2200', dropped: ['2118 0000', '1 Zhiyang Avenue, Zhiyang', '8100 0001'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_yeyu_tixiao_zhaosheng_jianzhang.docx', '训练服装（2套） | 每套180元，自愿购买'], ['04_huimin_piaojia_tiaozheng_tongzhi.pdf', '惠民票最高票价 | 80元 | 60元']],
+);
