@@ -46,6 +46,7 @@ export const CALIB_SETS = [
   { set: 'cradle', questions: 'eval/cradle/questions.jsonl', corpus: 'eval/cradle/docs' },
   { set: 'hearth', questions: 'eval/hearth/questions.jsonl', corpus: 'eval/hearth/docs' },
   { set: 'compass', questions: 'eval/compass/questions.jsonl', corpus: 'eval/compass/docs' },
+  { set: 'lantern', questions: 'eval/lantern/questions.jsonl', corpus: 'eval/lantern/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
