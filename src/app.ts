@@ -300,7 +300,7 @@ export function corpusStats(index: LoadedIndex): CorpusStats {
     return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
   };
   // The corpus dictionary's names that end like a place (柳溪街道, 石桥社区, 东岭村).
-  const places = index.terms.filter(isLocalPlaceName);
+  const places = index.terms.filter((term) => isLocalPlaceName(term, index.tokenizer));
   // (The English lexicon's everyday words only when a question needs them: reading the lexicon waits for an English question.)
   let everydayEnglish: ReadonlySet<string> | undefined;
   return {

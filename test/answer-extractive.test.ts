@@ -3,7 +3,7 @@
 // is never quoted. Also the question analysis it relies on (asked figure, instruction stripping).
 import { describe, expect, it } from 'vitest';
 import type { Chunk, RetrievalResult, RetrievedPassage, WeightedTerm } from '../src/ports.js';
-import { analyseQuestion, answerableBy, answerExtractively, onlyDefers, type CorpusStats } from '../src/answer/extractive.js';
+import { analyseQuestion, answerableBy, answerExtractively, isLocalPlaceName, onlyDefers, type CorpusStats } from '../src/answer/extractive.js';
 import { ABSTENTION, validateAbstention } from '../src/answer/abstention.js';
 import { ENGLISH_LEAD_MAX, englishFact, glossFigure, leadLine, QUOTE_MAX, wholeWords } from '../src/answer/lead.js';
 import { askedFigure, askedUnitSpan, ASKS_WAIT, englishFigureSpan, figureFit, figureMentions, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing } from '../src/answer/figures.js';
@@ -125,6 +125,13 @@ function retrievalOf(question: string, ranked: Chunk[]): RetrievalResult {
 }
 
 const answer = (question: string, docs: (typeof ALL)[number][]) => answerExtractively({ question, language: 'zh', retrieval: retrieval(question, docs), history: [] }, stats);
+
+describe('the corpus\'s local places', () => {
+  it('are its words ending like a place (柳溪街道, 东岭村, 茅畈镇), not a phrase ending in a verb that does (送戏下乡: 下乡, "go to the countryside"; 新品上市)', () => {
+    for (const place of ['柳溪街道', '东岭村', '茅畈镇', '稷山县']) expect(isLocalPlaceName(place, tokenizer), place).toBe(true);
+    for (const phrase of ['送戏下乡', '文化下乡', '返乡']) expect(isLocalPlaceName(phrase, tokenizer), phrase).toBe(false);
+  });
+});
 
 describe('number questions', () => {
   it('quote first the sentence stating the figure of the asked kind next to the asked subject', () => {

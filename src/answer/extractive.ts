@@ -2554,9 +2554,12 @@ function smallNumber(text: string): number {
 const PLACE_SUFFIX = /(省|市|县|区|镇|乡|村|街道|社区|小区)$/;
 const placeStem = (name: string) => name.replace(PLACE_SUFFIX, '');
 
-/** A corpus word named like a local place (柳溪街道, 东岭村): what CorpusStats.places holds. */
-export function isLocalPlaceName(word: string): boolean {
-  return /^[\u4e00-\u9fff]{2,6}$/.test(placeStem(word)) && PLACE_SUFFIX.test(word);
+/**
+ * A corpus word named like a local place (柳溪街道, 东岭村): what CorpusStats.places holds. (Not a phrase whose last
+ * two characters are a verb ending in the place suffix: 送戏下乡 "taking opera to the countryside", 新品上市.)
+ */
+export function isLocalPlaceName(word: string, tokenizer?: Pick<ChineseTokenizer, 'generalTag'>): boolean {
+  return /^[\u4e00-\u9fff]{2,6}$/.test(placeStem(word)) && PLACE_SUFFIX.test(word) && !(tokenizer && /^v/.test(tokenizer.generalTag(word.slice(-2))));
 }
 const ADMINISTRATIVE = /(省|市|县|区|镇|乡|村|街道|自治州|盟|旗)$/;
 
