@@ -1237,6 +1237,18 @@ describe('answer first', () => {
     expect(stated.text.split('\n')[0]).toMatch(/服务中心窗口|小程序/);
   });
 
+  it('a name of the corpus\'s own that holds a facet word (the 周末 of “周末剧场”, a programme) asks no opening hours', () => {
+    const named = indexTokenizer(['周末剧场']);
+    const faq = chunk({ title: '“周末剧场”购票问答', text: '问：“周末剧场”老年人有免费票吗？\n答：65周岁以上老年人免费领取的惠民票，由每场10张增加到每场20张。' }, 0);
+    const tokens = new Set(named.tokens(`${faq.title} ${faq.normText}`));
+    const own: CorpusStats = { tokenizer: named, documentFrequency: (t) => (tokens.has(t) ? 1 : 0), size: 1, romanised: new Set(), documentText: () => `${faq.title}\n${faq.normText}` };
+    const question = '以前周末剧场每场只有10张免费票 现在多给了吗';
+    const terms: WeightedTerm[] = named.tokens(normalizeText(question)).map((term) => ({ term, weight: 1, origin: 'question' }));
+    const draft = answerExtractively({ question, language: 'zh', retrieval: { passages: [{ rank: 1, chunk: faq, score: 1 }], mode: 'lexical', embeddingModel: null, terms, warnings: [] }, history: [] }, own);
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('每场20张');
+  });
+
   it('a news dateline (5月27日上午) is not opening hours; "opening day" does not ask for them', () => {
     const shop = { title: '兑换超市开业', text: '5月27日上午，城东兑换超市正式开业，居民可用废纸箱兑换米面油。开业首日，超市共惠及居民86户。' };
     const local = statsFor([shop]);

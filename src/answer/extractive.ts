@@ -636,7 +636,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // (English: the thing a price is asked of, "school lunches" of "how much do school lunches cost".)
   const thing = language === 'en' && pricing ? pricedThing(norm) : [];
   const asked: AskedFigure | null = withGrade && moneyKey ? { ...withGrade, item: { key: moneyKey, words: moneyWords } } : withGrade && thing.length ? { ...withGrade, thing } : withGrade;
-  const facet = askedFacet(question, kind, asked, language);
+  // (Read without the corpus's own names the question uses: the 周末 of “周末剧场”, a programme, asks no opening hours.)
+  const facet = askedFacet(withoutCorpusNames(question, stats), kind, asked, language);
 
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
   // (开门, 几点, 电话): 周六上午9:00—12:00 answers 周六开门不 in other words.
@@ -3062,6 +3063,12 @@ function namesFacetOnly(phrase: string): boolean {
   return phrase.split(/\s+/).every((w) => FACET_WORDS.test(w) || /^(prices?|costs?|fees?|charges?)$/i.test(w));
 }
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
+
+/** The question without the corpus's own names (周末剧场, 送戏下乡): words of three or more characters the documents use and the general dictionary lacks. */
+function withoutCorpusNames(question: string, stats: CorpusStats): string {
+  const names = stats.tokenizer.tokens(normalizeText(question)).filter((t) => /^[\u4e00-\u9fff]{3,}$/.test(t) && stats.documentFrequency(t) > 0 && stats.tokenizer.generalFrequency(t) === 0);
+  return names.reduce((q, name) => q.split(name).join(' '), question);
+}
 
 /** The facet a question asks about (its price, hours, phone, procedure, date), for "the documents don't say". */
 function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | null, language: Language): Facet | null {
