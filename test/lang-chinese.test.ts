@@ -32,6 +32,7 @@ const DOCS = [
   '个人申请采伐林木须办理许可。禁止在堤防两侧夜间垂钓。家禽损失按每只30元补偿。个体工商户变更经营者无需注销。',
   '采暖用电每千瓦时补贴0.2元，更换分时电能表不收费。办税服务厅办理年度汇算。纳税人的父母年满60周岁的可以扣除。出租人和承租人另有约定的从其约定。',
   '清明节开通祭扫公交专线。计划生育特别扶助金按季度发放。业主委员会每届任期5年。周六、周日9:00—12:00可以装修，法定节假日全天禁止。在外地参保形成的部分向原参保地申请。最低缴费年限为15年，缴满后按月领取。',
+  '学校体育场地和运动场向社会开放，居民凭健身卡入校健身。本市户籍选手不少于半程马拉松名额的30%。年满16周岁可以报名。暑期少儿艺术培训免费。室外健身器材损坏的请报修。',
   '出租汽车驾驶员应当协助乘客将行李放入后备厢。小型汽车每2年到检验机构检验一次，外省市号牌的车辆可以直接检验。发生事故后应当及时撤离现场。驾驶证有效期满前90日内换证，年满70周岁的每年体检。共享泊位120个。投诉的，10个工作日内答复处理结果。',
 ];
 const tokenizer = indexTokenizer([]);
@@ -108,6 +109,12 @@ describe('Chinese expander', () => {
     expect(terms('小车剐蹭了不挪车罚多少')).toEqual(expect.arrayContaining(['小车→小型汽车:synonym', '剐蹭→事故:synonym', '挪车→撤离:synonym']));
     expect(terms('驾照过期了 多大岁数要体检')).toEqual(expect.arrayContaining(['过期→期满:synonym', '岁数→周岁:synonym']));
     expect(terms('共享车位多少个')).toContain('车位→泊位:synonym');
+    // Sport: the school 操场 is the rules' 体育场地, 锻炼 is 健身, the 半马 the 半程马拉松, 本地人 the 本市户籍 residents,
+    // the 年龄 asked the 年满 stated, the 暑假 a 暑期, a 扭腰器 one of the 健身器材.
+    expect(terms('去学校操场锻炼要办卡吗')).toEqual(expect.arrayContaining(['操场→体育场地:synonym', '锻炼→健身:synonym']));
+    expect(terms('今年半马本地人名额占多少')).toEqual(expect.arrayContaining(['半马→半程马拉松:synonym', '本地人→本市户籍:synonym']));
+    expect(terms('我15 年龄够不 暑假班收费吗')).toEqual(expect.arrayContaining(['年龄→年满:synonym', '暑假→暑期:synonym']));
+    expect(terms('扭腰器坏了找谁')).toContain('扭腰器→健身器材:synonym');
     // The 说法 a complaint is owed (给我个说法) is its 答复 or 处理结果.
     expect(terms('投诉了 最晚多少天得给我个说法')).toContain('说法→答复:synonym');
     // A counted period is "each" in the documents' words (一年 → 每年), but not inside a word of its own: 一年级 is a

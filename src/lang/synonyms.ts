@@ -395,4 +395,22 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['检测站', ['检验机构', '检测机构']],
   ['过期', ['期满', '逾期', '超过有效期']],
   ['岁数', ['周岁', '年龄']],
+  // Sport and shows in everyday words: a school's 操场 is the rules' 体育场地 (运动场, 田径场), to 锻炼 or 跑步 is 健身,
+  // the 半马 and 全马 are the 半程 and 全程马拉松, a 体校 the 业余体育学校, a 扭腰器 or 单杠 one of the 健身器材, and
+  // 本地人 are the notices' 本市户籍 residents; whether one's 年龄 is enough, the 年满 a rule states; the 暑假 (寒假) a
+  // programme's 暑期 (寒期).
+  ['操场', ['体育场地', '运动场', '田径场']],
+  ['锻炼', ['健身', '运动']],
+  ['跑步', ['健身', '跑道']],
+  ['半马', ['半程马拉松']],
+  ['全马', ['全程马拉松', '马拉松']],
+  ['体校', ['业余体育学校', '体育学校']],
+  ['扭腰器', ['健身器材']],
+  ['单杠', ['健身器材']],
+  ['双杠', ['健身器材']],
+  ['健身器械', ['健身器材']],
+  ['本地人', ['本市户籍', '本地户籍', '本市居民']],
+  ['年龄', ['年满', '周岁']],
+  ['暑假', ['暑期']],
+  ['寒假', ['寒期']],
 ];
