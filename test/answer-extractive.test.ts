@@ -1249,6 +1249,13 @@ describe('answer first', () => {
     expect(draft.text.split('\n')[0]).toContain('每场20张');
   });
 
+  it('a day of the week asked (周六开门不): the sentence giving the hours that names days leads, not the one giving only times', () => {
+    const hall = statsFor([{ title: '办税服务厅办税指南', text: '办税服务厅开门时间为上午9:00—12:00，下午14:00—17:00。2026年3月每周六9:00—15:00加开汇算专窗。' }]);
+    const draft = askChunkOf(hall, '办税服务厅周六开门不');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('每周六9:00—15:00');
+  });
+
   it('a news dateline (5月27日上午) is not opening hours; "opening day" does not ask for them', () => {
     const shop = { title: '兑换超市开业', text: '5月27日上午，城东兑换超市正式开业，居民可用废纸箱兑换米面油。开业首日，超市共惠及居民86户。' };
     const local = statsFor([shop]);

@@ -972,7 +972,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     // The sentences that give the facet come first, a labelled one first of all (stable otherwise).
     // (Of two labelled lines giving it, the one whose label names more of the question first: "Gas emergencies:
     // 0873-8660 9602" before "Water repairs: 0873-8660 9601" for a gas smell, though the page's title names gas for both.)
-    const gives = (s: ScoredSentence) => (labelled(s) ? 0 : givesFacet(s) ? (facet!.plain && !facet!.plain.test(s.norm) ? 1.5 : 1) : 2);
+    // (A day of the week asked — 周六开门不, "open on Sundays?" —: of the sentences giving the hours, those that name days
+    // come first — 每周六9:00—15:00加开专窗, 每周一闭馆 —, not one that gives only the times of its sessions.)
+    const dayAsked = facet!.evidence === HOURS && DAY_ASKED.test(norm);
+    const daysLater = (s: ScoredSentence) => (dayAsked && !DAY_STATED.test(s.norm) ? 0.25 : 0);
+    const gives = (s: ScoredSentence) => (labelled(s) ? 0 : givesFacet(s) ? (facet!.plain && !facet!.plain.test(s.norm) ? 1.5 : 1) : 2) + daysLater(s);
     sentences.sort((a, b) => gives(a) - gives(b));
     const [top] = sentences;
     if (top && gives(top) < 2 && startsField(top.text)) {
@@ -3062,6 +3066,10 @@ const FACET_WORDS = /开到|营业到|交税|缴税|纳税|个税|所得税|免�
 function namesFacetOnly(phrase: string): boolean {
   return phrase.split(/\s+/).every((w) => FACET_WORDS.test(w) || /^(prices?|costs?|fees?|charges?)$/i.test(w));
 }
+/** A day of the week, the weekend or the holidays asked about (周一, 星期六, 周末, 节假日; Sunday, weekends). */
+const DAY_ASKED = /(?:周|星期|礼拜)[一二三四五六日天末]|双休|节假日|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b/i;
+/** Days stated: 周二至周日, 每周一, 星期六, 节假日, 每天9:00, 工作日; Tuesday to Sunday, weekdays, daily. */
+const DAY_STATED = /(?:周|星期|礼拜)[一二三四五六日天末]|双休|节假日|(?:每天|每日|全天)\s*(?:\d|开放|营业|办理|闭馆)|工作日|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweek(?:end|day)s?\b|\bdaily\b|\bevery day\b|\bholidays?\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
 /** The question without the corpus's own names (周末剧场, 送戏下乡): words of three or more characters the documents use and the general dictionary lacks. */
