@@ -133,6 +133,26 @@ describe('the corpus\'s local places', () => {
   });
 });
 
+describe('how residents say what they do', () => {
+  it('a verb after an adverb of order (先办) or said twice to try it (去测测) weighs as the verb, not as a missing topic', () => {
+    const grounds = statsFor([{ title: '柘湾区学校体育场地开放公告', text: '柘湾区不办理入校健身卡。居民凭本人身份证入校。' }]);
+    const first = askChunkOf(grounds, '柘湾去学校也要先办健身卡吗');
+    expect(first.abstained, first.text).toBe(false);
+    expect(first.text.split('\n')[0]).toContain('不办理入校健身卡');
+    const test = statsFor([{ title: '国民体质监测指南', text: '老年人体质测试项目：握力、坐位体前屈、30秒坐站。' }]);
+    const tried = askChunkOf(test, '我妈想去测测体质 老年人都测些啥');
+    expect(tried.abstained, tried.text).toBe(false);
+    expect(tried.text.split('\n')[0]).toContain('30秒坐站');
+  });
+
+  it('a count said in words no document uses (滑两圈) is how much of it, not what it is about', () => {
+    const rink = statsFor([{ title: '公益冰场开放公告', text: '公益冰场入场每场20元。' }]);
+    const draft = askChunkOf(rink, '冰场滑两圈多少钱');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('20元');
+  });
+});
+
 describe('number questions', () => {
   it('quote first the sentence stating the figure of the asked kind next to the asked subject', () => {
     const draft = answer('稷王社区有多少名居民？', [JIWANG, OTHER]);

@@ -1317,6 +1317,8 @@ function pieceOnlyInOtherCompounds(piece: string, whole: string, text: string, t
 }
 /** Key terms holding a number (8点, 1.5匹, 66). */
 const NUMBER_TERM = /\d/;
+/** A numeral in words and its measure word (两圈, 一趟, 几回). */
+const COUNTED = /^[一两二三四五六七八九十几半俩][^\P{Script=Han}年月天日周岁号点分秒]$/u;
 const RELATIVE_YEAR_WORD = /^(今年|去年|前年|明年|后年|本年度|上年度|下年度)$/;
 
 /** Characters that are grammar (negation, particles, pronouns, classifiers, common light verbs), rarely inside a name. */
@@ -1349,6 +1351,8 @@ const COMPLEMENT = /^(来|去|到|完|好|掉|住|走|成|着|过|上|下|出|�
 const MODAL = /^[能可会要该得想肯敢]$/;
 /** Going or coming to do something (去办, 来拉), said before the verb. */
 const GO_COME = /^[去来]$/;
+/** Adverbs of order and repetition said before a verb (先办, 再交, 还领, 也报). */
+const BEFORE_VERB = /^[先再还也都就才又]$/;
 /** Everyday verbs jieba's stock dictionary tags otherwise (换 nz). */
 const LIGHT_VERB = /^(换)$/;
 
@@ -1360,7 +1364,10 @@ function verbWithComplement(word: string, tokenizer: CorpusStats['tokenizer']): 
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(word)) return null;
   // (…or a modal before it: 能带 of 能带家里人吗 — a word of jieba's dictionary only as physics' "energy band".)
   // (…or the 去 or 来 of going or coming to do it: 去办 of 周六能去办不, 来拉 of 几天之内来拉的.)
-  if (word.length === 2 && (MODAL.test(word[0]!) || GO_COME.test(word[0]!)) && /^v/.test(tokenizer.generalTag(word[1]!))) return word[1]!;
+  if (word.length === 2 && (MODAL.test(word[0]!) || GO_COME.test(word[0]!) || BEFORE_VERB.test(word[0]!)) && /^v/.test(tokenizer.generalTag(word[1]!))) return word[1]!;
+  // (…or said twice, to try it: 测测, 问问 — with its 去 too, 去测测.)
+  const twice = /^[去来]?([\u4e00-\u9fff])\1$/.exec(word);
+  if (twice && /^v/.test(tokenizer.generalTag(twice[1]!))) return twice[1]!;
   for (let k = 1; k < word.length; k++) {
     const verb = word.slice(0, k);
     // …or with an everyday object (带娃, 接孩子): the asker's household, as the kinship word alone is.
@@ -1504,6 +1511,9 @@ function keyTermWeights(terms: WeightedTerm[], language: Language, stats: Corpus
     if (!/[\p{L}\p{N}]/u.test(t.term) || ASKING_WORD.test(t.term) || (isEverydayWord(t.term) && !categories.has(t.term))) continue;
     // 今年, 去年: which year's version is asked (see relativeYears), not a word the passage must share.
     if (RELATIVE_YEAR_WORD.test(t.term)) continue;
+    // A count said in words no document uses (滑两圈, 坐一趟, 问了两回): how much of it, not what it is about.
+    // (Not one the documents state each of — 一份 of 一份饭多少钱, where they say 每份 —, nor a span of time: 半年.)
+    if (language === 'zh' && !t.source && COUNTED.test(t.term) && stats.tokenizer.generalTag(t.term) === 'm' && stats.documentFrequency(t.term) === 0 && stats.documentFrequency(`每${t.term.slice(1)}`) === 0) continue;
     // English function words ("much", "many") an English document happens to contain say nothing.
     if (t.origin === 'question' && (STOP_WORDS.has(t.term) || functionStems.has(t.term))) continue;
     if (namesAnswerKind(t.source ?? t.term)) continue;
