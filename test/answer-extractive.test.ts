@@ -1348,6 +1348,10 @@ describe("the asker's own case", () => {
     expect(ownCaseSpans("I'm 70 and live alone; my mum is 72")).toEqual(["I'm 70", 'is 72']);
     expect(ownCaseSpans('my father, 80 years old, lives alone')).toEqual(['80 years old']);
     expect(ownCaseSpans('the fee is 30 yuan, bus 26')).toEqual([]);
+    // An age said as this year's without 岁 (我今年15, 孩子今年8) is the asker's too; 今年15号 or 今年3个月 is no age.
+    expect(ownCaseSpans('我今年15 过年回村想打村BA 年龄够不')).toEqual(['15']);
+    expect(ownCaseSpans('孩子今年8，能报舞蹈班吗')).toEqual(['8']);
+    expect(ownCaseSpans('我今年15号交的钱，今年3个月没领到')).toEqual([]);
     // When the asker's story happened ("last week" = 上周) is no topic either; when a place opens is.
     expect(ownCaseSpans('i applied last week, 2 days ago my son went there too')).toEqual(['last week', '2 days ago']);
     expect(ownCaseSpans('is the library open this weekend? when does the last bus leave?')).toEqual([]);

@@ -315,8 +315,8 @@ export function relativeYears(question: string, now: number): number[] {
   return [...new Set(RELATIVE_YEARS.filter(([re]) => re.test(question)).map(([, offset]) => year + offset))];
 }
 
-/** Ages and birth dates stated by the asker: 85岁, 66了, 2019年10月生, "my mom is 72", "I'm 70", "80 years old", "a 4-year-old". */
-const OWN_CASE = /\d+\s*(周岁|岁|了)|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)|\b(?:is|am|i'?m|aged?|turns?|turned)\s+\d{1,3}\b(?!\s*(?:yuan|rmb|%|percent|km|kilo|meters?|metres?|m\b|days?|hours?|minutes?|times?|years? ago))|\b\d{1,3}\s*-?\s*(?:years?[- ]old|yrs? old)\b/gi;
+/** Ages and birth dates stated by the asker: 85岁, 66了, 我今年15, 2019年10月生, "my mom is 72", "I'm 70", "80 years old", "a 4-year-old". */
+const OWN_CASE = /\d+\s*(周岁|岁|了)|(?<=(?:我|俺|他|她|娃|孩子|儿子|女儿)今年\s*)\d{1,3}(?![\d.])(?!\s*(?:年|月|日|号|元|块|万|千|百|%|个|次|天|周|人|名|家|户|场|张|小时|分|米|公里|斤|平|亩|期|届|批|所|项|条))|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*[日号])?\s*(生|出生)|\b(?:is|am|i'?m|aged?|turns?|turned)\s+\d{1,3}\b(?!\s*(?:yuan|rmb|%|percent|km|kilo|meters?|metres?|m\b|days?|hours?|minutes?|times?|years? ago))|\b\d{1,3}\s*-?\s*(?:years?[- ]old|yrs? old)\b/gi;
 
 /**
  * When the asker's own story happened, in English ("I applied last week", "two days ago", "the other day"): the
