@@ -32,6 +32,7 @@ const DOCS = [
   '个人申请采伐林木须办理许可。禁止在堤防两侧夜间垂钓。家禽损失按每只30元补偿。个体工商户变更经营者无需注销。',
   '采暖用电每千瓦时补贴0.2元，更换分时电能表不收费。办税服务厅办理年度汇算。纳税人的父母年满60周岁的可以扣除。出租人和承租人另有约定的从其约定。',
   '清明节开通祭扫公交专线。计划生育特别扶助金按季度发放。业主委员会每届任期5年。周六、周日9:00—12:00可以装修，法定节假日全天禁止。在外地参保形成的部分向原参保地申请。最低缴费年限为15年，缴满后按月领取。',
+  '寒假托管班不收取任何费用。每周六9:00—12:00加开投诉窗口。',
   '学校体育场地和运动场向社会开放，居民凭健身卡入校健身。本市户籍选手不少于半程马拉松名额的30%。年满16周岁可以报名。暑期少儿艺术培训免费。室外健身器材损坏的请报修。',
   '出租汽车驾驶员应当协助乘客将行李放入后备厢。小型汽车每2年到检验机构检验一次，外省市号牌的车辆可以直接检验。发生事故后应当及时撤离现场。驾驶证有效期满前90日内换证，年满70周岁的每年体检。共享泊位120个。投诉的，10个工作日内答复处理结果。',
 ];
@@ -183,6 +184,10 @@ describe('Chinese expander', () => {
     expect(terms('居注证丢了补办多少钱')).toContain('居注证→居住证:pinyin-repair');
     // The cut may leave a rare real word (公祖 of 公祖房, seen twice by jieba) that nothing repairs: the window is tried too.
     expect(terms('公祖房一个月房租多少')).toContain('公祖房→公租房:pinyin-repair');
+  });
+
+  it('repairs into no corpus pair that holds a function character: 办不 of 周六能去办不 is 办 asked with 不, not the 班不 of 托管班不收取', () => {
+    expect(terms('周六能去办不').filter((t) => t.startsWith('办不→'))).toEqual([]);
   });
 
   it('repairs a real word to a corpus word that sounds the same, tones and all, only where the documents use that word beside the question\'s others (优待金公式 → 公示; not 公式怎么算)', () => {

@@ -61,6 +61,8 @@ const MORE_COMMON = 10;
 
 /** A counted period or unit (一个月, 一年, 一次, 一个人): "each" in the documents' words (每月, 每年, 每次, 每人). */
 const PERIOD_WORD = /^一个?[年月天周次人]$|^一个人$/;
+/** Characters of grammar, not of things: negation, aspect, structure and asking particles. */
+const FUNCTION_CHAR = /[不没了的吗呢吧啊呀么着过]/;
 /** A floor said by its building: 一楼, 十二楼. */
 const FLOOR_SAID = /^([一二三四五六七八九十]{1,2})楼$/;
 
@@ -143,7 +145,9 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     const candidates = new Set<string>();
     [...word].forEach((c, i) => byChar!.get(`${word.length}:${i}:${c}`)?.forEach((w) => candidates.add(w)));
     const target = key(word);
-    return [...candidates].filter((w) => w !== word && (sounds ? sounds(w) : key(w) === target));
+    // (A corpus pair no dictionary has that holds a function character — 班不 of 加班不超过 — is no word to repair into:
+    // 办不 of 周六能去办不 is 办 asked with 不.)
+    return [...candidates].filter((w) => w !== word && (sounds ? sounds(w) : key(w) === target) && !(FUNCTION_CHAR.test(w) && options.tokenizer.generalFrequency(w) === 0));
   }
 
   /**
