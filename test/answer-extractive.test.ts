@@ -1276,6 +1276,13 @@ describe('answer first', () => {
     expect(draft.text.split('\n')[0]).toContain('每周六9:00—15:00');
   });
 
+  it('whether one can go on a day of the week (周一能去科技馆玩不, 周日去能测不) asks the opening hours: the sentence naming the days answers', () => {
+    const museum = statsFor([{ title: '科技馆参观须知', text: '周二至周日9:00—17:00，16:00停止入馆。每周一闭馆。科技馆常设展厅实行免费实名预约，去科技馆玩可以提前7天预约，分上午（9:00—12:30）、下午（12:30—17:00）两个场次。' }]);
+    const draft = askChunkOf(museum, '周一能去科技馆玩不');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toMatch(/周二至周日|每周一闭馆/);
+  });
+
   it('a news dateline (5月27日上午) is not opening hours; "opening day" does not ask for them', () => {
     const shop = { title: '兑换超市开业', text: '5月27日上午，城东兑换超市正式开业，居民可用废纸箱兑换米面油。开业首日，超市共惠及居民86户。' };
     const local = statsFor([shop]);
