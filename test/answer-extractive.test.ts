@@ -153,6 +153,19 @@ describe('how residents say what they do', () => {
   });
 });
 
+describe('a date of the year asked', () => {
+  it('a yearless date of a document its title dates before the year asked is no date of that year, where the document tells the years apart', () => {
+    const tour = statsFor([{ title: '岫源县2026年“送戏下乡”惠民演出排期公告', text: '乡镇 | 演出地点 | 日期\n檀口镇 | 檀口镇文化广场 | 10月10日至10月17日\n茅畈镇 | 茅畈村古戏台 | 11月7日至11月14日\n2027年“送戏下乡”的点单时间和场次另行公布。' }]);
+    const next = askChunkOf(tour, '明年送戏下乡到檀口镇是哪几天');
+    expect(next.abstained, next.text).toBe(true);
+    expect(next.text).toContain('2027年“送戏下乡”的点单时间和场次另行公布');
+    // (This year's is the document's own.)
+    const now = askChunkOf(tour, '今年送戏下乡到檀口镇是哪几天');
+    expect(now.abstained, now.text).toBe(false);
+    expect(now.text.split('\n')[0]).toContain('10月10日至10月17日');
+  });
+});
+
 describe('number questions', () => {
   it('quote first the sentence stating the figure of the asked kind next to the asked subject', () => {
     const draft = answer('稷王社区有多少名居民？', [JIWANG, OTHER]);

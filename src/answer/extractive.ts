@@ -2235,6 +2235,14 @@ function scoreSentences(
     let evidence = 0;
     let figure: FigureMention | null = null;
     if (asked) [evidence, fit, figure] = figureEvidence(norm, asked, keyTerms, focus, (t) => tokensOf(stats.tokenizer, t), lead);
+    // A date without its year in a document whose title dates it before the year asked (日期：12月5日至12月12日 of
+    // 岫源县2026年“送戏下乡”…排期公告, for 明年): that year's date, not one of the year asked — where the document speaks of
+    // the year asked elsewhere (2027年“送戏下乡”的点单时间和场次另行公布) and so tells the years apart. (A news page's
+    // 今年暑运从7月1日… is its own year, as the asker's 今年 may be.)
+    if (figure && asked?.measure === 'date' && asked.year !== undefined && !YEAR_IN_TEXT.test(norm)) {
+      const dated = [...p.chunk.title.matchAll(YEAR_NAMED)].map((m) => Number(m[0]));
+      if (dated.length && Math.max(...dated) < asked.year && new RegExp(`${asked.year}\\s*年`).test(p.chunk.text)) fit *= OTHER_QUANTITY;
+    }
     const words = tokens.filter((t) => t.length >= 2);
     const features: Features = {
       own: ownCoverage,
@@ -2638,6 +2646,8 @@ function tokensOf(tokenizer: ChineseTokenizer, text: string): string[] {
 const WINDOW_PASSAGES = 5;
 /** A year a text names (2026年, 2026年度). */
 const YEAR_NAMED = /(?:19|20)\d{2}(?=\s*年)/g;
+/** A year written out in a sentence (2026年, 2027). */
+const YEAR_IN_TEXT = /(?<!\d)(?:19|20)\d{2}(?!\d)/;
 
 // Sentences that only announce what follows ("…如下：").
 const INTRO = /[：:]$/;
