@@ -2579,7 +2579,8 @@ const placeStem = (name: string) => name.replace(PLACE_SUFFIX, '');
 
 /**
  * A corpus word named like a local place (柳溪街道, 东岭村): what CorpusStats.places holds. (Not a phrase whose last
- * two characters are a verb ending in the place suffix: 送戏下乡 "taking opera to the countryside", 新品上市.)
+ * two characters are a verb ending in the place suffix, as jieba's stock dictionary tags them: 送戏下乡 "taking opera
+ * to the countryside", 文化下乡.)
  */
 export function isLocalPlaceName(word: string, tokenizer?: Pick<ChineseTokenizer, 'generalTag'>): boolean {
   return /^[\u4e00-\u9fff]{2,6}$/.test(placeStem(word)) && PLACE_SUFFIX.test(word) && !(tokenizer && /^v/.test(tokenizer.generalTag(word.slice(-2))));
