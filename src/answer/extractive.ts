@@ -1032,7 +1032,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // dictionary holds — 健康大篷车, a programme's quoted name.)
   const modifiesNoun = (term: string) => keyTerms.some((h) => !h.piece && h.term.length >= 2 && question.includes(term + h.term) && stats.documentFrequency(h.term) > 0 && NOUN_TAG.test(stats.tokenizer.generalTag(h.term)));
   // (As the asker wrote it: not a corpus phrase an abbreviation reads into a word of the question — 一张清单 for 一单.)
-  const corpusName = (term: string) => term.length >= 3 && stats.tokenizer.generalFrequency(term) === 0 && norm.includes(term);
+  const corpusName = (term: string) => isOwnName(term, stats) && norm.includes(term);
   const namedElsewhere = (k: KeyTerm) => {
     if (language !== 'zh' || k.scope || k.story || k.piece || FACET_WORDS.test(k.group) || k.term.length < 2 || stats.documentFrequency(k.term) === 0) return false;
     const name = corpusName(k.term);
@@ -2582,8 +2582,8 @@ const placeStem = (name: string) => name.replace(PLACE_SUFFIX, '');
  * two characters are a verb ending in the place suffix, as jieba's stock dictionary tags them: 送戏下乡 "taking opera
  * to the countryside", 文化下乡.)
  */
-export function isLocalPlaceName(word: string, tokenizer?: Pick<ChineseTokenizer, 'generalTag'>): boolean {
-  return /^[\u4e00-\u9fff]{2,6}$/.test(placeStem(word)) && PLACE_SUFFIX.test(word) && !(tokenizer && /^v/.test(tokenizer.generalTag(word.slice(-2))));
+export function isLocalPlaceName(word: string, tokenizer: Pick<ChineseTokenizer, 'generalTag'>): boolean {
+  return /^[\u4e00-\u9fff]{2,6}$/.test(placeStem(word)) && PLACE_SUFFIX.test(word) && !/^v/.test(tokenizer.generalTag(word.slice(-2)));
 }
 const ADMINISTRATIVE = /(省|市|县|区|镇|乡|村|街道|自治州|盟|旗)$/;
 
@@ -3093,9 +3093,14 @@ const DAY_ASKED = /(?:周|星期|礼拜)[一二三四五六日天末]|双休|节
 const DAY_STATED = /(?:周|星期|礼拜)[一二三四五六日天末]|双休|节假日|(?:每天|每日|全天)\s*(?:\d|开放|营业|办理|闭馆)|工作日|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweek(?:end|day)s?\b|\bdaily\b|\bevery day\b|\bholidays?\b/i;
 const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[上下]午|早上|晚上)|节假日|周[一二三四五六日末]|星期|双休|全天|24小时|开放时间|营业时间|办公时间|\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b|\bweekdays?\b|\bopening hours\b|\bclosed\b/i;
 
-/** The question without the corpus's own names (周末剧场, 送戏下乡): words of three or more characters the documents use and the general dictionary lacks. */
+/** A name of the corpus's own dictionary (健康大篷车, 周末剧场, 送戏下乡): three or more characters jieba's general dictionary lacks. */
+function isOwnName(term: string, stats: CorpusStats): boolean {
+  return term.length >= 3 && stats.tokenizer.generalFrequency(term) === 0;
+}
+
+/** The question without the corpus's own names it uses, in Chinese characters (周末剧场, 送戏下乡). */
 function withoutCorpusNames(question: string, stats: CorpusStats): string {
-  const names = stats.tokenizer.tokens(normalizeText(question)).filter((t) => /^[\u4e00-\u9fff]{3,}$/.test(t) && stats.documentFrequency(t) > 0 && stats.tokenizer.generalFrequency(t) === 0);
+  const names = tokensOf(stats.tokenizer, normalizeText(question)).filter((t) => /^[\u4e00-\u9fff]+$/.test(t) && isOwnName(t, stats) && stats.documentFrequency(t) > 0);
   return names.reduce((q, name) => q.split(name).join(' '), question);
 }
 
