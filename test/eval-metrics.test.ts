@@ -1492,3 +1492,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['14_yeyu_tixiao_zhaosheng_jianzhang.docx', '训练服装（2套） | 每套180元，自愿购买'], ['04_huimin_piaojia_tiaozheng_tongzhi.pdf', '惠民票最高票价 | 80元 | 60元']],
 );
+
+describeBlindSet(
+  'bazaar',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_shopping_consumer_rights_en.html', '19_markets_street_food_en.txt', '20_volunteering_en.txt'],
+    questions: [150, 150],
+    id: /^bazaar-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 65,
+    answerableEn: 40,
+    onEnglishDocs: 25,
+    crossLingual: 15,
+    nearDuplicate: 45,
+    typo: 26,
+    unanswerable: 45,
+    unanswerableZh: 27,
+    unanswerableEn: 18,
+  },
+  {
+    '02_yufu_beian_zhinan_qintai.html': { kept: '0664-2251 7300', dropped: ['琴台路1号', '2250 0001', '2251 0110', '2250 6000'] },
+    '08_ershou_shiji_baitan_xuzhi.html': { kept: '0664-2258 3306', dropped: ['桑埠大道260号', '2339 0000', '2339 2319', '2339 8800'] },
+    '16_nongcun_jucan_shenbao_tiaoling.html': { kept: '0664-6812 1733', dropped: ['苕水路1号', '6810 0001', '6810 6000', '6815 0120'] },
+    '18_shopping_consumer_rights_en.html': { kept: '0664-2338 6600', dropped: ['3 Sangbu Avenue, Sangbu', '2300 0003', '2310 1100', '2312 3456'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_bianmin_zaocanche_zhaomu.docx', '早餐车租用费 | 每月300元（优先对象前6个月免收）'], ['04_jubao_jiangli_tiaozheng_tongzhi.pdf', '单项举报奖励最高金额 | 10万元 | 30万元']],
+);
