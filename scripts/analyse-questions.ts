@@ -47,6 +47,7 @@ export const CALIB_SETS = [
   { set: 'hearth', questions: 'eval/hearth/questions.jsonl', corpus: 'eval/hearth/docs' },
   { set: 'compass', questions: 'eval/compass/questions.jsonl', corpus: 'eval/compass/docs' },
   { set: 'lantern', questions: 'eval/lantern/questions.jsonl', corpus: 'eval/lantern/docs' },
+  { set: 'bazaar', questions: 'eval/bazaar/questions.jsonl', corpus: 'eval/bazaar/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
