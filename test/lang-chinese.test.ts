@@ -34,6 +34,7 @@ const DOCS = [
   '清明节开通祭扫公交专线。计划生育特别扶助金按季度发放。业主委员会每届任期5年。周六、周日9:00—12:00可以装修，法定节假日全天禁止。在外地参保形成的部分向原参保地申请。最低缴费年限为15年，缴满后按月领取。',
   '寒假托管班不收取任何费用。每周六9:00—12:00加开投诉窗口。',
   '学校体育场地和运动场向社会开放，居民凭健身卡入校健身。本市户籍选手不少于半程马拉松名额的30%。年满16周岁可以报名。暑期少儿艺术培训免费。室外健身器材损坏的请报修。',
+  '餐饮经营者在店外经营须申报。农村集体聚餐50人以上应当申报。公园二手市场每周六开市。农贸市场商户缺斤短两的，按短缺部分赔偿。年货大集设展位360个。一年内被有效投诉5次以上的列入重点监管名单。健身、美容美发经营者发售预付卡。',
   '出租汽车驾驶员应当协助乘客将行李放入后备厢。小型汽车每2年到检验机构检验一次，外省市号牌的车辆可以直接检验。发生事故后应当及时撤离现场。驾驶证有效期满前90日内换证，年满70周岁的每年体检。共享泊位120个。投诉的，10个工作日内答复处理结果。',
 ];
 const tokenizer = indexTokenizer([]);
@@ -116,6 +117,16 @@ describe('Chinese expander', () => {
     expect(terms('今年半马本地人名额占多少')).toEqual(expect.arrayContaining(['半马→半程马拉松:synonym', '本地人→本市户籍:synonym']));
     expect(terms('我15 年龄够不 暑假班收费吗')).toEqual(expect.arrayContaining(['年龄→年满:synonym', '暑假→暑期:synonym']));
     expect(terms('扭腰器坏了找谁')).toContain('扭腰器→健身器材:synonym');
+    // Shops and markets: a 健身房 is a 健身 business, a 饭店 one of 餐饮, a village 酒席 the notices' 聚餐 and to 报备 it to 申报
+    // it, a 跳蚤市场 a 二手市集 (二手市场), the 菜场's 摊主 a 农贸市场's 商户, 分量 short the rules' 缺斤短两, a fair's 摊位 its 展位, the 黑名单 of
+    // prepaid cards their 重点监管名单.
+    expect(terms('健身房老被投诉')).toContain('健身房→健身:synonym');
+    expect(terms('饭店在外面摆桌子能摆到几点')).toContain('饭店→餐饮:synonym');
+    expect(terms('村里办酒席要去报备吗')).toEqual(expect.arrayContaining(['酒席→聚餐:synonym', '报备→申报:synonym']));
+    expect(terms('跳蚤市场啥时候开')).toContain('跳蚤市场→二手市场:synonym');
+    expect(terms('菜场分量不够 摊主该赔多少')).toEqual(expect.arrayContaining(['菜场→农贸市场:synonym', '分量→缺斤短两:synonym', '摊主→商户:synonym']));
+    expect(terms('年货大集一共多少个摊位')).toContain('摊位→展位:synonym');
+    expect(terms('投诉几次会上黑名单')).toContain('黑名单→重点监管名单:synonym');
     // The 说法 a complaint is owed (给我个说法) is its 答复 or 处理结果.
     expect(terms('投诉了 最晚多少天得给我个说法')).toContain('说法→答复:synonym');
     // A counted period is "each" in the documents' words (一年 → 每年), but not inside a word of its own: 一年级 is a

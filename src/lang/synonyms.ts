@@ -319,7 +319,7 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   // night work led with another rule, and a wage-complaint phone went unfound.)
   ['厂里', ['企业', '工厂', '用人单位']],
   ['开除', ['解除劳动合同', '辞退']],
-  ['黑名单', ['失信名单', '失信联合惩戒', '惩戒对象名单']],
+  ['黑名单', ['失信名单', '失信联合惩戒', '惩戒对象名单', '重点监管名单']],
   ['押金', ['保证金']],
   ['大巴', ['客车', '大客车', '专车', '班车']],
   // Family and body in everyday words: the 亲戚家 a relief rule calls 投亲靠友, the 腿脚不好 its 行动不便.
@@ -413,4 +413,24 @@ export const PUBLIC_SERVICE_SYNONYMS: ReadonlyArray<readonly [resident: string, 
   ['年龄', ['年满', '周岁']],
   ['暑假', ['暑期']],
   ['寒假', ['寒期']],
+  // Shops and markets in everyday words: the 健身房, 理发店 or 饭店 a prepaid-card rule calls a 健身 or 美容美发 business
+  // or 餐饮; a village 酒席 the notices' 聚餐 (宴席), to 报备 it to 申报 it; the 跳蚤市场 a 二手市集, 假货 the 假冒伪劣
+  // goods, the 菜场 a 农贸市场 or 菜市场 whose 摊主 is the 商户 or 经营者, a stall short in 分量 or sold 短斤少两 the
+  // rules' 缺斤短两; a fair's 摊位 its 展位.
+  ['健身房', ['健身', '健身场所']],
+  ['理发店', ['美容美发', '理发']],
+  ['美发店', ['美容美发']],
+  ['美甲店', ['美容美发', '美甲']],
+  ['饭店', ['餐饮', '餐馆', '饭馆']],
+  ['饭馆', ['餐饮', '餐馆']],
+  ['酒席', ['聚餐', '宴席']],
+  ['报备', ['申报', '备案']],
+  ['跳蚤市场', ['二手市集', '二手市场', '旧货市场']],
+  ['假货', ['假冒', '假冒伪劣']],
+  ['菜场', ['农贸市场', '菜市场']],
+  ['摊主', ['商户', '经营者']],
+  ['分量', ['缺斤短两', '短缺']],
+  ['短斤少两', ['缺斤短两']],
+  ['缺斤少两', ['缺斤短两']],
+  ['摊位', ['展位', '摊点']],
 ];
