@@ -164,6 +164,16 @@ describe('a date of the year asked', () => {
     expect(now.abstained, now.text).toBe(false);
     expect(now.text.split('\n')[0]).toContain('10月10日至10月17日');
   });
+
+  it('a date of the year before, in a document its title dates the year asked, is that edition’s own: its registration', () => {
+    const fair = statsFor([{ title: '2027迎春年货大集参展报名通告（第1号）', text: '报名时间：2026年12月10日9:00至12月20日17:00，在APP“年货大集”专区在线报名，每个经营主体限报1个展位。' }]);
+    const next = askChunkOf(fair, '明年那个年货大集报名几号截止');
+    expect(next.abstained, next.text).toBe(false);
+    expect(next.text.split('\n')[0]).toContain('12月20日17:00');
+    // (Another year's edition stays another year's: the 2026 fair's registration of 2025 is not next year's.)
+    const last = statsFor([{ title: '2026迎春年货大集参展报名通告（第1号）', text: '报名时间：2025年12月10日9:00至12月20日17:00，在APP“年货大集”专区在线报名，每个经营主体限报1个展位。' }]);
+    expect(askChunkOf(last, '明年那个年货大集报名几号截止').abstained).toBe(true);
+  });
 });
 
 describe('number questions', () => {

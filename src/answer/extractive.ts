@@ -2234,7 +2234,10 @@ function scoreSentences(
     let fit = 0;
     let evidence = 0;
     let figure: FigureMention | null = null;
-    if (asked) [evidence, fit, figure] = figureEvidence(norm, asked, keyTerms, focus, (t) => tokensOf(stats.tokenizer, t), lead);
+    // (A date asked of a year, in a document whose title names that year — the 2027 fair's notice —: the edition's own
+    // dates of the year before, its registration, answer too.)
+    const edition = asked?.measure === 'date' && asked.year !== undefined && new RegExp(`${asked.year}(?!\\d)`).test(p.chunk.title) ? { ...asked, editionYear: asked.year - 1 } : asked;
+    if (edition) [evidence, fit, figure] = figureEvidence(norm, edition, keyTerms, focus, (t) => tokensOf(stats.tokenizer, t), lead);
     // A date without its year in a document whose title dates it before the year asked (日期：12月5日至12月12日 of
     // 岫源县2026年“送戏下乡”…排期公告, for 明年): that year's date, not one of the year asked — where the document speaks of
     // the year asked elsewhere (2027年“送戏下乡”的点单时间和场次另行公布) and so tells the years apart. (A news page's

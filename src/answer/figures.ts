@@ -44,6 +44,9 @@ export interface AskedFigure {
   /** The one year asked about (去年几号报名, 2027年基础养老金多少): a date written with another year does not answer
    * it, nor an amount its clause dates another year only (2026年度…每人每月203元). */
   year?: number;
+  /** The year before the one asked, read in a document whose title names the year asked (2027迎春年货大集…通告): that
+   * edition's registration or deadline falls in it (报名时间：2026年12月10日至12月20日 for 明年…报名几号截止). */
+  editionYear?: number;
   /** A day asked (哪天, 几号, "what date"): a year alone (2026年) does not give it. */
   day?: boolean;
   /** How long until something happens (多久能批, 几天到账, "how long does it take"): a wait, not a qualifying period. */
@@ -613,7 +616,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // A sentence dated another year only (2026年7月25日前…公示期5天 for 去年) answers nothing of the year asked.
   if (asked.measure === 'date' && asked.year !== undefined && text !== undefined) {
     const years = [...text.matchAll(/((?:19|20)\d{2})\s*年(?=\s*\d{1,2}\s*月)/g)].map((m) => Number(m[1]));
-    if (years.length && !years.includes(asked.year)) return 0;
+    if (years.length && !years.some((y) => y === asked.year || y === asked.editionYear)) return 0;
   }
   // An amount or a count its clause dates another year only (2026年度我市基础养老金标准为每人每月203元 for 2027年涨到
   // 多少) is that year's: another period's figure. (Not a year a span starts from — 自2025年起, 2020年以来 — which
@@ -626,7 +629,7 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
     // The year of the date itself, or of the range it ends (2026年7月1日至7月7日).
     const before = text === undefined ? '' : text.slice(Math.max(0, mention.start - 16), mention.start);
     const stated = /((?:19|20)\d{2})\s*年/.exec(mention.text)?.[1] ?? /((?:19|20)\d{2})\s*年[^，。；,;年]*(?:至|到|—|–|-|~)\s*$/.exec(before)?.[1];
-    if (stated && Number(stated) !== asked.year) return 0;
+    if (stated && Number(stated) !== asked.year && Number(stated) !== asked.editionYear) return 0;
   }
   // A month, day or time answers "when" better than a bare year (2025年以来).
   // (A duration may say when — 15个工作日内 for 啥时候能到账 — but not which day: 累计缴费满15年 is no deadline.)
