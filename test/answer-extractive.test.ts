@@ -1646,6 +1646,13 @@ describe('abstention evidence', () => {
     const lead = (question: string, ranked: Chunk[]) => askZh(question, ranked, local.stats);
     expect(lead('燃气公司多久上门安全检查一次', local.chunks.slice(0, 1)).text.split('\n')[0]).toContain('每年为居民用户免费入户安全检查一次');
     expect(lead('献全血多久能再献一次', local.chunks.slice(1, 2)).text.split('\n')[0]).toContain('6个月');
+    // (A bus's interval — 每20分钟一班 — says how often it goes: 多久一班, "how often does it go".)
+    const shuttle = statsFor([{ title: '迎春年货大集参展通告', text: '大集期间开通火车站至会展中心的免费接驳公交，每20分钟一班。大集地点：会展中心1号馆。' }, ...ALL]);
+    expect(lead('火车站到年货大集的接驳公交多久一班', shuttle.chunks.slice(0, 1)).text.split('\n')[0]).toContain('每20分钟一班');
+    expect(lead('年货大集的接驳公交多久来一次', shuttle.chunks.slice(0, 1)).text.split('\n')[0]).toContain('每20分钟一班');
+    const english = askEnglishOf(shuttle, 'is there a bus from the railway station to the fair? how often does it go?', [{ term: '公交', weight: 1, origin: 'glossary', source: 'bus' }, { term: '火车站', weight: 1, origin: 'glossary', source: 'railway station' }, { term: '大集', weight: 1, origin: 'cedict', source: 'fair' }]);
+    expect(english.abstained, english.text).toBe(false);
+    expect(english.text.split('\n')[0]).toContain('每20分钟一班');
     // A page that says nothing of how often says so, quoting what it does say of the topic.
     const fee = { title: '燃气开户', text: '燃气开户后10个工作日内安装到位，开户费按物价部门核定标准收取。' };
     const only = statsFor([fee, ...ALL]);
