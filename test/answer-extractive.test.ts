@@ -3892,6 +3892,16 @@ describe('English answers', () => {
     expect(card.text.split('\n')[0]).toMatch(/^Chengjiang Library charges a deposit of 100 yuan/);
   });
 
+  it('"until what time" asks when the hours end: "until" is how it asks, not a word the passage must share', () => {
+    const street = { title: 'Markets and street food', text: 'Jianshi Street is the food street on the north side of Zhuxin Park. Restaurants there may put tables outside from 16:00 to 23:00.' };
+    const other = { title: 'Outdoor tables', text: 'Until 30 April 2027, restaurants and shops in four streets may put tables outside their doors.' };
+    const own = statsFor([street, other, pool, funeral]);
+    const question = 'until what time can we sit outside at the zhuxin park food street?';
+    const hours = answerExtractively({ question, language: 'en', retrieval: retrievalOf(question, own.chunks.slice(0, 1)), history: [] }, { ...own.stats, romanised: new Set(['zhuxin']) });
+    expect(hours.abstained, hours.reasons.join(' | ')).toBe(false);
+    expect(hours.text.split('\n')[0]).toContain('16:00 to 23:00');
+  });
+
   it("a phone number or opening hours come from a passage naming what they are asked of, not another place on the same road", () => {
     const blood = { title: 'Blood donation', text: 'The blood donation house on Zhongshan Road is open every day from 9:00 to 17:00.' };
     const bank = { title: 'Bank accounts', text: 'The Bank of China branch at 66 Zhongshan Road has an English-speaking counter.' };

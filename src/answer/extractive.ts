@@ -1873,8 +1873,13 @@ function englishFunctionStems(lower: string): Set<string> {
     if (!STOP_WORDS.has(word) && !STOP_WORDS.has(word.replace(/'/g, '')) && !ENGLISH_BOUND_WORD.test(word)) continue;
     for (const piece of [word.replace(/'/g, ''), ...word.split("'")]) stems.add(stemEnglish(piece));
   }
+  // ("Until" of "until what time", "till when": how the end of the hours is asked, as 到几点 is.)
+  for (const m of lower.matchAll(UNTIL_ASKED)) stems.add(stemEnglish(m[1]!));
   return stems;
 }
+
+/** "Until" or "till" asking when something ends: until what time, till when, until how late, until which day. */
+const UNTIL_ASKED = /\b(until|till)\s+(?=what\s+time\b|when\b|how\s+late\b|which\s+(?:day|date|time|hour)\b)/g;
 
 const ASKING_PHRASE = /^(how|what|where|when|who|which|why)\b/;
 /** A named road or district in an English question: "riverside road", "dongcheng district". */
