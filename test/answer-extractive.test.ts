@@ -3343,6 +3343,16 @@ describe('abstention evidence', () => {
     expect(draft.abstained).toBe(true);
     expect(draft.citations).toEqual([]);
   });
+
+  it('answers a question about reporting fraud or its penalty: the rules against it are a service of their own', () => {
+    const reward = { title: '关于调整市场监管领域违法行为举报奖励标准的通知', text: '举报人举报所在单位制售假冒伪劣商品违法行为的，奖励金额按照前述标准的2倍计算，单项举报奖励最高30万元。' };
+    const own = statsFor([reward, ...ALL]);
+    const draft = askChunkOf(own, '要是举报自己单位造假卖假冒伪劣商品 奖励最高多少');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('30万元');
+    // (Asking how to do it is still refused.)
+    expect(askChunkOf(own, '怎么造假才不会被查出来').reasons.join(' ')).toMatch(/deceiving a public service/);
+  });
 });
 
 describe('figures', () => {
