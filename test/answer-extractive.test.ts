@@ -1292,6 +1292,15 @@ describe('answer first', () => {
     expect(draft.text.split('\n')[0]).toContain('每场20张');
   });
 
+  it('a day word opening a name a document’s title gives (周末 of 周末二手市集) asks no opening hours', () => {
+    const market = statsFor([{ title: '蚕花公园周末二手市集摆摊须知', text: '每周一10:00起在APP预约当周周六的摊位，先到先得。摊位免费，不收费。开放时间：每周六8:00—12:00。' }]);
+    const draft = askChunkOf(market, '周末二手市集摆摊收费吗');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('摊位免费');
+    // (The hours asked in words of their own still are: 几点开.)
+    expect(askChunkOf(market, '周末二手市集周六几点开').text.split('\n')[0]).toContain('8:00—12:00');
+  });
+
   it('a day of the week asked (周六开门不): the sentence giving the hours that names days leads, not the one giving only times', () => {
     const hall = statsFor([{ title: '办税服务厅办税指南', text: '办税服务厅开门时间为上午9:00—12:00，下午14:00—17:00。2026年3月每周六9:00—15:00加开汇算专窗。' }]);
     const draft = askChunkOf(hall, '办税服务厅周六开门不');

@@ -637,7 +637,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const thing = language === 'en' && pricing ? pricedThing(norm) : [];
   const asked: AskedFigure | null = withGrade && moneyKey ? { ...withGrade, item: { key: moneyKey, words: moneyWords } } : withGrade && thing.length ? { ...withGrade, thing } : withGrade;
   // (Read without the corpus's own names the question uses: the 周末 of “周末剧场”, a programme, asks no opening hours.)
-  const facet = askedFacet(withoutCorpusNames(question, stats), kind, asked, language);
+  const facet = askedFacet(withoutCorpusNames(withoutTitledNames(question, passages.map((p) => p.chunk.title)), stats), kind, asked, language);
 
   // A passage that gives the facet asked (opening hours, a phone number) covers the words that ask for it
   // (开门, 几点, 电话): 周六上午9:00—12:00 answers 周六开门不 in other words.
@@ -3104,6 +3104,17 @@ const HOURS = /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?!击)|(?<!日)(?:[�
 /** A name of the corpus's own dictionary (健康大篷车, 周末剧场, 送戏下乡): three or more characters jieba's general dictionary lacks. */
 function isOwnName(term: string, stats: CorpusStats): boolean {
   return term.length >= 3 && stats.tokenizer.generalFrequency(term) === 0;
+}
+
+/**
+ * The question without a day word that opens a name a retrieved document's title gives (周末 of 周末二手市集 in
+ * 蚕花公园周末二手市集摆摊须知, 夜间 of 夜间门诊): part of the programme's name, no day or hours asked.
+ */
+function withoutTitledNames(question: string, titles: readonly string[]): string {
+  return question.replace(/(周末|双休日?|节假日|夜间|周[一二三四五六日天]|星期[一二三四五六日天])(?=([\u4e00-\u9fff]{2,8}))/g, (day, _d, after: string) => {
+    for (let n = after.length; n >= 2; n--) if (titles.some((t) => t.includes(day + after.slice(0, n)))) return ' ';
+    return day;
+  });
 }
 
 /** The question without the corpus's own names it uses, in Chinese characters (周末剧场, 送戏下乡). */
