@@ -1292,6 +1292,13 @@ describe('answer first', () => {
     expect(draft.text.split('\n')[0]).toContain('每场20张');
   });
 
+  it('a choice between words (按新标准还是老标准) asks which, not an amount; a penalty in the asker’s story asks no fine', () => {
+    const rule = statsFor([{ title: '关于调整市场监管领域违法行为举报奖励标准的通知', text: '本通知自2027年1月1日起施行。2026年12月31日前已作出行政处罚决定的举报事项，按照原标准奖励。' }]);
+    const draft = askChunkOf(rule, '去年举报的 处罚决定今年作出 举报奖励按新标准还是老标准');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('按照原标准奖励');
+  });
+
   it('a day word opening a name a document’s title gives (周末 of 周末二手市集) asks no opening hours', () => {
     const market = statsFor([{ title: '蚕花公园周末二手市集摆摊须知', text: '每周一10:00起在APP预约当周周六的摊位，先到先得。摊位免费，不收费。开放时间：每周六8:00—12:00。' }]);
     const draft = askChunkOf(market, '周末二手市集摆摊收费吗');

@@ -614,7 +614,9 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
     passages = passages.filter((p) => !otherYearsVersion(p, passages, relative, topicWords) || datesOfYear(p));
   }
 
-  const askedRaw: AskedFigure | null = kind === 'number' ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}), ...(ASKS_WAIT.test(norm) && !ASKS_DAY.test(norm) ? { until: true } : {}) } : null;
+  // A choice between options that are no figures (按新标准还是老标准算, 按月还是按年发) asks which of them, not an amount.
+  const choiceOfWords = language === 'zh' && choiceOptions(question).some((o) => !/\d|[一二两三四五六七八九十百千万]/.test(o)) && choiceOptions(question).every((o) => !/\d/.test(o));
+  const askedRaw: AskedFigure | null = kind === 'number' && !choiceOfWords ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}), ...(ASKS_WAIT.test(norm) && !ASKS_DAY.test(norm) ? { until: true } : {}) } : null;
   // The one year asked (去年…几号报名, 2025年…什么时候, 2027年…涨到多少): a date or an amount stated for another year is not it.
   const datedYears = [...new Set([...yearScope, ...relative])];
   // (…and a date asked of a rule's start, or a year asked, is told so: figureFit reads the date's event and its year.)
@@ -3106,6 +3108,15 @@ function isOwnName(term: string, stats: CorpusStats): boolean {
   return term.length >= 3 && stats.tokenizer.generalFrequency(term) === 0;
 }
 
+/** The parts of a Chinese question (between spaces and punctuation) that ask, or the whole question where none does on its own. */
+function askedParts(question: string): string[] {
+  // (Chinese only: an English question's parts are its words.)
+  if (!/\p{Script=Han}/u.test(question)) return [question];
+  const parts = question.split(/[\s，,。；;！!？?]+/).filter(Boolean);
+  const asking = parts.filter((p) => /多少|几|吗|么|呢|[不没]$|还是|哪|啥|什么|怎么|咋|\b(?:how|what|which|when|where|whether|is|are|do|does|can|will|would)\b/i.test(p));
+  return asking.length ? asking : [question];
+}
+
 /**
  * The question without a day word that opens a name a retrieved document's title gives (周末 of 周末二手市集 in
  * 蚕花公园周末二手市集摆摊须知, 夜间 of 夜间门诊): part of the programme's name, no day or hours asked.
@@ -3154,7 +3165,8 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (TAX_ASK.test(q)) return { zh: '是否缴税', en: 'whether it is taxed', evidence: TAX_STATED };
   // A fine asked (会被罚多少, what is the fine): a sentence that speaks of a penalty gives it, not the topic's other
   // amounts (a loan's limit for 个人会被罚多少钱).
-  if (FINE_ASK.test(q)) return { zh: '罚款金额', en: 'the fine', evidence: FINE_STATED };
+  // (Asked in the part that asks: 处罚决定是今年出的 of the asker's story asks no fine.)
+  if (FINE_ASK.test(q) && askedParts(q).some((c) => FINE_ASK.test(c))) return { zh: '罚款金额', en: 'the fine', evidence: FINE_STATED };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
