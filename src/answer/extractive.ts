@@ -615,7 +615,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   }
 
   // A choice between options that are no figures (按新标准还是老标准算, 按月还是按年发) asks which of them, not an amount.
-  const choiceOfWords = language === 'zh' && choiceOptions(question).some((o) => !/\d|[一二两三四五六七八九十百千万]/.test(o)) && choiceOptions(question).every((o) => !/\d/.test(o));
+  const offered = language === 'zh' ? choiceOptions(question) : [];
+  const choiceOfWords = offered.some((o) => !/\d|[一二两三四五六七八九十百千万]/.test(o)) && offered.every((o) => !/\d/.test(o));
   const askedRaw: AskedFigure | null = kind === 'number' && !choiceOfWords ? askedFigure(norm, language, keyTerms.map((k) => k.term)) : kind === 'when' ? { measure: 'date', classifier: null, focus: askedFigure(norm, language).focus, ...(ASKS_DAY.test(norm) ? { day: true } : {}), ...(ASKS_DEADLINE.test(norm) ? { deadline: true } : {}), ...(ASKS_WAIT.test(norm) && !ASKS_DAY.test(norm) ? { until: true } : {}) } : null;
   // The one year asked (去年…几号报名, 2025年…什么时候, 2027年…涨到多少): a date or an amount stated for another year is not it.
   const datedYears = [...new Set([...yearScope, ...relative])];
@@ -3113,7 +3114,7 @@ function askedParts(question: string): string[] {
   // (Chinese only: an English question's parts are its words.)
   if (!/\p{Script=Han}/u.test(question)) return [question];
   const parts = question.split(/[\s，,。；;！!？?]+/).filter(Boolean);
-  const asking = parts.filter((p) => /多少|几|吗|么|呢|[不没]$|还是|哪|啥|什么|怎么|咋|\b(?:how|what|which|when|where|whether|is|are|do|does|can|will|would)\b/i.test(p));
+  const asking = parts.filter((p) => /多少|几|吗|么|呢|[不没]$|还是|哪|啥|什么|怎么|咋/.test(p));
   return asking.length ? asking : [question];
 }
 
