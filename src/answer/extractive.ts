@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
+import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, askingParts, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, askedUnitSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, freeMentions, FREE_UNIT, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, statesEnglishPlace, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -880,7 +880,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   }
   // A choice asked (找村里还是找镇上, 按年交还是按月交): an on-topic sentence naming one of the options (向…乡镇人民政府
   // 提出，也可以委托村（居）民委员会代为提出) comes first, when the top one names neither.
-  const choices = language === 'zh' ? choiceOptions(input.question) : [];
+  const choices = offered;
   const namesOption = (s: ScoredSentence) => choices.some((o) => s.norm.includes(o));
   if (choices.length && sentences.length && !namesOption(sentences[0])) {
     leadWith(sentences, sentences.find((s) => namesOption(s) && onTopic(s) && !s.otherRow && (!asked || s.fit >= sentences[0].fit)));
@@ -2236,6 +2236,12 @@ function scoreSentences(
       });
     }
   });
+  // The year a date is asked of, read once for every sentence: a document whose title names it is that year's edition,
+  // whose own dates of the year before (its registration) answer too; a text that names it tells the years apart.
+  const yearAsked = asked?.measure === 'date' ? asked.year : undefined;
+  const titledYear = yearAsked === undefined ? null : new RegExp(`${yearAsked}(?!\\d)`);
+  const inEdition = yearAsked === undefined ? asked : { ...asked!, editionYear: yearAsked - 1 };
+  const namesYearAsked = yearAsked === undefined ? null : new RegExp(`${yearAsked}\\s*年`);
   const out: ScoredSentence[] = candidates.map(({ p, passageIndex, order, text, norm, tokens, own, context, row, neighbour, subhead, lead }) => {
     const ownCoverage = coverageOf(keyTerms, own);
     const coverage = coverageOf(keyTerms, new Set([...own, ...context]));
@@ -2244,15 +2250,15 @@ function scoreSentences(
     let figure: FigureMention | null = null;
     // (A date asked of a year, in a document whose title names that year — the 2027 fair's notice —: the edition's own
     // dates of the year before, its registration, answer too.)
-    const edition = asked?.measure === 'date' && asked.year !== undefined && new RegExp(`${asked.year}(?!\\d)`).test(p.chunk.title) ? { ...asked, editionYear: asked.year - 1 } : asked;
+    const edition = titledYear?.test(p.chunk.title) ? inEdition : asked;
     if (edition) [evidence, fit, figure] = figureEvidence(norm, edition, keyTerms, focus, (t) => tokensOf(stats.tokenizer, t), lead);
     // A date without its year in a document whose title dates it before the year asked (日期：12月5日至12月12日 of
     // 岫源县2026年“送戏下乡”…排期公告, for 明年): that year's date, not one of the year asked — where the document speaks of
     // the year asked elsewhere (2027年“送戏下乡”的点单时间和场次另行公布) and so tells the years apart. (A news page's
     // 今年暑运从7月1日… is its own year, as the asker's 今年 may be.)
-    if (figure && asked?.measure === 'date' && asked.year !== undefined && !YEAR_IN_TEXT.test(norm)) {
+    if (figure && yearAsked !== undefined && !YEAR_IN_TEXT.test(norm)) {
       const dated = [...p.chunk.title.matchAll(YEAR_NAMED)].map((m) => Number(m[0]));
-      if (dated.length && Math.max(...dated) < asked.year && new RegExp(`${asked.year}\\s*年`).test(p.chunk.text)) fit *= OTHER_QUANTITY;
+      if (dated.length && Math.max(...dated) < yearAsked && namesYearAsked!.test(p.chunk.text)) fit *= OTHER_QUANTITY;
     }
     const words = tokens.filter((t) => t.length >= 2);
     const features: Features = {
@@ -3109,15 +3115,6 @@ function isOwnName(term: string, stats: CorpusStats): boolean {
   return term.length >= 3 && stats.tokenizer.generalFrequency(term) === 0;
 }
 
-/** The parts of a Chinese question (between spaces and punctuation) that ask, or the whole question where none does on its own. */
-function askedParts(question: string): string[] {
-  // (Chinese only: an English question's parts are its words.)
-  if (!/\p{Script=Han}/u.test(question)) return [question];
-  const parts = question.split(/[\s，,。；;！!？?]+/).filter(Boolean);
-  const asking = parts.filter((p) => /多少|几|吗|么|呢|[不没]$|还是|哪|啥|什么|怎么|咋/.test(p));
-  return asking.length ? asking : [question];
-}
-
 /**
  * The question without a day word that opens a name a retrieved document's title gives (周末 of 周末二手市集 in
  * 蚕花公园周末二手市集摆摊须知, 夜间 of 夜间门诊): part of the programme's name, no day or hours asked.
@@ -3167,7 +3164,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // A fine asked (会被罚多少, what is the fine): a sentence that speaks of a penalty gives it, not the topic's other
   // amounts (a loan's limit for 个人会被罚多少钱).
   // (Asked in the part that asks: 处罚决定是今年出的 of the asker's story asks no fine.)
-  if (FINE_ASK.test(q) && askedParts(q).some((c) => FINE_ASK.test(c))) return { zh: '罚款金额', en: 'the fine', evidence: FINE_STATED };
+  if (FINE_ASK.test(q) && askingParts(q).some((c) => FINE_ASK.test(c))) return { zh: '罚款金额', en: 'the fine', evidence: FINE_STATED };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };

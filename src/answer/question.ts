@@ -237,6 +237,19 @@ function asks(text: string): boolean {
 }
 
 /**
+ * The parts of a Chinese question between spaces and punctuation that ask — an interrogative, V不 (asks), a choice
+ * (choiceOptions) —, or the whole question where none does on its own: 处罚决定是今年出的 of 我去年举报的商家 处罚决定是今年出的
+ * 奖励按新标准还是老标准算 tells the story. (Finer than askingClauses, which splits at a space only after a part that asks;
+ * an English question is returned whole: its parts would be its words.)
+ */
+export function askingParts(question: string): string[] {
+  if (!/\p{Script=Han}/u.test(question)) return [question];
+  const parts = question.split(/[\s，,。；;！!？?]+/).filter(Boolean);
+  const asking = parts.filter((p) => asks(p) || choiceOptions(p).length > 0);
+  return asking.length ? asking : [question];
+}
+
+/**
  * A question's clauses as written: split at its punctuation, and at a space between Chinese words where the words
  * before it already asked (市民中心在哪儿啊 具体地址发我下, 周六开门不 我平时上班只有周末有空去): a question, then more.
  * (Not at every space: one also parts a topic from its asking words — 在二级医院住院 医报能报百分之几, baisha 助餐点
