@@ -1523,3 +1523,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['14_bianmin_zaocanche_zhaomu.docx', '早餐车租用费 | 每月300元（优先对象前6个月免收）'], ['04_jubao_jiangli_tiaozheng_tongzhi.pdf', '单项举报奖励最高金额 | 10万元 | 30万元']],
 );
+
+describeBlindSet(
+  'orchard',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_emergencies_en.html', '19_first_aid_courses_en.txt', '20_safe_at_home_en.txt'],
+    questions: [150, 150],
+    id: /^orchard-[0-9]{3}$/,
+    answerable: 105,
+    answerableZh: 65,
+    answerableEn: 40,
+    onEnglishDocs: 25,
+    crossLingual: 15,
+    nearDuplicate: 48,
+    typo: 26,
+    unanswerable: 45,
+    unanswerableZh: 27,
+    unanswerableEn: 18,
+  },
+  {
+    '02_jiuhuyuan_peixun_zhinan_zhiting.html': { kept: '0644-3315 2690', dropped: ['芷汀路1号', '3300 0001', '3301 7110', '3300 6000'] },
+    '08_xiaofangzhan_kaifangri_xuzhi.html': { kept: '0644-3219 1190', dropped: ['蘅州大道66号', '3219 0002', '3219 0119', '电动自行车安全'] },
+    '16_zijianfang_anquan_jianding_sunxi.html': { kept: '0644-6725 4416', dropped: ['芰荷路1号', '6720 0001', '6720 6000', '6721 0110'] },
+    '18_emergencies_en.html': { kept: '0644-3388 6611', dropped: ['5 Hengzhou Avenue, Hengzhou', '3300 0005', '3310 1100', '3312 3456'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_weixing_xiaofangzhan_duiyuan_zhaopin.docx', '基本工资 | 每月3800元'], ['04_yuanqian_jijiu_shoufei_tiaozheng_tongzhi.pdf', '心电监护费 | 每小时20元 | 每小时25元']],
+);
