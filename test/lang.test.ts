@@ -311,11 +311,23 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('how do I apply for a work permit');
     expect(found.find((t) => t.origin === 'absent' && t.source === 'work permit')).toMatchObject({ term: '工作证' });
     expect(terms(found, 'cedict')).toEqual(expect.arrayContaining(['工作', '许可']));
-    // A corpus that uses the headword has the thing; one where a word maps to nothing has no trap to flag.
+    // A corpus that uses the headword has the thing; one where the head maps to nothing has no trap to flag.
     expect(buildEnglishLexicon(new Set([...small, '工作证']), cedict).absentPhrases?.['work permit']).toBeUndefined();
     expect(buildEnglishLexicon(new Set(['工作', '居民']), cedict).absentPhrases?.['work permit']).toBeUndefined();
+    // Only words written side by side name the thing: "work" and "permit" apart are two things.
+    expect(createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('can I work with my permit').some((t) => t.origin === 'absent')).toBe(false);
     // Phrases of time (上个星期 "last week") name no thing.
     expect(buildEnglishLexicon(new Set(['上', '星期', '最后']), cedict).absentPhrases?.['last week']).toBeUndefined();
+  });
+
+  it('marks a phrase absent when its head maps and its modifier maps to nothing (night market → 夜市: a market, but not that one)', () => {
+    const lex = buildEnglishLexicon(new Set(['市场', '摊位', '居民']), cedict);
+    expect(lex.entries.night).toBeUndefined();
+    expect(lex.absentPhrases?.['night market']).toBe('夜市');
+    const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('how do i get a night market stall');
+    expect(found.find((t) => t.origin === 'absent' && t.source === 'night market')).toMatchObject({ term: '夜市' });
+    // With 夜市 in the corpus it is the corpus's own word.
+    expect(buildEnglishLexicon(new Set(['市场', '摊位', '夜市']), cedict).absentPhrases?.['night market']).toBeUndefined();
   });
 
   it("lists the English words CC-CEDICT's glosses use everywhere (good, person, year) as everyday, never specific ones", () => {

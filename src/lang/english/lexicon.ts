@@ -21,9 +21,9 @@ export interface EnglishLexicon {
   absent?: Record<string, string>;
   /**
    * English noun phrases of 2–3 words that CC-CEDICT knows as one whole sense of its own headword, none of
-   * which the corpus uses, while each word alone maps to corpus words (work permit → 工作证, 工签; work → 工作,
-   * permit → 许可): the words match everyday terms of unrelated passages, the thing itself is not in the
-   * documents. Phrase → one such headword. Optional: indexes built before it have none (ingest rebuilds them).
+   * which the corpus uses, while its head alone maps to corpus words (work permit → 工作证, 工签; work → 工作,
+   * permit → 许可; night market → 夜市 with market → 市场 and night → nothing): the words match everyday terms of
+   * unrelated passages, the thing itself is not in the documents. Phrase → one such headword. Optional: indexes built before it have none (ingest rebuilds them).
    */
   absentPhrases?: Record<string, string>;
   /**
@@ -180,10 +180,11 @@ export function buildEnglishLexicon(
   }
   const absent: Record<string, string> = {};
   for (const [word, term] of [...absentCandidates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (!scores.has(word)) absent[word] = term;
-  // Only phrases no corpus headword names by that sense, and whose every word maps to corpus words on its own.
+  // Only phrases no corpus headword names by that sense, and whose head maps to corpus words on its own (a
+  // modifier may map to nothing: night market → 夜市 where the corpus has 市场, and no night word anchors).
   const absentPhrases: Record<string, string> = {};
   for (const [phrase, term] of [...phraseCandidates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!scores.has(phrase) && phrase.split(' ').every((w) => scores.has(w))) absentPhrases[phrase] = term;
+    if (!scores.has(phrase) && scores.has(phrase.slice(phrase.lastIndexOf(' ') + 1))) absentPhrases[phrase] = term;
   }
   const everyday = [...glossEntries].filter(([, n]) => n > EVERYDAY_GLOSS_ENTRIES).map(([word]) => word).sort();
   const words = [...glossWords].sort();

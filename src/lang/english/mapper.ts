@@ -233,12 +233,15 @@ export function createEnglishMapper(options: EnglishMapperOptions): EnglishMappe
   }
 
   function matchLexicon(words: readonly string[]): WeightedTerm[] {
-    const content = words.filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w) && w.length > 1);
+    const kept = words.flatMap((w, at) => (!STOP_WORDS.has(w) && !/^\d+$/.test(w) && w.length > 1 ? [{ w, at }] : []));
+    const content = kept.map((k) => k.w);
     const terms: WeightedTerm[] = [];
     for (let i = 0; i < content.length; ) {
       // A thing CC-CEDICT names by a phrase the corpus never uses (work permit → 工作证): passed on, marked
-      // 'absent' with the phrase as its source; its words are still mapped one by one below.
+      // 'absent' with the phrase as its source; its words are still mapped one by one below. (Only words the
+      // asker wrote side by side: "overseas and my chinese licence" names no overseas Chinese.)
       for (let count = Math.min(3, content.length - i); count >= 2; count--) {
+        if (kept[i + count - 1]!.at - kept[i]!.at !== count - 1) continue;
         const key = phraseKeys(content, i, count).find((k) => absentPhrases.has(k));
         if (key) {
           terms.push({ term: absentPhrases.get(key)!, weight: ABSENT_WEIGHT, origin: 'absent', source: key });
