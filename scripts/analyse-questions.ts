@@ -48,6 +48,7 @@ export const CALIB_SETS = [
   { set: 'compass', questions: 'eval/compass/questions.jsonl', corpus: 'eval/compass/docs' },
   { set: 'lantern', questions: 'eval/lantern/questions.jsonl', corpus: 'eval/lantern/docs' },
   { set: 'bazaar', questions: 'eval/bazaar/questions.jsonl', corpus: 'eval/bazaar/docs' },
+  { set: 'orchard', questions: 'eval/orchard/questions.jsonl', corpus: 'eval/orchard/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
