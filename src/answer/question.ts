@@ -109,8 +109,9 @@ const INJECTION_PATTERNS: RegExp[] = [
 const FRAUD_REQUEST = /(伪造|造假|假的?证明|骗取|骗保|冒领|套取|虚报|作假)|\b(fake|forge|forged|falsify|counterfeit|cheat|defraud|scam)\b/i;
 
 // (Not a question about reporting it or what befalls it — 举报骗保有奖励吗, 冒领养老金会被怎么处罚, "the fine for a forged
-// certificate": the rules against fraud are a public service of their own.)
-const FRAUD_REPORTED = /举报|检举|揭发|投诉|查处|处罚|罚款|罚多少|追回|追缴|法律责任|后果|被骗|\b(?:report(?:s|ed|ing)?|penalt(?:y|ies)|fined?|fines|punish\w*|consequences?|prosecut\w*)\b/i;
+// certificate" —, nor one about guarding against it — 防诈骗讲座, 反诈宣传, "an anti-scam talk", scam victims: the rules
+// against fraud and the help for its victims are a public service of their own.)
+const FRAUD_REPORTED = /举报|检举|揭发|投诉|查处|处罚|罚款|罚多少|追回|追缴|法律责任|后果|被骗|受骗|上当|反诈|防诈|防骗|防范|\b(?:report(?:s|ed|ing)?|penalt(?:y|ies)|fined?|fines|punish\w*|consequences?|prosecut\w*|victims?)\b|\banti[- ]?(?:scam|fraud|counterfeit)/i;
 
 export function asksForFraud(question: string): boolean {
   return FRAUD_REQUEST.test(question) && !FRAUD_REPORTED.test(question);
