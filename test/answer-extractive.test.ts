@@ -2045,6 +2045,24 @@ describe('abstention evidence', () => {
     expect(pricesOtherThing(care, monthly, ['embalm'])).toBe(true);
   });
 
+  it('English: "does X charge" names who charges, not what is priced ("how much does zhiting charge non-locals for the course")', () => {
+    expect(pricedThing('how much does zhiting charge non-locals for the first responder course')).toEqual([]);
+    expect(pricedThing('how much do they charge')).toEqual([]);
+    // ("Cost" after its subject still prices it, and "the charge for X" still names X.)
+    expect(pricedThing('how much do school lunches cost in Beitang public schools?')).toEqual(['school', 'lunch']);
+    expect(pricedThing('what is the charge for parking')).toEqual(['park']);
+    const page = statsFor([
+      {
+        title: 'First Aid Courses in Hengzhou',
+        text: 'The first responder course is free once every three years for people with Hengzhou household registration. Everyone else pays 180 yuan in Zhiting District or 200 yuan in Huipu District.',
+      },
+      ...ALL,
+    ]);
+    const fee = askEnglishOf(page, 'how much does zhiting charge non-locals for the first responder course', []);
+    expect(fee.abstained, fee.text).toBe(false);
+    expect(fee.text.slice(0, 80)).toContain('180 yuan');
+  });
+
   it("English: a figure's own words run on after it (RMB 7,500 … at public junior middle schools): the one they name leads, cut before the next figure", () => {
     const page = statsFor([
       {
