@@ -99,6 +99,7 @@ const PRICED_AFTER_EN = new RegExp(`\\b(?:(?:${MONEY_NOUN_EN})\\s+(?:of|for)|pay
 const PRICED_BEFORE_EN = new RegExp(`\\b((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+(?:${MONEY_NOUN_EN})\\b`, 'gi');
 const NOT_A_THING_EN = /^(?:how|much|what|which|whose|is|are|was|do|does|did|the|a|an|my|your|our|their|his|her|its|this|that|per|each|one|it|to|for|of|in|at|on|and|or|any|much|many|average|total|monthly|yearly|annual|daily|current|usual|normal|standard|basic|price|prices|cost|costs|fee|fees|rate|rates|charge|charges|pay|paid|payment|amount|money|yuan|rmb|percent|percentage|exactly|roughly|about|usually|currently|now|today)$/i;
 
+/** Words that end with an auxiliary and its subject ("how much does zhiting", "do they"): a money word next is a verb. */
 const AUXILIARY_SUBJECT_EN = /\b(?:do|does|did|will|would|can|could|should|may|might|must)(?:\s+[a-z-]+){1,2}$/i;
 
 /** The stems of what an English question asks a price or a rate of ("school lunches" → lunch, school); [] if it names none. */

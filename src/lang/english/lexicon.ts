@@ -23,7 +23,8 @@ export interface EnglishLexicon {
    * English noun phrases of 2–3 words that CC-CEDICT knows as one whole sense of its own headword, none of
    * which the corpus uses, while its head alone maps to corpus words (work permit → 工作证, 工签; work → 工作,
    * permit → 许可; night market → 夜市 with market → 市场 and night → nothing): the words match everyday terms of
-   * unrelated passages, the thing itself is not in the documents. Phrase → one such headword. Optional: indexes built before it have none (ingest rebuilds them).
+   * unrelated passages, the thing itself is not in the documents. Phrase → one such headword. Optional: indexes
+   * built before it have none (ingest rebuilds them).
    */
   absentPhrases?: Record<string, string>;
   /**
