@@ -72,6 +72,10 @@ beforeAll(async () => {
     if (r.delayMs) setTimeout(send, r.delayMs);
     else send();
   });
+  // Idle keep-alive sockets stay open for the whole file: only the drops a route asks for (resets) drop a request. (With
+  // Node's 5-second default, a loaded machine let the client reuse a socket the server was closing just then, and the
+  // retry of a once-dropped URL dropped too: CI on 9fb7470.)
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   corpus = makeTempCorpus({ prefix: 'urls-', seeds: [SEED_FILES[0]] });
