@@ -880,9 +880,8 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   }
   // A choice asked (找村里还是找镇上, 按年交还是按月交): an on-topic sentence naming one of the options (向…乡镇人民政府
   // 提出，也可以委托村（居）民委员会代为提出) comes first, when the top one names neither.
-  const choices = offered;
-  const namesOption = (s: ScoredSentence) => choices.some((o) => s.norm.includes(o));
-  if (choices.length && sentences.length && !namesOption(sentences[0])) {
+  const namesOption = (s: ScoredSentence) => offered.some((o) => s.norm.includes(o));
+  if (offered.length && sentences.length && !namesOption(sentences[0])) {
     leadWith(sentences, sentences.find((s) => namesOption(s) && onTopic(s) && !s.otherRow && (!asked || s.fit >= sentences[0].fit)));
   }
   // Both when it starts and when it ends asked (啥时候开始供，啥时候停; 从几号到几号; "when does it start and end"): an on-topic
