@@ -144,14 +144,9 @@ export function createTokenizer(extraTerms: string[] = []): ChineseTokenizer {
     if (!cleaned.trim()) return [];
     // Stock-dictionary place names only (custom corpus terms are known by construction), minus
     // everyday words the dictionary tags as places (东西 "thing", 上岗 "take up a post").
-    return [
-      ...new Set(
-        jieba
-          .tag(cleaned, false)
-          .map((t) => t.word)
-          .filter((w) => w.length >= 2 && isStockPlace(w) && !NOT_PLACES.has(w)),
-      ),
-    ];
+    // (jieba's tag() is cut() plus a tag per word — three times the cost on a sentence —, and the tag wanted here is
+    // the stock dictionary's, which isStockPlace reads itself.)
+    return [...new Set(jieba.cut(cleaned, false).filter((w) => w.length >= 2 && isStockPlace(w) && !NOT_PLACES.has(w)))];
   }
 
   return { tokens, words, questionKinds, placeNames, generalFrequency, generalTag };
@@ -162,6 +157,11 @@ export function createTokenizer(extraTerms: string[] = []): ChineseTokenizer {
 const NOT_PLACES = new Set([...notPlaces.words, '东西', '上岗', '南北', '东南', '西北', '东北', '西南', '中间', '上下', '前后', '左右', '内外', '中外', '城乡', '全国', '各地', '当地', '本地', '外地', '异地']);
 
 function isStockPlace(word: string): boolean {
+  // (Read straight from the parsed dictionary when there is one: no entry object per word of every sentence.)
+  if (stockDictionary) {
+    const packed = stockDictionary.get(word);
+    return packed !== undefined && stockTags[packed % 64] === 'ns';
+  }
   return stockEntry(word)?.tag === 'ns';
 }
 
