@@ -512,7 +512,7 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // categories a policy sets apart) is part of what is asked, not the asker's manner of speaking.
   const categories = language === 'zh' ? categoryWords(norm, passages, stats) : [];
   const terms = categories.length ? [...input.retrieval.terms, ...categories.map((term) => ({ term, weight: 1, origin: 'question' }))] : input.retrieval.terms;
-  const keyTerms = keyTermWeights(terms, language, stats, norm, places, new Set(categories), () => passages.map((p) => normalizeText(p.chunk.text)), () => passages.map((p) => normalizeText(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.text}`)));
+  const keyTerms = keyTermWeights(terms, language, stats, norm, places, new Set(categories), () => passages.map((p) => normalizeText(p.chunk.text)), () => passages.map(passageText));
 
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
@@ -1223,6 +1223,8 @@ const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|vil
  */
 const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|公告|通告|通知|制定|发布|下达|下发|明确|确定|告知|部署|安排|规定)|以[^，。；]{0,16}(通知|公告|公布)为准)/;
 const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
+const DEFERRED_HINT = /另[文行]|为准/;
+const DEFERRED_EN_HINT = /separately|later|in due course|to be /i;
 const DEFERS_DATE = /时间|日期|时刻|\b(dates?|times?|schedules?|deadlines?)\b/i;
 const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|限额|额度|\b(fees?|prices?|charges?|costs?|amounts?|rates?|percentages?|shares?|limits?|caps?)\b/i;
 /**
@@ -1237,11 +1239,14 @@ export function onlyDefers(norm: string): boolean {
 }
 /** The sentence's deferral, in Chinese or English, with what it defers before it. */
 function deferral(norm: string): RegExpExecArray | null {
-  return DEFERRED.exec(norm) ?? DEFERRED_EN.exec(norm);
+  // (Words each pattern cannot match without, tested first: the patterns' leading spans are slow to fail on every
+  // sentence of every passage.)
+  return (DEFERRED_HINT.test(norm) ? DEFERRED.exec(norm) : null) ?? (DEFERRED_EN_HINT.test(norm) ? DEFERRED_EN.exec(norm) : null);
 }
 function defersAsked(norm: string, asked: AskedFigure | null): boolean {
+  if (!asked) return false;
   const span = deferral(norm)?.[0];
-  if (!span || !asked) return false;
+  if (!span) return false;
   const dated = asked.measure === 'date' || asked.measure === 'duration';
   // (A deferral naming no facet defers the whole of what it names, every figure of it: 瓶装液化气用户的安全改造另行部署 —
   // not a rule that something is as a notice says, 具体以各饭堂门口公告为准.)
@@ -2110,7 +2115,7 @@ function gradeKey(grade: string): string {
 }
 
 /** The highest or lowest figure of the enumeration (X元、Y元、Z元) the figure belongs to; the figure itself when it stands alone. */
-function listExtreme(norm: string, all: FigureMention[], figure: FigureMention, bound: 'max' | 'min'): FigureMention {
+function listExtreme(norm: string, all: readonly FigureMention[], figure: FigureMention, bound: 'max' | 'min'): FigureMention {
   const mentions = all.filter((m) => m.unit === figure.unit && m.unit !== '' && !Number.isNaN(amountOf(m)));
   const at = mentions.findIndex((m) => m.start === figure.start);
   if (at < 0) return figure;
@@ -2326,7 +2331,12 @@ function scoreSentences(
   // 其他中低收入家庭 whose label only shares the word 收入 — unless the row holds the asker's number.)
   const bestEvidence = Math.max(0, ...out.filter((s) => s.coverage >= SINGLED_ROW_SHARE * mostCoverage).map((s) => s.features.figure));
   const rowKey = (s: ScoredSentence) => (rows.get(s) === -1 ? (singled(s) && s.fit >= bestFit && (byNumber.has(s) || s.features.figure >= ROW_EVIDENCE_SHARE * bestEvidence) ? -1 : 0) : rows.get(s)!);
-  return out.sort((a, b) => last(a) - last(b) || rowKey(a) - rowKey(b) || scope.get(a)! - scope.get(b)! || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order);
+  // (The keys are read once per sentence, not once per comparison: FURNITURE's pattern is slow to fail.)
+  const keys = new Map(out.map((s) => [s, [last(s), rowKey(s), scope.get(s)!]] as const));
+  return out.sort((a, b) => {
+    const [ka, kb] = [keys.get(a)!, keys.get(b)!];
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2] || b.score - a.score || a.passageRank - b.passageRank || a.order - b.order;
+  });
 }
 
 /**
@@ -2337,7 +2347,7 @@ function placeScope(keyTerms: KeyTerm[], stats: CorpusStats): (norm: string) => 
   const asked = stats.tokenizer.placeNames(keyTerms.map((k) => k.term).join(' ')).map(placeStem).filter((n) => n.length >= 2 && !GENERIC_PLACE.test(n));
   if (!asked.length) return () => 0;
   return (norm) => {
-    if (asked.some((a) => norm.includes(a))) return 0;
+    if (asked.some((a) => norm.includes(a)) || !ADMINISTRATIVE_WORD.test(norm)) return 0;
     // Only names with an administrative suffix (忻府区, 盐湖区): the stock dictionary tags some words as places (中度).
     const named = stats.tokenizer.placeNames(norm).filter((n) => ADMINISTRATIVE.test(n)).map(placeStem).filter((n) => n.length >= 2 && !GENERIC_PLACE.test(n));
     return named.some((n) => !asked.some((a) => n.includes(a) || a.includes(n))) ? 1 : 0;
@@ -2602,6 +2612,8 @@ export function isLocalPlaceName(word: string, tokenizer: Pick<ChineseTokenizer,
   return /^[\u4e00-\u9fff]{2,6}$/.test(placeStem(word)) && PLACE_SUFFIX.test(word) && !/^v/.test(tokenizer.generalTag(word.slice(-2)));
 }
 const ADMINISTRATIVE = /(省|市|县|区|镇|乡|村|街道|自治州|盟|旗)$/;
+/** A text with no such suffix names no such place (tested before the text is cut into words). */
+const ADMINISTRATIVE_WORD = /[省市县区镇乡村州盟旗]|街道/;
 
 interface Candidate {
   p: RetrievedPassage;
@@ -2781,8 +2793,12 @@ function sameTitleButYear(a: string, b: string): boolean {
 
 /** A passage's text with its titles, normalised (where figures, places and years are looked for). */
 function passageText(p: RetrievedPassage): string {
-  return normalizeText(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.text}`);
+  let text = passageTexts.get(p);
+  if (text === undefined) passageTexts.set(p, (text = normalizeText(`${p.chunk.title} ${p.chunk.subhead ?? ''} ${p.chunk.text}`)));
+  return text;
 }
+/** A retrieved passage's normalised text, kept while the question's passages live: several tests read it. */
+const passageTexts = new WeakMap<RetrievedPassage, string>();
 
 /**
  * What the question is scoped to, each as spellings any of which a document may use: the places it names

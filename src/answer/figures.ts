@@ -329,8 +329,24 @@ const HOUSE_NUMBER = /(?<=[\u4e00-\u9fff](?:路|街|巷|胡同|弄|大道))\s*\d
 const NOT_NUMERAL_ONE = /^[同统唯万逐单专之]$/;
 const ARTICLE_ONE = /^一\s*(?:个|名|位|场|项|次|件|家|条|种|批|处|张|套|间|台|辆|支|所|座|类|户|期|单)$/;
 
-/** Every figure and date in `text` (normalised text: half-width digits, numbers joined). */
-export function figureMentions(text: string): FigureMention[] {
+/**
+ * Every figure and date in `text` (normalised text: half-width digits, numbers joined). The last few texts' mentions
+ * are kept (frozen): a sentence's are read by each test that scores it, one after another.
+ */
+export function figureMentions(text: string): readonly Readonly<FigureMention>[] {
+  const i = recentTexts.indexOf(text);
+  if (i >= 0) return recentMentions[i];
+  const found = Object.freeze(scanMentions(text).map((m) => Object.freeze(m)));
+  recentTexts.unshift(text);
+  recentMentions.unshift(found);
+  recentTexts.length = recentMentions.length = Math.min(recentTexts.length, RECENT_TEXTS);
+  return found;
+}
+const RECENT_TEXTS = 4;
+const recentTexts: string[] = [];
+const recentMentions: (readonly Readonly<FigureMention>[])[] = [];
+
+function scanMentions(text: string): FigureMention[] {
   const out: FigureMention[] = [];
   const codes = [...text.matchAll(CODE), ...text.matchAll(HOUSE_NUMBER)].map((c) => [c.index ?? 0, (c.index ?? 0) + c[0].length]);
   for (const m of text.matchAll(MENTION)) {
