@@ -1554,3 +1554,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['14_weixing_xiaofangzhan_duiyuan_zhaopin.docx', '基本工资 | 每月3800元'], ['04_yuanqian_jijiu_shoufei_tiaozheng_tongzhi.pdf', '心电监护费 | 每小时20元 | 每小时25元']],
 );
+
+describeBlindSet(
+  'meadow',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_renting_farmland_en.html', '19_farming_support_en.txt', '20_village_life_en.txt'],
+    questions: [150, 150],
+    id: /^meadow-[0-9]{3}$/,
+    answerable: 110,
+    answerableZh: 68,
+    answerableEn: 42,
+    onEnglishDocs: 26,
+    crossLingual: 16,
+    nearDuplicate: 54,
+    typo: 27,
+    unanswerable: 40,
+    unanswerableZh: 24,
+    unanswerableEn: 16,
+  },
+  {
+    '02_liuzhuan_beian_zhinan_hechou.html': { kept: '0845-2631 5180', dropped: ['秧门路1号', '2630 0001', '2630 6000', '2631 0001'] },
+    '08_cetu_peifang_quyang_xuzhi.html': { kept: '0845-2316 2208', dropped: ['稔州大道300号', '2310 0002', '2310 0001', '2310 5588'] },
+    '16_chunguan_yongshui_xuzhi_shuyuan.html': { kept: '0845-5833 6120', dropped: ['菽塘路1号', '5810 0001', '5810 6000', '5811 6119'] },
+    '18_renting_farmland_en.html': { kept: '0845-2300 8618', dropped: ['2 Renzhou Avenue, Hechou District', '2300 0086', '2300 6000', '2301 1180'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_cunji_fangyiyuan_zhaopin_shuyuan.docx', '基础报酬 | 每月2600元'], ['04_tuoguan_buzhu_tiaozheng_tongzhi.pdf', '机收 | 每亩25元 | 每亩30元']],
+);
