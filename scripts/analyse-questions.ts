@@ -49,6 +49,7 @@ export const CALIB_SETS = [
   { set: 'lantern', questions: 'eval/lantern/questions.jsonl', corpus: 'eval/lantern/docs' },
   { set: 'bazaar', questions: 'eval/bazaar/questions.jsonl', corpus: 'eval/bazaar/docs' },
   { set: 'orchard', questions: 'eval/orchard/questions.jsonl', corpus: 'eval/orchard/docs' },
+  { set: 'meadow', questions: 'eval/meadow/questions.jsonl', corpus: 'eval/meadow/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');
