@@ -15,6 +15,7 @@ import { createExtractiveAnswerer, isLocalPlaceName, type CorpusStats } from './
 import { createAnswerService, type IndexSnapshot } from './service.js';
 import { createEnglishMapper, type EnglishMapper } from './lang/english.js';
 import { createChineseExpander, type ChineseExpander } from './lang/chinese.js';
+import { prepareStockPlaces } from './lang/places.js';
 import { openSharedIndexFor, openStore } from './store/open.js';
 import type { SharedRateLimiter } from './store/rate-limits.js';
 import { SlidingWindowRateLimiter } from './runtime/rate-limit.js';
@@ -66,6 +67,13 @@ export interface OpenAppOptions {
    * the app returns are then the counting ones; the CLI leaves it off and never loads prom-client.
    */
   ops?: boolean;
+  /**
+   * Prepare each index generation for its first question as soon as it loads, between events (the chat adapters, long
+   * running): the English mapper and lexicon, the Chinese expander, the stock dictionary's place names. Without it
+   * (the CLI's one-shot ask) each is built when a question first needs it — for the first English question after a
+   * start or a reload, some hundreds of milliseconds.
+   */
+  warm?: boolean;
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<App> {
@@ -161,9 +169,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     return { index, retriever, answerer, fallback: extractive, english, chinese };
   };
   const loadedAt = new WeakMap<LoadedIndex, number>();
+  // (With options.warm: each generation's lazily built parts, built between events once it loads.)
   const holder = new IndexHolder(config, embedder, logger, options.reloadCheckMs ?? 1000, (index) => {
     loadedAt.set(index, Date.now());
-    return bundle(index);
+    const snapshot = bundle(index);
+    if (options.warm) setImmediate(() => warmUp(snapshot, logger));
+    return snapshot;
   });
   warnings.push(...holder.current().index.warnings);
   // A generation published by an ingest on any machine is downloaded and loaded within moments.
@@ -368,4 +379,17 @@ async function sharedSecret(store: InteractionStore): Promise<string> {
     throw new DataSecretError(`The ${store.backend} store keeps no shared data secret; set DATA_SECRET (at least 16 characters) in the environment of every replica.`);
   }
   return secret;
+}
+
+/** Builds what a generation's first questions would otherwise build (OpenAppOptions.warm); a failure only logs. */
+function warmUp(snapshot: IndexSnapshot, logger: Logger): void {
+  const start = performance.now();
+  try {
+    snapshot.english();
+    snapshot.chinese();
+    prepareStockPlaces();
+    logger.info('index.warmed', { generation: snapshot.index.generation, ms: Math.round(performance.now() - start) });
+  } catch (error) {
+    logger.warn('index.warm_failed', { generation: snapshot.index.generation, error: (error as Error).message, note: 'its first questions build what they need' });
+  }
 }

@@ -128,15 +128,20 @@ describe('damaged files', () => {
     expect(rebuilt.vectors!.search(query, 5).map((h) => h.chunkIndex)).toEqual(intact.vectors!.search(query, 5).map((h) => h.chunkIndex));
   });
 
-  it('the English lexicon is read when an English question first needs it: a Chinese question never waits for it', async () => {
-    // A lexicon that does not parse, its checksum kept valid (as a faulty older build could write it): unknown at open.
-    const { env, gen } = copyIndex();
+  /** A copy of the index whose lexicon does not parse, its checksum kept valid (as a faulty older build could write it): unknown at open, said in the log when read. */
+  const withUnparsableLexicon = () => {
+    const copy = copyIndex();
     const broken = '{"format": "english-lexicon/1", "entries": ';
-    fs.writeFileSync(path.join(gen, 'english.json'), broken);
-    const manifestFile = path.join(gen, 'manifest.json');
+    fs.writeFileSync(path.join(copy.gen, 'english.json'), broken);
+    const manifestFile = path.join(copy.gen, 'manifest.json');
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Record<string, { sha256: string; bytes: number }> };
     manifest.files['english.json'] = { sha256: createHash('sha256').update(broken).digest('hex'), bytes: Buffer.byteLength(broken) };
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 1));
+    return copy;
+  };
+
+  it('the English lexicon is read when an English question first needs it: a Chinese question never waits for it', async () => {
+    const { env } = withUnparsableLexicon();
     const own = createMemoryLogger();
     const unusable = () => own.lines.filter((l) => l.includes('index.lexicon_unusable')).length;
     const app = await openApp({ env, logger: own, autoIngest: false });
@@ -161,6 +166,25 @@ describe('damaged files', () => {
     const damaged = copyIndex();
     flipByte(path.join(damaged.gen, 'english.json'), 100);
     expect(loadIndex(damaged.config, model, logger).warnings.join('\n')).toMatch(/The English lexicon cannot be used \(checksum mismatch\)/);
+  });
+
+  it('opened warm (the chat adapters), a generation builds its English mapper — reading the lexicon — as it loads, before any question', async () => {
+    const { env } = withUnparsableLexicon();
+    const own = createMemoryLogger();
+    const count = (event: string) => own.lines.filter((l) => l.includes(event)).length;
+    const app = await openApp({ env, logger: own, autoIngest: false, warm: true });
+    try {
+      // (The warming was queued as the generation loaded: one turn of the event loop later it has run.)
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(count('index.warmed')).toBe(1);
+      expect(count('index.lexicon_unusable')).toBe(1);
+      // The first English question finds it built: nothing is read again, and it is answered.
+      const en = await app.service.ask({ question: 'How long is the alley in Lutian Lane?', mode: 'lexical' });
+      expect(en.answer.length).toBeGreaterThan(0);
+      expect(count('index.lexicon_unusable')).toBe(1);
+    } finally {
+      await app.close();
+    }
   });
 
   it('paraphrases.json (Chinese words no document uses → the corpus words for them) is read on first use; missing (an older index) or damaged, there are none, said once in the log', () => {

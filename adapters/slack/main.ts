@@ -49,7 +49,7 @@ async function main(env: Env = process.env): Promise<number> {
 
   let core: App;
   try {
-    core = await openApp({ env, logger, ops: true });
+    core = await openApp({ env, logger, ops: true, warm: true });
   } catch (error) {
     const code = exitCodeFor(error);
     if (code === FAILURE_EXIT) throw error;

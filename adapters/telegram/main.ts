@@ -77,7 +77,7 @@ export async function startTelegram(options: StartTelegramOptions = {}): Promise
   const botInfo = await checkToken(config); // before opening the app: a bad token fails in a second
   logger.info('telegram.authorized', { username: botInfo.username, mode: config.mode });
 
-  const app = await (options.openApp ?? openApp)({ env, cwd, logger, ops: true });
+  const app = await (options.openApp ?? openApp)({ env, cwd, logger, ops: true, warm: true });
   // app.logger also counts error lines for /metrics.
   const { bot, inFlight } = createTelegramBot({
     config, service: app.service, store: app.store, logger: app.logger, botInfo, keys: app.keys,

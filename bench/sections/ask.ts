@@ -49,7 +49,8 @@ const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
 export async function runAskSection(ws: Workspace, opts: { reps: number; coldRuns: number }, logger: Logger, say: (s: string) => void): Promise<AskSection> {
   const env = ws.env('ask-index');
   say('ask: building the seeds index (tiny model) and opening the app');
-  const app = await openApp({ env, cwd: REPO_ROOT, logger });
+  // (Opened as the chat adapters open it: each generation warmed as it loads.)
+  const app = await openApp({ env, cwd: REPO_ROOT, logger, warm: true });
   const modes: ModeLatency[] = [];
   let chunks = 0;
   try {

@@ -98,6 +98,11 @@ function stockPlaceNames(): Map<string, string[]> {
   return stockPlaces;
 }
 
+/** Computes the romanised stock place names now rather than for the first English question (OpenAppOptions.warm). */
+export function prepareStockPlaces(): void {
+  stockPlaceNames();
+}
+
 function stockPlaceSpellings(): { has(word: string): boolean } {
   return stockPlaceNames();
 }
