@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyseEach, CALIB_SETS, calibQuestions, readQuestions, type SetQuestion as Question } from './analyse-questions.js';
-import { sigmoid, type ScorerWeights } from '../src/answer/scorer.js';
+import { SCORER_WEIGHTS, sigmoid, type ScorerWeights } from '../src/answer/scorer.js';
 import { normalizeForMatch } from '../src/text/normalize.js';
 
 const { values: args } = parseArgs({
@@ -264,6 +264,10 @@ async function main(): Promise<void> {
   if (args.cache && !fs.existsSync(args.cache)) fs.writeFileSync(args.cache, JSON.stringify(samples));
   console.error(`samples: ${samples.length} questions (${samples.filter((s) => s.answerable).length} answerable), ${samples.reduce((a, s) => a + s.sentences.length, 0)} sentences`);
   for (const set of new Set(samples.map((s) => s.set))) console.error(`hand-weighted sentence score on ${set}: top-1 ${handTop1(samples.filter((s) => s.set === set)).toFixed(3)}`);
+  // The weights in use, on the same questions (in sample for the sets they were trained on: see their "trained.data").
+  const inUse = SENTENCE_FEATURES.every((f, i) => SCORER_WEIGHTS.sentence.features[i] === f) ? SCORER_WEIGHTS.sentence : null;
+  if (inUse) for (const set of new Set(samples.map((s) => s.set))) console.error(`weights in use on ${set}: top-1 ${top1(samples.filter((s) => s.set === set), inUse).toFixed(3)}`);
+  if (inUse) console.error(`weights in use, all sets: top-1 ${top1(samples, inUse).toFixed(3)}`);
 
   let best: Cv | null = null;
   for (const lambda of [0.001, 0.01, 0.1, 1]) {
