@@ -3070,6 +3070,11 @@ describe('abstention evidence', () => {
     expect(onlyDefers('县城区域的燃放管理另行通告。')).toBe(true);
     expect(onlyDefers('对失能的高龄老人另行发放护理补贴，具体标准由区民政局另文公布。')).toBe(false);
     expect(onlyDefers('2026年度标准为每人每月203元，2027年度标准另行公布。')).toBe(false);
+    // One clause naming what is deferred, then who will set it, is a deferral whole — as written and as normalised.
+    expect(onlyDefers('黍原县山区土地经营权流转的具体办法，由黍原县人民政府另行制定。')).toBe(true);
+    expect(onlyDefers(normalizeText('黍原县山区土地经营权流转的具体办法，由黍原县人民政府另行制定。'))).toBe(true);
+    // (Not where the sentence goes on after it.)
+    expect(onlyDefers('申请人提交材料后，由街道另行通知面试时间。')).toBe(false);
   });
 
   it('a figure deferred with others (具体时间和收费另行通知) or to a later notice (以学校通知为准) is not given either', () => {

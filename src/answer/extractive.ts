@@ -1234,6 +1234,11 @@ const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|�
 export function onlyDefers(norm: string): boolean {
   const span = deferral(norm);
   if (!span) return false;
+  // (…or one clause naming what is deferred, with no figure, then who will set it: 黍原县山区土地经营权流转的具体办法，由黍原县
+  // 人民政府另行制定.)
+  const clause = span[0].split(/[,，;；]/).pop()!;
+  const [before, after] = [norm.slice(0, span.index + span[0].length - clause.length).replace(FAQ_ANSWER, ''), norm.slice(span.index + span[0].length)];
+  if (/^\s*由/.test(clause) && /^[^，,。；;\d]+[，,]\s*$/.test(before) && !/[\p{Script=Han}\p{N}]|[a-z]{2,}/iu.test(after)) return true;
   const rest = (norm.slice(0, span.index) + norm.slice(span.index + span[0].length)).replace(FAQ_ANSWER, '').replace(/\b(?:19|20)\d{2}\b|(?:19|20)\d{2}年度?/g, '');
   return !/[\p{Script=Han}\p{N}]|[a-z]{2,}/iu.test(rest);
 }
