@@ -71,7 +71,8 @@ export interface OpenAppOptions {
    * Prepare each index generation for its first question as soon as it loads, between events (the chat adapters, long
    * running): the English mapper and lexicon, the Chinese expander, the stock dictionary's place names. Without it
    * (the CLI's one-shot ask) each is built when a question first needs it — for the first English question after a
-   * start or a reload, some hundreds of milliseconds.
+   * start or a reload, some hundreds of milliseconds. (It runs at the event loop's next turn: a caller that asks in
+   * process at once, never yielding, finds it not yet done.)
    */
   warm?: boolean;
 }

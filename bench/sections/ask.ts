@@ -49,8 +49,11 @@ const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
 export async function runAskSection(ws: Workspace, opts: { reps: number; coldRuns: number }, logger: Logger, say: (s: string) => void): Promise<AskSection> {
   const env = ws.env('ask-index');
   say('ask: building the seeds index (tiny model) and opening the app');
-  // (Opened as the chat adapters open it: each generation warmed as it loads.)
+  // (Opened as the chat adapters open it: each generation warmed as it loads, between events — so one turn of the event
+  // loop passes before the first question, as it does while a server waits for its first request. An in-process ask
+  // never yields to the event loop by itself.)
   const app = await openApp({ env, cwd: REPO_ROOT, logger, warm: true });
+  await new Promise((resolve) => setImmediate(resolve));
   const modes: ModeLatency[] = [];
   let chunks = 0;
   try {
