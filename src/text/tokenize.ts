@@ -157,12 +157,7 @@ export function createTokenizer(extraTerms: string[] = []): ChineseTokenizer {
 const NOT_PLACES = new Set([...notPlaces.words, '东西', '上岗', '南北', '东南', '西北', '东北', '西南', '中间', '上下', '前后', '左右', '内外', '中外', '城乡', '全国', '各地', '当地', '本地', '外地', '异地']);
 
 function isStockPlace(word: string): boolean {
-  // (Read straight from the parsed dictionary when there is one: no entry object per word of every sentence.)
-  if (stockDictionary) {
-    const packed = stockDictionary.get(word);
-    return packed !== undefined && stockTags[packed % 64] === 'ns';
-  }
-  return stockEntry(word)?.tag === 'ns';
+  return generalTag(word) === 'ns';
 }
 
 // jieba's stock dictionary (~350k lines of "word count tag", sorted by the words' UTF-8 bytes). A word is
@@ -263,6 +258,11 @@ function generalFrequency(word: string): number {
 }
 
 function generalTag(word: string): string {
+  // (Read straight from the parsed dictionary when there is one: no entry object per word of every sentence.)
+  if (stockDictionary) {
+    const packed = stockDictionary.get(word);
+    return packed === undefined ? '' : (stockTags[packed % 64] ?? '');
+  }
   return stockEntry(word)?.tag ?? '';
 }
 
