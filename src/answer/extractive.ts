@@ -1236,11 +1236,17 @@ export function onlyDefers(norm: string): boolean {
   if (!span) return false;
   // (…or one clause naming what is deferred, with no figure, then who will set it: 黍原县山区土地经营权流转的具体办法，由黍原县
   // 人民政府另行制定.)
-  const clause = span[0].split(/[,，;；]/).pop()!;
+  const clause = lastClause(span[0]);
   const [before, after] = [norm.slice(0, span.index + span[0].length - clause.length).replace(FAQ_ANSWER, ''), norm.slice(span.index + span[0].length)];
-  if (/^\s*由/.test(clause) && /^[^，,。；;\d]+[，,]\s*$/.test(before) && !/[\p{Script=Han}\p{N}]|[a-z]{2,}/iu.test(after)) return true;
+  if (/^\s*由/.test(clause) && /^[^，,。；;\d]+[，,]\s*$/.test(before) && !SAYS_SOMETHING.test(after)) return true;
   const rest = (norm.slice(0, span.index) + norm.slice(span.index + span[0].length)).replace(FAQ_ANSWER, '').replace(/\b(?:19|20)\d{2}\b|(?:19|20)\d{2}年度?/g, '');
-  return !/[\p{Script=Han}\p{N}]|[a-z]{2,}/iu.test(rest);
+  return !SAYS_SOMETHING.test(rest);
+}
+/** A word or a number: what a text left after its deferral has if it says anything more. */
+const SAYS_SOMETHING = /[\p{Script=Han}\p{N}]|[a-z]{2,}/iu;
+/** The last clause of a deferral's span (it may reach into the clause before, up to its 20 characters). */
+function lastClause(span: string): string {
+  return span.split(/[,，;；]/).pop()!;
 }
 /** The sentence's deferral, in Chinese or English, with what it defers before it. */
 function deferral(norm: string): RegExpExecArray | null {
@@ -1255,7 +1261,7 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   const dated = asked.measure === 'date' || asked.measure === 'duration';
   // (A deferral naming no facet defers the whole of what it names, every figure of it: 瓶装液化气用户的安全改造另行部署 —
   // not a rule that something is as a notice says, 具体以各饭堂门口公告为准.)
-  const clause = span.split(/[,，;；]/).pop()!;
+  const clause = lastClause(span);
   return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span) || (/另[文行]/.test(clause) && !(DEFERS_DATE.test(clause) || DEFERS_AMOUNT.test(clause) || DEFERS_FACET.test(clause)));
 }
 /**
