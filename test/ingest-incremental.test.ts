@@ -131,3 +131,42 @@ describe('an English lexicon from before its latest field (its gloss words)', ()
     }
   });
 });
+
+describe('CC-CEDICT compiled once per index folder', () => {
+  it("is kept in the index folder's cache/: a document with new words rebuilds the lexicon from it without compiling again, and a damaged file is compiled again", async () => {
+    const corpus = makeTempCorpus({ prefix: 'incr-cedict-', seeds: [SEED_FILES[0]] });
+    const own = createMemoryLogger();
+    const compiledEvents = () => own.lines.filter((l) => l.includes('cedict_cache.compiled')).length;
+    const cacheDir = path.join(corpus.indexDir, 'cache');
+    const cached = () => fs.readdirSync(cacheDir).filter((n) => n.startsWith('cedict-')).sort();
+    const lexiconKeys = () => Object.keys((JSON.parse(file(currentGeneration(config.indexDir)!, 'english.json')) as { entries: object }).entries);
+    const config = loadCoreConfig(lexicalEnv(corpus));
+    try {
+      await ingest(config, { paths: [corpus.corpusDir], embedder: null }, own);
+      expect(compiledEvents()).toBe(1);
+      expect(cached()).toHaveLength(1);
+      expect(lexiconKeys()).not.toContain('table tennis');
+      // A page with words the corpus did not use: its lexicon is built again — from the compiled file.
+      fs.writeFileSync(path.join(corpus.corpusDir, 'pingpong.txt'), '社区乒乓球室\n\n社区乒乓球室每周六上午开放，居民凭卡免费使用。\n');
+      await ingest(config, { paths: [corpus.corpusDir], embedder: null }, own);
+      expect(lexiconKeys()).toContain('table tennis');
+      expect(compiledEvents()).toBe(1);
+      // A damaged file (cut short) is compiled again, with a warning, and replaced; older compiled files go.
+      const [name] = cached();
+      fs.writeFileSync(path.join(cacheDir, name!), '{"format":"compiled-cedict/1","terms":[');
+      const old = new Date(Date.now() - 60_000);
+      for (const stale of ['cedict-older.json', 'cedict-oldest.json']) fs.writeFileSync(path.join(cacheDir, stale), '{}');
+      fs.utimesSync(path.join(cacheDir, 'cedict-oldest.json'), new Date(old.getTime() - 60_000), new Date(old.getTime() - 60_000));
+      fs.utimesSync(path.join(cacheDir, 'cedict-older.json'), old, old);
+      fs.writeFileSync(path.join(corpus.corpusDir, 'badminton.txt'), '社区羽毛球馆\n\n社区羽毛球馆每周日全天开放，居民凭卡免费使用。\n');
+      await ingest(config, { paths: [corpus.corpusDir], embedder: null }, own);
+      expect(own.lines.filter((l) => l.includes('cedict_cache.unusable'))).toHaveLength(1);
+      expect(compiledEvents()).toBe(2);
+      expect(lexiconKeys()).toEqual(expect.arrayContaining(['table tennis', 'badminton']));
+      expect(cached()).toEqual(['cedict-older.json', name!].sort());
+      expect(() => JSON.parse(fs.readFileSync(path.join(cacheDir, name!), 'utf8'))).not.toThrow();
+    } finally {
+      corpus.remove();
+    }
+  });
+});

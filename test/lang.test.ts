@@ -11,11 +11,13 @@ import {
   englishWords,
   loadCedict,
   buildParaphrases,
+  compileCedict,
   numbersIn,
   spellsPinyin,
   validateEnglishLexicon,
   withSpellingFixed,
   type CedictEntry,
+  type CompiledCedict,
   type EnglishLexicon,
 } from '../src/lang/english.js';
 import { GLOSSARY_CHINESE_TERMS, PUBLIC_SERVICE_GLOSSARY } from '../src/lang/glossary.js';
@@ -36,13 +38,16 @@ function seedVocabulary(): Set<string> {
 }
 
 let cedict: CedictEntry[];
+/** CC-CEDICT compiled once (what each lexicon is built from: compiling takes seconds). */
+let compiled: CompiledCedict;
 let vocabulary: Set<string>;
 let lexicon: EnglishLexicon;
 
 beforeAll(async () => {
   cedict = await loadCedict();
+  compiled = compileCedict(cedict);
   vocabulary = seedVocabulary();
-  lexicon = buildEnglishLexicon(vocabulary, cedict);
+  lexicon = buildEnglishLexicon(vocabulary, compiled);
 });
 
 describe('detectLanguage', () => {
@@ -282,7 +287,7 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
 
   it('marks words for common things the corpus never mentions as absent (football → 足球), never words it covers', () => {
     const small = new Set(['补贴', '居民', '得分']);
-    const lex = buildEnglishLexicon(small, cedict);
+    const lex = buildEnglishLexicon(small, compiled);
     expect(lex.absent?.football).toBe('足球');
     // One character is a thing too (cat → 猫), when that is the whole sense.
     expect(lex.absent?.cat).toBe('猫');
@@ -294,40 +299,40 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('who won the football match');
     expect(found.find((t) => t.origin === 'absent')).toMatchObject({ term: '足球', source: 'football' });
     // With 足球 in the corpus it is an ordinary translation.
-    const withFootball = createEnglishMapper({ names: [], lexicon: buildEnglishLexicon(new Set([...small, '足球']), cedict), glossary: [] }).expand('football');
+    const withFootball = createEnglishMapper({ names: [], lexicon: buildEnglishLexicon(new Set([...small, '足球']), compiled), glossary: [] }).expand('football');
     expect(withFootball.map((t) => [t.term, t.origin])).toContainEqual(['足球', 'cedict']);
   });
 
   it('never maps a word to a headword whose sense negates it (good → 不佳 "not good")', () => {
-    const lex = buildEnglishLexicon(new Set(['不佳', '良好', '居民']), cedict);
+    const lex = buildEnglishLexicon(new Set(['不佳', '良好', '居民']), compiled);
     expect((lex.entries.good ?? []).map(([term]) => term)).toContain('良好');
     expect((lex.entries.good ?? []).map(([term]) => term)).not.toContain('不佳');
   });
 
   it('marks a phrase CC-CEDICT names by a headword the corpus lacks as absent (work permit → 工作证), while its words still map', () => {
     const small = new Set(['工作', '许可', '居民']);
-    const lex = buildEnglishLexicon(small, cedict);
+    const lex = buildEnglishLexicon(small, compiled);
     expect(lex.absentPhrases?.['work permit']).toBe('工作证');
     const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('how do I apply for a work permit');
     expect(found.find((t) => t.origin === 'absent' && t.source === 'work permit')).toMatchObject({ term: '工作证' });
     expect(terms(found, 'cedict')).toEqual(expect.arrayContaining(['工作', '许可']));
     // A corpus that uses the headword has the thing; one where the head maps to nothing has no trap to flag.
-    expect(buildEnglishLexicon(new Set([...small, '工作证']), cedict).absentPhrases?.['work permit']).toBeUndefined();
-    expect(buildEnglishLexicon(new Set(['工作', '居民']), cedict).absentPhrases?.['work permit']).toBeUndefined();
+    expect(buildEnglishLexicon(new Set([...small, '工作证']), compiled).absentPhrases?.['work permit']).toBeUndefined();
+    expect(buildEnglishLexicon(new Set(['工作', '居民']), compiled).absentPhrases?.['work permit']).toBeUndefined();
     // Only words written side by side name the thing: "work" and "permit" apart are two things.
     expect(createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('can I work with my permit').some((t) => t.origin === 'absent')).toBe(false);
     // Phrases of time (上个星期 "last week") name no thing.
-    expect(buildEnglishLexicon(new Set(['上', '星期', '最后']), cedict).absentPhrases?.['last week']).toBeUndefined();
+    expect(buildEnglishLexicon(new Set(['上', '星期', '最后']), compiled).absentPhrases?.['last week']).toBeUndefined();
   });
 
   it('marks a phrase absent when its head maps and its modifier maps to nothing (night market → 夜市: a market, but not that one)', () => {
-    const lex = buildEnglishLexicon(new Set(['市场', '摊位', '居民']), cedict);
+    const lex = buildEnglishLexicon(new Set(['市场', '摊位', '居民']), compiled);
     expect(lex.entries.night).toBeUndefined();
     expect(lex.absentPhrases?.['night market']).toBe('夜市');
     const found = createEnglishMapper({ names: [], lexicon: lex, glossary: [] }).expand('how do i get a night market stall');
     expect(found.find((t) => t.origin === 'absent' && t.source === 'night market')).toMatchObject({ term: '夜市' });
     // With 夜市 in the corpus it is the corpus's own word.
-    expect(buildEnglishLexicon(new Set(['市场', '摊位', '夜市']), cedict).absentPhrases?.['night market']).toBeUndefined();
+    expect(buildEnglishLexicon(new Set(['市场', '摊位', '夜市']), compiled).absentPhrases?.['night market']).toBeUndefined();
   });
 
   it("lists the English words CC-CEDICT's glosses use everywhere (good, person, year) as everyday, never specific ones", () => {
@@ -335,11 +340,11 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     for (const word of ['good', 'person', 'year']) expect(everyday.has(stemEnglish(word)), word).toBe(true);
     for (const word of ['permit', 'passport', 'kindergarten', 'subsidy', 'movie']) expect(everyday.has(stemEnglish(word)), word).toBe(false);
     // Counted over every entry, whatever the corpus uses: the same list for any vocabulary.
-    expect(buildEnglishLexicon(new Set(['补贴']), cedict).everyday).toEqual(lexicon.everyday);
+    expect(buildEnglishLexicon(new Set(['补贴']), compiled).everyday).toEqual(lexicon.everyday);
   });
 
   it("gives a Chinese noun the corpus lacks the corpus words of its whole sense (麦子 → 小麦) or its long form (国标 → 国家标准), never a sense too many share", () => {
-    const paraphrases = buildParaphrases((t) => ['小麦', '爆竹', '国家标准', '居民'].includes(t), cedict);
+    const paraphrases = buildParaphrases((t) => ['小麦', '爆竹', '国家标准', '居民'].includes(t), compiled);
     expect(paraphrases['麦子']).toEqual(['小麦']);
     expect(paraphrases['鞭炮']).toEqual(['爆竹']);
     expect(paraphrases['国标']).toEqual(['国家标准']);
@@ -347,8 +352,8 @@ describe('English mapper: CC-CEDICT restricted to the corpus vocabulary', () => 
     expect(paraphrases['小麦']).toBeUndefined();
     expect(Object.values(paraphrases).flat().every((t) => ['小麦', '爆竹', '国家标准', '居民'].includes(t))).toBe(true);
     // Only the same senses, all of them: 津贴 ("allowance") is not 补贴 ("to subsidize; subsidy; allowance").
-    expect(buildParaphrases((t) => t === '补贴', cedict)['津贴']).toBeUndefined();
-    expect(buildParaphrases((t) => t === '付费', cedict)['出钱']).toEqual(['付费']);
+    expect(buildParaphrases((t) => t === '补贴', compiled)['津贴']).toBeUndefined();
+    expect(buildParaphrases((t) => t === '付费', compiled)['出钱']).toEqual(['付费']);
     // A sense five corpus words share ("to pay") stands for none of them.
     const paying = ['甲付', '乙付', '丙付', '丁付', '戊付'];
     const many = buildParaphrases((t) => paying.includes(t), [...cedict, ...paying.map((simplified) => ({ simplified, pinyin: 'fu4', glosses: ['to pay'] }))]);

@@ -18,7 +18,7 @@ import { READERS } from './formats/index.js';
 import { corpusTermPart, dictionaryLines, mergeTermParts, type TermPart } from '../text/dictionary.js';
 import { GLOSSARY_CHINESE_TERMS } from '../lang/glossary.js';
 import { indexedText, indexTokenizer } from '../index/tokens.js';
-import { buildEnglishLexicon, buildParaphrases, loadCedict, type CedictEntry } from '../lang/english.js';
+import { buildEnglishLexicon, buildParaphrases, loadCompiledCedict, type CompiledCedict } from '../lang/english.js';
 import { mayNamePlace, namesBeforePlaceNouns, romanisedVocabulary } from '../lang/places.js';
 import { Bm25Index, type DocumentCounts } from '../index/keyword.js';
 import { HnswVectorIndex } from '../index/vector.js';
@@ -468,8 +468,9 @@ const writeStep: Step = async (run) => {
     // has them.)
     const previousLexicon = previousFile('english.json');
     const lexiconCurrent = previousLexicon !== null && 'words' in (JSON.parse(previousLexicon.toString('utf8')) as object);
-    let cedict: CedictEntry[] | null = null;
-    const dictionary = async () => (cedict ??= await loadCedict());
+    // (From CC-CEDICT as compiled once and kept in the index folder's cache/: ~0.3 s instead of ~4 s.)
+    let cedict: CompiledCedict | null = null;
+    const dictionary = async () => (cedict ??= await loadCompiledCedict(path.join(config.indexDir, 'cache'), run.logger));
     let words: Set<string> | null = null;
     const vocabulary = () => (words ??= new Set(keyword.vocabulary()));
     writer.write('english.json', lexiconCurrent ? previousLexicon : JSON.stringify(buildEnglishLexicon(vocabulary(), await dictionary())));

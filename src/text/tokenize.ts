@@ -2,6 +2,7 @@
 // jieba segments; search mode adds the dictionary words inside long words (居住证 → 居住, 居住证);
 // characters jieba cannot place (unknown names like 稷王) are kept as characters plus bigrams, so a
 // name matches whether or not it was ever in the dictionary. Stop words and question words go.
+import { createHash } from 'node:crypto';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { Tokenizer } from '../ports.js';
@@ -166,6 +167,12 @@ function isStockPlace(word: string): boolean {
 // every word of a tag is asked for, or past STOCK_LOOKUPS_BEFORE_PARSE distinct words (an ingest).
 const stockBytes = Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength);
 let stockDictionary: Map<string, number> | null = null;
+let stockKey: string | null = null;
+
+/** A hash of jieba's stock dictionary: what is derived from its words and tags (a cached compiled CC-CEDICT) is keyed by it. */
+export function stockDictionaryKey(): string {
+  return (stockKey ??= createHash('sha256').update(stockBytes).digest('hex'));
+}
 const stockTags: string[] = [];
 const STOCK_LOOKUPS_BEFORE_PARSE = 20_000;
 const stockLookups = new Map<string, { count: number; tag: string } | undefined>();

@@ -93,16 +93,135 @@ function lengthFactor(term: string): number {
 }
 
 /**
+ * CC-CEDICT reduced to what building any corpus's lexicon and paraphrases reads, whatever the corpus: per entry, the
+ * lexicon keys it gives with their scores where the corpus uses its headword, and the absent-thing candidates it names
+ * where the corpus does not; per headword, its short senses and the long forms it abbreviates; the gloss words.
+ * Compiling it is the slow part of building a lexicon (~4 s: parsing and stemming every gloss); the ingest keeps it
+ * on disk (`cedict-cache.ts`), so that a corpus whose words changed builds its lexicon in a fraction of a second.
+ * Plain JSON, in columns of strings (parsed in ~0.1 s where a list of objects takes ~0.6 s); an entry's keys are read
+ * only where the corpus uses its headword.
+ */
+export interface CompiledCedict {
+  format: 'compiled-cedict/1';
+  /** The scores entries give (few distinct values), indexed by `gives`. */
+  scores: number[];
+  /** Entries in CC-CEDICT's order (Chinese headwords that give or name something): the headword. */
+  terms: string[];
+  /** …the keys it gives where the corpus uses it, with their scores' index: `key,i|key,i` (keys are [a-z0-9 ] only). */
+  gives: string[];
+  /** …where the corpus lacks it, the words it names as a common noun / as a name or new word / 1 when the headword
+   * is a word of jieba's dictionary / the phrases it names: `n,n/w,w/1/phrase,phrase`, or '' for none. */
+  names: string[];
+  /** Headwords (first-seen order) that may be a corpus word or a paraphrased one. */
+  headwords: string[];
+  /** …their short senses' key ('' for none). */
+  senses: string[];
+  /** …'1' where jieba's dictionary lists the headword, '0' where it does not (one character each). */
+  stock: string;
+  /** Headwords → the long forms they abbreviate (国标 → 国家标准). */
+  longForms: Record<string, string[]>;
+  /** See `EnglishLexicon.everyday`. */
+  everyday: string[];
+  /** See `EnglishLexicon.words`. */
+  words: string[];
+}
+
+/** Anything a lexicon or paraphrases are built from: CC-CEDICT's entries, or those compiled once. */
+export type CedictSource = readonly CedictEntry[] | CompiledCedict;
+
+function compiled(source: CedictSource): CompiledCedict {
+  return 'format' in source ? source : compileCedict(source);
+}
+
+/** See `CompiledCedict`. */
+export function compileCedict(cedict: readonly CedictEntry[]): CompiledCedict {
+  const glossEntries = new Map<string, number>();
+  const glossWords = new Set<string>();
+  const scoreIndex = new Map<number, number>();
+  const out: Omit<CompiledCedict, 'everyday' | 'words'> = { format: 'compiled-cedict/1', scores: [], terms: [], gives: [], names: [], headwords: [], senses: [], stock: '', longForms: {} };
+  const code = (score: number) => scoreIndex.get(score) ?? (scoreIndex.set(score, out.scores.push(score) - 1), out.scores.length - 1);
+  // (A headword's senses are those of all its entries: 麦子 has one, 地方 several — region, place, local.)
+  const sensesOf = new Map<string, { senses: string[][]; glosses: string[] }>();
+  for (const entry of cedict) {
+    const senses = entry.glosses.flatMap(glossParts);
+    for (const word of new Set(senses.flat().map(stemEnglish))) glossEntries.set(word, (glossEntries.get(word) ?? 0) + 1);
+    for (const word of senses.flat()) if (/^[a-z]{3,}$/.test(word)) glossWords.add(word);
+    const term = entry.simplified;
+    if (!HAN_ONLY.test(term)) continue;
+    const properNoun = /^[A-Z]/.test(entry.pinyin);
+    if (!properNoun) {
+      const all = sensesOf.get(term) ?? sensesOf.set(term, { senses: [], glosses: [] }).get(term)!;
+      all.senses.push(...senses);
+      all.glosses.push(...entry.glosses);
+    }
+    // Where the corpus lacks the headword:
+    const nouns: string[] = [];
+    const newWords: string[] = [];
+    const phrases: string[] = [];
+    // A one-word sense of a common noun (jieba's stock tag n) the corpus lacks: football → 足球, cat → 猫.
+    if (!properNoun && ABSENT_WORD_LENGTH.test(term) && commonNouns().has(term)) {
+      for (const words of senses) {
+        const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
+        if (words.length <= 2 && content.length === 1 && /^[a-z]{3,}$/.test(content[0]!)) nouns.push(content[0]!);
+      }
+    } else if (ABSENT_WORD_LENGTH.test(term) && (properNoun || !isStockWord(term))) {
+      // A name (Australia → 澳大利亚) or a word too new for jieba's dictionary (bitcoin → 比特币, iPhone → 苹果手机)
+      // that is one English word's whole sense: a thing the documents do not talk about either.
+      for (const words of senses) if (words.length === 1 && /^[a-z]{4,}$/.test(words[0]!) && !STOP_WORDS.has(words[0]!)) newWords.push(words[0]!);
+    }
+    // A whole sense of 2–3 words that is a common noun's own name for a thing (工作证 "work permit"); not phrases of
+    // time or manner (上个星期 "last week", 食安 "food safety" is no stock noun).
+    if (!properNoun && ABSENT_NOUN_LENGTH.test(term) && commonNouns().has(term)) {
+      for (const words of senses) {
+        const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
+        if (content.length === words.length && content.length >= 2 && content.length <= 3 && content.every((w) => /^[a-z]{3,}$/.test(w))) phrases.push(content.join(' '));
+      }
+    }
+    // Where the corpus uses it:
+    const gives: string[] = [];
+    const senseFactor = senses.length === 1 ? 1 : senses.length <= 3 ? 0.9 : 0.8;
+    const factor = senseFactor * lengthFactor(term) * (properNoun ? 0.8 : 1);
+    for (const words of senses) {
+      const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w) && !/^\d+$/.test(w));
+      if (content.length === 0) continue;
+      // A sense that says "not X" (不佳: not good) is not X, though its content word is.
+      if (words.some((w) => NEGATOR.test(w))) continue;
+      // Proper nouns ("Jishan county in Yuncheng, Shanxi") only by short exact senses: names come from pinyin.
+      if (properNoun && words.length > 3) continue;
+      if (content.length <= 3) gives.push(`${content.join(' ')},${code(0.7 * factor)}`);
+      if (content.length === 1) continue;
+      const inside = content.length <= 3 ? 0.5 : 0.35;
+      for (const word of content) gives.push(`${word},${code(inside * factor)}`);
+    }
+    if (!gives.length && !nouns.length && !newWords.length && !phrases.length) continue;
+    out.terms.push(term);
+    out.gives.push(gives.join('|'));
+    out.names.push(nouns.length || newWords.length || phrases.length ? `${nouns.join(',')}/${newWords.join(',')}/${newWords.length && isStockWord(term) ? 1 : ''}/${phrases.join(',')}` : '');
+  }
+  const stock: string[] = [];
+  for (const [headword, { senses, glosses }] of sensesOf) {
+    const paraphrased = PARAPHRASE_WORD.test(headword);
+    if (!paraphrased && !CORPUS_WORD.test(headword)) continue;
+    out.headwords.push(headword);
+    out.senses.push(shortSenses(senses)?.join('; ') ?? '');
+    stock.push(isStockWord(headword) ? '1' : '0');
+    const longForms = paraphrased ? glosses.map((gloss) => ABBREVIATION_OF.exec(gloss)?.[1]).filter((long): long is string => !!long) : [];
+    if (longForms.length) out.longForms[headword] = longForms;
+  }
+  out.stock = stock.join('');
+  const everyday = [...glossEntries].filter(([, n]) => n > EVERYDAY_GLOSS_ENTRIES).map(([word]) => word).sort();
+  return { ...out, everyday, words: [...glossWords].sort() };
+}
+
+/**
  * Builds the English → Chinese lexicon from CC-CEDICT, restricted to headwords in the corpus vocabulary.
  * Scores: the whole sense equals the key ("allowance", "job fair") 0.7; the key is a word of a short
  * sense (≤3 content words) 0.5; of a longer sense 0.35; times 0.9/0.8 for entries with many senses and
  * the length factor (1-char terms 0.6×). Weights are clamped to [0.3, 0.7]; the best 6 per key are kept.
  */
-export function buildEnglishLexicon(
-  vocabulary: Iterable<string> | ((term: string) => boolean),
-  cedict: readonly CedictEntry[],
-): EnglishLexicon {
+export function buildEnglishLexicon(vocabulary: Iterable<string> | ((term: string) => boolean), cedict: CedictSource): EnglishLexicon {
   const inVocabulary = typeof vocabulary === 'function' ? vocabulary : setPredicate(vocabulary);
+  const source = compiled(cedict);
   const scores = new Map<string, Map<string, number>>();
   const add = (key: string, term: string, score: number) => {
     let terms = scores.get(key);
@@ -113,65 +232,29 @@ export function buildEnglishLexicon(
   /** Absent words whose candidate jieba's dictionary lacks, which a dictionary word's entry replaces. */
   const newWords = new Set<string>();
   const phraseCandidates = new Map<string, string>();
-  const glossEntries = new Map<string, number>();
-  const glossWords = new Set<string>();
-  for (const entry of cedict) {
-    const senses = entry.glosses.flatMap(glossParts);
-    for (const word of new Set(senses.flat().map(stemEnglish))) glossEntries.set(word, (glossEntries.get(word) ?? 0) + 1);
-    for (const word of senses.flat()) if (/^[a-z]{3,}$/.test(word)) glossWords.add(word);
-    const term = entry.simplified;
-    if (!HAN_ONLY.test(term)) continue;
-    const properNoun = /^[A-Z]/.test(entry.pinyin);
-    if (!safe(() => inVocabulary(term))) {
-      // A one-word sense of a common noun (jieba's stock tag n) the corpus lacks: football → 足球, cat → 猫.
-      if (!properNoun && ABSENT_WORD_LENGTH.test(term) && commonNouns().has(term)) {
-        for (const words of senses) {
-          const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
-          if (words.length <= 2 && content.length === 1 && /^[a-z]{3,}$/.test(content[0]!) && !absentCandidates.has(content[0]!)) absentCandidates.set(content[0]!, term);
-        }
-      } else if (ABSENT_WORD_LENGTH.test(term) && (properNoun || !isStockWord(term))) {
-        // A name (Australia → 澳大利亚) or a word too new for jieba's dictionary (bitcoin → 比特币, iPhone →
-        // 苹果手机) that is one English word's whole sense: a thing the documents do not talk about either.
-        for (const words of senses) {
-          const word = words[0]!;
-          if (words.length !== 1 || !/^[a-z]{4,}$/.test(word) || STOP_WORDS.has(word)) continue;
-          // (A word of jieba's dictionary before one it lacks: 澳大利亚, not the slang 土澳, stands for Australia.)
-          const stock = isStockWord(term);
-          if (!absentCandidates.has(word) || (stock && newWords.has(word))) {
-            absentCandidates.set(word, term);
-            if (stock) newWords.delete(word);
-            else newWords.add(word);
-          }
-        }
+  const list = (field: string | undefined) => (field ? field.split(',') : []);
+  source.terms.forEach((term, i) => {
+    if (safe(() => inVocabulary(term))) {
+      if (!source.gives[i]) return;
+      for (const given of source.gives[i]!.split('|')) {
+        const comma = given.indexOf(',');
+        add(given.slice(0, comma), term, source.scores[Number(given.slice(comma + 1))]!);
       }
-      // A whole sense of 2–3 words that is a common noun's own name for a thing (工作证 "work permit"); not
-      // phrases of time or manner (上个星期 "last week", 食安 "food safety" is no stock noun).
-      if (!properNoun && ABSENT_NOUN_LENGTH.test(term) && commonNouns().has(term)) {
-        for (const words of senses) {
-          const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
-          if (content.length !== words.length || content.length < 2 || content.length > 3 || !content.every((w) => /^[a-z]{3,}$/.test(w))) continue;
-          const key = content.join(' ');
-          if (!phraseCandidates.has(key)) phraseCandidates.set(key, term);
-        }
+      return;
+    }
+    if (!source.names[i]) return;
+    const [nouns, names, stock, phrases] = source.names[i]!.split('/');
+    for (const word of list(nouns)) if (!absentCandidates.has(word)) absentCandidates.set(word, term);
+    for (const word of list(names)) {
+      // (A word of jieba's dictionary before one it lacks: 澳大利亚, not the slang 土澳, stands for Australia.)
+      if (!absentCandidates.has(word) || (stock && newWords.has(word))) {
+        absentCandidates.set(word, term);
+        if (stock) newWords.delete(word);
+        else newWords.add(word);
       }
-      continue;
     }
-    if (senses.length === 0) continue;
-    const senseFactor = senses.length === 1 ? 1 : senses.length <= 3 ? 0.9 : 0.8;
-    const factor = senseFactor * lengthFactor(term) * (properNoun ? 0.8 : 1);
-    for (const words of senses) {
-      const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w) && !/^\d+$/.test(w));
-      if (content.length === 0) continue;
-      // A sense that says "not X" (不佳: not good) is not X, though its content word is.
-      if (words.some((w) => NEGATOR.test(w))) continue;
-      // Proper nouns ("Jishan county in Yuncheng, Shanxi") only by short exact senses: names come from pinyin.
-      if (properNoun && words.length > 3) continue;
-      if (content.length <= 3) add(content.join(' '), term, 0.7 * factor);
-      if (content.length === 1) continue;
-      const inside = content.length <= 3 ? 0.5 : 0.35;
-      for (const word of content) add(word, term, inside * factor);
-    }
-  }
+    for (const key of list(phrases)) if (!phraseCandidates.has(key)) phraseCandidates.set(key, term);
+  });
   const entries: EnglishLexicon['entries'] = {};
   for (const [key, terms] of [...scores].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     entries[key] = [...terms]
@@ -187,9 +270,7 @@ export function buildEnglishLexicon(
   for (const [phrase, term] of [...phraseCandidates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!scores.has(phrase) && scores.has(phrase.slice(phrase.lastIndexOf(' ') + 1))) absentPhrases[phrase] = term;
   }
-  const everyday = [...glossEntries].filter(([, n]) => n > EVERYDAY_GLOSS_ENTRIES).map(([word]) => word).sort();
-  const words = [...glossWords].sort();
-  return { format: 'english-lexicon/1', entries, absent, absentPhrases, everyday, words };
+  return { format: 'english-lexicon/1', entries, absent, absentPhrases, everyday: [...source.everyday], words: [...source.words] };
 }
 
 /** A sense shared by more corpus words than this (to pay: 支付, 缴纳, 付费…) is too general to stand for one of them. */
@@ -202,12 +283,12 @@ const CORPUS_WORD = /^\p{Script=Han}{2,6}$/u;
 const ABBREVIATION_OF = /abbr\.\s+(?:for|of)\s+(?:[^|[\s]+\|)?(\p{Script=Han}+)\[/u;
 
 /**
- * The short senses of an entry as keys (one or two content words, at most three words; stemmed: "to pay" → pay),
+ * The short senses of a headword (its entries' glossParts) as keys (one or two content words, at most three words; stemmed: "to pay" → pay),
  * or null when it has none. (A longer sense — "string of small firecrackers" — explains rather than names.)
  */
-function shortSenses(glosses: readonly string[]): string[] | null {
+function shortSenses(senses: readonly string[][]): string[] | null {
   const keys = new Set<string>();
-  for (const words of glosses.flatMap(glossParts)) {
+  for (const words of senses) {
     // (Only an article or the infinitive's to is dropped: "in other words" is no sense "words".)
     const content = words.filter((w) => !SENSE_FILLER.has(w) && !GLOSS_NOISE.has(w));
     if (words.length > 3 || content.length > 2 || !content.length || content.some((w) => NEGATOR.test(w) || /^\d+$/.test(w))) continue;
@@ -217,30 +298,23 @@ function shortSenses(glosses: readonly string[]): string[] | null {
 }
 
 /** See `Paraphrases`. Two words are one where CC-CEDICT gives them the same short senses, all of them. */
-export function buildParaphrases(inVocabulary: (term: string) => boolean, cedict: readonly CedictEntry[]): Paraphrases {
-  // (A headword's senses are those of all its entries: 麦子 has one, 地方 several — region, place, local.)
-  const glossesOf = new Map<string, string[]>();
-  for (const entry of cedict) {
-    if (/^[A-Z]/.test(entry.pinyin) || !HAN_ONLY.test(entry.simplified)) continue;
-    glossesOf.set(entry.simplified, [...(glossesOf.get(entry.simplified) ?? []), ...entry.glosses]);
-  }
-  const keyOf = (word: string) => shortSenses(glossesOf.get(word)!)?.join('; ') ?? null;
+export function buildParaphrases(inVocabulary: (term: string) => boolean, cedict: CedictSource): Paraphrases {
+  const source = compiled(cedict);
   const bySense = new Map<string, string[]>();
-  const absent: string[] = [];
-  for (const term of glossesOf.keys()) {
-    if (safe(() => inVocabulary(term))) {
-      const key = CORPUS_WORD.test(term) ? keyOf(term) : null;
-      if (key) bySense.set(key, [...(bySense.get(key) ?? []), term]);
-    } else if (PARAPHRASE_WORD.test(term)) absent.push(term);
-  }
+  const absent: number[] = [];
+  source.headwords.forEach((headword, i) => {
+    if (safe(() => inVocabulary(headword))) {
+      if (source.senses[i] && CORPUS_WORD.test(headword)) bySense.set(source.senses[i]!, [...(bySense.get(source.senses[i]!) ?? []), headword]);
+    } else if (PARAPHRASE_WORD.test(headword)) absent.push(i);
+  });
   const out: Paraphrases = {};
-  for (const word of absent.sort()) {
-    const longForms = glossesOf.get(word)!.map((gloss) => ABBREVIATION_OF.exec(gloss)?.[1]).filter((long): long is string => !!long && safe(() => inVocabulary(long)) === true);
-    const key = keyOf(word);
-    const same = key ? (bySense.get(key) ?? []) : [];
+  for (const i of absent.sort((a, b) => (source.headwords[a]! < source.headwords[b]! ? -1 : 1))) {
+    const word = source.headwords[i]!;
+    const longForms = (source.longForms[word] ?? []).filter((long) => safe(() => inVocabulary(long)) === true);
+    const same = source.senses[i] ? (bySense.get(source.senses[i]!) ?? []) : [];
     const terms = [...new Set([...longForms, ...(same.length <= PARAPHRASE_SENSE_MAX ? [...same].sort() : [])])].filter((t) => t !== word).slice(0, PARAPHRASES_PER_WORD);
     // (A word of jieba's dictionary, as residents type it: checked last, for the few that have a corpus word.)
-    if (terms.length && isStockWord(word)) out[word] = terms;
+    if (terms.length && source.stock[i] === '1') out[word] = terms;
   }
   return out;
 }
