@@ -152,6 +152,8 @@ export interface RerankConfig {
 export interface CoreConfig {
   corpusDir: string;
   indexDir: string;
+  /** CEDICT_CACHE_DIR: CC-CEDICT compiled for building English lexicons, kept once for every index (src/lang/english/cedict-cache.ts). */
+  cedictCacheDir: string;
   dbPath: string;
   /** DATABASE_URL (postgres://…): the store for several replicas; null for the SQLite file at dbPath. */
   databaseUrl: string | null;
@@ -233,6 +235,7 @@ export function loadCoreConfig(env: Env = process.env, cwd = process.cwd()): Cor
   const config: CoreConfig = {
     corpusDir: abs(r.str('CORPUS_DIR', 'seeds')),
     indexDir: abs(r.str('INDEX_DIR', 'index')),
+    cedictCacheDir: abs(r.str('CEDICT_CACHE_DIR', '.cache/cedict')),
     dbPath: abs(r.str('DB_PATH', 'data/bot.sqlite')),
     databaseUrl: databaseUrl(r),
     chunkSize,

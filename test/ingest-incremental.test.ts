@@ -132,15 +132,15 @@ describe('an English lexicon from before its latest field (its gloss words)', ()
   });
 });
 
-describe('CC-CEDICT compiled once per index folder', () => {
-  it("is kept in the index folder's cache/: a document with new words rebuilds the lexicon from it without compiling again, and a damaged file is compiled again", async () => {
+describe('CC-CEDICT compiled once', () => {
+  it('is kept in CEDICT_CACHE_DIR: a document with new words rebuilds the lexicon from it without compiling again, and a damaged file is compiled again', async () => {
     const corpus = makeTempCorpus({ prefix: 'incr-cedict-', seeds: [SEED_FILES[0]] });
     const own = createMemoryLogger();
     const compiledEvents = () => own.lines.filter((l) => l.includes('cedict_cache.compiled')).length;
-    const cacheDir = path.join(corpus.indexDir, 'cache');
+    const cacheDir = path.join(corpus.root, 'cedict-cache');
     const cached = () => fs.readdirSync(cacheDir).filter((n) => n.startsWith('cedict-')).sort();
     const lexiconKeys = () => Object.keys((JSON.parse(file(currentGeneration(config.indexDir)!, 'english.json')) as { entries: object }).entries);
-    const config = loadCoreConfig(lexicalEnv(corpus));
+    const config = loadCoreConfig(lexicalEnv(corpus, { CEDICT_CACHE_DIR: cacheDir }));
     try {
       await ingest(config, { paths: [corpus.corpusDir], embedder: null }, own);
       expect(compiledEvents()).toBe(1);

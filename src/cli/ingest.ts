@@ -32,7 +32,7 @@ Options:
   -h, --help   show this help
 
 Environment: INDEX_DIR, CORPUS_DIR, EMBEDDING_MODEL (none = lexical only), CHUNK_SIZE, CHUNK_OVERLAP,
-FETCH_TIMEOUT_MS, FETCH_MAX_BYTES (URLs).`;
+FETCH_TIMEOUT_MS, FETCH_MAX_BYTES (URLs), CEDICT_CACHE_DIR (CC-CEDICT compiled once for the English lexicon).`;
 
 /** The closing summary: counts, then every skipped file and every document with dropped blocks, by name. */
 export function ingestSummary(report: IngestReport): string {

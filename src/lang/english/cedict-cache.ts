@@ -1,6 +1,7 @@
 // CC-CEDICT compiled for lexicon building (compileCedict: ~4 s of parsing and stemming glosses) once, and kept on
-// disk in the index folder's cache/, so that an ingest whose corpus words changed — one new document — builds its
-// English lexicon and paraphrases in a fraction of a second instead of compiling the dictionary again.
+// disk (CEDICT_CACHE_DIR, .cache/cedict), so that an ingest whose corpus words changed — one new document — or of
+// another index (the eval's temporary ones) builds its English lexicon and paraphrases in a fraction of a second
+// instead of compiling the dictionary again.
 // The file's name is a hash of everything the compiled form depends on: the dictionary's data file, the source of
 // the code that compiles it, and jieba's stock dictionary. A new package or a code change compiles it again; a
 // damaged file is compiled again too, with a log line; older files are removed.
