@@ -1585,3 +1585,33 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['14_cunji_fangyiyuan_zhaopin_shuyuan.docx', '基础报酬 | 每月2600元'], ['04_tuoguan_buzhu_tiaozheng_tongzhi.pdf', '机收 | 每亩25元 | 每亩30元']],
 );
+
+describeBlindSet(
+  'brook',
+  'has 20 policy documents in five formats and 150 questions, answerable and not, in both languages',
+  {
+    documents: 20,
+    formats: { '.txt': 12, '.html': 4, '.md': 2, '.docx': 1, '.pdf': 1 },
+    englishDocs: ['18_keeping_a_dog_en.html', '19_rabies_vaccination_adoption_en.txt', '20_lost_dogs_bites_training_en.txt'],
+    questions: [150, 150],
+    id: /^brook-[0-9]{3}$/,
+    answerable: 110,
+    answerableZh: 68,
+    answerableEn: 42,
+    onEnglishDocs: 26,
+    crossLingual: 16,
+    nearDuplicate: 54,
+    typo: 27,
+    unanswerable: 40,
+    unanswerableZh: 24,
+    unanswerableEn: 16,
+  },
+  {
+    '02_quanzhi_dengji_zhinan_litang.html': { kept: '0956-3217 6605', dropped: ['澧棠区湄心路1号', '3216 0001', '3216 6000', '3217 0110'] },
+    '08_liulang_dongwu_lingyang_xuzhi.html': { kept: '0956-3360 7712', dropped: ['汭州大道216号', '3205 0002', '3205 0001', '3205 1234'] },
+    '16_nongcun_yangquan_xuzhi_yanao.html': { kept: '0956-5548 1163', dropped: ['蘅埠路1号', '5520 0001', '5520 6000', '5521 0001'] },
+    '18_keeping_a_dog_en.html': { kept: '0956-3358 2270', dropped: ['1 Ruizhou Avenue, Litang District', '3200 0001', '3200 6000', '3201 1180'] },
+  },
+  'reads the Word file and the PDF with their tables',
+  [['14_shourong_zhongxin_zhaopin.docx', '动物饲养员 | 每月3600元'], ['04_dengji_nianshen_shoufei_tiaozheng_tongzhi.pdf', '重点管理区年审费 | 每只300元 | 每只100元']],
+);
