@@ -336,6 +336,20 @@ describe('Chinese expander', () => {
     expect(createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words }).expand('麦子一亩保多少钱').filter((t) => t.origin === 'paraphrase')).toEqual([]);
   });
 
+  it("reads a word the documents never use with one character replaced by the character CC-CEDICT gives the same senses (母狗 → 母犬, 买房 → 购房), where the documents use that word", async () => {
+    const docs = ['本批拟补贴母犬8只、公犬8只。', '首次购房的家庭可以申请购房补贴。', '养犬人应当为犬只办理登记。'];
+    const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(tokens.flatMap((t) => [...t]))];
+    const paraphrases = buildParaphrases((t) => words.includes(t), await loadCedict());
+    expect(paraphrases['狗']).toEqual(['犬']);
+    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words, paraphrases: (w) => paraphrases[w] });
+    const found = (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(found('家里母狗做了绝育 能补多少')).toContain('母狗→母犬:variant');
+    expect(found('第一次买房有补贴吗')).toContain('买房→购房:variant');
+    // Only into a word the documents use: 小狗 → 小犬 is no corpus word.
+    expect(found('小狗要登记吗').filter((t) => t.startsWith('小狗'))).toEqual([]);
+  });
+
   it('reads a floor said by its building (一楼, 3楼) as the documents\' 一层, 3层 where they use it', () => {
     const docs = ['一层业主不承担建设费用。', '三层 | 分摊比例 15%'];
     const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));

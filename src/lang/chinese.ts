@@ -37,7 +37,8 @@ export interface ChineseExpanderOptions {
   synonyms?: ReadonlyArray<readonly [string, readonly string[]]>;
   /**
    * The corpus words a noun the documents never use is called there, by CC-CEDICT (麦子 → 小麦, 国标 → 国家标准; the
-   * index's `paraphrases.json`, see `Paraphrases` in src/lang/english/lexicon.ts). Absent: none.
+   * index's `paraphrases.json`, see `Paraphrases` in src/lang/english/lexicon.ts); for a single character, the
+   * characters of the same senses (狗 → 犬). Absent: none.
    */
   paraphrases?(word: string): readonly string[] | undefined;
 }
@@ -203,6 +204,13 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     return null;
   }
 
+  /** A word of two or more characters with one of them replaced by a character of the same senses (see `Paraphrases`). */
+  function sameSenseVariants(word: string): string[] {
+    const characters = [...word];
+    if (characters.length < 2 || !options.paraphrases) return [];
+    return characters.flatMap((c, i) => (options.paraphrases!(c) ?? []).map((other) => [...characters.slice(0, i), other, ...characters.slice(i + 1)].join('')));
+  }
+
   /** The documents use the term: as one token, or as all of its tokens (残疾人证 → 残疾人 + 证). */
   function inCorpus(term: string): boolean {
     if (options.documentFrequency(term) > 0) return true;
@@ -247,6 +255,12 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
         out.push({ term: variant, weight: REPAIR_WEIGHT, origin: 'variant', source: token });
         continue;
       }
+      // …or with one character the documents' synonym of it, CC-CEDICT's same senses (母狗 → 母犬, 买房 → 购房).
+      const synonymous = sameSenseVariants(token).filter((v) => options.documentFrequency(v) > 0);
+      if (synonymous.length) {
+        for (const term of synonymous) out.push({ term, weight: REPAIR_WEIGHT, origin: 'variant', source: token });
+        continue;
+      }
       // A string that is no word at all, or a rare noun (危方, the old variant 身分证) whose namesake noun in the
       // corpus is far more common in general Chinese (危房, 身份证): a slip of the pinyin IME. A real word the
       // documents lack (截肢, not the verb 截止) is a missing topic, not a typo — unless it sounds the same, tones and
@@ -284,7 +298,7 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       // A noun of everyday Chinese the documents call otherwise (麦子 → 小麦, 鞭炮 → 爆竹, 国标 → 国家标准).
       // (For the whole word the asker typed, where it is the noun with one character more that no document uses
       // either — 鞭炮 of 放鞭炮 —, not a compound of its own: 津贴 of 高龄津贴 is no 高龄 补贴.)
-      if (!found.length && !short.length && general > 0 && /^n(?!s)/.test(options.tokenizer.generalTag(token))) {
+      if (!found.length && !short.length && general > 0 && token.length >= 2 && /^n(?!s)/.test(options.tokenizer.generalTag(token))) {
         const whole = [...new Set(tokens)].find((t) => t.length === token.length + 1 && t.includes(token) && HAN.test(t) && options.documentFrequency(t) === 0) ?? token;
         for (const term of options.paraphrases?.(token) ?? []) if (inCorpus(term)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'paraphrase', source: whole });
       }

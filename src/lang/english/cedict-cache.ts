@@ -72,6 +72,8 @@ export function validateCompiledCedict(value: unknown): CompiledCedict {
     v.stock.length !== v.headwords.length ||
     typeof v.longForms !== 'object' ||
     v.longForms === null ||
+    typeof v.characters !== 'object' ||
+    v.characters === null ||
     !strings(v.everyday) ||
     !strings(v.words)
   ) {

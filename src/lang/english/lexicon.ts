@@ -46,6 +46,9 @@ export interface EnglishLexicon {
  * (麦子 → 小麦, "wheat"; 鞭炮 → 爆竹, "firecracker"), or that it names as their long form (国标 → 国家标准): what a
  * resident's everyday word is called in the documents. Plain JSON, built at ingest beside the lexicon
  * (`paraphrases.json`), read by Chinese questions without it.
+ * Single characters map to the characters CC-CEDICT gives exactly the same short senses (狗 → 犬 "dog", 买 → 购 "buy;
+ * purchase"), whatever the corpus: a word no document uses is read with one of its characters so replaced, where the
+ * documents use that word (母狗 → 母犬, 买房 → 购房).
  */
 export type Paraphrases = Record<string, string[]>;
 
@@ -120,6 +123,8 @@ export interface CompiledCedict {
   stock: string;
   /** Headwords → the long forms they abbreviate (国标 → 国家标准). */
   longForms: Record<string, string[]>;
+  /** See `Paraphrases`: characters → the characters CC-CEDICT gives exactly the same short senses (狗 → 犬). */
+  characters: Record<string, string[]>;
   /** See `EnglishLexicon.everyday`. */
   everyday: string[];
   /** See `EnglishLexicon.words`. */
@@ -138,7 +143,7 @@ export function compileCedict(cedict: readonly CedictEntry[]): CompiledCedict {
   const glossEntries = new Map<string, number>();
   const glossWords = new Set<string>();
   const scoreIndex = new Map<number, number>();
-  const out: Omit<CompiledCedict, 'everyday' | 'words'> = { format: 'compiled-cedict/1', scores: [], terms: [], gives: [], names: [], headwords: [], senses: [], stock: '', longForms: {} };
+  const out: Omit<CompiledCedict, 'everyday' | 'words'> = { format: 'compiled-cedict/1', scores: [], terms: [], gives: [], names: [], headwords: [], senses: [], stock: '', longForms: {}, characters: {} };
   const code = (score: number) => scoreIndex.get(score) ?? (scoreIndex.set(score, out.scores.push(score) - 1), out.scores.length - 1);
   // (A headword's senses are those of all its entries: 麦子 has one, 地方 several — region, place, local.)
   const sensesOf = new Map<string, { senses: string[][]; glosses: string[] }>();
@@ -199,6 +204,16 @@ export function compileCedict(cedict: readonly CedictEntry[]): CompiledCedict {
     out.names.push(nouns.length || newWords.length || phrases.length ? `${nouns.join(',')}/${newWords.join(',')}/${newWords.length && isStockWord(term) ? 1 : ''}/${phrases.join(',')}` : '');
   }
   const stock: string[] = [];
+  // Characters of jieba's dictionary with the same short senses, all of them, as few as a word's paraphrases.
+  const charactersBySense = new Map<string, string[]>();
+  for (const [headword, { senses }] of sensesOf) {
+    const key = [...headword].length === 1 && isStockWord(headword) ? shortSenses(senses)?.join('; ') : undefined;
+    if (key) charactersBySense.set(key, [...(charactersBySense.get(key) ?? []), headword]);
+  }
+  for (const same of charactersBySense.values()) {
+    if (same.length < 2 || same.length > PARAPHRASE_SENSE_MAX) continue;
+    for (const character of same) out.characters[character] = same.filter((c) => c !== character);
+  }
   for (const [headword, { senses, glosses }] of sensesOf) {
     const paraphrased = PARAPHRASE_WORD.test(headword);
     if (!paraphrased && !CORPUS_WORD.test(headword)) continue;
@@ -316,6 +331,7 @@ export function buildParaphrases(inVocabulary: (term: string) => boolean, cedict
     // (A word of jieba's dictionary, as residents type it: checked last, for the few that have a corpus word.)
     if (terms.length && source.stock[i] === '1') out[word] = terms;
   }
+  for (const [character, same] of Object.entries(source.characters)) out[character] = same;
   return out;
 }
 
