@@ -28,7 +28,7 @@ export const USAGE = `Usage: npm run eval -- [options]
                      eval/notices (report split), eval/policies (held out, all report), eval/services,
                      eval/county and eval/webpages (report splits, and their fresh.jsonl sets written
                      last and never tuned on), eval/residents-fresh.jsonl (report split, on seeds/) and
-                     eval/district, eval/civic, eval/harbor, eval/lakeside, eval/ridge, eval/plains, eval/delta, eval/valley, eval/coast, eval/forge, eval/frost, eval/cradle, eval/hearth, eval/compass, eval/lantern, eval/bazaar, eval/orchard and eval/meadow (report splits), eval/residents-en.jsonl
+                     eval/district, eval/civic, eval/harbor, eval/lakeside, eval/ridge, eval/plains, eval/delta, eval/valley, eval/coast, eval/forge, eval/frost, eval/cradle, eval/hearth, eval/compass, eval/lantern, eval/bazaar, eval/orchard, eval/meadow and eval/brook (report splits), eval/residents-en.jsonl
                      (English questions from foreign residents, report split, on seeds/), and eval/probes (the team's bug-finding set on
                      policy documents' shapes: a regression check, all calib) and eval/offtopic
                      (questions no document answers, asked of eval/webpages, and again of the 250
@@ -96,6 +96,7 @@ export const SUITE: readonly EvalSet[] = [
   { name: 'bazaar-report', questions: 'eval/bazaar/questions.jsonl', split: 'report', corpus: 'eval/bazaar/docs' },
   { name: 'orchard-report', questions: 'eval/orchard/questions.jsonl', split: 'report', corpus: 'eval/orchard/docs' },
   { name: 'meadow-report', questions: 'eval/meadow/questions.jsonl', split: 'report', corpus: 'eval/meadow/docs' },
+  { name: 'brook-report', questions: 'eval/brook/questions.jsonl', split: 'report', corpus: 'eval/brook/docs' },
   // Written by the team after reading the answerer, to find bugs on policy documents' shapes: a regression check only.
   { name: 'probes', questions: 'eval/probes/questions.jsonl', corpus: 'eval/probes/docs' },
   // Off-topic questions (no answer in any document) asked of the web pages; its calib half was looked at, its report half not.

@@ -50,6 +50,7 @@ export const CALIB_SETS = [
   { set: 'bazaar', questions: 'eval/bazaar/questions.jsonl', corpus: 'eval/bazaar/docs' },
   { set: 'orchard', questions: 'eval/orchard/questions.jsonl', corpus: 'eval/orchard/docs' },
   { set: 'meadow', questions: 'eval/meadow/questions.jsonl', corpus: 'eval/meadow/docs' },
+  { set: 'brook', questions: 'eval/brook/questions.jsonl', corpus: 'eval/brook/docs' },
 ];
 
 export const calibQuestions = (file: string): SetQuestion[] => readQuestions(file).filter((q) => q.split === 'calib');

@@ -7,7 +7,7 @@
 // no better than the single threshold when a whole set was held out.)
 // Calibration data: the "calib" splits only — eval/residents.jsonl over the seeds, eval/notices over its
 // documents, eval/cmrc2018 (even-numbered documents), eval/services, eval/county, eval/webpages, eval/district,
-// eval/civic, eval/harbor, eval/lakeside, eval/ridge, eval/plains, eval/delta, eval/valley, eval/coast, eval/forge, eval/frost, eval/cradle, eval/hearth, eval/compass, eval/lantern, eval/bazaar, eval/orchard and eval/meadow over their documents, and eval/residents-fresh.jsonl and eval/residents-en.jsonl over the seeds (CALIB_SETS) — never the team set
+// eval/civic, eval/harbor, eval/lakeside, eval/ridge, eval/plains, eval/delta, eval/valley, eval/coast, eval/forge, eval/frost, eval/cradle, eval/hearth, eval/compass, eval/lantern, eval/bazaar, eval/orchard, eval/meadow and eval/brook over their documents, and eval/residents-fresh.jsonl and eval/residents-en.jsonl over the seeds (CALIB_SETS) — never the team set
 // eval/questions.jsonl, any "report" split or eval/policies, which stay for reporting. Each set weighs the same; the threshold per language maximises
 // balanced accuracy (mean of "answers the answerable" and "abstains on the unanswerable") averaged over
 // neighbouring thresholds (±0.02), the middle of the tied best rules.
