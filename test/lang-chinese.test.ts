@@ -350,6 +350,19 @@ describe('Chinese expander', () => {
     expect(found('小狗要登记吗').filter((t) => t.startsWith('小狗'))).toEqual([]);
   });
 
+  it('reads one of a thing counted (一针, 一瓶) as the documents\' each of it (每针, 每瓶) where they price each; not a unit a figure is asked for (一斤)', () => {
+    const docs = ['现场狂犬病免疫每针50元。', '回收农药瓶每瓶0.2元。', '废纸每斤0.8元。'];
+    const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(tokens.flatMap((t) => [...t]))];
+    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words });
+    const found = (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(found('打狂犬疫苗 一针多少钱')).toContain('一针→每针:synonym');
+    expect(found('农药瓶回收一瓶给多少钱')).toContain('一瓶→每瓶:synonym');
+    expect(found('废纸一斤多少钱').filter((t) => t.startsWith('一斤'))).toEqual([]);
+    // Only where the documents say each of it.
+    expect(found('一张多少钱').filter((t) => t.startsWith('一张'))).toEqual([]);
+  });
+
   it('reads a floor said by its building (一楼, 3楼) as the documents\' 一层, 3层 where they use it', () => {
     const docs = ['一层业主不承担建设费用。', '三层 | 分摊比例 15%'];
     const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));

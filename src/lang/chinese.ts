@@ -66,6 +66,12 @@ const PERIOD_WORD = /^一个?[年月天周次人]$|^一个人$/;
 const FUNCTION_CHAR = /[不没了的吗呢吧啊呀么着过]/;
 /** A floor said by its building: 一楼, 十二楼. */
 const FLOOR_SAID = /^([一二三四五六七八九十]{1,2})楼$/;
+/**
+ * One of a thing counted (一针, 一次, 一瓶; not a span of time — 一年, 一天 — nor an age, a date or a time of day, nor
+ * the units the answerer reads as the one a figure is asked for — 一亩, 一斤, 一户, 一份: ASKED_UNIT_ZH in
+ * src/answer/figures.ts, weak evidence there by design).
+ */
+const ONE_OF = /^一([^\P{Script=Han}年月天日周岁号点分秒亩台辆套间头只吨斤件份张户人])$/u;
 
 /**
  * The question as the resident meant to type it: each slip of the pinyin IME that repairs to one corpus word of its
@@ -249,6 +255,9 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       // A floor said by its building (一楼) is the documents' 一层.
       const floor = FLOOR_SAID.exec(token)?.[1];
       if (floor && options.documentFrequency(`${floor}层`) > 0) out.push({ term: `${floor}层`, weight: SYNONYM_WEIGHT, origin: 'synonym', source: token });
+      // One of a thing the asker counts (一针多少钱) is what the documents price each of (每针50元).
+      const each = ONE_OF.exec(token)?.[1];
+      if (each && options.documentFrequency(`每${each}`) > 0) out.push({ term: `每${each}`, weight: SYNONYM_WEIGHT, origin: 'synonym', source: token });
       // The same word in its other written form (补交 → 补缴, 交纳 → 缴纳, 帐户 → 账户): documents write the formal one.
       const variant = token.replace(/交/g, '缴').replace(/帐/g, '账');
       if (variant !== token && options.documentFrequency(variant) > 0) {
