@@ -364,6 +364,12 @@ describe('English questions about things the documents never mention', () => {
     expect(askedFigure('how long is the bridge', 'en').measure).toBe('length');
   });
 
+  it('English "when" asks where it opens a clause, comes before its verb, follows until or ends the question — not as a conjunction ("the max leash length when walking the dog")', () => {
+    for (const question of ['when is the deadline', 'ok so when is it open?', 'I moved in March, when do I have to register', 'breakfast carts start when', 'open until when?']) expect(questionKind(question), question).toBe('when');
+    expect(questionKind("what's the max leash length when walking the dog")).toBe('number');
+    expect(questionKind('my dog bit someone when we were out, what should i do')).toBe('what');
+  });
+
   it('"how fast / how quickly / how soon" (多快) asks how long until it happens, unless something moves', () => {
     for (const question of ['how fast do they respond if i report a problem on the app', 'how quickly will i get the money']) expect(questionKind(question), question).toBe('number');
     for (const question of ['how fast do they respond if i report a problem on the app', 'how quickly will i get the money', 'how soon can it be done']) {
@@ -2385,6 +2391,14 @@ describe('abstention evidence', () => {
     const plan = statsFor([{ title: '东港区适老化改造实施方案', text: '东港区民政局　2026年3月20日\n为提升困难老年人居家生活的安全性，制定本方案。\n改造对象为低保家庭中的失能老年人。' }, ...ALL]);
     const draft = askChunkOf(plan, '适老化改造是为了啥');
     expect(draft.text).not.toMatch(/2026年3月20日\s*为提升/);
+  });
+
+  it("a line before a page's own question (问：) or answer (答：) is not its start: an issuer's line with a month (汭州市城市管理局　2026年11月) is never quoted with 问：…", () => {
+    const faq = statsFor([{ title: '文明养犬问答', text: '汭州市城市管理局　汭州市公安局　2026年11月\n问：遛狗的时候绳子有长度要求吗？\n答：有。携犬出户必须束犬链，犬链长度不得超过1.5米，并由成年人牵领。' }, ...ALL]);
+    const draft = askChunkOf(faq, '遛狗的绳子有长度要求吗');
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text).not.toMatch(/2026年11月\s*问/);
+    expect(draft.text.split('\n')[0]).toContain('1.5米');
   });
 
   it('an age word asks an age beside the asking words only: 年纪大的能多给多少 asks an amount, 多大年纪 an age', () => {

@@ -2969,7 +2969,8 @@ function joinBrokenSentences(pieces: string[]): string[] {
     if (BARE_REPLY.test(text) && pieces[i + 1] !== undefined) carry = text;
     // (An issuer's line with its date — 东港区民政局　2026年3月20日 under a notice's title — is whole without a full
     // stop: joined to the next line it would date what that line says.)
-    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !startsField(pieces[i + 1] ?? '') && !DATELINE.test(text) && text.length < MAX_JOINED) carry = text;
+    // (Nor is a line before a page's own question or answer — 问：…, 答：… — its start: 汭州市城市管理局　2026年11月 above 问：.)
+    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !startsField(pieces[i + 1] ?? '') && !FAQ_MARK.test(pieces[i + 1] ?? '') && !FAQ_ANSWER.test(pieces[i + 1] ?? '') && !DATELINE.test(text) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
       carry = '';
