@@ -268,3 +268,17 @@ describe('an English question whose English page fills the first places of the s
     expect(r.answer.split('\n')[0]).toContain('0862-3890 6122');
   });
 });
+
+// The bazaar dev corpus whole: a consumer-complaints FAQ whose office address is a sentence of its own, and an English
+// page on shopping that names complaints but no address, among eighteen others.
+const BAZAAR = fs.readdirSync(path.join(REPO_ROOT, 'eval/bazaar/docs'));
+
+describe('an English "where" question an English page answers with no location', () => {
+  const askBazaar = appOver('service-english-where-', Object.fromEntries(BAZAAR.map((name) => [name, null])), 'eval/bazaar/docs');
+
+  it('is answered by the notice beside it that states the address, however few of the words it repeats in translation', async () => {
+    const r = await askBazaar('i want to complain in person at the consumer association. where is their office?');
+    expect(r.abstained, r.answer).toBe(false);
+    expect(r.answer.split('\n')[0]).toContain('桑埠大道199号');
+  });
+});
