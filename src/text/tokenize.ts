@@ -260,7 +260,7 @@ export function isStockWord(word: string): boolean {
   return stockEntry(word) !== undefined;
 }
 
-export function generalFrequency(word: string): number {
+function generalFrequency(word: string): number {
   return stockEntry(word)?.count ?? 0;
 }
 
