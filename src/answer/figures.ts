@@ -4,6 +4,7 @@
 // that happens to contain a number.
 import type { Language } from '../ports.js';
 import { stemEnglish } from '../text/stem.js';
+import { ASKED_UNITS } from '../lang/chinese.js';
 
 export type Measure = 'money' | 'duration' | 'age' | 'length' | 'area' | 'weight' | 'percent' | 'count' | 'date';
 
@@ -220,7 +221,7 @@ export function askedPeriodSpan(question: string): string | undefined {
 }
 
 /** The one unit a figure is asked for, as residents say it (一亩 of 一亩保多少钱): the documents say 每亩, 按亩. */
-const ASKED_UNIT_ZH = /(?<![\d零一二两三四五六七八九十百千万])一(?:亩|台|辆|套|间|头|只|吨|斤|公斤|千克|件|份|张|户|人|平米|平方米)(?![\u4e00-\u9fff]{0,1}[以之]?[前后内])/;
+const ASKED_UNIT_ZH = new RegExp(`(?<![\\d零一二两三四五六七八九十百千万])一(?:[${ASKED_UNITS}]|公斤|千克|平米|平方米)(?![\\u4e00-\\u9fff]{0,1}[以之]?[前后内])`);
 export function askedUnitSpan(question: string): string | undefined {
   return ASKED_UNIT_ZH.exec(question)?.[0];
 }

@@ -67,11 +67,15 @@ const FUNCTION_CHAR = /[不没了的吗呢吧啊呀么着过]/;
 /** A floor said by its building: 一楼, 十二楼. */
 const FLOOR_SAID = /^([一二三四五六七八九十]{1,2})楼$/;
 /**
- * One of a thing counted (一针, 一次, 一瓶; not a span of time — 一年, 一天 — nor an age, a date or a time of day, nor
- * the units the answerer reads as the one a figure is asked for — 一亩, 一斤, 一户, 一份: ASKED_UNIT_ZH in
- * src/answer/figures.ts, weak evidence there by design).
+ * The one-character units residents ask a figure per (一亩 of 一亩保多少钱, 一斤, 一户, 一份): the documents say 每亩, 按亩.
+ * The answerer reads them as the unit asked (src/answer/figures.ts), weak evidence by design.
  */
-const ONE_OF = /^一([^\P{Script=Han}年月天日周岁号点分秒亩台辆套间头只吨斤件份张户人])$/u;
+export const ASKED_UNITS = '亩台辆套间头只吨斤件份张户人';
+/**
+ * One of a thing counted (一针, 一次, 一瓶; not a span of time — 一年, 一天 — nor an age, a date or a time of day, nor
+ * one of ASKED_UNITS).
+ */
+const ONE_OF = new RegExp(`^一([^\\P{Script=Han}年月天日周岁号点分秒${ASKED_UNITS}])$`, 'u');
 
 /**
  * The question as the resident meant to type it: each slip of the pinyin IME that repairs to one corpus word of its
