@@ -315,7 +315,8 @@ function leadSentence(sentences: ScoredSentence[], asked: AskedFigure | null, ki
     // (An English page's sentence stating no location — "This page explains your rights when you … need to complain" —
     // gives way to the notice beside it that states the address, however few of the question's words it repeats in
     // translation: 也可以到市消保委投诉接待室（桑埠大道199号一楼）当面投诉.)
-    const notice = (s: ScoredSentence) => englishText(top.text) && !englishText(s.text) && s.coverage >= 0.25 * top.coverage;
+    const englishTop = englishText(top.text);
+    const notice = (s: ScoredSentence) => englishTop && !englishText(s.text) && s.coverage >= 0.25 * top.coverage;
     return sentences.find((s) => located(s) && s.coverage > 0 && sameArticle(s, top)) ?? sentences.find((s) => located(s) && (onTopic(s) || notice(s))) ?? top;
   }
   if (!asked) return top;

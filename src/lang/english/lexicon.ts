@@ -87,6 +87,11 @@ function glossParts(gloss: string): string[][] {
   return parts;
 }
 
+/** A sense's words less stop words and CC-CEDICT's own abbreviations. */
+function contentWords(words: readonly string[]): string[] {
+  return words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
+}
+
 /** Short words of 2–4 characters are the useful search terms; single characters are vague, long ones rare. */
 function lengthFactor(term: string): number {
   const n = [...term].length;
@@ -166,7 +171,7 @@ export function compileCedict(cedict: readonly CedictEntry[]): CompiledCedict {
     // A one-word sense of a common noun (jieba's stock tag n) the corpus lacks: football → 足球, cat → 猫.
     if (!properNoun && ABSENT_WORD_LENGTH.test(term) && commonNouns().has(term)) {
       for (const words of senses) {
-        const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
+        const content = contentWords(words);
         if (words.length <= 2 && content.length === 1 && /^[a-z]{3,}$/.test(content[0]!)) nouns.push(content[0]!);
       }
     } else if (ABSENT_WORD_LENGTH.test(term) && (properNoun || !isStockWord(term))) {
@@ -178,7 +183,7 @@ export function compileCedict(cedict: readonly CedictEntry[]): CompiledCedict {
     // time or manner (上个星期 "last week", 食安 "food safety" is no stock noun).
     if (!properNoun && ABSENT_NOUN_LENGTH.test(term) && commonNouns().has(term)) {
       for (const words of senses) {
-        const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w));
+        const content = contentWords(words);
         if (content.length === words.length && content.length >= 2 && content.length <= 3 && content.every((w) => /^[a-z]{3,}$/.test(w))) phrases.push(content.join(' '));
       }
     }
@@ -187,7 +192,7 @@ export function compileCedict(cedict: readonly CedictEntry[]): CompiledCedict {
     const senseFactor = senses.length === 1 ? 1 : senses.length <= 3 ? 0.9 : 0.8;
     const factor = senseFactor * lengthFactor(term) * (properNoun ? 0.8 : 1);
     for (const words of senses) {
-      const content = words.filter((w) => !STOP_WORDS.has(w) && !GLOSS_NOISE.has(w) && !/^\d+$/.test(w));
+      const content = contentWords(words).filter((w) => !/^\d+$/.test(w));
       if (content.length === 0) continue;
       // A sense that says "not X" (不佳: not good) is not X, though its content word is.
       if (words.some((w) => NEGATOR.test(w))) continue;
