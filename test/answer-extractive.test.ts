@@ -3861,6 +3861,15 @@ describe('the calibrated abstention rule', () => {
     expect(answerableBy({ ...features, anchored: 0 }, { minCoverage: 0.5, requireAnchor: true })).toBe(false);
     expect(answerableBy({ ...features, anchored: 0 }, { minCoverage: 0.5 })).toBe(true);
   });
+
+  it('does not answer with a sentence that names nothing the question names, by itself or with its title and headings, however well the passage covers it', () => {
+    const features = { coverage: 0.6, content: 0.6, topicMissing: 0, figureMissing: 0, facetMissing: 0, own: 0.4, ctx: 0.4 };
+    expect(answerableBy(features, { minCoverage: 0.5 })).toBe(true);
+    // (宠物保险一年要交多少钱: the pet FAQ covers 宠物, its next chunk's leash fine — 50元 — names none of it.)
+    expect(answerableBy({ ...features, own: 0, ctx: 0 }, { minCoverage: 0.5 })).toBe(false);
+    // A table row under a heading that names the topic names it with its heading.
+    expect(answerableBy({ ...features, own: 0, ctx: 0.3 }, { minCoverage: 0.5 })).toBe(true);
+  });
 });
 
 describe('English answers', () => {

@@ -113,7 +113,8 @@ export function answerExtractively(typed: AnswerInput, stats: CorpusStats, optio
     // (Not when what it names is not the thing asked about: a 社保卡 FAQ for 居住证 does not "mention the topic".)
     // (Nor where the passage it would quote names none of what is asked about beyond the place or year: "the documents
     // mention 临溪 but don't say a weather forecast", quoting a blood-donation notice, is the documents lacking the topic.)
-    if (best && question.unknown === 0 && !question.topicMissing && (question.facetMissing || question.coverage >= 0.5)) {
+    // (Nor a sentence that names nothing of the question: a leash fine is not what the documents say of 宠物保险.)
+    if (best && question.unknown === 0 && !question.topicMissing && question.ctx !== 0 && (question.facetMissing || question.coverage >= 0.5)) {
       const quoted = analysis.facetQuote ?? best;
       const tokens = analysis.passageTokens[quoted.passageIndex];
       // (A quote that is nothing but a deferral — 2027年度的筛查安排另行通知 — says it is not given yet.)
@@ -468,6 +469,10 @@ function decideAnswerable(question: Features, language: Language, options: Extra
 /** The rule itself, on a question's features (scripts/calibrate-abstention.ts sweeps its threshold). */
 export function answerableBy(question: Features, rule: AbstentionRule): boolean {
   if (question.topicMissing || question.figureMissing || question.facetMissing) return false;
+  // The sentence that would be quoted first names nothing the question names, by itself or with its title and
+  // headings (宠物保险一年要交多少钱 led by a leash fine's 50元, 文旅消费券 by a theatre ticket's 60元): a figure of the
+  // asked kind in a passage on a neighbouring topic is no answer.
+  if (question.ctx === 0) return false;
   // An English page answers an English question only by a reliable route: the words both use may be everyday
   // ones ("who is the richest person" and "each person can register 5 numbers"). (A Chinese page is reached by
   // translations, as reliable as the abstention rule's calibration says: requireAnchor.)
