@@ -1158,6 +1158,14 @@ describe('answer first', () => {
     expect(askZh('小型汽车多久检验一次', statsFor([inspection, ...ALL]).chunks.slice(0, 1), statsFor([inspection, ...ALL]).stats).abstained).toBe(false);
   });
 
+  it('a choice asked by plain 好 after 什么 (暖气片什么牌子的好, 吃什么好) asks a judgement, not what a notice names', () => {
+    const heating = { title: '供热系统注水试压公告', text: '注水期间请家中留人，随时查看暖气片、阀门和管道接口有无渗漏。' };
+    const brands = { title: '家装小贴士', text: '暖气片推荐选钢制或铜铝复合的，散热快、耐腐蚀。' };
+    const local = facetGivenOnlyBy('暖气片什么牌子的好', heating, brands, '推荐');
+    // (What the notice states is answered as before.)
+    expect(askZh('注水期间要查看暖气片的什么地方', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
+  });
+
   it('things asked by how they taste or entertain (有什么好看的…电影, 好吃的馆子, "any good restaurants near", "best trails around") ask a recommendation', () => {
     const veterans = { title: '退役军人优待项目', text: '退役军人持优待证可免费参观本市博物馆、纪念馆和电影院举办的公益放映活动。' };
     const film = statsFor([veterans, ...ALL]);
@@ -3102,6 +3110,20 @@ describe('abstention evidence', () => {
     const when = askZh('学生医保什么时候缴费', local.chunks.slice(1, 2), local.stats);
     expect(when.abstained, when.reasons.join(' | ')).toBe(true);
     expect(when.text).toContain('以学校通知为准');
+  });
+
+  it('English: "which vet is good", "what is the best bait", "best snack to try" ask a recommendation, not what a page names; "the best way to" asks how', () => {
+    const rule = { title: 'Keeping a Dog in Ruizhou', text: 'Dogs must be vaccinated against rabies every year at a licensed animal clinic. Sea fishing from the breakwater needs no permit, and live bait is sold at the pier. The night market sells snacks from 18:00 to 23:00.' };
+    const advice = { title: 'Tips from Residents', text: 'We recommend the Hexi Road animal clinic for sick dogs, lugworm as the best bait for sea fishing, and grilled squid as the best night market snack to try.' };
+    const local = statsFor([rule, advice, ...ALL]);
+    for (const q of ['my dog is sick, which vet is good?', 'what is the best bait for sea fishing?', 'best night market snack to try?']) {
+      const silent = askEnglishChunkOf(local, q, 0);
+      expect(silent.abstained, `${q}: ${silent.text}`).toBe(true);
+      expect(silent.text, q).toContain('recommendation');
+      expect(askEnglishChunkOf(local, q, 1).abstained, q).toBe(false);
+    }
+    // (How to do something best is a procedure a guide may give.)
+    expect(askEnglishChunkOf(local, 'what is the best way to get my dog vaccinated against rabies?', 0).text).not.toContain('recommendation');
   });
 
   it('English: a passage matching only the place (Dongcheng District) does not answer what is asked there', () => {
