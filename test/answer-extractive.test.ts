@@ -1126,6 +1126,23 @@ describe('answer first', () => {
     expect(askZh('长治下雨天路好走吗', local.chunks.slice(0, 1), local.stats).reasons.join(' ')).not.toMatch(/forecast/);
   });
 
+  it('a forecast asked for a season, a holiday or a storm ("any typhoon coming this week", "will it rain on qingming this year", 今年清明会下雨吗) is not answered by a rule that mentions them', () => {
+    const rule = { title: 'Beaches and Cemeteries in Bad Weather', text: 'Beaches close when a typhoon warning is issued. On Qingming the cemetery buses run every 10 minutes, rain or shine.' };
+    const forecast = { title: 'Weather Forecast', text: 'The weather station forecasts rain on Qingming this year, and a typhoon is expected to arrive this week.' };
+    const local = statsFor([rule, forecast, ...ALL]);
+    for (const q of ['any typhoon coming this week?', 'is it gonna rain on qingming this year?']) {
+      const silent = askEnglishChunkOf(local, q, 0);
+      expect(silent.abstained, `${q}: ${silent.text}`).toBe(true);
+      expect(silent.text, q).toContain('weather forecast');
+      const given = askEnglishChunkOf(local, q, 1);
+      expect(given.abstained, `${q}: ${given.text} ${given.reasons?.join(' | ')}`).toBe(false);
+    }
+    const zh = statsFor([{ title: '清明祭扫服务公告', text: '清明期间公墓专线公交每10分钟一班，雨天照常运行。' }, ...ALL]);
+    const draft = askZh('今年清明会下雨吗', zh.chunks.slice(0, 1), zh.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toContain('天气预报');
+  });
+
   /** Asked of `silent` alone, the reply says the facet (`named`) is not given; with `giving` first, it answers. */
   const facetGivenOnlyBy = (question: string, silent: { title: string; text: string }, giving: { title: string; text: string }, named: string) => {
     const local = statsFor([silent, giving, ...ALL]);

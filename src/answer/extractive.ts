@@ -3074,9 +3074,11 @@ const EMERGENCY_CALL = /(?:\bcall|\bdial|\bring|拨打|报警|急救)[^.;。；,
 const PHONE_OR_EMERGENCY = new RegExp(`${PHONE.source}|${EMERGENCY_CALL.source}`, 'i');
 // An email address itself (not the word 邮箱).
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
-const WEATHER = /下雨|下雪|下不下|天气|气温|温度|刮风|降温|\b(weather|rain|raining|snow|snowing|temperature|forecast)\b/;
+const WEATHER = /下雨|下雪|下不下|天气|气温|温度|刮风|降温|台风|暴雨|寒潮|\b(weather|rain|raining|snow|snowing|temperature|forecast|typhoons?|storms?|heatwaves?)\b/;
+/** A day, week, season or holiday a forecast is asked for (明天, 这周, 今年清明, "this year", "the spring festival"). */
+const FORECAST_DAY = /明天|后天|今天|今晚|这周|周末|下周|今年|清明|春节|国庆|中秋|端午|tomorrow|today|tonight|this week|weekend|next week|this year|qingming|spring festival|national day|mid-autumn|dragon boat/;
 /** A sentence that gives a forecast. */
-const FORECAST = /预报|气象台|气象局|\bforecast\b/i;
+const FORECAST = /预报|气象台|气象局|\bforecast(s|ed|ing)?\b|\bweather (station|service|bureau)\b/i;
 // An address itself (not the word 网站).
 const WEBSITE = /https?:\/\/|www\.|\b[\w-]+\.(com|cn|gov|org|net)\b/i;
 /**
@@ -3175,8 +3177,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (/邮箱|电子邮件|\be-?mail\b/.test(q)) return { zh: '电子邮箱', en: 'an email address', evidence: EMAIL };
   if (/(电话|热线)(号码)?是?(多少|几号|什么)|(电话|热线)(号码)?[吗呢啊呀？?。!！\s]*$|打(哪个|什么|啥)电话|(有没有|有啥|有什么)(咨询|联系)?(电话|热线)|(电话|热线)(可以|能)?(问|咨询|打|联系)|联系(电话|方式)|怎么联系|\b(phone|telephone|contact) number\b|\bhotline\b|\bnumber to call\b|\b(what|which) number (do|should|can|could) (i|we) (call|ring|dial)\b|\bwho (do|should|can|could) (i|we) (call|ring|phone|contact)\b|\bwho to (call|ring|phone|contact)\b|\b(emergency|repair|service) (phone |telephone )?number\b/.test(q)) return { zh: '联系电话', en: 'a phone number', evidence: PHONE_OR_EMERGENCY, plain: PHONE, label: PHONE_LABEL };
   if (/网址|官网|(网站|网页|链接)是?(多少|什么|哪个)|\b(website|url|web address)\b/.test(q)) return { zh: '网址', en: 'a website', evidence: WEBSITE };
-  // A weather forecast (明天长治下雨不, "will it rain tomorrow"): notices about services mention rain, not tomorrow's.
-  if (WEATHER.test(q) && /明天|后天|今天|今晚|这周|周末|下周|tomorrow|today|tonight|this week|weekend|next week/.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
+  // A weather forecast (明天长治下雨不, "will it rain tomorrow", "any typhoon coming this week", 清明会下雨吗): notices
+  // about services mention rain, not the day's.
+  if (WEATHER.test(q) && FORECAST_DAY.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
   // A recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, "can you recommend a good movie"): a document that
   // mentions films does not recommend one unless it says so.
   if (OPINION_ASK.test(q)) return { zh: '推荐或评价', en: 'a recommendation', evidence: OPINION_STATED };
