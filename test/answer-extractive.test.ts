@@ -1143,6 +1143,22 @@ describe('answer first', () => {
     expect(draft.text).toContain('天气预报');
   });
 
+  it('who invented something (防空警报是谁发明的, "who invented the defibrillator") is not answered by a notice that uses it', () => {
+    const drill = { title: '关于试鸣防空警报的通告', text: '定于2026年9月18日在全市范围内试鸣防空警报，届时请市民保持正常秩序。' };
+    const history = { title: '防空警报的由来', text: '早期的手摇防空警报是英国人在第一次世界大战期间发明的。' };
+    const local = statsFor([drill, history, ...ALL]);
+    const silent = askZh('防空警报是谁发明的啊', local.chunks.slice(0, 1), local.stats);
+    expect(silent.abstained, silent.text).toBe(true);
+    expect(silent.text).toContain('发明者');
+    expect(askZh('防空警报是谁发明的啊', [local.chunks[1], local.chunks[0]], local.stats).abstained).toBe(false);
+    const course = statsFor([{ title: 'First Aid Courses', text: 'The AED course takes 4 hours and teaches how to use a defibrillator.' }, ...ALL]);
+    const en = askEnglishChunkOf(course, 'who invented the defibrillator and when?');
+    expect(en.abstained, en.text).toBe(true);
+    expect(en.text).toContain('who invented it');
+    // (What the notice states is answered as before.)
+    expect(askZh('防空警报哪天试鸣', local.chunks.slice(0, 1), local.stats).abstained).toBe(false);
+  });
+
   /** Asked of `silent` alone, the reply says the facet (`named`) is not given; with `giving` first, it answers. */
   const facetGivenOnlyBy = (question: string, silent: { title: string; text: string }, giving: { title: string; text: string }, named: string) => {
     const local = statsFor([silent, giving, ...ALL]);

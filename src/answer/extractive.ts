@@ -3183,6 +3183,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // A recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, "can you recommend a good movie"): a document that
   // mentions films does not recommend one unless it says so.
   if (OPINION_ASK.test(q)) return { zh: '推荐或评价', en: 'a recommendation', evidence: OPINION_STATED };
+  // Who invented or discovered something (防空警报是谁发明的, "who invented the defibrillator"): a notice that uses the
+  // thing does not say; a sentence must speak of inventing or discovering it.
+  if (INVENTOR_ASK.test(q)) return { zh: '发明者', en: 'who invented it', evidence: INVENTOR_STATED };
   if (/几点|开放时间|营业时间|办公时间|周末|双休|节假日|下班|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,4}(?:上班|开门|办|营业|开放|有人|受理)|(?:周|星期|礼拜)[一二三四五六日天末][^，,。？?]{0,8}(?:能|可以)[^，,。？?]{0,6}(?:不|吗|没)\s*[？?]?\s*$|上不上班|上班吗|(?:开门|关门)(?=[吗呢没不了吧啊呀嘛么？?，,。!！\s]|$|时间)|开不开|(?<!\bhow many )\b(hours|opening (hours|times?)|weekends?|closes?|closing)\b|\bwhat time\b|\bopen (on|at|until)\b|\bhow (?:late|early)\b[^?.!]{0,40}\b(?:open|opens|close|closes|closed)\b|\b(work|works|working|open|opens|closed) (on )?(mon|tues|wednes|thurs|fri|satur|sun)days?\b/.test(q)) return { zh: '开放时间', en: 'the opening hours', evidence: HOURS, label: HOURS_LABEL };
   // How often (多久发一次, "how often"): a sentence on the topic must say how often or at what interval.
   if (FREQUENCY_ASK.test(q)) return { zh: '多久一次', en: 'how often', evidence: FREQUENCY_STATED };
@@ -3237,6 +3240,10 @@ const MATERIALS_STATED = /户口簿|户口本|身份证|居住证|证明|证书|
  * "best hotpot near…", "best snack to try"). (Not the best way, time, place or route to do something: a guide may say.)
  */
 const OPINION_ASK = /推荐|(多久|多长时间|什么时候|啥时候|几点|哪天)[^，,。？?]{0,10}(比较|最)好(?=[吗呢啊呀？?]|$)|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0,6}好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|(什么|啥)[^，,。？?\s]{0,6}(更|最|比较)?好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|好(看|吃|玩|听|喝)的|值不值|\brecommend\b|\bsuggest (a|an|some)\b|\bworth (it|buying|watching)\b|\b(any|some) (good|nice|great|decent)\b|\bbest [a-z]+( [a-z]+)? (near|in|around)\b|\bwhat('s| is| are) the (best|nicest|tastiest)\b(?! (way|time|place|route)s?\b)|\bwhich [a-z]+( [a-z]+)? (is|are) (good|best|better|nice)\b|\bbest (?!(way|time|place|route)s?\b)[a-z]+( [a-z]+){0,2} to (try|buy|eat|visit|see|watch|use)\b/;
+/** Asks who invented or discovered something. */
+const INVENTOR_ASK = /谁发明|发明(者|人)是|是谁(创造|发明|发现)的|\bwho (invented|discovered)\b|\binventors?\b/;
+/** A sentence that speaks of inventing or discovering (发明, 首创, "invented"). */
+const INVENTOR_STATED = /发明|首创|创制|发现|\binvent\w*|\bdiscover\w*/i;
 /** A sentence that recommends or ranks (推荐, 首选, 评为, "best"). */
 const OPINION_STATED = /推荐|建议|首选|最佳|排名|评为|榜|recommend|suggest|best/i;
 
