@@ -3146,10 +3146,10 @@ describe('abstention evidence', () => {
   });
 
   it('English: "which vet is good", "what is the best bait", "best snack to try" ask a recommendation, not what a page names; "the best way to" asks how', () => {
-    const rule = { title: 'Keeping a Dog in Ruizhou', text: 'Dogs must be vaccinated against rabies every year at a licensed animal clinic. Sea fishing from the breakwater needs no permit, and live bait is sold at the pier. The night market sells snacks from 18:00 to 23:00.' };
-    const advice = { title: 'Tips from Residents', text: 'We recommend the Hexi Road animal clinic for sick dogs, lugworm as the best bait for sea fishing, and grilled squid as the best night market snack to try.' };
+    const rule = { title: 'Keeping a Dog in Ruizhou', text: 'Dogs must be vaccinated against rabies every year at a licensed animal clinic, and a big dog must be on a lead. Sea fishing from the breakwater needs no permit, and live bait is sold at the pier. The night market sells snacks from 18:00 to 23:00.' };
+    const advice = { title: 'Tips from Residents', text: 'We recommend the Hexi Road animal clinic for sick dogs, lugworm as the best bait for sea fishing, grilled squid as the best night market snack to try, and Ruifeng as the best lead brand for a big dog.' };
     const local = statsFor([rule, advice, ...ALL]);
-    for (const q of ['my dog is sick, which vet is good?', 'what is the best bait for sea fishing?', 'best night market snack to try?']) {
+    for (const q of ['my dog is sick, which vet is good?', 'what is the best bait for sea fishing?', 'best night market snack to try?', 'best lead brand for a big dog?']) {
       const silent = askEnglishChunkOf(local, q, 0);
       expect(silent.abstained, `${q}: ${silent.text}`).toBe(true);
       expect(silent.text, q).toContain('recommendation');

@@ -3237,9 +3237,10 @@ const MATERIALS_STATED = /户口簿|户口本|身份证|居住证|证明|证书|
  * Asks for a recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, 暖气片什么牌子的好, 吃什么好, 值不值, "can you
  * recommend", "which vet is good", "what is the best bait"; when or how often it is best done: 汽车多久保养一次比较好,
  * 几点去最好), or for things by how they taste or entertain (有什么好看的…电影, 好吃的馆子, "any good restaurants near…",
- * "best hotpot near…", "best snack to try"). (Not the best way, time, place or route to do something: a guide may say.)
+ * "best hotpot near…", "best snack to try", "best hiking boots for the trails", "best stroller brand"). (Not the best way,
+ * time, place, route or option to do something: a guide may say.)
  */
-const OPINION_ASK = /推荐|(多久|多长时间|什么时候|啥时候|几点|哪天)[^，,。？?]{0,10}(比较|最)好(?=[吗呢啊呀？?]|$)|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0,6}好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|(什么|啥)[^，,。？?\s]{0,6}(更|最|比较)?好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|好(看|吃|玩|听|喝)的|值不值|\brecommend\b|\bsuggest (a|an|some)\b|\bworth (it|buying|watching)\b|\b(any|some) (good|nice|great|decent)\b|\bbest [a-z]+( [a-z]+)? (near|in|around)\b|\bwhat('s| is| are) the (best|nicest|tastiest)\b(?! (way|time|place|route)s?\b)|\bwhich [a-z]+( [a-z]+)? (is|are) (good|best|better|nice)\b|\bbest (?!(way|time|place|route)s?\b)[a-z]+( [a-z]+){0,2} to (try|buy|eat|visit|see|watch|use)\b/;
+const OPINION_ASK = /推荐|(多久|多长时间|什么时候|啥时候|几点|哪天)[^，,。？?]{0,10}(比较|最)好(?=[吗呢啊呀？?]|$)|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0,6}好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|(什么|啥)[^，,。？?\s]{0,6}(更|最|比较)?好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|好(看|吃|玩|听|喝)的|值不值|\brecommend\b|\bsuggest (a|an|some)\b|\bworth (it|buying|watching)\b|\b(any|some) (good|nice|great|decent)\b|\bbest [a-z]+( [a-z]+)? (near|in|around)\b|\bwhat('s| is| are) the (best|nicest|tastiest)\b(?! (way|time|place|route)s?\b)|\bwhich [a-z]+( [a-z]+)? (is|are) (good|best|better|nice)\b|\bbest (?!(way|time|place|route)s?\b)[a-z]+( [a-z]+){0,2} to (try|buy|eat|visit|see|watch|use)\b|\bbest (?!(way|time|place|route|option)s?\b)[a-z]+( [a-z]+)? (for|brands?)\b|\bwhich [a-z]+ brand\b/;
 /** Asks who invented or discovered something. */
 const INVENTOR_ASK = /谁发明|发明(者|人)是|是谁(创造|发明|发现)的|\bwho (invented|discovered)\b|\binventors?\b/;
 /** A sentence that speaks of inventing or discovering (发明, 首创, "invented"). */
