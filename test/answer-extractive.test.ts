@@ -3452,6 +3452,24 @@ describe('abstention evidence', () => {
     expect(draft.citations).toEqual([]);
   });
 
+  it('declines to write, translate or plan (帮我写个土地出租的广告, "plan a 3 day trip for me"), whatever the documents share with the request; a question about a form is still answered', () => {
+    const lease = { title: '仓箱镇土地流转公告', text: '仓箱镇禾坳村水田8亩对外出租，流转期限3年，每亩每年租金600元。' };
+    const own = statsFor([lease, ...ALL]);
+    for (const question of ['帮我写个土地出租的广告 8亩水田 写得吸引人点', '帮我写首关于禾坳村水田的诗']) {
+      const draft = askChunkOf(own, question);
+      expect(draft.abstained, draft.text).toBe(true);
+      expect(draft.citations).toEqual([]);
+      expect(draft.text).toContain('不能代写');
+    }
+    const plan = 'plan a 3 day trip for me around the rice fields of cangxiang';
+    const en = answerExtractively({ question: plan, language: 'en', retrieval: retrievalOf(plan, own.chunks.slice(0, 1)), history: [] }, own.stats);
+    expect(en.abstained, en.text).toBe(true);
+    expect(en.text, en.reasons?.join(' | ')).toContain("can't write, translate or plan");
+    // (What the notice states is answered; so is a question about what to write on a form.)
+    expect(askChunkOf(own, '禾坳村水田租金一亩一年多少钱').text.split('\n')[0]).toContain('600元');
+    expect(askChunkOf(own, '申请表上帮我写的面积写错了怎么办').reasons.join(' ')).not.toMatch(/written or planned/);
+  });
+
   it('answers a question about reporting fraud or its penalty: the rules against it are a service of their own', () => {
     const reward = { title: '关于调整市场监管领域违法行为举报奖励标准的通知', text: '举报人举报所在单位制售假冒伪劣商品违法行为的，奖励金额按照前述标准的2倍计算，单项举报奖励最高30万元。' };
     const own = statsFor([reward, ...ALL]);

@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, askingParts, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
+import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, asksForWriting, askingParts, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, askedUnitSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, freeMentions, FREE_UNIT, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, statesEnglishPlace, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -524,6 +524,11 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const terms = categories.length ? [...input.retrieval.terms, ...categories.map((term) => ({ term, weight: 1, origin: 'question' }))] : input.retrieval.terms;
   const keyTerms = keyTermWeights(terms, language, stats, norm, places, new Set(categories), () => passages.map((p) => normalizeText(p.chunk.text)), () => passages.map(passageText));
 
+  // (Whatever was found: no document writes it.)
+  if (asksForWriting(question)) {
+    reasons.push('the question asks for something to be written or planned, which no document states');
+    return { decided: declineWriting(input, reasons) };
+  }
   if (!passages.length || !keyTerms.length) {
     reasons.push(passages.length ? 'no searchable terms in the question' : 'no passage matched');
     return { decided: abstain(input, reasons, null, missingTerms(keyTerms, [])) };
@@ -3313,6 +3318,14 @@ function notGivenYet(input: AnswerInput, reasons: string[], quoted: ScoredSenten
       ? `The documents don't give this yet. What they say: “${quoted.text.replace(/^\s*[“「]|[”」]\s*$/g, '')}” [${quoted.passageRank}] — "${passage.chunk.title}" (${passage.chunk.docId})`
       : `文档里还没有给出这一内容。文档中写的是：${quoted.text}[${quoted.passageRank}]`;
   return { text, abstained: true, citations: [quoted.passageRank], generator: 'extractive', reasons };
+}
+
+function declineWriting(input: AnswerInput, reasons: string[]): AnswerDraft {
+  const text =
+    input.language === 'en'
+      ? "I can't write, translate or plan that for you. I answer questions about local public services from the published documents: ask me about a programme, a fee, a date or a place."
+      : '抱歉，我不能代写、翻译或规划。我只根据已发布的文档回答本地公共服务方面的问题，可以问我具体的政策、费用、时间或地点。';
+  return { text, abstained: true, citations: [], generator: 'extractive', reasons };
 }
 
 function refuse(input: AnswerInput, reasons: string[]): AnswerDraft {

@@ -124,6 +124,16 @@ export function asksForFraud(question: string): boolean {
   return FRAUD_REQUEST.test(question) && !FRAUD_REPORTED.test(question);
 }
 
+// Asks the bot to write, translate or plan something (帮我写个土地出租的广告, 写一首关于茶园的诗, 帮我规划行程, "write me a
+// poem", "plan a 3 day trip for me"): no document states that; an extractive answer would quote whatever shares a word.
+// (帮我写 with what is to be written — 个, 一篇, 封 —, not 材料上帮我写的名字: a question about a form.)
+const WRITING_REQUEST =
+  /帮我(写|编|起草|拟)(一|个|篇|首|段|封|份|条|几)|给我(写|编)(一|个|篇|首|段|封|份|条)|写(一|个)(首|篇|段|封|份)?[^，,。？?]{0,12}(诗|文章|广告|作文|文案|故事|演讲稿|顺口溜|祭文)|帮我(翻译|规划|策划)|\b(can|could|would) you (please )?(write|compose|draft|plan|translate)\b|^(please )?(write|compose|draft|plan|translate) (me )?(a|an|my)\b/i;
+
+export function asksForWriting(question: string): boolean {
+  return WRITING_REQUEST.test(question.trim());
+}
+
 export interface CleanedQuestion {
   /** The question with instruction attempts removed: what is searched and answered. */
   text: string;
