@@ -1143,6 +1143,15 @@ describe('answer first', () => {
     expect(draft.text).toContain('天气预报');
   });
 
+  it('the bot\'s own view asked (你觉得以后…会不会越来越少, 你说我是不是该…) is a judgement no notice gives; the asker\'s case asked so is still answered', () => {
+    const market = { title: '零工市场服务指南', text: '零工市场每天6:00—18:00开放，求职者凭身份证免费登记，现场有200多个临时岗位。' };
+    const view = { title: '就业形势分析', text: '专家建议：在零工市场蹲了一天没活的，不必急着换个城市，可以先参加免费技能培训。' };
+    facetGivenOnlyBy('在零工市场蹲了一天都没活 你说我是不是该换个城市', market, view, '推荐');
+    const local = statsFor([market, ...ALL]);
+    const own = askZh('你说我这情况是不是能在零工市场免费登记', local.chunks.slice(0, 1), local.stats);
+    expect(own.text, own.reasons.join(' | ')).not.toContain('推荐或评价');
+  });
+
   it('who invented something (防空警报是谁发明的, "who invented the defibrillator") is not answered by a notice that uses it', () => {
     const drill = { title: '关于试鸣防空警报的通告', text: '定于2026年9月18日在全市范围内试鸣防空警报，届时请市民保持正常秩序。' };
     const history = { title: '防空警报的由来', text: '早期的手摇防空警报是英国人在第一次世界大战期间发明的。' };

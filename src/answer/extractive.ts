@@ -3187,7 +3187,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (WEATHER.test(q) && FORECAST_DAY.test(q)) return { zh: '天气预报', en: 'a weather forecast', evidence: FORECAST };
   // A recommendation or a judgement (推荐一部好看的电影, 哪个牌子好, "can you recommend a good movie"): a document that
   // mentions films does not recommend one unless it says so.
-  if (OPINION_ASK.test(q)) return { zh: '推荐或评价', en: 'a recommendation', evidence: OPINION_STATED };
+  if (OPINION_ASK.test(q) || (BOT_OPINION_ASK.test(q) && !BOT_OPINION_ON_CASE.test(q))) return { zh: '推荐或评价', en: 'a recommendation', evidence: OPINION_STATED };
   // Who invented or discovered something (防空警报是谁发明的, "who invented the defibrillator"): a notice that uses the
   // thing does not say; a sentence must speak of inventing or discovering it.
   if (INVENTOR_ASK.test(q)) return { zh: '发明者', en: 'who invented it', evidence: INVENTOR_STATED };
@@ -3246,6 +3246,13 @@ const MATERIALS_STATED = /户口簿|户口本|身份证|居住证|证明|证书|
  * time, place, route or option to do something: a guide may say.)
  */
 const OPINION_ASK = /推荐|(多久|多长时间|什么时候|啥时候|几点|哪天)[^，,。？?]{0,10}(比较|最)好(?=[吗呢啊呀？?]|$)|哪(个|家|部|款|只|种|本|首)[^，,。？?]{0,6}好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|(什么|啥)[^，,。？?\s]{0,6}(更|最|比较)?好(看|吃|用|玩|听)?(?=[吗呢啊呀？?]|$)|好(看|吃|玩|听|喝)的|值不值|\brecommend\b|\bsuggest (a|an|some)\b|\bworth (it|buying|watching)\b|\b(any|some) (good|nice|great|decent)\b|\bbest [a-z]+( [a-z]+)? (near|in|around)\b|\bwhat('s| is| are) the (best|nicest|tastiest)\b(?! (way|time|place|route)s?\b)|\bwhich [a-z]+( [a-z]+)? (is|are) (good|best|better|nice)\b|\bbest (?!(way|time|place|route)s?\b)[a-z]+( [a-z]+){0,2} to (try|buy|eat|visit|see|watch|use)\b|\bbest (?!(way|time|place|route|option)s?\b)[a-z]+( [a-z]+)? (for|brands?)\b|\bwhich [a-z]+ brand\b/;
+/**
+ * Asks the bot what it thinks will happen or what the asker should do (你觉得以后…会不会越来越少, 你说我是不是该换个城市,
+ * 你说我做得对不): a prediction or a judgement no notice gives.
+ */
+const BOT_OPINION_ASK = /(你觉得|你认为|你猜|你说)[^？?]{0,30}(会不会|是不是|对不对|对不|好不好|该不该|值不值)/;
+/** …unless it asks what the asker may do or get, which a rule may settle (你说我这情况是不是能领低保, 你觉得我够不够条件). */
+const BOT_OPINION_ON_CASE = /能|可以|够不够|符合|条件|资格/;
 /** Asks who invented or discovered something. */
 const INVENTOR_ASK = /谁发明|发明(者|人)是|是谁(创造|发明|发现)的|\bwho (invented|discovered)\b|\binventors?\b/;
 /** A sentence that speaks of inventing or discovering (发明, 首创, "invented"). */
