@@ -30,7 +30,9 @@ export const USAGE = `Usage: npm run eval -- [options]
                      last and never tuned on), eval/residents-fresh.jsonl (report split, on seeds/) and
                      eval/district, eval/civic, eval/harbor, eval/lakeside, eval/ridge, eval/plains, eval/delta, eval/valley, eval/coast, eval/forge, eval/frost, eval/cradle, eval/hearth, eval/compass, eval/lantern, eval/bazaar, eval/orchard, eval/meadow and eval/brook (report splits), eval/residents-en.jsonl
                      (English questions from foreign residents, report split, on seeds/), and eval/probes (the team's bug-finding set on
-                     policy documents' shapes: a regression check, all calib) and eval/offtopic
+                     policy documents' shapes: a regression check, all calib), eval/chatter (off-topic chatter
+                     sharing words with the documents, report halves, asked of eval/cradle, forge, meadow,
+                     orchard, valley and bazaar as chatter-<corpus>) and eval/offtopic
                      (questions no document answers, asked of eval/webpages, and again of the 250
                      Wikipedia articles of eval/cmrc2018 as offtopic-wiki), each on its own docs/;
                      writes one folder per set under --out plus a combined report.html and summary.json
@@ -99,6 +101,9 @@ export const SUITE: readonly EvalSet[] = [
   { name: 'brook-report', questions: 'eval/brook/questions.jsonl', split: 'report', corpus: 'eval/brook/docs' },
   // Written by the team after reading the answerer, to find bugs on policy documents' shapes: a regression check only.
   { name: 'probes', questions: 'eval/probes/questions.jsonl', corpus: 'eval/probes/docs' },
+  // Off-topic chatter that shares words with the documents it is asked of (all unanswerable), written blind on
+  // 2026-12-07 for six of the blind sets' corpora (eval/chatter/README.md): its calib halves looked at, its report halves not.
+  ...['cradle', 'forge', 'meadow', 'orchard', 'valley', 'bazaar'].map((c) => ({ name: `chatter-${c}`, questions: `eval/chatter/${c}.jsonl`, split: 'report', corpus: `eval/${c}/docs` })),
   // Off-topic questions (no answer in any document) asked of the web pages; its calib half was looked at, its report half not.
   { name: 'offtopic', questions: 'eval/offtopic/questions.jsonl', corpus: 'eval/webpages/docs' },
   // The same questions asked of 250 Wikipedia articles: a broad corpus has most everyday words somewhere.

@@ -968,7 +968,7 @@ describe('the eval CLI', () => {
     expect(none.closed()).toBe(0);
   });
 
-  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en, ridge, plains, delta, valley, coast, forge, frost, cradle, hearth, compass, lantern, bazaar, orchard, meadow and brook report splits, the probes and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
+  it('--suite runs the team, residents (report split), CMRC 2018, notices (report split), policies, services, county and webpages (report splits), the county and webpages fresh sets, and the residents-fresh, district, civic, harbor, lakeside, residents-en, ridge, plains, delta, valley, coast, forge, frost, cradle, hearth, compass, lantern, bazaar, orchard, meadow and brook report splits, the probes, the chatter set\'s report halves (on six blind sets\' corpora) and the off-topic set (asked of the web pages and of the Wikipedia articles), each on its own corpus, into one report', async () => {
     const out = await tmp();
     const requests: { corpusDir?: string }[] = [];
     const asked: string[] = [];
@@ -994,7 +994,7 @@ describe('the eval CLI', () => {
         };
       },
     });
-    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/plains/docs', 'eval/delta/docs', 'eval/valley/docs', 'eval/coast/docs', 'eval/forge/docs', 'eval/frost/docs', 'eval/cradle/docs', 'eval/hearth/docs', 'eval/compass/docs', 'eval/lantern/docs', 'eval/bazaar/docs', 'eval/orchard/docs', 'eval/meadow/docs', 'eval/brook/docs', 'eval/probes/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
+    expect(requests.map((r) => r.corpusDir)).toEqual(['seeds', 'seeds', 'eval/cmrc2018/docs', 'eval/notices/docs', 'eval/policies/docs', 'eval/services/docs', 'eval/county/docs', 'eval/webpages/docs', 'eval/county/docs', 'eval/webpages/docs', 'seeds', 'eval/district/docs', 'eval/civic/docs', 'eval/harbor/docs', 'eval/lakeside/docs', 'seeds', 'eval/ridge/docs', 'eval/plains/docs', 'eval/delta/docs', 'eval/valley/docs', 'eval/coast/docs', 'eval/forge/docs', 'eval/frost/docs', 'eval/cradle/docs', 'eval/hearth/docs', 'eval/compass/docs', 'eval/lantern/docs', 'eval/bazaar/docs', 'eval/orchard/docs', 'eval/meadow/docs', 'eval/brook/docs', 'eval/probes/docs', 'eval/cradle/docs', 'eval/forge/docs', 'eval/meadow/docs', 'eval/orchard/docs', 'eval/valley/docs', 'eval/bazaar/docs', 'eval/webpages/docs', 'eval/cmrc2018/docs']);
     const reportSplit = async (file: string) => parseQuestions(await readFile(path.join(ROOT, file), 'utf8')).questions.filter((q) => q.split === 'report').length;
     const residentsReport = await reportSplit('eval/residents.jsonl');
     const noticesReport = await reportSplit('eval/notices/questions.jsonl');
@@ -1029,7 +1029,8 @@ describe('the eval CLI', () => {
     const webpagesFresh = parseQuestions(await readFile(path.join(ROOT, 'eval/webpages/fresh.jsonl'), 'utf8')).questions.length;
     const probes = parseQuestions(await readFile(path.join(ROOT, 'eval/probes/questions.jsonl'), 'utf8')).questions.length;
     const offtopic = parseQuestions(await readFile(path.join(ROOT, 'eval/offtopic/questions.jsonl'), 'utf8')).questions.length;
-    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + plainsReport + deltaReport + valleyReport + coastReport + forgeReport + frostReport + cradleReport + hearthReport + compassReport + lanternReport + bazaarReport + orchardReport + meadowReport + brookReport + probes + offtopic + offtopic);
+    const chatter = await Promise.all(['cradle', 'forge', 'meadow', 'orchard', 'valley', 'bazaar'].map((c) => reportSplit(`eval/chatter/${c}.jsonl`)));
+    expect(asked).toHaveLength(team + residentsReport + cmrcReport + noticesReport + policies + servicesReport + countyReport + webpagesReport + countyFresh + webpagesFresh + residentsFreshReport + districtReport + civicReport + harborReport + lakesideReport + residentsEnReport + ridgeReport + plainsReport + deltaReport + valleyReport + coastReport + forgeReport + frostReport + cradleReport + hearthReport + compassReport + lanternReport + bazaarReport + orchardReport + meadowReport + brookReport + probes + chatter.reduce((a, b) => a + b, 0) + offtopic + offtopic);
     // abstaining on everything meets --min-abstain but nothing else: the exit code stays 0
     expect(code).toBe(0);
     expect(t.out.join('')).toMatch(/== team: eval\/questions\.jsonl on seeds ==/);
@@ -1039,11 +1040,11 @@ describe('the eval CLI', () => {
     expect(overview).toMatch(/^residents-report +lexical +lang=en +\d+ /m);
     expect(overview).toMatch(new RegExp(`^cmrc2018-report +lexical +all +${cmrcReport} `, 'm'));
     expect(overview).not.toMatch(/^cmrc2018-report +lexical +lang=zh/m);
-    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'delta-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'plains-report', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'cradle-report', 'hearth-report', 'compass-report', 'lantern-report', 'bazaar-report', 'orchard-report', 'meadow-report', 'brook-report', 'webpages-fresh', 'webpages-report'].sort());
+    expect((await readdir(out)).sort()).toEqual(['civic-report', 'cmrc2018-report', 'county-fresh', 'county-report', 'delta-report', 'district-report', 'harbor-report', 'lakeside-report', 'notices-report', 'offtopic', 'offtopic-wiki', 'plains-report', 'policies', 'probes', 'report.html', 'residents-en-report', 'residents-fresh-report', 'residents-report', 'ridge-report', 'services-report', 'summary.json', 'team', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'cradle-report', 'hearth-report', 'compass-report', 'lantern-report', 'bazaar-report', 'orchard-report', 'meadow-report', 'brook-report', 'chatter-cradle', 'chatter-forge', 'chatter-meadow', 'chatter-orchard', 'chatter-valley', 'chatter-bazaar', 'webpages-fresh', 'webpages-report'].sort());
     const combined = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as { sets: (Summary & { name: string })[] };
-    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['plains-report', plainsReport], ['delta-report', deltaReport], ['valley-report', valleyReport], ['coast-report', coastReport], ['forge-report', forgeReport], ['frost-report', frostReport], ['cradle-report', cradleReport], ['hearth-report', hearthReport], ['compass-report', compassReport], ['lantern-report', lanternReport], ['bazaar-report', bazaarReport], ['orchard-report', orchardReport], ['meadow-report', meadowReport], ['brook-report', brookReport], ['probes', probes], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
+    expect(combined.sets.map((x) => [x.name, x.questions])).toEqual([['team', team], ['residents-report', residentsReport], ['cmrc2018-report', cmrcReport], ['notices-report', noticesReport], ['policies', policies], ['services-report', servicesReport], ['county-report', countyReport], ['webpages-report', webpagesReport], ['county-fresh', countyFresh], ['webpages-fresh', webpagesFresh], ['residents-fresh-report', residentsFreshReport], ['district-report', districtReport], ['civic-report', civicReport], ['harbor-report', harborReport], ['lakeside-report', lakesideReport], ['residents-en-report', residentsEnReport], ['ridge-report', ridgeReport], ['plains-report', plainsReport], ['delta-report', deltaReport], ['valley-report', valleyReport], ['coast-report', coastReport], ['forge-report', forgeReport], ['frost-report', frostReport], ['cradle-report', cradleReport], ['hearth-report', hearthReport], ['compass-report', compassReport], ['lantern-report', lanternReport], ['bazaar-report', bazaarReport], ['orchard-report', orchardReport], ['meadow-report', meadowReport], ['brook-report', brookReport], ['probes', probes], ['chatter-cradle', chatter[0]], ['chatter-forge', chatter[1]], ['chatter-meadow', chatter[2]], ['chatter-orchard', chatter[3]], ['chatter-valley', chatter[4]], ['chatter-bazaar', chatter[5]], ['offtopic', offtopic], ['offtopic-wiki', offtopic]]);
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
-    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'plains-report', 'delta-report', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'cradle-report', 'hearth-report', 'compass-report', 'lantern-report', 'bazaar-report', 'orchard-report', 'meadow-report', 'brook-report', 'probes', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
+    for (const name of ['team', 'residents-report', 'cmrc2018-report', 'notices-report', 'policies', 'services-report', 'county-report', 'webpages-report', 'county-fresh', 'webpages-fresh', 'residents-fresh-report', 'district-report', 'civic-report', 'harbor-report', 'lakeside-report', 'residents-en-report', 'ridge-report', 'plains-report', 'delta-report', 'valley-report', 'coast-report', 'forge-report', 'frost-report', 'cradle-report', 'hearth-report', 'compass-report', 'lantern-report', 'bazaar-report', 'orchard-report', 'meadow-report', 'brook-report', 'probes', 'chatter-cradle', 'chatter-forge', 'chatter-meadow', 'chatter-orchard', 'chatter-valley', 'chatter-bazaar', 'offtopic', 'offtopic-wiki']) expect(html).toContain(`id="summary-${name}"`);
     expect(await readdir(path.join(out, 'cmrc2018-report'))).toContain('report.html');
     expect(() => parseCliArgs(['--suite', '--questions', 'x.jsonl'])).toThrow(/--suite runs its own sets/);
   });
@@ -1616,3 +1617,28 @@ describeBlindSet(
   'reads the Word file and the PDF with their tables',
   [['14_shourong_zhongxin_zhaopin.docx', '动物饲养员 | 每月3600元'], ['04_dengji_nianshen_shoufei_tiaozheng_tongzhi.pdf', '重点管理区年审费 | 每只300元 | 每只100元']],
 );
+
+describe('the chatter set (eval/chatter)', () => {
+  const corpora = ['cradle', 'forge', 'meadow', 'orchard', 'valley', 'bazaar'];
+  const kinds = ['recommendation', 'prediction', 'advice', 'trivia', 'chitchat', 'task', 'commerce', 'weather-news'];
+
+  it('holds 20 unanswerable questions per corpus, 13 Chinese and 7 English, 10 calib then 10 report, each of a known kind sharing a word with its corpus', async () => {
+    for (const corpus of corpora) {
+      const lines = (await readFile(path.join(ROOT, `eval/chatter/${corpus}.jsonl`), 'utf8')).split('\n').filter((l) => l.trim());
+      const items = lines.map((l) => JSON.parse(l) as { id: string; question: string; answers: string[]; doc: string | null; lang: string; tags: string[]; unanswerable: boolean; split: string });
+      expect(items, corpus).toHaveLength(20);
+      expect(items.map((q) => q.id)).toEqual(items.map((_, i) => `chatter-${corpus}-${String(i + 1).padStart(2, '0')}`));
+      expect(items.every((q) => q.unanswerable && q.answers.length === 0 && q.doc === null), corpus).toBe(true);
+      expect(items.filter((q) => q.lang === 'zh'), corpus).toHaveLength(13);
+      expect(items.filter((q) => q.lang === 'en'), corpus).toHaveLength(7);
+      expect(items.map((q) => q.split)).toEqual([...Array(10).fill('calib'), ...Array(10).fill('report')]);
+      for (const q of items) {
+        expect(kinds, q.id).toContain(q.tags[0]);
+        expect(q.tags[1], q.id).toBe('shares-word');
+      }
+      // The harness reads every line as an unanswerable question.
+      const parsed = parseQuestions(lines.join('\n')).questions;
+      expect(parsed.filter((q) => q.unanswerable), corpus).toHaveLength(20);
+    }
+  });
+});
