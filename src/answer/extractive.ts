@@ -3327,20 +3327,22 @@ function notGivenYet(input: AnswerInput, reasons: string[], quoted: ScoredSenten
   return { text, abstained: true, citations: [quoted.passageRank], generator: 'extractive', reasons };
 }
 
+/** What the bot does not do, said in the asker's language, with nothing cited. */
+function declined(input: AnswerInput, reasons: string[], en: string, zh: string): AnswerDraft {
+  return { text: input.language === 'en' ? en : zh, abstained: true, citations: [], generator: 'extractive', reasons };
+}
+
 function declineWriting(input: AnswerInput, reasons: string[]): AnswerDraft {
-  const text =
-    input.language === 'en'
-      ? "I can't write, translate or plan that for you. I answer questions about local public services from the published documents: ask me about a programme, a fee, a date or a place."
-      : '抱歉，我不能代写、翻译或规划。我只根据已发布的文档回答本地公共服务方面的问题，可以问我具体的政策、费用、时间或地点。';
-  return { text, abstained: true, citations: [], generator: 'extractive', reasons };
+  return declined(
+    input,
+    reasons,
+    "I can't write, translate or plan that for you. I answer questions about local public services from the published documents: ask me about a programme, a fee, a date or a place.",
+    '抱歉，我不能代写、翻译或规划。我只根据已发布的文档回答本地公共服务方面的问题，可以问我具体的政策、费用、时间或地点。',
+  );
 }
 
 function refuse(input: AnswerInput, reasons: string[]): AnswerDraft {
-  const text =
-    input.language === 'en'
-      ? "I can't help with that. I answer questions about local public services from the published documents."
-      : '抱歉，这个问题我不能帮忙。我只根据已发布的文档回答本地公共服务方面的问题。';
-  return { text, abstained: true, citations: [], generator: 'extractive', reasons };
+  return declined(input, reasons, "I can't help with that. I answer questions about local public services from the published documents.", '抱歉，这个问题我不能帮忙。我只根据已发布的文档回答本地公共服务方面的问题。');
 }
 
 function abstain(input: AnswerInput, reasons: string[], nearby: RetrievedPassage | null, missing: string[]): AnswerDraft {
