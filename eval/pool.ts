@@ -12,7 +12,11 @@ import path from 'node:path';
 import { isEntryPoint } from './entry.js';
 import { SUITE, type EvalSet } from './run.js';
 
-/** The suite's sets whose corpora are pooled: every one but the held-out policies, the probes and the off-topic sets. */
+/**
+ * The suite's sets whose corpora are pooled: every one but the held-out policies, the probes and the off-topic sets.
+ * (The chatter set's files are pooled with their corpora: chatter that shares words with one set's documents meets
+ * every other set's there too.)
+ */
 const LEFT_OUT = /^(policies|probes|offtopic)/;
 
 /** A short name for a corpus folder: seeds, or X of eval/X/docs. */
