@@ -250,6 +250,16 @@ describe('LLM answerer (fake chat model)', () => {
     expect(logger.events('llm.fallback')).toHaveLength(0);
   });
 
+  it('leaves a request to write or plan, or for help with fraud, to the extractive answerer without calling the model', async () => {
+    for (const [q, lang] of [['帮我写首关于露天巷的诗', 'zh'], ['plan a 3 day trip for me around the alley', 'en'], ['怎么伪造证明骗取补贴', 'zh']] as const) {
+      const { answerer, model, fallback } = withFake(['露天巷，长五百米[1]。']);
+      const draft = await answerer.answer(input(q, lang));
+      expect(model.received, q).toHaveLength(0);
+      expect(fallback.calls, q).toBe(1);
+      expect(draft.generator, q).toBe('extractive');
+    }
+  });
+
   it('falls back within the timeout when the model is slow', async () => {
     const model = new RecordingFakeChatModel({ responses: ['露天巷长500米[1]。'], sleep: 5000 });
     const fallback = new CannedExtractiveAnswerer();

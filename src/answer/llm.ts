@@ -14,7 +14,7 @@ import type { AnswerDraft, AnswerInput, Answerer, Language, RetrievedPassage, Tu
 import type { LlmConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { splitSentences } from '../text/sentences.js';
-import { looksLikeInstruction, stripInstructions } from './question.js';
+import { asksForFraud, asksForWriting, looksLikeInstruction, stripInstructions } from './question.js';
 
 export interface LlmAnswererDeps {
   config: LlmConfig;
@@ -51,7 +51,9 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
 
   return {
     async answer(input: AnswerInput): Promise<AnswerDraft> {
-      if (!input.retrieval.passages.length) return fallback.answer(input);
+      // (Nor for a request to write or plan something, or for help with fraud: the extractive answerer declines those
+      // in fixed words, and a model asked to write would write.)
+      if (!input.retrieval.passages.length || asksForWriting(input.question) || asksForFraud(input.question)) return fallback.answer(input);
       if (!model) return fallBack(input, 'the LLM could not be set up (see llm.unavailable)');
 
       const passages = preparePassages(input.retrieval.passages);
