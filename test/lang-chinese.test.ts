@@ -43,6 +43,21 @@ const vocabulary = [...new Set(docTokens.flatMap((s) => [...s]))];
 const expander = createChineseExpander({ tokenizer, documentFrequency: (t) => docTokens.filter((s) => s.has(t)).length, vocabulary: () => vocabulary });
 const terms = (q: string) => expander.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
 
+
+/**
+ * A corpus of these sentences: its words, and what an expander over it (with these paraphrases, if any) adds to a
+ * question, each read as source→term:origin.
+ */
+function corpusOf(docs: string[]) {
+  const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+  const words = [...new Set(tokens.flatMap((t) => [...t]))];
+  const expansions = (paraphrases?: Record<string, string[]>) => {
+    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words, ...(paraphrases ? { paraphrases: (w: string) => paraphrases[w] } : {}) });
+    return (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+  };
+  return { words, expansions };
+}
+
 describe('Chinese expander', () => {
   it('repairs pinyin typos to the corpus word with the same pinyin, and counts them for the typed word', () => {
     expect(terms('低包怎么申请？')).toContain('低包→低保:pinyin-repair');
@@ -322,28 +337,24 @@ describe('Chinese expander', () => {
 
   it("reads a noun the documents never use as the corpus words CC-CEDICT gives its sense (麦子 → 小麦, 放鞭炮 → 爆竹 for the whole word typed), never a verb", async () => {
     const docs = ['小麦每亩保险金额900元。', '外环路以内全年禁止燃放烟花爆竹。', '个人只需支付自付部分。'];
-    const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
-    const words = [...new Set(tokens.flatMap((t) => [...t]))];
-    const paraphrases = buildParaphrases((t) => words.includes(t), await loadCedict());
-    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words, paraphrases: (w) => paraphrases[w] });
-    const found = (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    const corpus = corpusOf(docs);
+    const paraphrases = buildParaphrases((t) => corpus.words.includes(t), await loadCedict());
+    const found = corpus.expansions(paraphrases);
     expect(found('今年收的麦子一亩保多少钱')).toContain('麦子→小麦:paraphrase');
     expect(found('过年能放鞭炮不')).toContain('放鞭炮→爆竹:paraphrase');
     // 出钱 ("to pay", a verb) is how the asker puts it, not a thing the documents call otherwise.
     expect(paraphrases['出钱']).toEqual(['支付']);
     expect(found('楼上装电梯我要出钱吗').filter((t) => t.startsWith('出钱'))).toEqual([]);
     // Without the index's paraphrases (an index built before them) nothing is added.
-    expect(createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words }).expand('麦子一亩保多少钱').filter((t) => t.origin === 'paraphrase')).toEqual([]);
+    expect(corpus.expansions()('麦子一亩保多少钱').filter((t) => t.endsWith(':paraphrase'))).toEqual([]);
   });
 
   it("reads a word the documents never use with one character replaced by the character CC-CEDICT gives the same senses (母狗 → 母犬, 买房 → 购房), where the documents use that word", async () => {
     const docs = ['本批拟补贴母犬8只、公犬8只。', '首次购房的家庭可以申请购房补贴。', '养犬人应当为犬只办理登记。'];
-    const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
-    const words = [...new Set(tokens.flatMap((t) => [...t]))];
-    const paraphrases = buildParaphrases((t) => words.includes(t), await loadCedict());
+    const corpus = corpusOf(docs);
+    const paraphrases = buildParaphrases((t) => corpus.words.includes(t), await loadCedict());
     expect(paraphrases['狗']).toEqual(['犬']);
-    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words, paraphrases: (w) => paraphrases[w] });
-    const found = (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    const found = corpus.expansions(paraphrases);
     expect(found('家里母狗做了绝育 能补多少')).toContain('母狗→母犬:variant');
     expect(found('第一次买房有补贴吗')).toContain('买房→购房:variant');
     // Only into a word the documents use: 小狗 → 小犬 is no corpus word.
@@ -352,10 +363,7 @@ describe('Chinese expander', () => {
 
   it('reads one of a thing counted (一针, 一瓶) as the documents\' each of it (每针, 每瓶) where they price each; not a unit a figure is asked for (一斤)', () => {
     const docs = ['现场狂犬病免疫每针50元。', '回收农药瓶每瓶0.2元。', '废纸每斤0.8元。'];
-    const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
-    const words = [...new Set(tokens.flatMap((t) => [...t]))];
-    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words });
-    const found = (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    const found = corpusOf(docs).expansions();
     expect(found('打狂犬疫苗 一针多少钱')).toContain('一针→每针:synonym');
     expect(found('农药瓶回收一瓶给多少钱')).toContain('一瓶→每瓶:synonym');
     expect(found('废纸一斤多少钱').filter((t) => t.startsWith('一斤'))).toEqual([]);
@@ -365,10 +373,7 @@ describe('Chinese expander', () => {
 
   it('reads a floor said by its building (一楼, 3楼) as the documents\' 一层, 3层 where they use it', () => {
     const docs = ['一层业主不承担建设费用。', '三层 | 分摊比例 15%'];
-    const tokens = docs.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
-    const words = [...new Set(tokens.flatMap((t) => [...t]))];
-    const local = createChineseExpander({ tokenizer, documentFrequency: (t) => tokens.filter((x) => x.has(t)).length, vocabulary: () => words });
-    const found = (q: string) => local.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    const found = corpusOf(docs).expansions();
     expect(found('我住一楼，楼上装电梯我要出钱吗')).toContain('一楼→一层:synonym');
     expect(found('三楼要分摊多少')).toContain('三楼→三层:synonym');
     expect(found('五楼要分摊多少').filter((t) => t.startsWith('五楼'))).toEqual([]);
