@@ -2981,11 +2981,13 @@ function joinBrokenSentences(pieces: string[]): string[] {
     // (A form's next field — 办理地点：… after 办理时限：20个工作日 — starts a line of its own, with or without a full stop before it.)
     // (A bare yes or no in answer to a page's own question — 答：可以。 — is read with the sentence that says on
     // what condition: alone it would answer any question.)
-    if (BARE_REPLY.test(text) && pieces[i + 1] !== undefined) carry = text;
     // (An issuer's line with its date — 东港区民政局　2026年3月20日 under a notice's title — is whole without a full
     // stop: joined to the next line it would date what that line says.)
     // (Nor is a line before a page's own question or answer — 问：…, 答：… — its start: 汭州市城市管理局　2026年11月 above 问：.)
-    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !startsField(pieces[i + 1] ?? '') && !FAQ_MARK.test(pieces[i + 1] ?? '') && !FAQ_ANSWER.test(pieces[i + 1] ?? '') && !DATELINE.test(text) && text.length < MAX_JOINED) carry = text;
+    const next = pieces[i + 1] ?? '';
+    const nextStandsAlone = startsField(next) || FAQ_MARK.test(next) || FAQ_ANSWER.test(next);
+    if (BARE_REPLY.test(text) && pieces[i + 1] !== undefined) carry = text;
+    else if (!SENTENCE_END.test(text) && !englishSentenceEnd(text, pieces[i + 1]) && !englishHeading(text, pieces[i + 1]) && !nextStandsAlone && !DATELINE.test(text) && text.length < MAX_JOINED) carry = text;
     else {
       out.push(text);
       carry = '';
