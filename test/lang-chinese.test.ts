@@ -262,6 +262,10 @@ describe('Chinese expander', () => {
     expect(found).toContain('低包→最低生活保障:pinyin-repair');
     // (Not a pair across another cut: 几家店当 is no slip for 家电.)
     expect(terms('稷王社区有几家店当了社区合伙人').filter((t) => t.endsWith('pinyin-repair'))).toEqual([]);
+    // (Nor where the character before ends a word of the cut: 农村危房 is 农村 / 危房, not 农村委房, though the documents say
+    // 村委 and not 危房.)
+    const village = corpusOf([...DOCS, '农村户厕改造由村委统一组织。']).expansions();
+    expect(village('农村危房改造补助多少钱').filter((t) => t.endsWith('pinyin-repair'))).toEqual([]);
   });
 
   it('repairs a slip only into a word found beside the question\'s other words (in a large corpus many words share its pinyin)', () => {

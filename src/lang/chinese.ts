@@ -203,7 +203,10 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     // (A place name jieba made of the slip — 罗湾 of 青罗湾, the documents' 青螺湾 cut 青螺 / 湾 — is mended there too, by
     // a pair that sounds exactly, tones and all, as the documents' word does.)
     const place = tag === 'ns';
-    if (at > 0 && /^n[a-z]?$/.test(tag) && (!/^n[rs]/.test(tag) || place)) {
+    // (Nor where the character before ends a word of the cut: 村 of 农村危房, cut 农村 / 危房改造, is no slip's half, and
+    // 村危 → 村委 would read 农村委房.)
+    const endsWord = () => options.tokenizer.words(text).some((w) => w.length >= 2 && at >= w.length && text.slice(at - w.length, at) === w);
+    if (at > 0 && /^n[a-z]?$/.test(tag) && (!/^n[rs]/.test(tag) || place) && !endsWord()) {
       const source = text.slice(at - 1, at + 1);
       const usage = options.tokenizer.generalFrequency(source);
       if (HAN.test(source) && options.documentFrequency(source) === 0 && (usage === 0 || (place && usage <= RARE_WORD))) {
