@@ -229,6 +229,19 @@ describe('Chinese expander', () => {
     expect(found('截肢了优待金还发吗')).not.toContain('截肢→截止:pinyin-repair');
   });
 
+  it('repairs a word some documents use to the same-sounding word far more of them use beside the question\'s others (a formula page\'s 公式 among lists that are 公示), not a rare word of its own page (新箭 of the fish the question names)', () => {
+    const notices = ['低保', '优待金', '临时救助', '公租房', '高龄津贴', '特困供养', '残疾人补贴', '医疗救助', '就业补贴', '取暖补贴'].map((p) => `经审核，现将${p}名单公示如下，公示期为7天。`);
+    const texts = [...notices, '长方形面积的计算公式是长乘以宽。', '黑褐新箭雀鲷属于雀鲷科。', ...['小区', '道路', '学校', '公园', '医院', '车站', '广场', '市场', '体育馆', '图书馆'].map((p) => `本市新建${p}一处，属于公益项目。`)];
+    const docs = texts.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((d) => [...d]))];
+    const besideAny = (word: string, others: readonly string[]) => docs.some((d) => d.has(word) && others.some((o) => d.has(o)));
+    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((d) => d.has(t)).length, vocabulary: () => words, besideAny });
+    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(words).toContain('公式');
+    expect(found('优待金公式到哪天结束')).toContain('公式→公示:pinyin-repair');
+    expect(found('黑褐新箭雀鲷属于什么科').filter((t) => t.startsWith('新箭→'))).toEqual([]);
+  });
+
   it('repairs a noun typed with the other nasal (名宿 míngsù for 民宿 mínsù) to the one corpus noun beside the question\'s words, not a flat-for-curled tongue (租房 is no 住房)', () => {
     const docs = [...DOCS, '乡村民宿经营用客房不超过14间。', '公共租赁住房保障对象按月缴纳租金。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
     const words = [...new Set(docs.flatMap((s) => [...s]))];

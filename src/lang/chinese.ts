@@ -250,6 +250,8 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
       return !options.besideAny || !around.length || options.besideAny(term, around);
     };
     const latinWords = [...new Set(text.toLowerCase().match(/[a-z]+/g) ?? [])];
+    // How many of the question's other words the documents use `word` beside: where it belongs among them.
+    const besideCount = (word: string, source: string) => (options.besideAny ? context.filter((t) => !source.includes(t) && !t.includes(source) && t !== word && options.besideAny!(word, [t])).length : 0);
     for (const token of new Set(tokens)) {
       // Pinyin in Latin letters inside a Chinese question: the Chinese word, even where an English notice has the spelling.
       if (LATIN_PINYIN.test(token)) {
@@ -258,7 +260,22 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
         for (const term of new Set(typed.flatMap(fromLatin))) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
         continue;
       }
-      if (!HAN.test(token) || options.documentFrequency(token) > 0) continue;
+      if (!HAN.test(token)) continue;
+      const df = options.documentFrequency(token);
+      if (df > 0) {
+        // A word some documents use can still be a slip of the pinyin IME: in a large collection most words are some
+        // document's (公式 of a formula page among notices that 公示 their lists). Read it as the corpus word that
+        // sounds the same, tones and all, where that word is used in MORE_COMMON times as many passages and beside
+        // at least as many of the question's other words (优待金公式 → 公示; not the 新箭 of a fish page that names the
+        // fish the question does, for the commoner 新建).
+        if (token.length >= 2) {
+          const commoner = (w: string) => options.documentFrequency(w) >= MORE_COMMON * df && options.tokenizer.generalFrequency(w) > RARE_WORD && sameSound(w, token);
+          for (const term of repairs(token, commoner)) {
+            if (fits(term, token) && besideCount(term, token) >= besideCount(token, token)) out.push({ term, weight: REPAIR_WEIGHT, origin: 'pinyin-repair', source: token });
+          }
+        }
+        continue;
+      }
       // A floor said by its building (一楼) is the documents' 一层.
       const floor = FLOOR_SAID.exec(token)?.[1];
       if (floor && options.documentFrequency(`${floor}层`) > 0) out.push({ term: `${floor}层`, weight: SYNONYM_WEIGHT, origin: 'synonym', source: token });
