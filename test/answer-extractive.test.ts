@@ -677,6 +677,22 @@ describe('a document section read whole', () => {
     expect(askZh('长治南站候车室在几楼', stated.chunks.slice(0, 1), stated.stats).text.split('\n')[0]).toContain('2楼');
   });
 
+  it('which ones of a set are asked (那8所学校是哪几所, "which roads are closed"): a sentence that counts them or states something else of them does not answer; a list does', () => {
+    const counted = statsFor([{ title: '中小学校体育场地向社会开放', text: '柘湾区首批8所中小学校体育场地已于2026年9月向社会开放，开放时间为周末和节假日。' }, ...ALL]);
+    const question = '柘湾区首批开放操场的那8所学校是哪几所';
+    expect(askZh(question, counted.chunks.slice(0, 1), counted.stats).abstained).toBe(true);
+    const listed = statsFor([{ title: '中小学校体育场地向社会开放', text: '柘湾区首批8所中小学校体育场地已于2026年9月向社会开放，分别是柘湾一小、柘湾二小、柘湾三小、柘湾实验小学、柘湾中学、柘湾二中、柘湾三中、柘湾实验中学。' }, ...ALL]);
+    const answer = askZh(question, listed.chunks.slice(0, 1), listed.stats);
+    expect(answer.abstained).toBe(false);
+    expect(answer.text.split('\n')[0]).toContain('柘湾一小');
+    // (Not which days or months, nor a count asked: 哪几天, 几所.)
+    expect(featuresZh('柘湾区学校操场哪几天开放', counted.chunks.slice(0, 1), counted.stats)?.facetMissing).toBe(0);
+    const race = statsFor([{ title: 'Half Marathon Day', text: 'The half marathon starts at 7:30 and closes after 3 hours.' }, ...ALL]);
+    expect(askEnglishChunkOf(race, 'which roads are closed on half marathon day?').abstained).toBe(true);
+    const roads = statsFor([{ title: 'Half Marathon Day', text: 'The half marathon starts at 7:30. Binhe Road, Xinhua Street and Park Avenue are closed from 6:00 to 11:00.' }, ...ALL]);
+    expect(askEnglishChunkOf(roads, 'which roads are closed on half marathon day?').abstained).toBe(false);
+  });
+
   it('a choice asked (找村里还是找镇上) is answered by the on-topic sentence naming an option', () => {
     expect(choiceOptions('临时救助是找村里还是找镇上')).toEqual(['村', '镇']);
     expect(choiceOptions('医保是按年交还是按月交')).toEqual(['按年', '按月']);

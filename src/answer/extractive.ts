@@ -3215,6 +3215,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // amounts (a loan's limit for 个人会被罚多少钱).
   // (Asked in the part that asks: 处罚决定是今年出的 of the asker's story asks no fine.)
   if (FINE_ASK.test(q) && askingParts(q).some((c) => FINE_ASK.test(c))) return { zh: '罚款金额', en: 'the fine', evidence: FINE_STATED };
+  // Which ones of a set are asked (那8所学校是哪几所, 都有啥牌子的热泵, "which roads are closed"): a sentence on the topic
+  // must name them, as a list does — one that counts them (首批8所…已开放) or states one member's row does not.
+  if (MEMBERS_ASK.test(q)) return { zh: '具体名单', en: 'which ones', evidence: MEMBERS_STATED };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
@@ -3231,6 +3234,14 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   void language;
   return null;
 }
+
+/**
+ * Asks which members of a set (哪几所, 哪些村, 是哪几个, 都在哪, 啥牌子; "which roads", "which schools") — not which days,
+ * months, people or papers, which other checks read.
+ */
+const MEMBERS_ASK = /(?:哪几|哪些)(?:所|个(?![月星礼工小钟])|家|处|条|座|村|社区|小区|学校|医院|路|街|点|站|店|单位|企业|公司|停车场|景区|网点|品牌|牌子)|都(?:在|有)(?:哪|啥)|(?:啥|什么)牌子|\bwhich (?:roads|streets|schools|villages|shops|stores|hospitals|companies|brands|parks|stations|sites|points|markets|towns|townships|communities|clinics|offices)\b/i;
+/** Names several of a kind, as a list: 柘湾一小、柘湾二小; "Sihang Road, Zhijin Road and Zhukou Road". */
+const MEMBERS_STATED = /[\p{Script=Han}\w）)》”]\s*、\s*[\p{Script=Han}\w（(《“]|\b[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}, [a-z][\w'-]*(?: [a-z][\w'-]*){0,3}(?:,| and )/iu;
 
 /** Asks which floor something is on. */
 const FLOOR_ASK = /几楼|几层|哪层|哪一层|哪个楼层|哪一楼|\b(?:what|which) floor\b/i;

@@ -193,7 +193,10 @@ export function leadLine(sentence: string, language: Language, figure: FigureMen
     const clause = fromRow ?? englishFact(sentence, figure, terms, kind, facet);
     return { line: clause, clause };
   }
-  const clause = fromRow ?? (figure ? figureClause(sentence, figure) : bestClauses(sentence, terms, facet, attribute, kind));
+  // (A figure's clause that does not give the facet asked, where another clause does, gives way to it: 首批8所…已开放 to
+  // 分别是柘湾一小、柘湾二小… of "which are the 8 schools".)
+  const ofFigure = figure ? figureClause(sentence, figure) : null;
+  const clause = fromRow ?? (ofFigure !== null && !(facet && !facet.test(ofFigure) && facet.test(sentence)) ? ofFigure : bestClauses(sentence, terms, facet, attribute, kind));
   if (language === 'zh') return { line: clause, clause };
   // A Chinese clause for an English asker: the figure in English first, the clause quoted as written (the
   // reader checks it against the source). Without a figure, the clause alone, quoted.
