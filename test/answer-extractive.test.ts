@@ -687,6 +687,16 @@ describe('a document section read whole', () => {
     expect(answer.text.split('\n')[0]).toContain('柘湾一小');
     // (Not which days or months, nor a count asked: 哪几天, 几所.)
     expect(featuresZh('柘湾区学校操场哪几天开放', counted.chunks.slice(0, 1), counted.stats)?.facetMissing).toBe(0);
+    // (A list of other things on the topic names none of them: 机关、学校、医院周边 are where the car parks are, not which.)
+    const parks = '沙渚区第一批错时共享停车场是哪几个';
+    const around = statsFor([{ title: '错时共享停车', text: '沙渚区协调机关、学校、医院周边的停车场，在夜间空闲时段向周边居民开放，第一批共6个。' }, ...ALL]);
+    expect(featuresZh(parks, around.chunks.slice(0, 1), around.stats)?.facetMissing).toBe(1);
+    const named = statsFor([{ title: '错时共享停车', text: '沙渚区第一批错时共享停车场为区图书馆停车场、沙渚中学停车场、区人民医院停车场，夜间向周边居民开放。' }, ...ALL]);
+    expect(featuresZh(parks, named.chunks.slice(0, 1), named.stats)?.facetMissing).toBe(0);
+    // (A make asked is given by a make named: 海燕牌, not by a list of the things installed.)
+    const alarms = statsFor([{ title: '免费安装烟感报警器', text: '每户免费安装烟感报警器、燃气报警器各1个，由街道统一组织安装。' }, ...ALL]);
+    expect(featuresZh('免费装的那个烟感报警器是啥牌子的', alarms.chunks.slice(0, 1), alarms.stats)?.facetMissing).toBe(1);
+    expect(askZh('免费装的那个烟感报警器是啥牌子的', alarms.chunks.slice(0, 1), alarms.stats).text).toContain('没有说明具体品牌');
     const race = statsFor([{ title: 'Half Marathon Day', text: 'The half marathon starts at 7:30 and closes after 3 hours.' }, ...ALL]);
     expect(askEnglishChunkOf(race, 'which roads are closed on half marathon day?').abstained).toBe(true);
     const roads = statsFor([{ title: 'Half Marathon Day', text: 'The half marathon starts at 7:30. Binhe Road, Xinhua Street and Park Avenue are closed from 6:00 to 11:00.' }, ...ALL]);

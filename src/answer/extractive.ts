@@ -3217,7 +3217,7 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (FINE_ASK.test(q) && askingParts(q).some((c) => FINE_ASK.test(c))) return { zh: '罚款金额', en: 'the fine', evidence: FINE_STATED };
   // Which ones of a set are asked (那8所学校是哪几所, 都有啥牌子的热泵, "which roads are closed"): a sentence on the topic
   // must name them, as a list does — one that counts them (首批8所…已开放) or states one member's row does not.
-  if (MEMBERS_ASK.test(q)) return { zh: '具体名单', en: 'which ones', evidence: MEMBERS_STATED };
+  if (MEMBERS_ASK.test(q)) return BRAND_ASK.test(q) ? { zh: '具体品牌', en: 'the brand', evidence: BRAND_STATED } : { zh: '具体名单', en: 'which ones', evidence: membersStated(q) };
   if (asked?.measure === 'money') return { zh: '具体金额', en: 'the amount' };
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
@@ -3239,9 +3239,38 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
  * Asks which members of a set (哪几所, 哪些村, 是哪几个, 都在哪, 啥牌子; "which roads", "which schools") — not which days,
  * months, people or papers, which other checks read.
  */
-const MEMBERS_ASK = /(?:哪几|哪些)(?:所|个(?![月星礼工小钟])|家|处|条|座|村|社区|小区|学校|医院|路|街|点|站|店|单位|企业|公司|停车场|景区|网点|品牌|牌子)|都(?:在|有)(?:哪|啥)|(?:啥|什么)牌子|\bwhich (?:roads|streets|schools|villages|shops|stores|hospitals|companies|brands|parks|stations|sites|points|markets|towns|townships|communities|clinics|offices)\b/i;
-/** Names several of a kind, as a list: 柘湾一小、柘湾二小; "Sihang Road, Zhijin Road and Zhukou Road". */
+const MEMBERS_ASK = /(?:哪几|哪些)(?:所|个(?![月星礼工小钟])|家|处|条|座|村|社区|小区|学校|医院|路|街|点|站|店|单位|企业|公司|停车场|景区|网点|品牌|牌子)|都(?:在|有)(?:哪|啥)|(?:啥|什么)(?:牌子|品牌)|\bwhich (?:roads|streets|schools|villages|shops|stores|hospitals|companies|brands|parks|stations|sites|points|markets|towns|townships|communities|clinics|offices)\b/i;
+/** Names several, as a list: 柘湾一小、柘湾二小; "Sihang Road, Zhijin Road and Zhukou Road". */
 const MEMBERS_STATED = /[\p{Script=Han}\w）)》”]\s*、\s*[\p{Script=Han}\w（(《“]|\b[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}, [a-z][\w'-]*(?: [a-z][\w'-]*){0,3}(?:,| and )/iu;
+/** Asks the make (啥牌子的, 什么品牌, "which brand"). */
+const BRAND_ASK = /(?:啥|什么|哪个|哪些|哪几个)(?:牌子|品牌)|\bwhich brands?\b/i;
+/** Names a make: 品牌, 厂家, 型号, or a name with 牌 (海燕牌). */
+const BRAND_STATED = /品牌|牌子|厂家|生产企业|型号|[\p{Script=Han}A-Za-z]{2,8}牌(?![子照坊楼])|\b(?:brands?|makes?|models?|manufacturers?)\b/iu;
+/**
+ * The endings of the names of the members asked (哪几所 → 学校, 一小, 实验中学; "which roads" → Road, Street, Avenue): a
+ * list of them names the members; a list of other things on the topic (协调机关、学校、医院周边的停车场 for which car
+ * parks) does not.
+ */
+const MEMBER_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?:哪几|哪些)(?:所|学校)|(?:学校|小学|中学)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich schools\b/i, '学校|学|校|小|中|幼儿园|园|school|kindergarten|college|academy'],
+  [/(?:哪几|哪些)(?:家|店|单位|企业|公司)|(?:商家|店|单位|企业|公司)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich (?:shops|stores|markets|companies)\b/i, '店|超市|商场|市场|企业|公司|单位|机构|医院|院|银行|馆|厂|中心|shop|store|market|supermarket|mall|company'],
+  [/(?:哪几|哪些)(?:条|路|街)|(?:路|街|道路)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich (?:roads|streets)\b/i, '路|街|道|巷|线|road|street|avenue|lane|highway|bridge'],
+  [/(?:哪几|哪些)(?:村|社区)|(?:村|社区)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich (?:villages|communities)\b/i, '村|社区|village|community'],
+  [/(?:哪几|哪些)小区|小区[^，,。？?]{0,6}(?:哪几|哪些|都在哪)/, '小区|苑|园|家园|府|城|庭|居'],
+  [/(?:哪几|哪些)医院|医院[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich (?:hospitals|clinics)\b/i, '医院|院|中心|hospital|clinic|centre|center'],
+  [/(?:哪几|哪些)停车场|停车场[^，,。？?]{0,6}(?:哪几|哪些|都在哪)/, '停车场|车场|车库'],
+  [/(?:哪几|哪些)景区|景区[^，,。？?]{0,6}(?:哪几|哪些|都在哪)/, '景区|公园|山|湖|寺|村'],
+  [/(?:哪几|哪些)(?:处|点|站|网点)|(?:点位|网点|站点|服务点)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)/, '点|站|处|中心|室|窗口|馆|场|厅'],
+];
+
+/** What a sentence giving the members asked holds: a make for a brand, a list of names with the endings asked, else any list. */
+function membersStated(question: string): RegExp {
+  const endings = MEMBER_ENDINGS.find(([asked]) => asked.test(question))?.[1];
+  if (!endings) return MEMBERS_STATED;
+  // Two names in a row ending so, one after the other in a list: 柘湾一小、柘湾二小; "Binhe Road, Xinhua Street and".
+  const item = `[^、，,。；;：:\\s]{0,12}(?:${endings})s?`;
+  return new RegExp(`${item}\\s*、\\s*${item}|\\b[\\w'-]+(?: [\\w'-]+){0,3} (?:${endings})s?(?:,| and) (?:[\\w'-]+ ){0,3}(?:${endings})s?\\b`, 'iu');
+}
 
 /** Asks which floor something is on. */
 const FLOOR_ASK = /几楼|几层|哪层|哪一层|哪个楼层|哪一楼|\b(?:what|which) floor\b/i;
