@@ -3268,7 +3268,7 @@ function membersStated(question: string): RegExp {
   const endings = MEMBER_ENDINGS.find(([asked]) => asked.test(question))?.[1];
   if (!endings) return MEMBERS_STATED;
   // Two names in a row ending so, one after the other in a list: 柘湾一小、柘湾二小; "Binhe Road, Xinhua Street and".
-  const item = `[^、，,。；;：:\\s]{0,12}(?:${endings})s?`;
+  const item = `[^、，,。；;：:\\s]{0,12}(?:${endings})`;
   return new RegExp(`${item}\\s*、\\s*${item}|\\b[\\w'-]+(?: [\\w'-]+){0,3} (?:${endings})s?(?:,| and) (?:[\\w'-]+ ){0,3}(?:${endings})s?\\b`, 'iu');
 }
 
