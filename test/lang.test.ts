@@ -133,6 +133,13 @@ describe('English mapper: glossary', () => {
     expect(terms('where is the real estate registration office')).toContain('不动产登记');
   });
 
+  it('maps a parcel and express delivery to the notices\' 快件, 快递 (每单补贴1元 of the parcel subsidy)', () => {
+    const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
+    expect(terms('how much is the parcel subsidy in xinzhou?')).toContain('快件');
+    expect(terms('is there money back for every parcel i send out')).toContain('快递');
+    expect(terms('express delivery subsidy')).toContain('快件');
+  });
+
   it('maps the holidays by their English names (Chinese New Year → 春节, winter holiday → 寒假, National Day → 国庆)', () => {
     const terms = (q: string) => mapper().expand(q).filter((t) => t.origin === 'glossary').map((t) => t.term);
     expect(terms('is there a free bus home for chinese new year 2027')).toContain('春节');

@@ -97,6 +97,7 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['social worker|social work', '社工|社会工作'],
   ['social work department', '社会工作部'],
   ['treatment|remuneration|benefits package|pay and benefits', '待遇'],
+  ['parcel|parcels|express parcel|express parcels|express delivery|express mail', '快件|快递|包裹'],
   ['delivery rider|delivery riders|delivery guy|delivery driver|delivery worker|food delivery rider|takeaway rider|courier|couriers', '外卖骑手|骑手|快递员|外卖员|快递小哥'],
   ['rest station|rest stop|rest area|rest point|rest room for workers|workers station|outdoor workers station', '驿站|休息点'],
   // ---- health and medical insurance
