@@ -3251,17 +3251,20 @@ const BRAND_STATED = /品牌|牌子|厂家|生产企业|型号|[\p{Script=Han}A-
  * list of them names the members; a list of other things on the topic (协调机关、学校、医院周边的停车场 for which car
  * parks) does not.
  */
-const MEMBER_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?:哪几|哪些)(?:所|学校)|(?:学校|小学|中学)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich schools\b/i, '学校|学|校|小|中|幼儿园|园|school|kindergarten|college|academy'],
-  [/(?:哪几|哪些)(?:家|店|单位|企业|公司)|(?:商家|店|单位|企业|公司)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich (?:shops|stores|markets|companies)\b/i, '店|超市|商场|市场|企业|公司|单位|机构|医院|院|银行|馆|厂|中心|shop|store|market|supermarket|mall|company'],
-  [/(?:哪几|哪些)(?:条|路|街)|(?:路|街|道路)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich (?:roads|streets)\b/i, '路|街|道|巷|线|road|street|avenue|lane|highway|bridge'],
-  [/(?:哪几|哪些)(?:村|社区)|(?:村|社区)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich (?:villages|communities)\b/i, '村|社区|village|community'],
-  [/(?:哪几|哪些)小区|小区[^，,。？?]{0,6}(?:哪几|哪些|都在哪)/, '小区|苑|园|家园|府|城|庭|居'],
-  [/(?:哪几|哪些)医院|医院[^，,。？?]{0,6}(?:哪几|哪些|都在哪)|\bwhich (?:hospitals|clinics)\b/i, '医院|院|中心|hospital|clinic|centre|center'],
-  [/(?:哪几|哪些)停车场|停车场[^，,。？?]{0,6}(?:哪几|哪些|都在哪)/, '停车场|车场|车库'],
-  [/(?:哪几|哪些)景区|景区[^，,。？?]{0,6}(?:哪几|哪些|都在哪)/, '景区|公园|山|湖|寺|村'],
-  [/(?:哪几|哪些)(?:处|点|站|网点)|(?:点位|网点|站点|服务点)[^，,。？?]{0,6}(?:哪几|哪些|都在哪)/, '点|站|处|中心|室|窗口|馆|场|厅'],
-];
+const MEMBER_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = (
+  [
+    // [the classifier or noun after 哪几 / 哪些, the noun before 是哪几个 / 有哪些 / 都在哪, the English plural, the names' endings]
+    ['所|学校', '学校|小学|中学', 'schools', '学校|学|校|小|中|幼儿园|园|school|kindergarten|college|academy'],
+    ['家|店|单位|企业|公司', '商家|店|单位|企业|公司', 'shops|stores|markets|companies', '店|超市|商场|市场|企业|公司|单位|机构|医院|院|银行|馆|厂|中心|shop|store|market|supermarket|mall|company'],
+    ['条|路|街', '路|街|道路', 'roads|streets', '路|街|道|巷|线|road|street|avenue|lane|highway|bridge'],
+    ['村|社区', '村|社区', 'villages|communities', '村|社区|village|community'],
+    ['小区', '小区', '', '小区|苑|园|家园|府|城|庭|居'],
+    ['医院', '医院', 'hospitals|clinics', '医院|院|中心|hospital|clinic|centre|center'],
+    ['停车场', '停车场', '', '停车场|车场|车库'],
+    ['景区', '景区', '', '景区|公园|山|湖|寺|村'],
+    ['处|点|站|网点', '点位|网点|站点|服务点', '', '点|站|处|中心|室|窗口|馆|场|厅'],
+  ] as const
+).map(([after, before, english, endings]) => [new RegExp(`(?:哪几|哪些)(?:${after})|(?:${before})[^，,。？?]{0,6}(?:哪几|哪些|都在哪)${english ? `|\\bwhich (?:${english})\\b` : ''}`, 'i'), endings] as const);
 
 /** What a sentence giving the members asked holds: a make for a brand, a list of names with the endings asked, else any list. */
 function membersStated(question: string): RegExp {
