@@ -155,10 +155,13 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     }
     const candidates = new Set<string>();
     [...word].forEach((c, i) => byChar!.get(`${word.length}:${i}:${c}`)?.forEach((w) => candidates.add(w)));
-    const target = key(word);
+    // (The word's own sound is read only when no test is given, and then once: reading pinyin loads pinyin-pro, which a
+    // question whose words the corpus uses — and whose test rules every candidate out without pinyin — need not pay for.)
+    let target: string | undefined;
+    const matches = sounds ?? ((w: string) => key(w) === (target ??= key(word)));
     // (A corpus pair no dictionary has that holds a function character — 班不 of 托管班不收取 — is no word to repair into:
     // 办不 of 周六能去办不 is 办 asked with 不.)
-    return [...candidates].filter((w) => w !== word && (sounds ? sounds(w) : key(w) === target) && !(FUNCTION_CHAR.test(w) && options.tokenizer.generalFrequency(w) === 0));
+    return [...candidates].filter((w) => w !== word && matches(w) && !(FUNCTION_CHAR.test(w) && options.tokenizer.generalFrequency(w) === 0));
   }
 
   /**
