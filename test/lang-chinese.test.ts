@@ -229,6 +229,17 @@ describe('Chinese expander', () => {
     expect(found('截肢了优待金还发吗')).not.toContain('截肢→截止:pinyin-repair');
   });
 
+  it('never reads a numeral with its classifier as a slip (一部 of 推荐一部好看的电影 is no 一步 of the documents\' 进一步)', () => {
+    const docs = [...DOCS, '为进一步做好老年助餐服务，现将有关事项通知如下。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((s) => [...s]))];
+    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
+    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(words).toContain('一步');
+    expect(found('推荐一部好看的电影').filter((t) => t.startsWith('一部→'))).toEqual([]);
+    // (A slip still is one: 低包 is 低保.)
+    expect(found('推荐一部好看的电影 低包怎么申请')).toContain('低包→低保:pinyin-repair');
+  });
+
   it('repairs a word some documents use to the same-sounding word far more of them use beside the question\'s others (a formula page\'s 公式 among lists that are 公示), not a rare word of its own page (新箭 of the fish the question names)', () => {
     const notices = ['低保', '优待金', '临时救助', '公租房', '高龄津贴', '特困供养', '残疾人补贴', '医疗救助', '就业补贴', '取暖补贴'].map((p) => `经审核，现将${p}名单公示如下，公示期为7天。`);
     const texts = [...notices, '长方形面积的计算公式是长乘以宽。', '黑褐新箭雀鲷属于雀鲷科。', ...['小区', '道路', '学校', '公园', '医院', '车站', '广场', '市场', '体育馆', '图书馆'].map((p) => `本市新建${p}一处，属于公益项目。`)];

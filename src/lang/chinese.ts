@@ -65,6 +65,8 @@ const PERIOD_WORD = /^一个?[年月天周次人]$|^一个人$/;
 /** Characters of grammar, not of things: negation, aspect, structure and asking particles. */
 const FUNCTION_CHAR = /[不没了的吗呢吧啊呀么着过]/;
 /** A floor said by its building: 一楼, 十二楼. */
+/** jieba's tags for numerals and numeral-classifier words (一部, 两张, 几个). */
+const NUMERAL_TAG = /^m/;
 const FLOOR_SAID = /^([一二三四五六七八九十]{1,2})楼$/;
 /**
  * The one-character units residents ask a figure per (一亩 of 一亩保多少钱, 一斤, 一户, 一份): the documents say 每亩, 按亩.
@@ -297,6 +299,9 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
         for (const term of synonymous) out.push({ term, weight: REPAIR_WEIGHT, origin: 'variant', source: token });
         continue;
       }
+      // A numeral with its classifier (一部 of 推荐一部好看的电影) counts something; it is no slip of the IME, though the
+      // documents' 一步 of 进一步 sounds the same, tones and all.
+      if (NUMERAL_TAG.test(options.tokenizer.generalTag(token))) continue;
       // A string that is no word at all, or a rare noun (危方, the old variant 身分证) whose namesake noun in the
       // corpus is far more common in general Chinese (危房, 身份证): a slip of the pinyin IME. A real word the
       // documents lack (截肢, not the verb 截止) is a missing topic, not a typo — unless it sounds the same, tones and
