@@ -240,6 +240,16 @@ describe('Chinese expander', () => {
     expect(found('推荐一部好看的电影 低包怎么申请')).toContain('低包→低保:pinyin-repair');
   });
 
+  it('never repairs into a rare piece of a longer word the documents use (护人 of 监护人 is no word to read 湖人 of 湖人昨天赢了没 as)', () => {
+    const docs = [...DOCS, '由儿童监护人向户籍所在地镇人民政府提出申请，监护人应当如实填写。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+    const words = [...new Set(docs.flatMap((s) => [...s]))];
+    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
+    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    expect(words).toContain('护人');
+    expect(found('湖人昨天赢了没').filter((t) => t.startsWith('湖人→'))).toEqual([]);
+    expect(found('低包怎么申请')).toContain('低包→低保:pinyin-repair');
+  });
+
   it('repairs a word some documents use to the same-sounding word far more of them use beside the question\'s others (a formula page\'s 公式 among lists that are 公示), not a rare word of its own page (新箭 of the fish the question names)', () => {
     const notices = ['低保', '优待金', '临时救助', '公租房', '高龄津贴', '特困供养', '残疾人补贴', '医疗救助', '就业补贴', '取暖补贴'].map((p) => `经审核，现将${p}名单公示如下，公示期为7天。`);
     const texts = [...notices, '长方形面积的计算公式是长乘以宽。', '黑褐新箭雀鲷属于雀鲷科。', ...['小区', '道路', '学校', '公园', '医院', '车站', '广场', '市场', '体育馆', '图书馆'].map((p) => `本市新建${p}一处，属于公益项目。`)];

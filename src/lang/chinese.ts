@@ -147,6 +147,23 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     return words.slice(0, MAX_ALTERNATIVES);
   }
 
+  // For each string inside a longer corpus word, the most documents any such longer word is in: built on the first
+  // question whose repair needs it.
+  let inLonger: Map<string, number> | null = null;
+  /** A word rare in general Chinese that the documents use no more often than a longer word of theirs holding it. */
+  function onlyInsideLonger(w: string): boolean {
+    if (options.tokenizer.generalFrequency(w) > RARE_WORD) return false;
+    if (!inLonger) {
+      inLonger = new Map();
+      for (const v of options.vocabulary()) {
+        if (!LONG_HAN.test(v)) continue;
+        const df = options.documentFrequency(v);
+        for (let i = 0; i < v.length; i++) for (let j = i + 2; j <= v.length; j++) if (j - i < v.length) inLonger.set(v.slice(i, j), Math.max(inLonger.get(v.slice(i, j)) ?? 0, df));
+      }
+    }
+    return (inLonger.get(w) ?? 0) >= options.documentFrequency(w);
+  }
+
   function repairs(word: string, sounds?: (w: string) => boolean): string[] {
     if (!byChar) {
       byChar = new Map();
@@ -163,7 +180,9 @@ export function createChineseExpander(options: ChineseExpanderOptions): ChineseE
     const matches = sounds ?? ((w: string) => key(w) === (target ??= key(word)));
     // (A corpus pair no dictionary has that holds a function character — 班不 of 托管班不收取 — is no word to repair into:
     // 办不 of 周六能去办不 is 办 asked with 不.)
-    return [...candidates].filter((w) => w !== word && matches(w) && !(FUNCTION_CHAR.test(w) && options.tokenizer.generalFrequency(w) === 0));
+    // (Nor is a rare piece of a longer word the documents use, found only inside it — 护人 of 监护人, a cut of the search
+    // tokenizer: 湖人 of 湖人昨天赢了没 is no slip for it.)
+    return [...candidates].filter((w) => w !== word && matches(w) && !(FUNCTION_CHAR.test(w) && options.tokenizer.generalFrequency(w) === 0) && !onlyInsideLonger(w));
   }
 
   /**
