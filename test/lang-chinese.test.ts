@@ -38,6 +38,14 @@ const DOCS = [
   '出租汽车驾驶员应当协助乘客将行李放入后备厢。小型汽车每2年到检验机构检验一次，外省市号牌的车辆可以直接检验。发生事故后应当及时撤离现场。驾驶证有效期满前90日内换证，年满70周岁的每年体检。共享泊位120个。投诉的，10个工作日内答复处理结果。',
 ];
 const tokenizer = indexTokenizer([]);
+
+/** An expander over DOCS and one more document, and what it finds for a question (`source→term:origin`). */
+function expanderWith(extra: string) {
+  const docs = [...DOCS, extra].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
+  const words = [...new Set(docs.flatMap((s) => [...s]))];
+  const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
+  return { words, found: (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`) };
+}
 const docTokens = DOCS.map((d) => new Set(tokenizer.tokens(normalizeText(d))));
 const vocabulary = [...new Set(docTokens.flatMap((s) => [...s]))];
 const expander = createChineseExpander({ tokenizer, documentFrequency: (t) => docTokens.filter((s) => s.has(t)).length, vocabulary: () => vocabulary });
@@ -230,10 +238,7 @@ describe('Chinese expander', () => {
   });
 
   it('never reads a numeral with its classifier as a slip (一部 of 推荐一部好看的电影 is no 一步 of the documents\' 进一步)', () => {
-    const docs = [...DOCS, '为进一步做好老年助餐服务，现将有关事项通知如下。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
-    const words = [...new Set(docs.flatMap((s) => [...s]))];
-    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
-    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    const { words, found } = expanderWith('为进一步做好老年助餐服务，现将有关事项通知如下。');
     expect(words).toContain('一步');
     expect(found('推荐一部好看的电影').filter((t) => t.startsWith('一部→'))).toEqual([]);
     // (A slip still is one: 低包 is 低保.)
@@ -241,10 +246,7 @@ describe('Chinese expander', () => {
   });
 
   it('never repairs into a rare piece of a longer word the documents use (护人 of 监护人 is no word to read 湖人 of 湖人昨天赢了没 as)', () => {
-    const docs = [...DOCS, '由儿童监护人向户籍所在地镇人民政府提出申请，监护人应当如实填写。'].map((d) => new Set(tokenizer.tokens(normalizeText(d))));
-    const words = [...new Set(docs.flatMap((s) => [...s]))];
-    const own = createChineseExpander({ tokenizer, documentFrequency: (t) => docs.filter((s) => s.has(t)).length, vocabulary: () => words });
-    const found = (q: string) => own.expand(q).map((t) => `${t.source}→${t.term}:${t.origin}`);
+    const { words, found } = expanderWith('由儿童监护人向户籍所在地镇人民政府提出申请，监护人应当如实填写。');
     expect(words).toContain('护人');
     expect(found('湖人昨天赢了没').filter((t) => t.startsWith('湖人→'))).toEqual([]);
     expect(found('低包怎么申请')).toContain('低包→低保:pinyin-repair');
