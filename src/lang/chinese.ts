@@ -64,9 +64,9 @@ const MORE_COMMON = 10;
 const PERIOD_WORD = /^一个?[年月天周次人]$|^一个人$/;
 /** Characters of grammar, not of things: negation, aspect, structure and asking particles. */
 const FUNCTION_CHAR = /[不没了的吗呢吧啊呀么着过]/;
-/** A floor said by its building: 一楼, 十二楼. */
 /** jieba's tags for numerals and numeral-classifier words (一部, 两张, 几个). */
 const NUMERAL_TAG = /^m/;
+/** A floor said by its building: 一楼, 十二楼. */
 const FLOOR_SAID = /^([一二三四五六七八九十]{1,2})楼$/;
 /**
  * The one-character units residents ask a figure per (一亩 of 一亩保多少钱, 一斤, 一户, 一份): the documents say 每亩, 按亩.
