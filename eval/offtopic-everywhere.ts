@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isEntryPoint } from './entry.js';
-import { corpusName, pooledSets } from './pool.js';
+import { corpusName, pooledSets, readQuestions } from './pool.js';
 
 /** The team's off-topic set: its calib half joins the sets' own. */
 const OFF_TOPIC_FILE = 'eval/offtopic/questions.jsonl';
@@ -43,14 +43,7 @@ export function offTopicQuestions(root: string): Question[] {
   const out: Question[] = [];
   const seen = new Set<string>();
   for (const file of files) {
-    for (const [n, line] of readFileSync(path.join(root, file), 'utf8').split('\n').entries()) {
-      if (!line.trim()) continue;
-      let q: Question;
-      try {
-        q = JSON.parse(line) as Question;
-      } catch {
-        throw new Error(`${file} line ${n + 1} is not JSON`);
-      }
+    for (const q of readQuestions<Question>(root, file)) {
       if (q.split !== 'calib' || !q.unanswerable || q.tags?.[0] !== 'off-topic') continue;
       const id = `${setName(file)}:${q.id}`;
       if (seen.has(id)) continue;

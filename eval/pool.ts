@@ -37,6 +37,20 @@ export function pooledSets(suite: readonly EvalSet[] = SUITE): { questions: stri
   return out;
 }
 
+/** The questions of a JSON-lines file, blank lines skipped; a line that is not JSON fails with the file and line. */
+export function readQuestions<Q>(root: string, file: string): Q[] {
+  const out: Q[] = [];
+  for (const [n, line] of readFileSync(path.join(root, file), 'utf8').split('\n').entries()) {
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line) as Q);
+    } catch {
+      throw new Error(`${file} line ${n + 1} is not JSON`);
+    }
+  }
+  return out;
+}
+
 export function pool(root: string, out: string): { documents: number; questions: number } {
   rmSync(out, { recursive: true, force: true });
   const docsOut = path.join(out, 'docs');
@@ -54,14 +68,7 @@ export function pool(root: string, out: string): { documents: number; questions:
   const lines: string[] = [];
   for (const set of sets) {
     const prefix = `${corpusName(set.corpus)}__`;
-    for (const [n, line] of readFileSync(path.join(root, set.questions), 'utf8').split('\n').entries()) {
-      if (!line.trim()) continue;
-      let q: { doc?: string | null };
-      try {
-        q = JSON.parse(line) as { doc?: string | null };
-      } catch {
-        throw new Error(`${set.questions} line ${n + 1} is not JSON`);
-      }
+    for (const q of readQuestions<{ doc?: string | null }>(root, set.questions)) {
       if (q.doc) q.doc = prefix + q.doc;
       lines.push(JSON.stringify(q));
     }
