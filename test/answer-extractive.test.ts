@@ -320,7 +320,8 @@ describe('English questions about things the documents never mention', () => {
     const work = { term: '办法', weight: 0.6, origin: 'cedict', source: 'work' };
     const permit = { term: '家庭', weight: 0.5, origin: 'cedict', source: 'permit' };
     const workPermit = { term: '工作证', weight: 0.3, origin: 'absent', source: 'work permit' };
-    const question = 'How do I get a work permit in Jiwang?';
+    // (Not "how do I get one": a sentence naming no step, channel or paper does not say how, whatever the words.)
+    const question = 'Is there a work permit for families in Jiwang?';
     const without = english(question, [jiwang, work, permit]);
     expect(without.abstained, without.reasons.join(' | ')).toBe(false);
     const draft = english(question, [jiwang, work, permit, workPermit]);
@@ -1050,6 +1051,25 @@ describe('answer first', () => {
     const answered = askZh('高龄津贴怎么申请？', ruled.chunks.slice(0, 2), ruled.stats);
     expect(answered.abstained, answered.text).toBe(false);
     expect(answered.text.split('\n')[0]).toContain('社区居委会');
+  });
+
+  it('"how do I apply" is not answered by a statement of what the programme is: a sentence must name a step, a channel or what to bring', () => {
+    const policy = { title: '关于实施高龄津贴制度的通知', text: '为弘扬敬老传统，我市对年满80周岁的老年人发放高龄津贴，所需资金由市、区两级财政共同承担。' };
+    const stated = statsFor([policy, ...ALL]);
+    const draft = askZh('高龄津贴怎么申请？', stated.chunks.slice(0, 1), stated.stats);
+    expect(draft.abstained, draft.text).toBe(true);
+    expect(draft.text).toMatch(/^文档提到了「高龄津贴」，但没有说明办理方法/);
+    const rule = { title: policy.title, text: `${policy.text}符合条件的老年人可持身份证向户籍所在地社区居委会提出申请。` };
+    const ruled = statsFor([rule, ...ALL]);
+    const answered = askZh('高龄津贴怎么申请？', ruled.chunks.slice(0, 1), ruled.stats);
+    expect(answered.abstained, answered.text).toBe(false);
+    expect(answered.text.split('\n')[0]).toContain('社区居委会');
+    // What to do about a situation takes advice that names no channel.
+    const advice = { title: '关于做好低温雨雪冰冻天气防范工作的提示', text: '水管冻裂时，应先关闭总阀门，再用温水慢慢解冻，切勿用开水直接浇烫。' };
+    const advised = statsFor([advice, ...ALL]);
+    const told = askZh('水管冻裂了怎么办', advised.chunks.slice(0, 1), advised.stats);
+    expect(told.abstained, told.text).toBe(false);
+    expect(told.text.split('\n')[0]).toContain('关闭总阀门');
   });
 
   it('"can I do it online" needs a sentence on the topic naming an online channel (a website, an app, an official account)', () => {

@@ -208,9 +208,9 @@ describe('the verb an English asker says how with, over the whole civic dev corp
   const askCivic = appOver('service-english-how-civic-', Object.fromEntries(fs.readdirSync(path.join(REPO_ROOT, 'eval/civic/docs')).map((name) => [name, null])));
 
   it('is the asking, not the thing asked about: "change" (a rare word there) need not be in the sentence that says how', async () => {
-    const r = await askCivic('how do i change my foreign driving licence to chinese one, need driving test?');
+    const r = await askCivic('how do i change my chinese driving licence if i lost it?');
     expect(r.abstained, r.answer).toBe(false);
-    expect(r.answer.split('\n')[0]).toContain('without a road test');
+    expect(r.answer.split('\n')[0]).toMatch(/replacement/);
   });
 });
 

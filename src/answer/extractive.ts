@@ -3102,6 +3102,17 @@ const SERVICE_HOW_EN = /\bhow (?:(?:do|can|should|would) (?:i|we|you) |to )(appl
 const SERVICE_HOW = new RegExp(`(怎么|怎样|如何|咋)[^，。？?]{0,4}(申请|办理|办|报名|领取|申领|登记|预约|补办|开具|提取)|(申请|办理|报名|领取|申领|登记|预约|补办|提取)[^，。？?]{0,4}(怎么|怎样|如何|咋)|${SERVICE_HOW_EN.source}`, 'i');
 /** A sentence that is not a story: no quoted first- or second-person speech, no scene of someone at work. */
 const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正在|正蹲|正忙|笑着|说道|告诉记者|介绍说|感慨))/;
+/**
+ * A sentence that says how to do something: not a story, and it names a step, a channel or what to bring (向…提出,
+ * 携带身份证, 填写申请表, 登录网站, 拨打电话, apply at the office, fill in the form) — a policy's statement of what the
+ * programme is (对符合条件的老年人发放高龄津贴) says nothing of how to get it.
+ */
+const PROCEDURE_STATED = new RegExp(
+  `${NOT_NARRATIVE.source}[\\s\\S]*(?:向|到|提出|提交|携带|带上|持|凭|填写|登录|扫码|通过|窗口|受理|申请表|材料|流程|步骤|程序|审核|审批|线上|线下|小程序|APP|网站|网上|拨打|电话|预约|现场|政务服务|服务中心|\\b(?:appl(?:y|ies|ying|ication)|submit|bring|visit|online|call(?:ing|s)?|phon(?:e|ing)|regist(?:er|ering|ration)|fill|forms?|offices?|window|app|website|counter|cent(?:re|er)s?|book(?:ing|s)?|e-?mail)\\b)`,
+  'i',
+);
+/** Asks what to do about a situation (孩子没人管怎么办), not the procedure of a named service: any advice answers it. */
+const WHAT_TO_DO = /怎么办|咋办/;
 const ONLINE_ASK = /(能|可以|可不可以|能不能|能否|可否)\s*(在|用|通过)?\s*(网上|线上|手机上?|微信上?|支付宝|小程序|app上?)[^，。？?]{0,4}(办|交|缴|申请|弄|报名|预约|领|申报)|(网上|线上|手机上|微信上)[^，。？?]{0,2}(办|交|缴|申请|弄|报名|申报)[^，。？?什]{0,4}(吗|不|没|么)\s*[？?。！!]*\s*$|\b(can|could|may) (i|we|you) (apply|pay|register|sign up|book|do (it|this|that)) online\b/i;
 /** Asks how often (多久发一次, 多长时间检查一次, 一年能报几次, 接驳车多久一班, "how often"). */
 const FREQUENCY_ASK = /(多久|多长时间|多少天|几天|几个月|几年|多少年)[^，,。？?]{0,8}一次|(多久|多长时间|几分钟|多少分钟)[^，,。？?]{0,2}(一班|一趟)|(一年|每年|一个月|每月|一季度|每季度)[^，,。？?]{0,4}(几|多少)次|\bhow (often|frequently)\b|\bhow many times (a|per|each|every) (year|month|week|day)\b/i;
@@ -3226,7 +3237,9 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   // words in quotes (“李奶奶，您的申请材料我帮您整理好了”), a scene (…正蹲在老人身边) — does not say how.
   // Which floor (母婴候车室在几楼, "what floor is it on"): a sentence on the topic must state a floor (2楼, 三层, 5th floor).
   if (FLOOR_ASK.test(q)) return { zh: '所在楼层', en: 'which floor', evidence: FLOOR_STATED, label: PLACE_LABEL };
-  if (kind === 'how') return { zh: '办理方法', en: 'how to apply', ...(SERVICE_HOW.test(q) ? { evidence: NOT_NARRATIVE, ownDocument: true } : {}) };
+  // A sentence that says how must name a step, a channel or what to bring; what to do about a situation (怎么办) takes
+  // any advice that is not a story.
+  if (kind === 'how') return { zh: '办理方法', en: 'how to apply', ...(SERVICE_HOW.test(q) ? { evidence: WHAT_TO_DO.test(q) ? NOT_NARRATIVE : PROCEDURE_STATED, ownDocument: true } : {}) };
   // Where to go to do something (在哪里办, 去哪交, where do I apply): an office, an address or a channel must be
   // stated. (Where a thing is or comes from — 分布在什么地方 — takes any place name.)
   if (kind === 'where') return { zh: '具体地点', en: 'where', ...(SERVICE_WHERE.test(q) ? { evidence: PLACE_STATED, label: PLACE_LABEL } : {}) };
