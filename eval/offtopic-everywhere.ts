@@ -6,7 +6,7 @@
 //   npx tsx eval/offtopic-everywhere.ts OUT
 // Writes OUT/questions.jsonl, one eval output folder per corpus (OUT/<corpus>/results.jsonl, summary.json, report.html)
 // and OUT/summary.json (abstention per corpus and language), and prints the table. About 10 minutes on two cores.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isEntryPoint } from './entry.js';
 import { corpusName, pooledSets, readQuestions } from './pool.js';
@@ -58,13 +58,20 @@ export interface CorpusAbstention {
   corpus: string;
   zh: { abstained: number; total: number };
   en: { abstained: number; total: number };
+  /** Why the corpus has no results (its run failed): it counts in no total. */
+  failed?: string;
 }
 
-/** Abstention per language of each corpus's run (OUT/<corpus>/results.jsonl). */
+/**
+ * Abstention per language of each corpus's run (OUT/<corpus>/results.jsonl). A corpus whose run wrote no results is
+ * marked failed and left out of the totals: one corpus's failure does not cost the others' numbers.
+ */
 export function summarise(out: string, corpora: readonly string[]): CorpusAbstention[] {
   return corpora.map((corpus) => {
     const row: CorpusAbstention = { corpus, zh: { abstained: 0, total: 0 }, en: { abstained: 0, total: 0 } };
-    for (const line of readFileSync(path.join(out, corpus, 'results.jsonl'), 'utf8').split('\n')) {
+    const file = path.join(out, corpus, 'results.jsonl');
+    if (!existsSync(file)) return { ...row, failed: `no ${path.relative(out, file)}` };
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const r = JSON.parse(line) as { lang?: string; abstention_ok?: boolean };
       const cell = r.lang === 'en' ? row.en : row.zh;
@@ -79,8 +86,9 @@ export function summarise(out: string, corpora: readonly string[]): CorpusAbsten
 export function formatTable(rows: readonly CorpusAbstention[]): string {
   const share = (c: { abstained: number; total: number }) => (c.total ? `${c.abstained}/${c.total} = ${(c.abstained / c.total).toFixed(3)}` : '-');
   const sum = (lang: 'zh' | 'en') => rows.reduce((a, r) => ({ abstained: a.abstained + r[lang].abstained, total: a.total + r[lang].total }), { abstained: 0, total: 0 });
-  const lines = rows.map((r) => `${r.corpus.padEnd(12)} zh ${share(r.zh).padEnd(18)} en ${share(r.en)}`);
-  return [...lines, `${'all'.padEnd(12)} zh ${share(sum('zh')).padEnd(18)} en ${share(sum('en'))}`].join('\n');
+  const lines = rows.map((r) => (r.failed ? `${r.corpus.padEnd(12)} failed: ${r.failed}` : `${r.corpus.padEnd(12)} zh ${share(r.zh).padEnd(18)} en ${share(r.en)}`));
+  const failed = rows.filter((r) => r.failed).length;
+  return [...lines, `${'all'.padEnd(12)} zh ${share(sum('zh')).padEnd(18)} en ${share(sum('en'))}${failed ? `  (${failed} failed corpus${failed > 1 ? 'es' : ''} left out)` : ''}`].join('\n');
 }
 
 if (isEntryPoint(import.meta.url)) {
@@ -108,14 +116,21 @@ if (isEntryPoint(import.meta.url)) {
   const logger = createLogger({ level: 'warn' });
   for (const [i, corpus] of corpora.entries()) {
     process.stderr.write(`eval/offtopic-everywhere: ${i + 1}/${corpora.length} ${corpus}\n`);
-    await main(['--questions', file, '--split', 'calib', '--corpus', corpus, '--modes', 'lexical', '--out', path.join(out, corpusName(corpus))], {
+    // (A corpus that fails says why and the next one runs: its stderr is kept, and summarise marks it failed.)
+    let errors = '';
+    const code = await main(['--questions', file, '--split', 'calib', '--corpus', corpus, '--modes', 'lexical', '--out', path.join(out, corpusName(corpus))], {
       stdout: () => {},
-      stderr: () => {},
+      stderr: (text) => void (errors += text),
       cwd: root,
       openService: (request) => openEvalService(request, { cwd: root, env: process.env, logger }),
+    }).catch((error: unknown) => {
+      errors += (error as Error).stack ?? String(error);
+      return 1;
     });
+    if (code !== 0) process.stderr.write(`eval/offtopic-everywhere: ${corpus} failed (exit ${code}): ${errors.trim().split('\n').slice(0, 3).join(' | ')}\n`);
   }
   const rows = summarise(out, corpora.map(corpusName));
   writeFileSync(path.join(out, 'summary.json'), JSON.stringify({ questions: questions.length, corpora: rows }, null, 2) + '\n');
   console.log(`${questions.length} calib off-topic questions asked of ${corpora.length} corpora\n${formatTable(rows)}`);
+  process.exitCode = rows.some((r) => r.failed) ? 1 : 0;
 }

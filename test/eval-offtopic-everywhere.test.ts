@@ -51,5 +51,12 @@ describe('eval/offtopic-everywhere', () => {
       { corpus: 'coast', zh: { abstained: 1, total: 1 }, en: { abstained: 0, total: 1 } },
     ]);
     expect(formatTable(rows).split('\n').pop()).toMatch(/^all\s+zh 2\/3 = 0\.667\s+en 1\/2 = 0\.500$/);
+    // A corpus whose run wrote no results is marked failed and left out of the totals; the others still count.
+    const withFailed = summarise(out, ['civic', 'delta', 'coast']);
+    expect(withFailed[1]).toMatchObject({ corpus: 'delta', zh: { total: 0 }, en: { total: 0 } });
+    expect(withFailed[1].failed).toContain('results.jsonl');
+    const table = formatTable(withFailed).split('\n');
+    expect(table[1]).toMatch(/^delta\s+failed: /);
+    expect(table.pop()).toMatch(/^all\s+zh 2\/3 = 0\.667\s+en 1\/2 = 0\.500\s+\(1 failed corpus left out\)$/);
   });
 });
