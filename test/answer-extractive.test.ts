@@ -1064,6 +1064,16 @@ describe('answer first', () => {
     const answered = askZh('高龄津贴怎么申请？', ruled.chunks.slice(0, 1), ruled.stats);
     expect(answered.abstained, answered.text).toBe(false);
     expect(answered.text.split('\n')[0]).toContain('社区居委会');
+    // An English page alike: what the card is does not say how to get one; where to apply and what to bring does.
+    const card = { title: 'Library Cards', text: 'The Riverside library card lets residents borrow up to ten books at a time.' };
+    const carded = statsFor([card, ...ALL]);
+    const what = askEnglishOf(carded, 'how do i apply for a library card', []);
+    expect(what.abstained, what.text).toBe(true);
+    const steps = { title: card.title, text: `${card.text} To get a library card, apply at the front desk and bring your passport or residence permit.` };
+    const stepped = statsFor([steps, ...ALL]);
+    const applied = askEnglishOf(stepped, 'how do i apply for a library card', []);
+    expect(applied.abstained, applied.text).toBe(false);
+    expect(applied.text.split('\n')[0]).toMatch(/front desk|passport/);
     // What to do about a situation takes advice that names no channel.
     const advice = { title: '关于做好低温雨雪冰冻天气防范工作的提示', text: '水管冻裂时，应先关闭总阀门，再用温水慢慢解冻，切勿用开水直接浇烫。' };
     const advised = statsFor([advice, ...ALL]);

@@ -3104,11 +3104,12 @@ const SERVICE_HOW = new RegExp(`(怎么|怎样|如何|咋)[^，。？?]{0,4}(申
 const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正在|正蹲|正忙|笑着|说道|告诉记者|介绍说|感慨))/;
 /**
  * A sentence that says how to do something: not a story, and it names a step, a channel or what to bring (向…提出,
- * 携带身份证, 填写申请表, 登录网站, 拨打电话, apply at the office, fill in the form) — a policy's statement of what the
- * programme is (对符合条件的老年人发放高龄津贴) says nothing of how to get it.
+ * 携带身份证, 填写申请表, 登录网站, 拨打电话, apply at the office, fill in the form; English words whole — the books of
+ * a library card are no booking, an app is no "happen") — a policy's statement of what the programme is
+ * (对符合条件的老年人发放高龄津贴) says nothing of how to get it.
  */
 const PROCEDURE_STATED = new RegExp(
-  `${NOT_NARRATIVE.source}[\\s\\S]*(?:向|到|提出|提交|携带|带上|持|凭|填写|登录|扫码|通过|窗口|受理|申请表|材料|流程|步骤|程序|审核|审批|线上|线下|小程序|APP|网站|网上|拨打|电话|预约|现场|政务服务|服务中心|\\b(?:appl(?:y|ies|ying|ication)|submit|bring|visit|online|call(?:ing|s)?|phon(?:e|ing)|regist(?:er|ering|ration)|fill|forms?|offices?|window|app|website|counter|cent(?:re|er)s?|book(?:ing|s)?|e-?mail)\\b)`,
+  `${NOT_NARRATIVE.source}[\\s\\S]*(?:向|到|提出|提交|携带|带上|持|凭|填写|登录|扫码|通过|窗口|受理|申请表|材料|流程|步骤|程序|审核|审批|线上|线下|小程序|网站|网上|拨打|电话|预约|现场|政务服务|服务中心|\\b(?:appl(?:y|ies|ying|ication)|submit|bring|visit|online|call(?:ing|s)?|phon(?:e|ing)|regist(?:er|ering|ration)|fill|forms?|offices?|window|app|website|counter|cent(?:re|er)s?|book(?:ing|ed)?|e-?mail)\\b)`,
   'i',
 );
 /** Asks what to do about a situation (孩子没人管怎么办), not the procedure of a named service: any advice answers it. */
