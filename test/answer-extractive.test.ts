@@ -1074,6 +1074,11 @@ describe('answer first', () => {
     const applied = askEnglishOf(stepped, 'how do i apply for a library card', []);
     expect(applied.abstained, applied.text).toBe(false);
     expect(applied.text.split('\n')[0]).toMatch(/front desk|passport/);
+    // (Also where the sentence names it capitalised, as a heading-like opening does.)
+    const opening = statsFor([{ title: 'Services', text: 'Library Membership: apply at the front desk and bring your passport or residence permit.' }, ...ALL]);
+    const named = askEnglishOf(opening, 'how do i apply for library membership', []);
+    expect(named.abstained, named.text).toBe(false);
+    expect(named.text.split('\n')[0]).toMatch(/front desk|passport/);
     // What to do about a situation takes advice that names no channel.
     const advice = { title: '关于做好低温雨雪冰冻天气防范工作的提示', text: '水管冻裂时，应先关闭总阀门，再用温水慢慢解冻，切勿用开水直接浇烫。' };
     const advised = statsFor([advice, ...ALL]);

@@ -962,9 +962,10 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   const topicWeight = Math.max(0, ...keyTerms.filter((k) => facetTopicTerms.includes(k.term)).map((k) => k.weight));
   const mainTopicTerms = keyTerms.filter((k) => facetTopicTerms.includes(k.term) && k.weight >= 0.8 * topicWeight).map((k) => k.term);
   const fromBestDocument = (s: ScoredSentence) => passages[s.passageIndex].chunk.docId === bestDoc;
-  // How to apply is said of the programme itself: the sentence names it, or says how under a title naming it.
+  // How to apply is said of the programme itself: the sentence names it, or says how under a title naming it (in any
+  // case: "Library Membership: apply at the front desk…" names the membership asked of).
   const namesProgramme = (s: ScoredSentence) =>
-    mainTopicTerms.some((t) => s.norm.includes(t)) || (mainTopicTerms.some((t) => passages[s.passageIndex].chunk.title.includes(t)) && KIND_EVIDENCE.how.test(s.norm));
+    mainTopicTerms.some((t) => s.norm.toLowerCase().includes(t)) || (mainTopicTerms.some((t) => passages[s.passageIndex].chunk.title.toLowerCase().includes(t)) && KIND_EVIDENCE.how.test(s.norm));
   const aboutTopic = (s: ScoredSentence) =>
     facet?.ownDocument ? fromBestDocument(s) && namesProgramme(s) : fromBestDocument(s) || (!s.neighbour && substringCoverage(topicTerms, s.norm) >= ON_TOPIC_SHARE * bestTopic);
   // A card or certificate asked how or where to get (残疾人证在哪里办): the sentence giving it names the paper (or stands
