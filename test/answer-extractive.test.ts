@@ -1038,32 +1038,35 @@ describe('answer first', () => {
     expect(where.text.split('\n')[0]).toContain('人民路18号');
   });
 
-  it('"how do I apply" is not answered by a story of someone applying: the documents name the programme but do not say how', () => {
-    const story = { title: '社区助理的一天', text: '“李奶奶，您的高龄津贴申请材料我帮您整理好了，下周就能审批通过！”社区助理李菁正蹲在老人身边，耐心讲解申请进度。' };
-    const told = statsFor([story, ...ALL]);
-    const draft = askZh('高龄津贴怎么申请？', told.chunks.slice(0, 1), told.stats);
+  /** 高龄津贴怎么申请？ asked of these documents' first chunks (one each) over ALL. */
+  const howToApplyFrom = (...docs: { title: string; text: string }[]) => {
+    const local = statsFor([...docs, ...ALL]);
+    return askZh('高龄津贴怎么申请？', local.chunks.slice(0, docs.length), local.stats);
+  };
+  /** The reply says the documents name the programme but not how to apply. */
+  const saysNotHow = (draft: ReturnType<typeof askZh>) => {
     expect(draft.abstained, draft.text).toBe(true);
     expect(draft.text).toMatch(/^文档提到了「高龄津贴」，但没有说明办理方法/);
+  };
+  /** The reply answers with the rule's 社区居委会. */
+  const answersWithRule = (draft: ReturnType<typeof askZh>) => {
+    expect(draft.abstained, draft.text).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('社区居委会');
+  };
+
+  it('"how do I apply" is not answered by a story of someone applying: the documents name the programme but do not say how', () => {
+    const story = { title: '社区助理的一天', text: '“李奶奶，您的高龄津贴申请材料我帮您整理好了，下周就能审批通过！”社区助理李菁正蹲在老人身边，耐心讲解申请进度。' };
+    const draft = howToApplyFrom(story);
+    saysNotHow(draft);
     expect(draft.text).toContain('李奶奶');
     // A rule that says how is the answer.
-    const rule = { title: '高龄津贴发放办法', text: '申请高龄津贴的，由本人或者其亲属持身份证、户口簿向户籍所在地社区居委会提出申请。' };
-    const ruled = statsFor([rule, story, ...ALL]);
-    const answered = askZh('高龄津贴怎么申请？', ruled.chunks.slice(0, 2), ruled.stats);
-    expect(answered.abstained, answered.text).toBe(false);
-    expect(answered.text.split('\n')[0]).toContain('社区居委会');
+    answersWithRule(howToApplyFrom({ title: '高龄津贴发放办法', text: '申请高龄津贴的，由本人或者其亲属持身份证、户口簿向户籍所在地社区居委会提出申请。' }, story));
   });
 
   it('"how do I apply" is not answered by a statement of what the programme is: a sentence must name a step, a channel or what to bring', () => {
     const policy = { title: '关于实施高龄津贴制度的通知', text: '为弘扬敬老传统，我市对年满80周岁的老年人发放高龄津贴，所需资金由市、区两级财政共同承担。' };
-    const stated = statsFor([policy, ...ALL]);
-    const draft = askZh('高龄津贴怎么申请？', stated.chunks.slice(0, 1), stated.stats);
-    expect(draft.abstained, draft.text).toBe(true);
-    expect(draft.text).toMatch(/^文档提到了「高龄津贴」，但没有说明办理方法/);
-    const rule = { title: policy.title, text: `${policy.text}符合条件的老年人可持身份证向户籍所在地社区居委会提出申请。` };
-    const ruled = statsFor([rule, ...ALL]);
-    const answered = askZh('高龄津贴怎么申请？', ruled.chunks.slice(0, 1), ruled.stats);
-    expect(answered.abstained, answered.text).toBe(false);
-    expect(answered.text.split('\n')[0]).toContain('社区居委会');
+    saysNotHow(howToApplyFrom(policy));
+    answersWithRule(howToApplyFrom({ title: policy.title, text: `${policy.text}符合条件的老年人可持身份证向户籍所在地社区居委会提出申请。` }));
     // An English page alike: what the card is does not say how to get one; where to apply and what to bring does.
     const card = { title: 'Library Cards', text: 'The Riverside library card lets residents borrow up to ten books at a time.' };
     const carded = statsFor([card, ...ALL]);
