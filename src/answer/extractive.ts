@@ -3235,12 +3235,12 @@ function askedFacet(question: string, kind: QuestionKind, asked: AskedFigure | n
   if (asked?.measure === 'date') return { zh: '具体时间', en: 'the date' };
   if (asked?.measure === 'duration') return { zh: '所需时长', en: 'how long it takes' };
   if (asked) return { zh: '具体数字', en: 'the figure' };
-  // How to apply for or do something (怎么申请, 如何办理, how do I apply): a story of someone doing it — their
-  // words in quotes (“李奶奶，您的申请材料我帮您整理好了”), a scene (…正蹲在老人身边) — does not say how.
   // Which floor (母婴候车室在几楼, "what floor is it on"): a sentence on the topic must state a floor (2楼, 三层, 5th floor).
   if (FLOOR_ASK.test(q)) return { zh: '所在楼层', en: 'which floor', evidence: FLOOR_STATED, label: PLACE_LABEL };
-  // A sentence that says how must name a step, a channel or what to bring; what to do about a situation (怎么办) takes
-  // any advice that is not a story.
+  // How to apply for or do something (怎么申请, 如何办理, how do I apply): a story of someone doing it — their
+  // words in quotes (“李奶奶，您的申请材料我帮您整理好了”), a scene (…正蹲在老人身边) — does not say how, nor does a
+  // statement of what the programme is: the sentence must name a step, a channel or what to bring. What to do about a
+  // situation (怎么办) takes any advice that is not a story.
   if (kind === 'how') return { zh: '办理方法', en: 'how to apply', ...(SERVICE_HOW.test(q) ? { evidence: WHAT_TO_DO.test(q) ? NOT_NARRATIVE : PROCEDURE_STATED, ownDocument: true } : {}) };
   // Where to go to do something (在哪里办, 去哪交, where do I apply): an office, an address or a channel must be
   // stated. (Where a thing is or comes from — 分布在什么地方 — takes any place name.)
