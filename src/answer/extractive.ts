@@ -12,7 +12,7 @@ import { readLines, rowText, type TableRow } from '../text/tables.js';
 import { ITEM_NUMBER, normalizeText, startsField } from '../text/normalize.js';
 import { placesSpelled, unknownEnglishPlaces } from '../lang/places.js';
 import { isEverydayWord } from '../lang/everyday.js';
-import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, asksForWriting, askingParts, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
+import { askerAge, askingClauses, askingClausesNamingThings, ASKS_YEAR, YES_NO_EN, AGE_GROUP_ORIGIN, HOW_STEP, OPEN_BENEFIT_ASK, OPEN_BENEFIT_ASK_EN, asksForFraud, asksForWriting, askingParts, choiceOptions, fixAskingTypos, KIND_EVIDENCE, MATERIALS_ASK, NOUN_TAG, ownCaseSpans, relativeYears, looksLikeInstruction, questionKind, stripCourtesy, type QuestionKind } from './question.js';
 import { askedFigure, askedPeriodSpan, askedUnitSpan, clauseAfter, clauseBefore, englishFigureSpan, yearsDating, ASKS_DAY, ASKS_RULE_START, ASKS_WAIT, ASKS_DEADLINE, fieldBefore, figureFit, figureMentions, freeMentions, FREE_UNIT, GRADE, moneyItems, namesOtherMoney, pricedThing, pricesOtherThing, STATED_BOUND, EXTRA_STATED, type AskedFigure, type FigureMention } from './figures.js';
 import { ENGLISH_FLOOR, ENGLISH_STREET_ADDRESS, leadLine, quoteWindow, statesEnglishPlace, tidy } from './lead.js';
 import { logit, SCORER_WEIGHTS, sigmoid, type Features } from './scorer.js';
@@ -3104,13 +3104,13 @@ const SERVICE_HOW = new RegExp(`(怎么|怎样|如何|咋)[^，。？?]{0,4}(申
 /** A sentence that is not a story: no quoted first- or second-person speech, no scene of someone at work. */
 const NOT_NARRATIVE = /^(?![\s\S]*(?:[“「][^”」]*(?:我|您|你|咱)|正在|正蹲|正忙|笑着|说道|告诉记者|介绍说|感慨))/;
 /**
- * A sentence that says how to do something: not a story, and it names a step, a channel or what to bring (向…提出,
- * 携带身份证, 填写申请表, 登录网站, 拨打电话, apply at the office, fill in the form; English words whole — the books of
+ * A sentence that says how to do something: not a story, and it names a step, a channel or what to bring (HOW_STEP's
+ * words, and 向…提出, 携带身份证, 填写申请表, 登录网站, 拨打电话, apply at the office, fill in the form; English words whole — the books of
  * a library card are no booking, an app is no "happen") — a policy's statement of what the programme is
  * (对符合条件的老年人发放高龄津贴) says nothing of how to get it.
  */
 const PROCEDURE_STATED = new RegExp(
-  `${NOT_NARRATIVE.source}[\\s\\S]*(?:向|到|提出|提交|携带|带上|持|凭|填写|登录|扫码|通过|窗口|受理|申请表|材料|流程|步骤|程序|审核|审批|线上|线下|小程序|网站|网上|拨打|电话|预约|现场|政务服务|服务中心|\\b(?:appl(?:y|ies|ying|ication)|submit|bring|visit|online|call(?:ing|s)?|phon(?:e|ing)|regist(?:er|ering|ration)|fill|forms?|offices?|window|app|website|counter|cent(?:re|er)s?|book(?:ing|ed)?|e-?mail)\\b)`,
+  `${NOT_NARRATIVE.source}[\\s\\S]*(?:${HOW_STEP.source}|向|提出|带上|持|凭|填写|申请表|步骤|程序|审核|小程序|网站|网上|电话|预约|现场|政务服务|服务中心|\\b(?:appl(?:y|ies|ying|ication)|submit|bring|visit|online|call(?:ing|s)?|phon(?:e|ing)|regist(?:er|ering|ration)|fill|forms?|offices?|window|app|website|counter|cent(?:re|er)s?|book(?:ing|ed)?|e-?mail)\\b)`,
   'i',
 );
 /** Asks what to do about a situation (孩子没人管怎么办), not the procedure of a named service: any advice answers it. */

@@ -75,12 +75,18 @@ export function questionKind(question: string): QuestionKind {
 const PRICE_SEARCH_EN = /^(?!.*\b(?:how|what|whats|where|when|who|whom|which|why|whose)\b)(?!\s*(?:can|could|do|does|did|is|are|was|were|will|would|should|may|must|have|has|am|i|my)\b)[^?？\p{Script=Han}]*\b(?:fees?|fares?|tuition|prices?|costs?|charges?|rent|deposit|penalty|premium)\b[^?？\p{Script=Han}]*$/iu;
 
 /** Sentence features that answer each kind of question. */
+/**
+ * Words of a step, a channel or a paper handed in (提交, 携带, 到, 拨打, 登录, 窗口, 材料): a sentence with one says how
+ * something is done. (Shared by KIND_EVIDENCE.how and the answerer's stricter procedure evidence.)
+ */
+export const HOW_STEP = /提交|携带|到|通过|拨打|登录|扫码|材料|流程|审批|受理|线上|线下|窗口/;
+
 export const KIND_EVIDENCE: Record<QuestionKind, RegExp> = {
   number: /\d|[一二三四五六七八九十百千万亿两]+(余|多)?[个名人户家次项所万元米岁天年条座间期]/,
   when: /\d{1,4}\s*[年月日号时]|[上下]午|每[天周月年]|周[一二三四五六日末]|近日|日前|今年|去年|明年/,
   where: /(社区|中心|站|街道|小区|局|窗口|大厅|服务点|驿站|广场|路|街|巷|楼|号|室|镇|村|县|区|市)|\b(Road|Street|Avenue|Lane|floor|Building|Room|Plaza|Square)\b|^address:/i,
   who: /(年满|以上|以下|困难|老人|老年人|居民|群众|户籍|残疾|低保|毕业生|对象|条件|符合|家庭)/,
-  how: /(申请|办理|提交|携带|前往|到|通过|拨打|登录|扫码|材料|流程|审批|受理|上门|线上|线下|窗口)/,
+  how: new RegExp(`(申请|办理|前往|上门|${HOW_STEP.source})`),
   what: /./,
 };
 
