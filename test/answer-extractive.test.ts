@@ -203,6 +203,18 @@ describe('number questions', () => {
     expect(draft.text).not.toContain('5000元');
   });
 
+  it('几 with any count word or unit a figure is stated in (几种, 几台, 几分钟) asks how many: the sentence stating that figure leads', () => {
+    const screening = statsFor([{ title: '新生儿疾病筛查服务指南', text: '本市为新生儿免费提供足跟血遗传代谢病筛查服务，足跟血筛查由分娩医院在新生儿出生后采集。足跟血筛查的遗传代谢病共46种。' }]);
+    const draft = askChunkOf(screening, '足跟血筛查免费筛的是几种病');
+    expect(draft.abstained).toBe(false);
+    expect(draft.text.split('\n')[0]).toContain('46种');
+    expect(questionKind('至少得放几台除颤仪')).toBe('number');
+    // (第几 names one and 哪几 asks which; 几楼 asks where.)
+    expect(questionKind('是第几批学生')).not.toBe('number');
+    expect(questionKind('包含哪几类恐龙')).not.toBe('number');
+    expect(questionKind('母婴候车室在几楼')).toBe('where');
+  });
+
   it('join a sentence that a page break split in two', () => {
     const draft = answer('那场招聘会一共办几天，来了多少家用人单位？', [FAIR]);
     expect(draft.abstained).toBe(false);

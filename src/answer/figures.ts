@@ -390,7 +390,9 @@ const TIME_TALK_EN = /\b(years?|months?|weeks?|days?|dates?|time|since|ago|recor
 const ASK_ZH = /多少|(?<![好十])几(?![十百千万])|多长时间|多长|多大|多远|多久|多快|多高|多重|多宽|什么时候|啥时候|何时|哪一?年|哪一?天/;
 const ASK_EN = /\bhow (many|much|long|old|far|big|large|high|fast|quickly|soon)\b|\bwhat (age|percentage|share|proportion)\b|\bnumber of\b/i;
 // 几年 and 几个月 ask a duration (补几年, 几个月能办好); 几年级 is a school grade, not a count of years.
-const CLASSIFIER = /^(立方米|立方|方(?![面案式法向便])|平方米|平方公里|平方千米|平米|平方|平(?![时常安均等稳价台])|公顷|光年|英里|厘米|公分|毫米|楼|层|个工作日|工作日|个月|年(?!级)|周岁|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单|倍)/;
+/** The count words and units a figure is asked in (几台, 多少公里, 几个工作日): the ones figureMentions reads with their number. */
+export const COUNT_WORDS = '立方米|立方|方(?![面案式法向便])|平方米|平方公里|平方千米|平米|平方|平(?![时常安均等稳价台])|公顷|光年|英里|厘米|公分|毫米|楼|层|个工作日|工作日|个月|年(?!级)|周岁|个|名|人|户|家|所|项|座|条|次|期|间|台|辆|支|位|件|套|张|场|处|批|类|种|天|日|周|岁|元|块|毛|角|米|亩|吨|斤|公里|公斤|小时|分钟|单|倍';
+const CLASSIFIER = new RegExp(`^(${COUNT_WORDS})`);
 const MONEY_ZH = /钱|元|费|价|交多少|缴多少|给多少|领多少|补多少|拿多少|报多少|赔多少|满多少|减多少|返多少|抵多少|卖多少|值多少|收多少|工资|薪|补贴|补助|津贴|资金|经费|收入|挣|花了|投入|预算|奖金|贷|报销|赔偿|罚款|押金|租金|房租|利息|养老金|退休金|低保金|救助金|抚恤金|慰问金|金额|额度|起付|封顶|垫付|垫多少/;
 const MONEY_EN = /\b(cost|costs|price|prices|pay|paid|pays|fee|fees|salary|salaries|wage|wages|yuan|money|budget|budgeted|subsid\w*|spend|spent|cash|allowance|earn|earns|income|fund\w*|invest\w*|deductible|deposit|rent|fine|fined|penalty|premium|contribution|tuition|stipend|bonus|compensation|pension)\b/i;
 

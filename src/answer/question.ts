@@ -3,6 +3,7 @@
 import type { ChineseTokenizer } from '../text/tokenize.js';
 import { isEverydayWord } from '../lang/everyday.js';
 import { normalizeText } from '../text/normalize.js';
+import { COUNT_WORDS } from './figures.js';
 
 
 export type QuestionKind = 'number' | 'where' | 'how' | 'when' | 'who' | 'what';
@@ -21,6 +22,9 @@ const KIND_PATTERNS: [QuestionKind, RegExp][] = [
   ['when', new RegExp(`什么时候|何时|哪天|${ASKS_YEAR.source}|哪一?个?月(?!份?[的]?[补工收])|哪个季度|\\b(?:what|which) month\\b|哪一天|哪几天|哪些天|几月|几号|几点|日期|啥时候|${ASKS_WHEN_EN}|what date|what time|what day|how soon|deadline|by when|opening hours|office hours|what hours`, 'i')],
   ['number', /多少|几[个名人户家次项所万千百天年岁期间座条毛块元单倍成折档级]|多久|多快|多长|多大|多远|多高|多宽|多重|比例|百分之|how (many|much|long|big|far|old|fast|quickly|soon)\b|what (number|percentage|amount|age)|\bwhat(?:'s|’s|s| is| are| was)? (?:the )?(?:max|maximum|min|minimum|highest|lowest|longest|shortest|largest|biggest|smallest|heaviest|tallest|oldest|youngest)\b|\bwhat(?:'s|’s|s| is| are| was)? (?:the |a )?(?:\w+ )?(?:fees?|fines?|prices?|costs?|charges?|rent|deposit|penalty|premium|tuition|deductible|co-?pay(?:ment)?|allowance|subsidy|stipend|salary|wages?|pension)\b|number of|\bcount\b|\bage (limit|requirement)|\b(minimum|maximum) age\b|年龄(限制|要求|上限|下限)|(?:收入|补贴|补助|收费|租金|缴费|救助|津贴|工资|报销|起付|赔偿|抚恤)标准|(?:\d+\s*(?:周岁|岁)|百岁)[\u4e00-\u9fff]{0,8}(?:补贴|津贴|补助|救助金|养老金|慰问金)\s*[?？]?$/i],
   ['where', /哪里|哪儿|在哪|去哪|到哪|何处|什么地方|什么地点|地址|几楼|几层|哪层|哪一层|哪个楼层|where\b|(which|what) (office|place|location|address|floor|building)|location/i],
+  // 几 and any count word or unit a figure is stated in (几分钟, 几台, 几公里, 几张): how many of it. (Not 第几, which
+  // names one, nor 哪几, which asks which; 几楼 asks where, above.)
+  ['number', new RegExp(`(?<![第哪])几(?:${COUNT_WORDS})`)],
   ['who', /谁|哪些人|什么人|哪类人|条件|资格|符合|who\b|eligible|eligibility|qualif/i],
   ['how', /怎么|怎样|如何|流程|步骤|手续|材料|办理|申请|how (do|can|to|should)|apply|procedure|steps|documents? (do i|are) need/i],
 ];
