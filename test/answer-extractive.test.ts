@@ -176,6 +176,19 @@ describe('a date of the year asked', () => {
   });
 });
 
+describe('a date of the event asked', () => {
+  const hiring = statsFor([{ title: '流浪动物收容中心公开招聘编外工作人员公告', text: '报名时间为2027年1月5日至1月9日，本人到收容中心现场报名。2027年1月16日进行实操考核。实操考核合格的参加面试，按照实操成绩50%、面试成绩50%计算总成绩。' }]);
+  it('a date its clause gives to another stage of the process (报名时间为…, …进行实操考核) is no date of the stage asked (面试)', () => {
+    const interview = askChunkOf(hiring, '收容中心招聘的面试哪天');
+    expect(interview.abstained).toBe(true);
+    // (It may quote what the documents do say of the recruitment, as what they say; never as the interview's day.)
+    expect(interview.text.split('\n')[0]).not.toMatch(/^2027年1月5日/);
+    const signup = askChunkOf(hiring, '收容中心招聘哪天报名');
+    expect(signup.abstained).toBe(false);
+    expect(signup.text.split('\n')[0]).toContain('2027年1月5日');
+  });
+});
+
 describe('number questions', () => {
   it('quote first the sentence stating the figure of the asked kind next to the asked subject', () => {
     const draft = answer('稷王社区有多少名居民？', [JIWANG, OTHER]);

@@ -666,6 +666,9 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // The day a rule takes effect (自2026年1月1日起提高…标准, 本通知自…起施行) is not when its money is paid, its window
   // opens or its lottery is drawn: it answers only a question about the rule's start.
   if (asked.measure === 'date' && mention.measure === 'date' && !asked.ruleStart && text !== undefined && takesEffect(text, mention)) return OTHER_EVENT_FIT;
+  // A date whose clause names another stage of the process than the one asked (报名时间为2027年1月5日 for 面试哪天,
+  // 2027年1月16日进行实操考核 for 体检哪天) is that stage's: a recruitment's or a programme's steps each have their own.
+  if (asked.measure === 'date' && mention.measure === 'date' && text !== undefined && ofOtherStage(asked.focus, text, mention)) return OTHER_EVENT_FIT;
   // A deadline asked (截止到哪天, "what's the deadline") is a day by which: a weekday or a time of day (每周三上午, "on
   // Wednesday mornings", 9:00) says when something is open or held each week, unless the text makes it the limit
   // (周五前, "by Friday", 截止到17:00).
@@ -724,6 +727,24 @@ const EFFECT_AFTER = /^\s*(?:起|开始)[，,]?[^。；;！？]{0,30}?(?:调整|
 /** The mention is the day a rule takes effect: 自2026年7月1日起调整…标准, 本办法自…起施行. */
 function takesEffect(text: string, mention: FigureMention): boolean {
   return EFFECT_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) && EFFECT_AFTER.test(text.slice(mention.end));
+}
+/**
+ * The stages a process is held in, each its own dated event: signing up, the written test, the interview, the fitness
+ * test, the skills test, the medical, the public notice, the hiring, the start of classes, the lottery, payment in,
+ * payment out.
+ */
+const STAGES: readonly RegExp[] = [/报名|报考|申报/, /笔试|考试|开考/, /面试/, /体能测试|体测/, /实操|技能考核|技能测试/, /体检/, /公示/, /录用|录取|聘用|报到|上岗/, /开学|开课|开班/, /摇号|抽签/, /缴费|交费|缴纳/, /发放|到账|打卡/];
+/** The one stage a date question's focus names (面试 of 收容中心招聘的面试哪天), or null where it names none or several. */
+function stageAsked(focus: string): RegExp | null {
+  const named = STAGES.filter((re) => re.test(focus));
+  return named.length === 1 ? named[0] : null;
+}
+/** The date's clause names a stage, not the one the focus asks (报名时间为2027年1月5日至1月9日 for 面试哪天). */
+function ofOtherStage(focus: string, text: string, mention: FigureMention): boolean {
+  const asked = stageAsked(focus);
+  if (!asked) return false;
+  const clause = `${fieldBefore(text, mention.start)}${mention.text}${text.slice(mention.end).split(/[，,。；;！!？?]/)[0]}`;
+  return !asked.test(clause) && STAGES.some((re) => re !== asked && re.test(clause));
 }
 const BARE_YEAR = /^\s*(?:19|20)\d{2}\s*$/;
 export type MeasureKind = 'energy' | 'weight' | 'tonne' | 'area' | 'volume' | 'length';
