@@ -187,6 +187,12 @@ describe('a date of the event asked', () => {
     expect(signup.abstained).toBe(false);
     expect(signup.text.split('\n')[0]).toContain('2027年1月5日');
   });
+
+  it('a time of day alone (9:00—16:00) says no day, where a day is asked', () => {
+    const adoption = statsFor([{ title: '收容中心领养日', text: '收容中心领养日开放时间为9:00—16:00，市民凭身份证入场。' }]);
+    expect(askChunkOf(adoption, '收容中心领养日是哪天').abstained).toBe(true);
+    expect(askChunkOf(adoption, '收容中心领养日几点开门').abstained).toBe(false);
+  });
 });
 
 describe('number questions', () => {

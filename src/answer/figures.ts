@@ -185,6 +185,8 @@ const LIMIT_BEFORE = /(?:\b(?:by|before|until|till|no later than)(?:\s+the)?|截
 /** A deadline asked (截止到哪天, 最晚什么时候, "what's the deadline"). */
 export const ASKS_DEADLINE = /截止|最晚|最迟|期限|(?:用|有效|管用)到(?:哪|什么时候|啥时候|几时)|(?:什么时候|啥时候|哪天)到期|\bdeadline\b|\bby when\b|\bhow soon must\b|\bvalid until\b|\bexpires?\b/i;
 /** A date to the month, without its day (2026年11月, 11月, March 2026). */
+/** A time of day alone (9:00, 上午9点). */
+const CLOCK_TIME = /^(?:[上下]午)?\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分)?)$/;
 const MONTH_ONLY = /^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:份)?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}$/i;
 /** "When can I get it" (什么时候能拿到): a wait — the time it takes (15 working days) answers it as a date does. */
 export const ASKS_WAIT = /\bwhen (?:(?:can|will|do|could|should|would) (?:i|we|you|they|he|she|my \w+)|(?:i|we|you|they) (?:can|will|could))\b[^?.!]{0,30}\b(?:get|receive|collect|pick \w+ up|pick up|have)\b|\bwhen\b[^?.!]{0,40}\b(?:be ready|is ready|are ready|arrive)\b|(?:什么时候|啥时候|何时)(?:能|可以|才能)?(?:拿到|领到|到账|办好|下来|出来|寄到)/i;
@@ -674,7 +676,9 @@ export function figureFit(mention: FigureMention, asked: AskedFigure, text?: str
   // (周五前, "by Friday", 截止到17:00).
   if (asked.measure === 'date' && asked.deadline && mention.measure === 'date' && text !== undefined && RECURRING_TIME.test(mention.text.trim()) && !LIMIT_AFTER.test(text.slice(mention.end, mention.end + 4)) && !LIMIT_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start))) return OTHER_EVENT_FIT;
   if (asked.measure === 'date' && asked.whichYear && mention.measure === 'date') return /(?:19|20)\d{2}|\d{3,4}\s*年/.test(mention.text) ? 1 : OTHER_EVENT_FIT;
-  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? (asked.day ? 0.3 : 0.5) : 0.1;
+  // (A day asked: a time of day alone — 工作日9:00—17:00 of an office's phone line — says no day either. A deadline's
+  // time of day — 报名截止到17:00 — is read by the rule above.)
+  if (asked.measure === 'date') return mention.measure === 'date' ? (/^\d{4}\s*[年届]$/.test(mention.text) || (asked.day && !asked.deadline && CLOCK_TIME.test(mention.text.trim())) ? (asked.day ? 0.3 : 0.6) : asked.day && MONTH_ONLY.test(mention.text) ? 0.6 : 1) : mention.measure === 'duration' ? (asked.day ? 0.3 : 0.5) : 0.1;
   if (mention.measure === 'date') return 0.1;
   // A wait asked (多久能批): a qualifying period (户籍满3年) states one, less surely than a time limit (20个工作日内).
   if (asked.until && mention.measure === 'duration' && text !== undefined && (QUALIFYING_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start)) || QUALIFYING_AFTER.test(text.slice(mention.end, mention.end + 4)))) return QUALIFYING_FIT;
