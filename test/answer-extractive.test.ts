@@ -186,6 +186,9 @@ describe('a date of the event asked', () => {
     const signup = askChunkOf(hiring, '收容中心招聘哪天报名');
     expect(signup.abstained).toBe(false);
     expect(signup.text.split('\n')[0]).toContain('2027年1月5日');
+    // (Signing up again, 续报, is signing up: its dates are no lottery's.)
+    const school = statsFor([{ title: '老年大学2027年春季学期招生公告', text: '老学员续报：2026年12月8日至12月14日。报名人数超过班级名额的，由电脑随机摇号确定。' }]);
+    expect(askChunkOf(school, '老年大学摇号结果什么时候出').abstained).toBe(true);
   });
 
   it('a time of day alone (9:00—16:00) says no day, where a day is asked', () => {
