@@ -191,6 +191,14 @@ describe('a date of the event asked', () => {
     expect(askChunkOf(school, '老年大学摇号结果什么时候出').abstained).toBe(true);
   });
 
+  it('a window taking applications (受理时间) is the sign-up stage: its hours are no lottery\'s', () => {
+    const fit = (text: string, focus: string) => Math.max(0, ...figureMentions(text).map((m) => figureFit(m, { measure: 'date', classifier: null, focus }, text)));
+    const hours = '街道窗口受理时间为工作日上午9:00—12:00。';
+    expect(fit(hours, '公租房摇号')).toBeLessThan(0.5);
+    expect(fit(hours, '公租房窗口受理')).toBeGreaterThanOrEqual(0.5);
+    expect(fit(hours, '公租房窗口')).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('a time of day alone (9:00—16:00) says no day, where a day is asked', () => {
     const adoption = statsFor([{ title: '收容中心领养日', text: '收容中心领养日开放时间为9:00—16:00，市民凭身份证入场。' }]);
     expect(askChunkOf(adoption, '收容中心领养日是哪天').abstained).toBe(true);
