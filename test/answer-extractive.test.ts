@@ -3247,6 +3247,20 @@ describe('abstention evidence', () => {
     expect(onlyDefers('申请人提交材料后，由街道另行通知面试时间。')).toBe(false);
   });
 
+  it('what is still being worked out (正在开展试点方案论证, 尚未出台) is not given yet, and a deferral naming what is asked about outweighs another thing\'s figures', () => {
+    const guide = { title: '紫菜养殖保险投保指南', text: '养殖方式：半浮动筏式；每亩保险金额：2000元；每亩保费：120元。海带养殖保险正在开展试点方案论证，试点范围和投保时间另行通知。' };
+    // (保费 and 养殖 are words of other pages too: 海带, which only the deferral names, is what the question is about.)
+    const subsidy = { title: '水产养殖保险保费补贴', text: '养殖保险保费由各级财政补贴75%，养殖户承担25%。' };
+    const local = statsFor([guide, subsidy, ...ALL]);
+    const kelp = askZh('海带养殖保险一亩保费多少', local.chunks.slice(0, 1), local.stats);
+    expect(kelp.abstained, kelp.reasons.join(' | ')).toBe(true);
+    expect(kelp.text.split('\n')[0]).not.toMatch(/^(2000|120)元/);
+    const laver = askZh('紫菜养殖保险一亩保费多少', local.chunks.slice(0, 1), local.stats);
+    expect(laver.abstained, laver.reasons.join(' | ')).toBe(false);
+    expect(onlyDefers('海带养殖保险正在开展试点方案论证。')).toBe(true);
+    expect(onlyDefers('实施细则尚未出台。')).toBe(true);
+  });
+
   it('a figure deferred with others (具体时间和收费另行通知) or to a later notice (以学校通知为准) is not given either', () => {
     const camp = { title: '青少年宫寒假活动', text: '青少年宫寒假期间将开设青少年托管班，具体时间和收费另行通知。书法班每周六上课，学费每期600元。' };
     const insurance = { title: '学生医保参保', text: '在校学生参加城乡居民医保，由学校统一代收代缴，缴费时间以学校通知为准。' };

@@ -77,6 +77,12 @@ describe('full-width digits', () => {
     expect(plain.answer.slice(0, 80)).toContain('80周岁以上每餐减4元');
     expect(wide.answer).toBe(plain.answer);
   });
+
+  it("another page's deferral that names the asker's word (本年度适龄女生HPV疫苗免费接种工作另行通知) defers nothing the blood-donation guide states", async () => {
+    const reply = await ask('女生体重多少才能献血');
+    expect(reply.abstained).toBe(false);
+    expect(reply.answer).not.toContain('另行通知');
+  });
 });
 
 describe("an asker's age, asked which benefits there are", () => {

@@ -851,9 +851,16 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
       return [...own].every((g) => named.has(g)) && [...named].some((g) => !own.has(g));
     });
   });
+  // (Nor where the deferral names what the question is about and no stating sentence does, by its words or its
+  // passage's title, the deferral standing in a stating sentence's document: 海带养殖保险正在开展试点方案论证 beside the
+  // 紫菜 insurance's premium table. Not another document's deferral: the HPV page's 适龄女生…另行通知 says nothing of
+  // what weight a woman must be to give blood.)
+  const titled = (x: ScoredSentence) => `${x.norm} ${passages[x.passageIndex].chunk.title} ${passages[x.passageIndex].chunk.subhead ?? ''}`;
+  const docOf = (x: ScoredSentence) => passages[x.passageIndex].chunk.docId;
+  const topicDeferred = stating.length > 0 && deferring.some((d) => d.norm.includes(topic.term) && stating.some((x) => docOf(x) === docOf(d))) && stating.every((x) => !keyTerms.some((k) => k.group === topic.group && k.term.length >= 2 && titled(x).includes(k.term)));
   // (A row the asker's own number singles out — the band holding their age — still states it.)
   const rowByNumber = sentences.some((x) => x.rowByNumber && x.fit >= MIN_FIGURE_FIT && onTopic(x));
-  const deferred = !!asked && deferring.length > 0 && (narrower ? !rowByNumber : !rowStated && statedCoverage < 0.8 * deferredCoverage);
+  const deferred = !!asked && deferring.length > 0 && (narrower || topicDeferred ? !rowByNumber : !rowStated && statedCoverage < 0.8 * deferredCoverage);
   // (A Chinese passage is read with the chunks beside it: a guide's 办理时限 section next to the retrieved one
   // states the asked time limit in words of its own — 1个工作日内办结 — with the asked figure's unit. English
   // pages were tried too: English abstentions fell on four sets, their neighbouring figures being about other things.)
@@ -879,7 +886,6 @@ export function analyseQuestion(typed: AnswerInput, stats: CorpusStats, options:
   // topic is the question's or its document's: 二、报名时间 of an admission notice says nothing of when pupils report.
   // (Not a deadline or a wait asked — 能用到啥时候, 多久能办好 —: a section saying when something is done gives neither.)
   const facetLabel = language !== 'zh' ? null : asked?.measure === 'date' && !asked.deadline && !asked.until ? DATE_HEADING : kind === 'where' ? PLACE_HEADING : null;
-  const docOf = (x: ScoredSentence) => passages[x.passageIndex].chunk.docId;
   if (facetLabel && sentences.length) {
     const headingOf = (x: ScoredSentence) => (x.subhead ?? '').split(' / ').pop()!.replace(HEADING, '').trim();
     const top = sentences[0];
@@ -1237,9 +1243,14 @@ const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|vil
  * announced". What it defers is read from the words before the deferral: a date (时间, 时刻, date) for a date or
  * duration asked, an amount (标准, 收费, fee) for any other figure, 办法 for either.
  */
-const DEFERRED = /[^，。；]{0,20}(另(文|行)(公布|公告|通告|通知|制定|发布|下达|下发|明确|确定|告知|部署|安排|规定)|以[^，。；]{0,16}(通知|公告|公布)为准)/;
+/**
+ * What is still being worked out or not yet set up (海带养殖保险正在开展试点方案论证, 尚未出台, 暂未开展): nothing of it is
+ * given yet, whatever facet is asked.
+ */
+const UNDER_PREPARATION = /(?:正在|尚在|仍在)[^，。；]{0,8}(?:论证|研究|制定|筹备|调研|起草)|(?:尚未|暂未|还未|暂不)(?:出台|确定|明确|开展|启动|实施|公布)/;
+const DEFERRED = new RegExp(`[^，。；]{0,20}(另(文|行)(公布|公告|通告|通知|制定|发布|下达|下发|明确|确定|告知|部署|安排|规定)|以[^，。；]{0,16}(通知|公告|公布)为准|${UNDER_PREPARATION.source})`);
 const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
-const DEFERRED_HINT = /另[文行]|为准/;
+const DEFERRED_HINT = /另[文行]|为准|正在|尚在|仍在|尚未|暂未|还未|暂不/;
 const DEFERRED_EN_HINT = /separately|later|in due course|to be /i;
 const DEFERS_DATE = /时间|日期|时刻|\b(dates?|times?|schedules?|deadlines?)\b/i;
 const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|限额|额度|\b(fees?|prices?|charges?|costs?|amounts?|rates?|percentages?|shares?|limits?|caps?)\b/i;
@@ -1278,7 +1289,7 @@ function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   // (A deferral naming no facet defers the whole of what it names, every figure of it: 瓶装液化气用户的安全改造另行部署 —
   // not a rule that something is as a notice says, 具体以各饭堂门口公告为准.)
   const clause = lastClause(span);
-  return span.includes('办法') || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span) || (/另[文行]/.test(clause) && !(DEFERS_DATE.test(clause) || DEFERS_AMOUNT.test(clause) || DEFERS_FACET.test(clause)));
+  return span.includes('办法') || UNDER_PREPARATION.test(clause) || (dated ? DEFERS_DATE : DEFERS_AMOUNT).test(span) || (/另[文行]/.test(clause) && !(DEFERS_DATE.test(clause) || DEFERS_AMOUNT.test(clause) || DEFERS_FACET.test(clause)));
 }
 /**
  * A sentence of the opening sentence's document that defers (另行公布, "to be announced") what it says for a place the
