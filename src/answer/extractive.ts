@@ -1238,16 +1238,16 @@ const YEAR = /^(19|20)\d{2}$/;
 // Words and their stems ("county" → counti).
 const ENGLISH_PLACE_NOUN = /^(district|counti|county|citi|city|town|township|villag|village|provinc|province|street|road|avenu|avenue|area|region)s?$/;
 /**
+ * What is still being worked out or not yet set up (海带养殖保险正在开展试点方案论证, 尚未出台, 暂未开展): nothing of it is
+ * given yet, whatever facet is asked.
+ */
+const UNDER_PREPARATION = /(?:正在|尚在|仍在)[^，。；]{0,8}(?:论证|研究|制定|筹备|调研|起草)|(?:尚未|暂未|还未|暂不)(?:出台|确定|明确|开展|启动|实施|公布)/;
+/**
  * The sentence defers the kind of figure asked to another notice: "具体标准由区民政局另文公布", "具体时间和收费另行通知",
  * "缴费时间以学校通知为准"; in English "The fee for a new gas connection is published separately", "dates to be
  * announced". What it defers is read from the words before the deferral: a date (时间, 时刻, date) for a date or
  * duration asked, an amount (标准, 收费, fee) for any other figure, 办法 for either.
  */
-/**
- * What is still being worked out or not yet set up (海带养殖保险正在开展试点方案论证, 尚未出台, 暂未开展): nothing of it is
- * given yet, whatever facet is asked.
- */
-const UNDER_PREPARATION = /(?:正在|尚在|仍在)[^，。；]{0,8}(?:论证|研究|制定|筹备|调研|起草)|(?:尚未|暂未|还未|暂不)(?:出台|确定|明确|开展|启动|实施|公布)/;
 const DEFERRED = new RegExp(`[^，。；]{0,20}(另(文|行)(公布|公告|通告|通知|制定|发布|下达|下发|明确|确定|告知|部署|安排|规定)|以[^，。；]{0,16}(通知|公告|公布)为准|${UNDER_PREPARATION.source})`);
 const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
 const DEFERRED_HINT = /另[文行]|为准|正在|尚在|仍在|尚未|暂未|还未|暂不/;

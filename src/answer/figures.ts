@@ -184,9 +184,9 @@ const LIMIT_AFTER = /^\s*(?:前|之前|以前|为止|截止)/;
 const LIMIT_BEFORE = /(?:\b(?:by|before|until|till|no later than)(?:\s+the)?|截止(?:到|至)?|最晚|最迟|之前的?)\s*$/i;
 /** A deadline asked (截止到哪天, 最晚什么时候, "what's the deadline"). */
 export const ASKS_DEADLINE = /截止|最晚|最迟|期限|(?:用|有效|管用)到(?:哪|什么时候|啥时候|几时)|(?:什么时候|啥时候|哪天)到期|\bdeadline\b|\bby when\b|\bhow soon must\b|\bvalid until\b|\bexpires?\b/i;
-/** A date to the month, without its day (2026年11月, 11月, March 2026). */
 /** A time of day alone (9:00, 上午9点). */
 const CLOCK_TIME = /^(?:[上下]午)?\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分)?)$/;
+/** A date to the month, without its day (2026年11月, 11月, March 2026). */
 const MONTH_ONLY = /^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:份)?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}$/i;
 /** "When can I get it" (什么时候能拿到): a wait — the time it takes (15 working days) answers it as a date does. */
 export const ASKS_WAIT = /\bwhen (?:(?:can|will|do|could|should|would) (?:i|we|you|they|he|she|my \w+)|(?:i|we|you|they) (?:can|will|could))\b[^?.!]{0,30}\b(?:get|receive|collect|pick \w+ up|pick up|have)\b|\bwhen\b[^?.!]{0,40}\b(?:be ready|is ready|are ready|arrive)\b|(?:什么时候|啥时候|何时)(?:能|可以|才能)?(?:拿到|领到|到账|办好|下来|出来|寄到)/i;
