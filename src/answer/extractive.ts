@@ -1250,7 +1250,7 @@ const UNDER_PREPARATION = /(?:正在|尚在|仍在)[^，。；]{0,8}(?:论证|�
  */
 const DEFERRED = new RegExp(`[^，。；]{0,20}(另(文|行)(公布|公告|通告|通知|制定|发布|下达|下发|明确|确定|告知|部署|安排|规定)|以[^，。；]{0,16}(通知|公告|公布)为准|${UNDER_PREPARATION.source})`);
 const DEFERRED_EN = /[^.;!?]{0,80}?\b(?:(?:is|are|will be|to be|gets?|get)\s+(?:published|announced|notified|set|posted|decided|confirmed|released|given)\s+(?:separately|later|in due course)|to be (?:announced|confirmed|decided|published))\b/i;
-const DEFERRED_HINT = /另[文行]|为准|正在|尚在|仍在|尚未|暂未|还未|暂不/;
+const DEFERRED_HINT = /另[文行]|为准/;
 const DEFERRED_EN_HINT = /separately|later|in due course|to be /i;
 const DEFERS_DATE = /时间|日期|时刻|\b(dates?|times?|schedules?|deadlines?)\b/i;
 const DEFERS_AMOUNT = /标准|金额|数额|收费|费用|价格|比例|比率|限额|额度|\b(fees?|prices?|charges?|costs?|amounts?|rates?|percentages?|shares?|limits?|caps?)\b/i;
@@ -1279,7 +1279,8 @@ function lastClause(span: string): string {
 function deferral(norm: string): RegExpExecArray | null {
   // (Words each pattern cannot match without, tested first: the patterns' leading spans are slow to fail on every
   // sentence of every passage.)
-  return (DEFERRED_HINT.test(norm) ? DEFERRED.exec(norm) : null) ?? (DEFERRED_EN_HINT.test(norm) ? DEFERRED_EN.exec(norm) : null);
+  // (UNDER_PREPARATION is its own hint: 正在 alone is common in news, and the leading span would run on each sentence of it.)
+  return (DEFERRED_HINT.test(norm) || UNDER_PREPARATION.test(norm) ? DEFERRED.exec(norm) : null) ?? (DEFERRED_EN_HINT.test(norm) ? DEFERRED_EN.exec(norm) : null);
 }
 function defersAsked(norm: string, asked: AskedFigure | null): boolean {
   if (!asked) return false;

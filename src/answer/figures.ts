@@ -740,9 +740,14 @@ function takesEffect(text: string, mention: FigureMention): boolean {
 const STAGES: readonly RegExp[] = [/报名|报考|申报|续报|申请|受理/, /笔试|考试|开考/, /面试/, /体能测试|体测/, /实操|技能考核|技能测试/, /体检/, /公示/, /录用|录取|聘用|报到|上岗/, /开学|开课|开班/, /摇号|抽签/, /缴费|交费|缴纳/, /发放|到账|打卡/];
 /** The one stage a date question's focus names (面试 of 收容中心招聘的面试哪天), or null where it names none or several. */
 function stageAsked(focus: string): RegExp | null {
-  const named = STAGES.filter((re) => re.test(focus));
-  return named.length === 1 ? named[0] : null;
+  // (Read once per question: figureFit asks it of every date of every sentence.)
+  if (focus !== lastFocus.focus) {
+    const named = STAGES.filter((re) => re.test(focus));
+    lastFocus = { focus, stage: named.length === 1 ? named[0] : null };
+  }
+  return lastFocus.stage;
 }
+let lastFocus: { focus: string; stage: RegExp | null } = { focus: '', stage: null };
 /**
  * The date's clause names a stage, not the one the focus asks (报名时间为2027年1月5日至1月9日 for 面试哪天). (Its own
  * clause only: carried on from the clause before — 经过5个工作日公示无异议，所有人员于2025年7月底前全部到岗 — the team set
