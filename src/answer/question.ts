@@ -78,13 +78,13 @@ export function questionKind(question: string): QuestionKind {
 
 const PRICE_SEARCH_EN = /^(?!.*\b(?:how|what|whats|where|when|who|whom|which|why|whose)\b)(?!\s*(?:can|could|do|does|did|is|are|was|were|will|would|should|may|must|have|has|am|i|my)\b)[^?？\p{Script=Han}]*\b(?:fees?|fares?|tuition|prices?|costs?|charges?|rent|deposit|penalty|premium)\b[^?？\p{Script=Han}]*$/iu;
 
-/** Sentence features that answer each kind of question. */
 /**
  * Words of a step, a channel or a paper handed in (提交, 携带, 到, 拨打, 登录, 窗口, 材料): a sentence with one says how
  * something is done. (Shared by KIND_EVIDENCE.how and the answerer's stricter procedure evidence.)
  */
 export const HOW_STEP = /提交|携带|到|通过|拨打|登录|扫码|材料|流程|审批|受理|线上|线下|窗口/;
 
+/** Sentence features that answer each kind of question. */
 export const KIND_EVIDENCE: Record<QuestionKind, RegExp> = {
   number: /\d|[一二三四五六七八九十百千万亿两]+(余|多)?[个名人户家次项所万元米岁天年条座间期]/,
   when: /\d{1,4}\s*[年月日号时]|[上下]午|每[天周月年]|周[一二三四五六日末]|近日|日前|今年|去年|明年/,
